@@ -1,0 +1,501 @@
+"""Newsroom's data: sections, entities, articles with bylines and tags, mentions, corrections."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Count, Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from taggit.managers import TaggableManager
+
+WIKIDATA_PATTERN = r"^Q[1-9][0-9]*$"
+validate_wikidata_id = RegexValidator(
+    WIKIDATA_PATTERN, "Enter a Wikidata item id: Q followed by digits, such as Q42."
+)
+
+
+def unique_slug(queryset, text: str, max_length: int = 200) -> str:
+    """Slugify text, adding -2, -3, ... until no row in queryset has that slug."""
+    base = slugify(text)[:max_length].strip("-") or "item"
+    slug, n = base, 1
+    while queryset.filter(slug=slug).exists():
+        n += 1
+        suffix = f"-{n}"
+        slug = base[: max_length - len(suffix)] + suffix
+    return slug
+
+
+class Section(models.Model):
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=100, unique=True, help_text="Used in the section's URL.")
+    description = models.TextField(blank=True)
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        help_text="Leave empty for a top-level section.",
+    )
+    position = models.PositiveIntegerField(
+        default=0, help_text="Sections are listed on the home page in this order, lowest first."
+    )
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:section", args=[self.slug])
+
+    def clean(self):
+        ancestor = self.parent
+        while ancestor is not None:
+            if ancestor.pk == self.pk and self.pk is not None:
+                raise ValidationError({"parent": "A section cannot sit inside itself."})
+            ancestor = ancestor.parent
+
+
+class EntityKind(models.TextChoices):
+    PERSON = "person", "Person"
+    ORGANIZATION = "organization", "Organization"
+    PLACE = "place", "Place"
+
+
+# URL prefix of each kind's public pages, and the name of its URL pattern.
+ENTITY_URL_NAMES = {
+    EntityKind.PERSON: "articles:person",
+    EntityKind.ORGANIZATION: "articles:organization",
+    EntityKind.PLACE: "articles:place",
+}
+
+
+class EntityQuerySet(models.QuerySet):
+    def people(self):
+        return self.filter(kind=EntityKind.PERSON)
+
+    def with_mention_counts(self):
+        """Annotate each entity with `mention_count`, its confirmed mentions in any article."""
+        return self.annotate(
+            mention_count=Count("mentions", filter=Q(mentions__status=MentionStatus.CONFIRMED))
+        )
+
+
+class Entity(models.Model):
+    name = models.CharField(max_length=200, help_text="Full name, as first used in an article.")
+    slug = models.SlugField(max_length=200, help_text="Used in the entity's URL.")
+    kind = models.CharField(max_length=20, choices=EntityKind.choices)
+    aliases = models.JSONField(
+        default=list,
+        blank=True,
+        help_text='Other ways articles write the name, such as "Kim" or "Kim Jong-un".',
+    )
+    description = models.TextField(blank=True)
+    wikidata = models.CharField(
+        "Wikidata id",
+        max_length=20,
+        blank=True,
+        validators=[validate_wikidata_id],
+        help_text="Such as Q42. Links the entity page to Wikidata.",
+    )
+
+    objects = EntityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name_plural = "entities"
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "slug"], name="entity_unique_slug_per_kind"),
+            models.UniqueConstraint(fields=["kind", "name"], name="entity_unique_name_per_kind"),
+            models.UniqueConstraint(
+                fields=["wikidata"], condition=~Q(wikidata=""), name="entity_unique_wikidata"
+            ),
+            models.CheckConstraint(
+                condition=Q(wikidata="") | Q(wikidata__regex=WIKIDATA_PATTERN),
+                name="entity_wikidata_format",
+                violation_error_message="Enter a Wikidata item id: Q followed by digits.",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=EntityKind.values), name="entity_kind_known"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Entity.objects.filter(kind=self.kind), self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse(ENTITY_URL_NAMES[self.kind], args=[self.slug])
+
+    def clean(self):
+        if not isinstance(self.aliases, list) or not all(
+            isinstance(alias, str) for alias in self.aliases
+        ):
+            raise ValidationError({"aliases": "Aliases must be a list of names."})
+        self.aliases = [alias.strip() for alias in self.aliases if alias.strip()]
+
+    @property
+    def wikidata_url(self) -> str:
+        return f"https://www.wikidata.org/wiki/{self.wikidata}" if self.wikidata else ""
+
+    @property
+    def surface_forms(self) -> list[str]:
+        """The name and every alias, as articles may write them."""
+        return [self.name, *self.aliases]
+
+
+class KindManager(models.Manager.from_queryset(EntityQuerySet)):
+    """The entities of the proxy model's kind only."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(kind=self.model.entity_kind)
+
+
+class KindProxyMixin:
+    """Fixes the kind of a proxy of Entity, so the admin and URLs can say Person, Place..."""
+
+    entity_kind: str
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.kind:
+            self.kind = self.entity_kind
+
+    def save(self, *args, **kwargs):
+        self.kind = self.entity_kind
+        super().save(*args, **kwargs)
+
+
+class Person(KindProxyMixin, Entity):
+    entity_kind = EntityKind.PERSON
+    objects = KindManager()
+
+    class Meta:
+        proxy = True
+        verbose_name_plural = "people"
+
+
+class Organization(KindProxyMixin, Entity):
+    entity_kind = EntityKind.ORGANIZATION
+    objects = KindManager()
+
+    class Meta:
+        proxy = True
+
+
+class Place(KindProxyMixin, Entity):
+    entity_kind = EntityKind.PLACE
+    objects = KindManager()
+
+    class Meta:
+        proxy = True
+
+
+class ArticleStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    REVIEW = "review", "In review"
+    PUBLISHED = "published", "Published"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, now=None):
+        """Articles a reader may see: published, and their publication time has come.
+
+        Every public page, feed and sitemap goes through this one gate. A published article
+        whose publish_at is still ahead is "scheduled" and stays hidden until then.
+        """
+        return self.filter(
+            status=ArticleStatus.PUBLISHED, publish_at__lte=now or timezone.now()
+        )
+
+    def scheduled(self, now=None):
+        return self.filter(status=ArticleStatus.PUBLISHED, publish_at__gt=now or timezone.now())
+
+    def for_listing(self):
+        """What article lists show: section and bylines fetched in a fixed number of queries."""
+        return self.select_related("section").prefetch_related(
+            Prefetch("bylines", queryset=Byline.objects.select_related("person"))
+        )
+
+    def newest_first(self):
+        return self.order_by("-publish_at", "-pk")
+
+
+class Article(models.Model):
+    headline = models.CharField(max_length=300)
+    slug = models.SlugField(
+        max_length=200, unique=True, help_text="The article's permanent URL; keep it once published."
+    )
+    dek = models.CharField(
+        "standfirst",
+        max_length=500,
+        blank=True,
+        help_text="One or two sentences under the headline that say why the story matters.",
+    )
+    body = models.TextField(
+        blank=True,
+        help_text=(
+            "Plain text: one paragraph per line. Start a line with \"## \" for a subheading. "
+            "No HTML: links to people, organizations and places come from annotations."
+        ),
+    )
+    section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="articles")
+    status = models.CharField(
+        max_length=20, choices=ArticleStatus.choices, default=ArticleStatus.DRAFT, db_index=True
+    )
+    publish_at = models.DateTimeField(
+        "publish at",
+        null=True,
+        blank=True,
+        help_text=(
+            "For a published article to reach readers, this time must have come. "
+            "A time in the future schedules it; left empty, publishing sets it to now."
+        ),
+    )
+    first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    authors = models.ManyToManyField(
+        Entity, through="Byline", related_name="authored_articles", blank=True
+    )
+    tags = TaggableManager(blank=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publish_at", "-pk"]
+        indexes = [
+            models.Index(fields=["status", "publish_at"], name="article_public_idx"),
+            models.Index(fields=["section", "status", "publish_at"], name="article_section_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status=ArticleStatus.PUBLISHED) | Q(publish_at__isnull=False),
+                name="article_published_has_time",
+            ),
+        ]
+
+    def __str__(self):
+        return self.headline
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Article.objects.exclude(pk=self.pk), self.headline)
+        if self.status == ArticleStatus.PUBLISHED:
+            if self.publish_at is None:
+                self.publish_at = timezone.now()
+            if self.first_published_at is None:
+                self.first_published_at = self.publish_at
+        if self.pk is not None:
+            self.version += 1
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:article", args=[self.slug])
+
+    def is_published(self, now=None) -> bool:
+        """True when a reader may see the article now (the instance twin of published())."""
+        return (
+            self.status == ArticleStatus.PUBLISHED
+            and self.publish_at is not None
+            and self.publish_at <= (now or timezone.now())
+        )
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self.status == ArticleStatus.PUBLISHED and not self.is_published()
+
+    @property
+    def was_updated(self) -> bool:
+        """Whether readers should see an "updated" time beside the publication time."""
+        return bool(self.publish_at and self.updated_at - self.publish_at > UPDATE_GRACE)
+
+
+# Saves within this time of publication (typo fixes) do not count as an update for readers.
+UPDATE_GRACE = timezone.timedelta(minutes=10)
+
+
+class Byline(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    person = models.ForeignKey(
+        Entity,
+        on_delete=models.PROTECT,
+        related_name="bylines",
+        limit_choices_to={"kind": EntityKind.PERSON},
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "person"], name="byline_unique_person"),
+        ]
+
+    def __str__(self):
+        return f"{self.person} on {self.article}"
+
+    def clean(self):
+        if self.person_id and self.person.kind != EntityKind.PERSON:
+            raise ValidationError({"person": "A byline names a person."})
+
+
+class MentionRole(models.TextChoices):
+    MENTIONS = "mentions", "Mentioned"
+    ABOUT = "about", "Subject of the article"
+
+
+class MentionStatus(models.TextChoices):
+    SUGGESTED = "suggested", "Suggested"
+    CONFIRMED = "confirmed", "Confirmed"
+    REJECTED = "rejected", "Rejected"
+    NEEDS_REVIEW = "needs_review", "Needs review"
+
+
+class MentionSource(models.TextChoices):
+    MANUAL = "manual", "Annotated by hand"
+    SUGGESTED = "suggested", "Suggested automatically"
+
+
+# How much text either side of a mention its quote selector keeps.
+QUOTE_CONTEXT = 32
+
+
+class MentionQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(status=MentionStatus.CONFIRMED)
+
+    def suggested(self):
+        return self.filter(status=MentionStatus.SUGGESTED)
+
+    def needs_review(self):
+        return self.filter(status=MentionStatus.NEEDS_REVIEW)
+
+    def public(self, now=None):
+        """Confirmed mentions in articles a reader may see."""
+        return self.confirmed().filter(
+            article__in=Article.objects.published(now).values("pk")
+        )
+
+
+class Mention(models.Model):
+    """A stretch of an article's body that names an entity.
+
+    Stored as both a position (start, end: code points into the body) and a quote (exact,
+    with prefix and suffix), after the W3C Web Annotation selectors, so that it can be found
+    again when the text is edited.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="mentions")
+    entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="mentions")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    exact = models.CharField(max_length=300)
+    prefix = models.CharField(max_length=QUOTE_CONTEXT, blank=True)
+    suffix = models.CharField(max_length=QUOTE_CONTEXT, blank=True)
+    role = models.CharField(max_length=20, choices=MentionRole.choices, default=MentionRole.MENTIONS)
+    status = models.CharField(
+        max_length=20, choices=MentionStatus.choices, default=MentionStatus.CONFIRMED
+    )
+    source = models.CharField(
+        max_length=20, choices=MentionSource.choices, default=MentionSource.MANUAL
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="who",
+    )
+    created_at = models.DateTimeField("when", default=timezone.now)
+
+    objects = MentionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["article", "start"]
+        indexes = [
+            models.Index(fields=["entity", "status"], name="mention_entity_idx"),
+            models.Index(fields=["article", "status", "start"], name="mention_article_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(start__lt=models.F("end")), name="mention_start_before_end"),
+            models.CheckConstraint(condition=Q(start__gte=0), name="mention_start_not_negative"),
+        ]
+
+    def __str__(self):
+        return f"{self.exact} → {self.entity}"
+
+    def clean(self):
+        if self.start is None or self.end is None or self.article_id is None:
+            return
+        body = self.article.body
+        if not 0 <= self.start < self.end <= len(body):
+            raise ValidationError("The mention lies outside the article's text.")
+        if body[self.start : self.end] != self.exact:
+            raise ValidationError(
+                f"The text at this place is {body[self.start : self.end]!r}, not {self.exact!r}."
+            )
+        if self.status == MentionStatus.CONFIRMED:
+            overlapping = (
+                Mention.objects.confirmed()
+                .filter(article_id=self.article_id, start__lt=self.end, end__gt=self.start)
+                .exclude(pk=self.pk)
+            )
+            if overlapping.exists():
+                raise ValidationError(
+                    "This overlaps a confirmed mention of "
+                    f"{overlapping.select_related('entity').first().entity}."
+                )
+
+    def fill_quote(self, body: str | None = None):
+        """Set exact, prefix and suffix from the article body at start..end."""
+        body = self.article.body if body is None else body
+        self.exact = body[self.start : self.end]
+        self.prefix = body[max(0, self.start - QUOTE_CONTEXT) : self.start]
+        self.suffix = body[self.end : self.end + QUOTE_CONTEXT]
+
+
+class CorrectionKind(models.TextChoices):
+    CORRECTION = "correction", "Correction"
+    UPDATE = "update", "Update"
+
+
+class Correction(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections")
+    kind = models.CharField(
+        max_length=20, choices=CorrectionKind.choices, default=CorrectionKind.CORRECTION
+    )
+    text = models.TextField(help_text="What was wrong and what is right, in a sentence or two.")
+    created_at = models.DateTimeField("when", default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} to {self.article}"

@@ -1,0 +1,19 @@
+from django.urls import path
+
+from articles import views
+
+app_name = "articles"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("sections/<slug:slug>/", views.SectionView.as_view(), name="section"),
+    path("articles/<slug:slug>/", views.article_detail, name="article"),
+    path("people/<slug:slug>/", views.EntityView.as_view(kind="person"), name="person"),
+    path(
+        "organizations/<slug:slug>/",
+        views.EntityView.as_view(kind="organization"),
+        name="organization",
+    ),
+    path("places/<slug:slug>/", views.EntityView.as_view(kind="place"), name="place"),
+    path("tags/<slug:slug>/", views.TagView.as_view(), name="tag"),
+]

@@ -1,0 +1,116 @@
+"""factory_boy factories: the smallest valid objects, with fields a test can override."""
+
+import factory
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+from articles.models import (
+    Article,
+    ArticleStatus,
+    Byline,
+    Correction,
+    Entity,
+    EntityKind,
+    Mention,
+    MentionStatus,
+    Section,
+)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@newsroom.test")
+    password = factory.django.Password("correct horse battery staple")
+    is_staff = True
+
+
+class SectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Section
+
+    name = factory.Sequence(lambda n: f"Section {n}")
+    slug = factory.Sequence(lambda n: f"section-{n}")
+
+
+class EntityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Entity
+
+    name = factory.Sequence(lambda n: f"Entity Number{n}")
+    kind = EntityKind.PERSON
+    slug = factory.Sequence(lambda n: f"entity-{n}")
+
+
+class PersonFactory(EntityFactory):
+    kind = EntityKind.PERSON
+
+
+class OrganizationFactory(EntityFactory):
+    kind = EntityKind.ORGANIZATION
+
+
+class PlaceFactory(EntityFactory):
+    kind = EntityKind.PLACE
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    """A published article, live since an hour ago."""
+
+    class Meta:
+        model = Article
+        skip_postgeneration_save = True
+
+    headline = factory.Sequence(lambda n: f"Headline number {n}")
+    slug = factory.Sequence(lambda n: f"article-{n}")
+    dek = "Why it matters, in a sentence."
+    body = "Kim Jong Un arrived in Beijing.\nHe met Xi Jinping."
+    section = factory.SubFactory(SectionFactory)
+    status = ArticleStatus.PUBLISHED
+    publish_at = factory.LazyFunction(lambda: timezone.now() - timezone.timedelta(hours=1))
+
+    @factory.post_generation
+    def tags(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.tags.add(*extracted)
+
+
+class DraftFactory(ArticleFactory):
+    status = ArticleStatus.DRAFT
+    publish_at = None
+
+
+class BylineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Byline
+
+    article = factory.SubFactory(ArticleFactory)
+    person = factory.SubFactory(PersonFactory)
+    position = factory.Sequence(lambda n: n)
+
+
+class MentionFactory(factory.django.DjangoModelFactory):
+    """A confirmed mention of the article's first len(exact) characters unless told otherwise."""
+
+    class Meta:
+        model = Mention
+
+    article = factory.SubFactory(ArticleFactory)
+    entity = factory.SubFactory(PersonFactory)
+    start = 0
+    end = factory.LazyAttribute(lambda m: m.start + 11)
+    exact = factory.LazyAttribute(lambda m: m.article.body[m.start : m.end])
+    prefix = factory.LazyAttribute(lambda m: m.article.body[max(0, m.start - 32) : m.start])
+    suffix = factory.LazyAttribute(lambda m: m.article.body[m.end : m.end + 32])
+    status = MentionStatus.CONFIRMED
+
+
+class CorrectionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Correction
+
+    article = factory.SubFactory(ArticleFactory)
+    text = "An earlier version of this article misspelled a name."
