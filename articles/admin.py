@@ -1,0 +1,372 @@
+"""The editors' admin: sections, entities (and their People/Organizations/Places), articles
+with bylines and corrections, and a plain list of mentions.
+
+The annotation screen, where mentions are made and checked in the text, is a later admin
+view; here mentions can be listed, filtered and edited field by field.
+"""
+
+import json
+
+from django import forms
+from django.contrib import admin
+from django.db.models import Count, Q, TextField
+from django.db.models.functions import Cast
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.text import smart_split, unescape_string_literal
+
+from articles import text
+from articles.models import (
+    Article,
+    Byline,
+    Correction,
+    Entity,
+    Mention,
+    MentionStatus,
+    Organization,
+    Person,
+    Place,
+    Section,
+)
+
+# --- Sections ---------------------------------------------------------------------------
+
+
+@admin.register(Section)
+class SectionAdmin(admin.ModelAdmin):
+    list_display = ["name", "parent", "position", "article_count"]
+    list_editable = ["position"]
+    list_select_related = ["parent"]
+    search_fields = ["name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+    fields = ["name", "slug", "parent", "position", "description"]
+    # Given explicitly: a query with counts drops the model's default ordering.
+    ordering = ["position", "name"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_count=Count("articles"))
+
+    @admin.display(description="articles", ordering="article_count")
+    def article_count(self, section):
+        return section.article_count
+
+
+# --- Entities ---------------------------------------------------------------------------
+
+
+class AliasesField(forms.CharField):
+    """A list of names edited as text, one name a line."""
+
+    widget = forms.Textarea(attrs={"rows": 4})
+
+    def prepare_value(self, value):
+        if isinstance(value, list):
+            return "\n".join(value)
+        return value
+
+    def to_python(self, value):
+        lines = super().to_python(value).splitlines()
+        names = []
+        for line in lines:
+            name = line.strip()
+            if name and name not in names:
+                names.append(name)
+        return names
+
+
+class EntityForm(forms.ModelForm):
+    aliases = AliasesField(
+        required=False,
+        strip=False,
+        help_text=(
+            'Other ways articles write the name, one a line, such as "Kim" or "Kim Jong-un".'
+        ),
+    )
+
+    class Meta:
+        model = Entity
+        fields = ["name", "slug", "kind", "aliases", "description", "wikidata"]
+
+
+def _search_terms(search_term: str) -> list[str]:
+    """The words of an admin search, as Django splits them ("quoted phrases" kept whole)."""
+    terms = []
+    for bit in smart_split(search_term):
+        if bit.startswith(('"', "'")) and bit[0] == bit[-1]:
+            bit = unescape_string_literal(bit)
+        if bit:
+            terms.append(bit)
+    return terms
+
+
+@admin.register(Entity)
+class EntityAdmin(admin.ModelAdmin):
+    form = EntityForm
+    list_display = ["name", "kind", "alias_list", "wikidata_link", "mention_count"]
+    list_filter = ["kind"]
+    search_fields = ["name"]
+    search_help_text = "Finds entities by name or by any alias."
+    prepopulated_fields = {"slug": ["name"]}
+    ordering = ["name", "pk"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_mention_counts()
+
+    def get_search_results(self, request, queryset, search_term):
+        """Match every word searched for in the name or in one of the aliases.
+
+        Aliases are a JSON list, searched as its text so this works on SQLite and
+        PostgreSQL alike. SQLite keeps the JSON as Django wrote it, with non-ASCII letters
+        and quotes escaped (Kim\\u2019s), so each word is looked for in both spellings.
+        """
+        queryset = queryset.alias(aliases_text=Cast("aliases", TextField()))
+        for term in _search_terms(search_term):
+            queryset = queryset.filter(
+                Q(name__icontains=term)
+                | Q(aliases_text__icontains=term)
+                | Q(aliases_text__icontains=json.dumps(term)[1:-1])
+            )
+        return queryset, False
+
+    @admin.display(description="aliases")
+    def alias_list(self, entity):
+        return ", ".join(entity.aliases)
+
+    @admin.display(description="Wikidata", ordering="wikidata")
+    def wikidata_link(self, entity):
+        if not entity.wikidata:
+            return ""
+        return format_html('<a href="{}">{}</a>', entity.wikidata_url, entity.wikidata)
+
+    @admin.display(description="confirmed mentions", ordering="mention_count")
+    def mention_count(self, entity):
+        return entity.mention_count
+
+
+class KindEntityAdmin(EntityAdmin):
+    """An admin for one proxy of Entity (Person...): the kind is fixed, so it is not shown."""
+
+    list_display = ["name", "alias_list", "wikidata_link", "mention_count"]
+    list_filter = []
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "kind":
+            # Kept in the form (disabled, hidden, its value the proxy's kind) rather than
+            # left out, so the one-name-per-kind constraints are still checked.
+            field.disabled = True
+            field.initial = self.model.entity_kind
+            field.widget = forms.HiddenInput()
+        return field
+
+
+@admin.register(Person)
+class PersonAdmin(KindEntityAdmin):
+    pass
+
+
+@admin.register(Organization)
+class OrganizationAdmin(KindEntityAdmin):
+    pass
+
+
+@admin.register(Place)
+class PlaceAdmin(KindEntityAdmin):
+    pass
+
+
+# --- Articles ---------------------------------------------------------------------------
+
+
+class BylineInline(admin.TabularInline):
+    model = Byline
+    fields = ["person", "position"]
+    autocomplete_fields = ["person"]
+    ordering = ["position", "pk"]
+    extra = 1
+
+
+class CorrectionInline(admin.StackedInline):
+    model = Correction
+    fields = ["kind", "text", "created_at"]
+    extra = 0
+
+
+# How each status of mention is shown in "Body with mentions": CSS class and label. The
+# styles differ in line and marker as well as colour, and each mark's title names it.
+MENTION_STYLES = {
+    MentionStatus.CONFIRMED: ("mention-confirmed", "confirmed"),
+    MentionStatus.SUGGESTED: ("mention-suggested", "suggested, not yet confirmed"),
+    MentionStatus.NEEDS_REVIEW: ("mention-needs-review", "needs review after an edit"),
+}
+# Drawn first when mentions overlap: a confirmed mention hides a suggestion under it.
+_STATUS_PRIORITY = [MentionStatus.CONFIRMED, MentionStatus.NEEDS_REVIEW, MentionStatus.SUGGESTED]
+
+
+def body_with_mentions_html(body: str, mentions) -> str:
+    """The body rendered with each live mention marked, a key, and any not shown in place."""
+    placed, unplaced, taken = [], [], []
+    ordered = sorted(mentions, key=lambda m: (_STATUS_PRIORITY.index(m.status), m.start))
+    for mention in ordered:
+        css_class, label = MENTION_STYLES[mention.status]
+        fits = body[mention.start : mention.end] == mention.exact
+        overlaps = any(mention.start < end and start < mention.end for start, end in taken)
+        if fits and not overlaps:
+            taken.append((mention.start, mention.end))
+            placed.append(
+                text.Annotation(
+                    mention.start,
+                    mention.end,
+                    css_class=css_class,
+                    title=f"{mention.entity.name} ({label})",
+                )
+            )
+        else:
+            reason = "overlaps another mention" if fits else "its text has changed"
+            unplaced.append((mention.exact, mention.entity.name, label, reason))
+    key = format_html_join(
+        " ",
+        '<mark class="{}">{}</mark>',
+        [(css_class, label) for css_class, label in MENTION_STYLES.values()],
+    )
+    html = format_html(
+        '<div class="mention-key">Key: {}</div><div class="body-with-mentions">{}</div>',
+        key,
+        mark_safe(text.render(body, placed)),  # render() escapes all of the body's text.
+    )
+    if unplaced:
+        html += format_html(
+            '<p class="mention-unplaced">Not shown in the text:</p><ul>{}</ul>',
+            format_html_join("", "<li>“{}” → {} ({}; {})</li>", unplaced),
+        )
+    return html
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = [
+        "headline",
+        "section",
+        "status",
+        "publish_at",
+        "byline_names",
+        "confirmed_mentions",
+        "mentions_to_check",
+    ]
+    list_filter = ["status", "section", "publish_at", "tags"]
+    search_fields = ["headline", "dek", "body"]
+    date_hierarchy = "publish_at"
+    ordering = ["-publish_at", "-pk"]
+    autocomplete_fields = ["section"]
+    prepopulated_fields = {"slug": ["headline"]}
+    inlines = [BylineInline, CorrectionInline]
+    readonly_fields = [
+        "body_with_mentions",
+        "first_published_at",
+        "updated_at",
+        "version",
+        "created_by",
+        "updated_by",
+    ]
+    fieldsets = [
+        ("Story", {"fields": ["headline", "slug", "dek", "body"]}),
+        ("Publication", {"fields": ["section", "status", "publish_at", "first_published_at"]}),
+        ("Tags", {"fields": ["tags"]}),
+        ("Mentions", {"fields": ["body_with_mentions"]}),
+        ("History", {"fields": ["updated_at", "version", "created_by", "updated_by"]}),
+    ]
+    save_on_top = True
+
+    class Media:
+        css = {"all": ["articles/admin.css"]}
+
+    def get_queryset(self, request):
+        to_check = [MentionStatus.SUGGESTED, MentionStatus.NEEDS_REVIEW]
+        return (
+            super()
+            .get_queryset(request)
+            .for_listing()
+            .annotate(
+                confirmed_mention_count=Count(
+                    "mentions", filter=Q(mentions__status=MentionStatus.CONFIRMED), distinct=True
+                ),
+                to_check_mention_count=Count(
+                    "mentions", filter=Q(mentions__status__in=to_check), distinct=True
+                ),
+            )
+        )
+
+    def view_on_site(self, article):
+        # A draft's public URL would only say "not found"; offer the link once it is live.
+        return article.get_absolute_url() if article.is_published() else None
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)
+
+    @admin.display(description="bylines")
+    def byline_names(self, article):
+        return ", ".join(byline.person.name for byline in article.bylines.all())
+
+    @admin.display(description="confirmed mentions", ordering="confirmed_mention_count")
+    def confirmed_mentions(self, article):
+        return article.confirmed_mention_count
+
+    @admin.display(description="mentions to check", ordering="to_check_mention_count")
+    def mentions_to_check(self, article):
+        return article.to_check_mention_count
+
+    @admin.display(description="body with mentions")
+    def body_with_mentions(self, article):
+        if article.pk is None:
+            return "Mentions appear here once the article is saved."
+        mentions = (
+            article.mentions.filter(status__in=list(MENTION_STYLES))
+            .select_related("entity")
+            .order_by("start", "pk")
+        )
+        return body_with_mentions_html(article.body, mentions)
+
+
+# --- Mentions and corrections -----------------------------------------------------------
+
+
+@admin.register(Mention)
+class MentionAdmin(admin.ModelAdmin):
+    list_display = ["article", "exact", "entity", "status", "role", "source"]
+    list_filter = ["status", "role", "source", "entity__kind"]
+    list_select_related = ["article", "entity"]
+    search_fields = ["exact", "entity__name", "article__headline"]
+    autocomplete_fields = ["article", "entity"]
+    readonly_fields = ["created_by", "created_at"]
+    fields = [
+        "article",
+        "entity",
+        "start",
+        "end",
+        "exact",
+        "prefix",
+        "suffix",
+        "role",
+        "status",
+        "source",
+        "created_by",
+        "created_at",
+    ]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Correction)
+class CorrectionAdmin(admin.ModelAdmin):
+    list_display = ["article", "kind", "created_at"]
+    list_filter = ["kind"]
+    list_select_related = ["article"]
+    search_fields = ["text", "article__headline"]
+    autocomplete_fields = ["article"]
+    date_hierarchy = "created_at"

@@ -1,0 +1,460 @@
+import json
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from articles.admin import body_with_mentions_html
+from articles.models import Article, ArticleStatus, Entity, EntityKind, Mention, MentionStatus
+from tests.factories import (
+    ArticleFactory,
+    BylineFactory,
+    CorrectionFactory,
+    DraftFactory,
+    EntityFactory,
+    MentionFactory,
+    OrganizationFactory,
+    PersonFactory,
+    PlaceFactory,
+    SectionFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client, superuser):
+    client.force_login(superuser)
+    return client
+
+
+def inline_management(prefix, total=0, initial=0):
+    return {
+        f"{prefix}-TOTAL_FORMS": str(total),
+        f"{prefix}-INITIAL_FORMS": str(initial),
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+
+
+def article_form_data(section, **fields):
+    data = {
+        "headline": "Kim arrives in Beijing",
+        "slug": "kim-arrives-in-beijing",
+        "dek": "",
+        "body": "Kim Jong Un arrived in Beijing.",
+        "section": str(section.pk),
+        "status": ArticleStatus.DRAFT,
+        "publish_at_0": "",
+        "publish_at_1": "",
+        "tags": "",
+        **inline_management("bylines"),
+        **inline_management("corrections"),
+    }
+    data.update(fields)
+    return data
+
+
+def entity_form_data(**fields):
+    data = {
+        "name": "Kim Jong Un",
+        "slug": "kim-jong-un",
+        "kind": EntityKind.PERSON,
+        "aliases": "",
+        "description": "",
+        "wikidata": "",
+    }
+    data.update(fields)
+    return data
+
+
+ADMIN_MODELS = [
+    "section",
+    "entity",
+    "person",
+    "organization",
+    "place",
+    "article",
+    "mention",
+    "correction",
+]
+
+
+@pytest.fixture
+def one_of_everything():
+    article = ArticleFactory(tags=["politics"])
+    BylineFactory(article=article)
+    mention = MentionFactory(article=article)
+    correction = CorrectionFactory(article=article)
+    return {
+        "section": article.section,
+        "entity": mention.entity,
+        "person": mention.entity,
+        "organization": OrganizationFactory(aliases=["UN"], wikidata="Q1065"),
+        "place": PlaceFactory(),
+        "article": article,
+        "mention": mention,
+        "correction": correction,
+    }
+
+
+@pytest.mark.parametrize("model_name", ADMIN_MODELS)
+def test_every_admin_page_loads_for_a_superuser(admin_client, one_of_everything, model_name):
+    obj = one_of_everything[model_name]
+    urls = [
+        reverse(f"admin:articles_{model_name}_changelist"),
+        reverse(f"admin:articles_{model_name}_add"),
+        reverse(f"admin:articles_{model_name}_change", args=[obj.pk]),
+    ]
+    for url in urls:
+        assert admin_client.get(url).status_code == 200, url
+
+
+def test_the_admin_index_names_people_organizations_and_places(admin_client):
+    page = admin_client.get(reverse("admin:index")).content.decode()
+    for name in ["People", "Organizations", "Places", "Entities", "Articles", "Mentions"]:
+        assert f">{name}<" in page
+
+
+def test_changelists_search_and_filter(admin_client, one_of_everything):
+    article = one_of_everything["article"]
+    url = reverse("admin:articles_article_changelist")
+    assert article.headline in admin_client.get(url, {"q": "Headline"}).content.decode()
+    assert admin_client.get(url, {"status__exact": "draft"}).context["cl"].result_count == 0
+    assert admin_client.get(url, {"tags__id__exact": article.tags.get().pk}).status_code == 200
+    response = admin_client.get(
+        reverse("admin:articles_mention_changelist"), {"entity__kind": "person"}
+    )
+    assert response.context["cl"].result_count == 1
+
+
+def make_articles_with_bylines(count):
+    for _ in range(count):
+        article = ArticleFactory(tags=["politics", "asia"])
+        BylineFactory(article=article)
+        BylineFactory(article=article)
+        MentionFactory(article=article)
+
+
+def changelist_queries(client):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("admin:articles_article_changelist"))
+    assert response.status_code == 200
+    return len(queries), response
+
+
+def test_the_article_changelist_runs_a_fixed_number_of_queries(admin_client):
+    make_articles_with_bylines(1)
+    one, _ = changelist_queries(admin_client)
+    make_articles_with_bylines(9)
+    ten, response = changelist_queries(admin_client)
+    assert response.context["cl"].result_count == 10
+    assert ten == one
+
+
+def test_the_article_changelist_shows_bylines_and_mention_counts(admin_client):
+    article = ArticleFactory()
+    BylineFactory(article=article, person=PersonFactory(name="Ann Writer"), position=1)
+    BylineFactory(article=article, person=PersonFactory(name="Bo Reporter"), position=0)
+    MentionFactory(article=article)
+    MentionFactory(article=article, start=23, end=30, status=MentionStatus.SUGGESTED)
+    page = admin_client.get(reverse("admin:articles_article_changelist")).content.decode()
+    assert "Bo Reporter, Ann Writer" in page
+    assert '<td class="field-confirmed_mentions">1</td>' in page
+    assert '<td class="field-mentions_to_check">1</td>' in page
+
+
+def test_the_body_with_mentions_escapes_html_and_marks_each_mention(admin_client):
+    article = ArticleFactory(body="Kim Jong Un met <b>Xi</b> & Putin.\n## Later\nKim left.")
+    kim = PersonFactory(name="Kim Jong Un")
+    MentionFactory(article=article, entity=kim, start=0, end=11)
+    MentionFactory(
+        article=article,
+        entity=PersonFactory(name="Vladimir Putin"),
+        start=28,
+        end=33,
+        status=MentionStatus.SUGGESTED,
+    )
+    MentionFactory(article=article, entity=kim, start=44, end=47, status=MentionStatus.NEEDS_REVIEW)
+    MentionFactory(
+        article=article,
+        entity=PersonFactory(name="Rejected"),
+        start=16,
+        end=25,
+        status=MentionStatus.REJECTED,
+    )
+
+    page = admin_client.get(
+        reverse("admin:articles_article_change", args=[article.pk])
+    ).content.decode()
+
+    assert "&lt;b&gt;Xi&lt;/b&gt; &amp;" in page
+    assert "<b>Xi</b>" not in page
+    assert (
+        '<mark class="mention-confirmed" title="Kim Jong Un (confirmed)">Kim Jong Un</mark>' in page
+    )
+    assert (
+        '<mark class="mention-suggested" title="Vladimir Putin (suggested, not yet confirmed)">'
+        "Putin</mark>" in page
+    )
+    assert (
+        '<mark class="mention-needs-review" title="Kim Jong Un (needs review after an edit)">'
+        in page
+    )
+    assert "<h2>Later</h2>" in page
+    assert 'title="Rejected' not in page
+    # A key explains the marks in words, not by colour alone.
+    assert '<mark class="mention-suggested">suggested, not yet confirmed</mark>' in page
+    assert "articles/admin.css" in page
+
+
+def test_the_body_with_mentions_lists_mentions_it_cannot_place():
+    article = ArticleFactory(body="Kim met Xi.")
+    kim = PersonFactory(name="Kim Jong Un")
+    confirmed = MentionFactory(article=article, entity=kim, start=0, end=3)
+    overlapping = MentionFactory(
+        article=article, entity=kim, start=0, end=7, status=MentionStatus.SUGGESTED
+    )
+    stale = Mention(
+        article=article, entity=kim, start=8, end=10, exact="Jinping", status="needs_review"
+    )
+
+    html = body_with_mentions_html(article.body, [overlapping, confirmed, stale])
+
+    assert '<mark class="mention-confirmed" title="Kim Jong Un (confirmed)">Kim</mark>' in html
+    assert (
+        "“Kim met” → Kim Jong Un (suggested, not yet confirmed; overlaps another mention)" in html
+    )
+    assert "“Jinping” → Kim Jong Un (needs review after an edit; its text has changed)" in html
+
+
+def test_saving_an_article_records_who_created_and_updated_it(client, superuser):
+    client.force_login(superuser)
+    section = SectionFactory()
+    person = PersonFactory()
+    data = article_form_data(
+        section,
+        tags="politics, asia",
+        **inline_management("bylines", total=1),
+        **{"bylines-0-person": str(person.pk), "bylines-0-position": "0"},
+    )
+    response = client.post(reverse("admin:articles_article_add"), data)
+    assert response.status_code == 302, response.context["errors"]
+    article = Article.objects.get(slug="kim-arrives-in-beijing")
+    assert article.created_by == superuser
+    assert article.updated_by == superuser
+    assert [byline.person for byline in article.bylines.all()] == [person]
+    assert set(article.tags.names()) == {"politics", "asia"}
+
+    editor = UserFactory(username="editor", is_superuser=True)
+    client.force_login(editor)
+    data = article_form_data(
+        section,
+        headline="Kim leaves Beijing",
+        **inline_management("bylines", total=1, initial=1),
+        **{
+            "bylines-0-id": str(article.bylines.get().pk),
+            "bylines-0-article": str(article.pk),
+            "bylines-0-person": str(person.pk),
+            "bylines-0-position": "0",
+        },
+    )
+    response = client.post(reverse("admin:articles_article_change", args=[article.pk]), data)
+    assert response.status_code == 302, response.context["errors"]
+    article.refresh_from_db()
+    assert article.headline == "Kim leaves Beijing"
+    assert article.created_by == superuser
+    assert article.updated_by == editor
+
+
+def test_a_byline_must_name_a_person(admin_client):
+    place = PlaceFactory()
+    data = article_form_data(
+        SectionFactory(),
+        **inline_management("bylines", total=1),
+        **{"bylines-0-person": str(place.pk), "bylines-0-position": "0"},
+    )
+    response = admin_client.post(reverse("admin:articles_article_add"), data)
+    assert response.status_code == 200
+    assert not Article.objects.exists()
+
+
+def test_view_on_site_is_offered_once_the_article_is_live(admin_client):
+    live = ArticleFactory()
+    draft = DraftFactory()
+    page = admin_client.get(reverse("admin:articles_article_change", args=[live.pk]))
+    assert f'href="{live.get_absolute_url()}"' in page.content.decode()
+    page = admin_client.get(reverse("admin:articles_article_change", args=[draft.pk]))
+    assert "View on site" not in page.content.decode()
+
+
+def test_the_alias_textarea_round_trips(admin_client):
+    response = admin_client.post(
+        reverse("admin:articles_entity_add"),
+        entity_form_data(aliases="Kim\r\n  Kim Jong-un \r\n\r\nKim’s\r\nKim\r\n"),
+    )
+    assert response.status_code == 302
+    entity = Entity.objects.get()
+    assert entity.aliases == ["Kim", "Kim Jong-un", "Kim’s"]
+
+    page = admin_client.get(reverse("admin:articles_entity_change", args=[entity.pk]))
+    assert "Kim\nKim Jong-un\nKim’s</textarea>" in page.content.decode()
+
+    response = admin_client.post(
+        reverse("admin:articles_entity_change", args=[entity.pk]),
+        entity_form_data(aliases=""),
+    )
+    assert response.status_code == 302
+    entity.refresh_from_db()
+    assert entity.aliases == []
+
+
+def test_a_bad_wikidata_id_is_refused_and_nothing_is_saved(admin_client):
+    response = admin_client.post(
+        reverse("admin:articles_entity_add"), entity_form_data(wikidata="42")
+    )
+    assert response.status_code == 200
+    assert "Enter a Wikidata item id" in response.content.decode()
+    assert not Entity.objects.exists()
+
+
+def test_the_entity_changelist_links_to_wikidata(admin_client):
+    EntityFactory(wikidata="Q42")
+    page = admin_client.get(reverse("admin:articles_entity_changelist")).content.decode()
+    assert '<a href="https://www.wikidata.org/wiki/Q42">Q42</a>' in page
+
+
+@pytest.mark.parametrize(
+    "term", ["Kim Jong-un", "jong-UN", "Kim’s", "Jong Un", '"Kim Jong-un"', "Lil"]
+)
+def test_entity_search_finds_names_and_aliases(admin_client, term):
+    kim = PersonFactory(name="Kim Jong Un", aliases=["Kim Jong-un", "Kim’s", "Lil Rocket"])
+    PersonFactory(name="Kim Yo Jong", aliases=["Kim Yo-jong"])
+    response = admin_client.get(reverse("admin:articles_entity_changelist"), {"q": term})
+    assert list(response.context["cl"].result_list) == [kim]
+
+
+def test_entity_search_matches_every_word(admin_client):
+    PersonFactory(name="Kim Jong Un", aliases=["Rocket"])
+    response = admin_client.get(reverse("admin:articles_entity_changelist"), {"q": "Kim Putin"})
+    assert response.context["cl"].result_count == 0
+
+
+def test_the_entity_changelist_sorts_by_confirmed_mentions(admin_client):
+    busy = PersonFactory(name="Busy")
+    quiet = PersonFactory(name="Quiet")
+    MentionFactory(entity=busy)
+    MentionFactory(entity=busy)
+    MentionFactory(entity=quiet, status=MentionStatus.SUGGESTED)
+    changelist = reverse("admin:articles_entity_changelist")
+    column = response_column(admin_client.get(changelist), "mention_count")
+    results = admin_client.get(changelist, {"o": f"-{column}"}).context["cl"].result_list
+    assert [(entity, entity.mention_count) for entity in results] == [(busy, 2), (quiet, 0)]
+
+
+def response_column(response, name):
+    return response.context["cl"].list_display.index(name)
+
+
+@pytest.mark.parametrize(
+    "model_name,factory,kind",
+    [
+        ("person", PersonFactory, EntityKind.PERSON),
+        ("organization", OrganizationFactory, EntityKind.ORGANIZATION),
+        ("place", PlaceFactory, EntityKind.PLACE),
+    ],
+)
+def test_proxy_admins_list_and_add_only_their_kind(admin_client, model_name, factory, kind):
+    mine = factory()
+    for other in [PersonFactory, OrganizationFactory, PlaceFactory]:
+        if other is not factory:
+            other()
+    response = admin_client.get(reverse(f"admin:articles_{model_name}_changelist"))
+    assert [entity.pk for entity in response.context["cl"].result_list] == [mine.pk]
+
+    data = entity_form_data(name="New one", slug="new-one", kind="place")
+    response = admin_client.post(reverse(f"admin:articles_{model_name}_add"), data)
+    assert response.status_code == 302
+    assert Entity.objects.get(slug="new-one").kind == kind
+
+
+def test_the_person_form_hides_the_kind_and_refuses_a_duplicate_name(admin_client):
+    PersonFactory(name="Kim Jong Un", slug="kim")
+    page = admin_client.get(reverse("admin:articles_person_add")).content.decode()
+    assert '<select name="kind"' not in page
+
+    response = admin_client.post(
+        reverse("admin:articles_person_add"), entity_form_data(name="Kim Jong Un", slug="kim-2")
+    )
+    assert response.status_code == 200
+    assert "already exists" in response.content.decode()
+    assert Entity.objects.count() == 1
+
+
+def test_the_byline_autocomplete_offers_only_people(admin_client):
+    person = PersonFactory(name="Kim Jong Un")
+    PersonFactory(name="Xi Jinping")
+    OrganizationFactory(name="Kim Il Sung University")
+    PlaceFactory(name="Kim Chaek")
+    response = admin_client.get(
+        "/admin/autocomplete/",
+        {"app_label": "articles", "model_name": "byline", "field_name": "person", "term": "Kim"},
+    )
+    assert response.status_code == 200
+    results = json.loads(response.content)["results"]
+    assert results == [{"id": str(person.pk), "text": "Kim Jong Un"}]
+
+
+def test_the_section_changelist_edits_positions_and_counts_articles(admin_client):
+    news = SectionFactory(name="News", position=1)
+    world = SectionFactory(name="World", parent=news, position=2)
+    ArticleFactory(section=world)
+    ArticleFactory(section=world)
+    response = admin_client.get(reverse("admin:articles_section_changelist"))
+    page = response.content.decode()
+    assert 'name="form-0-position"' in page
+    assert '<td class="field-article_count">2</td>' in page
+
+    response = admin_client.post(
+        reverse("admin:articles_section_changelist"),
+        {
+            **{
+                "form-TOTAL_FORMS": "2",
+                "form-INITIAL_FORMS": "2",
+                "form-MIN_NUM_FORMS": "0",
+                "form-MAX_NUM_FORMS": "1000",
+            },
+            "form-0-id": str(news.pk),
+            "form-0-position": "5",
+            "form-1-id": str(world.pk),
+            "form-1-position": "0",
+            "_save": "Save",
+        },
+    )
+    assert response.status_code == 302
+    news.refresh_from_db()
+    assert news.position == 5
+
+
+def test_adding_a_mention_records_who_made_it(admin_client, superuser):
+    article = ArticleFactory()
+    kim = PersonFactory()
+    response = admin_client.post(
+        reverse("admin:articles_mention_add"),
+        {
+            "article": str(article.pk),
+            "entity": str(kim.pk),
+            "start": "0",
+            "end": "11",
+            "exact": "Kim Jong Un",
+            "prefix": "",
+            "suffix": " arrived in Beijing.",
+            "role": "mentions",
+            "status": "confirmed",
+            "source": "manual",
+        },
+    )
+    assert response.status_code == 302
+    assert Mention.objects.get().created_by == superuser
