@@ -213,9 +213,7 @@ class ArticleQuerySet(models.QuerySet):
         Every public page, feed and sitemap goes through this one gate. A published article
         whose publish_at is still ahead is "scheduled" and stays hidden until then.
         """
-        return self.filter(
-            status=ArticleStatus.PUBLISHED, publish_at__lte=now or timezone.now()
-        )
+        return self.filter(status=ArticleStatus.PUBLISHED, publish_at__lte=now or timezone.now())
 
     def scheduled(self, now=None):
         return self.filter(status=ArticleStatus.PUBLISHED, publish_at__gt=now or timezone.now())
@@ -233,7 +231,9 @@ class ArticleQuerySet(models.QuerySet):
 class Article(models.Model):
     headline = models.CharField(max_length=300)
     slug = models.SlugField(
-        max_length=200, unique=True, help_text="The article's permanent URL; keep it once published."
+        max_length=200,
+        unique=True,
+        help_text="The article's permanent URL; keep it once published.",
     )
     dek = models.CharField(
         "standfirst",
@@ -244,7 +244,7 @@ class Article(models.Model):
     body = models.TextField(
         blank=True,
         help_text=(
-            "Plain text: one paragraph per line. Start a line with \"## \" for a subheading. "
+            'Plain text: one paragraph per line. Start a line with "## " for a subheading. '
             "No HTML: links to people, organizations and places come from annotations."
         ),
     )
@@ -398,9 +398,7 @@ class MentionQuerySet(models.QuerySet):
 
     def public(self, now=None):
         """Confirmed mentions in articles a reader may see."""
-        return self.confirmed().filter(
-            article__in=Article.objects.published(now).values("pk")
-        )
+        return self.confirmed().filter(article__in=Article.objects.published(now).values("pk"))
 
 
 class Mention(models.Model):
@@ -418,7 +416,9 @@ class Mention(models.Model):
     exact = models.CharField(max_length=300)
     prefix = models.CharField(max_length=QUOTE_CONTEXT, blank=True)
     suffix = models.CharField(max_length=QUOTE_CONTEXT, blank=True)
-    role = models.CharField(max_length=20, choices=MentionRole.choices, default=MentionRole.MENTIONS)
+    role = models.CharField(
+        max_length=20, choices=MentionRole.choices, default=MentionRole.MENTIONS
+    )
     status = models.CharField(
         max_length=20, choices=MentionStatus.choices, default=MentionStatus.CONFIRMED
     )
@@ -444,7 +444,9 @@ class Mention(models.Model):
             models.Index(fields=["article", "status", "start"], name="mention_article_idx"),
         ]
         constraints = [
-            models.CheckConstraint(condition=Q(start__lt=models.F("end")), name="mention_start_before_end"),
+            models.CheckConstraint(
+                condition=Q(start__lt=models.F("end")), name="mention_start_before_end"
+            ),
             models.CheckConstraint(condition=Q(start__gte=0), name="mention_start_not_negative"),
         ]
 

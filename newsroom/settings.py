@@ -24,7 +24,9 @@ def envbool(name: str, default: str) -> bool:
         return True
     if value in _FALSE:
         return False
-    raise ImproperlyConfigured(f"{name} must be one of 1/0, true/false, yes/no, on/off; got {value!r}")
+    raise ImproperlyConfigured(
+        f"{name} must be one of 1/0, true/false, yes/no, on/off; got {value!r}"
+    )
 
 
 def envint(name: str, default: str) -> int:
@@ -106,7 +108,9 @@ DATABASE_URL = os.environ.get("DATABASE_URL", "") or f"sqlite:///{BASE_DIR / 'db
 try:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=600)}
 except ValueError as error:
-    raise ImproperlyConfigured(f"DATABASE_URL is not a database URL we understand: {error}") from None
+    raise ImproperlyConfigured(
+        f"DATABASE_URL is not a database URL we understand: {error}"
+    ) from None
 if DATABASES["default"]["ENGINE"] not in (
     "django.db.backends.sqlite3",
     "django.db.backends.postgresql",

@@ -1,0 +1,165 @@
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db.models import Count
+
+from articles import demo, text
+from articles.models import (
+    Article,
+    ArticleStatus,
+    Byline,
+    Correction,
+    Entity,
+    EntityKind,
+    Mention,
+    Section,
+)
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def load_demo(*args):
+    out = StringIO()
+    call_command("load_demo", *args, stdout=out, stderr=StringIO())
+    return out.getvalue()
+
+
+def snapshot():
+    return {
+        model.__name__: model.objects.count()
+        for model in (Article, Section, Entity, Byline, Mention, Correction)
+    } | {"tags": Article.tags.through.objects.count()}
+
+
+def test_it_loads_articles_in_four_sections():
+    load_demo()
+
+    assert Article.objects.count() >= 12
+    assert Section.objects.count() == 4
+    assert set(Section.objects.values_list("slug", flat=True)) == {
+        "world",
+        "politics",
+        "business",
+        "science",
+    }
+    assert all(section.articles.exists() for section in Section.objects.all())
+    assert Article.objects.filter(status=ArticleStatus.DRAFT).count() == 1
+    assert Article.objects.scheduled().count() == 1
+    assert Article.objects.published().count() == Article.objects.count() - 2
+
+
+def test_articles_have_bylines_tags_and_the_house_style():
+    load_demo()
+
+    for article in Article.objects.all():
+        assert article.bylines.exists(), article
+        assert article.tags.exists(), article
+        assert article.dek, article
+        assert "\n" in article.body and "<" not in article.body
+    bodies = "\n".join(Article.objects.values_list("body", flat=True))
+    assert "Kim’s" in bodies
+    assert "“" in bodies and "”" in bodies
+    assert sum(block.kind == "subhead" for block in text.blocks(bodies)) >= 5
+    reporters = Entity.objects.filter(bylines__isnull=False).distinct()
+    assert reporters.count() >= 3
+    assert set(reporters.values_list("kind", flat=True)) == {EntityKind.PERSON}
+
+
+def test_it_loads_entities_of_each_kind_with_wikidata_ids():
+    load_demo()
+
+    assert Entity.objects.count() >= 15
+    kinds = dict(Entity.objects.values_list("kind").annotate(n=Count("pk")))
+    assert all(kinds.get(kind, 0) >= 3 for kind in EntityKind.values)
+    assert Entity.objects.exclude(wikidata="").count() >= 10
+    assert Entity.objects.get(name="Kim Jong Un").wikidata == "Q56226"
+    assert "Kim" in Entity.objects.get(name="Kim Jong Un").aliases
+
+
+def test_mentions_are_confirmed_quoted_and_never_overlap():
+    load_demo()
+
+    article = Article.objects.get(slug__startswith="kim-jong-un-arrives-in-beijing")
+    mentions = list(article.mentions.confirmed().select_related("entity"))
+    found = [(m.exact, m.entity.name) for m in mentions]
+    assert found[0] == ("Kim Jong Un", "Kim Jong Un")
+    assert ("Kim", "Kim Jong Un") in found
+    assert ("Xi", "Xi Jinping") in found
+    assert ("Pyongyang", "Pyongyang") in found
+    assert Mention.objects.confirmed().count() == Mention.objects.count() > 50
+    for mention in Mention.objects.select_related("article"):
+        body = mention.article.body
+        assert body[mention.start : mention.end] == mention.exact
+        assert mention.prefix == body[max(0, mention.start - 32) : mention.start]
+        assert mention.suffix == body[mention.end : mention.end + 32]
+    spans = {}
+    for mention in Mention.objects.order_by("article", "start"):
+        previous_end = spans.get(mention.article_id, 0)
+        assert mention.start >= previous_end
+        spans[mention.article_id] = mention.end
+
+
+def test_it_adds_a_correction():
+    load_demo()
+
+    correction = Correction.objects.get()
+    assert correction.article.slug in demo.CORRECTIONS
+    assert "£14 million" in correction.article.body
+
+
+def test_it_creates_the_admin_and_prints_the_login():
+    output = load_demo()
+
+    user = get_user_model().objects.get(username="admin")
+    assert user.is_superuser and user.is_staff
+    line = next(line for line in output.splitlines() if line.startswith("Admin login:"))
+    password = line.split("password ")[1].split(" ")[0]
+    assert line == f"Admin login: username admin, password {password} (at /admin/)"
+    assert user.check_password(password)
+
+
+def test_the_password_can_be_given():
+    load_demo("--password", "correct-horse")
+
+    assert get_user_model().objects.get(username="admin").check_password("correct-horse")
+
+
+def test_running_it_again_changes_nothing():
+    load_demo()
+    before = snapshot()
+    versions = dict(Article.objects.values_list("slug", "version"))
+    password = get_user_model().objects.get(username="admin").password
+
+    output = load_demo()
+
+    assert snapshot() == before
+    assert dict(Article.objects.values_list("slug", "version")) == versions
+    assert get_user_model().objects.get(username="admin").password == password
+    assert 'User "admin" already exists; its password is unchanged' in output
+    assert "Articles: 0 created, 0 updated," in output
+    assert "Mentions: 0 confirmed mentions created." in output
+    assert Article.objects.scheduled().count() == 1
+
+
+def test_an_existing_admin_keeps_the_password_unless_one_is_given():
+    UserFactory(username="admin", password="old password")
+
+    load_demo()
+    assert get_user_model().objects.get(username="admin").check_password("old password")
+
+    output = load_demo("--password", "new password")
+    assert get_user_model().objects.get(username="admin").check_password("new password")
+    assert "password new password (at /admin/; password changed)" in output
+
+
+def test_the_summary_counts_what_it_loaded():
+    output = load_demo()
+
+    total = Article.objects.count()
+    assert f"Entities: {Entity.objects.count()} created, 0 updated, 0 unchanged." in output
+    assert f"Articles: {total} created, 0 updated, 0 unchanged ({total - 2} published, " in output
+    assert f"Mentions: {Mention.objects.count()} confirmed mentions created." in output
+    assert "Corrections: 1 created." in output
