@@ -1,20 +1,264 @@
-# Placeholder until the public views land (being written now).
-from django.http import HttpResponse
-from django.views import View
+"""The public site: home, sections, articles, tags and the pages of people, organizations
+and places.
+
+Every query for articles starts from Article.objects.published(), directly or through
+Mention.objects.public(), so drafts, review copies, withdrawn and scheduled articles never
+reach a reader. Each page runs a fixed number of queries, however many mentions, tags,
+bylines or corrections there are.
+"""
+
+from collections import defaultdict
+
+from django.conf import settings
+from django.db.models import Count, F, Prefetch, Q, Window
+from django.db.models.functions import Coalesce, RowNumber
+from django.shortcuts import get_object_or_404, render
+from django.utils.safestring import mark_safe
+from django.views.generic import ListView
+from taggit.models import Tag
+
+from articles import text
+from articles.models import (
+    Article,
+    Byline,
+    Entity,
+    EntityKind,
+    Mention,
+    MentionStatus,
+    Section,
+)
+
+# How many articles the home page shows at the top, and in each section's block.
+HOME_LATEST = 5
+HOME_PER_SECTION = 4
+# How many of a person's bylined articles their page lists.
+ENTITY_BYLINES = 10
+# How many entities "Often mentioned with" lists.
+CO_MENTIONED = 10
 
 
 def home(request):
-    return HttpResponse("")
+    published = Article.objects.published().for_listing()
+    latest = list(published.newest_first()[:HOME_LATEST])
+    sections = list(Section.objects.filter(parent=None))
+
+    # The newest few articles of each top-level section (its own and its subsections'),
+    # in one query: number each section's articles newest first and keep the first few.
+    by_section = defaultdict(list)
+    section_articles = (
+        published.exclude(pk__in=[article.pk for article in latest])
+        .annotate(home_section=Coalesce("section__parent_id", "section_id"))
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=F("home_section"),
+                order_by=[F("publish_at").desc(), F("pk").desc()],
+            )
+        )
+        .filter(rank__lte=HOME_PER_SECTION)
+        .newest_first()
+    )
+    for article in section_articles:
+        by_section[article.home_section].append(article)
+
+    return render(
+        request,
+        "articles/home.html",
+        {
+            "lead_article": latest[0] if latest else None,
+            "latest": latest[1:],
+            "section_blocks": [
+                (section, by_section[section.pk]) for section in sections if by_section[section.pk]
+            ],
+        },
+    )
 
 
-article_detail = home
+class PageSizeMixin:
+    """Paginate by settings.NEWSROOM_PAGE_SIZE, read per request so tests can change it."""
+
+    def get_paginate_by(self, queryset):
+        return settings.NEWSROOM_PAGE_SIZE
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = context["page_obj"]
+        if page is not None:
+            context["page_numbers"] = page.paginator.get_elided_page_range(
+                page.number, on_each_side=2, on_ends=1
+            )
+        return context
 
 
-class _Placeholder(View):
+class SectionView(PageSizeMixin, ListView):
+    """A section's articles, with those of its subsections, newest first."""
+
+    template_name = "articles/section.html"
+    context_object_name = "articles"
+
+    def get_queryset(self):
+        self.section = get_object_or_404(
+            Section.objects.select_related("parent"), slug=self.kwargs["slug"]
+        )
+        return (
+            Article.objects.published()
+            .filter(Q(section=self.section) | Q(section__parent=self.section))
+            .for_listing()
+            .newest_first()
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            section=self.section,
+            subsections=list(self.section.children.all()),
+            current_section_id=self.section.parent_id or self.section.pk,
+            **kwargs,
+        )
+
+
+class TagView(PageSizeMixin, ListView):
+    """The published articles with a tag; a tag no reader can see any article of is 404."""
+
+    template_name = "articles/tag.html"
+    context_object_name = "articles"
+    allow_empty = False
+
+    def get_queryset(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return Article.objects.published().filter(tags__in=[self.tag]).for_listing().newest_first()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tag=self.tag, **kwargs)
+
+
+def _is_anchored(mention, body):
+    """Whether the mention's position still holds its quote (else it must not be shown)."""
+    return body[mention.start : mention.end] == mention.exact
+
+
+def article_detail(request, slug):
+    article = get_object_or_404(
+        Article.objects.published()
+        .select_related("section__parent")
+        .prefetch_related(
+            Prefetch("bylines", queryset=Byline.objects.select_related("person")),
+            Prefetch(
+                "mentions",
+                queryset=Mention.objects.confirmed().select_related("entity").order_by("start"),
+                to_attr="confirmed_mentions",
+            ),
+            "tags",
+            "corrections",
+        ),
+        slug=slug,
+    )
+    mentions = [m for m in article.confirmed_mentions if _is_anchored(m, article.body)]
+    annotations = [
+        text.Annotation(
+            mention.start,
+            mention.end,
+            href=mention.entity.get_absolute_url(),
+            css_class=f"mention mention-{mention.entity.kind}",
+            title=mention.entity.name,
+        )
+        for mention in mentions
+    ]
+    # Each entity once, in the order the article first mentions it.
+    entities = list({mention.entity_id: mention.entity for mention in mentions}.values())
+    bylines = list(article.bylines.all())
+    tags = sorted(article.tags.all(), key=lambda tag: tag.name.lower())
+    return render(
+        request,
+        "articles/article.html",
+        {
+            "article": article,
+            "body_html": mark_safe(text.render(article.body, annotations)),
+            "bylines": bylines,
+            "tags": tags,
+            "corrections": list(article.corrections.all()),
+            "entities": entities,
+            "json_ld": _news_article_json_ld(request, article, bylines, tags, entities),
+            "current_section_id": article.section.parent_id or article.section_id,
+        },
+    )
+
+
+def _news_article_json_ld(request, article, bylines, tags, entities):
+    """schema.org NewsArticle data, for search engines."""
+    schema_types = {
+        EntityKind.PERSON: "Person",
+        EntityKind.ORGANIZATION: "Organization",
+        EntityKind.PLACE: "Place",
+    }
+
+    def thing(entity):
+        return {
+            "@type": schema_types[entity.kind],
+            "name": entity.name,
+            "url": request.build_absolute_uri(entity.get_absolute_url()),
+            **({"sameAs": entity.wikidata_url} if entity.wikidata else {}),
+        }
+
+    return {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.headline,
+        "description": article.dek,
+        "url": request.build_absolute_uri(article.get_absolute_url()),
+        "datePublished": article.publish_at.isoformat(),
+        "dateModified": article.updated_at.isoformat(),
+        "articleSection": article.section.name,
+        "author": [thing(byline.person) for byline in bylines],
+        "keywords": [tag.name for tag in tags],
+        "mentions": [thing(entity) for entity in entities],
+    }
+
+
+def often_mentioned_with(entity, limit=CO_MENTIONED):
+    """The entities sharing the most published articles with `entity`, most shared first."""
+    shared_articles = Mention.objects.public().filter(entity=entity).values("article_id")
+    return (
+        Entity.objects.filter(
+            mentions__status=MentionStatus.CONFIRMED, mentions__article__in=shared_articles
+        )
+        .exclude(pk=entity.pk)
+        .annotate(shared_articles=Count("mentions__article", distinct=True))
+        .order_by("-shared_articles", "name")[:limit]
+    )
+
+
+class EntityView(PageSizeMixin, ListView):
+    """A person's, organization's or place's page: every public mention, newest first."""
+
     kind = None
+    template_name = "articles/entity.html"
+    context_object_name = "mentions"
 
-    def get(self, request, *args, **kwargs):
-        return HttpResponse("")
+    def get_queryset(self):
+        self.entity = get_object_or_404(Entity, kind=self.kind, slug=self.kwargs["slug"])
+        return (
+            Mention.objects.public()
+            .filter(entity=self.entity)
+            .select_related("article")
+            .order_by("-article__publish_at", "-article__pk", "start")
+        )
 
-
-SectionView = EntityView = TagView = _Placeholder
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(entity=self.entity, **kwargs)
+        page = context["page_obj"]
+        page.object_list = context["mentions"] = list(page.object_list)
+        for mention in page.object_list:
+            body = mention.article.body
+            if _is_anchored(mention, body):
+                mention.snippet = text.snippet(body, mention.start, mention.end)
+            else:
+                mention.snippet = text.Snippet(mention.prefix, mention.exact, mention.suffix)
+        if self.entity.kind == EntityKind.PERSON:
+            context["bylined_articles"] = list(
+                Article.objects.published()
+                .filter(bylines__person=self.entity)
+                .for_listing()
+                .newest_first()[:ENTITY_BYLINES]
+            )
+        context["co_mentioned"] = list(often_mentioned_with(self.entity))
+        return context

@@ -28,7 +28,7 @@ def story(transactional_db):
         publish_at=timezone.now() - timezone.timedelta(minutes=5),
     )
     BylineFactory(article=article, person=PersonFactory(name="Ana Reyes", slug="ana-reyes"))
-    for start, end in ((20, 31), (99, 102)):
+    for start, end in ((20, 31), (98, 101)):
         mention = Mention(article=article, entity=kim, start=start, end=end)
         mention.fill_quote()
         mention.save()
