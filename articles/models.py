@@ -334,7 +334,11 @@ class Article(models.Model):
     @property
     def was_updated(self) -> bool:
         """Whether readers should see an "updated" time beside the publication time."""
-        return bool(self.publish_at and self.updated_at - self.publish_at > UPDATE_GRACE)
+        if self.publish_at is None:
+            return False
+        # Counted from creation too: an article imported with an earlier publication time
+        # has not been updated since readers saw it.
+        return self.updated_at - max(self.publish_at, self.created_at) > UPDATE_GRACE
 
 
 # Saves within this time of publication (typo fixes) do not count as an update for readers.

@@ -214,3 +214,15 @@ class TestMention:
         MentionFactory(article=DraftFactory())
         MentionFactory(article=shown.article, status=MentionStatus.SUGGESTED, start=32, end=42)
         assert list(Mention.objects.public()) == [shown]
+
+
+class TestUpdatedForReaders:
+    def test_an_edit_well_after_publication_counts_as_an_update(self):
+        article = ArticleFactory(publish_at=timezone.now() - timezone.timedelta(days=1))
+        Article.objects.filter(pk=article.pk).update(created_at=article.publish_at)
+        article.refresh_from_db()
+        assert article.was_updated
+
+    def test_an_article_imported_with_an_earlier_publication_time_is_not_updated(self):
+        article = ArticleFactory(publish_at=timezone.now() - timezone.timedelta(days=3))
+        assert not article.was_updated
