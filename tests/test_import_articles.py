@@ -93,6 +93,24 @@ def test_a_wire_story_becomes_a_published_article():
     assert "<p>State media in Pyongyang said the visit would “deepen" in html
 
 
+def test_imported_entities_and_wire_story_make_a_readable_article_page(client):
+    call_command("import_entities", str(DATA / "entities.json"), stdout=StringIO())
+    _, err, error = run(
+        DATA / "kim_beijing.txt", "--title", WIRE_TITLE, "--section", "world", "--publish"
+    )
+    assert error is None, err
+
+    response = client.get(Article.objects.get().get_absolute_url())
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f"<h1>{WIRE_TITLE}</h1>" in html
+    assert "<h2>A long list of talks</h2>" in html
+    assert html.count("<p>") >= 6
+    assert "Kim’s arrival had been kept quiet" in html
+    assert "“Nobody expects a breakthrough this week,”" in html
+
+
 def test_the_section_is_created_if_missing_and_the_command_says_so(tmp_path):
     out, _, _ = run(write(tmp_path, "a.txt", story()), "--section", "city-hall")
 
