@@ -1,5 +1,6 @@
 """The editors' admin: sections, entities (and their People/Organizations/Places), articles
-with bylines and corrections, and a plain list of mentions.
+with bylines and corrections, a plain list of mentions, and the review queue of mentions
+waiting to be accepted or rejected.
 
 The annotation screen, where mentions are made and checked in the text, is a later admin
 view; here mentions can be listed, filtered and edited field by field.
@@ -8,14 +9,20 @@ view; here mentions can be listed, filtered and edited field by field.
 import json
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Count, Q, TextField
 from django.db.models.functions import Cast
+from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import smart_split, unescape_string_literal
 
 from articles import text
+from articles.merging import MergeEntities, MergeError
 from articles.models import (
     Article,
     Byline,
@@ -26,6 +33,7 @@ from articles.models import (
     Organization,
     Person,
     Place,
+    ReviewMention,
     Section,
 )
 
@@ -99,6 +107,65 @@ def _search_terms(search_term: str) -> list[str]:
     return terms
 
 
+@admin.action(description="Merge selected entities…", permissions=["merge"])
+def merge_entities(modeladmin, request, queryset):
+    """Ask which of the selected entities survives, then merge the others into it."""
+    entities = list(queryset.order_by("name", "pk"))
+    if len(entities) < 2:
+        modeladmin.message_user(request, "Select two or more entities to merge.", messages.WARNING)
+        return None
+    if request.POST.get("post") == "yes":
+        survivor = next(
+            (entity for entity in entities if str(entity.pk) == request.POST.get("survivor")),
+            None,
+        )
+        if survivor is None:
+            modeladmin.message_user(
+                request, "Choose the entity that the others merge into.", messages.ERROR
+            )
+        else:
+            action = MergeEntities(survivor, entities, user=request.user)
+            try:
+                result = action.execute()
+            except MergeError as error:
+                modeladmin.message_user(request, str(error), messages.ERROR)
+                return None
+            except PermissionDenied as error:
+                modeladmin.message_user(request, str(error), messages.ERROR)
+                return None
+            modeladmin.log_change(request, result.survivor, str(result))
+            modeladmin.message_user(request, str(result), messages.SUCCESS)
+            return None
+
+    counts = (
+        Entity.objects.filter(pk__in=[entity.pk for entity in entities])
+        .annotate(
+            n_mentions=Count("mentions", distinct=True), n_bylines=Count("bylines", distinct=True)
+        )
+        .values_list("pk", "n_mentions", "n_bylines")
+    )
+    counts = {pk: (n_mentions, n_bylines) for pk, n_mentions, n_bylines in counts}
+    for entity in entities:
+        entity.n_mentions, entity.n_bylines = counts[entity.pk]
+    kinds = {entity.kind for entity in entities}
+    opts = modeladmin.model._meta
+    context = {
+        **modeladmin.admin_site.each_context(request),
+        "title": "Merge entities",
+        "subtitle": None,
+        "opts": opts,
+        "app_label": opts.app_label,
+        "entities": entities,
+        "mixed_kinds": len(kinds) > 1,
+        "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        "action_name": "merge_entities",
+        "select_across": request.POST.get("select_across", "0"),
+        "media": modeladmin.media,
+    }
+    request.current_app = modeladmin.admin_site.name
+    return TemplateResponse(request, "admin/articles/merge_entities.html", context)
+
+
 @admin.register(Entity)
 class EntityAdmin(admin.ModelAdmin):
     form = EntityForm
@@ -108,6 +175,10 @@ class EntityAdmin(admin.ModelAdmin):
     search_help_text = "Finds entities by name or by any alias."
     prepopulated_fields = {"slug": ["name"]}
     ordering = ["name", "pk"]
+    actions = [merge_entities]
+
+    def has_merge_permission(self, request):
+        return request.user.has_perm(MergeEntities.permission)
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_mention_counts()
@@ -333,6 +404,106 @@ class ArticleAdmin(admin.ModelAdmin):
 # --- Mentions and corrections -----------------------------------------------------------
 
 
+@admin.action(description="Accept (confirm) selected mentions", permissions=["change"])
+def accept_mentions(modeladmin, request, queryset):
+    """Confirm each mention that still fits its text and overlaps no confirmed mention."""
+    accepted = 0
+    mentions = queryset.select_related("article", "entity").order_by("article_id", "start", "pk")
+    for mention in mentions:
+        if mention.status == MentionStatus.CONFIRMED:
+            continue
+        mention.status = MentionStatus.CONFIRMED
+        with transaction.atomic():
+            try:
+                # Checks the quote against the text and overlaps with confirmed mentions,
+                # including those accepted a moment ago in this same batch.
+                mention.clean()
+            except ValidationError as error:
+                modeladmin.message_user(
+                    request,
+                    f"“{mention.exact}” ({mention.entity}) in “{mention.article}” was not "
+                    f"accepted: {' '.join(error.messages)}",
+                    messages.ERROR,
+                )
+                continue
+            mention.save(update_fields=["status"])
+        accepted += 1
+    if accepted:
+        modeladmin.message_user(
+            request, f"Accepted {accepted} mention{'s' if accepted != 1 else ''}.", messages.SUCCESS
+        )
+
+
+@admin.action(description="Reject selected mentions", permissions=["change"])
+def reject_mentions(modeladmin, request, queryset):
+    """Reject: the rows stay, marked rejected, so the same mention is not suggested again."""
+    rejected = queryset.exclude(status=MentionStatus.REJECTED).update(status=MentionStatus.REJECTED)
+    modeladmin.message_user(
+        request, f"Rejected {rejected} mention{'s' if rejected != 1 else ''}.", messages.SUCCESS
+    )
+
+
+@admin.register(ReviewMention)
+class ReviewMentionAdmin(admin.ModelAdmin):
+    """Every suggested mention, and every one an edit left needing review, across articles.
+
+    Uses the permissions of Mention: whoever may change mentions may review them.
+    """
+
+    list_display = ["quote_in_context", "entity", "article_link", "status", "source"]
+    list_display_links = None
+    list_filter = [
+        "status",
+        "entity__kind",
+        ("entity", admin.RelatedOnlyFieldListFilter),
+        "article__section",
+        "source",
+    ]
+    list_select_related = ["article", "entity"]
+    search_fields = ["exact", "entity__name", "article__headline"]
+    search_help_text = "Finds mentions by their text, the entity's name or the headline."
+    ordering = ["-article__publish_at", "article_id", "start"]
+    actions = [accept_mentions, reject_mentions]
+
+    class Media:
+        css = {"all": ["articles/admin.css"]}
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .filter(status__in=[MentionStatus.SUGGESTED, MentionStatus.NEEDS_REVIEW])
+        )
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("articles.change_mention")
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.has_perm("articles.change_mention")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="quote in context", ordering="exact")
+    def quote_in_context(self, mention):
+        return format_html(
+            '<span class="quote">{}{}<mark>{}</mark>{}{}</span>',
+            "…" if mention.prefix else "",
+            mention.prefix,
+            mention.exact,
+            mention.suffix,
+            "…" if mention.suffix else "",
+        )
+
+    @admin.display(description="article", ordering="article__headline")
+    def article_link(self, mention):
+        url = reverse("admin:articles_article_change", args=[mention.article_id])
+        return format_html('<a href="{}">{}</a>', url, mention.article.headline)
+
+
 @admin.register(Mention)
 class MentionAdmin(admin.ModelAdmin):
     list_display = ["article", "exact", "entity", "status", "role", "source"]
@@ -341,6 +512,7 @@ class MentionAdmin(admin.ModelAdmin):
     search_fields = ["exact", "entity__name", "article__headline"]
     autocomplete_fields = ["article", "entity"]
     readonly_fields = ["created_by", "created_at"]
+    actions = [accept_mentions, reject_mentions]
     fields = [
         "article",
         "entity",

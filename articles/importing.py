@@ -563,9 +563,7 @@ def save_article(
                 article.full_clean()
             except ValidationError as error:
                 raise ImportProblem(_validation_message(error)) from None
-            article.save()
-            if not created and "body" in changed:
-                _flag_moved_mentions(article)
+            article.save()  # Saving carries the article's mentions through the edit.
 
         people = [_person(name, notes) for name in clean_names([*source.authors, *authors])]
         have = dict(article.bylines.values_list("person_id", "position")) if not created else {}
@@ -613,19 +611,6 @@ def _validation_message(error: ValidationError) -> str:
             f"{name}: {' '.join(messages)}" for name, messages in error.message_dict.items()
         )
     return " ".join(error.messages)
-
-
-def _flag_moved_mentions(article: Article) -> int:
-    """Mark mentions whose quote is no longer at their place for review, keeping the quote.
-
-    A stopgap until mentions are mapped through edits: nothing is dropped or moved.
-    """
-    stale = [
-        mention.pk
-        for mention in article.mentions.exclude(status=MentionStatus.REJECTED)
-        if article.body[mention.start : mention.end] != mention.exact
-    ]
-    return Mention.objects.filter(pk__in=stale).update(status=MentionStatus.NEEDS_REVIEW)
 
 
 # --- Mentions ---------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Count, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -128,12 +128,22 @@ class Entity(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        from articles.suggestions import entities_changed
+
         if not self.slug:
             self.slug = unique_slug(Entity.objects.filter(kind=self.kind), self.name)
         super().save(*args, **kwargs)
+        entities_changed()
 
     def get_absolute_url(self):
         return reverse(ENTITY_URL_NAMES[self.kind], args=[self.slug])
+
+    def delete(self, *args, **kwargs):
+        from articles.suggestions import entities_changed
+
+        result = super().delete(*args, **kwargs)
+        entities_changed()
+        return result
 
     def clean(self):
         if not isinstance(self.aliases, list) or not all(
@@ -312,12 +322,28 @@ class Article(models.Model):
                 self.publish_at = timezone.now()
             if self.first_published_at is None:
                 self.first_published_at = self.publish_at
+        old_body = None
         if self.pk is not None:
             self.version += 1
-        super().save(*args, **kwargs)
+            old_body = Article.objects.filter(pk=self.pk).values_list("body", flat=True).first()
+        # Mentions follow the text in the same transaction, whatever path saves the article.
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            self.body_saved(old_body)
 
     def get_absolute_url(self):
         return reverse("articles:article", args=[self.slug])
+
+    def body_saved(self, old_body: str | None):
+        """Re-anchor mentions after an edit of the body, and suggest new ones if enabled."""
+        from articles.suggestions import reanchor_mentions, suggest_mentions
+
+        if old_body == self.body:
+            return
+        if old_body is not None:
+            reanchor_mentions(self, old_body)
+        if settings.NEWSROOM_SUGGEST_ON_SAVE:
+            suggest_mentions(self)
 
     def is_published(self, now=None) -> bool:
         """True when a reader may see the article now (the instance twin of published())."""
@@ -505,3 +531,28 @@ class Correction(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} to {self.article}"
+
+
+class ReviewMention(Mention):
+    """The review queue: suggested mentions and those needing review, across all articles."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "mention to review"
+        verbose_name_plural = "mentions to review"
+
+
+class EntityRedirect(models.Model):
+    """An old entity URL, kept after a merge so links to the duplicate reach the survivor."""
+
+    kind = models.CharField(max_length=20, choices=EntityKind.choices)
+    old_slug = models.SlugField(max_length=200)
+    entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="redirects")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "old_slug"], name="entity_redirect_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.kind}/{self.old_slug} → {self.entity}"

@@ -12,7 +12,8 @@ from collections import defaultdict
 from django.conf import settings
 from django.db.models import Count, F, Prefetch, Q, Window
 from django.db.models.functions import Coalesce, RowNumber
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
 from django.views.generic import ListView
 from taggit.models import Tag
@@ -23,7 +24,9 @@ from articles.models import (
     Byline,
     Entity,
     EntityKind,
+    EntityRedirect,
     Mention,
+    MentionRole,
     MentionStatus,
     Section,
 )
@@ -33,6 +36,8 @@ HOME_LATEST = 5
 HOME_PER_SECTION = 4
 # How many of a person's bylined articles their page lists.
 ENTITY_BYLINES = 10
+# How many articles "Articles about" lists on an entity's page.
+ENTITY_ABOUT = 10
 # How many entities "Often mentioned with" lists.
 CO_MENTIONED = 10
 
@@ -165,6 +170,13 @@ def article_detail(request, slug):
     ]
     # Each entity once, in the order the article first mentions it.
     entities = list({mention.entity_id: mention.entity for mention in mentions}.values())
+    subjects = list(
+        {
+            mention.entity_id: mention.entity
+            for mention in article.confirmed_mentions
+            if mention.role == MentionRole.ABOUT
+        }.values()
+    )
     bylines = list(article.bylines.all())
     tags = sorted(article.tags.all(), key=lambda tag: tag.name.lower())
     return render(
@@ -177,13 +189,14 @@ def article_detail(request, slug):
             "tags": tags,
             "corrections": list(article.corrections.all()),
             "entities": entities,
-            "json_ld": _news_article_json_ld(request, article, bylines, tags, entities),
+            "subjects": subjects,
+            "json_ld": _news_article_json_ld(request, article, bylines, tags, entities, subjects),
             "current_section_id": article.section.parent_id or article.section_id,
         },
     )
 
 
-def _news_article_json_ld(request, article, bylines, tags, entities):
+def _news_article_json_ld(request, article, bylines, tags, entities, subjects):
     """schema.org NewsArticle data, for search engines."""
     schema_types = {
         EntityKind.PERSON: "Person",
@@ -210,6 +223,7 @@ def _news_article_json_ld(request, article, bylines, tags, entities):
         "articleSection": article.section.name,
         "author": [thing(byline.person) for byline in bylines],
         "keywords": [tag.name for tag in tags],
+        "about": [thing(entity) for entity in subjects],
         "mentions": [thing(entity) for entity in entities],
     }
 
@@ -227,15 +241,40 @@ def often_mentioned_with(entity, limit=CO_MENTIONED):
     )
 
 
+def articles_about(entity, limit=ENTITY_ABOUT):
+    """The newest published articles whose subject is `entity` (a confirmed "about" mention)."""
+    about = Mention.objects.confirmed().filter(entity=entity, role=MentionRole.ABOUT)
+    return (
+        Article.objects.published()
+        .filter(pk__in=about.values("article_id"))
+        .select_related("section")
+        .newest_first()[:limit]
+    )
+
+
 class EntityView(PageSizeMixin, ListView):
-    """A person's, organization's or place's page: every public mention, newest first."""
+    """A person's, organization's or place's page: the articles about it, then every public
+    mention, newest first. The old slug of a merged entity redirects to the survivor."""
 
     kind = None
     template_name = "articles/entity.html"
     context_object_name = "mentions"
 
+    def get(self, request, *args, **kwargs):
+        self.entity = Entity.objects.filter(kind=self.kind, slug=kwargs["slug"]).first()
+        if self.entity is None:
+            # Only a missing page pays for this query: the old URL of a merged entity.
+            old = (
+                EntityRedirect.objects.filter(kind=self.kind, old_slug=kwargs["slug"])
+                .select_related("entity")
+                .first()
+            )
+            if old is None:
+                raise Http404(f"No {self.kind} is called {kwargs['slug']!r}.")
+            return redirect(old.entity, permanent=True)
+        return super().get(request, *args, **kwargs)
+
     def get_queryset(self):
-        self.entity = get_object_or_404(Entity, kind=self.kind, slug=self.kwargs["slug"])
         return (
             Mention.objects.public()
             .filter(entity=self.entity)
@@ -260,5 +299,6 @@ class EntityView(PageSizeMixin, ListView):
                 .for_listing()
                 .newest_first()[:ENTITY_BYLINES]
             )
+        context["about_articles"] = list(articles_about(self.entity))
         context["co_mentioned"] = list(often_mentioned_with(self.entity))
         return context

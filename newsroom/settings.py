@@ -162,6 +162,9 @@ STORAGES = {
 # Pages of lists (entity mentions, sections, tags) show this many items.
 NEWSROOM_PAGE_SIZE = envint("NEWSROOM_PAGE_SIZE", "20")
 
+# Suggest mentions from the gazetteer whenever an article's text is saved.
+NEWSROOM_SUGGEST_ON_SAVE = envbool("NEWSROOM_SUGGEST_ON_SAVE", "1")
+
 # HTTPS: off by default so the development server works; production turns these on.
 SECURE_SSL_REDIRECT = envbool("DJANGO_SECURE_SSL_REDIRECT", "0")
 SESSION_COOKIE_SECURE = envbool("DJANGO_SECURE_COOKIES", "0")

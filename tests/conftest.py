@@ -21,3 +21,9 @@ def empty_cache():
 @pytest.fixture
 def superuser(db):
     return UserFactory(username="chief", is_superuser=True)
+
+
+@pytest.fixture(autouse=True)
+def no_suggestions_on_save(settings):
+    """Tests make articles by the hundred; those about suggestions switch this back on."""
+    settings.NEWSROOM_SUGGEST_ON_SAVE = False

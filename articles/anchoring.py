@@ -1,0 +1,514 @@
+"""Pure functions for finding entity names in text and keeping mention spans anchored.
+
+Two jobs, both without Django (stdlib and pyahocorasick only):
+
+* ``Gazetteer`` finds every entity name or alias in a body with one Aho-Corasick
+  automaton: Unicode word boundaries, leftmost-longest, never overlapping, and a short
+  alias shared by several entities resolved by the longer form that appeared earlier.
+* ``map_spans`` carries mention spans from an old body to a new one through the diff,
+  and ``resolve_quote`` finds a quote (exact text plus context) in a body.
+
+Every offset is a Python code-point offset, as everywhere in ``articles.text``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import difflib
+import re
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+import ahocorasick
+
+# --- Gazetteer ---------------------------------------------------------------------------
+
+
+class Entry(NamedTuple):
+    """One name or alias of an entity, as the gazetteer is built from."""
+
+    key: object  # the caller's id for the entity (e.g. its pk)
+    surface: str  # a name or alias as written, e.g. "Kim Jong Un", "Kim"
+    case_sensitive: bool = True  # False: matches in any case
+
+
+class Match(NamedTuple):
+    """A resolved occurrence of an entity's name; ``surface == text[start:end]``."""
+
+    start: int
+    end: int
+    key: object
+    surface: str
+
+
+def _is_word_char(char: str) -> bool:
+    """True for a character that would glue a match to a longer word."""
+    return char.isalnum() or char == "_"
+
+
+def _lower_char(char: str) -> str:
+    """Lower-case one character when that keeps it one character (final sigma folded)."""
+    lowered = char.lower()
+    if len(lowered) != 1:
+        return char
+    return "σ" if lowered == "ς" else lowered
+
+
+def _lower(text: str) -> str:
+    """Lower-case ``text`` keeping its length, so offsets into it are offsets into text.
+
+    ``str.lower`` is used when it keeps the length (the usual case, fast); otherwise each
+    character is lowered on its own, and a character whose lower case is longer (such as
+    "İ") is kept as it is: a case-insensitive alias then matches it only as written.
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(map(_lower_char, text))
+    return lowered.replace("ς", "σ")
+
+
+class Gazetteer:
+    """All names and aliases in one automaton (plus one for case-insensitive aliases).
+
+    Build it once (it costs about a second per 100,000 aliases) and call ``find`` per
+    body. Matching runs the automaton over the text once and checks word boundaries in
+    Python only for raw hits, so it costs little more than reading the text.
+    """
+
+    def __init__(self, entries: Iterable[Entry]):
+        exact: dict[str, list] = {}
+        folded: dict[str, list] = {}
+        for entry in entries:
+            if not entry.surface:
+                continue
+            if entry.case_sensitive:
+                keys = exact.setdefault(entry.surface, [])
+            else:
+                keys = folded.setdefault(_lower(entry.surface), [])
+            if entry.key not in keys:
+                keys.append(entry.key)
+        self._exact = self._automaton(exact)
+        self._folded = self._automaton(folded)
+
+    @staticmethod
+    def _automaton(surfaces: dict[str, list]) -> ahocorasick.Automaton | None:
+        """An automaton mapping each surface to (its length, its keys), or None if empty."""
+        if not surfaces:
+            return None
+        automaton = ahocorasick.Automaton()
+        for surface, keys in surfaces.items():
+            automaton.add_word(surface, (len(surface), tuple(keys)))
+        automaton.make_automaton()
+        return automaton
+
+    def find(self, text: str) -> list[Match]:
+        """The resolved, non-overlapping matches in ``text``, in order."""
+        return self.find_with_stats(text)[0]
+
+    def find_with_stats(self, text: str) -> tuple[list[Match], int]:
+        """The resolved matches in ``text`` and how many ambiguous occurrences were left out.
+
+        A match is never glued to a word character (letter, digit, underscore) on either
+        side; an apostrophe after it is fine ("Kim’s"). Where candidates overlap, the
+        leftmost wins, then the longest. An occurrence of a surface shared by several keys
+        goes to the key whose longer surface (one containing it, such as the full name)
+        was matched most recently before it; with no such clue it is left out and counted.
+        """
+        found: list[tuple[int, int, tuple]] = []
+        if self._exact is not None:
+            found = _scan(self._exact, text, text)
+        if self._folded is not None:
+            folded = _scan(self._folded, _lower(text), text)
+            found = _merge(found, folded) if found else folded
+        return _resolve(text, found)
+
+
+# A character that is not a word character: a match may start right after one.
+_NON_WORD = re.compile(r"\W")
+
+
+def _longest_at(automaton, haystack: str, text: str, start: int, end: int):
+    """The longest word-bounded hit starting at ``start`` and ending before ``end``."""
+    best = None
+    for end_index, (size, keys) in automaton.iter(haystack, start, end):
+        stop = end_index + 1
+        if stop - size == start and (stop == len(text) or not _is_word_char(text[stop])):
+            best = (start, stop, keys)
+    return best
+
+
+def _scan(automaton, haystack: str, text: str) -> list[tuple[int, int, tuple]]:
+    """Leftmost-longest, non-overlapping, word-bounded hits of ``automaton``, in order.
+
+    One ``iter_long`` pass (leftmost-longest in C) does nearly all the work. When its hit
+    is glued to a word on the left, no hit can start before the next word, so the scan
+    restarts there; when only the right side is glued ("Kim Jo" in "Kim Jong"), the
+    longest shorter hit at the same start is looked up before restarting. ``haystack``
+    is ``text`` or its same-length lower-cased form; boundaries are read from ``text``.
+    """
+    length = len(text)
+    hits: list[tuple[int, int, tuple]] = []
+    pos = 0
+    while pos < length:
+        restart = None
+        for end_index, (size, keys) in automaton.iter_long(haystack, pos):
+            end = end_index + 1
+            start = end - size
+            if start > 0 and _is_word_char(text[start - 1]):
+                restart = start
+                break
+            if end < length and _is_word_char(text[end]):
+                shorter = _longest_at(automaton, haystack, text, start, end - 1)
+                if shorter is None:
+                    restart = start
+                    break
+                hits.append(shorter)
+                restart = -shorter[1]  # resume right after it
+                break
+            hits.append((start, end, keys))
+        if restart is None:
+            break
+        if restart < 0:
+            pos = -restart
+            continue
+        following = _NON_WORD.search(text, restart)
+        if following is None:
+            break
+        pos = following.end()
+    return hits
+
+
+def _merge(first: list, second: list) -> list[tuple[int, int, tuple]]:
+    """Leftmost-longest non-overlapping union of two hit lists (keys of equal spans join)."""
+    spans: dict[tuple[int, int], tuple] = {}
+    for start, end, keys in first + second:
+        previous = spans.get((start, end), ())
+        spans[(start, end)] = previous + tuple(key for key in keys if key not in previous)
+    result: list[tuple[int, int, tuple]] = []
+    last_end = 0
+    for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if start >= last_end:
+            result.append((start, end, spans[(start, end)]))
+            last_end = end
+    return result
+
+
+def _resolve(text: str, hits: list[tuple[int, int, tuple]]) -> tuple[list[Match], int]:
+    """Give each hit one key; count the hits of shared surfaces with no clue."""
+    matches: list[Match] = []
+    ambiguous = 0
+    # For each key, the end offset of the latest match of each surface.
+    seen: dict[object, dict[str, int]] = {}
+    for start, end, keys in hits:
+        surface = text[start:end]
+        if len(keys) == 1:
+            key = keys[0]
+        else:
+            key = _clue(keys, _lower(surface), seen)
+            if key is None:
+                ambiguous += 1
+                continue
+        seen.setdefault(key, {})[surface] = end
+        matches.append(Match(start, end, key, surface))
+    return matches, ambiguous
+
+
+def _clue(keys: tuple, folded: str, seen: dict[object, dict[str, int]]) -> object | None:
+    """The key whose longer form of ``folded`` was matched most recently, if any."""
+    best_key, best_end = None, -1
+    for key in keys:
+        for longer, end in seen.get(key, {}).items():
+            if len(longer) > len(folded) and folded in _lower(longer) and end > best_end:
+                best_key, best_end = key, end
+    return best_key
+
+
+# --- Mapping spans through an edit --------------------------------------------------------
+
+
+class Span(NamedTuple):
+    """A stored mention: its offsets in the old text, its quote and the quote's context."""
+
+    start: int
+    end: int
+    exact: str
+    prefix: str = ""
+    suffix: str = ""
+
+
+class Mapped(NamedTuple):
+    """Where a span went in the new text.
+
+    ``status`` is "kept" (its words untouched; ``new_text[start:end] == exact``),
+    "refound" (edited nearby, but the quote was found unambiguously near its old place
+    with matching context; ``new_text[start:end] == exact`` too) or "needs_review"
+    (``start``/``end`` are the best mapped guess, possibly empty).
+    """
+
+    start: int
+    end: int
+    status: str
+
+
+KEPT = "kept"
+REFOUND = "refound"
+NEEDS_REVIEW = "needs_review"
+
+# How many characters of stored context must match next to a re-found quote.
+CONTEXT_CHARS = 8
+# Tokens for the fine diff: words, whitespace runs, single other characters.
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+
+
+class _Opcode(NamedTuple):
+    tag: str
+    i1: int
+    i2: int
+    j1: int
+    j2: int
+
+
+def _token_opcodes(old: str, new: str, old_base: int, new_base: int) -> list[_Opcode]:
+    """Character opcodes for ``old`` -> ``new`` from a diff of their word tokens."""
+    old_tokens = _TOKEN.findall(old)
+    new_tokens = _TOKEN.findall(new)
+    old_offsets = [0]
+    for token in old_tokens:
+        old_offsets.append(old_offsets[-1] + len(token))
+    new_offsets = [0]
+    for token in new_tokens:
+        new_offsets.append(new_offsets[-1] + len(token))
+    matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
+    return [
+        _Opcode(
+            tag,
+            old_base + old_offsets[i1],
+            old_base + old_offsets[i2],
+            new_base + new_offsets[j1],
+            new_base + new_offsets[j2],
+        )
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+    ]
+
+
+def diff_opcodes(old_text: str, new_text: str) -> list[tuple[str, int, int, int, int]]:
+    """Character-offset opcodes (as difflib's) turning ``old_text`` into ``new_text``.
+
+    The diff runs on lines first (paragraphs are mostly unique, so this is fast), then on
+    word tokens inside changed lines, so a re-typed word is "equal" and a changed word is
+    replaced whole, never matched letter by letter. Adjacent equal runs are merged.
+    """
+    old_lines = old_text.splitlines(keepends=True)
+    new_lines = new_text.splitlines(keepends=True)
+    old_starts = [0]
+    for line in old_lines:
+        old_starts.append(old_starts[-1] + len(line))
+    new_starts = [0]
+    for line in new_lines:
+        new_starts.append(new_starts[-1] + len(line))
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    result: list[_Opcode] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        a1, a2, b1, b2 = old_starts[i1], old_starts[i2], new_starts[j1], new_starts[j2]
+        if tag == "equal":
+            pieces = [_Opcode("equal", a1, a2, b1, b2)]
+        else:
+            pieces = _token_opcodes(old_text[a1:a2], new_text[b1:b2], a1, b1)
+        for piece in pieces:
+            if piece.i1 == piece.i2 and piece.j1 == piece.j2:
+                continue
+            if result and result[-1].tag == piece.tag == "equal":
+                last = result[-1]
+                result[-1] = _Opcode("equal", last.i1, piece.i2, last.j1, piece.j2)
+            else:
+                result.append(piece)
+    return [tuple(op) for op in result]
+
+
+class _Diff:
+    """Opcodes indexed for mapping old offsets and testing new ranges."""
+
+    def __init__(self, old_text: str, new_text: str):
+        self.old_len = len(old_text)
+        self.new_len = len(new_text)
+        # Only ops that cover old text are needed to map old offsets; inserts sit
+        # between them, so a start maps after an insert and an end before it.
+        self.ops = [_Opcode(*op) for op in diff_opcodes(old_text, new_text) if op[1] < op[2]]
+        self.op_starts = [op.i1 for op in self.ops]
+        self.op_ends = [op.i2 for op in self.ops]
+        self.equal_new = [(op.j1, op.j2) for op in self.ops if op.tag == "equal"]
+        self.equal_new_starts = [j1 for j1, _ in self.equal_new]
+
+    def kept(self, start: int, end: int) -> tuple[int, int] | None:
+        """The new offsets of old [start, end) if it lies inside one equal run."""
+        index = bisect.bisect_right(self.op_starts, start) - 1
+        if index < 0:
+            return None
+        op = self.ops[index]
+        if op.tag == "equal" and op.i1 <= start and end <= op.i2:
+            return op.j1 + start - op.i1, op.j1 + end - op.i1
+        return None
+
+    def map_start(self, pos: int) -> int:
+        """New offset of old offset ``pos`` taken as a start (after text inserted there)."""
+        index = bisect.bisect_right(self.op_starts, pos) - 1
+        if index < 0 or pos >= self.old_len:
+            return self.new_len if pos >= self.old_len else 0
+        op = self.ops[index]
+        return op.j1 + pos - op.i1 if op.tag == "equal" else op.j1
+
+    def map_end(self, pos: int) -> int:
+        """New offset of old offset ``pos`` taken as an end (before text inserted there)."""
+        if pos <= 0:
+            return 0
+        index = bisect.bisect_left(self.op_ends, pos)
+        if index >= len(self.ops):
+            return self.new_len
+        op = self.ops[index]
+        return op.j1 + pos - op.i1 if op.tag == "equal" else op.j2
+
+    def unchanged(self, start: int, end: int) -> bool:
+        """True if new [start, end) is inside one equal run, i.e. it was old text."""
+        index = bisect.bisect_right(self.equal_new_starts, start) - 1
+        return index >= 0 and end <= self.equal_new[index][1]
+
+
+def _context_matches(text: str, start: int, end: int, prefix: str, suffix: str) -> bool:
+    """True if the characters next to text[start:end] repeat the stored context's."""
+    before = prefix[-CONTEXT_CHARS:] if prefix else ""
+    after = suffix[:CONTEXT_CHARS]
+    return text[max(0, start - len(before)) : start] == before and (
+        text[end : end + len(after)] == after
+    )
+
+
+def _refind(text: str, diff: _Diff, span: Span, prefix: str, suffix: str, at: int, to: int):
+    """The unique occurrence of the quote near new [at, to), if it is a safe re-anchor."""
+    exact = span.exact
+    if not exact:
+        return None
+    window = 2 * len(exact) + 64
+    low, high = max(0, at - window), min(len(text), to + window)
+    found = text.find(exact, low, high)
+    if found == -1 or text.find(exact, found + 1, high) != -1:
+        return None
+    end = found + len(exact)
+    # A quote made only of old, unchanged text is another old word that looks the same
+    # (the "Robin" corrected to "Elisa" must not jump to the next "Robin").
+    if diff.unchanged(found, end):
+        return None
+    if not _context_matches(text, found, end, prefix, suffix):
+        return None
+    return found, end
+
+
+def _clamp(span: Span, length: int) -> tuple[int, int]:
+    """The span's offsets clamped into ``[0, length]`` with start <= end."""
+    start = min(max(span.start, 0), length)
+    return start, min(max(span.end, start), length)
+
+
+def map_spans(old_text: str, new_text: str, spans: Sequence[Span]) -> list[Mapped]:
+    """Carry each span of ``old_text`` into ``new_text``; one result per span, in order.
+
+    A span lying wholly in text the diff leaves equal is "kept" at its moved offsets;
+    text inserted exactly at its edge stays outside it. A span whose words were edited
+    is "refound" only if its quote occurs exactly once within a window around its mapped
+    place, that occurrence is not some other unchanged old word, and the characters next
+    to it repeat the stored prefix/suffix (or the old text's, when none is stored);
+    otherwise it is "needs_review" at its mapped place. Offsets satisfy
+    ``0 <= start <= end <= len(new_text)``.
+    """
+    if old_text == new_text:
+        return [
+            Mapped(sp.start, sp.end, KEPT)
+            if 0 <= sp.start <= sp.end <= len(old_text) and old_text[sp.start : sp.end] == sp.exact
+            else Mapped(*_clamp(sp, len(new_text)), NEEDS_REVIEW)
+            for sp in spans
+        ]
+    diff = _Diff(old_text, new_text)
+    results = []
+    for span in spans:
+        start = min(max(span.start, 0), len(old_text))
+        end = min(max(span.end, start), len(old_text))
+        if old_text[start:end] == span.exact:
+            moved = diff.kept(start, end)
+            if moved is not None:
+                results.append(Mapped(moved[0], moved[1], KEPT))
+                continue
+        new_start = diff.map_start(start)
+        new_end = max(new_start, diff.map_end(end))
+        prefix = span.prefix or old_text[max(0, start - CONTEXT_CHARS) : start]
+        suffix = span.suffix or old_text[end : end + CONTEXT_CHARS]
+        found = _refind(new_text, diff, span, prefix, suffix, new_start, new_end)
+        if found is not None:
+            results.append(Mapped(found[0], found[1], REFOUND))
+        else:
+            results.append(Mapped(new_start, new_end, NEEDS_REVIEW))
+    return results
+
+
+# --- Resolving a quote -------------------------------------------------------------------
+
+
+def _common_suffix(first: str, second: str) -> int:
+    """How many trailing characters ``first`` and ``second`` share."""
+    count = 0
+    for a, b in zip(reversed(first), reversed(second), strict=False):
+        if a != b:
+            break
+        count += 1
+    return count
+
+
+def _common_prefix(first: str, second: str) -> int:
+    """How many leading characters ``first`` and ``second`` share."""
+    count = 0
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
+        count += 1
+    return count
+
+
+def resolve_quote(
+    text: str, exact: str, prefix: str = "", suffix: str = "", near: int | None = None
+) -> tuple[int, int] | None:
+    """Where the quote ``exact`` is in ``text``, as (start, end), or None.
+
+    With one occurrence, it is that one. With several, an occurrence qualifies only if
+    the text next to it repeats the part of ``prefix``/``suffix`` adjacent to it (up to
+    CONTEXT_CHARS characters each side); the qualifying one sharing the most context
+    wins. A tie is broken by distance to ``near`` when given; otherwise (or if still
+    tied) the quote is ambiguous and None is returned. None too if ``exact`` is absent.
+    """
+    if not exact:
+        return None
+    starts = []
+    found = text.find(exact)
+    while found != -1:
+        starts.append(found)
+        found = text.find(exact, found + 1)
+    if not starts:
+        return None
+    size = len(exact)
+    if len(starts) == 1:
+        return starts[0], starts[0] + size
+    need_before = min(len(prefix), CONTEXT_CHARS)
+    need_after = min(len(suffix), CONTEXT_CHARS)
+    scored = []
+    for start in starts:
+        before = _common_suffix(prefix, text[max(0, start - len(prefix)) : start])
+        after = _common_prefix(suffix, text[start + size : start + size + len(suffix)])
+        if before >= need_before and after >= need_after:
+            scored.append((before + after, start))
+    if not scored:
+        return None
+    best = max(score for score, _ in scored)
+    winners = [start for score, start in scored if score == best]
+    if len(winners) > 1 and near is not None:
+        closest = min(abs(start - near) for start in winners)
+        winners = [start for start in winners if abs(start - near) == closest]
+    if len(winners) != 1:
+        return None
+    return winners[0], winners[0] + size

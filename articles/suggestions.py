@@ -1,0 +1,97 @@
+"""Mentions made by the machine: the gazetteer over every entity's names, suggestions from
+it, and carrying an article's mentions through an edit of its body.
+
+The text work is in articles.anchoring (no Django); this module feeds it rows and saves what
+it finds.
+"""
+
+from django.core.cache import cache
+
+from articles import anchoring
+from articles.models import Entity, Mention, MentionSource, MentionStatus
+
+# Bumped whenever an entity changes, so every process rebuilds its gazetteer. With the Redis
+# cache the stamp is shared by all app servers; with the local-memory cache, by one process.
+GAZETTEER_STAMP_KEY = "newsroom:gazetteer-stamp"
+
+_built: dict = {"stamp": None, "gazetteer": None}
+
+
+def entities_changed() -> None:
+    """Tell every process that its gazetteer is out of date."""
+    try:
+        cache.incr(GAZETTEER_STAMP_KEY)
+    except ValueError:
+        cache.set(GAZETTEER_STAMP_KEY, 1, timeout=None)
+
+
+def gazetteer() -> anchoring.Gazetteer:
+    """The gazetteer of every entity's name and aliases, rebuilt only after entities change."""
+    stamp = cache.get_or_set(GAZETTEER_STAMP_KEY, 1, timeout=None)
+    if _built["stamp"] != stamp or _built["gazetteer"] is None:
+        entries = [
+            anchoring.Entry(pk, surface)
+            for pk, name, aliases in Entity.objects.values_list("pk", "name", "aliases")
+            for surface in {name, *aliases}
+            if surface
+        ]
+        _built.update(stamp=stamp, gazetteer=anchoring.Gazetteer(entries))
+    return _built["gazetteer"]
+
+
+def suggest_mentions(article, confirm: bool = False, user=None) -> list[Mention]:
+    """Add a mention for each gazetteer match in the body that is new.
+
+    A match is new when no mention of the article, whatever its status, covers any of its
+    text: so a rejected suggestion is not made again, and nothing overlaps a confirmed
+    mention. The mentions are suggested, or confirmed with `confirm`. Returns them.
+    """
+    body = article.body
+    taken = sorted(article.mentions.values_list("start", "end"))
+    new = []
+    for match in gazetteer().find(body):
+        if any(start < match.end and match.start < end for start, end in taken):
+            continue
+        mention = Mention(
+            article=article,
+            entity_id=match.key,
+            start=match.start,
+            end=match.end,
+            status=MentionStatus.CONFIRMED if confirm else MentionStatus.SUGGESTED,
+            source=MentionSource.SUGGESTED,
+            created_by=user,
+        )
+        mention.fill_quote(body)
+        new.append(mention)
+    return Mention.objects.bulk_create(new)
+
+
+def reanchor_mentions(article, old_body: str) -> int:
+    """Carry the article's mentions from old_body to its new body; return how many moved.
+
+    Mentions whose words were not touched keep them exactly; one whose words were edited is
+    found again only when its quote is unambiguous near its place, and otherwise is marked
+    needs_review with its old quote kept. None is dropped.
+    """
+    mentions = list(article.mentions.all())
+    if not mentions:
+        return 0
+    new_body = article.body
+    spans = [anchoring.Span(m.start, m.end, m.exact, m.prefix, m.suffix) for m in mentions]
+    changed = []
+    for mention, mapped in zip(
+        mentions, anchoring.map_spans(old_body, new_body, spans), strict=True
+    ):
+        before = (mention.start, mention.end, mention.status)
+        if mapped.status == "needs_review":
+            if mapped.start < mapped.end:
+                mention.start, mention.end = mapped.start, mapped.end
+            if mention.status != MentionStatus.REJECTED:
+                mention.status = MentionStatus.NEEDS_REVIEW
+        else:
+            mention.start, mention.end = mapped.start, mapped.end
+            mention.fill_quote(new_body)
+        if (mention.start, mention.end, mention.status) != before:
+            changed.append(mention)
+    Mention.objects.bulk_update(changed, ["start", "end", "exact", "prefix", "suffix", "status"])
+    return len(changed)

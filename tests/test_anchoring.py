@@ -1,0 +1,387 @@
+"""Tests for articles.anchoring: the gazetteer, span mapping through edits, quotes.
+
+Plain pytest and hypothesis; no database.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from articles.anchoring import (
+    Entry,
+    Gazetteer,
+    Mapped,
+    Match,
+    Span,
+    diff_opcodes,
+    map_spans,
+    resolve_quote,
+)
+
+# --- Gazetteer ---------------------------------------------------------------------------
+
+KJU, KYJ, XI, PUTIN = "kju", "kyj", "xi", "putin"
+
+
+@pytest.fixture
+def gazetteer():
+    return Gazetteer(
+        [
+            Entry(KJU, "Kim Jong Un"),
+            Entry(KJU, "Kim"),
+            Entry(KYJ, "Kim Yo Jong"),
+            Entry(KYJ, "Kim"),
+            Entry(XI, "Xi Jinping"),
+            Entry(XI, "Xi"),
+            Entry(PUTIN, "Vladimir Putin"),
+            Entry(PUTIN, "Putin"),
+        ]
+    )
+
+
+def linked(matches):
+    return [(m.surface, m.key) for m in matches]
+
+
+def test_match_is_named_tuple_with_text_offsets():
+    text = "Then Putin spoke."
+    (match,) = Gazetteer([Entry(1, "Putin")]).find(text)
+    assert match == Match(5, 10, 1, "Putin")
+    assert text[match.start : match.end] == match.surface
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Kim’s armored train", ["Kim"]),
+        ("Kim's armored train", ["Kim"]),
+        ("“Kim” said", ["Kim"]),
+        ("Kimchi and Kimball", []),
+        ("McKim arrived", []),
+        ("Kim_2 and Kim2 and 2Kim", []),
+        ("Kim", ["Kim"]),
+        ("first line\nKim\nKim ends the line\nthe line ends with Kim", ["Kim"] * 3),
+        ("(Kim), Kim. Kim!", ["Kim"] * 3),
+    ],
+)
+def test_word_boundaries(text, found):
+    assert [m.surface for m in Gazetteer([Entry(1, "Kim")]).find(text)] == found
+
+
+def test_longest_match_wins_and_matches_do_not_overlap():
+    g = Gazetteer([Entry(1, "Kim"), Entry(1, "Kim Jong Un"), Entry(2, "Jong Un Park")])
+    assert linked(g.find("Kim Jong Un Park")) == [("Kim Jong Un", 1)]
+    assert linked(g.find("Mr Jong Un Park and Kim")) == [("Jong Un Park", 2), ("Kim", 1)]
+
+
+def test_longer_match_failing_boundary_does_not_hide_shorter():
+    g = Gazetteer([Entry(1, "Kim"), Entry(2, "Kim Jo")])
+    assert linked(g.find("Kim Jong Un")) == [("Kim", 1)]
+
+
+def test_case_sensitive_by_default_and_per_alias_opt_out():
+    g = Gazetteer([Entry(1, "Apple"), Entry(2, "nasa", case_sensitive=False)])
+    assert linked(g.find("apple APPLE Apple NASA Nasa nasa")) == [
+        ("Apple", 1),
+        ("NASA", 2),
+        ("Nasa", 2),
+        ("nasa", 2),
+    ]
+
+
+def test_case_insensitive_keeps_offsets_when_lowering_changes_length():
+    g = Gazetteer([Entry(1, "kim", case_sensitive=False)])
+    text = "İİ KIM and Straße kim"
+    matches = g.find(text)
+    assert [(text[m.start : m.end], m.surface) for m in matches] == [("KIM", "KIM")] + [
+        ("kim", "kim")
+    ]
+
+
+def test_real_text_links_every_name_to_the_right_key(gazetteer):
+    text = (
+        "Kim Jong Un arrived by Kim’s armored train on Tuesday. Kim was greeted by\n"
+        "“President Xi Jinping”, and later Xi spoke. Vladimir Putin sent a note; Putin\n"
+        "did not come. Kimchi was served."
+    )
+    matches, ambiguous = gazetteer.find_with_stats(text)
+    assert linked(matches) == [
+        ("Kim Jong Un", KJU),
+        ("Kim", KJU),
+        ("Kim", KJU),
+        ("Xi Jinping", XI),
+        ("Xi", XI),
+        ("Vladimir Putin", PUTIN),
+        ("Putin", PUTIN),
+    ]
+    assert ambiguous == 0
+    for m in matches:
+        assert text[m.start : m.end] == m.surface
+
+
+def test_two_kims(gazetteer):
+    text = "Kim waved. Kim Jong Un spoke. Kim nodded. Kim Yo Jong replied. Then Kim left."
+    matches, ambiguous = gazetteer.find_with_stats(text)
+    assert linked(matches) == [
+        ("Kim Jong Un", KJU),
+        ("Kim", KJU),
+        ("Kim Yo Jong", KYJ),
+        ("Kim", KYJ),
+    ]
+    assert ambiguous == 1  # the first "Kim", before either full name
+    assert gazetteer.find("Kim waved.") == []
+
+
+def test_shared_surface_with_one_key_always_resolves():
+    g = Gazetteer([Entry(1, "Kim"), Entry(1, "Kim")])
+    assert linked(g.find("Kim")) == [("Kim", 1)]
+
+
+def test_empty_gazetteer_and_text():
+    assert Gazetteer([]).find("Kim") == []
+    assert Gazetteer([Entry(1, "Kim")]).find_with_stats("") == ([], 0)
+
+
+# --- map_spans ---------------------------------------------------------------------------
+
+OLD = "Kim Jong Un met Robin in Hanoi. Robin smiled."
+
+
+def span(text, exact, occurrence=0):
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(exact, start + 1)
+    end = start + len(exact)
+    return Span(start, end, exact, text[max(0, start - 32) : start], text[end : end + 32])
+
+
+def check_kept(new, result, exact):
+    assert result.status == "kept"
+    assert new[result.start : result.end] == exact
+
+
+@pytest.mark.parametrize(
+    "new",
+    [
+        "Yesterday, " + OLD,  # insert before
+        OLD + " Then he left.",  # insert after
+        "Kim Jong Un met Dr. Robin Smith in Hanoi. Robin smiled.",  # both edges
+        "Kim Jong Un met Robin in Hanoi, Vietnam. Robin smiled.",  # another sentence part
+        "Kim Jong Un met  Robin in Hanoi . Robin smiled.",  # whitespace/punctuation near
+        "Kim Jong Un met Robin in Hanoi! Robin smiled.",
+    ],
+)
+def test_edits_outside_a_span_keep_it(new):
+    spans = [span(OLD, "Kim Jong Un"), span(OLD, "Robin"), span(OLD, "Robin", 1)]
+    results = map_spans(OLD, new, spans)
+    assert len(results) == 3
+    check_kept(new, results[0], "Kim Jong Un")
+    check_kept(new, results[1], "Robin")
+    check_kept(new, results[2], "Robin")
+    assert results[1].start < results[2].start
+
+
+def test_insert_at_both_edges_stays_outside():
+    old, new = "a Robin b", "a Dr. Robin Smith b"
+    (result,) = map_spans(old, new, [Span(2, 7, "Robin")])
+    assert result == Mapped(6, 11, "kept")
+
+
+def test_deleting_a_spans_word_needs_review():
+    new = "Kim met Robin in Hanoi. Robin smiled."
+    (result,) = map_spans(OLD, new, [span(OLD, "Kim Jong Un")])
+    assert result.status == "needs_review"
+    assert 0 <= result.start <= result.end <= len(new)
+
+
+def test_corrected_name_does_not_jump_to_a_lookalike():
+    new = "Kim Jong Un met Elisa in Hanoi. Robin smiled."
+    first, second = map_spans(OLD, new, [span(OLD, "Robin"), span(OLD, "Robin", 1)])
+    assert first.status == "needs_review"
+    assert (first.start, first.end) == (16, 21)  # where "Elisa" now is
+    check_kept(new, second, "Robin")
+
+
+def test_corrected_name_with_same_context_nearby_still_needs_review():
+    old = "said Robin. said Robin."
+    new = "said Elisa. said Robin."
+    first, second = map_spans(old, new, [span(old, "Robin"), span(old, "Robin", 1)])
+    assert first.status == "needs_review"
+    check_kept(new, second, "Robin")
+
+
+def test_retyping_the_same_name_keeps_it():
+    old, new = "Then Kim spoke.", "Then Kim spoke."
+    (result,) = map_spans(old, new, [Span(5, 8, "Kim")])
+    assert result.status in {"kept", "refound"}
+    assert (result.start, result.end) == (5, 8)
+
+
+def test_quote_retyped_inside_an_edit_is_refound():
+    old = "He met Kim there."
+    new = "He met Kim\u00a0there."  # the space after the name changes kind
+    (result,) = map_spans(old, new, [Span(7, 10, "Kim", "He met ", " there.")])
+    assert result.status == "kept"
+    old, new = "one Kim-Lee two", "one Kim Lee two"
+    (result,) = map_spans(old, new, [Span(4, 7, "Kim", "one ", "-Lee two")])
+    assert result.status == "kept"  # punctuation next to the word, not the word
+
+
+def test_refound_when_the_diff_loses_the_word():
+    old = "Report: Kim visited Seoul"
+    new = "Report: KimX Kim visited Seoul"
+    (result,) = map_spans(old, new, [Span(8, 11, "Kim", "Report: ", " visited Seoul")])
+    assert result.status in {"kept", "refound"}
+    assert new[result.start : result.end] == "Kim"
+
+
+def test_empty_new_text_needs_review_for_all():
+    results = map_spans(OLD, "", [span(OLD, "Kim Jong Un"), span(OLD, "Robin")])
+    assert results == [Mapped(0, 0, "needs_review")] * 2
+
+
+def test_stale_span_is_never_kept():
+    (result,) = map_spans("Kim met Xi", "Kim met Xi", [Span(0, 3, "Bob")])
+    assert result.status == "needs_review"
+
+
+def test_diff_opcodes_cover_both_texts():
+    old, new = "a b c\nd e f\n", "a b x c\nd f\ng\n"
+    ops = diff_opcodes(old, new)
+    assert ops[0][1] == 0 and ops[0][3] == 0
+    assert ops[-1][2] == len(old) and ops[-1][4] == len(new)
+    for tag, i1, i2, j1, j2 in ops:
+        if tag == "equal":
+            assert old[i1:i2] == new[j1:j2]
+
+
+# --- resolve_quote -----------------------------------------------------------------------
+
+
+def test_resolve_unique_quote():
+    assert resolve_quote("Then Kim spoke.", "Kim") == (5, 8)
+
+
+def test_resolve_ambiguous_without_context():
+    assert resolve_quote("Kim met Kim.", "Kim") is None
+
+
+def test_resolve_disambiguated_by_context():
+    text = "Kim met Kim. Later, Kim left."
+    assert resolve_quote(text, "Kim", prefix="Later, ") == (20, 23)
+    assert resolve_quote(text, "Kim", suffix=" met") == (0, 3)
+    assert resolve_quote(text, "Kim", prefix="met ", suffix=". Later") == (8, 11)
+    assert resolve_quote(text, "Kim", prefix="nobody ") is None
+
+
+def test_resolve_near_breaks_ties():
+    assert resolve_quote("Kim met Kim.", "Kim", near=9) == (8, 11)
+
+
+def test_resolve_missing_quote():
+    assert resolve_quote("Then Kim spoke.", "Putin") is None
+    assert resolve_quote("Then Kim spoke.", "") is None
+
+
+# --- Properties ---------------------------------------------------------------------------
+
+NAMES = ["Kim", "Robin", "Xi", "Kim Jong", "Putin"]
+
+
+@st.composite
+def edited_texts(draw):
+    """A text of words, marked spans, and a random list of edits with what they touched.
+
+    Filler words and all inserted or replacing words are unique, names repeat; a name
+    may be re-typed as itself. Every other word is a fixed filler that edits never remove,
+    so repeated names stay separated by unique anchors and which spans were untouched is
+    known without looking at any diff (a diff of "Kim Kim" -> "Kim" cannot know which
+    one went).
+    """
+    count = draw(st.integers(1, 30))
+    words = []
+    for index in range(count):
+        word = f"w{index}" if index % 2 else draw(st.sampled_from([*NAMES, f"w{index}"]))
+        sep = draw(st.sampled_from([" ", " ", ", ", "\n", ". "]))
+        words.append([index, word, sep])
+    marks = sorted(draw(st.sets(st.integers(0, count), max_size=8)))
+    ranges = [(a, b) for a, b in zip(marks[::2], marks[1::2], strict=False) if a < b]
+    old_words = [list(w) for w in words]
+    fresh = 0
+    for _ in range(draw(st.integers(0, 6))):
+        kind = draw(st.sampled_from(["insert", "delete", "replace", "retype"]))
+        pos = draw(st.integers(0, len(words)))
+        fresh += 1
+        if kind == "insert":
+            words.insert(pos, [None, f"n{fresh}", draw(st.sampled_from([" ", ". "]))])
+        elif pos >= len(words) or (words[pos][0] or 0) % 2:
+            continue  # a fixed filler (or the end): nothing to delete or replace
+        elif kind == "delete" and words[pos][1].startswith("w"):
+            del words[pos]
+        elif kind == "replace":
+            words[pos] = [None, f"r{fresh}", words[pos][2]]
+    return old_words, ranges, words
+
+
+def render(words):
+    text, offsets = "", {}
+    for ident, word, sep in words:
+        offsets[ident] = (len(text), len(text) + len(word))
+        text += word + sep
+    return text, offsets
+
+
+@settings(max_examples=1000, deadline=None)
+@given(edited_texts())
+def test_property_untouched_spans_are_kept(case):
+    old_words, ranges, new_words = case
+    old, old_at = render(old_words)
+    new, _ = render(new_words)
+    spans = []
+    for a, b in ranges:
+        start, end = old_at[a][0], old_at[b - 1][1]
+        spans.append(Span(start, end, old[start:end], old[max(0, start - 32) : start]))
+    results = map_spans(old, new, spans)
+    assert len(results) == len(spans)
+    new_ids = [w[0] for w in new_words]
+    for (a, b), sp, result in zip(ranges, spans, results, strict=True):
+        assert 0 <= result.start <= result.end <= len(new)
+        wanted = list(range(a, b))
+        first = new_ids.index(a) if a in new_ids else -1
+        untouched = first >= 0 and new_ids[first : first + len(wanted)] == wanted
+        if untouched:
+            assert result.status == "kept", (old, new, sp)
+        else:
+            assert result.status != "kept", (old, new, sp)
+        if result.status in {"kept", "refound"}:
+            assert new[result.start : result.end] == sp.exact
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="Kim Rob.\n’", max_size=40),
+    st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=5),
+    st.lists(
+        st.tuples(st.integers(0, 40), st.integers(0, 5), st.text("Kim R ", max_size=6)),
+        max_size=5,
+    ),
+)
+def test_property_any_character_edit_is_safe(old, raw_spans, edits):
+    new = old
+    for pos, length, insert in edits:
+        pos = min(pos, len(new))
+        new = new[:pos] + insert + new[pos + length :]
+    spans = []
+    for a, b in raw_spans:
+        a, b = sorted((min(a, len(old)), min(b, len(old))))
+        spans.append(Span(a, b, old[a:b], old[max(0, a - 8) : a], old[b : b + 8]))
+    results = map_spans(old, new, spans)
+    assert len(results) == len(spans)
+    for sp, result in zip(spans, results, strict=True):
+        assert 0 <= result.start <= result.end <= len(new)
+        if result.status in {"kept", "refound"}:
+            assert new[result.start : result.end] == sp.exact
+        if old == new:
+            assert result == Mapped(sp.start, sp.end, "kept")

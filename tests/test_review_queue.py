@@ -1,0 +1,205 @@
+"""The review queue: every suggested and needs-review mention, accepted or rejected in bulk."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.contrib.messages import get_messages
+from django.urls import reverse
+
+from articles.models import Mention, MentionSource, MentionStatus
+from tests.factories import (
+    ArticleFactory,
+    MentionFactory,
+    PersonFactory,
+    PlaceFactory,
+    SectionFactory,
+    UserFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+QUEUE = reverse("admin:articles_reviewmention_changelist")
+MENTIONS = reverse("admin:articles_mention_changelist")
+BODY = "Kim Jong Un arrived in Beijing.\nHe met Xi Jinping."
+
+
+def mention_of(entity, article, exact, status=MentionStatus.SUGGESTED, **fields):
+    start = article.body.index(exact)
+    return MentionFactory(
+        article=article,
+        entity=entity,
+        start=start,
+        end=start + len(exact),
+        status=status,
+        source=MentionSource.SUGGESTED,
+        **fields,
+    )
+
+
+def member_of(group_name):
+    user = UserFactory(username=group_name.lower())
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def annotator(client):
+    client.force_login(member_of("Annotators"))
+    return client
+
+
+@pytest.fixture
+def world():
+    return {
+        "kim": PersonFactory(name="Kim Jong Un"),
+        "xi": PersonFactory(name="Xi Jinping"),
+        "beijing": PlaceFactory(name="Beijing"),
+    }
+
+
+def listed(response):
+    return {mention.pk for mention in response.context["cl"].result_list}
+
+
+def messages_of(response):
+    return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+def test_it_lists_only_suggested_and_needs_review_mentions(annotator, world):
+    article = ArticleFactory(body=BODY)
+    suggested = mention_of(world["kim"], article, "Kim Jong Un")
+    review = mention_of(world["beijing"], article, "Beijing", MentionStatus.NEEDS_REVIEW)
+    mention_of(world["xi"], article, "Xi Jinping", MentionStatus.CONFIRMED)
+    mention_of(world["xi"], ArticleFactory(body=BODY), "Xi Jinping", MentionStatus.REJECTED)
+
+    response = annotator.get(QUEUE)
+
+    assert response.status_code == 200
+    assert listed(response) == {suggested.pk, review.pk}
+
+
+def test_it_shows_the_quote_in_context_escaped_and_links_the_article(annotator, world):
+    article = ArticleFactory(headline="Kim <arrives>", body="<b>Kim Jong Un</b> arrived.")
+    mention_of(world["kim"], article, "Kim Jong Un")
+
+    html = annotator.get(QUEUE).content.decode()
+
+    assert "…&lt;b&gt;<mark>Kim Jong Un</mark>&lt;/b&gt; arrived.…" in html
+    assert reverse("admin:articles_article_change", args=[article.pk]) in html
+    assert "Kim &lt;arrives&gt;" in html
+    assert "<b>Kim" not in html
+
+
+def test_it_filters_by_status_entity_kind_entity_and_section(annotator, world):
+    politics = SectionFactory(name="Politics")
+    in_politics = ArticleFactory(body=BODY, section=politics)
+    kim = mention_of(world["kim"], in_politics, "Kim Jong Un")
+    beijing = mention_of(world["beijing"], ArticleFactory(body=BODY), "Beijing")
+    xi = mention_of(world["xi"], ArticleFactory(body=BODY), "Xi Jinping", "needs_review")
+
+    assert listed(annotator.get(QUEUE, {"status__exact": "needs_review"})) == {xi.pk}
+    assert listed(annotator.get(QUEUE, {"entity__kind__exact": "place"})) == {beijing.pk}
+    assert listed(annotator.get(QUEUE, {"entity__id__exact": world["xi"].pk})) == {xi.pk}
+    assert listed(annotator.get(QUEUE, {"article__section__id__exact": politics.pk})) == {kim.pk}
+    assert listed(annotator.get(QUEUE, {"q": "Beijing"})) == {beijing.pk}
+
+
+def test_bulk_accept_confirms_and_bulk_reject_keeps_rows_rejected(annotator, world):
+    article = ArticleFactory(body=BODY)
+    kim = mention_of(world["kim"], article, "Kim Jong Un")
+    xi = mention_of(world["xi"], article, "Xi Jinping", MentionStatus.NEEDS_REVIEW)
+    beijing = mention_of(world["beijing"], article, "Beijing")
+
+    response = annotator.post(
+        QUEUE, {"action": "accept_mentions", "_selected_action": [kim.pk, xi.pk]}
+    )
+    assert response.status_code == 302
+    assert "Accepted 2 mentions." in messages_of(response)
+
+    response = annotator.post(
+        QUEUE, {"action": "reject_mentions", "_selected_action": [beijing.pk]}
+    )
+    assert "Rejected 1 mention." in messages_of(response)
+
+    statuses = dict(Mention.objects.values_list("pk", "status"))
+    assert statuses == {
+        kim.pk: MentionStatus.CONFIRMED,
+        xi.pk: MentionStatus.CONFIRMED,
+        beijing.pk: MentionStatus.REJECTED,
+    }
+    assert listed(annotator.get(QUEUE)) == set()
+
+
+def test_accepting_a_mention_that_overlaps_a_confirmed_one_is_refused_for_that_row(
+    annotator, world
+):
+    article = ArticleFactory(body=BODY)
+    mention_of(world["kim"], article, "Kim Jong Un", MentionStatus.CONFIRMED)
+    overlapping = mention_of(world["xi"], article, "Kim")
+    fine = mention_of(world["beijing"], article, "Beijing")
+
+    response = annotator.post(
+        QUEUE, {"action": "accept_mentions", "_selected_action": [overlapping.pk, fine.pk]}
+    )
+
+    messages = messages_of(response)
+    assert any(
+        "not accepted" in m and "overlaps a confirmed mention of Kim Jong Un" in m for m in messages
+    )
+    assert "Accepted 1 mention." in messages
+    overlapping.refresh_from_db()
+    fine.refresh_from_db()
+    assert overlapping.status == MentionStatus.SUGGESTED
+    assert fine.status == MentionStatus.CONFIRMED
+
+
+def test_two_overlapping_suggestions_accepted_together_keep_only_the_first(annotator, world):
+    article = ArticleFactory(body=BODY)
+    whole = mention_of(world["kim"], article, "Kim Jong Un")
+    part = mention_of(world["xi"], article, "Jong Un")
+
+    annotator.post(QUEUE, {"action": "accept_mentions", "_selected_action": [whole.pk, part.pk]})
+
+    assert Mention.objects.confirmed().get().pk == whole.pk
+
+
+def test_a_mention_whose_text_changed_is_not_accepted(annotator, world):
+    article = ArticleFactory(body=BODY)
+    stale = mention_of(world["kim"], article, "Kim Jong Un", MentionStatus.NEEDS_REVIEW)
+    Mention.objects.filter(pk=stale.pk).update(exact="Kim Jong Il")
+
+    response = annotator.post(QUEUE, {"action": "accept_mentions", "_selected_action": [stale.pk]})
+
+    assert any("not accepted" in m for m in messages_of(response))
+    stale.refresh_from_db()
+    assert stale.status == MentionStatus.NEEDS_REVIEW
+
+
+def test_the_mention_list_has_the_same_actions(annotator, world):
+    article = ArticleFactory(body=BODY)
+    kim = mention_of(world["kim"], article, "Kim Jong Un")
+    xi = mention_of(world["xi"], article, "Xi Jinping")
+
+    annotator.post(MENTIONS, {"action": "accept_mentions", "_selected_action": [kim.pk]})
+    annotator.post(MENTIONS, {"action": "reject_mentions", "_selected_action": [xi.pk]})
+
+    assert dict(Mention.objects.values_list("pk", "status")) == {
+        kim.pk: MentionStatus.CONFIRMED,
+        xi.pk: MentionStatus.REJECTED,
+    }
+
+
+def test_reporters_cannot_open_the_queue_or_act(client, world):
+    suggested = mention_of(world["kim"], ArticleFactory(body=BODY), "Kim Jong Un")
+    client.force_login(member_of("Reporters"))
+
+    assert client.get(QUEUE).status_code == 403
+    response = client.post(QUEUE, {"action": "accept_mentions", "_selected_action": [suggested.pk]})
+    assert response.status_code == 403
+    client.post(MENTIONS, {"action": "accept_mentions", "_selected_action": [suggested.pk]})
+    suggested.refresh_from_db()
+    assert suggested.status == MentionStatus.SUGGESTED
+
+
+def test_editors_see_the_queue_too(client):
+    client.force_login(member_of("Editors"))
+    assert client.get(QUEUE).status_code == 200
