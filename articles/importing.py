@@ -29,8 +29,6 @@ from articles.models import (
     Byline,
     Entity,
     EntityKind,
-    Mention,
-    MentionStatus,
     Section,
 )
 
@@ -611,47 +609,3 @@ def _validation_message(error: ValidationError) -> str:
             f"{name}: {' '.join(messages)}" for name, messages in error.message_dict.items()
         )
     return " ".join(error.messages)
-
-
-# --- Mentions ---------------------------------------------------------------------------
-
-
-def confirm_mentions(article: Article, entities: list[Entity]) -> int:
-    """Create confirmed mentions where an entity's name or alias appears in the body.
-
-    A plain search: whole words only, the longest match wins, no overlap with each other
-    or with the article's confirmed mentions, and surface forms shared by several of the
-    entities are left out. Returns how many mentions were created.
-    """
-    owners: dict[str, set[int]] = {}
-    for entity in entities:
-        for form in entity.surface_forms:
-            owners.setdefault(form, set()).add(entity.pk)
-    by_pk = {entity.pk: entity for entity in entities}
-    forms = {form: by_pk[next(iter(pks))] for form, pks in owners.items() if len(pks) == 1}
-    if not forms:
-        return 0
-    pattern = re.compile(
-        r"(?<!\w)(?:"
-        + "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
-        + r")(?!\w)"
-    )
-    body = article.body
-    taken = list(article.mentions.confirmed().values_list("start", "end"))
-    new = []
-    for match in pattern.finditer(body):
-        start, end = match.span()
-        if any(start < taken_end and end > taken_start for taken_start, taken_end in taken):
-            continue
-        mention = Mention(
-            article=article,
-            entity=forms[match.group()],
-            start=start,
-            end=end,
-            status=MentionStatus.CONFIRMED,
-        )
-        mention.fill_quote(body)
-        new.append(mention)
-        taken.append((start, end))
-    Mention.objects.bulk_create(new)
-    return len(new)

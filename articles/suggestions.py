@@ -40,17 +40,27 @@ def gazetteer() -> anchoring.Gazetteer:
 
 
 def suggest_mentions(article, confirm: bool = False, user=None) -> list[Mention]:
-    """Add a mention for each gazetteer match in the body that is new.
+    """Add a mention for each gazetteer match in the body that is new; return them.
 
     A match is new when no mention of the article, whatever its status, covers any of its
     text: so a rejected suggestion is not made again, and nothing overlaps a confirmed
-    mention. The mentions are suggested, or confirmed with `confirm`. Returns them.
+    mention. The mentions are suggested, or confirmed with `confirm`, which also confirms
+    the pending suggestions that the gazetteer still finds (say, those made on save).
     """
     body = article.body
-    taken = sorted(article.mentions.values_list("start", "end"))
-    new = []
+    existing = list(article.mentions.all())
+    pending = {
+        (m.start, m.end, m.entity_id): m for m in existing if m.status == MentionStatus.SUGGESTED
+    }
+    new, confirmed = [], []
     for match in gazetteer().find(body):
-        if any(start < match.end and match.start < end for start, end in taken):
+        suggestion = pending.get((match.start, match.end, match.key))
+        if suggestion is not None:
+            if confirm:
+                suggestion.status = MentionStatus.CONFIRMED
+                confirmed.append(suggestion)
+            continue
+        if any(m.start < match.end and match.start < m.end for m in existing):
             continue
         mention = Mention(
             article=article,
@@ -63,7 +73,8 @@ def suggest_mentions(article, confirm: bool = False, user=None) -> list[Mention]
         )
         mention.fill_quote(body)
         new.append(mention)
-    return Mention.objects.bulk_create(new)
+    Mention.objects.bulk_update(confirmed, ["status"])
+    return confirmed + Mention.objects.bulk_create(new)
 
 
 def reanchor_mentions(article, old_body: str) -> int:

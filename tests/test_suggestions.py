@@ -153,3 +153,21 @@ class TestMentionsFollowEdits:
         mention.refresh_from_db()
         assert (mention.start, mention.exact) == (16, "Kim Jong Un")
         assert mention.status == MentionStatus.CONFIRMED
+
+
+def test_confirm_also_confirms_the_suggestions_made_on_save(people, settings):
+    settings.NEWSROOM_SUGGEST_ON_SAVE = True
+    article = ArticleFactory(body=WIRE, slug="kim-in-beijing")
+    assert article.mentions.suggested().count() == 10
+
+    suggest("--article", "kim-in-beijing", "--confirm")
+
+    assert article.mentions.confirmed().count() == 10
+    assert not article.mentions.suggested().exists()
+
+
+def test_the_demo_loads_confirmed_mentions_with_suggestions_on_save(settings):
+    settings.NEWSROOM_SUGGEST_ON_SAVE = True
+    call_command("load_demo", stdout=StringIO())
+    assert Mention.objects.confirmed().count() > 50
+    assert not Mention.objects.suggested().exists()

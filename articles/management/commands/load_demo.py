@@ -10,13 +10,13 @@ from articles import demo
 from articles.importing import (
     Counts,
     ImportProblem,
-    confirm_mentions,
     read_article,
     read_entities,
     save_article,
     save_entities,
 )
-from articles.models import Article, Correction, Entity, Section
+from articles.models import Article, Correction, Section
+from articles.suggestions import suggest_mentions
 
 ADMIN_USERNAME = "admin"
 
@@ -51,7 +51,6 @@ class Command(BaseCommand):
         records = read_entities(demo.ENTITIES_FILE)
         entity_counts = save_entities(records)
 
-        entities = [Entity.objects.get(kind=record.kind, name=record.name) for record in records]
         article_counts = Counts()
         mentions = corrections = 0
         slugs = []
@@ -65,7 +64,7 @@ class Command(BaseCommand):
             article = imported.article
             slugs.append(article.slug)
             article_counts.add(imported.outcome)
-            mentions += confirm_mentions(article, entities)
+            mentions += len(suggest_mentions(article, confirm=True))
             if article.slug in demo.CORRECTIONS:
                 _, created = Correction.objects.get_or_create(
                     article=article, text=demo.CORRECTIONS[article.slug]
