@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
@@ -306,7 +307,12 @@ def diff_opcodes(old_text: str, new_text: str) -> list[tuple[str, int, int, int,
     new_starts = [0]
     for line in new_lines:
         new_starts.append(new_starts[-1] + len(line))
-    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    # A line that occurs more than once (a bare "Kim", a blank line) must not anchor the
+    # line alignment: it could pair with the wrong copy and cast untouched lines around it
+    # as deleted. Such lines are left to the word-level diff of the gaps between anchors.
+    old_counts, new_counts = Counter(old_lines), Counter(new_lines)
+    repeated = {line for line in new_counts if new_counts[line] > 1 or old_counts[line] > 1}
+    matcher = difflib.SequenceMatcher(repeated.__contains__, old_lines, new_lines, autojunk=False)
     result: list[_Opcode] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         a1, a2, b1, b2 = old_starts[i1], old_starts[i2], new_starts[j1], new_starts[j2]
