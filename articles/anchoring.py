@@ -88,6 +88,10 @@ class Gazetteer:
                 keys = folded.setdefault(_lower(entry.surface), [])
             if entry.key not in keys:
                 keys.append(entry.key)
+        self._shared = frozenset(
+            key for keys in [*exact.values(), *folded.values()] if len(keys) > 1 for key in keys
+        )
+        self._longest = max(map(len, [*exact, *folded]), default=0)
         self._exact = self._automaton(exact)
         self._folded = self._automaton(folded)
 
@@ -117,88 +121,109 @@ class Gazetteer:
         """
         found: list[tuple[int, int, tuple]] = []
         if self._exact is not None:
-            found = _scan(self._exact, text, text)
+            found = _scan(self._exact, text, text, self._longest)
         if self._folded is not None:
-            folded = _scan(self._folded, _lower(text), text)
+            folded = _scan(self._folded, _lower(text), text, self._longest)
             found = _merge(found, folded) if found else folded
-        return _resolve(text, found)
+        return _resolve(text, found, self._shared)
 
 
 # A character that is not a word character: a match may start right after one.
 _NON_WORD = re.compile(r"\W")
 
 
-def _longest_at(automaton, haystack: str, text: str, start: int, end: int):
-    """The longest word-bounded hit starting at ``start`` and ending before ``end``."""
-    best = None
-    for end_index, (size, keys) in automaton.iter(haystack, start, end):
-        stop = end_index + 1
-        if stop - size == start and (stop == len(text) or not _is_word_char(text[stop])):
-            best = (start, stop, keys)
-    return best
+def _local_hits(automaton, haystack: str, text: str, low: int, high: int, longest: int):
+    """All word-bounded hits starting in ``[low, high)``, by start then longest first."""
+    length = len(text)
+    window = haystack[low : high + longest]
+    found = []
+    for end_index, (size, keys) in automaton.iter(window):
+        start = low + end_index + 1 - size
+        end = start + size
+        if start >= high or (start > 0 and _is_word_char(text[start - 1])):
+            continue
+        if end < length and _is_word_char(text[end]):
+            continue
+        found.append((start, -end, keys))
+    found.sort(key=lambda hit: hit[:2])
+    return [(start, -neg_end, keys) for start, neg_end, keys in found]
 
 
-def _scan(automaton, haystack: str, text: str) -> list[tuple[int, int, tuple]]:
+def _scan(automaton, haystack: str, text: str, longest: int) -> list[tuple[int, int, tuple]]:
     """Leftmost-longest, non-overlapping, word-bounded hits of ``automaton``, in order.
 
-    One ``iter_long`` pass (leftmost-longest in C) does nearly all the work. When its hit
-    is glued to a word on the left, no hit can start before the next word, so the scan
-    restarts there; when only the right side is glued ("Kim Jo" in "Kim Jong"), the
-    longest shorter hit at the same start is looked up before restarting. ``haystack``
-    is ``text`` or its same-length lower-cased form; boundaries are read from ``text``.
+    One ``iter_long`` pass (leftmost-longest, in C) does nearly all the work, and its
+    hits that are bounded and clear of the last accepted one are taken as they are.
+    A hit glued to a word ("Kim" in "Kimchi") or overlapping the last accepted hit may
+    hide shorter hits starting inside it, so only that stretch is searched again with
+    ``iter`` over a small slice. ``haystack`` is ``text`` or its same-length lower-cased
+    form; boundaries are always read from ``text``.
     """
     length = len(text)
     hits: list[tuple[int, int, tuple]] = []
-    pos = 0
-    while pos < length:
-        restart = None
-        for end_index, (size, keys) in automaton.iter_long(haystack, pos):
-            end = end_index + 1
-            start = end - size
-            if start > 0 and _is_word_char(text[start - 1]):
-                restart = start
-                break
-            if end < length and _is_word_char(text[end]):
-                shorter = _longest_at(automaton, haystack, text, start, end - 1)
-                if shorter is None:
-                    restart = start
-                    break
-                hits.append(shorter)
-                restart = -shorter[1]  # resume right after it
-                break
-            hits.append((start, end, keys))
-        if restart is None:
-            break
-        if restart < 0:
-            pos = -restart
+    pos = 0  # end of the last accepted hit
+    for end_index, (size, keys) in automaton.iter_long(haystack):
+        end = end_index + 1
+        start = end - size
+        if end <= pos:
             continue
-        following = _NON_WORD.search(text, restart)
-        if following is None:
-            break
-        pos = following.end()
+        # (The word-character test is written out here: this loop is the hot path.)
+        if start >= pos:
+            before = text[start - 1] if start else " "
+            after = text[end] if end < length else " "
+            if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
+                hits.append((start, end, keys))
+                pos = end
+                continue
+        low = max(start, pos)
+        # A hit can only start where a word does not continue from the left.
+        if low > 0 and _is_word_char(text[low - 1]) and not _NON_WORD.search(text, low, end):
+            continue
+        for hit in _local_hits(automaton, haystack, text, low, end, longest):
+            if hit[0] >= pos:
+                hits.append(hit)
+                pos = hit[1]
     return hits
 
 
 def _merge(first: list, second: list) -> list[tuple[int, int, tuple]]:
-    """Leftmost-longest non-overlapping union of two hit lists (keys of equal spans join)."""
-    spans: dict[tuple[int, int], tuple] = {}
-    for start, end, keys in first + second:
-        previous = spans.get((start, end), ())
-        spans[(start, end)] = previous + tuple(key for key in keys if key not in previous)
+    """Leftmost-longest non-overlapping union of two ordered, non-overlapping hit lists.
+
+    The keys of two hits with the same span are joined.
+    """
     result: list[tuple[int, int, tuple]] = []
-    last_end = 0
-    for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
-        if start >= last_end:
-            result.append((start, end, spans[(start, end)]))
-            last_end = end
+    i = j = pos = 0
+    while i < len(first) or j < len(second):
+        if i < len(first) and j < len(second) and first[i][:2] == second[j][:2]:
+            keys = first[i][2] + tuple(k for k in second[j][2] if k not in first[i][2])
+            hit = (first[i][0], first[i][1], keys)
+            i += 1
+            j += 1
+        elif j == len(second) or (
+            i < len(first) and (first[i][0], -first[i][1]) < (second[j][0], -second[j][1])
+        ):
+            hit, i = first[i], i + 1
+        else:
+            hit, j = second[j], j + 1
+        if hit[0] >= pos:
+            result.append(hit)
+            pos = hit[1]
     return result
 
 
-def _resolve(text: str, hits: list[tuple[int, int, tuple]]) -> tuple[list[Match], int]:
-    """Give each hit one key; count the hits of shared surfaces with no clue."""
+def _resolve(
+    text: str, hits: list[tuple[int, int, tuple]], shared: frozenset
+) -> tuple[list[Match], int]:
+    """Give each hit one key; count the hits of shared surfaces with no clue.
+
+    ``shared`` holds the keys that share a surface with another key: only their matches
+    can be clues, so only theirs are remembered.
+    """
     matches: list[Match] = []
+    append = matches.append
+    new_match = tuple.__new__  # Match(...) without the NamedTuple call overhead (hot path)
     ambiguous = 0
-    # For each key, the end offset of the latest match of each surface.
+    # For each shared key, the end offset of the latest match of each surface.
     seen: dict[object, dict[str, int]] = {}
     for start, end, keys in hits:
         surface = text[start:end]
@@ -209,8 +234,9 @@ def _resolve(text: str, hits: list[tuple[int, int, tuple]]) -> tuple[list[Match]
             if key is None:
                 ambiguous += 1
                 continue
-        seen.setdefault(key, {})[surface] = end
-        matches.append(Match(start, end, key, surface))
+        if key in shared:
+            seen.setdefault(key, {})[surface] = end
+        append(new_match(Match, (start, end, key, surface)))
     return matches, ambiguous
 
 
@@ -257,7 +283,11 @@ NEEDS_REVIEW = "needs_review"
 
 # How many characters of stored context must match next to a re-found quote.
 CONTEXT_CHARS = 8
-# Tokens for the fine diff: words, whitespace runs, single other characters.
+# Tokens for the coarse diff: a word or other character with the whitespace after it
+# (few tokens, rarely repeated, so difflib stays fast on long changed stretches).
+_COARSE_TOKEN = re.compile(r"\w+\s*|[^\w\s]\s*|\s+")
+# Tokens for the fine diff inside changed coarse tokens: words, whitespace runs, single
+# other characters, so punctuation or spacing edited next to a word leaves it equal.
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 
 
@@ -269,10 +299,12 @@ class _Opcode(NamedTuple):
     j2: int
 
 
-def _token_opcodes(old: str, new: str, old_base: int, new_base: int) -> list[_Opcode]:
-    """Character opcodes for ``old`` -> ``new`` from a diff of their word tokens."""
-    old_tokens = _TOKEN.findall(old)
-    new_tokens = _TOKEN.findall(new)
+def _token_opcodes(
+    old: str, new: str, old_base: int, new_base: int, pattern: re.Pattern = _TOKEN
+) -> list[_Opcode]:
+    """Character opcodes for ``old`` -> ``new`` from a diff of their ``pattern`` tokens."""
+    old_tokens = pattern.findall(old)
+    new_tokens = pattern.findall(new)
     old_offsets = [0]
     for token in old_tokens:
         old_offsets.append(old_offsets[-1] + len(token))
@@ -296,7 +328,9 @@ def diff_opcodes(old_text: str, new_text: str) -> list[tuple[str, int, int, int,
     """Character-offset opcodes (as difflib's) turning ``old_text`` into ``new_text``.
 
     The diff runs on lines first (paragraphs are mostly unique, so this is fast), then on
-    word tokens inside changed lines, so a re-typed word is "equal" and a changed word is
+    words with their trailing whitespace inside changed lines, then on words, whitespace
+    and punctuation apart inside changed words. So a re-typed word is "equal", spacing or
+    punctuation edited next to a word leaves the word equal, and a changed word is
     replaced whole, never matched letter by letter. Adjacent equal runs are merged.
     """
     old_lines = old_text.splitlines(keepends=True)
@@ -319,7 +353,15 @@ def diff_opcodes(old_text: str, new_text: str) -> list[tuple[str, int, int, int,
         if tag == "equal":
             pieces = [_Opcode("equal", a1, a2, b1, b2)]
         else:
-            pieces = _token_opcodes(old_text[a1:a2], new_text[b1:b2], a1, b1)
+            pieces = []
+            coarse = _token_opcodes(old_text[a1:a2], new_text[b1:b2], a1, b1, _COARSE_TOKEN)
+            for op in coarse:
+                if op.tag == "equal":
+                    pieces.append(op)
+                else:
+                    pieces += _token_opcodes(
+                        old_text[op.i1 : op.i2], new_text[op.j1 : op.j2], op.i1, op.j1
+                    )
         for piece in pieces:
             if piece.i1 == piece.i2 and piece.j1 == piece.j2:
                 continue

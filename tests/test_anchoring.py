@@ -385,3 +385,49 @@ def test_property_any_character_edit_is_safe(old, raw_spans, edits):
             assert new[result.start : result.end] == sp.exact
         if old == new:
             assert result == Mapped(sp.start, sp.end, "kept")
+
+
+def reference_find(entries, text):
+    """Leftmost-longest word-bounded matching by brute force, ignoring shared surfaces."""
+
+    def glued(i):
+        return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
+
+    result, pos = [], 0
+    while pos < len(text):
+        best = None
+        for entry in entries:
+            size = len(entry.surface)
+            piece = text[pos : pos + size]
+            same = piece == entry.surface
+            if not entry.case_sensitive:
+                same = same or (len(piece) == size and piece.lower() == entry.surface.lower())
+            fits = same and not glued(pos - 1) and not glued(pos + size)
+            if fits and (best is None or size > best):
+                best = size
+        if best:
+            result.append((pos, pos + best))
+            pos += best
+        else:
+            pos += 1
+    return result
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.text(alphabet="ab K_-", min_size=1, max_size=5), st.booleans()),
+        min_size=1,
+        max_size=6,
+    ),
+    st.text(alphabet="abAB K_-’", max_size=40),
+)
+def test_property_gazetteer_matches_brute_force(surfaces, text):
+    # One key per entry and distinct lower-cased surfaces, so nothing is ambiguous.
+    entries, used = [], set()
+    for index, (surface, exact) in enumerate(surfaces):
+        if surface.lower() not in used:
+            used.add(surface.lower())
+            entries.append(Entry(index, surface, exact))
+    found = [(m.start, m.end) for m in Gazetteer(entries).find(text)]
+    assert found == reference_find(entries, text)
