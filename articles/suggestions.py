@@ -5,13 +5,16 @@ The text work is in articles.anchoring (no Django); this module feeds it rows an
 it finds.
 """
 
+import uuid
+
 from django.core.cache import cache
 
 from articles import anchoring
 from articles.models import Entity, Mention, MentionSource, MentionStatus
 
-# Bumped whenever an entity changes, so every process rebuilds its gazetteer. With the Redis
-# cache the stamp is shared by all app servers; with the local-memory cache, by one process.
+# A fresh token whenever an entity changes, so every process rebuilds its gazetteer. With
+# the Redis cache the token is shared by all app servers; with the local-memory cache, by
+# one process. A token, not a counter: a cleared cache must never look unchanged.
 GAZETTEER_STAMP_KEY = "newsroom:gazetteer-stamp"
 
 _built: dict = {"stamp": None, "gazetteer": None}
@@ -19,15 +22,12 @@ _built: dict = {"stamp": None, "gazetteer": None}
 
 def entities_changed() -> None:
     """Tell every process that its gazetteer is out of date."""
-    try:
-        cache.incr(GAZETTEER_STAMP_KEY)
-    except ValueError:
-        cache.set(GAZETTEER_STAMP_KEY, 1, timeout=None)
+    cache.set(GAZETTEER_STAMP_KEY, uuid.uuid4().hex, timeout=None)
 
 
 def gazetteer() -> anchoring.Gazetteer:
     """The gazetteer of every entity's name and aliases, rebuilt only after entities change."""
-    stamp = cache.get_or_set(GAZETTEER_STAMP_KEY, 1, timeout=None)
+    stamp = cache.get_or_set(GAZETTEER_STAMP_KEY, lambda: uuid.uuid4().hex, timeout=None)
     if _built["stamp"] != stamp or _built["gazetteer"] is None:
         entries = [
             anchoring.Entry(pk, surface)
@@ -52,8 +52,13 @@ def suggest_mentions(article, confirm: bool = False, user=None) -> list[Mention]
     pending = {
         (m.start, m.end, m.entity_id): m for m in existing if m.status == MentionStatus.SUGGESTED
     }
+    matches = gazetteer().find(body)
+    # An entity deleted in another process may linger in this one's gazetteer for a moment.
+    live = set(Entity.objects.filter(pk__in={m.key for m in matches}).values_list("pk", flat=True))
     new, confirmed = [], []
-    for match in gazetteer().find(body):
+    for match in matches:
+        if match.key not in live:
+            continue
         suggestion = pending.get((match.start, match.end, match.key))
         if suggestion is not None:
             if confirm:
