@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -299,18 +300,18 @@ class _Opcode(NamedTuple):
     j2: int
 
 
+def _offsets(pieces: list[str]) -> list[int]:
+    """Where each piece of a split text starts, and (last) where the text ends."""
+    return list(itertools.accumulate((len(piece) for piece in pieces), initial=0))
+
+
 def _token_opcodes(
     old: str, new: str, old_base: int, new_base: int, pattern: re.Pattern = _TOKEN
 ) -> list[_Opcode]:
     """Character opcodes for ``old`` -> ``new`` from a diff of their ``pattern`` tokens."""
     old_tokens = pattern.findall(old)
     new_tokens = pattern.findall(new)
-    old_offsets = [0]
-    for token in old_tokens:
-        old_offsets.append(old_offsets[-1] + len(token))
-    new_offsets = [0]
-    for token in new_tokens:
-        new_offsets.append(new_offsets[-1] + len(token))
+    old_offsets, new_offsets = _offsets(old_tokens), _offsets(new_tokens)
     matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
     return [
         _Opcode(
@@ -335,12 +336,7 @@ def diff_opcodes(old_text: str, new_text: str) -> list[tuple[str, int, int, int,
     """
     old_lines = old_text.splitlines(keepends=True)
     new_lines = new_text.splitlines(keepends=True)
-    old_starts = [0]
-    for line in old_lines:
-        old_starts.append(old_starts[-1] + len(line))
-    new_starts = [0]
-    for line in new_lines:
-        new_starts.append(new_starts[-1] + len(line))
+    old_starts, new_starts = _offsets(old_lines), _offsets(new_lines)
     # A line that occurs more than once (a bare "Kim", a blank line) must not anchor the
     # line alignment: it could pair with the wrong copy and cast untouched lines around it
     # as deleted. Such lines are left to the word-level diff of the gaps between anchors.

@@ -2,6 +2,7 @@
 
 import factory
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from articles.models import (
@@ -26,6 +27,13 @@ class UserFactory(factory.django.DjangoModelFactory):
     email = factory.LazyAttribute(lambda u: f"{u.username}@newsroom.test")
     password = factory.django.Password("correct horse battery staple")
     is_staff = True
+
+
+def member_of(group_name):
+    """A staff user in one of the editorial groups (Editors, Reporters, Annotators)."""
+    user = UserFactory(username=group_name.lower())
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
 
 
 class SectionFactory(factory.django.DjangoModelFactory):

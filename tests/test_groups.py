@@ -9,6 +9,7 @@ from tests.factories import (
     MentionFactory,
     PersonFactory,
     UserFactory,
+    member_of,
 )
 
 pytestmark = pytest.mark.django_db
@@ -32,12 +33,6 @@ EXPECTED = {
     | perms(ALL, ["mention"])
     | perms(["add", "change", "view"], ENTITIES),
 }
-
-
-def member_of(group_name):
-    user = UserFactory(username=group_name.lower())
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
 
 
 @pytest.fixture

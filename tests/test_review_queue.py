@@ -1,7 +1,6 @@
 """The review queue: every suggested and needs-review mention, accepted or rejected in bulk."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
@@ -12,7 +11,7 @@ from tests.factories import (
     PersonFactory,
     PlaceFactory,
     SectionFactory,
-    UserFactory,
+    member_of,
 )
 
 pytestmark = pytest.mark.django_db
@@ -33,12 +32,6 @@ def mention_of(entity, article, exact, status=MentionStatus.SUGGESTED, **fields)
         source=MentionSource.SUGGESTED,
         **fields,
     )
-
-
-def member_of(group_name):
-    user = UserFactory(username=group_name.lower())
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
 
 
 @pytest.fixture
