@@ -2,26 +2,23 @@
 with bylines and corrections, a plain list of mentions, and the review queue of mentions
 waiting to be accepted or rejected.
 
-The annotation screen, where mentions are made and checked in the text, is a later admin
-view; here mentions can be listed, filtered and edited field by field.
+The annotation screen, where mentions are made and checked in the text, is an admin view
+of articles whose views and endpoints live in articles.annotating; here mentions can also
+be listed, filtered and edited field by field.
 """
-
-import json
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.db.models import Count, Q, TextField
-from django.db.models.functions import Cast
+from django.db.models import Count, Q
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import smart_split, unescape_string_literal
 
-from articles import text
+from articles import annotating, text
 from articles.merging import MergeEntities, MergeError
 from articles.models import (
     Article,
@@ -184,20 +181,8 @@ class EntityAdmin(admin.ModelAdmin):
         return super().get_queryset(request).with_mention_counts()
 
     def get_search_results(self, request, queryset, search_term):
-        """Match every word searched for in the name or in one of the aliases.
-
-        Aliases are a JSON list, searched as its text so this works on SQLite and
-        PostgreSQL alike. SQLite keeps the JSON as Django wrote it, with non-ASCII letters
-        and quotes escaped (Kim\\u2019s), so each word is looked for in both spellings.
-        """
-        queryset = queryset.alias(aliases_text=Cast("aliases", TextField()))
-        for term in _search_terms(search_term):
-            queryset = queryset.filter(
-                Q(name__icontains=term)
-                | Q(aliases_text__icontains=term)
-                | Q(aliases_text__icontains=json.dumps(term)[1:-1])
-            )
-        return queryset, False
+        """Match every word searched for in the name or in one of the aliases."""
+        return queryset.matching(_search_terms(search_term)), False
 
     @admin.display(description="aliases")
     def alias_list(self, entity):
@@ -323,6 +308,7 @@ class ArticleAdmin(admin.ModelAdmin):
         "byline_names",
         "confirmed_mentions",
         "mentions_to_check",
+        "annotate_link",
     ]
     list_filter = ["status", "section", "publish_at", "tags"]
     search_fields = ["headline", "dek", "body"]
@@ -350,6 +336,30 @@ class ArticleAdmin(admin.ModelAdmin):
 
     class Media:
         css = {"all": ["articles/admin.css"]}
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        annotation_routes = [
+            ("<int:article_id>/annotate/", self.annotate_view, "annotate"),
+            ("<int:article_id>/annotate/state/", annotating.state, "annotate_state"),
+            ("<int:article_id>/annotate/mentions/", annotating.create_mention, "annotate_mentions"),
+            (
+                "<int:article_id>/annotate/mentions/<int:mention_id>/",
+                annotating.change_mention,
+                "annotate_mention",
+            ),
+            ("annotate/entities/", annotating.entities, "annotate_entities"),
+        ]
+        return [
+            *(
+                path(route, wrap(view), name=f"articles_article_{name}")
+                for route, view, name in annotation_routes
+            ),
+            *super().get_urls(),
+        ]
+
+    def annotate_view(self, request, article_id):
+        return annotating.annotate_page(self, request, article_id)
 
     def get_queryset(self, request):
         to_check = [MentionStatus.SUGGESTED, MentionStatus.NEEDS_REVIEW]
@@ -389,6 +399,11 @@ class ArticleAdmin(admin.ModelAdmin):
     def mentions_to_check(self, article):
         return article.to_check_mention_count
 
+    @admin.display(description="annotate")
+    def annotate_link(self, article):
+        url = reverse("admin:articles_article_annotate", args=[article.pk])
+        return format_html('<a href="{}">Annotate</a>', url)
+
     @admin.display(description="body with mentions")
     def body_with_mentions(self, article):
         if article.pk is None:
@@ -398,7 +413,12 @@ class ArticleAdmin(admin.ModelAdmin):
             .select_related("entity")
             .order_by("start", "pk")
         )
-        return body_with_mentions_html(article.body, mentions)
+        url = reverse("admin:articles_article_annotate", args=[article.pk])
+        return format_html(
+            '<p><a class="button" href="{}">Open the annotation screen</a></p>{}',
+            url,
+            body_with_mentions_html(article.body, mentions),
+        )
 
 
 # --- Mentions and corrections -----------------------------------------------------------
@@ -412,21 +432,18 @@ def accept_mentions(modeladmin, request, queryset):
     for mention in mentions:
         if mention.status == MentionStatus.CONFIRMED:
             continue
-        mention.status = MentionStatus.CONFIRMED
-        with transaction.atomic():
-            try:
-                # Checks the quote against the text and overlaps with confirmed mentions,
-                # including those accepted a moment ago in this same batch.
-                mention.clean()
-            except ValidationError as error:
-                modeladmin.message_user(
-                    request,
-                    f"“{mention.exact}” ({mention.entity}) in “{mention.article}” was not "
-                    f"accepted: {' '.join(error.messages)}",
-                    messages.ERROR,
-                )
-                continue
-            mention.save(update_fields=["status"])
+        try:
+            # Checks overlaps with confirmed mentions, including those accepted a moment ago
+            # in this same batch.
+            mention.accept()
+        except ValidationError as error:
+            modeladmin.message_user(
+                request,
+                f"“{mention.exact}” ({mention.entity}) in “{mention.article}” was not "
+                f"accepted: {' '.join(error.messages)}",
+                messages.ERROR,
+            )
+            continue
         accepted += 1
     if accepted:
         modeladmin.message_user(
@@ -500,7 +517,7 @@ class ReviewMentionAdmin(admin.ModelAdmin):
 
     @admin.display(description="article", ordering="article__headline")
     def article_link(self, mention):
-        url = reverse("admin:articles_article_change", args=[mention.article_id])
+        url = reverse("admin:articles_article_annotate", args=[mention.article_id])
         return format_html('<a href="{}">{}</a>', url, mention.article.headline)
 
 

@@ -1,10 +1,13 @@
 """Newsroom's data: sections, entities, articles with bylines and tags, mentions, corrections."""
 
+import json
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models, transaction
 from django.db.models import Count, Prefetch, Q
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -83,6 +86,22 @@ class EntityQuerySet(models.QuerySet):
         return self.annotate(
             mention_count=Count("mentions", filter=Q(mentions__status=MentionStatus.CONFIRMED))
         )
+
+    def matching(self, words):
+        """Entities with every one of `words` in their name or in one of their aliases.
+
+        Aliases are a JSON list, searched as its text so this works on SQLite and
+        PostgreSQL alike. SQLite keeps the JSON as Django wrote it, with non-ASCII letters
+        and quotes escaped (Kim\\u2019s), so each word is looked for in both spellings.
+        """
+        queryset = self.alias(aliases_text=Cast("aliases", models.TextField()))
+        for word in words:
+            queryset = queryset.filter(
+                Q(name__icontains=word)
+                | Q(aliases_text__icontains=word)
+                | Q(aliases_text__icontains=json.dumps(word)[1:-1])
+            )
+        return queryset
 
 
 class Entity(models.Model):
@@ -504,6 +523,23 @@ class Mention(models.Model):
                     "This overlaps a confirmed mention of "
                     f"{overlapping.select_related('entity').first().entity}."
                 )
+
+    def accept(self, entity=None, requote: bool = False):
+        """Confirm this mention (of `entity`, if given) and save it.
+
+        Its quote must still be the text at its place; with `requote`, for an annotator who
+        has seen the words an edit left there, those words become its quote. Raises
+        ValidationError, saving nothing, if the quote or place does not fit the text or the
+        mention would overlap a confirmed one.
+        """
+        if entity is not None:
+            self.entity = entity
+        self.status = MentionStatus.CONFIRMED
+        body = self.article.body
+        if requote and 0 <= self.start < self.end <= len(body):
+            self.fill_quote(body)
+        self.clean()
+        self.save()
 
     def fill_quote(self, body: str | None = None):
         """Set exact, prefix and suffix from the article body at start..end."""

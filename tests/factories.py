@@ -13,6 +13,7 @@ from articles.models import (
     Entity,
     EntityKind,
     Mention,
+    MentionSource,
     MentionStatus,
     Section,
 )
@@ -114,6 +115,17 @@ class MentionFactory(factory.django.DjangoModelFactory):
     prefix = factory.LazyAttribute(lambda m: m.article.body[max(0, m.start - 32) : m.start])
     suffix = factory.LazyAttribute(lambda m: m.article.body[m.end : m.end + 32])
     status = MentionStatus.CONFIRMED
+
+
+def suggested_mention(article, entity, exact, occurrence=0, **fields):
+    """A suggestion of `entity` on the given occurrence (0 = first) of `exact` in the body."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = article.body.index(exact, start + 1)
+    fields = {"status": MentionStatus.SUGGESTED, "source": MentionSource.SUGGESTED, **fields}
+    return MentionFactory(
+        article=article, entity=entity, start=start, end=start + len(exact), **fields
+    )
 
 
 class CorrectionFactory(factory.django.DjangoModelFactory):

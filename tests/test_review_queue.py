@@ -4,14 +4,14 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from articles.models import Mention, MentionSource, MentionStatus
+from articles.models import Mention, MentionStatus
 from tests.factories import (
     ArticleFactory,
-    MentionFactory,
     PersonFactory,
     PlaceFactory,
     SectionFactory,
     member_of,
+    suggested_mention,
 )
 
 pytestmark = pytest.mark.django_db
@@ -22,16 +22,7 @@ BODY = "Kim Jong Un arrived in Beijing.\nHe met Xi Jinping."
 
 
 def mention_of(entity, article, exact, status=MentionStatus.SUGGESTED, **fields):
-    start = article.body.index(exact)
-    return MentionFactory(
-        article=article,
-        entity=entity,
-        start=start,
-        end=start + len(exact),
-        status=status,
-        source=MentionSource.SUGGESTED,
-        **fields,
-    )
+    return suggested_mention(article, entity, exact, status=status, **fields)
 
 
 @pytest.fixture
@@ -70,14 +61,14 @@ def test_it_lists_only_suggested_and_needs_review_mentions(annotator, world):
     assert listed(response) == {suggested.pk, review.pk}
 
 
-def test_it_shows_the_quote_in_context_escaped_and_links_the_article(annotator, world):
+def test_it_shows_the_quote_in_context_escaped_and_links_the_annotation_screen(annotator, world):
     article = ArticleFactory(headline="Kim <arrives>", body="<b>Kim Jong Un</b> arrived.")
     mention_of(world["kim"], article, "Kim Jong Un")
 
     html = annotator.get(QUEUE).content.decode()
 
     assert "…&lt;b&gt;<mark>Kim Jong Un</mark>&lt;/b&gt; arrived.…" in html
-    assert reverse("admin:articles_article_change", args=[article.pk]) in html
+    assert reverse("admin:articles_article_annotate", args=[article.pk]) in html
     assert "Kim &lt;arrives&gt;" in html
     assert "<b>Kim" not in html
 
