@@ -529,7 +529,7 @@
                 { className: "annotate-what" },
                 el("a", { href: mention.entity.url, target: "_blank", rel: "noopener" }, mention.entity.name),
                 ` (${mention.entity.kind_label.toLowerCase()}), ${mention.status_label.toLowerCase()}`,
-                mention.source === "suggested" ? ", suggested by the gazetteer" : ""
+                mention.source === "suggested" && mention.status !== "suggested" ? ", first suggested automatically" : ""
             ),
         ];
         if (!mention.fits) {

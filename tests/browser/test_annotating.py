@@ -1,0 +1,109 @@
+"""An annotator's journey through the annotation screen, in Chromium."""
+
+import pytest
+from django.utils import timezone
+
+from articles.models import Mention, MentionStatus
+from articles.suggestions import suggest_mentions
+from tests.factories import ArticleFactory, PersonFactory, member_of
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "correct horse battery staple"
+BODY = (
+    "North Korean leader Kim Jong Un arrived in Beijing by armored train on Tuesday.\n"
+    "## Talks at the Great Hall\n"
+    "Kim’s delegation included his foreign minister, Choe, who spoke first.\n"
+    "He met President Xi Jinping, and Xi thanked him."
+)
+
+
+@pytest.fixture
+def story(transactional_db):
+    kim = PersonFactory(name="Kim Jong Un", slug="kim-jong-un", aliases=["Kim"])
+    xi = PersonFactory(name="Xi Jinping", slug="xi-jinping", aliases=["Xi"])
+    choe = PersonFactory(name="Choe Son Hui", slug="choe-son-hui")
+    article = ArticleFactory(
+        headline="Kim arrives in Beijing by train",
+        slug="kim-arrives-in-beijing",
+        body=BODY,
+        publish_at=timezone.now() - timezone.timedelta(minutes=5),
+    )
+    suggest_mentions(article)
+    annotator = member_of("Annotators")  # its password is PASSWORD
+    return {"article": article, "kim": kim, "xi": xi, "choe": choe, "user": annotator}
+
+
+def select_words(page, words):
+    """Drag the mouse across `words` in the article text, as an annotator would."""
+    box = page.evaluate(
+        """(words) => {
+            const walker = document.createTreeWalker(
+                document.getElementById("annotate-text"), NodeFilter.SHOW_TEXT);
+            while (walker.nextNode()) {
+                const at = walker.currentNode.data.indexOf(words);
+                if (at === -1) continue;
+                const range = document.createRange();
+                range.setStart(walker.currentNode, at);
+                range.setEnd(walker.currentNode, at + words.length);
+                const r = range.getBoundingClientRect();
+                return {left: r.left, right: r.right, middle: r.top + r.height / 2};
+            }
+            return null;
+        }""",
+        words,
+    )
+    assert box, f"{words!r} is not plain text on the screen"
+    page.mouse.move(box["left"] + 1, box["middle"])
+    page.mouse.down()
+    page.mouse.move(box["right"] - 1, box["middle"], steps=4)
+    page.mouse.up()
+
+
+def test_an_annotator_links_a_name_accepts_and_rejects_suggestions(live_server, page, story):
+    article = story["article"]
+    page.goto(f"{live_server.url}/admin/login/?next=/admin/articles/article/{article.pk}/annotate/")
+    page.get_by_label("Username").fill(story["user"].username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.get_by_role("heading", name="Annotate “Kim arrives in Beijing by train”").wait_for()
+    text = page.locator("#annotate-text")
+    suggested = text.locator("mark[data-status=suggested]")
+    assert suggested.all_inner_texts() == ["Kim Jong Un", "Kim", "Xi Jinping", "Xi"]
+
+    # Select a name the gazetteer did not know, and link it to a person.
+    select_words(page, "Choe")
+    popover = page.locator("#annotate-popover")
+    popover.get_by_role("heading", name="Link “Choe”").wait_for()
+    popover.get_by_role("option", name="Choe Son Hui").click()
+    page.locator("#annotate-status").get_by_text("Linked “Choe” to Choe Son Hui.").wait_for()
+    assert text.locator("mark[data-status=confirmed]").inner_text() == "Choe"
+
+    # Keyboard: the next suggestion opens, "a" accepts it and the next one opens.
+    page.locator("body").press("n")
+    popover.get_by_role("heading", name="“Kim Jong Un”").wait_for()
+    page.keyboard.press("a")
+    page.locator("#annotate-status").get_by_text("“Kim Jong Un” is Kim Jong Un.").wait_for()
+    popover.get_by_role("heading", name="“Kim”").wait_for()
+    # Reject this one with the button.
+    popover.get_by_role("button", name="Reject (r)").click()
+    page.locator("#annotate-status").get_by_text("Rejected “Kim” as Kim Jong Un.").wait_for()
+
+    page.reload()
+    confirmed = text.locator("mark[data-status=confirmed]")
+    confirmed.first.wait_for()
+    assert confirmed.all_inner_texts() == ["Kim Jong Un", "Choe"]
+    assert suggested.all_inner_texts() == ["Xi Jinping", "Xi"]
+    stored = {
+        (m.exact, m.entity.name, m.status)
+        for m in Mention.objects.filter(article=article).select_related("entity")
+    }
+    assert ("Choe", "Choe Son Hui", MentionStatus.CONFIRMED) in stored
+    assert ("Kim Jong Un", "Kim Jong Un", MentionStatus.CONFIRMED) in stored
+    assert ("Kim", "Kim Jong Un", MentionStatus.REJECTED) in stored
+
+    # The reader now finds the new mention on the person's public page.
+    page.goto(f"{live_server.url}/people/choe-son-hui/")
+    quote = page.locator("blockquote mark")
+    assert quote.inner_text() == "Choe"
+    assert "his foreign minister, Choe, who spoke first." in page.locator("blockquote").inner_text()
