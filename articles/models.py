@@ -333,7 +333,13 @@ class Article(models.Model):
     def __str__(self):
         return self.headline
 
-    def save(self, *args, **kwargs):
+    def save(self, *args, expected_version: int | None = None, **kwargs):
+        """Save, re-anchoring mentions if the body changed, in one transaction.
+
+        With `expected_version` (the version an editor's form was loaded with), the save is
+        refused with StaleEdit if someone else saved the article meanwhile: the check and
+        the version bump are one UPDATE, so two concurrent saves cannot both pass it.
+        """
         if not self.slug:
             self.slug = unique_slug(Article.objects.exclude(pk=self.pk), self.headline)
         if self.status == ArticleStatus.PUBLISHED:
@@ -341,17 +347,34 @@ class Article(models.Model):
                 self.publish_at = timezone.now()
             if self.first_published_at is None:
                 self.first_published_at = self.publish_at
-        old_body = None
-        if self.pk is not None:
-            self.version += 1
-            old_body = Article.objects.filter(pk=self.pk).values_list("body", flat=True).first()
         # Mentions follow the text in the same transaction, whatever path saves the article.
         with transaction.atomic():
+            old = None
+            if self.pk is not None:
+                if expected_version is not None:
+                    claimed = Article.objects.filter(pk=self.pk, version=expected_version).update(
+                        version=expected_version + 1
+                    )
+                    if not claimed:
+                        raise StaleEdit(Article.objects.get(pk=self.pk))
+                    self.version = expected_version
+                old = Article.objects.filter(pk=self.pk).values("body", "slug").first()
+                self.version += 1
             super().save(*args, **kwargs)
-            self.body_saved(old_body)
+            if old is not None:
+                self.slug_saved(old["slug"])
+            self.body_saved(old["body"] if old else None)
 
     def get_absolute_url(self):
         return reverse("articles:article", args=[self.slug])
+
+    def slug_saved(self, old_slug: str):
+        """Keep a changed slug's old URL working once readers may have seen it."""
+        if old_slug == self.slug:
+            return
+        ArticleRedirect.objects.filter(old_slug=self.slug).delete()
+        if self.first_published_at is not None:
+            ArticleRedirect.objects.update_or_create(old_slug=old_slug, defaults={"article": self})
 
     def body_saved(self, old_body: str | None):
         """Re-anchor mentions after an edit of the body, and suggest new ones if enabled."""
@@ -384,6 +407,51 @@ class Article(models.Model):
         # Counted from creation too: an article imported with an earlier publication time
         # has not been updated since readers saw it.
         return self.updated_at - max(self.publish_at, self.created_at) > UPDATE_GRACE
+
+
+class StaleEdit(Exception):
+    """An edit made to an older version of an article than the one now stored."""
+
+    def __init__(self, current: "Article"):
+        super().__init__(
+            f"“{current.headline}” was saved by someone else meanwhile (now version "
+            f"{current.version})."
+        )
+        self.current = current
+
+
+class ArticleRedirect(models.Model):
+    """An article's former slug, answered with a permanent redirect to its current URL."""
+
+    old_slug = models.SlugField(max_length=200, unique=True)
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="redirects")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"{self.old_slug} → {self.article.slug}"
+
+
+class Transition(models.Model):
+    """One step of an article through the workflow: who moved it, when, from where to where."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="transitions")
+    from_status = models.CharField(max_length=20, choices=ArticleStatus.choices)
+    to_status = models.CharField(max_length=20, choices=ArticleStatus.choices)
+    publish_at = models.DateTimeField(
+        null=True, blank=True, help_text="For a publication: the time it goes live."
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(default=timezone.now)
+    comment = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        indexes = [models.Index(fields=["article", "at"], name="transition_article_idx")]
+
+    def __str__(self):
+        return f"{self.article}: {self.from_status} → {self.to_status}"
 
 
 # Saves within this time of publication (typo fixes) do not count as an update for readers.
