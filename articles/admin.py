@@ -12,16 +12,19 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import smart_split, unescape_string_literal
 
-from articles import annotating, text
+from articles import annotating, presence, text, workflow
 from articles.merging import MergeEntities, MergeError
 from articles.models import (
     Article,
+    ArticleStatus,
     Byline,
     Correction,
     Entity,
@@ -32,6 +35,7 @@ from articles.models import (
     Place,
     ReviewMention,
     Section,
+    StaleEdit,
 )
 
 # --- Sections ---------------------------------------------------------------------------
@@ -298,6 +302,85 @@ def body_with_mentions_html(body: str, mentions) -> str:
     return html
 
 
+class ArticleForm(forms.ModelForm):
+    """The article form, refusing to overwrite an edit saved by someone else meanwhile.
+
+    The form carries the version it was loaded with. If the stored article has moved on,
+    the save is refused with what changed meanwhile, and the editor's own text stays in
+    the form; saving again then deliberately replaces the other edit.
+    """
+
+    # Not named "version": Django refuses a form field named after a non-editable one.
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=1)
+
+    class Meta:
+        model = Article
+        fields = ["headline", "slug", "dek", "body", "section", "status", "publish_at", "tags"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields["loaded_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        loaded = cleaned.get("loaded_version")
+        if self.instance.pk is None or loaded is None:
+            return cleaned
+        # Locked until this save commits, so a concurrent save waits and then sees ours.
+        current = Article.objects.select_for_update().get(pk=self.instance.pk)
+        if current.version != loaded:
+            self.data = self.data.copy()
+            self.data["loaded_version"] = current.version
+            raise ValidationError(stale_edit_message(current, loaded))
+        return cleaned
+
+
+def stale_edit_message(current: Article, loaded: int):
+    """What an editor is told when someone else saved the article after they opened it."""
+    editor = current.updated_by
+    who = (editor.get_full_name() or editor.username) if editor else "Someone"
+    saved_at = timezone.localtime(current.updated_at).strftime("%H:%M")
+    return format_html(
+        "{} saved this article at {} (version {}) while you were editing version {}. "
+        "Nothing of yours was saved, and your text is still in the form below. "
+        "What changed meanwhile:{}Copy what you need, then save again to replace their "
+        "version with yours.",
+        who,
+        saved_at,
+        current.version,
+        loaded,
+        changes_since(current, loaded),
+    )
+
+
+def _name(user) -> str:
+    if user is None:
+        return "someone"
+    return user.get_full_name() or user.username
+
+
+def describe_transition(transition) -> str:
+    """A transition as the timeline and messages say it: "ana published it for 09:00"."""
+    who = _name(transition.user)
+    to = transition.to_status
+    if to == ArticleStatus.PUBLISHED:
+        when = timezone.localtime(transition.publish_at)
+        if transition.publish_at > transition.at:
+            return f"{who} scheduled it for {when:%d %b %Y, %H:%M}"
+        return f"{who} published it"
+    words = {
+        ArticleStatus.REVIEW: "submitted it for review",
+        ArticleStatus.WITHDRAWN: "withdrew it",
+        ArticleStatus.DRAFT: "returned it to draft",
+    }
+    return f"{who} {words[to]}"
+
+
+def changes_since(current: Article, loaded: int) -> str:
+    return ""
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     list_display = [
@@ -317,25 +400,33 @@ class ArticleAdmin(admin.ModelAdmin):
     autocomplete_fields = ["section"]
     prepopulated_fields = {"slug": ["headline"]}
     inlines = [BylineInline, CorrectionInline]
+    form = ArticleForm
+    change_form_template = "admin/articles/article/change_form.html"
     readonly_fields = [
+        "status",
         "body_with_mentions",
         "first_published_at",
         "updated_at",
-        "version",
+        "version_number",
         "created_by",
         "updated_by",
+        "timeline",
     ]
     fieldsets = [
-        ("Story", {"fields": ["headline", "slug", "dek", "body"]}),
+        ("Story", {"fields": ["headline", "slug", "dek", "body", "loaded_version"]}),
         ("Publication", {"fields": ["section", "status", "publish_at", "first_published_at"]}),
         ("Tags", {"fields": ["tags"]}),
         ("Mentions", {"fields": ["body_with_mentions"]}),
-        ("History", {"fields": ["updated_at", "version", "created_by", "updated_by"]}),
+        (
+            "History",
+            {"fields": ["timeline", "updated_at", "version_number", "created_by", "updated_by"]},
+        ),
     ]
     save_on_top = True
 
     class Media:
         css = {"all": ["articles/admin.css"]}
+        js = ["articles/autosave.js"]
 
     def get_urls(self):
         wrap = self.admin_site.admin_view
@@ -349,6 +440,8 @@ class ArticleAdmin(admin.ModelAdmin):
                 "annotate_mention",
             ),
             ("annotate/entities/", annotating.entities, "annotate_entities"),
+            ("<int:article_id>/presence/", self.presence_view, "presence"),
+            ("<int:article_id>/step/", self.step_view, "step"),
         ]
         return [
             *(
@@ -357,6 +450,126 @@ class ArticleAdmin(admin.ModelAdmin):
             ),
             *super().get_urls(),
         ]
+
+    def has_change_permission(self, request, obj=None):
+        if obj is None:
+            return super().has_change_permission(request)
+        return workflow.may_edit(obj, request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is None or request.user.has_perm(workflow.PUBLISH_PERMISSION):
+            return super().has_delete_permission(request, obj)
+        return super().has_delete_permission(request, obj) and workflow.may_edit(obj, request.user)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        # Scheduling is publishing: only those who may publish set the time.
+        if not request.user.has_perm(workflow.PUBLISH_PERMISSION):
+            fields.append("publish_at")
+        return fields
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return self._workflow_changeform_view(request, object_id, form_url, extra_context)
+        except StaleEdit as error:
+            # Only when another save slipped in between the form's check and this save.
+            self.message_user(
+                request, f"Nothing was saved: {error} Reload and try again.", messages.ERROR
+            )
+            return HttpResponseRedirect(request.get_full_path())
+
+    def _workflow_changeform_view(self, request, object_id, form_url, extra_context):
+        extra_context = extra_context or {}
+        article = self.get_object(request, object_id) if object_id else None
+        if article is not None:
+            extra_context["workflow_steps"] = workflow.available_steps(article, request.user)
+            extra_context["mentions_to_check"] = workflow.mentions_to_check(article)
+            extra_context["other_editors"] = presence.arrive(article.pk, request.user)
+            extra_context["presence_url"] = reverse(
+                "admin:articles_article_presence", args=[article.pk]
+            )
+            extra_context["step_url"] = reverse("admin:articles_article_step", args=[article.pk])
+        else:
+            extra_context["workflow_steps"] = [
+                step
+                for step in workflow.STEPS.values()
+                if step.name in ("submit", "publish")
+                and step.permitted(Article(created_by=request.user), request.user)
+            ]
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        return self._after_save(request, obj) or super().response_add(
+            request, obj, post_url_continue
+        )
+
+    def response_change(self, request, obj):
+        presence.leave(obj.pk, request.user)
+        return self._after_save(request, obj) or super().response_change(request, obj)
+
+    def step_view(self, request, article_id):
+        """Take a workflow step without saving the form: for those who may move an article
+        they may not edit, such as a reporter taking back their article from review."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        article = self.get_object(request, str(article_id))
+        if article is None:
+            raise Http404("No such article.")
+        return self._take_step(request, article, saved=False)
+
+    def _after_save(self, request, article):
+        """Take the workflow step asked for with the save, if any; refusals are messages."""
+        if not request.POST.get("_step"):
+            return None
+        return self._take_step(request, article, saved=True)
+
+    def _take_step(self, request, article, saved):
+        name = request.POST.get("_step", "")
+        try:
+            transition = workflow.take_step(
+                article,
+                name,
+                request.user,
+                comment=request.POST.get("_step_comment", "").strip(),
+                publish_anyway=request.POST.get("_publish_anyway") == "1",
+            )
+        except (workflow.WorkflowError, PermissionDenied) as refusal:
+            said = f"Your changes were saved, but: {refusal}" if saved else str(refusal)
+            self.message_user(request, said, messages.WARNING)
+        else:
+            self.message_user(request, describe_transition(transition), messages.SUCCESS)
+        return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
+
+    def presence_view(self, request, article_id):
+        return presence.heartbeat(request, article_id)
+
+    @admin.display(description="version")
+    def version_number(self, article):
+        return article.version
+
+    @admin.display(description="workflow")
+    def timeline(self, article):
+        if article.pk is None:
+            return "The article's moves through the workflow appear here once it is saved."
+        transitions = article.transitions.select_related("user")
+        rows = [
+            (
+                timezone.localtime(article.created_at).strftime("%d %b %Y, %H:%M"),
+                f"Created by {_name(article.created_by)}",
+                "",
+            )
+        ] + [
+            (
+                timezone.localtime(t.at).strftime("%d %b %Y, %H:%M"),
+                describe_transition(t),
+                f"“{t.comment}”" if t.comment else "",
+            )
+            for t in transitions
+        ]
+        return format_html(
+            '<ol class="timeline">{}</ol>',
+            format_html_join("", "<li><time>{}</time> {} {}</li>", rows),
+        )
 
     def annotate_view(self, request, article_id):
         return annotating.annotate_page(self, request, article_id)
@@ -385,7 +598,8 @@ class ArticleAdmin(admin.ModelAdmin):
         if not change:
             obj.created_by = request.user
         obj.updated_by = request.user
-        super().save_model(request, obj, form, change)
+        # The form checked the version already; this is the check no race can slip past.
+        obj.save(expected_version=form.cleaned_data.get("loaded_version") if change else None)
 
     @admin.display(description="bylines")
     def byline_names(self, article):

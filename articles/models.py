@@ -329,6 +329,7 @@ class Article(models.Model):
                 name="article_published_has_time",
             ),
         ]
+        permissions = [("publish_article", "Can publish, schedule and withdraw articles")]
 
     def __str__(self):
         return self.headline
@@ -635,6 +636,23 @@ class Correction(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} to {self.article}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        self.touch_article()
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self.touch_article()
+        return result
+
+    def touch_article(self):
+        """Move the article's updated_at (readers' "Updated", dateModified) to now.
+
+        An UPDATE of that one column, not Article.save: the article's text has not changed,
+        so it gets no new version and its mentions need no re-anchoring.
+        """
+        Article.objects.filter(pk=self.article_id).update(updated_at=timezone.now())
 
 
 class ReviewMention(Mention):

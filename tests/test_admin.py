@@ -6,7 +6,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.admin import body_with_mentions_html
-from articles.models import Article, ArticleStatus, Entity, EntityKind, Mention, MentionStatus
+from articles.models import Article, Entity, EntityKind, Mention, MentionStatus
+from tests.admin_forms import article_form_data, inline_management
 from tests.factories import (
     ArticleFactory,
     BylineFactory,
@@ -28,33 +29,6 @@ pytestmark = pytest.mark.django_db
 def admin_client(client, superuser):
     client.force_login(superuser)
     return client
-
-
-def inline_management(prefix, total=0, initial=0):
-    return {
-        f"{prefix}-TOTAL_FORMS": str(total),
-        f"{prefix}-INITIAL_FORMS": str(initial),
-        f"{prefix}-MIN_NUM_FORMS": "0",
-        f"{prefix}-MAX_NUM_FORMS": "1000",
-    }
-
-
-def article_form_data(section, **fields):
-    data = {
-        "headline": "Kim arrives in Beijing",
-        "slug": "kim-arrives-in-beijing",
-        "dek": "",
-        "body": "Kim Jong Un arrived in Beijing.",
-        "section": str(section.pk),
-        "status": ArticleStatus.DRAFT,
-        "publish_at_0": "",
-        "publish_at_1": "",
-        "tags": "",
-        **inline_management("bylines"),
-        **inline_management("corrections"),
-    }
-    data.update(fields)
-    return data
 
 
 def entity_form_data(**fields):

@@ -25,7 +25,8 @@ ALL = ["add", "change", "delete", "view"]
 
 EXPECTED = {
     "Editors": perms(ALL, ["article", "byline", "correction", "section", *ENTITIES, "mention"])
-    | perms(["add", "change", "view"], ["tag"], app="taggit"),
+    | perms(["add", "change", "view"], ["tag"], app="taggit")
+    | {"articles.publish_article"},
     "Reporters": perms(["add", "change", "view"], ["article", "byline"])
     | perms(["view"], ["section", *ENTITIES, "mention", "correction"])
     | perms(["add", "view"], ["tag"], app="taggit"),
