@@ -87,7 +87,7 @@ def test_model_saves_check_the_version_too():
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="real row locks need PostgreSQL")
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_concurrent_saves_on_postgresql_one_wins_one_is_refused():
     article = ArticleFactory(body="The first text.")
     loaded = article.version

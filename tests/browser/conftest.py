@@ -51,3 +51,34 @@ def phone(chromium):
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def new_page(chromium):
+    """Pages in contexts of their own: one browser per person in a journey."""
+    contexts = []
+
+    def open_page():
+        context = chromium.new_context(viewport={"width": 1280, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def log_in(live_server):
+    """Log `user` in through the admin's login form, landing on `path`."""
+
+    def log_in_as(page, user, path="/admin/"):
+        page.goto(f"{live_server.url}/admin/login/?next={path}")
+        page.get_by_label("Username").fill(user.username)
+        page.get_by_label("Password").fill("correct horse battery staple")
+        page.get_by_role("button", name="Log in").click()
+        page.wait_for_url(f"**{path}")
+
+    return log_in_as

@@ -7,9 +7,13 @@ from articles.models import Mention, MentionStatus
 from articles.suggestions import suggest_mentions
 from tests.factories import ArticleFactory, PersonFactory, member_of
 
-pytestmark = pytest.mark.browser
+# Transactional (the live server is another thread), rolled back by restoring what the
+# migrations made, such as the editorial groups.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
-PASSWORD = "correct horse battery staple"
 BODY = (
     "North Korean leader Kim Jong Un arrived in Beijing by armored train on Tuesday.\n"
     "## Talks at the Great Hall\n"
@@ -19,7 +23,7 @@ BODY = (
 
 
 @pytest.fixture
-def story(transactional_db):
+def story():
     kim = PersonFactory(name="Kim Jong Un", slug="kim-jong-un", aliases=["Kim"])
     xi = PersonFactory(name="Xi Jinping", slug="xi-jinping", aliases=["Xi"])
     choe = PersonFactory(name="Choe Son Hui", slug="choe-son-hui")
@@ -30,7 +34,7 @@ def story(transactional_db):
         publish_at=timezone.now() - timezone.timedelta(minutes=5),
     )
     suggest_mentions(article)
-    annotator = member_of("Annotators")  # its password is PASSWORD
+    annotator = member_of("Annotators")
     return {"article": article, "kim": kim, "xi": xi, "choe": choe, "user": annotator}
 
 
@@ -60,12 +64,11 @@ def select_words(page, words):
     page.mouse.up()
 
 
-def test_an_annotator_links_a_name_accepts_and_rejects_suggestions(live_server, page, story):
+def test_an_annotator_links_a_name_accepts_and_rejects_suggestions(
+    live_server, page, story, log_in
+):
     article = story["article"]
-    page.goto(f"{live_server.url}/admin/login/?next=/admin/articles/article/{article.pk}/annotate/")
-    page.get_by_label("Username").fill(story["user"].username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, story["user"], f"/admin/articles/article/{article.pk}/annotate/")
     page.get_by_role("heading", name="Annotate “Kim arrives in Beijing by train”").wait_for()
     text = page.locator("#annotate-text")
     suggested = text.locator("mark[data-status=suggested]")
