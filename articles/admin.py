@@ -20,7 +20,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import smart_split, unescape_string_literal
 
-from articles import annotating, presence, text, workflow
+from articles import annotating, presence, revisions, text, workflow
 from articles.merging import MergeEntities, MergeError
 from articles.models import (
     Article,
@@ -378,11 +378,22 @@ def describe_transition(transition) -> str:
 
 
 def changes_since(current: Article, loaded: int) -> str:
-    return ""
+    """The fields changed since version `loaded`, as a table, for a stale edit's message."""
+    changes = revisions.changes_since(current, loaded)
+    if changes is None:
+        return format_html("<p>(No record of version {} is kept.)</p>", loaded)
+    return format_html(
+        '<table class="stale-changes">{}</table>',
+        format_html_join(
+            "",
+            '<tr><th scope="row">{}</th><td>{}</td></tr>',
+            ((change.label, change.html) for change in changes),
+        ),
+    )
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(revisions.ArticleRevisionsAdmin, admin.ModelAdmin):
     list_display = [
         "headline",
         "section",

@@ -21,7 +21,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from articles import anchoring
+from articles import anchoring, revisions
 from articles.models import (
     QUOTE_CONTEXT,
     Article,
@@ -63,7 +63,17 @@ def _json_endpoint(*permissions):
                 return _error("You do not have permission to do this.", 403)
             try:
                 with transaction.atomic():
-                    return view(request, *args, **kwargs)
+                    response = view(request, *args, **kwargs)
+                    changed = request.method != "GET" and response.status_code < 400
+                    if changed and "article_id" in kwargs:
+                        # Mentions change here without the article being saved: record
+                        # the change in the article's history all the same.
+                        revisions.record_revision(
+                            Article.objects.get(pk=kwargs["article_id"]),
+                            request.user,
+                            json.loads(response.content)["message"],
+                        )
+                    return response
             except BadRequest as error:
                 return _error(str(error), error.status)
             except ValidationError as error:

@@ -4,3 +4,7 @@ from django.apps import AppConfig
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = "Newsroom"
+
+    def ready(self):
+        # Registers articles and their bylines, tags and mentions with django-reversion.
+        from articles import revisions  # noqa: F401

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import reversion
 import yaml
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
@@ -536,7 +537,9 @@ def save_article(
     editors added) and keeps the status unless the file gives one or ``publish`` is set.
     """
     notes: list[str] = []
-    with transaction.atomic():
+    # One revision holds the article with the bylines and tags added after it is saved.
+    with transaction.atomic(), reversion.create_revision():
+        reversion.set_comment("Imported")
         section_obj = _section(source.section or section, notes)
         article = Article.objects.select_for_update().filter(slug=source.slug).first()
         created = article is None

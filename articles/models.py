@@ -348,8 +348,11 @@ class Article(models.Model):
                 self.publish_at = timezone.now()
             if self.first_published_at is None:
                 self.first_published_at = self.publish_at
-        # Mentions follow the text in the same transaction, whatever path saves the article.
-        with transaction.atomic():
+        from articles.revisions import recording  # Imported here: it imports this module.
+
+        # Mentions follow the text in the same transaction, whatever path saves the article,
+        # and the result is recorded as a revision.
+        with transaction.atomic(), recording(self):
             old = None
             if self.pk is not None:
                 if expected_version is not None:
