@@ -37,6 +37,7 @@ from articles.models import (
     Section,
     StaleEdit,
 )
+from articles.preview import PreviewAdminMixin
 
 # --- Sections ---------------------------------------------------------------------------
 
@@ -393,7 +394,7 @@ def changes_since(current: Article, loaded: int) -> str:
 
 
 @admin.register(Article)
-class ArticleAdmin(revisions.ArticleRevisionsAdmin, admin.ModelAdmin):
+class ArticleAdmin(PreviewAdminMixin, revisions.ArticleRevisionsAdmin, admin.ModelAdmin):
     list_display = [
         "headline",
         "section",
@@ -422,10 +423,12 @@ class ArticleAdmin(revisions.ArticleRevisionsAdmin, admin.ModelAdmin):
         "created_by",
         "updated_by",
         "timeline",
+        "preview_links",
     ]
     fieldsets = [
         ("Story", {"fields": ["headline", "slug", "dek", "body", "loaded_version"]}),
         ("Publication", {"fields": ["section", "status", "publish_at", "first_published_at"]}),
+        ("Preview", {"fields": ["preview_links"]}),
         ("Tags", {"fields": ["tags"]}),
         ("Mentions", {"fields": ["body_with_mentions"]}),
         (

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from articles import views
+from articles import preview, views
 
 app_name = "articles"
 
@@ -16,4 +16,6 @@ urlpatterns = [
     ),
     path("places/<slug:slug>/", views.EntityView.as_view(kind="place"), name="place"),
     path("tags/<slug:slug>/", views.TagView.as_view(), name="tag"),
+    path("corrections/", views.CorrectionListView.as_view(), name="corrections"),
+    path("preview/<str:token>/", preview.shared_preview, name="preview"),
 ]

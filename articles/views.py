@@ -1,5 +1,5 @@
-"""The public site: home, sections, articles, tags and the pages of people, organizations
-and places.
+"""The public site: home, sections, articles, tags, the pages of people, organizations
+and places, and the list of corrections.
 
 Every query for articles starts from Article.objects.published(), directly or through
 Mention.objects.public(), so drafts, review copies, withdrawn and scheduled articles never
@@ -21,7 +21,9 @@ from taggit.models import Tag
 from articles import text
 from articles.models import (
     Article,
+    ArticleRedirect,
     Byline,
+    Correction,
     Entity,
     EntityKind,
     EntityRedirect,
@@ -136,27 +138,43 @@ class TagView(PageSizeMixin, ListView):
         return super().get_context_data(tag=self.tag, **kwargs)
 
 
+class CorrectionListView(PageSizeMixin, ListView):
+    """Recent corrections and updates of the articles readers may see, newest first."""
+
+    template_name = "articles/corrections.html"
+    context_object_name = "corrections"
+
+    def get_queryset(self):
+        return (
+            Correction.objects.filter(article__in=Article.objects.published().values("pk"))
+            .select_related("article")
+            .order_by("-created_at", "-pk")
+        )
+
+
 def _is_anchored(mention, body):
     """Whether the mention's position still holds its quote (else it must not be shown)."""
     return body[mention.start : mention.end] == mention.exact
 
 
-def article_detail(request, slug):
-    article = get_object_or_404(
-        Article.objects.published()
-        .select_related("section__parent")
-        .prefetch_related(
-            Prefetch("bylines", queryset=Byline.objects.select_related("person")),
-            Prefetch(
-                "mentions",
-                queryset=Mention.objects.confirmed().select_related("entity").order_by("start"),
-                to_attr="confirmed_mentions",
-            ),
-            "tags",
-            "corrections",
+def for_article_page(queryset):
+    """`queryset` with all the article page shows, fetched in a fixed number of queries."""
+    return queryset.select_related("section__parent").prefetch_related(
+        Prefetch("bylines", queryset=Byline.objects.select_related("person")),
+        Prefetch(
+            "mentions",
+            queryset=Mention.objects.confirmed().select_related("entity").order_by("start"),
+            to_attr="confirmed_mentions",
         ),
-        slug=slug,
+        "tags",
+        "corrections",
     )
+
+
+def article_page_context(request, article):
+    """The context of templates/articles/article.html for `article`, fetched with
+    for_article_page(): the public page and the staff and shared previews all use it, so a
+    preview shows exactly what readers will see."""
     mentions = [m for m in article.confirmed_mentions if _is_anchored(m, article.body)]
     annotations = [
         text.Annotation(
@@ -179,21 +197,36 @@ def article_detail(request, slug):
     )
     bylines = list(article.bylines.all())
     tags = sorted(article.tags.all(), key=lambda tag: tag.name.lower())
-    return render(
-        request,
-        "articles/article.html",
-        {
-            "article": article,
-            "body_html": mark_safe(text.render(article.body, annotations)),
-            "bylines": bylines,
-            "tags": tags,
-            "corrections": list(article.corrections.all()),
-            "entities": entities,
-            "subjects": subjects,
-            "json_ld": _news_article_json_ld(request, article, bylines, tags, entities, subjects),
-            "current_section_id": article.section.parent_id or article.section_id,
-        },
-    )
+    return {
+        "article": article,
+        "body_html": mark_safe(text.render(article.body, annotations)),
+        "bylines": bylines,
+        "tags": tags,
+        "corrections": list(article.corrections.all()),
+        "entities": entities,
+        "subjects": subjects,
+        "json_ld": _news_article_json_ld(request, article, bylines, tags, entities, subjects),
+        "current_section_id": article.section.parent_id or article.section_id,
+    }
+
+
+def article_detail(request, slug):
+    """A published article; a former slug of one answers with a permanent redirect to it."""
+    article = for_article_page(Article.objects.published()).filter(slug=slug).first()
+    if article is None:
+        # Only a missing page pays for this query. Every old slug of an article points at
+        # the article itself, not at the next slug, so a chain of renames is one hop.
+        old = (
+            ArticleRedirect.objects.filter(
+                old_slug=slug, article__in=Article.objects.published().values("pk")
+            )
+            .select_related("article")
+            .first()
+        )
+        if old is None:
+            raise Http404(f"No published article is called {slug!r}.")
+        return redirect(old.article, permanent=True)
+    return render(request, "articles/article.html", article_page_context(request, article))
 
 
 def _news_article_json_ld(request, article, bylines, tags, entities, subjects):
@@ -218,7 +251,8 @@ def _news_article_json_ld(request, article, bylines, tags, entities, subjects):
         "headline": article.headline,
         "description": article.dek,
         "url": request.build_absolute_uri(article.get_absolute_url()),
-        "datePublished": article.publish_at.isoformat(),
+        # A draft seen in preview has no publication time yet.
+        **({"datePublished": article.publish_at.isoformat()} if article.publish_at else {}),
         "dateModified": article.updated_at.isoformat(),
         "articleSection": article.section.name,
         "author": [thing(byline.person) for byline in bylines],

@@ -163,6 +163,9 @@ STORAGES = {
 # Pages of lists (entity mentions, sections, tags) show this many items.
 NEWSROOM_PAGE_SIZE = envint("NEWSROOM_PAGE_SIZE", "20")
 
+# How long, in seconds, a shared preview link works after it is made: 3 days.
+NEWSROOM_PREVIEW_MAX_AGE = envint("NEWSROOM_PREVIEW_MAX_AGE", "259200")
+
 # Suggest mentions from the gazetteer whenever an article's text is saved.
 NEWSROOM_SUGGEST_ON_SAVE = envbool("NEWSROOM_SUGGEST_ON_SAVE", "1")
 

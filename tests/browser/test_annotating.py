@@ -7,12 +7,7 @@ from articles.models import Mention, MentionStatus
 from articles.suggestions import suggest_mentions
 from tests.factories import ArticleFactory, PersonFactory, member_of
 
-# Transactional (the live server is another thread), rolled back by restoring what the
-# migrations made, such as the editorial groups.
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = pytest.mark.browser
 
 BODY = (
     "North Korean leader Kim Jong Un arrived in Beijing by armored train on Tuesday.\n"

@@ -17,7 +17,7 @@ BODY = (
 
 
 @pytest.fixture
-def story(transactional_db):
+def story():
     world = SectionFactory(name="World", slug="world")
     kim = PersonFactory(name="Kim Jong Un", slug="kim-jong-un", aliases=["Kim"])
     article = ArticleFactory(

@@ -9,12 +9,7 @@ from django.utils import timezone
 from articles.models import Article, ArticleStatus
 from tests.factories import SectionFactory, UserFactory
 
-# Transactional (the live server is another thread), rolled back by restoring what the
-# migrations made, such as the editorial groups.
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = pytest.mark.browser
 
 HEADLINE = "Ferry service to the islands resumes"
 

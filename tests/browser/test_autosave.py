@@ -1,0 +1,169 @@
+"""An editor's unsaved edits survive a reload in the browser's local storage, in Chromium."""
+
+import json
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from articles.models import Article
+from tests.factories import ArticleFactory, UserFactory
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "correct horse battery staple"
+BODY = "Kim Jong Un arrived in Beijing.\nHe met Xi Jinping."
+TYPED = " Talks lasted two hours."
+PROMPT = re.compile(r"Unsaved changes from \d\d:\d\d were kept in this browser\.")
+
+
+@pytest.fixture
+def article():
+    UserFactory(username="chief", is_superuser=True)  # its password is PASSWORD
+    return ArticleFactory(headline="Kim arrives in Beijing", body=BODY)
+
+
+@pytest.fixture
+def form(article, live_server, page):
+    """The article's change form, open for a logged-in editor.
+
+    The database comes first so that it is emptied only after the page has closed.
+    """
+    page.goto(f"{live_server.url}/admin/login/")
+    page.get_by_label("Username").fill("chief")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(f"{live_server.url}/admin/")
+    page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
+    return page
+
+
+def key(article):
+    return f"newsroom:autosave:article:{article.pk}"
+
+
+def stored_copy(page, article):
+    return json.loads(page.evaluate("(key) => localStorage.getItem(key)", key(article)) or "null")
+
+
+def type_into_body(page, article, words):
+    """Type at the end of the body, then wait until autosave has kept it."""
+    body = page.locator("#id_body")
+    body.focus()
+    page.keyboard.press("Control+End")
+    body.press_sequentially(words)
+    page.wait_for_function(
+        "([key, words]) => (localStorage.getItem(key) || '').includes(words)",
+        arg=[key(article), words],
+    )
+
+
+def test_unsaved_changes_are_offered_back_after_a_reload_and_restored(form, article):
+    type_into_body(form, article, TYPED)
+
+    form.reload()
+
+    prompt = form.locator(".autosave-prompt")
+    expect(prompt).to_contain_text(PROMPT)
+    assert form.locator("#id_body").input_value() == BODY
+    prompt.get_by_role("button", name="Restore").click()
+    expect(prompt).to_have_count(0)
+    assert form.locator("#id_body").input_value() == BODY + TYPED
+
+
+def test_a_discarded_copy_is_gone_for_good(form, article):
+    type_into_body(form, article, TYPED)
+    form.reload()
+
+    form.locator(".autosave-prompt").get_by_role("button", name="Discard").click()
+
+    expect(form.locator(".autosave-prompt")).to_have_count(0)
+    assert stored_copy(form, article) is None
+    form.reload()
+    expect(form.locator("#id_body")).to_have_value(BODY)
+    expect(form.locator(".autosave-prompt")).to_have_count(0)
+
+
+def test_a_copy_left_when_the_tab_was_closed_is_offered_in_a_new_tab(form, article):
+    url = form.url
+    type_into_body(form, article, TYPED)
+    context = form.context
+    form.close()
+
+    page = context.new_page()
+    page.goto(url)
+
+    expect(page.locator(".autosave-prompt")).to_contain_text(PROMPT)
+
+
+def test_a_copy_is_deleted_once_its_save_went_through(form, article):
+    type_into_body(form, article, TYPED)
+
+    form.get_by_role("button", name="Save and continue editing").first.click()
+
+    expect(form.locator(".messagelist .success")).to_have_count(1)
+    assert stored_copy(form, article) is None
+    article.refresh_from_db()
+    assert article.body.replace("\r\n", "\n") == BODY + TYPED  # browsers send CRLF
+
+
+def test_a_copy_is_kept_when_the_save_fails(form, article):
+    type_into_body(form, article, TYPED)
+    form.locator("#id_headline").fill("")
+
+    form.get_by_role("button", name="Save and continue editing").first.click()
+
+    expect(form.locator(".errornote")).to_have_count(1)
+    copy = stored_copy(form, article)
+    assert copy["submitted"] is True
+    assert copy["fields"]["body"] == BODY + TYPED
+    # The form shows what was typed, so there is nothing to offer back.
+    expect(form.locator(".autosave-prompt")).to_have_count(0)
+    article.refresh_from_db()
+    assert article.body == BODY
+
+
+def test_a_submitted_copy_older_than_the_forms_version_is_deleted_silently(form, article):
+    article.body = BODY + TYPED
+    article.save()  # version 2, as if the submitted save had gone through
+    copy = {
+        "fields": {"body": BODY + TYPED + " More."},
+        "labels": {},
+        "savedAt": 0,
+        "version": 1,
+        "submitted": True,
+    }
+    form.evaluate(
+        "([key, copy]) => localStorage.setItem(key, copy)", [key(article), json.dumps(copy)]
+    )
+
+    form.reload()
+
+    expect(form.locator("#id_body")).to_have_value(BODY + TYPED)
+    expect(form.locator(".autosave-prompt")).to_have_count(0)
+    assert stored_copy(form, article) is None
+
+
+def test_a_new_articles_copy_comes_back_with_its_section_and_goes_once_it_is_added(
+    live_server, form, article
+):
+    form.goto(f"{live_server.url}/admin/articles/article/add/")
+    form.locator("#id_headline").fill("Summit ends")
+    form.locator("[aria-labelledby=select2-id_section-container]").click()
+    form.locator(".select2-search__field").fill(article.section.name)
+    form.locator(".select2-results__option", has_text=article.section.name).click()
+    form.wait_for_function(
+        "(id) => (localStorage.getItem('newsroom:autosave:article:new') || '').includes(id)",
+        arg=f'"section":"{article.section.pk}"',
+    )
+
+    form.reload()
+    form.locator(".autosave-prompt").get_by_role("button", name="Restore").click()
+
+    expect(form.locator("#id_headline")).to_have_value("Summit ends")
+    expect(form.locator("#id_section")).to_have_value(str(article.section.pk))
+    expect(form.locator("#select2-id_section-container")).to_have_text(article.section.name)
+    form.get_by_role("button", name="Save", exact=True).first.click()
+    expect(form.locator(".messagelist .success")).to_have_count(1)
+    assert form.evaluate("localStorage.getItem('newsroom:autosave:article:new')") is None
+    assert Article.objects.get(slug="summit-ends").section == article.section
