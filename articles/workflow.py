@@ -34,8 +34,9 @@ class MentionsToCheck(WorkflowError):
         count = len(mentions)
         super().__init__(
             f"{count} mention{'s' if count != 1 else ''} still to check: "
-            + "; ".join(f"“{m.exact}” ({m.entity.name}, {m.get_status_display().lower()})"
-                        for m in mentions)
+            + "; ".join(
+                f"“{m.exact}” ({m.entity.name}, {m.get_status_display().lower()})" for m in mentions
+            )
             + ". Check them in the annotation screen, or tick “Publish anyway”."
         )
         self.mentions = mentions
@@ -73,9 +74,7 @@ class Step:
 STEPS = {
     step.name: step
     for step in [
-        Step(
-            "submit", "Submit for review", frozenset({ArticleStatus.DRAFT}), ArticleStatus.REVIEW
-        ),
+        Step("submit", "Submit for review", frozenset({ArticleStatus.DRAFT}), ArticleStatus.REVIEW),
         Step(
             "publish",
             "Publish",
