@@ -626,6 +626,15 @@ class CorrectionKind(models.TextChoices):
     UPDATE = "update", "Update"
 
 
+class CorrectionQuerySet(models.QuerySet):
+    def delete(self):
+        """Delete, moving the updated_at of each article concerned, as Correction.delete does."""
+        article_ids = set(self.values_list("article_id", flat=True))
+        result = super().delete()
+        Article.objects.filter(pk__in=article_ids).update(updated_at=timezone.now())
+        return result
+
+
 class Correction(models.Model):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections")
     kind = models.CharField(
@@ -633,6 +642,8 @@ class Correction(models.Model):
     )
     text = models.TextField(help_text="What was wrong and what is right, in a sentence or two.")
     created_at = models.DateTimeField("when", default=timezone.now)
+
+    objects = CorrectionQuerySet.as_manager()
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -67,6 +67,22 @@ def test_deleting_a_correction_moves_the_articles_updated_time(article):
     assert stored(article) == {**before, "updated_at": CORRECTED}
 
 
+def test_deleting_corrections_in_bulk_in_the_admin_moves_the_updated_time(
+    client, superuser, article
+):
+    correction = CorrectionFactory(article=article)
+    client.force_login(superuser)
+
+    with time_machine.travel(CORRECTED, tick=False):
+        client.post(
+            reverse("admin:articles_correction_changelist"),
+            {"action": "delete_selected", "_selected_action": [correction.pk], "post": "yes"},
+        )
+
+    assert not article.corrections.exists()
+    assert stored(article)["updated_at"] == CORRECTED
+
+
 def test_the_article_page_shows_the_update_and_its_structured_data_follows(client, article):
     with time_machine.travel(CORRECTED, tick=False):
         CorrectionFactory(article=article, kind=CorrectionKind.UPDATE, text="Added the return.")
