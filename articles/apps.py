@@ -7,4 +7,6 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         # Registers articles and their bylines, tags and mentions with django-reversion.
-        from articles import revisions  # noqa: F401
+        from articles import caching, revisions  # noqa: F401
+
+        caching.connect_signals()

@@ -77,7 +77,35 @@ ENTITY_URL_NAMES = {
 }
 
 
-class EntityQuerySet(models.QuerySet):
+class ContentQuerySet(models.QuerySet):
+    """A queryset whose bulk writes, which send no signals, still drop cached pages."""
+
+    def update(self, **kwargs):
+        from articles.caching import content_changed
+
+        count = super().update(**kwargs)
+        if count:
+            content_changed()
+        return count
+
+    def bulk_create(self, objs, *args, **kwargs):
+        from articles.caching import content_changed
+
+        created = super().bulk_create(objs, *args, **kwargs)
+        if created:
+            content_changed()
+        return created
+
+    def bulk_update(self, objs, *args, **kwargs):
+        from articles.caching import content_changed
+
+        count = super().bulk_update(objs, *args, **kwargs)
+        if count:
+            content_changed()
+        return count
+
+
+class EntityQuerySet(ContentQuerySet):
     def people(self):
         return self.filter(kind=EntityKind.PERSON)
 
@@ -235,7 +263,7 @@ class ArticleStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
-class ArticleQuerySet(models.QuerySet):
+class ArticleQuerySet(ContentQuerySet):
     def published(self, now=None):
         """Articles a reader may see: published, and their publication time has come.
 
@@ -507,7 +535,7 @@ class MentionSource(models.TextChoices):
 QUOTE_CONTEXT = 32
 
 
-class MentionQuerySet(models.QuerySet):
+class MentionQuerySet(ContentQuerySet):
     def confirmed(self):
         return self.filter(status=MentionStatus.CONFIRMED)
 
@@ -626,7 +654,7 @@ class CorrectionKind(models.TextChoices):
     UPDATE = "update", "Update"
 
 
-class CorrectionQuerySet(models.QuerySet):
+class CorrectionQuerySet(ContentQuerySet):
     def delete(self):
         """Delete, moving the updated_at of each article concerned, as Correction.delete does."""
         article_ids = set(self.values_list("article_id", flat=True))

@@ -77,12 +77,15 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the page cache, so cached pages also get an ETag and 304 answers.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "articles.caching.PublicPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -165,6 +168,14 @@ NEWSROOM_PAGE_SIZE = envint("NEWSROOM_PAGE_SIZE", "20")
 
 # How long, in seconds, a shared preview link works after it is made: 3 days.
 NEWSROOM_PREVIEW_MAX_AGE = envint("NEWSROOM_PREVIEW_MAX_AGE", "259200")
+
+# Anonymous readers' pages are cached whole for this long (seconds); any change to what
+# they show drops them at once, so this only bounds memory use.
+NEWSROOM_PAGE_CACHE_SECONDS = envint("NEWSROOM_PAGE_CACHE_SECONDS", "600")
+# Cache-Control for public pages: browsers revalidate after BROWSER seconds, a CDN after
+# CDN seconds. A CDN cannot be told that a page changed, so keep this short.
+NEWSROOM_BROWSER_MAX_AGE = envint("NEWSROOM_BROWSER_MAX_AGE", "0")
+NEWSROOM_CDN_MAX_AGE = envint("NEWSROOM_CDN_MAX_AGE", "60")
 
 # Suggest mentions from the gazetteer whenever an article's text is saved.
 NEWSROOM_SUGGEST_ON_SAVE = envbool("NEWSROOM_SUGGEST_ON_SAVE", "1")

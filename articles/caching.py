@@ -1,0 +1,146 @@
+"""The public pages' cache: whole responses for anonymous readers, dropped as soon as what
+they show changes.
+
+Every cached page is stored under the current *content generation*, a token kept in the
+cache (shared by all app servers when REDIS_URL is set). Any change to what readers can
+see (an article published, edited or withdrawn, a mention confirmed, an entity edited, a
+correction added) takes a new token, so every page is built afresh; old entries are never
+read again and expire on their own. A scheduled article needs no job either: the
+generation records the next scheduled publication time, and the first request after that
+moment takes a new token.
+
+Responses carry Last-Modified (when the generation began) and an ETag (set by Django's
+ConditionalGetMiddleware), so browsers and a CDN revalidate with 304 answers, and a
+Cache-Control fit for a CDN: public with a short shared max-age, since a CDN cannot be told
+that a page changed.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.http import http_date
+
+GENERATION_KEY = "newsroom:content-generation"
+PAGE_KEY = "newsroom:page:{token}:{host}:{path}"
+# Prefixes of paths that are never cached: the admin, previews, anything per-person.
+UNCACHED_PREFIXES = ("/admin/", "/preview/", "/static/")
+
+
+def _new_generation(now=None) -> dict:
+    from articles.models import Article
+
+    now = now or timezone.now()
+    next_publication = (
+        Article.objects.scheduled(now).order_by("publish_at").values_list("publish_at", flat=True)
+    ).first()
+    generation = {"token": uuid.uuid4().hex, "since": now, "until": next_publication}
+    cache.set(GENERATION_KEY, generation, timeout=None)
+    return generation
+
+
+def content_changed() -> None:
+    """Drop every cached page: what readers see has changed.
+
+    The generation is forgotten, and the next request begins a new one. Done now, for this
+    process and for tests, and again once the transaction commits, so that a page built
+    from the old data by another request in between is dropped too.
+    """
+    cache.delete(GENERATION_KEY)
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(lambda: cache.delete(GENERATION_KEY))
+
+
+def current_generation(now=None) -> dict:
+    """The generation pages are cached under now, begun afresh once a scheduled time passes."""
+    now = now or timezone.now()
+    generation = cache.get(GENERATION_KEY)
+    if generation is None or (generation["until"] is not None and generation["until"] <= now):
+        generation = _new_generation(now)
+    return generation
+
+
+def _cacheable(request) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.path.startswith(UNCACHED_PREFIXES)
+        and not request.user.is_authenticated
+    )
+
+
+class PublicPageCacheMiddleware:
+    """Serve anonymous readers' GET requests from the cache, and cache what they are sent."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _cacheable(request):
+            response = self.get_response(request)
+            if request.user.is_authenticated:
+                # Staff see the same pages, but their copies must not fill shared caches.
+                patch_cache_control(response, private=True, no_cache=True)
+            return response
+        generation = current_generation()
+        key = PAGE_KEY.format(
+            token=generation["token"], host=request.get_host(), path=request.get_full_path()
+        )
+        cached = cache.get(key)
+        if cached is not None:
+            cached["X-Cache"] = "hit"
+            return cached
+        response = self.get_response(request)
+        if response.status_code != 200 or response.has_header("Cache-Control"):
+            # Pages that set their own caching (previews, errors) are left as they are.
+            return response
+        self._mark_public(response, generation)
+        if not response.streaming and not response.cookies:
+            cache.set(key, response, settings.NEWSROOM_PAGE_CACHE_SECONDS)
+        response["X-Cache"] = "miss"
+        return response
+
+    @staticmethod
+    def _mark_public(response, generation) -> None:
+        response["Last-Modified"] = http_date(generation["since"].timestamp())
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=settings.NEWSROOM_BROWSER_MAX_AGE,
+            s_maxage=settings.NEWSROOM_CDN_MAX_AGE,
+        )
+
+
+def connect_signals() -> None:
+    """Drop cached pages whenever a model readers see is saved or deleted.
+
+    Signals, because these rows are saved from many places (admin forms and inlines, the
+    annotation screen, imports, merges); bulk updates, which send no signal, go through
+    querysets that call content_changed() themselves (see models.ContentQuerySet).
+    """
+    from django.db.models.signals import post_delete, post_save
+    from taggit.models import TaggedItem
+
+    from articles import models
+
+    watched = {
+        models.Article,
+        models.Byline,
+        models.Mention,
+        models.Entity,
+        models.Correction,
+        models.Section,
+        models.ArticleRedirect,
+        models.EntityRedirect,
+        TaggedItem,
+    }
+
+    def on_change(sender, **kwargs):
+        # Proxies (Person, ReviewMention...) send signals as themselves.
+        if sender._meta.concrete_model in watched:
+            content_changed()
+
+    post_save.connect(on_change, weak=False, dispatch_uid="newsroom-page-cache-save")
+    post_delete.connect(on_change, weak=False, dispatch_uid="newsroom-page-cache-delete")

@@ -1,0 +1,204 @@
+"""The public page cache: anonymous readers get cached pages, and every change to what they
+show is visible at once; ETag, Last-Modified and Cache-Control let browsers and a CDN
+revalidate."""
+
+import json
+
+import pytest
+import time_machine
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from articles import workflow
+from articles.models import Mention, MentionStatus
+from tests.admin_forms import article_change_data
+from tests.factories import (
+    ArticleFactory,
+    CorrectionFactory,
+    DraftFactory,
+    PersonFactory,
+    SectionFactory,
+    member_of,
+    suggested_mention,
+)
+
+pytestmark = pytest.mark.django_db
+
+BODY = "Kim Jong Un arrived in Beijing.\nHe met Xi Jinping."
+
+
+@pytest.fixture
+def reader():
+    return Client()
+
+
+@pytest.fixture
+def story():
+    return ArticleFactory(headline="Kim arrives in Beijing", slug="kim-arrives", body=BODY)
+
+
+def test_a_second_visit_is_served_from_the_cache_without_queries(
+    reader, story, django_assert_num_queries
+):
+    first = reader.get(story.get_absolute_url())
+    with django_assert_num_queries(0):
+        second = reader.get(story.get_absolute_url())
+
+    assert (first["X-Cache"], second["X-Cache"]) == ("miss", "hit")
+    assert second.content == first.content
+
+
+def test_pages_carry_validators_and_cache_control_fit_for_a_cdn(reader, story, settings):
+    response = reader.get(story.get_absolute_url())
+
+    assert response["Cache-Control"] == "public, max-age=0, s-maxage=60"
+    assert response.has_header("ETag")
+    assert response.has_header("Last-Modified")
+
+
+def test_unchanged_pages_are_answered_304(reader, story):
+    first = reader.get("/")
+
+    by_etag = reader.get("/", headers={"if-none-match": first["ETag"]})
+    by_date = reader.get("/", headers={"if-modified-since": first["Last-Modified"]})
+
+    assert (by_etag.status_code, by_date.status_code) == (304, 304)
+
+
+def test_a_change_makes_validators_fail_so_the_new_page_is_sent(reader, story):
+    first = reader.get("/")
+    with time_machine.travel(timezone.now() + timezone.timedelta(minutes=2)):
+        workflow.take_step(DraftFactory(headline="Ferries resume"), "publish", member_of("Editors"))
+        again = reader.get("/", headers={"if-none-match": first["ETag"]})
+
+    assert again.status_code == 200
+    assert "Ferries resume" in again.content.decode()
+    assert again["Last-Modified"] != first["Last-Modified"]
+
+
+def test_staff_pages_are_never_shared_or_cached(client, superuser, story):
+    client.force_login(superuser)
+
+    first = client.get(story.get_absolute_url())
+    second = client.get(story.get_absolute_url())
+
+    assert "X-Cache" not in first and "X-Cache" not in second
+    assert "private" in first["Cache-Control"]
+
+
+@pytest.mark.parametrize("path", ["/admin/login/", "/no-such-page/"])
+def test_the_admin_and_missing_pages_are_not_cached(reader, path):
+    response = reader.get(path)
+
+    assert "X-Cache" not in response
+    assert "public" not in response.get("Cache-Control", "")
+
+
+def test_each_page_of_a_list_is_cached_apart(reader, settings):
+    settings.NEWSROOM_PAGE_SIZE = 1
+    section = SectionFactory(slug="world")
+    ArticleFactory(section=section, headline="Older story")
+    ArticleFactory(section=section, headline="Newer story", publish_at=timezone.now())
+
+    first = reader.get("/sections/world/")
+    second = reader.get("/sections/world/?page=2")
+
+    assert "Newer story" in first.content.decode()
+    assert "Older story" in second.content.decode()
+
+
+# --- Every change shows at once ---------------------------------------------------------
+
+
+def test_a_published_article_shows_at_once(reader):
+    draft = DraftFactory(headline="Ferries resume")
+    assert "Ferries resume" not in reader.get("/").content.decode()
+
+    workflow.take_step(draft, "publish", member_of("Editors"))
+
+    assert "Ferries resume" in reader.get("/").content.decode()
+
+
+def test_an_edit_in_the_admin_shows_at_once(reader, story, client, superuser):
+    reader.get(story.get_absolute_url())
+    client.force_login(superuser)
+
+    client.post(
+        reverse("admin:articles_article_change", args=[story.pk]),
+        article_change_data(story, headline="Kim leaves Beijing"),
+    )
+
+    assert "Kim leaves Beijing" in reader.get(story.get_absolute_url()).content.decode()
+
+
+def test_a_withdrawn_article_disappears_at_once(reader, story):
+    assert reader.get(story.get_absolute_url()).status_code == 200
+    assert "Kim arrives in Beijing" in reader.get("/").content.decode()
+
+    workflow.take_step(story, "withdraw", member_of("Editors"))
+
+    assert reader.get(story.get_absolute_url()).status_code == 404
+    assert "Kim arrives in Beijing" not in reader.get("/").content.decode()
+
+
+def test_annotating_shows_at_once(reader, story, client):
+    kim = PersonFactory(name="Kim Jong Un", slug="kim-jong-un")
+    suggested_mention(story, kim, "Kim Jong Un")
+    assert (
+        'href="/people/kim-jong-un/"' not in reader.get(story.get_absolute_url()).content.decode()
+    )
+    client.force_login(member_of("Annotators"))
+
+    mention = Mention.objects.get()
+    client.post(
+        reverse("admin:articles_article_annotate_mention", args=[story.pk, mention.pk]),
+        json.dumps({"status": "confirmed"}),
+        content_type="application/json",
+    )
+
+    assert 'href="/people/kim-jong-un/"' in reader.get(story.get_absolute_url()).content.decode()
+
+
+def test_bulk_changes_without_signals_show_at_once(reader, story):
+    kim = PersonFactory(name="Kim Jong Un", slug="kim-jong-un")
+    suggested_mention(story, kim, "Kim Jong Un", status=MentionStatus.CONFIRMED)
+    assert 'href="/people/kim-jong-un/"' in reader.get(story.get_absolute_url()).content.decode()
+
+    Mention.objects.filter(entity=kim).update(status=MentionStatus.REJECTED)
+
+    assert (
+        'href="/people/kim-jong-un/"' not in reader.get(story.get_absolute_url()).content.decode()
+    )
+
+
+def test_an_entity_edit_shows_at_once(reader, story):
+    kim = PersonFactory(name="Kim Jong Un", slug="kim-jong-un")
+    suggested_mention(story, kim, "Kim Jong Un", status=MentionStatus.CONFIRMED)
+    assert "North Korea’s leader" not in reader.get("/people/kim-jong-un/").content.decode()
+
+    kim.description = "North Korea’s leader since 2011."
+    kim.save()
+
+    assert "North Korea’s leader" in reader.get("/people/kim-jong-un/").content.decode()
+
+
+def test_a_correction_shows_at_once(reader, story):
+    reader.get(story.get_absolute_url())
+
+    CorrectionFactory(article=story, text="An earlier version gave the wrong day.")
+
+    assert "gave the wrong day" in reader.get(story.get_absolute_url()).content.decode()
+
+
+def test_a_scheduled_article_appears_when_its_time_comes_with_no_job(reader):
+    noon = timezone.now().replace(microsecond=0) + timezone.timedelta(hours=2)
+    article = DraftFactory(headline="Embargoed budget story", publish_at=noon)
+    workflow.take_step(article, "publish", member_of("Editors"))
+
+    with time_machine.travel(noon - timezone.timedelta(seconds=1), tick=False):
+        assert "Embargoed budget story" not in reader.get("/").content.decode()
+        assert reader.get("/")["X-Cache"] == "hit"
+    with time_machine.travel(noon, tick=False):
+        assert "Embargoed budget story" in reader.get("/").content.decode()
+        assert reader.get(article.get_absolute_url()).status_code == 200
