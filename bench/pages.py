@@ -1,0 +1,281 @@
+"""Benchmark of the public pages at newsroom size: queries and server time per page.
+
+Run from the repository root:
+
+    .venv/bin/python bench/pages.py                       # SQLite
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/test .venv/bin/python bench/pages.py
+
+It makes a throwaway test database (never touching your data), fills it in bulk with
+10,000 published articles, 2,000 entities and 200,000 confirmed mentions, then requests
+the home, article, entity, tag and search pages through Django's test client, uncached and
+cached, and a minimal view rendering a template in the same run. Times are the server's
+(the client calls the WSGI handler directly), given as median and p95 and as a ratio to the
+minimal view's median. Figures go to docs/performance.md; tests never time anything.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+os.environ.setdefault("NEWSROOM_SUGGEST_ON_SAVE", "0")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.http import HttpResponse  # noqa: E402
+from django.template import engines  # noqa: E402
+from django.test import Client, override_settings  # noqa: E402
+from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from django.urls import include, path  # noqa: E402
+from django.utils import timezone  # noqa: E402
+from taggit.models import Tag, TaggedItem  # noqa: E402
+
+from articles import caching  # noqa: E402
+from articles.models import (  # noqa: E402
+    Article,
+    ArticleStatus,
+    Byline,
+    Entity,
+    EntityKind,
+    Mention,
+    Section,
+)
+
+ARTICLES = 10_000
+ENTITIES = 2_000
+MENTIONS_PER_ARTICLE = 20  # 200,000 in all
+TAGS = 200
+REQUESTS = 40
+BATCH = 2_000
+WORDS = (  # noqa: SIM905
+    "the government said on Tuesday that talks with officials would resume after a week "
+    "of meetings at the border where ministers and leaders discussed trade energy water "
+    "schools hospitals budget elections ferries trains roads harbour council"
+).split()
+
+MINIMAL = engines["django"].from_string(
+    "<!doctype html><html><head><title>{{ title }}</title></head>"
+    "<body><h1>{{ title }}</h1><p>{{ text }}</p></body></html>"
+)
+
+
+def minimal_view(request):
+    """The yardstick: a Django view rendering a small template, no database.
+
+    Marked no-cache so the page cache never serves it: every request renders it.
+    """
+    response = HttpResponse(MINIMAL.render({"title": "Minimal", "text": "A paragraph."}))
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+urlpatterns = [
+    path("bench/minimal/", minimal_view),
+    path("", include("newsroom.urls")),
+]
+
+
+def sentence(rng: random.Random, name: str) -> str:
+    words = rng.sample(WORDS, 8)
+    return f"{' '.join(words[:4]).capitalize()} {name} {' '.join(words[4:])}."
+
+
+def build(rng: random.Random) -> None:
+    """Fill the database in bulk: sections, tags, entities, articles, bylines, mentions."""
+    now = timezone.now()
+    sections = Section.objects.bulk_create(
+        Section(name=f"Section {n}", slug=f"section-{n}", position=n) for n in range(10)
+    )
+    tags = Tag.objects.bulk_create(Tag(name=f"topic {n}", slug=f"topic-{n}") for n in range(TAGS))
+    kinds = [EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PLACE]
+    entities = Entity.objects.bulk_create(
+        (
+            Entity(
+                name=f"Name{n} Family{n % 97}",
+                slug=f"name{n}-family{n % 97}",
+                kind=kinds[n % 3] if n >= 100 else EntityKind.PERSON,
+                description=f"Entity number {n}.",
+            )
+            for n in range(ENTITIES)
+        ),
+        batch_size=BATCH,
+    )
+    people = [entity for entity in entities if entity.kind == EntityKind.PERSON]
+    article_type_id = None
+    for start in range(0, ARTICLES, BATCH):
+        articles, plans = [], []
+        for n in range(start, min(start + BATCH, ARTICLES)):
+            named = rng.sample(entities, MENTIONS_PER_ARTICLE)
+            body, spans = "", []
+            for entity in named:
+                line = sentence(rng, entity.name)
+                at = len(body) + line.index(entity.name)
+                spans.append((entity, at, at + len(entity.name)))
+                body += line + ("\n" if len(spans) % 4 == 0 else " ")
+            published = now - timezone.timedelta(minutes=50 * (ARTICLES - n))
+            articles.append(
+                Article(
+                    headline=f"Story {n}: {named[0].name} and {named[1].name} meet",
+                    slug=f"story-{n}",
+                    dek="Why it matters, in a sentence.",
+                    body=body.strip(),
+                    section=sections[n % len(sections)],
+                    status=ArticleStatus.PUBLISHED,
+                    publish_at=published,
+                    first_published_at=published,
+                    created_at=published,
+                )
+            )
+            plans.append(spans)
+        articles = Article.objects.bulk_create(articles)
+        Byline.objects.bulk_create(
+            Byline(article=article, person=rng.choice(people)) for article in articles
+        )
+        mentions = []
+        for article, spans in zip(articles, plans, strict=True):
+            for entity, begin, end in spans:
+                mention = Mention(article=article, entity=entity, start=begin, end=end)
+                mention.fill_quote(article.body)
+                mentions.append(mention)
+        Mention.objects.bulk_create(mentions, batch_size=BATCH)
+        if article_type_id is None:
+            from django.contrib.contenttypes.models import ContentType
+
+            article_type_id = ContentType.objects.get_for_model(Article).pk
+        TaggedItem.objects.bulk_create(
+            TaggedItem(tag=tag, object_id=article.pk, content_type_id=article_type_id)
+            for article in articles
+            for tag in rng.sample(tags, 3)
+        )
+    _index_for_search()
+
+
+def _index_for_search() -> None:
+    """Fill the search column that Article.save keeps current (bulk_create skips save)."""
+    try:
+        from articles import search
+    except ImportError:
+        return
+    refresh = getattr(search, "refresh_search_vectors", None)
+    if refresh is not None:
+        refresh(Article.objects.all())
+
+
+def measure(client: Client, urls: list[str], cached: bool) -> tuple[list[float], int]:
+    """Server times (ms) of GETs of `urls`, each cached or not, and the most queries one took.
+
+    Queries are counted in a pass of their own, since capturing them slows requests down.
+    """
+    if cached:
+        for url in urls:
+            client.get(url)  # fill the cache
+    times = []
+    for url in urls:
+        if not cached:
+            caching.content_changed()
+        started = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+    most = 0
+    for url in urls[:5]:
+        if not cached:
+            caching.content_changed()
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        most = max(most, len(queries))
+    return times, most
+
+
+def p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20)[-1]
+
+
+def main() -> None:
+    rng = random.Random(7)
+    setup_test_environment()
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        started = time.perf_counter()
+        build(rng)
+        print(
+            f"Built {Article.objects.count():,} articles, {Entity.objects.count():,} entities, "
+            f"{Mention.objects.count():,} mentions on {connection.vendor} in "
+            f"{time.perf_counter() - started:.1f} s"
+        )
+        with override_settings(ROOT_URLCONF=__name__, DEBUG=False, ALLOWED_HOSTS=["*"]):
+            run(rng)
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def run(rng: random.Random) -> None:
+    client = Client()
+    slugs = list(Article.objects.values_list("slug", flat=True))
+    entities = list(Entity.objects.all()[:500])
+    tags = list(Tag.objects.values_list("slug", flat=True))
+    terms = ["talks", "border ministers", "ferries", '"trade energy"', "Family12", "harbour -x"]
+    # The minimal view's time is the yardstick for both columns.
+    times, _ = measure(client, ["/bench/minimal/"] * REQUESTS, cached=True)
+    yardstick = statistics.median(times)
+    rows = [("minimal view", None, 0, yardstick, p95(times), 1.0)]
+    pages = {
+        "home": ["/"] * REQUESTS,
+        "article": [f"/articles/{rng.choice(slugs)}/" for _ in range(REQUESTS)],
+        "entity": [rng.choice(entities).get_absolute_url() for _ in range(REQUESTS)],
+        "tag": [f"/tags/{rng.choice(tags)}/" for _ in range(REQUESTS)],
+        "search": [f"/search/?q={rng.choice(terms)}" for _ in range(REQUESTS)],
+    }
+    for name, urls in pages.items():
+        for cached in (False, True):
+            try:
+                times, queries = measure(client, urls, cached)
+            except AssertionError as error:
+                print(f"{name}: skipped ({error})")
+                break
+            median = statistics.median(times)
+            rows.append((name, cached, queries, median, p95(times), median / yardstick))
+    print()
+    print(f"{'page':<14}{'cache':<8}{'queries':>8}{'median ms':>11}{'p95 ms':>9}{'× minimal':>11}")
+    for name, cached, queries, median, high, ratio in rows:
+        print(
+            f"{name:<14}{ {None: '', False: 'none', True: 'cached'}[cached]:<8}{queries:>8}"
+            f"{median:>11.2f}{high:>9.2f}{ratio:>11.2f}"
+        )
+    if connection.vendor == "postgresql":
+        search_latency(rng, terms)
+
+
+def search_latency(rng: random.Random, terms: list[str]) -> None:
+    """The search query alone, as the search page runs it, at this size."""
+    try:
+        from articles import search
+    except ImportError:
+        return
+    run_search = getattr(search, "search_articles", None)
+    if run_search is None:
+        return
+    times = []
+    for _ in range(100):
+        term = rng.choice(terms)
+        started = time.perf_counter()
+        list(run_search(term)[:20])
+        times.append((time.perf_counter() - started) * 1000)
+    print()
+    print(
+        f"PostgreSQL search, first page of results: median {statistics.median(times):.2f} ms, "
+        f"p95 {p95(times):.2f} ms"
+    )
+
+
+if __name__ == "__main__":
+    main()
