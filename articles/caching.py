@@ -15,6 +15,7 @@ Cache-Control fit for a CDN: public with a short shared max-age, since a CDN can
 that a page changed.
 """
 
+import hashlib
 import uuid
 
 from django.conf import settings
@@ -25,7 +26,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 
 GENERATION_KEY = "newsroom:content-generation"
-PAGE_KEY = "newsroom:page:{token}:{host}:{path}"
+PAGE_KEY = "newsroom:page:{token}:{address}"
 # Prefixes of paths that are never cached: the admin, previews, anything per-person.
 UNCACHED_PREFIXES = ("/admin/", "/preview/", "/static/")
 
@@ -45,13 +46,13 @@ def _new_generation(now=None) -> dict:
 def content_changed() -> None:
     """Drop every cached page: what readers see has changed.
 
-    The generation is forgotten, and the next request begins a new one. Done now, for this
-    process and for tests, and again once the transaction commits, so that a page built
-    from the old data by another request in between is dropped too.
+    A new generation begins now, for this process and for tests, and again once the
+    transaction commits, so that a page built from the old data by another request in
+    between is dropped too. Writes pay for finding the next scheduled time, not reads.
     """
-    cache.delete(GENERATION_KEY)
+    _new_generation()
     if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(lambda: cache.delete(GENERATION_KEY))
+        transaction.on_commit(_new_generation)
 
 
 def current_generation(now=None) -> dict:
@@ -85,9 +86,9 @@ class PublicPageCacheMiddleware:
                 patch_cache_control(response, private=True, no_cache=True)
             return response
         generation = current_generation()
-        key = PAGE_KEY.format(
-            token=generation["token"], host=request.get_host(), path=request.get_full_path()
-        )
+        # Hashed: a long search would make a key too long for some cache backends.
+        address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+        key = PAGE_KEY.format(token=generation["token"], address=address)
         cached = cache.get(key)
         if cached is not None:
             cached["X-Cache"] = "hit"

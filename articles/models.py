@@ -3,6 +3,7 @@
 import json
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models, transaction
@@ -276,8 +277,10 @@ class ArticleQuerySet(ContentQuerySet):
         return self.filter(status=ArticleStatus.PUBLISHED, publish_at__gt=now or timezone.now())
 
     def for_listing(self):
-        """What article lists show: section and bylines fetched in a fixed number of queries."""
-        return self.select_related("section").prefetch_related(
+        """What article lists show: section and bylines fetched in a fixed number of queries.
+
+        The search column, large and only read by the search itself, is left behind."""
+        return self.defer("search_vector").select_related("section").prefetch_related(
             Prefetch("bylines", queryset=Byline.objects.select_related("person"))
         )
 
@@ -342,6 +345,11 @@ class Article(models.Model):
         Entity, through="Byline", related_name="authored_articles", blank=True
     )
     tags = TaggableManager(blank=True)
+    # Headline, standfirst and body for full-text search, refreshed by articles.search after
+    # every save; PostgreSQL only (it stays empty on SQLite). Its GIN index is made by
+    # migration 0006 on PostgreSQL alone and is not in Meta.indexes: SQLite cannot build a GIN
+    # index, and would try to whenever it rebuilds this table.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -396,6 +404,9 @@ class Article(models.Model):
             if old is not None:
                 self.slug_saved(old["slug"])
             self.body_saved(old["body"] if old else None)
+            from articles.search import index_article  # Imported here: it imports this module.
+
+            index_article(self)
 
     def get_absolute_url(self):
         return reverse("articles:article", args=[self.slug])

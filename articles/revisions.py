@@ -46,7 +46,10 @@ from articles.models import (
 # followed twice: the tags for their names, and the links (TaggedItem) for which tags the
 # article had, because a link removed later in the same revision is deleted and so left
 # out, while the removed tag's own row stays.
-reversion.register(Article, follow=["bylines", "mentions", "tagged_items", "tags"])
+# The search column is derived from the text, and rebuilt on every save.
+reversion.register(
+    Article, follow=["bylines", "mentions", "tagged_items", "tags"], exclude=["search_vector"]
+)
 reversion.register(Byline)
 reversion.register(Mention)
 reversion.register(TaggedItem)

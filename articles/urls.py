@@ -1,6 +1,6 @@
 from django.urls import path
 
-from articles import preview, views
+from articles import preview, search, views
 
 app_name = "articles"
 
@@ -17,5 +17,6 @@ urlpatterns = [
     path("places/<slug:slug>/", views.EntityView.as_view(kind="place"), name="place"),
     path("tags/<slug:slug>/", views.TagView.as_view(), name="tag"),
     path("corrections/", views.CorrectionListView.as_view(), name="corrections"),
+    path("search/", search.search, name="search"),
     path("preview/<str:token>/", preview.shared_preview, name="preview"),
 ]

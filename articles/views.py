@@ -8,12 +8,15 @@ bylines or corrections there are.
 """
 
 from collections import defaultdict
+from datetime import timedelta
 
 from django.conf import settings
 from django.db.models import Count, F, Prefetch, Q, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.generic import ListView
 from taggit.models import Tag
@@ -24,6 +27,7 @@ from articles.models import (
     ArticleRedirect,
     Byline,
     Correction,
+    CorrectionKind,
     Entity,
     EntityKind,
     EntityRedirect,
@@ -42,6 +46,18 @@ ENTITY_BYLINES = 10
 ENTITY_ABOUT = 10
 # How many entities "Often mentioned with" lists.
 CO_MENTIONED = 10
+# How many articles "Related articles" lists under an article.
+RELATED_ARTICLES = 5
+# "Most mentioned this week" on the home page: how many entities, over how many days.
+MOST_MENTIONED = 10
+MOST_MENTIONED_DAYS = 7
+
+# The schema.org type of each kind of entity, for structured data.
+SCHEMA_TYPES = {
+    EntityKind.PERSON: "Person",
+    EntityKind.ORGANIZATION: "Organization",
+    EntityKind.PLACE: "Place",
+}
 
 
 def home(request):
@@ -77,7 +93,24 @@ def home(request):
             "section_blocks": [
                 (section, by_section[section.pk]) for section in sections if by_section[section.pk]
             ],
+            "most_mentioned": list(most_mentioned()),
         },
+    )
+
+
+def most_mentioned(days=MOST_MENTIONED_DAYS, limit=MOST_MENTIONED):
+    """The entities with the most confirmed mentions in the articles published in the last
+    `days` days, each with its `mention_count`, most mentioned first; one query.
+
+    Through published(), so a scheduled article counts only once it is live."""
+    now = timezone.now()
+    recent = Article.objects.published(now).filter(publish_at__gt=now - timedelta(days=days))
+    return (
+        Entity.objects.filter(
+            mentions__status=MentionStatus.CONFIRMED, mentions__article__in=recent.values("pk")
+        )
+        .annotate(mention_count=Count("mentions"))
+        .order_by("-mention_count", "name")[:limit]
     )
 
 
@@ -197,15 +230,23 @@ def article_page_context(request, article):
     )
     bylines = list(article.bylines.all())
     tags = sorted(article.tags.all(), key=lambda tag: tag.name.lower())
+    corrections = list(article.corrections.all())
     return {
         "article": article,
         "body_html": mark_safe(text.render(article.body, annotations)),
         "bylines": bylines,
         "tags": tags,
-        "corrections": list(article.corrections.all()),
+        "corrections": corrections,
         "entities": entities,
         "subjects": subjects,
-        "json_ld": _news_article_json_ld(request, article, bylines, tags, entities, subjects),
+        "related": related_articles(
+            article,
+            entity_ids={mention.entity_id for mention in article.confirmed_mentions},
+            tag_ids={tag.pk for tag in tags},
+        ),
+        "json_ld": _news_article_json_ld(
+            request, article, bylines, tags, entities, subjects, corrections
+        ),
         "current_section_id": article.section.parent_id or article.section_id,
     }
 
@@ -229,36 +270,100 @@ def article_detail(request, slug):
     return render(request, "articles/article.html", article_page_context(request, article))
 
 
-def _news_article_json_ld(request, article, bylines, tags, entities, subjects):
-    """schema.org NewsArticle data, for search engines."""
-    schema_types = {
-        EntityKind.PERSON: "Person",
-        EntityKind.ORGANIZATION: "Organization",
-        EntityKind.PLACE: "Place",
+def related_articles(article, entity_ids, tag_ids, limit=RELATED_ARTICLES):
+    """Other published articles that share the most entities (`entity_ids`, by confirmed
+    mentions) and tags (`tag_ids`) with `article`, newest first on ties.
+
+    Two grouped queries count what each other article shares, one per kind, through the
+    indexes on mentions and tags; the scores are summed here and one more query fetches the
+    winners with their bylines. (One query ranking every candidate with correlated
+    subqueries took hundreds of milliseconds at 10,000 articles.)
+    """
+    if not entity_ids and not tag_ids:
+        return []
+    others = Article.objects.published().exclude(pk=article.pk).values("pk")
+    scores: dict[int, int] = defaultdict(int)
+    newest: dict[int, tuple] = {}
+    shared_entities = (
+        Mention.objects.filter(
+            status=MentionStatus.CONFIRMED, entity_id__in=entity_ids, article__in=others
+        )
+        .values_list("article_id", "article__publish_at")
+        .annotate(shared=Count("entity_id", distinct=True))
+        .order_by()
+    )
+    shared_tags = (
+        Article.objects.filter(pk__in=others, tags__in=tag_ids)
+        .values_list("pk", "publish_at")
+        .annotate(shared=Count("tags", distinct=True))
+        .order_by()
+    )
+    for rows in (shared_entities if entity_ids else [], shared_tags if tag_ids else []):
+        for pk, publish_at, shared in rows:
+            scores[pk] += shared
+            newest[pk] = (publish_at, pk)
+    best = sorted(scores, key=lambda pk: (scores[pk], newest[pk]), reverse=True)[:limit]
+    found = Article.objects.filter(pk__in=best).for_listing().in_bulk()
+    return [found[pk] for pk in best]
+
+
+def _schema_thing(request, entity):
+    """`entity` as a schema.org Person, Organization or Place: name, page and Wikidata item."""
+    return {
+        "@type": SCHEMA_TYPES[entity.kind],
+        "name": entity.name,
+        "url": request.build_absolute_uri(entity.get_absolute_url()),
+        **({"sameAs": entity.wikidata_url} if entity.wikidata else {}),
     }
 
-    def thing(entity):
-        return {
-            "@type": schema_types[entity.kind],
-            "name": entity.name,
-            "url": request.build_absolute_uri(entity.get_absolute_url()),
-            **({"sameAs": entity.wikidata_url} if entity.wikidata else {}),
-        }
 
+def _news_article_json_ld(request, article, bylines, tags, entities, subjects, corrections):
+    """schema.org NewsArticle data, for search engines."""
+    url = request.build_absolute_uri(article.get_absolute_url())
+    subject_ids = {entity.pk for entity in subjects}
     return {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.headline,
         "description": article.dek,
-        "url": request.build_absolute_uri(article.get_absolute_url()),
+        "url": url,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         # A draft seen in preview has no publication time yet.
         **({"datePublished": article.publish_at.isoformat()} if article.publish_at else {}),
         "dateModified": article.updated_at.isoformat(),
         "articleSection": article.section.name,
-        "author": [thing(byline.person) for byline in bylines],
+        "author": [_schema_thing(request, byline.person) for byline in bylines],
+        "publisher": {
+            "@type": "NewsMediaOrganization",
+            "name": settings.SITE_NAME,
+            "url": request.build_absolute_uri(reverse("articles:home")),
+        },
         "keywords": [tag.name for tag in tags],
-        "about": [thing(entity) for entity in subjects],
-        "mentions": [thing(entity) for entity in entities],
+        # schema.org keeps the subject apart: an entity is either `about` or `mentions`.
+        "about": [_schema_thing(request, entity) for entity in subjects],
+        "mentions": [
+            _schema_thing(request, entity) for entity in entities if entity.pk not in subject_ids
+        ],
+        # Updates add to a story; only corrections say something was wrong.
+        "correction": [
+            {
+                "@type": "CorrectionComment",
+                "text": correction.text,
+                "datePublished": correction.created_at.isoformat(),
+            }
+            for correction in corrections
+            if correction.kind == CorrectionKind.CORRECTION
+        ],
+    }
+
+
+def entity_json_ld(request, entity):
+    """schema.org data of an entity's page: the entity with its other names and description."""
+    return {
+        "@context": "https://schema.org",
+        **_schema_thing(request, entity),
+        **({"alternateName": entity.aliases} if entity.aliases else {}),
+        **({"description": entity.description} if entity.description else {}),
     }
 
 
@@ -335,4 +440,6 @@ class EntityView(PageSizeMixin, ListView):
             )
         context["about_articles"] = list(articles_about(self.entity))
         context["co_mentioned"] = list(often_mentioned_with(self.entity))
+        context["json_ld"] = entity_json_ld(self.request, self.entity)
+        context["og_type"] = "profile" if self.entity.kind == EntityKind.PERSON else "website"
         return context

@@ -26,3 +26,27 @@ def json_ld(value):
     """A <script type="application/ld+json"> element holding value, safe inside HTML."""
     data = json.dumps(value, cls=DjangoJSONEncoder).translate(_SCRIPT_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(data))
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The page's absolute address as search engines should know it: its path without any
+    query string, except ?page=N on a list's later pages, which are pages of their own."""
+    request = context["request"]
+    url = request.build_absolute_uri(request.path)
+    page = context.get("page_obj")
+    if page is not None and page.number > 1:
+        url += f"?page={page.number}"
+    return url
+
+
+@register.inclusion_tag("articles/_page_meta.html", takes_context=True)
+def page_meta(context, title, description="", og_type="website"):
+    """A public page's description, canonical link, OpenGraph and Twitter card tags."""
+    return {
+        "url": canonical_url(context),
+        "title": title,
+        "description": description,
+        "og_type": og_type,
+        "site_name": context["site_name"],
+    }

@@ -1,0 +1,178 @@
+"""RSS and Atom feeds: the latest articles, and those of a section, a tag or an entity.
+
+Every feed starts from Article.objects.published(), so drafts, review copies, withdrawn
+and scheduled articles never appear in one. Each feed runs a fixed number of queries,
+however many bylines and tags its articles have.
+
+Each feed class gives RSS; pass AtomFeed to get the Atom twin of the same feed, as
+`LatestFeed(AtomFeed)`.
+"""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
+from taggit.models import Tag
+
+from articles.models import Article, Entity, Mention, Section
+
+# How many articles each feed carries, newest first.
+FEED_LENGTH = 30
+
+DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
+
+
+class RssFeed(Rss201rev2Feed):
+    """RSS 2.0 with one <dc:creator> per byline.
+
+    RSS's own <author> must hold an e-mail address and appears once per item, so the
+    names go in Dublin Core's creator element instead, which may be repeated: the usual
+    way for RSS to carry authors' names, and the one feed readers understand.
+    """
+
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:dc": DUBLIN_CORE}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        for name in item["authors"]:
+            handler.addQuickElement("dc:creator", name)
+
+
+class AtomFeed(Atom1Feed):
+    """Atom 1.0 with one <author> per byline, as RFC 4287 allows.
+
+    An entry without a byline takes the feed's own author, the site.
+    """
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        for name in item["authors"]:
+            handler.startElement("author", {})
+            handler.addQuickElement("name", name)
+            handler.endElement("author")
+
+
+class ArticleFeed(Feed):
+    """What every article feed shares: its items, their bylines, tags and dates.
+
+    Subclasses define title, link, description and articles(obj), the published
+    articles the feed is about. An item's unique id (RSS guid, Atom id) is Django's
+    default, the article's permanent URL.
+    """
+
+    feed_type = RssFeed
+
+    def __init__(self, feed_type=None):
+        if feed_type is not None:
+            self.feed_type = feed_type
+
+    def author_name(self):
+        # Atom needs an author for each entry; articles without a byline take this one.
+        return settings.SITE_NAME
+
+    def articles(self, obj):
+        return Article.objects.published()
+
+    def items(self, obj):
+        return (
+            self.articles(obj).for_listing().prefetch_related("tags").newest_first()[:FEED_LENGTH]
+        )
+
+    def item_title(self, item):
+        # The headline is plain text; the feed generators escape it for XML.
+        return item.headline
+
+    def item_description(self, item):
+        # Feed readers take an RSS description and an Atom summary as HTML.
+        return escape(item.dek)
+
+    def item_pubdate(self, item):
+        return item.publish_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_categories(self, item):
+        return sorted((tag.name for tag in item.tags.all()), key=str.lower)
+
+    def item_extra_kwargs(self, item):
+        return {"authors": [byline.person.name for byline in item.bylines.all()]}
+
+
+class LatestFeed(ArticleFeed):
+    """The latest articles of the whole site."""
+
+    def title(self):
+        return settings.SITE_NAME
+
+    def link(self):
+        return reverse("articles:home")
+
+    def description(self):
+        return f"The latest articles from {settings.SITE_NAME}."
+
+
+class SectionFeed(ArticleFeed):
+    """A section's latest articles, with those of its subsections, as on its page."""
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Section, slug=slug)
+
+    def articles(self, obj):
+        return Article.objects.published().filter(Q(section=obj) | Q(section__parent=obj))
+
+    def title(self, obj):
+        return f"{obj.name} · {settings.SITE_NAME}"
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def description(self, obj):
+        return obj.description or f"The latest {obj.name} articles from {settings.SITE_NAME}."
+
+
+class TagFeed(ArticleFeed):
+    """The latest articles with a tag. Like the tag's page, a tag that no published
+    article has is not found, so the tags of drafts stay unknown."""
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Tag, slug=slug, pk__in=Article.objects.published().values("tags"))
+
+    def articles(self, obj):
+        return Article.objects.published().filter(tags__in=[obj])
+
+    def title(self, obj):
+        return f"{obj.name} · {settings.SITE_NAME}"
+
+    def link(self, obj):
+        return reverse("articles:tag", args=[obj.slug])
+
+    def description(self, obj):
+        return f"The latest articles tagged {obj.name} from {settings.SITE_NAME}."
+
+
+class EntityFeed(ArticleFeed):
+    """The latest articles with a confirmed mention of a person, organization or place.
+
+    The URL pattern gives the entity's kind, as it does to the entity's page.
+    """
+
+    def get_object(self, request, slug, kind):
+        return get_object_or_404(Entity, kind=kind, slug=slug)
+
+    def articles(self, obj):
+        mentioning = Mention.objects.confirmed().filter(entity=obj).values("article_id")
+        return Article.objects.published().filter(pk__in=mentioning)
+
+    def title(self, obj):
+        return f"Articles mentioning {obj.name} · {settings.SITE_NAME}"
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def description(self, obj):
+        return f"The latest articles from {settings.SITE_NAME} that mention {obj.name}."

@@ -1,0 +1,339 @@
+"""Reader search at /search/: full text on PostgreSQL, a simpler match on SQLite.
+
+On PostgreSQL each article keeps its headline (weight A), standfirst (B) and body (C) as one
+tsvector with English stemming, in Article.search_vector: index_article() refreshes it after
+every save, and a GIN index (migration 0006) serves the match. A query is read by
+websearch_to_tsquery, which accepts anything a reader types ("quoted phrases", or, -not),
+results are ranked with ts_rank and excerpted with ts_headline. On SQLite every word must
+appear in the headline, standfirst or body, articles with more of the words in their
+headline come first, and the excerpt is the sentence around the first word found in the body.
+
+Results start from Article.objects.published(), so drafts, review copies, withdrawn and
+scheduled articles are never found, and the page runs a fixed number of queries.
+"""
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django import forms
+from django.conf import settings
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+)
+from django.core.paginator import Paginator
+from django.db import connections
+from django.db.models import Case, Count, F, Q, Value, When
+from django.shortcuts import render
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+
+from articles import text
+from articles.models import Article, Entity, EntityKind, Mention, MentionStatus, Section
+
+# Longer queries are cut here: nobody types more, and it bounds the work a query can ask for.
+MAX_QUERY_CHARS = 200
+# The SQLite match and the entity match look for at most this many words.
+MAX_WORDS = 10
+# How many matching people, organizations and places are shown above the articles.
+ENTITY_MATCHES = 5
+# The text search configuration: English stemming ("arrives" finds "arrived").
+CONFIG = "english"
+
+# Words as readers type them, keeping inner apostrophes and hyphens (Kim’s, Jong-un).
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+# ts_headline marks matches with these private-use characters rather than with <mark>, so
+# that the excerpt can be escaped first and the marks put in after.
+_START, _STOP = "\ue000", "\ue001"
+_MARKED = re.compile(f"{_START}([^{_START}{_STOP}]*){_STOP}")
+_SUBHEAD_MARKER = re.compile(r"(?m)^[ \t]*## ")
+
+
+def uses_full_text(queryset) -> bool:
+    """Whether `queryset`'s database has PostgreSQL's full-text search."""
+    return connections[queryset.db].vendor == "postgresql"
+
+
+def document():
+    """What an article is searched by: headline (weight A), standfirst (B), body (C)."""
+    return (
+        SearchVector("headline", weight="A", config=CONFIG)
+        + SearchVector("dek", weight="B", config=CONFIG)
+        + SearchVector("body", weight="C", config=CONFIG)
+    )
+
+
+def update_search_vectors(queryset=None) -> int:
+    """Refresh the search vector of every article in `queryset` (all articles by default).
+
+    Article.save does this for the article it saves; call this after changing articles
+    with QuerySet.update() or bulk_create(), which bypass save. Does nothing on SQLite.
+    Returns the number of articles refreshed.
+    """
+    queryset = Article.objects.all() if queryset is None else queryset
+    if not uses_full_text(queryset):
+        return 0
+    return queryset.update(search_vector=document())
+
+
+def index_article(article) -> None:
+    """Refresh a just-saved article's search vector, in the database it was saved to."""
+    update_search_vectors(Article.objects.db_manager(article._state.db).filter(pk=article.pk))
+
+
+@dataclass
+class Query:
+    """What a reader searched for: the text as searched, and its words."""
+
+    text: str = ""
+    words: list[str] = field(default_factory=list)
+    # Whether the reader's text was longer than MAX_QUERY_CHARS and was cut.
+    shortened: bool = False
+
+
+def parse_query(raw: str) -> Query:
+    """Read a reader's query: whitespace collapsed, cut to MAX_QUERY_CHARS between words.
+
+    Any text is accepted; one with no words in it (only punctuation, say) gives a Query
+    whose `words` is empty, which searches for nothing.
+    """
+    searched = " ".join(raw.split())
+    shortened = len(searched) > MAX_QUERY_CHARS
+    if shortened:
+        cut = searched[: MAX_QUERY_CHARS + 1]
+        searched = cut.rsplit(" ", 1)[0] if " " in cut else cut[:MAX_QUERY_CHARS]
+    words = []
+    for word in _WORD.findall(searched):
+        if word.lower() not in (known.lower() for known in words):
+            words.append(word)
+    return Query(searched, words[:MAX_WORDS], shortened)
+
+
+def search_articles(query: Query):
+    """The published articles matching `query`, best first.
+
+    On PostgreSQL each carries `rank` and `excerpt_source` (the best passages of its body,
+    with matches between private-use marks); excerpt() turns that into safe HTML.
+    """
+    published = Article.objects.published()
+    if not query.words:
+        return published.none()
+    if uses_full_text(published):
+        tsquery = SearchQuery(query.text, search_type="websearch", config=CONFIG)
+        return (
+            published.filter(search_vector=tsquery)
+            .annotate(
+                rank=SearchRank(F("search_vector"), tsquery),
+                excerpt_source=SearchHeadline(
+                    "body",
+                    tsquery,
+                    config=CONFIG,
+                    start_sel=_START,
+                    stop_sel=_STOP,
+                    max_words=25,
+                    min_words=10,
+                    max_fragments=2,
+                    fragment_delimiter=" … ",
+                ),
+            )
+            .order_by("-rank", "-publish_at", "-pk")
+        )
+    matches = published
+    for word in query.words:
+        matches = matches.filter(
+            Q(headline__icontains=word) | Q(dek__icontains=word) | Q(body__icontains=word)
+        )
+    in_headline = sum(
+        (Case(When(headline__icontains=word, then=1), default=0) for word in query.words),
+        Value(0),
+    )
+    return matches.annotate(rank=in_headline).order_by("-rank", "-publish_at", "-pk")
+
+
+def filter_articles(articles, section=None, entity=None, date_from=None, date_to=None):
+    """`articles` narrowed to a section (with its subsections), to those with a confirmed
+    mention of `entity`, and to those published between two dates (both included)."""
+    if section is not None:
+        articles = articles.filter(Q(section=section) | Q(section__parent=section))
+    if entity is not None:
+        mentioning = Mention.objects.confirmed().filter(entity=entity).values("article_id")
+        articles = articles.filter(pk__in=mentioning)
+    if date_from is not None:
+        articles = articles.filter(publish_at__date__gte=date_from)
+    if date_to is not None:
+        articles = articles.filter(publish_at__date__lte=date_to)
+    return articles
+
+
+def excerpt(article, query: Query):
+    """Safe HTML: a passage of the article's body with the words searched for in <mark>.
+
+    The body is plain text, so everything in it is escaped. Returns "" when there is no
+    passage to show (on SQLite, when the words are only in the headline or standfirst).
+    """
+    source = getattr(article, "excerpt_source", None)
+    if source is not None:
+        passage = escape(" ".join(_SUBHEAD_MARKER.sub("", source).split()))
+        marked = _MARKED.sub(r"<mark>\1</mark>", passage)
+        # A mark character typed into the body itself would be left unpaired: drop it.
+        return mark_safe(marked.replace(_START, "").replace(_STOP, ""))
+    pattern = "|".join(re.escape(word) for word in query.words)
+    hit = re.search(pattern, article.body, re.IGNORECASE) if pattern else None
+    if hit is None:
+        return ""
+    passage = text.snippet(article.body, hit.start(), hit.end(), max_chars=240)
+    return format_html("{}<mark>{}</mark>{}", passage.before, passage.exact, passage.after)
+
+
+def matching_entities(query: Query, limit=ENTITY_MATCHES):
+    """People, organizations and places whose name or an alias has every word searched for,
+    each with `article_count`: the published articles that mention it, most first."""
+    # A single letter is inside most names: it would match nearly every entity.
+    words = [word for word in query.words if len(word) > 1]
+    if not words:
+        return []
+    published = Article.objects.published().values("pk")
+    return list(
+        Entity.objects.matching(words)
+        .annotate(
+            article_count=Count(
+                "mentions__article",
+                distinct=True,
+                filter=Q(
+                    mentions__status=MentionStatus.CONFIRMED,
+                    mentions__article__in=published,
+                ),
+            )
+        )
+        .order_by("-article_count", "name")[:limit]
+    )
+
+
+def text_start(value: str, length: int = 40) -> str:
+    """The start of `value`, for quoting a reader's input back in a message."""
+    return value if len(value) <= length else value[: length - 1] + "…"
+
+
+def entity_key(entity) -> str:
+    """How the `entity` filter names an entity in a URL: its kind and slug."""
+    return f"{entity.kind}/{entity.slug}"
+
+
+class SearchForm(forms.Form):
+    """The query and its filters, as ?q=&section=&entity=&from=&to=.
+
+    Every field is optional; a bad one gets a message and is left out, while the rest of
+    the search still runs.
+    """
+
+    q = forms.CharField(required=False)
+    section = forms.CharField(required=False, widget=forms.Select)
+    entity = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, sections, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sections = {section.slug: section for section in sections}
+        self.fields["section"].widget.choices = [("", "All sections")] + [
+            (section.slug, section.name) for section in sections
+        ]
+        # "from" is a Python keyword, so the dates cannot be declared as attributes.
+        for name, label in (("from", "From"), ("to", "To")):
+            self.fields[name] = forms.DateField(
+                required=False,
+                label=label,
+                widget=forms.DateInput(attrs={"type": "date"}),
+                error_messages={
+                    "invalid": f"“{label}” is not a date we understand; write it as "
+                    "YYYY-MM-DD. It was left out."
+                },
+            )
+
+    def clean_section(self):
+        slug = self.cleaned_data["section"]
+        if slug and slug not in self.sections:
+            raise forms.ValidationError(
+                "There is no section “%(slug)s”, so every section was searched.",
+                params={"slug": text_start(slug)},
+            )
+        return self.sections.get(slug)
+
+    def clean_entity(self):
+        key = self.cleaned_data["entity"]
+        if not key:
+            return None
+        kind, _, slug = key.partition("/")
+        entity = None
+        if kind in EntityKind.values and slug:
+            entity = Entity.objects.filter(kind=kind, slug=slug).first()
+        if entity is None:
+            raise forms.ValidationError(
+                "There is no person, organization or place “%(key)s”, so articles were "
+                "searched whoever they mention.",
+                params={"key": text_start(key)},
+            )
+        return entity
+
+    def clean(self):
+        data = super().clean()
+        if data.get("from") and data.get("to") and data["from"] > data["to"]:
+            self.add_error("to", "The “to” date is before the “from” date, so it was left out.")
+        return data
+
+    def query_params(self, query: Query, **changes) -> str:
+        """The URL query string of this search as it was understood, with `changes`."""
+        data = self.cleaned_data
+        params = {
+            "q": query.text,
+            "section": data["section"].slug if data.get("section") else "",
+            "entity": entity_key(data["entity"]) if data.get("entity") else "",
+            "from": data["from"].isoformat() if data.get("from") else "",
+            "to": data["to"].isoformat() if data.get("to") else "",
+            **changes,
+        }
+        return urlencode({name: value for name, value in params.items() if value})
+
+
+def search(request):
+    """The search page: matching people, organizations and places, then the matching
+    published articles, best first, a page at a time."""
+    form = SearchForm(request.GET, sections=list(Section.objects.all()))
+    # A bad field is reported and left out; the rest of the search still runs.
+    form.is_valid()
+    data = form.cleaned_data
+    query = parse_query(data.get("q", ""))
+    context = {
+        "form": form,
+        "query": query,
+        "entity": data.get("entity"),
+        "max_query_chars": MAX_QUERY_CHARS,
+    }
+    if query.words:
+        articles = filter_articles(
+            search_articles(query),
+            section=data.get("section"),
+            entity=data.get("entity"),
+            date_from=data.get("from"),
+            date_to=data.get("to"),
+        ).for_listing()
+        page = Paginator(articles, settings.NEWSROOM_PAGE_SIZE).get_page(request.GET.get("page"))
+        page.object_list = list(page.object_list)
+        for article in page.object_list:
+            article.excerpt = excerpt(article, query)
+        entities = matching_entities(query)
+        for entity in entities:
+            entity.filter_params = form.query_params(query, entity=entity_key(entity))
+        context.update(
+            page_obj=page,
+            articles=page.object_list,
+            page_numbers=page.paginator.get_elided_page_range(
+                page.number, on_each_side=2, on_ends=1
+            ),
+            entities=entities,
+            search_params=form.query_params(query),
+            without_entity_params=form.query_params(query, entity=""),
+            filtered=any(data.get(name) for name in ("section", "entity", "from", "to")),
+        )
+    return render(request, "articles/search.html", context)

@@ -1,0 +1,97 @@
+"""Sitemaps for search engines: articles, sections, entities, and a Google News sitemap.
+
+Every article query starts from Article.objects.published(), so only what readers may see
+is listed. Each sitemap's lastmod is the updated_at of the newest article concerned.
+"""
+
+from django.contrib.sitemaps import Sitemap
+from django.db.models import F, Max, OuterRef, Q, Subquery
+from django.utils import timezone
+
+from articles.models import Article, Entity, MentionStatus, Section
+
+# Google News takes articles published in the last two days.
+NEWS_WINDOW = timezone.timedelta(hours=48)
+
+
+class LastmodSitemap(Sitemap):
+    """A sitemap whose items() are annotated with `lastmod`."""
+
+    def lastmod(self, item):
+        return item.lastmod
+
+    def get_latest_lastmod(self):
+        # One aggregate rather than Sitemap's default, which loads every item.
+        return self.items().aggregate(latest=Max("lastmod"))["latest"]
+
+
+class ArticleSitemap(LastmodSitemap):
+    """Every published article."""
+
+    def items(self):
+        return (
+            Article.objects.published()
+            .only("slug")
+            .annotate(lastmod=F("updated_at"))
+            .order_by("pk")
+        )
+
+
+class NewsSitemap(LastmodSitemap):
+    """The articles published in the last 48 hours, for Google News.
+
+    Rendered with templates/sitemaps/news.xml, which adds the news:news element.
+    """
+
+    # This limit is defined by Google.
+    limit = 1000
+
+    def items(self):
+        since = timezone.now() - NEWS_WINDOW
+        return (
+            Article.objects.published()
+            .filter(publish_at__gte=since)
+            .only("slug", "headline", "publish_at")
+            .annotate(lastmod=F("updated_at"))
+            .newest_first()
+        )
+
+
+def newest_update(articles):
+    """A subquery of the newest updated_at among `articles`, for annotating other rows."""
+    return Subquery(articles.order_by("-updated_at").values("updated_at")[:1])
+
+
+class SectionSitemap(LastmodSitemap):
+    """Every section; its lastmod is that of its newest article, or a subsection's."""
+
+    def items(self):
+        in_section = Article.objects.published().filter(
+            Q(section=OuterRef("pk")) | Q(section__parent=OuterRef("pk"))
+        )
+        return Section.objects.annotate(lastmod=newest_update(in_section)).order_by("pk")
+
+
+class EntitySitemap(LastmodSitemap):
+    """The people, organizations and places with a confirmed mention or a byline in a
+    published article: the others' pages list no article for a search engine to find."""
+
+    def items(self):
+        naming = Article.objects.published().filter(
+            Q(mentions__entity=OuterRef("pk"), mentions__status=MentionStatus.CONFIRMED)
+            | Q(bylines__person=OuterRef("pk"))
+        )
+        return (
+            Entity.objects.annotate(lastmod=newest_update(naming))
+            .filter(lastmod__isnull=False)
+            .order_by("pk")
+        )
+
+
+# The sections of /sitemap.xml, each at /sitemap-<name>.xml.
+SITEMAPS = {
+    "articles": ArticleSitemap,
+    "sections": SectionSitemap,
+    "entities": EntitySitemap,
+    "news": NewsSitemap,
+}
