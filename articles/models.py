@@ -280,8 +280,10 @@ class ArticleQuerySet(ContentQuerySet):
         """What article lists show: section and bylines fetched in a fixed number of queries.
 
         The search column, large and only read by the search itself, is left behind."""
-        return self.defer("search_vector").select_related("section").prefetch_related(
-            Prefetch("bylines", queryset=Byline.objects.select_related("person"))
+        return (
+            self.defer("search_vector")
+            .select_related("section")
+            .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("person")))
         )
 
     def newest_first(self):

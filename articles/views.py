@@ -11,6 +11,7 @@ from collections import defaultdict
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, F, Prefetch, Q, Window
 from django.db.models.functions import Coalesce, RowNumber
 from django.http import Http404
@@ -274,37 +275,41 @@ def related_articles(article, entity_ids, tag_ids, limit=RELATED_ARTICLES):
     """Other published articles that share the most entities (`entity_ids`, by confirmed
     mentions) and tags (`tag_ids`) with `article`, newest first on ties.
 
-    Two grouped queries count what each other article shares, one per kind, through the
-    indexes on mentions and tags; the scores are summed here and one more query fetches the
-    winners with their bylines. (One query ranking every candidate with correlated
-    subqueries took hundreds of milliseconds at 10,000 articles.)
+    Two grouped queries, each on an index alone, count what every other article shares;
+    then the best candidates that readers may see are fetched with their bylines.
+    (Ranking every candidate in one query with correlated subqueries took
+    hundreds of milliseconds at 10,000 articles.)
     """
     if not entity_ids and not tag_ids:
         return []
-    others = Article.objects.published().exclude(pk=article.pk).values("pk")
     scores: dict[int, int] = defaultdict(int)
-    newest: dict[int, tuple] = {}
-    shared_entities = (
-        Mention.objects.filter(
-            status=MentionStatus.CONFIRMED, entity_id__in=entity_ids, article__in=others
+    if entity_ids:
+        shared_entities = (
+            Mention.objects.filter(status=MentionStatus.CONFIRMED, entity_id__in=entity_ids)
+            .exclude(article_id=article.pk)
+            .values_list("article_id")
+            .annotate(shared=Count("entity_id", distinct=True))
+            .order_by()
         )
-        .values_list("article_id", "article__publish_at")
-        .annotate(shared=Count("entity_id", distinct=True))
-        .order_by()
-    )
-    shared_tags = (
-        Article.objects.filter(pk__in=others, tags__in=tag_ids)
-        .values_list("pk", "publish_at")
-        .annotate(shared=Count("tags", distinct=True))
-        .order_by()
-    )
-    for rows in (shared_entities if entity_ids else [], shared_tags if tag_ids else []):
-        for pk, publish_at, shared in rows:
+        for pk, shared in shared_entities:
             scores[pk] += shared
-            newest[pk] = (publish_at, pk)
-    best = sorted(scores, key=lambda pk: (scores[pk], newest[pk]), reverse=True)[:limit]
-    found = Article.objects.filter(pk__in=best).for_listing().in_bulk()
-    return [found[pk] for pk in best]
+    if tag_ids:
+        shared_tags = (
+            Article.tags.through.objects.filter(
+                tag_id__in=tag_ids, content_type=ContentType.objects.get_for_model(Article)
+            )
+            .exclude(object_id=article.pk)
+            .values_list("object_id")
+            .annotate(shared=Count("tag_id", distinct=True))
+            .order_by()
+        )
+        for pk, shared in shared_tags:
+            scores[pk] += shared
+    # The best few candidates by score (a later pk breaking ties, as later articles mostly
+    # are), fetched with their bylines if readers may see them, then ranked exactly.
+    candidates = sorted(scores, key=lambda pk: (scores[pk], pk), reverse=True)[: limit * 10]
+    visible = Article.objects.published().filter(pk__in=candidates).for_listing()
+    return sorted(visible, key=lambda a: (scores[a.pk], a.publish_at, a.pk), reverse=True)[:limit]
 
 
 def _schema_thing(request, entity):
