@@ -4,12 +4,13 @@ import json
 import re
 
 import pytest
-from playwright.sync_api import expect
 
 from articles.models import Article
 from tests.factories import ArticleFactory, UserFactory
 
 pytestmark = pytest.mark.browser
+# Imported here, not at the top: `make test` collects this file without Playwright installed.
+expect = pytest.importorskip("playwright.sync_api").expect
 
 PASSWORD = "correct horse battery staple"
 BODY = "Kim Jong Un arrived in Beijing.\nHe met Xi Jinping."
