@@ -38,7 +38,13 @@ def _new_generation(now=None) -> dict:
     next_publication = (
         Article.objects.scheduled(now).order_by("publish_at").values_list("publish_at", flat=True)
     ).first()
-    generation = {"token": uuid.uuid4().hex, "since": now, "until": next_publication}
+    # Lists over a moving window of time ("most mentioned this week", the news sitemap's
+    # last 48 hours) change with no write at all: a generation lasts no longer than a page
+    # may be cached, whatever the cache backend does with timeouts.
+    until = now + timezone.timedelta(seconds=settings.NEWSROOM_PAGE_CACHE_SECONDS)
+    if next_publication is not None:
+        until = min(until, next_publication)
+    generation = {"token": uuid.uuid4().hex, "since": now, "until": until}
     cache.set(GENERATION_KEY, generation, timeout=None)
     return generation
 
@@ -59,7 +65,7 @@ def current_generation(now=None) -> dict:
     """The generation pages are cached under now, begun afresh once a scheduled time passes."""
     now = now or timezone.now()
     generation = cache.get(GENERATION_KEY)
-    if generation is None or (generation["until"] is not None and generation["until"] <= now):
+    if generation is None or generation["until"] <= now:
         generation = _new_generation(now)
     return generation
 

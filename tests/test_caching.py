@@ -202,3 +202,14 @@ def test_a_scheduled_article_appears_when_its_time_comes_with_no_job(reader):
     with time_machine.travel(noon, tick=False):
         assert "Embargoed budget story" in reader.get("/").content.decode()
         assert reader.get(article.get_absolute_url()).status_code == 200
+
+
+def test_no_page_is_served_older_than_the_cache_time_whatever_the_backend(reader, story, settings):
+    reader.get("/")
+    later = timezone.now() + timezone.timedelta(seconds=settings.NEWSROOM_PAGE_CACHE_SECONDS + 1)
+
+    with time_machine.travel(later, tick=False):
+        response = reader.get("/")
+
+    # Lists over a moving window ("most mentioned this week") change without any write.
+    assert response["X-Cache"] == "miss"
