@@ -18,7 +18,7 @@ import difflib
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 from typing import NamedTuple
 
 import ahocorasick
@@ -70,16 +70,20 @@ def _lower(text: str) -> str:
 
 
 class Gazetteer:
-    """All names and aliases in one automaton (plus one for case-insensitive aliases).
+    """All names and aliases in one automaton.
 
-    Build it once (it costs about a second per 100,000 aliases) and call ``find`` per
-    body. Matching runs the automaton over the text once and checks word boundaries in
-    Python only for raw hits, so it costs little more than reading the text.
+    Build it once (it costs one to two seconds per 100,000 aliases) and call ``find``
+    per body. When some alias is case-insensitive, the automaton holds every alias
+    lower-cased and runs over a lower-cased copy of the text (same length, so offsets
+    carry over); a raw hit then counts only if the text there reads exactly as a
+    case-sensitive alias of that form, or if the form has a case-insensitive alias.
+    Either way matching is one pass over the text, with case and word boundaries
+    checked in Python only for raw hits.
     """
 
     def __init__(self, entries: Iterable[Entry]):
-        exact: dict[str, list] = {}
-        folded: dict[str, list] = {}
+        exact: dict[str, list] = {}  # case-sensitive surface -> keys
+        folded: dict[str, list] = {}  # lower-cased case-insensitive surface -> keys
         for entry in entries:
             if not entry.surface:
                 continue
@@ -89,23 +93,48 @@ class Gazetteer:
                 keys = folded.setdefault(_lower(entry.surface), [])
             if entry.key not in keys:
                 keys.append(entry.key)
-        self._shared = frozenset(
-            key for keys in [*exact.values(), *folded.values()] if len(keys) > 1 for key in keys
-        )
-        self._longest = max(map(len, [*exact, *folded]), default=0)
-        self._exact = self._automaton(exact)
-        self._folded = self._automaton(folded)
-
-    @staticmethod
-    def _automaton(surfaces: dict[str, list]) -> ahocorasick.Automaton | None:
-        """An automaton mapping each surface to (its length, its keys), or None if empty."""
-        if not surfaces:
-            return None
-        automaton = ahocorasick.Automaton()
-        for surface, keys in surfaces.items():
-            automaton.add_word(surface, (len(surface), tuple(keys)))
-        automaton.make_automaton()
-        return automaton
+        # Each automaton word maps to (its length, keys, the surface a hit must read as
+        # or None for any, and each reading's keys when the form has more than one).
+        values: dict[str, tuple] = {}
+        if not folded:
+            # The automaton holds the surfaces as written and runs over the text as it
+            # is, which saves lower-casing it.
+            for surface, keys in exact.items():
+                values[surface] = (len(surface), tuple(keys), None, None)
+        else:
+            for form, keys in folded.items():
+                values[form] = (len(form), tuple(keys), None, None)
+            for surface, keys in exact.items():
+                form = _lower(surface)
+                value = values.get(form)
+                if value is None:
+                    values[form] = (len(form), tuple(keys), surface, None)
+                    continue
+                # The form has another reading already (rare). Text that reads exactly
+                # as this surface also fits the form's case-insensitive aliases, if any,
+                # so it goes to their keys too.
+                size, first_keys, first, readings = value
+                readings = readings or {first: first_keys}
+                any_case = readings.get(None, ())
+                readings[surface] = (*keys, *(key for key in any_case if key not in keys))
+                first = next(reading for reading in readings if reading is not None)
+                values[form] = (size, readings[first], first, readings)
+        self._fold = bool(folded)
+        self._longest = max(map(len, values), default=0)
+        shared = set()
+        for _, keys, _, readings in values.values():
+            for group in readings.values() if readings else [keys]:
+                if len(group) > 1:
+                    shared.update(group)
+        self._shared = frozenset(shared)
+        self._automaton = None
+        if values:
+            self._automaton = ahocorasick.Automaton()
+            for word, value in values.items():
+                self._automaton.add_word(word, value)
+            for bridge in _bridges(values.keys()):
+                self._automaton.add_word(bridge, (len(bridge), None, None, None))
+            self._automaton.make_automaton()
 
     def find(self, text: str) -> list[Match]:
         """The resolved, non-overlapping matches in ``text``, in order."""
@@ -120,124 +149,137 @@ class Gazetteer:
         goes to the key whose longer surface (one containing it, such as the full name)
         was matched most recently before it; with no such clue it is left out and counted.
         """
-        found: list[tuple[int, int, tuple]] = []
-        if self._exact is not None:
-            found = _scan(self._exact, text, text, self._longest)
-        if self._folded is not None:
-            folded = _scan(self._folded, _lower(text), text, self._longest)
-            found = _merge(found, folded) if found else folded
-        return _resolve(text, found, self._shared)
+        if self._automaton is None:
+            return [], 0
+        return _find(self, text)
 
 
 # A character that is not a word character: a match may start right after one.
 _NON_WORD = re.compile(r"\W")
+# ASCII characters that are not word characters: the usual ones around a name, tested
+# with one set lookup before the general test.
+_ASCII_NON_WORD = frozenset(chr(code) for code in range(128) if not _is_word_char(chr(code)))
 
 
-def _local_hits(automaton, haystack: str, text: str, low: int, high: int, longest: int):
-    """All word-bounded hits starting in ``[low, high)``, by start then longest first."""
+def _bridges(words: Set[str]) -> set[str]:
+    """The prefixes of ``words`` that end with another word starting after a non-word
+    character, such as "Mr Kim Jong" for "Jong" when "Mr Kim Jong Un" is a word.
+
+    ``iter_long`` (pyahocorasick 2.3) reports a word only if it lies on the path it
+    walks, or one failure link away and not at the end of the text: it misses "Jong" in
+    "Mr Kim Jong said" when "Kim Jong Il" is a word too, and at the end of "Mr Kim Jong".
+    Added as words, these prefixes are reported instead; they are no alias, so the
+    stretch they cover is searched again. Only words glued to a word character on their
+    left, which never match, are still left to the failure links.
+    """
+    bridges = set()
+    shortest = min(map(len, words), default=1)
+    for word in words:
+        if word.isalnum():
+            continue
+        for boundary in _NON_WORD.finditer(word):
+            start = boundary.end()
+            for end in range(start + shortest, len(word)):
+                if word[start:end] in words:
+                    bridges.add(word[:end])
+    return bridges - words
+
+
+def _reading(keys: tuple | None, exact: str | None, readings: dict | None, surface: str):
+    """The keys of a raw hit whose text reads ``surface`` (None if no alias fits it),
+    from the parts of its automaton value (see ``Gazetteer.__init__``)."""
+    if exact is None or surface == exact:
+        return keys
+    return None if readings is None else readings.get(surface, readings.get(None))
+
+
+def _local_hits(gazetteer: Gazetteer, haystack: str, text: str, low: int, high: int):
+    """All word-bounded hits that fit an alias and start in ``[low, high)``, by start
+    then longest first, as (start, end, surface, keys)."""
     length = len(text)
-    window = haystack[low : high + longest]
+    window = haystack[low : high + gazetteer._longest]
     found = []
-    for end_index, (size, keys) in automaton.iter(window):
+    for end_index, (size, keys, exact, readings) in gazetteer._automaton.iter(window):
         start = low + end_index + 1 - size
         end = start + size
         if start >= high or (start > 0 and _is_word_char(text[start - 1])):
             continue
         if end < length and _is_word_char(text[end]):
             continue
-        found.append((start, -end, keys))
-    found.sort(key=lambda hit: hit[:2])
-    return [(start, -neg_end, keys) for start, neg_end, keys in found]
+        surface = text[start:end]
+        keys = _reading(keys, exact, readings, surface)
+        if keys is not None:
+            found.append((start, end, surface, keys))
+    found.sort(key=lambda hit: (hit[0], -hit[1]))
+    return found
 
 
-def _scan(automaton, haystack: str, text: str, longest: int) -> list[tuple[int, int, tuple]]:
-    """Leftmost-longest, non-overlapping, word-bounded hits of ``automaton``, in order.
+def _find(gazetteer: Gazetteer, text: str) -> tuple[list[Match], int]:
+    """Leftmost-longest, non-overlapping, word-bounded matches, resolved to one key each.
 
     One ``iter_long`` pass (leftmost-longest, in C) does nearly all the work, and its
-    hits that are bounded and clear of the last accepted one are taken as they are.
-    A hit glued to a word ("Kim" in "Kimchi") or overlapping the last accepted hit may
-    hide shorter hits starting inside it, so only that stretch is searched again with
-    ``iter`` over a small slice. ``haystack`` is ``text`` or its same-length lower-cased
-    form; boundaries are always read from ``text``.
+    hits that are bounded, fit an alias and are clear of the last accepted one are taken
+    as they are. A hit glued to a word ("Kim" in "Kimchi"), in the wrong case ("us" for
+    "US"), overlapping the last accepted hit or no alias at all (a bridge) may hide
+    shorter hits starting inside it, so only that stretch is searched again with
+    ``iter`` over a small slice. Boundaries and case are always read from ``text``.
+    Each hit is resolved as it is accepted (see ``Gazetteer.find_with_stats``).
     """
+    haystack = _lower(text) if gazetteer._fold else text
     length = len(text)
-    hits: list[tuple[int, int, tuple]] = []
-    pos = 0  # end of the last accepted hit
-    for end_index, (size, keys) in automaton.iter_long(haystack):
-        end = end_index + 1
-        start = end - size
-        if end <= pos:
-            continue
-        # (The word-character test is written out here: this loop is the hot path.)
-        if start >= pos:
-            before = text[start - 1] if start else " "
-            after = text[end] if end < length else " "
-            if not (before.isalnum() or before == "_" or after.isalnum() or after == "_"):
-                hits.append((start, end, keys))
-                pos = end
-                continue
-        low = max(start, pos)
-        # A hit can only start where a word does not continue from the left.
-        if low > 0 and _is_word_char(text[low - 1]) and not _NON_WORD.search(text, low, end):
-            continue
-        for hit in _local_hits(automaton, haystack, text, low, end, longest):
-            if hit[0] >= pos:
-                hits.append(hit)
-                pos = hit[1]
-    return hits
-
-
-def _merge(first: list, second: list) -> list[tuple[int, int, tuple]]:
-    """Leftmost-longest non-overlapping union of two ordered, non-overlapping hit lists.
-
-    The keys of two hits with the same span are joined.
-    """
-    result: list[tuple[int, int, tuple]] = []
-    i = j = pos = 0
-    while i < len(first) or j < len(second):
-        if i < len(first) and j < len(second) and first[i][:2] == second[j][:2]:
-            keys = first[i][2] + tuple(k for k in second[j][2] if k not in first[i][2])
-            hit = (first[i][0], first[i][1], keys)
-            i += 1
-            j += 1
-        elif j == len(second) or (
-            i < len(first) and (first[i][0], -first[i][1]) < (second[j][0], -second[j][1])
-        ):
-            hit, i = first[i], i + 1
-        else:
-            hit, j = second[j], j + 1
-        if hit[0] >= pos:
-            result.append(hit)
-            pos = hit[1]
-    return result
-
-
-def _resolve(
-    text: str, hits: list[tuple[int, int, tuple]], shared: frozenset
-) -> tuple[list[Match], int]:
-    """Give each hit one key; count the hits of shared surfaces with no clue.
-
-    ``shared`` holds the keys that share a surface with another key: only their matches
-    can be clues, so only theirs are remembered.
-    """
+    shared = gazetteer._shared
     matches: list[Match] = []
     append = matches.append
     new_match = tuple.__new__  # Match(...) without the NamedTuple call overhead (hot path)
-    ambiguous = 0
-    # For each shared key, the end offset of the latest match of each surface.
+    # For each key in ``shared`` (keys sharing a surface with another key: only their
+    # matches can be clues), the end offset of the latest match of each surface.
     seen: dict[object, dict[str, int]] = {}
-    for start, end, keys in hits:
-        surface = text[start:end]
+    ambiguous = 0
+
+    def take(start: int, end: int, surface: str, keys: tuple) -> None:
+        nonlocal ambiguous
         if len(keys) == 1:
             key = keys[0]
         else:
             key = _clue(keys, _lower(surface), seen)
             if key is None:
                 ambiguous += 1
-                continue
+                return
         if key in shared:
             seen.setdefault(key, {})[surface] = end
         append(new_match(Match, (start, end, key, surface)))
+
+    pos = 0  # end of the last accepted hit
+    for end_index, (size, keys, exact, readings) in gazetteer._automaton.iter_long(haystack):
+        end = end_index + 1
+        start = end - size
+        if end <= pos:
+            continue
+        # (The checks are written out here: this loop is the hot path.)
+        if start >= pos:
+            before = text[start - 1] if start else " "
+            after = text[end] if end < length else " "
+            if (before in _ASCII_NON_WORD and after in _ASCII_NON_WORD) or not (
+                _is_word_char(before) or _is_word_char(after)
+            ):
+                surface = text[start:end]
+                if exact is not None and surface != exact:
+                    keys = _reading(keys, exact, readings, surface)
+                if keys is not None:
+                    if len(keys) == 1 and keys[0] not in shared:
+                        append(new_match(Match, (start, end, keys[0], surface)))
+                    else:
+                        take(start, end, surface, keys)
+                    pos = end
+                    continue
+        low = max(start, pos)
+        # A hit can only start where a word does not continue from the left.
+        if low > 0 and _is_word_char(text[low - 1]) and not _NON_WORD.search(text, low, end):
+            continue
+        for hit in _local_hits(gazetteer, haystack, text, low, end):
+            if hit[0] >= pos:
+                take(*hit)
+                pos = hit[1]
     return matches, ambiguous
 
 

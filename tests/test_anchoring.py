@@ -91,6 +91,44 @@ def test_case_sensitive_by_default_and_per_alias_opt_out():
     ]
 
 
+def test_case_sensitive_and_insensitive_aliases_of_one_lower_cased_form():
+    g = Gazetteer([Entry(1, "US"), Entry(2, "Nato", case_sensitive=False)])
+    assert linked(g.find("us and Us, US; NATO, nato")) == [("US", 1), ("NATO", 2), ("nato", 2)]
+    # "US" reads exactly as a case-sensitive alias and fits a case-insensitive one too.
+    g = Gazetteer([Entry(1, "US"), Entry(2, "us", case_sensitive=False)])
+    matches, ambiguous = g.find_with_stats("us, US, Us")
+    assert (linked(matches), ambiguous) == ([("us", 2), ("Us", 2)], 1)
+    g = Gazetteer([Entry(1, "US"), Entry(2, "Us"), Entry(3, "nato", case_sensitive=False)])
+    assert linked(g.find("US Us uS us")) == [("US", 1), ("Us", 2)]
+
+
+def test_longest_form_in_the_wrong_case_does_not_hide_shorter():
+    g = Gazetteer(
+        [
+            Entry(1, "Kim Jong Un"),
+            Entry(2, "kim", case_sensitive=False),
+            Entry(3, "Jong Un", case_sensitive=False),
+        ]
+    )
+    assert linked(g.find("KIM JONG UN and Kim Jong Un")) == [
+        ("KIM", 2),
+        ("JONG UN", 3),
+        ("Kim Jong Un", 1),
+    ]
+
+
+@pytest.mark.parametrize("insensitive", [False, True])
+def test_name_ending_a_prefix_of_a_longer_name_is_found(insensitive):
+    # The automaton walks "Mr Kim Jong" toward "Mr Kim Jong Un"; "Jong" is only a suffix
+    # of that path (two failure links away), and then the path breaks off.
+    names = ["Mr Kim Jong Un", "Kim Jong Il", "Jong"]
+    g = Gazetteer([Entry(name, name, not insensitive) for name in names])
+    assert linked(g.find("Mr Kim Jong said")) == [("Jong", "Jong")]
+    # Same at the very end of the text, one failure link away.
+    g = Gazetteer([Entry(1, "Kim Jong Un"), Entry(2, "Jong", not insensitive)])
+    assert linked(g.find("Mr Kim Jong")) == [("Jong", 2)]
+
+
 def test_case_insensitive_keeps_offsets_when_lowering_changes_length():
     g = Gazetteer([Entry(1, "kim", case_sensitive=False)])
     text = "İİ KIM and Straße kim"
@@ -429,5 +467,22 @@ def test_property_gazetteer_matches_brute_force(surfaces, text):
         if surface.lower() not in used:
             used.add(surface.lower())
             entries.append(Entry(index, surface, exact))
+    found = [(m.start, m.end) for m in Gazetteer(entries).find(text)]
+    assert found == reference_find(entries, text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.text(alphabet="aAb -", min_size=1, max_size=6), st.booleans()),
+        min_size=1,
+        max_size=10,
+    ),
+    st.text(alphabet="abAB -.", max_size=60),
+)
+def test_property_gazetteer_mixing_case_matches_brute_force(surfaces, text):
+    # Lower-cased forms shared by case-sensitive and case-insensitive aliases, and names
+    # inside names; one key per lower-cased form, so nothing is ambiguous.
+    entries = [Entry(surface.lower(), surface, exact) for surface, exact in surfaces]
     found = [(m.start, m.end) for m in Gazetteer(entries).find(text)]
     assert found == reference_find(entries, text)
