@@ -339,8 +339,7 @@ class ArticleForm(forms.ModelForm):
 
 def stale_edit_message(current: Article, loaded: int):
     """What an editor is told when someone else saved the article after they opened it."""
-    editor = current.updated_by
-    who = (editor.get_full_name() or editor.username) if editor else "Someone"
+    who = presence.display_name(current.updated_by) if current.updated_by else "Someone"
     saved_at = timezone.localtime(current.updated_at).strftime("%H:%M")
     return format_html(
         "{} saved this article at {} (version {}) while you were editing version {}. "
@@ -356,9 +355,7 @@ def stale_edit_message(current: Article, loaded: int):
 
 
 def _name(user) -> str:
-    if user is None:
-        return "someone"
-    return user.get_full_name() or user.username
+    return presence.display_name(user) if user else "someone"
 
 
 def describe_transition(transition) -> str:

@@ -30,7 +30,8 @@ def _key(article_id: int) -> str:
     return f"newsroom:editing:{article_id}"
 
 
-def _name(user) -> str:
+def display_name(user) -> str:
+    """How the admin names a colleague: their full name, or their username."""
     return user.get_full_name() or user.username
 
 
@@ -43,7 +44,7 @@ def arrive(article_id: int, user, now=None) -> list[Editor]:
         if (now - entry["seen"]).total_seconds() < AWAY
     }
     since = present.get(user.pk, {}).get("since", now)
-    present[user.pk] = {"name": _name(user), "since": since, "seen": now}
+    present[user.pk] = {"name": display_name(user), "since": since, "seen": now}
     cache.set(_key(article_id), present, timeout=AWAY)
     return sorted(
         (

@@ -282,29 +282,25 @@ def related_articles(article, entity_ids, tag_ids, limit=RELATED_ARTICLES):
     """
     if not entity_ids and not tag_ids:
         return []
+    shared_entities = (
+        Mention.objects.filter(status=MentionStatus.CONFIRMED, entity_id__in=entity_ids)
+        .exclude(article_id=article.pk)
+        .values_list("article_id")
+        .annotate(shared=Count("entity_id", distinct=True))
+    )
+    shared_tags = (
+        Article.tags.through.objects.filter(
+            tag_id__in=tag_ids, content_type=ContentType.objects.get_for_model(Article)
+        )
+        .exclude(object_id=article.pk)
+        .values_list("object_id")
+        .annotate(shared=Count("tag_id", distinct=True))
+    )
     scores: dict[int, int] = defaultdict(int)
-    if entity_ids:
-        shared_entities = (
-            Mention.objects.filter(status=MentionStatus.CONFIRMED, entity_id__in=entity_ids)
-            .exclude(article_id=article.pk)
-            .values_list("article_id")
-            .annotate(shared=Count("entity_id", distinct=True))
-            .order_by()
-        )
-        for pk, shared in shared_entities:
-            scores[pk] += shared
-    if tag_ids:
-        shared_tags = (
-            Article.tags.through.objects.filter(
-                tag_id__in=tag_ids, content_type=ContentType.objects.get_for_model(Article)
-            )
-            .exclude(object_id=article.pk)
-            .values_list("object_id")
-            .annotate(shared=Count("tag_id", distinct=True))
-            .order_by()
-        )
-        for pk, shared in shared_tags:
-            scores[pk] += shared
+    for ids, counts in ((entity_ids, shared_entities), (tag_ids, shared_tags)):
+        if ids:
+            for pk, shared in counts.order_by():
+                scores[pk] += shared
     # The best few candidates by score (a later pk breaking ties, as later articles mostly
     # are), fetched with their bylines if readers may see them, then ranked exactly.
     candidates = sorted(scores, key=lambda pk: (scores[pk], pk), reverse=True)[: limit * 10]
