@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import gc
 import itertools
 import re
 from collections import Counter
@@ -94,7 +95,8 @@ class Gazetteer:
             if entry.key not in keys:
                 keys.append(entry.key)
         # Each automaton word maps to (its length, keys, the surface a hit must read as
-        # or None for any, and each reading's keys when the form has more than one).
+        # or None for any, and each reading's keys when the form has more than one);
+        # the automaton holds these with a shortcut key added (see below).
         values: dict[str, tuple] = {}
         if not folded:
             # The automaton holds the surfaces as written and runs over the text as it
@@ -130,10 +132,13 @@ class Gazetteer:
         self._automaton = None
         if values:
             self._automaton = ahocorasick.Automaton()
-            for word, value in values.items():
-                self._automaton.add_word(word, value)
+            for word, (size, keys, exact, readings) in values.items():
+                # The one key a hit reading ``exact`` (or anything, if None) goes to
+                # without further thought, or None when the hit needs resolving.
+                sole = keys[0] if len(keys) == 1 and keys[0] not in shared else None
+                self._automaton.add_word(word, (size, exact, sole, keys, readings))
             for bridge in _bridges(values.keys()):
-                self._automaton.add_word(bridge, (len(bridge), None, None, None))
+                self._automaton.add_word(bridge, (len(bridge), None, None, None, None))
             self._automaton.make_automaton()
 
     def find(self, text: str) -> list[Match]:
@@ -151,7 +156,16 @@ class Gazetteer:
         """
         if self._automaton is None:
             return [], 0
-        return _find(self, text)
+        # A long text gives a hundred thousand small match tuples and no reference
+        # cycles, so the cyclic collector would only rescan them again and again (a
+        # quarter of the time): it pauses meanwhile, unless someone else paused it.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return _find(self, text)
+        finally:
+            if collecting:
+                gc.enable()
 
 
 # A character that is not a word character: a match may start right after one.
@@ -199,7 +213,7 @@ def _local_hits(gazetteer: Gazetteer, haystack: str, text: str, low: int, high: 
     length = len(text)
     window = haystack[low : high + gazetteer._longest]
     found = []
-    for end_index, (size, keys, exact, readings) in gazetteer._automaton.iter(window):
+    for end_index, (size, exact, _, keys, readings) in gazetteer._automaton.iter(window):
         start = low + end_index + 1 - size
         end = start + size
         if start >= high or (start > 0 and _is_word_char(text[start - 1])):
@@ -250,11 +264,11 @@ def _find(gazetteer: Gazetteer, text: str) -> tuple[list[Match], int]:
         append(new_match(Match, (start, end, key, surface)))
 
     pos = 0  # end of the last accepted hit
-    for end_index, (size, keys, exact, readings) in gazetteer._automaton.iter_long(haystack):
+    for end_index, (size, exact, sole, keys, readings) in gazetteer._automaton.iter_long(haystack):
         end = end_index + 1
-        start = end - size
         if end <= pos:
             continue
+        start = end - size
         # (The checks are written out here: this loop is the hot path.)
         if start >= pos:
             before = text[start - 1] if start else " "
@@ -263,13 +277,14 @@ def _find(gazetteer: Gazetteer, text: str) -> tuple[list[Match], int]:
                 _is_word_char(before) or _is_word_char(after)
             ):
                 surface = text[start:end]
+                if sole is not None and (exact is None or surface == exact):
+                    append(new_match(Match, (start, end, sole, surface)))
+                    pos = end
+                    continue
                 if exact is not None and surface != exact:
                     keys = _reading(keys, exact, readings, surface)
                 if keys is not None:
-                    if len(keys) == 1 and keys[0] not in shared:
-                        append(new_match(Match, (start, end, keys[0], surface)))
-                    else:
-                        take(start, end, surface, keys)
+                    take(start, end, surface, keys)
                     pos = end
                     continue
         low = max(start, pos)

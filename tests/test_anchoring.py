@@ -5,6 +5,8 @@ Plain pytest and hypothesis; no database.
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -486,3 +488,16 @@ def test_property_gazetteer_mixing_case_matches_brute_force(surfaces, text):
     entries = [Entry(surface.lower(), surface, exact) for surface, exact in surfaces]
     found = [(m.start, m.end) for m in Gazetteer(entries).find(text)]
     assert found == reference_find(entries, text)
+
+
+@pytest.mark.parametrize("collecting", [True, False])
+def test_matching_leaves_the_garbage_collector_as_it_found_it(collecting):
+    # find pauses the cyclic collector while it builds matches; a caller's setting stays.
+    was = gc.isenabled()
+    (gc.enable if collecting else gc.disable)()
+    try:
+        matches = Gazetteer([Entry(1, "Kim")]).find("Kim met Kim.")
+        assert [m.start for m in matches] == [0, 8]
+        assert gc.isenabled() is collecting
+    finally:
+        (gc.enable if was else gc.disable)()
