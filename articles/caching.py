@@ -9,8 +9,9 @@ read again and expire on their own. A scheduled article needs no job either: the
 generation records the next scheduled publication time, and the first request after that
 moment takes a new token.
 
-Responses carry Last-Modified (when the generation began) and an ETag (set by Django's
-ConditionalGetMiddleware), so browsers and a CDN revalidate with 304 answers, and a
+Responses carry Last-Modified (when the generation began) and an ETag (hashed once, when
+the page is cached), so browsers and a CDN revalidate with 304 answers (Django's
+ConditionalGetMiddleware compares them), and a
 Cache-Control fit for a CDN: public with a short shared max-age, since a CDN cannot be told
 that a page changed.
 """
@@ -22,7 +23,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
+from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
 
 GENERATION_KEY = "newsroom:content-generation"
@@ -112,6 +113,9 @@ class PublicPageCacheMiddleware:
     @staticmethod
     def _mark_public(response, generation) -> None:
         response["Last-Modified"] = http_date(generation["since"].timestamp())
+        # Stored with the page, so a cache hit is not hashed again for its ETag.
+        if not response.streaming:
+            set_response_etag(response)
         patch_cache_control(
             response,
             public=True,

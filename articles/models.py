@@ -264,6 +264,11 @@ class ArticleStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
+def bylines_prefetch() -> Prefetch:
+    """Articles' bylines in order, each with its person, for prefetch_related()."""
+    return Prefetch("bylines", queryset=Byline.objects.select_related("person"))
+
+
 class ArticleQuerySet(ContentQuerySet):
     def published(self, now=None):
         """Articles a reader may see: published, and their publication time has come.
@@ -276,15 +281,16 @@ class ArticleQuerySet(ContentQuerySet):
     def scheduled(self, now=None):
         return self.filter(status=ArticleStatus.PUBLISHED, publish_at__gt=now or timezone.now())
 
-    def for_listing(self):
+    def for_listing(self, with_body=False, with_bylines=True):
         """What article lists show: section and bylines fetched in a fixed number of queries.
 
-        The search column, large and only read by the search itself, is left behind."""
-        return (
-            self.defer("search_vector")
-            .select_related("section")
-            .prefetch_related(Prefetch("bylines", queryset=Byline.objects.select_related("person")))
+        The body (unless `with_body`) and the search column, large and not shown in lists,
+        are left behind. Without `with_bylines`, prefetch them later for the articles kept,
+        with bylines_prefetch()."""
+        listing = self.defer("search_vector", *([] if with_body else ["body"])).select_related(
+            "section"
         )
+        return listing.prefetch_related(bylines_prefetch()) if with_bylines else listing
 
     def newest_first(self):
         return self.order_by("-publish_at", "-pk")
@@ -602,7 +608,8 @@ class Mention(models.Model):
     class Meta:
         ordering = ["article", "start"]
         indexes = [
-            models.Index(fields=["entity", "status"], name="mention_entity_idx"),
+            # With the article: counting an entity's articles reads the index alone.
+            models.Index(fields=["entity", "status", "article"], name="mention_entity_idx"),
             models.Index(fields=["article", "status", "start"], name="mention_article_idx"),
         ]
         constraints = [

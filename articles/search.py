@@ -40,6 +40,10 @@ MAX_QUERY_CHARS = 200
 MAX_WORDS = 10
 # How many matching people, organizations and places are shown above the articles.
 ENTITY_MATCHES = 5
+# A search ranks at most this many matching articles, the newest: a common word matches
+# much of the archive, and ranking all of it would cost time in proportion to the archive.
+# Filters apply first, so a section or a date range reaches any older article.
+MAX_RANKED = 500
 # The text search configuration: English stemming ("arrives" finds "arrived").
 CONFIG = "english"
 
@@ -112,8 +116,9 @@ def parse_query(raw: str) -> Query:
     return Query(searched, words[:MAX_WORDS], shortened)
 
 
-def search_articles(query: Query):
-    """The published articles matching `query`, best first.
+def search_articles(query: Query, section=None, entity=None, date_from=None, date_to=None):
+    """The published articles matching `query` and the filters (see filter_articles), best
+    first; only the newest MAX_RANKED matches are ranked and returned.
 
     On PostgreSQL each carries `rank` and `excerpt_source` (the best passages of its body,
     with matches between private-use marks); excerpt() turns that into safe HTML.
@@ -121,36 +126,43 @@ def search_articles(query: Query):
     published = Article.objects.published()
     if not query.words:
         return published.none()
-    if uses_full_text(published):
+    full_text = uses_full_text(published)
+    if full_text:
         tsquery = SearchQuery(query.text, search_type="websearch", config=CONFIG)
-        return (
-            published.filter(search_vector=tsquery)
-            .annotate(
-                rank=SearchRank(F("search_vector"), tsquery),
-                excerpt_source=SearchHeadline(
-                    "body",
-                    tsquery,
-                    config=CONFIG,
-                    start_sel=_START,
-                    stop_sel=_STOP,
-                    max_words=25,
-                    min_words=10,
-                    max_fragments=2,
-                    fragment_delimiter=" … ",
-                ),
+        matches = published.filter(search_vector=tsquery)
+    else:
+        matches = published
+        for word in query.words:
+            matches = matches.filter(
+                Q(headline__icontains=word) | Q(dek__icontains=word) | Q(body__icontains=word)
             )
-            .order_by("-rank", "-publish_at", "-pk")
+    matches = filter_articles(matches, section, entity, date_from, date_to)
+    # Ordered by the indexed time alone, so the database may stop at the last one wanted.
+    newest = matches.order_by("-publish_at").values("pk")[:MAX_RANKED]
+    ranked = Article.objects.filter(pk__in=newest)
+    if full_text:
+        ranked = ranked.annotate(
+            rank=SearchRank(F("search_vector"), tsquery),
+            excerpt_source=SearchHeadline(
+                "body",
+                tsquery,
+                config=CONFIG,
+                start_sel=_START,
+                stop_sel=_STOP,
+                max_words=25,
+                min_words=10,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            ),
         )
-    matches = published
-    for word in query.words:
-        matches = matches.filter(
-            Q(headline__icontains=word) | Q(dek__icontains=word) | Q(body__icontains=word)
+    else:
+        ranked = ranked.annotate(
+            rank=sum(
+                (Case(When(headline__icontains=word, then=1), default=0) for word in query.words),
+                Value(0),
+            )
         )
-    in_headline = sum(
-        (Case(When(headline__icontains=word, then=1), default=0) for word in query.words),
-        Value(0),
-    )
-    return matches.annotate(rank=in_headline).order_by("-rank", "-publish_at", "-pk")
+    return ranked.order_by("-rank", "-publish_at", "-pk")
 
 
 def filter_articles(articles, section=None, entity=None, date_from=None, date_to=None):
@@ -311,13 +323,15 @@ def search(request):
         "max_query_chars": MAX_QUERY_CHARS,
     }
     if query.words:
-        articles = filter_articles(
-            search_articles(query),
+        found = search_articles(
+            query,
             section=data.get("section"),
             entity=data.get("entity"),
             date_from=data.get("from"),
             date_to=data.get("to"),
-        ).for_listing()
+        )
+        # On SQLite the excerpt is cut from the body in Python; PostgreSQL sends it ready.
+        articles = found.for_listing(with_body=not uses_full_text(found))
         page = Paginator(articles, settings.NEWSROOM_PAGE_SIZE).get_page(request.GET.get("page"))
         page.object_list = list(page.object_list)
         for article in page.object_list:
@@ -335,5 +349,6 @@ def search(request):
             search_params=form.query_params(query),
             without_entity_params=form.query_params(query, entity=""),
             filtered=any(data.get(name) for name in ("section", "entity", "from", "to")),
+            max_ranked=MAX_RANKED,
         )
     return render(request, "articles/search.html", context)

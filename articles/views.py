@@ -12,8 +12,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, F, Prefetch, Q, Window
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -26,7 +25,6 @@ from articles import text
 from articles.models import (
     Article,
     ArticleRedirect,
-    Byline,
     Correction,
     CorrectionKind,
     Entity,
@@ -36,6 +34,7 @@ from articles.models import (
     MentionRole,
     MentionStatus,
     Section,
+    bylines_prefetch,
 )
 
 # How many articles the home page shows at the top, and in each section's block.
@@ -67,23 +66,30 @@ def home(request):
     sections = list(Section.objects.filter(parent=None))
 
     # The newest few articles of each top-level section (its own and its subsections'),
-    # in one query: number each section's articles newest first and keep the first few.
-    by_section = defaultdict(list)
-    section_articles = (
-        published.exclude(pk__in=[article.pk for article in latest])
-        .annotate(home_section=Coalesce("section__parent_id", "section_id"))
-        .annotate(
-            rank=Window(
-                RowNumber(),
-                partition_by=F("home_section"),
-                order_by=[F("publish_at").desc(), F("pk").desc()],
-            )
+    # in one query: one small subquery per section, each served by an index, so the cost
+    # grows with the number of sections and not with the archive.
+    newest_in_some_section = Q(pk__in=[])
+    for section in sections:
+        newest = (
+            Article.objects.published()
+            .filter(Q(section=section) | Q(section__parent=section))
+            .exclude(pk__in=[article.pk for article in latest])
+            .newest_first()
+            .values("pk")[:HOME_PER_SECTION]
         )
-        .filter(rank__lte=HOME_PER_SECTION)
-        .newest_first()
+        newest_in_some_section |= Q(pk__in=newest)
+    by_section = defaultdict(list)
+    # Ordered by the indexed time alone and limited, the database walks the newest articles
+    # and stops at the last one wanted (with a second sort key it would read on to the end
+    # to be sure of ties); equal times are put in order here.
+    newest = published.filter(newest_in_some_section).order_by("-publish_at")
+    newest = sorted(
+        newest[: HOME_PER_SECTION * len(sections)],
+        key=lambda article: (article.publish_at, article.pk),
+        reverse=True,
     )
-    for article in section_articles:
-        by_section[article.home_section].append(article)
+    for article in newest:
+        by_section[article.section.parent_id or article.section_id].append(article)
 
     return render(
         request,
@@ -193,15 +199,20 @@ def _is_anchored(mention, body):
 
 def for_article_page(queryset):
     """`queryset` with all the article page shows, fetched in a fixed number of queries."""
-    return queryset.select_related("section__parent").prefetch_related(
-        Prefetch("bylines", queryset=Byline.objects.select_related("person")),
-        Prefetch(
-            "mentions",
-            queryset=Mention.objects.confirmed().select_related("entity").order_by("start"),
-            to_attr="confirmed_mentions",
-        ),
-        "tags",
-        "corrections",
+    # The search column is large and only the search reads it.
+    return (
+        queryset.defer("search_vector")
+        .select_related("section__parent")
+        .prefetch_related(
+            bylines_prefetch(),
+            Prefetch(
+                "mentions",
+                queryset=Mention.objects.confirmed().select_related("entity").order_by("start"),
+                to_attr="confirmed_mentions",
+            ),
+            "tags",
+            "corrections",
+        )
     )
 
 
@@ -302,10 +313,12 @@ def related_articles(article, entity_ids, tag_ids, limit=RELATED_ARTICLES):
             for pk, shared in counts.order_by():
                 scores[pk] += shared
     # The best few candidates by score (a later pk breaking ties, as later articles mostly
-    # are), fetched with their bylines if readers may see them, then ranked exactly.
+    # are) that readers may see, ranked exactly; only the winners' bylines are fetched.
     candidates = sorted(scores, key=lambda pk: (scores[pk], pk), reverse=True)[: limit * 10]
-    visible = Article.objects.published().filter(pk__in=candidates).for_listing()
-    return sorted(visible, key=lambda a: (scores[a.pk], a.publish_at, a.pk), reverse=True)[:limit]
+    visible = Article.objects.published().filter(pk__in=candidates).for_listing(with_bylines=False)
+    best = sorted(visible, key=lambda a: (scores[a.pk], a.publish_at, a.pk), reverse=True)[:limit]
+    prefetch_related_objects(best, bylines_prefetch())
+    return best
 
 
 def _schema_thing(request, entity):

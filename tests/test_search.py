@@ -328,6 +328,29 @@ def test_results_come_a_page_at_a_time_with_links_that_keep_the_search(client, s
         assert search(client, "election", page=page).context["page_obj"].number in (1, 3)
 
 
+def test_a_common_word_ranks_the_newest_matches_and_says_so(client, monkeypatch):
+    monkeypatch.setattr("articles.search.MAX_RANKED", 3)
+    world = SectionFactory(slug="world")
+    now = timezone.now()
+    for days in range(5):
+        ArticleFactory(
+            headline=f"Budget talks day {days}",
+            section=world if days == 4 else SectionFactory(),
+            publish_at=now - timezone.timedelta(days=days),
+        )
+
+    response = search(client, "budget")
+    page = re.sub(r"\s+", " ", response.content.decode())
+
+    # Only the three newest are ranked; the page says there are more than it shows.
+    assert sorted(headlines(response)) == [f"Budget talks day {days}" for days in range(3)]
+    assert "here are the newest 3, best first" in page
+    # A filter applies before the limit, so it reaches the oldest article too.
+    filtered = search(client, "budget", section="world")
+    assert headlines(filtered) == ["Budget talks day 4"]
+    assert "1 article matches" in re.sub(r"\s+", " ", filtered.content.decode())
+
+
 def count_queries(client, q):
     # Each page built afresh, so both counts include what the page cache asks for.
     cache.clear()
