@@ -1,11 +1,11 @@
 """The public pages' cache: whole responses for anonymous readers, dropped as soon as what
 they show changes.
 
-Every cached page is stored under the current *content generation*, a token kept in the
-cache (shared by all app servers when REDIS_URL is set). Any change to what readers can
-see (an article published, edited or withdrawn, a mention confirmed, an entity edited, a
-correction added) takes a new token, so every page is built afresh; old entries are never
-read again and expire on their own. A scheduled article needs no job either: the
+Every cached page is stored with the current *content generation*, a token kept in the
+cache (shared by all app servers when REDIS_URL is set), and served only while that token
+is current. Any change to what readers can see (an article published, edited or withdrawn,
+a mention confirmed, an entity edited, a correction added) takes a new token, so every
+page is built afresh and stored over its old copy. A scheduled article needs no job either: the
 generation records the next scheduled publication time, and the first request after that
 moment takes a new token.
 
@@ -27,7 +27,7 @@ from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
 
 GENERATION_KEY = "newsroom:content-generation"
-PAGE_KEY = "newsroom:page:{token}:{address}"
+PAGE_KEY = "newsroom:page:{address}"
 # Prefixes of paths that are never cached: the admin, previews, anything per-person.
 UNCACHED_PREFIXES = ("/admin/", "/preview/", "/static/")
 
@@ -62,10 +62,12 @@ def content_changed() -> None:
         transaction.on_commit(_new_generation)
 
 
-def current_generation(now=None) -> dict:
-    """The generation pages are cached under now, begun afresh once a scheduled time passes."""
+def current_generation(stored=None, now=None) -> dict:
+    """The generation pages are cached under now, begun afresh once a scheduled time passes.
+
+    `stored` is the generation as already read from the cache, if it was."""
     now = now or timezone.now()
-    generation = cache.get(GENERATION_KEY)
+    generation = stored if stored is not None else cache.get(GENERATION_KEY)
     if generation is None or generation["until"] <= now:
         generation = _new_generation(now)
     return generation
@@ -92,12 +94,15 @@ class PublicPageCacheMiddleware:
                 # Staff see the same pages, but their copies must not fill shared caches.
                 patch_cache_control(response, private=True, no_cache=True)
             return response
-        generation = current_generation()
         # Hashed: a long search would make a key too long for some cache backends.
         address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-        key = PAGE_KEY.format(token=generation["token"], address=address)
-        cached = cache.get(key)
-        if cached is not None:
+        key = PAGE_KEY.format(address=address)
+        # One round trip to the cache for both: a page is kept with the token of the
+        # generation it was built in, and served only while that generation lasts.
+        found = cache.get_many([GENERATION_KEY, key])
+        generation = current_generation(found.get(GENERATION_KEY))
+        token, cached = found.get(key, (None, None))
+        if token == generation["token"]:
             cached["X-Cache"] = "hit"
             return cached
         response = self.get_response(request)
@@ -106,7 +111,7 @@ class PublicPageCacheMiddleware:
             return response
         self._mark_public(response, generation)
         if not response.streaming and not response.cookies:
-            cache.set(key, response, settings.NEWSROOM_PAGE_CACHE_SECONDS)
+            cache.set(key, (generation["token"], response), settings.NEWSROOM_PAGE_CACHE_SECONDS)
         response["X-Cache"] = "miss"
         return response
 
