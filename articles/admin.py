@@ -590,7 +590,8 @@ class ArticleAdmin(PreviewAdminMixin, revisions.ArticleRevisionsAdmin, admin.Mod
         return (
             super()
             .get_queryset(request)
-            .for_listing()
+            # The change form reads this queryset too, and edits the body.
+            .for_listing(with_body=True)
             .annotate(
                 confirmed_mention_count=Count(
                     "mentions", filter=Q(mentions__status=MentionStatus.CONFIRMED), distinct=True

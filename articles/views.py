@@ -400,7 +400,7 @@ def articles_about(entity, limit=ENTITY_ABOUT):
     return (
         Article.objects.published()
         .filter(pk__in=about.values("article_id"))
-        .select_related("section")
+        .for_listing(with_bylines=False)
         .newest_first()[:limit]
     )
 
@@ -432,6 +432,8 @@ class EntityView(PageSizeMixin, ListView):
             Mention.objects.public()
             .filter(entity=self.entity)
             .select_related("article")
+            # The body gives the snippets; the search column is large and unused here.
+            .defer("article__search_vector")
             .order_by("-article__publish_at", "-article__pk", "start")
         )
 
