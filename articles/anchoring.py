@@ -18,8 +18,10 @@ import difflib
 import gc
 import itertools
 import re
+import threading
 from collections import Counter
 from collections.abc import Iterable, Sequence, Set
+from contextlib import contextmanager
 from typing import NamedTuple
 
 import ahocorasick
@@ -156,15 +158,36 @@ class Gazetteer:
         """
         if self._automaton is None:
             return [], 0
-        # A long text gives a hundred thousand small match tuples and no reference
-        # cycles, so the cyclic collector would only rescan them again and again (a
-        # quarter of the time): it pauses meanwhile, unless someone else paused it.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_paused():
             return _find(self, text)
-        finally:
-            if collecting:
+
+
+_pause_lock = threading.Lock()
+_pausing = 0  # how many threads are inside collector_paused()
+_resume_collector = False  # whether the collector was on when the first of them came in
+
+
+@contextmanager
+def collector_paused():
+    """Pause Python's cyclic garbage collector while matches are made.
+
+    A long text gives a hundred thousand small match tuples and no reference cycles, so
+    the collector would only walk them, and everything else the process holds, again
+    and again (a quarter of the matching time). Threads may overlap: the first one in
+    pauses the collector and the last one out resumes it, if it was on to begin with.
+    """
+    global _pausing, _resume_collector
+    with _pause_lock:
+        if _pausing == 0:
+            _resume_collector = gc.isenabled()
+            gc.disable()
+        _pausing += 1
+    try:
+        yield
+    finally:
+        with _pause_lock:
+            _pausing -= 1
+            if _pausing == 0 and _resume_collector:
                 gc.enable()
 
 

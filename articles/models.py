@@ -609,7 +609,7 @@ class Mention(models.Model):
         ordering = ["article", "start"]
         indexes = [
             # With the article: counting an entity's articles reads the index alone.
-            models.Index(fields=["entity", "status", "article"], name="mention_entity_idx"),
+            models.Index(fields=["entity", "status", "article"], name="mention_entity_article_idx"),
             models.Index(fields=["article", "status", "start"], name="mention_article_idx"),
         ]
         constraints = [

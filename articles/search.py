@@ -137,8 +137,8 @@ def search_articles(query: Query, section=None, entity=None, date_from=None, dat
                 Q(headline__icontains=word) | Q(dek__icontains=word) | Q(body__icontains=word)
             )
     matches = filter_articles(matches, section, entity, date_from, date_to)
-    # Ordered by the indexed time alone, so the database may stop at the last one wanted.
-    newest = matches.order_by("-publish_at").values("pk")[:MAX_RANKED]
+    # The pk breaks ties in time, so every page of the results draws on the same set.
+    newest = matches.order_by("-publish_at", "-pk").values("pk")[:MAX_RANKED]
     ranked = Article.objects.filter(pk__in=newest)
     if full_text:
         ranked = ranked.annotate(

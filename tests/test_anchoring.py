@@ -17,6 +17,7 @@ from articles.anchoring import (
     Mapped,
     Match,
     Span,
+    collector_paused,
     diff_opcodes,
     map_spans,
     resolve_quote,
@@ -488,6 +489,22 @@ def test_property_gazetteer_mixing_case_matches_brute_force(surfaces, text):
     entries = [Entry(surface.lower(), surface, exact) for surface, exact in surfaces]
     found = [(m.start, m.end) for m in Gazetteer(entries).find(text)]
     assert found == reference_find(entries, text)
+
+
+def test_overlapping_pauses_resume_the_collector_only_when_the_last_ends():
+    # Two threads matching at once: the first to finish must not resume the collector
+    # under the other, and the last to finish must resume it.
+    assert gc.isenabled()
+    first, second = collector_paused(), collector_paused()
+    try:
+        first.__enter__()
+        second.__enter__()
+        first.__exit__(None, None, None)
+        assert not gc.isenabled()
+        second.__exit__(None, None, None)
+        assert gc.isenabled()
+    finally:
+        gc.enable()
 
 
 @pytest.mark.parametrize("collecting", [True, False])
