@@ -269,7 +269,42 @@ def bylines_prefetch() -> Prefetch:
     return Prefetch("bylines", queryset=Byline.objects.select_related("person"))
 
 
+# What search reads (see articles.search.document): a bulk write that changes any of them
+# refreshes the search column of the rows it wrote, as Article.save does.
+SEARCHED_FIELDS = frozenset({"headline", "dek", "body"})
+
+
 class ArticleQuerySet(ContentQuerySet):
+    def update(self, **kwargs):
+        from articles.search import uses_full_text
+
+        if SEARCHED_FIELDS.isdisjoint(kwargs) or not uses_full_text(self):
+            return super().update(**kwargs)
+        # The rows are picked first: the update may change which rows this queryset finds.
+        pks = list(self.values_list("pk", flat=True))
+        count = super().update(**kwargs)
+        self._refresh_search(pks)
+        return count
+
+    def bulk_create(self, objs, *args, **kwargs):
+        created = super().bulk_create(objs, *args, **kwargs)
+        self._refresh_search([article.pk for article in created if article.pk is not None])
+        return created
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        count = super().bulk_update(objs, fields, *args, **kwargs)
+        if not SEARCHED_FIELDS.isdisjoint(fields):
+            self._refresh_search([article.pk for article in objs])
+        return count
+
+    def _refresh_search(self, pks, batch=1000) -> None:
+        from articles.search import update_search_vectors
+
+        for start in range(0, len(pks), batch):
+            update_search_vectors(
+                self.model.objects.using(self.db).filter(pk__in=pks[start : start + batch])
+            )
+
     def published(self, now=None):
         """Articles a reader may see: published, and their publication time has come.
 

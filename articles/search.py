@@ -73,9 +73,10 @@ def document():
 def update_search_vectors(queryset=None) -> int:
     """Refresh the search vector of every article in `queryset` (all articles by default).
 
-    Article.save does this for the article it saves; call this after changing articles
-    with QuerySet.update() or bulk_create(), which bypass save. Does nothing on SQLite.
-    Returns the number of articles refreshed.
+    Article.save does this for the article it saves, and the article queryset's update(),
+    bulk_create() and bulk_update() for the rows they write; call it after changing
+    articles some other way (raw SQL, a restored dump). Does nothing on SQLite. Returns
+    the number of articles refreshed.
     """
     queryset = Article.objects.all() if queryset is None else queryset
     if not uses_full_text(queryset):

@@ -200,13 +200,11 @@ def build(rng: random.Random) -> None:
             for article in articles
             for tag in rng.sample(tags, 3)
         )
-    _index_for_search()
+    _refresh_statistics()
 
 
-def _index_for_search() -> None:
-    """Fill the search column that Article.save keeps current (bulk_create skips save),
-    then refresh the planner's statistics, as autovacuum would after such a load."""
-    search.update_search_vectors(Article.objects.all())
+def _refresh_statistics() -> None:
+    """Refresh the planner's statistics, as autovacuum would after such a load."""
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
 

@@ -438,9 +438,27 @@ def test_the_search_vector_follows_an_edit_in_the_admin(client, admin_client, su
     assert headlines(search(client, "Vladivostok")) == ["Kim leaves Beijing for Vladivostok"]
 
 
+def test_bulk_writes_keep_the_search_current(client, summit):
+    Article.objects.filter(headline__contains="Beijing").update(headline="Typhoon nears")
+    assert headlines(search(client, "typhoon")) == ["Typhoon nears"]
+    assert headlines(search(client, "talks")) == []
+
+    summit.dek = "Ferries stay in port."
+    Article.objects.bulk_update([summit], ["dek"])
+    assert headlines(search(client, "ferries")) == ["Typhoon nears"]
+
+    fresh = ArticleFactory.build(headline="Harvest festival opens", section=summit.section)
+    Article.objects.bulk_create([fresh])
+    assert headlines(search(client, "harvest")) == ["Harvest festival opens"]
+
+
 @postgresql_only
-def test_rows_changed_without_save_can_be_refreshed(client, summit):
-    Article.objects.filter(pk=summit.pk).update(headline="Typhoon nears the coast")
+def test_rows_changed_behind_the_orm_can_be_refreshed(client, summit):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE articles_article SET headline = %s WHERE id = %s",
+            ["Typhoon nears the coast", summit.pk],
+        )
     assert headlines(search(client, "typhoon")) == []
 
     assert update_search_vectors() == 1
