@@ -1,6 +1,6 @@
 import pytest
 
-from tests.factories import UserFactory
+from tests.factories import HIDDEN, UserFactory, member_of
 
 
 @pytest.fixture(autouse=True)
@@ -21,6 +21,32 @@ def empty_cache():
 @pytest.fixture
 def superuser(db):
     return UserFactory(username="chief", is_superuser=True)
+
+
+@pytest.fixture
+def superuser_client(client, superuser):
+    client.force_login(superuser)
+    return client
+
+
+@pytest.fixture
+def annotator(client):
+    """The test client, logged in as a member of Annotators."""
+    client.force_login(member_of("Annotators"))
+    return client
+
+
+@pytest.fixture
+def editor(client):
+    """The test client, logged in as a member of Editors."""
+    client.force_login(member_of("Editors"))
+    return client
+
+
+@pytest.fixture(params=sorted(HIDDEN))
+def hidden_kwargs(request):
+    """Fields that make an article invisible to readers, one way per test run."""
+    return {"headline": f"Secret {request.param} story", **HIDDEN[request.param]}
 
 
 @pytest.fixture(autouse=True)

@@ -18,6 +18,22 @@ from articles.models import (
     Section,
 )
 
+# Every way an article can exist and still be hidden from readers.
+HIDDEN = {
+    "draft": {"status": ArticleStatus.DRAFT, "publish_at": None},
+    "review": {"status": ArticleStatus.REVIEW, "publish_at": None},
+    "withdrawn": {"status": ArticleStatus.WITHDRAWN},
+    "scheduled": {
+        "status": ArticleStatus.PUBLISHED,
+        "publish_at": timezone.now() + timezone.timedelta(days=1),
+    },
+}
+
+
+def ago(**kwargs):
+    """A moment that far in the past, e.g. ago(days=2)."""
+    return timezone.now() - timezone.timedelta(**kwargs)
+
 
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -117,15 +133,28 @@ class MentionFactory(factory.django.DjangoModelFactory):
     status = MentionStatus.CONFIRMED
 
 
-def suggested_mention(article, entity, exact, occurrence=0, **fields):
-    """A suggestion of `entity` on the given occurrence (0 = first) of `exact` in the body."""
+def occurrence_start(text, exact, occurrence=0):
+    """Where the given occurrence (0 = first) of `exact` starts in `text`."""
     start = -1
     for _ in range(occurrence + 1):
-        start = article.body.index(exact, start + 1)
-    fields = {"status": MentionStatus.SUGGESTED, "source": MentionSource.SUGGESTED, **fields}
+        start = text.index(exact, start + 1)
+    return start
+
+
+def mention_of(article, entity, exact=None, occurrence=0, **fields):
+    """A mention (confirmed unless `fields` say otherwise) of `entity` on the given
+    occurrence of `exact` in the article's body; `exact` is the entity's name by default."""
+    exact = entity.name if exact is None else exact
+    start = occurrence_start(article.body, exact, occurrence)
     return MentionFactory(
         article=article, entity=entity, start=start, end=start + len(exact), **fields
     )
+
+
+def suggested_mention(article, entity, exact, occurrence=0, **fields):
+    """A suggestion of `entity` on the given occurrence (0 = first) of `exact` in the body."""
+    fields = {"status": MentionStatus.SUGGESTED, "source": MentionSource.SUGGESTED, **fields}
+    return mention_of(article, entity, exact, occurrence, **fields)
 
 
 class CorrectionFactory(factory.django.DjangoModelFactory):

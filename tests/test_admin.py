@@ -25,12 +25,6 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def admin_client(client, superuser):
-    client.force_login(superuser)
-    return client
-
-
 def entity_form_data(**fields):
     data = {
         "name": "Kim Jong Un",
@@ -75,7 +69,7 @@ def one_of_everything():
 
 
 @pytest.mark.parametrize("model_name", ADMIN_MODELS)
-def test_every_admin_page_loads_for_a_superuser(admin_client, one_of_everything, model_name):
+def test_every_admin_page_loads_for_a_superuser(superuser_client, one_of_everything, model_name):
     obj = one_of_everything[model_name]
     urls = [
         reverse(f"admin:articles_{model_name}_changelist"),
@@ -83,22 +77,22 @@ def test_every_admin_page_loads_for_a_superuser(admin_client, one_of_everything,
         reverse(f"admin:articles_{model_name}_change", args=[obj.pk]),
     ]
     for url in urls:
-        assert admin_client.get(url).status_code == 200, url
+        assert superuser_client.get(url).status_code == 200, url
 
 
-def test_the_admin_index_names_people_organizations_and_places(admin_client):
-    page = admin_client.get(reverse("admin:index")).content.decode()
+def test_the_admin_index_names_people_organizations_and_places(superuser_client):
+    page = superuser_client.get(reverse("admin:index")).content.decode()
     for name in ["People", "Organizations", "Places", "Entities", "Articles", "Mentions"]:
         assert f">{name}<" in page
 
 
-def test_changelists_search_and_filter(admin_client, one_of_everything):
+def test_changelists_search_and_filter(superuser_client, one_of_everything):
     article = one_of_everything["article"]
     url = reverse("admin:articles_article_changelist")
-    assert article.headline in admin_client.get(url, {"q": "Headline"}).content.decode()
-    assert admin_client.get(url, {"status__exact": "draft"}).context["cl"].result_count == 0
-    assert admin_client.get(url, {"tags__id__exact": article.tags.get().pk}).status_code == 200
-    response = admin_client.get(
+    assert article.headline in superuser_client.get(url, {"q": "Headline"}).content.decode()
+    assert superuser_client.get(url, {"status__exact": "draft"}).context["cl"].result_count == 0
+    assert superuser_client.get(url, {"tags__id__exact": article.tags.get().pk}).status_code == 200
+    response = superuser_client.get(
         reverse("admin:articles_mention_changelist"), {"entity__kind": "person"}
     )
     assert response.context["cl"].result_count == 1
@@ -119,28 +113,28 @@ def changelist_queries(client):
     return len(queries), response
 
 
-def test_the_article_changelist_runs_a_fixed_number_of_queries(admin_client):
+def test_the_article_changelist_runs_a_fixed_number_of_queries(superuser_client):
     make_articles_with_bylines(1)
-    one, _ = changelist_queries(admin_client)
+    one, _ = changelist_queries(superuser_client)
     make_articles_with_bylines(9)
-    ten, response = changelist_queries(admin_client)
+    ten, response = changelist_queries(superuser_client)
     assert response.context["cl"].result_count == 10
     assert ten == one
 
 
-def test_the_article_changelist_shows_bylines_and_mention_counts(admin_client):
+def test_the_article_changelist_shows_bylines_and_mention_counts(superuser_client):
     article = ArticleFactory()
     BylineFactory(article=article, person=PersonFactory(name="Ann Writer"), position=1)
     BylineFactory(article=article, person=PersonFactory(name="Bo Reporter"), position=0)
     MentionFactory(article=article)
     MentionFactory(article=article, start=23, end=30, status=MentionStatus.SUGGESTED)
-    page = admin_client.get(reverse("admin:articles_article_changelist")).content.decode()
+    page = superuser_client.get(reverse("admin:articles_article_changelist")).content.decode()
     assert "Bo Reporter, Ann Writer" in page
     assert '<td class="field-confirmed_mentions">1</td>' in page
     assert '<td class="field-mentions_to_check">1</td>' in page
 
 
-def test_the_body_with_mentions_escapes_html_and_marks_each_mention(admin_client):
+def test_the_body_with_mentions_escapes_html_and_marks_each_mention(superuser_client):
     article = ArticleFactory(body="Kim Jong Un met <b>Xi</b> & Putin.\n## Later\nKim left.")
     kim = PersonFactory(name="Kim Jong Un")
     MentionFactory(article=article, entity=kim, start=0, end=11)
@@ -160,7 +154,7 @@ def test_the_body_with_mentions_escapes_html_and_marks_each_mention(admin_client
         status=MentionStatus.REJECTED,
     )
 
-    page = admin_client.get(
+    page = superuser_client.get(
         reverse("admin:articles_article_change", args=[article.pk])
     ).content.decode()
 
@@ -243,29 +237,29 @@ def test_saving_an_article_records_who_created_and_updated_it(client, superuser)
     assert article.updated_by == editor
 
 
-def test_a_byline_must_name_a_person(admin_client):
+def test_a_byline_must_name_a_person(superuser_client):
     place = PlaceFactory()
     data = article_form_data(
         SectionFactory(),
         **inline_management("bylines", total=1),
         **{"bylines-0-person": str(place.pk), "bylines-0-position": "0"},
     )
-    response = admin_client.post(reverse("admin:articles_article_add"), data)
+    response = superuser_client.post(reverse("admin:articles_article_add"), data)
     assert response.status_code == 200
     assert not Article.objects.exists()
 
 
-def test_view_on_site_is_offered_once_the_article_is_live(admin_client):
+def test_view_on_site_is_offered_once_the_article_is_live(superuser_client):
     live = ArticleFactory()
     draft = DraftFactory()
-    page = admin_client.get(reverse("admin:articles_article_change", args=[live.pk]))
+    page = superuser_client.get(reverse("admin:articles_article_change", args=[live.pk]))
     assert f'href="{live.get_absolute_url()}"' in page.content.decode()
-    page = admin_client.get(reverse("admin:articles_article_change", args=[draft.pk]))
+    page = superuser_client.get(reverse("admin:articles_article_change", args=[draft.pk]))
     assert "View on site" not in page.content.decode()
 
 
-def test_the_alias_textarea_round_trips(admin_client):
-    response = admin_client.post(
+def test_the_alias_textarea_round_trips(superuser_client):
+    response = superuser_client.post(
         reverse("admin:articles_entity_add"),
         entity_form_data(aliases="Kim\r\n  Kim Jong-un \r\n\r\nKim’s\r\nKim\r\n"),
     )
@@ -273,10 +267,10 @@ def test_the_alias_textarea_round_trips(admin_client):
     entity = Entity.objects.get()
     assert entity.aliases == ["Kim", "Kim Jong-un", "Kim’s"]
 
-    page = admin_client.get(reverse("admin:articles_entity_change", args=[entity.pk]))
+    page = superuser_client.get(reverse("admin:articles_entity_change", args=[entity.pk]))
     assert "Kim\nKim Jong-un\nKim’s</textarea>" in page.content.decode()
 
-    response = admin_client.post(
+    response = superuser_client.post(
         reverse("admin:articles_entity_change", args=[entity.pk]),
         entity_form_data(aliases=""),
     )
@@ -285,8 +279,8 @@ def test_the_alias_textarea_round_trips(admin_client):
     assert entity.aliases == []
 
 
-def test_a_bad_wikidata_id_is_refused_and_nothing_is_saved(admin_client):
-    response = admin_client.post(
+def test_a_bad_wikidata_id_is_refused_and_nothing_is_saved(superuser_client):
+    response = superuser_client.post(
         reverse("admin:articles_entity_add"), entity_form_data(wikidata="42")
     )
     assert response.status_code == 200
@@ -294,37 +288,37 @@ def test_a_bad_wikidata_id_is_refused_and_nothing_is_saved(admin_client):
     assert not Entity.objects.exists()
 
 
-def test_the_entity_changelist_links_to_wikidata(admin_client):
+def test_the_entity_changelist_links_to_wikidata(superuser_client):
     EntityFactory(wikidata="Q42")
-    page = admin_client.get(reverse("admin:articles_entity_changelist")).content.decode()
+    page = superuser_client.get(reverse("admin:articles_entity_changelist")).content.decode()
     assert '<a href="https://www.wikidata.org/wiki/Q42">Q42</a>' in page
 
 
 @pytest.mark.parametrize(
     "term", ["Kim Jong-un", "jong-UN", "Kim’s", "Jong Un", '"Kim Jong-un"', "Lil"]
 )
-def test_entity_search_finds_names_and_aliases(admin_client, term):
+def test_entity_search_finds_names_and_aliases(superuser_client, term):
     kim = PersonFactory(name="Kim Jong Un", aliases=["Kim Jong-un", "Kim’s", "Lil Rocket"])
     PersonFactory(name="Kim Yo Jong", aliases=["Kim Yo-jong"])
-    response = admin_client.get(reverse("admin:articles_entity_changelist"), {"q": term})
+    response = superuser_client.get(reverse("admin:articles_entity_changelist"), {"q": term})
     assert list(response.context["cl"].result_list) == [kim]
 
 
-def test_entity_search_matches_every_word(admin_client):
+def test_entity_search_matches_every_word(superuser_client):
     PersonFactory(name="Kim Jong Un", aliases=["Rocket"])
-    response = admin_client.get(reverse("admin:articles_entity_changelist"), {"q": "Kim Putin"})
+    response = superuser_client.get(reverse("admin:articles_entity_changelist"), {"q": "Kim Putin"})
     assert response.context["cl"].result_count == 0
 
 
-def test_the_entity_changelist_sorts_by_confirmed_mentions(admin_client):
+def test_the_entity_changelist_sorts_by_confirmed_mentions(superuser_client):
     busy = PersonFactory(name="Busy")
     quiet = PersonFactory(name="Quiet")
     MentionFactory(entity=busy)
     MentionFactory(entity=busy)
     MentionFactory(entity=quiet, status=MentionStatus.SUGGESTED)
     changelist = reverse("admin:articles_entity_changelist")
-    column = response_column(admin_client.get(changelist), "mention_count")
-    results = admin_client.get(changelist, {"o": f"-{column}"}).context["cl"].result_list
+    column = response_column(superuser_client.get(changelist), "mention_count")
+    results = superuser_client.get(changelist, {"o": f"-{column}"}).context["cl"].result_list
     assert [(entity, entity.mention_count) for entity in results] == [(busy, 2), (quiet, 0)]
 
 
@@ -340,26 +334,26 @@ def response_column(response, name):
         ("place", PlaceFactory, EntityKind.PLACE),
     ],
 )
-def test_proxy_admins_list_and_add_only_their_kind(admin_client, model_name, factory, kind):
+def test_proxy_admins_list_and_add_only_their_kind(superuser_client, model_name, factory, kind):
     mine = factory()
     for other in [PersonFactory, OrganizationFactory, PlaceFactory]:
         if other is not factory:
             other()
-    response = admin_client.get(reverse(f"admin:articles_{model_name}_changelist"))
+    response = superuser_client.get(reverse(f"admin:articles_{model_name}_changelist"))
     assert [entity.pk for entity in response.context["cl"].result_list] == [mine.pk]
 
     data = entity_form_data(name="New one", slug="new-one", kind="place")
-    response = admin_client.post(reverse(f"admin:articles_{model_name}_add"), data)
+    response = superuser_client.post(reverse(f"admin:articles_{model_name}_add"), data)
     assert response.status_code == 302
     assert Entity.objects.get(slug="new-one").kind == kind
 
 
-def test_the_person_form_hides_the_kind_and_refuses_a_duplicate_name(admin_client):
+def test_the_person_form_hides_the_kind_and_refuses_a_duplicate_name(superuser_client):
     PersonFactory(name="Kim Jong Un", slug="kim")
-    page = admin_client.get(reverse("admin:articles_person_add")).content.decode()
+    page = superuser_client.get(reverse("admin:articles_person_add")).content.decode()
     assert '<select name="kind"' not in page
 
-    response = admin_client.post(
+    response = superuser_client.post(
         reverse("admin:articles_person_add"), entity_form_data(name="Kim Jong Un", slug="kim-2")
     )
     assert response.status_code == 200
@@ -367,12 +361,12 @@ def test_the_person_form_hides_the_kind_and_refuses_a_duplicate_name(admin_clien
     assert Entity.objects.count() == 1
 
 
-def test_the_byline_autocomplete_offers_only_people(admin_client):
+def test_the_byline_autocomplete_offers_only_people(superuser_client):
     person = PersonFactory(name="Kim Jong Un")
     PersonFactory(name="Xi Jinping")
     OrganizationFactory(name="Kim Il Sung University")
     PlaceFactory(name="Kim Chaek")
-    response = admin_client.get(
+    response = superuser_client.get(
         "/admin/autocomplete/",
         {"app_label": "articles", "model_name": "byline", "field_name": "person", "term": "Kim"},
     )
@@ -381,17 +375,17 @@ def test_the_byline_autocomplete_offers_only_people(admin_client):
     assert results == [{"id": str(person.pk), "text": "Kim Jong Un"}]
 
 
-def test_the_section_changelist_edits_positions_and_counts_articles(admin_client):
+def test_the_section_changelist_edits_positions_and_counts_articles(superuser_client):
     news = SectionFactory(name="News", position=1)
     world = SectionFactory(name="World", parent=news, position=2)
     ArticleFactory(section=world)
     ArticleFactory(section=world)
-    response = admin_client.get(reverse("admin:articles_section_changelist"))
+    response = superuser_client.get(reverse("admin:articles_section_changelist"))
     page = response.content.decode()
     assert 'name="form-0-position"' in page
     assert '<td class="field-article_count">2</td>' in page
 
-    response = admin_client.post(
+    response = superuser_client.post(
         reverse("admin:articles_section_changelist"),
         {
             **{
@@ -412,10 +406,10 @@ def test_the_section_changelist_edits_positions_and_counts_articles(admin_client
     assert news.position == 5
 
 
-def test_adding_a_mention_records_who_made_it(admin_client, superuser):
+def test_adding_a_mention_records_who_made_it(superuser_client, superuser):
     article = ArticleFactory()
     kim = PersonFactory()
-    response = admin_client.post(
+    response = superuser_client.post(
         reverse("admin:articles_mention_add"),
         {
             "article": str(article.pk),

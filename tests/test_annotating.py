@@ -17,6 +17,7 @@ from tests.factories import (
     PlaceFactory,
     UserFactory,
     member_of,
+    occurrence_start,
     suggested_mention,
 )
 
@@ -41,12 +42,6 @@ def world():
 @pytest.fixture
 def article():
     return ArticleFactory(body=BODY, headline="Kim arrives in Beijing")
-
-
-@pytest.fixture
-def annotator(client):
-    client.force_login(member_of("Annotators"))
-    return client
 
 
 def page_url(article):
@@ -75,9 +70,7 @@ def post(client, url, data):
 
 def quote(body, exact, occurrence=0):
     """The quote selector a browser sends for the given occurrence of exact."""
-    start = -1
-    for _ in range(occurrence + 1):
-        start = body.index(exact, start + 1)
+    start = occurrence_start(body, exact, occurrence)
     end = start + len(exact)
     return {
         "exact": exact,
@@ -94,16 +87,12 @@ def snapshot():
     )
 
 
-def suggestion(article, entity, exact, occurrence=0, status=MentionStatus.SUGGESTED):
-    return suggested_mention(article, entity, exact, occurrence, status=status)
-
-
 # --- The page --------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("group", ["Annotators", "Editors"])
 def test_annotators_and_editors_open_the_screen_with_text_and_state(client, article, world, group):
-    suggestion(article, world["kim"], "Kim Jong Un")
+    suggested_mention(article, world["kim"], "Kim Jong Un")
     client.force_login(member_of(group))
 
     response = client.get(page_url(article))
@@ -151,9 +140,9 @@ def test_the_article_form_and_list_link_to_the_screen(client, superuser, article
 
 
 def test_the_state_lists_live_mentions_and_entities_with_their_counts(annotator, article, world):
-    suggestion(article, world["kim"], "Kim Jong Un", status=MentionStatus.CONFIRMED)
-    suggestion(article, world["kim"], "Kim", occurrence=2)
-    suggestion(article, world["xi"], "Xi Jinping", status=MentionStatus.REJECTED)
+    suggested_mention(article, world["kim"], "Kim Jong Un", status=MentionStatus.CONFIRMED)
+    suggested_mention(article, world["kim"], "Kim", occurrence=2)
+    suggested_mention(article, world["xi"], "Xi Jinping", status=MentionStatus.REJECTED)
 
     state = annotator.get(state_url(article)).json()
 
@@ -184,7 +173,7 @@ def test_the_state_takes_the_same_queries_whatever_the_number_of_mentions(
     body = " ".join(["Kim Jong Un spoke."] * count)
     article = ArticleFactory(body=body)
     for n in range(count):
-        suggestion(article, PersonFactory(), "Kim Jong Un", occurrence=n)
+        suggested_mention(article, PersonFactory(), "Kim Jong Un", occurrence=n)
 
     # Session, user, two for permissions, a savepoint pair, article, mentions, rejected count.
     with django_assert_num_queries(9):
@@ -246,7 +235,7 @@ def test_a_mention_can_be_the_subject_of_the_article(annotator, article, world, 
 
 
 def test_linking_a_suggested_place_confirms_that_suggestion(annotator, article, world):
-    pending = suggestion(article, world["xi"], "Kim Jong Un")
+    pending = suggested_mention(article, world["xi"], "Kim Jong Un")
 
     post(annotator, create_url(article), {**quote(BODY, "Kim Jong Un"), "entity": world["kim"].pk})
 
@@ -256,7 +245,7 @@ def test_linking_a_suggested_place_confirms_that_suggestion(annotator, article, 
 
 
 def test_linking_words_rejects_suggestions_overlapping_them(annotator, article, world):
-    inside = suggestion(article, world["kim"], "Kim", occurrence=0)
+    inside = suggested_mention(article, world["kim"], "Kim", occurrence=0)
 
     post(annotator, create_url(article), {**quote(BODY, "Kim Jong Un"), "entity": world["kim"].pk})
 
@@ -266,7 +255,7 @@ def test_linking_words_rejects_suggestions_overlapping_them(annotator, article, 
 
 
 def test_link_every_mention_of_a_name_in_one_action(annotator, article, world):
-    elsewhere = suggestion(article, world["xi"], "Kim", occurrence=4)  # "Kim left"
+    elsewhere = suggested_mention(article, world["xi"], "Kim", occurrence=4)  # "Kim left"
     kim_s = BODY.index("Kim’s")
     MentionFactory(
         article=article, entity=world["beijing"], start=kim_s, end=kim_s + 3, exact="Kim"
@@ -357,7 +346,7 @@ def test_bad_requests_to_link_words_are_refused_and_write_nothing(
 
 
 def test_linking_words_inside_a_confirmed_mention_is_refused(annotator, article, world):
-    suggestion(article, world["kim"], "Kim Jong Un", status=MentionStatus.CONFIRMED)
+    suggested_mention(article, world["kim"], "Kim Jong Un", status=MentionStatus.CONFIRMED)
     before = snapshot()
 
     response = post(
@@ -370,7 +359,7 @@ def test_linking_words_inside_a_confirmed_mention_is_refused(annotator, article,
 
 
 def test_a_failed_link_does_not_keep_the_new_entity_it_made(annotator, article, world):
-    suggestion(article, world["kim"], "Kim Jong Un", status=MentionStatus.CONFIRMED)
+    suggested_mention(article, world["kim"], "Kim Jong Un", status=MentionStatus.CONFIRMED)
     before = snapshot()
 
     response = post(
@@ -394,7 +383,7 @@ def test_only_get_and_the_right_methods_are_answered(annotator, article):
 
 
 def test_reporters_cannot_link_or_change_mentions(client, article, world):
-    pending = suggestion(article, world["kim"], "Kim Jong Un")
+    pending = suggested_mention(article, world["kim"], "Kim Jong Un")
     client.force_login(member_of("Reporters"))
     before = snapshot()
 
@@ -459,8 +448,8 @@ def test_making_an_entity_needs_permission_to_add_entities(client, article):
 
 
 def test_accepting_and_rejecting_suggestions(annotator, article, world):
-    kim = suggestion(article, world["kim"], "Kim Jong Un")
-    xi = suggestion(article, world["xi"], "Xi Jinping")
+    kim = suggested_mention(article, world["kim"], "Kim Jong Un")
+    xi = suggested_mention(article, world["xi"], "Xi Jinping")
 
     accepted = post(annotator, mention_url(kim), {"status": "confirmed"})
     rejected = post(annotator, mention_url(xi), {"status": "rejected"})
@@ -476,7 +465,7 @@ def test_accepting_and_rejecting_suggestions(annotator, article, world):
 
 
 def test_changing_a_suggestions_entity_confirms_it_as_that_entity(annotator, article, world):
-    wrong = suggestion(article, world["xi"], "Kim Jong Un")
+    wrong = suggested_mention(article, world["xi"], "Kim Jong Un")
 
     post(annotator, mention_url(wrong), {"entity": world["kim"].pk, "status": "confirmed"})
 
@@ -485,7 +474,7 @@ def test_changing_a_suggestions_entity_confirms_it_as_that_entity(annotator, art
 
 
 def test_changing_the_role_of_a_mention(annotator, article, world):
-    kim = suggestion(article, world["kim"], "Kim Jong Un", status=MentionStatus.CONFIRMED)
+    kim = suggested_mention(article, world["kim"], "Kim Jong Un", status=MentionStatus.CONFIRMED)
 
     post(annotator, mention_url(kim), {"role": "about"})
 
@@ -496,7 +485,9 @@ def test_changing_the_role_of_a_mention(annotator, article, world):
 def test_a_mention_needing_review_is_accepted_on_its_new_words_only_when_asked(
     annotator, article, world
 ):
-    stale = suggestion(article, world["kim"], "Kim Jong Un", status=MentionStatus.NEEDS_REVIEW)
+    stale = suggested_mention(
+        article, world["kim"], "Kim Jong Un", status=MentionStatus.NEEDS_REVIEW
+    )
     Mention.objects.filter(pk=stale.pk).update(exact="Kim Jong Il")
 
     refused = post(annotator, mention_url(stale), {"status": "confirmed"})
@@ -511,7 +502,7 @@ def test_a_mention_needing_review_is_accepted_on_its_new_words_only_when_asked(
 
 
 def test_removing_a_manual_mention_deletes_it(annotator, article, world):
-    manual = suggestion(article, world["kim"], "Kim Jong Un", status=MentionStatus.CONFIRMED)
+    manual = suggested_mention(article, world["kim"], "Kim Jong Un", status=MentionStatus.CONFIRMED)
     Mention.objects.filter(pk=manual.pk).update(source=MentionSource.MANUAL)
 
     response = annotator.delete(mention_url(manual))
@@ -522,7 +513,7 @@ def test_removing_a_manual_mention_deletes_it(annotator, article, world):
 
 
 def test_removing_a_suggested_mention_keeps_it_rejected(annotator, article, world):
-    made = suggestion(article, world["kim"], "Kim Jong Un", status=MentionStatus.CONFIRMED)
+    made = suggested_mention(article, world["kim"], "Kim Jong Un", status=MentionStatus.CONFIRMED)
 
     annotator.delete(mention_url(made))
 
@@ -548,7 +539,7 @@ def test_removing_a_suggested_mention_keeps_it_rejected(annotator, article, worl
 def test_bad_requests_to_change_a_mention_are_refused_and_write_nothing(
     annotator, article, world, payload, message
 ):
-    pending = suggestion(article, world["kim"], "Kim Jong Un")
+    pending = suggested_mention(article, world["kim"], "Kim Jong Un")
     before = snapshot()
 
     response = post(annotator, mention_url(pending), payload)
@@ -561,8 +552,8 @@ def test_bad_requests_to_change_a_mention_are_refused_and_write_nothing(
 def test_accepting_a_suggestion_overlapping_a_confirmed_mention_is_refused(
     annotator, article, world
 ):
-    suggestion(article, world["kim"], "Kim Jong Un", status=MentionStatus.CONFIRMED)
-    inner = suggestion(article, world["xi"], "Jong")
+    suggested_mention(article, world["kim"], "Kim Jong Un", status=MentionStatus.CONFIRMED)
+    inner = suggested_mention(article, world["xi"], "Jong")
     before = snapshot()
 
     response = post(annotator, mention_url(inner), {"status": "confirmed"})
@@ -573,7 +564,7 @@ def test_accepting_a_suggestion_overlapping_a_confirmed_mention_is_refused(
 
 
 def test_a_mention_of_another_article_is_not_found(annotator, article, world):
-    other = suggestion(ArticleFactory(body=BODY), world["kim"], "Kim Jong Un")
+    other = suggested_mention(ArticleFactory(body=BODY), world["kim"], "Kim Jong Un")
     url = reverse("admin:articles_article_annotate_mention", args=[article.pk, other.pk])
     before = snapshot()
 
@@ -583,7 +574,7 @@ def test_a_mention_of_another_article_is_not_found(annotator, article, world):
 
 
 def test_removing_a_manual_mention_needs_permission_to_delete(client, article, world):
-    manual = suggestion(article, world["kim"], "Kim Jong Un", status=MentionStatus.CONFIRMED)
+    manual = suggested_mention(article, world["kim"], "Kim Jong Un", status=MentionStatus.CONFIRMED)
     Mention.objects.filter(pk=manual.pk).update(source=MentionSource.MANUAL)
     user = UserFactory(username="no-delete")
     user.user_permissions.set(

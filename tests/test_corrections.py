@@ -11,8 +11,7 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertInHTML, assertNotContains
 
 from articles.models import Article, CorrectionKind
-from tests.factories import ArticleFactory, CorrectionFactory
-from tests.test_views import HIDDEN
+from tests.factories import HIDDEN, ArticleFactory, CorrectionFactory
 
 pytestmark = pytest.mark.django_db
 

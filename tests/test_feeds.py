@@ -17,11 +17,11 @@ from tests.factories import (
     ArticleFactory,
     BylineFactory,
     DraftFactory,
-    MentionFactory,
     OrganizationFactory,
     PersonFactory,
     PlaceFactory,
     SectionFactory,
+    mention_of,
 )
 
 pytestmark = pytest.mark.django_db
@@ -30,14 +30,6 @@ NOW = timezone.make_aware(timezone.datetime(2026, 11, 30, 12, 0))
 BODY = "Xi Jinping met the United Nations envoy in Beijing."
 HEADLINE = "Xi & the envoy meet in Beijing"
 DEK = "Talks on <aid> went on into the night."
-
-
-def mention(article, entity, exact, status=MentionStatus.CONFIRMED):
-    """A mention of `entity` on the first `exact` in the article's body."""
-    start = article.body.index(exact)
-    return MentionFactory(
-        article=article, entity=entity, start=start, end=start + len(exact), status=status
-    )
 
 
 @pytest.fixture
@@ -65,7 +57,7 @@ def news():
         BylineFactory(article=live, person=ana, position=0)
         BylineFactory(article=live, person=bo, position=1)
         for entity, exact in [(xi, "Xi Jinping"), (un, "United Nations"), (beijing, "Beijing")]:
-            mention(live, entity, exact)
+            mention_of(live, entity, exact)
 
         hidden = [
             DraftFactory(headline="A draft", slug="a-draft"),
@@ -82,7 +74,7 @@ def news():
             article.tags.add("Summit")
             BylineFactory(article=article, person=ana)
             for entity, exact in [(xi, "Xi Jinping"), (un, "United Nations"), (beijing, "Beijing")]:
-                mention(article, entity, exact)
+                mention_of(article, entity, exact)
     return live
 
 
@@ -194,10 +186,10 @@ def test_a_section_feed_has_its_subsections_articles_and_no_others(client, news)
 def test_an_entity_feed_has_only_articles_with_a_confirmed_mention(client):
     xi = PersonFactory(slug="xi-jinping")
     for status in [MentionStatus.SUGGESTED, MentionStatus.REJECTED, MentionStatus.NEEDS_REVIEW]:
-        mention(ArticleFactory(headline=status, body=BODY), xi, "Xi Jinping", status=status)
+        mention_of(ArticleFactory(headline=status, body=BODY), xi, "Xi Jinping", status=status)
     # A byline is not a mention.
     BylineFactory(person=xi, article=ArticleFactory(headline="By Xi"))
-    mention(ArticleFactory(headline="Confirmed", body=BODY), xi, "Xi Jinping")
+    mention_of(ArticleFactory(headline="Confirmed", body=BODY), xi, "Xi Jinping")
 
     assert headlines(read(client, "/feeds/people/xi-jinping/rss/")) == ["Confirmed"]
 
@@ -269,7 +261,7 @@ def make_articles(count, bylines, tags):
         )
         for _ in range(bylines):
             BylineFactory(article=article)
-        mention(article, xi, "Xi Jinping")
+        mention_of(article, xi, "Xi Jinping")
 
 
 @pytest.mark.parametrize(

@@ -37,12 +37,6 @@ def draft():
     return DraftFactory(headline="Secret plans revealed", body="The plans are secret.")
 
 
-@pytest.fixture
-def staff_client(client, superuser):
-    client.force_login(superuser)
-    return client
-
-
 def staff_preview_url(article):
     return reverse("admin:articles_article_preview", args=[article.pk])
 
@@ -79,18 +73,18 @@ def assert_previews_the_draft(response):
 # --- The staff preview ----------------------------------------------------------------------
 
 
-def test_staff_see_a_draft_as_readers_will_with_a_banner(staff_client, draft):
-    response = staff_client.get(staff_preview_url(draft))
+def test_staff_see_a_draft_as_readers_will_with_a_banner(superuser_client, draft):
+    response = superuser_client.get(staff_preview_url(draft))
 
     assert_previews_the_draft(response)
     assertNotContains(response, 'rel="canonical"')
 
 
-def test_staff_see_a_scheduled_article_with_its_time(staff_client):
+def test_staff_see_a_scheduled_article_with_its_time(superuser_client):
     publish_at = timezone.now() + timezone.timedelta(days=2)
     article = ArticleFactory(publish_at=publish_at)
 
-    response = staff_client.get(staff_preview_url(article))
+    response = superuser_client.get(staff_preview_url(article))
 
     assert_is_a_preview(response)
     local = timezone.localtime(publish_at)
@@ -99,12 +93,12 @@ def test_staff_see_a_scheduled_article_with_its_time(staff_client):
 
 
 def test_the_preview_of_a_published_article_is_its_public_page_plus_the_banner(
-    staff_client, client
+    superuser_client, client
 ):
     article = ArticleFactory(tags=["Railways"])
 
     public = client.get(article.get_absolute_url()).content.decode()
-    preview = staff_client.get(staff_preview_url(article)).content.decode()
+    preview = superuser_client.get(staff_preview_url(article)).content.decode()
 
     def article_element(html):
         return re.search(r"<article class=\"article\">.*</article>", html, re.S).group(0)
@@ -113,9 +107,9 @@ def test_the_preview_of_a_published_article_is_its_public_page_plus_the_banner(
     assert "published. Readers see it at" in preview
 
 
-def test_the_staff_preview_offers_the_full_shared_link(staff_client, draft):
+def test_the_staff_preview_offers_the_full_shared_link(superuser_client, draft):
     with time_machine.travel(MARCH_4_NOON):
-        response = staff_client.get(staff_preview_url(draft))
+        response = superuser_client.get(staff_preview_url(draft))
 
     assertContains(response, "Share this link (valid until 7 March 2025, 12:00)")
     url = re.search(r'id="share-link" type="text" readonly value="([^"]+)"', response.text)[1]
@@ -139,9 +133,10 @@ def test_the_staff_preview_asks_visitors_to_log_in(client, draft):
     assert response["Location"].startswith(reverse("admin:login"))
 
 
-def test_the_staff_preview_of_an_unknown_article_is_404(staff_client):
+def test_the_staff_preview_of_an_unknown_article_is_404(superuser_client):
     assert (
-        staff_client.get(reverse("admin:articles_article_preview", args=[999])).status_code == 404
+        superuser_client.get(reverse("admin:articles_article_preview", args=[999])).status_code
+        == 404
     )
 
 

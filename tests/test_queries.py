@@ -13,6 +13,7 @@ from tests.factories import (
     PlaceFactory,
     SectionFactory,
 )
+from tests.helpers import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -20,13 +21,6 @@ pytestmark = pytest.mark.django_db
 MAX_QUERIES = 10
 
 SENTENCE = "Kim Jong Un met Xi Jinping in Beijing. "
-
-
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(queries)
 
 
 def mentions_of(article, entities, sentences, exact="Kim Jong Un"):

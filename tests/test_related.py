@@ -6,8 +6,6 @@ import re
 
 import pytest
 import time_machine
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import MentionRole, MentionStatus
@@ -18,8 +16,10 @@ from tests.factories import (
     OrganizationFactory,
     PersonFactory,
     PlaceFactory,
+    ago,
+    mention_of,
 )
-from tests.test_views import HIDDEN, ago
+from tests.helpers import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -27,21 +27,11 @@ BODY = "Kim Jong Un met Xi Jinping in Beijing. Xi Jinping thanked KCNA."
 MARCH_4_NOON = timezone.make_aware(timezone.datetime(2025, 3, 4, 12, 0))
 
 
-def mention(article, entity, occurrence=0, **fields):
-    """A confirmed mention (unless told otherwise) of the entity's name in the body."""
-    start = -1
-    for _ in range(occurrence + 1):
-        start = article.body.index(entity.name, start + 1)
-    return MentionFactory(
-        article=article, entity=entity, start=start, end=start + len(entity.name), **fields
-    )
-
-
 def article_with(*entities, tags=(), **fields):
     """An article mentioning each of `entities` (named in BODY) once, tagged with `tags`."""
     article = ArticleFactory(body=BODY, tags=list(tags), **fields)
     for entity in entities:
-        mention(article, entity)
+        mention_of(article, entity)
     return article
 
 
@@ -92,12 +82,6 @@ def kcna():
     return OrganizationFactory(name="KCNA", slug="kcna")
 
 
-@pytest.fixture(params=sorted(HIDDEN))
-def hidden_kwargs(request):
-    """Fields that make an article invisible to readers, one way per test run."""
-    return {"headline": f"Secret {request.param} story", **HIDDEN[request.param]}
-
-
 # --- Related articles -----------------------------------------------------------------------
 
 
@@ -120,8 +104,8 @@ def test_related_articles_rank_by_shared_entities_plus_shared_tags(client, kim, 
 def test_an_entity_mentioned_often_or_as_subject_counts_once(client, kim, xi):
     story = article_with(kim, xi)
     often = article_with(kim, headline="Xi often", publish_at=ago(days=2))
-    mention(often, xi)
-    mention(often, xi, occurrence=1, role=MentionRole.ABOUT)
+    mention_of(often, xi)
+    mention_of(often, xi, occurrence=1, role=MentionRole.ABOUT)
     article_with(kim, xi, headline="Both, older", publish_at=ago(days=3))
 
     # "Xi often" shares two entities, however often it names Xi; it is newer.
@@ -133,9 +117,9 @@ def test_an_entity_mentioned_often_or_as_subject_counts_once(client, kim, xi):
 )
 def test_only_confirmed_mentions_relate_articles(client, kim, xi, status):
     story = article_with(kim)
-    mention(story, xi, status=status)
+    mention_of(story, xi, status=status)
     unconfirmed = article_with(headline="Unconfirmed Kim")
-    mention(unconfirmed, kim, status=status)
+    mention_of(unconfirmed, kim, status=status)
     article_with(xi, headline="Shares only the unconfirmed Xi")
 
     assert related_to(client, story) == []
@@ -184,13 +168,6 @@ def test_a_scheduled_article_is_related_only_from_its_time(client, kim):
         assert related_to(client, story) == ["Embargoed"]
 
 
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(queries)
-
-
 def test_article_page_queries_do_not_grow_with_mentions_tags_or_related_articles(
     client, django_assert_num_queries
 ):
@@ -202,7 +179,7 @@ def test_article_page_queries_do_not_grow_with_mentions_tags_or_related_articles
     large = article_with(*people, tags=[f"tag {n}" for n in range(8)])
     for _ in range(20):
         other = article_with(*people, tags=["tag 1", "tag 2"])
-        mention(other, people[1], occurrence=1)
+        mention_of(other, people[1], occurrence=1)
 
     with django_assert_num_queries(small_count):
         related = related_to(client, large)
@@ -217,8 +194,8 @@ def test_most_mentioned_counts_confirmed_mentions_in_this_weeks_articles(
 ):
     article_with(kim, xi, beijing, publish_at=ago(days=1))
     twice = article_with(xi, publish_at=ago(days=6, hours=23))
-    mention(twice, xi, occurrence=1)
-    mention(article_with(), kcna, status=MentionStatus.SUGGESTED)
+    mention_of(twice, xi, occurrence=1)
+    mention_of(article_with(), kcna, status=MentionStatus.SUGGESTED)
     article_with(kcna, publish_at=ago(days=7, minutes=1))
 
     assert most_mentioned_on_home(client) == [

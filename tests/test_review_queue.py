@@ -21,16 +21,6 @@ MENTIONS = reverse("admin:articles_mention_changelist")
 BODY = "Kim Jong Un arrived in Beijing.\nHe met Xi Jinping."
 
 
-def mention_of(entity, article, exact, status=MentionStatus.SUGGESTED, **fields):
-    return suggested_mention(article, entity, exact, status=status, **fields)
-
-
-@pytest.fixture
-def annotator(client):
-    client.force_login(member_of("Annotators"))
-    return client
-
-
 @pytest.fixture
 def world():
     return {
@@ -50,10 +40,14 @@ def messages_of(response):
 
 def test_it_lists_only_suggested_and_needs_review_mentions(annotator, world):
     article = ArticleFactory(body=BODY)
-    suggested = mention_of(world["kim"], article, "Kim Jong Un")
-    review = mention_of(world["beijing"], article, "Beijing", MentionStatus.NEEDS_REVIEW)
-    mention_of(world["xi"], article, "Xi Jinping", MentionStatus.CONFIRMED)
-    mention_of(world["xi"], ArticleFactory(body=BODY), "Xi Jinping", MentionStatus.REJECTED)
+    suggested = suggested_mention(article, world["kim"], "Kim Jong Un")
+    review = suggested_mention(
+        article, world["beijing"], "Beijing", status=MentionStatus.NEEDS_REVIEW
+    )
+    suggested_mention(article, world["xi"], "Xi Jinping", status=MentionStatus.CONFIRMED)
+    suggested_mention(
+        ArticleFactory(body=BODY), world["xi"], "Xi Jinping", status=MentionStatus.REJECTED
+    )
 
     response = annotator.get(QUEUE)
 
@@ -63,7 +57,7 @@ def test_it_lists_only_suggested_and_needs_review_mentions(annotator, world):
 
 def test_it_shows_the_quote_in_context_escaped_and_links_the_annotation_screen(annotator, world):
     article = ArticleFactory(headline="Kim <arrives>", body="<b>Kim Jong Un</b> arrived.")
-    mention_of(world["kim"], article, "Kim Jong Un")
+    suggested_mention(article, world["kim"], "Kim Jong Un")
 
     html = annotator.get(QUEUE).content.decode()
 
@@ -76,9 +70,11 @@ def test_it_shows_the_quote_in_context_escaped_and_links_the_annotation_screen(a
 def test_it_filters_by_status_entity_kind_entity_and_section(annotator, world):
     politics = SectionFactory(name="Politics")
     in_politics = ArticleFactory(body=BODY, section=politics)
-    kim = mention_of(world["kim"], in_politics, "Kim Jong Un")
-    beijing = mention_of(world["beijing"], ArticleFactory(body=BODY), "Beijing")
-    xi = mention_of(world["xi"], ArticleFactory(body=BODY), "Xi Jinping", "needs_review")
+    kim = suggested_mention(in_politics, world["kim"], "Kim Jong Un")
+    beijing = suggested_mention(ArticleFactory(body=BODY), world["beijing"], "Beijing")
+    xi = suggested_mention(
+        ArticleFactory(body=BODY), world["xi"], "Xi Jinping", status="needs_review"
+    )
 
     assert listed(annotator.get(QUEUE, {"status__exact": "needs_review"})) == {xi.pk}
     assert listed(annotator.get(QUEUE, {"entity__kind__exact": "place"})) == {beijing.pk}
@@ -89,9 +85,9 @@ def test_it_filters_by_status_entity_kind_entity_and_section(annotator, world):
 
 def test_bulk_accept_confirms_and_bulk_reject_keeps_rows_rejected(annotator, world):
     article = ArticleFactory(body=BODY)
-    kim = mention_of(world["kim"], article, "Kim Jong Un")
-    xi = mention_of(world["xi"], article, "Xi Jinping", MentionStatus.NEEDS_REVIEW)
-    beijing = mention_of(world["beijing"], article, "Beijing")
+    kim = suggested_mention(article, world["kim"], "Kim Jong Un")
+    xi = suggested_mention(article, world["xi"], "Xi Jinping", status=MentionStatus.NEEDS_REVIEW)
+    beijing = suggested_mention(article, world["beijing"], "Beijing")
 
     response = annotator.post(
         QUEUE, {"action": "accept_mentions", "_selected_action": [kim.pk, xi.pk]}
@@ -117,9 +113,9 @@ def test_accepting_a_mention_that_overlaps_a_confirmed_one_is_refused_for_that_r
     annotator, world
 ):
     article = ArticleFactory(body=BODY)
-    mention_of(world["kim"], article, "Kim Jong Un", MentionStatus.CONFIRMED)
-    overlapping = mention_of(world["xi"], article, "Kim")
-    fine = mention_of(world["beijing"], article, "Beijing")
+    suggested_mention(article, world["kim"], "Kim Jong Un", status=MentionStatus.CONFIRMED)
+    overlapping = suggested_mention(article, world["xi"], "Kim")
+    fine = suggested_mention(article, world["beijing"], "Beijing")
 
     response = annotator.post(
         QUEUE, {"action": "accept_mentions", "_selected_action": [overlapping.pk, fine.pk]}
@@ -138,8 +134,8 @@ def test_accepting_a_mention_that_overlaps_a_confirmed_one_is_refused_for_that_r
 
 def test_two_overlapping_suggestions_accepted_together_keep_only_the_first(annotator, world):
     article = ArticleFactory(body=BODY)
-    whole = mention_of(world["kim"], article, "Kim Jong Un")
-    part = mention_of(world["xi"], article, "Jong Un")
+    whole = suggested_mention(article, world["kim"], "Kim Jong Un")
+    part = suggested_mention(article, world["xi"], "Jong Un")
 
     annotator.post(QUEUE, {"action": "accept_mentions", "_selected_action": [whole.pk, part.pk]})
 
@@ -148,7 +144,9 @@ def test_two_overlapping_suggestions_accepted_together_keep_only_the_first(annot
 
 def test_a_mention_whose_text_changed_is_not_accepted(annotator, world):
     article = ArticleFactory(body=BODY)
-    stale = mention_of(world["kim"], article, "Kim Jong Un", MentionStatus.NEEDS_REVIEW)
+    stale = suggested_mention(
+        article, world["kim"], "Kim Jong Un", status=MentionStatus.NEEDS_REVIEW
+    )
     Mention.objects.filter(pk=stale.pk).update(exact="Kim Jong Il")
 
     response = annotator.post(QUEUE, {"action": "accept_mentions", "_selected_action": [stale.pk]})
@@ -160,8 +158,8 @@ def test_a_mention_whose_text_changed_is_not_accepted(annotator, world):
 
 def test_the_mention_list_has_the_same_actions(annotator, world):
     article = ArticleFactory(body=BODY)
-    kim = mention_of(world["kim"], article, "Kim Jong Un")
-    xi = mention_of(world["xi"], article, "Xi Jinping")
+    kim = suggested_mention(article, world["kim"], "Kim Jong Un")
+    xi = suggested_mention(article, world["xi"], "Xi Jinping")
 
     annotator.post(MENTIONS, {"action": "accept_mentions", "_selected_action": [kim.pk]})
     annotator.post(MENTIONS, {"action": "reject_mentions", "_selected_action": [xi.pk]})
@@ -173,7 +171,7 @@ def test_the_mention_list_has_the_same_actions(annotator, world):
 
 
 def test_reporters_cannot_open_the_queue_or_act(client, world):
-    suggested = mention_of(world["kim"], ArticleFactory(body=BODY), "Kim Jong Un")
+    suggested = suggested_mention(ArticleFactory(body=BODY), world["kim"], "Kim Jong Un")
     client.force_login(member_of("Reporters"))
 
     assert client.get(QUEUE).status_code == 403

@@ -38,12 +38,6 @@ def people():
     }
 
 
-@pytest.fixture
-def editor(client):
-    client.force_login(member_of("Editors"))
-    return client
-
-
 def latest(article):
     return article_versions(article.pk).first()
 

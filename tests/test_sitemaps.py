@@ -20,8 +20,9 @@ from tests.factories import (
     PersonFactory,
     PlaceFactory,
     SectionFactory,
+    mention_of,
 )
-from tests.test_feeds import BODY, mention
+from tests.test_feeds import BODY
 
 pytestmark = pytest.mark.django_db
 
@@ -69,16 +70,16 @@ def site():
             publish_at=NOW - 72 * HOUR,
         )
         BylineFactory(article=old, person=people["ana-reyes"])
-        mention(old, un, "United Nations")
+        mention_of(old, un, "United Nations")
         # Only suggested or rejected: not public.
-        mention(old, people["bo-li"], "Xi Jinping", status=MentionStatus.SUGGESTED)
-        mention(old, beijing, "Beijing", status=MentionStatus.REJECTED)
+        mention_of(old, people["bo-li"], "Xi Jinping", status=MentionStatus.SUGGESTED)
+        mention_of(old, beijing, "Beijing", status=MentionStatus.REJECTED)
 
     with time_machine.travel(NOW - 2 * HOUR, tick=False):
         fresh = ArticleFactory(
             headline="Xi & the envoy", slug="fresh", section=world, body=BODY, publish_at=NOW - HOUR
         )
-        mention(fresh, people["xi-jinping"], "Xi Jinping")
+        mention_of(fresh, people["xi-jinping"], "Xi Jinping")
         for headline, status in [
             ("A draft", ArticleStatus.DRAFT),
             ("In review", ArticleStatus.REVIEW),
@@ -88,11 +89,11 @@ def site():
                 headline=headline, slug=status, section=world, body=BODY, status=status
             )
             BylineFactory(article=hidden, person=people["drafty-writer"])
-            mention(hidden, people["kim-jong-un"], "Xi Jinping")
+            mention_of(hidden, people["kim-jong-un"], "Xi Jinping")
         scheduled = ArticleFactory(
             headline="Scheduled", slug="scheduled", section=world, body=BODY, publish_at=NOW + HOUR
         )
-        mention(scheduled, beijing, "Beijing")
+        mention_of(scheduled, beijing, "Beijing")
     return {"old": old, "fresh": fresh, "scheduled": scheduled}
 
 
@@ -265,7 +266,7 @@ def test_a_sitemap_runs_a_fixed_number_of_queries(client, django_assert_max_num_
     for n in range(30):
         article = ArticleFactory(body=BODY, publish_at=timezone.now() - n * HOUR)
         BylineFactory(article=article)
-        mention(article, PersonFactory(), "Xi Jinping")
+        mention_of(article, PersonFactory(), "Xi Jinping")
 
     with django_assert_max_num_queries(4):
         assert client.get(f"/sitemap-{section}.xml").status_code == 200

@@ -19,8 +19,8 @@ from tests.factories import (
     PersonFactory,
     PlaceFactory,
     SectionFactory,
+    mention_of,
 )
-from tests.test_related import mention
 
 pytestmark = pytest.mark.django_db
 
@@ -108,11 +108,11 @@ def story(world, kim, xi, beijing, kcna):
             publish_at=MARCH_4_NOON,
             tags=["Summit", "diplomacy"],
         )
-        mention(article, kim)
-        mention(article, xi, role=MentionRole.ABOUT)
-        mention(article, beijing)
-        mention(article, kcna)
-        mention(article, xi, occurrence=1)
+        mention_of(article, kim)
+        mention_of(article, xi, role=MentionRole.ABOUT)
+        mention_of(article, beijing)
+        mention_of(article, kcna)
+        mention_of(article, xi, occurrence=1)
     return article
 
 
@@ -196,7 +196,7 @@ def test_the_subject_is_about_and_the_others_are_mentions_each_once(client, stor
 )
 def test_unconfirmed_mentions_are_left_out(client, world, kim, status):
     article = ArticleFactory(body=BODY, section=world)
-    mention(article, kim, status=status)
+    mention_of(article, kim, status=status)
 
     data = json_ld_of(client.get(article.get_absolute_url()))
 

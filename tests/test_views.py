@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertInHTML, assertNotContains
 
-from articles.models import Article, ArticleStatus, CorrectionKind, Mention, MentionStatus
+from articles.models import Article, CorrectionKind, MentionStatus
 from tests.factories import (
     ArticleFactory,
     BylineFactory,
@@ -17,6 +17,8 @@ from tests.factories import (
     PersonFactory,
     PlaceFactory,
     SectionFactory,
+    ago,
+    mention_of,
 )
 
 pytestmark = pytest.mark.django_db
@@ -27,39 +29,6 @@ BODY = (
     "## A long journey\n"
     "Kim’s train crossed the border at dawn. He met Xi Jinping at the Great Hall."
 )
-
-# Every way an article can exist and still be hidden from readers.
-HIDDEN = {
-    "draft": {"status": ArticleStatus.DRAFT, "publish_at": None},
-    "review": {"status": ArticleStatus.REVIEW, "publish_at": None},
-    "withdrawn": {"status": ArticleStatus.WITHDRAWN},
-    "scheduled": {
-        "status": ArticleStatus.PUBLISHED,
-        "publish_at": timezone.now() + timezone.timedelta(days=1),
-    },
-}
-
-
-def ago(**kwargs):
-    return timezone.now() - timezone.timedelta(**kwargs)
-
-
-def mention(article, entity, exact, occurrence=0, status=MentionStatus.CONFIRMED):
-    """A mention of the occurrence-th `exact` in the article's body."""
-    starts = [m.start() for m in re.finditer(re.escape(exact), article.body)]
-    start = starts[occurrence]
-    made = Mention(
-        article=article, entity=entity, start=start, end=start + len(exact), status=status
-    )
-    made.fill_quote()
-    made.save()
-    return made
-
-
-@pytest.fixture(params=sorted(HIDDEN))
-def hidden_kwargs(request):
-    """Fields that make an article invisible to readers, one way per test run."""
-    return {"headline": f"Secret {request.param} story", **HIDDEN[request.param]}
 
 
 @pytest.fixture
@@ -87,8 +56,8 @@ def story(world, kim):
         body=BODY,
         section=world,
     )
-    mention(article, kim, "Kim Jong Un")
-    mention(article, kim, "Kim", occurrence=1)
+    mention_of(article, kim, "Kim Jong Un")
+    mention_of(article, kim, "Kim", occurrence=1)
     return article
 
 
@@ -378,7 +347,7 @@ def test_confirmed_mentions_link_to_the_entity_page(client, story):
 )
 def test_unconfirmed_mentions_are_not_linked(client, story, status):
     xi = PersonFactory(name="Xi Jinping", slug="xi-jinping")
-    mention(story, xi, "Xi Jinping", status=status)
+    mention_of(story, xi, "Xi Jinping", status=status)
 
     response = get(client, story.get_absolute_url())
 
@@ -396,7 +365,7 @@ def test_a_mention_whose_text_has_changed_is_not_linked(client, story, kim):
 
 def test_in_this_article_lists_each_mentioned_entity_once(client, story):
     beijing = PlaceFactory(name="Beijing", slug="beijing")
-    mention(story, beijing, "Beijing")
+    mention_of(story, beijing, "Beijing")
 
     response = get(client, story.get_absolute_url())
 
@@ -512,7 +481,7 @@ def test_entity_page_shows_each_mention_in_its_sentence_highlighted(client, stor
 
 def test_entity_page_escapes_the_sentence_around_a_mention(client, world, kim):
     article = ArticleFactory(section=world, body="<i>Kim Jong Un</i> spoke.")
-    mention(article, kim, "Kim Jong Un")
+    mention_of(article, kim, "Kim Jong Un")
 
     assertInHTML(
         "<p>&lt;i&gt;<mark>Kim Jong Un</mark>&lt;/i&gt; spoke.</p>",
@@ -525,7 +494,7 @@ def test_entity_page_lists_mentions_newest_article_first(client, world, kim):
         article = ArticleFactory(
             headline=headline, body="Kim Jong Un spoke.", section=world, publish_at=ago(hours=hours)
         )
-        mention(article, kim, "Kim Jong Un")
+        mention_of(article, kim, "Kim Jong Un")
 
     html = content(get(client, "/people/kim-jong-un/"))
 
@@ -535,7 +504,7 @@ def test_entity_page_lists_mentions_newest_article_first(client, world, kim):
 def test_entity_page_hides_unconfirmed_mentions(client, world, kim):
     for status in [MentionStatus.SUGGESTED, MentionStatus.NEEDS_REVIEW, MentionStatus.REJECTED]:
         article = ArticleFactory(headline=f"Story with {status}", body=BODY, section=world)
-        mention(article, kim, "Kim Jong Un", status=status)
+        mention_of(article, kim, "Kim Jong Un", status=status)
 
     response = get(client, "/people/kim-jong-un/")
 
@@ -545,9 +514,9 @@ def test_entity_page_hides_unconfirmed_mentions(client, world, kim):
 
 def test_entity_page_hides_everything_from_unpublished_articles(client, story, kim, hidden_kwargs):
     hidden = ArticleFactory(section=story.section, body=BODY, **hidden_kwargs)
-    mention(hidden, kim, "Kim Jong Un")
+    mention_of(hidden, kim, "Kim Jong Un")
     secret_friend = PersonFactory(name="Secret Friend", slug="secret-friend")
-    mention(hidden, secret_friend, "Xi Jinping")
+    mention_of(hidden, secret_friend, "Xi Jinping")
     BylineFactory(article=hidden, person=kim)
 
     response = get(client, "/people/kim-jong-un/")
@@ -590,7 +559,7 @@ def test_entity_mentions_are_paginated(client, world, kim, settings):
         section=world, body="Kim Jong Un one. Kim Jong Un two. Kim Jong Un three."
     )
     for occurrence in range(3):
-        mention(article, kim, "Kim Jong Un", occurrence=occurrence)
+        mention_of(article, kim, "Kim Jong Un", occurrence=occurrence)
 
     first = get(client, "/people/kim-jong-un/")
     second = get(client, "/people/kim-jong-un/?page=2")
@@ -624,17 +593,17 @@ def test_often_mentioned_with_orders_by_shared_articles_then_name(client, world,
     body = "Kim Jong Un met Xi Jinping, Vladimir Putin and Moon Jae-in."
     for together in [[xi, putin, moon], [xi, putin], [xi]]:
         article = ArticleFactory(section=world, body=body)
-        mention(article, kim, "Kim Jong Un")
+        mention_of(article, kim, "Kim Jong Un")
         for other in together:
-            mention(article, other, other.name)
+            mention_of(article, other, other.name)
     # Articles without Kim don't count, and twice in one article is still one article.
     alone = ArticleFactory(section=world, body="Moon Jae-in met Moon Jae-in.")
-    mention(alone, moon, "Moon Jae-in")
+    mention_of(alone, moon, "Moon Jae-in")
     unn = OrganizationFactory(name="Acme", slug="acme")
     twice = ArticleFactory(section=world, body="Kim Jong Un and Acme, Acme.")
-    mention(twice, kim, "Kim Jong Un")
-    mention(twice, unn, "Acme")
-    mention(twice, unn, "Acme", occurrence=1)
+    mention_of(twice, kim, "Kim Jong Un")
+    mention_of(twice, unn, "Acme")
+    mention_of(twice, unn, "Acme", occurrence=1)
 
     names = co_mentioned_names(client, "/people/kim-jong-un/")
 
@@ -644,7 +613,7 @@ def test_often_mentioned_with_orders_by_shared_articles_then_name(client, world,
 
 def test_often_mentioned_with_counts_only_confirmed_mentions(client, story, kim):
     xi = PersonFactory(name="Xi Jinping", slug="xi-jinping")
-    mention(story, xi, "Xi Jinping", status=MentionStatus.SUGGESTED)
+    mention_of(story, xi, "Xi Jinping", status=MentionStatus.SUGGESTED)
 
     assert co_mentioned_names(client, "/people/kim-jong-un/") == []
     assert co_mentioned_names(client, "/people/xi-jinping/") == []
@@ -653,8 +622,8 @@ def test_often_mentioned_with_counts_only_confirmed_mentions(client, story, kim)
 def test_often_mentioned_with_lists_ten_entities(client, world, kim):
     names = [f"Person {chr(ord('A') + n)}" for n in range(12)]
     article = ArticleFactory(section=world, body="Kim Jong Un met " + ", ".join(names) + ".")
-    mention(article, kim, "Kim Jong Un")
+    mention_of(article, kim, "Kim Jong Un")
     for name in names:
-        mention(article, PersonFactory(name=name), name)
+        mention_of(article, PersonFactory(name=name), name)
 
     assert co_mentioned_names(client, "/people/kim-jong-un/") == names[:10]
