@@ -269,7 +269,7 @@ def _find(gazetteer: Gazetteer, text: str) -> tuple[list[Match], int]:
     append = matches.append
     new_match = tuple.__new__  # Match(...) without the NamedTuple call overhead (hot path)
     # For each key in ``shared`` (keys sharing a surface with another key: only their
-    # matches can be clues), the end offset of the latest match of each surface.
+    # matches can be clues), the end offset of the latest match of each lower-cased surface.
     seen: dict[object, dict[str, int]] = {}
     ambiguous = 0
 
@@ -283,7 +283,7 @@ def _find(gazetteer: Gazetteer, text: str) -> tuple[list[Match], int]:
                 ambiguous += 1
                 return
         if key in shared:
-            seen.setdefault(key, {})[surface] = end
+            seen.setdefault(key, {})[_lower(surface)] = end
         append(new_match(Match, (start, end, key, surface)))
 
     pos = 0  # end of the last accepted hit
@@ -300,11 +300,12 @@ def _find(gazetteer: Gazetteer, text: str) -> tuple[list[Match], int]:
                 _is_word_char(before) or _is_word_char(after)
             ):
                 surface = text[start:end]
-                if sole is not None and (exact is None or surface == exact):
-                    append(new_match(Match, (start, end, sole, surface)))
-                    pos = end
-                    continue
-                if exact is not None and surface != exact:
+                if exact is None or surface == exact:
+                    if sole is not None:
+                        append(new_match(Match, (start, end, sole, surface)))
+                        pos = end
+                        continue
+                else:
                     keys = _reading(keys, exact, readings, surface)
                 if keys is not None:
                     take(start, end, surface, keys)
@@ -322,11 +323,12 @@ def _find(gazetteer: Gazetteer, text: str) -> tuple[list[Match], int]:
 
 
 def _clue(keys: tuple, folded: str, seen: dict[object, dict[str, int]]) -> object | None:
-    """The key whose longer form of ``folded`` was matched most recently, if any."""
+    """The key whose longer form of ``folded`` was matched most recently, if any
+    (``seen`` holds lower-cased forms, as ``folded`` is)."""
     best_key, best_end = None, -1
     for key in keys:
         for longer, end in seen.get(key, {}).items():
-            if len(longer) > len(folded) and folded in _lower(longer) and end > best_end:
+            if len(longer) > len(folded) and folded in longer and end > best_end:
                 best_key, best_end = key, end
     return best_key
 

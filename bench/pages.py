@@ -34,6 +34,7 @@ import django  # noqa: E402
 django.setup()
 
 from django.conf import settings  # noqa: E402
+from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.http import HttpResponse  # noqa: E402
 from django.template import engines  # noqa: E402
@@ -154,7 +155,7 @@ def build(rng: random.Random) -> None:
         batch_size=BATCH,
     )
     people = [entity for entity in entities if entity.kind == EntityKind.PERSON]
-    article_type_id = None
+    article_type_id = ContentType.objects.get_for_model(Article).pk
     for start in range(0, ARTICLES, BATCH):
         articles, plans = [], []
         for n in range(start, min(start + BATCH, ARTICLES)):
@@ -191,10 +192,6 @@ def build(rng: random.Random) -> None:
                 mention.fill_quote(article.body)
                 mentions.append(mention)
         Mention.objects.bulk_create(mentions, batch_size=BATCH)
-        if article_type_id is None:
-            from django.contrib.contenttypes.models import ContentType
-
-            article_type_id = ContentType.objects.get_for_model(Article).pk
         TaggedItem.objects.bulk_create(
             TaggedItem(tag=tag, object_id=article.pk, content_type_id=article_type_id)
             for article in articles
