@@ -62,11 +62,11 @@ def content_changed() -> None:
         transaction.on_commit(_new_generation)
 
 
-def current_generation(stored=None, now=None) -> dict:
+def current_generation(stored=None) -> dict:
     """The generation pages are cached under now, begun afresh once a scheduled time passes.
 
     `stored` is the generation as already read from the cache, if it was."""
-    now = now or timezone.now()
+    now = timezone.now()
     generation = stored if stored is not None else cache.get(GENERATION_KEY)
     if generation is None or generation["until"] <= now:
         generation = _new_generation(now)
@@ -136,6 +136,7 @@ def connect_signals() -> None:
     annotation screen, imports, merges); bulk updates, which send no signal, go through
     querysets that call content_changed() themselves (see models.ContentQuerySet).
     """
+    from django.apps import apps
     from django.db.models.signals import post_delete, post_save
     from taggit.models import TaggedItem
 
@@ -154,9 +155,15 @@ def connect_signals() -> None:
     }
 
     def on_change(sender, **kwargs):
-        # Proxies (Person, ReviewMention...) send signals as themselves.
-        if sender._meta.concrete_model in watched:
-            content_changed()
+        content_changed()
 
-    post_save.connect(on_change, weak=False, dispatch_uid="newsroom-page-cache-save")
-    post_delete.connect(on_change, weak=False, dispatch_uid="newsroom-page-cache-delete")
+    # Connected model by model, proxies (Person, ReviewMention...) included since they send
+    # signals as themselves: a receiver for every model would cost every other model
+    # Django's fast delete.
+    for model in apps.get_models():
+        if model._meta.concrete_model in watched:
+            label = model._meta.label_lower
+            post_save.connect(on_change, sender=model, weak=False, dispatch_uid=f"cache-{label}")
+            post_delete.connect(
+                on_change, sender=model, weak=False, dispatch_uid=f"cache-delete-{label}"
+            )

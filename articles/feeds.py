@@ -10,14 +10,13 @@ Each feed class gives RSS; pass AtomFeed to get the Atom twin of the same feed, 
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from taggit.models import Tag
 
-from articles.models import Article, Entity, Mention, Section
+from articles.models import Article, Entity, Section
 
 # How many articles each feed carries, newest first.
 FEED_LENGTH = 30
@@ -123,7 +122,7 @@ class SectionFeed(ArticleFeed):
         return get_object_or_404(Section, slug=slug)
 
     def articles(self, obj):
-        return Article.objects.published().filter(Q(section=obj) | Q(section__parent=obj))
+        return Article.objects.published().in_section(obj)
 
     def title(self, obj):
         return f"{obj.name} · {settings.SITE_NAME}"
@@ -165,8 +164,7 @@ class EntityFeed(ArticleFeed):
         return get_object_or_404(Entity, kind=kind, slug=slug)
 
     def articles(self, obj):
-        mentioning = Mention.objects.confirmed().filter(entity=obj).values("article_id")
-        return Article.objects.published().filter(pk__in=mentioning)
+        return Article.objects.published().mentioning(obj)
 
     def title(self, obj):
         return f"Articles mentioning {obj.name} · {settings.SITE_NAME}"

@@ -105,6 +105,12 @@ class ContentQuerySet(models.QuerySet):
             content_changed()
         return count
 
+    def update_quietly(self, **kwargs):
+        """update() that leaves the cached pages alone: for bookkeeping that follows a
+        write which has dropped them already (a version stamp, the search column,
+        updated_at after a correction), so one write drops them once."""
+        return super().update(**kwargs)
+
 
 class EntityQuerySet(ContentQuerySet):
     def people(self):
@@ -302,7 +308,8 @@ class ArticleQuerySet(ContentQuerySet):
 
         for start in range(0, len(pks), batch):
             update_search_vectors(
-                self.model.objects.using(self.db).filter(pk__in=pks[start : start + batch])
+                self.model.objects.using(self.db).filter(pk__in=pks[start : start + batch]),
+                follows_write=True,
             )
 
     def published(self, now=None):
@@ -315,6 +322,17 @@ class ArticleQuerySet(ContentQuerySet):
 
     def scheduled(self, now=None):
         return self.filter(status=ArticleStatus.PUBLISHED, publish_at__gt=now or timezone.now())
+
+    def in_section(self, section):
+        """Articles of `section` or of one of its subsections (`section` may be an OuterRef)."""
+        return self.filter(Q(section=section) | Q(section__parent=section))
+
+    def mentioning(self, entity, role=None):
+        """Articles with a confirmed mention of `entity` (in that role, if one is given)."""
+        confirmed = Mention.objects.confirmed().filter(entity=entity)
+        if role is not None:
+            confirmed = confirmed.filter(role=role)
+        return self.filter(pk__in=confirmed.values("article_id"))
 
     def for_listing(self, with_body=False, with_bylines=True):
         """What article lists show: section and bylines fetched in a fixed number of queries.
@@ -435,9 +453,9 @@ class Article(models.Model):
             old = None
             if self.pk is not None:
                 if expected_version is not None:
-                    claimed = Article.objects.filter(pk=self.pk, version=expected_version).update(
-                        version=expected_version + 1
-                    )
+                    claimed = Article.objects.filter(
+                        pk=self.pk, version=expected_version
+                    ).update_quietly(version=expected_version + 1)
                     if not claimed:
                         raise StaleEdit(Article.objects.get(pk=self.pk))
                     self.version = expected_version
@@ -714,7 +732,7 @@ class CorrectionQuerySet(ContentQuerySet):
         """Delete, moving the updated_at of each article concerned, as Correction.delete does."""
         article_ids = set(self.values_list("article_id", flat=True))
         result = super().delete()
-        Article.objects.filter(pk__in=article_ids).update(updated_at=timezone.now())
+        Article.objects.filter(pk__in=article_ids).update_quietly(updated_at=timezone.now())
         return result
 
 
@@ -749,7 +767,7 @@ class Correction(models.Model):
         An UPDATE of that one column, not Article.save: the article's text has not changed,
         so it gets no new version and its mentions need no re-anchoring.
         """
-        Article.objects.filter(pk=self.article_id).update(updated_at=timezone.now())
+        Article.objects.filter(pk=self.article_id).update_quietly(updated_at=timezone.now())
 
 
 class ReviewMention(Mention):

@@ -32,7 +32,8 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 from articles import text
-from articles.models import Article, Entity, EntityKind, Mention, MentionStatus, Section
+from articles.models import Article, Entity, EntityKind, MentionStatus, Section
+from articles.views import page_numbers
 
 # Longer queries are cut here: nobody types more, and it bounds the work a query can ask for.
 MAX_QUERY_CHARS = 200
@@ -70,23 +71,28 @@ def document():
     )
 
 
-def update_search_vectors(queryset=None) -> int:
+def update_search_vectors(queryset=None, follows_write=False) -> int:
     """Refresh the search vector of every article in `queryset` (all articles by default).
 
     Article.save does this for the article it saves, and the article queryset's update(),
     bulk_create() and bulk_update() for the rows they write; call it after changing
     articles some other way (raw SQL, a restored dump). Does nothing on SQLite. Returns
-    the number of articles refreshed.
+    the number of articles refreshed. `follows_write` says that the write these rows just
+    had has dropped the cached pages already.
     """
     queryset = Article.objects.all() if queryset is None else queryset
     if not uses_full_text(queryset):
         return 0
+    if follows_write:
+        return queryset.update_quietly(search_vector=document())
     return queryset.update(search_vector=document())
 
 
 def index_article(article) -> None:
     """Refresh a just-saved article's search vector, in the database it was saved to."""
-    update_search_vectors(Article.objects.db_manager(article._state.db).filter(pk=article.pk))
+    update_search_vectors(
+        Article.objects.db_manager(article._state.db).filter(pk=article.pk), follows_write=True
+    )
 
 
 @dataclass
@@ -170,10 +176,9 @@ def filter_articles(articles, section=None, entity=None, date_from=None, date_to
     """`articles` narrowed to a section (with its subsections), to those with a confirmed
     mention of `entity`, and to those published between two dates (both included)."""
     if section is not None:
-        articles = articles.filter(Q(section=section) | Q(section__parent=section))
+        articles = articles.in_section(section)
     if entity is not None:
-        mentioning = Mention.objects.confirmed().filter(entity=entity).values("article_id")
-        articles = articles.filter(pk__in=mentioning)
+        articles = articles.mentioning(entity)
     if date_from is not None:
         articles = articles.filter(publish_at__date__gte=date_from)
     if date_to is not None:
@@ -321,7 +326,6 @@ def search(request):
         "form": form,
         "query": query,
         "entity": data.get("entity"),
-        "max_query_chars": MAX_QUERY_CHARS,
     }
     if query.words:
         found = search_articles(
@@ -343,9 +347,7 @@ def search(request):
         context.update(
             page_obj=page,
             articles=page.object_list,
-            page_numbers=page.paginator.get_elided_page_range(
-                page.number, on_each_side=2, on_ends=1
-            ),
+            page_numbers=page_numbers(page),
             entities=entities,
             search_params=form.query_params(query),
             without_entity_params=form.query_params(query, entity=""),

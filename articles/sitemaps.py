@@ -66,9 +66,7 @@ class SectionSitemap(LastmodSitemap):
     """Every section; its lastmod is that of its newest article, or a subsection's."""
 
     def items(self):
-        in_section = Article.objects.published().filter(
-            Q(section=OuterRef("pk")) | Q(section__parent=OuterRef("pk"))
-        )
+        in_section = Article.objects.published().in_section(OuterRef("pk"))
         return Section.objects.annotate(lastmod=newest_update(in_section)).order_by("pk")
 
 

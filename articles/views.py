@@ -68,12 +68,13 @@ def home(request):
     # The newest few articles of each top-level section (its own and its subsections'),
     # in one query: one small subquery per section, each served by an index, so the cost
     # grows with the number of sections and not with the archive.
+    shown_above = [article.pk for article in latest]
     newest_in_some_section = Q(pk__in=[])
     for section in sections:
         newest = (
             Article.objects.published()
-            .filter(Q(section=section) | Q(section__parent=section))
-            .exclude(pk__in=[article.pk for article in latest])
+            .in_section(section)
+            .exclude(pk__in=shown_above)
             .newest_first()
             .values("pk")[:HOME_PER_SECTION]
         )
@@ -121,6 +122,12 @@ def most_mentioned(days=MOST_MENTIONED_DAYS, limit=MOST_MENTIONED):
     )
 
 
+def page_numbers(page):
+    """The page numbers a list's pagination links to: the ends, and two either side of
+    `page`, with an ellipsis between."""
+    return page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+
+
 class PageSizeMixin:
     """Paginate by settings.NEWSROOM_PAGE_SIZE, read per request so tests can change it."""
 
@@ -131,9 +138,7 @@ class PageSizeMixin:
         context = super().get_context_data(**kwargs)
         page = context["page_obj"]
         if page is not None:
-            context["page_numbers"] = page.paginator.get_elided_page_range(
-                page.number, on_each_side=2, on_ends=1
-            )
+            context["page_numbers"] = page_numbers(page)
         return context
 
 
@@ -147,12 +152,7 @@ class SectionView(PageSizeMixin, ListView):
         self.section = get_object_or_404(
             Section.objects.select_related("parent"), slug=self.kwargs["slug"]
         )
-        return (
-            Article.objects.published()
-            .filter(Q(section=self.section) | Q(section__parent=self.section))
-            .for_listing()
-            .newest_first()
-        )
+        return Article.objects.published().in_section(self.section).for_listing().newest_first()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -396,10 +396,9 @@ def often_mentioned_with(entity, limit=CO_MENTIONED):
 
 def articles_about(entity, limit=ENTITY_ABOUT):
     """The newest published articles whose subject is `entity` (a confirmed "about" mention)."""
-    about = Mention.objects.confirmed().filter(entity=entity, role=MentionRole.ABOUT)
     return (
         Article.objects.published()
-        .filter(pk__in=about.values("article_id"))
+        .mentioning(entity, role=MentionRole.ABOUT)
         .for_listing(with_bylines=False)
         .newest_first()[:limit]
     )

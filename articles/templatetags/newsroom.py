@@ -28,7 +28,6 @@ def json_ld(value):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(data))
 
 
-@register.simple_tag(takes_context=True)
 def canonical_url(context):
     """The page's absolute address as search engines should know it: its path without any
     query string, except ?page=N on a list's later pages, which are pages of their own."""
