@@ -23,6 +23,7 @@ from django.utils.text import smart_split, unescape_string_literal
 from articles import annotating, presence, revisions, text, workflow
 from articles.merging import MergeEntities, MergeError
 from articles.models import (
+    STATUSES_TO_CHECK,
     Article,
     ArticleStatus,
     Byline,
@@ -451,7 +452,7 @@ class ArticleAdmin(PreviewAdminMixin, revisions.ArticleRevisionsAdmin, admin.Mod
                 "annotate_mention",
             ),
             ("annotate/entities/", annotating.entities, "annotate_entities"),
-            ("<int:article_id>/presence/", self.presence_view, "presence"),
+            ("<int:article_id>/presence/", presence.heartbeat, "presence"),
             ("<int:article_id>/step/", self.step_view, "step"),
         ]
         return [
@@ -481,7 +482,7 @@ class ArticleAdmin(PreviewAdminMixin, revisions.ArticleRevisionsAdmin, admin.Mod
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         try:
-            return self._workflow_changeform_view(request, object_id, form_url, extra_context)
+            return super().changeform_view(request, object_id, form_url, extra_context)
         except StaleEdit as error:
             # Only when another save slipped in between the form's check and this save.
             self.message_user(
@@ -489,25 +490,20 @@ class ArticleAdmin(PreviewAdminMixin, revisions.ArticleRevisionsAdmin, admin.Mod
             )
             return HttpResponseRedirect(request.get_full_path())
 
-    def _workflow_changeform_view(self, request, object_id, form_url, extra_context):
-        extra_context = extra_context or {}
-        article = self.get_object(request, object_id) if object_id else None
-        if article is not None:
-            extra_context["workflow_steps"] = workflow.available_steps(article, request.user)
-            extra_context["mentions_to_check"] = workflow.mentions_to_check(article)
-            extra_context["other_editors"] = presence.arrive(article.pk, request.user)
-            extra_context["presence_url"] = reverse(
-                "admin:articles_article_presence", args=[article.pk]
-            )
-            extra_context["step_url"] = reverse("admin:articles_article_step", args=[article.pk])
-        else:
-            extra_context["workflow_steps"] = [
-                step
-                for step in workflow.STEPS.values()
-                if step.name in ("submit", "publish")
-                and step.permitted(Article(created_by=request.user), request.user)
-            ]
-        return super().changeform_view(request, object_id, form_url, extra_context)
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        article = obj if obj is not None else Article(created_by=request.user)
+        steps = workflow.available_steps(article, request.user)
+        context["workflow_steps"] = steps
+        if obj is not None:
+            # Listed beside the publish button, when there is one and something to list.
+            publishing = any(step.name == "publish" for step in steps)
+            to_check = publishing and obj.to_check_mention_count
+            context["mentions_to_check"] = workflow.mentions_to_check(obj) if to_check else []
+            context["other_editors"] = presence.arrive(obj.pk, request.user)
+            context["presence_url"] = reverse("admin:articles_article_presence", args=[obj.pk])
+            context["presence_heartbeat"] = presence.HEARTBEAT
+            context["step_url"] = reverse("admin:articles_article_step", args=[obj.pk])
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def response_add(self, request, obj, post_url_continue=None):
         return self._after_save(request, obj) or super().response_add(
@@ -551,9 +547,6 @@ class ArticleAdmin(PreviewAdminMixin, revisions.ArticleRevisionsAdmin, admin.Mod
             self.message_user(request, describe_transition(transition), messages.SUCCESS)
         return HttpResponseRedirect(reverse("admin:articles_article_change", args=[article.pk]))
 
-    def presence_view(self, request, article_id):
-        return presence.heartbeat(request, article_id)
-
     @admin.display(description="version")
     def version_number(self, article):
         return article.version
@@ -586,7 +579,6 @@ class ArticleAdmin(PreviewAdminMixin, revisions.ArticleRevisionsAdmin, admin.Mod
         return annotating.annotate_page(self, request, article_id)
 
     def get_queryset(self, request):
-        to_check = [MentionStatus.SUGGESTED, MentionStatus.NEEDS_REVIEW]
         return (
             super()
             .get_queryset(request)
@@ -597,7 +589,7 @@ class ArticleAdmin(PreviewAdminMixin, revisions.ArticleRevisionsAdmin, admin.Mod
                     "mentions", filter=Q(mentions__status=MentionStatus.CONFIRMED), distinct=True
                 ),
                 to_check_mention_count=Count(
-                    "mentions", filter=Q(mentions__status__in=to_check), distinct=True
+                    "mentions", filter=Q(mentions__status__in=STATUSES_TO_CHECK), distinct=True
                 ),
             )
         )
@@ -712,11 +704,7 @@ class ReviewMentionAdmin(admin.ModelAdmin):
         css = {"all": ["articles/admin.css"]}
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .filter(status__in=[MentionStatus.SUGGESTED, MentionStatus.NEEDS_REVIEW])
-        )
+        return super().get_queryset(request).to_check()
 
     def has_view_permission(self, request, obj=None):
         return request.user.has_perm("articles.change_mention")

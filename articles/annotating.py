@@ -65,14 +65,10 @@ def _json_endpoint(*permissions):
                 with transaction.atomic():
                     response = view(request, *args, **kwargs)
                     changed = request.method != "GET" and response.status_code < 400
-                    if changed and "article_id" in kwargs:
+                    if changed and hasattr(response, "article"):
                         # Mentions change here without the article being saved: record
                         # the change in the article's history all the same.
-                        revisions.record_revision(
-                            Article.objects.get(pk=kwargs["article_id"]),
-                            request.user,
-                            json.loads(response.content)["message"],
-                        )
+                        revisions.record_revision(response.article, request.user, response.message)
                     return response
             except BadRequest as error:
                 return _error(str(error), error.status)
@@ -272,8 +268,11 @@ def _entity_json(entity: Entity) -> dict:
 
 
 def _answer(article: Article, message: str, status: int = 200) -> JsonResponse:
-    article.refresh_from_db(fields=["body", "version"])
-    return JsonResponse({"message": message, "state": annotation_state(article)}, status=status)
+    """The JSON answer of an endpoint that changed `article`'s mentions; it carries the
+    article and the message on, for the revision its wrapper records."""
+    response = JsonResponse({"message": message, "state": annotation_state(article)}, status=status)
+    response.article, response.message = article, message
+    return response
 
 
 # --- Views --------------------------------------------------------------------------------
@@ -300,27 +299,16 @@ def annotate_page(model_admin, request, article_id: int):
         "can_delete": request.user.has_perm("articles.delete_mention"),
         "quote_context": QUOTE_CONTEXT,
     }
-    context = {
-        **_context(model_admin, request),
-        "title": f"Annotate: {article.headline}",
-        "article": article,
-        "annotation_state": annotation_state(article),
-        "annotation_config": config,
-        "change_url": reverse("admin:articles_article_change", args=[article.pk]),
-        "public_url": article.get_absolute_url() if article.is_published() else "",
-    }
+    context = model_admin.admin_page_context(
+        request,
+        title=f"Annotate: {article.headline}",
+        article=article,
+        annotation_state=annotation_state(article),
+        annotation_config=config,
+        change_url=reverse("admin:articles_article_change", args=[article.pk]),
+        public_url=article.get_absolute_url() if article.is_published() else "",
+    )
     return TemplateResponse(request, "admin/articles/annotate.html", context)
-
-
-def _context(model_admin, request) -> dict:
-    opts = model_admin.model._meta
-    request.current_app = model_admin.admin_site.name
-    return {
-        **model_admin.admin_site.each_context(request),
-        "opts": opts,
-        "app_label": opts.app_label,
-        "subtitle": None,
-    }
 
 
 @require_GET

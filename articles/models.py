@@ -598,6 +598,10 @@ class MentionStatus(models.TextChoices):
     NEEDS_REVIEW = "needs_review", "Needs review"
 
 
+# The mentions an annotator still has to look at: the review queue, the publish warning.
+STATUSES_TO_CHECK = [MentionStatus.SUGGESTED, MentionStatus.NEEDS_REVIEW]
+
+
 class MentionSource(models.TextChoices):
     MANUAL = "manual", "Annotated by hand"
     SUGGESTED = "suggested", "Suggested automatically"
@@ -616,6 +620,9 @@ class MentionQuerySet(ContentQuerySet):
 
     def needs_review(self):
         return self.filter(status=MentionStatus.NEEDS_REVIEW)
+
+    def to_check(self):
+        return self.filter(status__in=STATUSES_TO_CHECK)
 
     def public(self, now=None):
         """Confirmed mentions in articles a reader may see."""

@@ -41,6 +41,7 @@ from articles.models import (
     MentionStatus,
     Section,
 )
+from articles.presence import display_name
 
 # Following an article stores, in its revision, the rows an editor saves with it. Tags are
 # followed twice: the tags for their names, and the links (TaggedItem) for which tags the
@@ -101,7 +102,7 @@ def describe_revision(revision) -> str:
     when = f"{timezone.localtime(revision.date_created):%d %b %Y, %H:%M}"
     if revision.user is None:
         return f"the revision of {when}"
-    return f"the revision of {when} by {revision.user.get_full_name() or revision.user}"
+    return f"the revision of {when} by {display_name(revision.user)}"
 
 
 # --- Diffs --------------------------------------------------------------------------------
@@ -498,15 +499,21 @@ class ArticleRevisionsAdmin(VersionAdmin):
     def _revert_url(self, article, version) -> str:
         return reverse("admin:articles_article_revision", args=[article.pk, version.pk])
 
-    def _render(self, request, article, context):
+    def admin_page_context(self, request, **extra) -> dict:
+        """The context an admin page of our own needs for the admin's header, breadcrumbs
+        and sidebar, with `extra`."""
         opts = self.model._meta
         request.current_app = self.admin_site.name
-        context = {
+        return {
             **self.admin_site.each_context(request),
             "opts": opts,
             "app_label": opts.app_label,
-            "subtitle": str(article),
-            "article": article,
-            **context,
+            "subtitle": None,
+            **extra,
         }
+
+    def _render(self, request, article, context):
+        context = self.admin_page_context(
+            request, subtitle=str(article), article=article, **context
+        )
         return TemplateResponse(request, self.revision_compare_template, context)

@@ -18,7 +18,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from articles.models import Article, ArticleStatus, Mention, MentionStatus, Transition
+from articles.models import Article, ArticleStatus, Mention, Transition
 
 PUBLISH_PERMISSION = "articles.publish_article"
 
@@ -110,11 +110,7 @@ def available_steps(article: Article, user) -> list[Step]:
 
 
 def mentions_to_check(article: Article) -> list[Mention]:
-    return list(
-        article.mentions.filter(status__in=[MentionStatus.SUGGESTED, MentionStatus.NEEDS_REVIEW])
-        .select_related("entity")
-        .order_by("start", "pk")
-    )
+    return list(article.mentions.to_check().select_related("entity").order_by("start", "pk"))
 
 
 def take_step(

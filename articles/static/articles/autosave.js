@@ -13,9 +13,8 @@
 
     const FIELD_NAMES = ["headline", "slug", "dek", "body", "section", "publish_at", "tags"];
     const FIELD_TYPES = ["text", "textarea", "select-one"];
-    // The hidden input holding the version the form was loaded with; the second name is
-    // the one Django allows a form field beside the model's non-editable "version".
-    const VERSION_NAMES = ["version", "loaded_version"];
+    // The hidden input holding the version the form was loaded with.
+    const VERSION_NAME = "loaded_version";
     const SAVE_DELAY_MS = 2000;
     const KEY_PREFIX = "newsroom:autosave:article:";
     // In sessionStorage (this tab only): the key of the copy whose form was just submitted.
@@ -106,12 +105,9 @@
     }
 
     function versionOf(form) {
-        for (const name of VERSION_NAMES) {
-            const input = form.elements.namedItem(name);
-            const version = input ? parseInt(input.value, 10) : NaN;
-            if (!Number.isNaN(version)) return version;
-        }
-        return null;
+        const input = form.elements.namedItem(VERSION_NAME);
+        const version = input ? parseInt(input.value, 10) : NaN;
+        return Number.isNaN(version) ? null : version;
     }
 
     function keyOf() {

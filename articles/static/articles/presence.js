@@ -6,7 +6,7 @@
     if (!banner) return;
     const url = banner.dataset.url;
     const token = document.querySelector("[name=csrfmiddlewaretoken]").value;
-    const HEARTBEAT_MS = 30000;
+    const HEARTBEAT_MS = Number(banner.dataset.heartbeat) * 1000;
 
     function show(others) {
         banner.hidden = others.length === 0;
