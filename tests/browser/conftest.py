@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import threading
 
 import pytest
 
@@ -42,13 +43,28 @@ def chromium():
         browser.close()
 
 
+def close(context):
+    """Close a browser context so that none of its requests reaches the live server later.
+
+    Closing a page fires its pagehide handlers, and the article form's presence beacon
+    would otherwise reach the server after the test, while its database is being emptied.
+    So new requests are refused, then those the server is still answering are waited for.
+    """
+    context.route("**/*", lambda route: route.abort())
+    context.close()
+    for thread in threading.enumerate():
+        # socketserver's name for the thread answering one request.
+        if thread.name.endswith("(process_request_thread)"):
+            thread.join(timeout=10)
+
+
 @pytest.fixture
 def page(chromium):
     context = chromium.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page
-    context.close()
+    close(context)
 
 
 @pytest.fixture
@@ -59,7 +75,7 @@ def phone(chromium):
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page
-    context.close()
+    close(context)
 
 
 @pytest.fixture
@@ -76,7 +92,7 @@ def new_page(chromium):
 
     yield open_page
     for context in contexts:
-        context.close()
+        close(context)
 
 
 @pytest.fixture

@@ -103,6 +103,7 @@ def test_a_copy_is_deleted_once_its_save_went_through(form, article):
     form.get_by_role("button", name="Save and continue editing").first.click()
 
     expect(form.locator(".messagelist .success")).to_have_count(1)
+    form.wait_for_load_state()  # autosave settles the copy once the page has loaded
     assert stored_copy(form, article) is None
     article.refresh_from_db()
     assert article.body.replace("\r\n", "\n") == BODY + TYPED  # browsers send CRLF
@@ -115,6 +116,7 @@ def test_a_copy_is_kept_when_the_save_fails(form, article):
     form.get_by_role("button", name="Save and continue editing").first.click()
 
     expect(form.locator(".errornote")).to_have_count(1)
+    form.wait_for_load_state()
     copy = stored_copy(form, article)
     assert copy["submitted"] is True
     assert copy["fields"]["body"] == BODY + TYPED
@@ -166,5 +168,6 @@ def test_a_new_articles_copy_comes_back_with_its_section_and_goes_once_it_is_add
     expect(form.locator("#select2-id_section-container")).to_have_text(article.section.name)
     form.get_by_role("button", name="Save", exact=True).first.click()
     expect(form.locator(".messagelist .success")).to_have_count(1)
+    form.wait_for_load_state()
     assert form.evaluate("localStorage.getItem('newsroom:autosave:article:new')") is None
     assert Article.objects.get(slug="summit-ends").section == article.section
