@@ -38,6 +38,7 @@ def story():
 def test_a_reader_follows_a_story_to_the_person_it_mentions(live_server, page, story):
     page.goto(live_server.url + "/")
     page.get_by_role("link", name="Kim arrives in Beijing by train").first.click()
+    page.wait_for_url(f"**{story.get_absolute_url()}")
 
     assert page.get_by_role("heading", level=1).inner_text() == "Kim arrives in Beijing by train"
     assert page.get_by_role("heading", level=2, name="A long journey").is_visible()
