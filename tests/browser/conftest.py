@@ -43,17 +43,20 @@ def chromium():
         browser.close()
 
 
-def close(context):
-    """Close a browser context so that none of its requests reaches the live server later.
+def close(*contexts):
+    """Close browser contexts so that none of their requests reaches the live server later.
 
     Closing a page fires its pagehide handlers, and the article form's presence beacon
     would otherwise reach the server after the test, while its database is being emptied.
-    So new requests are refused, then those the server is still answering are waited for.
+    So new requests are refused, then those the server is still answering are waited for
+    (once every context is closed: an open one keeps its connections, and their threads,
+    alive).
     """
-    context.route("**/*", lambda route: route.abort())
-    context.close()
+    for context in contexts:
+        context.route("**/*", lambda route: route.abort())
+        context.close()
     for thread in threading.enumerate():
-        # socketserver's name for the thread answering one request.
+        # socketserver's name for the thread answering one connection.
         if thread.name.endswith("(process_request_thread)"):
             thread.join(timeout=10)
 
@@ -91,8 +94,7 @@ def new_page(chromium):
         return page
 
     yield open_page
-    for context in contexts:
-        close(context)
+    close(*contexts)
 
 
 @pytest.fixture
