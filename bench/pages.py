@@ -10,8 +10,9 @@ It makes a throwaway test database (never touching your data), fills it in bulk 
 the home, article, entity, tag and search pages through Django's test client, uncached and
 cached, and a minimal view rendering a template in the same run (and, for scale, that view
 after one query for an article). Times are the server's (the client calls the WSGI handler
-directly), given as median and p95 and as a ratio to the minimal view's median. The
-PostgreSQL run also times the search query alone. Figures go to docs/performance.md; tests
+directly), given as median and p95 and as a ratio to the minimal view's median. It then
+times the parts of an uncached article page on their own, and the PostgreSQL run also
+times the search query alone. Figures go to docs/performance.md; tests
 never time anything.
 """
 
@@ -38,13 +39,14 @@ from django.contrib.contenttypes.models import ContentType  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.http import HttpResponse  # noqa: E402
 from django.template import engines  # noqa: E402
-from django.test import Client, override_settings  # noqa: E402
+from django.template.loader import render_to_string  # noqa: E402
+from django.test import Client, RequestFactory, override_settings  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import include, path  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from taggit.models import Tag, TaggedItem  # noqa: E402
 
-from articles import caching, search  # noqa: E402
+from articles import caching, search, views  # noqa: E402
 from articles.models import (  # noqa: E402
     Article,
     ArticleStatus,
@@ -290,8 +292,36 @@ def run(rng: random.Random) -> None:
             f"{name:<14}{ {None: '', False: 'none', True: 'cached'}[cached]:<8}{queries:>8}"
             f"{median:>11.2f}{p95(times):>9.2f}{median / yardstick:>11.2f}"
         )
+    article_parts(rng, slugs)
     if connection.vendor == "postgresql":
         search_latency(rng, terms)
+
+
+def article_parts(rng: random.Random, slugs: list[str]) -> None:
+    """Where an uncached article page's time goes: each part of the view timed on its own."""
+    factory = RequestFactory()
+    times = {"article and its rows": [], "related articles": [], "template": []}
+    for slug in (rng.choice(slugs) for _ in range(60)):
+        request = factory.get(f"/articles/{slug}/")
+        started = time.perf_counter()
+        article = views.for_article_page(Article.objects.published()).get(slug=slug)
+        fetched = time.perf_counter()
+        context = views.article_page_context(request, article)
+        built = time.perf_counter()
+        render_to_string("articles/article.html", context, request)
+        rendered = time.perf_counter()
+        views.related_articles(
+            article,
+            {mention.entity_id for mention in article.confirmed_mentions},
+            {tag.pk for tag in article.tags.all()},
+        )
+        times["article and its rows"].append(fetched - started)
+        times["related articles"].append(time.perf_counter() - rendered)
+        times["template"].append(rendered - built)
+    print()
+    print("Uncached article page, each part on its own (median of 60 articles):")
+    for part, seconds in times.items():
+        print(f"  {part:<22}{statistics.median(seconds) * 1000:>8.2f} ms")
 
 
 def search_latency(rng: random.Random, terms: list[str]) -> None:

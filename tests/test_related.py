@@ -101,6 +101,15 @@ def test_related_articles_rank_by_shared_entities_plus_shared_tags(client, kim, 
     ]
 
 
+def test_an_article_with_tags_alone_is_related_by_its_tags(client, kim):
+    story = article_with(tags=["summit", "korea"])
+    article_with(tags=["summit"], headline="One tag", publish_at=ago(days=1))
+    article_with(kim, tags=["summit", "korea"], headline="Both tags", publish_at=ago(days=2))
+    article_with(kim, headline="Kim only")
+
+    assert related_to(client, story) == ["Both tags", "One tag"]
+
+
 def test_an_entity_mentioned_often_or_as_subject_counts_once(client, kim, xi):
     story = article_with(kim, xi)
     often = article_with(kim, headline="Xi often", publish_at=ago(days=2))

@@ -3,6 +3,7 @@
 import os
 import shutil
 import threading
+import time
 
 import pytest
 
@@ -16,6 +17,9 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+# socketserver's name for the thread answering one connection.
+REQUEST_THREAD = "(process_request_thread)"
 
 # Playwright's sync API runs an event loop in this thread; the tests still talk to the
 # database synchronously between browser steps, which is safe here.
@@ -43,22 +47,23 @@ def chromium():
         browser.close()
 
 
-def close(*contexts):
-    """Close browser contexts so that none of their requests reaches the live server later.
+def close_contexts(*contexts):
+    """Close browser contexts, then wait until the live server has answered all they sent.
 
     Closing a page fires its pagehide handlers, and the article form's presence beacon
-    would otherwise reach the server after the test, while its database is being emptied.
-    So new requests are refused, then those the server is still answering are waited for
-    (once every context is closed: an open one keeps its connections, and their threads,
-    alive).
+    reaches the server after the context has closed; it must be answered before the test's
+    database is emptied. A connection's thread ends once the browser closes it, and an open
+    context keeps its connections: so every context closes first, and then the server's
+    threads are joined until none is left (a beacon may come on a new connection).
     """
     for context in contexts:
-        context.route("**/*", lambda route: route.abort())
         context.close()
-    for thread in threading.enumerate():
-        # socketserver's name for the thread answering one connection.
-        if thread.name.endswith("(process_request_thread)"):
-            thread.join(timeout=10)
+    deadline = time.monotonic() + 10
+    while busy := [t for t in threading.enumerate() if t.name.endswith(REQUEST_THREAD)]:
+        if time.monotonic() > deadline:
+            pytest.fail(f"the live server is still answering {len(busy)} closed connection(s)")
+        for thread in busy:
+            thread.join(timeout=max(0, deadline - time.monotonic()))
 
 
 @pytest.fixture
@@ -67,7 +72,7 @@ def page(chromium):
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page
-    close(context)
+    close_contexts(context)
 
 
 @pytest.fixture
@@ -78,7 +83,7 @@ def phone(chromium):
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page
-    close(context)
+    close_contexts(context)
 
 
 @pytest.fixture
@@ -94,7 +99,7 @@ def new_page(chromium):
         return page
 
     yield open_page
-    close(*contexts)
+    close_contexts(*contexts)
 
 
 @pytest.fixture
@@ -106,6 +111,7 @@ def log_in(live_server):
         page.get_by_label("Username").fill(user.username)
         page.get_by_label("Password").fill("correct horse battery staple")
         page.get_by_role("button", name="Log in").click()
-        page.wait_for_url(f"**{path}")
+        # The exact address: the login page's own ends with ?next=<path>.
+        page.wait_for_url(f"{live_server.url}{path}")
 
     return log_in_as
