@@ -1,6 +1,11 @@
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from tests.factories import HIDDEN, UserFactory, member_of
+
+# Tests never time anything: no per-example deadline, which a busy machine could overrun.
+hypothesis_settings.register_profile("newsroom", deadline=None)
+hypothesis_settings.load_profile("newsroom")
 
 
 @pytest.fixture(autouse=True)

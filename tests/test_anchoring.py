@@ -374,7 +374,7 @@ def render(words):
     return text, offsets
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=1000)
 @given(edited_texts())
 def test_property_untouched_spans_are_kept(case):
     old_words, ranges, new_words = case
@@ -400,7 +400,7 @@ def test_property_untouched_spans_are_kept(case):
             assert new[result.start : result.end] == sp.exact
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300)
 @given(
     st.text(alphabet="Kim Rob.\n’", max_size=40),
     st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=5),
@@ -454,7 +454,7 @@ def reference_find(entries, text):
     return result
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=500)
 @given(
     st.lists(
         st.tuples(st.text(alphabet="ab K_-", min_size=1, max_size=5), st.booleans()),
@@ -474,7 +474,7 @@ def test_property_gazetteer_matches_brute_force(surfaces, text):
     assert found == reference_find(entries, text)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=500)
 @given(
     st.lists(
         st.tuples(st.text(alphabet="aAb -", min_size=1, max_size=6), st.booleans()),
