@@ -387,6 +387,23 @@ def _offsets(pieces: list[str]) -> list[int]:
     return list(itertools.accumulate((len(piece) for piece in pieces), initial=0))
 
 
+def _unique_anchored_matcher(old: list[str], new: list[str]) -> difflib.SequenceMatcher:
+    """A diff of two lists in which only pieces that occur once on each side anchor matches.
+
+    A repeated piece (a second "Kim", a bare "Kim" line, a blank line) could pair with the
+    wrong copy: a mention on a replaced "Kim" would then move silently onto another one,
+    and untouched pieces around it would be cast as changed. Repeated pieces still match
+    next to an anchor, where their context says which copy they are.
+    """
+    old_counts, new_counts = Counter(old), Counter(new)
+    repeated = {
+        piece
+        for piece in old_counts.keys() | new_counts.keys()
+        if old_counts[piece] > 1 or new_counts[piece] > 1
+    }
+    return difflib.SequenceMatcher(repeated.__contains__, old, new, autojunk=False)
+
+
 def _token_opcodes(
     old: str, new: str, old_base: int, new_base: int, pattern: re.Pattern = _TOKEN
 ) -> list[_Opcode]:
@@ -394,7 +411,7 @@ def _token_opcodes(
     old_tokens = pattern.findall(old)
     new_tokens = pattern.findall(new)
     old_offsets, new_offsets = _offsets(old_tokens), _offsets(new_tokens)
-    matcher = difflib.SequenceMatcher(None, old_tokens, new_tokens, autojunk=False)
+    matcher = _unique_anchored_matcher(old_tokens, new_tokens)
     return [
         _Opcode(
             tag,
@@ -419,12 +436,7 @@ def diff_opcodes(old_text: str, new_text: str) -> list[tuple[str, int, int, int,
     old_lines = old_text.splitlines(keepends=True)
     new_lines = new_text.splitlines(keepends=True)
     old_starts, new_starts = _offsets(old_lines), _offsets(new_lines)
-    # A line that occurs more than once (a bare "Kim", a blank line) must not anchor the
-    # line alignment: it could pair with the wrong copy and cast untouched lines around it
-    # as deleted. Such lines are left to the word-level diff of the gaps between anchors.
-    old_counts, new_counts = Counter(old_lines), Counter(new_lines)
-    repeated = {line for line in new_counts if new_counts[line] > 1 or old_counts[line] > 1}
-    matcher = difflib.SequenceMatcher(repeated.__contains__, old_lines, new_lines, autojunk=False)
+    matcher = _unique_anchored_matcher(old_lines, new_lines)
     result: list[_Opcode] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         a1, a2, b1, b2 = old_starts[i1], old_starts[i2], new_starts[j1], new_starts[j2]

@@ -374,6 +374,20 @@ def render(words):
     return text, offsets
 
 
+def test_a_replaced_name_does_not_move_onto_another_copy_of_it():
+    # Found by the property test below: a diff free to pair any "Kim" with any other moved
+    # the first mention onto the second Kim and flagged the second one.
+    old = "Kim w1 Kim w3 Kim "
+    new = "r1 w1 n2 Kim n3 w3 Kim "
+    spans = [Span(0, 3, "Kim"), Span(7, 10, "Kim", old[:7]), Span(14, 17, "Kim", old[:14])]
+
+    replaced, second, third = map_spans(old, new, spans)
+
+    assert replaced.status == "needs_review"
+    assert (second.start, second.status) == (new.index("Kim"), "kept")
+    assert (third.start, third.status) == (new.rindex("Kim"), "kept")
+
+
 @settings(max_examples=1000)
 @given(edited_texts())
 def test_property_untouched_spans_are_kept(case):
