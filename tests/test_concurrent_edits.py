@@ -99,7 +99,7 @@ def test_two_concurrent_saves_on_postgresql_one_wins_one_is_refused():
             with transaction.atomic():
                 mine = Article.objects.get(pk=article.pk)
                 mine.body = body
-                start.wait(timeout=10)
+                start.wait(timeout=60)  # generous: a busy machine must not break it
                 mine.save(expected_version=loaded)
             outcomes[name] = "saved"
         except StaleEdit:
@@ -113,7 +113,7 @@ def test_two_concurrent_saves_on_postgresql_one_wins_one_is_refused():
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join(timeout=30)
+        thread.join(timeout=120)
 
     assert sorted(outcomes.values()) == ["refused", "saved"]
     winner = next(name for name, outcome in outcomes.items() if outcome == "saved")
