@@ -5,15 +5,14 @@ Every cached page is stored with the current *content generation*, a token kept 
 cache (shared by all app servers when REDIS_URL is set), and served only while that token
 is current. Any change to what readers can see (an article published, edited or withdrawn,
 a mention confirmed, an entity edited, a correction added) takes a new token, so every
-page is built afresh and stored over its old copy. A scheduled article needs no job either: the
-generation records the next scheduled publication time, and the first request after that
-moment takes a new token.
+page is built afresh and stored over its old copy. A scheduled article needs no job
+either: the generation records the next scheduled publication time, and the first request
+after that moment takes a new token.
 
 Responses carry Last-Modified (when the generation began) and an ETag (hashed once, when
 the page is cached), so browsers and a CDN revalidate with 304 answers (Django's
-ConditionalGetMiddleware compares them), and a
-Cache-Control fit for a CDN: public with a short shared max-age, since a CDN cannot be told
-that a page changed.
+ConditionalGetMiddleware compares them), and a Cache-Control fit for a CDN: public with a
+short shared max-age, since a CDN cannot be told that a page changed.
 """
 
 import hashlib
