@@ -291,10 +291,20 @@ def related_articles(article, entity_ids, tag_ids, limit=RELATED_ARTICLES):
     few candidates; of those, the ones readers may see are ranked exactly, and only the
     winners' bylines are fetched.
     """
-    scores = dict(_most_shared(article, entity_ids, tag_ids, limit * 10))
-    if not scores:
-        return []
-    visible = Article.objects.published().filter(pk__in=scores).for_listing(with_bylines=False)
+    candidates = limit * 10
+    while True:
+        ranked = _most_shared(article, entity_ids, tag_ids, candidates)
+        if not ranked:
+            return []
+        scores = dict(ranked)
+        visible = list(
+            Article.objects.published().filter(pk__in=scores).for_listing(with_bylines=False)
+        )
+        # Unpublished articles (many drafts of one story, say) can crowd the readable ones
+        # out of the candidates: then, and only then, look further down the ranking.
+        if len(visible) >= limit or len(ranked) < candidates:
+            break
+        candidates *= 10
     best = sorted(visible, key=lambda a: (scores[a.pk], a.publish_at, a.pk), reverse=True)[:limit]
     prefetch_related_objects(best, bylines_prefetch())
     return best

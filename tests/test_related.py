@@ -11,6 +11,7 @@ from django.utils import timezone
 from articles.models import MentionRole, MentionStatus
 from articles.views import most_mentioned
 from tests.factories import (
+    HIDDEN,
     ArticleFactory,
     MentionFactory,
     OrganizationFactory,
@@ -146,6 +147,16 @@ def test_unpublished_articles_are_never_related(client, kim, hidden_kwargs):
     article_with(kim, headline="Published")
 
     assert related_to(client, story) == ["Published"]
+
+
+def test_drafts_sharing_more_do_not_crowd_published_articles_out(client, kim, xi):
+    story = article_with(kim, xi)
+    article_with(kim, headline="Published, one shared")
+    # More drafts sharing both entities than the ranking's first round of candidates.
+    for n in range(60):
+        article_with(kim, xi, headline=f"Draft {n}", **HIDDEN["draft"])
+
+    assert related_to(client, story) == ["Published, one shared"]
 
 
 def test_related_lists_five_at_most(client, kim):
