@@ -11,7 +11,7 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertInHTML, assertNotContains
 
 from articles.models import Article, CorrectionKind
-from tests.factories import HIDDEN, ArticleFactory, CorrectionFactory
+from tests.factories import HIDDEN, ArticleFactory, CorrectionFactory, hidden
 
 pytestmark = pytest.mark.django_db
 
@@ -119,10 +119,10 @@ def test_the_page_lists_corrections_newest_first_with_date_kind_text_and_article
     assertContains(response, f'<a href="{other.get_absolute_url()}">Summit ends</a>')
 
 
-@pytest.mark.parametrize("hidden", sorted(HIDDEN))
-def test_the_page_never_shows_corrections_of_articles_readers_cannot_see(client, hidden):
+@pytest.mark.parametrize("way", HIDDEN)
+def test_the_page_never_shows_corrections_of_articles_readers_cannot_see(client, way):
     ArticleFactory(headline="Public story")
-    secret = ArticleFactory(headline="Secret story", **HIDDEN[hidden])
+    secret = ArticleFactory(headline="Secret story", **hidden(way))
     CorrectionFactory(article=secret, text="A secret correction.")
 
     response = client.get(URL)

@@ -11,13 +11,13 @@ from django.utils import timezone
 from articles.models import MentionRole, MentionStatus
 from articles.views import most_mentioned
 from tests.factories import (
-    HIDDEN,
     ArticleFactory,
     MentionFactory,
     OrganizationFactory,
     PersonFactory,
     PlaceFactory,
     ago,
+    hidden,
     mention_of,
 )
 from tests.helpers import count_queries
@@ -154,7 +154,7 @@ def test_drafts_sharing_more_do_not_crowd_published_articles_out(client, kim, xi
     article_with(kim, headline="Published, one shared")
     # More drafts sharing both entities than the ranking's first round of candidates.
     for n in range(60):
-        article_with(kim, xi, headline=f"Draft {n}", **HIDDEN["draft"])
+        article_with(kim, xi, headline=f"Draft {n}", **hidden("draft"))
 
     assert related_to(client, story) == ["Published, one shared"]
 
