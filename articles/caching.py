@@ -137,7 +137,7 @@ def connect_signals() -> None:
     """
     from django.apps import apps
     from django.db.models.signals import post_delete, post_save
-    from taggit.models import TaggedItem
+    from taggit.models import Tag, TaggedItem
 
     from articles import models
 
@@ -150,6 +150,7 @@ def connect_signals() -> None:
         models.Section,
         models.ArticleRedirect,
         models.EntityRedirect,
+        Tag,
         TaggedItem,
     }
 

@@ -9,9 +9,10 @@ import time_machine
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from taggit.models import Tag
 
 from articles import workflow
-from articles.models import Mention, MentionStatus
+from articles.models import Byline, Mention, MentionStatus
 from tests.admin_forms import article_change_data
 from tests.factories import (
     ArticleFactory,
@@ -189,6 +190,59 @@ def test_a_correction_shows_at_once(reader, story):
     CorrectionFactory(article=story, text="An earlier version gave the wrong day.")
 
     assert "gave the wrong day" in reader.get(story.get_absolute_url()).content.decode()
+
+
+def test_a_tag_added_or_removed_shows_at_once(reader, story):
+    assert 'href="/tags/ferries/"' not in reader.get(story.get_absolute_url()).content.decode()
+
+    story.tags.add("Ferries")
+    assert 'href="/tags/ferries/"' in reader.get(story.get_absolute_url()).content.decode()
+
+    story.tags.remove("Ferries")
+    assert 'href="/tags/ferries/"' not in reader.get(story.get_absolute_url()).content.decode()
+
+
+def test_a_renamed_tag_shows_at_once(reader, story):
+    story.tags.add("Ferries")
+    assert ">Ferries</a>" in reader.get(story.get_absolute_url()).content.decode()
+
+    tag = Tag.objects.get(name="Ferries")
+    tag.name, tag.slug = "Boats", "boats"
+    tag.save()
+
+    page = reader.get(story.get_absolute_url()).content.decode()
+    assert ('href="/tags/boats/" rel="tag">Boats</a>' in page, "Ferries" in page) == (True, False)
+
+
+def test_a_renamed_section_shows_at_once(reader, story):
+    assert "Harbour news" not in reader.get(story.get_absolute_url()).content.decode()
+
+    story.section.name = "Harbour news"
+    story.section.save()
+
+    assert "Harbour news" in reader.get(story.get_absolute_url()).content.decode()
+
+
+def test_a_new_byline_shows_at_once(reader, story):
+    assert "Ana Reporter" not in reader.get(story.get_absolute_url()).content.decode()
+
+    Byline.objects.create(article=story, person=PersonFactory(name="Ana Reporter"))
+
+    assert "Ana Reporter" in reader.get(story.get_absolute_url()).content.decode()
+
+
+def test_a_page_built_while_a_change_commits_is_dropped_once_it_has(
+    reader, story, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        story.headline = "Kim leaves Beijing"
+        story.save()
+        # Another request could build the page from the old data in between; that copy
+        # must not outlive the commit.
+        assert reader.get(story.get_absolute_url())["X-Cache"] == "miss"
+        assert reader.get(story.get_absolute_url())["X-Cache"] == "hit"
+
+    assert reader.get(story.get_absolute_url())["X-Cache"] == "miss"
 
 
 def test_a_scheduled_article_appears_when_its_time_comes_with_no_job(reader):
