@@ -19,6 +19,8 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import smart_split, unescape_string_literal
+from taggit.admin import TagAdmin
+from taggit.models import Tag
 
 from articles import annotating, presence, revisions, text, workflow
 from articles.merging import MergeEntities, MergeError
@@ -37,8 +39,31 @@ from articles.models import (
     ReviewMention,
     Section,
     StaleEdit,
+    tag_name_problem,
 )
 from articles.preview import PreviewAdminMixin
+
+# --- Tags -------------------------------------------------------------------------------
+
+
+class TagForm(forms.ModelForm):
+    """django-taggit's tag form, refusing a name no address or feed could carry."""
+
+    def clean_name(self):
+        name = self.cleaned_data["name"]
+        if problem := tag_name_problem(name):
+            raise ValidationError(problem)
+        return name
+
+
+# Tags are named in the article form and renamed here: the same rules in both.
+admin.site.unregister(Tag)
+
+
+@admin.register(Tag)
+class NewsroomTagAdmin(TagAdmin):
+    form = TagForm
+
 
 # --- Sections ---------------------------------------------------------------------------
 
@@ -323,6 +348,13 @@ class ArticleForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk is not None:
             self.fields["loaded_version"].initial = self.instance.version
+
+    def clean_tags(self):
+        tags = self.cleaned_data["tags"]
+        problems = [problem for problem in map(tag_name_problem, tags) if problem]
+        if problems:
+            raise ValidationError(problems)
+        return tags
 
     def clean(self):
         cleaned = super().clean()

@@ -31,6 +31,7 @@ from articles.models import (
     Entity,
     EntityKind,
     Section,
+    tag_name_problem,
 )
 
 
@@ -57,6 +58,8 @@ def read_text(path: Path) -> str:
 
 ENTITY_FIELDS = ("name", "kind", "aliases", "description", "wikidata")
 _NAME_MAX = Entity._meta.get_field("name").max_length
+# Feeds and sitemaps are XML, which cannot carry such a character (see text.XML_ILLEGAL).
+CONTROL_CHARACTER = "{what} holds an invisible control character"
 _WIKIDATA = re.compile(WIKIDATA_PATTERN)
 
 
@@ -124,6 +127,8 @@ def _check_entity(item) -> tuple[EntityRecord | None, list[str]]:
         problems.append("name is blank")
     elif len(name.strip()) > _NAME_MAX:
         problems.append(f"name is longer than {_NAME_MAX} characters")
+    elif text.XML_ILLEGAL.search(name):
+        problems.append(CONTROL_CHARACTER.format(what="name"))
 
     kind = item.get("kind")
     if kind is None:
@@ -143,6 +148,8 @@ def _check_entity(item) -> tuple[EntityRecord | None, list[str]]:
     description = item.get("description")
     if description is not None and not isinstance(description, str):
         problems.append(f"description must be text, not {_json_type(description)}")
+    elif description is not None and text.XML_ILLEGAL.search(description):
+        problems.append(CONTROL_CHARACTER.format(what="description"))
 
     wikidata = item.get("wikidata")
     if wikidata is not None:
@@ -494,6 +501,9 @@ def clean_names(names: list[str], what: str = "author") -> list[str]:
             raise ImportProblem(f"{what}: a name is blank")
         if len(name) > _NAME_MAX:
             raise ImportProblem(f'{what}: "{name[:40]}…" is longer than {_NAME_MAX} characters')
+        if text.XML_ILLEGAL.search(name):
+            shown = text.XML_ILLEGAL.sub("", name)
+            raise ImportProblem(CONTROL_CHARACTER.format(what=f'{what} "{shown}"'))
         if name not in result:
             result.append(name)
     return result
@@ -505,6 +515,8 @@ def clean_tags(tags: list[str]) -> list[str]:
         tag = " ".join(tag.split())
         if len(tag) > _TAG_MAX:
             raise ImportProblem(f'tag "{tag[:40]}…" is longer than {_TAG_MAX} characters')
+        if tag and (problem := tag_name_problem(tag)):
+            raise ImportProblem(problem)
         if tag and tag not in result:
             result.append(tag)
     return result

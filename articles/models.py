@@ -13,6 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from taggit.managers import TaggableManager
+from taggit.models import Tag
+
+from articles import text
 
 WIKIDATA_PATTERN = r"^Q[1-9][0-9]*$"
 validate_wikidata_id = RegexValidator(
@@ -31,10 +34,31 @@ def unique_slug(queryset, text: str, max_length: int = 200) -> str:
     return slug
 
 
+# On every name and text that feeds and sitemaps carry (they are XML).
+no_control_characters = RegexValidator(
+    text.XML_ILLEGAL,
+    inverse_match=True,
+    message=(
+        "Remove the invisible control character (pasted from another program, perhaps): "
+        "feeds and sitemaps cannot carry it."
+    ),
+)
+
+
+def tag_name_problem(name: str) -> str | None:
+    """Why `name` cannot be a tag, or None if it can: a tag's address is made from its
+    letters and digits, and its name goes into feeds."""
+    if text.XML_ILLEGAL.search(name):
+        return f'Tag "{text.XML_ILLEGAL.sub("", name)}" holds an invisible control character.'
+    if not Tag().slugify(name):
+        return f'Tag "{name}" needs a letter or a digit to make its address from.'
+    return None
+
+
 class Section(models.Model):
-    name = models.CharField(max_length=100)
+    name = models.CharField(max_length=100, validators=[no_control_characters])
     slug = models.SlugField(max_length=100, unique=True, help_text="Used in the section's URL.")
-    description = models.TextField(blank=True)
+    description = models.TextField(blank=True, validators=[no_control_characters])
     parent = models.ForeignKey(
         "self",
         null=True,
@@ -140,7 +164,11 @@ class EntityQuerySet(ContentQuerySet):
 
 
 class Entity(models.Model):
-    name = models.CharField(max_length=200, help_text="Full name, as first used in an article.")
+    name = models.CharField(
+        max_length=200,
+        help_text="Full name, as first used in an article.",
+        validators=[no_control_characters],
+    )
     slug = models.SlugField(max_length=200, help_text="Used in the entity's URL.")
     kind = models.CharField(max_length=20, choices=EntityKind.choices)
     aliases = models.JSONField(
@@ -148,7 +176,7 @@ class Entity(models.Model):
         blank=True,
         help_text='Other ways articles write the name, such as "Kim" or "Kim Jong-un".',
     )
-    description = models.TextField(blank=True)
+    description = models.TextField(blank=True, validators=[no_control_characters])
     wikidata = models.CharField(
         "Wikidata id",
         max_length=20,
@@ -350,7 +378,7 @@ class ArticleQuerySet(ContentQuerySet):
 
 
 class Article(models.Model):
-    headline = models.CharField(max_length=300)
+    headline = models.CharField(max_length=300, validators=[no_control_characters])
     slug = models.SlugField(
         max_length=200,
         unique=True,
@@ -361,6 +389,7 @@ class Article(models.Model):
         max_length=500,
         blank=True,
         help_text="One or two sentences under the headline that say why the story matters.",
+        validators=[no_control_characters],
     )
     body = models.TextField(
         blank=True,

@@ -18,6 +18,10 @@ from typing import NamedTuple
 
 SUBHEAD_MARKER = "## "
 ELLIPSIS = "…"
+# Control characters that XML 1.0 cannot carry at all (all but tab, newline and carriage
+# return), so no feed or sitemap could hold a name or headline with one. Word processors
+# paste some of them (a soft line break is \x0b).
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 # Characters that may close a quotation or parenthesis after a sentence's final
 # punctuation; they belong to the sentence they close.

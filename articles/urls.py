@@ -15,7 +15,7 @@ urlpatterns = [
         name="organization",
     ),
     path("places/<slug:slug>/", views.EntityView.as_view(kind="place"), name="place"),
-    path("tags/<slug:slug>/", views.TagView.as_view(), name="tag"),
+    path("tags/<tag_slug:slug>/", views.TagView.as_view(), name="tag"),
     path("corrections/", views.CorrectionListView.as_view(), name="corrections"),
     path("search/", search.search, name="search"),
     path("preview/<str:token>/", preview.shared_preview, name="preview"),

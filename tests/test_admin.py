@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from taggit.models import Tag
 
 from articles.admin import body_with_mentions_html
 from articles.models import Article, Entity, EntityKind, Mention, MentionStatus
@@ -426,3 +427,77 @@ def test_adding_a_mention_records_who_made_it(superuser_client, superuser):
     )
     assert response.status_code == 302
     assert Mention.objects.get().created_by == superuser
+
+
+# --- Names and text that feeds and sitemaps must carry ----------------------------------
+
+SOFT_LINE_BREAK = "\x0b"  # what a word processor's soft line break pastes as
+
+
+@pytest.mark.parametrize(
+    ("tags", "error"),
+    [
+        ("summit, !!!", "Tag &quot;!!!&quot; needs a letter or a digit to make its address from."),
+        (
+            f'"Sum{SOFT_LINE_BREAK}mit"',
+            "Tag &quot;Summit&quot; holds an invisible control character.",
+        ),
+    ],
+)
+def test_a_tag_no_address_or_feed_could_carry_is_refused(superuser_client, tags, error):
+    response = superuser_client.post(
+        reverse("admin:articles_article_add"), article_form_data(SectionFactory(), tags=tags)
+    )
+
+    assert response.status_code == 200
+    assert error in response.content.decode()
+    assert (Article.objects.count(), Tag.objects.count()) == (0, 0)
+
+
+@pytest.mark.parametrize("field", ["headline", "dek"])
+def test_a_control_character_in_a_headline_or_standfirst_is_refused(superuser_client, field):
+    data = article_form_data(SectionFactory(), **{field: f"Kim arrives{SOFT_LINE_BREAK}in Beijing"})
+
+    response = superuser_client.post(reverse("admin:articles_article_add"), data)
+
+    assert response.status_code == 200
+    assert "Remove the invisible control character" in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_a_control_character_in_an_entity_name_is_refused(superuser_client):
+    response = superuser_client.post(
+        reverse("admin:articles_entity_add"), entity_form_data(name=f"Kim{SOFT_LINE_BREAK}Jong Un")
+    )
+
+    assert response.status_code == 200
+    assert "Remove the invisible control character" in response.content.decode()
+    assert not Entity.objects.exists()
+
+
+def test_a_control_character_in_a_section_name_is_refused(superuser_client):
+    section = SectionFactory(name="World")
+
+    response = superuser_client.post(
+        reverse("admin:articles_section_change", args=[section.pk]),
+        {"name": f"Wor{SOFT_LINE_BREAK}ld", "slug": section.slug, "description": "", "position": 0},
+    )
+
+    assert response.status_code == 200
+    assert "Remove the invisible control character" in response.content.decode()
+    section.refresh_from_db()
+    assert section.name == "World"
+
+
+def test_a_tag_cannot_be_renamed_to_one_without_an_address(superuser_client):
+    tag = Tag.objects.create(name="Ferries")
+
+    response = superuser_client.post(
+        reverse("admin:taggit_tag_change", args=[tag.pk]),
+        {"name": "???", "slug": "ferries", **inline_management("taggit_taggeditem_items")},
+    )
+
+    assert response.status_code == 200
+    assert "needs a letter or a digit" in response.content.decode()
+    tag.refresh_from_db()
+    assert tag.name == "Ferries"

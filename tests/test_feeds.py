@@ -246,6 +246,15 @@ def test_unknown_slugs_are_not_found(client, news, url):
     assert client.get(url).status_code == 404
 
 
+@pytest.mark.parametrize("kind", ["rss", "atom"])
+def test_a_tag_in_any_script_has_feeds(client, kind):
+    ArticleFactory(headline="Summit story", tags=["Zürich"])
+
+    parsed = read(client, f"/feeds/tags/z%C3%BCrich/{kind}/")
+
+    assert headlines(parsed) == ["Summit story"]
+
+
 def test_a_tag_only_drafts_have_is_not_found(client):
     DraftFactory(tags=["secret-plans"])
 

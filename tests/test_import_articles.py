@@ -258,6 +258,12 @@ BAD_FILES = [
     ("title.md", "---\ntitle: 2026\n---\nBody.\n", "title must be text"),
     ("both.md", "---\ntitle: A\nheadline: B\n---\nBody.\n", 'both "title" and "headline"'),
     ("nobody.md", "---\ntitle: A\n---\n\n", "has a headline but no text"),
+    ("tag.md", "---\ntitle: A\ntags: [budget, '!!!']\n---\nBody.\n", 'Tag "!!!" needs a letter'),
+    (
+        "control.md",
+        '---\ntitle: "Budget\\bvote"\n---\nBody.\n',
+        "Remove the invisible control character",
+    ),
 ]
 
 
@@ -329,6 +335,15 @@ def test_a_failure_while_adding_bylines_rolls_the_whole_file_back(tmp_path, monk
 
     assert "a.txt: the database refused the byline (nothing imported)" in err
     assert str(error) == "1 of 1 file failed"
+    assert counts() == (0, 0, 0, 0, 0)
+
+
+def test_an_author_named_with_a_control_character_is_refused(tmp_path):
+    path = write(tmp_path, "a.txt", story())
+
+    _, err, error = run(path, "--section", "world", "--author", "Ana\x08Reyes")
+
+    assert str(error) == '--author "AnaReyes" holds an invisible control character'
     assert counts() == (0, 0, 0, 0, 0)
 
 

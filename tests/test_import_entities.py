@@ -107,6 +107,14 @@ GOOD = {"name": "Beijing", "kind": "place", "wikidata": "Q956"}
         ([GOOD, {"kind": "person"}], "item 2: name is missing"),
         ([GOOD, {"name": "  ", "kind": "person"}], "item 2: name is blank"),
         ([GOOD, {"name": 7, "kind": "person"}], "item 2: name must be text"),
+        (
+            [GOOD, {"name": "Xi\x08Jinping", "kind": "person"}],
+            "name holds an invisible control character",
+        ),
+        (
+            [GOOD, {"name": "Xi Jinping", "kind": "person", "description": "Leader\x0c"}],
+            'item 2 ("Xi Jinping"): description holds an invisible control character',
+        ),
         ([GOOD, {"name": "Xi Jinping"}], 'item 2 ("Xi Jinping"): kind is missing'),
         (
             [GOOD, {"name": "Moscow", "kind": "city"}],

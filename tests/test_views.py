@@ -249,6 +249,21 @@ def test_tag_page_lists_published_articles_with_the_tag(client, world):
     assertNotContains(response, "Untagged story")
 
 
+@pytest.mark.parametrize(
+    ("name", "address"),
+    [
+        ("Zürich", "/tags/z%C3%BCrich/"),
+        ("日本", "/tags/%E6%97%A5%E6%9C%AC/"),
+        ("Ö-3", "/tags/%C3%B6-3/"),
+    ],
+)
+def test_a_tag_in_any_script_has_a_page_the_article_links_to(client, world, name, address):
+    article = ArticleFactory(headline="Summit story", tags=[name])
+
+    assertContains(get(client, article.get_absolute_url()), f'href="{address}" rel="tag"')
+    assertContains(get(client, address), "Summit story")
+
+
 def test_tag_page_hides_unpublished_articles(client, hidden_kwargs):
     ArticleFactory(headline="Public story", tags=["Railways"])
     ArticleFactory(tags=["Railways"], **hidden_kwargs)
