@@ -93,7 +93,7 @@ class ArticleFeed(Feed):
         return item.publish_at
 
     def item_updateddate(self, item):
-        return item.updated_at
+        return item.modified_at
 
     def item_categories(self, item):
         return sorted((tag.name for tag in item.tags.all()), key=str.lower)

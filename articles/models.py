@@ -533,6 +533,14 @@ class Article(models.Model):
         return self.status == ArticleStatus.PUBLISHED and not self.is_published()
 
     @property
+    def modified_at(self):
+        """When what readers see last changed: the last save, or the publication time if
+        that came later (a scheduled article goes live at its time, unchanged since)."""
+        if self.publish_at is None:
+            return self.updated_at
+        return max(self.updated_at, self.publish_at)
+
+    @property
     def was_updated(self) -> bool:
         """Whether readers should see an "updated" time beside the publication time."""
         if self.publish_at is None:

@@ -1,17 +1,22 @@
 """Sitemaps for search engines: articles, sections, entities, and a Google News sitemap.
 
 Every article query starts from Article.objects.published(), so only what readers may see
-is listed. Each sitemap's lastmod is the updated_at of the newest article concerned.
+is listed. Each sitemap's lastmod is when the newest change to an article concerned
+reached readers: its last save, or its publication if that came later (a scheduled
+article goes live with no save).
 """
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import F, Max, OuterRef, Q, Subquery
+from django.db.models import Max, OuterRef, Q, Subquery
+from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from articles.models import Article, Entity, MentionStatus, Section
 
 # Google News takes articles published in the last two days.
 NEWS_WINDOW = timezone.timedelta(hours=48)
+# Article.modified_at, in the database (published articles all have a publish_at).
+MODIFIED_AT = Greatest("updated_at", "publish_at")
 
 
 class LastmodSitemap(Sitemap):
@@ -32,7 +37,7 @@ class ArticleSitemap(LastmodSitemap):
         return (
             Article.objects.published()
             .only("slug")
-            .annotate(lastmod=F("updated_at"))
+            .annotate(lastmod=MODIFIED_AT)
             .order_by("pk")
         )
 
@@ -52,14 +57,15 @@ class NewsSitemap(LastmodSitemap):
             Article.objects.published()
             .filter(publish_at__gte=since)
             .only("slug", "headline", "publish_at")
-            .annotate(lastmod=F("updated_at"))
+            .annotate(lastmod=MODIFIED_AT)
             .newest_first()
         )
 
 
 def newest_update(articles):
-    """A subquery of the newest updated_at among `articles`, for annotating other rows."""
-    return Subquery(articles.order_by("-updated_at").values("updated_at")[:1])
+    """A subquery of the newest modification among `articles`, for annotating other rows."""
+    articles = articles.annotate(modified_at=MODIFIED_AT)
+    return Subquery(articles.order_by("-modified_at").values("modified_at")[:1])
 
 
 class SectionSitemap(LastmodSitemap):

@@ -377,7 +377,7 @@ def _news_article_json_ld(request, article, bylines, tags, entities, subjects, c
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         # A draft seen in preview has no publication time yet.
         **({"datePublished": article.publish_at.isoformat()} if article.publish_at else {}),
-        "dateModified": article.updated_at.isoformat(),
+        "dateModified": article.modified_at.isoformat(),
         "articleSection": article.section.name,
         "author": [_schema_thing(request, byline.person) for byline in bylines],
         "publisher": {

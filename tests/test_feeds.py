@@ -128,6 +128,17 @@ def test_an_item_has_the_headline_link_dek_dates_and_tags(client, news, kind):
         assert calendar.timegm(entry.updated_parsed) == int(news.updated_at.timestamp())
 
 
+def test_a_scheduled_article_is_updated_when_it_goes_live_not_before(client):
+    publish_at = NOW + timezone.timedelta(hours=3)
+    with time_machine.travel(NOW, tick=False):
+        ArticleFactory(publish_at=publish_at)
+
+    with time_machine.travel(publish_at + timezone.timedelta(hours=1), tick=False):
+        [entry] = read(client, "/feeds/latest/atom/").entries
+
+    assert calendar.timegm(entry.updated_parsed) == int(publish_at.timestamp())
+
+
 @pytest.mark.parametrize("kind", ["rss", "atom"])
 def test_every_byline_is_an_author_in_order(client, news, kind):
     with time_machine.travel(NOW, tick=False):

@@ -33,6 +33,7 @@ NS = {"sm": SITEMAP, "news": NEWS}
 
 NOW = timezone.make_aware(timezone.datetime(2026, 11, 30, 12, 0))
 HOUR = timezone.timedelta(hours=1)
+MINUTE = timezone.timedelta(minutes=1)
 
 
 @pytest.fixture(scope="module")
@@ -139,7 +140,19 @@ def test_the_index_lists_every_sitemap_with_its_last_change(client, site, index_
         "http://testserver/sitemap-news.xml",
     ]
     lastmods = [lastmod.text for lastmod in tree.iterfind(".//sm:lastmod", NS)]
-    assert lastmods == [site["fresh"].updated_at.isoformat()] * 4
+    # Saved two hours ago for publication an hour ago: it reached readers an hour ago.
+    assert lastmods == [(NOW - HOUR).isoformat()] * 4
+
+
+def test_a_scheduled_article_going_live_is_the_last_change_everywhere(client, site, index_schema):
+    with time_machine.travel(NOW + HOUR + 5 * MINUTE, tick=False):
+        index = get_xml(client, "/sitemap.xml", index_schema)
+        news = client.get("/sitemap-news.xml").content.decode()
+
+    # Saved three hours before its time, it changed for readers when it went live.
+    live = (NOW + HOUR).isoformat()
+    assert [lastmod.text for lastmod in index.iterfind(".//sm:lastmod", NS)] == [live] * 4
+    assert f"<loc>http://testserver/articles/scheduled/</loc><lastmod>{live}</lastmod>" in news
 
 
 @pytest.mark.parametrize("section", ["articles", "sections", "entities", "news"])

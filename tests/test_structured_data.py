@@ -219,6 +219,22 @@ def test_corrections_are_correction_comments_and_updates_are_not(client, story):
     ]
 
 
+def test_a_scheduled_article_is_modified_when_it_goes_live_not_before(client, world):
+    with time_machine.travel(MARCH_4_NOON, tick=False):
+        article = ArticleFactory(
+            section=world, publish_at=MARCH_4_NOON + timezone.timedelta(hours=3)
+        )
+
+    with time_machine.travel(MARCH_4_NOON + timezone.timedelta(hours=4), tick=False):
+        response = client.get(article.get_absolute_url())
+
+    data = json_ld_of(response)
+    assert data["datePublished"] == data["dateModified"] == "2025-03-04T15:00:00+00:00"
+    assert '<meta property="article:modified_time" content="2025-03-04T15:00:00+00:00">' in (
+        response.content.decode()
+    )
+
+
 def test_a_correction_moves_date_modified(client, story):
     later = MARCH_4_NOON + timezone.timedelta(days=2)
     with time_machine.travel(later, tick=False):
