@@ -13,9 +13,13 @@ Responses carry Last-Modified (when the generation began) and an ETag (hashed on
 the page is cached), so browsers and a CDN revalidate with 304 answers (Django's
 ConditionalGetMiddleware compares them), and a Cache-Control fit for a CDN: public with a
 short shared max-age, since a CDN cannot be told that a page changed.
+
+If Redis is out of reach, readers still get every page, built afresh; saves fail instead,
+since a save that could not drop the pages it changes would leave them stale.
 """
 
 import hashlib
+import logging
 import uuid
 
 from django.conf import settings
@@ -24,7 +28,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
+from redis.exceptions import RedisError
 
+logger = logging.getLogger(__name__)
 GENERATION_KEY = "newsroom:content-generation"
 PAGE_KEY = "newsroom:page:{address}"
 # Prefixes of paths that are never cached: the admin, previews, anything per-person.
@@ -96,27 +102,40 @@ class PublicPageCacheMiddleware:
         # Hashed: a long search would make a key too long for some cache backends.
         address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
         key = PAGE_KEY.format(address=address)
-        # One round trip to the cache for both: a page is kept with the token of the
-        # generation it was built in, and served only while that generation lasts.
-        found = cache.get_many([GENERATION_KEY, key])
-        generation = current_generation(found.get(GENERATION_KEY))
-        token, cached = found.get(key, (None, None))
-        if token == generation["token"]:
-            cached["X-Cache"] = "hit"
-            return cached
+        try:
+            # One round trip to the cache for both: a page is kept with the token of the
+            # generation it was built in, and served only while that generation lasts.
+            found = cache.get_many([GENERATION_KEY, key])
+            generation = current_generation(found.get(GENERATION_KEY))
+        except RedisError:
+            logger.exception("The page cache is out of reach: %s is built afresh", request.path)
+            generation = None
+        else:
+            token, cached = found.get(key, (None, None))
+            if token == generation["token"]:
+                cached["X-Cache"] = "hit"
+                return cached
         response = self.get_response(request)
         if response.status_code != 200 or response.has_header("Cache-Control"):
             # Pages that set their own caching (previews, errors) are left as they are.
             return response
         self._mark_public(response, generation)
-        if not response.streaming and not response.cookies:
-            cache.set(key, (generation["token"], response), settings.NEWSROOM_PAGE_CACHE_SECONDS)
-        response["X-Cache"] = "miss"
+        response["X-Cache"] = "miss" if generation else "unavailable"
+        if generation and not response.streaming and not response.cookies:
+            try:
+                cache.set(
+                    key, (generation["token"], response), settings.NEWSROOM_PAGE_CACHE_SECONDS
+                )
+            except RedisError:
+                logger.exception("The page cache is out of reach: %s was not kept", request.path)
         return response
 
     @staticmethod
     def _mark_public(response, generation) -> None:
-        response["Last-Modified"] = http_date(generation["since"].timestamp())
+        """Validators and Cache-Control; with no generation (the cache out of reach), no
+        Last-Modified, since the page's age is unknown."""
+        if generation:
+            response["Last-Modified"] = http_date(generation["since"].timestamp())
         # Stored with the page, so a cache hit is not hashed again for its ETag.
         if not response.streaming:
             set_response_etag(response)

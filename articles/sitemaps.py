@@ -34,12 +34,7 @@ class ArticleSitemap(LastmodSitemap):
     """Every published article."""
 
     def items(self):
-        return (
-            Article.objects.published()
-            .only("slug")
-            .annotate(lastmod=MODIFIED_AT)
-            .order_by("pk")
-        )
+        return Article.objects.published().only("slug").annotate(lastmod=MODIFIED_AT).order_by("pk")
 
 
 class NewsSitemap(LastmodSitemap):

@@ -267,3 +267,44 @@ def test_no_page_is_served_older_than_the_cache_time_whatever_the_backend(reader
 
     # Lists over a moving window ("most mentioned this week") change without any write.
     assert response["X-Cache"] == "miss"
+
+
+# --- The cache out of reach -------------------------------------------------------------
+
+UNREACHABLE_REDIS = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
+    }
+}
+
+
+def test_readers_get_pages_built_afresh_while_the_cache_is_out_of_reach(
+    reader, story, settings, caplog
+):
+    settings.CACHES = UNREACHABLE_REDIS
+
+    response = reader.get(story.get_absolute_url())
+
+    assert response.status_code == 200
+    assert "Kim arrives in Beijing" in response.content.decode()
+    assert response["X-Cache"] == "unavailable"
+    assert response["Cache-Control"] == "public, max-age=0, s-maxage=60"
+    assert not response.has_header("Last-Modified")
+    assert "The page cache is out of reach" in caplog.text
+
+
+def test_a_save_is_refused_whole_while_the_cache_is_out_of_reach(
+    client, superuser, story, settings
+):
+    # A save that could not drop the cached pages it changes would leave them stale.
+    client.force_login(superuser)
+    client.raise_request_exception = False
+    data = article_change_data(story, headline="Kim leaves Beijing")
+    settings.CACHES = UNREACHABLE_REDIS
+
+    response = client.post(reverse("admin:articles_article_change", args=[story.pk]), data)
+
+    assert response.status_code == 500
+    story.refresh_from_db()
+    assert (story.headline, story.version) == ("Kim arrives in Beijing", 1)
