@@ -48,8 +48,13 @@ MAX_RANKED = 500
 # The text search configuration: English stemming ("arrives" finds "arrived").
 CONFIG = "english"
 
-# Words as readers type them, keeping inner apostrophes and hyphens (Kim’s, Jong-un).
-_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+# Words as readers type them, keeping inner apostrophes and hyphens (Kim’s, Jong-un), and
+# whether a word is one to leave out: a minus sign before it, as in "Kim -Beijing".
+_WORD = re.compile(r"(?P<minus>(?:^|(?<=\s))-)?(?P<word>\w+(?:['’-]\w+)*)")
+# Between two words, "or" asks for either (as PostgreSQL's websearch syntax reads it); it
+# is no word to look for.
+_OR = "or"
+_POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 # ts_headline marks matches with these private-use characters rather than with <mark>, so
 # that the excerpt can be escaped first and the marks put in after.
 _START, _STOP = "\ue000", "\ue001"
@@ -97,10 +102,12 @@ def index_article(article) -> None:
 
 @dataclass
 class Query:
-    """What a reader searched for: the text as searched, and its words."""
+    """What a reader searched for: the text as searched, the words to find, and the words
+    to leave out (typed with a minus sign before them)."""
 
     text: str = ""
     words: list[str] = field(default_factory=list)
+    excluded: list[str] = field(default_factory=list)
     # Whether the reader's text was longer than MAX_QUERY_CHARS and was cut.
     shortened: bool = False
 
@@ -108,19 +115,21 @@ class Query:
 def parse_query(raw: str) -> Query:
     """Read a reader's query: whitespace collapsed, cut to MAX_QUERY_CHARS between words.
 
-    Any text is accepted; one with no words in it (only punctuation, say) gives a Query
-    whose `words` is empty, which searches for nothing.
+    Any text is accepted; one with no words to find in it (only punctuation, or only words
+    to leave out) gives a Query whose `words` is empty, which searches for nothing.
     """
     searched = " ".join(raw.split())
     shortened = len(searched) > MAX_QUERY_CHARS
     if shortened:
         cut = searched[: MAX_QUERY_CHARS + 1]
         searched = cut.rsplit(" ", 1)[0] if " " in cut else cut[:MAX_QUERY_CHARS]
-    words = []
-    for word in _WORD.findall(searched):
-        if word.lower() not in (known.lower() for known in words):
-            words.append(word)
-    return Query(searched, words[:MAX_WORDS], shortened)
+    words, excluded = [], []
+    for found in _WORD.finditer(searched):
+        word = found["word"]
+        kept = excluded if found["minus"] else words
+        if word.lower() != _OR and word.lower() not in (known.lower() for known in kept):
+            kept.append(word)
+    return Query(searched, words[:MAX_WORDS], excluded[:MAX_WORDS], shortened)
 
 
 def search_articles(query: Query, section=None, entity=None, date_from=None, date_to=None):
@@ -140,9 +149,9 @@ def search_articles(query: Query, section=None, entity=None, date_from=None, dat
     else:
         matches = published
         for word in query.words:
-            matches = matches.filter(
-                Q(headline__icontains=word) | Q(dek__icontains=word) | Q(body__icontains=word)
-            )
+            matches = matches.filter(_contains(word))
+        for word in query.excluded:
+            matches = matches.exclude(_contains(word))
     matches = filter_articles(matches, section, entity, date_from, date_to)
     # The pk breaks ties in time, so every page of the results draws on the same set.
     newest = matches.order_by("-publish_at", "-pk").values("pk")[:MAX_RANKED]
@@ -170,6 +179,11 @@ def search_articles(query: Query, section=None, entity=None, date_from=None, dat
             )
         )
     return ranked.order_by("-rank", "-publish_at", "-pk")
+
+
+def _contains(word):
+    """The simple match of one word: in the headline, standfirst or body, in any case."""
+    return Q(headline__icontains=word) | Q(dek__icontains=word) | Q(body__icontains=word)
 
 
 def filter_articles(articles, section=None, entity=None, date_from=None, date_to=None):
@@ -209,8 +223,10 @@ def excerpt(article, query: Query):
 def matching_entities(query: Query, limit=ENTITY_MATCHES):
     """People, organizations and places whose name or an alias has every word searched for,
     each with `article_count`: the published articles that mention it, most first."""
-    # A single letter is inside most names: it would match nearly every entity.
-    words = [word for word in query.words if len(word) > 1]
+    # "Beijing's" is about Beijing. A single letter is inside most names: it would match
+    # nearly every entity.
+    words = [_POSSESSIVE.sub("", word) for word in query.words]
+    words = [word for word in words if len(word) > 1]
     if not words:
         return []
     published = Article.objects.published().values("pk")

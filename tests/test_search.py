@@ -85,6 +85,29 @@ def test_every_word_must_be_found(client, summit):
     assert headlines(search(client, "Beijing floods")) == []
 
 
+def test_a_word_after_a_minus_sign_is_left_out(client, summit):
+    ArticleFactory(headline="Kim visits Moscow", body="Kim Jong Un arrived in Moscow.")
+
+    assert headlines(search(client, "Kim -Beijing")) == ["Kim visits Moscow"]
+    assert headlines(search(client, "Kim -Moscow")) == [summit.headline]
+    # Inside a word, a hyphen is part of it.
+    assert headlines(search(client, "armored-train")) == []
+
+
+@pytest.mark.parametrize(
+    ("q", "message"),
+    [
+        ("-Beijing", "“-Beijing” has no words in it to search for, only words to leave out"),
+        ("or", "“or” has no words in it to search for. Try a name"),
+    ],
+)
+def test_a_search_with_no_word_to_find_asks_for_one(client, summit, q, message):
+    response = search(client, q)
+
+    assert message in response.content.decode()
+    assert headlines(response) == []
+
+
 def test_headline_matches_come_before_body_only_matches(client):
     older = timezone.now() - timezone.timedelta(days=3)
     in_headline = ArticleFactory(headline="Harvest festival returns", publish_at=older)
@@ -156,6 +179,15 @@ def test_people_and_places_whose_name_or_alias_matches_come_before_the_articles(
     assert kim.get_absolute_url() in page
     assert "Kimberly Mining" not in page
     assert page.index(kim.get_absolute_url()) < page.index('id="results-heading"')
+
+
+@pytest.mark.parametrize("q", ["Kim -Beijing", "Kim or Jong", "Kim’s", "Kim's"])
+def test_search_operators_and_possessives_are_no_part_of_a_name(client, summit, q):
+    PersonFactory(name="Kim Jong Un", slug="kim-jong-un")
+
+    response = search(client, q)
+
+    assert [entity.name for entity in response.context["entities"]] == ["Kim Jong Un"]
 
 
 def test_entity_counts_only_articles_readers_may_see(client, summit):
