@@ -214,11 +214,27 @@ class Entity(models.Model):
 
         if not self.slug:
             self.slug = unique_slug(Entity.objects.filter(kind=self.kind), self.name)
-        super().save(*args, **kwargs)
+        with transaction.atomic():
+            old = None
+            if self.pk is not None:
+                old = Entity.objects.filter(pk=self.pk).values("kind", "slug").first()
+            super().save(*args, **kwargs)
+            if old is not None:
+                self.address_saved(old["kind"], old["slug"])
         entities_changed()
 
     def get_absolute_url(self):
         return reverse(ENTITY_URL_NAMES[self.kind], args=[self.slug])
+
+    def address_saved(self, old_kind: str, old_slug: str):
+        """Keep the old URL of an entity whose slug or kind changed working: it redirects
+        here, as a merged duplicate's does."""
+        if (old_kind, old_slug) == (self.kind, self.slug):
+            return
+        EntityRedirect.objects.filter(kind=self.kind, old_slug=self.slug).delete()
+        EntityRedirect.objects.update_or_create(
+            kind=old_kind, old_slug=old_slug, defaults={"entity": self}
+        )
 
     def delete(self, *args, **kwargs):
         from articles.suggestions import entities_changed

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertRedirects
 
-from articles.models import Article, ArticleRedirect, ArticleStatus
-from tests.factories import ArticleFactory, DraftFactory
+from articles.models import Article, ArticleRedirect, ArticleStatus, EntityKind
+from tests.factories import ArticleFactory, DraftFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -110,3 +110,37 @@ def test_an_unknown_slug_is_404_and_changes_nothing(client):
     rename(ArticleFactory(slug="known"), "known-2")
 
     assert_404_changing_nothing(client, "never-existed")
+
+
+# --- Entities -------------------------------------------------------------------------------
+
+
+def test_the_old_url_of_a_renamed_entity_redirects_permanently(client):
+    kim = PersonFactory(name="Kim Jong Un", slug="kim-jong-un")
+    kim.slug = "kim-jong-un-leader"
+    kim.save()
+
+    assertRedirects(
+        client.get("/people/kim-jong-un/"), "/people/kim-jong-un-leader/", status_code=301
+    )
+
+
+def test_an_entity_of_another_kind_now_redirects_from_its_old_url(client):
+    kestrel = PersonFactory(name="Kestrel Rail", slug="kestrel-rail")
+    kestrel.kind = EntityKind.ORGANIZATION
+    kestrel.save()
+
+    assertRedirects(
+        client.get("/people/kestrel-rail/"), "/organizations/kestrel-rail/", status_code=301
+    )
+
+
+def test_an_entity_going_back_to_its_old_slug_is_served_there(client):
+    kim = PersonFactory(name="Kim Jong Un", slug="kim-jong-un")
+    kim.slug = "kim"
+    kim.save()
+    kim.slug = "kim-jong-un"
+    kim.save()
+
+    assert client.get("/people/kim-jong-un/").status_code == 200
+    assertRedirects(client.get("/people/kim/"), "/people/kim-jong-un/", status_code=301)
