@@ -10,13 +10,14 @@ Each feed class gives RSS; pass AtomFeed to get the Atom twin of the same feed, 
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.shortcuts import get_object_or_404
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from taggit.models import Tag
 
-from articles.models import Article, Entity, Section
+from articles.models import Article, Entity, EntityRedirect, Section
 
 # How many articles each feed carries, newest first.
 FEED_LENGTH = 30
@@ -159,6 +160,19 @@ class EntityFeed(ArticleFeed):
 
     The URL pattern gives the entity's kind, as it does to the entity's page.
     """
+
+    def __call__(self, request, slug, kind):
+        try:
+            return super().__call__(request, slug=slug, kind=kind)
+        except Http404:
+            # Only a missing feed pays for this query: the old address of a merged or
+            # renamed entity, which leads to the same feed of the entity it is now.
+            old = EntityRedirect.objects.filter(kind=kind, old_slug=slug).first()
+            if old is None:
+                raise
+            entity = old.entity
+            form = "atom" if issubclass(self.feed_type, AtomFeed) else "rss"
+            return redirect(f"feeds:{entity.kind}-{form}", slug=entity.slug, permanent=True)
 
     def get_object(self, request, slug, kind):
         return get_object_or_404(Entity, kind=kind, slug=slug)

@@ -125,7 +125,7 @@ def test_an_item_has_the_headline_link_dek_dates_and_tags(client, news, kind):
     assert calendar.timegm(entry.published_parsed) == int(news.publish_at.timestamp())
     assert [tag.term for tag in entry.tags] == ["diplomacy", "Summit"]
     if kind == "atom":
-        assert calendar.timegm(entry.updated_parsed) == int(news.updated_at.timestamp())
+        assert calendar.timegm(entry.updated_parsed) == int(news.modified_at.timestamp())
 
 
 def test_a_scheduled_article_is_updated_when_it_goes_live_not_before(client):

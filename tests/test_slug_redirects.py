@@ -144,3 +144,15 @@ def test_an_entity_going_back_to_its_old_slug_is_served_there(client):
 
     assert client.get("/people/kim-jong-un/").status_code == 200
     assertRedirects(client.get("/people/kim/"), "/people/kim-jong-un/", status_code=301)
+
+
+@pytest.mark.parametrize("form", ["rss", "atom"])
+def test_the_old_feed_of_a_renamed_entity_redirects_to_its_feed(client, form):
+    kim = PersonFactory(name="Kim Jong Un", slug="kim-jong-un")
+    kim.slug, kim.kind = "kim-jong-un-leader", EntityKind.ORGANIZATION
+    kim.save()
+
+    response = client.get(f"/feeds/people/kim-jong-un/{form}/")
+
+    assertRedirects(response, f"/feeds/organizations/kim-jong-un-leader/{form}/", status_code=301)
+    assert client.get(f"/feeds/people/nobody/{form}/").status_code == 404
