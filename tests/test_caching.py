@@ -96,6 +96,15 @@ def test_the_admin_and_missing_pages_are_not_cached(reader, path):
     assert "public" not in response.get("Cache-Control", "")
 
 
+@pytest.mark.urls("tests.urls_setting_a_cookie")
+def test_a_page_that_sets_a_cookie_is_never_kept_for_others(reader):
+    first = reader.get("/with-a-cookie/")
+    second = Client().get("/with-a-cookie/")
+
+    assert (first["X-Cache"], second["X-Cache"]) == ("miss", "miss")
+    assert second.cookies["reader"].value == "ana"
+
+
 def test_each_page_of_a_list_is_cached_apart(reader, settings):
     settings.NEWSROOM_PAGE_SIZE = 1
     section = SectionFactory(slug="world")

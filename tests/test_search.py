@@ -190,6 +190,15 @@ def test_search_operators_and_possessives_are_no_part_of_a_name(client, summit, 
     assert [entity.name for entity in response.context["entities"]] == ["Kim Jong Un"]
 
 
+def test_a_single_letter_matches_no_person_or_place(client, summit):
+    PersonFactory(name="Kim Jong Un", slug="kim-jong-un")
+
+    assert search(client, "K").context["entities"] == []
+    assert [entity.name for entity in search(client, "Kim K").context["entities"]] == [
+        "Kim Jong Un"
+    ]
+
+
 def test_entity_counts_only_articles_readers_may_see(client, summit):
     kim = PersonFactory(name="Kim Jong Un", slug="kim-jong-un")
     MentionFactory(article=summit, entity=kim)
