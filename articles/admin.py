@@ -64,6 +64,16 @@ admin.site.unregister(Tag)
 class NewsroomTagAdmin(TagAdmin):
     form = TagForm
 
+    def merge_tags_view(self, request):
+        """taggit's merge, refusing a new name no address or feed could carry."""
+        problem = request.method == "POST" and tag_name_problem(
+            request.POST.get("new_tag_name", "")
+        )
+        if problem:
+            self.message_user(request, f"Nothing was merged. {problem}", messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
+        return super().merge_tags_view(request)
+
 
 # --- Sections ---------------------------------------------------------------------------
 

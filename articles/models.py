@@ -45,6 +45,13 @@ no_control_characters = RegexValidator(
 )
 
 
+def refuse_unusable_tag(sender, instance, **kwargs):
+    """Before a tag is saved by any path (a merge in the admin, code, a restored revision),
+    refuse a name no address or feed could carry; forms say why before it gets here."""
+    if problem := tag_name_problem(instance.name):
+        raise ValidationError(problem)
+
+
 def tag_name_problem(name: str) -> str | None:
     """Why `name` cannot be a tag, or None if it can: a tag's address is made from its
     letters and digits, and its name goes into feeds."""

@@ -48,9 +48,15 @@ MAX_RANKED = 500
 # The text search configuration: English stemming ("arrives" finds "arrived").
 CONFIG = "english"
 
-# Words as readers type them, keeping inner apostrophes and hyphens (Kim’s, Jong-un), and
-# whether a word is one to leave out: a minus sign before it, as in "Kim -Beijing".
-_WORD = re.compile(r"(?P<minus>(?:^|(?<=\s))-)?(?P<word>\w+(?:['’-]\w+)*)")
+# Words as readers type them, keeping inner apostrophes and hyphens (Kim’s, Jong-un).
+_WORD = re.compile(r"\w+(?:['’-]\w+)*")
+# A query's terms, read as PostgreSQL's websearch syntax reads them: a quoted phrase, a
+# word, or a minus sign that is not inside a word or after a quote. A minus sign leaves
+# out the next term, whatever stands between ("Kim -Beijing", "Kim - (Beijing)"); a second
+# one takes the first back.
+_TERM = re.compile(
+    r'(?P<phrase>"[^"]*"?)|(?P<minus>(?<![\w"\'’])-)|(?P<word>' + _WORD.pattern + ")"
+)
 # Between two words, "or" asks for either (as PostgreSQL's websearch syntax reads it); it
 # is no word to look for.
 _OR = "or"
@@ -123,13 +129,26 @@ def parse_query(raw: str) -> Query:
     if shortened:
         cut = searched[: MAX_QUERY_CHARS + 1]
         searched = cut.rsplit(" ", 1)[0] if " " in cut else cut[:MAX_QUERY_CHARS]
-    words, excluded = [], []
-    for found in _WORD.finditer(searched):
-        word = found["word"]
-        kept = excluded if found["minus"] else words
-        if word.lower() != _OR and word.lower() not in (known.lower() for known in kept):
-            kept.append(word)
+    words, excluded, leave_out = [], [], False
+    for term in _TERM.finditer(searched):
+        if term["minus"]:
+            leave_out = not leave_out
+            continue
+        found = [w for w in _WORD.findall(term[0]) if w.lower() != _OR]
+        if leave_out and found:
+            # A phrase is left out as a whole: an article may have its words apart.
+            _add_new(excluded, [" ".join(found)])
+        elif not leave_out:
+            _add_new(words, found)
+        leave_out = False
     return Query(searched, words[:MAX_WORDS], excluded[:MAX_WORDS], shortened)
+
+
+def _add_new(known: list[str], new: list[str]) -> None:
+    """Add to `known` each of `new` that it lacks, in any case."""
+    for item in new:
+        if item.lower() not in (seen.lower() for seen in known):
+            known.append(item)
 
 
 def search_articles(query: Query, section=None, entity=None, date_from=None, date_to=None):

@@ -47,8 +47,10 @@ ENTITY_BYLINES = 10
 ENTITY_ABOUT = 10
 # How many entities "Often mentioned with" lists.
 CO_MENTIONED = 10
-# How many articles "Related articles" lists under an article.
+# How many articles "Related articles" lists under an article, and how far down the
+# ranking of sharing articles it looks for them at most.
 RELATED_ARTICLES = 5
+MAX_CANDIDATES = 5_000
 # "Most mentioned this week" on the home page: how many entities, over how many days.
 MOST_MENTIONED = 10
 MOST_MENTIONED_DAYS = 7
@@ -301,8 +303,9 @@ def related_articles(article, entity_ids, tag_ids, limit=RELATED_ARTICLES):
             Article.objects.published().filter(pk__in=scores).for_listing(with_bylines=False)
         )
         # Unpublished articles (many drafts of one story, say) can crowd the readable ones
-        # out of the candidates: then, and only then, look further down the ranking.
-        if len(visible) >= limit or len(ranked) < candidates:
+        # out of the candidates: then, and only then, look further down the ranking, up to
+        # a bound (beyond it, the list is left short).
+        if len(visible) >= limit or len(ranked) < candidates or candidates >= MAX_CANDIDATES:
             break
         candidates *= 10
     best = sorted(visible, key=lambda a: (scores[a.pk], a.publish_at, a.pk), reverse=True)[:limit]

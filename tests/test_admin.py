@@ -1,6 +1,7 @@
 import json
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -501,3 +502,42 @@ def test_a_tag_cannot_be_renamed_to_one_without_an_address(superuser_client):
     assert "needs a letter or a digit" in response.content.decode()
     tag.refresh_from_db()
     assert tag.name == "Ferries"
+
+
+@pytest.mark.parametrize("name", ["???", f"Fer{SOFT_LINE_BREAK}ries"])
+def test_tags_cannot_be_merged_into_one_without_an_address_or_feed(superuser_client, name):
+    article = ArticleFactory(tags=["ferries", "boats"])
+    ferries, boats = Tag.objects.order_by("name").reverse()
+    session = superuser_client.session
+    session["selected_tag_ids"] = f"{ferries.pk},{boats.pk}"
+    session.save()
+
+    response = superuser_client.post(
+        reverse("admin:taggit_tag_merge_tags"), {"new_tag_name": name}, follow=True
+    )
+
+    assert "Nothing was merged." in response.content.decode()
+    assert sorted(article.tags.names()) == ["boats", "ferries"]
+    assert Tag.objects.count() == 2
+
+
+def test_tags_merge_into_a_good_name(superuser_client):
+    article = ArticleFactory(tags=["ferries", "boats"])
+    session = superuser_client.session
+    session["selected_tag_ids"] = ",".join(
+        str(pk) for pk in Tag.objects.values_list("pk", flat=True)
+    )
+    session.save()
+
+    superuser_client.post(reverse("admin:taggit_tag_merge_tags"), {"new_tag_name": "Shipping"})
+
+    assert list(article.tags.names()) == ["Shipping"]
+
+
+def test_no_path_can_save_a_tag_without_an_address():
+    article = ArticleFactory()
+
+    with pytest.raises(ValidationError, match="needs a letter or a digit"):
+        article.tags.add("!!!")
+
+    assert (article.tags.count(), Tag.objects.count()) == (0, 0)

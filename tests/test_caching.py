@@ -303,17 +303,18 @@ def test_readers_get_pages_built_afresh_while_the_cache_is_out_of_reach(
     assert "The page cache is out of reach" in caplog.text
 
 
-def test_a_save_is_refused_whole_while_the_cache_is_out_of_reach(
-    client, superuser, story, settings
-):
+def test_a_save_is_refused_whole_while_the_cache_is_out_of_reach(client, superuser, settings):
     # A save that could not drop the cached pages it changes would leave them stale.
+    section = SectionFactory(name="World", slug="world")
     client.force_login(superuser)
     client.raise_request_exception = False
-    data = article_change_data(story, headline="Kim leaves Beijing")
     settings.CACHES = UNREACHABLE_REDIS
 
-    response = client.post(reverse("admin:articles_article_change", args=[story.pk]), data)
+    response = client.post(
+        reverse("admin:articles_section_change", args=[section.pk]),
+        {"name": "Abroad", "slug": "world", "description": "", "position": 0},
+    )
 
     assert response.status_code == 500
-    story.refresh_from_db()
-    assert (story.headline, story.version) == ("Kim arrives in Beijing", 1)
+    section.refresh_from_db()
+    assert section.name == "World"

@@ -85,12 +85,19 @@ def test_every_word_must_be_found(client, summit):
     assert headlines(search(client, "Beijing floods")) == []
 
 
-def test_a_word_after_a_minus_sign_is_left_out(client, summit):
+@pytest.mark.parametrize(
+    "q", ["Kim -Beijing", "Kim - Beijing", 'Kim -"Beijing"', "Kim -(Beijing)", "Kim (-Beijing)"]
+)
+def test_a_word_after_a_minus_sign_is_left_out(client, summit, q):
     ArticleFactory(headline="Kim visits Moscow", body="Kim Jong Un arrived in Moscow.")
 
-    assert headlines(search(client, "Kim -Beijing")) == ["Kim visits Moscow"]
-    assert headlines(search(client, "Kim -Moscow")) == [summit.headline]
-    # Inside a word, a hyphen is part of it.
+    assert headlines(search(client, q)) == ["Kim visits Moscow"]
+
+
+def test_a_second_minus_sign_takes_the_first_back_and_a_hyphen_joins_words(client, summit):
+    ArticleFactory(headline="Kim visits Moscow", body="Kim Jong Un arrived in Moscow.")
+
+    assert headlines(search(client, "Kim - -Beijing")) == [summit.headline]
     assert headlines(search(client, "armored-train")) == []
 
 
