@@ -21,7 +21,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from articles import anchoring, revisions
+from articles import anchoring, revisions, suggestions
 from articles.models import (
     QUOTE_CONTEXT,
     Article,
@@ -341,8 +341,12 @@ def create_mention(request, article_id: int):
     if not link_all:
         return _answer(article, f"Linked “{exact}” to {entity.name}.", 201)
     linked, skipped = 1, 0
+    known_names = suggestions.gazetteer().find(article.body)
     for match in anchoring.Gazetteer([anchoring.Entry(entity.pk, exact)]).find(article.body):
         if (match.start, match.end) == (start, end):
+            continue
+        if _claimed_by_other_words(match, known_names, existing):
+            skipped += 1
             continue
         try:
             with transaction.atomic():
@@ -353,8 +357,28 @@ def create_mention(request, article_id: int):
             linked += 1
     message = f"Linked {linked} × “{exact}” to {entity.name}."
     if skipped:
-        message += f" {skipped} already linked to something else were left as they were."
+        message += (
+            f" {skipped} inside a longer name or already linked to something else were left "
+            "as they were."
+        )
     return _answer(article, message, 201)
+
+
+def _claimed_by_other_words(match, known_names, mentions) -> bool:
+    """Whether other words claim this occurrence of a name being linked everywhere: a
+    longer known name around it ("Kim" in "Kim Yo Jong"), or a mention, not rejected, of
+    words overlapping it. Such an occurrence is another person's, or the annotator's call."""
+
+    def overlaps(other) -> bool:
+        return other.start < match.end and match.start < other.end
+
+    length = match.end - match.start
+    return any(overlaps(name) and name.end - name.start > length for name in known_names) or any(
+        overlaps(mention)
+        and (mention.start, mention.end) != (match.start, match.end)
+        and mention.status != MentionStatus.REJECTED
+        for mention in mentions
+    )
 
 
 @require_http_methods(["POST", "DELETE"])

@@ -269,19 +269,35 @@ def test_link_every_mention_of_a_name_in_one_action(annotator, article, world):
 
     assert response.status_code == 201
     linked = Mention.objects.confirmed().filter(entity=world["kim"]).order_by("start")
-    # "Kim" in "Kim Jong Un" is part of a name (word-bounded: it is linked), "Kim’s" is
-    # already another entity's, "Kimball" is another word.
-    assert [m.start for m in linked] == [
-        BODY.index("Kim Jong Un"),
-        BODY.index("Kim met"),
-        BODY.index("Kim left"),
-    ]
+    # "Kim" in "Kim Jong Un" is inside a longer known name, "Kim’s" is already another
+    # entity's, "Kimball" is another word.
+    assert [m.start for m in linked] == [BODY.index("Kim met"), BODY.index("Kim left")]
     elsewhere.refresh_from_db()
     assert (elsewhere.entity, elsewhere.status) == (world["kim"], MentionStatus.CONFIRMED)
     assert response.json()["message"] == (
-        "Linked 3 × “Kim” to Kim Jong Un. 1 already linked to something else were left as "
-        "they were."
+        "Linked 2 × “Kim” to Kim Jong Un. 2 inside a longer name or already linked to "
+        "something else were left as they were."
     )
+
+
+def test_linking_a_name_everywhere_leaves_longer_names_and_their_suggestions_alone(annotator):
+    kim = PersonFactory(name="Kim Jong Un", aliases=["Kim"])
+    PersonFactory(name="Kim Yo Jong")
+    body = "Kim Jong Un arrived with his sister Kim Yo Jong. Kim spoke first."
+    article = ArticleFactory(body=body)
+    suggest_mentions(article)
+    suggested = {m.exact: m.status for m in article.mentions.all()}
+
+    response = post(
+        annotator,
+        create_url(article),
+        {**quote(body, "Kim", 2), "entity": kim.pk, "link_all": True},
+    )
+
+    assert response.status_code == 201
+    assert response.json()["message"].startswith("Linked 1 × “Kim” to Kim Jong Un. 2 inside")
+    after = {m.exact: m.status for m in article.mentions.all() if m.exact != "Kim"}
+    assert after == {name: suggested[name] for name in ("Kim Jong Un", "Kim Yo Jong")}
 
 
 def test_a_new_entity_is_made_inline_and_linked(annotator, article):
