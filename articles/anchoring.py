@@ -614,11 +614,12 @@ def resolve_quote(
 ) -> tuple[int, int] | None:
     """Where the quote ``exact`` is in ``text``, as (start, end), or None.
 
-    With one occurrence, it is that one. With several, an occurrence qualifies only if
-    the text next to it repeats the part of ``prefix``/``suffix`` adjacent to it (up to
-    CONTEXT_CHARS characters each side); the qualifying one sharing the most context
-    wins. A tie is broken by distance to ``near`` when given; otherwise (or if still
-    tied) the quote is ambiguous and None is returned. None too if ``exact`` is absent.
+    An occurrence qualifies only if the text next to it repeats the part of
+    ``prefix``/``suffix`` adjacent to it (up to CONTEXT_CHARS characters each side), even
+    when it is the only one: a quote taken before an edit must not land on the same words
+    elsewhere. Of several qualifying, the one sharing the most context wins. A tie is
+    broken by distance to ``near`` when given; otherwise (or if still tied) the quote is
+    ambiguous and None is returned. None too if ``exact`` is absent.
     """
     if not exact:
         return None
@@ -630,8 +631,6 @@ def resolve_quote(
     if not starts:
         return None
     size = len(exact)
-    if len(starts) == 1:
-        return starts[0], starts[0] + size
     need_before = min(len(prefix), CONTEXT_CHARS)
     need_after = min(len(suffix), CONTEXT_CHARS)
     scored = []

@@ -158,6 +158,12 @@ def _resolve(body: str, data: dict) -> tuple[int, int]:
             "opened it: reload the page."
         )
     place = anchoring.resolve_quote(body, exact, prefix, suffix)
+    if place is None and body.count(exact) == 1:
+        raise BadRequest(
+            f"The words around “{exact}” have changed since you opened the article: reload "
+            "the page.",
+            409,
+        )
     if place is None:
         raise BadRequest(
             f"“{exact}” is in the text more than once and its context does not say which: "

@@ -305,6 +305,12 @@ def test_resolve_unique_quote():
     assert resolve_quote("Then Kim spoke.", "Kim") == (5, 8)
 
 
+def test_a_unique_quote_whose_context_changed_is_not_placed():
+    # Quoted as "His sister Kim met"; the editor has since removed that Kim.
+    assert resolve_quote("Kim Jong Un spoke.", "Kim", prefix="sister ", suffix=" met") is None
+    assert resolve_quote("Kim Jong Un spoke.", "Kim", prefix="", suffix=" Jong Un") == (0, 3)
+
+
 def test_resolve_ambiguous_without_context():
     assert resolve_quote("Kim met Kim.", "Kim") is None
 

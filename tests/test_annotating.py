@@ -361,6 +361,22 @@ def test_bad_requests_to_link_words_are_refused_and_write_nothing(
     assert snapshot() == before
 
 
+def test_a_quote_whose_words_around_it_were_edited_away_is_refused(annotator, world):
+    article = ArticleFactory(body="Kim Jong Un spoke.\nHis sister Kim met envoys.")
+    stale_quote = quote(article.body, "Kim", 1)
+    article.body = "Kim Jong Un spoke.\nHis sister met envoys."
+    article.save()
+    before = snapshot()
+
+    response = post(annotator, create_url(article), {**stale_quote, "entity": world["kim"].pk})
+
+    assert response.status_code == 409
+    assert response.json()["error"] == (
+        "The words around “Kim” have changed since you opened the article: reload the page."
+    )
+    assert snapshot() == before
+
+
 def test_linking_words_inside_a_confirmed_mention_is_refused(annotator, article, world):
     suggested_mention(article, world["kim"], "Kim Jong Un", status=MentionStatus.CONFIRMED)
     before = snapshot()
