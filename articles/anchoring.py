@@ -19,6 +19,7 @@ import gc
 import itertools
 import re
 import threading
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence, Set
 from contextlib import contextmanager
@@ -47,8 +48,10 @@ class Match(NamedTuple):
 
 
 def _is_word_char(char: str) -> bool:
-    """True for a character that would glue a match to a longer word."""
-    return char.isalnum() or char == "_"
+    """True for a character that would glue a match to a longer word: a letter, digit or
+    underscore, or a combining mark (an accent written apart, an Indic vowel sign), which
+    belongs to the letter before it."""
+    return char.isalnum() or char == "_" or unicodedata.category(char)[0] == "M"
 
 
 def _lower_char(char: str) -> str:

@@ -73,6 +73,18 @@ def test_word_boundaries(text, found):
     assert [m.surface for m in Gazetteer([Entry(1, "Kim")]).find(text)] == found
 
 
+@pytest.mark.parametrize(
+    "name, text",
+    [
+        ("अमित", "अमिताभ बच्चन"),  # a vowel sign continues the word
+        ("Jose", "Jose\u0301 spoke"),  # "José" with its accent written apart
+    ],
+)
+def test_a_combining_mark_glues_a_name_to_the_word_it_continues(name, text):
+    assert Gazetteer([Entry(1, name)]).find(text) == []
+    assert [m.surface for m in Gazetteer([Entry(1, name)]).find(f"{name} spoke")] == [name]
+
+
 def test_longest_match_wins_and_matches_do_not_overlap():
     g = Gazetteer([Entry(1, "Kim"), Entry(1, "Kim Jong Un"), Entry(2, "Jong Un Park")])
     assert linked(g.find("Kim Jong Un Park")) == [("Kim Jong Un", 1)]
