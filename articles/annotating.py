@@ -15,7 +15,7 @@ from collections import Counter
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -72,6 +72,8 @@ def _json_endpoint(*permissions):
                     return response
             except BadRequest as error:
                 return _error(str(error), error.status)
+            except Http404:
+                return _error("This is no longer there (removed or merged): reload the page.", 404)
             except ValidationError as error:
                 return _error(" ".join(error.messages), 400)
 
@@ -98,6 +100,9 @@ def _text_field(data: dict, name: str, required: bool = False, max_length: int =
         value = ""
     if not isinstance(value, str):
         raise BadRequest(f"“{name}” must be text.")
+    if "\x00" in value:
+        # No database text can hold it, and no article or name has one.
+        raise BadRequest(f"“{name}” holds a NUL character.")
     if required and not value.strip():
         raise BadRequest(f"“{name}” is missing.")
     if len(value) > max_length:
@@ -446,7 +451,8 @@ def _remove(request, article, mention) -> JsonResponse:
 @_json_endpoint("articles.view_entity")
 def entities(request):
     """Entities whose name or an alias holds every word of ?q=, best matches first."""
-    query = request.GET.get("q", "").strip()[:200]
+    # A NUL is in no name, and no database text can hold one.
+    query = request.GET.get("q", "").replace("\x00", " ").strip()[:200]
     words = query.split()
     if not words:
         return JsonResponse({"results": []})

@@ -95,6 +95,8 @@ def read_entities(path: Path) -> list[EntityRecord]:
         data = json.loads(read_text(path).removeprefix("\ufeff"))
     except json.JSONDecodeError as error:
         raise ImportProblem(f"is not valid JSON: {error}") from None
+    except RecursionError:
+        raise ImportProblem("is nested too deeply to be a list of entities") from None
     return check_entities(data)
 
 

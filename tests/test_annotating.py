@@ -345,6 +345,14 @@ def test_a_new_entity_is_made_inline_and_linked(annotator, article):
             "“name” is missing.",
         ),
         ({"exact": "Kim Jong Un", "new_entity": "Kim"}, "must be an object with a name"),
+        (
+            {"exact": "Kim Jong Un", "new_entity": {"name": "Kim\x00Jong", "kind": "person"}},
+            "“name” holds a NUL character.",
+        ),
+        (
+            {"exact": "Kim Jong Un", "new_entity": {"name": "Kim\x0bJong", "kind": "person"}},
+            "Remove the invisible control character",
+        ),
     ],
 )
 def test_bad_requests_to_link_words_are_refused_and_write_nothing(
@@ -600,8 +608,11 @@ def test_a_mention_of_another_article_is_not_found(annotator, article, world):
     url = reverse("admin:articles_article_annotate_mention", args=[article.pk, other.pk])
     before = snapshot()
 
-    assert post(annotator, url, {"status": "confirmed"}).status_code == 404
-    assert annotator.delete(url).status_code == 404
+    for response in (post(annotator, url, {"status": "confirmed"}), annotator.delete(url)):
+        assert response.status_code == 404
+        assert response.json()["error"] == (
+            "This is no longer there (removed or merged): reload the page."
+        )
     assert snapshot() == before
 
 
@@ -639,7 +650,9 @@ def test_entities_are_found_by_name_or_alias_best_match_first(annotator, world):
     )
 
 
-@pytest.mark.parametrize("query", ["", "   ", "no such name", "%", "'\"<script>", "x" * 1000])
+@pytest.mark.parametrize(
+    "query", ["", "   ", "no such name", "%", "'\"<script>", "x" * 1000, "\x00", "no\x00body"]
+)
 def test_odd_entity_searches_answer_an_empty_or_short_list(annotator, world, query):
     response = annotator.get(ENTITIES_URL, {"q": query})
 

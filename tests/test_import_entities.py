@@ -203,6 +203,15 @@ def test_a_file_that_is_not_json_is_refused(tmp_path):
         run(path)
 
 
+def test_a_file_nested_too_deeply_is_refused(tmp_path):
+    path = tmp_path / "entities.json"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+
+    with pytest.raises(CommandError, match="is nested too deeply to be a list of entities"):
+        run(path)
+    assert Entity.objects.count() == 0
+
+
 def test_a_file_that_is_not_utf8_is_refused(tmp_path):
     path = tmp_path / "entities.json"
     path.write_bytes('[{"name": "Zürich", "kind": "place"}]'.encode("latin-1"))
