@@ -689,6 +689,10 @@ class MentionQuerySet(ContentQuerySet):
         return self.confirmed().filter(article__in=Article.objects.published(now).values("pk"))
 
 
+# The longest words one mention may link (a long organization's name fits).
+MAX_MENTION_CHARS = 300
+
+
 class Mention(models.Model):
     """A stretch of an article's body that names an entity.
 
@@ -701,7 +705,7 @@ class Mention(models.Model):
     entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="mentions")
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
-    exact = models.CharField(max_length=300)
+    exact = models.CharField(max_length=MAX_MENTION_CHARS)
     prefix = models.CharField(max_length=QUOTE_CONTEXT, blank=True)
     suffix = models.CharField(max_length=QUOTE_CONTEXT, blank=True)
     role = models.CharField(
@@ -777,9 +781,25 @@ class Mention(models.Model):
         self.status = MentionStatus.CONFIRMED
         body = self.article.body
         if requote and 0 <= self.start < self.end <= len(body):
-            self.fill_quote(body)
+            self.take_words_at_place(body)
         self.clean()
         self.save()
+
+    def take_words_at_place(self, body: str):
+        """Make the words now at this place, spaces around them left out, the quote; an
+        edit can leave a whole rewritten passage there, which is no name to link."""
+        words = body[self.start : self.end]
+        self.start += len(words) - len(words.lstrip())
+        self.end -= len(words) - len(words.rstrip())
+        words = words.strip()
+        if not words or "\n" in words or len(words) > MAX_MENTION_CHARS:
+            shown = " ".join(words.split())
+            shown = shown if len(shown) <= 40 else shown[:39] + "…"
+            raise ValidationError(
+                f"The words now at this place (“{shown}”) are no name to link: remove this "
+                "mention and link the name where it is now."
+            )
+        self.fill_quote(body)
 
     def fill_quote(self, body: str | None = None):
         """Set exact, prefix and suffix from the article body at start..end."""

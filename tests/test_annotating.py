@@ -541,6 +541,46 @@ def test_a_mention_needing_review_is_accepted_on_its_new_words_only_when_asked(
     assert (stale.status, stale.exact) == (MentionStatus.CONFIRMED, "Kim Jong Un")
 
 
+def test_accepting_the_new_words_leaves_spaces_around_them_out(annotator, world):
+    article = ArticleFactory(body="Kim Jong-un spoke.")
+    stale = MentionFactory(
+        article=article,
+        entity=world["kim"],
+        start=0,
+        end=len("Kim Jong-un "),
+        exact="Kim Jong Un",
+        status=MentionStatus.NEEDS_REVIEW,
+    )
+
+    post(annotator, mention_url(stale), {"status": "confirmed", "requote": True})
+
+    stale.refresh_from_db()
+    assert (stale.status, stale.exact, stale.end) == (MentionStatus.CONFIRMED, "Kim Jong-un", 11)
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Kim Jong Un spoke.\nThe leader, " + "at length " * 40 + "said.", "Kim spoke.\nXi spoke."],
+)
+def test_accepting_a_rewritten_passage_as_the_new_words_is_refused(annotator, world, body):
+    article = ArticleFactory(body=body)
+    stale = MentionFactory(
+        article=article,
+        entity=world["kim"],
+        start=0,
+        end=len(body) - 1,
+        exact="Kim Jong Un",
+        status=MentionStatus.NEEDS_REVIEW,
+    )
+    before = snapshot()
+
+    response = post(annotator, mention_url(stale), {"status": "confirmed", "requote": True})
+
+    assert response.status_code == 400
+    assert "are no name to link: remove this mention" in response.json()["error"]
+    assert snapshot() == before
+
+
 def test_removing_a_manual_mention_deletes_it(annotator, article, world):
     manual = suggested_mention(article, world["kim"], "Kim Jong Un", status=MentionStatus.CONFIRMED)
     Mention.objects.filter(pk=manual.pk).update(source=MentionSource.MANUAL)
