@@ -44,11 +44,17 @@ def suggest_mentions(article, confirm: bool = False, user=None) -> list[Mention]
 
     A match is new when no mention of the article, whatever its status, covers any of its
     text: so a rejected suggestion is not made again, and nothing overlaps a confirmed
-    mention. The mentions are suggested, or confirmed with `confirm`, which also confirms
-    the pending suggestions that the gazetteer still finds (say, those made on save).
+    mention. A rejection holds only while its words are there: once an edit has changed
+    them ("Kim" to "Moon"), the new words may be suggested. The mentions are suggested,
+    or confirmed with `confirm`, which also confirms the pending suggestions that the
+    gazetteer still finds (say, those made on save).
     """
     body = article.body
-    existing = list(article.mentions.all())
+    existing = [
+        m
+        for m in article.mentions.all()
+        if m.status != MentionStatus.REJECTED or body[m.start : m.end] == m.exact
+    ]
     pending = {
         (m.start, m.end, m.entity_id): m for m in existing if m.status == MentionStatus.SUGGESTED
     }

@@ -95,6 +95,23 @@ def test_suggestions_skip_existing_and_rejected_mentions(people):
     assert article.mentions.suggested().count() == 8
 
 
+def test_a_rejection_holds_only_while_its_words_are_there(people):
+    article = ArticleFactory(body="Talks in Beijing went on.")
+    suggest("--all")
+    article.mentions.update(status=MentionStatus.REJECTED)
+
+    suggest("--all")
+    assert article.mentions.suggested().count() == 0
+
+    article.body = "Talks in Moscow went on."
+    article.save()
+    suggest("--all")
+
+    assert [(m.exact, m.entity.name) for m in article.mentions.suggested()] == [
+        ("Moscow", "Moscow")
+    ]
+
+
 def test_suggest_mentions_refuses_an_unknown_article(people):
     with pytest.raises(CommandError, match='No article has the slug "nope"'):
         suggest("--article", "nope")
