@@ -412,7 +412,9 @@ class ArticleRevisionsAdmin(VersionAdmin):
         versions = list(article_versions(unquote(object_id)))
         rows = [
             {"version": version, "previous": older.pk if older else None}
-            for version, older in zip(versions, [*versions[1:], None], strict=True)
+            # Each with the one before it; none at all for an article whose revisions were
+            # pruned (manage.py deleterevisions), or no article.
+            for version, older in zip(versions, [*versions[1:], None][: len(versions)], strict=True)
         ]
         context = {
             "revisions": rows,

@@ -279,6 +279,23 @@ def test_the_history_lists_each_revision_with_who_and_why(editor, edited):
     assert compare_url(article, edited["second"], latest(article)).replace("&", "&amp;") in html
 
 
+def test_the_history_of_an_article_whose_revisions_were_pruned_is_empty(editor, edited):
+    article = edited["article"]
+    article_versions(article.pk).delete()
+
+    response = editor.get(history_url(article))
+
+    assert response.status_code == 200
+    assert 'name="old"' not in response.content.decode()
+
+
+@pytest.mark.parametrize("object_id", ["999999", "abc"])
+def test_the_history_of_no_article_leads_back_to_the_list(editor, object_id):
+    response = editor.get(reverse("admin:articles_article_history", args=[object_id]))
+
+    assert response.status_code == 302  # to the admin, saying it does not exist
+
+
 def test_the_compare_page_shows_the_diff_to_an_editor(editor, edited):
     article = edited["article"]
 
