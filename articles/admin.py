@@ -282,11 +282,19 @@ class BylineInline(admin.TabularInline):
     ordering = ["position", "pk"]
     extra = 1
 
+    def get_queryset(self, request):
+        # Each row's title names its person and article.
+        return super().get_queryset(request).select_related("person", "article")
+
 
 class CorrectionInline(admin.StackedInline):
     model = Correction
     fields = ["kind", "text", "created_at"]
     extra = 0
+
+    def get_queryset(self, request):
+        # Each row's title names its article.
+        return super().get_queryset(request).select_related("article")
 
 
 # How each status of mention is shown in "Body with mentions": CSS class and label. The
@@ -541,9 +549,11 @@ class ArticleAdmin(PreviewAdminMixin, revisions.ArticleRevisionsAdmin, admin.Mod
             publishing = any(step.name == "publish" for step in steps)
             to_check = publishing and obj.to_check_mention_count
             context["mentions_to_check"] = workflow.mentions_to_check(obj) if to_check else []
-            context["other_editors"] = presence.arrive(obj.pk, request.user)
-            context["presence_url"] = reverse("admin:articles_article_presence", args=[obj.pk])
-            context["presence_heartbeat"] = presence.HEARTBEAT
+            if self.has_change_permission(request, obj):
+                # Only someone who may edit it is "editing" it: a reader of the form is not.
+                context["other_editors"] = presence.arrive(obj.pk, request.user)
+                context["presence_url"] = reverse("admin:articles_article_presence", args=[obj.pk])
+                context["presence_heartbeat"] = presence.HEARTBEAT
             context["step_url"] = reverse("admin:articles_article_step", args=[obj.pk])
         return super().render_change_form(request, context, add, change, form_url, obj)
 

@@ -23,6 +23,7 @@ from tests.factories import (
     SectionFactory,
     UserFactory,
 )
+from tests.helpers import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -122,6 +123,23 @@ def test_the_article_changelist_runs_a_fixed_number_of_queries(superuser_client)
     ten, response = changelist_queries(superuser_client)
     assert response.context["cl"].result_count == 10
     assert ten == one
+
+
+def test_the_article_form_runs_a_fixed_number_of_queries(superuser_client):
+    def form_queries(article):
+        url = reverse("admin:articles_article_change", args=[article.pk])
+        return count_queries(superuser_client, url)
+
+    small, large = ArticleFactory(), ArticleFactory()
+    BylineFactory(article=small)
+    CorrectionFactory(article=small)
+    for position in range(5):
+        BylineFactory(article=large, position=position)
+        CorrectionFactory(article=large)
+
+    # Django's autocomplete widget looks up each byline's person on its own, as it does
+    # for any autocomplete field; nothing else grows with the rows.
+    assert form_queries(large) == form_queries(small) + 4
 
 
 def test_the_article_changelist_shows_bylines_and_mention_counts(superuser_client):

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from articles.models import Article, StaleEdit
 from tests.admin_forms import article_change_data
-from tests.factories import ArticleFactory, UserFactory
+from tests.factories import ArticleFactory, UserFactory, member_of
 
 pytestmark = pytest.mark.django_db
 
@@ -163,6 +163,18 @@ def test_an_editor_whose_page_stopped_reporting_is_gone(editors):
         page = editors["ben"].get(change_url(article)).content.decode()
 
     assert "Being edited by Ana" not in page
+
+
+def test_someone_who_may_only_look_at_the_article_is_not_shown_as_editing_it(editors):
+    article = ArticleFactory()
+    annotator = Client()
+    annotator.force_login(member_of("Annotators"))
+    assert annotator.get(change_url(article)).status_code == 200
+
+    page = editors["ben"].get(change_url(article)).content.decode()
+
+    assert "Being edited by ." in page  # the note, hidden until someone is
+    assert "annotators" not in page
 
 
 def test_presence_answers_only_posts_from_staff(editors, client):
