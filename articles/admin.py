@@ -525,8 +525,12 @@ class ArticleAdmin(PreviewAdminMixin, revisions.ArticleRevisionsAdmin, admin.Mod
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        # Scheduling is publishing: only those who may publish set the time.
-        if not request.user.has_perm(workflow.PUBLISH_PERMISSION):
+        # Scheduling is publishing: only those who may publish set the time, and only
+        # before publishing. Once published (live or scheduled), moving the time would take
+        # a live article off the site or reschedule one with nothing in its timeline: that
+        # is "Withdraw", or "Back to draft" and publishing again.
+        published = obj is not None and obj.status == ArticleStatus.PUBLISHED
+        if published or not request.user.has_perm(workflow.PUBLISH_PERMISSION):
             fields.append("publish_at")
         return fields
 

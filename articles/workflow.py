@@ -145,6 +145,10 @@ def take_step(
     with transaction.atomic():
         from_status = article.status
         article.status = step.target
+        if from_status == ArticleStatus.PUBLISHED and step.target == ArticleStatus.DRAFT:
+            # Only a scheduled article goes back to draft (see Step.starts_from): it was
+            # never live, and its old time must not backdate it when it is published again.
+            article.publish_at = article.first_published_at = None
         if step.target == ArticleStatus.PUBLISHED and article.publish_at is None:
             article.publish_at = now or timezone.now()
         article.updated_by = user

@@ -245,6 +245,35 @@ def test_scheduling_is_publishing_with_a_time_ahead(client, people):
     assert transition.publish_at == at
 
 
+@pytest.mark.parametrize("state", ["published", "scheduled"])
+def test_the_form_cannot_move_a_published_articles_time(client, people, state):
+    article = make_article(state, owner=people["own reporter"])
+    was = article.publish_at
+    client.force_login(people["editor"])
+    elsewhere = timezone.localtime(was + 2 * 24 * HOUR)
+
+    client.post(
+        reverse("admin:articles_article_change", args=[article.pk]),
+        article_change_data(
+            article, publish_at_0=f"{elsewhere:%Y-%m-%d}", publish_at_1=f"{elsewhere:%H:%M:%S}"
+        ),
+    )
+
+    article.refresh_from_db()
+    assert (article.status, article.publish_at) == (ArticleStatus.PUBLISHED, was)
+
+
+def test_a_story_pulled_back_from_its_schedule_goes_live_when_published_again(people):
+    article = make_article("scheduled", owner=people["own reporter"])
+    workflow.take_step(article, "to_draft", people["editor"])
+    assert (article.publish_at, article.first_published_at) == (None, None)
+
+    later = timezone.now() + 3 * 24 * HOUR
+    workflow.take_step(article, "publish", people["editor"], now=later, publish_anyway=True)
+
+    assert article.publish_at == article.first_published_at == later
+
+
 def test_the_timeline_shows_every_move_with_who_when_and_comment(client, people):
     editor = people["editor"]
     editor.first_name, editor.last_name = "Ana", "Reyes"
