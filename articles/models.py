@@ -45,6 +45,17 @@ no_control_characters = RegexValidator(
 )
 
 
+# The years an article's or a correction's time may fall in. Far outside them, a time
+# zone's offset can carry the date past what the database or Python can hold.
+FIRST_YEAR, LAST_YEAR = 1800, 2199
+
+
+def sensible_year(value):
+    """Refuse a time outside FIRST_YEAR..LAST_YEAR: a slip of the keyboard (year 1)."""
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValidationError(f"Choose a date between {FIRST_YEAR} and {LAST_YEAR}.")
+
+
 def refuse_unusable_tag(sender, instance, **kwargs):
     """Before a tag is saved by any path (a merge in the admin, code, a restored revision),
     refuse a name no address or feed could carry; forms say why before it gets here."""
@@ -433,6 +444,7 @@ class Article(models.Model):
             "For a published article to reach readers, this time must have come. "
             "A time in the future schedules it; left empty, publishing sets it to now."
         ),
+        validators=[sensible_year],
     )
     first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -829,7 +841,7 @@ class Correction(models.Model):
         max_length=20, choices=CorrectionKind.choices, default=CorrectionKind.CORRECTION
     )
     text = models.TextField(help_text="What was wrong and what is right, in a sentence or two.")
-    created_at = models.DateTimeField("when", default=timezone.now)
+    created_at = models.DateTimeField("when", default=timezone.now, validators=[sensible_year])
 
     objects = CorrectionQuerySet.as_manager()
 

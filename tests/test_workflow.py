@@ -274,6 +274,27 @@ def test_a_story_pulled_back_from_its_schedule_goes_live_when_published_again(pe
     assert article.publish_at == article.first_published_at == later
 
 
+@pytest.mark.parametrize(
+    ("zone", "day"), [("Asia/Tokyo", "0001-01-01"), ("America/New_York", "9999-12-31")]
+)
+def test_a_publication_time_far_outside_the_years_of_news_is_refused(
+    client, people, settings, zone, day
+):
+    settings.TIME_ZONE = zone
+    article = make_article("review", owner=people["own reporter"])
+    client.force_login(people["editor"])
+
+    response = client.post(
+        reverse("admin:articles_article_change", args=[article.pk]),
+        article_change_data(article, _step="publish", publish_at_0=day, publish_at_1="05:00:00"),
+    )
+
+    assert response.status_code == 200
+    assert "Choose a date between 1800 and 2199." in response.content.decode()
+    article.refresh_from_db()
+    assert (article.status, article.publish_at) == (ArticleStatus.REVIEW, None)
+
+
 def test_the_timeline_shows_every_move_with_who_when_and_comment(client, people):
     editor = people["editor"]
     editor.first_name, editor.last_name = "Ana", "Reyes"
