@@ -553,6 +553,9 @@ class ArticleAdmin(PreviewAdminMixin, revisions.ArticleRevisionsAdmin, admin.Mod
             publishing = any(step.name == "publish" for step in steps)
             to_check = publishing and obj.to_check_mention_count
             context["mentions_to_check"] = workflow.mentions_to_check(obj) if to_check else []
+            # For autosave: a newer version than a kept copy's is this person's own save
+            # only if they saved last; otherwise the copy may hold work never saved.
+            context["last_saved_by_you"] = obj.updated_by_id == request.user.pk
             if self.has_change_permission(request, obj):
                 # Only someone who may edit it is "editing" it: a reader of the form is not.
                 context["other_editors"] = presence.arrive(obj.pk, request.user)

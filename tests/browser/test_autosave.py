@@ -2,8 +2,10 @@
 
 import json
 import re
+import time
 
 import pytest
+from django.contrib.auth.models import User
 
 from articles.models import Article
 from tests.factories import ArticleFactory, UserFactory
@@ -128,6 +130,7 @@ def test_a_copy_is_kept_when_the_save_fails(form, article):
 
 def test_a_submitted_copy_older_than_the_forms_version_is_deleted_silently(form, article):
     article.body = BODY + TYPED
+    article.updated_by = User.objects.get(username="chief")
     article.save()  # version 2, as if the submitted save had gone through
     copy = {
         "fields": {"body": BODY + TYPED + " More."},
@@ -145,6 +148,46 @@ def test_a_submitted_copy_older_than_the_forms_version_is_deleted_silently(form,
     expect(form.locator("#id_body")).to_have_value(BODY + TYPED)
     expect(form.locator(".autosave-prompt")).to_have_count(0)
     assert stored_copy(form, article) is None
+
+
+def keep_copy(page, article, body, submitted):
+    """Put a copy of the form, made from version 1 with `body`, in the browser's storage."""
+    now = int(time.time() * 1000)  # milliseconds, as the script keeps them
+    copy = {"fields": {"body": body}, "labels": {}, "savedAt": now, "version": 1}
+    page.evaluate(
+        "([key, copy]) => localStorage.setItem(key, copy)",
+        [key(article), json.dumps({**copy, "submitted": submitted})],
+    )
+
+
+def a_colleague_saves(article):
+    article.body = BODY + " A colleague's paragraph."
+    article.updated_by = UserFactory(username="ben")
+    article.save()  # version 2
+
+
+def test_a_failed_submit_is_offered_back_after_a_colleagues_save(form, article):
+    keep_copy(form, article, BODY + TYPED, submitted=True)
+    a_colleague_saves(article)
+
+    form.reload()
+
+    expect(form.locator(".autosave-prompt")).to_contain_text(PROMPT)
+
+
+def test_restoring_a_copy_from_before_a_colleagues_save_cannot_overwrite_it(form, article):
+    keep_copy(form, article, BODY + TYPED, submitted=False)
+    a_colleague_saves(article)
+    form.reload()
+
+    form.locator(".autosave-prompt").get_by_role("button", name="Restore").click()
+    form.get_by_role("button", name="Save and continue editing").first.click()
+
+    expect(form.locator(".errornote")).to_have_count(1)
+    expect(form.locator(".errorlist")).to_contain_text("while you were editing version 1")
+    expect(form.locator("#id_body")).to_have_value(BODY + TYPED)
+    article.refresh_from_db()
+    assert article.body == BODY + " A colleague's paragraph."
 
 
 def test_a_new_articles_copy_comes_back_with_its_section_and_goes_once_it_is_added(

@@ -6,7 +6,10 @@
    loaded with. On the next load, a copy that differs from the form is offered back in a
    bar above it: Restore or Discard. Submitting marks the copy as submitted; once the save
    is known to have gone through, the copy is deleted without a word. While a submitted
-   copy's fate is unknown (a failed save, a lost connection, an expired login), it is kept.
+   copy's fate is unknown (a failed save, a lost connection, an expired login, or a
+   colleague's save since), it is kept. Restoring a copy made from an older version than
+   the form's puts that version back in the form, so saving it is refused with what changed
+   meanwhile rather than silently replacing a colleague's save.
    Storage errors (private windows, full quota) only turn autosave off: it is a safety net. */
 (function () {
     "use strict";
@@ -110,6 +113,12 @@
         return Number.isNaN(version) ? null : version;
     }
 
+    // Whether the article's latest version is this person's own save (see the template).
+    function lastSavedByYou() {
+        const state = document.getElementById("autosave-state");
+        return state !== null && state.dataset.lastSavedByYou === "1";
+    }
+
     function keyOf() {
         const match = window.location.pathname.match(/\/(\d+)\/change\/$/);
         return KEY_PREFIX + (match ? match[1] : "new");
@@ -180,7 +189,11 @@
         if (copy && !pageHasErrors()) {
             const version = versionOf(form);
             const savedSince =
-                copy.submitted && version !== null && copy.version != null && version > copy.version;
+                copy.submitted &&
+                version !== null &&
+                copy.version != null &&
+                version > copy.version &&
+                lastSavedByYou();
             // A copy no different from what the server sent holds nothing unsaved.
             if (savedSince || !differs(copy.fields, serverValuesOf(fields))) {
                 forget(key);
@@ -230,6 +243,11 @@
                 copy,
                 () => {
                     fill(fields, copy);
+                    const input = form.elements.namedItem(VERSION_NAME);
+                    const version = versionOf(form);
+                    if (input && version !== null && copy.version != null && copy.version < version) {
+                        input.value = String(copy.version);
+                    }
                     release();
                 },
                 () => {
