@@ -365,7 +365,13 @@ class ArticleForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk is not None:
-            self.fields["loaded_version"].initial = self.instance.version
+            # Without it no stale edit could be caught: a form that lacks it is refused.
+            version = self.fields["loaded_version"]
+            version.initial = self.instance.version
+            version.required = True
+            version.error_messages["required"] = (
+                "This form lacks the version it was opened at: reload the page."
+            )
 
     def clean_tags(self):
         tags = self.cleaned_data["tags"]

@@ -9,7 +9,7 @@ from taggit.models import Tag
 
 from articles.admin import body_with_mentions_html
 from articles.models import Article, Entity, EntityKind, Mention, MentionStatus
-from tests.admin_forms import article_form_data, inline_management
+from tests.admin_forms import article_change_data, article_form_data, inline_management
 from tests.factories import (
     ArticleFactory,
     BylineFactory,
@@ -241,6 +241,7 @@ def test_saving_an_article_records_who_created_and_updated_it(client, superuser)
     data = article_form_data(
         section,
         headline="Kim leaves Beijing",
+        loaded_version=str(article.version),
         **inline_management("bylines", total=1, initial=1),
         **{
             "bylines-0-id": str(article.bylines.get().pk),
@@ -255,6 +256,22 @@ def test_saving_an_article_records_who_created_and_updated_it(client, superuser)
     assert article.headline == "Kim leaves Beijing"
     assert article.created_by == superuser
     assert article.updated_by == editor
+
+
+def test_a_change_form_without_the_version_it_was_opened_at_is_refused(superuser_client):
+    article = ArticleFactory(headline="Kim arrives in Beijing")
+    data = article_change_data(article, headline="Kim leaves Beijing")
+    del data["loaded_version"]
+
+    response = superuser_client.post(
+        reverse("admin:articles_article_change", args=[article.pk]), data
+    )
+
+    assert "This form lacks the version it was opened at: reload the page." in (
+        response.content.decode()
+    )
+    article.refresh_from_db()
+    assert article.headline == "Kim arrives in Beijing"
 
 
 def test_a_byline_must_name_a_person(superuser_client):
