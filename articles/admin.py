@@ -7,6 +7,8 @@ of articles whose views and endpoints live in articles.annotating; here mentions
 be listed, filtered and edited field by field.
 """
 
+from collections import Counter
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
@@ -710,7 +712,7 @@ class ArticleAdmin(PreviewAdminMixin, revisions.ArticleRevisionsAdmin, admin.Mod
 @admin.action(description="Accept (confirm) selected mentions", permissions=["change"])
 def accept_mentions(modeladmin, request, queryset):
     """Confirm each mention that still fits its text and overlaps no confirmed mention."""
-    accepted = 0
+    accepted = Counter()  # by article
     mentions = queryset.select_related("article", "entity").order_by("article_id", "start", "pk")
     for mention in mentions:
         if mention.status == MentionStatus.CONFIRMED:
@@ -727,20 +729,31 @@ def accept_mentions(modeladmin, request, queryset):
                 messages.ERROR,
             )
             continue
-        accepted += 1
-    if accepted:
-        modeladmin.message_user(
-            request, f"Accepted {accepted} mention{'s' if accepted != 1 else ''}.", messages.SUCCESS
-        )
+        accepted[mention.article] += 1
+    _record_review(request, accepted, "Accepted")
 
 
 @admin.action(description="Reject selected mentions", permissions=["change"])
 def reject_mentions(modeladmin, request, queryset):
     """Reject: the rows stay, marked rejected, so the same mention is not suggested again."""
-    rejected = queryset.exclude(status=MentionStatus.REJECTED).update(status=MentionStatus.REJECTED)
-    modeladmin.message_user(
-        request, f"Rejected {rejected} mention{'s' if rejected != 1 else ''}.", messages.SUCCESS
+    to_reject = queryset.exclude(status=MentionStatus.REJECTED)
+    rejected = Counter(
+        dict(to_reject.values_list("article_id").annotate(count=Count("pk")).order_by())
     )
+    to_reject.update(status=MentionStatus.REJECTED)
+    articles = Article.objects.in_bulk(rejected)
+    _record_review(request, Counter({articles[pk]: n for pk, n in rejected.items()}), "Rejected")
+
+
+def _record_review(request, counts: Counter, verb: str) -> None:
+    """Say how many mentions the review queue accepted or rejected, and record each article's
+    change in its history, as the annotation screen does."""
+    for article, count in counts.items():
+        revisions.record_revision(
+            article, request.user, f"{verb} {count} mention{'s' if count != 1 else ''} in review."
+        )
+    total = sum(counts.values())
+    messages.success(request, f"{verb} {total} mention{'s' if total != 1 else ''}.")
 
 
 @admin.register(ReviewMention)

@@ -5,6 +5,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from articles.models import Mention, MentionStatus
+from articles.revisions import article_versions
 from tests.factories import (
     ArticleFactory,
     PersonFactory,
@@ -107,6 +108,23 @@ def test_bulk_accept_confirms_and_bulk_reject_keeps_rows_rejected(annotator, wor
         beijing.pk: MentionStatus.REJECTED,
     }
     assert listed(annotator.get(QUEUE)) == set()
+
+
+def test_bulk_accept_and_reject_are_recorded_in_each_articles_history(annotator, world):
+    first, second = ArticleFactory(body=BODY), ArticleFactory(body=BODY)
+    kim = suggested_mention(first, world["kim"], "Kim Jong Un")
+    xi = suggested_mention(first, world["xi"], "Xi Jinping")
+    beijing = suggested_mention(second, world["beijing"], "Beijing")
+
+    annotator.post(QUEUE, {"action": "accept_mentions", "_selected_action": [kim.pk, xi.pk]})
+    annotator.post(QUEUE, {"action": "reject_mentions", "_selected_action": [beijing.pk]})
+
+    def latest(article):
+        revision = article_versions(article.pk).first().revision
+        return revision.user.username, revision.comment
+
+    assert latest(first) == ("annotators", "Accepted 2 mentions in review.")
+    assert latest(second) == ("annotators", "Rejected 1 mention in review.")
 
 
 def test_accepting_a_mention_that_overlaps_a_confirmed_one_is_refused_for_that_row(
