@@ -22,7 +22,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.formats import date_format
 from django.utils.html import format_html
 
-from articles.models import Article
+from articles.models import Article, ArticleStatus
 from articles.views import article_page_context, for_article_page
 
 # Sets preview tokens apart from anything else signed with SECRET_KEY.
@@ -80,7 +80,9 @@ def shared_preview(request, token: str):
         article_id = signing.loads(token, salt=SALT, max_age=settings.NEWSROOM_PREVIEW_MAX_AGE)
     except signing.BadSignature:  # SignatureExpired is one too.
         raise Http404("This preview link is not valid or has expired.") from None
-    article = get_object_or_404(for_article_page(Article.objects.all()), pk=article_id)
+    # A withdrawn article (a legal takedown, say) is gone for everyone, link or no link.
+    shareable = Article.objects.exclude(status=ArticleStatus.WITHDRAWN)
+    article = get_object_or_404(for_article_page(shareable), pk=article_id)
     return _preview_response(request, article)
 
 

@@ -211,6 +211,17 @@ def test_the_link_to_a_deleted_article_is_404(client, draft):
     assert client.get(url).status_code == 404
 
 
+def test_the_link_to_a_withdrawn_article_is_404(client):
+    article = ArticleFactory(headline="Story under a legal notice")
+    url = shared_url(article)
+    assert client.get(url).status_code == 200
+
+    article.status = ArticleStatus.WITHDRAWN
+    article.save()
+
+    assert client.get(url).status_code == 404
+
+
 def test_a_link_shows_the_article_as_last_saved(client, draft):
     url = shared_url(draft)
     draft.headline = "Plans no longer secret"
