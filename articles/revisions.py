@@ -191,6 +191,8 @@ class ArticleState:
     person_ids: tuple[int, ...]  # The bylines, in order.
     tags: tuple[str, ...]  # Names, sorted.
     mentions: tuple[tuple[int, str, str], ...]  # (entity id, exact, status), in text order.
+    # For reverting: each tag's id, with its name as stored then (None if it was not).
+    tag_refs: tuple[tuple[int, str | None], ...] = ()
 
 
 def article_state(article: Article) -> ArticleState:
@@ -229,7 +231,8 @@ def version_state(version: Version) -> ArticleState:
         for row in rows[TaggedItem]
         if (row["content_type_id"], row["object_id"]) == (article_type.pk, article_id)
     ]
-    tag_names = {row["id"]: row["name"] for row in rows[Tag]}
+    stored_tag_names = {row["id"]: row["name"] for row in rows[Tag]}
+    tag_names = dict(stored_tag_names)
     if set(tag_ids) - set(tag_names):
         tag_names.update(Tag.objects.filter(pk__in=tag_ids).values_list("pk", "name"))
     fields = version.field_dict
@@ -249,6 +252,7 @@ def version_state(version: Version) -> ArticleState:
             (row["entity_id"], row["exact"], row["status"])
             for row in of_article(Mention, itemgetter("start", "end", "id"))
         ),
+        tag_refs=tuple((pk, stored_tag_names.get(pk)) for pk in tag_ids),
     )
 
 
@@ -369,7 +373,16 @@ def revert(article: Article, version: Version, user) -> list[str]:
             article.slug = state.slug
         article.updated_by = user
         article.save()
-        article.tags.set(list(state.tags))
+        # By id, so a tag renamed since comes back under its name now, not as a new tag
+        # with the old name; a tag deleted since comes back by its stored name.
+        current = Tag.objects.in_bulk([pk for pk, _ in state.tag_refs])
+        tags = []
+        for pk, name in state.tag_refs:
+            if pk in current or name:
+                tags.append(current.get(pk, name))
+            else:
+                notes.append(f"A tag it had (#{pk}) has since been deleted.")
+        article.tags.set(tags)
         people = Entity.objects.in_bulk(state.person_ids)
         article.bylines.exclude(person_id__in=list(people)).delete()
         for position, person_id in enumerate(state.person_ids):

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
+from taggit.models import Tag
 
 from articles import revisions
 from articles.models import ArticleStatus, MentionStatus
@@ -357,6 +358,18 @@ def test_reverting_restores_text_tags_and_bylines_and_carries_mentions_through(
     assert putin.exact == "Vladimir Putin"
     assert article.mentions.count() == mentions_before
     assert "Reverted to the revision of" in response.content.decode()
+
+
+def test_reverting_after_a_tag_was_renamed_keeps_the_tag_under_its_new_name(editor, edited):
+    article = edited["article"]
+    asia = Tag.objects.get(name="asia")
+    asia.name, asia.slug = "Asia-Pacific", "asia-pacific"
+    asia.save()
+
+    editor.post(revert_url(article, edited["first"]))
+
+    assert sorted(article.tags.names()) == ["Asia-Pacific", "summit"]
+    assert not Tag.objects.filter(name="asia").exists()
 
 
 def test_a_revert_records_a_new_revision_saying_what_it_restored(editor, edited):
