@@ -230,6 +230,19 @@ def test_diff_html_shows_added_and_removed_paragraphs_and_can_leave_out_unchange
     assert "<p>Paragraph <del>8</del><ins>eight</ins>.</p>" in short
 
 
+def test_a_long_rewrite_is_shown_deleted_and_inserted_whole_and_small_edits_word_by_word():
+    old = "\n".join(f"Old paragraph {n} says the same few words again." for n in range(400))
+    new = "\n".join(f"New paragraph {n} reads the same few words anew." for n in range(400))
+    edited = old.replace("Old paragraph 7 says", "Old paragraph 7 now says")
+
+    rewrite = diff_html(old, new)
+    assert rewrite.startswith("<p><del>Old paragraph 0 says the same few words again.</del></p>")
+    assert "<p><ins>New paragraph 399 reads the same few words anew.</ins></p>" in rewrite
+    assert "<p>Old paragraph 7<ins> now</ins> says the same few words again.</p>" in (
+        diff_html(old, edited)
+    )
+
+
 def test_the_diff_between_two_revisions_shows_the_body_change_and_changed_tags_and_bylines(
     edited,
 ):
