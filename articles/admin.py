@@ -737,12 +737,9 @@ def accept_mentions(modeladmin, request, queryset):
 def reject_mentions(modeladmin, request, queryset):
     """Reject: the rows stay, marked rejected, so the same mention is not suggested again."""
     to_reject = queryset.exclude(status=MentionStatus.REJECTED)
-    rejected = Counter(
-        dict(to_reject.values_list("article_id").annotate(count=Count("pk")).order_by())
-    )
+    rejected = Counter(mention.article for mention in to_reject.select_related("article"))
     to_reject.update(status=MentionStatus.REJECTED)
-    articles = Article.objects.in_bulk(rejected)
-    _record_review(request, Counter({articles[pk]: n for pk, n in rejected.items()}), "Rejected")
+    _record_review(request, rejected, "Rejected")
 
 
 def _record_review(request, counts: Counter, verb: str) -> None:

@@ -167,12 +167,11 @@ class EntityFeed(ArticleFeed):
         except Http404:
             # Only a missing feed pays for this query: the old address of a merged or
             # renamed entity, which leads to the same feed of the entity it is now.
-            old = EntityRedirect.objects.filter(kind=kind, old_slug=slug).first()
-            if old is None:
+            moved_to = EntityRedirect.entity_at(kind, slug)
+            if moved_to is None:
                 raise
-            entity = old.entity
             form = "atom" if issubclass(self.feed_type, AtomFeed) else "rss"
-            return redirect(f"feeds:{entity.kind}-{form}", slug=entity.slug, permanent=True)
+            return redirect(f"feeds:{moved_to.kind}-{form}", slug=moved_to.slug, permanent=True)
 
     def get_object(self, request, slug, kind):
         return get_object_or_404(Entity, kind=kind, slug=slug)

@@ -892,3 +892,9 @@ class EntityRedirect(models.Model):
 
     def __str__(self):
         return f"{self.kind}/{self.old_slug} → {self.entity}"
+
+    @classmethod
+    def entity_at(cls, kind: str, slug: str) -> Entity | None:
+        """The entity an old address (its kind and slug) now leads to, if any."""
+        old = cls.objects.filter(kind=kind, old_slug=slug).select_related("entity").first()
+        return old.entity if old else None

@@ -446,9 +446,9 @@ class ArticleRevisionsAdmin(VersionAdmin):
         versions = list(article_versions(unquote(object_id)))
         rows = [
             {"version": version, "previous": older.pk if older else None}
-            # Each with the one before it; none at all for an article whose revisions were
-            # pruned (manage.py deleterevisions), or no article.
-            for version, older in zip(versions, [*versions[1:], None][: len(versions)], strict=True)
+            # Each with the one before it. (Not strict: with no versions at all, after
+            # manage.py deleterevisions, the lone None pairs with nothing.)
+            for version, older in zip(versions, [*versions[1:], None], strict=False)
         ]
         context = {
             "revisions": rows,

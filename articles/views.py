@@ -451,15 +451,12 @@ class EntityView(PageSizeMixin, ListView):
     def get(self, request, *args, **kwargs):
         self.entity = Entity.objects.filter(kind=self.kind, slug=kwargs["slug"]).first()
         if self.entity is None:
-            # Only a missing page pays for this query: the old URL of a merged entity.
-            old = (
-                EntityRedirect.objects.filter(kind=self.kind, old_slug=kwargs["slug"])
-                .select_related("entity")
-                .first()
-            )
-            if old is None:
+            # Only a missing page pays for this query: the old URL of a merged or renamed
+            # entity.
+            moved_to = EntityRedirect.entity_at(self.kind, kwargs["slug"])
+            if moved_to is None:
                 raise Http404(f"No {self.kind} is called {kwargs['slug']!r}.")
-            return redirect(old.entity, permanent=True)
+            return redirect(moved_to, permanent=True)
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
