@@ -879,7 +879,8 @@ class ReviewMention(Mention):
 
 
 class EntityRedirect(models.Model):
-    """An old entity URL, kept after a merge so links to the duplicate reach the survivor."""
+    """An old entity URL, kept after a merge or a change of slug or kind, so links to it
+    still reach the entity."""
 
     kind = models.CharField(max_length=20, choices=EntityKind.choices)
     old_slug = models.SlugField(max_length=200)
