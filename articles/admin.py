@@ -25,6 +25,7 @@ from taggit.admin import TagAdmin
 from taggit.models import Tag
 
 from articles import annotating, presence, revisions, text, workflow
+from articles import body as article_body
 from articles.merging import MergeEntities, MergeError
 from articles.models import (
     STATUSES_TO_CHECK,
@@ -310,8 +311,9 @@ MENTION_STYLES = {
 _STATUS_PRIORITY = [MentionStatus.CONFIRMED, MentionStatus.NEEDS_REVIEW, MentionStatus.SUGGESTED]
 
 
-def body_with_mentions_html(body: str, mentions) -> str:
+def body_with_mentions_html(article, mentions) -> str:
     """The body rendered with each live mention marked, a key, and any not shown in place."""
+    body = article.text
     placed, unplaced, taken = [], [], []
     ordered = sorted(mentions, key=lambda m: (_STATUS_PRIORITY.index(m.status), m.start))
     for mention in ordered:
@@ -339,7 +341,7 @@ def body_with_mentions_html(body: str, mentions) -> str:
     html = format_html(
         '<div class="mention-key">Key: {}</div><div class="body-with-mentions">{}</div>',
         key,
-        mark_safe(text.render(body, placed)),  # render() escapes all of the body's text.
+        mark_safe(article_body.render(article.body, placed)),  # render() escapes all text.
     )
     if unplaced:
         html += format_html(
@@ -702,7 +704,7 @@ class ArticleAdmin(PreviewAdminMixin, revisions.ArticleRevisionsAdmin, admin.Mod
         return format_html(
             '<p><a class="button" href="{}">Open the annotation screen</a></p>{}',
             url,
-            body_with_mentions_html(article.body, mentions),
+            body_with_mentions_html(article, mentions),
         )
 
 

@@ -214,8 +214,9 @@ def _link(article, entity, start: int, end: int, role: str, user, reuse: list) -
 
 
 def annotation_state(article: Article) -> dict:
-    """What the screen shows: the body, its live mentions, and the entities they name."""
-    body = article.body
+    """What the screen shows: the reading text, its live mentions, and the entities they
+    name."""
+    body = article.text
     mentions = list(
         article.mentions.filter(status__in=SHOWN_STATUSES)
         .select_related("entity")
@@ -234,7 +235,7 @@ def annotation_state(article: Article) -> dict:
             "version": article.version,
             "status": article.get_status_display(),
         },
-        "body": body,
+        "text": body,
         "mentions": [
             {
                 "id": mention.pk,
@@ -340,7 +341,7 @@ def create_mention(request, article_id: int):
     """
     article = get_object_or_404(Article.objects.select_for_update(), pk=article_id)
     data = _read_json(request)
-    start, end = _resolve(article.body, data)
+    start, end = _resolve(article.text, data)
     role = _role(data)
     link_all = data.get("link_all", False)
     if not isinstance(link_all, bool):
@@ -348,12 +349,12 @@ def create_mention(request, article_id: int):
     entity = _entity(request, data)
     existing = list(article.mentions.select_related("entity"))
     _link(article, entity, start, end, role, request.user, existing)
-    exact = article.body[start:end]
+    exact = article.text[start:end]
     if not link_all:
         return _answer(article, f"Linked “{exact}” to {entity.name}.", 201)
     linked, skipped = 1, 0
-    known_names = suggestions.gazetteer().find(article.body)
-    for match in anchoring.Gazetteer([anchoring.Entry(entity.pk, exact)]).find(article.body):
+    known_names = suggestions.gazetteer().find(article.text)
+    for match in anchoring.Gazetteer([anchoring.Entry(entity.pk, exact)]).find(article.text):
         if (match.start, match.end) == (start, end):
             continue
         if _claimed_by_other_words(match, known_names, existing):

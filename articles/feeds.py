@@ -8,8 +8,11 @@ Each feed class gives RSS; pass AtomFeed to get the Atom twin of the same feed, 
 `LatestFeed(AtomFeed)`.
 """
 
+import copy
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -17,12 +20,13 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from taggit.models import Tag
 
-from articles.models import Article, Entity, EntityRedirect, Section
+from articles.models import Article, Entity, EntityRedirect, Mention, Section
 
 # How many articles each feed carries, newest first.
 FEED_LENGTH = 30
 
 DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
+CONTENT = "http://purl.org/rss/1.0/modules/content/"
 
 
 class RssFeed(Rss201rev2Feed):
@@ -34,12 +38,13 @@ class RssFeed(Rss201rev2Feed):
     """
 
     def rss_attributes(self):
-        return {**super().rss_attributes(), "xmlns:dc": DUBLIN_CORE}
+        return {**super().rss_attributes(), "xmlns:dc": DUBLIN_CORE, "xmlns:content": CONTENT}
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
         for name in item["authors"]:
             handler.addQuickElement("dc:creator", name)
+        handler.addQuickElement("content:encoded", item["content"])
 
 
 class AtomFeed(Atom1Feed):
@@ -54,6 +59,7 @@ class AtomFeed(Atom1Feed):
             handler.startElement("author", {})
             handler.addQuickElement("name", name)
             handler.endElement("author")
+        handler.addQuickElement("content", item["content"], {"type": "html"})
 
 
 class ArticleFeed(Feed):
@@ -70,6 +76,12 @@ class ArticleFeed(Feed):
         if feed_type is not None:
             self.feed_type = feed_type
 
+    def get_feed(self, obj, request):
+        # One copy per request: the site's address for the links in items' content.
+        feed = copy.copy(self)
+        feed.base_url = request.build_absolute_uri("/").rstrip("/")
+        return super(ArticleFeed, feed).get_feed(obj, request)
+
     def author_name(self):
         # Atom needs an author for each entry; articles without a byline take this one.
         return settings.SITE_NAME
@@ -78,8 +90,16 @@ class ArticleFeed(Feed):
         return Article.objects.published()
 
     def items(self, obj):
+        confirmed = Prefetch(
+            "mentions",
+            queryset=Mention.objects.confirmed().select_related("entity").order_by("start"),
+            to_attr="confirmed_mentions",
+        )
         return (
-            self.articles(obj).for_listing().prefetch_related("tags").newest_first()[:FEED_LENGTH]
+            self.articles(obj)
+            .for_listing(with_body=True)
+            .prefetch_related("tags", confirmed)
+            .newest_first()[:FEED_LENGTH]
         )
 
     def item_title(self, item):
@@ -100,7 +120,12 @@ class ArticleFeed(Feed):
         return sorted((tag.name for tag in item.tags.all()), key=str.lower)
 
     def item_extra_kwargs(self, item):
-        return {"authors": [byline.person.name for byline in item.bylines.all()]}
+        return {
+            "authors": [byline.person.name for byline in item.bylines.all()],
+            # The story as its page shows it, mentions linked (RSS content:encoded, Atom
+            # content of type html); feed readers resolve the links against the item's.
+            "content": item.rendered_body(base_url=self.base_url),
+        }
 
 
 class LatestFeed(ArticleFeed):

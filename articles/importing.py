@@ -9,6 +9,7 @@ item or field is at fault.
 from __future__ import annotations
 
 import datetime
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -21,7 +22,9 @@ from django.core.validators import validate_slug
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from markdown_it import MarkdownIt
 
+from articles import body as article_body
 from articles import text
 from articles.models import (
     WIKIDATA_PATTERN,
@@ -301,7 +304,11 @@ FRONT_MATTER_KEYS = (
     "publish",
     "publish_at",
 )
-ARTICLE_EXTENSIONS = (".txt", ".md")
+ARTICLE_EXTENSIONS = (".txt", ".md", ".html", ".htm")
+# CommonMark, with the HTML a Markdown file may hold passed on to the sanitiser.
+_MARKDOWN = MarkdownIt("commonmark", {"html": True})
+_HTML_HEADLINE = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
+_HTML_TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
 _HEADLINE_MAX = Article._meta.get_field("headline").max_length
 _SLUG_MAX = Article._meta.get_field("slug").max_length
 _TAG_MAX = 100  # taggit's Tag.name
@@ -331,37 +338,51 @@ class ImportedArticle:
 
 
 def read_article(path: Path, title: str | None = None) -> ArticleSource:
-    """Read and check one .txt or .md file. ``title`` is for files that have no headline."""
+    """Read and check one .txt, .md or .html file; ``title`` is for files without a headline.
+
+    The body is sanitised HTML: a .txt file's lines become paragraphs and subheadings, a
+    .md file is read as CommonMark, an .html file is taken as it is (its first <h1>, or
+    else its <title>, is the headline). A body with a bad link, a picture, broken HTML or
+    too much of it is refused with what is wrong."""
     path = Path(path)
     if path.is_dir():
         raise ImportProblem("is a folder; give the files in it, such as folder/*.md")
     extension = path.suffix.lower()
     if extension not in ARTICLE_EXTENSIONS:
         raise ImportProblem(
-            f'has an unknown extension "{path.suffix}"; give .txt (plain text) '
-            "or .md (Markdown with front matter) files"
+            f'has an unknown extension "{path.suffix}"; give .txt (plain text), '
+            ".md (Markdown with front matter) or .html files"
         )
     raw = read_text(path).removeprefix("\ufeff")
     if not raw.strip():
         raise ImportProblem("is empty")
+    meta = {}
     if extension == ".txt":
-        headline, body = text.parse_story(raw)
-        meta = {}
+        headline, plain = text.parse_story(raw)
+        markup = article_body.from_plain_text(plain)
         if headline is None and not title:
             raise ImportProblem(
                 "has no headline (its first line does not look like one); "
                 'give one with --title "..."'
             )
-    else:
+    elif extension == ".md":
         meta, markdown = split_front_matter(raw)
         headline = meta.get("title") or meta.get("headline")
-        body = text.markdown_to_body(markdown)
+        markup = _MARKDOWN.render(markdown)
         if headline is None and not title:
             raise ImportProblem('has no title; add "title:" to its front matter or give --title')
+    else:
+        headline, markup = _html_headline(raw)
+        if headline is None and not title:
+            raise ImportProblem("has no headline; give it an <h1> or a <title>, or give --title")
+    problems = article_body.problems(markup)
+    if problems:
+        raise ImportProblem("text: " + " ".join(problems))
+    body = article_body.sanitise(markup)
     headline = " ".join((headline or title).split())
     if len(headline) > _HEADLINE_MAX:
         raise ImportProblem(f"headline is longer than {_HEADLINE_MAX} characters")
-    if not body.strip():
+    if not article_body.reading_text(body).strip():
         raise ImportProblem("has a headline but no text")
     slug = meta.get("slug") or slugify(headline)[:_SLUG_MAX].strip("-")
     if not slug:
@@ -379,6 +400,22 @@ def read_article(path: Path, title: str | None = None) -> ArticleSource:
         status=meta.get("status"),
         publish_at=meta.get("publish_at"),
     )
+
+
+def _html_headline(raw: str) -> tuple[str | None, str]:
+    """The headline of an HTML story (its first <h1>, else its <title>, as plain text) and
+    the HTML with that <h1> and any <title> taken out."""
+    headline = None
+    found = _HTML_HEADLINE.search(raw)
+    if found:
+        headline = article_body.reading_text(article_body.sanitise(found.group(1)))
+        raw = raw[: found.start()] + raw[found.end() :]
+    title = _HTML_TITLE.search(raw)
+    if title:
+        if not headline:
+            headline = html.unescape(title.group(1))
+        raw = raw[: title.start()] + raw[title.end() :]
+    return (" ".join(headline.split()) or None) if headline else None, raw
 
 
 _FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)

@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from taggit.managers import TaggableManager
 from taggit.models import Tag
 
+from articles import body as article_body
 from articles import text
 
 WIKIDATA_PATTERN = r"^Q[1-9][0-9]*$"
@@ -32,6 +33,14 @@ def unique_slug(queryset, text: str, max_length: int = 200) -> str:
         suffix = f"-{n}"
         slug = base[: max_length - len(suffix)] + suffix
     return slug
+
+
+def validate_body(value: str):
+    """Refuse a body that is too large, too deeply nested, malformed, or holds a bad link
+    or a picture, saying what to change (sanitising drops everything else silently)."""
+    found = article_body.problems(value)
+    if found:
+        raise ValidationError(found)
 
 
 # On every name and text that feeds and sitemaps carry (they are XML).
@@ -339,13 +348,26 @@ def bylines_prefetch() -> Prefetch:
 
 # What search reads (see articles.search.document): a bulk write that changes any of them
 # refreshes the search column of the rows it wrote, as Article.save does.
-SEARCHED_FIELDS = frozenset({"headline", "dek", "body"})
+SEARCHED_FIELDS = frozenset({"headline", "dek", "text"})
+
+
+def _sanitised(kwargs):
+    """Bulk-write values with a body sanitised and its reading text beside it."""
+    if "text" in kwargs:
+        raise TypeError("An article's reading text is derived from its body: set the body.")
+    if "body" in kwargs:
+        kwargs["body"] = article_body.sanitise(kwargs["body"])
+        kwargs["text"] = article_body.reading_text(kwargs["body"])
+    return kwargs
 
 
 class ArticleQuerySet(ContentQuerySet):
     def update(self, **kwargs):
+        """update() that sanitises a body and derives its reading text, as save() does; it
+        moves no mention, so change the text of articles with mentions through save()."""
         from articles.search import uses_full_text
 
+        kwargs = _sanitised(kwargs)
         if SEARCHED_FIELDS.isdisjoint(kwargs) or not uses_full_text(self):
             return super().update(**kwargs)
         # The rows are picked first: the update may change which rows this queryset finds.
@@ -355,11 +377,17 @@ class ArticleQuerySet(ContentQuerySet):
         return count
 
     def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        for article in objs:
+            article.body = article_body.sanitise(article.body)
+            article.text = article_body.reading_text(article.body)
         created = super().bulk_create(objs, *args, **kwargs)
         self._refresh_search([article.pk for article in created if article.pk is not None])
         return created
 
     def bulk_update(self, objs, fields, *args, **kwargs):
+        if "body" in fields or "text" in fields:
+            raise TypeError("Save each article whose body changes: its mentions follow it.")
         count = super().bulk_update(objs, fields, *args, **kwargs)
         if not SEARCHED_FIELDS.isdisjoint(fields):
             self._refresh_search([article.pk for article in objs])
@@ -399,12 +427,12 @@ class ArticleQuerySet(ContentQuerySet):
     def for_listing(self, with_body=False, with_bylines=True):
         """What article lists show: section and bylines fetched in a fixed number of queries.
 
-        The body (unless `with_body`) and the search column, large and not shown in lists,
-        are left behind. Without `with_bylines`, prefetch them later for the articles kept,
-        with bylines_prefetch()."""
-        listing = self.defer("search_vector", *([] if with_body else ["body"])).select_related(
-            "section"
-        )
+        The body and its reading text (unless `with_body`) and the search column, large and
+        not shown in lists, are left behind. Without `with_bylines`, prefetch them later for
+        the articles kept, with bylines_prefetch()."""
+        listing = self.defer(
+            "search_vector", *([] if with_body else ["body", "text"])
+        ).select_related("section")
         return listing.prefetch_related(bylines_prefetch()) if with_bylines else listing
 
     def newest_first(self):
@@ -428,10 +456,14 @@ class Article(models.Model):
     body = models.TextField(
         blank=True,
         help_text=(
-            'Plain text: one paragraph per line. Start a line with "## " for a subheading. '
-            "No HTML: links to people, organizations and places come from annotations."
+            "Paragraphs, subheadings, quotes and lists, with links, bold and italic. Links to "
+            "people, organizations and places named in the text come from annotations."
         ),
+        validators=[validate_body],
     )
+    # What a reader reads, one block per line, derived from the body on every save: search,
+    # sentences, snippets and the annotation screen read it, and mention offsets index it.
+    text = models.TextField("reading text", blank=True, editable=False)
     section = models.ForeignKey(Section, on_delete=models.PROTECT, related_name="articles")
     status = models.CharField(
         max_length=20, choices=ArticleStatus.choices, default=ArticleStatus.DRAFT, db_index=True
@@ -496,7 +528,10 @@ class Article(models.Model):
         return self.headline
 
     def save(self, *args, expected_version: int | None = None, **kwargs):
-        """Save, re-anchoring mentions if the body changed, in one transaction.
+        """Save, re-anchoring mentions if the reading text changed, in one transaction.
+
+        The body is sanitised to the body schema first, whatever path set it, and the
+        reading text derived from it.
 
         With `expected_version` (the version an editor's form was loaded with), the save is
         refused with StaleEdit if someone else saved the article meanwhile: the check and
@@ -504,6 +539,11 @@ class Article(models.Model):
         """
         if not self.slug:
             self.slug = unique_slug(Article.objects.exclude(pk=self.pk), self.headline)
+        self.body = article_body.sanitise(self.body)
+        self.text = article_body.reading_text(self.body)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "body" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "text"}
         if self.status == ArticleStatus.PUBLISHED:
             if self.publish_at is None:
                 self.publish_at = timezone.now()
@@ -523,12 +563,12 @@ class Article(models.Model):
                     if not claimed:
                         raise StaleEdit(Article.objects.get(pk=self.pk))
                     self.version = expected_version
-                old = Article.objects.filter(pk=self.pk).values("body", "slug").first()
+                old = Article.objects.filter(pk=self.pk).values("text", "slug").first()
                 self.version += 1
             super().save(*args, **kwargs)
             if old is not None:
                 self.slug_saved(old["slug"])
-            self.body_saved(old["body"] if old else None)
+            self.text_saved(old["text"] if old else None)
             from articles.search import index_article  # Imported here: it imports this module.
 
             index_article(self)
@@ -544,16 +584,37 @@ class Article(models.Model):
         if self.first_published_at is not None:
             ArticleRedirect.objects.update_or_create(old_slug=old_slug, defaults={"article": self})
 
-    def body_saved(self, old_body: str | None):
-        """Re-anchor mentions after an edit of the body, and suggest new ones if enabled."""
+    def text_saved(self, old_text: str | None):
+        """Re-anchor mentions after an edit of the reading text, and suggest new ones if
+        enabled. An edit of markup alone (a link, bold) leaves the text and its mentions be."""
         from articles.suggestions import reanchor_mentions, suggest_mentions
 
-        if old_body == self.body:
+        if old_text == self.text:
             return
-        if old_body is not None:
-            reanchor_mentions(self, old_body)
+        if old_text is not None:
+            reanchor_mentions(self, old_text)
         if settings.NEWSROOM_SUGGEST_ON_SAVE:
             suggest_mentions(self)
+
+    def rendered_body(self, base_url: str = "") -> str:
+        """The body as readers see it (safe HTML): each confirmed mention still on its words
+        linked to its entity's page. Reads `confirmed_mentions` where it was prefetched
+        (ordered by start, with their entities); `base_url` is put before our own paths."""
+        mentions = getattr(self, "confirmed_mentions", None)
+        if mentions is None:
+            mentions = self.mentions.confirmed().select_related("entity").order_by("start")
+        annotations = [
+            text.Annotation(
+                mention.start,
+                mention.end,
+                href=mention.entity.get_absolute_url(),
+                css_class=f"mention mention-{mention.entity.kind}",
+                title=mention.entity.name,
+            )
+            for mention in mentions
+            if self.text[mention.start : mention.end] == mention.exact
+        ]
+        return article_body.render(self.body, annotations, base_url=base_url)
 
     def is_published(self, now=None) -> bool:
         """True when a reader may see the article now (the instance twin of published())."""
@@ -706,9 +767,9 @@ MAX_MENTION_CHARS = 300
 
 
 class Mention(models.Model):
-    """A stretch of an article's body that names an entity.
+    """A stretch of an article's reading text that names an entity.
 
-    Stored as both a position (start, end: code points into the body) and a quote (exact,
+    Stored as both a position (start, end: code points into Article.text) and a quote (exact,
     with prefix and suffix), after the W3C Web Annotation selectors, so that it can be found
     again when the text is edited.
     """
@@ -761,7 +822,7 @@ class Mention(models.Model):
     def clean(self):
         if self.start is None or self.end is None or self.article_id is None:
             return
-        body = self.article.body
+        body = self.article.text
         if not 0 <= self.start < self.end <= len(body):
             raise ValidationError("The mention lies outside the article's text.")
         if body[self.start : self.end] != self.exact:
@@ -791,7 +852,7 @@ class Mention(models.Model):
         if entity is not None:
             self.entity = entity
         self.status = MentionStatus.CONFIRMED
-        body = self.article.body
+        body = self.article.text
         if requote and 0 <= self.start < self.end <= len(body):
             self.take_words_at_place(body)
         self.clean()
@@ -814,8 +875,8 @@ class Mention(models.Model):
         self.fill_quote(body)
 
     def fill_quote(self, body: str | None = None):
-        """Set exact, prefix and suffix from the article body at start..end."""
-        body = self.article.body if body is None else body
+        """Set exact, prefix and suffix from the article's reading text at start..end."""
+        body = self.article.text if body is None else body
         self.exact = body[self.start : self.end]
         self.prefix = body[max(0, self.start - QUOTE_CONTEXT) : self.start]
         self.suffix = body[self.end : self.end + QUOTE_CONTEXT]

@@ -1,12 +1,12 @@
 """Reader search at /search/: full text on PostgreSQL, a simpler match on SQLite.
 
-On PostgreSQL each article keeps its headline (weight A), standfirst (B) and body (C) as one
+On PostgreSQL each article keeps its headline (weight A), standfirst (B) and text (C) as one
 tsvector with English stemming, in Article.search_vector: index_article() refreshes it after
 every save, and a GIN index (migration 0006) serves the match. A query is read by
 websearch_to_tsquery, which accepts anything a reader types ("quoted phrases", or, -not),
 results are ranked with ts_rank and excerpted with ts_headline. On SQLite every word must
-appear in the headline, standfirst or body, articles with more of the words in their
-headline come first, and the excerpt is the sentence around the first word found in the body.
+appear in the headline, standfirst or reading text, articles with more of the words in their
+headline come first, and the excerpt is the sentence around the first word found in the text.
 
 Results start from Article.objects.published(), so drafts, review copies, withdrawn and
 scheduled articles are never found, and the page runs a fixed number of queries.
@@ -65,7 +65,6 @@ _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 # that the excerpt can be escaped first and the marks put in after.
 _START, _STOP = "\ue000", "\ue001"
 _MARKED = re.compile(f"{_START}([^{_START}{_STOP}]*){_STOP}")
-_SUBHEAD_MARKER = re.compile(r"(?m)^[ \t]*## ")
 
 
 def uses_full_text(queryset) -> bool:
@@ -74,11 +73,11 @@ def uses_full_text(queryset) -> bool:
 
 
 def document():
-    """What an article is searched by: headline (weight A), standfirst (B), body (C)."""
+    """What an article is searched by: headline (weight A), standfirst (B), reading text (C)."""
     return (
         SearchVector("headline", weight="A", config=CONFIG)
         + SearchVector("dek", weight="B", config=CONFIG)
-        + SearchVector("body", weight="C", config=CONFIG)
+        + SearchVector("text", weight="C", config=CONFIG)
     )
 
 
@@ -155,7 +154,7 @@ def search_articles(query: Query, section=None, entity=None, date_from=None, dat
     """The published articles matching `query` and the filters (see filter_articles), best
     first; only the newest MAX_RANKED matches are ranked and returned.
 
-    On PostgreSQL each carries `rank` and `excerpt_source` (the best passages of its body,
+    On PostgreSQL each carries `rank` and `excerpt_source` (the best passages of its text,
     with matches between private-use marks); excerpt() turns that into safe HTML.
     """
     published = Article.objects.published()
@@ -179,7 +178,7 @@ def search_articles(query: Query, section=None, entity=None, date_from=None, dat
         ranked = ranked.annotate(
             rank=SearchRank(F("search_vector"), tsquery),
             excerpt_source=SearchHeadline(
-                "body",
+                "text",
                 tsquery,
                 config=CONFIG,
                 start_sel=_START,
@@ -201,8 +200,8 @@ def search_articles(query: Query, section=None, entity=None, date_from=None, dat
 
 
 def _contains(word):
-    """The simple match of one word: in the headline, standfirst or body, in any case."""
-    return Q(headline__icontains=word) | Q(dek__icontains=word) | Q(body__icontains=word)
+    """The simple match of one word: in the headline, standfirst or text, in any case."""
+    return Q(headline__icontains=word) | Q(dek__icontains=word) | Q(text__icontains=word)
 
 
 def filter_articles(articles, section=None, entity=None, date_from=None, date_to=None):
@@ -220,22 +219,23 @@ def filter_articles(articles, section=None, entity=None, date_from=None, date_to
 
 
 def excerpt(article, query: Query):
-    """Safe HTML: a passage of the article's body with the words searched for in <mark>.
+    """Safe HTML: a passage of the article's reading text with the words searched for in
+    <mark>.
 
-    The body is plain text, so everything in it is escaped. Returns "" when there is no
+    The reading text has no markup, so everything in it is escaped. Returns "" when there is no
     passage to show (on SQLite, when the words are only in the headline or standfirst).
     """
     source = getattr(article, "excerpt_source", None)
     if source is not None:
-        passage = escape(" ".join(_SUBHEAD_MARKER.sub("", source).split()))
+        passage = escape(" ".join(source.split()))
         marked = _MARKED.sub(r"<mark>\1</mark>", passage)
-        # A mark character typed into the body itself would be left unpaired: drop it.
+        # A mark character typed into the text itself would be left unpaired: drop it.
         return mark_safe(marked.replace(_START, "").replace(_STOP, ""))
     pattern = "|".join(re.escape(word) for word in query.words)
-    hit = re.search(pattern, article.body, re.IGNORECASE) if pattern else None
+    hit = re.search(pattern, article.text, re.IGNORECASE) if pattern else None
     if hit is None:
         return ""
-    passage = text.snippet(article.body, hit.start(), hit.end(), max_chars=240)
+    passage = text.snippet(article.text, hit.start(), hit.end(), max_chars=240)
     return format_html("{}<mark>{}</mark>{}", passage.before, passage.exact, passage.after)
 
 
@@ -370,7 +370,7 @@ def search(request):
             date_from=data.get("from"),
             date_to=data.get("to"),
         )
-        # On SQLite the excerpt is cut from the body in Python; PostgreSQL sends it ready.
+        # On SQLite the excerpt is cut from the text in Python; PostgreSQL sends it ready.
         articles = found.for_listing(with_body=not uses_full_text(found))
         page = Paginator(articles, settings.NEWSROOM_PAGE_SIZE).get_page(request.GET.get("page"))
         page.object_list = list(page.object_list)

@@ -1,5 +1,5 @@
 """Mentions made by the machine: the gazetteer over every entity's names, suggestions from
-it, and carrying an article's mentions through an edit of its body.
+it, and carrying an article's mentions through an edit of its reading text.
 
 The text work is in articles.anchoring (no Django); this module feeds it rows and saves what
 it finds.
@@ -40,7 +40,7 @@ def gazetteer() -> anchoring.Gazetteer:
 
 
 def suggest_mentions(article, confirm: bool = False, user=None) -> list[Mention]:
-    """Add a mention for each gazetteer match in the body that is new; return them.
+    """Add a mention for each gazetteer match in the reading text that is new; return them.
 
     A match is new when no mention of the article, whatever its status, covers any of its
     text: so a rejected suggestion is not made again, and nothing overlaps a confirmed
@@ -49,7 +49,7 @@ def suggest_mentions(article, confirm: bool = False, user=None) -> list[Mention]
     or confirmed with `confirm`, which also confirms the pending suggestions that the
     gazetteer still finds (say, those made on save).
     """
-    body = article.body
+    body = article.text
     existing = [
         m
         for m in article.mentions.all()
@@ -88,8 +88,9 @@ def suggest_mentions(article, confirm: bool = False, user=None) -> list[Mention]
     return confirmed + Mention.objects.bulk_create(new)
 
 
-def reanchor_mentions(article, old_body: str) -> int:
-    """Carry the article's mentions from old_body to its new body; return how many moved.
+def reanchor_mentions(article, old_text: str) -> int:
+    """Carry the article's mentions from old_text to its new reading text; return how many
+    moved.
 
     Mentions whose words were not touched keep them exactly; one whose words were edited is
     found again only when its quote is unambiguous near its place, and otherwise is marked
@@ -98,11 +99,11 @@ def reanchor_mentions(article, old_body: str) -> int:
     mentions = list(article.mentions.all())
     if not mentions:
         return 0
-    new_body = article.body
+    new_body = article.text
     spans = [anchoring.Span(m.start, m.end, m.exact, m.prefix, m.suffix) for m in mentions]
     changed = []
     for mention, mapped in zip(
-        mentions, anchoring.map_spans(old_body, new_body, spans), strict=True
+        mentions, anchoring.map_spans(old_text, new_body, spans), strict=True
     ):
         before = (mention.start, mention.end, mention.status)
         if mapped.status == "needs_review":

@@ -1,19 +1,17 @@
-"""Pure functions over article text: blocks, sentences, snippets, rendering, imports.
+"""Pure functions over an article's reading text: blocks, sentences, snippets, and the
+reading of plain-text wire stories for import.
 
-An article body is plain text as typed: one paragraph per line, blank lines allowed and
-ignored, and a line starting with "## " is a subheading. Every offset here is a Python
-code-point offset into the original body string, so mention spans stored in the database
-can be used directly.
+The reading text (Article.text) has one block a reader reads per line: a paragraph, a
+subheading, a quote's paragraph or a list item, with no markup. Every offset here is a
+Python code-point offset into that string, so mention spans stored in the database can be
+used directly.
 
-This module imports nothing from Django (it must stay fast to test and easy to reuse);
-callers wrap the HTML returned by ``render`` with ``mark_safe`` themselves.
+This module imports nothing from Django (it must stay fast to test and easy to reuse).
 """
 
 from __future__ import annotations
 
-import html
 import re
-from collections.abc import Iterable
 from typing import NamedTuple
 
 SUBHEAD_MARKER = "## "
@@ -65,11 +63,10 @@ _SENTENCE_STARTERS = frozenset(
 
 
 class Block(NamedTuple):
-    """One paragraph or subheading of a body; callers slice ``body[start:end]``."""
+    """One line's text of a reading text; callers slice ``text[start:end]``."""
 
-    kind: str  # "paragraph" or "subhead"
-    start: int  # offset of the visible text (for a subhead: after the "## " marker)
-    end: int  # exclusive; trailing whitespace and "\r" are excluded
+    start: int  # offset of the first character that is not whitespace
+    end: int  # exclusive; trailing whitespace is excluded
 
 
 class Snippet(NamedTuple):
@@ -81,7 +78,7 @@ class Snippet(NamedTuple):
 
 
 class Annotation(NamedTuple):
-    """A span of the body to wrap in a link (or in a <mark> when ``href`` is None)."""
+    """A span of the reading text to make a link (or a <mark> when ``href`` is None)."""
 
     start: int
     end: int
@@ -96,26 +93,18 @@ class Annotation(NamedTuple):
 def _line_block(body: str, line_start: int, line_end: int) -> Block | None:
     """The block for the line body[line_start:line_end], or None if it has no text."""
     line = body[line_start:line_end]
-    stripped = line.lstrip()
-    start = line_start + len(line) - len(stripped)
+    start = line_start + len(line) - len(line.lstrip())
     end = line_start + len(line.rstrip())
-    kind = "paragraph"
-    if stripped.startswith(SUBHEAD_MARKER):
-        kind = "subhead"
-        start += len(SUBHEAD_MARKER)
-        while start < end and body[start].isspace():
-            start += 1
     if start >= end:
         return None
-    return Block(kind, start, end)
+    return Block(start, end)
 
 
 def blocks(body: str) -> list[Block]:
-    """Split a body into its paragraphs and subheads, in order.
+    """Split a reading text into its blocks (lines), in order.
 
-    Each non-empty line is one block. Leading and trailing whitespace (including the
-    "\\r" of "\\r\\n" line endings) is outside ``[start, end)``; for a subhead the "## "
-    marker is outside too. Blank lines, and subhead markers with no text, give no block.
+    Each non-empty line is one block. Leading and trailing whitespace is outside
+    ``[start, end)``. Blank lines give no block.
     """
     result = []
     pos = 0
@@ -239,7 +228,7 @@ def sentence_span(body: str, start: int, end: int) -> tuple[int, int]:
 
     Sentences are found within the block that contains ``start``; a span crossing several
     sentences gets all of them. The result always contains ``[start, end)``. When
-    ``start`` is outside every block (a blank line, a "## " marker) or the span lies only
+    ``start`` is outside every block (a blank line) or the span lies only
     in whitespace between sentences, ``(start, end)`` is returned unchanged.
     """
     block = _block_at(body, start)
@@ -310,64 +299,6 @@ def snippet(body: str, start: int, end: int, max_chars: int = 320) -> Snippet:
     return Snippet(_keep_tail(before, before_room), exact, _keep_head(after, after_room))
 
 
-# --- Rendering --------------------------------------------------------------------------
-
-
-def _escape(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
-def _open_tag(annotation: Annotation) -> tuple[str, str]:
-    """The opening and closing tags for one annotation, attribute values escaped."""
-    attributes = []
-    if annotation.href is not None:
-        attributes.append(f'href="{_escape(annotation.href)}"')
-    if annotation.css_class:
-        attributes.append(f'class="{_escape(annotation.css_class)}"')
-    if annotation.title:
-        attributes.append(f'title="{_escape(annotation.title)}"')
-    name = "mark" if annotation.href is None else "a"
-    opening = "<" + " ".join([name, *attributes]) + ">"
-    return opening, f"</{name}>"
-
-
-def render(body: str, annotations: Iterable[Annotation] = ()) -> str:
-    """HTML for a body: ``<p>`` per paragraph, ``<h2>`` per subhead, joined with "\\n".
-
-    All body text is escaped; the only markup inserted is one ``<a href class title>``
-    (or ``<mark class title>`` when ``href`` is None) per annotation, attribute values
-    escaped and empty class/title omitted. Annotations are taken in start order (ties keep
-    the caller's order); one that is empty, overlaps an earlier accepted one, crosses a
-    block boundary or lies outside the blocks (e.g. in a "## " marker) is skipped, so the
-    HTML is always well formed. Runs in one pass over the sorted annotations and blocks.
-    """
-    pending = sorted((a for a in annotations if a.start < a.end), key=lambda a: a.start)
-    index = 0
-    parts = []
-    for block in blocks(body):
-        tag = "h2" if block.kind == "subhead" else "p"
-        pieces = [f"<{tag}>"]
-        position = block.start
-        while index < len(pending) and pending[index].start < block.end:
-            annotation = pending[index]
-            index += 1
-            inside = block.start <= annotation.start and annotation.end <= block.end
-            # ``position`` is past the last accepted annotation, so this also skips overlaps.
-            if not inside or annotation.start < position:
-                continue
-            opening, closing = _open_tag(annotation)
-            pieces += [
-                _escape(body[position : annotation.start]),
-                opening,
-                _escape(body[annotation.start : annotation.end]),
-                closing,
-            ]
-            position = annotation.end
-        pieces += [_escape(body[position : block.end]), f"</{tag}>"]
-        parts.append("".join(pieces))
-    return "\n".join(parts)
-
-
 # --- Imports ----------------------------------------------------------------------------
 
 
@@ -428,47 +359,3 @@ def parse_story(raw: str) -> tuple[str | None, str]:
             line = SUBHEAD_MARKER + line
         body.append(line)
     return headline, "\n".join(body)
-
-
-_ATX_HEADING = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*")
-_SETEXT_UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*")
-_THEMATIC_BREAK = re.compile(r" {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})")
-
-
-def markdown_to_body(md: str) -> str:
-    """Convert Markdown (front matter already removed) to the body format.
-
-    Paragraphs are groups of lines separated by blank lines; a group's lines are joined
-    with single spaces. ATX headings ("# ...", "## ...", "### ...") and setext headings
-    (a line underlined with "===" or "---") become "## " subheads; thematic breaks
-    ("***", "---" on their own) are dropped. Inline Markdown (*em*, [links](...)) is kept
-    as text: no HTML is produced.
-    """
-    raw = md.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    out: list[str] = []
-    group: list[str] = []
-
-    def flush() -> None:
-        if group:
-            out.append(" ".join(group))
-            group.clear()
-
-    for line in raw.split("\n"):
-        heading = _ATX_HEADING.fullmatch(line)
-        if not line.strip():
-            flush()
-        elif heading:
-            flush()
-            title = (heading.group(2) or "").strip()
-            if title:
-                out.append(SUBHEAD_MARKER + title)
-        elif group and _SETEXT_UNDERLINE.fullmatch(line):
-            title = " ".join(group)
-            group.clear()
-            out.append(SUBHEAD_MARKER + title)
-        elif _THEMATIC_BREAK.fullmatch(line):
-            flush()
-        else:
-            group.append(line.strip())
-    flush()
-    return "\n".join(out)

@@ -195,9 +195,9 @@ class CorrectionListView(PageSizeMixin, ListView):
         )
 
 
-def _is_anchored(mention, body):
+def _is_anchored(mention, reading_text):
     """Whether the mention's position still holds its quote (else it must not be shown)."""
-    return body[mention.start : mention.end] == mention.exact
+    return reading_text[mention.start : mention.end] == mention.exact
 
 
 def for_article_page(queryset):
@@ -223,17 +223,7 @@ def article_page_context(request, article):
     """The context of templates/articles/article.html for `article`, fetched with
     for_article_page(): the public page and the staff and shared previews all use it, so a
     preview shows exactly what readers will see."""
-    mentions = [m for m in article.confirmed_mentions if _is_anchored(m, article.body)]
-    annotations = [
-        text.Annotation(
-            mention.start,
-            mention.end,
-            href=mention.entity.get_absolute_url(),
-            css_class=f"mention mention-{mention.entity.kind}",
-            title=mention.entity.name,
-        )
-        for mention in mentions
-    ]
+    mentions = [m for m in article.confirmed_mentions if _is_anchored(m, article.text)]
     # Each entity once, in the order the article first mentions it.
     entities = list({mention.entity_id: mention.entity for mention in mentions}.values())
     subjects = list(
@@ -248,7 +238,7 @@ def article_page_context(request, article):
     corrections = list(article.corrections.all())
     return {
         "article": article,
-        "body_html": mark_safe(text.render(article.body, annotations)),
+        "body_html": mark_safe(article.rendered_body()),
         "bylines": bylines,
         "tags": tags,
         "corrections": corrections,
@@ -381,6 +371,8 @@ def _news_article_json_ld(request, article, bylines, tags, entities, subjects, c
         # A draft seen in preview has no publication time yet.
         **({"datePublished": article.publish_at.isoformat()} if article.publish_at else {}),
         "dateModified": article.modified_at.isoformat(),
+        "articleBody": article.text,
+        "wordCount": len(article.text.split()),
         "articleSection": article.section.name,
         "author": [_schema_thing(request, byline.person) for byline in bylines],
         "publisher": {
@@ -464,8 +456,9 @@ class EntityView(PageSizeMixin, ListView):
             Mention.objects.public()
             .filter(entity=self.entity)
             .select_related("article")
-            # The body gives the snippets; the search column is large and unused here.
-            .defer("article__search_vector")
+            # The reading text gives the snippets; the body and the search column are large
+            # and unused here.
+            .defer("article__search_vector", "article__body")
             .order_by("-article__publish_at", "-article__pk", "start")
         )
 
@@ -474,7 +467,7 @@ class EntityView(PageSizeMixin, ListView):
         page = context["page_obj"]
         page.object_list = context["mentions"] = list(page.object_list)
         for mention in page.object_list:
-            body = mention.article.body
+            body = mention.article.text
             if _is_anchored(mention, body):
                 mention.snippet = text.snippet(body, mention.start, mention.end)
             else:

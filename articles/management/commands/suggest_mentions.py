@@ -29,7 +29,7 @@ class Command(BaseCommand):
                 raise CommandError(f'No article has the slug "{article}".')
         else:
             articles = Article.objects.order_by("pk")
-        articles = articles.only("pk", "slug", "body")
+        articles = articles.only("pk", "slug", "text")
         progress = tqdm(
             articles.iterator(), total=articles.count(), disable=not all, file=self.stderr
         )

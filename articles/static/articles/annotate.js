@@ -143,7 +143,7 @@
     }
 
     function draw() {
-        const characters = Array.from(state.body); // code points, as the server counts
+        const characters = Array.from(state.text); // code points, as the server counts
         placed = choosePlaced(characters.length);
         const fragment = document.createDocumentFragment();
         let at = 0;
