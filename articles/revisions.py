@@ -27,11 +27,12 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.text import capfirst
+from django.utils.text import Truncator, capfirst
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 from taggit.models import Tag, TaggedItem
 
+from articles import body as article_body
 from articles.models import (
     Article,
     ArticleStatus,
@@ -206,6 +207,7 @@ class ArticleState:
     slug: str
     dek: str
     body: str
+    text: str  # The reading text of the body.
     section_id: int
     status: str
     publish_at: datetime | None
@@ -223,6 +225,7 @@ def article_state(article: Article) -> ArticleState:
         slug=article.slug,
         dek=article.dek,
         body=article.body,
+        text=article.text,
         section_id=article.section_id,
         status=article.status,
         publish_at=article.publish_at,
@@ -262,6 +265,7 @@ def version_state(version: Version) -> ArticleState:
         slug=fields["slug"],
         dek=fields["dek"],
         body=fields["body"],
+        text=fields.get("text") or article_body.reading_text(article_body.sanitise(fields["body"])),
         section_id=fields["section_id"],
         status=fields["status"],
         publish_at=fields["publish_at"],
@@ -315,8 +319,12 @@ def compare(old: ArticleState, new: ArticleState) -> list[Change]:
             changes.append(
                 Change(label, format_html("<del>{}</del> → <ins>{}</ins>", before, after))
             )
-    if old.body != new.body:
-        changes.append(Change("Body", diff_html(old.body, new.body)))
+    if old.text != new.text:
+        changes.append(Change("Text", diff_html(old.text, new.text)))
+    old_formatting, new_formatting = describe_formatting(old.body), describe_formatting(new.body)
+    if old_formatting != new_formatting:
+        # Only what came and went, said in words: a link added, a name set in bold.
+        changes.append(_list_change("Formatting", old_formatting, new_formatting, False))
     for label, before, after, unchanged in [
         (
             "Bylines",
@@ -331,6 +339,25 @@ def compare(old: ArticleState, new: ArticleState) -> list[Change]:
         if before != after:
             changes.append(_list_change(label, before, after, unchanged))
     return changes
+
+
+FORMATTING_WORDS = {
+    "link": "Link on “{text}” to {detail}",
+    "bold": "Bold: “{text}”",
+    "italic": "Italic: “{text}”",
+    "subheading": "Subheading: “{text}”",
+    "quote": "Quote: “{text}”",
+    "list": "List item: “{text}”",
+}
+
+
+def describe_formatting(body: str) -> list[str]:
+    """The links, bold and italic words, subheadings, quotes and list items of a body, each
+    said in words ("Link on “Reuters” to https://...")."""
+    return [
+        FORMATTING_WORDS[item.kind].format(text=Truncator(item.text).chars(80), detail=item.detail)
+        for item in article_body.formatting(body)
+    ]
 
 
 def compare_versions(old: Version, new: Version) -> list[Change]:

@@ -133,9 +133,9 @@ class MentionFactory(factory.django.DjangoModelFactory):
     entity = factory.SubFactory(PersonFactory)
     start = 0
     end = factory.LazyAttribute(lambda m: m.start + 11)
-    exact = factory.LazyAttribute(lambda m: m.article.body[m.start : m.end])
-    prefix = factory.LazyAttribute(lambda m: m.article.body[max(0, m.start - 32) : m.start])
-    suffix = factory.LazyAttribute(lambda m: m.article.body[m.end : m.end + 32])
+    exact = factory.LazyAttribute(lambda m: m.article.text[m.start : m.end])
+    prefix = factory.LazyAttribute(lambda m: m.article.text[max(0, m.start - 32) : m.start])
+    suffix = factory.LazyAttribute(lambda m: m.article.text[m.end : m.end + 32])
     status = MentionStatus.CONFIRMED
 
 
@@ -149,9 +149,9 @@ def occurrence_start(text, exact, occurrence=0):
 
 def mention_of(article, entity, exact=None, occurrence=0, **fields):
     """A mention (confirmed unless `fields` say otherwise) of `entity` on the given
-    occurrence of `exact` in the article's body; `exact` is the entity's name by default."""
+    occurrence of `exact` in the article's reading text; `exact` is the entity's name by default."""
     exact = entity.name if exact is None else exact
-    start = occurrence_start(article.body, exact, occurrence)
+    start = occurrence_start(article.text, exact, occurrence)
     return MentionFactory(
         article=article, entity=entity, start=start, end=start + len(exact), **fields
     )
