@@ -210,7 +210,7 @@ def build(rng: random.Random) -> None:
         for article, spans in zip(articles, plans, strict=True):
             for entity, begin, end in spans:
                 mention = Mention(article=article, entity=entity, start=begin, end=end)
-                mention.fill_quote(article.body)
+                mention.fill_quote(article.text)
                 mentions.append(mention)
         Mention.objects.bulk_create(mentions, batch_size=BATCH)
         TaggedItem.objects.bulk_create(
