@@ -226,6 +226,8 @@ class _TreeParser(HTMLParser):
         self.malformed: list[str] = []
         self.images = 0
         self.bad_links: list[tuple[str, _Element]] = []
+        # Past MAX_DEPTH tags are dropped; a script or the like is dropped whole there.
+        self.skipping: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         tag = tag.lower()
@@ -242,8 +244,10 @@ class _TreeParser(HTMLParser):
         href = element.attrs.get("href") if tag == "a" else None
         if href is not None and safe_href(href) is None:
             self.bad_links.append((href, element))
-        if len(self.stack) > MAX_DEPTH:
+        if len(self.stack) > MAX_DEPTH or self.skipping:
             self.too_deep = True
+            if tag in _DROPPED_WHOLE or self.skipping:
+                self.skipping.append(tag)
             return
         self.stack[-1].children.append(element)
         self.stack.append(element)
@@ -263,6 +267,10 @@ class _TreeParser(HTMLParser):
         tag = tag.lower()
         if tag in _VOID:
             return
+        if self.skipping:
+            if tag in self.skipping:
+                del self.skipping[self.skipping.index(tag) :]
+            return
         for depth in range(len(self.stack) - 1, 0, -1):
             if self.stack[depth].tag == tag:
                 for unclosed in self.stack[depth + 1 :]:
@@ -277,7 +285,8 @@ class _TreeParser(HTMLParser):
             self.malformed.append(f"<{element.tag}> on line {element.line} is never closed")
 
     def handle_data(self, data):
-        self.stack[-1].children.append(data)
+        if not self.skipping:
+            self.stack[-1].children.append(data)
 
     def close(self):
         super().close()
@@ -620,6 +629,17 @@ def problems(raw: str) -> list[str]:
     return found
 
 
+def _serialise(node: _Element | str) -> str:
+    """HTML for a parsed tree, text and attribute values escaped (nh3 reads it next)."""
+    if isinstance(node, str):
+        return _escape(node)
+    if node.tag in ("br", "hr"):
+        return f"<{node.tag}>"
+    attributes = "".join(f' {name}="{_escape(value)}"' for name, value in node.attrs.items())
+    inner = "".join(_serialise(child) for child in node.children)
+    return f"<{node.tag}{attributes}>{inner}</{node.tag}>"
+
+
 def _texts(element: _Element):
     for child in element.children:
         if isinstance(child, str):
@@ -649,6 +669,11 @@ def sanitise(raw: str) -> str:
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     if not raw.strip():
         return ""
+    capped = _parse(raw)
+    if capped.too_deep:
+        # The HTML parser under nh3 slows down with the square of the depth (100,000
+        # nested tags take minutes), so markup nested too deeply is flattened first.
+        raw = "".join(_serialise(child) for child in capped.root.children)
     cleaned = nh3.clean(raw, **_NH3_OPTIONS)
     document = _Builder(plain_lines=True).build(_parse(cleaned).root)
     return _html(document, lambda block: _inline_html((run, None) for run in block.runs))

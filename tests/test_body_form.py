@@ -69,9 +69,7 @@ def test_what_the_form_stores_is_sanitised(superuser_client, story):
     assert stored.text == "Kim Jong Un arrived\nSource"
 
 
-def test_a_browser_save_with_crlf_line_endings_changes_nothing_in_the_body(
-    superuser_client, story
-):
+def test_a_browser_save_with_crlf_line_endings_changes_nothing_in_the_body(superuser_client, story):
     posted = story.body.replace("\n", "\r\n") + "\r\n"
     response = superuser_client.post(change_url(story), article_change_data(story, body=posted))
 
