@@ -722,7 +722,20 @@ def _split_at(runs: list[Run], cuts: list[int]) -> list[Run]:
     return result
 
 
-def render(body: str, annotations: Iterable[Annotation] = (), base_url: str = "") -> str:
+_SITE_HREF = re.compile(r'<a href="(/[^"]*)"')
+
+
+def site_paths(body: str) -> set[str]:
+    """The paths of this site that a sanitised body's links point to."""
+    return {html.unescape(path) for path in _SITE_HREF.findall(body)}
+
+
+def render(
+    body: str,
+    annotations: Iterable[Annotation] = (),
+    base_url: str = "",
+    unlinked: Iterable[str] = (),
+) -> str:
     """The body's HTML with each annotation (a mention) made a link over its words (or a
     <mark>, for an annotation without an address).
 
@@ -730,8 +743,10 @@ def render(body: str, annotations: Iterable[Annotation] = (), base_url: str = ""
     across two blocks or past the end is left out. Inside an editor's link a mention adds
     no link (links never nest); the rest of its words are linked. The result is well
     formed and its text is the reading text. ``base_url`` ("https://news.example") makes
-    our own paths absolute, for feeds.
+    our own paths absolute, for feeds. The editor's links to the paths in ``unlinked``
+    (stories no reader may see yet) are shown as their text alone.
     """
+    unlinked = set(unlinked)
     document = parse(body)
     pending = sorted((a for a in annotations if a.start < a.end), key=lambda a: a.start)
     offsets: dict[int, int] = {}
@@ -764,6 +779,8 @@ def render(body: str, annotations: Iterable[Annotation] = (), base_url: str = ""
                 (a for a in taken if a.start - start <= at and at + length <= a.end - start),
                 None,
             )
+            if run.marks.link is not None and run.marks.link.href in unlinked:
+                run = run._replace(marks=run.marks._replace(link=None))
             if run.marks.link is not None:
                 mention = None
             pieces.append((run, mention))

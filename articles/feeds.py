@@ -20,7 +20,14 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from taggit.models import Tag
 
-from articles.models import Article, Entity, EntityRedirect, Mention, Section
+from articles.models import (
+    Article,
+    Entity,
+    EntityRedirect,
+    Mention,
+    Section,
+    hidden_article_paths,
+)
 
 # How many articles each feed carries, newest first.
 FEED_LENGTH = 30
@@ -95,12 +102,14 @@ class ArticleFeed(Feed):
             queryset=Mention.objects.confirmed().select_related("entity").order_by("start"),
             to_attr="confirmed_mentions",
         )
-        return (
+        items = list(
             self.articles(obj)
             .for_listing(with_body=True)
             .prefetch_related("tags", confirmed)
             .newest_first()[:FEED_LENGTH]
         )
+        self.hidden_paths = hidden_article_paths(item.body for item in items)
+        return items
 
     def item_title(self, item):
         # The headline is plain text; the feed generators escape it for XML.
@@ -124,7 +133,7 @@ class ArticleFeed(Feed):
             "authors": [byline.person.name for byline in item.bylines.all()],
             # The story as its page shows it, mentions linked (RSS content:encoded, Atom
             # content of type html); feed readers resolve the links against the item's.
-            "content": item.rendered_body(base_url=self.base_url),
+            "content": item.rendered_body(self.base_url, self.hidden_paths),
         }
 
 

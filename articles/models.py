@@ -9,7 +9,7 @@ from django.core.validators import RegexValidator
 from django.db import models, transaction
 from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import Cast
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from taggit.managers import TaggableManager
@@ -596,10 +596,14 @@ class Article(models.Model):
         if settings.NEWSROOM_SUGGEST_ON_SAVE:
             suggest_mentions(self)
 
-    def rendered_body(self, base_url: str = "") -> str:
+    def rendered_body(self, base_url: str = "", hidden_paths: set[str] | None = None) -> str:
         """The body as readers see it (safe HTML): each confirmed mention still on its words
-        linked to its entity's page. Reads `confirmed_mentions` where it was prefetched
-        (ordered by start, with their entities); `base_url` is put before our own paths."""
+        linked to its entity's page, and links to our stories that no reader may see shown
+        as text. Reads `confirmed_mentions` where it was prefetched (ordered by start, with
+        their entities), and `hidden_paths` where the caller found them for many articles
+        at once (hidden_article_paths); `base_url` is put before our own paths."""
+        if hidden_paths is None:
+            hidden_paths = hidden_article_paths([self.body])
         mentions = getattr(self, "confirmed_mentions", None)
         if mentions is None:
             mentions = self.mentions.confirmed().select_related("entity").order_by("start")
@@ -614,7 +618,7 @@ class Article(models.Model):
             for mention in mentions
             if self.text[mention.start : mention.end] == mention.exact
         ]
-        return article_body.render(self.body, annotations, base_url=base_url)
+        return article_body.render(self.body, annotations, base_url=base_url, unlinked=hidden_paths)
 
     def is_published(self, now=None) -> bool:
         """True when a reader may see the article now (the instance twin of published())."""
@@ -644,6 +648,32 @@ class Article(models.Model):
         # Counted from creation too: an article imported with an earlier publication time
         # has not been updated since readers saw it.
         return self.updated_at - max(self.publish_at, self.created_at) > UPDATE_GRACE
+
+
+def hidden_article_paths(bodies) -> set[str]:
+    """The paths of our own articles that `bodies` link to and that no reader may see now
+    (a draft, a review copy, a scheduled or withdrawn story, or no story at all), so that
+    their links show as text and leak nothing. One query, and none without such links."""
+    slugs = {}
+    for body in bodies:
+        for path in article_body.site_paths(body):
+            try:
+                match = resolve(path)
+            except Resolver404:
+                continue
+            if match.view_name == "articles:article":
+                slugs[path] = match.kwargs["slug"]
+    if not slugs:
+        return set()
+    wanted = set(slugs.values())
+    live = set()
+    for slug, old_slug in (
+        Article.objects.published()
+        .filter(Q(slug__in=wanted) | Q(redirects__old_slug__in=wanted))
+        .values_list("slug", "redirects__old_slug")
+    ):
+        live.update((slug, old_slug))
+    return {path for path, slug in slugs.items() if slug not in live}
 
 
 class StaleEdit(Exception):
