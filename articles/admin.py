@@ -16,15 +16,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path, reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import smart_split, unescape_string_literal
+from django_prose_editor.widgets import AdminProseEditorWidget
 from taggit.admin import TagAdmin
 from taggit.models import Tag
 
-from articles import annotating, presence, revisions, text, workflow
+from articles import annotating, editor_links, presence, revisions, text, workflow
 from articles import body as article_body
 from articles.merging import MergeEntities, MergeError
 from articles.models import (
@@ -365,6 +366,14 @@ class ArticleForm(forms.ModelForm):
     class Meta:
         model = Article
         fields = ["headline", "slug", "dek", "body", "section", "status", "publish_at", "tags"]
+        # The rich-text editor, limited to the body's schema (articles/static/articles/
+        # body_editor.js), with a search for links to our own articles and entities.
+        widgets = {
+            "body": AdminProseEditorWidget(
+                preset="newsroom",
+                attrs={"data-link-search-url": reverse_lazy("admin:articles_article_link_search")},
+            )
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -514,6 +523,7 @@ class ArticleAdmin(PreviewAdminMixin, revisions.ArticleRevisionsAdmin, admin.Mod
             ("annotate/entities/", annotating.entities, "annotate_entities"),
             ("<int:article_id>/presence/", presence.heartbeat, "presence"),
             ("<int:article_id>/step/", self.step_view, "step"),
+            ("link-search/", editor_links.link_search, "link_search"),
         ]
         return [
             *(

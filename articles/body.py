@@ -35,6 +35,9 @@ MAX_BODY_CHARS = 1_000_000
 # Deeper than any list in a list in a quote needs; input nested deeper is refused by
 # ``problems`` and flattened by ``sanitise``.
 MAX_DEPTH = 40
+# Lists in lists deeper than this join the deepest one, so a sanitised body always nests
+# well within MAX_DEPTH (each level is a <ul> and an <li>).
+MAX_LIST_DEPTH = 10
 
 TEXT_BLOCKS = ("p", "h2", "h3")
 # Tags taken as another of the schema's: a word processor's <b>, a document's <h1>.
@@ -339,6 +342,7 @@ class _Builder:
         # With plain_lines, text outside every block is a paragraph per line, as in a
         # plain-text body; otherwise its lines join as HTML joins them.
         self.plain_lines = plain_lines
+        self.list_depth = 0
 
     def build(self, root: _Element) -> Container:
         document = Container("root")
@@ -391,37 +395,45 @@ class _Builder:
             runs: list[Run] = []
             self.inline(element.children, marks, runs)
             self.add_text_block(container, tag if container.tag == "root" else "p", runs)
-        elif tag in ("ul", "ol"):
-            listing = Container(tag)
-            loose: list = []
-
-            def add_item(children):
-                item = Container("li")
-                self.block_children(item, children, marks)
-                if item.children:
-                    listing.children.append(item)
-
-            for child in element.children:
-                if isinstance(child, _Element) and child.tag == "li":
-                    if loose:
-                        add_item(loose)
-                        loose = []
-                    add_item(child.children)
-                else:
-                    loose.append(child)
-            if loose:
-                add_item(loose)
-            if listing.children:
-                container.children.append(listing)
+        elif tag in ("ul", "ol") and self.list_depth < MAX_LIST_DEPTH:
+            self.list_depth += 1
+            try:
+                self.add_list(container, element, tag, marks)
+            finally:
+                self.list_depth -= 1
         elif tag == "blockquote" and container.tag == "root":
             quote = Container("blockquote")
             self.block_children(quote, element.children, marks)
             if quote.children:
                 container.children.append(quote)
         else:
-            # A quote inside a quote or a list, a stray list item, a <div>: its content
-            # joins the blocks around it.
+            # A quote inside a quote or a list, a stray list item, a <div>, a list nested
+            # too deeply: its content joins the blocks around it.
             self.block_children(container, element.children, marks)
+
+    def add_list(self, container: Container, element: _Element, tag: str, marks: Marks) -> None:
+        """A list and its items; content outside any item makes an item of its own."""
+        listing = Container(tag)
+        loose: list = []
+
+        def add_item(children):
+            item = Container("li")
+            self.block_children(item, children, marks)
+            if item.children:
+                listing.children.append(item)
+
+        for child in element.children:
+            if isinstance(child, _Element) and child.tag == "li":
+                if loose:
+                    add_item(loose)
+                    loose = []
+                add_item(child.children)
+            else:
+                loose.append(child)
+        if loose:
+            add_item(loose)
+        if listing.children:
+            container.children.append(listing)
 
     def inline(self, children, marks: Marks, runs: list[Run]) -> None:
         for child in children:
@@ -443,7 +455,8 @@ class _Builder:
 
     def add_text_block(self, container: Container, tag: str, runs: list[Run]) -> None:
         runs = _tidy_runs(runs)
-        if runs:
+        # A block of no-break spaces alone (a word processor's empty line) reads as nothing.
+        if runs and "".join(run.reading for run in runs).strip():
             container.children.append(TextBlock(tag, runs))
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from js_asset import Script, Stylesheet
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -205,3 +206,12 @@ LOGGING = {
 }
 
 TAGGIT_CASE_INSENSITIVE = True
+
+# The article body's rich-text editor (django-prose-editor): our own preset, limited to the
+# body's schema (see articles/body.py), with a link dialog and the internal-link search.
+DJANGO_PROSE_EDITOR_PRESETS = {
+    "newsroom": [
+        Script("articles/body_editor.js", type="module"),
+        Stylesheet("articles/body_editor.css", media="all"),
+    ],
+}

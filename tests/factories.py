@@ -158,7 +158,7 @@ def mention_of(article, entity, exact=None, occurrence=0, **fields):
 
 
 def suggested_mention(article, entity, exact, occurrence=0, **fields):
-    """A suggestion of `entity` on the given occurrence (0 = first) of `exact` in the body."""
+    """A suggestion of `entity` on the given occurrence (0 = first) of `exact` in the text."""
     fields = {"status": MentionStatus.SUGGESTED, "source": MentionSource.SUGGESTED, **fields}
     return mention_of(article, entity, exact, occurrence, **fields)
 

@@ -22,6 +22,7 @@ from tests.factories import (
     PlaceFactory,
     SectionFactory,
     UserFactory,
+    mention_of,
 )
 from tests.helpers import count_queries
 
@@ -154,31 +155,27 @@ def test_the_article_changelist_shows_bylines_and_mention_counts(superuser_clien
     assert '<td class="field-mentions_to_check">1</td>' in page
 
 
-def test_the_body_with_mentions_escapes_html_and_marks_each_mention(superuser_client):
-    article = ArticleFactory(body="Kim Jong Un met <b>Xi</b> & Putin.\n## Later\nKim left.")
+def test_the_body_with_mentions_sanitises_html_and_marks_each_mention(superuser_client):
+    article = ArticleFactory(
+        body='<p>Kim Jong Un met <b>Xi</b> &amp; Putin.<script>alert("x")</script></p>'
+        "<h2>Later</h2><p>Kim left.</p>"
+    )
+    assert article.text == "Kim Jong Un met Xi & Putin.\nLater\nKim left."
     kim = PersonFactory(name="Kim Jong Un")
-    MentionFactory(article=article, entity=kim, start=0, end=11)
-    MentionFactory(
-        article=article,
-        entity=PersonFactory(name="Vladimir Putin"),
-        start=28,
-        end=33,
-        status=MentionStatus.SUGGESTED,
+    mention_of(article, kim)
+    mention_of(
+        article, PersonFactory(name="Vladimir Putin"), "Putin", status=MentionStatus.SUGGESTED
     )
-    MentionFactory(article=article, entity=kim, start=44, end=47, status=MentionStatus.NEEDS_REVIEW)
-    MentionFactory(
-        article=article,
-        entity=PersonFactory(name="Rejected"),
-        start=16,
-        end=25,
-        status=MentionStatus.REJECTED,
-    )
+    mention_of(article, kim, "Kim", occurrence=1, status=MentionStatus.NEEDS_REVIEW)
+    mention_of(article, PersonFactory(name="Rejected"), "Xi", status=MentionStatus.REJECTED)
 
     page = superuser_client.get(
         reverse("admin:articles_article_change", args=[article.pk])
     ).content.decode()
 
-    assert "&lt;b&gt;Xi&lt;/b&gt; &amp;" in page
+    # The script is gone, the bold kept (as <strong>) and the ampersand escaped.
+    assert 'alert("x")' not in page
+    assert "<strong>Xi</strong> &amp; " in page
     assert "<b>Xi</b>" not in page
     assert (
         '<mark class="mention-confirmed" title="Kim Jong Un (confirmed)">Kim Jong Un</mark>' in page
@@ -209,7 +206,7 @@ def test_the_body_with_mentions_lists_mentions_it_cannot_place():
         article=article, entity=kim, start=8, end=10, exact="Jinping", status="needs_review"
     )
 
-    html = body_with_mentions_html(article.body, [overlapping, confirmed, stale])
+    html = body_with_mentions_html(article, [overlapping, confirmed, stale])
 
     assert '<mark class="mention-confirmed" title="Kim Jong Un (confirmed)">Kim</mark>' in html
     assert (

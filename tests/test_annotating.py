@@ -103,7 +103,7 @@ def test_annotators_and_editors_open_the_screen_with_text_and_state(client, arti
     assert 'id="annotate-text"' in html
     assert "Kim’s train crossed the border" in html
     state = json.loads(html.split('id="annotate-state" type="application/json">')[1].split("<")[0])
-    assert state["body"] == BODY
+    assert state["text"] == article.text == BODY
     assert [m["entity"]["name"] for m in state["mentions"]] == ["Kim Jong Un"]
 
 
@@ -371,7 +371,7 @@ def test_bad_requests_to_link_words_are_refused_and_write_nothing(
 
 def test_a_quote_whose_words_around_it_were_edited_away_is_refused(annotator, world):
     article = ArticleFactory(body="Kim Jong Un spoke.\nHis sister Kim met envoys.")
-    stale_quote = quote(article.body, "Kim", 1)
+    stale_quote = quote(article.text, "Kim", 1)
     article.body = "Kim Jong Un spoke.\nHis sister met envoys."
     article.save()
     before = snapshot()

@@ -41,7 +41,8 @@ def test_the_second_save_of_a_stale_form_is_refused_and_keeps_its_text(editors):
 
     assert refused.status_code == 200
     article.refresh_from_db()
-    assert article.body == "Kim Jong Un arrived in Beijing on Tuesday."
+    assert article.body == "<p>Kim Jong Un arrived in Beijing on Tuesday.</p>"
+    assert article.text == "Kim Jong Un arrived in Beijing on Tuesday."
     errors = refused.context["adminform"].form.non_field_errors()
     message = str(errors)
     assert "Ana Reyes saved this article at" in message
@@ -56,7 +57,8 @@ def test_the_second_save_of_a_stale_form_is_refused_and_keeps_its_text(editors):
     assert again["loaded_version"] == article.version
     assert editors["ben"].post(change_url(article), again).status_code == 302
     article.refresh_from_db()
-    assert article.body == "Kim Jong Un arrived in Beijing by train."
+    assert article.body == "<p>Kim Jong Un arrived in Beijing by train.</p>"
+    assert article.text == "Kim Jong Un arrived in Beijing by train."
 
 
 def test_a_stale_form_says_what_changed_meanwhile(editors):
@@ -118,7 +120,7 @@ def test_two_concurrent_saves_on_postgresql_one_wins_one_is_refused():
     assert sorted(outcomes.values()) == ["refused", "saved"]
     winner = next(name for name, outcome in outcomes.items() if outcome == "saved")
     article.refresh_from_db()
-    assert article.body == f"Text by {winner}."
+    assert article.body == f"<p>Text by {winner}.</p>"
     assert article.version == loaded + 1
 
 

@@ -51,7 +51,7 @@ def embargoed():
             ("Kim Jong Un", kim, MentionRole.ABOUT),
             ("Xi Jinping", xi, MentionRole.MENTIONS),
         ]:
-            start = article.body.index(exact)
+            start = article.text.index(exact)
             Mention.objects.create(
                 article=article,
                 entity=entity,

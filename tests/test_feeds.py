@@ -287,12 +287,13 @@ def make_articles(count, bylines, tags):
 @pytest.mark.parametrize(
     ("url", "queries"),
     [
-        # Articles, their bylines, their tags; and first the section, tag or entity.
-        ("/feeds/latest/rss/", 3),
-        ("/feeds/latest/atom/", 3),
-        ("/feeds/sections/world/rss/", 4),
-        ("/feeds/tags/summit/atom/", 4),
-        ("/feeds/people/xi-jinping/rss/", 4),
+        # Articles, their bylines, their tags, their confirmed mentions (linked in each
+        # item's content); and first the section, tag or entity.
+        ("/feeds/latest/rss/", 4),
+        ("/feeds/latest/atom/", 4),
+        ("/feeds/sections/world/rss/", 5),
+        ("/feeds/tags/summit/atom/", 5),
+        ("/feeds/people/xi-jinping/rss/", 5),
     ],
 )
 @pytest.mark.parametrize(("count", "bylines", "tags"), [(1, 1, 0), (12, 5, 6)])

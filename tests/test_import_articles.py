@@ -7,6 +7,7 @@ from django.core.management import CommandError, call_command
 from django.db import IntegrityError
 from django.utils import timezone
 
+from articles import body as article_body
 from articles import text
 from articles.models import (
     Article,
@@ -73,22 +74,26 @@ def test_a_wire_story_becomes_a_published_article():
     assert article.is_published()
     assert f'created "{WIRE_TITLE}" /articles/kim-arrives-in-beijing-for-talks-with-xi/' in out
 
-    body = article.body
-    parts = [(block.kind, body[block.start : block.end]) for block in text.blocks(body)]
+    body, reading = article.body, article.text
+    parts = [reading[block.start : block.end] for block in text.blocks(reading)]
     assert parts[0] == (
-        "paragraph",
         "North Korean leader Kim Jong Un arrived in Beijing on Tuesday aboard his armored "
         "train for talks with Chinese President Xi Jinping, the first such visit in more than "
-        "a year.",
+        "a year."
     )
     # Paragraphs with and without blank lines between them are one block each.
-    assert parts[2][1].startswith("State media in Pyongyang said")
-    assert ("subhead", "A long list of talks") in parts
-    assert [kind for kind, _ in parts].count("paragraph") == 6
-    assert "Kim’s arrival" in body
-    assert "“Nobody expects a breakthrough this week,”" in body
+    assert parts[2].startswith("State media in Pyongyang said")
+    # The short line between paragraphs is a subheading: a block of the reading text, with
+    # no "## " marker, and an <h2> in the body.
+    assert parts[3] == "A long list of talks"
+    assert "##" not in reading
+    assert len(parts) == 7
+    assert body.count("<p>") == 6
+    assert body.count("<h2>") == 1
+    assert "Kim’s arrival" in reading
+    assert "“Nobody expects a breakthrough this week,”" in reading
 
-    html = text.render(body)
+    html = article_body.render(body)
     assert "<h2>A long list of talks</h2>" in html
     assert "<p>State media in Pyongyang said the visit would “deepen" in html
 
@@ -134,7 +139,8 @@ def test_the_first_line_is_the_headline_when_it_looks_like_one(tmp_path):
 
     article = Article.objects.get()
     assert article.headline == "Council approves waterfront budget"
-    assert article.body == "The council voted on Monday."
+    assert article.body == "<p>The council voted on Monday.</p>"
+    assert article.text == "The council voted on Monday."
     assert article.status == ArticleStatus.DRAFT
 
 
@@ -172,7 +178,7 @@ after a six-hour session.
 
 ## Ferry stop
 
-The plan also pays for a new ferry stop.
+The plan also pays for a *new* [ferry stop](https://marrowby.example/ferry), **at last**.
 """
 
 
@@ -189,10 +195,20 @@ def test_markdown_with_front_matter(tmp_path):
     assert sorted(article.tags.names()) == ["Marrowby", "budget"]
     assert article.status == ArticleStatus.PUBLISHED
     assert article.publish_at.isoformat() == "2026-01-20T09:00:00+00:00"
+    # CommonMark: the soft line break joins its paragraph, "## " is a subheading, and
+    # inline markdown becomes emphasis, a link and bold rather than literal text.
     assert article.body == (
+        "<p>Marrowby City Council approved next year’s budget on Monday, after a six-hour "
+        "session.</p>\n"
+        "<h2>Ferry stop</h2>\n"
+        "<p>The plan also pays for a <em>new</em> "
+        '<a href="https://marrowby.example/ferry" rel="noopener">ferry stop</a>, '
+        "<strong>at last</strong>.</p>"
+    )
+    assert article.text == (
         "Marrowby City Council approved next year’s budget on Monday, after a six-hour session.\n"
-        "## Ferry stop\n"
-        "The plan also pays for a new ferry stop."
+        "Ferry stop\n"
+        "The plan also pays for a new ferry stop, at last."
     )
     assert 'Created section "Politics"' in out
 
@@ -355,7 +371,7 @@ def test_two_files_with_the_same_slug_in_one_run(tmp_path):
 
     assert f'b.txt: has the same slug "council-approves-waterfront-budget" as {first}' in err
     assert str(error) == "1 of 2 files failed"
-    assert Article.objects.get().body == "First."
+    assert Article.objects.get().text == "First."
 
 
 # --- Importing again ------------------------------------------------------------------------
@@ -378,7 +394,7 @@ def test_importing_again_updates_the_article_instead_of_duplicating(tmp_path):
     assert counts() == before
     assert 'a.txt: updated "Council approves waterfront budget"' in out
     article = Article.objects.get()
-    assert article.body == "The council voted on Monday night."
+    assert article.body == "<p>The council voted on Monday night.</p>"
     assert list(article.tags.names()) == ["budget"]
     assert [b.person.name for b in article.bylines.all()] == ["Ana Reyes"]
 

@@ -5,7 +5,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db.models import Count
 
-from articles import demo, text
+from articles import body as article_body
+from articles import demo
 from articles.models import (
     Article,
     ArticleStatus,
@@ -58,11 +59,15 @@ def test_articles_have_bylines_tags_and_the_house_style():
         assert article.bylines.exists(), article
         assert article.tags.exists(), article
         assert article.dek, article
-        assert "\n" in article.body and "<" not in article.body
+        # Several blocks of reading text, no markup in it, and a body stored sanitised.
+        assert "\n" in article.text and "<" not in article.text
+        assert "##" not in article.text
+        assert article.body == article_body.sanitise(article.body)
+    texts = "\n".join(Article.objects.values_list("text", flat=True))
+    assert "Kim’s" in texts
+    assert "“" in texts and "”" in texts
     bodies = "\n".join(Article.objects.values_list("body", flat=True))
-    assert "Kim’s" in bodies
-    assert "“" in bodies and "”" in bodies
-    assert sum(block.kind == "subhead" for block in text.blocks(bodies)) >= 5
+    assert bodies.count("<h2>") >= 5
     reporters = Entity.objects.filter(bylines__isnull=False).distinct()
     assert reporters.count() >= 3
     assert set(reporters.values_list("kind", flat=True)) == {EntityKind.PERSON}
@@ -91,10 +96,10 @@ def test_mentions_are_confirmed_quoted_and_never_overlap():
     assert ("Pyongyang", "Pyongyang") in found
     assert Mention.objects.confirmed().count() == Mention.objects.count() > 50
     for mention in Mention.objects.select_related("article"):
-        body = mention.article.body
-        assert body[mention.start : mention.end] == mention.exact
-        assert mention.prefix == body[max(0, mention.start - 32) : mention.start]
-        assert mention.suffix == body[mention.end : mention.end + 32]
+        reading = mention.article.text
+        assert reading[mention.start : mention.end] == mention.exact
+        assert mention.prefix == reading[max(0, mention.start - 32) : mention.start]
+        assert mention.suffix == reading[mention.end : mention.end + 32]
     spans = {}
     for mention in Mention.objects.order_by("article", "start"):
         previous_end = spans.get(mention.article_id, 0)

@@ -57,7 +57,11 @@ def test_it_lists_only_suggested_and_needs_review_mentions(annotator, world):
 
 
 def test_it_shows_the_quote_in_context_escaped_and_links_the_annotation_screen(annotator, world):
-    article = ArticleFactory(headline="Kim <arrives>", body="<b>Kim Jong Un</b> arrived.")
+    # Markup written as text (an article about HTML) is text to show, not markup.
+    article = ArticleFactory(
+        headline="Kim <arrives>", body="<p>&lt;b&gt;Kim Jong Un&lt;/b&gt; arrived.</p>"
+    )
+    assert article.text == "<b>Kim Jong Un</b> arrived."
     suggested_mention(article, world["kim"], "Kim Jong Un")
 
     html = annotator.get(QUEUE).content.decode()

@@ -9,6 +9,7 @@ from django.utils import timezone
 from reversion.models import Version
 from taggit.models import Tag
 
+from articles import body as article_body
 from articles import revisions
 from articles.models import ArticleStatus, MentionStatus
 from articles.revisions import article_state, article_versions, diff_html, version_state
@@ -148,7 +149,8 @@ def test_an_admin_edit_records_one_revision_of_the_article_its_bylines_tags_and_
     version = latest(article)
     assert version.revision.user == superuser
     state = version_state(version)
-    assert state.body == "Yesterday " + BODY
+    assert state.text == "Yesterday " + BODY
+    assert state.body == article_body.from_plain_text("Yesterday " + BODY)
     assert state.tags == ("asia", "trains")
     assert state.person_ids == (people["ana"].pk, people["bo"].pk)
     assert state.mentions == ((people["kim"].pk, "Kim Jong Un", "confirmed"),)
@@ -252,12 +254,12 @@ def test_the_diff_between_two_revisions_shows_the_body_change_and_changed_tags_a
         "Headline",
         "Status",
         "Publish at",
-        "Body",
+        "Text",
         "Bylines",
         "Tags",
         "Mentions",
     }
-    assert changes["Body"].html == (
+    assert changes["Text"].html == (
         "<p><ins>Yesterday </ins>Kim Jong Un arrived in Beijing<ins> by train</ins>.</p>"
         "<p>He met Xi Jinping<ins> and Vladimir Putin</ins>.</p>"
     )
@@ -356,7 +358,8 @@ def test_reverting_restores_text_tags_and_bylines_and_carries_mentions_through(
     assert response.status_code == 200
     article.refresh_from_db()
     assert article.headline == "Kim arrives"
-    assert article.body == BODY
+    assert article.text == BODY
+    assert article.body == article_body.from_plain_text(BODY)
     assert sorted(article.tags.names()) == ["asia", "summit"]
     assert [byline.person for byline in article.bylines.all()] == [people["ana"]]
     # Publishing goes through the workflow: reverting does not unpublish.

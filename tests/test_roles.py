@@ -24,7 +24,7 @@ def about(entity, article, **fields):
 
 
 def mentions(entity, article, **fields):
-    start = article.body.index(entity.name)
+    start = article.text.index(entity.name)
     return MentionFactory(
         article=article, entity=entity, start=start, end=start + len(entity.name), **fields
     )

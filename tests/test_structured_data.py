@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 import pytest
 import time_machine
 from django.utils import timezone
+from django.utils.html import escape
 
 from articles.models import CorrectionKind, MentionRole, MentionStatus
 from articles.preview import make_preview_link
@@ -134,6 +135,9 @@ def test_article_json_ld_describes_the_news_article(client, story, settings):
     assert data["datePublished"] == "2025-03-04T12:00:00+00:00"
     assert data["dateModified"] == story.updated_at.isoformat()
     assert data["articleSection"] == "World"
+    # The reading text, without markup or mention links, and its words.
+    assert data["articleBody"] == story.text == BODY
+    assert data["wordCount"] == 13
     assert data["keywords"] == ["diplomacy", "Summit"]
     assert data["publisher"] == {
         "@type": "NewsMediaOrganization",
@@ -420,7 +424,11 @@ NASTY = "Kim says \"no\" </script><script>alert(1)</script> & <!-- 'done'"
 
 
 def test_a_headline_that_could_end_the_script_stays_inside_it(client, world, kim):
-    article = ArticleFactory(headline=NASTY, dek=NASTY, section=world, tags=[NASTY])
+    # In the body, escaped: text that reads as the nasty string.
+    article = ArticleFactory(
+        headline=NASTY, dek=NASTY, body=f"<p>{escape(NASTY)}</p>", section=world, tags=[NASTY]
+    )
+    assert article.text == NASTY
     BylineFactory(article=article, person=PersonFactory(name=NASTY))
 
     response = client.get(article.get_absolute_url())
@@ -431,6 +439,7 @@ def test_a_headline_that_could_end_the_script_stays_inside_it(client, world, kim
     assert head.scripts == 1
     data = head.json_ld[0]
     assert data["headline"] == data["description"] == data["author"][0]["name"] == NASTY
+    assert data["articleBody"] == NASTY
     assert data["keywords"] == [NASTY]
     for key in ("og:title", "og:description", "twitter:title", "article:tag"):
         assert head.meta[key] == [NASTY]

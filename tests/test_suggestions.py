@@ -5,6 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from articles.body import from_plain_text
 from articles.models import Mention, MentionSource, MentionStatus
 from tests.factories import (
     ArticleFactory,
@@ -16,7 +17,8 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-WIRE = (
+# A plain-text wire story as a body: a paragraph per line, "## " a subheading.
+WIRE = from_plain_text(
     "North Korean leader Kim Jong Un arrived in Beijing by armored train on Tuesday.\n"
     "## Talks\n"
     "Kim’s armored train crossed the border at dawn. Kim met President Xi Jinping, "
@@ -78,7 +80,8 @@ def test_suggest_mentions_confirm_links_every_name_of_a_wire_story(people):
 def test_suggestions_skip_existing_and_rejected_mentions(people):
     article = ArticleFactory(body=WIRE)
     MentionFactory(article=article, entity=people["kim"], start=20, end=31)
-    rejected = article.body.index("Beijing")
+    assert article.text[20:31] == "Kim Jong Un"
+    rejected = article.text.index("Beijing")
     MentionFactory(
         article=article,
         entity=people["beijing"],
@@ -129,7 +132,7 @@ def test_a_new_entity_is_suggested_at_the_next_save(people, settings):
     settings.NEWSROOM_SUGGEST_ON_SAVE = True
     article = ArticleFactory(body="The United Nations met in Moscow.")
     OrganizationFactory(name="United Nations", aliases=["UN"])
-    article.body += "\nThe UN said more."
+    article.body += "<p>The UN said more.</p>"
     article.save()
     assert ("United Nations", "United Nations") in linked(article)
     assert ("UN", "United Nations") in linked(article)

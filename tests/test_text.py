@@ -1,22 +1,21 @@
-"""Tests for articles.text: pure functions, no database or Django needed."""
+"""Tests for articles.text: pure functions over the reading text (one block a reader reads
+per line, no markup), no database or Django needed. The body's HTML (sanitising, rendering
+mention links) is tested in test_body.py."""
 
-import html
 import re
-from html.parser import HTMLParser
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from articles.text import (
+    XML_ILLEGAL,
     Annotation,
     Block,
     Snippet,
     blocks,
     looks_like_headline,
-    markdown_to_body,
     parse_story,
-    render,
     sentence_span,
     sentences,
     snippet,
@@ -36,11 +35,14 @@ def split(text):
 
 def test_blocks_one_paragraph_per_line_without_blank_lines():
     body = "First paragraph.\nSecond paragraph.\nThird."
-    assert blocks(body) == [
-        Block("paragraph", 0, 16),
-        Block("paragraph", 17, 34),
-        Block("paragraph", 35, 41),
-    ]
+    assert blocks(body) == [Block(0, 16), Block(17, 34), Block(35, 41)]
+
+
+def test_block_is_start_and_end_only():
+    block = blocks("Kim left.")[0]
+    assert block == (0, 9)
+    assert (block.start, block.end) == (0, 9)
+    assert Block._fields == ("start", "end")
 
 
 def test_blocks_ignore_blank_and_whitespace_only_lines():
@@ -49,36 +51,64 @@ def test_blocks_ignore_blank_and_whitespace_only_lines():
 
 
 def test_blocks_exclude_crlf_and_surrounding_whitespace():
-    body = "  Kim’s train arrived.  \r\n\r\n## Talks  \r\nXi met Kim.\r\n"
+    body = "  Kim’s train arrived.  \r\n\r\nTalks  \r\nXi met Kim.\r\n"
     result = blocks(body)
     assert texts(body) == ["Kim’s train arrived.", "Talks", "Xi met Kim."]
-    assert [b.kind for b in result] == ["paragraph", "subhead", "paragraph"]
     assert all("\r" not in body[b.start : b.end] for b in result)
 
 
-def test_subhead_block_starts_after_marker():
+def test_lines_are_never_subheads():
+    # The reading text has no markup: a line starting "## " is text like any other.
     body = "Intro.\n## Military parade\nMore."
-    subhead = blocks(body)[1]
-    assert subhead.kind == "subhead"
-    assert body[subhead.start : subhead.end] == "Military parade"
-    assert body[subhead.start - 3 : subhead.start] == "## "
+    assert texts(body) == ["Intro.", "## Military parade", "More."]
+    assert blocks(body)[1] == Block(7, 25)
 
 
-def test_subhead_marker_without_text_gives_no_block():
+def test_hashes_are_text():
     assert blocks("One.\n## \n##   \r\nTwo.") == [
-        Block("paragraph", 0, 4),
-        Block("paragraph", 16, 20),
+        Block(0, 4),
+        Block(5, 7),
+        Block(9, 11),
+        Block(16, 20),
     ]
+    assert blocks("##hashtag") == [Block(0, 9)]
+    assert texts("### Deeper") == ["### Deeper"]
 
 
-def test_hashes_without_space_are_a_paragraph():
-    assert blocks("##hashtag") == [Block("paragraph", 0, 9)]
-    assert blocks("### Deeper")[0].kind == "paragraph"
+def test_a_lone_carriage_return_is_inside_a_line():
+    assert texts("Kim\rXi\nPutin") == ["Kim\rXi", "Putin"]
 
 
 def test_empty_body_has_no_blocks():
     assert blocks("") == []
     assert blocks("\n \r\n") == []
+
+
+def test_blocks_of_unicode_text_count_code_points():
+    body = "😀 Kim’s 北京\nXi"
+    assert blocks(body) == [Block(0, 10), Block(11, 13)]
+    assert texts(body) == ["😀 Kim’s 北京", "Xi"]
+
+
+# --- Annotation -------------------------------------------------------------------------
+
+
+def test_annotation_defaults():
+    assert Annotation(3, 5) == Annotation(3, 5, None, "", "")
+
+
+# --- XML_ILLEGAL ------------------------------------------------------------------------
+
+
+def test_xml_illegal_matches_control_characters_but_not_tab_newline_or_return():
+    assert XML_ILLEGAL.findall("a\x00b\x08c\x0bd\x0ce\x1ff") == [
+        "\x00",
+        "\x08",
+        "\x0b",
+        "\x0c",
+        "\x1f",
+    ]
+    assert not XML_ILLEGAL.search("tab\tnewline\nreturn\r’…😀")
 
 
 # --- sentences ------------------------------------------------------------------------
@@ -213,7 +243,7 @@ def test_text_without_final_punctuation_is_one_sentence():
 # --- sentence_span and snippet ------------------------------------------------------------
 
 BODY = (
-    "## Talks\n"
+    "Talks\n"
     "Kim Jong Un arrived in Beijing by armored train. Kim met Xi Jinping. Putin waited.\n"
     "\n"
     "The U.S. Army watched. Officials said nothing.\n"
@@ -242,14 +272,15 @@ def test_sentence_span_stays_within_the_block_of_start():
     assert BODY[s:e] == "The U.S. Army watched."
 
 
-def test_sentence_span_of_subhead_is_the_subhead():
+def test_sentence_span_of_a_subheading_line_is_the_line():
     start = BODY.index("Talks")
     assert sentence_span(BODY, start, start + 5) == (start, start + 5)
     assert BODY[slice(*sentence_span(BODY, start, start + 2))] == "Talks"
 
 
 def test_sentence_span_outside_blocks_is_unchanged():
-    assert sentence_span(BODY, 0, 2) == (0, 2)  # inside the "## " marker
+    indented = "  Kim left.\n"
+    assert sentence_span(indented, 0, 1) == (0, 1)  # in the space before the line's text
     blank = BODY.index("\n\n") + 1
     assert sentence_span(BODY, blank, blank) == (blank, blank)
     assert sentence_span(BODY, len(BODY) + 5, len(BODY) + 6) == (len(BODY) + 5, len(BODY) + 6)
@@ -303,96 +334,6 @@ def test_snippet_across_two_sentences():
     assert snippet(BODY, start, end) == Snippet(
         "Kim Jong Un arrived in Beijing by armored ", "train. Kim", " met Xi Jinping."
     )
-
-
-# --- render ----------------------------------------------------------------------------
-
-
-def test_render_paragraphs_and_subheads():
-    body = "First.\r\n\r\n## Subhead\nSecond."
-    assert render(body) == "<p>First.</p>\n<h2>Subhead</h2>\n<p>Second.</p>"
-
-
-def test_render_escapes_everything_in_the_body():
-    body = "<script>alert('x')</script> & \"quotes\"\n## <b>bold</b>"
-    assert render(body) == (
-        "<p>&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; &amp; &quot;quotes&quot;</p>\n"
-        "<h2>&lt;b&gt;bold&lt;/b&gt;</h2>"
-    )
-
-
-def test_render_keeps_curly_quotes():
-    assert render("Kim’s “train”") == "<p>Kim’s “train”</p>"
-
-
-def test_render_annotation_link_with_escaped_attributes():
-    body = "Kim met <Xi> & Putin."
-    start = body.index("<Xi>")
-    annotation = Annotation(
-        start, start + 4, '/people/xi/?a=1&b="2"', "mention", 'Xi "the" <Leader>'
-    )
-    assert render(body, [annotation]) == (
-        '<p>Kim met <a href="/people/xi/?a=1&amp;b=&quot;2&quot;" class="mention" '
-        'title="Xi &quot;the&quot; &lt;Leader&gt;">&lt;Xi&gt;</a> &amp; Putin.</p>'
-    )
-
-
-def test_render_mark_when_no_href_and_empty_attributes_omitted():
-    body = "Kim met Xi."
-    assert render(body, [Annotation(0, 3)]) == "<p><mark>Kim</mark> met Xi.</p>"
-    assert render(body, [Annotation(8, 10, None, "hl", "Xi Jinping")]) == (
-        '<p>Kim met <mark class="hl" title="Xi Jinping">Xi</mark>.</p>'
-    )
-    assert render(body, [Annotation(0, 3, "/k/")]) == '<p><a href="/k/">Kim</a> met Xi.</p>'
-
-
-def test_render_applies_annotations_in_start_order_whatever_the_input_order():
-    body = "Kim met Xi.\nPutin waited."
-    anns = [Annotation(12, 17, "/p/"), Annotation(8, 10, "/x/"), Annotation(0, 3, "/k/")]
-    assert render(body, anns) == (
-        '<p><a href="/k/">Kim</a> met <a href="/x/">Xi</a>.</p>\n'
-        '<p><a href="/p/">Putin</a> waited.</p>'
-    )
-
-
-def test_render_skips_annotation_overlapping_an_earlier_one():
-    body = "Kim Jong Un arrived."
-    anns = [Annotation(4, 11, "/b/"), Annotation(0, 8, "/a/"), Annotation(7, 19, "/c/")]
-    assert render(body, anns) == '<p><a href="/a/">Kim Jong</a> Un arrived.</p>'
-
-
-def test_render_skips_annotation_crossing_a_block_boundary():
-    body = "Kim left.\nXi stayed."
-    assert render(body, [Annotation(4, 12, "/x/")]) == "<p>Kim left.</p>\n<p>Xi stayed.</p>"
-
-
-def test_render_skips_annotations_outside_blocks_and_empty_ones():
-    body = "## Talks\nKim left.\n\n"
-    anns = [
-        Annotation(0, 4, "/marker/"),  # covers the "## " marker
-        Annotation(1, 2, "/inside-marker/"),
-        Annotation(19, 20, "/blank-line/"),
-        Annotation(12, 12, "/empty/"),
-        Annotation(50, 60, "/beyond/"),
-        Annotation(3, 8, "/subhead/"),
-    ]
-    assert render(body, anns) == ('<h2><a href="/subhead/">Talks</a></h2>\n<p>Kim left.</p>')
-
-
-def test_render_many_annotations_on_a_long_body():
-    paragraph = " ".join(["Kim met Xi in Beijing and talked about trade."] * 50)
-    body = "\n\n".join([paragraph] * 22)  # about 10,000 words
-    anns = [
-        Annotation(m.start(), m.end(), f"/p/{i}/") for i, m in enumerate(re.finditer("Kim", body))
-    ]
-    anns = anns[:200]
-    rendered = render(body, reversed(anns))
-    assert rendered.count("<a href=") == 200
-    assert rendered.count("<p>") == 22
-
-
-def test_render_empty_body():
-    assert render("") == ""
 
 
 # --- looks_like_headline ----------------------------------------------------------------
@@ -468,7 +409,10 @@ def test_parse_story_takes_headline_and_keeps_paragraphs():
         "Reuters contributed",
     ]
     assert "\r" not in body and "\ufeff" not in body
-    assert [b.kind for b in blocks(body)].count("subhead") == 2
+    assert [line for line in body.split("\n") if line.startswith("## ")] == [
+        "## Talks at the Great Hall",
+        "## Military parade",
+    ]
 
 
 def test_parse_story_without_headline_when_first_line_ends_with_period():
@@ -500,109 +444,11 @@ def test_parse_story_short_line_ending_with_punctuation_or_quote_stays_paragraph
     assert body == "Kim spoke.\nWhy now?\nXi spoke.\n“Go”\nPutin spoke."
 
 
-# --- markdown_to_body --------------------------------------------------------------------
-
-
-def test_markdown_to_body_joins_paragraph_lines_and_converts_headings():
-    md = (
-        "# Kim in Beijing\n"
-        "\n"
-        "Kim Jong Un arrived in *Beijing*\n"
-        "by armored train.\r\n"
-        "Kim’s [train](https://example.com) was late.\n"
-        "\n\n"
-        "### Talks ###\n"
-        "Kim met Xi.\n"
-        "\n"
-        "Parade\n"
-        "------\n"
-        "\n"
-        "* * *\n"
-        "\n"
-        "#hashtag is text\n"
-    )
-    assert markdown_to_body(md) == (
-        "## Kim in Beijing\n"
-        "Kim Jong Un arrived in *Beijing* by armored train. "
-        "Kim’s [train](https://example.com) was late.\n"
-        "## Talks\n"
-        "Kim met Xi.\n"
-        "## Parade\n"
-        "#hashtag is text"
-    )
-
-
-def test_markdown_to_body_keeps_html_as_text():
-    body = markdown_to_body("<b>Kim</b> & Xi\n")
-    assert body == "<b>Kim</b> & Xi"
-    assert render(body) == "<p>&lt;b&gt;Kim&lt;/b&gt; &amp; Xi</p>"
-
-
-def test_markdown_to_body_of_empty_text():
-    assert markdown_to_body("") == ""
-    assert markdown_to_body("\n\n#\n") == ""
-
-
 # --- properties ---------------------------------------------------------------------------
 
 # Characters that stress line handling, escaping and sentence splitting.
 ALPHABET = st.sampled_from(list("ab K. ?!\n\r\t#<>&\"'“”‘’…") + ["## ", "U.S. ", "Mr. "])
 bodies = st.lists(ALPHABET, max_size=60).map("".join)
-
-_INSERTED_TAG = re.compile(
-    r'<a href="[^"<>]*"(?: class="[^"<>]*")?(?: title="[^"<>]*")?>'
-    r'|<mark(?: class="[^"<>]*")?(?: title="[^"<>]*")?>'
-    r"|</a>|</mark>"
-)
-
-
-class _TagBalance(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.stack = []
-        self.ok = True
-
-    def handle_starttag(self, tag, attrs):
-        self.stack.append(tag)
-
-    def handle_endtag(self, tag):
-        self.ok = self.ok and bool(self.stack) and self.stack.pop() == tag
-
-
-@st.composite
-def body_and_annotations(draw):
-    body = draw(bodies)
-    n = len(body) + 2
-    attribute = st.text(alphabet=st.sampled_from(list("a<>&\"' /")), max_size=6)
-    anns = draw(
-        st.lists(
-            st.builds(
-                Annotation,
-                st.integers(-1, n),
-                st.integers(-1, n),
-                st.none() | attribute,
-                attribute,
-                attribute,
-            ),
-            max_size=8,
-        )
-    )
-    return body, anns
-
-
-@given(body_and_annotations())
-def test_render_only_inserts_annotation_tags_around_escaped_text(case):
-    body, anns = case
-    rendered = render(body, anns)
-    expected = "\n".join(
-        f"<{tag}>{html.escape(body[b.start : b.end])}</{tag}>"
-        for b in blocks(body)
-        for tag in ["h2" if b.kind == "subhead" else "p"]
-    )
-    assert _INSERTED_TAG.sub("", rendered) == expected
-    checker = _TagBalance()
-    checker.feed(rendered)
-    assert checker.ok and not checker.stack
 
 
 @given(bodies)
@@ -639,3 +485,8 @@ def test_sentence_span_contains_the_span_and_snippet_reads_as_it(body, start, le
     result = snippet(body, start, end)
     assert result.exact == body[start:end]
     assert result.before + result.exact + result.after == body[span_start:span_end]
+
+
+@given(bodies)
+def test_blocks_are_exactly_the_lines_with_text(body):
+    assert texts(body) == [line.strip() for line in body.split("\n") if line.strip()]

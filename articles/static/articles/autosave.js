@@ -10,7 +10,11 @@
    colleague's save since), it is kept. Restoring a copy made from an older version than
    the form's puts that version back in the form, so saving it is refused with what changed
    meanwhile rather than silently replacing a colleague's save.
-   Storage errors (private windows, full quota) only turn autosave off: it is a safety net. */
+   Storage errors (private windows, full quota) only turn autosave off: it is a safety net.
+
+   The body is written in a rich-text editor (body_editor.js) that keeps the textarea named
+   "body" up to date and fires "input" there on every change, so its edits are copied as any
+   field's; restoring a copy sets the editor's content too, since the textarea is hidden. */
 (function () {
     "use strict";
 
@@ -22,6 +26,15 @@
     const KEY_PREFIX = "newsroom:autosave:article:";
     // In sessionStorage (this tab only): the key of the copy whose form was just submitted.
     const SUBMITTED_KEY = "newsroom:autosave:submitted";
+
+    // The rich-text editors of the form's textareas, as they announce themselves. Editors
+    // are made by module scripts, which run before this script's start(): so this listens
+    // from the moment the script loads.
+    const editors = new WeakMap();
+    document.addEventListener("prose-editor:ready", (event) => {
+        const { editor, textarea } = event.detail || {};
+        if (editor && textarea) editors.set(textarea, editor);
+    });
 
     function read(key) {
         try {
@@ -143,6 +156,11 @@
                 field.add(new Option((copy.labels || {})[field.name] || value, value));
             }
             field.value = value;
+            const editor = editors.get(field);
+            if (editor && !editor.isDestroyed) {
+                // Shown in the editor, which writes back to the textarea what it now shows.
+                editor.commands.setContent(value);
+            }
             // Other scripts (the autocomplete widget, the slug filler) follow the change.
             field.dispatchEvent(new Event("input", { bubbles: true }));
             field.dispatchEvent(new Event("change", { bubbles: true }));
