@@ -480,7 +480,9 @@ def _tidy_runs(runs: list[Run]) -> list[Run]:
             tidy.append(run)
             after_space = True
             continue
-        text = _HTML_SPACE.sub(" ", XML_ILLEGAL.sub("", run.text))
+        # A word processor's soft line break (\x0b) parts words; other control
+        # characters are nothing a reader sees (and no feed could carry them).
+        text = _HTML_SPACE.sub(" ", XML_ILLEGAL.sub("", run.text.replace("\x0b", " ")))
         if after_space:
             text = text.lstrip(" ")
         if not text:

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from articles.body import (
     MAX_BODY_CHARS,
     MAX_DEPTH,
+    MAX_LIST_DEPTH,
     BodyError,
     Formatting,
     check,
@@ -22,6 +23,7 @@ from articles.body import (
     render,
     safe_href,
     sanitise,
+    site_paths,
 )
 from articles.text import XML_ILLEGAL, Annotation
 
@@ -160,9 +162,15 @@ def test_word_empty_paragraphs_are_dropped():
         "<p class=MsoNormal>One.<o:p></o:p></p>\n"
         "<p class=MsoNormal><o:p>&nbsp;</o:p></p>\n"
         "<p>&nbsp;</p>\n"
-        "<p class=MsoNormal>Two.<o:p></o:p></p>"
+        "<h2>&nbsp; <strong>&#160;</strong></h2><ul><li>\u2003</li></ul>"
+        "<p class=MsoNormal>Two.<o:p></o:p></p>\n"
+        "\xa0\nThree."
     )
-    assert sanitise(raw) == "<p>One.</p>\n<p>Two.</p>"
+    assert sanitise(raw) == "<p>One.</p>\n<p>Two.</p>\n<p>Three.</p>"
+
+
+def test_no_break_spaces_inside_text_are_kept():
+    assert sanitise("<p>10&nbsp;km &nbsp;away</p>") == "<p>10\xa0km \xa0away</p>"
 
 
 def test_nested_lists():
@@ -326,7 +334,7 @@ def test_other_tags_are_dropped_their_text_kept():
     text = reading_text(sanitise(raw))
     for words in ("Cell one", "Cell two", "under font 2 x", "pre"):
         assert words in text
-    check_markup(sanitise(raw)).tags <= SCHEMA_TAGS
+    assert check_markup(sanitise(raw)).tags <= SCHEMA_TAGS
 
 
 def test_text_is_escaped_and_unicode_kept():
@@ -335,8 +343,8 @@ def test_text_is_escaped_and_unicode_kept():
     assert reading_text(sanitise(raw)) == 'Kim’s “train” & 5 < 6 — 北京 😀 "ok"'
 
 
-def test_xml_illegal_control_characters_are_removed():
-    assert sanitise("<p>soft\x0bbreak\x00</p>") == "<p>softbreak</p>"
+def test_xml_illegal_control_characters_are_removed_and_a_soft_break_parts_words():
+    assert sanitise("<p>soft\x0bbreak\x00</p>") == "<p>soft break</p>"
 
 
 def test_deep_nesting_is_flattened_with_text_kept():
@@ -344,6 +352,18 @@ def test_deep_nesting_is_flattened_with_text_kept():
     assert sanitise(raw) == "<p><em>deep</em></p>"
     raw = "<blockquote>" * 100 + "deep" + "</blockquote>" * 100
     assert sanitise(raw) == "<blockquote>\n<p>deep</p>\n</blockquote>"
+
+
+def test_lists_nested_past_the_limit_join_the_deepest():
+    raw = "<ol>" + "".join(f"<li>L{i}<ol>" for i in range(12)) + "<li>deep</li>"
+    raw += "</ol></li>" * 12 + "</ol>"
+    body = sanitise(raw)
+    assert MAX_LIST_DEPTH == 10
+    assert body.count("<ol>") == MAX_LIST_DEPTH
+    assert reading_text(body) == "\n".join([*(f"L{i}" for i in range(12)), "deep"])
+    assert body.endswith(
+        "<li><p>L9</p>\n<p>L10</p>\n<p>L11</p>\n<p>deep</p></li>" + "\n</ol></li>" * 9 + "\n</ol>"
+    )
 
 
 @pytest.mark.parametrize("levels", [20, 21, 30])
@@ -647,7 +667,8 @@ def test_formatting():
         '<p>Kim met <a href="https://x.example/">Xi <strong>Jinping</strong></a> and '
         "<em>Vladimir  Putin</em>.</p>"
         "<blockquote><p>We go.</p></blockquote>"
-        '<ul><li>One</li><li>Two <b>bold</b></li></ul><ol><li><a href="/articles/x/">N</a></li></ol>'
+        "<ul><li>One</li><li>Two <b>bold</b></li></ul>"
+        '<ol><li><a href="/articles/x/">N</a></li></ol>'
         "<h3>Small</h3>"
     )
     assert formatting(body) == [
@@ -779,6 +800,31 @@ def test_render_line_break_inside_a_mention():
     assert render(body, [Annotation(0, 11, "/k/")]) == '<p><a href="/k/">Kim<br>Jong Un</a></p>'
 
 
+def test_render_shows_links_to_unseen_stories_as_text_and_mentions_inside_them():
+    body = sanitise(
+        '<p>See <a href="/articles/secret/">Kim in Beijing</a> and '
+        '<a href="/articles/out/">Xi</a>.</p>'
+    )
+    assert site_paths(body) == {"/articles/secret/", "/articles/out/"}
+    kim = Annotation(4, 7, "/people/kim/", "mention")
+    assert render(body, [kim], unlinked=["/articles/secret/"]) == (
+        '<p>See <a href="/people/kim/" class="mention">Kim</a> in Beijing and '
+        '<a href="/articles/out/">Xi</a>.</p>'
+    )
+    assert render(body, [kim], "https://n.example", unlinked={"/articles/out/"}) == (
+        '<p>See <a href="https://n.example/articles/secret/">Kim in Beijing</a> and Xi.</p>'
+    )
+
+
+def test_site_paths_are_our_own_link_addresses_unescaped():
+    body = sanitise(
+        '<a href="/articles/a/">a</a> <a href="/articles/b/?x=1&amp;y=2">b</a> '
+        '<a href="https://x.example/articles/c/">c</a> <a href="mailto:a@b.example">d</a>'
+    )
+    assert site_paths(body) == {"/articles/a/", "/articles/b/?x=1&y=2"}
+    assert site_paths("") == set()
+
+
 # --- Properties ----------------------------------------------------------------------------
 
 _WORDS = st.sampled_from(
@@ -829,17 +875,47 @@ def _open(tag, attributes):
     return f"<{tag}{written}>"
 
 
-@st.composite
-def _element(draw, children):
-    tag = draw(st.sampled_from(_TAGS))
-    attributes = draw(st.lists(_ATTRIBUTES, max_size=3))
-    inner = "".join(draw(st.lists(children, max_size=4)))
-    return _open(tag, attributes) + inner + f"</{tag}>"
+def _write_element(tag, attributes, children):
+    return _open(tag, attributes) + "".join(children) + f"</{tag}>"
+
+
+_LINKS = st.lists(
+    st.sampled_from(
+        [
+            ("href", "https://x.example/"),
+            ("href", "/articles/x/"),
+            ("href", "/articles/y/?a=1&b=2"),
+            ("href", "mailto:desk@news.example"),
+            ("rel", "nofollow"),
+        ]
+    ),
+    min_size=1,
+    max_size=2,
+)
+
+
+def _elements(children):
+    return st.one_of(
+        st.builds(
+            _write_element,
+            st.sampled_from(_TAGS),
+            st.lists(_ATTRIBUTES, max_size=3),
+            st.lists(children, max_size=4),
+        ),
+        # The schema's own, more often: links, emphasis and paragraphs.
+        st.builds(_write_element, st.just("a"), _LINKS, st.lists(children, max_size=3)),
+        st.builds(
+            _write_element,
+            st.sampled_from(["p", "strong", "em", "li", "h2"]),
+            st.just([]),
+            st.lists(children, max_size=3),
+        ),
+    )
 
 
 _tree = st.recursive(
     st.one_of(text_strategy, st.sampled_from([f"<{tag}>" for tag in _VOID_TAGS])),
-    lambda children: _element(children),
+    _elements,
     max_leaves=25,
 )
 _soup_token = st.one_of(
@@ -874,21 +950,20 @@ def test_reading_text_property_no_markup_and_no_empty_lines(raw):
     assert "\r" not in text
     if text:
         for line in text.split("\n"):
-            assert line.strip(_HTML_WHITESPACE), repr(text)
+            # Not even a line of no-break spaces: a blank paragraph is no block.
+            assert line.strip(), repr(text)
             assert line == line.strip(_HTML_WHITESPACE)
 
 
 @given(st.lists(text_strategy, max_size=6).map("\n".join))
 def test_plain_text_property_a_paragraph_per_line(plain):
     plain = plain.replace("&", "+")
-    # A line of no-break spaces alone is left out here: see
-    # test_word_empty_paragraphs_are_dropped.
-    lines = [line if line.strip() else "" for line in plain.replace("\r\n", "\n").split("\n")]
-    plain = "\n".join(lines)
     expected = []
-    for line in lines:
+    for line in plain.replace("\r\n", "\n").split("\n"):
+        line = line.replace("\x0b", " ")  # A soft line break parts words.
         line = re.sub("[ \t\f\r]+", " ", XML_ILLEGAL.sub("", line)).strip(" ")
-        if line:
+        # A line of no-break spaces alone is no paragraph.
+        if line.strip():
             expected.append(line)
     assert reading_text(sanitise(plain)) == "\n".join(expected)
 
@@ -916,7 +991,10 @@ def body_and_annotations(draw):
             )
             offset = end
         position += len(line) + 1
-    return body, text, draw(st.permutations(annotations))
+    # Some of the body's links to our own stories may be to ones no reader may see yet.
+    paths = sorted(site_paths(body))
+    unlinked = draw(st.lists(st.sampled_from(paths), unique=True)) if paths else []
+    return body, text, draw(st.permutations(annotations)), unlinked
 
 
 class _LinkedText(HTMLParser):
@@ -961,8 +1039,12 @@ _INSERTED_OR_SCHEMA_TAG = re.compile(
 @settings(suppress_health_check=[HealthCheck.too_slow])
 @given(body_and_annotations())
 def test_render_property(case):
-    body, text, annotations = case
-    rendered = render(body, annotations)
+    body, text, annotations, unlinked = case
+    rendered = render(body, annotations, unlinked=unlinked)
+    for path in unlinked:
+        assert f'href="{html.escape(path)}"' not in rendered
+    mentioned = {annotation.href for annotation in annotations}
+    assert site_paths(rendered) - mentioned == site_paths(body) - set(unlinked)
     check_markup(rendered)
     # Every character of text is escaped: with the tags taken out, no "<" or ">" is left.
     left = _INSERTED_OR_SCHEMA_TAG.sub("", rendered.replace("<br>", " "))

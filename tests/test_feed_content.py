@@ -3,7 +3,6 @@ links and emphasis and the confirmed mentions linked, with absolute addresses.""
 
 import feedparser
 import pytest
-
 from django.utils import timezone
 
 from tests.factories import (

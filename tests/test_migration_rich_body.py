@@ -64,6 +64,13 @@ _plain_alphabet = st.sampled_from(
 )
 
 
+def test_convert_a_line_of_control_characters_and_no_break_spaces():
+    old = "Kim left.\n\x08\xa0\x08\nXi stayed."
+    markup, text, offsets = rich_body.convert(old)
+    assert (markup, text) == ("<p>Kim left.</p>\n<p>Xi stayed.</p>", "Kim left.\nXi stayed.")
+    assert offsets[old.index("Xi")] == text.index("Xi")
+
+
 @given(st.lists(_plain_alphabet, max_size=50).map("".join))
 def test_property_convert_reads_as_its_text_and_maps_every_kept_character(old):
     markup, text, offsets = rich_body.convert(old)
@@ -71,7 +78,7 @@ def test_property_convert_reads_as_its_text_and_maps_every_kept_character(old):
     assert article_body.reading_text(markup) == text
     assert sorted(offsets.values()) == [i for i, char in enumerate(text) if char != "\n"]
     for index, new in offsets.items():
-        assert text[new] == (" " if old[index] in " \t\r\n\f" else old[index])
+        assert text[new] == (" " if old[index] in " \t\r\n\f\x0b" else old[index])
     # Offsets keep their order, so a span of the old text maps onto one span of the new.
     mapped = [offsets[index] for index in sorted(offsets)]
     assert mapped == sorted(mapped)
@@ -410,11 +417,21 @@ def test_revisions_are_converted_and_reverting_restores_html(migrator):
     article = old.article(REVISION_BODY)
     mention = old.mention(article, xi, "Xi", occurrence=1)  # "Xi  waited"
     kim_mention = old.mention(article, old.entity("Kim Jong Un"), "Kim")
+    place = REVISION_BODY.index("Parade")
+    off_its_words = old.Mention.objects.create(
+        article=article,
+        entity=old.entity("Military parade", "organization"),
+        start=place,
+        end=place + len("Parade"),
+        exact="Military parade",
+        status="needs_review",
+    )
     Revision = old.apps.get_model("reversion", "Revision")
     revision = Revision.objects.create(date_created=timezone.now(), comment="First version")
     article_version = old_version(old, revision, article, exclude={"search_vector"})
     mention_version = old_version(old, revision, mention)
     kim_version = old_version(old, revision, kim_mention)
+    off_version = old_version(old, revision, off_its_words)
     assert "## Talks" in json.loads(article_version.serialized_data)[0]["fields"]["body"]
     # The article as it was edited since.
     old.Article.objects.filter(pk=article.pk).update(body=CURRENT_BODY)
@@ -450,11 +467,14 @@ def test_revisions_are_converted_and_reverting_restores_html(migrator):
             exact,
         )
         assert fields["status"] == "confirmed"
+    fields = json.loads(Version.objects.get(pk=off_version.pk).serialized_data)[0]["fields"]
+    assert (fields["exact"], fields["status"]) == ("Military parade", "needs_review")
+    assert revision_text[fields["start"] : fields["end"]] == "Parade"
 
     version = Version.objects.get(pk=article_version.pk)
     state = version_state(version)
     assert state.body == revision_html
-    assert sorted(exact for _, exact, _ in state.mentions) == ["Kim", "Xi"]
+    assert sorted(exact for _, exact, _ in state.mentions) == ["Kim", "Military parade", "Xi"]
 
     current = Article.objects.get(pk=article.pk)
     assert current.text == "Talks\nKim met Xi Jinping and Putin today."

@@ -77,10 +77,8 @@ def write_inline(block, order, per_character):
             runs.append(([char], set(marks)))
     for chars, marks in runs:
         text = "".join(chars)
-        if "br" in marks and text.strip() == "":
-            inner = "<br>"
-        else:
-            inner = html.escape(text, quote=False)
+        line_break = "br" in marks and text.strip() == ""
+        inner = "<br>" if line_break else html.escape(text, quote=False)
         opening, closing = "", ""
         for kind in order:
             if kind == "link":
@@ -283,8 +281,8 @@ def test_a_link_around_a_mentioned_name_keeps_the_mention(client, entities):
     kim, xi = entities["kim"], entities["xi"]
     article = ArticleFactory(body="<p>Kim met Xi Jinping in Beijing.</p><p>Xi Jinping left.</p>")
     mention_of(article, kim, "Kim")
-    first = mention_of(article, xi, "Xi Jinping")
-    second = mention_of(article, xi, "Xi Jinping", occurrence=1)
+    mention_of(article, xi, "Xi Jinping")
+    mention_of(article, xi, "Xi Jinping", occurrence=1)
     before = mention_rows(article)
 
     article.body = (
@@ -311,7 +309,6 @@ def test_a_link_around_a_mentioned_name_keeps_the_mention(client, entities):
     assert "2 mentions in our articles" in entity_page
     assert "Kim met <mark>Xi Jinping</mark> in Beijing." in entity_page
     assert "<mark>Xi Jinping</mark> left." in entity_page
-    assert first.pk != second.pk
 
 
 def test_a_link_across_a_mentioned_name_links_the_rest_of_it(client, entities):

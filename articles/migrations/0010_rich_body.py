@@ -55,7 +55,7 @@ def convert(body):
     for tag, start, end in plain_blocks(body):
         kept = []
         for index in range(start, end):
-            char = body[index]
+            char = body[index].replace("\x0b", " ")
             if XML_ILLEGAL.match(char):
                 continue
             if char in HTML_SPACE:
@@ -65,7 +65,8 @@ def convert(body):
             kept.append((index, char))
         while kept and kept[-1][1] == " ":
             kept.pop()
-        if not kept:
+        if not "".join(char for _, char in kept).strip():
+            # No-break spaces alone, say: nothing a reader reads, so no paragraph.
             continue
         line = "".join(char for _, char in kept)
         for number, (index, _) in enumerate(kept):

@@ -1,4 +1,7 @@
-"""An editor's unsaved edits survive a reload in the browser's local storage, in Chromium."""
+"""An editor's unsaved edits survive a reload in the browser's local storage, in Chromium.
+
+The body is written in the rich-text editor, which keeps the hidden textarea "body" up to
+date: autosave copies that, and a restored copy is shown in the editor."""
 
 import json
 import re
@@ -7,7 +10,9 @@ import time
 import pytest
 from django.contrib.auth.models import User
 
+from articles import body as article_body
 from articles.models import Article
+from tests.browser.editing import body_editor, press_and_wait_for_cursor
 from tests.factories import ArticleFactory, UserFactory
 
 pytestmark = pytest.mark.browser
@@ -15,8 +20,13 @@ pytestmark = pytest.mark.browser
 expect = pytest.importorskip("playwright.sync_api").expect
 
 PASSWORD = "correct horse battery staple"
-BODY = "Kim Jong Un arrived in Beijing.\nHe met Xi Jinping."
+# As the server stores it, and so as the form's textarea holds it when the page loads.
+BODY = "<p>Kim Jong Un arrived in Beijing.</p>\n<p>He met Xi Jinping.</p>"
 TYPED = " Talks lasted two hours."
+# As the editor writes it into the textarea once TYPED is typed at the end.
+EDITED = "<p>Kim Jong Un arrived in Beijing.</p><p>He met Xi Jinping. Talks lasted two hours.</p>"
+# As the server stores that.
+SAVED = article_body.sanitise(EDITED)
 PROMPT = re.compile(r"Unsaved changes from \d\d:\d\d were kept in this browser\.")
 
 
@@ -51,10 +61,9 @@ def stored_copy(page, article):
 
 def type_into_body(page, article, words):
     """Type at the end of the body, then wait until autosave has kept it."""
-    body = page.locator("#id_body")
-    body.focus()
-    page.keyboard.press("Control+End")
-    body.press_sequentially(words)
+    body_editor(page).click()
+    press_and_wait_for_cursor(page, "Control+End")
+    page.keyboard.type(words)
     page.wait_for_function(
         "([key, words]) => (localStorage.getItem(key) || '').includes(words)",
         arg=[key(article), words],
@@ -69,9 +78,19 @@ def test_unsaved_changes_are_offered_back_after_a_reload_and_restored(form, arti
     prompt = form.locator(".autosave-prompt")
     expect(prompt).to_contain_text(PROMPT)
     assert form.locator("#id_body").input_value() == BODY
+    expect(body_editor(form)).not_to_contain_text(TYPED)
     prompt.get_by_role("button", name="Restore").click()
     expect(prompt).to_have_count(0)
-    assert form.locator("#id_body").input_value() == BODY + TYPED
+    # The editor shows the copy, and the textarea it keeps holds it.
+    expect(body_editor(form)).to_contain_text("He met Xi Jinping." + TYPED)
+    expect(form.locator("#id_body")).to_have_value(EDITED)
+
+    # Writing on goes on from the restored text, and saving stores all of it.
+    type_into_body(form, article, " Both sides spoke.")
+    form.get_by_role("button", name="Save and continue editing").first.click()
+    expect(form.locator(".messagelist .success")).to_have_count(1)
+    article.refresh_from_db()
+    assert article.text.endswith("He met Xi Jinping." + TYPED + " Both sides spoke.")
 
 
 def test_a_discarded_copy_is_gone_for_good(form, article):
@@ -85,6 +104,24 @@ def test_a_discarded_copy_is_gone_for_good(form, article):
     form.reload()
     expect(form.locator("#id_body")).to_have_value(BODY)
     expect(form.locator(".autosave-prompt")).to_have_count(0)
+
+
+def test_an_edit_undone_leaves_nothing_to_offer_back(form, article):
+    type_into_body(form, article, TYPED)
+    form.keyboard.press("Control+z")
+    expect(body_editor(form)).not_to_contain_text(TYPED)
+    # Kept as the editor writes the body: the server's text in another spelling.
+    form.wait_for_function(
+        "([key, words]) => !(localStorage.getItem(key) || words).includes(words)",
+        arg=[key(article), TYPED],
+    )
+    assert stored_copy(form, article)["fields"]["body"] != BODY
+
+    form.reload()
+
+    expect(body_editor(form)).to_contain_text("He met Xi Jinping.")
+    expect(form.locator(".autosave-prompt")).to_have_count(0)
+    assert stored_copy(form, article) is None
 
 
 def test_a_copy_left_when_the_tab_was_closed_is_offered_in_a_new_tab(form, article):
@@ -108,7 +145,7 @@ def test_a_copy_is_deleted_once_its_save_went_through(form, article):
     form.wait_for_load_state()  # autosave settles the copy once the page has loaded
     assert stored_copy(form, article) is None
     article.refresh_from_db()
-    assert article.body.replace("\r\n", "\n") == BODY + TYPED  # browsers send CRLF
+    assert article.body == SAVED
 
 
 def test_a_copy_is_kept_when_the_save_fails(form, article):
@@ -121,7 +158,7 @@ def test_a_copy_is_kept_when_the_save_fails(form, article):
     form.wait_for_load_state()
     copy = stored_copy(form, article)
     assert copy["submitted"] is True
-    assert copy["fields"]["body"] == BODY + TYPED
+    assert copy["fields"]["body"] == EDITED
     # The form shows what was typed, so there is nothing to offer back.
     expect(form.locator(".autosave-prompt")).to_have_count(0)
     article.refresh_from_db()
@@ -129,11 +166,11 @@ def test_a_copy_is_kept_when_the_save_fails(form, article):
 
 
 def test_a_submitted_copy_older_than_the_forms_version_is_deleted_silently(form, article):
-    article.body = BODY + TYPED
+    article.body = EDITED
     article.updated_by = User.objects.get(username="chief")
     article.save()  # version 2, as if the submitted save had gone through
     copy = {
-        "fields": {"body": BODY + TYPED + " More."},
+        "fields": {"body": EDITED.replace("</p>", " More.</p>")},
         "labels": {},
         "savedAt": 0,
         "version": 1,
@@ -145,7 +182,7 @@ def test_a_submitted_copy_older_than_the_forms_version_is_deleted_silently(form,
 
     form.reload()
 
-    expect(form.locator("#id_body")).to_have_value(BODY + TYPED)
+    expect(form.locator("#id_body")).to_have_value(SAVED)
     expect(form.locator(".autosave-prompt")).to_have_count(0)
     assert stored_copy(form, article) is None
 
@@ -160,14 +197,17 @@ def keep_copy(page, article, body, submitted):
     )
 
 
+COLLEAGUES = article_body.sanitise(BODY + "<p>A colleague's paragraph.</p>")
+
+
 def a_colleague_saves(article):
-    article.body = BODY + " A colleague's paragraph."
+    article.body = COLLEAGUES
     article.updated_by = UserFactory(username="ben")
     article.save()  # version 2
 
 
 def test_a_failed_submit_is_offered_back_after_a_colleagues_save(form, article):
-    keep_copy(form, article, BODY + TYPED, submitted=True)
+    keep_copy(form, article, EDITED, submitted=True)
     a_colleague_saves(article)
 
     form.reload()
@@ -176,18 +216,21 @@ def test_a_failed_submit_is_offered_back_after_a_colleagues_save(form, article):
 
 
 def test_restoring_a_copy_from_before_a_colleagues_save_cannot_overwrite_it(form, article):
-    keep_copy(form, article, BODY + TYPED, submitted=False)
+    keep_copy(form, article, EDITED, submitted=False)
     a_colleague_saves(article)
     form.reload()
 
     form.locator(".autosave-prompt").get_by_role("button", name="Restore").click()
+    expect(body_editor(form)).to_contain_text(TYPED)
     form.get_by_role("button", name="Save and continue editing").first.click()
 
     expect(form.locator(".errornote")).to_have_count(1)
     expect(form.locator(".errorlist")).to_contain_text("while you were editing version 1")
-    expect(form.locator("#id_body")).to_have_value(BODY + TYPED)
+    # The refused text is still in the editor, to copy from or to save over theirs.
+    expect(form.locator("#id_body")).to_have_value(EDITED)
+    expect(body_editor(form)).to_contain_text("He met Xi Jinping." + TYPED)
     article.refresh_from_db()
-    assert article.body == BODY + " A colleague's paragraph."
+    assert article.body == COLLEAGUES
 
 
 def test_a_new_articles_copy_comes_back_with_its_section_and_goes_once_it_is_added(

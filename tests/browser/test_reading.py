@@ -3,6 +3,7 @@
 import pytest
 from django.utils import timezone
 
+from articles import body as article_body
 from articles.models import Mention
 from tests.factories import ArticleFactory, BylineFactory, PersonFactory, SectionFactory
 
@@ -24,11 +25,12 @@ def story():
         headline="Kim arrives in Beijing by train",
         slug="kim-arrives-in-beijing",
         section=world,
-        body=BODY,
+        body=article_body.from_plain_text(BODY),
         publish_at=timezone.now() - timezone.timedelta(minutes=5),
     )
     BylineFactory(article=article, person=PersonFactory(name="Ana Reyes", slug="ana-reyes"))
-    for start, end in ((20, 31), (98, 101)):
+    # "Kim Jong Un" and "Kim" in the reading text, where the subheading has lost its "## ".
+    for start, end in ((20, 31), (95, 98)):
         mention = Mention(article=article, entity=kim, start=start, end=end)
         mention.fill_quote()
         mention.save()

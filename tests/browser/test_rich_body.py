@@ -2,13 +2,18 @@
 annotator's link follows, and a reader sees all of it; links to our own articles and
 entities come from a search beside the editor; a paste keeps only what the body keeps."""
 
-import json
-
 import pytest
 from django.contrib.auth.models import Group
 
 from articles import body as article_body
 from articles.models import Article, ArticleStatus, Mention, MentionStatus
+from tests.browser.editing import (
+    EDITABLE,
+    body_editor,
+    editor_state,
+    press_and_wait_for_cursor,
+    select_in_editor,
+)
 from tests.factories import ArticleFactory, DraftFactory, PersonFactory, SectionFactory, UserFactory
 
 pytestmark = pytest.mark.browser
@@ -23,47 +28,6 @@ def editor_user():
     user = UserFactory(username="ed")
     user.groups.add(Group.objects.get(name="Editors"))
     return user
-
-
-def body_editor(page):
-    """The body's editable area: the field labelled "Body" (its textarea is hidden)."""
-    return page.get_by_role("textbox", name="Body")
-
-
-def select_in_editor(page, words):
-    """Select `words` in the body editor, as a drag of the mouse would."""
-    found = page.evaluate(
-        """(words) => {
-            const root = document.querySelector(".prose-editor [contenteditable=true]");
-            const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-            while (walker.nextNode()) {
-                const at = walker.currentNode.data.indexOf(words);
-                if (at === -1) continue;
-                root.focus();
-                window.getSelection().setBaseAndExtent(
-                    walker.currentNode, at, walker.currentNode, at + words.length);
-                return true;
-            }
-            return false;
-        }""",
-        words,
-    )
-    assert found, f"{words!r} is not in the body editor"
-    # The editor follows the browser's selection; the link button waits for it.
-    expect(page.get_by_role("button", name="insert link")).not_to_have_class("disabled")
-
-
-def press_and_wait_for_cursor(page, key):
-    """Press `key` to move the cursor, then wait until the editor has taken the move in.
-
-    The editor learns of a selection moved by the browser a moment later (from the
-    "selectionchange" event); a key pressed before then would act on the old selection.
-    """
-    page.keyboard.press(key)
-    page.wait_for_function(
-        """() => document.querySelector(".prose-editor [contenteditable=true]")
-            .editor.state.selection.empty"""
-    )
 
 
 def choose_section(page, name):
@@ -288,7 +252,7 @@ def test_the_link_dialog_keeps_only_addresses_the_site_can_and_asks_about_nofoll
     dialog.get_by_role("button", name="Save link").click()
     # Asked again, saying why.
     expect(dialog.get_by_label("Address (URL)")).to_have_value("javascript:alert(1)")
-    expect(dialog).to_contain_text("not kept")
+    expect(dialog).to_contain_text("Not kept: use a web address")
     # An address without its scheme is a web address.
     dialog.get_by_label("Address (URL)").fill("example.org/timetable")
     dialog.get_by_label("Ask search engines not to follow (nofollow)").check()
@@ -348,8 +312,8 @@ WORD = (
 def paste_html(page, html):
     """Paste `html` into the body editor, as a copy from another program would arrive."""
     page.evaluate(
-        """(html) => {
-            const target = document.querySelector(".prose-editor [contenteditable=true]");
+        """([selector, html]) => {
+            const target = document.querySelector(selector);
             const data = new DataTransfer();
             data.setData("text/html", html);
             data.setData("text/plain", new DOMParser().parseFromString(html, "text/html")
@@ -357,7 +321,7 @@ def paste_html(page, html):
             target.dispatchEvent(new ClipboardEvent("paste", {
                 clipboardData: data, bubbles: true, cancelable: true}));
         }""",
-        html,
+        [EDITABLE, html],
     )
 
 
@@ -425,11 +389,8 @@ def test_the_editor_offers_only_what_the_body_keeps(live_server, page, log_in, e
         "history:undo",
         "history:redo",
     }
-    schema = page.evaluate(
-        """() => {
-            const editor = document.querySelector(".prose-editor [contenteditable=true]").editor;
-            return {nodes: Object.keys(editor.schema.nodes), marks: Object.keys(editor.schema.marks)};
-        }"""
+    schema = editor_state(
+        page, "({nodes: Object.keys(editor.schema.nodes), marks: Object.keys(editor.schema.marks)})"
     )
     assert set(schema["nodes"]) == {
         "doc",
@@ -443,10 +404,5 @@ def test_the_editor_offers_only_what_the_body_keeps(live_server, page, log_in, e
         "listItem",
     }
     assert set(schema["marks"]) == {"bold", "italic", "link"}
-    assert json.loads(
-        page.evaluate(
-            """() => JSON.stringify(document.querySelector(
-                ".prose-editor [contenteditable=true]").editor.extensionManager.extensions
-                .find(e => e.name === "heading").options.levels)"""
-        )
-    ) == [2, 3]
+    levels = 'editor.extensionManager.extensions.find(e => e.name === "heading").options.levels'
+    assert editor_state(page, levels) == [2, 3]

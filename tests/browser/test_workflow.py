@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from articles.models import Article, ArticleStatus
+from tests.browser.editing import body_editor
 from tests.factories import SectionFactory, UserFactory
 
 pytestmark = pytest.mark.browser
@@ -35,7 +36,14 @@ def test_a_reporter_submits_an_editor_schedules_and_readers_wait(
         reporter = new_page()
         log_in(reporter, newsroom["rosa"], "/admin/articles/article/add/")
         reporter.get_by_label("Headline").fill(HEADLINE)
-        reporter.get_by_label("Body").fill("The ferry sails again from Monday.\nTickets are free.")
+        body = body_editor(reporter)
+        body.click()
+        reporter.keyboard.type("The ferry sails again from Monday.")
+        reporter.keyboard.press("Enter")
+        reporter.keyboard.type("Tickets are free.")
+        expect(body.locator("p")).to_have_text(
+            ["The ferry sails again from Monday.", "Tickets are free."]
+        )
         reporter.locator("#id_section + .select2 .select2-selection").click()
         reporter.locator(".select2-search__field").fill("Loc")
         reporter.locator(".select2-results__option", has_text="Local").click()
@@ -43,6 +51,9 @@ def test_a_reporter_submits_an_editor_schedules_and_readers_wait(
         reporter.get_by_text("rosa submitted it for review").first.wait_for()
         article = Article.objects.get(headline=HEADLINE)
         assert article.status == ArticleStatus.REVIEW
+        assert article.body == (
+            "<p>The ferry sails again from Monday.</p>\n<p>Tickets are free.</p>"
+        )
 
         # The editor schedules it for an hour from now.
         editor = new_page()

@@ -14,7 +14,9 @@
 
    The body is written in a rich-text editor (body_editor.js) that keeps the textarea named
    "body" up to date and fires "input" there on every change, so its edits are copied as any
-   field's; restoring a copy sets the editor's content too, since the textarea is hidden. */
+   field's; restoring a copy sets the editor's content too, since the textarea is hidden.
+   The editor spells the body its own way (the server's has line breaks between blocks), so
+   a copy holding the editor's spelling of what the server sent holds nothing unsaved. */
 (function () {
     "use strict";
 
@@ -27,13 +29,16 @@
     // In sessionStorage (this tab only): the key of the copy whose form was just submitted.
     const SUBMITTED_KEY = "newsroom:autosave:submitted";
 
-    // The rich-text editors of the form's textareas, as they announce themselves. Editors
-    // are made by module scripts, which run before this script's start(): so this listens
-    // from the moment the script loads.
+    // The rich-text editors of the form's textareas, as they announce themselves, and how
+    // each writes what the server sent (body_editor.js). Editors are made by module scripts,
+    // which run before this script's start(): so this listens from the moment it loads.
     const editors = new WeakMap();
+    const editorSpellings = new WeakMap();
     document.addEventListener("prose-editor:ready", (event) => {
-        const { editor, textarea } = event.detail || {};
-        if (editor && textarea) editors.set(textarea, editor);
+        const { editor, textarea, defaultHTML } = event.detail || {};
+        if (!editor || !textarea) return;
+        editors.set(textarea, editor);
+        if (typeof defaultHTML === "string") editorSpellings.set(textarea, defaultHTML);
     });
 
     function read(key) {
@@ -118,6 +123,19 @@
 
     function differs(saved, shown) {
         return Object.keys(saved).some((name) => name in shown && saved[name] !== shown[name]);
+    }
+
+    // Whether a copy holds only what the server sent, in its spelling or an editor's.
+    function sameAsServer(copy, fields) {
+        const server = serverValuesOf(fields);
+        return fields.every((field) => {
+            const value = copy.fields[field.name];
+            return (
+                value === undefined ||
+                value === server[field.name] ||
+                (editorSpellings.has(field) && value === editorSpellings.get(field))
+            );
+        });
     }
 
     function versionOf(form) {
@@ -213,7 +231,7 @@
                 version > copy.version &&
                 lastSavedByYou();
             // A copy no different from what the server sent holds nothing unsaved.
-            if (savedSince || !differs(copy.fields, serverValuesOf(fields))) {
+            if (savedSince || sameAsServer(copy, fields)) {
                 forget(key);
                 copy = null;
             }

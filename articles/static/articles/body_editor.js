@@ -15,8 +15,10 @@
    or inserts its title as a link when nothing is selected.
 
    The editor writes its HTML into the form's textarea on every change and fires "input"
-   there, so autosave and the form see the body as usual; "prose-editor:ready" carries the
-   editor ({editor, textarea}) for scripts that need it (autosave restores through it). */
+   there, so autosave and the form see the body as usual. "prose-editor:ready" carries the
+   editor for scripts that need it: {editor, textarea, defaultHTML}, the last being how the
+   editor writes the body the server sent (autosave restores through the editor, and takes
+   a copy holding only defaultHTML as holding nothing unsaved). */
 
 import {
     Blockquote,
@@ -35,7 +37,9 @@ import {
     OrderedList,
     Paragraph,
     Text,
+    createDocument,
     createTextareaEditor,
+    getHTMLFromFragment,
     gettext,
     initializeEditors,
     updateAttrsDialog,
@@ -118,8 +122,8 @@ async function askForLink(editor, attrs) {
         if (href !== null) return { href, rel: answer.nofollow ? "nofollow" : null };
         values = answer;
         problem = gettext(
-            " (not kept: use a web address (http, https), an e-mail address, or a Newsroom " +
-                'path such as "/articles/…")'
+            "Not kept: use a web address (http, https), an e-mail address, or a Newsroom " +
+                "path such as /articles/…"
         );
     }
 }
@@ -458,6 +462,17 @@ function linkSearch(editor, url) {
 
 // --- Making the editors ------------------------------------------------------------------------
 
+/** `html` as the editor writes it into the textarea (an empty body as "", as it does). */
+function editorSpelling(editor, html) {
+    try {
+        const doc = createDocument(html, editor.schema);
+        const written = getHTMLFromFragment(doc.content, editor.schema);
+        return /^<(\w+)(\s[^>]*)?><\/\1>$/.test(written) ? "" : written;
+    } catch (error) {
+        return html;
+    }
+}
+
 function createEditor(textarea) {
     if (textarea.closest(".prose-editor")) return null;
     const editor = createTextareaEditor(textarea, EXTENSIONS);
@@ -481,14 +496,22 @@ function createEditor(textarea) {
     }
     editor.setOptions({ editorProps: { ...editor.options.editorProps, attributes } });
 
+    // The link search goes under the field, after its help text: the editor keeps the width.
     const searchUrl = textarea.dataset.linkSearchUrl;
     if (searchUrl) {
         const container = textarea.closest(".prose-editor");
-        container.after(linkSearch(editor, searchUrl));
+        const help = describedBy && document.getElementById(describedBy.split(" ")[0]);
+        const place = (help && help.closest(".form-row") === container.closest(".form-row") && help)
+            || container.closest(".flex-container")
+            || container;
+        place.after(linkSearch(editor, searchUrl));
     }
 
     textarea.dispatchEvent(
-        new CustomEvent("prose-editor:ready", { detail: { editor, textarea }, bubbles: true })
+        new CustomEvent("prose-editor:ready", {
+            detail: { editor, textarea, defaultHTML: editorSpelling(editor, textarea.defaultValue) },
+            bubbles: true,
+        })
     );
     return editor;
 }

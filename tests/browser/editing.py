@@ -1,0 +1,61 @@
+"""Driving the article form's rich-text body editor (articles/static/articles/body_editor.js)."""
+
+# The editable area, inside the editor's wrapper (its menu's dropdown is a .ProseMirror too).
+EDITABLE = ".prose-editor [contenteditable=true]"
+
+
+def body_editor(page):
+    """The body's editable area: the field labelled "Body" (its textarea is hidden)."""
+    return page.get_by_role("textbox", name="Body")
+
+
+def editor_state(page, expression):
+    """The value of `expression` over `editor`, the body's Tiptap editor, in the page."""
+    return page.evaluate(
+        f"() => {{ const editor = document.querySelector({EDITABLE!r}).editor; "
+        f"return {expression}; }}"
+    )
+
+
+def wait_for_editor(page, expression):
+    """Wait until `expression` over `editor`, the body's Tiptap editor, is true."""
+    page.wait_for_function(
+        f"() => {{ const editor = document.querySelector({EDITABLE!r}).editor; "
+        f"return {expression}; }}"
+    )
+
+
+def press_and_wait_for_cursor(page, key):
+    """Press `key` to move the cursor, then wait until the editor has taken the move in.
+
+    The editor learns of a selection the browser moved a moment later (on its
+    "selectionchange" event); a key pressed before then would act on the old selection.
+    """
+    page.keyboard.press(key)
+    wait_for_editor(page, "editor.state.selection.empty")
+
+
+def select_in_editor(page, words):
+    """Select `words` in the body editor, as a drag of the mouse would."""
+    found = page.evaluate(
+        """([selector, words]) => {
+            const root = document.querySelector(selector);
+            const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+            while (walker.nextNode()) {
+                const at = walker.currentNode.data.indexOf(words);
+                if (at === -1) continue;
+                root.focus();
+                window.getSelection().setBaseAndExtent(
+                    walker.currentNode, at, walker.currentNode, at + words.length);
+                return true;
+            }
+            return false;
+        }""",
+        [EDITABLE, words],
+    )
+    assert found, f"{words!r} is not in the body editor"
+    wait_for_editor(
+        page,
+        f"editor.state.doc.textBetween(editor.state.selection.from, editor.state.selection.to)"
+        f" === {words!r}",
+    )
