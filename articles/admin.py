@@ -543,6 +543,17 @@ class ArticleAdmin(PreviewAdminMixin, revisions.ArticleRevisionsAdmin, admin.Mod
             return super().has_delete_permission(request, obj)
         return super().has_delete_permission(request, obj) and workflow.may_edit(obj, request.user)
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            return fieldsets
+        # Someone who may only look reads the body rendered, under "Mentions", rather than
+        # its HTML source.
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f != "body"]})
+            for name, options in fieldsets
+        ]
+
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         # Scheduling is publishing: only those who may publish set the time, and only

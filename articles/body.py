@@ -796,8 +796,8 @@ def render(
             )
             if run.marks.link is not None and run.marks.link.href in unlinked:
                 run = run._replace(marks=run.marks._replace(link=None))
-            if run.marks.link is not None:
-                mention = None
+            if run.marks.link is not None and mention is not None and mention.href is not None:
+                mention = None  # Links never nest; a <mark> may sit inside a link.
             pieces.append((run, mention))
             at += length
         return _inline_html(pieces, base_url)

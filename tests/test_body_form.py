@@ -7,7 +7,7 @@ from django.urls import reverse
 from articles import revisions
 from articles.models import Article, MentionStatus
 from tests.admin_forms import article_change_data
-from tests.factories import ArticleFactory, PersonFactory, mention_of
+from tests.factories import ArticleFactory, PersonFactory, member_of, mention_of
 
 pytestmark = pytest.mark.django_db
 
@@ -107,3 +107,14 @@ def test_bold_around_a_mentioned_name_moves_no_mention_and_history_says_so_in_wo
     assert "Link on “train” to https://news.example/rail" in formatting.added
     assert "Bold: “Kim Jong Un”" in formatting.removed
     assert "Italic: “Kim Jong Un”" in formatting.added
+
+
+def test_someone_who_may_only_look_reads_the_body_rendered_not_its_html_source(client, story):
+    client.force_login(member_of("Annotators"))
+
+    response = client.get(change_url(story))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "&lt;strong&gt;" not in html and "&lt;p&gt;" not in html
+    assert "<strong>" in html and 'rel="noopener">train</a>' in html

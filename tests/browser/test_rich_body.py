@@ -86,6 +86,7 @@ def test_an_editor_writes_a_rich_body_an_annotator_links_a_name_and_a_reader_see
     select_in_editor(editor, "budget report")
     editor.get_by_role("button", name="insert link").click()
     dialog = editor.get_by_role("dialog")
+    expect(dialog.get_by_label("Address (URL)")).to_be_focused()
     dialog.get_by_label("Address (URL)").fill("https://example.org/budget")
     dialog.get_by_role("button", name="Save link").click()
     expect(dialog).to_have_count(0)
@@ -256,7 +257,9 @@ def test_the_link_dialog_keeps_only_addresses_the_site_can_and_asks_about_nofoll
     # An address without its scheme is a web address.
     dialog.get_by_label("Address (URL)").fill("example.org/timetable")
     dialog.get_by_label("Ask search engines not to follow (nofollow)").check()
-    dialog.get_by_role("button", name="Save link").click()
+    # Enter saves the link, not the article.
+    dialog.get_by_label("Address (URL)").press("Enter")
+    expect(dialog).to_have_count(0)
     link = body.get_by_role("link", name="Friday")
     expect(link).to_have_attribute("href", "https://example.org/timetable")
     expect(link).to_have_attribute("rel", "nofollow")
