@@ -1,12 +1,10 @@
 """import_articles reads one story the same from .txt, .md and .html, and refuses a body it
 cannot store with a named error, writing nothing of that file."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import CommandError, call_command
 
 from articles.models import Article
+from tests.test_import_articles import run
 
 pytestmark = pytest.mark.django_db
 
@@ -52,15 +50,6 @@ READING_TEXT = (
     "A long agenda\n"
     "Kim’s visit was not announced in advance."
 )
-
-
-def run(*args):
-    out, err = StringIO(), StringIO()
-    try:
-        call_command("import_articles", *map(str, args), stdout=out, stderr=err)
-    except CommandError as error:
-        return out.getvalue(), err.getvalue(), error
-    return out.getvalue(), err.getvalue(), None
 
 
 @pytest.mark.parametrize(("name", "content"), [("s.txt", TXT), ("s.md", MD), ("s.html", HTML)])

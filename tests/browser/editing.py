@@ -1,4 +1,5 @@
-"""Driving the article form's rich-text body editor (articles/static/articles/body_editor.js)."""
+"""Driving the article form's rich-text body editor (articles/static/articles/body_editor.js)
+and selecting words on the annotation screen."""
 
 # The editable area, inside the editor's wrapper (its menu's dropdown is a .ProseMirror too).
 EDITABLE = ".prose-editor [contenteditable=true]"
@@ -59,3 +60,29 @@ def select_in_editor(page, words):
         f"editor.state.doc.textBetween(editor.state.selection.from, editor.state.selection.to)"
         f" === {words!r}",
     )
+
+
+def select_words(page, words):
+    """Drag the mouse across `words` in the article text, as an annotator would."""
+    box = page.evaluate(
+        """(words) => {
+            const walker = document.createTreeWalker(
+                document.getElementById("annotate-text"), NodeFilter.SHOW_TEXT);
+            while (walker.nextNode()) {
+                const at = walker.currentNode.data.indexOf(words);
+                if (at === -1) continue;
+                const range = document.createRange();
+                range.setStart(walker.currentNode, at);
+                range.setEnd(walker.currentNode, at + words.length);
+                const r = range.getBoundingClientRect();
+                return {left: r.left, right: r.right, middle: r.top + r.height / 2};
+            }
+            return null;
+        }""",
+        words,
+    )
+    assert box, f"{words!r} is not plain text on the screen"
+    page.mouse.move(box["left"] + 1, box["middle"])
+    page.mouse.down()
+    page.mouse.move(box["right"] - 1, box["middle"], steps=4)
+    page.mouse.up()

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from articles.models import Mention, MentionStatus
 from articles.suggestions import suggest_mentions
+from tests.browser.editing import select_words
 from tests.factories import ArticleFactory, PersonFactory, member_of
 
 pytestmark = pytest.mark.browser
@@ -31,32 +32,6 @@ def story():
     suggest_mentions(article)
     annotator = member_of("Annotators")
     return {"article": article, "kim": kim, "xi": xi, "choe": choe, "user": annotator}
-
-
-def select_words(page, words):
-    """Drag the mouse across `words` in the article text, as an annotator would."""
-    box = page.evaluate(
-        """(words) => {
-            const walker = document.createTreeWalker(
-                document.getElementById("annotate-text"), NodeFilter.SHOW_TEXT);
-            while (walker.nextNode()) {
-                const at = walker.currentNode.data.indexOf(words);
-                if (at === -1) continue;
-                const range = document.createRange();
-                range.setStart(walker.currentNode, at);
-                range.setEnd(walker.currentNode, at + words.length);
-                const r = range.getBoundingClientRect();
-                return {left: r.left, right: r.right, middle: r.top + r.height / 2};
-            }
-            return null;
-        }""",
-        words,
-    )
-    assert box, f"{words!r} is not plain text on the screen"
-    page.mouse.move(box["left"] + 1, box["middle"])
-    page.mouse.down()
-    page.mouse.move(box["right"] - 1, box["middle"], steps=4)
-    page.mouse.up()
 
 
 def test_an_annotator_links_a_name_accepts_and_rejects_suggestions(
