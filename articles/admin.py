@@ -14,7 +14,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse, reverse_lazy
 from django.utils import timezone
@@ -27,7 +27,7 @@ from taggit.models import Tag
 
 from articles import annotating, editor_links, presence, revisions, text, workflow
 from articles import body as article_body
-from articles.merging import MergeEntities, MergeError
+from articles.merging import TAG_MERGE_PERMISSION, MergeEntities, MergeError, merge_tags
 from articles.models import (
     STATUSES_TO_CHECK,
     Article,
@@ -68,15 +68,35 @@ admin.site.unregister(Tag)
 class NewsroomTagAdmin(TagAdmin):
     form = TagForm
 
+    def has_merge_permission(self, request):
+        # Merging retags articles, published ones too: for those who may change tags.
+        return request.user.has_perm(TAG_MERGE_PERMISSION)
+
+    # taggit's action, which checked no permission: offered only to those who may merge.
+    @admin.action(description="Merge selected tags", permissions=["merge"])
+    def render_tag_form(self, request, queryset):
+        return super().render_tag_form(request, queryset)
+
     def merge_tags_view(self, request):
-        """taggit's merge, refusing a new name no address or feed could carry."""
-        problem = request.method == "POST" and tag_name_problem(
-            request.POST.get("new_tag_name", "")
-        )
-        if problem:
-            self.message_user(request, f"Nothing was merged. {problem}", messages.ERROR)
+        """taggit's merge form (GET) and merge (POST) of the tags its action selected, for
+        those who may merge, in one transaction (see articles.merging.merge_tags)."""
+        if not self.has_merge_permission(request):
+            raise PermissionDenied("Merging tags needs permission to change tags.")
+        if request.method != "POST":
+            return super().merge_tags_view(request)
+        selected = request.session.get("selected_tag_ids", "")
+        try:
+            result = merge_tags(
+                selected.split(",") if selected else [],
+                request.POST.get("new_tag_name", ""),
+                user=request.user,
+            )
+        except MergeError as error:
+            self.message_user(request, f"Nothing was merged. {error}", messages.ERROR)
             return HttpResponseRedirect(request.get_full_path())
-        return super().merge_tags_view(request)
+        request.session.pop("selected_tag_ids", None)
+        self.message_user(request, str(result), messages.SUCCESS)
+        return HttpResponseRedirect(reverse("admin:taggit_tag_changelist"))
 
 
 # --- Sections ---------------------------------------------------------------------------
@@ -211,8 +231,9 @@ def merge_entities(modeladmin, request, queryset):
 @admin.register(Entity)
 class EntityAdmin(admin.ModelAdmin):
     form = EntityForm
+    fields = ["name", "slug", "kind", "aliases", "description", "wikidata", "is_public"]
     list_display = ["name", "kind", "alias_list", "wikidata_link", "mention_count"]
-    list_filter = ["kind"]
+    list_filter = ["kind", "is_public"]
     search_fields = ["name"]
     search_help_text = "Finds entities by name or by any alias."
     prepopulated_fields = {"slug": ["name"]}
@@ -315,25 +336,35 @@ _STATUS_PRIORITY = [MentionStatus.CONFIRMED, MentionStatus.NEEDS_REVIEW, Mention
 def body_with_mentions_html(article, mentions) -> str:
     """The body rendered with each live mention marked, a key, and any not shown in place."""
     body = article.text
-    placed, unplaced, taken = [], [], []
-    ordered = sorted(mentions, key=lambda m: (_STATUS_PRIORITY.index(m.status), m.start))
-    for mention in ordered:
-        css_class, label = MENTION_STYLES[mention.status]
-        fits = body[mention.start : mention.end] == mention.exact
-        overlaps = any(mention.start < end and start < mention.end for start, end in taken)
-        if fits and not overlaps:
-            taken.append((mention.start, mention.end))
-            placed.append(
-                text.Annotation(
-                    mention.start,
-                    mention.end,
-                    css_class=css_class,
-                    title=f"{mention.entity.name} ({label})",
-                )
+    placed, unplaced = [], []
+    # The places taken so far, in order: they never overlap, so each status's mentions, in
+    # order too, are checked against them in one pass (an article may have thousands).
+    taken: list[tuple[int, int]] = []
+    by_status = {status: [] for status in _STATUS_PRIORITY}
+    for mention in mentions:
+        by_status[mention.status].append((mention.start, mention.end, mention))
+    for status in _STATUS_PRIORITY:
+        css_class, label = MENTION_STYLES[status]
+        taken_now = []
+        at = 0  # The first of `taken` that does not end before the mention being checked.
+        for start, end, mention in sorted(by_status[status], key=lambda item: item[0]):
+            while at < len(taken) and taken[at][1] <= start:
+                at += 1
+            fits = body[start:end] == mention.exact
+            overlaps = (at < len(taken) and taken[at][0] < end) or (
+                bool(taken_now) and start < taken_now[-1][1]
             )
-        else:
-            reason = "overlaps another mention" if fits else "its text has changed"
-            unplaced.append((mention.exact, mention.entity.name, label, reason))
+            if fits and not overlaps:
+                taken_now.append((start, end))
+                placed.append(
+                    text.Annotation(
+                        start, end, css_class=css_class, title=f"{mention.entity.name} ({label})"
+                    )
+                )
+            else:
+                reason = "overlaps another mention" if fits else "its text has changed"
+                unplaced.append((mention.exact, mention.entity.name, label, reason))
+        taken = sorted(taken + taken_now)  # Two sorted runs: merged in one pass.
     key = format_html_join(
         " ",
         '<mark class="{}">{}</mark>',
@@ -521,7 +552,7 @@ class ArticleAdmin(PreviewAdminMixin, revisions.ArticleRevisionsAdmin, admin.Mod
                 "annotate_mention",
             ),
             ("annotate/entities/", annotating.entities, "annotate_entities"),
-            ("<int:article_id>/presence/", presence.heartbeat, "presence"),
+            ("<int:article_id>/presence/", self.presence_view, "presence"),
             ("<int:article_id>/step/", self.step_view, "step"),
             ("link-search/", editor_links.link_search, "link_search"),
         ]
@@ -612,7 +643,25 @@ class ArticleAdmin(PreviewAdminMixin, revisions.ArticleRevisionsAdmin, admin.Mod
         article = self.get_object(request, str(article_id))
         if article is None:
             raise Http404("No such article.")
+        if not any(step.permitted(article, request.user) for step in workflow.STEPS.values()):
+            # No step of the workflow is ever theirs on this article (an annotator's, or a
+            # reporter's on someone else's): refused outright, not with a message.
+            raise PermissionDenied("You may not move this article through the workflow.")
         return self._take_step(request, article, saved=False)
+
+    def presence_view(self, request, article_id):
+        """The article form's heartbeat (articles.presence): only someone who may edit the
+        article is shown as editing it, as the form itself shows; anyone may leave."""
+        if request.method == "POST" and not request.GET.get("leave"):
+            article = Article.objects.filter(pk=article_id).first()
+            if article is None:
+                return JsonResponse({"error": "There is no such article."}, status=404)
+            if not workflow.may_edit(article, request.user):
+                return JsonResponse(
+                    {"error": "Only someone who may edit this article is shown editing it."},
+                    status=403,
+                )
+        return presence.heartbeat(request, article_id)
 
     def _after_save(self, request, article):
         """Take the workflow step asked for with the save, if any; refusals are messages."""
@@ -736,10 +785,19 @@ class ArticleAdmin(PreviewAdminMixin, revisions.ArticleRevisionsAdmin, admin.Mod
 def accept_mentions(modeladmin, request, queryset):
     """Confirm each mention that still fits its text and overlaps no confirmed mention."""
     accepted = Counter()  # by article
-    mentions = queryset.select_related("article", "entity").order_by("article_id", "start", "pk")
+    mentions = list(
+        queryset.exclude(status=MentionStatus.CONFIRMED)
+        .select_related(None)  # The changelist's queryset brings the article with each.
+        .select_related("entity")
+        .order_by("article_id", "start", "pk")
+    )
+    # Each article is read once, not once for each of its mentions: its text may be
+    # megabytes long, and hundreds of its mentions selected.
+    articles = Article.objects.defer("search_vector").in_bulk(
+        {mention.article_id for mention in mentions}
+    )
     for mention in mentions:
-        if mention.status == MentionStatus.CONFIRMED:
-            continue
+        mention.article = articles[mention.article_id]
         try:
             # Checks overlaps with confirmed mentions, including those accepted a moment ago
             # in this same batch.

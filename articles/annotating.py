@@ -11,9 +11,11 @@ shows what is stored; an error is a 4xx with {"error": message} and nothing writ
 """
 
 import json
+import re
 from collections import Counter
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, ValidationError
 from django.db import transaction
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
@@ -22,6 +24,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from articles import anchoring, revisions, suggestions
+from articles.limits import size_said
 from articles.models import (
     QUOTE_CONTEXT,
     Article,
@@ -84,14 +87,63 @@ def _json_endpoint(*permissions):
     return decorate
 
 
+# No request of the screen nests deeper than {"new_entity": {"name": ...}}.
+MAX_JSON_DEPTH = 10
+# Half of a UTF-16 surrogate pair: JSON may spell one ("\ud800"); no database stores it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _read_json(request) -> dict:
+    """The request's JSON object, or BadRequest saying why there is none: too large (over
+    DATA_UPLOAD_MAX_MEMORY_SIZE), not JSON, nested too deeply, or holding text that is no
+    text (a lone surrogate)."""
     try:
-        data = json.loads(request.body.decode("utf-8"))
+        raw = request.body
+    except RequestDataTooBig:
+        size = size_said(request.META.get("CONTENT_LENGTH"))
+        raise BadRequest(
+            f"The request is too large{f' ({size})' if size else ''}; at most "
+            f"{size_said(settings.DATA_UPLOAD_MAX_MEMORY_SIZE)} can be sent at once.",
+            413,
+        ) from None
+    try:
+        data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
         raise BadRequest("The request is not valid JSON.") from None
+    except RecursionError:
+        raise BadRequest(_TOO_DEEP) from None
     if not isinstance(data, dict):
         raise BadRequest("The request must be a JSON object.")
+    _check_json(data)
     return data
+
+
+_TOO_DEEP = f"The request is nested more than {MAX_JSON_DEPTH} levels deep."
+
+
+def _check_json(data: dict) -> None:
+    """Refuse JSON nested deeper than MAX_JSON_DEPTH, or with a lone surrogate in a key or a
+    text, naming where; walked with a list, not recursion, whatever the depth."""
+    pending = [(data, "", 1)]
+    while pending:
+        value, path, depth = pending.pop()
+        if depth > MAX_JSON_DEPTH:
+            raise BadRequest(_TOO_DEEP)
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if _SURROGATE.search(key):
+                    raise BadRequest(f"A field name {_SURROGATE_SAID}")
+                pending.append((item, f"{path}.{key}" if path else key, depth + 1))
+        elif isinstance(value, list):
+            pending.extend((item, path, depth + 1) for item in value)
+        elif isinstance(value, str) and _SURROGATE.search(value):
+            shown = path if len(path) <= 60 else path[:59] + "…"
+            raise BadRequest(f"“{shown}” {_SURROGATE_SAID}")
+
+
+_SURROGATE_SAID = (
+    "holds half of a UTF-16 surrogate pair, which is no character on its own: send the text again."
+)
 
 
 def _text_field(data: dict, name: str, required: bool = False, max_length: int = 300) -> str:

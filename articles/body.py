@@ -328,7 +328,10 @@ def _element_marks(element: _Element, tag: str, marks: Marks) -> Marks:
         # An editor's link inside another link is dropped: links never nest.
         href = safe_href(element.attrs.get("href", ""))
         if href is not None:
-            nofollow = "nofollow" in element.attrs.get("rel", "").lower().split()
+            # Only an external link can ask not to be followed; ours never do.
+            nofollow = (
+                is_external(href) and "nofollow" in element.attrs.get("rel", "").lower().split()
+            )
             marks = marks._replace(link=Link(href, nofollow=nofollow))
     if "style" in element.attrs:
         marks = _style_marks(element, marks)

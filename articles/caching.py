@@ -14,8 +14,17 @@ the page is cached), so browsers and a CDN revalidate with 304 answers (Django's
 ConditionalGetMiddleware compares them), and a Cache-Control fit for a CDN: public with a
 short shared max-age, since a CDN cannot be told that a page changed.
 
+A page is kept under its address with only the query parameters it reads (PAGE_PARAMETERS):
+any other (utm_source, fbclid, a random cache buster) is ignored, so it is served the page
+of the address without it and makes no new entry. A page whose parameters are too long
+(MAX_KEY_PARAMETERS) is built every time and not kept. Beyond that the cache's own bounds
+apply: every page expires after NEWSROOM_PAGE_CACHE_SECONDS, Redis evicts by its
+maxmemory policy, the local-memory cache keeps MAX_ENTRIES (docs/operations.md).
+
 If Redis is out of reach, readers still get every page, built afresh; saves fail instead,
-since a save that could not drop the pages it changes would leave them stale.
+since a save that could not drop the pages it changes would leave them stale. The circuit
+breaker in articles/cache_backend.py skips Redis at once after a failure, so only the
+first request waits for its timeout; a save refused for it gets a 503 page saying why.
 """
 
 import hashlib
@@ -25,16 +34,43 @@ import uuid
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.urls import Resolver404, resolve
 from django.utils import timezone
-from django.utils.cache import patch_cache_control, set_response_etag
-from django.utils.http import http_date
+from django.utils.cache import add_never_cache_headers, patch_cache_control, set_response_etag
+from django.utils.http import http_date, urlencode
 from redis.exceptions import RedisError
+
+from articles.cache_backend import CacheUnavailable
 
 logger = logging.getLogger(__name__)
 GENERATION_KEY = "newsroom:content-generation"
 PAGE_KEY = "newsroom:page:{address}"
 # Prefixes of paths that are never cached: the admin, previews, anything per-person.
 UNCACHED_PREFIXES = ("/admin/", "/preview/", "/static/")
+
+# The query parameters each public page reads, by the name of its URL (see articles/urls.py,
+# articles/search.py's SearchForm, and Django's sitemap view): only these tell one copy of
+# a page from another, so only they are in its cache key. A page not listed reads none.
+LIST_PAGE = ("page",)
+PAGE_PARAMETERS = {
+    "articles:search": ("q", "section", "entity", "from", "to", "page"),
+    "articles:section": LIST_PAGE,
+    "articles:tag": LIST_PAGE,
+    "articles:person": LIST_PAGE,
+    "articles:organization": LIST_PAGE,
+    "articles:place": LIST_PAGE,
+    "articles:corrections": LIST_PAGE,
+    # Sitemaps of more than 50,000 addresses come in pages, ?p=2; the news sitemap's URL
+    # has no name, so it goes by its view's.
+    "sitemap": ("p",),
+    "django.contrib.sitemaps.views.sitemap": ("p",),
+}
+# A page whose key parameters come to more than this many characters is built every time
+# and not kept: the longest search a reader can make (200 characters) with every filter
+# fits well within it.
+MAX_KEY_PARAMETERS = 400
 
 
 def _new_generation(now=None) -> dict:
@@ -64,7 +100,17 @@ def content_changed() -> None:
     """
     _new_generation()
     if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(_new_generation)
+        transaction.on_commit(_new_generation_after_commit)
+
+
+def _new_generation_after_commit() -> None:
+    """The second new generation, once the change is committed. Should the cache have gone
+    out of reach in between, the change is saved all the same and saying otherwise would
+    be wrong: the first new generation already dropped the old pages."""
+    try:
+        _new_generation()
+    except CacheUnavailable:
+        logger.warning("A change was saved as the cache went out of reach")
 
 
 def current_generation(stored=None) -> dict:
@@ -86,8 +132,68 @@ def _cacheable(request) -> bool:
     )
 
 
+def key_parameters(request) -> list[tuple[str, str]]:
+    """The query parameters of `request` that its page reads, by name, each with the value
+    the page reads (the last one given); page numbers written as plain numbers."""
+    if not request.GET:
+        return []  # most requests, spared resolving their address a second time
+    try:
+        match = resolve(request.path_info, getattr(request, "urlconf", None))
+    except Resolver404:
+        return []
+    parameters = []
+    for name in sorted(PAGE_PARAMETERS.get(match.view_name, ())):
+        if name in request.GET:
+            value = request.GET[name]
+            if name in ("page", "p") and value.isdecimal():
+                # ?page=02 is page 2, as the views read it with int().
+                value = str(int(value))
+            parameters.append((name, value))
+    return parameters
+
+
+def page_key(request) -> str | None:
+    """The cache key of the page `request` asks for, or None when it is not to be kept."""
+    parameters = key_parameters(request)
+    if sum(len(name) + len(value) + 2 for name, value in parameters) > MAX_KEY_PARAMETERS:
+        return None
+    # Hashed: a long search would make a key too long for some cache backends.
+    address = "\n".join((request.scheme, request.get_host(), request.path, urlencode(parameters)))
+    return PAGE_KEY.format(address=hashlib.sha256(address.encode()).hexdigest())
+
+
+def cache_unavailable_response(request):
+    """The answer to a request that failed because the cache is out of reach: a save
+    (nothing of which was kept, since the transaction rolled back) or a page that needs
+    the cache, such as the admin's article form."""
+    saving = request.method not in ("GET", "HEAD", "OPTIONS")
+    if request.accepts("application/json") and not request.accepts("text/html"):
+        # The annotation screen and the article form's notes show `error` as it is.
+        response = JsonResponse(
+            {
+                "error": (
+                    "Not saved: the cache is out of reach. Try again in a minute."
+                    if saving
+                    else "The cache is out of reach. Try again in a minute."
+                )
+            },
+            status=503,
+        )
+    else:
+        response = render(
+            request,
+            "503_cache.html",
+            {"saving": saving, "retry_seconds": settings.NEWSROOM_CACHE_RETRY_SECONDS},
+            status=503,
+        )
+    response["Retry-After"] = str(settings.NEWSROOM_CACHE_RETRY_SECONDS)
+    add_never_cache_headers(response)
+    return response
+
+
 class PublicPageCacheMiddleware:
-    """Serve anonymous readers' GET requests from the cache, and cache what they are sent."""
+    """Serve anonymous readers' GET requests from the cache, and cache what they are sent;
+    answer any request that fails for the cache being out of reach with a 503 page."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -99,16 +205,17 @@ class PublicPageCacheMiddleware:
                 # Staff see the same pages, but their copies must not fill shared caches.
                 patch_cache_control(response, private=True, no_cache=True)
             return response
-        # Hashed: a long search would make a key too long for some cache backends.
-        address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-        key = PAGE_KEY.format(address=address)
+        key = page_key(request)
         try:
             # One round trip to the cache for both: a page is kept with the token of the
             # generation it was built in, and served only while that generation lasts.
-            found = cache.get_many([GENERATION_KEY, key])
+            found = cache.get_many([GENERATION_KEY, key] if key else [GENERATION_KEY])
             generation = current_generation(found.get(GENERATION_KEY))
-        except RedisError:
-            logger.exception("The page cache is out of reach: %s is built afresh", request.path)
+        except CacheUnavailable:
+            # Said once per outage, by the circuit breaker, not once per request.
+            generation = None
+        except RedisError as error:
+            logger.error("The page cache failed (%s): %s is built afresh", error, request.path)
             generation = None
         else:
             token, cached = found.get(key, (None, None))
@@ -120,15 +227,29 @@ class PublicPageCacheMiddleware:
             # Pages that set their own caching (previews, errors) are left as they are.
             return response
         self._mark_public(response, generation)
-        response["X-Cache"] = "miss" if generation else "unavailable"
-        if generation and not response.streaming and not response.cookies:
-            try:
-                cache.set(
-                    key, (generation["token"], response), settings.NEWSROOM_PAGE_CACHE_SECONDS
-                )
-            except RedisError:
-                logger.exception("The page cache is out of reach: %s was not kept", request.path)
+        if not generation:
+            response["X-Cache"] = "unavailable"
+        elif not key:
+            response["X-Cache"] = "bypass"
+        else:
+            response["X-Cache"] = "miss"
+            if not response.streaming and not response.cookies:
+                self._keep(key, generation, response, request)
         return response
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, CacheUnavailable):
+            return cache_unavailable_response(request)
+        return None
+
+    @staticmethod
+    def _keep(key, generation, response, request) -> None:
+        try:
+            cache.set(key, (generation["token"], response), settings.NEWSROOM_PAGE_CACHE_SECONDS)
+        except CacheUnavailable:
+            pass
+        except RedisError as error:
+            logger.error("The page cache failed (%s): %s was not kept", error, request.path)
 
     @staticmethod
     def _mark_public(response, generation) -> None:

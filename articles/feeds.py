@@ -1,8 +1,9 @@
 """RSS and Atom feeds: the latest articles, and those of a section, a tag or an entity.
 
 Every feed starts from Article.objects.published(), so drafts, review copies, withdrawn
-and scheduled articles never appear in one. Each feed runs a fixed number of queries,
-however many bylines and tags its articles have.
+and scheduled articles never appear in one, and an entity's feed exists only for an entity
+that passes Entity.objects.public(). Each feed runs a fixed number of queries, however
+many bylines and tags its articles have.
 
 Each feed class gives RSS; pass AtomFeed to get the Atom twin of the same feed, as
 `LatestFeed(AtomFeed)`.
@@ -20,14 +21,8 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import escape
 from taggit.models import Tag
 
-from articles.models import (
-    Article,
-    Entity,
-    EntityRedirect,
-    Mention,
-    Section,
-    hidden_article_paths,
-)
+from articles.models import Article, Entity, Mention, Section
+from articles.views import hidden_paths, public_entity_at
 
 # How many articles each feed carries, newest first.
 FEED_LENGTH = 30
@@ -108,7 +103,7 @@ class ArticleFeed(Feed):
             .prefetch_related("tags", confirmed)
             .newest_first()[:FEED_LENGTH]
         )
-        self.hidden_paths = hidden_article_paths(item.body for item in items)
+        self.hidden_paths = hidden_paths(item.body for item in items)
         return items
 
     def item_title(self, item):
@@ -201,14 +196,15 @@ class EntityFeed(ArticleFeed):
         except Http404:
             # Only a missing feed pays for this query: the old address of a merged or
             # renamed entity, which leads to the same feed of the entity it is now.
-            moved_to = EntityRedirect.entity_at(kind, slug)
+            moved_to = public_entity_at(kind, slug)
             if moved_to is None:
                 raise
             form = "atom" if issubclass(self.feed_type, AtomFeed) else "rss"
             return redirect(f"feeds:{moved_to.kind}-{form}", slug=moved_to.slug, permanent=True)
 
     def get_object(self, request, slug, kind):
-        return get_object_or_404(Entity, kind=kind, slug=slug)
+        # One that no reader may see yet is not found, exactly as a missing one.
+        return get_object_or_404(Entity.objects.public(), kind=kind, slug=slug)
 
     def articles(self, obj):
         return Article.objects.published().mentioning(obj)

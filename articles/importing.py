@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import html
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ from markdown_it import MarkdownIt
 
 from articles import body as article_body
 from articles import text
+from articles.limits import size_said
 from articles.models import (
     WIKIDATA_PATTERN,
     Article,
@@ -42,12 +44,28 @@ class ImportProblem(Exception):
     """Input that cannot be imported; the message says what is wrong and where."""
 
 
+# The largest file an import reads. A story's body holds at most MAX_BODY_CHARS characters
+# (4 MB of UTF-8 at most), and an entities file this size lists some 50,000 entities; a
+# larger file is refused before it is read, saying so.
+MAX_FILE_BYTES = 10 * 1024 * 1024
+
+
 def read_text(path: Path) -> str:
-    """A file's text, or an ImportProblem saying why it cannot be had."""
+    """A file's text, or an ImportProblem saying why it cannot be had (it cannot be read, it
+    is larger than MAX_FILE_BYTES, or it is not UTF-8)."""
+    limit = MAX_FILE_BYTES
     try:
-        data = Path(path).read_bytes()
+        with Path(path).open("rb") as file:
+            size = os.fstat(file.fileno()).st_size
+            if size > limit:
+                raise ImportProblem(_too_large(size, limit))
+            # At most one byte past the limit, whatever the size said: a device or a file
+            # still being written may hold more.
+            data = file.read(limit + 1)
     except OSError as error:
         raise ImportProblem(f"cannot be read: {error.strerror or error}") from None
+    if len(data) > limit:
+        raise ImportProblem(_too_large(None, limit))
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -57,12 +75,52 @@ def read_text(path: Path) -> str:
         ) from None
 
 
+def _too_large(size: int | None, limit: int) -> str:
+    """What is said of a file over the limit; `size` is None when it is not known."""
+    most = size_said(limit)
+    shown = size_said(size) if size is not None else most
+    said = f"is {shown}" if shown != most else f"is over {most}"
+    return f"{said}; a file may be at most {most}: split it into smaller files"
+
+
+# Feeds and sitemaps are XML, which cannot carry such a character (see text.XML_ILLEGAL).
+CONTROL_CHARACTER = "{what} holds an invisible control character"
+# Half of a UTF-16 surrogate pair: JSON and YAML may spell one ("\ud800"), but it is no
+# character on its own, and no database can store it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# What a message shows escaped (\u0000) or leaves out: invisible, or no character at all.
+_UNSHOWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
+
+
+def character_problem(value: str, what: str) -> str | None:
+    """Why `value` cannot be stored or sent in a feed, said of `what`; None if it can."""
+    found = _SURROGATE.search(value)
+    if found:
+        return (
+            f"{what} holds \\u{ord(found.group()):04x} (half of a UTF-16 surrogate pair, "
+            "which is no character on its own)"
+        )
+    if text.XML_ILLEGAL.search(value):
+        return CONTROL_CHARACTER.format(what=what)
+    return None
+
+
+def _shown(value: str, limit: int = 60) -> str:
+    """`value` as a message may show it: invisible characters and surrogates escaped, and
+    cut short past `limit` characters."""
+    shown = _UNSHOWABLE.sub(lambda found: f"\\u{ord(found.group()):04x}", value[: limit + 1])
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+def _without_unshowable(value: str, limit: int = 60) -> str:
+    """`value` with its invisible characters and surrogates left out, cut short."""
+    return _shown(_UNSHOWABLE.sub("", value), limit)
+
+
 # --- Entities ---------------------------------------------------------------------------
 
 ENTITY_FIELDS = ("name", "kind", "aliases", "description", "wikidata")
 _NAME_MAX = Entity._meta.get_field("name").max_length
-# Feeds and sitemaps are XML, which cannot carry such a character (see text.XML_ILLEGAL).
-CONTROL_CHARACTER = "{what} holds an invisible control character"
 _WIKIDATA = re.compile(WIKIDATA_PATTERN)
 
 
@@ -92,20 +150,47 @@ class Counts:
         return f"{self.created} created, {self.updated} updated, {self.unchanged} unchanged"
 
 
+# No field of an entity is a number, and Python reads no integer of over 4,300 digits.
+_MAX_DIGITS = 100
+
+
+class _LongNumber(Exception):
+    def __init__(self, digits: str):
+        self.digits = digits
+
+
+def _read_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > _MAX_DIGITS:
+        raise _LongNumber(digits)
+    return int(digits)
+
+
 def read_entities(path: Path) -> list[EntityRecord]:
     """Read and check a JSON entities file; refuse it whole, naming every bad item."""
+    raw = read_text(path).removeprefix("\ufeff")
     try:
-        data = json.loads(read_text(path).removeprefix("\ufeff"))
+        data = json.loads(raw, parse_int=_read_int)
     except json.JSONDecodeError as error:
         raise ImportProblem(f"is not valid JSON: {error}") from None
     except RecursionError:
         raise ImportProblem("is nested too deeply to be a list of entities") from None
+    except _LongNumber as number:
+        line = raw.count("\n", 0, raw.find(number.digits)) + 1
+        raise ImportProblem(
+            f"holds a number {len(number.digits.lstrip('-')):,} digits long (line {line}); "
+            "the fields of an entity are text"
+        ) from None
     return check_entities(data)
 
 
 def _item_label(index: int, item) -> str:
     name = item.get("name") if isinstance(item, dict) else None
-    if isinstance(name, str) and name.strip():
+    if (
+        isinstance(name, str)
+        and name.strip()
+        and len(name.strip()) <= _NAME_MAX
+        and not _UNSHOWABLE.search(name)
+    ):
         return f'item {index} ("{name.strip()}")'
     return f"item {index}"
 
@@ -119,7 +204,8 @@ def _check_entity(item) -> tuple[EntityRecord | None, list[str]]:
     if unknown:
         problems.append(
             f"unknown field{'s' if len(unknown) > 1 else ''} "
-            + ", ".join(f'"{key}"' for key in unknown)
+            + ", ".join(f'"{_shown(key)}"' for key in unknown[:5])
+            + (", ..." if len(unknown) > 5 else "")
             + f" (the fields are {', '.join(ENTITY_FIELDS)})"
         )
 
@@ -132,14 +218,15 @@ def _check_entity(item) -> tuple[EntityRecord | None, list[str]]:
         problems.append("name is blank")
     elif len(name.strip()) > _NAME_MAX:
         problems.append(f"name is longer than {_NAME_MAX} characters")
-    elif text.XML_ILLEGAL.search(name):
-        problems.append(CONTROL_CHARACTER.format(what="name"))
+    elif problem := character_problem(name, "name"):
+        problems.append(problem)
 
     kind = item.get("kind")
     if kind is None:
         problems.append(f"kind is missing (one of {', '.join(EntityKind.values)})")
     elif kind not in EntityKind.values:
-        problems.append(f"kind {json.dumps(kind)} is not one of {', '.join(EntityKind.values)}")
+        shown = f'"{_shown(kind)}"' if isinstance(kind, str) else _json_type(kind)
+        problems.append(f"kind {shown} is not one of {', '.join(EntityKind.values)}")
 
     aliases = item.get("aliases")
     if aliases is not None:
@@ -147,14 +234,20 @@ def _check_entity(item) -> tuple[EntityRecord | None, list[str]]:
             problems.append('aliases must be a list of names, such as ["Kim", "Kim Jong-un"]')
         elif any(len(a.strip()) > _NAME_MAX for a in aliases):
             problems.append(f"an alias is longer than {_NAME_MAX} characters")
+        elif bad := [
+            problem
+            for alias in aliases
+            if (problem := character_problem(alias, f'alias "{_without_unshowable(alias)}"'))
+        ]:
+            problems += bad
         else:
             aliases = _clean_aliases(aliases, name if isinstance(name, str) else "")
 
     description = item.get("description")
     if description is not None and not isinstance(description, str):
         problems.append(f"description must be text, not {_json_type(description)}")
-    elif description is not None and text.XML_ILLEGAL.search(description):
-        problems.append(CONTROL_CHARACTER.format(what="description"))
+    elif description is not None and (problem := character_problem(description, "description")):
+        problems.append(problem)
 
     wikidata = item.get("wikidata")
     if wikidata is not None:
@@ -162,7 +255,7 @@ def _check_entity(item) -> tuple[EntityRecord | None, list[str]]:
             problems.append(f'wikidata must be text such as "Q42", not {_json_type(wikidata)}')
         elif wikidata.strip() and not _WIKIDATA.match(wikidata.strip()):
             problems.append(
-                f"wikidata {json.dumps(wikidata)} is not a Wikidata id "
+                f'wikidata "{_shown(wikidata)}" is not a Wikidata id '
                 '(Q followed by digits, such as "Q42"; or "" for none)'
             )
         else:
@@ -202,6 +295,10 @@ def _json_type(value) -> str:
     if isinstance(value, list):
         return "a list"
     return "an object"
+
+
+# A file with more problems than this is told of the first ones and how many more.
+MAX_PROBLEMS_SHOWN = 100
 
 
 def check_entities(data) -> list[EntityRecord]:
@@ -253,9 +350,10 @@ def check_entities(data) -> list[EntityRecord]:
                 f'already belongs to the {holder.kind} "{holder.name}"'
             )
     if problems:
-        raise ImportProblem(
-            "nothing was imported; fix these and try again:\n" + "\n".join(problems)
-        )
+        shown = problems[:MAX_PROBLEMS_SHOWN]
+        if len(problems) > len(shown):
+            shown.append(f"and {len(problems) - len(shown):,} more problems")
+        raise ImportProblem("nothing was imported; fix these and try again:\n" + "\n".join(shown))
     return [record for _, record in records]
 
 
@@ -310,8 +408,11 @@ _MARKDOWN = MarkdownIt("commonmark", {"html": True})
 # Every link goes to the body's own check, which names a bad one, rather than staying
 # literal text (markdown-it's own check would leave "[this](javascript:...)" as it is).
 _MARKDOWN.validateLink = lambda url: True
-_HTML_HEADLINE = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
-_HTML_TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+# Found in steps (the opening tag, its ">", then the closing tag) rather than by one pattern
+# such as <h1\b[^>]*>(.*?)</h1>, which retries from every "<h1" of a file that never closes
+# one: minutes for a file of "<h1>" repeated.
+_HTML_H1 = (re.compile(r"<h1\b", re.IGNORECASE), re.compile(r"</h1\s*>", re.IGNORECASE))
+_HTML_TITLE = (re.compile(r"<title\b", re.IGNORECASE), re.compile(r"</title\s*>", re.IGNORECASE))
 _HEADLINE_MAX = Article._meta.get_field("headline").max_length
 _SLUG_MAX = Article._meta.get_field("slug").max_length
 _TAG_MAX = 100  # taggit's Tag.name
@@ -409,19 +510,119 @@ def _html_headline(raw: str) -> tuple[str | None, str]:
     """The headline of an HTML story (its first <h1>, else its <title>, as plain text) and
     the HTML with that <h1> and any <title> taken out."""
     headline = None
-    found = _HTML_HEADLINE.search(raw)
+    found = _first_element(raw, _HTML_H1)
     if found:
-        headline = article_body.reading_text(article_body.sanitise(found.group(1)))
-        raw = raw[: found.start()] + raw[found.end() :]
-    title = _HTML_TITLE.search(raw)
-    if title:
+        start, inner_start, inner_end, end = found
+        headline = article_body.reading_text(article_body.sanitise(raw[inner_start:inner_end]))
+        raw = raw[:start] + raw[end:]
+    found = _first_element(raw, _HTML_TITLE)
+    if found:
+        start, inner_start, inner_end, end = found
         if not headline:
-            headline = html.unescape(title.group(1))
-        raw = raw[: title.start()] + raw[title.end() :]
+            headline = html.unescape(raw[inner_start:inner_end])
+        raw = raw[:start] + raw[end:]
     return (" ".join(headline.split()) or None) if headline else None, raw
 
 
+def _first_element(raw: str, patterns) -> tuple[int, int, int, int] | None:
+    """Where the first element that `patterns` (its opening and closing tag) find starts,
+    where its content starts and ends, and where it ends; None if there is none closed.
+
+    Only the first opening tag need be tried: a closing tag after a later one is after the
+    first one too."""
+    opening, closing = patterns
+    start = opening.search(raw)
+    if start is None:
+        return None
+    inner_start = raw.find(">", start.end()) + 1
+    if inner_start == 0:
+        return None
+    end = closing.search(raw, inner_start)
+    if end is None:
+        return None
+    return start.start(), inner_start, end.start(), end.end()
+
+
 _FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
+
+
+# Front matter is a few lines (a headline, a standfirst, names, tags): larger or deeper
+# front matter is refused before YAML builds it.
+MAX_FRONT_MATTER_BYTES = 64 * 1024
+MAX_FRONT_MATTER_DEPTH = 10
+
+
+class _Refused(yaml.MarkedYAMLError):
+    """Front matter that is YAML but that we do not read; problem_mark says where."""
+
+    def __init__(self, problem: str, mark):
+        super().__init__(problem=problem, problem_mark=mark)
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe loader, refusing what front matter never needs and an attack would use:
+    anchors and aliases (a few lines of them spell billions of values), nesting deeper than
+    MAX_FRONT_MATTER_DEPTH, numbers longer than _MAX_DIGITS digits (Python reads no integer
+    of over 4,300), values that cannot be read (a date in the year 0), and text that no
+    database can hold (lone surrogates)."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.depth = 0
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if event.anchor is not None:  # An alias (*name), or a value named for one (&name).
+            raise _Refused(
+                f"YAML anchors and aliases (&{event.anchor}, *{event.anchor}) are not "
+                "allowed; write each value out in full",
+                event.start_mark,
+            )
+        self.depth += 1
+        try:
+            if self.depth > MAX_FRONT_MATTER_DEPTH:
+                raise _Refused(
+                    f"nested more than {MAX_FRONT_MATTER_DEPTH} levels deep", event.start_mark
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+    def construct_object(self, node, deep=False):
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, OverflowError) as error:
+            what = f'"{_shown(node.value)}"' if isinstance(node.value, str) else "a value"
+            raise _Refused(f"{what} cannot be read: {error}", node.start_mark) from None
+
+    def construct_yaml_int(self, node):
+        digits = re.sub(r"^[-+]?(0[xob])?|[_:]", "", node.value)
+        if len(digits) > _MAX_DIGITS:
+            raise _Refused(
+                f"a number {len(digits):,} digits long; no front matter value is a number",
+                node.start_mark,
+            )
+        return super().construct_yaml_int(node)
+
+    def construct_yaml_timestamp(self, node):
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError) as error:
+            raise _Refused(f"{_shown(node.value)} is no date ({error})", node.start_mark) from None
+
+    def construct_yaml_str(self, node):
+        # A control character is refused where the value is used, with its field's name.
+        value = super().construct_yaml_str(node)
+        if _SURROGATE.search(value):
+            raise _Refused(character_problem(value, "a value"), node.start_mark)
+        return value
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:int", _FrontMatterLoader.construct_yaml_int)
+_FrontMatterLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", _FrontMatterLoader.construct_yaml_timestamp
+)
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:str", _FrontMatterLoader.construct_yaml_str)
 
 
 def split_front_matter(raw: str) -> tuple[dict, str]:
@@ -436,8 +637,18 @@ def split_front_matter(raw: str) -> tuple[dict, str]:
     if closing is None:
         raise ImportProblem('front matter is not closed: add a "---" line after it')
     block = raw[raw.index("\n") + 1 : closing.start()]
+    size = len(block.encode("utf-8"))
+    if size > MAX_FRONT_MATTER_BYTES:
+        raise ImportProblem(
+            f"front matter is {round(size / 1024):,} KB; it may be at most "
+            f"{MAX_FRONT_MATTER_BYTES // 1024} KB"
+        )
     try:
-        data = yaml.safe_load(block)
+        data = yaml.load(block, Loader=_FrontMatterLoader)  # A SafeLoader, refusing more.
+    except _Refused as refusal:
+        raise ImportProblem(
+            f"front matter line {refusal.problem_mark.line + 2}: {refusal.problem}"
+        ) from None
     except yaml.YAMLError as error:
         where = getattr(error, "problem_mark", None)
         line = f" (line {where.line + 2})" if where else ""
@@ -452,12 +663,13 @@ def split_front_matter(raw: str) -> tuple[dict, str]:
 
 def check_front_matter(data: dict) -> dict:
     """Front matter with its values checked and normalised; an ImportProblem otherwise."""
-    unknown = [str(key) for key in data if key not in FRONT_MATTER_KEYS]
+    unknown = [_shown(str(key)) for key in data if key not in FRONT_MATTER_KEYS]
     if unknown:
         raise ImportProblem(
             "front matter has unknown key"
             + ("s " if len(unknown) > 1 else " ")
-            + ", ".join(f'"{key}"' for key in unknown)
+            + ", ".join(f'"{key}"' for key in unknown[:5])
+            + (", ..." if len(unknown) > 5 else "")
             + f" (the keys are {', '.join(FRONT_MATTER_KEYS)})"
         )
     if "title" in data and "headline" in data:
@@ -478,7 +690,7 @@ def check_front_matter(data: dict) -> dict:
                 validate_slug(value)
             except ValidationError:
                 raise ImportProblem(
-                    f'front matter {key} "{value}" is not a slug '
+                    f'front matter {key} "{_shown(value)}" is not a slug '
                     "(letters, digits, hyphens and underscores, such as world-news)"
                 ) from None
             meta[key] = value
@@ -491,7 +703,7 @@ def check_front_matter(data: dict) -> dict:
         status = data["status"]
         if status not in ArticleStatus.values:
             raise ImportProblem(
-                f"front matter status {json.dumps(status, default=str)} is not one of "
+                f"front matter status {_shown(json.dumps(status, default=str))} is not one of "
                 + ", ".join(ArticleStatus.values)
             )
         meta["status"] = status

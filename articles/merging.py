@@ -1,13 +1,16 @@
 """Merging duplicate entities into one: the survivor takes over their mentions, bylines,
-names and old URLs, and the duplicates are deleted, all in one transaction.
+names and old URLs, and the duplicates are deleted, all in one transaction. Merging tags
+into one: everything tagged with any of them is tagged with it instead, in one transaction.
 """
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from taggit.models import Tag, TaggedItem
 
-from articles.models import Byline, Entity, EntityRedirect, Mention
+from articles.models import Byline, Entity, EntityRedirect, Mention, tag_name_problem
 
 
 class MergeError(ValueError):
@@ -142,3 +145,75 @@ class MergeEntities:
 def merge_entities(survivor, duplicates, user=None) -> MergeResult:
     """Merge `duplicates` into `survivor` in one transaction; see MergeEntities."""
     return MergeEntities(survivor, duplicates, user=user).execute()
+
+
+# --- Tags -----------------------------------------------------------------------------------
+
+# Merging retags articles, published ones too: for those who may change tags (Editors).
+TAG_MERGE_PERMISSION = "taggit.change_tag"
+
+
+@dataclass
+class TagMergeResult:
+    tag: Tag
+    merged_names: list[str] = field(default_factory=list)
+    retagged: int = 0  # how many things (articles) were retagged
+
+    def __str__(self):
+        return (
+            f"Merged {', '.join(self.merged_names)} into {self.tag.name}: "
+            f"{self.retagged} article{'s' if self.retagged != 1 else ''} retagged."
+        )
+
+
+def merge_tags(tag_ids, name: str, user=None) -> TagMergeResult:
+    """Tag everything tagged with any of the tags `tag_ids` with the tag called `name`
+    instead (made if there is none), in one transaction.
+
+    The tag merged into keeps its own items, even when it is one of `tag_ids`; the others
+    are left with nothing tagged, as django-taggit's merge leaves them. Raises
+    PermissionDenied if `user` may not merge tags, and MergeError, with nothing written,
+    for a bad name or a selection that is empty or names a tag that no longer exists.
+    """
+    if user is not None and not user.has_perm(TAG_MERGE_PERMISSION):
+        raise PermissionDenied("Merging tags needs permission to change tags.")
+    name = name.strip()
+    if not name:
+        raise MergeError("Give the name of the tag to merge into.")
+    max_length = Tag._meta.get_field("name").max_length
+    if len(name) > max_length:
+        raise MergeError(f"A tag's name has at most {max_length} characters.")
+    if problem := tag_name_problem(name):
+        raise MergeError(problem)
+    try:
+        pks = {int(pk) for pk in tag_ids}
+    except (TypeError, ValueError):
+        raise MergeError("Select the tags to merge in the list of tags first.") from None
+    if not pks:
+        raise MergeError("Select the tags to merge in the list of tags first.")
+    with transaction.atomic():
+        tags = list(Tag.objects.select_for_update().filter(pk__in=pks).order_by("name", "pk"))
+        if len(tags) != len(pks):
+            raise MergeError("One of the selected tags no longer exists: select them again.")
+        # Tags are case-insensitive where the article form treats them so.
+        same_name = (
+            "name__iexact" if getattr(settings, "TAGGIT_CASE_INSENSITIVE", False) else "name"
+        )
+        target = Tag.objects.filter(**{same_name: name}).order_by("pk").first()
+        if target is None:
+            target = Tag.objects.create(name=name)
+        result = TagMergeResult(tag=target, merged_names=[tag.name for tag in tags])
+        items = TaggedItem.objects.filter(tag__in=tags).exclude(tag=target).order_by("pk")
+        retagged = set()
+        for item in items:
+            # One by one, so that each change is signalled (caches drop the pages).
+            if TaggedItem.objects.filter(
+                tag=target, content_type_id=item.content_type_id, object_id=item.object_id
+            ).exists():
+                item.delete()
+            else:
+                item.tag = target
+                item.save(update_fields=["tag"])
+            retagged.add((item.content_type_id, item.object_id))
+        result.retagged = len(retagged)
+    return result

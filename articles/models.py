@@ -1,6 +1,7 @@
 """Newsroom's data: sections, entities, articles with bylines and tags, mentions, corrections."""
 
 import json
+import re
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
@@ -79,6 +80,28 @@ def tag_name_problem(name: str) -> str | None:
         return f'Tag "{text.XML_ILLEGAL.sub("", name)}" holds an invisible control character.'
     if not Tag().slugify(name):
         return f'Tag "{name}" needs a letter or a digit to make its address from.'
+    return None
+
+
+# Half of a UTF-16 surrogate pair, which JSON may spell ("\ud800") but no database stores.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+ALIAS_MAX_LENGTH = 200  # As long as a name.
+
+
+def alias_problem(alias: str) -> str | None:
+    """Why `alias` cannot be one of an entity's names, or None if it can: feeds and sitemaps
+    carry no control character, and PostgreSQL stores no NUL and no lone surrogate."""
+    shown = _SURROGATE.sub("", text.XML_ILLEGAL.sub("", alias))
+    shown = shown if len(shown) <= 60 else shown[:59] + "…"
+    if text.XML_ILLEGAL.search(alias):
+        return (
+            f'The alias "{shown}" holds an invisible control character (pasted from another '
+            "program, perhaps): remove it."
+        )
+    if _SURROGATE.search(alias):
+        return f'The alias "{shown}" holds half of a UTF-16 surrogate pair, which is no character.'
+    if len(alias) > ALIAS_MAX_LENGTH:
+        return f'The alias "{shown}" is longer than {ALIAS_MAX_LENGTH} characters.'
     return None
 
 
@@ -167,6 +190,23 @@ class EntityQuerySet(ContentQuerySet):
     def people(self):
         return self.filter(kind=EntityKind.PERSON)
 
+    def public(self, now=None):
+        """Entities a reader may see: named by a confirmed mention in, or a byline on, an
+        article a reader may see (Article.objects.published(now)), or made public on purpose.
+
+        Every public page, feed, sitemap and search that shows or links an entity goes
+        through this one gate, so that a person, organization or place named only in
+        drafts, review copies, scheduled or withdrawn articles stays unknown to readers.
+        Each test is an EXISTS on an index, for one entity or a whole list alike.
+        """
+        published = Article.objects.published(now).values("pk")
+        here = models.OuterRef("pk")
+        named = models.Exists(
+            Mention.objects.confirmed().filter(entity=here, article__in=published)
+        )
+        bylined = models.Exists(Byline.objects.filter(person=here, article__in=published))
+        return self.filter(Q(is_public=True) | named | bylined)
+
     def with_mention_counts(self):
         """Annotate each entity with `mention_count`, its confirmed mentions in any article."""
         return self.annotate(
@@ -210,6 +250,15 @@ class Entity(models.Model):
         blank=True,
         validators=[validate_wikidata_id],
         help_text="Such as Q42. Links the entity page to Wikidata.",
+    )
+    is_public = models.BooleanField(
+        "public",
+        default=False,
+        help_text=(
+            "Show on the site even before a published article names it. Left off, its page, "
+            "its feeds and its place in search appear once a published article mentions it "
+            "or carries its byline: a name in unpublished stories alone stays unknown."
+        ),
     )
 
     objects = EntityQuerySet.as_manager()
@@ -276,6 +325,9 @@ class Entity(models.Model):
         ):
             raise ValidationError({"aliases": "Aliases must be a list of names."})
         self.aliases = [alias.strip() for alias in self.aliases if alias.strip()]
+        problems = [problem for problem in map(alias_problem, self.aliases) if problem]
+        if problems:
+            raise ValidationError({"aliases": problems})
 
     @property
     def wikidata_url(self) -> str:
@@ -990,3 +1042,95 @@ class EntityRedirect(models.Model):
         """The entity an old address (its kind and slug) now leads to, if any."""
         old = cls.objects.filter(kind=kind, old_slug=slug).select_related("entity").first()
         return old.entity if old else None
+
+
+# --- Preview links ------------------------------------------------------------------------
+
+
+class PreviewLinkQuerySet(models.QuerySet):
+    def active(self, now=None):
+        """The links that open a preview now: neither revoked nor expired."""
+        return self.filter(revoked_at__isnull=True, expires_at__gt=now or timezone.now())
+
+    def revoke(self, user, now=None) -> int:
+        """Revoke every link here not revoked yet, as `user`; how many were revoked."""
+        return self.filter(revoked_at__isnull=True).update(
+            revoked_at=now or timezone.now(), revoked_by=user
+        )
+
+
+def new_preview_token() -> str:
+    """An unguessable token for a preview link's address (192 random bits)."""
+    import secrets
+
+    return secrets.token_urlsafe(24)
+
+
+class PreviewLink(models.Model):
+    """A link that shows an article, as it was when shared, to whoever has it, without
+    logging in, until it expires or is revoked (see articles/preview.py)."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="preview_links")
+    token = models.CharField(max_length=64, unique=True, default=new_preview_token, editable=False)
+    version = models.PositiveIntegerField(
+        editable=False, help_text="The article's version when the link was shared."
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="shared by",
+    )
+    created_at = models.DateTimeField("shared at", default=timezone.now, editable=False)
+    expires_at = models.DateTimeField(editable=False)
+    revoked_at = models.DateTimeField(null=True, blank=True, editable=False)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+
+    objects = PreviewLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"Preview link to “{self.article}” ({self.state})"
+
+    def save(self, *args, **kwargs):
+        if self.version is None:
+            self.version = self.article.version
+        if self.expires_at is None:
+            self.expires_at = self.created_at + timezone.timedelta(
+                seconds=settings.NEWSROOM_PREVIEW_MAX_AGE
+            )
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:preview", args=[self.token])
+
+    @property
+    def url(self) -> str:
+        return self.get_absolute_url()
+
+    @property
+    def is_active(self) -> bool:
+        return self.state_at() == "active"
+
+    def state_at(self, now=None) -> str:
+        """The link's state at `now`: active, expired or revoked (once revoked, always)."""
+        if self.revoked_at is not None:
+            return "revoked"
+        if self.expires_at <= (now or timezone.now()):
+            return "expired"
+        return "active"
+
+    @property
+    def state(self) -> str:
+        return self.state_at()

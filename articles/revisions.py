@@ -98,6 +98,21 @@ def article_versions(article_id):
     )
 
 
+def article_version_numbered(article_id, number: int, at=None):
+    """The stored version of an article saved as version `number` (its optimistic lock's),
+    or None when no revision of that version is kept. Several revisions may hold one
+    version (annotating records one without a new version): the newest, or with `at`, the
+    newest made by then (else the first made after)."""
+    after = None
+    for version in article_versions(article_id).iterator():
+        if version.field_dict.get("version") != number:
+            continue
+        if at is None or version.revision.date_created <= at:
+            return version
+        after = version  # newest first: the last one kept is the first made after `at`
+    return after
+
+
 def describe_revision(revision) -> str:
     """A revision as people name it: "the revision of 29 Nov 2026, 09:12 by ana"."""
     when = f"{timezone.localtime(revision.date_created):%d %b %Y, %H:%M}"

@@ -9,7 +9,9 @@ appear in the headline, standfirst or reading text, articles with more of the wo
 headline come first, and the excerpt is the sentence around the first word found in the text.
 
 Results start from Article.objects.published(), so drafts, review copies, withdrawn and
-scheduled articles are never found, and the page runs a fixed number of queries.
+scheduled articles are never found, and the people, organizations and places from
+Entity.objects.public(), so neither is one that only such articles name; the page runs a
+fixed number of queries.
 """
 
 import re
@@ -28,6 +30,7 @@ from django.core.paginator import Paginator
 from django.db import connections
 from django.db.models import Case, Count, F, Q, Value, When
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
@@ -240,17 +243,20 @@ def excerpt(article, query: Query):
 
 
 def matching_entities(query: Query, limit=ENTITY_MATCHES):
-    """People, organizations and places whose name or an alias has every word searched for,
-    each with `article_count`: the published articles that mention it, most first."""
+    """People, organizations and places that a reader may see (Entity.objects.public())
+    whose name or an alias has every word searched for, each with `article_count`: the
+    published articles that mention it, most first."""
     # "Beijing's" is about Beijing. A single letter is inside most names: it would match
     # nearly every entity.
     words = [_POSSESSIVE.sub("", word) for word in query.words]
     words = [word for word in words if len(word) > 1]
     if not words:
         return []
-    published = Article.objects.published().values("pk")
+    now = timezone.now()
+    published = Article.objects.published(now).values("pk")
     return list(
-        Entity.objects.matching(words)
+        Entity.objects.public(now)
+        .matching(words)
         .annotate(
             article_count=Count(
                 "mentions__article",
@@ -320,7 +326,8 @@ class SearchForm(forms.Form):
         kind, _, slug = key.partition("/")
         entity = None
         if kind in EntityKind.values and slug:
-            entity = Entity.objects.filter(kind=kind, slug=slug).first()
+            # One that no reader may see yet is not found, exactly as a missing one.
+            entity = Entity.objects.public().filter(kind=kind, slug=slug).first()
         if entity is None:
             raise forms.ValidationError(
                 "There is no person, organization or place “%(key)s”, so articles were "

@@ -72,19 +72,18 @@ class SectionSitemap(LastmodSitemap):
 
 
 class EntitySitemap(LastmodSitemap):
-    """The people, organizations and places with a confirmed mention or a byline in a
-    published article: the others' pages list no article for a search engine to find."""
+    """The people, organizations and places a reader may see (Entity.objects.public()):
+    those with a confirmed mention or a byline in a published article, whose lastmod is
+    that of the newest such article, and those made public on purpose before any is (with
+    no lastmod until one is)."""
 
     def items(self):
-        naming = Article.objects.published().filter(
+        now = timezone.now()
+        naming = Article.objects.published(now).filter(
             Q(mentions__entity=OuterRef("pk"), mentions__status=MentionStatus.CONFIRMED)
             | Q(bylines__person=OuterRef("pk"))
         )
-        return (
-            Entity.objects.annotate(lastmod=newest_update(naming))
-            .filter(lastmod__isnull=False)
-            .order_by("pk")
-        )
+        return Entity.objects.public(now).annotate(lastmod=newest_update(naming)).order_by("pk")
 
 
 # The sections of /sitemap.xml, each at /sitemap-<name>.xml.

@@ -153,6 +153,8 @@ def take_step(
             article.publish_at = now or timezone.now()
         article.updated_by = user
         article.save()
+        if step.target in (ArticleStatus.WITHDRAWN, ArticleStatus.DRAFT):
+            article.preview_links.active().revoke(user)
         return Transition.objects.create(
             article=article,
             from_status=from_status,

@@ -6,6 +6,7 @@ DATABASE_URL and REDIS_URL; see README.md.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -52,6 +53,13 @@ if not SECRET_KEY:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is off")
 if not DEBUG and SECRET_KEY == _DEV_SECRET_KEY:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY is the development key; set a real one")
+# Django's own deployment check asks for 50 characters with 5 different ones: a shorter
+# key can be guessed, and with it sessions and shared preview links forged.
+if not DEBUG and (len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5):
+    raise ImproperlyConfigured(
+        "DJANGO_SECRET_KEY must be at least 50 random characters when DJANGO_DEBUG is off; "
+        "make one with: python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
+    )
 
 ALLOWED_HOSTS = envlist("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 if not DEBUG and not ALLOWED_HOSTS:
@@ -64,6 +72,7 @@ SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "Newsroom")
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
+    "axes",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
@@ -83,11 +92,15 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before CsrfViewMiddleware, which reads the form: a form too large to read gets a page.
+    "articles.limits.RequestLimitsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "articles.caching.PublicPageCacheMiddleware",
+    # Last, as django-axes asks: it answers a locked-out login before any password is hashed.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -137,12 +150,31 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "newsroom",
-            # An unreachable Redis fails fast rather than holding every request.
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+            "OPTIONS": {
+                # An unreachable Redis fails fast rather than holding every request...
+                "socket_connect_timeout": 1,
+                "socket_timeout": 1,
+                # ...and once it has failed, it is skipped at once until it answers again
+                # (a circuit breaker; see articles/cache_backend.py).
+                "pool_class": "articles.cache_backend.CircuitBreakerConnectionPool",
+            },
+            # Size: every page expires after NEWSROOM_PAGE_CACHE_SECONDS; give Redis a
+            # maxmemory with an LRU policy (docs/operations.md).
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # One process's memory: at most MAX_ENTRIES entries (a third are dropped when full).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 300},
+        }
+    }
+# Seconds the cache is skipped after it fails to answer, before it is tried again (in the
+# background, so no reader waits for it).
+NEWSROOM_CACHE_RETRY_SECONDS = envint("NEWSROOM_CACHE_RETRY_SECONDS", "5")
+if NEWSROOM_CACHE_RETRY_SECONDS < 1:
+    raise ImproperlyConfigured("NEWSROOM_CACHE_RETRY_SECONDS must be 1 or more")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -166,6 +198,12 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+
+# The most form data one request may send. The article form sends its body percent-encoded,
+# so a body at its limit of 1,000,000 characters (articles.body.MAX_BODY_CHARS) is up to 9 MB
+# in most scripts (3 bytes of UTF-8 a character, each sent as %XX): it gets to the body's own
+# check and its message. A larger form gets a page saying so (articles.limits).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 # Pages of lists (entity mentions, sections, tags) show this many items.
 NEWSROOM_PAGE_SIZE = envint("NEWSROOM_PAGE_SIZE", "20")
@@ -191,7 +229,8 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_SECONDS = envint("DJANGO_SECURE_HSTS_SECONDS", "0")
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
 SECURE_HSTS_PRELOAD = envbool("DJANGO_SECURE_HSTS_PRELOAD", "0")
-if envbool("DJANGO_BEHIND_PROXY", "0"):
+BEHIND_PROXY = envbool("DJANGO_BEHIND_PROXY", "0")
+if BEHIND_PROXY:
     # Trust the load balancer's word that the request came over HTTPS.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -206,6 +245,21 @@ LOGGING = {
 }
 
 TAGGIT_CASE_INSENSITIVE = True
+
+# Failed logins (django-axes): after this many for one account, or from one address, that
+# account or address is refused without a password being checked (so guessing cannot
+# starve readers of the CPU that hashing takes) until the lockout ends or an administrator
+# deletes its "access attempt" in the admin. Kept in the database, shared by app servers.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = envint("NEWSROOM_LOGIN_FAILURE_LIMIT", "10")
+AXES_COOLOFF_TIME = timedelta(minutes=envint("NEWSROOM_LOGIN_LOCKOUT_MINUTES", "15"))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "articles.logins.locked_out"
+AXES_CLIENT_IP_CALLABLE = "articles.logins.client_address"
 
 # The article body's rich-text editor (django-prose-editor): our own preset, limited to the
 # body's schema (see articles/body.py), with a link dialog and the internal-link search.

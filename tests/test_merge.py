@@ -109,6 +109,7 @@ def test_two_duplicates_signing_one_article_leave_one_byline(kim, kim_dup):
 
 
 def test_the_old_url_redirects_permanently_to_the_survivor(client, kim, kim_dup):
+    MentionFactory(article=ArticleFactory(body=BODY), entity=kim)  # Public: readers see him.
     old_url = kim_dup.get_absolute_url()
 
     merge_entities(kim, [kim_dup])
@@ -121,6 +122,7 @@ def test_the_old_url_redirects_permanently_to_the_survivor(client, kim, kim_dup)
 
 
 def test_redirects_to_a_merged_entity_follow_it_to_the_next_survivor(client, kim, kim_dup):
+    MentionFactory(article=ArticleFactory(body=BODY), entity=kim)  # Public: readers see him.
     older = PersonFactory(name="Kim Jong-Un", slug="kim-old")
     merge_entities(kim_dup, [older])
     merge_entities(kim, [kim_dup])

@@ -75,6 +75,9 @@ def test_drafts_and_scheduled_articles_never_appear_in_articles_about(client, xi
         ),
     )
     about(xi, ArticleFactory(headline="Withdrawn about Xi", body=BODY, status="withdrawn"))
+    # A published article names him, so he has a page (one named only in hidden articles
+    # has none: tests/test_embargo.py).
+    mentions(xi, ArticleFactory(headline="Xi in the news", body=BODY))
 
     response = client.get(xi.get_absolute_url())
 
@@ -88,6 +91,8 @@ def test_only_confirmed_about_mentions_count(client, xi):
         xi, ArticleFactory(headline="Suggested subject", body=BODY), status=MentionStatus.SUGGESTED
     )
     about(xi, ArticleFactory(headline="Rejected subject", body=BODY), status=MentionStatus.REJECTED)
+    # A published article mentions him, so he has a page.
+    mentions(xi, ArticleFactory(headline="Xi in the news", body=BODY))
 
     response = client.get(xi.get_absolute_url())
 

@@ -198,7 +198,7 @@ def test_people_and_places_whose_name_or_alias_matches_come_before_the_articles(
 
 @pytest.mark.parametrize("q", ["Kim -Beijing", "Kim or Jong", "Kim’s", "Kim's"])
 def test_search_operators_and_possessives_are_no_part_of_a_name(client, summit, q):
-    PersonFactory(name="Kim Jong Un", slug="kim-jong-un")
+    MentionFactory(article=summit, entity=PersonFactory(name="Kim Jong Un", slug="kim-jong-un"))
 
     response = search(client, q)
 
@@ -206,7 +206,7 @@ def test_search_operators_and_possessives_are_no_part_of_a_name(client, summit, 
 
 
 def test_a_single_letter_matches_no_person_or_place(client, summit):
-    PersonFactory(name="Kim Jong Un", slug="kim-jong-un")
+    MentionFactory(article=summit, entity=PersonFactory(name="Kim Jong Un", slug="kim-jong-un"))
 
     assert search(client, "K").context["entities"] == []
     assert [entity.name for entity in search(client, "Kim K").context["entities"]] == [

@@ -66,7 +66,7 @@ def test_production_reads_hosts_database_and_cache(monkeypatch):
         ({"DJANGO_DEBUG": "perhaps"}, "DJANGO_DEBUG must be one of"),
         ({"DJANGO_DEBUG": "0"}, "DJANGO_SECRET_KEY must be set"),
         (
-            {"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": "x" * 60},
+            {"DJANGO_DEBUG": "0", "DJANGO_SECRET_KEY": PRODUCTION["DJANGO_SECRET_KEY"]},
             "DJANGO_ALLOWED_HOSTS must list",
         ),
         ({"DATABASE_URL": "mysql://root@localhost/news"}, "DATABASE_URL must be"),
@@ -78,3 +78,12 @@ def test_production_reads_hosts_database_and_cache(monkeypatch):
 def test_bad_values_stop_start_up_with_a_clear_message(monkeypatch, env, message):
     with pytest.raises(ImproperlyConfigured, match=message):
         load_settings(monkeypatch, **env)
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["too-short-for-production", "x" * 60, "abcd" * 15],
+)
+def test_production_refuses_a_short_or_simple_secret_key(monkeypatch, key):
+    with pytest.raises(ImproperlyConfigured, match="at least 50 random characters"):
+        load_settings(monkeypatch, **{**PRODUCTION, "DJANGO_SECRET_KEY": key})

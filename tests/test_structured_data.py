@@ -260,6 +260,7 @@ def test_a_person_page_describes_the_person(client):
         aliases=["Kim", "Kim Jong-un"],
         description="Leader of North Korea.",
         wikidata="Q56226",
+        is_public=True,
     )
 
     data = json_ld_of(client.get(kim.get_absolute_url()))
@@ -282,7 +283,7 @@ def test_a_person_page_describes_the_person(client):
 def test_organization_and_place_pages_have_their_type_and_only_what_is_known(
     client, factory, schema_type, prefix
 ):
-    entity = factory(name="Somewhere", slug="somewhere")
+    entity = factory(name="Somewhere", slug="somewhere", is_public=True)
 
     data = json_ld_of(client.get(entity.get_absolute_url()))
 
@@ -318,7 +319,7 @@ def test_article_page_has_open_graph_and_twitter_card_tags(client, story, settin
     assert meta["description"] == ["A summit with “no surprises”."]
 
 
-def test_entity_pages_are_profiles_for_people_and_websites_otherwise(client, kim, beijing):
+def test_entity_pages_are_profiles_for_people_and_websites_otherwise(client, story, kim, beijing):
     kim.description = "Leader of North Korea."
     kim.save()
 
@@ -446,7 +447,7 @@ def test_a_headline_that_could_end_the_script_stays_inside_it(client, world, kim
 
 
 def test_an_entity_name_that_could_end_the_script_stays_inside_it(client):
-    entity = PlaceFactory(name=NASTY, aliases=[NASTY], description=NASTY)
+    entity = PlaceFactory(name=NASTY, aliases=[NASTY], description=NASTY, is_public=True)
 
     response = client.get(entity.get_absolute_url())
 

@@ -454,6 +454,10 @@ def test_unknown_article_is_404(client):
 
 
 def test_entity_page_shows_name_kind_description_aliases_and_wikidata(client, kim):
+    # Made public on purpose: no published article names him yet.
+    kim.is_public = True
+    kim.save()
+
     response = get(client, "/people/kim-jong-un/")
 
     html = content(response)
@@ -475,7 +479,7 @@ def test_entity_page_shows_name_kind_description_aliases_and_wikidata(client, ki
     ],
 )
 def test_entity_page_is_found_under_its_own_kind_only(client, factory, prefix, wrong_prefix):
-    factory(name="United Nations", slug="un")
+    factory(name="United Nations", slug="un", is_public=True)
 
     assertContains(get(client, f"/{prefix}/un/"), "<h1>United Nations</h1>")
     get(client, f"/{wrong_prefix}/un/", status=404)
@@ -531,6 +535,10 @@ def test_entity_page_hides_unconfirmed_mentions(client, world, kim):
     for status in [MentionStatus.SUGGESTED, MentionStatus.NEEDS_REVIEW, MentionStatus.REJECTED]:
         article = ArticleFactory(headline=f"Story with {status}", body=BODY, section=world)
         mention_of(article, kim, "Kim Jong Un", status=status)
+    # Unconfirmed mentions make no one public: he has a page only when made public.
+    get(client, "/people/kim-jong-un/", status=404)
+    kim.is_public = True
+    kim.save()
 
     response = get(client, "/people/kim-jong-un/")
 
@@ -642,7 +650,8 @@ def test_often_mentioned_with_counts_only_confirmed_mentions(client, story, kim)
     mention_of(story, xi, "Xi Jinping", status=MentionStatus.SUGGESTED)
 
     assert co_mentioned_names(client, "/people/kim-jong-un/") == []
-    assert co_mentioned_names(client, "/people/xi-jinping/") == []
+    # Named only by a suggestion, Xi has no page at all.
+    get(client, "/people/xi-jinping/", status=404)
 
 
 def test_often_mentioned_with_lists_ten_entities(client, world, kim):
