@@ -789,14 +789,18 @@ def render(
         cuts = sorted({edge - start for a in taken for edge in (a.start, a.end)})
         pieces = []
         at = 0
+        next_taken = 0  # Runs and mentions are both in text order: one pass over each.
         for run in _split_at(block.runs, cuts):
             length = len(run.reading)
             if length == 0:
                 continue
-            mention = next(
-                (a for a in taken if a.start - start <= at and at + length <= a.end - start),
-                None,
-            )
+            while next_taken < len(taken) and taken[next_taken].end - start <= at:
+                next_taken += 1
+            mention = None
+            if next_taken < len(taken):
+                candidate = taken[next_taken]
+                if candidate.start - start <= at and at + length <= candidate.end - start:
+                    mention = candidate
             if run.marks.link is not None and run.marks.link.href in unlinked:
                 run = run._replace(marks=run.marks._replace(link=None))
             if run.marks.link is not None and mention is not None and mention.href is not None:
