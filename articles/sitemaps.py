@@ -7,8 +7,8 @@ article goes live with no save).
 """
 
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max, OuterRef, Q, Subquery
-from django.db.models.functions import Greatest
+from django.db.models import Max, OuterRef, Subquery
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
 from articles.models import Article, Entity, MentionStatus, Section
@@ -57,6 +57,16 @@ class NewsSitemap(LastmodSitemap):
         )
 
 
+class Latest(Greatest):
+    """The later of two times, either of which may be missing (NULL), on every database:
+    PostgreSQL's GREATEST() leaves NULLs out, SQLite's MAX() of a NULL is NULL."""
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        first, second = self.get_source_expressions()
+        both = Greatest(Coalesce(first, second), Coalesce(second, first))
+        return both.as_sqlite(compiler, connection, **extra_context)
+
+
 def newest_update(articles):
     """A subquery of the newest modification among `articles`, for annotating other rows."""
     articles = articles.annotate(modified_at=MODIFIED_AT)
@@ -79,11 +89,17 @@ class EntitySitemap(LastmodSitemap):
 
     def items(self):
         now = timezone.now()
-        naming = Article.objects.published(now).filter(
-            Q(mentions__entity=OuterRef("pk"), mentions__status=MentionStatus.CONFIRMED)
-            | Q(bylines__person=OuterRef("pk"))
+        published = Article.objects.published(now)
+        # Apart, each read from an index for one entity; as one OR over both joins, the
+        # database read every published article for each entity (minutes at 10,000).
+        mentioning = newest_update(
+            published.filter(
+                mentions__entity=OuterRef("pk"), mentions__status=MentionStatus.CONFIRMED
+            )
         )
-        return Entity.objects.public(now).annotate(lastmod=newest_update(naming)).order_by("pk")
+        bylined = newest_update(published.filter(bylines__person=OuterRef("pk")))
+        lastmod = Latest(mentioning, bylined)
+        return Entity.objects.public(now).annotate(lastmod=lastmod).order_by("pk")
 
 
 # The sections of /sitemap.xml, each at /sitemap-<name>.xml.

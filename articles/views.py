@@ -128,10 +128,10 @@ def most_mentioned(days=MOST_MENTIONED_DAYS, limit=MOST_MENTIONED):
         .annotate(mention_count=Count("mentions"))
         .order_by("-mention_count", "name")
     )
-    return public_winners(ranked, now, limit)
+    return _public_winners(ranked, now, limit)
 
 
-def public_winners(ranked, now, limit):
+def _public_winners(ranked, now, limit):
     """The first `limit` entities of `ranked` (annotated and ordered, best first), through
     the public gate, Entity.objects.public(now); still one query.
 
@@ -514,7 +514,7 @@ def often_mentioned_with(entity, limit=CO_MENTIONED):
         .annotate(shared_articles=Count("mentions__article", distinct=True))
         .order_by("-shared_articles", "name")
     )
-    return public_winners(ranked, now, limit)
+    return _public_winners(ranked, now, limit)
 
 
 def articles_about(entity, limit=ENTITY_ABOUT):
@@ -542,7 +542,8 @@ def public_entity_at(kind: str, old_slug: str):
 
 class EntityView(PageSizeMixin, ListView):
     """A person's, organization's or place's page: the articles about it, then every public
-    mention, newest first. The old slug of a merged entity redirects to the survivor."""
+    mention, newest first. The old slug of a merged entity redirects to the survivor. One
+    that no reader may see yet (see Entity.objects.public()) is not found, old slugs too."""
 
     kind = None
     template_name = "articles/entity.html"

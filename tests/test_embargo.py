@@ -220,10 +220,17 @@ def preview_of(article, way):
 @pytest.mark.parametrize("way", HIDDEN)
 def test_an_entity_named_only_in_a_hidden_article_reaches_no_reader(kim, way, naming):
     named_only_in_hidden(way, naming, kim)
+    reader = Client()
 
-    unseen = unseen_anywhere(Client(), kim)
+    unseen = unseen_anywhere(reader, kim)
 
     assert all(unseen.values()), [surface for surface, none in unseen.items() if not none]
+    # Not found exactly as someone who does not exist at all.
+    for url, nobody in [
+        (QUILL_PAGE, "/people/nobody-at-all/"),
+        (QUILL_FEEDS[0], "/feeds/people/nobody-at-all/rss/"),
+    ]:
+        assert reader.get(url).content == reader.get(nobody).content, url
 
 
 @pytest.mark.parametrize("naming", NAMINGS)
