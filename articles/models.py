@@ -702,19 +702,29 @@ class Article(models.Model):
         return self.updated_at - max(self.publish_at, self.created_at) > UPDATE_GRACE
 
 
-def hidden_article_paths(bodies) -> set[str]:
-    """The paths of our own articles that `bodies` link to and that no reader may see now
-    (a draft, a review copy, a scheduled or withdrawn story, or no story at all), so that
-    their links show as text and leak nothing. One query, and none without such links."""
-    slugs = {}
+def site_links(bodies, view_names) -> dict:
+    """The paths of this site that `bodies` link to and that one of `view_names` serves,
+    each with its resolver match."""
+    found = {}
     for body in bodies:
         for path in article_body.site_paths(body):
             try:
                 match = resolve(path)
             except Resolver404:
                 continue
-            if match.view_name == "articles:article":
-                slugs[path] = match.kwargs["slug"]
+            if match.view_name in view_names:
+                found[path] = match
+    return found
+
+
+def hidden_article_paths(bodies) -> set[str]:
+    """The paths of our own articles that `bodies` link to and that no reader may see now
+    (a draft, a review copy, a scheduled or withdrawn story, or no story at all), so that
+    their links show as text and leak nothing. One query, and none without such links."""
+    slugs = {
+        path: match.kwargs["slug"]
+        for path, match in site_links(bodies, {"articles:article"}).items()
+    }
     if not slugs:
         return set()
     wanted = set(slugs.values())

@@ -18,13 +18,12 @@ from django.db import connections
 from django.db.models import Count, F, Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import Resolver404, resolve, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.generic import ListView
 from taggit.models import Tag
 
-from articles import body as article_body
 from articles import text
 from articles.models import (
     ENTITY_URL_NAMES,
@@ -41,6 +40,7 @@ from articles.models import (
     Section,
     bylines_prefetch,
     hidden_article_paths,
+    site_links,
 )
 
 # How many articles the home page shows at the top, and in each section's block.
@@ -260,15 +260,10 @@ def hidden_entity_paths(bodies) -> set[str]:
     """The paths of entity pages and feeds that `bodies` link to (an editor's links) and
     that no reader may see now: an entity nothing published names, or none at all, so that
     their links show as text and leak nothing. One query, and none without such links."""
-    wanted = {}
-    for body in bodies:
-        for path in article_body.site_paths(body):
-            try:
-                match = resolve(path)
-            except Resolver404:
-                continue
-            if match.view_name in ENTITY_VIEWS:
-                wanted[path] = (ENTITY_VIEWS[match.view_name], match.kwargs["slug"])
+    wanted = {
+        path: (ENTITY_VIEWS[match.view_name], match.kwargs["slug"])
+        for path, match in site_links(bodies, ENTITY_VIEWS).items()
+    }
     if not wanted:
         return set()
     addresses = Q()
