@@ -13,6 +13,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
@@ -781,52 +782,49 @@ class ArticleAdmin(PreviewAdminMixin, revisions.ArticleRevisionsAdmin, admin.Mod
 # --- Mentions and corrections -----------------------------------------------------------
 
 
+# How many refusals a bulk action names one by one; the rest are counted.
+REFUSALS_NAMED = 10
+
+
 @admin.action(description="Accept (confirm) selected mentions", permissions=["change"])
 def accept_mentions(modeladmin, request, queryset):
-    """Confirm each mention that still fits its text and overlaps no confirmed mention."""
-    accepted = Counter()  # by article
-    mentions = list(
-        queryset.exclude(status=MentionStatus.CONFIRMED)
-        .select_related(None)  # The changelist's queryset brings the article with each.
-        .select_related("entity")
-        .order_by("article_id", "start", "pk")
-    )
-    # Each article is read once, not once for each of its mentions: its text may be
-    # megabytes long, and hundreds of its mentions selected.
-    articles = Article.objects.defer("search_vector").in_bulk(
-        {mention.article_id for mention in mentions}
-    )
-    for mention in mentions:
-        mention.article = articles[mention.article_id]
-        try:
-            # Checks overlaps with confirmed mentions, including those accepted a moment ago
-            # in this same batch.
-            mention.accept()
-        except ValidationError as error:
-            modeladmin.message_user(
-                request,
-                f"“{mention.exact}” ({mention.entity}) in “{mention.article}” was not "
-                f"accepted: {' '.join(error.messages)}",
-                messages.ERROR,
-            )
-            continue
-        accepted[mention.article] += 1
-    _record_review(request, accepted, "Accepted")
+    """Confirm each mention that still fits its text and overlaps no confirmed mention, all
+    of them with their articles' revisions in one transaction: a batch is accepted whole or
+    not at all."""
+    with transaction.atomic():
+        accepted, refused = queryset.accept_all()
+        _record_review(request, {pk: len(group) for pk, group in accepted.items()}, "Accepted")
+    for mention, reason in refused[:REFUSALS_NAMED]:
+        modeladmin.message_user(
+            request,
+            f"“{mention.exact}” ({mention.entity}) in “{mention.article}” was not accepted: "
+            f"{reason}",
+            messages.ERROR,
+        )
+    if len(refused) > REFUSALS_NAMED:
+        modeladmin.message_user(
+            request,
+            f"{len(refused) - REFUSALS_NAMED} more mentions were not accepted for the same "
+            "kinds of reason; they stay in the queue.",
+            messages.ERROR,
+        )
 
 
 @admin.action(description="Reject selected mentions", permissions=["change"])
 def reject_mentions(modeladmin, request, queryset):
     """Reject: the rows stay, marked rejected, so the same mention is not suggested again."""
     to_reject = queryset.exclude(status=MentionStatus.REJECTED)
-    rejected = Counter(mention.article for mention in to_reject.select_related("article"))
-    to_reject.update(status=MentionStatus.REJECTED)
-    _record_review(request, rejected, "Rejected")
+    with transaction.atomic():
+        rejected = Counter(to_reject.values_list("article_id", flat=True))
+        to_reject.update(status=MentionStatus.REJECTED)
+        _record_review(request, rejected, "Rejected")
 
 
-def _record_review(request, counts: Counter, verb: str) -> None:
+def _record_review(request, counts: dict[int, int], verb: str) -> None:
     """Say how many mentions the review queue accepted or rejected, and record each article's
-    change in its history, as the annotation screen does."""
-    for article, count in counts.items():
+    change (counts by article id) in its history, as the annotation screen does."""
+    for article in Article.objects.filter(pk__in=counts).defer("search_vector"):
+        count = counts[article.pk]
         revisions.record_revision(
             article, request.user, f"{verb} {count} mention{'s' if count != 1 else ''} in review."
         )

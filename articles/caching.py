@@ -97,10 +97,53 @@ def content_changed() -> None:
     A new generation begins now, for this process and for tests, and again once the
     transaction commits, so that a page built from the old data by another request in
     between is dropped too. Writes pay for finding the next scheduled time, not reads.
+
+    Once per transaction: a save of thousands of rows (an article with thousands of tags,
+    a bulk action) sends a signal for each, and all but the first would only repeat the
+    drop and queue the same commit hook again, which then runs thousands of times after
+    the commit.
     """
+    connection = transaction.get_connection()
+    outermost = _outermost_block(connection)
+    if outermost is _NO_BLOCK:
+        _new_generation()  # autocommit: this change is committed already
+        return
+    if outermost is not _UNKNOWN and any(
+        hook is _new_generation_after_commit and (outermost is None or outermost in savepoints)
+        for savepoints, hook, _ in connection.run_on_commit
+    ):
+        return  # this transaction drops the pages when it commits already
     _new_generation()
-    if transaction.get_connection().in_atomic_block:
-        transaction.on_commit(_new_generation_after_commit)
+    transaction.on_commit(_new_generation_after_commit)
+
+
+# What _outermost_block says when no block of ours is open, or when the outermost has no
+# savepoint to know it by.
+_NO_BLOCK = object()
+_UNKNOWN = object()
+
+
+def _outermost_block(connection):
+    """The savepoint of the outermost atomic block our code opened; None when that block is
+    the transaction itself (as always in production); _NO_BLOCK when none is open.
+
+    A test runs inside its test case's blocks, whose commit hooks never run: there each of
+    the test's own outermost blocks stands for a transaction (as Django's own check of
+    durable blocks has it), so a change in one step of a test drops the pages as it
+    would in production, whatever an earlier step queued.
+    """
+    if not connection.in_atomic_block:
+        return _NO_BLOCK
+    blocks = connection.atomic_blocks
+    # The outermost block has no savepoint of its own; each inner block has one, or None.
+    offset = len(blocks) - len(connection.savepoint_ids)
+    for index, block in enumerate(blocks):
+        if not block._from_testcase:
+            if index < offset:
+                return None
+            savepoint = connection.savepoint_ids[index - offset]
+            return _UNKNOWN if savepoint is None else savepoint
+    return _NO_BLOCK
 
 
 def _new_generation_after_commit() -> None:

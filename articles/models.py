@@ -1,5 +1,6 @@
 """Newsroom's data: sections, entities, articles with bylines and tags, mentions, corrections."""
 
+import bisect
 import json
 import re
 
@@ -853,6 +854,64 @@ class MentionQuerySet(ContentQuerySet):
         """Confirmed mentions in articles a reader may see."""
         return self.confirmed().filter(article__in=Article.objects.published(now).values("pk"))
 
+    def accept_all(self) -> tuple[dict, list[tuple["Mention", str]]]:
+        """Confirm, in one transaction, every mention here that still fits its article's
+        text and overlaps no confirmed mention (nor one accepted before it here).
+
+        For the review queue's bulk action, which may be given thousands: each article's
+        text and confirmed spans are read once, and the statuses written in batches, not a
+        query or three per mention. Returns the accepted mentions by article id and the
+        refused ones, each with the reason.
+        """
+        pending = list(
+            self.exclude(status=MentionStatus.CONFIRMED)
+            .select_related(None)
+            .select_related("entity")
+            .order_by("article_id", "start", "pk")
+        )
+        article_ids = {mention.article_id for mention in pending}
+        articles = Article.objects.only("pk", "headline", "text").in_bulk(article_ids)
+        taken: dict[int, list[tuple[int, int, str]]] = {pk: [] for pk in article_ids}
+        for article_id, start, end, name in (
+            Mention.objects.confirmed()
+            .filter(article_id__in=article_ids)
+            .order_by("start")
+            .values_list("article_id", "start", "end", "entity__name")
+        ):
+            taken[article_id].append((start, end, name))
+        accepted: dict[int, list[Mention]] = {}
+        refused = []
+        for mention in pending:
+            mention.article = articles[mention.article_id]
+            spans = taken[mention.article_id]
+            problem = mention.fit_problem(mention.article.text) or _overlap_problem(
+                spans, mention.start, mention.end
+            )
+            if problem:
+                refused.append((mention, problem))
+                continue
+            # Confirmed spans never overlap, so they stay sorted by start as by end.
+            bisect.insort(spans, (mention.start, mention.end, str(mention.entity)))
+            mention.status = MentionStatus.CONFIRMED
+            accepted.setdefault(mention.article_id, []).append(mention)
+        with transaction.atomic():
+            Mention.objects.bulk_update(
+                [mention for group in accepted.values() for mention in group],
+                ["status"],
+                batch_size=1000,
+            )
+        return accepted, refused
+
+
+def _overlap_problem(spans: list[tuple[int, int, str]], start: int, end: int) -> str:
+    """Why a mention at start..end may not be confirmed beside the confirmed `spans` (sorted
+    by start, never overlapping), or "" when it may."""
+    # Only the span starting last before `end` can reach into start..end.
+    index = bisect.bisect_left(spans, (end,))
+    if index and spans[index - 1][1] > start:
+        return f"This overlaps a confirmed mention of {spans[index - 1][2]}."
+    return ""
+
 
 # The longest words one mention may link (a long organization's name fits).
 MAX_MENTION_CHARS = 300
@@ -914,13 +973,9 @@ class Mention(models.Model):
     def clean(self):
         if self.start is None or self.end is None or self.article_id is None:
             return
-        body = self.article.text
-        if not 0 <= self.start < self.end <= len(body):
-            raise ValidationError("The mention lies outside the article's text.")
-        if body[self.start : self.end] != self.exact:
-            raise ValidationError(
-                f"The text at this place is {body[self.start : self.end]!r}, not {self.exact!r}."
-            )
+        problem = self.fit_problem(self.article.text)
+        if problem:
+            raise ValidationError(problem)
         if self.status == MentionStatus.CONFIRMED:
             overlapping = (
                 Mention.objects.confirmed()
@@ -932,6 +987,14 @@ class Mention(models.Model):
                     "This overlaps a confirmed mention of "
                     f"{overlapping.select_related('entity').first().entity}."
                 )
+
+    def fit_problem(self, body: str) -> str:
+        """Why this mention's place and quote do not fit the reading text `body`, or ""."""
+        if not 0 <= self.start < self.end <= len(body):
+            return "The mention lies outside the article's text."
+        if body[self.start : self.end] != self.exact:
+            return f"The text at this place is {body[self.start : self.end]!r}, not {self.exact!r}."
+        return ""
 
     def accept(self, entity=None, requote: bool = False):
         """Confirm this mention (of `entity`, if given) and save it.
