@@ -1,0 +1,29 @@
+"""Finding entity names in text (matching) and keeping mention spans on their words
+through edits (mapping): pure functions, no Django, each rule with the reason for it."""
+
+from articles.anchoring.mapping import (
+    KEPT,
+    NEEDS_REVIEW,
+    REFOUND,
+    Mapped,
+    Span,
+    diff_opcodes,
+    map_spans,
+    resolve_quote,
+)
+from articles.anchoring.matching import Entry, Gazetteer, Match, collector_paused
+
+__all__ = [
+    "KEPT",
+    "NEEDS_REVIEW",
+    "REFOUND",
+    "Entry",
+    "Gazetteer",
+    "Mapped",
+    "Match",
+    "Span",
+    "collector_paused",
+    "diff_opcodes",
+    "map_spans",
+    "resolve_quote",
+]

@@ -1,0 +1,328 @@
+"""Pure functions for finding entity names in text (stdlib and pyahocorasick, no Django).
+
+``Gazetteer`` finds every entity name or alias in a body with one Aho-Corasick
+automaton: Unicode word boundaries, leftmost-longest, never overlapping, and a short
+alias shared by several entities resolved by the longer form that appeared earlier.
+
+Every offset is a Python code-point offset, as everywhere in ``articles.text``.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+import threading
+import unicodedata
+from collections.abc import Iterable, Set
+from contextlib import contextmanager
+from typing import NamedTuple
+
+import ahocorasick
+
+# --- Gazetteer ---------------------------------------------------------------------------
+
+
+class Entry(NamedTuple):
+    """One name or alias of an entity, as the gazetteer is built from."""
+
+    key: object  # the caller's id for the entity (e.g. its pk)
+    surface: str  # a name or alias as written, e.g. "Kim Jong Un", "Kim"
+    case_sensitive: bool = True  # False: matches in any case
+
+
+class Match(NamedTuple):
+    """A resolved occurrence of an entity's name; ``surface == text[start:end]``."""
+
+    start: int
+    end: int
+    key: object
+    surface: str
+
+
+def _is_word_char(char: str) -> bool:
+    """True for a character that would glue a match to a longer word: a letter, digit or
+    underscore, or a combining mark (an accent written apart, an Indic vowel sign), which
+    belongs to the letter before it."""
+    return char.isalnum() or char == "_" or unicodedata.category(char)[0] == "M"
+
+
+def _lower_char(char: str) -> str:
+    """Lower-case one character when that keeps it one character (final sigma folded)."""
+    lowered = char.lower()
+    if len(lowered) != 1:
+        return char
+    return "σ" if lowered == "ς" else lowered
+
+
+def _lower(text: str) -> str:
+    """Lower-case ``text`` keeping its length, so offsets into it are offsets into text.
+
+    ``str.lower`` is used when it keeps the length (the usual case, fast); otherwise each
+    character is lowered on its own, and a character whose lower case is longer (such as
+    "İ") is kept as it is: a case-insensitive alias then matches it only as written.
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(map(_lower_char, text))
+    return lowered.replace("ς", "σ")
+
+
+class Gazetteer:
+    """All names and aliases in one automaton.
+
+    Build it once (it costs one to two seconds per 100,000 aliases) and call ``find``
+    per body. When some alias is case-insensitive, the automaton holds every alias
+    lower-cased and runs over a lower-cased copy of the text (same length, so offsets
+    carry over); a raw hit then counts only if the text there reads exactly as a
+    case-sensitive alias of that form, or if the form has a case-insensitive alias.
+    Either way matching is one pass over the text, with case and word boundaries
+    checked in Python only for raw hits.
+    """
+
+    def __init__(self, entries: Iterable[Entry]):
+        exact: dict[str, list] = {}  # case-sensitive surface -> keys
+        folded: dict[str, list] = {}  # lower-cased case-insensitive surface -> keys
+        for entry in entries:
+            if not entry.surface:
+                continue
+            if entry.case_sensitive:
+                keys = exact.setdefault(entry.surface, [])
+            else:
+                keys = folded.setdefault(_lower(entry.surface), [])
+            if entry.key not in keys:
+                keys.append(entry.key)
+        # Each automaton word maps to (its length, keys, the surface a hit must read as
+        # or None for any, and each reading's keys when the form has more than one);
+        # the automaton holds these with a shortcut key added (see below).
+        values: dict[str, tuple] = {}
+        if not folded:
+            # The automaton holds the surfaces as written and runs over the text as it
+            # is, which saves lower-casing it.
+            for surface, keys in exact.items():
+                values[surface] = (len(surface), tuple(keys), None, None)
+        else:
+            for form, keys in folded.items():
+                values[form] = (len(form), tuple(keys), None, None)
+            for surface, keys in exact.items():
+                form = _lower(surface)
+                value = values.get(form)
+                if value is None:
+                    values[form] = (len(form), tuple(keys), surface, None)
+                    continue
+                # The form has another reading already (rare). Text that reads exactly
+                # as this surface also fits the form's case-insensitive aliases, if any,
+                # so it goes to their keys too.
+                size, first_keys, first, readings = value
+                readings = readings or {first: first_keys}
+                any_case = readings.get(None, ())
+                readings[surface] = (*keys, *(key for key in any_case if key not in keys))
+                first = next(reading for reading in readings if reading is not None)
+                values[form] = (size, readings[first], first, readings)
+        self._fold = bool(folded)
+        self._longest = max(map(len, values), default=0)
+        shared = set()
+        for _, keys, _, readings in values.values():
+            for group in readings.values() if readings else [keys]:
+                if len(group) > 1:
+                    shared.update(group)
+        self._shared = frozenset(shared)
+        self._automaton = None
+        if values:
+            self._automaton = ahocorasick.Automaton()
+            for word, (size, keys, exact, readings) in values.items():
+                # The one key a hit reading ``exact`` (or anything, if None) goes to
+                # without further thought, or None when the hit needs resolving.
+                sole = keys[0] if len(keys) == 1 and keys[0] not in shared else None
+                self._automaton.add_word(word, (size, exact, sole, keys, readings))
+            for bridge in _bridges(values.keys()):
+                self._automaton.add_word(bridge, (len(bridge), None, None, None, None))
+            self._automaton.make_automaton()
+
+    def find(self, text: str) -> list[Match]:
+        """The resolved, non-overlapping matches in ``text``, in order."""
+        return self.find_with_stats(text)[0]
+
+    def find_with_stats(self, text: str) -> tuple[list[Match], int]:
+        """The resolved matches in ``text`` and how many ambiguous occurrences were left out.
+
+        A match is never glued to a word character (letter, digit, underscore) on either
+        side; an apostrophe after it is fine ("Kim’s"). Where candidates overlap, the
+        leftmost wins, then the longest. An occurrence of a surface shared by several keys
+        goes to the key whose longer surface (one containing it, such as the full name)
+        was matched most recently before it; with no such clue it is left out and counted.
+        """
+        if self._automaton is None:
+            return [], 0
+        with collector_paused():
+            return _find(self, text)
+
+
+_pause_lock = threading.Lock()
+_pausing = 0  # how many threads are inside collector_paused()
+_resume_collector = False  # whether the collector was on when the first of them came in
+
+
+@contextmanager
+def collector_paused():
+    """Pause Python's cyclic garbage collector while matches are made.
+
+    A long text gives a hundred thousand small match tuples and no reference cycles, so
+    the collector would only walk them, and everything else the process holds, again
+    and again (a quarter of the matching time). Threads may overlap: the first one in
+    pauses the collector and the last one out resumes it, if it was on to begin with.
+    """
+    global _pausing, _resume_collector
+    with _pause_lock:
+        if _pausing == 0:
+            _resume_collector = gc.isenabled()
+            gc.disable()
+        _pausing += 1
+    try:
+        yield
+    finally:
+        with _pause_lock:
+            _pausing -= 1
+            if _pausing == 0 and _resume_collector:
+                gc.enable()
+
+
+# A character that is not a word character: a match may start right after one.
+_NON_WORD = re.compile(r"\W")
+# ASCII characters that are not word characters: the usual ones around a name, tested
+# with one set lookup before the general test.
+_ASCII_NON_WORD = frozenset(chr(code) for code in range(128) if not _is_word_char(chr(code)))
+
+
+def _bridges(words: Set[str]) -> set[str]:
+    """The prefixes of ``words`` that end with another word starting after a non-word
+    character, such as "Mr Kim Jong" for "Jong" when "Mr Kim Jong Un" is a word.
+
+    ``iter_long`` (pyahocorasick 2.3) reports a word only if it lies on the path it
+    walks, or one failure link away and not at the end of the text: it misses "Jong" in
+    "Mr Kim Jong said" when "Kim Jong Il" is a word too, and at the end of "Mr Kim Jong".
+    Added as words, these prefixes are reported instead; they are no alias, so the
+    stretch they cover is searched again. Only words glued to a word character on their
+    left, which never match, are still left to the failure links.
+    """
+    bridges = set()
+    shortest = min(map(len, words), default=1)
+    for word in words:
+        if word.isalnum():
+            continue
+        for boundary in _NON_WORD.finditer(word):
+            start = boundary.end()
+            for end in range(start + shortest, len(word)):
+                if word[start:end] in words:
+                    bridges.add(word[:end])
+    return bridges - words
+
+
+def _reading(keys: tuple | None, exact: str | None, readings: dict | None, surface: str):
+    """The keys of a raw hit whose text reads ``surface`` (None if no alias fits it),
+    from the parts of its automaton value (see ``Gazetteer.__init__``)."""
+    if exact is None or surface == exact:
+        return keys
+    return None if readings is None else readings.get(surface, readings.get(None))
+
+
+def _local_hits(gazetteer: Gazetteer, haystack: str, text: str, low: int, high: int):
+    """All word-bounded hits that fit an alias and start in ``[low, high)``, by start
+    then longest first, as (start, end, surface, keys)."""
+    length = len(text)
+    window = haystack[low : high + gazetteer._longest]
+    found = []
+    for end_index, (size, exact, _, keys, readings) in gazetteer._automaton.iter(window):
+        start = low + end_index + 1 - size
+        end = start + size
+        if start >= high or (start > 0 and _is_word_char(text[start - 1])):
+            continue
+        if end < length and _is_word_char(text[end]):
+            continue
+        surface = text[start:end]
+        keys = _reading(keys, exact, readings, surface)
+        if keys is not None:
+            found.append((start, end, surface, keys))
+    found.sort(key=lambda hit: (hit[0], -hit[1]))
+    return found
+
+
+def _find(gazetteer: Gazetteer, text: str) -> tuple[list[Match], int]:
+    """Leftmost-longest, non-overlapping, word-bounded matches, resolved to one key each.
+
+    One ``iter_long`` pass (leftmost-longest, in C) does nearly all the work, and its
+    hits that are bounded, fit an alias and are clear of the last accepted one are taken
+    as they are. A hit glued to a word ("Kim" in "Kimchi"), in the wrong case ("us" for
+    "US"), overlapping the last accepted hit or no alias at all (a bridge) may hide
+    shorter hits starting inside it, so only that stretch is searched again with
+    ``iter`` over a small slice. Boundaries and case are always read from ``text``.
+    Each hit is resolved as it is accepted (see ``Gazetteer.find_with_stats``).
+    """
+    haystack = _lower(text) if gazetteer._fold else text
+    length = len(text)
+    shared = gazetteer._shared
+    matches: list[Match] = []
+    append = matches.append
+    new_match = tuple.__new__  # Match(...) without the NamedTuple call overhead (hot path)
+    # For each key in ``shared`` (keys sharing a surface with another key: only their
+    # matches can be clues), the end offset of the latest match of each lower-cased surface.
+    seen: dict[object, dict[str, int]] = {}
+    ambiguous = 0
+
+    def take(start: int, end: int, surface: str, keys: tuple) -> None:
+        nonlocal ambiguous
+        if len(keys) == 1:
+            key = keys[0]
+        else:
+            key = _clue(keys, _lower(surface), seen)
+            if key is None:
+                ambiguous += 1
+                return
+        if key in shared:
+            seen.setdefault(key, {})[_lower(surface)] = end
+        append(new_match(Match, (start, end, key, surface)))
+
+    pos = 0  # end of the last accepted hit
+    for end_index, (size, exact, sole, keys, readings) in gazetteer._automaton.iter_long(haystack):
+        end = end_index + 1
+        if end <= pos:
+            continue
+        start = end - size
+        # (The checks are written out here: this loop is the hot path.)
+        if start >= pos:
+            before = text[start - 1] if start else " "
+            after = text[end] if end < length else " "
+            if (before in _ASCII_NON_WORD and after in _ASCII_NON_WORD) or not (
+                _is_word_char(before) or _is_word_char(after)
+            ):
+                surface = text[start:end]
+                if exact is None or surface == exact:
+                    if sole is not None:
+                        append(new_match(Match, (start, end, sole, surface)))
+                        pos = end
+                        continue
+                else:
+                    keys = _reading(keys, exact, readings, surface)
+                if keys is not None:
+                    take(start, end, surface, keys)
+                    pos = end
+                    continue
+        low = max(start, pos)
+        # A hit can only start where a word does not continue from the left.
+        if low > 0 and _is_word_char(text[low - 1]) and not _NON_WORD.search(text, low, end):
+            continue
+        for hit in _local_hits(gazetteer, haystack, text, low, end):
+            if hit[0] >= pos:
+                take(*hit)
+                pos = hit[1]
+    return matches, ambiguous
+
+
+def _clue(keys: tuple, folded: str, seen: dict[object, dict[str, int]]) -> object | None:
+    """The key whose longer form of ``folded`` was matched most recently, if any
+    (``seen`` holds lower-cased forms, as ``folded`` is)."""
+    best_key, best_end = None, -1
+    for key in keys:
+        for longer, end in seen.get(key, {}).items():
+            if len(longer) > len(folded) and folded in longer and end > best_end:
+                best_key, best_end = key, end
+    return best_key
