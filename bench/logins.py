@@ -8,10 +8,11 @@ It makes a throwaway SQLite database with the demo content in a temporary folder
 gunicorn (2 sync workers) on it with a local-memory cache, and measures readers with wrk
 (4 connections over the home page, an article and an entity page, uncached: every page is
 built, since the cache is what an attack would not hit) twice: quietly, then while
-`--attackers` threads each post wrong passwords to /admin/login/ as fast as they can, with
-a fresh CSRF token. It prints readers' requests per second in both and the ratio, and how
-the login answers went (200: the form again; 429: locked out). A login that reaches the
-lockout costs no password hash, so the ratio shows what throttling saves.
+`--attackers` threads each post wrong passwords to /admin/login/ as fast as they can (the
+form once, for its CSRF token, then post after post). It prints readers' requests per
+second in both and the ratio, and how the login answers went (200: the form again; 429:
+locked out). A login refused for a lockout costs no password hash and two database reads,
+so the ratio shows what throttling saves.
 """
 
 from __future__ import annotations
@@ -77,21 +78,22 @@ def readers(base: str, seconds: int) -> float:
 
 
 def attacker(base: str, stop: threading.Event, answers: Counter, lock: threading.Lock) -> None:
-    """Post wrong passwords to the admin login until told to stop."""
+    """Post wrong passwords to the admin login until told to stop, as a guessing script
+    does: the form (for its CSRF cookie and token) once, then one post after another."""
     jar = CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    page = opener.open(f"{base}/admin/login/", timeout=30).read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
     n = 0
     while not stop.is_set():
         n += 1
+        data = urllib.parse.urlencode(
+            {"csrfmiddlewaretoken": token, "username": "admin", "password": f"guess{n}"}
+        ).encode()
+        request = urllib.request.Request(
+            f"{base}/admin/login/", data=data, headers={"Referer": f"{base}/admin/login/"}
+        )
         try:
-            page = opener.open(f"{base}/admin/login/", timeout=30).read().decode()
-            token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-            data = urllib.parse.urlencode(
-                {"csrfmiddlewaretoken": token, "username": "admin", "password": f"guess{n}"}
-            ).encode()
-            request = urllib.request.Request(
-                f"{base}/admin/login/", data=data, headers={"Referer": f"{base}/admin/login/"}
-            )
             status = opener.open(request, timeout=30).status
         except urllib.error.HTTPError as error:
             status = error.code

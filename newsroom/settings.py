@@ -88,6 +88,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session, CSRF and login view: a locked-out login is refused for two reads.
+    "articles.logins.LockedLoginMiddleware",
     # Outside the page cache, so cached pages also get an ETag and 304 answers.
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -138,6 +140,16 @@ if DATABASES["default"]["ENGINE"] not in (
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Django's test database for a postgres URL; the name is taken from the URL plus "test_".
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+else:
+    # SQLite with several workers (gunicorn, or runserver and a command): a transaction
+    # takes the write lock when it begins, so two never deadlock upgrading their read locks
+    # ("database is locked" at once, whatever the timeout); readers keep reading while one
+    # writes (WAL); a writer waits its turn up to 20 s instead of failing.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -175,6 +187,17 @@ else:
 NEWSROOM_CACHE_RETRY_SECONDS = envint("NEWSROOM_CACHE_RETRY_SECONDS", "5")
 if NEWSROOM_CACHE_RETRY_SECONDS < 1:
     raise ImproperlyConfigured("NEWSROOM_CACHE_RETRY_SECONDS must be 1 or more")
+
+# Argon2id at OWASP's recommended minimum (19 MiB, 2 passes, 1 lane; articles/logins.py):
+# as hard to guess offline as Django's PBKDF2 default and a tenth of its CPU, so the
+# failed logins allowed before a lockout cost readers little. Older hashes still verify
+# and are upgraded when their owner next logs in.
+PASSWORD_HASHERS = [
+    # Reads every Argon2 hash, Django's default ones too (same name, cost read from each).
+    "articles.logins.Argon2idHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

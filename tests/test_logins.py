@@ -97,3 +97,47 @@ def test_an_editor_unlocks_an_account_by_deleting_its_attempts_in_the_admin(ana,
 
     client, response = log_in("ana", PASSWORD)
     assert response.status_code == 302
+
+
+def test_a_locked_out_login_is_refused_with_two_reads_and_nothing_written(
+    ana, django_assert_num_queries
+):
+    """Before: the session, the CSRF check and the login view ran for every refused guess
+    and the failure was written down, so guessing clients took most of the servers' time."""
+    for _ in range(3):
+        log_in("ana", "wrong")
+    attempt = AccessAttempt.objects.get(username="ana")
+
+    # One read of the account's failures, one of the address's; no session, no write.
+    with django_assert_num_queries(2):
+        _, response = log_in("ana", "wrong again")
+
+    assert response.status_code == 429
+    assert "Too many failed logins for “ana”" in response.content.decode()
+    after = AccessAttempt.objects.get(pk=attempt.pk)
+    assert (after.failures_since_start, after.attempt_time) == (3, attempt.attempt_time)
+
+
+def test_passwords_are_hashed_with_argon2id_at_a_cost_readers_can_afford(ana, settings):
+    """Before: PBKDF2 with a million rounds, about 200 ms of CPU for each guess."""
+    from newsroom import settings as project
+
+    settings.PASSWORD_HASHERS = project.PASSWORD_HASHERS
+    ana.set_password(PASSWORD)
+    assert ana.password.startswith("argon2$argon2id$v=19$m=19456,t=2,p=1$")
+
+
+def test_an_older_hash_still_logs_in_and_is_upgraded(ana, settings):
+    from django.contrib.auth.hashers import make_password
+
+    from newsroom import settings as project
+
+    settings.PASSWORD_HASHERS = project.PASSWORD_HASHERS
+    ana.password = make_password(PASSWORD, hasher="pbkdf2_sha256")
+    ana.save()
+
+    client, response = log_in("ana", PASSWORD)
+
+    assert response.status_code == 302
+    ana.refresh_from_db()
+    assert ana.password.startswith("argon2$argon2id$v=19$m=19456,t=2,p=1$")
