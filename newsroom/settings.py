@@ -138,7 +138,9 @@ if DATABASES["default"]["ENGINE"] not in (
 ):
     raise ImproperlyConfigured("DATABASE_URL must be sqlite:///PATH or postgres://...")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Django's test database for a postgres URL; the name is taken from the URL plus "test_".
+    # Each worker keeps its connection between requests (conn_max_age), and PostgreSQL may
+    # close it meanwhile (a restart, a failover, an idle timeout): it is checked before a
+    # request uses it and replaced, rather than failing that request (.ci/faults.py).
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 else:
     # SQLite with several workers (gunicorn, or runserver and a command): a transaction
