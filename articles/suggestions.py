@@ -29,13 +29,15 @@ def gazetteer() -> anchoring.Gazetteer:
     """The gazetteer of every entity's name and aliases, rebuilt only after entities change."""
     stamp = cache.get_or_set(GAZETTEER_STAMP_KEY, lambda: uuid.uuid4().hex, timeout=None)
     if _built["stamp"] != stamp or _built["gazetteer"] is None:
-        entries = [
-            anchoring.Entry(pk, surface)
-            for pk, name, aliases in Entity.objects.values_list("pk", "name", "aliases")
-            for surface in {name, *aliases}
-            if surface
+        # With what tells entities apart (kind, description), for the rules that decide
+        # which of several entities a shared name is (articles/anchoring/rules.py).
+        entities = [
+            anchoring.Named(pk, name, tuple(aliases), description, kind)
+            for pk, name, aliases, description, kind in Entity.objects.values_list(
+                "pk", "name", "aliases", "description", "kind"
+            )
         ]
-        _built.update(stamp=stamp, gazetteer=anchoring.Gazetteer(entries))
+        _built.update(stamp=stamp, gazetteer=anchoring.Gazetteer.of(entities))
     return _built["gazetteer"]
 
 

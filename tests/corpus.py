@@ -44,7 +44,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from articles.anchoring import NEEDS_REVIEW, Entry, Gazetteer, Mapped, Span
+from articles.anchoring import NEEDS_REVIEW, Gazetteer, Mapped, Named, Span
 
 CORPUS = Path(__file__).resolve().parent / "data" / "annotation_corpus"
 
@@ -180,22 +180,18 @@ def load_edits(path: Path = CORPUS / "edits.json") -> list[dict]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def gazetteer_entries(entities: Iterable[dict]) -> list[Entry]:
-    """The gazetteer's entries for ``entities``, made as articles.suggestions.gazetteer()
-    makes them from Entity rows (which it does inline, over the database): the name and
-    each alias once, case-sensitive. Keep the two alike, or the measure is of something
-    else."""
+def named_entities(entities: Iterable[dict]) -> list[Named]:
+    """The corpus's entities as the gazetteer takes them, as articles.suggestions.gazetteer()
+    makes them from Entity rows: name, aliases, description and kind."""
     return [
-        Entry(entity["key"], surface)
-        for entity in entities
-        for surface in {entity["name"], *entity["aliases"]}
-        if surface
+        Named(e["key"], e["name"], tuple(e["aliases"]), e.get("description", ""), e.get("kind", ""))
+        for e in entities
     ]
 
 
 def build_gazetteer(entities: Iterable[dict] | None = None) -> Gazetteer:
     """The gazetteer over the corpus's entities (or ``entities``)."""
-    return Gazetteer(gazetteer_entries(load_entities() if entities is None else entities))
+    return Gazetteer.of(named_entities(load_entities() if entities is None else entities))
 
 
 # --- Checking the corpus -------------------------------------------------------------------

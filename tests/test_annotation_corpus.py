@@ -14,10 +14,10 @@ import pytest
 from articles.anchoring import map_spans
 from tests import corpus
 
-# The suggestions' precision and recall on the corpus when these floors were set, rounded
-# down. The aim is 0.99 and 0.98: raise the floors as the matcher improves.
-PRECISION_FLOOR = 0.82
-RECALL_FLOOR = 0.74
+# The targets the suggestions must hold on the corpus (0.991 and 0.988 when set; 0.83 and
+# 0.75 before the rules of articles/anchoring/rules.py).
+PRECISION_FLOOR = 0.99
+RECALL_FLOOR = 0.98
 
 
 @pytest.fixture(scope="module")
@@ -176,13 +176,21 @@ def test_no_untouched_mention_moves_silently_through_the_edits(stories):
 
 
 def test_suggestions_stay_above_the_floors(stories):
-    precision, recall, _ = corpus.overall(corpus.score(stories, corpus.build_gazetteer()))
+    result = corpus.score(stories, corpus.build_gazetteer())
+    precision, recall, _ = corpus.overall(result)
     assert precision >= PRECISION_FLOOR
     assert recall >= RECALL_FLOOR
 
 
+def test_no_trap_is_matched(stories):
+    """A month, a currency, a plural, a longer name not ours, a place named after a person,
+    a name nothing in its story decides: none is suggested."""
+    result = corpus.score(stories, corpus.build_gazetteer())
+    assert sum(result.traps_hit.values()) == 0
+
+
 def test_score_counts_a_wrong_key_as_false_and_missed():
-    story = corpus.make_story("s", ["[[Kim|kim-yo-jong]] left in {{May|month}}."])
+    story = corpus.make_story("s", ["[[Kim|kim-yo-jong]] said {{May|month}} left."])
     gazetteer = corpus.build_gazetteer(
         [
             {"key": "kim-jong-un", "name": "Kim", "aliases": []},

@@ -12,6 +12,7 @@ from articles.anchoring.mapping import (
     resolve_quote,
 )
 from articles.anchoring.matching import Entry, Gazetteer, Match, collector_paused
+from articles.anchoring.rules import Named
 
 __all__ = [
     "KEPT",
@@ -21,6 +22,7 @@ __all__ = [
     "Gazetteer",
     "Mapped",
     "Match",
+    "Named",
     "Span",
     "collector_paused",
     "diff_opcodes",

@@ -13,11 +13,14 @@ import gc
 import re
 import threading
 import unicodedata
-from collections.abc import Iterable, Set
+from collections.abc import Iterable, Mapping, Set
 from contextlib import contextmanager
 from typing import NamedTuple
 
 import ahocorasick
+
+from articles.anchoring import rules
+from articles.anchoring.rules import Named, Profile, typographic
 
 # --- Gazetteer ---------------------------------------------------------------------------
 
@@ -79,46 +82,44 @@ class Gazetteer:
     checked in Python only for raw hits.
     """
 
-    def __init__(self, entries: Iterable[Entry]):
+    def __init__(self, entries: Iterable[Entry], profiles: Mapping[object, Profile] | None = None):
         exact: dict[str, list] = {}  # case-sensitive surface -> keys
         folded: dict[str, list] = {}  # lower-cased case-insensitive surface -> keys
         for entry in entries:
-            if not entry.surface:
+            surface = typographic(entry.surface)
+            if not surface:
                 continue
             if entry.case_sensitive:
-                keys = exact.setdefault(entry.surface, [])
+                keys = exact.setdefault(surface, [])
             else:
-                keys = folded.setdefault(_lower(entry.surface), [])
+                keys = folded.setdefault(_lower(surface), [])
             if entry.key not in keys:
                 keys.append(entry.key)
         # Each automaton word maps to (its length, keys, the surface a hit must read as
         # or None for any, and each reading's keys when the form has more than one);
         # the automaton holds these with a shortcut key added (see below).
         values: dict[str, tuple] = {}
-        if not folded:
-            # The automaton holds the surfaces as written and runs over the text as it
-            # is, which saves lower-casing it.
-            for surface, keys in exact.items():
-                values[surface] = (len(surface), tuple(keys), None, None)
-        else:
-            for form, keys in folded.items():
-                values[form] = (len(form), tuple(keys), None, None)
-            for surface, keys in exact.items():
-                form = _lower(surface)
-                value = values.get(form)
-                if value is None:
-                    values[form] = (len(form), tuple(keys), surface, None)
-                    continue
-                # The form has another reading already (rare). Text that reads exactly
-                # as this surface also fits the form's case-insensitive aliases, if any,
-                # so it goes to their keys too.
-                size, first_keys, first, readings = value
-                readings = readings or {first: first_keys}
-                any_case = readings.get(None, ())
-                readings[surface] = (*keys, *(key for key in any_case if key not in keys))
-                first = next(reading for reading in readings if reading is not None)
-                values[form] = (size, readings[first], first, readings)
-        self._fold = bool(folded)
+        # The automaton holds every form lower-cased and runs over a lower-cased copy of
+        # the text, even when every alias is case-sensitive: an upper-case dateline
+        # ("RIO DE JANEIRO, Nov 19 -") is then found, and taken if no alias fits its case.
+        for form, keys in folded.items():
+            values[form] = (len(form), tuple(keys), None, None)
+        for surface, keys in exact.items():
+            form = _lower(surface)
+            value = values.get(form)
+            if value is None:
+                values[form] = (len(form), tuple(keys), surface, None)
+                continue
+            # The form has another reading already (rare). Text that reads exactly as
+            # this surface also fits the form's case-insensitive aliases, if any, so it
+            # goes to their keys too.
+            size, first_keys, first, readings = value
+            readings = readings or {first: first_keys}
+            any_case = readings.get(None, ())
+            readings[surface] = (*keys, *(key for key in any_case if key not in keys))
+            first = next(reading for reading in readings if reading is not None)
+            values[form] = (size, readings[first], first, readings)
+        self.profiles = dict(profiles or {})
         self._longest = max(map(len, values), default=0)
         shared = set()
         for _, keys, _, readings in values.values():
@@ -137,6 +138,18 @@ class Gazetteer:
             for bridge in _bridges(values.keys()):
                 self._automaton.add_word(bridge, (len(bridge), None, None, None, None))
             self._automaton.make_automaton()
+
+    @classmethod
+    def of(cls, entities: Iterable[Named]) -> Gazetteer:
+        """The gazetteer of ``entities``' names and aliases, with what tells them apart."""
+        entities = list(entities)
+        entries = [
+            Entry(named.key, surface)
+            for named in entities
+            for surface in {named.name, *named.aliases}
+            if surface
+        ]
+        return cls(entries, {named.key: rules.profile(named) for named in entities})
 
     def find(self, text: str) -> list[Match]:
         """The resolved, non-overlapping matches in ``text``, in order."""
@@ -249,38 +262,21 @@ def _local_hits(gazetteer: Gazetteer, haystack: str, text: str, low: int, high: 
 def _find(gazetteer: Gazetteer, text: str) -> tuple[list[Match], int]:
     """Leftmost-longest, non-overlapping, word-bounded matches, resolved to one key each.
 
-    One ``iter_long`` pass (leftmost-longest, in C) does nearly all the work, and its
-    hits that are bounded, fit an alias and are clear of the last accepted one are taken
-    as they are. A hit glued to a word ("Kim" in "Kimchi"), in the wrong case ("us" for
-    "US"), overlapping the last accepted hit or no alias at all (a bridge) may hide
-    shorter hits starting inside it, so only that stretch is searched again with
-    ``iter`` over a small slice. Boundaries and case are always read from ``text``.
-    Each hit is resolved as it is accepted (see ``Gazetteer.find_with_stats``).
+    One ``iter_long`` pass (leftmost-longest, in C) over a folded copy of the text (lower
+    case, one apostrophe, one dash, plain spaces: same length, so offsets carry over)
+    does nearly all the work, and its hits that are bounded, fit an alias and are clear
+    of the last accepted one are taken as they are. A hit glued to a word ("Kim" in
+    "Kimchi"), in the wrong case ("us" for "US"), overlapping the last accepted hit or
+    no alias at all (a bridge) may hide shorter hits starting inside it, so only that
+    stretch is searched again with ``iter`` over a small slice. Boundaries are read from
+    ``text``, case from its typographic fold. The hits are then checked in context and
+    resolved to one key each by ``rules.resolve``.
     """
-    haystack = _lower(text) if gazetteer._fold else text
+    plain = typographic(text)
+    haystack = _lower(plain)
     length = len(text)
-    shared = gazetteer._shared
-    matches: list[Match] = []
-    append = matches.append
-    new_match = tuple.__new__  # Match(...) without the NamedTuple call overhead (hot path)
-    # For each key in ``shared`` (keys sharing a surface with another key: only their
-    # matches can be clues), the end offset of the latest match of each lower-cased surface.
-    seen: dict[object, dict[str, int]] = {}
-    ambiguous = 0
-
-    def take(start: int, end: int, surface: str, keys: tuple) -> None:
-        nonlocal ambiguous
-        if len(keys) == 1:
-            key = keys[0]
-        else:
-            key = _clue(keys, _lower(surface), seen)
-            if key is None:
-                ambiguous += 1
-                return
-        if key in shared:
-            seen.setdefault(key, {})[_lower(surface)] = end
-        append(new_match(Match, (start, end, key, surface)))
-
+    hits: list[tuple[int, int, tuple]] = []
+    append = hits.append
     pos = 0  # end of the last accepted hit
     for end_index, (size, exact, sole, keys, readings) in gazetteer._automaton.iter_long(haystack):
         end = end_index + 1
@@ -294,35 +290,35 @@ def _find(gazetteer: Gazetteer, text: str) -> tuple[list[Match], int]:
             if (before in _ASCII_NON_WORD and after in _ASCII_NON_WORD) or not (
                 _is_word_char(before) or _is_word_char(after)
             ):
-                surface = text[start:end]
-                if exact is None or surface == exact:
-                    if sole is not None:
-                        append(new_match(Match, (start, end, sole, surface)))
-                        pos = end
-                        continue
+                surface = plain[start:end]
+                if keys is None:
+                    found = None  # a bridge: no alias, only a way to shorter hits
+                elif exact is None or surface == exact:
+                    found = (sole,) if sole is not None else keys
                 else:
-                    keys = _reading(keys, exact, readings, surface)
-                if keys is not None:
-                    take(start, end, surface, keys)
+                    found = _reading(keys, exact, readings, surface)
+                if found is None and gazetteer.profiles and rules.is_dateline(text, start, end):
+                    found = _every_reading(keys, readings)
+                if found is not None:
+                    append((start, end, found))
                     pos = end
                     continue
         low = max(start, pos)
         # A hit can only start where a word does not continue from the left.
         if low > 0 and _is_word_char(text[low - 1]) and not _NON_WORD.search(text, low, end):
             continue
-        for hit in _local_hits(gazetteer, haystack, text, low, end):
-            if hit[0] >= pos:
-                take(*hit)
-                pos = hit[1]
-    return matches, ambiguous
+        for hit_start, hit_end, _, hit_keys in _local_hits(gazetteer, haystack, plain, low, end):
+            if hit_start >= pos:
+                append((hit_start, hit_end, hit_keys))
+                pos = hit_end
+    return rules.resolve(text, hits, gazetteer.profiles)
 
 
-def _clue(keys: tuple, folded: str, seen: dict[object, dict[str, int]]) -> object | None:
-    """The key whose longer form of ``folded`` was matched most recently, if any
-    (``seen`` holds lower-cased forms, as ``folded`` is)."""
-    best_key, best_end = None, -1
-    for key in keys:
-        for longer, end in seen.get(key, {}).items():
-            if len(longer) > len(folded) and folded in longer and end > best_end:
-                best_key, best_end = key, end
-    return best_key
+def _every_reading(keys: tuple | None, readings: dict | None) -> tuple | None:
+    """Every key a form's readings go to, for text in capitals that reads as none of them."""
+    if readings is None:
+        return keys
+    found = []
+    for group in readings.values():
+        found.extend(key for key in group if key not in found)
+    return tuple(found)

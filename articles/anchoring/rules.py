@@ -1,0 +1,681 @@
+"""The rules that turn the gazetteer's raw hits into suggestions: which hits are names at
+all in their context, and which entity a name shared by several entities is.
+
+Pure Python, no Django. A suggestion is a claim that a person checks, so every rule
+leans the same way: when the text does not decide, the hit is left out (and counted),
+never given to a likely entity. docs/annotation.md lists the rules with their limits.
+
+Vocabulary: a *hit* is (start, end, keys), the keys of every entity with a name or
+alias that reads as the text there. An entity's *profile* (``Profile``) is what the
+rules know of it beyond its names: its own name, kind and description.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from typing import NamedTuple
+
+# --- Folding ------------------------------------------------------------------------------
+
+# Characters written in several ways, each mapped to one: apostrophes and single quotes,
+# double quotes, hyphens and dashes, no-break and other fixed-width spaces. One character
+# for one, so offsets into the folded text are offsets into the text.
+_TYPOGRAPHIC = str.maketrans(
+    {
+        **dict.fromkeys("’‘‛′ʼ`´", "'"),
+        **dict.fromkeys("“”„‟″«»", '"'),
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00ad", "-"),
+        **dict.fromkeys("\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006", " "),
+    }
+)
+
+
+def typographic(text: str) -> str:
+    """``text`` with each apostrophe, quote, dash and fixed space written one way, so that
+    "People’s" matches an alias typed "People's" and "Kim Jong‑un" (a no-break hyphen)
+    one typed "Kim Jong-un". Same length as ``text``."""
+    return text.translate(_TYPOGRAPHIC)
+
+
+def fold(text: str) -> str:
+    """``typographic`` and lower case: how two spellings of one name are compared."""
+    return typographic(text).lower()
+
+
+# --- Profiles -----------------------------------------------------------------------------
+
+
+class Named(NamedTuple):
+    """An entity as the gazetteer is built from: its key, names and what tells it apart."""
+
+    key: object
+    name: str
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+    kind: str = ""  # "person", "organization", "place" or "" when unknown
+
+
+class Profile(NamedTuple):
+    """What the rules know of an entity beyond its names (see ``profile``)."""
+
+    name: str  # folded
+    primary_names: frozenset[str]  # folded names a bare mention of which is this entity
+    kind: str
+    gender: str | None  # "female", "male" or None, read from the description
+    cues: frozenset[str]  # stems of the description's words
+
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+# Words too common to tell one entity from another.
+_STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "as",
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "his",
+        "her",
+        "its",
+        "their",
+        "he",
+        "she",
+        "it",
+        "they",
+        "who",
+        "which",
+        "that",
+        "this",
+        "since",
+        "until",
+        "after",
+        "before",
+        "into",
+        "over",
+        "under",
+        "about",
+        "also",
+        "former",
+        "later",
+        "now",
+        "than",
+        "then",
+        "when",
+        "where",
+        "while",
+        "one",
+        "two",
+        "three",
+    ]
+)
+_FEMALE = frozenset(
+    [
+        "she",
+        "her",
+        "hers",
+        "herself",
+        "sister",
+        "daughter",
+        "mother",
+        "wife",
+        "widow",
+        "woman",
+        "grandmother",
+        "aunt",
+        "niece",
+        "actress",
+        "businesswoman",
+        "chairwoman",
+        "spokeswoman",
+        "congresswoman",
+        "stepmother",
+        "girl",
+    ]
+)
+_MALE = frozenset(
+    [
+        "he",
+        "him",
+        "his",
+        "himself",
+        "brother",
+        "son",
+        "father",
+        "husband",
+        "widower",
+        "man",
+        "grandfather",
+        "uncle",
+        "nephew",
+        "businessman",
+        "chairman",
+        "spokesman",
+        "congressman",
+        "stepfather",
+        "boy",
+    ]
+)
+
+
+def _stem(word: str) -> str:
+    """A crude stem, enough to meet "corals" with "coral" and "biologist" with "biology"."""
+    word = word.lower()
+    return word[:6] if len(word) > 6 else word.rstrip("s") or word
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def profile(named: Named) -> Profile:
+    """The profile of ``named``.
+
+    Its *primary names* are its own name and that name without a comma's qualifier
+    ("Washington" for "Washington, D.C."): a bare "Washington" is the city before any
+    entity that only has it as an alias. A qualifier in brackets ("Georgia (US state)")
+    says the opposite, that the entity is the other sense of the word, so it adds none.
+    """
+    name = fold(named.name)
+    primary = {name}
+    if "," in name:
+        primary.add(name.split(",", 1)[0].strip())
+    words = [word.lower() for word in _words(named.description)]
+    female = sum(word in _FEMALE for word in words)
+    male = sum(word in _MALE for word in words)
+    gender = "female" if female > male else "male" if male > female else None
+    cues = frozenset(_stem(word) for word in words if word not in _STOPWORDS and len(word) > 2)
+    return Profile(name, frozenset(primary), named.kind, gender, cues)
+
+
+# --- Context: is this hit a name at all? ----------------------------------------------------
+
+# Words that stand before a name as part of how it is written, not as another name:
+# "President Putin", "Ms May", "Secretary of State Marco Rubio". Lower case.
+_TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "madam",
+        "madame",
+        "dr",
+        "doctor",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "president",
+        "vice",
+        "prime",
+        "minister",
+        "secretary",
+        "state",
+        "chancellor",
+        "premier",
+        "leader",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "governor",
+        "mayor",
+        "senator",
+        "sen",
+        "representative",
+        "rep",
+        "congressman",
+        "congresswoman",
+        "ambassador",
+        "envoy",
+        "general",
+        "gen",
+        "admiral",
+        "colonel",
+        "col",
+        "captain",
+        "capt",
+        "lieutenant",
+        "commander",
+        "sergeant",
+        "judge",
+        "justice",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "emperor",
+        "empress",
+        "pope",
+        "cardinal",
+        "bishop",
+        "archbishop",
+        "rabbi",
+        "imam",
+        "sheikh",
+        "coach",
+        "officer",
+        "inspector",
+        "detective",
+        "director",
+        "chief",
+        "executive",
+        "commissioner",
+        "deputy",
+        "speaker",
+        "comrade",
+        "marshal",
+        "duke",
+        "duchess",
+        "earl",
+        "baron",
+        "baroness",
+        "councillor",
+        "councilor",
+        "delegate",
+        "supreme",
+        "foreign",
+        "defence",
+        "defense",
+        "finance",
+        "interior",
+        "home",
+        "trade",
+        "health",
+        "water",
+        "former",
+    ]
+)
+_FEMALE_TITLES = frozenset(
+    ["ms", "mrs", "miss", "madam", "madame", "dame", "lady", "queen", "princess", "empress"]
+)
+_MALE_TITLES = frozenset(["mr", "sir", "lord", "king", "prince", "emperor"])
+MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+_DAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+# Lower-case words before a month that make it a date: "in May", "by May next year".
+_BEFORE_DATES = frozenset(
+    [
+        "in",
+        "since",
+        "until",
+        "till",
+        "by",
+        "from",
+        "through",
+        "during",
+        "before",
+        "after",
+        "early",
+        "late",
+        "mid",
+        "last",
+        "next",
+        "this",
+    ]
+)
+# Words after a surname that make it name several people: "the Miliband brothers".
+_GROUPS = frozenset(
+    [
+        "brothers",
+        "sisters",
+        "siblings",
+        "twins",
+        "family",
+        "families",
+        "cousins",
+        "couple",
+        "dynasty",
+        "clan",
+        "household",
+    ]
+)
+_PLACE_OF = re.compile(r"\b(?:city|town|port|village|county|province|district) of $")
+_DATE_AFTER = re.compile(r" (?:\d|next year|last year|this year)")
+_CURRENCY_AFTER = re.compile(r"[$€£¥]")
+_NEXT_WORD = re.compile(r"[ -](\w[\w'’-]*)")
+_PREVIOUS_WORD = re.compile(r"(\w[\w'’.-]*) $")
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]['\"’”)]?\s+|[\"“‘'(\n]\s*|\s-\s)$")
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is in capitals at the start of a line, as a dateline
+    is ("SEOUL (Newsroom) -", "RIO DE JANEIRO, Nov 19 -"): there a name in any case is
+    taken, where elsewhere "US" is not "us"."""
+    words = text[start:end]
+    return (start == 0 or text[start - 1] == "\n") and words.isupper() and len(words) > 2
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Whether a word starting at ``start`` is the first of its sentence or line."""
+    return bool(_SENTENCE_OPENING.search(text[max(0, start - 4) : start]))
+
+
+def refusal(text: str, start: int, end: int) -> str | None:
+    """Why the hit at ``start:end`` is no mention in its context, or None if it may be.
+
+    Each check reads only the words next to the hit.
+    """
+    after = text[end : end + 40]
+    before = text[max(0, start - 40) : start]
+    folded = fold(text[start:end])
+    # A currency prefix: "US$125" is an amount, not the United States.
+    if _CURRENCY_AFTER.match(after):
+        return "currency"
+    # A month with a date around it: "in May", "May 2019", "by May next year".
+    if folded in MONTHS and _title_before(text, start) is None:
+        previous = _PREVIOUS_WORD.search(before)
+        if _DATE_AFTER.match(after) or (previous and previous.group(1) in _BEFORE_DATES):
+            return "month"
+    next_word = _NEXT_WORD.match(after)
+    if next_word:
+        word = next_word.group(1)
+        # A surname naming several people: "the Miliband brothers", "the Kim family".
+        if word.lower() in _GROUPS:
+            return "plural"
+        # Inside a longer name that is not ours: "Harris Poll", "Rio Grande do Sul",
+        # "Kim Dae-jung", "Jordan River". (A name of ours would have been the longer
+        # hit.) Days and months after a name are dates: "Putin Tuesday".
+        if _capitalised(word) and not _may_follow_a_name(word):
+            return "longer name"
+    previous = _PREVIOUS_WORD.search(before)
+    if previous:
+        word = previous.group(1)
+        word_start = start - 1 - len(word)
+        # "Shepherd’s Bush", "George Washington University": a capitalised word before
+        # that is neither a title, nor the first word of the sentence, nor the last of
+        # the one before ("on Monday. King Abdullah").
+        if (
+            _capitalised(word)
+            and not _is_title(word)
+            and not (word.endswith((".", "!", "?")) and not _is_title(word))
+            and (not _opens_sentence(text, word_start) or word.endswith(("'s", "’s")))
+        ):
+            return "longer name"
+    return None
+
+
+# Written after a name without making it another name: "Abdullah II", "Martin Luther King
+# Jr", "Putin Tuesday", "United Nations Secretary-General".
+_NAME_SUFFIXES = frozenset(["ii", "iii", "iv", "jr", "sr"])
+
+
+def _may_follow_a_name(word: str) -> bool:
+    lowered = word.lower().rstrip(".")
+    return lowered in _NAME_SUFFIXES or lowered in _DAYS or lowered in MONTHS or _is_title(word)
+
+
+def _is_title(word: str) -> bool:
+    """Whether ``word`` is a title, or a hyphenated one ("Secretary-General")."""
+    parts = word.lower().rstrip(".").replace("’", "'").split("-")
+    return all(part in _TITLES for part in parts)
+
+
+# --- Resolution: which entity? --------------------------------------------------------------
+
+# After a name, what only a person does or has: an age (", 62,"), words said, a journey
+# ("is due to visit", "flew").
+_PERSON_AFTER = re.compile(
+    r"(?:,? \d{1,3},| (?:said|says|told|tells|added|adds|wrote|writes|asked|asks|replied|"
+    r"recalled|argued|insisted|warned|noted|explained|laughed|smiled|nodded|shrugged|"
+    r"spoke|speaks)\b|(?: (?:is|was|will|would|has|had)(?: due to| expected to| set to)?)?"
+    r" (?:visit|visits|visited|travel|travels|travelled|traveled|arrive|arrives|arrived|"
+    r"fly|flies|flew|meet|meets|met)\b)"
+)
+# Words before a name that make it a place: "in Rio", "a visit to Jordan".
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|to|from|across|throughout|within|into|via|near|outside|inside|around|towards?)"
+    r" $"
+)
+_SENTENCE_END = re.compile(r"[.!?]['\"’”)]*\s|\n")
+# How much less a cue word counts for each character it stands away from the name.
+_CUE_FADE = 40.0
+# A shared name goes to the entity whose cues nearby weigh this many times the next one's,
+# and at least this much (one word of its description a sentence away weighs less).
+_CUE_MARGIN = 1.5
+_CUE_FLOOR = 0.2
+
+
+def _sentence_bounds(text: str, start: int, end: int, before: int = 0) -> tuple[int, int]:
+    """Where the sentence around ``start:end`` begins (or the ``before``-th sentence before
+    it) and where it ends."""
+    openings = [0]
+    for boundary in _SENTENCE_END.finditer(text, max(0, start - 600), start):
+        openings.append(boundary.end())
+    closing = _SENTENCE_END.search(text, end)
+    return openings[max(0, len(openings) - 1 - before)], closing.start() if closing else len(text)
+
+
+def _title_before(text: str, start: int) -> str | None:
+    """The title written just before ``start`` ("Ms", "President"), if any."""
+    previous = _PREVIOUS_WORD.search(text[max(0, start - 20) : start])
+    word = previous.group(1).lower().rstrip(".") if previous else None
+    return word if word in _TITLES else None
+
+
+def _local_choice(text, start, end, keys, profiles, low, high) -> list:
+    """The keys that cues in ``text[low:high]`` (the sentence around the hit and the one
+    before, up to the nearest other hit of the same name) point to.
+
+    A cue is a word of an entity's description. It weighs more the fewer of the other
+    candidates' descriptions have it (a word all of them have tells nothing), and less
+    the further it stands from the name, four times less before it than after: "Maria
+    Santos, a marine biologist" describes the name it follows.
+    """
+    if not all(key in profiles for key in keys):
+        return list(keys)
+    names = set()
+    for key in keys:
+        names.update(_stem(word) for word in _words(profiles[key].name))
+    holders: dict[str, int] = {}
+    for key in keys:
+        for cue in profiles[key].cues - names:
+            holders[cue] = holders.get(cue, 0) + 1
+    spread = max(len(keys) - 1, 1)
+    # Words before a comma that does not touch the name belong to another clause: in
+    # "a senator who chairs a committee, and Maria Santos, a marine biologist" they
+    # describe someone else. ("Atlanta, Georgia": the comma touches the name.)
+    comma = text.rfind(", ", low, start)
+    if comma != -1 and comma + 2 != start:
+        low = comma + 2
+    weights = dict.fromkeys(keys, 0.0)
+    for match in _WORD.finditer(text, low, high):
+        if start <= match.start() < end:
+            continue
+        stem = _stem(match.group())
+        if stem not in holders or holders[stem] == len(keys):
+            continue
+        # Words before the name count four times their distance.
+        distance = 4 * (start - match.end()) if match.end() <= start else match.start() - end
+        weight = (len(keys) - holders[stem]) / spread / (1.0 + distance / _CUE_FADE)
+        for key in keys:
+            if stem in profiles[key].cues:
+                weights[key] += weight
+    ranked = sorted(keys, key=weights.get, reverse=True)
+    best = weights[ranked[0]]
+    if best < _CUE_FLOOR:
+        return list(keys)
+    if len(ranked) == 1 or best >= _CUE_MARGIN * weights[ranked[1]]:
+        return [ranked[0]]
+    return [key for key in keys if weights[key] >= best / _CUE_MARGIN]
+
+
+_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+_DATELINE = re.compile(r"^([A-Z][A-Z .'-]+?)(?:,| \(| -)", re.MULTILINE)
+
+
+def _dateline_before(text: str, start: int) -> str | None:
+    """The stem of the last word of the nearest dateline above ``start`` ("atlanta")."""
+    found = None
+    for match in _DATELINE.finditer(text, 0, start):
+        found = match
+    if found is None:
+        return None
+    return _stem(found.group(1).split()[-1])
+
+
+def _filter(keys: list, keep) -> list:
+    """``keys`` that pass ``keep``, or all of them if none does (a cue cannot rule every
+    candidate out: then it was about something else)."""
+    kept = [key for key in keys if keep(key)]
+    return kept or keys
+
+
+def _choose(text, start, end, keys, profiles, recent, low, high, next_hit):
+    """The one key the hit at ``start:end`` names, or None when nothing decides."""
+    candidates = list(keys)
+    folded = fold(text[start:end])
+    known = {key: profiles[key] for key in candidates if key in profiles}
+    # 1. A title's gender: "Ms Kim" is not the leader, "Mr Kim" not his sister.
+    title = _title_before(text, start)
+    if title in _FEMALE_TITLES or title in _MALE_TITLES:
+        gender = "female" if title in _FEMALE_TITLES else "male"
+        candidates = _filter(
+            candidates, lambda key: key not in known or known[key].gender in (gender, None)
+        )
+    # The first "he" or "she" after the name, before any other name, is most often it:
+    # "When Kim wants to sound patient, he lets her sound angry."
+    pronoun = _PRONOUN.search(text, end, min(high, next_hit))
+    if pronoun:
+        gender = "female" if pronoun.group().lower() == "she" else "male"
+        candidates = _filter(
+            candidates, lambda key: key not in known or known[key].gender in (gender, None)
+        )
+    # 2. Person or place, read from the words around: "Jordan, 62," and "Jordan told
+    # reporters" are a person; "a visit to Jordan" a place.
+    kinds = {known[key].kind for key in candidates if key in known}
+    if len(kinds) > 1:
+        # A preposition just before weighs more than a verb after: in "officials in
+        # Washington said", the officials speak.
+        if _PLACE_BEFORE.search(text, max(0, start - 12), start):
+            candidates = _filter(
+                candidates, lambda key: key not in known or known[key].kind == "place"
+            )
+        elif _PERSON_AFTER.match(text, end) or title:
+            candidates = _filter(
+                candidates, lambda key: key not in known or known[key].kind == "person"
+            )
+    if len(candidates) == 1:
+        return candidates[0]
+    # 3. The description's words near the name: "Kim, who inherited power after his
+    # father’s death in 2011"; "Maria Santos, a marine biologist".
+    candidates = _local_choice(text, start, end, candidates, profiles, low, high)
+    if len(candidates) == 1:
+        return candidates[0]
+    # 4. The place the story was filed from: under "ATLANTA (Newsroom) -", "Georgia" is
+    # the state whose description names Atlanta.
+    dateline = _dateline_before(text, start)
+    if dateline:
+        placed = [key for key in candidates if key in known and dateline in known[key].cues]
+        if len(placed) == 1:
+            return placed[0]
+    # 5. An entity whose own name the word is, before those that only have it as an
+    # alias: "Georgia" is the country, "Washington" the city, unless cues said otherwise.
+    own = [key for key in candidates if key in known and folded in known[key].primary_names]
+    if len(own) == 1:
+        return own[0]
+    if own:
+        candidates = own  # same-name twins: only the evidence below may tell them apart
+    # 6. The latest longer form of one of them before it ("Kim Yo Jong ... Kim"), or the
+    # latest mention of the same twin by the full name they share.
+    latest, latest_end = None, -1
+    for key in candidates:
+        for form, form_end in recent.get(key, {}).items():
+            longer = len(form) > len(folded) and folded in form
+            if (longer or (own and form == folded and start > form_end)) and form_end > latest_end:
+                latest, latest_end = key, form_end
+    if own and latest is not None and folded in known[latest].primary_names:
+        return None  # a full name shared by twins needs a cue beside it, not a memory
+    return latest
+
+
+def _place_named_after(text: str, hit: tuple, profiles: Mapping[object, Profile]) -> bool:
+    """Whether the hit is a place named after one of its candidates, none of which is a
+    place: "the city of Santos", "the port of Santos"."""
+    start, _, keys = hit
+    if not _PLACE_OF.search(text, max(0, start - 20), start):
+        return False
+    return all(key in profiles and profiles[key].kind not in ("place", "") for key in keys)
+
+
+def resolve(text: str, hits: Iterable[tuple], profiles: Mapping[object, Profile]):
+    """The matches of ``hits`` (in order, not overlapping) that are names in their context,
+    each resolved to one key, and how many hits were left out as undecided."""
+    from articles.anchoring.matching import Match
+
+    if profiles:
+        # Only a gazetteer that knows its entities (Gazetteer.of) reads names in context;
+        # one of bare names and aliases finds every name as written.
+        hits = [
+            hit
+            for hit in hits
+            if refusal(text, hit[0], hit[1]) is None and not _place_named_after(text, hit, profiles)
+        ]
+    # Where each folded name occurs: a shared name's cues are read up to the nearest
+    # other occurrence of it, so two people named in one sentence keep their own words.
+    places: dict[str, list[int]] = {}
+    for start, end, _ in hits:
+        places.setdefault(fold(text[start:end]), []).append(start)
+    recent: dict[object, dict[str, int]] = {}
+    matches = []
+    undecided = 0
+    for index, (start, end, keys) in enumerate(hits):
+        folded = fold(text[start:end])
+        if len(keys) == 1:
+            key = keys[0]
+        else:
+            # A full name that twins share needs its cue in its own sentence; a short
+            # form may have it in the sentence before ("The biologist spoke. Santos...").
+            twins = all(key in profiles and folded in profiles[key].primary_names for key in keys)
+            low, high = _sentence_bounds(text, start, end, before=0 if twins else 1)
+            for other in places[folded]:
+                if other < start:
+                    low = max(low, other + len(folded))
+                elif other > start:
+                    high = min(high, other)
+                    break
+            next_hit = hits[index + 1][0] if index + 1 < len(hits) else len(text)
+            key = _choose(text, start, end, keys, profiles, recent, low, high, next_hit)
+            if key is None:
+                undecided += 1
+                continue
+        recent.setdefault(key, {})[folded] = end
+        matches.append(Match(start, end, key, text[start:end]))
+    return matches, undecided

@@ -1,0 +1,185 @@
+"""The rules that read a name in its context and tell entities of one name apart
+(articles/anchoring/rules.py), one kind of case each, with the gazetteer as suggestions
+use it (Gazetteer.of, which knows each entity's kind and description)."""
+
+import pytest
+
+from articles.anchoring import Gazetteer, Named
+
+ENTITIES = [
+    Named(
+        "kju",
+        "Kim Jong Un",
+        ("Kim",),
+        "Supreme leader of North Korea since the death of his father in 2011.",
+        "person",
+    ),
+    Named(
+        "kyj",
+        "Kim Yo Jong",
+        ("Kim",),
+        "Senior party official; younger sister of Kim Jong Un.",
+        "person",
+    ),
+    Named("jordan", "Jordan", (), "Country in the Middle East; capital Amman.", "place"),
+    Named("mj", "Michael Jordan", ("Jordan",), "American former basketball player.", "person"),
+    Named("ga", "Georgia", (), "Country in the South Caucasus; capital Tbilisi.", "place"),
+    Named(
+        "ga-us",
+        "Georgia (US state)",
+        ("Georgia",),
+        "State in the United States; capital Atlanta.",
+        "place",
+    ),
+    Named("dc", "Washington, D.C.", ("Washington",), "Capital of the United States.", "place"),
+    Named(
+        "gw",
+        "George Washington",
+        ("Washington",),
+        "First president of the United States.",
+        "person",
+    ),
+    Named("may", "Theresa May", ("May",), "British prime minister from 2016 to 2019.", "person"),
+    Named("us", "United States", ("US", "U.S."), "Country in North America.", "place"),
+    Named("bush", "George W. Bush", ("Bush",), "President of the United States.", "person"),
+    Named(
+        "ed",
+        "Ed Miliband",
+        ("Miliband",),
+        "Labour leader; younger brother of David Miliband.",
+        "person",
+    ),
+    Named(
+        "david",
+        "David Miliband",
+        ("Miliband",),
+        "Former foreign secretary; elder brother of Ed.",
+        "person",
+    ),
+    Named(
+        "santos-senator",
+        "Maria Santos",
+        ("Santos",),
+        "Brazilian senator who chairs the environment committee.",
+        "person",
+    ),
+    Named(
+        "santos-biologist",
+        "Maria Santos",
+        ("Santos",),
+        "Marine biologist who studies deep-sea corals.",
+        "person",
+    ),
+    Named(
+        "dprk",
+        "North Korea",
+        ("Democratic People's Republic of Korea",),
+        "Country in East Asia.",
+        "place",
+    ),
+    Named("rok", "South Korea", ("Republic of Korea",), "Country in East Asia.", "place"),
+    Named("rio", "Rio de Janeiro", ("Rio",), "City in Brazil.", "place"),
+]
+
+
+@pytest.fixture(scope="module")
+def gazetteer():
+    return Gazetteer.of(ENTITIES)
+
+
+def found(gazetteer, text):
+    return [(match.surface, match.key) for match in gazetteer.find(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Apostrophes, dashes and no-break spaces written otherwise than in the gazetteer;
+        # the longer name is found, not "Republic of Korea" inside it.
+        (
+            "The Democratic People’s Republic of Korea said.",
+            [("Democratic People’s Republic of Korea", "dprk")],
+        ),
+        ("Kim\u00a0Jong\u00a0Un spoke.", [("Kim\u00a0Jong\u00a0Un", "kju")]),
+        # Upper-case datelines.
+        ("RIO DE JANEIRO, Nov 19 (Newsroom) - Talks began.", [("RIO DE JANEIRO", "rio")]),
+    ],
+)
+def test_typographic_variants_and_datelines_match_with_exact_offsets(gazetteer, text, expected):
+    assert found(gazetteer, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The reef was filmed in May by a robot.",  # a month
+        "Talks resume in May 2027.",
+        "It cost US$125 billion.",  # a currency
+        "Crowds gathered in Shepherd’s Bush.",  # inside a longer name not ours
+        "She teaches at George Washington University.",
+        "A Harris Poll survey and Rio Grande do Sul.",
+        "Nobody cheered for the Miliband brothers.",  # a plural naming two people
+    ],
+)
+def test_no_mention_in_these_contexts(gazetteer, text):
+    assert found(gazetteer, text) == []
+
+
+def test_an_entity_whose_own_name_the_word_is_comes_before_an_alias(gazetteer):
+    assert found(gazetteer, "Talks in Jordan went on.") == [("Jordan", "jordan")]
+    assert found(gazetteer, "Georgia held an election.") == [("Georgia", "ga")]
+    assert found(gazetteer, "Officials in Washington said no.") == [("Washington", "dc")]
+
+
+def test_the_words_around_tell_a_person_from_a_place(gazetteer):
+    text = "Michael Jordan landed. Jordan, 62, said he was glad to be in Jordan."
+    assert found(gazetteer, text) == [
+        ("Michael Jordan", "mj"),
+        ("Jordan", "mj"),
+        ("Jordan", "jordan"),
+    ]
+
+
+def test_the_dateline_places_the_story(gazetteer):
+    text = "ATLANTA (Newsroom) - Officials counted votes.\nGeorgia has been contested."
+    assert found(gazetteer, text)[-1] == ("Georgia", "ga-us")
+
+
+def test_a_shared_surname_goes_by_the_description_not_the_last_full_name(gazetteer):
+    text = (
+        "Kim Jong Un stood beside his sister, Kim Yo Jong.\n"
+        "Kim, who inherited power after his father’s death in 2011, smiled."
+    )
+    assert found(gazetteer, text)[-1] == ("Kim", "kju")
+
+
+def test_a_title_and_a_pronoun_tell_which_person(gazetteer):
+    text = "Kim Jong Un and Kim Yo Jong arrived. Ms Kim spoke first. Mr Kim spoke later."
+    assert found(gazetteer, text)[-2:] == [("Kim", "kyj"), ("Kim", "kju")]
+    text = "Kim Yo Jong and Kim Jong Un arrived. When Kim speaks, he is brief."
+    assert found(gazetteer, text)[-1] == ("Kim", "kju")
+
+
+def test_same_name_twins_are_told_apart_by_their_descriptions_or_left_out(gazetteer):
+    text = (
+        "Two speakers share a name: Maria Santos, a senator who chairs a committee, and "
+        "Maria Santos, a marine biologist.\nThe programme listed both as Maria Santos."
+    )
+    assert found(gazetteer, text) == [
+        ("Maria Santos", "santos-senator"),
+        ("Maria Santos", "santos-biologist"),
+    ]
+    assert gazetteer.find_with_stats(text)[1] == 1  # the third, undecided, is counted
+
+
+def test_a_short_form_follows_the_latest_full_name_when_nothing_else_decides(gazetteer):
+    text = "David Miliband spoke. Ed Miliband listened. Later Miliband left."
+    assert found(gazetteer, text)[-1] == ("Miliband", "ed")
+
+
+def test_a_bare_gazetteer_finds_names_as_written_without_reading_context():
+    """Gazetteer(entries) (no profiles) keeps the plain matching: every name as written."""
+    from articles.anchoring import Entry
+
+    bare = Gazetteer([Entry("harris", "Harris")])
+    assert [m.surface for m in bare.find("A Harris Poll survey.")] == ["Harris"]
