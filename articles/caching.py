@@ -33,7 +33,7 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import Resolver404, resolve
@@ -167,6 +167,19 @@ def current_generation(stored=None) -> dict:
     return generation
 
 
+def _generation_for_readers(stored):
+    """The current generation; or, when a new one is due but the database is out of reach
+    to begin it, the one stored, so the pages cached under it are still served: with
+    PostgreSQL down readers get what was cached, where they would get a 500 for every page."""
+    try:
+        return current_generation(stored)
+    except DatabaseError:
+        if stored is None:
+            raise
+        logger.warning("The database is out of reach: cached pages are served as they are")
+        return stored
+
+
 def _cacheable(request) -> bool:
     return (
         request.method in ("GET", "HEAD")
@@ -253,7 +266,7 @@ class PublicPageCacheMiddleware:
             # One round trip to the cache for both: a page is kept with the token of the
             # generation it was built in, and served only while that generation lasts.
             found = cache.get_many([GENERATION_KEY, key] if key else [GENERATION_KEY])
-            generation = current_generation(found.get(GENERATION_KEY))
+            generation = _generation_for_readers(found.get(GENERATION_KEY))
         except CacheUnavailable:
             # Said once per outage, by the circuit breaker, not once per request.
             generation = None

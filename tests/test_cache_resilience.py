@@ -443,3 +443,28 @@ def test_a_bad_retry_time_stops_start_up(monkeypatch, value):
 
     with pytest.raises(ImproperlyConfigured, match="NEWSROOM_CACHE_RETRY_SECONDS must be"):
         runpy.run_path(str(SETTINGS_FILE))
+
+
+def test_with_the_database_out_of_reach_cached_pages_are_still_served(reader, story, monkeypatch):
+    """Before: once a generation ended, beginning the next one queried the database, so
+    with PostgreSQL down every page, cached or not, was a 500 (.ci/faults.py)."""
+    from django.db import OperationalError
+    from django.utils import timezone
+
+    from articles import caching
+
+    assert reader.get(story.get_absolute_url())["X-Cache"] == "miss"
+    # The generation ends (a scheduled article's time has come) ...
+    generation = cache.get(caching.GENERATION_KEY)
+    cache.set(caching.GENERATION_KEY, {**generation, "until": timezone.now()}, timeout=None)
+
+    # ... while the database is out of reach.
+    def database_down(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(caching, "_new_generation", database_down)
+    response = reader.get(story.get_absolute_url())
+
+    assert response.status_code == 200
+    assert response["X-Cache"] == "hit"
+    assert story.headline in response.content.decode()
