@@ -144,7 +144,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     # A database host that stops answering fails a request in 5 s, not after the kernel's
     # two-minute TCP timeout, which would outlast gunicorn's 30 s and kill its workers.
-    DATABASES["default"]["OPTIONS"] = {"connect_timeout": 5}
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 5
 else:
     # SQLite with several workers (gunicorn, or runserver and a command): a transaction
     # takes the write lock when it begins, so two never deadlock upgrading their read locks
