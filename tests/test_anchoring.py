@@ -22,6 +22,16 @@ from articles.anchoring import (
     map_spans,
     resolve_quote,
 )
+from articles.anchoring.mapping import (
+    CHANGED,
+    LONGER_NAME,
+    MOVED,
+    PARAGRAPH_DELETED,
+    REWRITTEN,
+    SENTENCE_DELETED,
+    WORDS_DELETED,
+    name_around,
+)
 
 # --- Gazetteer ---------------------------------------------------------------------------
 
@@ -220,7 +230,7 @@ def check_kept(new, result, exact):
     [
         "Yesterday, " + OLD,  # insert before
         OLD + " Then he left.",  # insert after
-        "Kim Jong Un met Dr. Robin Smith in Hanoi. Robin smiled.",  # both edges
+        "Kim Jong Un met the young Robin, 9, in Hanoi. Robin smiled.",  # both edges
         "Kim Jong Un met Robin in Hanoi, Vietnam. Robin smiled.",  # another sentence part
         "Kim Jong Un met  Robin in Hanoi . Robin smiled.",  # whitespace/punctuation near
         "Kim Jong Un met Robin in Hanoi! Robin smiled.",
@@ -237,7 +247,7 @@ def test_edits_outside_a_span_keep_it(new):
 
 
 def test_insert_at_both_edges_stays_outside():
-    old, new = "a Robin b", "a Dr. Robin Smith b"
+    old, new = "a Robin b", "a Dr. Robin, 9, b"
     (result,) = map_spans(old, new, [Span(2, 7, "Robin")])
     assert result == Mapped(6, 11, "kept")
 
@@ -284,7 +294,8 @@ def test_quote_retyped_inside_an_edit_is_refound():
 
 def test_refound_when_the_diff_loses_the_word():
     old = "Report: Kim visited Seoul"
-    new = "Report: KimX Kim visited Seoul"
+    # Not "KimX Kim": a capitalised word joined to a name makes a longer name (see below).
+    new = "Report: kimx Kim visited Seoul"
     (result,) = map_spans(old, new, [Span(8, 11, "Kim", "Report: ", " visited Seoul")])
     assert result.status in {"kept", "refound"}
     assert new[result.start : result.end] == "Kim"
@@ -292,7 +303,7 @@ def test_refound_when_the_diff_loses_the_word():
 
 def test_empty_new_text_needs_review_for_all():
     results = map_spans(OLD, "", [span(OLD, "Kim Jong Un"), span(OLD, "Robin")])
-    assert results == [Mapped(0, 0, "needs_review")] * 2
+    assert results == [Mapped(0, 0, "needs_review", PARAGRAPH_DELETED)] * 2
 
 
 def test_stale_span_is_never_kept():
@@ -308,6 +319,228 @@ def test_diff_opcodes_cover_both_texts():
     for tag, i1, i2, j1, j2 in ops:
         if tag == "equal":
             assert old[i1:i2] == new[j1:j2]
+
+
+# --- Spans whose words are gone, changed or grown ---------------------------------------------
+
+STORY = (
+    "Kim Jong Un arrived in Beijing.\n"
+    "He met Xi Jinping. Choe Son Hui spoke first. Putin sent a letter.\n"
+    "The talks ended late."
+)
+
+
+def spans_of(text, *names):
+    return [span(text, name) for name in names]
+
+
+def assert_safe(new, results):
+    """No span needing review lies outside the text or over words another span holds."""
+    placed = [(r.start, r.end) for r in results if r.start < r.end]
+    for result in results:
+        assert 0 <= result.start <= result.end <= len(new)
+        if result.status != "needs_review":
+            continue
+        others = [p for p in placed if p != (result.start, result.end)]
+        if result.start < result.end:
+            assert not any(a < result.end and result.start < b for a, b in others)
+        else:
+            assert not any(a < result.start < b for a, b in placed)
+
+
+def test_a_deleted_sentence_leaves_its_mention_without_a_place():
+    new = STORY.replace("Choe Son Hui spoke first. ", "")
+    results = map_spans(STORY, new, spans_of(STORY, "Xi Jinping", "Choe Son Hui", "Putin"))
+    xi, choe, putin = results
+    check_kept(new, xi, "Xi Jinping")
+    check_kept(new, putin, "Putin")
+    assert choe.status == "needs_review" and choe.reason == SENTENCE_DELETED
+    assert choe.start == choe.end  # no words: not "# Kim’s ‘tw", nor the next name
+    assert new.index("He met") < choe.start <= new.index("Putin")
+    assert_safe(new, results)
+
+
+def test_a_deleted_paragraph_or_words_say_so():
+    new = STORY.replace("He met Xi Jinping. Choe Son Hui spoke first. Putin sent a letter.\n", "")
+    (choe,) = map_spans(STORY, new, spans_of(STORY, "Choe Son Hui"))
+    assert (choe.status, choe.reason) == ("needs_review", PARAGRAPH_DELETED)
+    assert choe.start == choe.end == new.index("The talks")
+
+    new = STORY.replace("He met Xi Jinping.", "He met him.")
+    (xi,) = map_spans(STORY, new, spans_of(STORY, "Xi Jinping"))
+    # "him" is a word put in place of the name: the mention covers it, for review.
+    assert (xi.status, xi.reason, new[xi.start : xi.end]) == ("needs_review", CHANGED, "him")
+
+    old = "He met Xi Jinping and Choe Son Hui in Beijing."
+    new = "He met Xi Jinping in Beijing."
+    (choe,) = map_spans(old, new, spans_of(old, "Choe Son Hui"))
+    assert (choe.status, choe.reason) == ("needs_review", WORDS_DELETED)
+    assert choe.start == choe.end == new.index("in Beijing")
+
+
+def test_a_rewritten_sentence_is_no_replacement_for_a_name():
+    new = STORY.replace(
+        "Choe Son Hui spoke first.",
+        "The foreign minister, who had flown in the night before, opened the talks.",
+    )
+    (choe,) = map_spans(STORY, new, spans_of(STORY, "Choe Son Hui"))
+    assert (choe.status, choe.reason, choe.start == choe.end) == ("needs_review", REWRITTEN, True)
+
+
+def test_a_replacement_overlapping_another_span_loses_its_place():
+    old = "then the kim spoke."
+    # A stale suggestion over two words, and a mention of the second one.
+    spans = [Span(5, 12, "the kim"), Span(9, 12, "kim", "then the ")]
+    new = "then our kim spoke."
+    stale, kim = map_spans(old, new, spans)
+    check_kept(new, kim, "kim")
+    assert stale.status == "needs_review" and stale.start == stale.end
+    assert_safe(new, [stale, kim])
+
+
+def test_a_name_grown_longer_keeps_its_words_before_a_replacement_next_to_it():
+    old = "Then Lee Kim spoke."
+    spans = [Span(5, 12, "Lee Kim"), Span(9, 12, "Kim", "Then Lee ")]
+    new = "Then Park Kim spoke."  # another person's name now
+    stale, kim = map_spans(old, new, spans)
+    assert (kim.status, kim.reason, new[kim.start : kim.end]) == (
+        "needs_review",
+        LONGER_NAME,
+        "Kim",
+    )
+    assert stale.status == "needs_review" and stale.start == stale.end
+    assert_safe(new, [stale, kim])
+
+
+def test_a_mention_without_a_place_gets_no_words_from_a_later_edit():
+    # Its sentence went in an earlier edit; it sits between "arrived." and "He met".
+    text = "Kim arrived.\nHe met Xi."
+    orphan = Span(13, 13, "Choe", "Kim arrived.\n", " spoke first.")
+    new = "Kim arrived.\nThen he met Xi."
+    (result,) = map_spans(text, new, [orphan])
+    assert (result.status, result.reason, result.start, result.end) == ("needs_review", "", 13, 13)
+
+
+def test_a_revert_brings_a_deleted_sentence_and_its_mention_back():
+    new = STORY.replace("Choe Son Hui spoke first. ", "")
+    choe = span(STORY, "Choe Son Hui")
+    (gone,) = map_spans(STORY, new, [choe])
+    stored = choe._replace(start=gone.start, end=gone.end)  # the old quote is kept
+
+    (back,) = map_spans(new, STORY, [stored])
+
+    assert (back.status, back.start, back.end) == ("refound", choe.start, choe.end)
+
+
+def test_a_revert_finds_a_name_deep_inside_a_restored_paragraph():
+    paragraph = "The minister said " + "that the talks went on " * 12 + "and Choe Son Hui agreed."
+    old = "Kim arrived.\n" + paragraph + "\nXi left."
+    new = "Kim arrived.\nXi left."
+    choe = span(old, "Choe Son Hui")
+    (gone,) = map_spans(old, new, [choe])
+    assert gone.start == gone.end
+
+    (back,) = map_spans(new, old, [choe._replace(start=gone.start, end=gone.end)])
+
+    assert (back.status, back.start) == ("refound", choe.start)
+
+
+@pytest.mark.parametrize(
+    "old, new, name",
+    [
+        ("The parade was about Kim.", "The parade was about Kim Yo Jong.", "Kim"),
+        ("It was Miliband who spoke.", "It was David Miliband who spoke.", "Miliband"),
+        ("Kim spoke.", "Kim-Lee spoke.", "Kim"),
+        ("Then Mohammed spoke.", "Then Mohammed bin Salman spoke.", "Mohammed"),
+        # A deletion can join two names as well: "Kim Xi" reads as one.
+        ("Kim and Xi met.", "Kim Xi met.", "Kim"),
+    ],
+)
+def test_words_joined_to_a_longer_name_need_review_on_their_own_words(old, new, name):
+    (result,) = map_spans(old, new, [span(old, name)])
+    assert (result.status, result.reason) == ("needs_review", LONGER_NAME)
+    assert new[result.start : result.end] == name
+
+
+@pytest.mark.parametrize(
+    "new",
+    [
+        "Then President Putin spoke.",  # a title is no part of the name
+        "Then Putin, 71, spoke.",
+        "Then Putin also spoke.",
+        "Yesterday, Putin spoke.",
+        "Then Putin’s envoy spoke.",
+    ],
+)
+def test_words_next_to_a_name_that_make_no_longer_name_keep_it(new):
+    old = "Then Putin spoke."
+    (result,) = map_spans(old, new, [span(old, "Putin")])
+    check_kept(new, result, "Putin")
+
+
+def test_a_longer_name_already_there_is_no_news():
+    old = "Kim Yo Jong spoke. Then Kim Yo Jong left."
+    new = "Kim Yo Jong spoke at length. Then Kim Yo Jong left."
+    # A mention on part of a longer name is the annotator's call; an edit elsewhere
+    # does not ask again.
+    (result,) = map_spans(old, new, [span(old, "Kim", 1)])
+    check_kept(new, result, "Kim")
+
+
+def test_name_around_widens_over_joined_name_words():
+    text = "met President Kim Yo Jong and Mohammed bin Salman."
+    start = text.index("Yo")
+    assert text[slice(*name_around(text, start, start + 2))] == "Kim Yo Jong"
+    start = text.index("bin")
+    assert text[slice(*name_around(text, start, start + 3))] == "Mohammed bin Salman"
+
+
+# --- Moved sentences and paragraphs --------------------------------------------------------
+
+PARAGRAPHS = [
+    "Kim Jong Un arrived in Beijing on Tuesday.",
+    "Former president Kim Dae-jung had made the same journey.",
+    "Xi Jinping met Kim at the station. Kim smiled.",
+    "Officials said the talks would last two days.",
+]
+
+
+def test_swapped_paragraphs_keep_their_mentions_and_never_trade_them():
+    old = "\n".join(PARAGRAPHS)
+    new = "\n".join([PARAGRAPHS[0], PARAGRAPHS[3], PARAGRAPHS[2], PARAGRAPHS[1]])
+    names = [("Kim Jong Un", 0), ("Kim", 1), ("Kim", 2), ("Kim", 3)]
+    spans = [span(old, name, n) for name, n in names]
+    results = map_spans(old, new, spans)
+    for sp, result in zip(spans, results, strict=True):
+        assert result.status == "kept"
+        # The same words: as far into the same paragraph.
+        assert line_at(new, result.start) == line_at(old, sp.start)
+
+
+def line_at(text, pos):
+    """The line holding ``pos``, and how far into it ``pos`` is."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start : len(text) if end == -1 else end], pos - start
+
+
+def test_a_sentence_moved_up_its_paragraph_keeps_its_mentions():
+    old = "Officials met early. Xi Jinping met Kim at the station. Kim smiled.\nThe end."
+    new = "Kim smiled. Officials met early. Xi Jinping met Kim at the station.\nThe end."
+    spans = [span(old, "Xi Jinping"), span(old, "Kim"), span(old, "Kim", 1)]
+    xi, first, second = map_spans(old, new, spans)
+    check_kept(new, xi, "Xi Jinping")
+    assert (first.status, first.start) == ("kept", new.index("Kim", 40))
+    assert (second.status, second.start) == ("kept", 0)
+
+
+def test_a_sentence_moved_next_to_its_twin_is_flagged_not_guessed():
+    old = "The day began. Kim said yes. Then rain.\nLater on. Kim said yes. It ended."
+    new = "The day began. Then rain.\nLater on. Kim said yes. Kim said yes. It ended."
+    first, second = map_spans(old, new, [span(old, "Kim"), span(old, "Kim", 1)])
+    assert (first.status, first.reason, first.start == first.end) == ("needs_review", MOVED, True)
+    assert second.status == "needs_review" or new[second.start : second.end] == "Kim"
+    assert_safe(new, [first, second])
 
 
 # --- resolve_quote -----------------------------------------------------------------------

@@ -16,6 +16,8 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from articles.text import sentences
+
 # --- Mapping spans through an edit --------------------------------------------------------
 
 
@@ -32,29 +34,57 @@ class Span(NamedTuple):
 class Mapped(NamedTuple):
     """Where a span went in the new text.
 
-    ``status`` is "kept" (its words untouched; ``new_text[start:end] == exact``),
-    "refound" (edited nearby, but the quote was found unambiguously near its old place
-    with matching context; ``new_text[start:end] == exact`` too) or "needs_review"
-    (``start``/``end`` are the best mapped guess, possibly empty).
+    ``status`` is "kept" (its words untouched, where they stand or moved with their whole
+    sentence or paragraph; ``new_text[start:end] == exact``), "refound" (edited nearby,
+    but the quote was found unambiguously near its old place with matching context;
+    ``new_text[start:end] == exact`` too) or "needs_review". A span needing review covers
+    no words another span holds: either the words that replaced its own (``reason`` is
+    CHANGED), its own words now part of a longer name (LONGER_NAME), or none at all
+    (``start == end``, a place between words: its words are gone, and ``reason`` says
+    how, or is "" when the span had no place already).
     """
 
     start: int
     end: int
     status: str
+    reason: str = ""
 
 
 KEPT = "kept"
 REFOUND = "refound"
 NEEDS_REVIEW = "needs_review"
 
+# Why a span needs review (Mapped.reason); the database stores the same words.
+CHANGED = "changed"  # other words stand in its place, and it covers them
+LONGER_NAME = "longer_name"  # its words stand, but now as part of a longer name
+WORDS_DELETED = "words_deleted"  # its words went; their sentence stays
+SENTENCE_DELETED = "sentence_deleted"
+PARAGRAPH_DELETED = "paragraph_deleted"
+REWRITTEN = "rewritten"  # its sentence or passage was rewritten without its words
+MOVED = "moved"  # its sentence moved, but is in the text more than once: which is unsure
+REASONS = (
+    CHANGED,
+    LONGER_NAME,
+    WORDS_DELETED,
+    SENTENCE_DELETED,
+    PARAGRAPH_DELETED,
+    REWRITTEN,
+    MOVED,
+)
+
 # How many characters of stored context must match next to a re-found quote.
 CONTEXT_CHARS = 8
+# How far past the search window around its place a quote is looked for, when the text
+# there was changed: a revert may bring back a whole paragraph with the name inside it.
+REFIND_REACH = 4000
 # Tokens for the coarse diff: a word or other character with the whitespace after it
 # (few tokens, rarely repeated, so difflib stays fast on long changed stretches).
 _COARSE_TOKEN = re.compile(r"\w+\s*|[^\w\s]\s*|\s+")
 # Tokens for the fine diff inside changed coarse tokens: words, whitespace runs, single
 # other characters, so punctuation or spacing edited next to a word leaves it equal.
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+_WORD = re.compile(r"\w")
+_LETTERS = re.compile(r"[^\W_]+")
 
 
 class _Opcode(NamedTuple):
@@ -65,12 +95,21 @@ class _Opcode(NamedTuple):
     j2: int
 
 
+class _Move(NamedTuple):
+    """A line or sentence found whole and once in each text: old [i1, i2) is new
+    [j1, j1 + i2 - i1)."""
+
+    i1: int
+    i2: int
+    j1: int
+
+
 def _offsets(pieces: list[str]) -> list[int]:
     """Where each piece of a split text starts, and (last) where the text ends."""
     return list(itertools.accumulate((len(piece) for piece in pieces), initial=0))
 
 
-def _unique_anchored_matcher(old: list[str], new: list[str]) -> difflib.SequenceMatcher:
+def _unique_anchored_matcher(old: list, new: list) -> difflib.SequenceMatcher:
     """A diff of two lists in which only pieces that occur once on each side anchor matches.
 
     A repeated piece (a second "Kim", a bare "Kim" line, a blank line) could pair with the
@@ -87,14 +126,41 @@ def _unique_anchored_matcher(old: list[str], new: list[str]) -> difflib.Sequence
     return difflib.SequenceMatcher(repeated.__contains__, old, new, autojunk=False)
 
 
+def _keys(tokens: list[str], offsets: list[int], base: int, blocked, side: str) -> list:
+    """The tokens to diff: each token starting inside a ``blocked`` range (sorted, apart)
+    becomes a key that matches nothing, so the diff cannot pair its words with others."""
+    if not blocked:
+        return tokens
+    keys: list = list(tokens)
+    at = max(0, bisect.bisect_right(blocked, (base,)) - 1)
+    for index in range(len(tokens)):
+        pos = base + offsets[index]
+        while at < len(blocked) and blocked[at][1] <= pos:
+            at += 1
+        if at == len(blocked):
+            break
+        if blocked[at][0] <= pos:
+            keys[index] = (side, index)
+    return keys
+
+
 def _token_opcodes(
-    old: str, new: str, old_base: int, new_base: int, pattern: re.Pattern = _TOKEN
+    old: str,
+    new: str,
+    old_base: int,
+    new_base: int,
+    pattern: re.Pattern = _TOKEN,
+    blocked: tuple[list, list] = ([], []),
 ) -> list[_Opcode]:
-    """Character opcodes for ``old`` -> ``new`` from a diff of their ``pattern`` tokens."""
+    """Character opcodes for ``old`` -> ``new`` from a diff of their ``pattern`` tokens;
+    tokens inside the ``blocked`` (old, new) ranges are never equal."""
     old_tokens = pattern.findall(old)
     new_tokens = pattern.findall(new)
     old_offsets, new_offsets = _offsets(old_tokens), _offsets(new_tokens)
-    matcher = _unique_anchored_matcher(old_tokens, new_tokens)
+    matcher = _unique_anchored_matcher(
+        _keys(old_tokens, old_offsets, old_base, blocked[0], "old"),
+        _keys(new_tokens, new_offsets, new_base, blocked[1], "new"),
+    )
     return [
         _Opcode(
             tag,
@@ -107,33 +173,154 @@ def _token_opcodes(
     ]
 
 
-def diff_opcodes(old_text: str, new_text: str) -> list[tuple[str, int, int, int, int]]:
-    """Character-offset opcodes (as difflib's) turning ``old_text`` into ``new_text``.
+def _blocks(text: str, stretches: list[tuple[int, int]]) -> dict[str, set[tuple[int, int]]]:
+    """The lines and sentences inside ``stretches`` (whole lines of ``text``) that hold a
+    word, by their text."""
+    found: dict[str, set[tuple[int, int]]] = {}
+    for low, high in stretches:
+        line_start = low
+        while line_start < high:
+            line_end = text.find("\n", line_start, high)
+            if line_end == -1:
+                line_end = high
+            for start, end in [(line_start, line_end), *sentences(text, line_start, line_end)]:
+                piece = text[start:end]
+                if _WORD.search(piece):
+                    found.setdefault(piece, set()).add((start, end))
+            line_start = line_end + 1
+    return found
 
-    The diff runs on lines first (paragraphs are mostly unique, so this is fast), then on
-    words with their trailing whitespace inside changed lines, then on words, whitespace
-    and punctuation apart inside changed words. So a re-typed word is "equal", spacing or
-    punctuation edited next to a word leaves the word equal, and a changed word is
-    replaced whole, never matched letter by letter. Adjacent equal runs are merged.
+
+def _moved_blocks(
+    old_text: str,
+    new_text: str,
+    old_changed: list[tuple[int, int]],
+    new_changed: list[tuple[int, int]],
+) -> list[_Move]:
+    """Lines and sentences of the changed lines that stand whole in both texts, and
+    exactly once in each: a paragraph or sentence moved (or left as it was in a line
+    edited elsewhere). Its words are the same words, so its mentions go with it.
+
+    Once means once anywhere, even inside a longer line or sentence: a sentence deleted
+    here and standing again there as part of another ("Kim left." in "Then Kim left.")
+    is no move. A sentence in the text twice is never taken: which copy is which cannot
+    be known, so its mentions are flagged rather than guessed.
+    """
+    if not old_changed or not new_changed:
+        return []
+    old_blocks = _blocks(old_text, old_changed)
+    new_blocks = _blocks(new_text, new_changed)
+    found = []
+    for piece, places in old_blocks.items():
+        there = new_blocks.get(piece)
+        if there is None or len(places) != 1 or len(there) != 1:
+            continue
+        if old_text.count(piece) != 1 or new_text.count(piece) != 1:
+            continue
+        ((i1, i2),) = places
+        ((j1, _),) = there
+        found.append(_Move(i1, i2, j1))
+    # A moved line's sentences are found too, inside it: the line is kept, they are not.
+    # (Blocks that occur once cannot overlap otherwise.)
+    found.sort(key=lambda move: (move.i1, move.i1 - move.i2))
+    moves: list[_Move] = []
+    for move in found:
+        if not moves or moves[-1].i2 <= move.i1:
+            moves.append(move)
+    return moves
+
+
+def _diff(old_text: str, new_text: str) -> tuple[list[_Opcode], list[_Move]]:
+    """The opcodes of diff_opcodes, and the lines and sentences moved whole.
+
+    A block found once in each text that the plain diff does not carry whole onto its copy
+    was moved (or its words were paired with lookalikes around it: in two paragraphs
+    swapped, a "Kim" of one with the "Kim" of the other). Such blocks are taken out of
+    the diff, which is made again without them, until every such block is either carried
+    whole or taken out. Blocks the plain diff carries are left in it, so a span reaching
+    from one into edited text next to it is still kept.
     """
     old_lines = old_text.splitlines(keepends=True)
     new_lines = new_text.splitlines(keepends=True)
     old_starts, new_starts = _offsets(old_lines), _offsets(new_lines)
-    matcher = _unique_anchored_matcher(old_lines, new_lines)
+    line_ops = _unique_anchored_matcher(old_lines, new_lines).get_opcodes()
+    changed = [op for op in line_ops if op[0] != "equal"]
+    candidates = _moved_blocks(
+        old_text,
+        new_text,
+        [(old_starts[i1], old_starts[i2]) for _, i1, i2, _, _ in changed if i1 < i2],
+        [(new_starts[j1], new_starts[j2]) for _, _, _, j1, j2 in changed if j1 < j2],
+    )
+    moves: list[_Move] = []
+    ops = _fine_opcodes(old_text, new_text, line_ops, old_starts, new_starts, moves)
+    # Each round takes out at least one more block, so this ends; it rarely takes two.
+    while True:
+        starts = [op.i1 for op in ops]
+        stray = [
+            move
+            for move in candidates
+            if move not in moves and not _carried(old_text, ops, starts, move)
+        ]
+        if not stray:
+            return ops, moves
+        moves = sorted(moves + stray)
+        ops = _fine_opcodes(old_text, new_text, line_ops, old_starts, new_starts, moves)
+
+
+def _carried(old_text: str, ops: list[_Opcode], starts: list[int], move: _Move) -> bool:
+    """True if the diff carries the words of the block of ``move`` onto its copy: every
+    equal op over the block moves it as far as the copy lies, and they hold all its
+    word characters (which of two ". " the diff pairs is of no matter)."""
+    index = max(0, bisect.bisect_right(starts, move.i1) - 1)
+    shift = move.j1 - move.i1
+    while index < len(ops) and ops[index].i1 < move.i2:
+        op = ops[index]
+        if op.i2 > move.i1:
+            if op.tag == "equal":
+                if op.j1 - op.i1 != shift:
+                    return False
+            elif op.i1 < op.i2 and _WORD.search(old_text, max(op.i1, move.i1), min(op.i2, move.i2)):
+                return False
+        index += 1
+    return True
+
+
+def _fine_opcodes(
+    old_text: str,
+    new_text: str,
+    line_ops: list,
+    old_starts: list[int],
+    new_starts: list[int],
+    moves: list[_Move],
+) -> list[_Opcode]:
+    """Character opcodes from the line opcodes: changed lines diffed by words, changed
+    words by words, spaces and punctuation, with the words of ``moves`` paired with
+    nothing."""
+    blocked = (
+        [(move.i1, move.i2) for move in moves],
+        sorted((move.j1, move.j1 + move.i2 - move.i1) for move in moves),
+    )
     result: list[_Opcode] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in line_ops:
         a1, a2, b1, b2 = old_starts[i1], old_starts[i2], new_starts[j1], new_starts[j2]
         if tag == "equal":
             pieces = [_Opcode("equal", a1, a2, b1, b2)]
         else:
             pieces = []
-            coarse = _token_opcodes(old_text[a1:a2], new_text[b1:b2], a1, b1, _COARSE_TOKEN)
+            coarse = _token_opcodes(
+                old_text[a1:a2], new_text[b1:b2], a1, b1, _COARSE_TOKEN, blocked
+            )
             for op in coarse:
                 if op.tag == "equal":
                     pieces.append(op)
                 else:
                     pieces += _token_opcodes(
-                        old_text[op.i1 : op.i2], new_text[op.j1 : op.j2], op.i1, op.j1
+                        old_text[op.i1 : op.i2],
+                        new_text[op.j1 : op.j2],
+                        op.i1,
+                        op.j1,
+                        _TOKEN,
+                        blocked,
                     )
         for piece in pieces:
             if piece.i1 == piece.i2 and piece.j1 == piece.j2:
@@ -143,35 +330,76 @@ def diff_opcodes(old_text: str, new_text: str) -> list[tuple[str, int, int, int,
                 result[-1] = _Opcode("equal", last.i1, piece.i2, last.j1, piece.j2)
             else:
                 result.append(piece)
-    return [tuple(op) for op in result]
+    return result
+
+
+def diff_opcodes(old_text: str, new_text: str) -> list[tuple[str, int, int, int, int]]:
+    """Character-offset opcodes (as difflib's) turning ``old_text`` into ``new_text``.
+
+    The diff runs on lines first (paragraphs are mostly unique, so this is fast), then on
+    words with their trailing whitespace inside changed lines, then on words, whitespace
+    and punctuation apart inside changed words. So a re-typed word is "equal", spacing or
+    punctuation edited next to a word leaves the word equal, and a changed word is
+    replaced whole, never matched letter by letter. Adjacent equal runs are merged. A
+    line or sentence that moved whole (see _moved_blocks) is deleted where it was and
+    inserted where it is: none of its words is paired with words around it.
+    """
+    return [tuple(op) for op in _diff(old_text, new_text)[0]]
 
 
 class _Diff:
-    """Opcodes indexed for mapping old offsets and testing new ranges."""
+    """Opcodes and moves indexed for mapping old offsets and testing new ranges."""
 
     def __init__(self, old_text: str, new_text: str):
+        self.old_text, self.new_text = old_text, new_text
         self.old_len = len(old_text)
         self.new_len = len(new_text)
+        ops, self.moves = _diff(old_text, new_text)
+        self.all_ops = ops
+        self.all_new_starts = [op.j1 for op in ops]
         # Only ops that cover old text are needed to map old offsets; inserts sit
         # between them, so a start maps after an insert and an end before it.
-        self.ops = [_Opcode(*op) for op in diff_opcodes(old_text, new_text) if op[1] < op[2]]
+        self.ops = [op for op in ops if op.i1 < op.i2]
         self.op_starts = [op.i1 for op in self.ops]
         self.op_ends = [op.i2 for op in self.ops]
-        self.equal_new = [(op.j1, op.j2) for op in self.ops if op.tag == "equal"]
+        self.move_starts = [move.i1 for move in self.moves]
+        # Old text in the new: equal runs and moved blocks (which never overlap).
+        self.equal_new = sorted(
+            [(op.j1, op.j2) for op in self.ops if op.tag == "equal"]
+            + [(move.j1, move.j1 + move.i2 - move.i1) for move in self.moves]
+        )
         self.equal_new_starts = [j1 for j1, _ in self.equal_new]
+        self.moved_new = sorted((move.j1, move.j1 + move.i2 - move.i1) for move in self.moves)
 
-    def kept(self, start: int, end: int) -> tuple[int, int] | None:
-        """The new offsets of old [start, end) if it lies inside one equal run."""
-        index = bisect.bisect_right(self.op_starts, start) - 1
+    def _move_at(self, pos: int, as_end: bool = False) -> _Move | None:
+        """The move whose block holds old offset ``pos`` (as a start, or as an end)."""
+        index = bisect.bisect_right(self.move_starts, pos - 1 if as_end else pos) - 1
         if index < 0:
             return None
-        op = self.ops[index]
-        if op.tag == "equal" and op.i1 <= start and end <= op.i2:
-            return op.j1 + start - op.i1, op.j1 + end - op.i1
+        move = self.moves[index]
+        inside = move.i1 < pos <= move.i2 if as_end else move.i1 <= pos < move.i2
+        return move if inside else None
+
+    def kept(self, start: int, end: int) -> tuple[int, int] | None:
+        """The new offsets of old [start, end) if it lies inside one equal run or one
+        moved block."""
+        index = bisect.bisect_right(self.op_starts, start) - 1
+        if index >= 0:
+            op = self.ops[index]
+            if op.tag == "equal" and op.i1 <= start and end <= op.i2:
+                return op.j1 + start - op.i1, op.j1 + end - op.i1
+        index = bisect.bisect_right(self.move_starts, start) - 1
+        if index >= 0:
+            move = self.moves[index]
+            if move.i1 <= start and end <= move.i2:
+                return move.j1 + start - move.i1, move.j1 + end - move.i1
         return None
 
     def map_start(self, pos: int) -> int:
         """New offset of old offset ``pos`` taken as a start (after text inserted there)."""
+        move = self._move_at(pos)
+        if move is not None:
+            return move.j1 + pos - move.i1
         index = bisect.bisect_right(self.op_starts, pos) - 1
         if index < 0 or pos >= self.old_len:
             return self.new_len if pos >= self.old_len else 0
@@ -182,6 +410,9 @@ class _Diff:
         """New offset of old offset ``pos`` taken as an end (before text inserted there)."""
         if pos <= 0:
             return 0
+        move = self._move_at(pos, as_end=True)
+        if move is not None:
+            return move.j1 + pos - move.i1
         index = bisect.bisect_left(self.op_ends, pos)
         if index >= len(self.ops):
             return self.new_len
@@ -189,9 +420,84 @@ class _Diff:
         return op.j1 + pos - op.i1 if op.tag == "equal" else op.j2
 
     def unchanged(self, start: int, end: int) -> bool:
-        """True if new [start, end) is inside one equal run, i.e. it was old text."""
+        """True if new [start, end) is inside one equal run or moved block, i.e. it was
+        old text."""
         index = bisect.bisect_right(self.equal_new_starts, start) - 1
         return index >= 0 and end <= self.equal_new[index][1]
+
+    def new_words(self, start: int, end: int) -> bool:
+        """True if new [start, end) holds a word character outside every moved block:
+        words written there, not old words moved in."""
+        at = start
+        index = max(0, bisect.bisect_left(self.moved_new, (start,)) - 1)
+        for low, high in self.moved_new[index:]:
+            if low >= end:
+                break
+            if high <= at:
+                continue
+            if low > at and _WORD.search(self.new_text, at, low):
+                return True
+            at = max(at, high)
+        return at < end and bool(_WORD.search(self.new_text, at, end))
+
+    def into_moved(self, start: int, end: int) -> bool:
+        """True if new [start, end) overlaps a moved block."""
+        index = bisect.bisect_left(self.moved_new, (end,))
+        return index > 0 and self.moved_new[index - 1][1] > start
+
+    def changed_near(self, at: int, to: int) -> tuple[int, int]:
+        """The new stretch of the changed text touching new [at, to], with [at, to]."""
+        low, high = at, to
+        index = max(0, bisect.bisect_right(self.all_new_starts, at) - 1)
+        while index > 0 and self.all_ops[index - 1].j2 >= at:
+            index -= 1
+        while index < len(self.all_ops) and self.all_ops[index].j1 <= to:
+            op = self.all_ops[index]
+            if op.tag != "equal" and op.j2 >= at:
+                low, high = min(low, op.j1), max(high, op.j2)
+            index += 1
+        return max(low, at - REFIND_REACH), min(high, to + REFIND_REACH)
+
+    def survives(self, start: int, end: int) -> bool:
+        """True if a word character of old [start, end) is still in the new text."""
+        old = self.old_text
+        index = max(0, bisect.bisect_right(self.op_starts, start) - 1)
+        while index < len(self.ops) and self.ops[index].i1 < end:
+            op = self.ops[index]
+            if op.tag == "equal" and _WORD.search(old, max(start, op.i1), min(end, op.i2)):
+                return True
+            index += 1
+        index = max(0, bisect.bisect_right(self.move_starts, start) - 1)
+        while index < len(self.moves) and self.moves[index].i1 < end:
+            move = self.moves[index]
+            if _WORD.search(old, max(start, move.i1), min(end, move.i2)):
+                return True
+            index += 1
+        return False
+
+    def gone(self, start: int, end: int) -> str:
+        """Why old [start, end) has no words of its own in the new text, in the words of
+        REASONS: the smallest of its paragraph, sentence or words that lost every word,
+        and whether that went, was rewritten, or moved where it cannot be followed."""
+        old, new = self.old_text, self.new_text
+        line_start = old.rfind("\n", 0, start) + 1
+        line_end = old.find("\n", end)
+        line_end = self.old_len if line_end == -1 else line_end
+        scope = (start, end, WORDS_DELETED)
+        if not self.survives(line_start, line_end):
+            scope = (line_start, line_end, PARAGRAPH_DELETED)
+        else:
+            for low, high in sentences(old, line_start, line_end):
+                if low <= start < high or low < end <= high:
+                    if not self.survives(low, high):
+                        scope = (low, high, SENTENCE_DELETED)
+                    break
+        low, high, deleted = scope
+        piece = old[low:high]
+        if deleted != WORDS_DELETED and new.count(piece) >= old.count(piece):
+            return MOVED  # as many copies as before: moved, to where we cannot tell
+        new_low = self.map_start(low)
+        return REWRITTEN if self.new_words(new_low, max(new_low, self.map_end(high))) else deleted
 
 
 def _context_matches(text: str, start: int, end: int, prefix: str, suffix: str) -> bool:
@@ -204,12 +510,17 @@ def _context_matches(text: str, start: int, end: int, prefix: str, suffix: str) 
 
 
 def _refind(text: str, diff: _Diff, span: Span, prefix: str, suffix: str, at: int, to: int):
-    """The unique occurrence of the quote near new [at, to), if it is a safe re-anchor."""
+    """The unique occurrence of the quote near new [at, to], if it is a safe re-anchor.
+
+    Near is a window around the place, reaching over the changed text that touches it:
+    a revert may bring a deleted paragraph back whole, the name far inside it.
+    """
     exact = span.exact
     if not exact:
         return None
     window = 2 * len(exact) + 64
-    low, high = max(0, at - window), min(len(text), to + window)
+    reach_low, reach_high = diff.changed_near(at, to)
+    low, high = max(0, min(at - window, reach_low)), min(len(text), max(to + window, reach_high))
     found = text.find(exact, low, high)
     if found == -1 or text.find(exact, found + 1, high) != -1:
         return None
@@ -223,39 +534,166 @@ def _refind(text: str, diff: _Diff, span: Span, prefix: str, suffix: str, at: in
     return found, end
 
 
-def _clamp(span: Span, length: int) -> tuple[int, int]:
-    """The span's offsets clamped into ``[0, length]`` with start <= end."""
-    start = min(max(span.start, 0), length)
-    return start, min(max(span.end, start), length)
+# --- Names grown longer --------------------------------------------------------------------
+
+# Characters that join two words of one name: a space of any width, or a hyphen.
+_NAME_JOINERS = frozenset(" \u00a0\u2009\u202f-\u2010\u2011")
+# Lower-case words found inside names (Ludwig van Beethoven, Mohammed bin Salman).
+_NAME_PARTICLES = frozenset(
+    "al bin binti da das de del della der di dos du el ibn la le van von".split()  # noqa: SIM905
+)
+# Capitalised words that stand before a name without being part of it.
+_TITLE_WORDS = (
+    "Mr Mrs Ms Miss Dr Sir Dame Lord Lady King Queen Prince Princess Pope President Minister "
+    "Chancellor Premier Senator Governor Mayor General Colonel Judge Justice Chairman "
+    "Chairwoman Secretary Ambassador Bishop Cardinal Rabbi Imam Sheikh Emir"
+)
+_TITLES = frozenset(_TITLE_WORDS.split())
+
+
+def _name_word(word: str) -> bool:
+    return bool(word) and (word[0].isupper() or word in _NAME_PARTICLES)
+
+
+def _after(text: str, pos: int) -> str:
+    """The word joined to ``pos`` (by a space or hyphen) when it could go on with a name
+    that ends there ("Yo" after "Kim" in "Kim Yo Jong"), else "". Only the word is
+    returned: "Kim-Lee" and "Kim Lee" go on with the same word."""
+    if pos >= len(text) or text[pos] not in _NAME_JOINERS:
+        return ""
+    word = _LETTERS.match(text, pos + 1)
+    return word.group() if word and _name_word(word.group()) else ""
+
+
+def _before(text: str, pos: int) -> str:
+    """The word joined to ``pos`` from before when it could begin a name that goes on
+    there ("David" before "Miliband"), else ""; a title is no part of a name."""
+    if pos == 0 or text[pos - 1] not in _NAME_JOINERS:
+        return ""
+    start = pos - 1
+    while start > 0 and (text[start - 1].isalnum()):
+        start -= 1
+    word = text[start : pos - 1]
+    if not _name_word(word) or word in _TITLES or not word.isalnum():
+        return ""
+    return word
+
+
+def _grew_longer(old: str, start: int, end: int, new: str, new_start: int, new_end: int) -> bool:
+    """True if the words at new [new_start, new_end) are now joined to a name word they
+    were not joined to at old [start, end): "about Kim." corrected to "about Kim Yo
+    Jong.", "Miliband" to "David Miliband". Those words may name someone else now."""
+    after = _after(new, new_end)
+    if after and after != _after(old, end):
+        return True
+    before = _before(new, new_start)
+    return bool(before) and before != _before(old, start)
+
+
+def name_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """text[start:end] widened over the name words joined to it on either side
+    ("Kim" in "Kim Yo Jong" widens to all three words); titles stay out."""
+    while after := _after(text, end):
+        end += 1 + len(after)
+    while before := _before(text, start):
+        start -= 1 + len(before)
+    return start, end
+
+
+# --- Mapping ---------------------------------------------------------------------------------
+
+
+def _replacement(diff: _Diff, start: int, end: int, exact: str) -> tuple[int, int] | None:
+    """new [start, end), spaces around it left out, if it reads as the words put in
+    place of ``exact``: a few words, whole, in one paragraph, none of them moved in from
+    elsewhere; not a rewritten passage."""
+    text = diff.new_text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    words = text[start:end]
+    if not _WORD.search(words) or "\n" in words:
+        return None
+    if len(words.split()) > len(exact.split()) + 3 or len(words) > 2 * len(exact) + 40:
+        return None
+    # A place that cuts a word in two is no place an edit left (the diff keeps words
+    # whole): it is a stale offset over other words.
+    if start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+        return None
+    if end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        return None
+    if diff.into_moved(start, end):
+        return None
+    return start, end
+
+
+class _Intervals:
+    """Disjoint sorted intervals: the places already holding words of some span."""
+
+    def __init__(self, places: Sequence[tuple[int, int]]):
+        self.items: list[tuple[int, int]] = []
+        for start, end in sorted(places):
+            if self.items and start < self.items[-1][1]:
+                self.items[-1] = (self.items[-1][0], max(self.items[-1][1], end))
+            else:
+                self.items.append((start, end))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect.bisect_left(self.items, (end,))
+        return index > 0 and self.items[index - 1][1] > start
+
+    def add(self, start: int, end: int) -> None:
+        bisect.insort(self.items, (start, end))
+
+    def outside(self, pos: int) -> int:
+        """``pos``, or the nearer edge of the interval it is strictly inside."""
+        index = bisect.bisect_right(self.items, (pos, float("inf"))) - 1
+        if index >= 0:
+            low, high = self.items[index]
+            if low < pos < high:
+                return low if pos - low <= high - pos else high
+        return pos
 
 
 def map_spans(old_text: str, new_text: str, spans: Sequence[Span]) -> list[Mapped]:
     """Carry each span of ``old_text`` into ``new_text``; one result per span, in order.
 
-    A span lying wholly in text the diff leaves equal is "kept" at its moved offsets;
-    text inserted exactly at its edge stays outside it. A span whose words were edited
-    is "refound" only if its quote occurs exactly once within a window around its mapped
-    place, that occurrence is not some other unchanged old word, and the characters next
-    to it repeat the stored prefix/suffix (or the old text's, when none is stored);
-    otherwise it is "needs_review" at its mapped place. Offsets satisfy
+    A span lying wholly in text the diff leaves equal, or in a line or sentence moved
+    whole (and found once in each text), is "kept" at its new offsets; text inserted
+    exactly at its edge stays outside it. A span whose words were edited is "refound"
+    only if its quote occurs exactly once near its mapped place, that occurrence is not
+    some other unchanged old word, and the characters next to it repeat the stored
+    prefix/suffix (or the old text's, when none is stored).
+
+    Anything else "needs_review", placed so that it never covers words another span
+    holds (see Mapped): on the words that replaced its own, when they are a few whole
+    words in one paragraph overlapping no other span, else on no words at all. A kept or
+    refound span whose words an edit joined to a longer name ("Kim" to "Kim Yo Jong")
+    needs review too, on its own words. Offsets satisfy
     ``0 <= start <= end <= len(new_text)``.
     """
-    if old_text == new_text:
-        return [
-            Mapped(sp.start, sp.end, KEPT)
-            if 0 <= sp.start <= sp.end <= len(old_text) and old_text[sp.start : sp.end] == sp.exact
-            else Mapped(*_clamp(sp, len(new_text)), NEEDS_REVIEW)
-            for sp in spans
-        ]
+    if old_text == new_text and all(
+        0 <= sp.start <= sp.end <= len(old_text) and old_text[sp.start : sp.end] == sp.exact
+        for sp in spans
+    ):
+        return [Mapped(sp.start, sp.end, KEPT) for sp in spans]
     diff = _Diff(old_text, new_text)
-    results = []
+    results: list[Mapped] = []
+    # Each span's old place, when its words were there (else None: it had lost them).
+    places: list[tuple[int, int] | None] = []
     for span in spans:
         start = min(max(span.start, 0), len(old_text))
         end = min(max(span.end, start), len(old_text))
-        if old_text[start:end] == span.exact:
+        fits = old_text[start:end] == span.exact
+        places.append((start, end) if fits else None)
+        if fits:
             moved = diff.kept(start, end)
             if moved is not None:
-                results.append(Mapped(moved[0], moved[1], KEPT))
+                grew = _grew_longer(old_text, start, end, new_text, *moved)
+                results.append(
+                    Mapped(*moved, NEEDS_REVIEW, LONGER_NAME) if grew else Mapped(*moved, KEPT)
+                )
                 continue
         new_start = diff.map_start(start)
         new_end = max(new_start, diff.map_end(end))
@@ -263,10 +701,84 @@ def map_spans(old_text: str, new_text: str, spans: Sequence[Span]) -> list[Mappe
         suffix = span.suffix or old_text[end : end + CONTEXT_CHARS]
         found = _refind(new_text, diff, span, prefix, suffix, new_start, new_end)
         if found is not None:
-            results.append(Mapped(found[0], found[1], REFOUND))
+            # Its old surroundings: the old text's when the span fitted it, else its
+            # quote's own context (it had lost its place before this edit).
+            if fits:
+                was, at = old_text, start
+            else:
+                was, at = span.prefix + span.exact + span.suffix, len(span.prefix)
+            grew = _grew_longer(was, at, at + len(span.exact), new_text, *found)
+            results.append(
+                Mapped(*found, NEEDS_REVIEW, LONGER_NAME) if grew else Mapped(*found, REFOUND)
+            )
+            continue
+        # A span with no place (its words went in an earlier edit) gets none from the
+        # words now around where they were: only its own words, found again, place it.
+        place = _replacement(diff, new_start, new_end, span.exact) if start < end else None
+        if place is not None:
+            results.append(Mapped(*place, NEEDS_REVIEW, CHANGED))
         else:
-            results.append(Mapped(new_start, new_end, NEEDS_REVIEW))
-    return results
+            results.append(Mapped(new_start, new_start, NEEDS_REVIEW, _why_gone(diff, places[-1])))
+    return _made_safe(diff, results, places)
+
+
+def _why_gone(diff: _Diff, place: tuple[int, int] | None) -> str:
+    """Why the words at an old place are gone, or "" if the span had none to lose."""
+    return diff.gone(*place) if place is not None and place[0] < place[1] else ""
+
+
+def _made_safe(
+    diff: _Diff, results: list[Mapped], places: list[tuple[int, int] | None]
+) -> list[Mapped]:
+    """``results`` with each span needing review over no words another span holds, and
+    each refound span over none a kept span holds.
+
+    Kept spans are their own old words and stay. A refound span overlapping a kept one it
+    did not overlap before, or a span needing review overlapping any span, loses its
+    place; a span with no place is moved out of any span it would sit inside.
+    """
+    out = list(results)
+    if any(result.status == REFOUND for result in results):
+        kept = sorted((r.start, r.end, i) for i, r in enumerate(results) if r.status == KEPT)
+        starts = [start for start, _, _ in kept]
+        reach = max((end - start for start, end, _ in kept), default=0)
+        for index, result in enumerate(results):
+            if result.status != REFOUND:
+                continue
+            low = bisect.bisect_left(starts, result.start - reach)
+            high = bisect.bisect_left(starts, result.end)
+            for start, end, other in kept[low:high]:
+                overlaps = start < result.end and result.start < end
+                if overlaps and not _overlapped(places[index], places[other]):
+                    out[index] = Mapped(
+                        result.start, result.start, NEEDS_REVIEW, _why_gone(diff, places[index])
+                    )
+                    break
+    taken = _Intervals([(r.start, r.end) for r in out if r.status != NEEDS_REVIEW])
+    # Spans on their own words (grown into a longer name) before those on words that
+    # replaced theirs.
+    placed = [i for i, r in enumerate(out) if r.status == NEEDS_REVIEW and r.start < r.end]
+    placed.sort(key=lambda i: out[i].reason != LONGER_NAME)
+    for index in placed:
+        result = out[index]
+        if taken.overlaps(result.start, result.end):
+            out[index] = Mapped(
+                result.start, result.start, NEEDS_REVIEW, _why_gone(diff, places[index])
+            )
+        else:
+            taken.add(result.start, result.end)
+    for index, result in enumerate(out):
+        if result.status == NEEDS_REVIEW and result.start == result.end:
+            place = taken.outside(result.start)
+            out[index] = result._replace(start=place, end=place)
+    return out
+
+
+def _overlapped(first: tuple[int, int] | None, second: tuple[int, int] | None) -> bool:
+    """True if two old places overlapped (None, no place, overlaps nothing)."""
+    return (
+        first is not None and second is not None and first[0] < second[1] and second[0] < first[1]
+    )
 
 
 # --- Resolving a quote -------------------------------------------------------------------
