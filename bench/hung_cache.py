@@ -173,7 +173,10 @@ def main() -> None:
         with open(log_path, "w") as log:
             gunicorn = subprocess.Popen(
                 [GUNICORN, "newsroom.wsgi", "--workers", str(args.workers)]
-                + ["--bind", f"127.0.0.1:{site_port}", "--timeout", "120"],
+                + ["--bind", f"127.0.0.1:{site_port}", "--timeout", "120"]
+                # gunicorn 27's control socket is one per user: another gunicorn running
+                # on the machine (a test, a second bench) would collide with it.
+                + ["--no-control-socket"],
                 cwd=args.app_dir,
                 env=env,
                 stdout=log,

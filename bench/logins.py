@@ -136,6 +136,7 @@ def main() -> None:
             "2",
             "-b",
             f"127.0.0.1:{port}",
+            "--no-control-socket",  # one per user in gunicorn 27: another would collide
         ],
         cwd=ROOT,
         env=env,
