@@ -119,7 +119,7 @@ def _without_unshowable(value: str, limit: int = 60) -> str:
 
 # --- Entities ---------------------------------------------------------------------------
 
-ENTITY_FIELDS = ("name", "kind", "aliases", "description", "wikidata")
+ENTITY_FIELDS = ("name", "kind", "aliases", "description", "wikidata", "public")
 _NAME_MAX = Entity._meta.get_field("name").max_length
 _WIKIDATA = re.compile(WIKIDATA_PATTERN)
 
@@ -133,6 +133,7 @@ class EntityRecord:
     aliases: list[str] | None = None
     description: str | None = None
     wikidata: str | None = None
+    is_public: bool | None = None  # "public": shown before a published article names it
 
 
 @dataclass
@@ -261,6 +262,10 @@ def _check_entity(item) -> tuple[EntityRecord | None, list[str]]:
         else:
             wikidata = wikidata.strip()
 
+    public = item.get("public")
+    if public is not None and not isinstance(public, bool):
+        problems.append(f"public must be true or false, not {_json_type(public)}")
+
     if problems:
         return None, problems
     return EntityRecord(
@@ -269,6 +274,7 @@ def _check_entity(item) -> tuple[EntityRecord | None, list[str]]:
         aliases=aliases,
         description=description.strip() if description is not None else None,
         wikidata=wikidata,
+        is_public=public,
     ), []
 
 
@@ -371,7 +377,7 @@ def save_entity(record: EntityRecord) -> tuple[Entity, str]:
     """Create or update one entity; the outcome is "created", "updated" or "unchanged"."""
     values = {
         name: getattr(record, name)
-        for name in ("aliases", "description", "wikidata")
+        for name in ("aliases", "description", "wikidata", "is_public")
         if getattr(record, name) is not None
     }
     entity = Entity.objects.filter(kind=record.kind, name=record.name).first()

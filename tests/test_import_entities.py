@@ -80,6 +80,19 @@ def test_fields_missing_from_the_file_are_left_alone(tmp_path):
     assert kim.wikidata == "Q56226"
 
 
+def test_an_entity_can_be_published_on_purpose_and_unpublished_again(tmp_path):
+    """Before: an import could not say that an entity no published article names yet may
+    be shown (its page, feeds, search), as the admin's "public" tick does."""
+    run(write_json(tmp_path, [{"name": "Ana Lima", "kind": "person", "public": True}]))
+    assert Entity.objects.public().filter(name="Ana Lima").exists()
+
+    run(write_json(tmp_path, [{"name": "Ana Lima", "kind": "person"}]))
+    assert Entity.objects.get(name="Ana Lima").is_public  # left alone when not given
+
+    run(write_json(tmp_path, [{"name": "Ana Lima", "kind": "person", "public": False}]))
+    assert not Entity.objects.public().filter(name="Ana Lima").exists()
+
+
 def test_an_empty_wikidata_clears_it(tmp_path):
     run(DATA / "entities.json")
 
@@ -139,6 +152,10 @@ GOOD = {"name": "Beijing", "kind": "place", "wikidata": "Q956"}
         (
             [GOOD, {"name": "Xi Jinping", "kind": "person", "wikidata": 15031}],
             'item 2 ("Xi Jinping"): wikidata must be text',
+        ),
+        (
+            [GOOD, {"name": "Xi Jinping", "kind": "person", "public": "yes"}],
+            'item 2 ("Xi Jinping"): public must be true or false, not text',
         ),
         (
             [GOOD, {"name": "Xi Jinping", "kind": "person", "alias": ["Xi"]}],
