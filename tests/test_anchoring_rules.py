@@ -125,6 +125,10 @@ def test_no_mention_in_these_contexts(gazetteer, text):
     assert found(gazetteer, text) == []
 
 
+def test_a_hyphen_joins_names_without_making_a_longer_one(gazetteer):
+    assert found(gazetteer, "US-China talks resumed.") == [("US", "us")]
+
+
 def test_an_entity_whose_own_name_the_word_is_comes_before_an_alias(gazetteer):
     assert found(gazetteer, "Talks in Jordan went on.") == [("Jordan", "jordan")]
     assert found(gazetteer, "Georgia held an election.") == [("Georgia", "ga")]

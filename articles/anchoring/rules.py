@@ -66,111 +66,25 @@ class Profile(NamedTuple):
     cues: frozenset[str]  # stems of the description's words
 
 
+def _wordset(words: str) -> frozenset[str]:
+    """The words of ``words``, split on spaces and line ends."""
+    return frozenset(words.split())
+
+
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 # Words too common to tell one entity from another.
-_STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "and",
-        "or",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "from",
-        "by",
-        "with",
-        "as",
-        "is",
-        "was",
-        "are",
-        "were",
-        "be",
-        "been",
-        "his",
-        "her",
-        "its",
-        "their",
-        "he",
-        "she",
-        "it",
-        "they",
-        "who",
-        "which",
-        "that",
-        "this",
-        "since",
-        "until",
-        "after",
-        "before",
-        "into",
-        "over",
-        "under",
-        "about",
-        "also",
-        "former",
-        "later",
-        "now",
-        "than",
-        "then",
-        "when",
-        "where",
-        "while",
-        "one",
-        "two",
-        "three",
-    ]
+_STOPWORDS = _wordset(
+    """a an the of and or in on at to for from by with as is was are were be been his her
+    its their he she it they who which that this since until after before into over
+    under about also former later now than then when where while one two three"""
 )
-_FEMALE = frozenset(
-    [
-        "she",
-        "her",
-        "hers",
-        "herself",
-        "sister",
-        "daughter",
-        "mother",
-        "wife",
-        "widow",
-        "woman",
-        "grandmother",
-        "aunt",
-        "niece",
-        "actress",
-        "businesswoman",
-        "chairwoman",
-        "spokeswoman",
-        "congresswoman",
-        "stepmother",
-        "girl",
-    ]
+_FEMALE = _wordset(
+    """she her hers herself sister daughter mother wife widow woman grandmother aunt niece
+    actress businesswoman chairwoman spokeswoman congresswoman stepmother girl"""
 )
-_MALE = frozenset(
-    [
-        "he",
-        "him",
-        "his",
-        "himself",
-        "brother",
-        "son",
-        "father",
-        "husband",
-        "widower",
-        "man",
-        "grandfather",
-        "uncle",
-        "nephew",
-        "businessman",
-        "chairman",
-        "spokesman",
-        "congressman",
-        "stepfather",
-        "boy",
-    ]
+_MALE = _wordset(
+    """he him his himself brother son father husband widower man grandfather uncle nephew
+    businessman chairman spokesman congressman stepfather boy"""
 )
 
 
@@ -208,165 +122,38 @@ def profile(named: Named) -> Profile:
 
 # Words that stand before a name as part of how it is written, not as another name:
 # "President Putin", "Ms May", "Secretary of State Marco Rubio". Lower case.
-_TITLES = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "mx",
-        "madam",
-        "madame",
-        "dr",
-        "doctor",
-        "prof",
-        "professor",
-        "sir",
-        "dame",
-        "lord",
-        "lady",
-        "president",
-        "vice",
-        "prime",
-        "minister",
-        "secretary",
-        "state",
-        "chancellor",
-        "premier",
-        "leader",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "governor",
-        "mayor",
-        "senator",
-        "sen",
-        "representative",
-        "rep",
-        "congressman",
-        "congresswoman",
-        "ambassador",
-        "envoy",
-        "general",
-        "gen",
-        "admiral",
-        "colonel",
-        "col",
-        "captain",
-        "capt",
-        "lieutenant",
-        "commander",
-        "sergeant",
-        "judge",
-        "justice",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "emperor",
-        "empress",
-        "pope",
-        "cardinal",
-        "bishop",
-        "archbishop",
-        "rabbi",
-        "imam",
-        "sheikh",
-        "coach",
-        "officer",
-        "inspector",
-        "detective",
-        "director",
-        "chief",
-        "executive",
-        "commissioner",
-        "deputy",
-        "speaker",
-        "comrade",
-        "marshal",
-        "duke",
-        "duchess",
-        "earl",
-        "baron",
-        "baroness",
-        "councillor",
-        "councilor",
-        "delegate",
-        "supreme",
-        "foreign",
-        "defence",
-        "defense",
-        "finance",
-        "interior",
-        "home",
-        "trade",
-        "health",
-        "water",
-        "former",
-    ]
+_TITLES = _wordset(
+    """mr mrs ms miss mx madam madame dr doctor prof professor sir dame lord lady president
+    vice prime minister secretary state chancellor premier leader chairman chairwoman
+    chair governor mayor senator sen representative rep congressman congresswoman
+    ambassador envoy general gen admiral colonel col captain capt lieutenant commander
+    sergeant judge justice king queen prince princess emperor empress pope cardinal
+    bishop archbishop rabbi imam sheikh coach officer inspector detective director chief
+    executive commissioner deputy speaker comrade marshal duke duchess earl baron
+    baroness councillor councilor delegate supreme foreign defence defense finance
+    interior home trade health water former"""
 )
-_FEMALE_TITLES = frozenset(
-    ["ms", "mrs", "miss", "madam", "madame", "dame", "lady", "queen", "princess", "empress"]
+_FEMALE_TITLES = _wordset("""ms mrs miss madam madame dame lady queen princess empress""")
+_MALE_TITLES = _wordset("""mr sir lord king prince emperor""")
+MONTHS = _wordset(
+    """january february march april may june july august september october november
+    december"""
 )
-_MALE_TITLES = frozenset(["mr", "sir", "lord", "king", "prince", "emperor"])
-MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
-_DAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+_DAYS = _wordset("""monday tuesday wednesday thursday friday saturday sunday""")
 # Lower-case words before a month that make it a date: "in May", "by May next year".
-_BEFORE_DATES = frozenset(
-    [
-        "in",
-        "since",
-        "until",
-        "till",
-        "by",
-        "from",
-        "through",
-        "during",
-        "before",
-        "after",
-        "early",
-        "late",
-        "mid",
-        "last",
-        "next",
-        "this",
-    ]
+_BEFORE_DATES = _wordset(
+    """in since until till by from through during before after early late mid last next
+    this"""
 )
 # Words after a surname that make it name several people: "the Miliband brothers".
-_GROUPS = frozenset(
-    [
-        "brothers",
-        "sisters",
-        "siblings",
-        "twins",
-        "family",
-        "families",
-        "cousins",
-        "couple",
-        "dynasty",
-        "clan",
-        "household",
-    ]
+_GROUPS = _wordset(
+    """brothers sisters siblings twins family families cousins couple dynasty clan
+    household"""
 )
 _PLACE_OF = re.compile(r"\b(?:city|town|port|village|county|province|district) of $")
 _DATE_AFTER = re.compile(r" (?:\d|next year|last year|this year)")
 _CURRENCY_AFTER = re.compile(r"[$€£¥]")
-_NEXT_WORD = re.compile(r"[ -](\w[\w'’-]*)")
+_NEXT_WORD = re.compile(r" (\w[\w'’-]*)")
 _PREVIOUS_WORD = re.compile(r"(\w[\w'’.-]*) $")
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]['\"’”)]?\s+|[\"“‘'(\n]\s*|\s-\s)$")
 
@@ -434,7 +221,7 @@ def refusal(text: str, start: int, end: int) -> str | None:
 
 # Written after a name without making it another name: "Abdullah II", "Martin Luther King
 # Jr", "Putin Tuesday", "United Nations Secretary-General".
-_NAME_SUFFIXES = frozenset(["ii", "iii", "iv", "jr", "sr"])
+_NAME_SUFFIXES = _wordset("""ii iii iv jr sr""")
 
 
 def _may_follow_a_name(word: str) -> bool:
