@@ -4,7 +4,9 @@ carried through copy edits.
 Run from the repository root: ``.venv/bin/python bench/annotation_quality.py``. Options:
 ``--errors`` lists every wrong or missed suggestion and every mis-carried mention;
 ``--random N`` also carries the mentions through N random edits (sentence moves,
-paragraph swaps, word edits; ``--seed`` picks them). It needs no Django and no database.
+paragraph swaps, word edits; ``--seed`` picks them); ``--corpus DIR`` measures another
+set laid out the same way (gazetteer.json, stories/ and, if it has one, edits.json), such
+as the held-out tests/data/annotation_holdout. It needs no Django and no database.
 
 The corpus, its markup and the rules for what counts as right are in tests/corpus.py;
 tests/test_annotation_corpus.py keeps the figures from falling.
@@ -33,9 +35,9 @@ def percent(part: int, whole: int) -> str:
     return f"{100 * part / whole:.1f}%" if whole else "-"
 
 
-def print_suggestions(stories: list[corpus.Story], show_errors: bool) -> None:
+def print_suggestions(stories: list[corpus.Story], entities: list[dict], show_errors: bool) -> None:
     """Precision, recall and F1 overall and by kind, traps, and the errors if asked."""
-    result = corpus.score(stories, corpus.build_gazetteer())
+    result = corpus.score(stories, corpus.build_gazetteer(entities))
     tp, fp, fn = result.true_positives, result.false_positives, result.false_negatives
     precision, recall, f1 = corpus.overall(result)
     print("Suggestions")
@@ -92,11 +94,11 @@ def print_outcomes(label: str, untouched: Counter, hit: Counter) -> None:
     )
 
 
-def print_edits(stories: dict[str, corpus.Story], show_errors: bool) -> None:
+def print_edits(stories: dict[str, corpus.Story], edits: list[dict], show_errors: bool) -> None:
     """The outcome of every mention through each edit of edits.json."""
     print("Re-anchoring through the edits of edits.json")
     untouched, hit = Counter(), Counter()
-    for edit in corpus.load_edits():
+    for edit in edits:
         story = stories[edit["story"]]
         outcomes, touched = carry(story, edit["ops"])
         mine_untouched, mine_hit = Counter(), Counter()
@@ -231,11 +233,16 @@ def main() -> None:
     parser.add_argument("--errors", action="store_true", help="list every error")
     parser.add_argument("--random", type=int, default=0, metavar="N", help="N random edits")
     parser.add_argument("--seed", type=int, default=1, help="seed for --random")
+    parser.add_argument(
+        "--corpus", type=Path, default=corpus.CORPUS, metavar="DIR", help="the set to measure"
+    )
     args = parser.parse_args()
-    stories = corpus.load_stories()
-    print_suggestions(stories, args.errors)
-    print()
-    print_edits({story.name: story for story in stories}, args.errors)
+    stories = corpus.load_stories(args.corpus / "stories")
+    print_suggestions(stories, corpus.load_entities(args.corpus / "gazetteer.json"), args.errors)
+    edits = args.corpus / "edits.json"
+    if edits.exists():
+        print()
+        print_edits({story.name: story for story in stories}, corpus.load_edits(edits), args.errors)
     if args.random:
         print()
         print_random(stories, args.random, args.seed, args.errors)

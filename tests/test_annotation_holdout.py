@@ -1,0 +1,84 @@
+"""The held-out annotation corpus (tests/data/annotation_holdout/): that it reads as it is
+written, as tests/test_annotation_corpus.py checks the dev corpus.
+
+Loader checks only: the held-out set measures how well the suggestions generalise
+(``bench/annotation_quality.py --corpus tests/data/annotation_holdout``), so no floor is
+held on it here. No database.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from tests import corpus
+
+HOLDOUT = corpus.CORPUS.parent / "annotation_holdout"
+
+
+@pytest.fixture(scope="module", params=[HOLDOUT], ids=lambda path: path.name)
+def directory(request):
+    return request.param
+
+
+@pytest.fixture(scope="module")
+def stories(directory):
+    return corpus.load_stories(directory / "stories")
+
+
+@pytest.fixture(scope="module")
+def entities(directory):
+    return corpus.load_entities(directory / "gazetteer.json")
+
+
+def test_the_set_has_stories(stories):
+    assert len(stories) >= 6
+    assert all(story.gold for story in stories)
+
+
+def test_gold_spans_read_back_as_marked(directory, stories):
+    """Each span's text is the surface written in the file, in the file's order."""
+    for story in stories:
+        raw = (directory / "stories" / f"{story.name}.txt").read_text(encoding="utf-8")
+        raw = re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), raw)
+        written = [
+            (match.group(1) or match.group(2)).split("|")[0]
+            for match in re.finditer(r"\[\[(.*?)\]\]|\{\{(.*?)\}\}", raw)
+        ]
+        spans = sorted([*story.gold, *story.traps])
+        assert [story.text[span.start : span.end] for span in spans] == written, story.name
+
+
+def test_the_reading_text_has_a_paragraph_per_line(stories):
+    for story in stories:
+        assert "\n\n" not in story.text and story.text == story.text.strip(), story.name
+
+
+def test_gold_mentions_and_traps_do_not_overlap(stories):
+    for story in stories:
+        spans = sorted([*story.gold, *story.traps])
+        for first, second in zip(spans, spans[1:], strict=False):
+            assert first.end <= second.start, (story.name, first, second)
+
+
+def test_every_kind_is_present(stories):
+    gold = Counter(g.kind for story in stories for g in story.gold)
+    traps = Counter(t.kind for story in stories for t in story.traps)
+    assert set(gold) == set(corpus.GOLD_KINDS)
+    assert set(traps) == set(corpus.TRAP_KINDS)
+
+
+def test_every_gold_key_is_an_entity(stories, entities):
+    keys = [entity["key"] for entity in entities]
+    assert len(keys) == len(set(keys))
+    for story in stories:
+        for gold in story.gold:
+            assert gold.key in keys, (story.name, gold)
+
+
+def test_no_name_is_left_unmarked(stories, entities):
+    """Every name or alias in a story is a gold mention or inside one, or a trap."""
+    for story in stories:
+        assert corpus.unmarked_names(story, entities) == [], story.name
