@@ -5,7 +5,9 @@ Every cached page is stored with the current *content generation*, a token kept 
 cache (shared by all app servers when REDIS_URL is set), and served only while that token
 is current. Any change to what readers can see (an article published, edited or withdrawn,
 a mention confirmed, an entity edited, a correction added) takes a new token, so every
-page is built afresh and stored over its old copy. A scheduled article needs no job
+page is built afresh and stored over its old copy. A change to what no reader can see (a
+draft, a review copy, a withdrawn article, their mentions, tags and corrections) takes
+none: editors saving drafts leave the cache full (readers_may_see). A scheduled article needs no job
 either: the generation records the next scheduled publication time, and the first request
 after that moment takes a new token.
 
@@ -324,6 +326,31 @@ class PublicPageCacheMiddleware:
         )
 
 
+def readers_may_see(row, created: bool = False) -> bool:
+    """Whether a change to `row` (just `created`, or not) may change a page readers see.
+
+    A row of an article that is not published, and was not when the change began (a
+    draft, a review copy, a withdrawn article), is on no page: saving it every few seconds,
+    as editors do with breaking news, drops nothing. A scheduled article counts as seen:
+    the generation must learn its time. Entities, sections, tags and redirects are shared
+    by many pages, so any change to them counts, but for a new tag: no page shows it until
+    a published article has it, which is a change of its own.
+    """
+    from taggit.models import Tag, TaggedItem
+
+    from articles.models import Article, ArticleStatus, Byline, Correction, Mention
+
+    if isinstance(row, Article):
+        return row.status == ArticleStatus.PUBLISHED or getattr(row, "was_published", False)
+    if isinstance(row, Byline | Correction | Mention):
+        article_id = row.article_id
+    elif isinstance(row, TaggedItem) and row.content_type.model_class() is Article:
+        article_id = row.object_id
+    else:
+        return not (created and isinstance(row, Tag))
+    return Article.objects.filter(pk=article_id, status=ArticleStatus.PUBLISHED).exists()
+
+
 def connect_signals() -> None:
     """Drop cached pages whenever a model readers see is saved or deleted.
 
@@ -350,8 +377,9 @@ def connect_signals() -> None:
         TaggedItem,
     }
 
-    def on_change(sender, **kwargs):
-        content_changed()
+    def on_change(sender, instance, created=False, **kwargs):
+        if readers_may_see(instance, created):
+            content_changed()
 
     # Connected model by model, proxies (Person, ReviewMention...) included since they send
     # signals as themselves: a receiver for every model would cost every other model

@@ -154,13 +154,16 @@ ENTITY_URL_NAMES = {
 
 
 class ContentQuerySet(models.QuerySet):
-    """A queryset whose bulk writes, which send no signals, still drop cached pages."""
+    """A queryset whose bulk writes, which send no signals, still drop cached pages, when
+    readers may see what they wrote (see `readers_may_see`)."""
 
     def update(self, **kwargs):
         from articles.caching import content_changed
 
+        # Asked first: the update may change which rows this queryset finds.
+        seen = self.readers_may_see()
         count = super().update(**kwargs)
-        if count:
+        if count and seen:
             content_changed()
         return count
 
@@ -168,17 +171,24 @@ class ContentQuerySet(models.QuerySet):
         from articles.caching import content_changed
 
         created = super().bulk_create(objs, *args, **kwargs)
-        if created:
+        if created and self.readers_may_see(created):
             content_changed()
         return created
 
     def bulk_update(self, objs, *args, **kwargs):
         from articles.caching import content_changed
 
+        objs = list(objs)
         count = super().bulk_update(objs, *args, **kwargs)
-        if count:
+        if count and self.readers_may_see(objs):
             content_changed()
         return count
+
+    def readers_may_see(self, objs=None) -> bool:
+        """Whether readers may see these rows (`objs`, or the queryset's): a write to rows
+        no page shows drops no cached page. Every row may be seen, unless a subclass knows
+        better."""
+        return True
 
     def update_quietly(self, **kwargs):
         """update() that leaves the cached pages alone: for bookkeeping that follows a
@@ -616,7 +626,9 @@ class Article(models.Model):
                     if not claimed:
                         raise StaleEdit(Article.objects.get(pk=self.pk))
                     self.version = expected_version
-                old = Article.objects.filter(pk=self.pk).values("text", "slug").first()
+                old = Article.objects.filter(pk=self.pk).values("text", "slug", "status").first()
+                # Whether readers could see it before this save (see caching.readers_may_see).
+                self.was_published = old is not None and old["status"] == ArticleStatus.PUBLISHED
                 self.version += 1
             super().save(*args, **kwargs)
             if old is not None:
@@ -837,7 +849,19 @@ class MentionSource(models.TextChoices):
 QUOTE_CONTEXT = 32
 
 
-class MentionQuerySet(ContentQuerySet):
+class ArticleRowQuerySet(ContentQuerySet):
+    """Rows that belong to one article each (mentions, corrections): readers may see them
+    only while their article is published, or scheduled to be."""
+
+    def readers_may_see(self, objs=None) -> bool:
+        if objs is None:
+            article_ids = self.values("article_id")
+        else:
+            article_ids = {obj.article_id for obj in objs}
+        return Article.objects.filter(pk__in=article_ids, status=ArticleStatus.PUBLISHED).exists()
+
+
+class MentionQuerySet(ArticleRowQuerySet):
     def confirmed(self):
         return self.filter(status=MentionStatus.CONFIRMED)
 
@@ -1042,7 +1066,7 @@ class CorrectionKind(models.TextChoices):
     UPDATE = "update", "Update"
 
 
-class CorrectionQuerySet(ContentQuerySet):
+class CorrectionQuerySet(ArticleRowQuerySet):
     def delete(self):
         """Delete, moving the updated_at of each article concerned, as Correction.delete does."""
         article_ids = set(self.values_list("article_id", flat=True))

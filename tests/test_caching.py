@@ -12,7 +12,7 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from articles import workflow
-from articles.models import Byline, Mention, MentionStatus
+from articles.models import ArticleStatus, Byline, Mention, MentionStatus
 from tests.admin_forms import article_change_data
 from tests.factories import (
     ArticleFactory,
@@ -321,3 +321,87 @@ def test_a_save_is_refused_whole_while_the_cache_is_out_of_reach(client, superus
     assert "Nothing was saved: the cache is out of reach" in response.content.decode()
     section.refresh_from_db()
     assert section.name == "World"
+
+
+# --- What drops the cached pages, and what does not ---------------------------------------
+
+
+@pytest.fixture
+def cached_pages(reader, story):
+    """The home page and the story's page, each read once, so both are in the cache."""
+    pages = ["/", story.get_absolute_url()]
+    for page in pages:
+        assert reader.get(page)["X-Cache"] == "miss"
+    return pages
+
+
+def still_cached(reader, pages) -> list[bool]:
+    return [reader.get(page).get("X-Cache") == "hit" for page in pages]
+
+
+def test_saving_a_draft_again_and_again_drops_no_cached_page(reader, story, editor):
+    """Before: every save of anything dropped every page, so editors saving drafts during
+    breaking news sent nearly every reader to the uncached path."""
+    draft = DraftFactory(headline="Breaking", body="Kim Jong Un left Beijing.")
+    kim = PersonFactory(name="Kim Jong Un")
+    pages = ["/", story.get_absolute_url()]
+    for page in pages:
+        reader.get(page)
+
+    for n in range(3):
+        response = editor.post(
+            reverse("admin:articles_article_change", args=[draft.pk]),
+            article_change_data(draft, body=f"Kim Jong Un left Beijing at {n}.", tags="asia"),
+        )
+        assert response.status_code == 302
+        draft.refresh_from_db()
+    Mention.objects.create(
+        article=draft, entity=kim, start=0, end=11, exact="Kim Jong Un", suffix=" left"
+    )
+    CorrectionFactory(article=draft)
+
+    assert still_cached(reader, pages) == [True, True]
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["edit", "withdraw", "back to draft", "publish", "schedule", "correct", "mention"],
+)
+def test_a_change_readers_may_see_drops_the_cached_pages(reader, story, cached_pages, change):
+    draft = DraftFactory(headline="Second story")
+    if change == "edit":
+        story.headline = "Kim leaves Beijing"
+        story.save()
+    elif change in ("withdraw", "back to draft"):
+        story.status = ArticleStatus.WITHDRAWN if change == "withdraw" else ArticleStatus.DRAFT
+        story.save()
+    elif change == "publish":
+        draft.status = ArticleStatus.PUBLISHED
+        draft.save()
+    elif change == "schedule":
+        draft.status = ArticleStatus.PUBLISHED
+        draft.publish_at = timezone.now() + timezone.timedelta(hours=1)
+        draft.save()
+    elif change == "correct":
+        CorrectionFactory(article=story)
+    else:
+        Mention.objects.create(
+            article=story, entity=PersonFactory(), start=0, end=3, exact="Kim", suffix=" Jong"
+        )
+
+    assert still_cached(reader, cached_pages) == [False, False]
+
+
+def test_re_anchoring_a_drafts_mentions_in_bulk_drops_nothing(reader, cached_pages):
+    draft = DraftFactory(body="Kim Jong Un arrived.")
+    Mention.objects.bulk_create(
+        [Mention(article=draft, entity=PersonFactory(), start=0, end=3, exact="Kim")]
+    )
+    assert reader.get("/")["X-Cache"] == "miss"  # the person made above is a change
+    reader.get(cached_pages[1])
+
+    draft.body = "Yesterday Kim Jong Un arrived."
+    draft.save()  # moves the mention with bulk_update
+
+    assert Mention.objects.get(article=draft).start == len("Yesterday ")
+    assert still_cached(reader, cached_pages) == [True, True]
