@@ -177,8 +177,32 @@ def test_same_name_twins_are_told_apart_by_their_descriptions_or_left_out(gazett
 
 
 def test_a_short_form_follows_the_latest_full_name_when_nothing_else_decides(gazetteer):
-    text = "David Miliband spoke. Ed Miliband listened. Later Miliband left."
+    filler = "The talks went on for hours and nobody left the room before dawn. " * 5
+    text = f"David Miliband spoke. {filler}Ed Miliband listened. Later Miliband left."
     assert found(gazetteer, text)[-1] == ("Miliband", "ed")
+
+
+def test_a_short_form_between_two_full_names_close_together_is_left_out(gazetteer):
+    text = "David Miliband spoke and Ed Miliband listened. Later Miliband left."
+    assert found(gazetteer, text)[-1] == ("Ed Miliband", "ed")
+    assert gazetteer.find_with_stats(text)[1] == 1
+
+
+@pytest.mark.parametrize("quote", ["“{}”", '"{}"', "‘{}’"])
+def test_a_shared_name_quoted_alone_is_the_word_not_a_person(gazetteer, quote):
+    text = "Ed Miliband spoke. Banners bore the single word " + quote.format("Miliband") + "."
+    assert found(gazetteer, text) == [("Ed Miliband", "ed")]
+
+
+def test_a_dateline_names_a_city(gazetteer):
+    cities = Gazetteer.of(
+        [
+            Named("nyc", "New York City", ("New York",), "Most populous city of the US.", "place"),
+            Named("nys", "New York", (), "State in the north-eastern United States.", "place"),
+        ]
+    )
+    text = "NEW YORK (Newsroom) - Talks began.\nNew York passed a law."
+    assert found(cities, text) == [("NEW YORK", "nyc"), ("New York", "nys")]
 
 
 def test_a_bare_gazetteer_finds_names_as_written_without_reading_context():

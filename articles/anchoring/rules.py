@@ -150,7 +150,9 @@ _GROUPS = _wordset(
     """brothers sisters siblings twins family families cousins couple dynasty clan
     household"""
 )
-_PLACE_OF = re.compile(r"\b(?:city|town|port|village|county|province|district) of $")
+_PLACE_OF = re.compile(
+    r"\b(?:city|town|port|village|county|province|district|state|region|department) of $"
+)
 _DATE_AFTER = re.compile(r" (?:\d|next year|last year|this year)")
 _CURRENCY_AFTER = re.compile(r"[$€£¥]")
 _NEXT_WORD = re.compile(r" (\w[\w'’-]*)")
@@ -324,7 +326,11 @@ def _local_choice(text, start, end, keys, profiles, low, high) -> list:
     return [key for key in keys if weights[key] >= best / _CUE_MARGIN]
 
 
-_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+# Two longer forms closer than this (characters) leave a short form between them undecided.
+_CONTESTED = 250
+_QUOTED = re.compile(r"“”|‘’|\"\"|''|“\"|\"”")
+_CITY_WORDS = _wordset("city town port village")
+_PRONOUN = re.compile(r"\b(?:he|she|his|her|He|She|His|Her)\b")
 _DATELINE = re.compile(r"^([A-Z][A-Z .'-]+?)(?:,| \(| -)", re.MULTILINE)
 
 
@@ -350,6 +356,17 @@ def _choose(text, start, end, keys, profiles, recent, low, high, next_hit):
     candidates = list(keys)
     folded = fold(text[start:end])
     known = {key: profiles[key] for key in candidates if key in profiles}
+    # A shared name quoted on its own is the name as a word ("the single word “Kaczyński”",
+    # "“Castro” is a name in a schoolbook"), not one of the people who bear it.
+    if _QUOTED.match(text[start - 1 : start] + text[end : end + 1]):
+        return None
+    # A dateline names a city: "NEW YORK (Newsroom) -" is the city, not the state.
+    if is_dateline(text, start, end):
+        candidates = _filter(
+            candidates, lambda key: key in known and bool(known[key].cues & _CITY_WORDS)
+        )
+        if len(candidates) == 1:
+            return candidates[0]
     # 1. A title's gender: "Ms Kim" is not the leader, "Mr Kim" not his sister.
     title = _title_before(text, start)
     if title in _FEMALE_TITLES or title in _MALE_TITLES:
@@ -357,11 +374,12 @@ def _choose(text, start, end, keys, profiles, recent, low, high, next_hit):
         candidates = _filter(
             candidates, lambda key: key not in known or known[key].gender in (gender, None)
         )
-    # The first "he" or "she" after the name, before any other name, is most often it:
+    # The first "he", "she", "his" or "her" after the name, before any other name, is most
+    # often it:
     # "When Kim wants to sound patient, he lets her sound angry."
     pronoun = _PRONOUN.search(text, end, min(high, next_hit))
     if pronoun:
-        gender = "female" if pronoun.group().lower() == "she" else "male"
+        gender = "female" if pronoun.group().lower() in ("she", "her") else "male"
         candidates = _filter(
             candidates, lambda key: key not in known or known[key].gender in (gender, None)
         )
@@ -402,14 +420,22 @@ def _choose(text, start, end, keys, profiles, recent, low, high, next_hit):
         candidates = own  # same-name twins: only the evidence below may tell them apart
     # 6. The latest longer form of one of them before it ("Kim Yo Jong ... Kim"), or the
     # latest mention of the same twin by the full name they share.
-    latest, latest_end = None, -1
+    last_seen = {}  # each candidate's latest longer form (or shared full name) before it
     for key in candidates:
         for form, form_end in recent.get(key, {}).items():
             longer = len(form) > len(folded) and folded in form
-            if (longer or (own and form == folded and start > form_end)) and form_end > latest_end:
-                latest, latest_end = key, form_end
-    if own and latest is not None and folded in known[latest].primary_names:
+            if longer or (own and form == folded and start > form_end):
+                last_seen[key] = max(form_end, last_seen.get(key, -1))
+    if not last_seen:
+        return None
+    ranked = sorted(last_seen, key=last_seen.get, reverse=True)
+    latest = ranked[0]
+    if own and folded in known[latest].primary_names:
         return None  # a full name shared by twins needs a cue beside it, not a memory
+    # Two of them named in full close together ("his twin brother, President Lech
+    # Kaczyński"): the last one named is no better a guess than the other.
+    if len(ranked) > 1 and last_seen[latest] - last_seen[ranked[1]] < _CONTESTED:
+        return None
     return latest
 
 
