@@ -26,9 +26,16 @@ from django_prose_editor.widgets import AdminProseEditorWidget
 from taggit.admin import TagAdmin
 from taggit.models import Tag
 
-from articles import annotating, editor_links, presence, revisions, text, workflow
+from articles import annotating, editor_links, namesakes, presence, revisions, text, workflow
 from articles import body as article_body
-from articles.merging import TAG_MERGE_PERMISSION, MergeEntities, MergeError, merge_tags
+from articles.merging import (
+    TAG_MERGE_PERMISSION,
+    MergeEntities,
+    MergeError,
+    default_survivor,
+    describe_merge,
+    merge_tags,
+)
 from articles.models import (
     STATUSES_TO_CHECK,
     Article,
@@ -172,7 +179,11 @@ def _search_terms(search_term: str) -> list[str]:
 
 @admin.action(description="Merge selected entities…", permissions=["merge"])
 def merge_entities(modeladmin, request, queryset):
-    """Ask which of the selected entities survives, then merge the others into it."""
+    """Ask which of the selected entities survives, then merge the others into it.
+
+    The page offers the one with the most mentions (see merging.default_survivor), shows
+    each one's description, Wikidata id and counts, and says in words what the merge into
+    the chosen one does."""
     entities = list(queryset.order_by("name", "pk"))
     if len(entities) < 2:
         modeladmin.message_user(request, "Select two or more entities to merge.", messages.WARNING)
@@ -210,6 +221,9 @@ def merge_entities(modeladmin, request, queryset):
     counts = {pk: (n_mentions, n_bylines) for pk, n_mentions, n_bylines in counts}
     for entity in entities:
         entity.n_mentions, entity.n_bylines = counts[entity.pk]
+        # What happens if this one is chosen, shown for the choice made (merge_entities.js).
+        entity.merge_outcome = describe_merge(entity, entities, counts)
+    survivor = default_survivor(entities, {pk: count[0] for pk, count in counts.items()})
     kinds = {entity.kind for entity in entities}
     opts = modeladmin.model._meta
     context = {
@@ -219,6 +233,7 @@ def merge_entities(modeladmin, request, queryset):
         "opts": opts,
         "app_label": opts.app_label,
         "entities": entities,
+        "survivor": survivor,
         "mixed_kinds": len(kinds) > 1,
         "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
         "action_name": "merge_entities",
@@ -839,7 +854,7 @@ class ReviewMentionAdmin(admin.ModelAdmin):
     Uses the permissions of Mention: whoever may change mentions may review them.
     """
 
-    list_display = ["quote_in_context", "entity", "article_link", "status", "source"]
+    list_display = ["quote_in_context", "entity_said", "article_link", "status", "source"]
     list_display_links = None
     list_filter = [
         "status",
@@ -859,6 +874,17 @@ class ReviewMentionAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).to_check()
+
+    def get_changelist_instance(self, request):
+        """The changelist, its page of mentions told their entities' namesakes (one query
+        for the page, however many rows it has)."""
+        changelist = super().get_changelist_instance(request)
+        rows = list(changelist.result_list)
+        twins = namesakes.namesakes_of({mention.entity_id for mention in rows})
+        for mention in rows:
+            mention.namesakes = twins.get(mention.entity_id, [])
+        changelist.result_list = rows
+        return changelist
 
     def has_view_permission(self, request, obj=None):
         return request.user.has_perm("articles.change_mention")
@@ -882,6 +908,47 @@ class ReviewMentionAdmin(admin.ModelAdmin):
             mention.suffix,
             "…" if mention.suffix else "",
         )
+
+    @admin.display(description="entity", ordering="entity__name")
+    def entity_said(self, mention):
+        """The entity with what tells it from another of its name: kind, description,
+        Wikidata id, and a marker naming its namesakes, if it has any."""
+        entity = mention.entity
+        parts = [
+            format_html(
+                '<strong>{}</strong> <span class="entity-kind">{}</span>',
+                entity.name,
+                entity.get_kind_display().lower(),
+            )
+        ]
+        if entity.description.strip():
+            parts.append(
+                format_html(
+                    '<span class="entity-description">{}</span>',
+                    namesakes.shortened(entity.description),
+                )
+            )
+        if entity.wikidata:
+            parts.append(
+                format_html(
+                    '<span class="entity-wikidata">Wikidata <a href="{}">{}</a></span>',
+                    entity.wikidata_url,
+                    entity.wikidata,
+                )
+            )
+        others = getattr(mention, "namesakes", [])
+        if others:
+            count = len(others)
+            parts.append(
+                format_html(
+                    '<span class="namesake-marker">Same name as {} other{}:</span> {}. Open the '
+                    "article to choose: namesakes are not accepted in bulk.",
+                    count,
+                    "" if count == 1 else "s",
+                    "; ".join(namesakes.said(other) for other in others),
+                )
+            )
+        return format_html_join(mark_safe("<br>"), "{}", ((part,) for part in parts))
 
     @admin.display(description="article", ordering="article__headline")
     def article_link(self, mention):

@@ -23,7 +23,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from articles import anchoring, revisions, suggestions
+from articles import anchoring, namesakes, revisions, suggestions
 from articles.limits import size_said
 from articles.models import (
     QUOTE_CONTEXT,
@@ -280,6 +280,7 @@ def annotation_state(article: Article) -> dict:
     for mention in mentions:
         entities.setdefault(mention.entity_id, mention.entity)
         counts.setdefault(mention.entity_id, Counter())[mention.status] += 1
+    twins = namesakes.namesakes_of(entities)
     return {
         "article": {
             "id": article.pk,
@@ -300,14 +301,14 @@ def annotation_state(article: Article) -> dict:
                 "status_label": mention.get_status_display(),
                 "role": mention.role,
                 "source": mention.source,
-                "entity": _entity_json(mention.entity),
+                "entity": _entity_json(mention.entity, twins),
             }
             for mention in mentions
         ],
         "entities": sorted(
             (
                 {
-                    **_entity_json(entity),
+                    **_entity_json(entity, twins),
                     "confirmed": counts[pk][MentionStatus.CONFIRMED],
                     "suggested": counts[pk][MentionStatus.SUGGESTED],
                     "needs_review": counts[pk][MentionStatus.NEEDS_REVIEW],
@@ -320,7 +321,10 @@ def annotation_state(article: Article) -> dict:
     }
 
 
-def _entity_json(entity: Entity) -> dict:
+def _entity_json(entity: Entity, twins: dict[int, list[Entity]]) -> dict:
+    """The entity as the screen shows it, with what tells it from a namesake: its
+    description (whole, and shortened for lists), its Wikidata id, and its namesakes among
+    `twins` (from namesakes.namesakes_of)."""
     return {
         "id": entity.pk,
         "name": entity.name,
@@ -328,6 +332,14 @@ def _entity_json(entity: Entity) -> dict:
         "kind_label": entity.get_kind_display(),
         "aliases": entity.aliases,
         "url": entity.get_absolute_url(),
+        "description": entity.description,
+        "description_short": namesakes.shortened(entity.description),
+        "wikidata": entity.wikidata,
+        "wikidata_url": entity.wikidata_url,
+        "namesakes": [
+            {"id": other.pk, "name": other.name, "said": namesakes.said(other)}
+            for other in twins.get(entity.pk, [])
+        ],
     }
 
 
@@ -521,4 +533,6 @@ def entities(request):
         )
 
     found.sort(key=rank)
-    return JsonResponse({"results": [_entity_json(entity) for entity in found[:MAX_RESULTS]]})
+    found = found[:MAX_RESULTS]
+    twins = namesakes.namesakes_of(entity.pk for entity in found)
+    return JsonResponse({"results": [_entity_json(entity, twins) for entity in found]})

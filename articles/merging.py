@@ -147,6 +147,84 @@ def merge_entities(survivor, duplicates, user=None) -> MergeResult:
     return MergeEntities(survivor, duplicates, user=user).execute()
 
 
+def default_survivor(entities, mention_counts: dict[int, int]):
+    """The entity the others should merge into unless someone chooses otherwise: the one
+    with the most mentions (`mention_counts` by entity id), the oldest (lowest id) of those
+    with as many. A duplicate is usually the newer entity, made for a few mentions."""
+    return max(entities, key=lambda entity: (mention_counts.get(entity.pk, 0), -entity.pk))
+
+
+def _counted(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _told(entity) -> str:
+    """The entity's name with what tells it from the others: its description, shortened,
+    or its kind."""
+    from articles.namesakes import shortened
+
+    if entity.description.strip():
+        return f"{entity.name} ({shortened(entity.description, 60)})"
+    return f"{entity.name} ({entity.get_kind_display().lower()})"
+
+
+def describe_merge(survivor, entities, counts: dict[int, tuple[int, int]]) -> str:
+    """In words, what merging `entities` into `survivor` does, as MergeEntities does it:
+    which one stays and what it keeps, and for each other one what moves to it, which names
+    become its aliases, and that the other is deleted. `counts` gives each entity's
+    (mentions, bylines) by id.
+
+    "It" is always the survivor; the others are named each time, with their descriptions,
+    since they may share its name.
+    """
+    duplicates = sorted((e for e in entities if e.pk != survivor.pk), key=lambda e: e.pk)
+    mentions, bylines = counts.get(survivor.pk, (0, 0))
+    kept = [_counted(mentions, "mention")] + ([_counted(bylines, "byline")] if bylines else [])
+    said = f"{_told(survivor)}, with {' and '.join(kept)}, stays"
+    # As _take_wikidata does: a survivor without a Wikidata id takes the first duplicate's.
+    giver = None if survivor.wikidata else next((d for d in duplicates if d.wikidata), None)
+    if survivor.wikidata:
+        said += f" and keeps its name, description and Wikidata id {survivor.wikidata}."
+    elif giver:
+        said += (
+            f" and keeps its name and description; it has no Wikidata id and takes "
+            f"{giver.wikidata} from {giver.name}."
+        )
+    else:
+        said += " and keeps its name and description."
+    sentences = [said]
+    aliases = [*survivor.aliases]
+    for duplicate in duplicates:
+        mentions, bylines = counts.get(duplicate.pk, (0, 0))
+        moving = [(n, word) for n, word in ((mentions, "mention"), (bylines, "byline")) if n]
+        moved = " and ".join(_counted(n, word) for n, word in moving)
+        verb = "moves" if len(moving) == 1 and moving[0][0] == 1 else "move"
+        clauses = [
+            f"{_told(duplicate)}’s {moved} {verb} to it"
+            if moving
+            else f"{_told(duplicate)} has no mentions or bylines to move"
+        ]
+        # As _take_names does: each of its names not already the survivor's becomes an alias.
+        names = []
+        for name in duplicate.surface_forms:
+            if name and name != survivor.name and name not in aliases:
+                aliases.append(name)
+                names.append(name)
+        if names:
+            listed = ", ".join(f"“{name}”" for name in names)
+            clauses.append(
+                f"{listed} becomes one of its aliases"
+                if len(names) == 1
+                else f"{listed} become its aliases"
+            )
+        clauses.append(f"{duplicate.name}’s page redirects to its page")
+        said = ", ".join(clauses) + f", and {duplicate.name} is deleted."
+        if bylines:
+            said += f" Where both sign an article, {duplicate.name}’s byline is dropped."
+        sentences.append(said)
+    return " ".join(sentences)
+
+
 # --- Tags -----------------------------------------------------------------------------------
 
 # Merging retags articles, published ones too: for those who may change tags (Editors).

@@ -880,19 +880,24 @@ class MentionQuerySet(ArticleRowQuerySet):
 
     def accept_all(self) -> tuple[dict, list[tuple["Mention", str]]]:
         """Confirm, in one transaction, every mention here that still fits its article's
-        text and overlaps no confirmed mention (nor one accepted before it here).
+        text and overlaps no confirmed mention (nor one accepted before it here), and whose
+        entity has no namesake (articles.namesakes): which of two people of one name is
+        meant is for someone to decide on the annotation screen, one by one.
 
         For the review queue's bulk action, which may be given thousands: each article's
-        text and confirmed spans are read once, and the statuses written in batches, not a
-        query or three per mention. Returns the accepted mentions by article id and the
-        refused ones, each with the reason.
+        text and confirmed spans are read once, the namesakes of all the entities at once,
+        and the statuses written in batches, not a query or three per mention. Returns the
+        accepted mentions by article id and the refused ones, each with the reason.
         """
+        from articles.namesakes import namesakes_of
+
         pending = list(
             self.exclude(status=MentionStatus.CONFIRMED)
             .select_related(None)
             .select_related("entity")
             .order_by("article_id", "start", "pk")
         )
+        namesakes = namesakes_of({mention.entity_id for mention in pending})
         article_ids = {mention.article_id for mention in pending}
         articles = Article.objects.only("pk", "headline", "text").in_bulk(article_ids)
         taken: dict[int, list[tuple[int, int, str]]] = {pk: [] for pk in article_ids}
@@ -908,8 +913,10 @@ class MentionQuerySet(ArticleRowQuerySet):
         for mention in pending:
             mention.article = articles[mention.article_id]
             spans = taken[mention.article_id]
-            problem = mention.fit_problem(mention.article.text) or _overlap_problem(
-                spans, mention.start, mention.end
+            problem = (
+                _namesake_problem(mention.entity, namesakes.get(mention.entity_id))
+                or mention.fit_problem(mention.article.text)
+                or _overlap_problem(spans, mention.start, mention.end)
             )
             if problem:
                 refused.append((mention, problem))
@@ -925,6 +932,19 @@ class MentionQuerySet(ArticleRowQuerySet):
                 batch_size=1000,
             )
         return accepted, refused
+
+
+def _namesake_problem(entity: Entity, namesakes: list[Entity] | None) -> str:
+    """Why a mention of `entity` may not be accepted in bulk, given its namesakes, or ""."""
+    if not namesakes:
+        return ""
+    from articles.namesakes import said
+
+    others = "; ".join(said(other) for other in namesakes)
+    return (
+        f"{entity.name} has {'a namesake' if len(namesakes) == 1 else 'namesakes'} "
+        f"({others}): open it in the annotation screen and choose."
+    )
 
 
 def _overlap_problem(spans: list[tuple[int, int, str]], start: int, end: int) -> str:

@@ -158,6 +158,11 @@ def test_the_state_lists_live_mentions_and_entities_with_their_counts(annotator,
             "kind_label": "Person",
             "aliases": ["Kim"],
             "url": world["kim"].get_absolute_url(),
+            "description": "",
+            "description_short": "",
+            "wikidata": "",
+            "wikidata_url": "",
+            "namesakes": [],
             "confirmed": 1,
             "suggested": 1,
             "needs_review": 0,
@@ -175,8 +180,10 @@ def test_the_state_takes_the_same_queries_whatever_the_number_of_mentions(
     for n in range(count):
         suggested_mention(article, PersonFactory(), "Kim Jong Un", occurrence=n)
 
-    # Session, user, two for permissions, a savepoint pair, article, mentions, rejected count.
-    with django_assert_num_queries(9):
+    # Session, user, two for permissions, a savepoint pair, article, mentions, rejected
+    # count, and the names of every entity for the index of namesakes (built once after
+    # entities change; none of these has a namesake, so none is read).
+    with django_assert_num_queries(10):
         response = annotator.get(state_url(article))
 
     assert len(response.json()["mentions"]) == count

@@ -1,11 +1,14 @@
 """Merging duplicate entities: one survivor takes over mentions, bylines, names and URLs."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.urls import reverse
+from django.utils.html import escape
 
-from articles.merging import MergeError, merge_entities
+from articles.merging import MergeError, describe_merge, merge_entities
 from articles.models import Byline, Entity, EntityRedirect, Mention, MentionStatus, Person
 from tests.factories import (
     ArticleFactory,
@@ -238,3 +241,87 @@ def test_users_without_delete_permission_cannot_merge(client, kim, kim_dup):
 
     assert Entity.objects.filter(pk=kim_dup.pk).exists()
     assert not EntityRedirect.objects.exists()
+
+
+# --- Choosing the survivor ----------------------------------------------------------------
+
+
+@pytest.fixture
+def santos_twins():
+    """The same person entered twice: the older entity with one mention, the newer one with
+    three. The newer one sorts first by name."""
+    older = PersonFactory(
+        name="Maria Santos",
+        aliases=["Santos"],
+        description="Portuguese marine biologist at the University of the Azores.",
+    )
+    newer = PersonFactory(
+        name="Maria Santos (biologist)",
+        aliases=["Dr Santos", "Santos"],
+        description="Marine biologist.",
+        wikidata="Q4242",
+    )
+    MentionFactory(article=ArticleFactory(body=BODY), entity=older)
+    for _ in range(3):
+        MentionFactory(article=ArticleFactory(body=BODY), entity=newer)
+    return older, newer
+
+
+def checked_survivor(html):
+    return re.findall(r'name="survivor" value="(\d+)"[^>]* checked', html)
+
+
+def test_the_entity_with_the_most_mentions_is_offered_as_the_survivor(editor, santos_twins):
+    older, newer = santos_twins
+
+    html = editor.post(changelist(), action_data([older, newer])).content.decode()
+
+    assert checked_survivor(html) == [str(newer.pk)]
+
+
+def test_between_as_many_mentions_the_oldest_entity_is_offered(editor, kim, kim_dup):
+    html = editor.post(changelist(), action_data([kim_dup, kim])).content.decode()
+
+    assert checked_survivor(html) == [str(kim.pk)]
+
+
+def test_the_merge_screen_shows_descriptions_wikidata_and_says_what_happens(editor, santos_twins):
+    older, newer = santos_twins
+
+    response = editor.post(changelist(), action_data([older, newer]))
+    html = response.content.decode()
+
+    assert "Portuguese marine biologist at the University of the Azores." in html
+    assert '<a href="https://www.wikidata.org/wiki/Q4242">Q4242</a>' in html
+    # The sentence for the survivor offered is shown; the other choice's waits, hidden.
+    shown = (
+        "Maria Santos (biologist) (Marine biologist.), with 3 mentions, stays and keeps its "
+        "name, description and Wikidata id Q4242. Maria Santos (Portuguese marine biologist "
+        "at the University of the Azores.)’s 1 mention moves to it, “Maria Santos” becomes "
+        "one of its aliases, Maria Santos’s page redirects to its page, and Maria Santos is "
+        "deleted."
+    )
+    assert f'data-survivor="{newer.pk}">{escape(shown)}</p>' in html
+    assert f'data-survivor="{older.pk}" hidden>' in html
+
+
+def test_the_sentence_says_what_the_merge_then_does(santos_twins):
+    older, newer = santos_twins
+    BylineFactory(person=newer)
+    said = describe_merge(older, [older, newer], {older.pk: (1, 0), newer.pk: (3, 1)})
+
+    assert said == (
+        "Maria Santos (Portuguese marine biologist at the University of the Azores.), with 1 "
+        "mention, stays and keeps its name and description; it has no Wikidata id and takes "
+        "Q4242 from Maria Santos (biologist). Maria Santos (biologist) (Marine biologist.)’s "
+        "3 mentions and 1 byline move to it, “Maria Santos (biologist)”, “Dr Santos” become "
+        "its aliases, Maria Santos (biologist)’s page redirects to its page, and Maria Santos "
+        "(biologist) is deleted. Where both sign an article, Maria Santos (biologist)’s byline "
+        "is dropped."
+    )
+    result = merge_entities(older, [newer])
+    older.refresh_from_db()
+    assert result.aliases_added == ["Maria Santos (biologist)", "Dr Santos"]
+    assert (result.mentions_moved, result.bylines_moved) == (3, 1)
+    assert older.wikidata == "Q4242"
+    assert not Entity.objects.filter(pk=newer.pk).exists()

@@ -58,6 +58,58 @@
         return `${count} ${word}${count === 1 ? "" : "s"}`;
     }
 
+    /* What tells an entity from another of the same name, as text: its description
+       (shortened by the server; the whole of it in the title) and its Wikidata id, linked.
+       Data only ever reaches the page as text nodes. */
+    function entityDetails(entity, linkFocusable) {
+        const parts = [];
+        if (entity.description_short) {
+            parts.push(
+                el(
+                    "span",
+                    {
+                        className: "annotate-description",
+                        title: entity.description !== entity.description_short ? entity.description : null,
+                    },
+                    entity.description_short
+                )
+            );
+        }
+        if (entity.wikidata) {
+            parts.push(
+                el(
+                    "a",
+                    {
+                        className: "annotate-wikidata",
+                        href: entity.wikidata_url,
+                        target: "_blank",
+                        rel: "noopener",
+                        // Inside an option of the picker a link cannot take the focus: the
+                        // option is chosen with the keyboard, the id is still read out.
+                        tabindex: linkFocusable ? null : "-1",
+                        "aria-label": `Wikidata ${entity.wikidata}`,
+                        onclick: (event) => event.stopPropagation(),
+                    },
+                    entity.wikidata
+                )
+            );
+        }
+        if (!parts.length) return null;
+        const box = el("span", { className: "annotate-details" });
+        parts.forEach((part, index) => {
+            if (index) box.append(" · ");
+            box.append(part);
+        });
+        return box;
+    }
+
+    /* "Same name as Maria Santos (marine biologist)", or null for an entity with no
+       namesake (see articles/namesakes.py). */
+    function namesakesSaid(entity) {
+        if (!entity.namesakes || !entity.namesakes.length) return null;
+        return `Same name as ${entity.namesakes.map((other) => other.said).join("; ")}`;
+    }
+
     async function send(method, url, body) {
         const response = await fetch(url, {
             method: method,
@@ -139,6 +191,8 @@
         let title = `${mention.entity.name} (${mention.entity.kind_label}): ${mention.status_label.toLowerCase()}`;
         if (mention.role === "about") title += ", subject of the article";
         if (!mention.fits) title += `; was “${mention.exact}”`;
+        const twins = namesakesSaid(mention.entity);
+        if (twins && TO_CHECK.has(mention.status)) title += `; ${twins.charAt(0).toLowerCase()}${twins.slice(1)}`;
         return title;
     }
 
@@ -167,6 +221,9 @@
             if (mention.id === openMentionId) mark.classList.add("is-current");
             if (mention.entity.id === highlightedEntity) mark.classList.add("is-highlighted");
             if (mention.role === "about") mark.classList.add("mention-about");
+            if (TO_CHECK.has(mention.status) && mention.entity.namesakes.length) {
+                mark.classList.add("mention-namesake");
+            }
             fragment.append(mark);
             at = mention.end;
         }
@@ -332,7 +389,15 @@
                         },
                         el("strong", {}, entity.name),
                         ` ${entity.kind_label.toLowerCase()}`,
-                        entity.aliases.length ? el("small", {}, ` (${entity.aliases.join(", ")})`) : null
+                        entity.aliases.length ? el("small", {}, ` (${entity.aliases.join(", ")})`) : null,
+                        entityDetails(entity, false),
+                        entity.namesakes.length
+                            ? el(
+                                  "span",
+                                  { className: "annotate-namesake" },
+                                  `Same name as ${plural(entity.namesakes.length, "other")}`
+                              )
+                            : null
                     )
                 )
             );
@@ -533,6 +598,21 @@
             ),
         ];
         if (!mention.fits) {
+        const facts = entityDetails(mention.entity, true);
+        if (facts) details.push(el("p", { className: "annotate-entity-details" }, facts));
+        const twins = namesakesSaid(mention.entity);
+        if (twins) {
+            details.push(
+                el(
+                    "p",
+                    { className: "annotate-namesake" },
+                    `${twins}: `,
+                    mention.status === "confirmed"
+                        ? "check that this is the one meant."
+                        : "check that this is the one meant before accepting, or change the entity."
+                )
+            );
+        }
             details.push(
                 el(
                     "p",
