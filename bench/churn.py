@@ -41,7 +41,10 @@ while True:
     article.save()
     time.sleep({every})
 """
-DRAFT = 'Article.objects.create(headline="Breaking", status=ArticleStatus.DRAFT, body="<p>x</p>")'
+DRAFT = (
+    'Article.objects.create(headline="Breaking", status=ArticleStatus.DRAFT, body="<p>x</p>", '
+    "section=Article.objects.first().section)"
+)
 PUBLISHED = "Article.objects.published().order_by('-publish_at').first()"
 
 
@@ -133,6 +136,8 @@ def main() -> None:
                 stdout=subprocess.DEVNULL,
             )
             results.append((name, quiet, readers(site_port, paths, args.seconds)))
+            if editor.poll() is not None:
+                raise SystemExit(f"The editor stopped (exit {editor.returncode}): see above")
             editor.send_signal(signal.SIGTERM)
             editor.wait(30)
             editor = None
