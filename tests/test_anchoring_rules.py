@@ -129,6 +129,13 @@ def test_a_hyphen_joins_names_without_making_a_longer_one(gazetteer):
     assert found(gazetteer, "US-China talks resumed.") == [("US", "us")]
 
 
+@pytest.mark.parametrize(
+    "text", ["Labour MP Ed Miliband spoke.", "President-elect George W. Bush spoke."]
+)
+def test_titles_before_a_name_do_not_make_it_a_longer_name(gazetteer, text):
+    assert len(found(gazetteer, text)) == 1
+
+
 def test_an_entity_whose_own_name_the_word_is_comes_before_an_alias(gazetteer):
     assert found(gazetteer, "Talks in Jordan went on.") == [("Jordan", "jordan")]
     assert found(gazetteer, "Georgia held an election.") == [("Georgia", "ga")]

@@ -131,7 +131,8 @@ _TITLES = _wordset(
     bishop archbishop rabbi imam sheikh coach officer inspector detective director chief
     executive commissioner deputy speaker comrade marshal duke duchess earl baron
     baroness councillor councilor delegate supreme foreign defence defense finance
-    interior home trade health water former"""
+    interior home trade health water former ceo cfo coo mp mep mla msp pm gov lt sgt maj
+    elect ex acting interim crown first attorney mr. st saint"""
 )
 _FEMALE_TITLES = _wordset("""ms mrs miss madam madame dame lady queen princess empress""")
 _MALE_TITLES = _wordset("""mr sir lord king prince emperor""")
