@@ -469,6 +469,7 @@ def test_words_joined_to_a_longer_name_need_review_on_their_own_words(old, new, 
         "Then Putin, 71, spoke.",
         "Then Putin also spoke.",
         "Yesterday, Putin spoke.",
+        "Then Putin Tuesday spoke.",  # a date, not a name
         "Then Putin’s envoy spoke.",
     ],
 )
@@ -476,6 +477,25 @@ def test_words_next_to_a_name_that_make_no_longer_name_keep_it(new):
     old = "Then Putin spoke."
     (result,) = map_spans(old, new, [span(old, "Putin")])
     check_kept(new, result, "Putin")
+
+
+@pytest.mark.parametrize(
+    "old, new, name",
+    [
+        # A word that opens sentences, opening this one: capitalised for that alone.
+        ("Kim Jong Un arrived.", "Yesterday Kim Jong Un arrived.", "Kim Jong Un"),
+        ("He left. Putin stayed.", "He left. Then Putin stayed.", "Putin"),
+    ],
+)
+def test_a_word_put_before_a_name_opening_a_sentence_keeps_it(old, new, name):
+    (result,) = map_spans(old, new, [span(old, name)])
+    check_kept(new, result, name)
+
+
+def test_a_first_name_put_before_a_name_opening_a_sentence_needs_review():
+    old, new = "He left. Miliband stayed.", "He left. David Miliband stayed."
+    (result,) = map_spans(old, new, [span(old, "Miliband")])
+    assert (result.status, result.reason) == ("needs_review", LONGER_NAME)
 
 
 def test_a_longer_name_already_there_is_no_news():

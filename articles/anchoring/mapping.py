@@ -114,16 +114,20 @@ def _unique_anchored_matcher(old: list, new: list) -> difflib.SequenceMatcher:
 
     A repeated piece (a second "Kim", a bare "Kim" line, a blank line) could pair with the
     wrong copy: a mention on a replaced "Kim" would then move silently onto another one,
-    and untouched pieces around it would be cast as changed. Repeated pieces still match
-    next to an anchor, where their context says which copy they are.
+    and untouched pieces around it would be cast as changed. Nor does a piece without a
+    word anchor (a space, a comma): in "Kim w3" -> "w3 also", the space would pair first
+    and "w3" be cast as replaced by "also", "Kim" by "w3". Such pieces still match next
+    to an anchor, where their context says which copy they are.
     """
     old_counts, new_counts = Counter(old), Counter(new)
-    repeated = {
+    loose = {
         piece
         for piece in old_counts.keys() | new_counts.keys()
-        if old_counts[piece] > 1 or new_counts[piece] > 1
+        if old_counts[piece] > 1
+        or new_counts[piece] > 1
+        or (isinstance(piece, str) and not _WORD.search(piece))
     }
-    return difflib.SequenceMatcher(repeated.__contains__, old, new, autojunk=False)
+    return difflib.SequenceMatcher(loose.__contains__, old, new, autojunk=False)
 
 
 def _keys(tokens: list[str], offsets: list[int], base: int, blocked, side: str) -> list:
@@ -333,6 +337,12 @@ def _fine_opcodes(
     return result
 
 
+# Sentences sharing less than this share of the shorter one's words are not one sentence
+# edited (see _Diff.alike).
+SENTENCES_ALIKE = 0.5
+_WORDS = re.compile(r"\w+")
+
+
 def diff_opcodes(old_text: str, new_text: str) -> list[tuple[str, int, int, int, int]]:
     """Character-offset opcodes (as difflib's) turning ``old_text`` into ``new_text``.
 
@@ -370,6 +380,9 @@ class _Diff:
         )
         self.equal_new_starts = [j1 for j1, _ in self.equal_new]
         self.moved_new = sorted((move.j1, move.j1 + move.i2 - move.i1) for move in self.moves)
+        self._once: dict[str, bool] = {}
+        self._old_words: dict = {}  # sentences and their words, by line (see alike)
+        self._new_words: dict = {}
 
     def _move_at(self, pos: int, as_end: bool = False) -> _Move | None:
         """The move whose block holds old offset ``pos`` (as a start, or as an end)."""
@@ -387,13 +400,71 @@ class _Diff:
         if index >= 0:
             op = self.ops[index]
             if op.tag == "equal" and op.i1 <= start and end <= op.i2:
-                return op.j1 + start - op.i1, op.j1 + end - op.i1
+                new_start, new_end = op.j1 + start - op.i1, op.j1 + end - op.i1
+                # Words found once in each text have no lookalike to be paired with.
+                if self.once(self.old_text[start:end]) or self.alike(
+                    start, end, new_start, new_end
+                ):
+                    return new_start, new_end
+                return None
         index = bisect.bisect_right(self.move_starts, start) - 1
         if index >= 0:
             move = self.moves[index]
             if move.i1 <= start and end <= move.i2:
                 return move.j1 + start - move.i1, move.j1 + end - move.i1
         return None
+
+    def once(self, words: str) -> bool:
+        """True if ``words`` occur once in the old text and at most once in the new."""
+        if words not in self._once:
+            self._once[words] = self.old_text.count(words) == 1 >= self.new_text.count(words)
+        return self._once[words]
+
+    def alike(self, start: int, end: int, new_start: int, new_end: int, kept=True) -> bool:
+        """True if old [start, end) and new [new_start, new_end) stand in one sentence
+        edited: the same line, or alike sentences. For words kept, half the shorter
+        sentence's words are in the other (two sentences joined, or one split, by an edit
+        hold the same words); for words put in place of others, half the old sentence's
+        other words are in the new one.
+
+        The word diff pairs a word found once in a changed stretch with its lookalike
+        there, whatever sentence each is in: a sentence deleted where another, edited and
+        moved, now stands would give its "Kim" to the other's. Sentences that share so
+        little are not one sentence edited, and their words are not the same words.
+        """
+        old_line = self._line(self.old_text, start, end)
+        new_line = self._line(self.new_text, new_start, new_end)
+        if self.old_text[slice(*old_line)] == self.new_text[slice(*new_line)]:
+            return True
+        first = self._sentence_words(self.old_text, old_line, start, end, self._old_words)
+        second = self._sentence_words(self.new_text, new_line, new_start, new_end, self._new_words)
+        if kept:
+            size = min(first.total(), second.total())
+        else:
+            first = first - Counter(_WORDS.findall(self.old_text, start, end))
+            second = second - Counter(_WORDS.findall(self.new_text, new_start, new_end))
+            size = first.total()
+        # A sentence of nothing but the name says nothing either way.
+        return not size or (first & second).total() / size >= SENTENCES_ALIKE
+
+    @staticmethod
+    def _line(text: str, start: int, end: int) -> tuple[int, int]:
+        line_end = text.find("\n", max(start, end - 1) if end > start else start)
+        return text.rfind("\n", 0, start) + 1, len(text) if line_end == -1 else line_end
+
+    @staticmethod
+    def _sentence_words(text: str, line: tuple[int, int], start: int, end: int, cache: dict):
+        """The words of the sentences of ``line`` that [start, end) touches, counted."""
+        if line not in cache:
+            cache[line] = [
+                (low, high, Counter(_WORDS.findall(text, low, high)))
+                for low, high in sentences(text, *line)
+            ]
+        words = Counter()
+        for low, high, counted in cache[line]:
+            if low < max(end, start + 1) and start < high or low == start:
+                words += counted
+        return words
 
     def map_start(self, pos: int) -> int:
         """New offset of old offset ``pos`` taken as a start (after text inserted there)."""
@@ -538,17 +609,44 @@ def _refind(text: str, diff: _Diff, span: Span, prefix: str, suffix: str, at: in
 
 # Characters that join two words of one name: a space of any width, or a hyphen.
 _NAME_JOINERS = frozenset(" \u00a0\u2009\u202f-\u2010\u2011")
+
+
+def _words(words: str) -> frozenset[str]:
+    """The words of a list written as words (it reads better than hundreds of quotes)."""
+    return frozenset(words.split())
+
+
 # Lower-case words found inside names (Ludwig van Beethoven, Mohammed bin Salman).
-_NAME_PARTICLES = frozenset(
-    "al bin binti da das de del della der di dos du el ibn la le van von".split()  # noqa: SIM905
+_NAME_PARTICLES = _words("al bin binti da das de del della der di dos du el ibn la le van von")
+# Capitalised words that stand before a name without being part of it ("President
+# Putin", "Foreign Minister Choe"), as articles.anchoring.rules reads titles.
+_TITLES = _words(
+    """Mr Mrs Ms Miss Mx Madam Madame Dr Doctor Prof Professor Sir Dame Lord Lady King Queen
+    Prince Princess Emperor Empress Pope President Vice Prime Minister Secretary
+    Chancellor Premier Leader Chairman Chairwoman Chair Governor Mayor Senator Sen
+    Representative Rep Congressman Congresswoman Ambassador Envoy General Gen Admiral
+    Colonel Col Captain Capt Lieutenant Commander Sergeant Judge Justice Cardinal Bishop
+    Archbishop Rabbi Imam Sheikh Emir Coach Officer Inspector Detective Director Chief
+    Commissioner Deputy Speaker Comrade Marshal Duke Duchess Earl Baron Baroness Councillor
+    Councilor Former"""
 )
-# Capitalised words that stand before a name without being part of it.
-_TITLE_WORDS = (
-    "Mr Mrs Ms Miss Dr Sir Dame Lord Lady King Queen Prince Princess Pope President Minister "
-    "Chancellor Premier Senator Governor Mayor General Colonel Judge Justice Chairman "
-    "Chairwoman Secretary Ambassador Bishop Cardinal Rabbi Imam Sheikh Emir"
+# Capitalised at the start of a sentence only because they start it: "Yesterday Kim
+# Jong Un arrived" is no longer name than "Kim Jong Un arrived".
+_OPENERS = _words(
+    """A An The He She It They We I You His Her Its Their Our My Your This That These Those
+    There Here Then But And Or So Yet Still However Meanwhile Now In On At As After Before
+    When While If Although Though Since For With By From Some Many Most All Both Each No
+    Not What Who Why How Where Yesterday Today Tonight Tomorrow Earlier Later Last Next
+    Also Again Already Once Only Even Soon Instead Indeed Finally Separately Previously
+    Recently Overnight Officially Reportedly"""
 )
-_TITLES = frozenset(_TITLE_WORDS.split())
+# Written after a name without making it another: "Putin Tuesday", "Kim in May".
+_DATES = _words(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+    May June July August September October November December"""
+)
+# The text before a word that makes the word the first of its sentence or line.
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]['\"’”)]?\s+|[\"“‘'(\n]\s*)$")
 
 
 def _name_word(word: str) -> bool:
@@ -562,12 +660,15 @@ def _after(text: str, pos: int) -> str:
     if pos >= len(text) or text[pos] not in _NAME_JOINERS:
         return ""
     word = _LETTERS.match(text, pos + 1)
-    return word.group() if word and _name_word(word.group()) else ""
+    if not word or not _name_word(word.group()) or word.group() in _DATES:
+        return ""
+    return word.group()
 
 
 def _before(text: str, pos: int) -> str:
     """The word joined to ``pos`` from before when it could begin a name that goes on
-    there ("David" before "Miliband"), else ""; a title is no part of a name."""
+    there ("David" before "Miliband"), else "". A title is no part of a name, nor a word
+    that opens sentences and opens this one."""
     if pos == 0 or text[pos - 1] not in _NAME_JOINERS:
         return ""
     start = pos - 1
@@ -575,6 +676,8 @@ def _before(text: str, pos: int) -> str:
         start -= 1
     word = text[start : pos - 1]
     if not _name_word(word) or word in _TITLES or not word.isalnum():
+        return ""
+    if word in _OPENERS and _SENTENCE_OPENING.search(text, max(0, start - 4), start):
         return ""
     return word
 
@@ -603,10 +706,10 @@ def name_around(text: str, start: int, end: int) -> tuple[int, int]:
 # --- Mapping ---------------------------------------------------------------------------------
 
 
-def _replacement(diff: _Diff, start: int, end: int, exact: str) -> tuple[int, int] | None:
+def _replacement(diff: _Diff, old: tuple[int, int], start: int, end: int, exact: str):
     """new [start, end), spaces around it left out, if it reads as the words put in
-    place of ``exact``: a few words, whole, in one paragraph, none of them moved in from
-    elsewhere; not a rewritten passage."""
+    place of ``exact`` at ``old``: a few words, whole, in one paragraph, in a sentence
+    alike to the old one, none of them moved in from elsewhere; not a rewritten passage."""
     text = diff.new_text
     while start < end and text[start].isspace():
         start += 1
@@ -623,7 +726,7 @@ def _replacement(diff: _Diff, start: int, end: int, exact: str) -> tuple[int, in
         return None
     if end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
         return None
-    if diff.into_moved(start, end):
+    if diff.into_moved(start, end) or not diff.alike(*old, start, end, kept=False):
         return None
     return start, end
 
@@ -714,7 +817,9 @@ def map_spans(old_text: str, new_text: str, spans: Sequence[Span]) -> list[Mappe
             continue
         # A span with no place (its words went in an earlier edit) gets none from the
         # words now around where they were: only its own words, found again, place it.
-        place = _replacement(diff, new_start, new_end, span.exact) if start < end else None
+        place = None
+        if start < end:
+            place = _replacement(diff, (start, end), new_start, new_end, span.exact)
         if place is not None:
             results.append(Mapped(*place, NEEDS_REVIEW, CHANGED))
         else:
