@@ -257,16 +257,20 @@ def stored(text: str, span: Span, result) -> Span:
     )
 
 
+def edited(old: str, ops) -> Draft:
+    draft = Draft(old)
+    for kind, pick, typed in ops:
+        edit(draft, kind, pick, typed)
+    return draft
+
+
 @settings(max_examples=400)
 @given(stories(), st.lists(st.booleans(), min_size=1, max_size=5), edits)
 def test_property_no_span_is_carried_onto_other_words(old, keep, ops):
     spans = name_spans(old, keep)
-    draft = Draft(old)
-    for kind, pick, typed in ops:
-        edit(draft, kind, pick, typed)
-    new = draft.text
+    draft = edited(old, ops)
 
-    check_safe(old, new, draft.origins, spans, map_spans(old, new, spans))
+    check_safe(old, draft.text, draft.origins, spans, map_spans(old, draft.text, spans))
 
 
 @settings(max_examples=300)
@@ -274,9 +278,7 @@ def test_property_no_span_is_carried_onto_other_words(old, keep, ops):
 def test_property_a_revert_is_as_safe_as_an_edit(old, keep, ops):
     """Edit, then go back to the old text, as reverting to a revision does."""
     spans = name_spans(old, keep)
-    draft = Draft(old)
-    for kind, pick, typed in ops:
-        edit(draft, kind, pick, typed)
+    draft = edited(old, ops)
     new = draft.text
     forward = map_spans(old, new, spans)
     carried = [stored(new, span, result) for span, result in zip(spans, forward, strict=True)]
