@@ -597,7 +597,6 @@
                 mention.source === "suggested" && mention.status !== "suggested" ? ", first suggested automatically" : ""
             ),
         ];
-        if (!mention.fits) {
         const facts = entityDetails(mention.entity, true);
         if (facts) details.push(el("p", { className: "annotate-entity-details" }, facts));
         const twins = namesakesSaid(mention.entity);
@@ -613,6 +612,7 @@
                 )
             );
         }
+        if (!mention.fits) {
             details.push(
                 el(
                     "p",
