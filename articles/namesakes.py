@@ -3,12 +3,15 @@ descriptions (a politician and a marine biologist both called Maria Santos).
 
 The rule: two entities are namesakes when, folded (case, spacing, curly apostrophes and
 dashes), the name of one is the name or one of the aliases of the other, or they share an
-alias of two words or more; whatever their kinds. So "Maria Santos" is the namesake of
-"maria santos", of "Maria Santos Silva" with the alias "Maria Santos", and of a place called
-"Maria Santos"; "Maria Santos Silva" and "Maria Santos Ferreira" are namesakes when both
-have the alias "Maria Santos". Two people who only share a one-word short form ("Santos",
-"Kim") are not: surnames are shared all the time, and the suggester ties each one to the
-full name before it, whose entity is marked if it has a namesake.
+alias of two words or more; whatever their kinds. A name is taken with and without its
+qualifier, as the suggester reads one (articles.anchoring.rules): in brackets at its end,
+or after its first comma. So "Maria Santos" is the namesake of "maria santos", of "Maria
+Santos (marine biologist)", of "Maria Santos Silva" with the alias "Maria Santos", and of a
+place called "Maria Santos"; "Paris, Texas" is the namesake of "Paris"; "Maria Santos
+Silva" and "Maria Santos Ferreira" are namesakes when both have the alias "Maria Santos".
+Two people who only share a one-word short form ("Santos", "Kim") are not: surnames are
+shared all the time, and the suggester ties each one to the full name before it, whose
+entity is marked if it has a namesake.
 
 A suggestion of an entity with a namesake is marked wherever an annotator decides (the
 annotation screen, the review queue) and never accepted in bulk.
@@ -19,6 +22,7 @@ namesakes of a page of mentions, or of thousands, reads no row until some have n
 and then one query.
 """
 
+import re
 import unicodedata
 import uuid
 
@@ -50,15 +54,28 @@ def fold(name: str) -> str:
     return " ".join(folded.split())
 
 
+# A qualifier in brackets at the end of a name: "Georgia (US state)".
+_BRACKETED = re.compile(r"\s*\([^()]*\)$")
+
+
+def _names(name: str) -> set[str]:
+    """The folded name, and the same without its qualifier ("Maria Santos" for "Maria
+    Santos (marine biologist)", "Paris" for "Paris, Texas") when that leaves a name."""
+    folded = fold(name)
+    bare = _BRACKETED.sub("", folded).split(",", 1)[0].strip()
+    return {folded, bare} if bare else {folded}
+
+
 def _build() -> dict[int, frozenset[int]]:
     names: dict[str, set[int]] = {}
     long_aliases: dict[str, set[int]] = {}
     forms: dict[int, set[str]] = {}
     for pk, name, aliases in Entity.objects.values_list("pk", "name", "aliases"):
-        folded = fold(name)
-        names.setdefault(folded, set()).add(pk)
+        own = _names(name)
+        for form in own:
+            names.setdefault(form, set()).add(pk)
         folded_aliases = {fold(alias) for alias in aliases if isinstance(alias, str)}
-        forms[pk] = {folded, *folded_aliases}
+        forms[pk] = own | folded_aliases
         for alias in folded_aliases:
             if " " in alias:
                 long_aliases.setdefault(alias, set()).add(pk)

@@ -72,6 +72,18 @@ def test_names_differing_in_case_spacing_or_apostrophes_are_namesakes_whatever_t
     assert ids(found) == {person.pk: {other.pk, place.pk}}
 
 
+def test_a_name_is_a_namesake_of_itself_with_a_qualifier():
+    maria = PersonFactory(name="Maria Santos")
+    biologist = PersonFactory(name="Maria Santos (marine biologist)")
+    paris = PlaceFactory(name="Paris")
+    texas = PlaceFactory(name="Paris, Texas")
+    lone = PlaceFactory(name="(Untitled)")
+
+    found = namesakes.namesakes_of([maria.pk, paris.pk, lone.pk])
+
+    assert ids(found) == {maria.pk: {biologist.pk}, paris.pk: {texas.pk}}
+
+
 def test_sharing_an_alias_of_two_words_makes_namesakes_but_one_word_does_not():
     kim = PersonFactory(name="Kim Jong Un", aliases=["Kim"])
     sister = PersonFactory(name="Kim Yo Jong", aliases=["Kim"])
