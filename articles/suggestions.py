@@ -35,7 +35,7 @@ def gazetteer() -> anchoring.Gazetteer:
             anchoring.Named(pk, name, tuple(aliases), description, kind)
             for pk, name, aliases, description, kind in Entity.objects.values_list(
                 "pk", "name", "aliases", "description", "kind"
-            )
+            ).order_by("pk")  # one order, so the same text gives the same suggestions
         ]
         _built.update(stamp=stamp, gazetteer=anchoring.Gazetteer.of(entities))
     return _built["gazetteer"]

@@ -185,7 +185,8 @@ def test_real_text_links_every_name_to_the_right_key(gazetteer):
 
 
 def test_two_kims(gazetteer):
-    text = "Kim waved. Kim Jong Un spoke. Kim nodded. Kim Yo Jong replied. Then Kim left."
+    pause = "The talks went on for hours and nobody left the room before dawn. " * 4
+    text = f"Kim waved. Kim Jong Un spoke. Kim nodded. {pause}Kim Yo Jong replied. Then Kim left."
     matches, ambiguous = gazetteer.find_with_stats(text)
     assert linked(matches) == [
         ("Kim Jong Un", KJU),
@@ -195,6 +196,15 @@ def test_two_kims(gazetteer):
     ]
     assert ambiguous == 1  # the first "Kim", before either full name
     assert gazetteer.find("Kim waved.") == []
+
+
+def test_a_kim_just_after_both_full_names_is_left_out(gazetteer):
+    """With both Kims named in full a sentence apart, the last one named is no better a
+    guess than the other (articles/anchoring/rules.py)."""
+    text = "Kim Jong Un spoke. Kim Yo Jong replied. Then Kim left."
+    matches, ambiguous = gazetteer.find_with_stats(text)
+    assert linked(matches) == [("Kim Jong Un", KJU), ("Kim Yo Jong", KYJ)]
+    assert ambiguous == 1
 
 
 def test_shared_surface_with_one_key_always_resolves():
