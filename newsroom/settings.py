@@ -10,6 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from js_asset import Script, Stylesheet
 
@@ -88,6 +89,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the page cache, so that a cached page gets the policy of today's settings and
+    # never stores a header with a nonce (public pages use none; see below).
+    "articles.content_security.CSPMiddleware",
     # Before the session, CSRF and login view: a locked-out login is refused for two reads.
     "articles.logins.LockedLoginMiddleware",
     # Outside the page cache, so cached pages also get an ETag and 304 answers.
@@ -264,6 +268,29 @@ if BEHIND_PROXY:
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp; articles/content_security.py): everything comes from
+# this site alone, so a script slipped into a page cannot run. Public pages have no inline
+# script (JSON-LD is data), so they need no nonce and are cached as they are. The one inline
+# script, the prose editor's import map on the admin's article form, gets the response's
+# nonce (templates/admin/articles/article/change_form.html). No 'unsafe-inline' for styles:
+# scripts set styles through element.style, which CSP allows, and only the admin may apply
+# style="" attributes (the editor reads pasted bold and italic through them). The editor's
+# (Tiptap's) base CSS, a <style> it adds with no nonce, is allowed by its hash; a new
+# django-prose-editor may change it (tests/test_csp.py checks). Images may be data: URLs.
+TIPTAP_BASE_CSS = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, TIPTAP_BASE_CSS],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
 
 LOGGING = {
     "version": 1,

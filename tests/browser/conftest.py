@@ -115,3 +115,33 @@ def log_in(live_server):
         page.wait_for_url(f"{live_server.url}{path}")
 
     return log_in_as
+
+
+STORY_BODY = (
+    "North Korean leader Kim Jong Un arrived in Beijing by armored train on Tuesday.\n"
+    "## Talks at the Great Hall\n"
+    "Kim’s delegation included his foreign minister, Choe, who spoke first.\n"
+    "He met President Xi Jinping, and Xi thanked him."
+)
+
+
+@pytest.fixture
+def story():
+    """A published wire story with its names suggested, and an annotator to check them."""
+    from django.utils import timezone
+
+    from articles.suggestions import suggest_mentions
+    from tests.factories import ArticleFactory, PersonFactory, member_of
+
+    kim = PersonFactory(name="Kim Jong Un", slug="kim-jong-un", aliases=["Kim"])
+    xi = PersonFactory(name="Xi Jinping", slug="xi-jinping", aliases=["Xi"])
+    choe = PersonFactory(name="Choe Son Hui", slug="choe-son-hui")
+    article = ArticleFactory(
+        headline="Kim arrives in Beijing by train",
+        slug="kim-arrives-in-beijing",
+        body=STORY_BODY,
+        publish_at=timezone.now() - timezone.timedelta(minutes=5),
+    )
+    suggest_mentions(article)
+    annotator = member_of("Annotators")
+    return {"article": article, "kim": kim, "xi": xi, "choe": choe, "user": annotator}

@@ -62,6 +62,22 @@ def select_in_editor(page, words):
     )
 
 
+def paste_html(page, html):
+    """Paste `html` into the body editor, as a copy from another program would arrive."""
+    page.evaluate(
+        """([selector, html]) => {
+            const target = document.querySelector(selector);
+            const data = new DataTransfer();
+            data.setData("text/html", html);
+            data.setData("text/plain", new DOMParser().parseFromString(html, "text/html")
+                .body.textContent);
+            target.dispatchEvent(new ClipboardEvent("paste", {
+                clipboardData: data, bubbles: true, cancelable: true}));
+        }""",
+        [EDITABLE, html],
+    )
+
+
 def select_words(page, words):
     """Drag the mouse across `words` in the article text, as an annotator would."""
     box = page.evaluate(

@@ -1,37 +1,11 @@
 """An annotator's journey through the annotation screen, in Chromium."""
 
 import pytest
-from django.utils import timezone
 
 from articles.models import Mention, MentionStatus
-from articles.suggestions import suggest_mentions
 from tests.browser.editing import select_words
-from tests.factories import ArticleFactory, PersonFactory, member_of
 
 pytestmark = pytest.mark.browser
-
-BODY = (
-    "North Korean leader Kim Jong Un arrived in Beijing by armored train on Tuesday.\n"
-    "## Talks at the Great Hall\n"
-    "Kim’s delegation included his foreign minister, Choe, who spoke first.\n"
-    "He met President Xi Jinping, and Xi thanked him."
-)
-
-
-@pytest.fixture
-def story():
-    kim = PersonFactory(name="Kim Jong Un", slug="kim-jong-un", aliases=["Kim"])
-    xi = PersonFactory(name="Xi Jinping", slug="xi-jinping", aliases=["Xi"])
-    choe = PersonFactory(name="Choe Son Hui", slug="choe-son-hui")
-    article = ArticleFactory(
-        headline="Kim arrives in Beijing by train",
-        slug="kim-arrives-in-beijing",
-        body=BODY,
-        publish_at=timezone.now() - timezone.timedelta(minutes=5),
-    )
-    suggest_mentions(article)
-    annotator = member_of("Annotators")
-    return {"article": article, "kim": kim, "xi": xi, "choe": choe, "user": annotator}
 
 
 def test_an_annotator_links_a_name_accepts_and_rejects_suggestions(

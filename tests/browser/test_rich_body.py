@@ -8,9 +8,9 @@ from django.contrib.auth.models import Group
 from articles import body as article_body
 from articles.models import Article, ArticleStatus, Mention, MentionStatus
 from tests.browser.editing import (
-    EDITABLE,
     body_editor,
     editor_state,
+    paste_html,
     press_and_wait_for_cursor,
     select_in_editor,
     select_words,
@@ -286,22 +286,6 @@ WORD = (
     "<table class=MsoTableGrid><tr><td><p class=MsoNormal>In a table</p></td></tr></table>"
     "<!--EndFragment--></body></html>"
 )
-
-
-def paste_html(page, html):
-    """Paste `html` into the body editor, as a copy from another program would arrive."""
-    page.evaluate(
-        """([selector, html]) => {
-            const target = document.querySelector(selector);
-            const data = new DataTransfer();
-            data.setData("text/html", html);
-            data.setData("text/plain", new DOMParser().parseFromString(html, "text/html")
-                .body.textContent);
-            target.dispatchEvent(new ClipboardEvent("paste", {
-                clipboardData: data, bubbles: true, cancelable: true}));
-        }""",
-        [EDITABLE, html],
-    )
 
 
 @pytest.mark.parametrize(
