@@ -83,7 +83,10 @@ INSTALLED_APPS = [
     "taggit",
     "reversion",
     "django_prose_editor",
+    "django_tasks",
+    "django_tasks_db",
     "articles",
+    "articles.images",
 ]
 
 MIDDLEWARE = [
@@ -231,6 +234,36 @@ STORAGES = {
     },
 }
 
+# Uploaded pictures and their renditions (articles/images): a local folder by default, which
+# `make run` serves in DEBUG; with NEWSROOM_S3_BUCKET, an S3-compatible bucket (django-storages)
+# that every app server shares. Every file there is named by its content's hash, so it is
+# sent with far-future immutable caching. Keys come from boto3's usual AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY (or the machine's role).
+MEDIA_URL = os.environ.get("NEWSROOM_MEDIA_URL", "/media/")
+MEDIA_ROOT = Path(os.environ.get("NEWSROOM_MEDIA_ROOT", BASE_DIR / "media"))
+NEWSROOM_S3_BUCKET = os.environ.get("NEWSROOM_S3_BUCKET", "")
+if NEWSROOM_S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": NEWSROOM_S3_BUCKET,
+            "endpoint_url": os.environ.get("NEWSROOM_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("NEWSROOM_S3_REGION") or None,
+            "custom_domain": os.environ.get("NEWSROOM_S3_CUSTOM_DOMAIN") or None,
+            # Plain URLs, not signed ones that expire: pages that name them are cached.
+            "querystring_auth": False,
+            "file_overwrite": True,  # names are content hashes: the same name, same bytes
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        },
+    }
+# The largest picture one may upload, in bytes.
+NEWSROOM_IMAGE_MAX_BYTES = envint("NEWSROOM_IMAGE_MAX_BYTES", str(25 * 1000 * 1000))
+
+# Background jobs (image renditions): Django's tasks API through the django-tasks backport,
+# kept in the database, so no other service is needed; `manage.py run_pending_jobs` runs
+# those waiting and exits, `manage.py db_worker` runs them as they come (docs/operations.md).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
 # The most form data one request may send. The article form sends its body percent-encoded,
 # so a body at its limit of 1,000,000 characters (articles.body.MAX_BODY_CHARS) is up to 9 MB
 # in most scripts (3 bytes of UTF-8 a character, each sent as %XX): it gets to the body's own
@@ -291,6 +324,13 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
     },
 }
+if NEWSROOM_S3_BUCKET:
+    # Pictures come from the bucket, or from the CDN in front of it (README, "Pictures").
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(
+        f"https://{os.environ['NEWSROOM_S3_CUSTOM_DOMAIN']}"
+        if os.environ.get("NEWSROOM_S3_CUSTOM_DOMAIN")
+        else os.environ.get("NEWSROOM_S3_ENDPOINT_URL") or "https://*.amazonaws.com"
+    )
 
 LOGGING = {
     "version": 1,

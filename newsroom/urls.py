@@ -1,9 +1,11 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 
 from articles.feeds import AtomFeed, EntityFeed, LatestFeed, SectionFeed, TagFeed
+from articles.images.views import serve_media
 from articles.models import EntityKind
 from articles.sitemaps import SITEMAPS, NewsSitemap
 
@@ -60,3 +62,14 @@ urlpatterns = [
     ),
     path("", include("articles.urls")),
 ]
+
+if settings.DEBUG and not settings.NEWSROOM_S3_BUCKET:
+    # Uploaded pictures from the local folder, for `make run`; see articles/images/views.py.
+    urlpatterns.insert(
+        0,
+        re_path(
+            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$",
+            serve_media,
+            {"document_root": settings.MEDIA_ROOT},
+        ),
+    )

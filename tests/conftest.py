@@ -58,3 +58,10 @@ def hidden_kwargs(request):
 def no_suggestions_on_save(settings):
     """Tests make articles by the hundred; those about suggestions switch this back on."""
     settings.NEWSROOM_SUGGEST_ON_SAVE = False
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    """Uploaded pictures go to a folder of this test's own (the image tests)."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT

@@ -25,8 +25,11 @@ from django.contrib.messages import get_messages
 from django.db import transaction
 from django.test import Client, RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django_tasks_db.models import DBTaskResult
 
 from articles import revisions
+from articles.images.jobs import make_renditions
+from articles.images.models import Image
 from articles.models import Article, Entity, EntityKind, MentionSource, MentionStatus
 from tests.factories import (
     ArticleFactory,
@@ -196,6 +199,29 @@ URLS = {
     "GET articles_correction_delete": EDITORS,
     "POST articles_correction_delete": EDITORS,
 }
+# The image library: Editors keep it (and alone delete from it, as a picture may be in use);
+# Reporters upload and describe the pictures their stories need, so they add and change;
+# Annotators read it, as they read articles.
+IMAGE_VIEWS = [
+    ("GET", "changelist", GROUPS),
+    ("GET", "add", WRITERS),
+    ("POST", "add", WRITERS),
+    ("GET", "change", GROUPS),
+    ("POST", "change", WRITERS),
+    ("GET", "history", GROUPS),
+    ("GET", "delete", EDITORS),
+    ("POST", "delete", EDITORS),
+]
+URLS.update({f"{method} images_image_{view}": who for method, view, who in IMAGE_VIEWS})
+# Background jobs' results (django-tasks-db): read-only, for the superuser, who runs the
+# servers; a failure an editor must know of is also shown on its image.
+TASK_RESULTS = "django_tasks_database_dbtaskresult"
+URLS.update(
+    {
+        f"{method} {TASK_RESULTS}_{view}": NOBODY
+        for method, view, _ in IMAGE_VIEWS  # the same admin views, asked of nobody
+    }
+)
 # Shared preview links (articles.preview), where the model is in: shared and revoked by
 # whoever may edit the article.
 try:
@@ -268,6 +294,7 @@ ACTIONS = {
     "articles.mention reject_mentions": ANNOTATORS,
     "articles.mention delete_selected": ANNOTATORS,
     "articles.correction delete_selected": EDITORS,
+    "images.image delete_selected": EDITORS,
 }
 if apps.is_installed("axes"):
     ACTIONS.update({f"axes.{model} delete_selected": NOBODY for model in AXES_MODELS})
@@ -373,6 +400,8 @@ def objects():
             if model == "accessattempt":
                 fields["failures_since_start"] = 1
             objects.others[Model._meta.label_lower] = Model.objects.create(**fields)
+    objects.others["images.image"] = stored_image()
+    objects.others["django_tasks_database.dbtaskresult"] = DBTaskResult.objects.get()
     for article in [draft, published]:
         for comment in ["First", "Second"]:
             revisions.record_revision(article, users[E], comment)
@@ -383,6 +412,22 @@ def objects():
 
             objects.preview_links[article.pk] = make_preview_link(article, users[E])
     return objects
+
+
+def stored_image():
+    """A picture in the library (its row; the file need not exist for these pages). Its
+    upload enqueues the renditions job, the one task result asked about."""
+    image = Image(
+        title="Armoured train",
+        file="images/originals/train.jpg",
+        width=640,
+        height=480,
+        file_size=1000,
+        content_hash="0" * 64,
+    )
+    image.save()
+    make_renditions.enqueue(image.pk)
+    return image
 
 
 # --- Asking -----------------------------------------------------------------------------

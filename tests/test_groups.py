@@ -26,13 +26,16 @@ ALL = ["add", "change", "delete", "view"]
 EXPECTED = {
     "Editors": perms(ALL, ["article", "byline", "correction", "section", *ENTITIES, "mention"])
     | perms(["add", "change", "view"], ["tag"], app="taggit")
+    | perms(ALL, ["image"], app="images")
     | {"articles.publish_article"},
     "Reporters": perms(["add", "change", "view"], ["article", "byline"])
     | perms(["view"], ["section", *ENTITIES, "mention", "correction"])
-    | perms(["add", "view"], ["tag"], app="taggit"),
+    | perms(["add", "view"], ["tag"], app="taggit")
+    | perms(["add", "change", "view"], ["image"], app="images"),
     "Annotators": perms(["view"], ["article", "section", "byline", "correction"])
     | perms(ALL, ["mention"])
-    | perms(["add", "change", "view"], ENTITIES),
+    | perms(["add", "change", "view"], ENTITIES)
+    | perms(["view"], ["image"], app="images"),
 }
 
 

@@ -1,0 +1,161 @@
+"""The image library in the admin: upload with refusals shown in the form, the duplicate
+warning, thumbnails, search and filters."""
+
+import pytest
+from django.contrib.messages import get_messages
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from articles.images.library import build_image, store_image, store_renditions
+from articles.images.models import Image
+from tests import image_files
+from tests.factories import member_of
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
+
+ADD = reverse("admin:images_image_add")
+LIST = reverse("admin:images_image_changelist")
+
+
+def form(upload, **fields):
+    return {
+        "upload": upload,
+        "title": "",
+        "alt_text": "",
+        "caption": "",
+        "credit": "",
+        "licence": "",
+        "usage_terms": "",
+        "source": "",
+        "may_be_used": "on",
+        "may_be_used_until": "",
+        **fields,
+    }
+
+
+def stored(data, name="train.jpg", **fields):
+    image = build_image(data, name)
+    for key, value in fields.items():
+        setattr(image, key, value)
+    return store_image(image, data)
+
+
+@pytest.mark.parametrize("group", ["Editors", "Reporters"])
+def test_an_upload_is_stored_with_its_credits_read_from_the_file(client, group):
+    user = member_of(group)
+    client.force_login(user)
+    data = image_files.iptc_jpeg({(2, 120): "Kim arrives", (2, 110): "Jane Doe/Reuters"})
+    upload = SimpleUploadedFile("kim_arrives.jpg", data, "image/jpeg")
+
+    response = client.post(ADD, form(upload, alt_text="Kim steps off a green train"))
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    image = Image.objects.get()
+    assert (image.title, image.caption, image.credit) == (
+        "kim arrives",
+        "Kim arrives",
+        "Jane Doe/Reuters",
+    )
+    assert image.alt_text == "Kim steps off a green train"
+    assert image.uploaded_by == user
+    assert image.file.read() == data
+
+
+def test_what_the_editor_typed_wins_over_the_files_metadata(client):
+    client.force_login(member_of("Editors"))
+    data = image_files.iptc_jpeg({(2, 120): "From the file", (2, 110): "File credit"})
+    upload = SimpleUploadedFile("x.jpg", data, "image/jpeg")
+
+    client.post(ADD, form(upload, title="Typed", caption="Typed caption"))
+
+    image = Image.objects.get()
+    assert (image.title, image.caption, image.credit) == ("Typed", "Typed caption", "File credit")
+
+
+@pytest.mark.parametrize(
+    "name,data,message",
+    [
+        ("notes.jpg", b"hello", "notes.jpg is not an image"),
+        ("logo.svg", b"<svg xmlns='http://www.w3.org/2000/svg'/>", "SVG is refused"),
+        ("cut.jpg", image_files.jpeg()[:500], "cut.jpg is corrupt or truncated"),
+    ],
+)
+def test_a_bad_upload_is_refused_in_the_form_and_nothing_is_stored(
+    client, media_root, name, data, message
+):
+    client.force_login(member_of("Editors"))
+
+    response = client.post(ADD, form(SimpleUploadedFile(name, data)))
+
+    assert response.status_code == 200
+    assert message in " ".join(response.context["adminform"].form.errors["upload"])
+    assert Image.objects.count() == 0
+    assert not media_root.exists() or not any(p.is_file() for p in media_root.rglob("*"))
+
+
+def test_an_upload_of_a_picture_already_in_the_library_warns_and_links_to_it(client):
+    client.force_login(member_of("Editors"))
+    data = image_files.jpeg()
+    existing = stored(data, title="Armoured train")
+
+    response = client.post(ADD, form(SimpleUploadedFile("again.jpg", data)))
+
+    said = [str(message) for message in get_messages(response.wsgi_request)]
+    link = reverse("admin:images_image_change", args=[existing.pk])
+    assert any(f'<a href="{link}">#{existing.pk} Armoured train</a>' in m for m in said), said
+    assert Image.objects.count() == 2
+
+
+def test_the_list_shows_thumbnails_and_searches_title_caption_and_credit(client):
+    client.force_login(member_of("Annotators"))
+    train = stored(image_files.jpeg((700, 400)), title="Armoured train", credit="Jane Doe")
+    store_renditions(train)
+    stored(image_files.png(), name="beijing.png", title="Beijing", caption="Tiananmen at dawn")
+
+    page = client.get(LIST).content.decode()
+    assert train.url_for("w320", "jpeg") in page
+    assert "/media/images/renditions/" in page
+    assert "/media/images/originals/" in page  # Beijing has no renditions yet
+
+    assert "Armoured train" in client.get(LIST, {"q": "Jane"}).content.decode()
+    found = client.get(LIST, {"q": "dawn"}).content.decode()
+    assert "Beijing" in found and "Armoured train" not in found
+
+
+def test_the_list_filters_by_rights_uploader_and_licence(client):
+    client.force_login(member_of("Editors"))
+    stored(image_files.jpeg(), title="Usable", licence="CC BY 4.0")
+    stored(image_files.png(), name="b.png", title="Withdrawn", may_be_used=False)
+
+    page = client.get(LIST, {"may_be_used__exact": "0"}).content.decode()
+    assert "Withdrawn" in page and "Usable" not in page
+    page = client.get(LIST, {"licence": "CC BY 4.0"}).content.decode()
+    assert "Usable" in page and "Withdrawn" not in page
+    assert client.get(LIST, {"uploaded_by__isnull": "True"}).status_code == 200
+
+
+def test_the_list_takes_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    client.force_login(member_of("Editors"))
+    for n in range(5):
+        image = stored(image_files.jpeg((400, 300), (n * 40, 0, 0)), name=f"{n}.jpg")
+        store_renditions(image)
+
+    with django_assert_max_num_queries(12):
+        client.get(LIST)
+
+
+def test_changing_the_focal_point_in_the_admin_enqueues_new_crops(
+    client, django_capture_on_commit_callbacks
+):
+    client.force_login(member_of("Editors"))
+    image = stored(image_files.jpeg(), title="Train", alt_text="A train")
+    data = form("", title="Train", alt_text="A train", focal_x="0.2", focal_y="0.7")
+    del data["upload"]
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = client.post(reverse("admin:images_image_change", args=[image.pk]), data)
+
+    assert response.status_code == 302
+    assert len(callbacks) == 1
+    image.refresh_from_db()
+    assert (image.focal_x, image.focal_y) == (0.2, 0.7)
