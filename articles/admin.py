@@ -366,20 +366,25 @@ def body_with_mentions_html(article, mentions) -> str:
         for start, end, mention in sorted(by_status[status], key=lambda item: item[0]):
             while at < len(taken) and taken[at][1] <= start:
                 at += 1
-            fits = body[start:end] == mention.exact
+            # Placed as the annotation screen places it (annotate.js), saying what it says:
+            # one needing review on the words now at its place, if it has a place.
+            said = mention.review_said(body)
+            shown = 0 <= start < end <= len(body) and (
+                body[start:end] == mention.exact or status == MentionStatus.NEEDS_REVIEW
+            )
             overlaps = (at < len(taken) and taken[at][0] < end) or (
                 bool(taken_now) and start < taken_now[-1][1]
             )
-            if fits and not overlaps:
+            if shown and not overlaps:
                 taken_now.append((start, end))
-                placed.append(
-                    text.Annotation(
-                        start, end, css_class=css_class, title=f"{mention.entity.name} ({label})"
-                    )
-                )
+                title = f"{mention.entity.name} ({label})" + (f": {said}" if said else "")
+                placed.append(text.Annotation(start, end, css_class=css_class, title=title))
             else:
-                reason = "overlaps another mention" if fits else "its text has changed"
-                unplaced.append((mention.exact, mention.entity.name, label, reason))
+                if shown:
+                    said = "It overlaps another mention."
+                unplaced.append(
+                    (mention.exact, mention.entity.name, label, said or "Its text has changed.")
+                )
         taken = sorted(taken + taken_now)  # Two sorted runs: merged in one pass.
     key = format_html_join(
         " ",
@@ -394,7 +399,7 @@ def body_with_mentions_html(article, mentions) -> str:
     if unplaced:
         html += format_html(
             '<p class="mention-unplaced">Not shown in the text:</p><ul>{}</ul>',
-            format_html_join("", "<li>“{}” → {} ({}; {})</li>", unplaced),
+            format_html_join("", "<li>“{}” → {} ({}): {}</li>", unplaced),
         )
     return html
 

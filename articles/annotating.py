@@ -297,6 +297,9 @@ def annotation_state(article: Article) -> dict:
                 "exact": mention.exact,
                 "now": body[mention.start : mention.end],
                 "fits": body[mention.start : mention.end] == mention.exact,
+                # What an edit did to it, for one needing review (the article's form
+                # says the same: admin.body_with_mentions_html).
+                "said": mention.review_said(body),
                 "status": mention.status,
                 "status_label": mention.get_status_display(),
                 "role": mention.role,

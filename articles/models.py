@@ -19,6 +19,7 @@ from taggit.models import Tag
 
 from articles import body as article_body
 from articles import text
+from articles.anchoring import mapping
 
 WIKIDATA_PATTERN = r"^Q[1-9][0-9]*$"
 validate_wikidata_id = RegexValidator(
@@ -839,6 +840,21 @@ class MentionStatus(models.TextChoices):
 # The mentions an annotator still has to look at: the review queue, the publish warning.
 STATUSES_TO_CHECK = [MentionStatus.SUGGESTED, MentionStatus.NEEDS_REVIEW]
 
+# What happened to a mention needing review whose words an edit took away (it then has no
+# place: start == end), in words an annotator understands; keyed by the reason
+# articles.anchoring.mapping gives.
+GONE_SAID = {
+    mapping.SENTENCE_DELETED: "The sentence with this name was deleted.",
+    mapping.PARAGRAPH_DELETED: "The paragraph with this name was deleted.",
+    mapping.WORDS_DELETED: "These words were deleted from their sentence.",
+    mapping.REWRITTEN: "The sentence with this name was rewritten without it.",
+    mapping.MOVED: (
+        "The sentence with this name was moved, edited or copied on the way, so where its "
+        "name is now is unsure."
+    ),
+}
+GONE_SAID_OTHERWISE = "An edit took these words out of the text."
+
 
 class MentionSource(models.TextChoices):
     MANUAL = "manual", "Annotated by hand"
@@ -976,6 +992,9 @@ class Mention(models.Model):
     exact = models.CharField(max_length=MAX_MENTION_CHARS)
     prefix = models.CharField(max_length=QUOTE_CONTEXT, blank=True)
     suffix = models.CharField(max_length=QUOTE_CONTEXT, blank=True)
+    # Why the last edit left it needing review, in articles.anchoring.mapping's words
+    # (say, "sentence_deleted"), when its place cannot tell; "" otherwise.
+    review_reason = models.CharField(max_length=20, blank=True, default="", editable=False)
     role = models.CharField(
         max_length=20, choices=MentionRole.choices, default=MentionRole.MENTIONS
     )
@@ -1005,8 +1024,16 @@ class Mention(models.Model):
             models.Index(fields=["article", "status", "start"], name="mention_article_idx"),
         ]
         constraints = [
+            # A mention whose words an edit deleted keeps its quote but has no place:
+            # start == end, between words, covering none. Only one needing review (or
+            # rejected, kept so as not to suggest it again) may be so.
             models.CheckConstraint(
-                condition=Q(start__lt=models.F("end")), name="mention_start_before_end"
+                condition=Q(start__lt=models.F("end"))
+                | Q(
+                    start=models.F("end"),
+                    status__in=[MentionStatus.NEEDS_REVIEW, MentionStatus.REJECTED],
+                ),
+                name="mention_start_before_end_or_no_place",
             ),
             models.CheckConstraint(condition=Q(start__gte=0), name="mention_start_not_negative"),
         ]
@@ -1034,10 +1061,37 @@ class Mention(models.Model):
 
     def fit_problem(self, body: str) -> str:
         """Why this mention's place and quote do not fit the reading text `body`, or ""."""
+        if self.start == self.end and self.exact:
+            return (
+                f"An edit took “{self.exact}” out of the text, so this mention has no place to "
+                "confirm: link the name again where it is now, or remove this mention."
+            )
         if not 0 <= self.start < self.end <= len(body):
             return "The mention lies outside the article's text."
         if body[self.start : self.end] != self.exact:
             return f"The text at this place is {body[self.start : self.end]!r}, not {self.exact!r}."
+        return ""
+
+    def review_said(self, body: str) -> str:
+        """What an edit did to this mention, if it needs review, in words for the
+        annotation screen and the article's form (the same words in both); or "".
+
+        A mention without a place says how its words went; one on other words says which;
+        one on its own words now inside a longer name says which name.
+        """
+        if self.status != MentionStatus.NEEDS_REVIEW:
+            return ""
+        if self.start >= self.end or self.end > len(body):
+            return GONE_SAID.get(self.review_reason, GONE_SAID_OTHERWISE)
+        now = body[self.start : self.end]
+        if now != self.exact:
+            return f"An edit changed “{self.exact}” to “{now}”."
+        start, end = mapping.name_around(body, self.start, self.end)
+        if (start, end) != (self.start, self.end):
+            return (
+                f"An edit made “{now}” part of a longer name, “{body[start:end]}”: check whom "
+                "it names."
+            )
         return ""
 
     def accept(self, entity=None, requote: bool = False):

@@ -94,9 +94,13 @@ def reanchor_mentions(article, old_text: str) -> int:
     """Carry the article's mentions from old_text to its new reading text; return how many
     moved.
 
-    Mentions whose words were not touched keep them exactly; one whose words were edited is
-    found again only when its quote is unambiguous near its place, and otherwise is marked
-    needs_review with its old quote kept. None is dropped.
+    Mentions whose words were not touched keep them exactly, also when their sentence or
+    paragraph moved whole; one whose words were edited is found again only when its quote
+    is unambiguous near its place, and otherwise is marked needs_review with its old quote
+    kept. None is dropped, and none needing review is left on other words: it covers the
+    words that replaced its own, or, when they went, none (start == end, with
+    review_reason saying how they went). A revert comes through here too, and brings such a
+    mention back onto its words when they come back.
     """
     mentions = list(article.mentions.all())
     if not mentions:
@@ -107,16 +111,20 @@ def reanchor_mentions(article, old_text: str) -> int:
     for mention, mapped in zip(
         mentions, anchoring.map_spans(old_text, new_body, spans), strict=True
     ):
-        before = (mention.start, mention.end, mention.status)
-        if mapped.status == "needs_review":
-            if mapped.start < mapped.end:
-                mention.start, mention.end = mapped.start, mapped.end
+        before = (mention.start, mention.end, mention.status, mention.review_reason)
+        mention.start, mention.end = mapped.start, mapped.end
+        if mapped.status == anchoring.NEEDS_REVIEW:
+            # The quote stays as it was: it says what the mention named, and finds its
+            # words again if they come back. "" means nothing new: keep what was said.
+            mention.review_reason = mapped.reason or mention.review_reason
             if mention.status != MentionStatus.REJECTED:
                 mention.status = MentionStatus.NEEDS_REVIEW
         else:
-            mention.start, mention.end = mapped.start, mapped.end
+            mention.review_reason = ""
             mention.fill_quote(new_body)
-        if (mention.start, mention.end, mention.status) != before:
+        if (mention.start, mention.end, mention.status, mention.review_reason) != before:
             changed.append(mention)
-    Mention.objects.bulk_update(changed, ["start", "end", "exact", "prefix", "suffix", "status"])
+    Mention.objects.bulk_update(
+        changed, ["start", "end", "exact", "prefix", "suffix", "status", "review_reason"]
+    )
     return len(changed)

@@ -27,6 +27,8 @@ from articles.anchoring import map_spans  # noqa: E402
 from articles.text import sentences  # noqa: E402
 from tests import corpus  # noqa: E402
 
+# Outcomes that are never acceptable: a mention left on words that are not its own.
+WRONG = (corpus.SILENTLY_WRONG, corpus.ANOTHER_NAME)
 # Words a random edit types in.
 FILLERS = "also now later officially reportedly quietly again first new local senior".split()  # noqa: SIM905
 
@@ -90,8 +92,10 @@ def print_outcomes(label: str, untouched: Counter, hit: Counter) -> None:
     print(
         f"    share of untouched mentions flagged: "
         f"{percent(untouched[corpus.FLAGGED], sum(untouched.values()))}"
-        " (touched ones should all be flagged, or kept right on re-typed words)"
+        " (touched ones should all be flagged, or kept right on re-typed words; target < 1%)"
     )
+    wrong = sum(counts[outcome] for counts in (untouched, hit) for outcome in WRONG)
+    print(f"    mentions silently wrong or kept on another entity's name: {wrong} (target 0)")
 
 
 def print_edits(stories: dict[str, corpus.Story], edits: list[dict], show_errors: bool) -> None:

@@ -202,17 +202,38 @@ def test_the_body_with_mentions_lists_mentions_it_cannot_place():
     overlapping = MentionFactory(
         article=article, entity=kim, start=0, end=7, status=MentionStatus.SUGGESTED
     )
-    stale = Mention(
+    stale = Mention(article=article, entity=kim, start=8, end=10, exact="Jinping")
+    changed = Mention(
         article=article, entity=kim, start=8, end=10, exact="Jinping", status="needs_review"
     )
+    gone = Mention(
+        article=article,
+        entity=kim,
+        start=4,
+        end=4,
+        exact="Choe",
+        status="needs_review",
+        review_reason="sentence_deleted",
+    )
 
-    html = body_with_mentions_html(article, [overlapping, confirmed, stale])
+    html = body_with_mentions_html(article, [overlapping, confirmed, stale, changed, gone])
 
     assert '<mark class="mention-confirmed" title="Kim Jong Un (confirmed)">Kim</mark>' in html
     assert (
-        "“Kim met” → Kim Jong Un (suggested, not yet confirmed; overlaps another mention)" in html
+        "“Kim met” → Kim Jong Un (suggested, not yet confirmed): It overlaps another mention."
+        in html
     )
-    assert "“Jinping” → Kim Jong Un (needs review after an edit; its text has changed)" in html
+    assert "“Jinping” → Kim Jong Un (confirmed): Its text has changed." in html
+    # As the annotation screen shows them: one needing review on the words now at its
+    # place, saying what they were; one whose words went listed, saying how.
+    assert (
+        '<mark class="mention-needs-review" title="Kim Jong Un (needs review after an edit): '
+        'An edit changed “Jinping” to “Xi”.">Xi</mark>'
+    ) in html
+    assert (
+        "“Choe” → Kim Jong Un (needs review after an edit): The sentence with this name was "
+        "deleted." in html
+    )
 
 
 def test_saving_an_article_records_who_created_and_updated_it(client, superuser):

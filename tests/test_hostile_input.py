@@ -483,6 +483,8 @@ class CountingMention:
     """A mention that counts how often its place is read, to show how much work is done."""
 
     reads = 0
+    review_reason = ""
+    review_said = Mention.review_said
 
     def __init__(self, start, end, exact, entity, status=MentionStatus.CONFIRMED):
         self._start, self._end = start, end

@@ -61,7 +61,7 @@ WORDS_DELETED = "words_deleted"  # its words went; their sentence stays
 SENTENCE_DELETED = "sentence_deleted"
 PARAGRAPH_DELETED = "paragraph_deleted"
 REWRITTEN = "rewritten"  # its sentence or passage was rewritten without its words
-MOVED = "moved"  # its sentence moved, but is in the text more than once: which is unsure
+MOVED = "moved"  # its sentence moved (twice there, or edited too): where to is unsure
 REASONS = (
     CHANGED,
     LONGER_NAME,
@@ -85,6 +85,7 @@ _COARSE_TOKEN = re.compile(r"\w+\s*|[^\w\s]\s*|\s+")
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 _WORD = re.compile(r"\w")
 _LETTERS = re.compile(r"[^\W_]+")
+_LAST_LETTERS = re.compile(r"(?<![^\W_])[^\W_]+\Z")
 
 
 class _Opcode(NamedTuple):
@@ -125,7 +126,7 @@ def _unique_anchored_matcher(old: list, new: list) -> difflib.SequenceMatcher:
         for piece in old_counts.keys() | new_counts.keys()
         if old_counts[piece] > 1
         or new_counts[piece] > 1
-        or (isinstance(piece, str) and not _WORD.search(piece))
+        or (isinstance(piece, str) and not (piece[:1].isalnum() or _WORD.search(piece)))
     }
     return difflib.SequenceMatcher(loose.__contains__, old, new, autojunk=False)
 
@@ -154,16 +155,17 @@ def _token_opcodes(
     old_base: int,
     new_base: int,
     pattern: re.Pattern = _TOKEN,
-    blocked: tuple[list, list] = ([], []),
+    blocked: tuple[list, list] | None = None,
 ) -> list[_Opcode]:
     """Character opcodes for ``old`` -> ``new`` from a diff of their ``pattern`` tokens;
     tokens inside the ``blocked`` (old, new) ranges are never equal."""
     old_tokens = pattern.findall(old)
     new_tokens = pattern.findall(new)
     old_offsets, new_offsets = _offsets(old_tokens), _offsets(new_tokens)
+    old_blocked, new_blocked = blocked or ([], [])
     matcher = _unique_anchored_matcher(
-        _keys(old_tokens, old_offsets, old_base, blocked[0], "old"),
-        _keys(new_tokens, new_offsets, new_base, blocked[1], "new"),
+        _keys(old_tokens, old_offsets, old_base, old_blocked, "old"),
+        _keys(new_tokens, new_offsets, new_base, new_blocked, "new"),
     )
     return [
         _Opcode(
@@ -177,7 +179,15 @@ def _token_opcodes(
     ]
 
 
-def _blocks(text: str, stretches: list[tuple[int, int]]) -> dict[str, set[tuple[int, int]]]:
+def _sentences(text: str, line_start: int, line_end: int, cache: dict) -> list[tuple[int, int]]:
+    """The sentences of one line of ``text``, kept in ``cache`` (one for each text)."""
+    line = (line_start, line_end)
+    if line not in cache:
+        cache[line] = sentences(text, line_start, line_end)
+    return cache[line]
+
+
+def _blocks(text: str, stretches: list[tuple[int, int]], cache: dict) -> dict[str, set]:
     """The lines and sentences inside ``stretches`` (whole lines of ``text``) that hold a
     word, by their text."""
     found: dict[str, set[tuple[int, int]]] = {}
@@ -187,7 +197,10 @@ def _blocks(text: str, stretches: list[tuple[int, int]]) -> dict[str, set[tuple[
             line_end = text.find("\n", line_start, high)
             if line_end == -1:
                 line_end = high
-            for start, end in [(line_start, line_end), *sentences(text, line_start, line_end)]:
+            for start, end in [
+                (line_start, line_end),
+                *_sentences(text, line_start, line_end, cache),
+            ]:
                 piece = text[start:end]
                 if _WORD.search(piece):
                     found.setdefault(piece, set()).add((start, end))
@@ -200,6 +213,7 @@ def _moved_blocks(
     new_text: str,
     old_changed: list[tuple[int, int]],
     new_changed: list[tuple[int, int]],
+    caches: tuple[dict, dict],
 ) -> list[_Move]:
     """Lines and sentences of the changed lines that stand whole in both texts, and
     exactly once in each: a paragraph or sentence moved (or left as it was in a line
@@ -212,8 +226,8 @@ def _moved_blocks(
     """
     if not old_changed or not new_changed:
         return []
-    old_blocks = _blocks(old_text, old_changed)
-    new_blocks = _blocks(new_text, new_changed)
+    old_blocks = _blocks(old_text, old_changed, caches[0])
+    new_blocks = _blocks(new_text, new_changed, caches[1])
     found = []
     for piece, places in old_blocks.items():
         there = new_blocks.get(piece)
@@ -234,7 +248,9 @@ def _moved_blocks(
     return moves
 
 
-def _diff(old_text: str, new_text: str) -> tuple[list[_Opcode], list[_Move]]:
+def _diff(
+    old_text: str, new_text: str, caches: tuple[dict, dict]
+) -> tuple[list[_Opcode], list[_Move]]:
     """The opcodes of diff_opcodes, and the lines and sentences moved whole.
 
     A block found once in each text that the plain diff does not carry whole onto its copy
@@ -254,6 +270,7 @@ def _diff(old_text: str, new_text: str) -> tuple[list[_Opcode], list[_Move]]:
         new_text,
         [(old_starts[i1], old_starts[i2]) for _, i1, i2, _, _ in changed if i1 < i2],
         [(new_starts[j1], new_starts[j2]) for _, _, _, j1, j2 in changed if j1 < j2],
+        caches,
     )
     moves: list[_Move] = []
     ops = _fine_opcodes(old_text, new_text, line_ops, old_starts, new_starts, moves)
@@ -283,7 +300,7 @@ def _carried(old_text: str, ops: list[_Opcode], starts: list[int], move: _Move) 
             if op.tag == "equal":
                 if op.j1 - op.i1 != shift:
                     return False
-            elif op.i1 < op.i2 and _WORD.search(old_text, max(op.i1, move.i1), min(op.i2, move.i2)):
+            elif _WORD.search(old_text, max(op.i1, move.i1), min(op.i2, move.i2)):
                 return False
         index += 1
     return True
@@ -337,10 +354,41 @@ def _fine_opcodes(
     return result
 
 
-# Sentences sharing less than this share of the shorter one's words are not one sentence
-# edited (see _Diff.alike).
+# A sentence of which the diff carries less than this share of its other words next to a
+# place is not the sentence that place is in now (see _Diff.alike).
 SENTENCES_ALIKE = 0.5
 _WORDS = re.compile(r"\w+")
+# What ends a sentence, for _Diff.alike: final punctuation and the space after it.
+_STOPS = (". ", "? ", "! ", "… ", ".” ", "?” ", "!” ", ".’ ", ".) ")
+
+
+def _nearest(text: str, start: int, end: int, forward: bool, word_ok, place_ok=None):
+    """The nearest word to text[start:end] on one side, within a few words, that
+    ``word_ok`` takes (by its text) and ``place_ok`` (by its offset), as (word, offset);
+    or None."""
+    if forward:
+        found = itertools.islice(_WORDS.finditer(text, end, end + 80), 8)
+    else:
+        found = list(_WORDS.finditer(text, max(0, start - 80), start))[::-1][:8]
+        if start > 80 and found and found[-1].start() == start - 80:
+            found.pop()  # it may be cut
+    for match in found:
+        if (word_ok is None or word_ok(match.group())) and (
+            place_ok is None or place_ok(match.start())
+        ):
+            return match.group(), match.start()
+    return None
+
+
+def _sentence_around(text: str, line: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    """The sentence of ``line`` that [start, end) stands in, found by its final
+    punctuation alone, with no rule for "U.S." or "Dr.": a cut too many makes a shorter
+    sentence, which is no matter to _Diff.alike, and reading only around the place is
+    what keeps it fast (a paragraph may be long)."""
+    starts = ((text.rfind(stop, line[0], start), len(stop)) for stop in _STOPS)
+    low = max([line[0], *(at + size for at, size in starts if at != -1)])
+    ends = (text.find(stop, max(low, end - 1), line[1]) for stop in _STOPS)
+    return low, min([line[1], *(found + 1 for found in ends if found != -1)])
 
 
 def diff_opcodes(old_text: str, new_text: str) -> list[tuple[str, int, int, int, int]]:
@@ -354,7 +402,7 @@ def diff_opcodes(old_text: str, new_text: str) -> list[tuple[str, int, int, int,
     line or sentence that moved whole (see _moved_blocks) is deleted where it was and
     inserted where it is: none of its words is paired with words around it.
     """
-    return [tuple(op) for op in _diff(old_text, new_text)[0]]
+    return [tuple(op) for op in _diff(old_text, new_text, ({}, {}))[0]]
 
 
 class _Diff:
@@ -364,7 +412,10 @@ class _Diff:
         self.old_text, self.new_text = old_text, new_text
         self.old_len = len(old_text)
         self.new_len = len(new_text)
-        ops, self.moves = _diff(old_text, new_text)
+        # The sentences of each text's lines, found once for all that reads them.
+        self.old_sentences: dict = {}
+        self.new_sentences: dict = {}
+        ops, self.moves = _diff(old_text, new_text, (self.old_sentences, self.new_sentences))
         self.all_ops = ops
         self.all_new_starts = [op.j1 for op in ops]
         # Only ops that cover old text are needed to map old offsets; inserts sit
@@ -380,9 +431,8 @@ class _Diff:
         )
         self.equal_new_starts = [j1 for j1, _ in self.equal_new]
         self.moved_new = sorted((move.j1, move.j1 + move.i2 - move.i1) for move in self.moves)
-        self._once: dict[str, bool] = {}
-        self._old_words: dict = {}  # sentences and their words, by line (see alike)
-        self._new_words: dict = {}
+        self._counts: dict[tuple[str, bool], int] = {}  # see count
+        self._same_lines: dict = {}  # whether two lines are the same (see alike)
 
     def _move_at(self, pos: int, as_end: bool = False) -> _Move | None:
         """The move whose block holds old offset ``pos`` (as a start, or as an end)."""
@@ -393,78 +443,124 @@ class _Diff:
         inside = move.i1 < pos <= move.i2 if as_end else move.i1 <= pos < move.i2
         return move if inside else None
 
-    def kept(self, start: int, end: int) -> tuple[int, int] | None:
+    def kept(self, start: int, end: int) -> tuple[int, int, bool] | None:
         """The new offsets of old [start, end) if it lies inside one equal run or one
-        moved block."""
+        moved block, and whether the words next to it on both sides are as they were (the
+        run goes on past the space and into the word each side: the diff never cuts a
+        word, so the whole word is there)."""
         index = bisect.bisect_right(self.op_starts, start) - 1
         if index >= 0:
             op = self.ops[index]
             if op.tag == "equal" and op.i1 <= start and end <= op.i2:
                 new_start, new_end = op.j1 + start - op.i1, op.j1 + end - op.i1
-                # Words found once in each text have no lookalike to be paired with.
-                if self.once(self.old_text[start:end]) or self.alike(
-                    start, end, new_start, new_end
-                ):
-                    return new_start, new_end
-                return None
+                # Equal with the characters around it, as a refound span must be; or in
+                # one sentence edited; or else, not beside a word found once in each text
+                # that stood elsewhere, and beside one that stood beside it, or itself
+                # words found once (with no lookalike to be paired with).
+                in_context = start - op.i1 >= min(CONTEXT_CHARS, start) and op.i2 - end >= min(
+                    CONTEXT_CHARS, self.old_len - end
+                )
+                if not in_context and not self.alike(start, end, new_start, new_end):
+                    said = self.neighbours(start, end, new_start, new_end)
+                    if said != "beside" and (said or not self.once(self.old_text[start:end])):
+                        return None
+                return new_start, new_end, start - op.i1 >= 2 and op.i2 - end >= 2
         index = bisect.bisect_right(self.move_starts, start) - 1
         if index >= 0:
             move = self.moves[index]
             if move.i1 <= start and end <= move.i2:
-                return move.j1 + start - move.i1, move.j1 + end - move.i1
+                return move.j1 + start - move.i1, move.j1 + end - move.i1, False
         return None
 
-    def once(self, words: str) -> bool:
-        """True if ``words`` occur once in the old text and at most once in the new."""
-        if words not in self._once:
-            self._once[words] = self.old_text.count(words) == 1 >= self.new_text.count(words)
-        return self._once[words]
+    def neighbours(self, start: int, end: int, new_start: int, new_end: int) -> str:
+        """What the nearest words say of old [start, end) kept at new [new_start, new_end).
 
-    def alike(self, start: int, end: int, new_start: int, new_end: int, kept=True) -> bool:
+        On each side: the old place's nearest word the diff carries, and the new place's
+        nearest word found in the old text too (words an edit typed are passed over),
+        within a few words, whatever the line (an edit may join two paragraphs).
+        "elsewhere" if, on a side, the new one is found once in each text and is not the
+        old one ("Kim" paired with the "Kim" of "w4 Kim w5", w4 and w5 being words of
+        another sentence); "beside" if it is the old one; else "" (no say).
+        """
+        said = ""
+        for forward in (False, True):
+            new_word = _nearest(
+                self.new_text, new_start, new_end, forward, lambda word: self.count(word, True)
+            )
+            if new_word is None or not self.count(new_word[0], True) == 1 == self.count(
+                new_word[0], False
+            ):
+                continue
+            old_word = _nearest(self.old_text, start, end, forward, None, self.carried)
+            if old_word is not None and old_word[0] != new_word[0]:
+                return "elsewhere"
+            if old_word is not None:
+                said = "beside"
+        return said
+
+    def count(self, word: str, old: bool) -> int:
+        """How often ``word`` stands as a whole word in the old text (or the new): 0, 1,
+        or 2 for more. Counted when asked, as few words are."""
+        key = (word, old)
+        if key not in self._counts:
+            pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+            found = pattern.finditer(self.old_text if old else self.new_text)
+            self._counts[key] = sum(1 for _ in itertools.islice(found, 2))
+        return self._counts[key]
+
+    def carried(self, pos: int) -> bool:
+        """True if old offset ``pos`` is in an equal run."""
+        index = bisect.bisect_right(self.op_starts, pos) - 1
+        return index >= 0 and self.ops[index].tag == "equal" and pos < self.ops[index].i2
+
+    def once(self, words: str) -> bool:
+        """True if ``words`` occur once in the old text and at most once in the new, as
+        whole words ("w1" is not in "w11")."""
+        return self.count(words, True) == 1 >= self.count(words, False)
+
+    def alike(self, start: int, end: int, new_start: int, new_end: int) -> bool:
         """True if old [start, end) and new [new_start, new_end) stand in one sentence
-        edited: the same line, or alike sentences. For words kept, half the shorter
-        sentence's words are in the other (two sentences joined, or one split, by an edit
-        hold the same words); for words put in place of others, half the old sentence's
-        other words are in the new one.
+        edited: the two lines are the same, or the diff carries half or more of the other
+        words of the old sentence (those not of the place) into the line of the new place.
 
         The word diff pairs a word found once in a changed stretch with its lookalike
         there, whatever sentence each is in: a sentence deleted where another, edited and
-        moved, now stands would give its "Kim" to the other's. Sentences that share so
-        little are not one sentence edited, and their words are not the same words.
+        moved, now stands would give its "Kim" to the other's. The rest of that sentence
+        went; words whose sentence went with them are not the same words. (A sentence
+        split or joined to another by an edit keeps its words, and so its names.)
         """
-        old_line = self._line(self.old_text, start, end)
+        old, ops = self.old_text, self.ops
+        old_line = self._line(old, start, end)
         new_line = self._line(self.new_text, new_start, new_end)
-        if self.old_text[slice(*old_line)] == self.new_text[slice(*new_line)]:
+        pair = (old_line, new_line)
+        if pair not in self._same_lines:
+            self._same_lines[pair] = old[slice(*old_line)] == self.new_text[slice(*new_line)]
+        if self._same_lines[pair]:
             return True
-        first = self._sentence_words(self.old_text, old_line, start, end, self._old_words)
-        second = self._sentence_words(self.new_text, new_line, new_start, new_end, self._new_words)
-        if kept:
-            size = min(first.total(), second.total())
-        else:
-            first = first - Counter(_WORDS.findall(self.old_text, start, end))
-            second = second - Counter(_WORDS.findall(self.new_text, new_start, new_end))
-            size = first.total()
-        # A sentence of nothing but the name says nothing either way.
-        return not size or (first & second).total() / size >= SENTENCES_ALIKE
+        low, high = _sentence_around(old, old_line, start, end)
+        own = len(_WORDS.findall(old, start, end))
+        others = len(_WORDS.findall(old, low, high)) - own
+        if others <= 0:
+            return True  # a sentence of nothing but the name says nothing either way
+        carried = 0
+        index = max(0, bisect.bisect_right(self.op_starts, low) - 1)
+        while index < len(ops) and ops[index].i1 < high:
+            op = ops[index]
+            if op.tag == "equal":
+                # The part of the sentence, less the place, this run carries into the new
+                # place's line.
+                first = max(low, op.i1, op.i1 + new_line[0] - op.j1)
+                last = min(high, op.i2, op.i1 + new_line[1] - op.j1)
+                for a, b in ((first, min(last, start)), (max(first, end), last)):
+                    if a < b:
+                        carried += len(_WORDS.findall(old, a, b))
+            index += 1
+        return carried / others >= SENTENCES_ALIKE
 
     @staticmethod
     def _line(text: str, start: int, end: int) -> tuple[int, int]:
         line_end = text.find("\n", max(start, end - 1) if end > start else start)
         return text.rfind("\n", 0, start) + 1, len(text) if line_end == -1 else line_end
-
-    @staticmethod
-    def _sentence_words(text: str, line: tuple[int, int], start: int, end: int, cache: dict):
-        """The words of the sentences of ``line`` that [start, end) touches, counted."""
-        if line not in cache:
-            cache[line] = [
-                (low, high, Counter(_WORDS.findall(text, low, high)))
-                for low, high in sentences(text, *line)
-            ]
-        words = Counter()
-        for low, high, counted in cache[line]:
-            if low < max(end, start + 1) and start < high or low == start:
-                words += counted
-        return words
 
     def map_start(self, pos: int) -> int:
         """New offset of old offset ``pos`` taken as a start (after text inserted there)."""
@@ -558,17 +654,30 @@ class _Diff:
         if not self.survives(line_start, line_end):
             scope = (line_start, line_end, PARAGRAPH_DELETED)
         else:
-            for low, high in sentences(old, line_start, line_end):
+            for low, high in _sentences(old, line_start, line_end, self.old_sentences):
                 if low <= start < high or low < end <= high:
                     if not self.survives(low, high):
                         scope = (low, high, SENTENCE_DELETED)
                     break
         low, high, deleted = scope
-        piece = old[low:high]
-        if deleted != WORDS_DELETED and new.count(piece) >= old.count(piece):
-            return MOVED  # as many copies as before: moved, to where we cannot tell
+        if deleted != WORDS_DELETED:
+            piece = old[low:high]
+            # As many copies as before, or the name with the words around it elsewhere:
+            # moved (edited on the way, or next to its twin), to where we cannot follow.
+            quoted = old[max(0, start - CONTEXT_CHARS) : end + CONTEXT_CHARS]
+            if new.count(piece) >= old.count(piece) or quoted in new:
+                return MOVED
         new_low = self.map_start(low)
-        return REWRITTEN if self.new_words(new_low, max(new_low, self.map_end(high))) else deleted
+        new_high = max(new_low, self.map_end(high))
+        if not self.new_words(new_low, new_high):
+            return deleted
+        # Rewritten if words as many as half its own stand in its place; a word or two
+        # there were edited beside it ("Kim left. He met" to "She met").
+        if deleted != WORDS_DELETED:
+            written = len(_WORDS.findall(new, new_low, new_high))
+            if written < len(_WORDS.findall(old, low, high)) / 2:
+                return deleted
+        return REWRITTEN
 
 
 def _context_matches(text: str, start: int, end: int, prefix: str, suffix: str) -> bool:
@@ -671,11 +780,11 @@ def _before(text: str, pos: int) -> str:
     that opens sentences and opens this one."""
     if pos == 0 or text[pos - 1] not in _NAME_JOINERS:
         return ""
-    start = pos - 1
-    while start > 0 and (text[start - 1].isalnum()):
-        start -= 1
-    word = text[start : pos - 1]
-    if not _name_word(word) or word in _TITLES or not word.isalnum():
+    found = _LAST_LETTERS.search(text, max(0, pos - 64), pos - 1)
+    if found is None:
+        return ""
+    word, start = found.group(), found.start()
+    if not _name_word(word) or word in _TITLES:
         return ""
     if word in _OPENERS and _SENTENCE_OPENING.search(text, max(0, start - 4), start):
         return ""
@@ -726,7 +835,7 @@ def _replacement(diff: _Diff, old: tuple[int, int], start: int, end: int, exact:
         return None
     if end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
         return None
-    if diff.into_moved(start, end) or not diff.alike(*old, start, end, kept=False):
+    if diff.into_moved(start, end) or not diff.alike(*old, start, end):
         return None
     return start, end
 
@@ -791,9 +900,10 @@ def map_spans(old_text: str, new_text: str, spans: Sequence[Span]) -> list[Mappe
         fits = old_text[start:end] == span.exact
         places.append((start, end) if fits else None)
         if fits:
-            moved = diff.kept(start, end)
-            if moved is not None:
-                grew = _grew_longer(old_text, start, end, new_text, *moved)
+            kept = diff.kept(start, end)
+            if kept is not None:
+                moved, neighbours_kept = kept[:2], kept[2]
+                grew = not neighbours_kept and _grew_longer(old_text, start, end, new_text, *moved)
                 results.append(
                     Mapped(*moved, NEEDS_REVIEW, LONGER_NAME) if grew else Mapped(*moved, KEPT)
                 )

@@ -190,7 +190,8 @@
     function describe(mention) {
         let title = `${mention.entity.name} (${mention.entity.kind_label}): ${mention.status_label.toLowerCase()}`;
         if (mention.role === "about") title += ", subject of the article";
-        if (!mention.fits) title += `; was “${mention.exact}”`;
+        if (mention.said) title += `. ${mention.said}`;
+        else if (!mention.fits) title += `; was “${mention.exact}”`;
         const twins = namesakesSaid(mention.entity);
         if (twins && TO_CHECK.has(mention.status)) title += `; ${twins.charAt(0).toLowerCase()}${twins.slice(1)}`;
         return title;
@@ -277,17 +278,34 @@
         const shown = new Set(placed.map((mention) => mention.id));
         const unplaced = state.mentions.filter((mention) => !shown.has(mention.id));
         unplacedBox.hidden = unplaced.length === 0;
+        // A mention whose words an edit took away has no place to draw: it is listed here
+        // with what happened, to be rejected or removed (never accepted: it has no words).
         unplacedList.replaceChildren(
             ...unplaced.map((mention) =>
                 el(
                     "li",
-                    {},
+                    { "data-mention": mention.id },
                     `“${mention.exact}” → ${mention.entity.name} (${mention.status_label.toLowerCase()}) `,
+                    mention.said ? el("span", { className: "annotate-said" }, mention.said) : null,
+                    mention.said ? " " : null,
+                    TO_CHECK.has(mention.status)
+                        ? el(
+                              "button",
+                              {
+                                  type: "button",
+                                  className: "button",
+                                  "data-action": "reject",
+                                  onclick: () => change("POST", mentionUrl(mention), { status: "rejected" }),
+                              },
+                              "Reject"
+                          )
+                        : null,
                     el(
                         "button",
                         {
                             type: "button",
                             className: "button",
+                            "data-action": "remove",
                             onclick: () => change("DELETE", mentionUrl(mention)),
                         },
                         "Remove"
@@ -532,12 +550,15 @@
         const actions = el("div", { className: "annotate-actions" });
         if (mention.status !== "confirmed") {
             const requote = !mention.fits;
+            // Accepting is the obvious choice only for a mention on its own words with
+            // nothing to say about them: new words, or a longer name, are for a person to weigh.
+            const obvious = mention.fits && !mention.said;
             actions.append(
                 el(
                     "button",
                     {
                         type: "button",
-                        className: "button default",
+                        className: obvious ? "button default" : "button",
                         "data-action": "accept",
                         onclick: () => accept(mention),
                     },
@@ -612,7 +633,9 @@
                 )
             );
         }
-        if (!mention.fits) {
+        if (mention.said) {
+            details.push(el("p", { className: "annotate-was" }, mention.said));
+        } else if (!mention.fits) {
             details.push(
                 el(
                     "p",
