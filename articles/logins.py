@@ -1,9 +1,12 @@
 """Failed logins, throttled by django-axes: whose address a login comes from, and the page
 that tells someone locked out what happened and what to do."""
 
+import time
+
 from axes.handlers.proxy import AxesProxyHandler
 from django.conf import settings
 from django.contrib.auth.hashers import Argon2PasswordHasher
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
@@ -44,22 +47,41 @@ def locked_out(request, original_response=None, credentials=None):
     return render(request, "registration/locked_out.html", context, status=429)
 
 
+# How long an app server remembers that a login was refused for a lockout, and how many
+# such refusals it remembers (a guesser trying thousands of names cannot fill memory).
+REFUSAL_MEMORY_SECONDS = 10
+REFUSALS_REMEMBERED = 10_000
+
+
 class LockedLoginMiddleware:
     """Refuse a login from a locked-out account or address before the rest of the stack.
 
     django-axes refuses it too, but only once the session, the CSRF check and the login
     view have run, and it then writes the failure down: a few milliseconds and a database
-    write for every guess, which a handful of guessing clients turn into most of the
-    app servers' time. Asked first, axes' own lockout rule costs two reads, so readers keep
-    their speed while an attack goes on (bench/logins.py).
+    write for every guess, which a handful of guessing clients turn into most of the app
+    servers' time. Asked first, axes' own lockout rule costs two reads; and a refusal is
+    remembered for REFUSAL_MEMORY_SECONDS with its page, so a client that keeps guessing
+    costs a lookup (bench/logins.py). An administrator's unlock takes effect on every app
+    server within those seconds.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
+        # (address, username) -> (until when, the page sent)
+        self.refused: dict[tuple[str, str], tuple[float, bytes]] = {}
 
     def __call__(self, request):
         if request.method == "POST" and request.path_info == reverse("admin:login"):
-            credentials = {"username": request.POST.get("username", "")}
+            username = request.POST.get("username", "")
+            key = (client_address(request), username)
+            until, page = self.refused.get(key, (0.0, b""))
+            if time.time() < until:
+                return HttpResponse(page, status=429)
+            credentials = {"username": username}
             if AxesProxyHandler.is_locked(request, credentials):
-                return locked_out(request, credentials=credentials)
+                response = locked_out(request, credentials=credentials)
+                if len(self.refused) >= REFUSALS_REMEMBERED:
+                    self.refused.clear()
+                self.refused[key] = (time.time() + REFUSAL_MEMORY_SECONDS, response.content)
+                return response
         return self.get_response(request)

@@ -118,6 +118,34 @@ def test_a_locked_out_login_is_refused_with_two_reads_and_nothing_written(
     assert (after.failures_since_start, after.attempt_time) == (3, attempt.attempt_time)
 
 
+def test_a_client_that_keeps_guessing_costs_no_query_and_an_unlock_still_holds(
+    ana, django_assert_num_queries, time_machine
+):
+    """Before: each refused guess read the database and rendered its page again, so eight
+    guessing clients kept readers at about 60% of their quiet speed (bench/logins.py)."""
+    from django.utils import timezone
+
+    from articles.logins import REFUSAL_MEMORY_SECONDS
+
+    time_machine.move_to(timezone.now(), tick=False)
+    for _ in range(3):
+        log_in("ana", "wrong")
+    guesser = Client(REMOTE_ADDR="203.0.113.7")
+    first = guesser.post(LOGIN, {"username": "ana", "password": "guess 1"})
+
+    with django_assert_num_queries(0):
+        again = guesser.post(LOGIN, {"username": "ana", "password": "guess 2"})
+
+    assert first.status_code == again.status_code == 429
+    assert again.content == first.content
+
+    # An administrator unlocks the account: within the remembered seconds it applies.
+    AccessAttempt.objects.filter(username="ana").delete()
+    time_machine.shift(REFUSAL_MEMORY_SECONDS + 1)
+    response = guesser.post(LOGIN, {"username": "ana", "password": PASSWORD})
+    assert response.status_code == 302
+
+
 def test_passwords_are_hashed_with_argon2id_at_a_cost_readers_can_afford(ana, settings):
     """Before: PBKDF2 with a million rounds, about 200 ms of CPU for each guess."""
     from newsroom import settings as project
