@@ -1,9 +1,9 @@
-"""The held-out annotation corpus (tests/data/annotation_holdout/): that it reads as it is
-written, as tests/test_annotation_corpus.py checks the dev corpus.
+"""Both annotation corpora, the development one (tests/data/annotation_corpus/) and the
+held-out one (tests/data/annotation_holdout/): that each reads as it is written.
 
-Loader checks only: the held-out set measures how well the suggestions generalise
-(``bench/annotation_quality.py --corpus tests/data/annotation_holdout``), so no floor is
-held on it here. No database.
+Loader checks only: the floors on the suggestions, held on the development corpus, are
+in tests/test_annotation_corpus.py; the held-out set measures how well they generalise
+(``bench/annotation_quality.py --corpus tests/data/annotation_holdout``). No database.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from tests import corpus
 HOLDOUT = corpus.CORPUS.parent / "annotation_holdout"
 
 
-@pytest.fixture(scope="module", params=[HOLDOUT], ids=lambda path: path.name)
+@pytest.fixture(scope="module", params=[corpus.CORPUS, HOLDOUT], ids=lambda path: path.name)
 def directory(request):
     return request.param
 
