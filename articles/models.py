@@ -263,6 +263,14 @@ class Entity(models.Model):
         validators=[validate_wikidata_id],
         help_text="Such as Q42. Links the entity page to Wikidata.",
     )
+    picture = models.ForeignKey(
+        "images.Image",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="entities",
+        help_text="A portrait, logo or map for the entity's page.",
+    )
     is_public = models.BooleanField(
         "public",
         default=False,
@@ -524,6 +532,22 @@ class Article(models.Model):
             "people, organizations and places named in the text come from annotations."
         ),
         validators=[validate_body],
+    )
+    # PROTECT: a picture an article leads with cannot vanish from the library under it; the
+    # image's delete page lists the articles that use it.
+    lead_image = models.ForeignKey(
+        "images.Image",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="lead_of",
+        help_text="Shown above the story, on lists and on social cards.",
+    )
+    lead_image_caption = models.TextField(
+        "lead image caption",
+        blank=True,
+        validators=[no_control_characters],
+        help_text="For this story; left blank, the picture's own caption is shown.",
     )
     # What a reader reads, one block per line, derived from the body on every save: search,
     # sentences, snippets and the annotation screen read it, and mention offsets index it.
