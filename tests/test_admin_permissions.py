@@ -213,6 +213,9 @@ IMAGE_VIEWS = [
     ("POST", "delete", EDITORS),
 ]
 URLS.update({f"{method} images_image_{view}": who for method, view, who in IMAGE_VIEWS})
+# The chooser's search, for the lead image, the entity picture and figures: whoever may
+# read the library.
+URLS["GET images_image_choose"] = GROUPS
 # Background jobs' results (django-tasks-db): read-only, for the superuser, who runs the
 # servers; a failure an editor must know of is also shown on its image.
 TASK_RESULTS = "django_tasks_database_dbtaskresult"

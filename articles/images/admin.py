@@ -5,9 +5,10 @@ library. (Uploading several files at once and the focal-point picker come later.
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import Prefetch
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html
 
+from articles.images import chooser
 from articles.images.library import build_image, duplicate_of, store_image
 from articles.images.models import Image, Rendition
 from articles.images.validation import ImageRefused
@@ -92,6 +93,16 @@ class ImageAdmin(admin.ModelAdmin):
         "renditions_made",
         "rendition_error",
     ]
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path("choose/", wrap(self.choose_view), name="images_image_choose"),
+            *super().get_urls(),
+        ]
+
+    def choose_view(self, request):
+        return chooser.choose(self, request)
 
     def get_queryset(self, request):
         # The thumbnails come from renditions fetched with the page, in one query.
