@@ -447,6 +447,11 @@ class ArticleForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        try:
+            # Saving a published article sends out any picture the edit adds.
+            workflow.check_published_edit(self.instance, cleaned)
+        except workflow.PicturesRefused as refusal:
+            raise ValidationError(str(refusal)) from None
         loaded = cleaned.get("loaded_version")
         if self.instance.pk is None or loaded is None:
             return cleaned

@@ -10,14 +10,21 @@ Who may do what:
 - Editors (permission articles.publish_article) edit everything, publish, schedule (publish
   with a time ahead), withdraw, and return any article to draft.
 - Annotators only annotate: they cannot change articles, so they take no step.
+
+Pictures: an article goes out only with pictures it may show (rights not ended, alt text
+written), checked whatever publishes it: the publish step, an edit of a published article
+that adds a picture, an import with a published status. Nothing overrides it, as "Publish
+anyway" does for mentions: a picture's rights are not the editor's judgement to make.
 """
 
+import copy
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from articles.images import usage
 from articles.models import Article, ArticleStatus, Mention, Transition
 
 PUBLISH_PERMISSION = "articles.publish_article"
@@ -40,6 +47,51 @@ class MentionsToCheck(WorkflowError):
             + ". Check them in the annotation screen, or tick “Publish anyway”."
         )
         self.mentions = mentions
+
+
+class PicturesRefused(WorkflowError):
+    """Publishing refused: a picture of the article may not go out (its rights have ended,
+    or will before the article goes live, or it has no alt text)."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__(
+            " ".join(problems) + " Fix it in the image library, or choose another picture."
+        )
+        self.problems = problems
+
+
+def check_pictures(article: Article, now=None, *, already_shown=()) -> None:
+    """Raise PicturesRefused naming every picture of `article` that may not go out now, or
+    at its publication time when that is later. Pictures whose ids are in
+    `already_shown` are let be (see check_published_edit)."""
+    problems = usage.publish_problems(article, now, already_shown=already_shown)
+    if problems:
+        raise PicturesRefused(problems)
+
+
+def shown_picture_ids(article: Article) -> set[int]:
+    """The pictures the stored `article` already sends out: all of a published (live or
+    scheduled) article's, none of another's."""
+    if article.pk is None or article.status != ArticleStatus.PUBLISHED:
+        return set()
+    return set(usage.article_image_ids(article))
+
+
+def check_published_edit(article: Article, changes: dict, now=None) -> None:
+    """For an edit of a published article (`article` as stored, `changes` its new "body"
+    and "lead_image", where the edit gives them): raise PicturesRefused for each picture
+    the edit adds that may not go out. Pictures it had already are let be: once a
+    picture's rights end, pages stop showing it by themselves, so it never holds up a
+    correction."""
+    if article.pk is None or article.status != ArticleStatus.PUBLISHED:
+        return  # publishing it later is checked by the publish step
+    shown = shown_picture_ids(article)
+    edited = copy.copy(article)
+    if "body" in changes:
+        edited.body = changes["body"]
+    if "lead_image" in changes:
+        edited.lead_image_id = changes["lead_image"].pk if changes["lead_image"] else None
+    check_pictures(edited, now, already_shown=shown)
 
 
 @dataclass(frozen=True)
@@ -124,9 +176,11 @@ def take_step(
     """Move `article` by the step called `name`, as `user`, and record the move.
 
     Raises PermissionDenied if the user may not take the step, WorkflowError if the article
-    is not in a state the step starts from, and MentionsToCheck when publishing an article
-    with suggested or needs-review mentions unless `publish_anyway`. Publishing keeps a
-    publish_at already set (a time ahead schedules the article) and otherwise sets now.
+    is not in a state the step starts from, PicturesRefused when publishing an article
+    with a picture that may not go out (whatever `publish_anyway` says), and
+    MentionsToCheck when publishing an article with suggested or needs-review mentions
+    unless `publish_anyway`. Publishing keeps a publish_at already set (a time ahead
+    schedules the article) and otherwise sets now.
     """
     step = STEPS.get(name)
     if step is None:
@@ -138,6 +192,8 @@ def take_step(
             f"“{step.label}” cannot be done to an article that is "
             f"{article.get_status_display().lower()}."
         )
+    if name == "publish":
+        check_pictures(article, now)
     if name == "publish" and not publish_anyway:
         pending = mentions_to_check(article)
         if pending:

@@ -6,9 +6,11 @@ writes exactly that form), so finding the articles whose body shows an image is 
 substring search: no table to keep in step with every save and every revert.
 """
 
+import datetime
 import re
 
 from django.db.models import Q
+from django.utils import timezone
 
 FIGURE_ATTRIBUTE = "data-image"
 _FIGURE_IDS = re.compile(r'<figure\b[^>]*\bdata-image="(\d+)"')
@@ -39,20 +41,58 @@ def images_of(article) -> list:
     return [found[pk] for pk in ids if pk in found]
 
 
-def publish_problems(article, now=None) -> list[str]:
+def publish_problems(article, now=None, *, already_shown=()) -> list[str]:
     """Why the pictures of `article` keep it from being published: each image whose rights
     have ended or that has no alt text, by name; a figure naming an image no longer in the
-    library too. Empty when it may go out."""
-    ids = article_image_ids(article)
+    library too. Empty when it may go out.
+
+    A scheduled article is checked at its publication time too: rights that end before it
+    goes live refuse it now, not on the morning it would have gone out. Images whose ids
+    are in `already_shown` (those a published article had before an edit) are let be: a
+    page stops showing a picture itself once its rights end."""
+    now = now or timezone.now()
+    goes_live = max(now, article.publish_at) if article.publish_at else now
     images = {image.pk: image for image in images_of(article)}
     problems = []
-    for pk in ids:
+    for pk in article_image_ids(article):
+        if pk in already_shown:
+            continue
         image = images.get(pk)
         if image is None:
             problems.append(f"Image #{pk} is no longer in the library.")
         elif problem := image.publish_problem(now):
             problems.append(problem)
+        elif not image.is_usable(goes_live):
+            problems.append(
+                f"Image “{image.title}” (#{pk}) may be used only until "
+                f"{image.may_be_used_until:%Y-%m-%d}, before the article goes live on "
+                f"{timezone.localtime(goes_live):%Y-%m-%d at %H:%M}."
+            )
     return problems
+
+
+def rights_end(image):
+    """The moment a reader may no longer see `image` (the start of the day after its "may
+    be used until" date, in the site's time zone), or None when no end date is set."""
+    if image.may_be_used_until is None:
+        return None
+    day_after = image.may_be_used_until + datetime.timedelta(days=1)
+    return timezone.make_aware(datetime.datetime.combine(day_after, datetime.time.min))
+
+
+def next_rights_end(now=None):
+    """The next moment, after `now`, at which some picture's rights end, or None: until
+    then every page may be cached as it is (a page hides a picture itself once its rights
+    have ended, so no job runs at that moment). One query."""
+    from articles.images.models import Image
+
+    now = now or timezone.now()
+    ending = (
+        Image.objects.filter(may_be_used=True, may_be_used_until__gte=timezone.localdate(now))
+        .order_by("may_be_used_until")
+        .first()
+    )
+    return rights_end(ending) if ending is not None else None
 
 
 def articles_using(image_id: int):
