@@ -64,6 +64,8 @@ class Profile(NamedTuple):
     kind: str
     gender: str | None  # "female", "male" or None, read from the description
     cues: frozenset[str]  # stems of the description's words
+    description: str = ""  # folded, for the family ties it states ("son of Joe Biden")
+    place_type: str = ""  # "city" or "state" for a place whose description says so first
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -98,6 +100,10 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+_CITY_WORDS = frozenset(map(_stem, _wordset("city town port village")))
+_STATE_WORDS = frozenset(map(_stem, _wordset("state province territory")))
+
+
 def profile(named: Named) -> Profile:
     """The profile of ``named``.
 
@@ -115,7 +121,18 @@ def profile(named: Named) -> Profile:
     male = sum(word in _MALE for word in words)
     gender = "female" if female > male else "male" if male > female else None
     cues = frozenset(_stem(word) for word in words if word not in _STOPWORDS and len(word) > 2)
-    return Profile(name, frozenset(primary), named.kind, gender, cues)
+    place_type = ""
+    if named.kind == "place":
+        # The first such word is what it is: "Most populous city of the United States, in
+        # the state of New York" is a city; "State in south-eastern Australia; capital
+        # Melbourne, its largest city" a state.
+        for word in words:
+            if _stem(word) in _CITY_WORDS or _stem(word) in _STATE_WORDS:
+                place_type = "city" if _stem(word) in _CITY_WORDS else "state"
+                break
+    return Profile(
+        name, frozenset(primary), named.kind, gender, cues, fold(named.description), place_type
+    )
 
 
 # --- Context: is this hit a name at all? ----------------------------------------------------
@@ -330,7 +347,30 @@ def _local_choice(text, start, end, keys, profiles, low, high) -> list:
 # Two longer forms closer than this (characters) leave a short form between them undecided.
 _CONTESTED = 250
 _QUOTED = re.compile(r"“”|‘’|\"\"|''|“\"|\"”")
-_CITY_WORDS = _wordset("city town port village")
+# Offices and bodies that belong to a state or province, not to a city of the same name:
+# "New York Governor Kathy Hochul", "the Premier of Victoria", "the Georgia legislature".
+_STATE_AFTER = re.compile(
+    r" (?:[Gg]overnor|[Gg]ov\.|[Pp]remier|[Ss]tate [Ll]egislature|[Ll]egislature|"
+    r"[Ss]tate [Ss]enate|[Ss]tate [Aa]ssembly|[Aa]ttorney [Gg]eneral|[Ss]tate)\b"
+)
+_STATE_BEFORE = re.compile(r"\b(?:[Gg]overnor|[Pp]remier|[Ss]tate|[Pp]rovince) of $")
+# And those that belong to a city: "the Mayor of London", "Chicago City Council".
+_CITY_AFTER = re.compile(r" (?:[Mm]ayor|[Cc]ity [Cc]ouncil|[Cc]ity [Hh]all)\b")
+_CITY_BEFORE = re.compile(r"\b(?:[Mm]ayor|[Cc]ity|[Tt]own) of $")
+# "the elder Déby", "the younger Trudeau": one of a family, told apart by age.
+_AGE_BEFORE = re.compile(r"\b(elder|older|younger|senior|junior) $", re.IGNORECASE)
+_ELDER = frozenset({"elder", "older", "senior"})
+# How descriptions state a family tie, by whether the person named is older than the one
+# described ("son of Joe Biden", "his father, Kim Jong Il", "younger sister of Kim Jong
+# Un") or younger ("father of Justin Trudeau", "elder brother of...").
+_NAMES_AN_ELDER = re.compile(
+    r"\b(?:(?:son|daughter|child|stepson|stepdaughter) of|(?:his|her|their) "
+    r"(?:father|mother|parents?),?|younger (?:sister|brother|sibling) of) ([^;.()]+)"
+)
+_NAMES_A_YOUNGER = re.compile(
+    r"\b(?:(?:father|mother|parent) of|(?:his|her|their) (?:sons?|daughters?|child|children),?|"
+    r"(?:older|elder) (?:sister|brother|sibling) of) ([^;.()]+)"
+)
 _PRONOUN = re.compile(r"\b(?:he|she|his|her|He|She|His|Her)\b")
 _DATELINE = re.compile(r"^([A-Z][A-Z .'-]+?)(?:,| \(| -)", re.MULTILINE)
 
@@ -345,6 +385,37 @@ def _dateline_before(text: str, start: int) -> str | None:
     return _stem(found.group(1).split()[-1])
 
 
+def _names(phrase: str, name: str) -> bool:
+    """Whether every word of the folded ``name`` is in ``phrase``: "bill and hillary
+    clinton" names Bill Clinton."""
+    words = set(_words(phrase))
+    return all(word in words for word in _words(name))
+
+
+def _is_older(elder: Profile, younger: Profile) -> bool:
+    """Whether a description states a family tie that makes ``elder`` the older one."""
+    return any(
+        _names(tie.group(1), elder.name) for tie in _NAMES_AN_ELDER.finditer(younger.description)
+    ) or any(
+        _names(tie.group(1), younger.name) for tie in _NAMES_A_YOUNGER.finditer(elder.description)
+    )
+
+
+def _by_age(keys: list, known: Mapping, word: str) -> object | None:
+    """The one of ``keys`` older (``word`` "elder") or younger than every other, through
+    the family ties their descriptions state; None unless each of them is placed, since
+    the eldest of those we can place is not the eldest of all."""
+    if not all(key in known for key in keys):
+        return None
+    older = {(a, b) for a in keys for b in keys if a != b and _is_older(known[a], known[b])}
+    for middle in keys:  # the ties' transitive closure: a father's father is older too
+        older |= {(a, c) for a, b in older if b == middle for b2, c in older if b2 == middle}
+    if word not in _ELDER:
+        older = {(b, a) for a, b in older}
+    found = [a for a in keys if all((a, b) in older for b in keys if b != a)]
+    return found[0] if len(found) == 1 else None
+
+
 def _filter(keys: list, keep) -> list:
     """``keys`` that pass ``keep``, or all of them if none does (a cue cannot rule every
     candidate out: then it was about something else)."""
@@ -352,11 +423,18 @@ def _filter(keys: list, keep) -> list:
     return kept or keys
 
 
-def _choose(text, start, end, keys, profiles, recent, low, high, next_hit):
-    """The one key the hit at ``start:end`` names, or None when nothing decides."""
+def _choose(text, start, end, keys, profiles, recent, low, high, next_hit, learned):
+    """The one key the hit at ``start:end`` names, or None when nothing decides.
+
+    ``recent`` holds where each entity was last named in each form, ``learned`` the gender
+    the story itself gave each person so far (see ``resolve``)."""
     candidates = list(keys)
     folded = fold(text[start:end])
     known = {key: profiles[key] for key in candidates if key in profiles}
+
+    def gender_of(key):
+        return known[key].gender or learned.get(key)
+
     # A shared name quoted on its own is the name as a word ("the single word “Kaczyński”",
     # "“Castro” is a name in a schoolbook"), not one of the people who bear it.
     if _QUOTED.match(text[start - 1 : start] + text[end : end + 1]):
@@ -373,7 +451,7 @@ def _choose(text, start, end, keys, profiles, recent, low, high, next_hit):
     if title in _FEMALE_TITLES or title in _MALE_TITLES:
         gender = "female" if title in _FEMALE_TITLES else "male"
         candidates = _filter(
-            candidates, lambda key: key not in known or known[key].gender in (gender, None)
+            candidates, lambda key: key not in known or gender_of(key) in (gender, None)
         )
     # The first "he", "she", "his" or "her" after the name, before any other name, is most
     # often it:
@@ -382,7 +460,7 @@ def _choose(text, start, end, keys, profiles, recent, low, high, next_hit):
     if pronoun:
         gender = "female" if pronoun.group().lower() in ("she", "her") else "male"
         candidates = _filter(
-            candidates, lambda key: key not in known or known[key].gender in (gender, None)
+            candidates, lambda key: key not in known or gender_of(key) in (gender, None)
         )
     # 2. Person or place, read from the words around: "Jordan, 62," and "Jordan told
     # reporters" are a person; "a visit to Jordan" a place.
@@ -398,6 +476,23 @@ def _choose(text, start, end, keys, profiles, recent, low, high, next_hit):
             candidates = _filter(
                 candidates, lambda key: key not in known or known[key].kind == "person"
             )
+    # A state's offices and a city's: "New York Governor Kathy Hochul" is the state,
+    # "the Mayor of New York" the city.
+    if sum(known[key].kind == "place" for key in candidates if key in known) > 1:
+        if _STATE_AFTER.match(text, end) or _STATE_BEFORE.search(text, max(0, start - 14), start):
+            candidates = _filter(
+                candidates, lambda key: key in known and known[key].place_type == "state"
+            )
+        elif _CITY_AFTER.match(text, end) or _CITY_BEFORE.search(text, max(0, start - 10), start):
+            candidates = _filter(
+                candidates, lambda key: key in known and known[key].place_type == "city"
+            )
+    # "the elder Déby" is the father of the Déby in the same family, "the younger
+    # Trudeau" the son, as the descriptions tie them; when they do not, the writer has
+    # told us there are several, and any other guess would be one.
+    age = _AGE_BEFORE.search(text, max(0, start - 10), start)
+    if age and len(candidates) > 1:
+        return _by_age(candidates, known, age.group(1).lower())
     if len(candidates) == 1:
         return candidates[0]
     # 3. The description's words near the name: "Kim, who inherited power after his
@@ -419,14 +514,33 @@ def _choose(text, start, end, keys, profiles, recent, low, high, next_hit):
         return own[0]
     if own:
         candidates = own  # same-name twins: only the evidence below may tell them apart
-    # 6. The latest longer form of one of them before it ("Kim Yo Jong ... Kim"), or the
+    # 6. The only one of them named so far in this paragraph: "Mrs Clinton, a former
+    # secretary of state, called... Clinton urged Congress". A paragraph keeps to the
+    # people it has named; a new one is introduced by a longer form.
+    paragraph = text.rfind("\n", 0, start) + 1
+    named_here = [
+        key
+        for key in candidates
+        if key in known and any(seen > paragraph for seen in recent.get(key, {}).values())
+    ]
+    if (
+        len(known) == len(candidates)
+        and len(named_here) == 1
+        and not (own and folded in known[named_here[0]].primary_names)
+    ):
+        return named_here[0]
+    # 7. The latest longer form of one of them before it ("Kim Yo Jong ... Kim"), or the
     # latest mention of the same twin by the full name they share.
     last_seen = {}  # each candidate's latest longer form (or shared full name) before it
+    started = {}  # and where that form starts
     for key in candidates:
         for form, form_end in recent.get(key, {}).items():
             longer = len(form) > len(folded) and folded in form
-            if longer or (own and form == folded and start > form_end):
-                last_seen[key] = max(form_end, last_seen.get(key, -1))
+            if (
+                longer or (own and form == folded and start > form_end)
+            ) and form_end > last_seen.get(key, -1):
+                last_seen[key] = form_end
+                started[key] = form_end - len(form)
     if not last_seen:
         return None
     ranked = sorted(last_seen, key=last_seen.get, reverse=True)
@@ -434,10 +548,46 @@ def _choose(text, start, end, keys, profiles, recent, low, high, next_hit):
     if own and folded in known[latest].primary_names:
         return None  # a full name shared by twins needs a cue beside it, not a memory
     # Two of them named in full close together ("his twin brother, President Lech
-    # Kaczyński"): the last one named is no better a guess than the other.
+    # Kaczyński"): the last one named is no better a guess than the other, unless only one
+    # of them was the subject of a sentence, named at its start as a story names the
+    # person it is about ("Raúl Castro, who led Cuba... since the birth of Fidel Castro.").
     if len(ranked) > 1 and last_seen[latest] - last_seen[ranked[1]] < _CONTESTED:
+        roles = {key: _subject(text, started[key]) for key in ranked[:2]}
+        subjects = [key for key, role in roles.items() if role is True]
+        if len(subjects) == 1 and False in roles.values():
+            return subjects[0]
         return None
     return latest
+
+
+_COORDINATING = re.compile(r"\b(?:and|or|but|nor|while|whereas|as|then) $")
+
+
+def _subject(text: str, start: int) -> bool | None:
+    """Whether the name at ``start`` (titles before it included: "President Mahamat Idriss
+    Déby, who took power...") opens its sentence (True), opens a clause of its own after
+    "and", "but" or "while" (None: a subject too, as far as we can tell), or stands inside
+    one (False: "after his father, Idriss Déby, was killed")."""
+    while _title_before(text, start) is not None:
+        start -= len(_PREVIOUS_WORD.search(text[max(0, start - 20) : start]).group(0))
+    if _opens_sentence(text, start):
+        return True
+    return None if _COORDINATING.search(text, max(0, start - 10), start) else False
+
+
+def _gender_written(text: str, start: int, end: int, next_hit: int) -> str | None:
+    """The gender the story gives the person named at ``start:end``: by a title ("Ms
+    Roussel") or by the first "he" or "she" after the name in its sentence, before any other
+    name ("Jill Biden, who taught for most of her career")."""
+    title = _title_before(text, start)
+    if title in _FEMALE_TITLES or title in _MALE_TITLES:
+        return "female" if title in _FEMALE_TITLES else "male"
+    sentence_end = _SENTENCE_END.search(text, end)
+    stop = min(next_hit, sentence_end.start() if sentence_end else len(text))
+    pronoun = _PRONOUN.search(text, end, stop)
+    if pronoun:
+        return "female" if pronoun.group().lower() in ("she", "her") else "male"
+    return None
 
 
 def _place_named_after(text: str, hit: tuple, profiles: Mapping[object, Profile]) -> bool:
@@ -468,10 +618,16 @@ def resolve(text: str, hits: Iterable[tuple], profiles: Mapping[object, Profile]
     for start, end, _ in hits:
         places.setdefault(fold(text[start:end]), []).append(start)
     recent: dict[object, dict[str, int]] = {}
+    # The gender the story gives each person named so far: the first "he" or "she" after
+    # a name in its sentence, before any other name ("Jill Biden... her career"), counted
+    # for people whose description does not say.
+    pronouns: dict[object, list[str]] = {}
+    learned: dict[object, str] = {}
     matches = []
     undecided = 0
     for index, (start, end, keys) in enumerate(hits):
         folded = fold(text[start:end])
+        next_hit = hits[index + 1][0] if index + 1 < len(hits) else len(text)
         if len(keys) == 1:
             key = keys[0]
         else:
@@ -485,11 +641,18 @@ def resolve(text: str, hits: Iterable[tuple], profiles: Mapping[object, Profile]
                 elif other > start:
                     high = min(high, other)
                     break
-            next_hit = hits[index + 1][0] if index + 1 < len(hits) else len(text)
-            key = _choose(text, start, end, keys, profiles, recent, low, high, next_hit)
+            key = _choose(text, start, end, keys, profiles, recent, low, high, next_hit, learned)
             if key is None:
                 undecided += 1
                 continue
         recent.setdefault(key, {})[folded] = end
+        if key in profiles and profiles[key].kind == "person" and profiles[key].gender is None:
+            gender = _gender_written(text, start, end, next_hit)
+            if gender:
+                said = pronouns.setdefault(key, [])
+                said.append(gender)
+                learned[key] = max(("female", "male"), key=said.count)
+                if said.count("female") == said.count("male"):
+                    del learned[key]
         matches.append(Match(start, end, key, text[start:end]))
     return matches, undecided
