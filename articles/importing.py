@@ -14,7 +14,7 @@ import json
 import os
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 
 import reversion
 import yaml
@@ -26,7 +26,16 @@ from django.utils.text import slugify
 from markdown_it import MarkdownIt
 
 from articles import body as article_body
-from articles import text
+from articles import text, workflow
+from articles.images.library import (
+    build_image,
+    duplicate_of,
+    files_undone_on_error,
+    max_bytes,
+    store_image,
+)
+from articles.images.models import Image
+from articles.images.validation import ImageRefused, megabytes
 from articles.limits import size_said
 from articles.models import (
     WIKIDATA_PATTERN,
@@ -407,7 +416,17 @@ FRONT_MATTER_KEYS = (
     "status",
     "publish",
     "publish_at",
+    "image",
+    "image_alt",
+    "image_caption",
+    "image_credit",
 )
+# What front matter may say of its image, with the longest each may be (None: no limit).
+IMAGE_TEXT_KEYS = {
+    "image_alt": Image._meta.get_field("alt_text").max_length,
+    "image_caption": None,
+    "image_credit": Image._meta.get_field("credit").max_length,
+}
 ARTICLE_EXTENSIONS = (".txt", ".md", ".html", ".htm")
 # CommonMark, with the HTML a Markdown file may hold passed on to the sanitiser.
 _MARKDOWN = MarkdownIt("commonmark", {"html": True})
@@ -437,6 +456,20 @@ class ArticleSource:
     tags: list[str] = field(default_factory=list)
     status: str | None = None
     publish_at: datetime.datetime | None = None
+    lead_image: LeadImageSource | None = None
+
+
+@dataclass
+class LeadImageSource:
+    """The picture a file gives its article, checked but not stored; None where the file
+    says nothing of it."""
+
+    name: str  # as the file names it, for messages
+    data: bytes
+    image: Image  # unsaved: its title, size and the credits read from the file
+    alt: str | None = None
+    caption: str | None = None
+    credit: str | None = None
 
 
 @dataclass
@@ -481,6 +514,14 @@ def read_article(path: Path, title: str | None = None) -> ArticleSource:
         markup = _MARKDOWN.render(markdown)
         if headline is None and not title:
             raise ImportProblem('has no title; add "title:" to its front matter or give --title')
+        if "image" in meta:
+            meta["lead_image"] = lead_image_source(
+                meta["image"],
+                read_picture(path, meta["image"]),
+                alt=meta.get("image_alt"),
+                caption=meta.get("image_caption"),
+                credit=meta.get("image_credit"),
+            )
     else:
         headline, markup = _html_headline(raw)
         if headline is None and not title:
@@ -509,7 +550,54 @@ def read_article(path: Path, title: str | None = None) -> ArticleSource:
         tags=meta.get("tags", []),
         status=meta.get("status"),
         publish_at=meta.get("publish_at"),
+        lead_image=meta.get("lead_image"),
     )
+
+
+def read_picture(article_path: Path, given: str) -> bytes:
+    """The bytes of the picture that front matter names by `given`, a path relative to
+    the article's file; refused if it leads outside that file's folder (a file from
+    elsewhere, such as ../../etc/passwd, is never read), is missing or is too large."""
+    if PureWindowsPath(given).anchor:  # "/etc/passwd", a drive or a network share
+        raise ImportProblem(
+            f'image "{_shown(given)}" must be a path relative to this file, such as '
+            '"photos/harbour.jpg"'
+        )
+    folder = Path(article_path).resolve().parent
+    target = (folder / given).resolve()  # links followed: one leading out is refused too
+    if not target.is_relative_to(folder):
+        raise ImportProblem(
+            f'image "{_shown(given)}" is outside the folder of this file; put the picture '
+            "beside it or in a folder under it"
+        )
+    limit = max_bytes()
+    try:
+        with target.open("rb") as file:
+            size = os.fstat(file.fileno()).st_size
+            if size > limit:
+                raise ImportProblem(
+                    f"image {_shown(given)} is {megabytes(size)}, over the limit of "
+                    f"{megabytes(limit)} for a picture"
+                )
+            return file.read(limit + 1)  # check_image refuses more than the limit
+    except FileNotFoundError:
+        raise ImportProblem(f'image "{_shown(given)}" was not found beside this file') from None
+    except IsADirectoryError:
+        raise ImportProblem(f'image "{_shown(given)}" is a folder, not a picture') from None
+    except OSError as error:
+        raise ImportProblem(
+            f'image "{_shown(given)}" cannot be read: {error.strerror or error}'
+        ) from None
+
+
+def lead_image_source(name: str, data: bytes, **said) -> LeadImageSource:
+    """A checked picture for an article (`said`: its alt, caption and credit), or an
+    ImportProblem naming `name` and saying why it is refused. Nothing is stored."""
+    try:
+        image = build_image(data, name)
+    except ImageRefused as refusal:
+        raise ImportProblem(f"image {refusal}") from None
+    return LeadImageSource(name, data, image, **said)
 
 
 def _html_headline(raw: str) -> tuple[str | None, str]:
@@ -719,6 +807,35 @@ def check_front_matter(data: dict) -> dict:
         meta["status"] = ArticleStatus.PUBLISHED if data["publish"] else ArticleStatus.DRAFT
     if "publish_at" in data:
         meta["publish_at"] = _date_time(data["publish_at"])
+    meta.update(_image_keys(data))
+    return meta
+
+
+def _image_keys(data: dict) -> dict:
+    """The lead image's front matter: "image", a path relative to the file, and what the
+    other image_ keys say of it."""
+    described = [key for key in IMAGE_TEXT_KEYS if key in data]
+    if "image" not in data:
+        if described:
+            raise ImportProblem(
+                f'front matter gives {described[0]} but no image; add "image: '
+                'photos/harbour.jpg" (a path relative to this file)'
+            )
+        return {}
+    given = data["image"]
+    if not isinstance(given, str) or not given.strip():
+        raise ImportProblem(
+            'front matter image must be a path relative to this file, such as "photos/harbour.jpg"'
+        )
+    meta = {"image": given.strip()}
+    for key in described:
+        value = _text(data[key], key)
+        if problem := character_problem(value, f"front matter {key}"):
+            raise ImportProblem(problem)
+        limit = IMAGE_TEXT_KEYS[key]
+        if limit is not None and len(value) > limit:
+            raise ImportProblem(f"front matter {key} is longer than {limit} characters")
+        meta[key] = value
     return meta
 
 
@@ -807,16 +924,25 @@ def save_article(
     section wins over ``section``; authors and tags are added to the file's. Re-importing
     updates headline, dek and body, adds missing bylines and tags (it never removes what
     editors added) and keeps the status unless the file gives one or ``publish`` is set.
+
+    The file's lead image is stored in the library (or found there, by its content) with
+    the article, and the article goes out only with pictures it may show
+    (workflow.check_pictures); refused, neither is stored, nor the picture's file.
     """
     notes: list[str] = []
     # One revision holds the article with the bylines and tags added after it is saved.
-    with transaction.atomic(), reversion.create_revision():
+    with (
+        files_undone_on_error() as new_files,
+        transaction.atomic(),
+        reversion.create_revision(),
+    ):
         reversion.set_comment("Imported")
         section_obj = _section(source.section or section, notes)
         article = Article.objects.select_for_update().filter(slug=source.slug).first()
         created = article is None
         if created:
             article = Article(slug=source.slug)
+        shown_before = workflow.shown_picture_ids(article)
         values = {"headline": source.headline, "body": source.body, "section_id": section_obj.pk}
         if source.dek is not None or created:
             values["dek"] = source.dek or ""
@@ -828,9 +954,20 @@ def save_article(
             values["publish_at"] = source.publish_at
         elif values.get("status") == ArticleStatus.PUBLISHED and article.publish_at is None:
             values["publish_at"] = timezone.now()
+        if source.lead_image is not None:
+            publishing = values.get("status", article.status) == ArticleStatus.PUBLISHED
+            image = _library_image(source.lead_image, publishing, new_files, notes)
+            values["lead_image_id"] = image.pk
+            if source.lead_image.caption is not None:
+                values["lead_image_caption"] = source.lead_image.caption
         changed = [name for name, value in values.items() if getattr(article, name) != value]
         for name in changed:
             setattr(article, name, values[name])
+        if article.status == ArticleStatus.PUBLISHED and (created or changed):
+            try:
+                workflow.check_pictures(article, already_shown=shown_before)
+            except workflow.PicturesRefused as refusal:
+                raise ImportProblem(str(refusal)) from None
         if created or changed:
             try:
                 article.full_clean()
@@ -857,6 +994,37 @@ def save_article(
     else:
         outcome = "unchanged"
     return ImportedArticle(article, outcome, notes)
+
+
+def _library_image(
+    picture: LeadImageSource, publishing: bool, new_files: list, notes: list[str]
+) -> Image:
+    """The library's image for `picture`: the one already there with the same content
+    (its blank alt text and credit filled in from the file, what editors wrote kept), or
+    a new one. A published article's picture needs alt text."""
+    image = duplicate_of(picture.image)
+    if image is None:
+        image = picture.image
+        image.alt_text = picture.alt or ""
+        image.credit = picture.credit or image.credit
+        image.caption = image.caption or picture.caption or ""
+    if publishing and not (image.alt_text.strip() or picture.alt):
+        raise ImportProblem(
+            f'image {picture.name} has no alt text; give "image_alt:" (what the picture '
+            "shows) to publish the article with it"
+        )
+    if image.pk is None:
+        store_image(image, picture.data, new_files=new_files)
+        notes.append(f"Stored image #{image.pk} “{image.title}” from {picture.name}")
+        return image
+    given = {"alt_text": picture.alt, "credit": picture.credit}
+    filled = [name for name, value in given.items() if value and not getattr(image, name).strip()]
+    for name in filled:
+        setattr(image, name, given[name])
+    if filled:
+        image.save(update_fields=filled)
+    notes.append(f"Image {picture.name} is already in the library as #{image.pk} “{image.title}”")
+    return image
 
 
 def _section(slug: str | None, notes: list[str]) -> Section:

@@ -7,6 +7,7 @@ file, read its credits) and `store_image` (write the file, then the row).
 
 import hashlib
 import io
+from contextlib import contextmanager
 from pathlib import PurePath
 
 from django.conf import settings
@@ -57,9 +58,13 @@ def duplicate_of(image: Image) -> Image | None:
     return Image.objects.filter(content_hash=image.content_hash).exclude(pk=image.pk).first()
 
 
-def store_image(image: Image, data: bytes, uploaded_by=None) -> Image:
+def store_image(image: Image, data: bytes, uploaded_by=None, new_files=None) -> Image:
     """Write the original (once per content: the name is its hash) and save the row; the
-    renditions job is enqueued when the transaction commits (Image.save)."""
+    renditions job is enqueued when the transaction commits (Image.save).
+
+    A caller whose own transaction may still fail passes the list of
+    files_undone_on_error() as `new_files`: the name of a file this call wrote is added to
+    it, to be deleted if that transaction is rolled back."""
     name = image.file.field.generate_filename(image, image.file.name)
     written = False
     if not default_storage.exists(name):
@@ -74,7 +79,23 @@ def store_image(image: Image, data: bytes, uploaded_by=None) -> Image:
         if written:  # nothing stored for a picture whose row could not be saved
             default_storage.delete(name)
         raise
+    if written and new_files is not None:
+        new_files.append(name)
     return image
+
+
+@contextmanager
+def files_undone_on_error():
+    """A list to pass to store_image(new_files=...) inside this block: if the block fails
+    (its transaction rolled back), the files written in it are deleted, as storage has no
+    transactions of its own. Open it outside the transaction, so a failed commit counts."""
+    new_files = []
+    try:
+        yield new_files
+    except BaseException:
+        for name in new_files:
+            default_storage.delete(name)
+        raise
 
 
 def store_renditions(image: Image) -> list[Rendition]:

@@ -2,11 +2,10 @@
 
 from pathlib import Path
 
-from django.core.files.storage import default_storage
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from articles.images.library import build_image, store_image
+from articles.images.library import build_image, files_undone_on_error, store_image
 from articles.images.models import Image
 from articles.images.validation import ImageRefused, megabytes
 
@@ -47,14 +46,9 @@ class Command(BaseCommand):
                 self.stderr.write(refusal)
             raise CommandError(f"Nothing imported: {len(refusals)} of {len(files)} files refused.")
 
-        written = []
-        try:
-            with transaction.atomic():
-                lines = [self.store(path, image, data, written) for path, image, data in built]
-        except Exception:
-            for name in written:  # the files of a run rolled back go too
-                default_storage.delete(name)
-            raise
+        # The files of a run rolled back go too.
+        with files_undone_on_error() as written, transaction.atomic():
+            lines = [self.store(path, image, data, written) for path, image, data in built]
         for line in lines:
             self.stdout.write(line)
         stored = sum(1 for line in lines if line.startswith("Stored"))
@@ -66,11 +60,7 @@ class Command(BaseCommand):
         existing = Image.objects.filter(content_hash=image.content_hash).first()
         if existing is not None:
             return f"{path}: already in the library as #{existing.pk} “{existing.title}”."
-        name = image.file.field.generate_filename(image, image.file.name)
-        new_file = not default_storage.exists(name)
-        store_image(image, data)
-        if new_file:
-            written.append(image.file.name)
+        store_image(image, data, new_files=written)
         return (
             f"Stored #{image.pk} “{image.title}” from {path} ({megabytes(image.file_size)}, "
             f"{image.width}x{image.height})."
