@@ -28,6 +28,7 @@ from taggit.models import Tag
 
 from articles import annotating, editor_links, namesakes, presence, revisions, text, workflow
 from articles import body as article_body
+from articles.images.widgets import ImageChooserAdminMixin
 from articles.merging import (
     TAG_MERGE_PERMISSION,
     MergeEntities,
@@ -163,7 +164,7 @@ class EntityForm(forms.ModelForm):
 
     class Meta:
         model = Entity
-        fields = ["name", "slug", "kind", "aliases", "description", "wikidata"]
+        fields = ["name", "slug", "kind", "aliases", "description", "wikidata", "picture"]
 
 
 def _search_terms(search_term: str) -> list[str]:
@@ -245,9 +246,18 @@ def merge_entities(modeladmin, request, queryset):
 
 
 @admin.register(Entity)
-class EntityAdmin(admin.ModelAdmin):
+class EntityAdmin(ImageChooserAdminMixin, admin.ModelAdmin):
     form = EntityForm
-    fields = ["name", "slug", "kind", "aliases", "description", "wikidata", "is_public"]
+    fields = [
+        "name",
+        "slug",
+        "kind",
+        "aliases",
+        "description",
+        "wikidata",
+        "picture",
+        "is_public",
+    ]
     list_display = ["name", "kind", "alias_list", "wikidata_link", "mention_count"]
     list_filter = ["kind", "is_public"]
     search_fields = ["name"]
@@ -417,7 +427,18 @@ class ArticleForm(forms.ModelForm):
 
     class Meta:
         model = Article
-        fields = ["headline", "slug", "dek", "body", "section", "status", "publish_at", "tags"]
+        fields = [
+            "headline",
+            "slug",
+            "dek",
+            "body",
+            "lead_image",
+            "lead_image_caption",
+            "section",
+            "status",
+            "publish_at",
+            "tags",
+        ]
         # The rich-text editor, limited to the body's schema (articles/static/articles/
         # body_editor.js), with a search for links to our own articles and entities.
         widgets = {
@@ -518,7 +539,12 @@ def changes_since(current: Article, loaded: int) -> str:
 
 
 @admin.register(Article)
-class ArticleAdmin(PreviewAdminMixin, revisions.ArticleRevisionsAdmin, admin.ModelAdmin):
+class ArticleAdmin(
+    ImageChooserAdminMixin,
+    PreviewAdminMixin,
+    revisions.ArticleRevisionsAdmin,
+    admin.ModelAdmin,
+):
     list_display = [
         "headline",
         "section",
@@ -551,6 +577,7 @@ class ArticleAdmin(PreviewAdminMixin, revisions.ArticleRevisionsAdmin, admin.Mod
     ]
     fieldsets = [
         ("Story", {"fields": ["headline", "slug", "dek", "body", "loaded_version"]}),
+        ("Lead image", {"fields": ["lead_image", "lead_image_caption"]}),
         ("Publication", {"fields": ["section", "status", "publish_at", "first_published_at"]}),
         ("Preview", {"fields": ["preview_links"]}),
         ("Tags", {"fields": ["tags"]}),

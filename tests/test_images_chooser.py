@@ -10,8 +10,10 @@ from django.utils import timezone
 from articles.images.chooser import PAGE_SIZE
 from articles.images.library import build_image, store_image, store_renditions
 from articles.images.models import Image
+from articles.models import Article, Entity
 from tests import image_files
-from tests.factories import UserFactory, member_of
+from tests.admin_forms import article_change_data, article_form_data
+from tests.factories import DraftFactory, SectionFactory, UserFactory, member_of
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 
@@ -200,3 +202,96 @@ def test_someone_not_logged_in_is_sent_to_the_login_page(client):
 
 def test_it_only_answers_get(editor):
     assert editor.post(CHOOSE).status_code == 405
+
+
+# --- The chooser in the article and entity forms -----------------------------------------
+
+
+def test_the_article_form_shows_the_lead_image_chosen_with_its_caption_beside_it(editor):
+    image = stored("Armoured train", credit="Jane Doe/Reuters", alt_text="A green train")
+    store_renditions(image)
+    article = DraftFactory(lead_image=image, lead_image_caption="Kim's train, on Tuesday")
+
+    page = editor.get(reverse("admin:articles_article_change", args=[article.pk]))
+
+    html = page.content.decode()
+    lead = html[html.index("Lead image</h2>") :]
+    chooser = lead[: lead.index("</fieldset>")]
+    assert 'name="lead_image"' in chooser and f'value="{image.pk}"' in chooser
+    assert image.renditions.get(spec="w320", format="jpeg").file.url in chooser
+    assert "Armoured train" in chooser and "Jane Doe/Reuters" in chooser
+    assert reverse("admin:images_image_change", args=[image.pk]) in chooser
+    assert f'data-choose-url="{CHOOSE}"' in chooser
+    assert "Choose a picture</button>" in chooser and "Remove</button>" in chooser
+    assert "Kim&#x27;s train, on Tuesday</textarea>" in chooser
+    assert "images/chooser.js" in html and "images/chooser.css" in html
+
+
+def test_a_new_article_offers_an_empty_chooser(editor):
+    page = editor.get(reverse("admin:articles_article_add")).content.decode()
+
+    assert 'name="lead_image"' in page
+    assert 'class="image-chooser-chosen" id="id_lead_image-chosen" hidden' in page
+
+
+def test_the_lead_image_and_its_caption_are_saved_from_the_form(client):
+    reporter = member_of("Reporters")
+    client.force_login(reporter)
+    image = stored("Armoured train")
+    data = article_form_data(
+        SectionFactory(), lead_image=str(image.pk), lead_image_caption="On Tuesday"
+    )
+
+    response = client.post(reverse("admin:articles_article_add"), data)
+
+    assert response.status_code == 302
+    article = Article.objects.get()
+    assert (article.lead_image, article.lead_image_caption) == (image, "On Tuesday")
+
+    data = article_change_data(article, lead_image="", lead_image_caption="")
+    response = client.post(reverse("admin:articles_article_change", args=[article.pk]), data)
+
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.lead_image is None
+
+
+@pytest.mark.parametrize("typed", ["99999", "train", "-1"])
+def test_a_number_that_is_no_picture_is_refused_and_nothing_is_saved(editor, typed):
+    data = article_form_data(SectionFactory(), lead_image=typed)
+
+    response = editor.post(reverse("admin:articles_article_add"), data)
+
+    assert response.status_code == 200
+    said = " ".join(response.context["adminform"].form.errors["lead_image"])
+    assert f"There is no picture number {typed} in the library." in said
+    assert not Article.objects.exists()
+
+
+def test_an_entity_gets_its_picture_from_the_chooser(annotator):
+    image = stored("Kim Jong Un, 2019", credit="KCNA")
+    data = {
+        "name": "Kim Jong Un",
+        "slug": "kim-jong-un",
+        "aliases": "",
+        "description": "",
+        "wikidata": "",
+        "picture": str(image.pk),
+    }
+
+    response = annotator.post(reverse("admin:articles_person_add"), data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    entity = Entity.objects.get()
+    assert entity.picture == image
+    page = annotator.get(reverse("admin:articles_person_change", args=[entity.pk]))
+    html = page.content.decode()
+    assert 'name="picture"' in html and "Kim Jong Un, 2019" in html and "KCNA" in html
+
+
+def test_the_chosen_picture_shows_why_it_may_not_be_published(editor):
+    image = stored("Withdrawn", may_be_used=False, alt_text="A train")
+    article = DraftFactory(lead_image=image)
+
+    html = editor.get(reverse("admin:articles_article_change", args=[article.pk])).content
+    assert f"Image “Withdrawn” (#{image.pk}) may not be used." in html.decode()
