@@ -1,16 +1,30 @@
 """Pure functions over the article body: sanitise, reading text, render with mention links.
 
 The body is an HTML fragment in one fixed schema: paragraphs, subheadings (h2, h3), block
-quotes, bulleted and numbered lists, and inside them links (http, https, mailto and our own
-site's paths), strong, emphasis and line breaks. ``sanitise`` turns any HTML (an editor's
-post, an import, a paste from a word processor) into that schema and one canonical
-spelling of it, so sanitising twice changes nothing and a save that changes nothing stores
-the same string.
+quotes, bulleted and numbered lists, figures, and inside them links (http, https, mailto
+and our own site's paths), strong, emphasis and line breaks. ``sanitise`` turns any HTML
+(an editor's post, an import, a paste from a word processor) into that schema and one
+canonical spelling of it, so sanitising twice changes nothing and a save that changes
+nothing stores the same string.
+
+A figure is a picture from the image library, named by its id, with this use's credit
+(plain text, in an attribute) and caption (text with links, bold, italic and line breaks,
+as in a paragraph); either may be absent:
+
+    <figure data-image="42" data-credit="Ana Lund/Reuters"><figcaption>Kim in
+    <em>Beijing</em></figcaption></figure>
+
+Nothing else of a picture is stored (no <img>, no address): the page takes the picture
+from the library by its id. A <figure> without a valid id is no figure (its text stays,
+as a <div>'s would); figures stand at the top level, so one inside a quote or a list is
+moved to just after it. ``images.usage`` finds the figures of a body by that spelling.
 
 The reading text (``reading_text``) is the text of every block a reader reads, one block
-per line, in order, with no markup: a line break inside a block reads as one space. It is
+per line, in order, with no markup: a line break inside a block reads as one space. A
+figure's caption (this use's) is such a block; its credit and picture are not text. It is
 what mention offsets index, so ``render`` inserts mention links into the body by reading
-text offsets, and the text of what it returns is the reading text again.
+text offsets, and the text of what it returns is the reading text again (on a public
+page, less what the library adds: the picture, the credit, the image's own caption).
 
 This module imports nothing from Django; callers mark the HTML safe themselves.
 """
@@ -19,7 +33,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import NamedTuple
@@ -40,6 +54,8 @@ MAX_DEPTH = 40
 MAX_LIST_DEPTH = 10
 
 TEXT_BLOCKS = ("p", "h2", "h3")
+# Before a figure's credit on a public page, as before the lead image's.
+CREDIT_LABEL = "Photo"
 # Tags taken as another of the schema's: a word processor's <b>, a document's <h1>.
 _RENAMED = {"b": "strong", "i": "em", "h1": "h2", "h4": "h3", "h5": "h3", "h6": "h3"}
 _MARK_TAGS = frozenset({"a", "strong", "em", "span"})
@@ -107,7 +123,12 @@ _MAILTO = re.compile(r"mailto:[^@\s/]+@[^@\s/]+\.[^@\s/]+", re.IGNORECASE)
 _NH3_OPTIONS = {
     "tags": {"a", "strong", "em", "b", "i", "span", "br"} | (_BLOCK_TAGS - {"hr"}),
     "clean_content_tags": set(_DROPPED_WHOLE),
-    "attributes": {"a": {"href", "rel"}, "span": {"style"}, "b": {"style"}},
+    "attributes": {
+        "a": {"href", "rel"},
+        "span": {"style"},
+        "b": {"style"},
+        "figure": {"data-image", "data-credit"},
+    },
     "url_schemes": set(_URL_SCHEMES),
     "link_rel": None,
     "strip_comments": True,
@@ -198,9 +219,32 @@ class TextBlock:
 
 
 @dataclass
+class Figure:
+    """A picture from the image library, by its id, with this use's credit and caption."""
+
+    image_id: int
+    credit: str = ""
+    caption: TextBlock | None = None  # a TextBlock tagged "figcaption"
+
+    @property
+    def children(self) -> list[TextBlock]:
+        return [self.caption] if self.caption is not None else []
+
+
+@dataclass
 class Container:
     tag: str  # "root", "blockquote", "ul", "ol" or "li"
-    children: list[TextBlock | Container] = field(default_factory=list)
+    children: list[TextBlock | Container | Figure] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Picture:
+    """What the image library shows for a figure on a public page: the <picture> markup
+    (safe HTML), and the image's own caption and credit, shown when the figure has none."""
+
+    html: str
+    caption: str = ""
+    credit: str = ""
 
 
 @dataclass
@@ -346,6 +390,8 @@ class _Builder:
         # plain-text body; otherwise its lines join as HTML joins them.
         self.plain_lines = plain_lines
         self.list_depth = 0
+        # Figures met inside a quote or a list, put at the top level after it.
+        self.moved_figures: list[Figure] = []
 
     def build(self, root: _Element) -> Container:
         document = Container("root")
@@ -386,6 +432,9 @@ class _Builder:
             elif tag in _BLOCK_TAGS:
                 flush()
                 self.block(container, child, tag, marks)
+                if container.tag == "root":
+                    container.children.extend(self.moved_figures)
+                    self.moved_figures.clear()
             else:
                 self.inline(child.children, marks, pending)
         flush()
@@ -409,10 +458,35 @@ class _Builder:
             self.block_children(quote, element.children, marks)
             if quote.children:
                 container.children.append(quote)
+        elif tag == "figure" and (image_id := figure_image_id(element.attrs)) is not None:
+            self.add_figure(container, element, image_id, marks)
         else:
             # A quote inside a quote or a list, a stray list item, a <div>, a list nested
-            # too deeply: its content joins the blocks around it.
+            # too deeply, a figure with no image of the library: its content joins the
+            # blocks around it.
             self.block_children(container, element.children, marks)
+
+    def add_figure(self, container: Container, element: _Element, image_id: int, marks: Marks):
+        """A figure, its captions' text as one caption; anything else in it follows it."""
+        runs: list[Run] = []
+        rest = []
+        for child in element.children:
+            if isinstance(child, _Element) and child.tag == "figcaption":
+                runs.append(Run(" ", marks))
+                self.inline(child.children, marks, runs)
+            else:
+                rest.append(child)
+        caption = TextBlock("figcaption", _tidy_runs(runs))
+        figure = Figure(
+            image_id,
+            _plain(element.attrs.get("data-credit", "")),
+            caption if caption.text.strip() else None,
+        )
+        if container.tag == "root":
+            container.children.append(figure)
+        else:
+            self.moved_figures.append(figure)
+        self.block_children(container, rest, marks)
 
     def add_list(self, container: Container, element: _Element, tag: str, marks: Marks) -> None:
         """A list and its items; content outside any item makes an item of its own."""
@@ -461,6 +535,23 @@ class _Builder:
         # A block of no-break spaces alone (a word processor's empty line) reads as nothing.
         if runs and "".join(run.reading for run in runs).strip():
             container.children.append(TextBlock(tag, runs))
+
+
+_FIGURE_ID = re.compile("[0-9]{1,18}")
+
+
+def figure_image_id(attributes: dict[str, str]) -> int | None:
+    """The image id of a <figure>'s attributes (data-image), or None if it has none."""
+    value = attributes.get("data-image", "").strip()
+    if not _FIGURE_ID.fullmatch(value) or int(value) == 0:
+        return None
+    return int(value)
+
+
+def _plain(text: str) -> str:
+    """Text as a reader sees it in one line: control characters gone, spaces collapsed."""
+    text = _HTML_SPACE.sub(" ", XML_ILLEGAL.sub("", text.replace("\x0b", " "))).strip(" ")
+    return text if text.strip() else ""
 
 
 def _strip_trailing_space(runs: list[Run]) -> None:
@@ -514,9 +605,9 @@ def parse(body: str) -> Container:
 
 
 def text_blocks(document: Container) -> list[TextBlock]:
-    """Every paragraph, subheading and list item's text, in reading order."""
+    """Every paragraph, subheading, list item and caption's text, in reading order."""
     found: list[TextBlock] = []
-    stack: list[TextBlock | Container] = [document]
+    stack: list[TextBlock | Container | Figure] = [document]
     while stack:
         node = stack.pop()
         if isinstance(node, TextBlock):
@@ -584,26 +675,39 @@ def _inline_html(pieces: Iterable[tuple[Run, Annotation | None]], base_url: str 
     return "".join(out)
 
 
-def _write(node: TextBlock | Container, inline, out: list[str]) -> None:
+def _stored_figure(figure: Figure, inline) -> str:
+    """A figure as the body stores it (see the module's docstring)."""
+    credit = f' data-credit="{_escape(figure.credit)}"' if figure.credit else ""
+    caption = f"<figcaption>{inline(figure.caption)}</figcaption>" if figure.caption else ""
+    return f'<figure data-image="{figure.image_id}"{credit}>{caption}</figure>'
+
+
+def _write(node: TextBlock | Container | Figure, inline, figure, out: list[str]) -> None:
     if isinstance(node, TextBlock):
         out.append(f"<{node.tag}>{inline(node)}</{node.tag}>\n")
+    elif isinstance(node, Figure):
+        # Figures stand at the top level only (the builder puts them there).
+        written = figure(node, inline)
+        if written:
+            out.append(written + "\n")
     elif node.tag == "li":
         out.append("<li>")
         for child in node.children:
-            _write(child, inline, out)
+            _write(child, inline, figure, out)
         out[-1] = out[-1].rstrip("\n")
         out.append("</li>\n")
     else:
         out.append(f"<{node.tag}>\n")
         for child in node.children:
-            _write(child, inline, out)
+            _write(child, inline, figure, out)
         out.append(f"</{node.tag}>\n")
 
 
-def _html(document: Container, inline) -> str:
+def _html(document: Container, inline, figure=_stored_figure) -> str:
+    """HTML for a document: ``inline`` writes a block's runs, ``figure`` a figure."""
     out: list[str] = []
     for child in document.children:
-        _write(child, inline, out)
+        _write(child, inline, figure, out)
     return "".join(out).rstrip("\n")
 
 
@@ -753,6 +857,7 @@ def render(
     annotations: Iterable[Annotation] = (),
     base_url: str = "",
     unlinked: Iterable[str] = (),
+    pictures: Mapping[int, Picture] | None = None,
 ) -> str:
     """The body's HTML with each annotation (a mention) made a link over its words (or a
     <mark>, for an annotation without an address).
@@ -763,6 +868,14 @@ def render(
     formed and its text is the reading text. ``base_url`` ("https://news.example") makes
     our own paths absolute, for feeds. The editor's links to the paths in ``unlinked``
     (stories no reader may see yet) are shown as their text alone.
+
+    Figures: with ``pictures`` (image id -> Picture), each is written for readers as
+    <figure class="figure">, its picture, and a <figcaption> with the caption (this
+    use's, else the image's) in a <span class="caption"> and the credit (this use's,
+    else the image's) in a <span class="credit">, as the lead image's; a figure whose
+    image is not in ``pictures`` (gone from the library, or not to be shown) is left
+    out. Without ``pictures``, figures keep their stored form, mentions linked in their
+    captions.
     """
     unlinked = set(unlinked)
     document = parse(body)
@@ -809,22 +922,46 @@ def render(
             at += length
         return _inline_html(pieces, base_url)
 
-    return _html(document, inline)
+    if pictures is None:
+        return _html(document, inline)
+    return _html(document, inline, lambda figure, inline: _public_figure(figure, inline, pictures))
+
+
+def _public_figure(figure: Figure, inline, pictures: Mapping[int, Picture]) -> str:
+    """A figure as readers see it, or "" when its picture may not be shown."""
+    picture = pictures.get(figure.image_id)
+    if picture is None:
+        return ""
+    caption = inline(figure.caption) if figure.caption else _escape(_plain(picture.caption))
+    credit = _plain(figure.credit or picture.credit)
+    parts = [f'<span class="caption">{caption}</span>'] if caption else []
+    if credit:
+        parts.append(f'<span class="credit">{CREDIT_LABEL}: {_escape(credit)}</span>')
+    caption = f"<figcaption>{' '.join(parts)}</figcaption>" if parts else ""
+    return f'<figure class="figure">{picture.html}{caption}</figure>'
 
 
 class Formatting(NamedTuple):
     """A piece of markup a reader sees, for telling two versions apart in words."""
 
-    kind: str  # "link", "bold", "italic", "subheading", "quote", "list"
+    kind: str  # "link", "bold", "italic", "subheading", "quote", "list", "figure"
     text: str
-    detail: str = ""  # a link's address
+    detail: str = ""  # a link's address; a figure's image id and credit
 
 
 def formatting(body: str) -> list[Formatting]:
-    """The links, bold and italic stretches, subheadings, quotes and list items of a body."""
+    """The links, bold and italic stretches, subheadings, quotes, list items and figures
+    of a body."""
     found: list[Formatting] = []
 
     def walk(node, inside: str):
+        if isinstance(node, Figure):
+            caption = node.caption.text if node.caption else ""
+            credit = f", credit {node.credit}" if node.credit else ""
+            found.append(Formatting("figure", caption, f"#{node.image_id}{credit}"))
+            if node.caption:
+                _inline_formatting(node.caption.runs, found)
+            return
         if isinstance(node, TextBlock):
             if node.tag in ("h2", "h3"):
                 found.append(Formatting("subheading", node.text))

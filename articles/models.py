@@ -20,6 +20,7 @@ from taggit.models import Tag
 from articles import body as article_body
 from articles import text
 from articles.anchoring import mapping
+from articles.images.pictures import figure_pictures
 
 WIKIDATA_PATTERN = r"^Q[1-9][0-9]*$"
 validate_wikidata_id = RegexValidator(
@@ -686,12 +687,18 @@ class Article(models.Model):
         if settings.NEWSROOM_SUGGEST_ON_SAVE:
             suggest_mentions(self)
 
-    def rendered_body(self, base_url: str = "", hidden_paths: set[str] | None = None) -> str:
+    def rendered_body(
+        self, base_url: str = "", hidden_paths: set[str] | None = None, images=None
+    ) -> str:
         """The body as readers see it (safe HTML): each confirmed mention still on its words
         linked to its entity's page, and links to our stories that no reader may see shown
         as text. Reads `confirmed_mentions` where it was prefetched (ordered by start, with
         their entities), and `hidden_paths` where the caller found them for many articles
-        at once (hidden_article_paths); `base_url` is put before our own paths."""
+        at once (hidden_article_paths); `base_url` is put before our own paths.
+
+        Figures show their pictures when `images` ({id: Image}, renditions prefetched:
+        images.usage.figure_images) is given, those readers may see now (rights and alt
+        text, as for a lead image); without it they keep the body's spelling, captions only."""
         if hidden_paths is None:
             hidden_paths = hidden_article_paths([self.body])
         mentions = getattr(self, "confirmed_mentions", None)
@@ -708,7 +715,10 @@ class Article(models.Model):
             for mention in mentions
             if self.text[mention.start : mention.end] == mention.exact
         ]
-        return article_body.render(self.body, annotations, base_url=base_url, unlinked=hidden_paths)
+        pictures = None if images is None else figure_pictures(images)
+        return article_body.render(
+            self.body, annotations, base_url=base_url, unlinked=hidden_paths, pictures=pictures
+        )
 
     def is_published(self, now=None) -> bool:
         """True when a reader may see the article now (the instance twin of published())."""

@@ -373,6 +373,7 @@ FORMATTING_WORDS = {
     "subheading": "Subheading: “{text}”",
     "quote": "Quote: “{text}”",
     "list": "List item: “{text}”",
+    "figure": "Picture {detail}: “{text}”",
 }
 
 

@@ -25,6 +25,7 @@ from django.views.generic import ListView
 from taggit.models import Tag
 
 from articles import text
+from articles.images.usage import figure_images
 from articles.models import (
     ENTITY_URL_NAMES,
     Article,
@@ -340,7 +341,11 @@ def _rendered_body(article, hidden):
         article.confirmed_mentions = [
             mention for mention in article.confirmed_mentions if mention.entity_id not in hidden
         ]
-    return mark_safe(article.rendered_body(hidden_paths=hidden_paths([article.body])))
+    # The figures' pictures: two queries, none for a body without figures.
+    images = figure_images(article.body)
+    return mark_safe(
+        article.rendered_body(hidden_paths=hidden_paths([article.body]), images=images)
+    )
 
 
 def article_detail(request, slug):

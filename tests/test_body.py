@@ -27,7 +27,10 @@ from articles.body import (
 )
 from articles.text import XML_ILLEGAL, Annotation
 
-SCHEMA_TAGS = {"p", "h2", "h3", "blockquote", "ul", "ol", "li", "a", "strong", "em", "br"}
+SCHEMA_TAGS = {
+    *("p", "h2", "h3", "blockquote", "ul", "ol", "li", "a", "strong", "em", "br"),
+    *("figure", "figcaption"),
+}
 VOID = {"br"}
 
 
@@ -846,6 +849,7 @@ _TAGS = [
     "p", "h1", "h2", "h3", "h4", "h6", "blockquote", "ul", "ol", "li", "a", "strong", "em",
     "b", "i", "span", "div", "table", "tr", "td", "section", "u", "font", "o:p", "sup",
     "pre", "script", "style", "iframe", "svg", "math", "object", "title", "textarea",
+    "figure", "figcaption", "picture",
 ]  # fmt: skip
 _VOID_TAGS = ["br", "hr", "img", "meta", "input", "wbr"]
 _ATTRIBUTES = st.sampled_from(
@@ -866,6 +870,9 @@ _ATTRIBUTES = st.sampled_from(
         ("onclick", "alert(1)"),
         ("src", "javascript:alert(1)"),
         ("id", "x"),
+        ("data-image", "7"),
+        ("data-image", "x1"),
+        ("data-credit", "Ana Lund/Reuters"),
     ]
 )
 
@@ -894,6 +901,15 @@ _LINKS = st.lists(
 )
 
 
+_FIGURE_ATTRIBUTES = [
+    ("data-image", "7"),
+    ("data-image", "1234"),
+    ("data-image", " 007 "),
+    ("data-credit", "Ana & Lund “AP”"),
+    ("data-credit", " "),
+]
+
+
 def _elements(children):
     return st.one_of(
         st.builds(
@@ -909,6 +925,24 @@ def _elements(children):
             st.sampled_from(["p", "strong", "em", "li", "h2"]),
             st.just([]),
             st.lists(children, max_size=3),
+        ),
+        # A figure of the library, its caption and maybe more.
+        st.builds(
+            _write_element,
+            st.just("figure"),
+            st.lists(st.sampled_from(_FIGURE_ATTRIBUTES), min_size=1, max_size=2),
+            st.lists(
+                st.one_of(
+                    children,
+                    st.builds(
+                        _write_element,
+                        st.just("figcaption"),
+                        st.just([]),
+                        st.lists(children, max_size=3),
+                    ),
+                ),
+                max_size=2,
+            ),
         ),
     )
 
@@ -936,9 +970,16 @@ def test_sanitise_property_idempotent_well_formed_in_schema(raw):
     checker = check_markup(body)
     assert checker.tags <= SCHEMA_TAGS
     for tag, name, value in checker.attributes:
-        assert (tag, name) in {("a", "href"), ("a", "rel")}
+        assert (tag, name) in {
+            ("a", "href"),
+            ("a", "rel"),
+            ("figure", "data-image"),
+            ("figure", "data-credit"),
+        }
         if name == "href":
             assert safe_href(value) == value
+        if name == "data-image":
+            assert value.isdigit() and not value.startswith("0")
     assert "javascript:" not in body and "style=" not in body
 
 
@@ -968,11 +1009,8 @@ def test_plain_text_property_a_paragraph_per_line(plain):
     assert reading_text(sanitise(plain)) == "\n".join(expected)
 
 
-@st.composite
-def body_and_annotations(draw):
-    """A sanitised body and non-overlapping annotations, each within one line."""
-    body = sanitise(draw(html_strategy))
-    text = reading_text(body)
+def draw_annotations(draw, text):
+    """Non-overlapping annotations over `text`, each within one line, in text order."""
     annotations = []
     position = 0
     for number, line in enumerate(text.split("\n")):
@@ -991,6 +1029,15 @@ def body_and_annotations(draw):
             )
             offset = end
         position += len(line) + 1
+    return annotations
+
+
+@st.composite
+def body_and_annotations(draw):
+    """A sanitised body and non-overlapping annotations, each within one line."""
+    body = sanitise(draw(html_strategy))
+    text = reading_text(body)
+    annotations = draw_annotations(draw, text)
     # Some of the body's links to our own stories may be to ones no reader may see yet.
     paths = sorted(site_paths(body))
     unlinked = draw(st.lists(st.sampled_from(paths), unique=True)) if paths else []
@@ -1010,7 +1057,9 @@ class _LinkedText(HTMLParser):
         return tuple(attrs for tag, attrs in self.stack if tag == "a")
 
     def handle_starttag(self, tag, attrs):
-        if tag in ("p", "h2", "h3"):
+        if tag in ("img", "source"):  # a figure's picture, on a public page: no text
+            return
+        if tag in ("p", "h2", "h3", "figcaption"):
             self.line = []
         if tag == "br":
             self.line.append((" ", self.links()))
@@ -1019,19 +1068,21 @@ class _LinkedText(HTMLParser):
 
     def handle_endtag(self, tag):
         self.stack.pop()
-        if tag in ("p", "h2", "h3"):
+        if tag in ("p", "h2", "h3", "figcaption"):
             self.lines.append(self.line)
             self.line = None
 
     def handle_data(self, data):
         if self.line is None:
             assert not data.strip(), data
-        else:
+        elif not any(attrs.get("class") == "credit" for _, attrs in self.stack):
+            # A figure's credit, on a public page, is not reading text.
             self.line.extend((char, self.links()) for char in data)
 
 
 _INSERTED_OR_SCHEMA_TAG = re.compile(
-    r"</?(?:p|h2|h3|blockquote|ul|ol|li|strong|em|br|mark)>|</a>"
+    r"</?(?:p|h2|h3|blockquote|ul|ol|li|strong|em|br|mark|figcaption)>|</a>|</figure>"
+    r'|<figure data-image="\d+"(?: data-credit="[^"<>]*")?>'
     r'|<a href="[^"<>]*"(?: rel="[^"<>]*")?(?: class="[^"<>]*")?(?: title="[^"<>]*")?>'
 )
 
