@@ -1,10 +1,14 @@
 """The image library in the admin: upload with refusals shown in the form, the duplicate
 warning, thumbnails, search and filters."""
 
+import datetime
+import re
+
 import pytest
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.images.library import build_image, store_image, store_renditions
 from articles.images.models import Image
@@ -122,16 +126,100 @@ def test_the_list_shows_thumbnails_and_searches_title_caption_and_credit(client)
     assert "Beijing" in found and "Armoured train" not in found
 
 
-def test_the_list_filters_by_rights_uploader_and_licence(client):
+def test_the_list_is_a_grid_of_tiles_with_thumbnail_title_number_and_credit(client):
     client.force_login(member_of("Editors"))
-    stored(image_files.jpeg(), title="Usable", licence="CC BY 4.0")
-    stored(image_files.png(), name="b.png", title="Withdrawn", may_be_used=False)
+    train = stored(image_files.jpeg((700, 400)), title="Armoured train", credit="Jane Doe")
+    train.alt_text = "A green train"
+    train.save()
+    store_renditions(train)
 
-    page = client.get(LIST, {"may_be_used__exact": "0"}).content.decode()
-    assert "Withdrawn" in page and "Usable" not in page
-    page = client.get(LIST, {"licence": "CC BY 4.0"}).content.decode()
-    assert "Usable" in page and "Withdrawn" not in page
-    assert client.get(LIST, {"uploaded_by__isnull": "True"}).status_code == 200
+    response = client.get(LIST)
+
+    assert "admin/images/image/change_list.html" in [t.name for t in response.templates]
+    page = response.content.decode()
+    rows = page[page.index('<div class="image-grid">') :].split("<tbody>")[1]
+    tile = rows[: rows.index("</tr>")]
+    thumbnail = train.renditions.get(spec="w320", format="jpeg")
+    assert (
+        f'<img src="{thumbnail.file.url}" alt="" width="320" height="183" loading="lazy">' in tile
+    )
+    assert f'Armoured train <span class="image-number">#{train.pk}</span>' in tile
+    assert "Jane Doe" in tile
+    assert f'name="_selected_action" value="{train.pk}"' in tile  # the actions still work
+    assert "image-badge" not in tile
+
+
+@pytest.mark.parametrize(
+    "fields,badges",
+    [
+        ({"may_be_used": False}, ["May not be used"]),
+        ({"may_be_used_until": datetime.date(2020, 1, 31)}, ["Rights expired 2020-01-31"]),
+        ({"alt_text": ""}, ["No alt text"]),
+        ({"may_be_used": False, "alt_text": ""}, ["May not be used", "No alt text"]),
+        ({"rendition_error": "After 3 attempts: OSError"}, ["Renditions failed"]),
+    ],
+)
+def test_a_tile_says_what_keeps_its_picture_from_being_published(client, fields, badges):
+    client.force_login(member_of("Annotators"))
+    stored(image_files.jpeg(), title="Train", **{"alt_text": "A train", **fields})
+
+    page = client.get(LIST).content.decode()
+
+    found = re.findall(r'<span class="image-badge">([^<]*)</span>', page)
+    assert found == badges
+
+
+def titles_listed(client, **params):
+    response = client.get(LIST, params)
+    assert response.status_code == 200
+    return sorted(image.title for image in response.context["cl"].result_list)
+
+
+def test_the_list_filters_by_rights_with_expired_rights_apart(client):
+    client.force_login(member_of("Editors"))
+    stored(image_files.jpeg(), title="Usable")
+    stored(image_files.png(), name="b.png", title="Withdrawn", may_be_used=False)
+    stored(
+        image_files.jpeg((300, 300)), title="Expired", may_be_used_until=datetime.date(2020, 1, 1)
+    )
+    stored(
+        image_files.jpeg((300, 200)),
+        title="Until 2999",
+        may_be_used_until=datetime.date(2999, 1, 1),
+    )
+
+    assert titles_listed(client, rights="yes") == ["Until 2999", "Usable"]
+    assert titles_listed(client, rights="no") == ["Withdrawn"]
+    assert titles_listed(client, rights="expired") == ["Expired"]
+    page = client.get(LIST).content.decode()
+    assert "Rights expired</a>" in page
+
+
+def test_the_list_filters_by_uploader_upload_date_and_licence(client):
+    editor = member_of("Editors")
+    reporter = member_of("Reporters")
+    client.force_login(editor)
+    old = stored(image_files.jpeg(), title="Old", licence="CC BY 4.0")
+    Image.objects.filter(pk=old.pk).update(
+        uploaded_at=timezone.now() - datetime.timedelta(days=400), uploaded_by=reporter
+    )
+    new = stored(image_files.png(), name="b.png", title="New", licence="© Reuters")
+    Image.objects.filter(pk=new.pk).update(uploaded_by=editor)
+    stored(image_files.jpeg((300, 300)), title="Imported")  # by a command: no uploader
+
+    assert titles_listed(client, uploaded_by__id__exact=reporter.pk) == ["Old"]
+    assert titles_listed(client, uploaded_by__isnull="True") == ["Imported"]
+    page = client.get(LIST).content.decode()
+    assert "reporters</a>" in page and "editors</a>" in page  # only those who uploaded
+    # As the filter's "This year" asks.
+    year = timezone.localdate().year
+    this_year = {
+        "uploaded_at__gte": str(timezone.make_aware(datetime.datetime(year, 1, 1))),
+        "uploaded_at__lt": str(timezone.make_aware(datetime.datetime(year + 1, 1, 1))),
+    }
+    assert titles_listed(client, **this_year) == ["Imported", "New"]
+    assert titles_listed(client, licence="CC BY 4.0") == ["Old"]
+    assert titles_listed(client, licence="© Reuters") == ["New"]
 
 
 def test_the_list_takes_a_fixed_number_of_queries(client, django_assert_max_num_queries):

@@ -4,9 +4,10 @@ library. (Uploading several files at once and the focal-point picker come later.
 
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 
 from articles.images import chooser
 from articles.images.library import build_image, duplicate_of, store_image
@@ -64,25 +65,45 @@ class ImageForm(forms.ModelForm):
         return cleaned
 
 
+class RightsFilter(admin.SimpleListFilter):
+    """Whether a picture may be used today; "rights expired" finds those whose end date
+    has passed, though their flag is still on."""
+
+    title = "may be used"
+    parameter_name = "rights"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Yes"), ("no", "No"), ("expired", "Rights expired")]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        ended = Q(may_be_used_until__lt=today)
+        if self.value() == "yes":
+            return queryset.filter(may_be_used=True).exclude(ended)
+        if self.value() == "no":
+            return queryset.filter(may_be_used=False)
+        if self.value() == "expired":
+            return queryset.filter(ended, may_be_used=True)
+        return queryset
+
+
 @admin.register(Image)
 class ImageAdmin(admin.ModelAdmin):
     form = ImageForm
-    list_display = [
-        "thumbnail",
-        "title",
-        "credit",
-        "licence",
-        "may_be_used",
-        "may_be_used_until",
-        "size",
-        "uploaded_by",
-        "uploaded_at",
-    ]
-    list_display_links = ["thumbnail", "title"]
+    # Shown as tiles (templates/admin/images/image/change_list.html), the headers as the
+    # ways to sort them.
+    list_display = ["thumbnail", "title_and_number", "credit", "notices", "uploaded_at"]
+    list_display_links = ["thumbnail", "title_and_number"]
     search_fields = ["title", "caption", "credit"]
-    list_filter = ["uploaded_by", "uploaded_at", "licence", "may_be_used"]
+    search_help_text = "Finds pictures by title, caption or credit."
+    list_filter = [
+        ("uploaded_by", admin.RelatedOnlyFieldListFilter),
+        "uploaded_at",
+        "licence",
+        RightsFilter,
+    ]
     date_hierarchy = "uploaded_at"
-    list_per_page = 50
+    list_per_page = 48  # full rows of 2, 3, 4 or 6 tiles
     readonly_fields = [
         "preview",
         "original",
@@ -129,9 +150,34 @@ class ImageAdmin(admin.ModelAdmin):
 
     @admin.display(description="")
     def thumbnail(self, image):
+        rendition = image.best_rendition("w320", "jpeg")
+        shown = rendition or image  # the original, until the renditions are made
         return format_html(
-            '<img src="{}" alt="" width="80" loading="lazy">', image.url_for("w320", "jpeg")
+            '<img src="{}" alt="" width="{}" height="{}" loading="lazy">',
+            shown.file.url,
+            shown.width,
+            shown.height,
         )
+
+    @admin.display(description="title", ordering="title")
+    def title_and_number(self, image):
+        # The number is what the image field of a form takes without JavaScript.
+        return format_html('{} <span class="image-number">#{}</span>', image.title, image.pk)
+
+    @admin.display(description="notices")
+    def notices(self, image):
+        """Badges for what keeps the picture from being published, or its renditions
+        from being made."""
+        said = []
+        if not image.may_be_used:
+            said.append("May not be used")
+        elif not image.is_usable():
+            said.append(f"Rights expired {image.may_be_used_until:%Y-%m-%d}")
+        if not image.alt_text.strip():
+            said.append("No alt text")
+        if image.rendition_error:
+            said.append("Renditions failed")
+        return format_html_join("", '<span class="image-badge">{}</span>', ((n,) for n in said))
 
     @admin.display(description="Picture")
     def preview(self, image):
