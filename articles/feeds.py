@@ -7,6 +7,10 @@ many bylines and tags its articles have.
 
 Each feed class gives RSS; pass AtomFeed to get the Atom twin of the same feed, as
 `LatestFeed(AtomFeed)`.
+
+An article with a lead image carries it as an enclosure (RSS <enclosure>, Atom
+<link rel="enclosure">) and, in RSS, as Media RSS's <media:content> with its caption and
+credit, which feed readers show beside the item.
 """
 
 import copy
@@ -17,10 +21,11 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import escape
 from taggit.models import Tag
 
+from articles.images.public import jpeg, shown
 from articles.models import Article, Entity, Mention, Section
 from articles.views import hidden_paths, public_entity_at
 
@@ -29,24 +34,52 @@ FEED_LENGTH = 30
 
 DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
+MEDIA = "http://search.yahoo.com/mrss/"
+# The lead image's rendition in a feed: the whole picture, as wide as a reader's column.
+FEED_PICTURE = "w1024"
 
 
 class RssFeed(Rss201rev2Feed):
-    """RSS 2.0 with one <dc:creator> per byline.
+    """RSS 2.0 with one <dc:creator> per byline, and the lead image as <media:content>.
 
     RSS's own <author> must hold an e-mail address and appears once per item, so the
     names go in Dublin Core's creator element instead, which may be repeated: the usual
-    way for RSS to carry authors' names, and the one feed readers understand.
+    way for RSS to carry authors' names, and the one feed readers understand. An
+    <enclosure> says only a file's address, size and type; Media RSS adds the picture's
+    size, caption and credit.
     """
 
     def rss_attributes(self):
-        return {**super().rss_attributes(), "xmlns:dc": DUBLIN_CORE, "xmlns:content": CONTENT}
+        return {
+            **super().rss_attributes(),
+            "xmlns:dc": DUBLIN_CORE,
+            "xmlns:content": CONTENT,
+            "xmlns:media": MEDIA,
+        }
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
         for name in item["authors"]:
             handler.addQuickElement("dc:creator", name)
         handler.addQuickElement("content:encoded", item["content"])
+        if picture := item["picture"]:
+            handler.startElement(
+                "media:content",
+                {
+                    "url": picture["file"].url,
+                    "medium": "image",
+                    "type": picture["file"].content_type,
+                    "width": str(picture["file"].width),
+                    "height": str(picture["file"].height),
+                },
+            )
+            if picture["description"]:
+                handler.addQuickElement(
+                    "media:description", picture["description"], {"type": "plain"}
+                )
+            if picture["credit"]:
+                handler.addQuickElement("media:credit", picture["credit"])
+            handler.endElement("media:content")
 
 
 class AtomFeed(Atom1Feed):
@@ -82,6 +115,7 @@ class ArticleFeed(Feed):
         # One copy per request: the site's address for the links in items' content.
         feed = copy.copy(self)
         feed.base_url = request.build_absolute_uri("/").rstrip("/")
+        feed.absolute_url = request.build_absolute_uri
         return super(ArticleFeed, feed).get_feed(obj, request)
 
     def author_name(self):
@@ -123,12 +157,33 @@ class ArticleFeed(Feed):
     def item_categories(self, item):
         return sorted((tag.name for tag in item.tags.all()), key=str.lower)
 
+    def item_enclosures(self, item):
+        picture = self.lead_picture(item)
+        if picture is None:
+            return []
+        return [Enclosure(picture.url, str(picture.length), picture.content_type)]
+
+    def lead_picture(self, item):
+        """The lead image's file a feed offers, if readers may see the image, else None."""
+        image = shown(item.lead_image)
+        return image and jpeg(image, FEED_PICTURE, self.absolute_url)
+
     def item_extra_kwargs(self, item):
+        picture = self.lead_picture(item)
         return {
             "authors": [byline.person.name for byline in item.bylines.all()],
             # The story as its page shows it, mentions linked (RSS content:encoded, Atom
             # content of type html); feed readers resolve the links against the item's.
             "content": item.rendered_body(self.base_url, self.hidden_paths),
+            "picture": picture
+            and {
+                "file": picture,
+                # The caption for this story; else the picture's own, else what it shows.
+                "description": item.lead_image_caption
+                or item.lead_image.caption
+                or item.lead_image.alt_text,
+                "credit": item.lead_image.credit,
+            },
         }
 
 

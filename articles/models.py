@@ -497,15 +497,22 @@ class ArticleQuerySet(ContentQuerySet):
             confirmed = confirmed.filter(role=role)
         return self.filter(pk__in=confirmed.values("article_id"))
 
-    def for_listing(self, with_body=False, with_bylines=True):
-        """What article lists show: section and bylines fetched in a fixed number of queries.
+    def for_listing(self, with_body=False, with_bylines=True, with_renditions=True):
+        """What article lists show: section, lead image and bylines fetched in a fixed
+        number of queries.
 
         The body and its reading text (unless `with_body`) and the search column, large and
         not shown in lists, are left behind. Without `with_bylines`, prefetch them later for
-        the articles kept, with bylines_prefetch()."""
+        the articles kept, with bylines_prefetch(); without `with_renditions`, the lead
+        images' renditions with images.public.prefetch_renditions(), for all the lists of a
+        page at once."""
+        from articles.images.public import renditions_prefetch
+
         listing = self.defer(
             "search_vector", *([] if with_body else ["body", "text"])
-        ).select_related("section")
+        ).select_related("section", "lead_image")
+        if with_renditions:
+            listing = listing.prefetch_related(renditions_prefetch("lead_image__renditions"))
         return listing.prefetch_related(bylines_prefetch()) if with_bylines else listing
 
     def newest_first(self):

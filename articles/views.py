@@ -25,6 +25,7 @@ from django.views.generic import ListView
 from taggit.models import Tag
 
 from articles import text
+from articles.images.public import crops_for_search_engines, jpeg, prefetch_renditions, shown
 from articles.images.usage import figure_images
 from articles.models import (
     ENTITY_URL_NAMES,
@@ -70,7 +71,7 @@ SCHEMA_TYPES = {
 
 
 def home(request):
-    published = Article.objects.published().for_listing()
+    published = Article.objects.published().for_listing(with_renditions=False)
     latest = list(published.newest_first()[:HOME_LATEST])
     sections = list(Section.objects.filter(parent=None))
 
@@ -100,6 +101,7 @@ def home(request):
     )
     for article in newest:
         by_section[article.section.parent_id or article.section_id].append(article)
+    prefetch_renditions(article.lead_image for article in [*latest, *newest])
 
     return render(
         request,
@@ -223,7 +225,7 @@ def for_article_page(queryset):
     # The search column is large and only the search reads it.
     return (
         queryset.defer("search_vector")
-        .select_related("section__parent")
+        .select_related("section__parent", "lead_image")
         .prefetch_related(
             bylines_prefetch(),
             Prefetch(
@@ -313,21 +315,28 @@ def article_page_context(request, article):
     bylines = list(article.bylines.all())
     tags = sorted(article.tags.all(), key=lambda tag: tag.name.lower())
     corrections = list(article.corrections.all())
+    related = related_articles(
+        article,
+        entity_ids={mention.entity_id for mention in article.confirmed_mentions},
+        tag_ids={tag.pk for tag in tags},
+    )
+    # The lead image's renditions and the related articles' thumbnails', in one query.
+    prefetch_renditions([article.lead_image, *(other.lead_image for other in related)])
+    lead_image = shown(article.lead_image)
     return {
         "article": article,
+        "lead_image": lead_image,
+        # Why a lead image is not shown, for the preview to tell the editor.
+        "lead_image_problem": article.lead_image and article.lead_image.publish_problem(),
         "body_html": _rendered_body(article, hidden),
         "bylines": bylines,
         "tags": tags,
         "corrections": corrections,
         "entities": entities,
         "subjects": subjects,
-        "related": related_articles(
-            article,
-            entity_ids={mention.entity_id for mention in article.confirmed_mentions},
-            tag_ids={tag.pk for tag in tags},
-        ),
+        "related": related,
         "json_ld": _news_article_json_ld(
-            request, article, bylines, tags, entities, subjects, corrections
+            request, article, bylines, tags, entities, subjects, corrections, lead_image
         ),
         "current_section_id": article.section.parent_id or article.section_id,
     }
@@ -382,7 +391,9 @@ def related_articles(article, entity_ids, tag_ids, limit=RELATED_ARTICLES):
             return []
         scores = dict(ranked)
         visible = list(
-            Article.objects.published().filter(pk__in=scores).for_listing(with_bylines=False)
+            Article.objects.published()
+            .filter(pk__in=scores)
+            .for_listing(with_bylines=False, with_renditions=False)
         )
         # Unpublished articles (many drafts of one story, say) can crowd the readable ones
         # out of the candidates: then, and only then, look further down the ranking, up to
@@ -450,7 +461,9 @@ def _schema_thing(request, entity):
     return thing
 
 
-def _news_article_json_ld(request, article, bylines, tags, entities, subjects, corrections):
+def _news_article_json_ld(
+    request, article, bylines, tags, entities, subjects, corrections, lead_image
+):
     """schema.org NewsArticle data, for search engines."""
     url = request.build_absolute_uri(article.get_absolute_url())
     subject_ids = {entity.pk for entity in subjects}
@@ -467,6 +480,12 @@ def _news_article_json_ld(request, article, bylines, tags, entities, subjects, c
         "articleBody": article.text,
         "wordCount": len(article.text.split()),
         "articleSection": article.section.name,
+        # Google's Article structured data asks for the picture in 16x9, 4x3 and 1x1.
+        **(
+            {"image": crops_for_search_engines(lead_image, request.build_absolute_uri)}
+            if lead_image
+            else {}
+        ),
         "author": [_schema_thing(request, byline.person) for byline in bylines],
         "publisher": {
             "@type": "NewsMediaOrganization",
@@ -492,13 +511,29 @@ def _news_article_json_ld(request, article, bylines, tags, entities, subjects, c
     }
 
 
-def entity_json_ld(request, entity):
-    """schema.org data of an entity's page: the entity with its other names and description."""
+def entity_json_ld(request, entity, picture=None):
+    """schema.org data of an entity's page: the entity with its other names, description
+    and `picture` (the whole picture, as its page shows it, with caption and credit)."""
     return {
         "@context": "https://schema.org",
         **_schema_thing(request, entity),
         **({"alternateName": entity.aliases} if entity.aliases else {}),
         **({"description": entity.description} if entity.description else {}),
+        **({"image": _image_object(request, picture)} if picture else {}),
+    }
+
+
+def _image_object(request, image):
+    """`image` as a schema.org ImageObject: its largest whole-picture JPEG, caption, credit."""
+    found = jpeg(image, "w1024", request.build_absolute_uri)
+    return {
+        "@type": "ImageObject",
+        "url": found.url,
+        "width": found.width,
+        "height": found.height,
+        **({"caption": image.caption} if image.caption else {}),
+        **({"creditText": image.credit} if image.credit else {}),
+        **({"copyrightNotice": image.licence} if image.licence else {}),
     }
 
 
@@ -522,7 +557,7 @@ def articles_about(entity, limit=ENTITY_ABOUT):
     return (
         Article.objects.published()
         .mentioning(entity, role=MentionRole.ABOUT)
-        .for_listing(with_bylines=False)
+        .for_listing(with_bylines=False, with_renditions=False)
         .newest_first()[:limit]
     )
 
@@ -551,7 +586,12 @@ class EntityView(PageSizeMixin, ListView):
 
     def get(self, request, *args, **kwargs):
         # One that no reader may see yet is not found, exactly as a missing one.
-        self.entity = Entity.objects.public().filter(kind=self.kind, slug=kwargs["slug"]).first()
+        self.entity = (
+            Entity.objects.public()
+            .filter(kind=self.kind, slug=kwargs["slug"])
+            .select_related("picture")
+            .first()
+        )
         if self.entity is None:
             # Only a missing page pays for this query: the old URL of a merged or renamed
             # entity.
@@ -586,11 +626,25 @@ class EntityView(PageSizeMixin, ListView):
             context["bylined_articles"] = list(
                 Article.objects.published()
                 .filter(bylines__person=self.entity)
-                .for_listing()
+                .for_listing(with_renditions=False)
                 .newest_first()[:ENTITY_BYLINES]
             )
         context["about_articles"] = list(articles_about(self.entity))
+        # The entity's picture and its lists' thumbnails, in one query.
+        prefetch_renditions(
+            [
+                self.entity.picture,
+                *(
+                    article.lead_image
+                    for article in context["about_articles"] + context.get("bylined_articles", [])
+                ),
+            ]
+        )
+        # Rights alone decide: an entity's picture has no publish step to ask for alt text,
+        # so one without it takes the entity's name (templates/articles/entity.html).
+        picture = self.entity.picture
+        context["picture"] = picture if picture and picture.is_usable() else None
         context["co_mentioned"] = list(often_mentioned_with(self.entity))
-        context["json_ld"] = entity_json_ld(self.request, self.entity)
+        context["json_ld"] = entity_json_ld(self.request, self.entity, context["picture"])
         context["og_type"] = "profile" if self.entity.kind == EntityKind.PERSON else "website"
         return context

@@ -4,7 +4,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.models import Mention, MentionStatus
+from articles.images.library import build_image, store_image, store_renditions
+from articles.models import Article, Mention, MentionRole, MentionStatus
+from tests import image_files
 from tests.factories import (
     ArticleFactory,
     BylineFactory,
@@ -12,6 +14,7 @@ from tests.factories import (
     PersonFactory,
     PlaceFactory,
     SectionFactory,
+    mention_of,
 )
 from tests.helpers import count_queries
 
@@ -142,3 +145,73 @@ def test_not_found_page_runs_few_queries(client):
 
     assert response.status_code == 404
     assert len(queries) <= 3
+
+
+# --- Pictures: each page with them runs one query more than without, however many -----------
+
+
+def pictured_site():
+    """Seven articles in World › Harbours by Ana Reyes, about Beijing, tagged harbour (each
+    related to the others; the home page's top five and its World block), with no
+    pictures yet; and a function that gives every article a lead image and both entities
+    a picture, each its own with its renditions."""
+    ana = PersonFactory(name="Ana Reyes", slug="ana-reyes")
+    beijing = PlaceFactory(name="Beijing", slug="beijing")
+    harbours = SectionFactory(parent=SectionFactory(slug="world"), slug="harbours")
+    articles = []
+    for n in range(7):
+        article = ArticleFactory(
+            headline=f"Harbour story {n}", slug=f"harbour-{n}", section=harbours, tags=["harbour"]
+        )
+        BylineFactory(article=article, person=ana)
+        mention_of(article, beijing, "Beijing", role=MentionRole.ABOUT)
+        articles.append(article)
+
+    def add_pictures():
+        for row in [*articles, ana, beijing]:
+            image = stored_image()
+            store_renditions(image)
+            if isinstance(row, Article):
+                row.lead_image = image
+            else:
+                row.picture = image
+            row.save()
+
+    return add_pictures
+
+
+def stored_image():
+    data = image_files.jpeg((400, 300))
+    image = build_image(data, "harbour.jpg")
+    image.alt_text = "Ferries at the harbour wall"
+    return store_image(image, data)
+
+
+@pytest.mark.usefixtures("media_root")
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/articles/harbour-0/",
+        "/sections/world/",
+        "/sections/harbours/",
+        "/tags/harbour/",
+        "/search/?q=harbour",
+        "/people/ana-reyes/",
+        "/places/beijing/",
+        "/feeds/latest/rss/",
+        "/feeds/sections/world/atom/",
+    ],
+)
+def test_pictures_cost_one_query_on_every_page(client, url, django_assert_num_queries):
+    add_pictures = pictured_site()
+    without = count_queries(client, url)
+    assert "<picture" not in client.get(url).content.decode()
+
+    add_pictures()  # saving published articles and entities drops the cached pages
+
+    with django_assert_num_queries(without + 1):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert without + 1 <= MAX_QUERIES
+    assert b"/media/images/renditions/" in response.content

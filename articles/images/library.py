@@ -19,6 +19,7 @@ from PIL import Image as PILImage
 from articles.images import renditions
 from articles.images.metadata import read_credits
 from articles.images.models import Image, Rendition
+from articles.images.public import pages_showing_changed
 from articles.images.validation import check_image
 
 
@@ -131,8 +132,11 @@ def store_renditions(image: Image) -> list[Rendition]:
             made_now.append(rendition)
     # Crops for an earlier focal point: their rows go (pages then use the new ones); their
     # files stay, as cached pages may still name them.
-    image.renditions.exclude(focal_key="").exclude(focal_key=key).delete()
+    dropped, _ = image.renditions.exclude(focal_key="").exclude(focal_key=key).delete()
     Image.objects.filter(pk=image.pk).update(rendition_error="")
+    if made_now or dropped:
+        # Pages showing it were cached with the fallback or the old crops.
+        pages_showing_changed(image.pk)
     return made_now
 
 

@@ -9,6 +9,8 @@ a page renders; until they exist, `best_rendition` falls back to the nearest one
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils import timezone
 
 from articles.images import renditions
@@ -178,3 +180,14 @@ class Rendition(models.Model):
 
     def __str__(self):
         return f"{self.image_id} {self.spec} {self.format} {self.width}x{self.height}"
+
+
+@receiver(post_save, sender=Image, dispatch_uid="images-pages-on-save")
+@receiver(post_delete, sender=Image, dispatch_uid="images-pages-on-delete")
+def _drop_pages_showing(sender, instance, created=False, raw=False, **kwargs):
+    """Cached pages that show a changed or deleted picture are dropped (a new picture is
+    on no page yet). Renditions made later drop them too (library.store_renditions)."""
+    if not created and not raw:
+        from articles.images.public import pages_showing_changed
+
+        pages_showing_changed(instance.pk)

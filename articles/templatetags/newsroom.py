@@ -7,6 +7,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from articles.images import pictures, public
 from articles.models import Section
 
 register = template.Library()
@@ -40,12 +41,32 @@ def canonical_url(context):
 
 
 @register.inclusion_tag("articles/_page_meta.html", takes_context=True)
-def page_meta(context, title, description="", og_type="website"):
-    """A public page's description, canonical link, OpenGraph and Twitter card tags."""
+def page_meta(context, title, description="", og_type="website", image=None, alt=""):
+    """A public page's description, canonical link, OpenGraph and Twitter card tags; with
+    `image`, its social card crop (1200x630) as og:image, described by `alt` (by default
+    the image's alt text), and Twitter's large card."""
+    request = context["request"]
     return {
         "url": canonical_url(context),
         "title": title,
         "description": description,
         "og_type": og_type,
         "site_name": context["site_name"],
+        "image": image and public.jpeg(image, "social", request.build_absolute_uri),
+        "image_alt": alt or (image and image.alt_text),
     }
+
+
+@register.simple_tag
+def shown_image(image):
+    """`image` if readers may see it now (articles.images.public.shown), else None."""
+    return public.shown(image)
+
+
+@register.simple_tag
+def picture(image, sizes="100vw", crop=None, lazy=True, priority=False, alt=None, css_class=""):
+    """The <picture> of `image` (see articles.images.pictures.picture), from its prefetched
+    renditions."""
+    return pictures.picture(
+        image, sizes=sizes, crop=crop, lazy=lazy, priority=priority, alt=alt, css_class=css_class
+    )
