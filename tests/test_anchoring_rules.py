@@ -324,3 +324,76 @@ def test_a_state_office_names_the_state_and_a_city_office_the_city(text, expecte
         ]
     )
     assert [key for _, key in found(places, text)] == [expected]
+
+
+TWIN_PLACES = Gazetteer.of(
+    [
+        Named("lima-pe", "Lima", ("Lima, Peru",), "Capital and largest city of Peru.", "place"),
+        Named("lima-oh", "Lima", ("Lima, Ohio",), "City in north-western Ohio.", "place"),
+        Named(
+            "hyd-in", "Hyderabad", ("Hyderabad, India",), "Capital of Telangana, India.", "place"
+        ),
+        Named("hyd-pk", "Hyderabad", (), "City on the Indus in Sindh, Pakistan.", "place"),
+        Named("peru", "Peru", (), "Country in South America.", "place"),
+        Named("india", "India", (), "Country in South Asia.", "place"),
+        Named("oly-wa", "Olympia", (), "Capital of the US state of Washington.", "place"),
+        Named("oly-gr", "Olympia", (), "Ancient sanctuary in the Peloponnese, Greece.", "place"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The region a dateline adds, in full or short; even where a longer alias
+        # ("Hyderabad, India") fits the dateline's words in another case.
+        ("HYDERABAD, India, Jan 14 (Newsroom) - A plant opens.", "hyd-in"),
+        ("OLYMPIA, Wash., Feb 20 (Newsroom) - A law passed.", "oly-wa"),
+        # The names the story uses: a story that names Peru means Peru's Lima.
+        ("LIMA, March 3 (Newsroom) - Farmers marched across Peru.", "lima-pe"),
+        ("Farmers in Peru marched. Police in Lima arrested 14.", "lima-pe"),
+    ],
+)
+def test_places_of_one_name_by_the_dateline_region_and_the_story(text, expected):
+    keys = [key for _, key in found(TWIN_PLACES, text)]
+    assert expected in keys
+    assert not {"lima-oh", "hyd-pk", "oly-gr"} & set(keys)
+
+
+def test_places_of_one_name_in_a_story_that_names_neither_region_are_left_out():
+    text = "Police in Lima arrested 14 people."
+    assert found(TWIN_PLACES, text) == []
+    assert TWIN_PLACES.find_with_stats(text)[1] == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Bank of Peru raised rates.",
+        "Researchers at the University of Peru said so.",
+        "Ships crossed the Gulf of Peru.",
+    ],
+)
+def test_a_place_in_an_institutions_name_is_no_mention_of_it(text):
+    assert found(TWIN_PLACES, text) == []
+
+
+def test_a_compound_before_a_name_describes_it_and_is_no_part_of_it():
+    companies = Gazetteer.of([Named("arafura", "Arafura Gas", (), "Gas company.", "organization")])
+    text = "The plant will be built by Perth-based Arafura Gas, officials said."
+    assert found(companies, text) == [("Arafura Gas", "arafura")]
+
+
+def test_a_bare_name_after_two_speakers_is_left_out():
+    """Both named in full close together, and each speaks: neither is the one aside."""
+    brothers = Gazetteer.of(
+        [
+            Named("venkat", "Venkat Reddy", ("Reddy",), "Chairman of a drug maker.", "person"),
+            Named("suresh", "Suresh Reddy", ("Reddy",), "Managing director.", "person"),
+        ]
+    )
+    text = (
+        "Venkat Reddy said sales would double. His brother, Suresh Reddy, said exports "
+        "would lead.\n“It is a good year,” Reddy told reporters."
+    )
+    assert [key for _, key in found(brothers, text)] == ["venkat", "suresh"]

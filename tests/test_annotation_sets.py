@@ -1,5 +1,6 @@
-"""Both annotation corpora, the development one (tests/data/annotation_corpus/) and the
-held-out one (tests/data/annotation_holdout/): that each reads as it is written.
+"""The annotation corpora, the development one (tests/data/annotation_corpus/) and the
+held-out ones (tests/data/annotation_holdout/, annotation_holdout2/): that each reads as it
+is written.
 
 Loader checks only: the floors on the suggestions, held on the development corpus, are
 in tests/test_annotation_corpus.py; the held-out set measures how well they generalise
@@ -15,10 +16,13 @@ import pytest
 
 from tests import corpus
 
-HOLDOUT = corpus.CORPUS.parent / "annotation_holdout"
+HOLDOUTS = [
+    corpus.CORPUS.parent / "annotation_holdout",
+    corpus.CORPUS.parent / "annotation_holdout2",
+]
 
 
-@pytest.fixture(scope="module", params=[corpus.CORPUS, HOLDOUT], ids=lambda path: path.name)
+@pytest.fixture(scope="module", params=[corpus.CORPUS, *HOLDOUTS], ids=lambda path: path.name)
 def directory(request):
     return request.param
 

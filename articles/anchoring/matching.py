@@ -252,9 +252,13 @@ def _local_hits(gazetteer: Gazetteer, haystack: str, text: str, low: int, high: 
         if end < length and _is_word_char(text[end]):
             continue
         surface = text[start:end]
-        keys = _reading(keys, exact, readings, surface)
-        if keys is not None:
-            found.append((start, end, surface, keys))
+        read = _reading(keys, exact, readings, surface)
+        # A dateline in capitals reads as any case, here too: "HYDERABAD, India" is no
+        # alias "Hyderabad, India", but "HYDERABAD" is "Hyderabad".
+        if read is None and gazetteer.profiles and rules.is_dateline(text, start, end):
+            read = _every_reading(keys, readings)
+        if read is not None:
+            found.append((start, end, surface, read))
     found.sort(key=lambda hit: (hit[0], -hit[1]))
     return found
 

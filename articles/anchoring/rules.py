@@ -66,6 +66,7 @@ class Profile(NamedTuple):
     cues: frozenset[str]  # stems of the description's words
     description: str = ""  # folded, for the family ties it states ("son of Joe Biden")
     place_type: str = ""  # "city" or "state" for a place whose description says so first
+    proper: frozenset[str] = frozenset()  # stems of the description's capitalised words
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -78,7 +79,8 @@ _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 _STOPWORDS = _wordset(
     """a an the of and or in on at to for from by with as is was are were be been his her
     its their he she it they who which that this since until after before into over
-    under about also former later now than then when where while one two three"""
+    under about also former later now than then when where while one two three first
+    second last new old more most many other year years known"""
 )
 _FEMALE = _wordset(
     """she her hers herself sister daughter mother wife widow woman grandmother aunt niece
@@ -130,8 +132,23 @@ def profile(named: Named) -> Profile:
             if _stem(word) in _CITY_WORDS or _stem(word) in _STATE_WORDS:
                 place_type = "city" if _stem(word) in _CITY_WORDS else "state"
                 break
+    # Capitalised words after the first are names: "Capital of Peru", "City on the River
+    # Tay in central Scotland". They say which country or region a place belongs to.
+    own_words = {_stem(word) for word in _words(name)}
+    proper = frozenset(
+        _stem(word)
+        for word in _words(named.description)[1:]
+        if _capitalised(word) and _stem(word) not in own_words
+    )
     return Profile(
-        name, frozenset(primary), named.kind, gender, cues, fold(named.description), place_type
+        name,
+        frozenset(primary),
+        named.kind,
+        gender,
+        cues,
+        fold(named.description),
+        place_type,
+        proper,
     )
 
 
@@ -149,7 +166,8 @@ _TITLES = _wordset(
     executive commissioner deputy speaker comrade marshal duke duchess earl baron
     baroness councillor councilor delegate supreme foreign defence defense finance
     interior home trade health water former ceo cfo coo mp mep mla msp pm gov lt sgt maj
-    elect ex acting interim crown first attorney mr. st saint"""
+    elect ex acting interim crown first attorney mr. st saint administrator spokesperson
+    spokesman spokeswoman superintendent managing principal provost registrar"""
 )
 _FEMALE_TITLES = _wordset("""ms mrs miss madam madame dame lady queen princess empress""")
 _MALE_TITLES = _wordset("""mr sir lord king prince emperor""")
@@ -170,6 +188,11 @@ _GROUPS = _wordset(
 )
 _PLACE_OF = re.compile(
     r"\b(?:city|town|port|village|county|province|district|state|region|department) of $"
+)
+_INSTITUTION_OF = re.compile(
+    r"\b(?:University|College|Institute|Bank|Museum|School|Academy|Hospital|Library|Church|"
+    r"Council|Court|Diocese|Gulf|Bay|Sea|Isle|Straits?|Cape|Duke|Duchess|Earl)"
+    r"(?: [A-Z][\w’'-]*)* of (?:the )?$"
 )
 _DATE_AFTER = re.compile(r" (?:\d|next year|last year|this year)")
 _CURRENCY_AFTER = re.compile(r"[$€£¥]")
@@ -203,6 +226,10 @@ def refusal(text: str, start: int, end: int) -> str | None:
     after = text[end : end + 40]
     before = text[max(0, start - 40) : start]
     folded = fold(text[start:end])
+    # The place in an institution's or a feature's name: "University of Washington",
+    # "Bank of Jamaica", "Gulf of Mexico", "Isle of Man".
+    if _INSTITUTION_OF.search(before):
+        return "longer name"
     # A currency prefix: "US$125" is an amount, not the United States.
     if _CURRENCY_AFTER.match(after):
         return "currency"
@@ -232,6 +259,9 @@ def refusal(text: str, start: int, end: int) -> str | None:
         if (
             _capitalised(word)
             and not _is_title(word)
+            # "Perth-based Arafura Gas", "London-listed Andean Copper": a compound that
+            # ends in a lower-case word describes the name; it is no part of it.
+            and not ("-" in word and word.rsplit("-", 1)[-1].islower())
             and not (word.endswith((".", "!", "?")) and not _is_title(word))
             and (not _opens_sentence(text, word_start) or word.endswith(("'s", "’s")))
         ):
@@ -439,8 +469,12 @@ def _choose(text, start, end, keys, profiles, recent, low, high, next_hit, learn
     # "“Castro” is a name in a schoolbook"), not one of the people who bear it.
     if _QUOTED.match(text[start - 1 : start] + text[end : end + 1]):
         return None
-    # A dateline names a city: "NEW YORK (Newsroom) -" is the city, not the state.
+    # A dateline names a city: "NEW YORK (Newsroom) -" is the city, not the state; the
+    # region after it says which city of the name.
     if is_dateline(text, start, end):
+        in_region = _dateline_region(text, end, candidates, known)
+        if in_region is not None:
+            return in_region
         candidates = _filter(
             candidates, lambda key: key in known and bool(known[key].cues & _CITY_WORDS)
         )
@@ -495,40 +529,45 @@ def _choose(text, start, end, keys, profiles, recent, low, high, next_hit, learn
         return _by_age(candidates, known, age.group(1).lower())
     if len(candidates) == 1:
         return candidates[0]
-    # 3. The description's words near the name: "Kim, who inherited power after his
+    # 3. The only one of them named so far in this paragraph: "Mrs Clinton, a former
+    # secretary of state, called... Clinton urged Congress". A paragraph keeps to the
+    # people it has named; a new one is introduced by a longer form. (Not for a full
+    # name that twins share, nor for places: "Washington Governor... officials in
+    # Washington" are two.)
+    paragraph = text.rfind("\n", 0, start) + 1
+    named_here = [
+        key for key in candidates if any(seen > paragraph for seen in recent.get(key, {}).values())
+    ]
+    if (
+        len(named_here) == 1
+        and all(key in known and known[key].kind == "person" for key in candidates)
+        and sum(folded in known[key].primary_names for key in candidates) < 2
+    ):
+        return named_here[0]
+    # 4. The description's words near the name: "Kim, who inherited power after his
     # father’s death in 2011"; "Maria Santos, a marine biologist".
     candidates = _local_choice(text, start, end, candidates, profiles, low, high)
     if len(candidates) == 1:
         return candidates[0]
-    # 4. The place the story was filed from: under "ATLANTA (Newsroom) -", "Georgia" is
+    # 5. Places of one name: the one whose description holds names the story uses
+    # ("Capital of Peru" in a story that names Peru).
+    place = _story_place(text, candidates, known)
+    if place is not None:
+        return place
+    # The place the story was filed from: under "ATLANTA (Newsroom) -", "Georgia" is
     # the state whose description names Atlanta.
     dateline = _dateline_before(text, start)
     if dateline:
         placed = [key for key in candidates if key in known and dateline in known[key].cues]
         if len(placed) == 1:
             return placed[0]
-    # 5. An entity whose own name the word is, before those that only have it as an
+    # 6. An entity whose own name the word is, before those that only have it as an
     # alias: "Georgia" is the country, "Washington" the city, unless cues said otherwise.
     own = [key for key in candidates if key in known and folded in known[key].primary_names]
     if len(own) == 1:
         return own[0]
     if own:
         candidates = own  # same-name twins: only the evidence below may tell them apart
-    # 6. The only one of them named so far in this paragraph: "Mrs Clinton, a former
-    # secretary of state, called... Clinton urged Congress". A paragraph keeps to the
-    # people it has named; a new one is introduced by a longer form.
-    paragraph = text.rfind("\n", 0, start) + 1
-    named_here = [
-        key
-        for key in candidates
-        if key in known and any(seen > paragraph for seen in recent.get(key, {}).values())
-    ]
-    if (
-        len(known) == len(candidates)
-        and len(named_here) == 1
-        and not (own and folded in known[named_here[0]].primary_names)
-    ):
-        return named_here[0]
     # 7. The latest longer form of one of them before it ("Kim Yo Jong ... Kim"), or the
     # latest mention of the same twin by the full name they share.
     last_seen = {}  # each candidate's latest longer form (or shared full name) before it
@@ -552,7 +591,7 @@ def _choose(text, start, end, keys, profiles, recent, low, high, next_hit, learn
     # of them was the subject of a sentence, named at its start as a story names the
     # person it is about ("Raúl Castro, who led Cuba... since the birth of Fidel Castro.").
     if len(ranked) > 1 and last_seen[latest] - last_seen[ranked[1]] < _CONTESTED:
-        roles = {key: _subject(text, started[key]) for key in ranked[:2]}
+        roles = {key: _subject(text, started[key], last_seen[key]) for key in ranked[:2]}
         subjects = [key for key, role in roles.items() if role is True]
         if len(subjects) == 1 and False in roles.values():
             return subjects[0]
@@ -560,14 +599,59 @@ def _choose(text, start, end, keys, profiles, recent, low, high, next_hit, learn
     return latest
 
 
+_DATELINE_REGION = re.compile(r", ([A-Z][\w’'.]*(?: [A-Z][\w’'.]*)*),")
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
+
+
+def _dateline_region(text, end, keys, known):
+    """For a dateline's city, the one of ``keys`` in the region it adds ("HYDERABAD,
+    India, Jan 14", "OLYMPIA, Wash.,": a short form counts), or None."""
+    region = _DATELINE_REGION.match(text, end)
+    if region is None:
+        return None
+    stems = [_stem(word) for word in _words(region.group(1)) if len(word) >= 3]
+    placed = [
+        key
+        for key in keys
+        if stems
+        and key in known
+        and all(
+            any(cue.startswith(stem) or stem.startswith(cue) for cue in known[key].proper)
+            for stem in stems
+        )
+    ]
+    return placed[0] if len(placed) == 1 else None
+
+
+def _story_place(text, keys, known):
+    """Which of several places of one name the story means, from the names it uses that
+    one of their descriptions holds; None when that does not decide."""
+    if len(keys) < 2 or not all(key in known and known[key].kind == "place" for key in keys):
+        return None
+    named = {_stem(word) for word in _CAPITALISED.findall(text)}
+    shared = frozenset.intersection(*(known[key].proper for key in keys))
+
+    def score(key):
+        cues = known[key].proper - shared
+        return sum(any(word.startswith(cue) for word in named) for cue in cues if len(cue) >= 4)
+
+    ranked = sorted(keys, key=score, reverse=True)
+    best, second = score(ranked[0]), score(ranked[1])
+    return ranked[0] if best >= 1 and best >= 2 * second else None
+
+
+_SPEAKS_AFTER = re.compile(r",? (?:said|says|told|tells|added|adds|wrote|writes)\b")
 _COORDINATING = re.compile(r"\b(?:and|or|but|nor|while|whereas|as|then) $")
 
 
-def _subject(text: str, start: int) -> bool | None:
-    """Whether the name at ``start`` (titles before it included: "President Mahamat Idriss
-    Déby, who took power...") opens its sentence (True), opens a clause of its own after
-    "and", "but" or "while" (None: a subject too, as far as we can tell), or stands inside
-    one (False: "after his father, Idriss Déby, was killed")."""
+def _subject(text: str, start: int, end: int) -> bool | None:
+    """Whether the name at ``start:end`` (titles before it included: "President Mahamat
+    Idriss Déby, who took power...") opens its sentence or speaks in it (True: "His
+    brother, Suresh Reddy, said"), opens a clause of its own after "and", "but" or "while"
+    (None: a subject too, as far as we can tell), or stands inside one (False: "after his
+    father, Idriss Déby, was killed")."""
+    if _SPEAKS_AFTER.match(text, end):
+        return True
     while _title_before(text, start) is not None:
         start -= len(_PREVIOUS_WORD.search(text[max(0, start - 20) : start]).group(0))
     if _opens_sentence(text, start):
