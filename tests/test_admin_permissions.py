@@ -22,6 +22,7 @@ from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.messages import get_messages
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client, RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -31,6 +32,7 @@ from articles import revisions
 from articles.images.jobs import make_renditions
 from articles.images.models import Image
 from articles.models import Article, Entity, EntityKind, MentionSource, MentionStatus
+from tests import image_files
 from tests.factories import (
     ArticleFactory,
     BylineFactory,
@@ -45,7 +47,8 @@ from tests.factories import (
     suggested_mention,
 )
 
-pytestmark = pytest.mark.django_db
+# Uploads are written to a folder of each test's own.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 
 E, R, A = "Editors", "Reporters", "Annotators"
 STAFF = "staff in no group"
@@ -216,6 +219,9 @@ URLS.update({f"{method} images_image_{view}": who for method, view, who in IMAGE
 # The chooser's search, for the lead image, the entity picture and figures: whoever may
 # read the library.
 URLS["GET images_image_choose"] = GROUPS
+# Uploading several pictures at once: whoever may add them.
+URLS["GET images_image_upload"] = WRITERS
+URLS["POST images_image_upload"] = WRITERS
 # Background jobs' results (django-tasks-db): read-only, for the superuser, who runs the
 # servers; a failure an editor must know of is also shown on its image.
 TASK_RESULTS = "django_tasks_database_dbtaskresult"
@@ -528,6 +534,8 @@ def ask_for(key, objects):
             return Ask(r(), {})
         kwarg = "object_id" if name.endswith(("_change", "_delete", "_history")) else "article_id"
         return Ask(r(**{kwarg: article.pk}), delete_data(name))
+    if name == "images_image_upload":
+        return Ask(r(), {"files": SimpleUploadedFile("train.jpg", image_files.jpeg())})
     if name == "articles_section_changelist":  # its list_editable positions
         data = {"_save": "Save", "form-TOTAL_FORMS": "2", "form-INITIAL_FORMS": "2"}
         for n, section in enumerate([objects.section, objects.spare_section]):

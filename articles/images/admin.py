@@ -9,10 +9,10 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
-from articles.images import chooser
-from articles.images.library import build_image, duplicate_of, store_image
+from articles.images import chooser, upload
+from articles.images.library import build_image, duplicate_of, max_bytes, store_image
 from articles.images.models import Image, Rendition
-from articles.images.validation import ImageRefused
+from articles.images.validation import ImageRefused, check_size
 
 # Filled from the file when left blank on upload.
 PREFILLED = ["title", "caption", "credit", "licence"]
@@ -49,8 +49,9 @@ class ImageForm(forms.ModelForm):
         upload = cleaned.get("upload")
         if not self.adding or upload is None:
             return cleaned
-        data = upload.read()
         try:
+            check_size(upload.size, upload.name, max_bytes())  # before reading it
+            data = upload.read()
             built = build_image(data, upload.name)
         except ImageRefused as refusal:
             self.add_error("upload", str(refusal))
@@ -119,11 +120,15 @@ class ImageAdmin(admin.ModelAdmin):
         wrap = self.admin_site.admin_view
         return [
             path("choose/", wrap(self.choose_view), name="images_image_choose"),
+            path("upload/", wrap(self.upload_view), name="images_image_upload"),
             *super().get_urls(),
         ]
 
     def choose_view(self, request):
         return chooser.choose(self, request)
+
+    def upload_view(self, request):
+        return upload.upload_view(self, request)
 
     def get_queryset(self, request):
         # The thumbnails come from renditions fetched with the page, in one query.

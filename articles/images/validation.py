@@ -65,15 +65,20 @@ def looks_like_svg(data: bytes, name: str) -> bool:
     )
 
 
+def check_size(size: int, name: str, max_bytes: int) -> None:
+    """Refuse a file over the size limit (ImageRefused naming `name`): an upload can be
+    checked by its size before it is read into memory."""
+    if size > max_bytes:
+        raise ImageRefused(
+            f"{name} is {megabytes(size)}, over the limit of {megabytes(max_bytes)} for a picture."
+        )
+
+
 def check_image(data: bytes, name: str, max_bytes: int) -> Checked:
     """Check one upload; return what it is, or raise ImageRefused naming `name`."""
     if not data:
         raise ImageRefused(f"{name} is empty: it is not an image.")
-    if len(data) > max_bytes:
-        raise ImageRefused(
-            f"{name} is {megabytes(len(data))}, over the limit of {megabytes(max_bytes)} "
-            "for a picture."
-        )
+    check_size(len(data), name, max_bytes)
     if looks_like_svg(data, name):
         raise ImageRefused(f"{name} is an SVG drawing; SVG is refused, as it can carry scripts.")
     limit = PILImage.MAX_IMAGE_PIXELS
