@@ -956,7 +956,9 @@ def save_article(
             values["publish_at"] = timezone.now()
         if source.lead_image is not None:
             publishing = values.get("status", article.status) == ArticleStatus.PUBLISHED
-            image = _library_image(source.lead_image, publishing, new_files, notes)
+            image = library_image(
+                source.lead_image, publishing=publishing, new_files=new_files, notes=notes
+            )
             values["lead_image_id"] = image.pk
             if source.lead_image.caption is not None:
                 values["lead_image_caption"] = source.lead_image.caption
@@ -996,34 +998,43 @@ def save_article(
     return ImportedArticle(article, outcome, notes)
 
 
-def _library_image(
-    picture: LeadImageSource, publishing: bool, new_files: list, notes: list[str]
+def library_image(
+    picture: LeadImageSource, *, publishing: bool = False, new_files=None, notes=None
 ) -> Image:
     """The library's image for `picture`: the one already there with the same content
-    (its blank alt text and credit filled in from the file, what editors wrote kept), or
-    a new one. A published article's picture needs alt text."""
-    image = duplicate_of(picture.image)
-    if image is None:
+    (its blank alt text and credit filled in from `picture`, what editors wrote kept), or
+    a new one, stored (see library.store_image for `new_files`). Either way it becomes
+    `picture.image`, so a picture used again is not looked for again. A published
+    article's picture needs alt text. `notes` is told what was done."""
+    image = picture.image if picture.image.pk else duplicate_of(picture.image)
+    new = image is None
+    if new:
         image = picture.image
         image.alt_text = picture.alt or ""
         image.credit = picture.credit or image.credit
         image.caption = image.caption or picture.caption or ""
-    if publishing and not (image.alt_text.strip() or picture.alt):
+    else:
+        given = {"alt_text": picture.alt, "credit": picture.credit}
+        filled = [
+            name for name, value in given.items() if value and not getattr(image, name).strip()
+        ]
+        for name in filled:
+            setattr(image, name, given[name])
+    if publishing and not image.alt_text.strip():
         raise ImportProblem(
             f'image {picture.name} has no alt text; give "image_alt:" (what the picture '
             "shows) to publish the article with it"
         )
-    if image.pk is None:
+    if new:
         store_image(image, picture.data, new_files=new_files)
-        notes.append(f"Stored image #{image.pk} “{image.title}” from {picture.name}")
-        return image
-    given = {"alt_text": picture.alt, "credit": picture.credit}
-    filled = [name for name, value in given.items() if value and not getattr(image, name).strip()]
-    for name in filled:
-        setattr(image, name, given[name])
-    if filled:
-        image.save(update_fields=filled)
-    notes.append(f"Image {picture.name} is already in the library as #{image.pk} “{image.title}”")
+        said = f"Stored image #{image.pk} “{image.title}” from {picture.name}"
+    else:
+        if filled:
+            image.save(update_fields=filled)
+        said = f"Image {picture.name} is already in the library as #{image.pk} “{image.title}”"
+    picture.image = image
+    if notes is not None:
+        notes.append(said)
     return image
 
 

@@ -167,7 +167,7 @@ def test_publishing_from_the_form_is_refused_with_a_message_naming_the_picture(c
 
     response = client.post(
         reverse("admin:articles_article_change", args=[article.pk]),
-        article_change_data(article, _step="publish"),
+        article_change_data(article, lead_image=str(image.pk), _step="publish"),
         follow=True,
     )
 
@@ -204,11 +204,29 @@ def test_a_live_articles_own_expired_picture_does_not_hold_up_a_correction(clien
 
     response = client.post(
         reverse("admin:articles_article_change", args=[article.pk]),
-        article_change_data(article, headline="Harbour reopens (corrected)"),
+        article_change_data(
+            article, lead_image=str(image.pk), headline="Harbour reopens (corrected)"
+        ),
     )
 
     assert response.status_code == 302
-    assert Article.objects.get(pk=article.pk).headline == "Harbour reopens (corrected)"
+    article.refresh_from_db()
+    assert (article.headline, article.lead_image) == ("Harbour reopens (corrected)", image)
+
+
+def test_choosing_a_refused_lead_image_for_a_live_article_is_not_saved(client, chief):
+    kept, refused = picture("Kept"), picture("Refused", alt_text="")
+    article = ArticleFactory(lead_image=kept)
+    client.force_login(chief)
+
+    response = client.post(
+        reverse("admin:articles_article_change", args=[article.pk]),
+        article_change_data(article, lead_image=str(refused.pk)),
+    )
+
+    assert response.status_code == 200
+    assert f"Image “Refused” (#{refused.pk}) has no alt text." in response.content.decode()
+    assert Article.objects.get(pk=article.pk).lead_image == kept
 
 
 def test_changing_a_live_articles_lead_image_checks_the_new_one():

@@ -7,6 +7,10 @@ from django.db.models import Count
 
 from articles import body as article_body
 from articles import demo
+from articles.demo.pictures import PICTURES
+from articles.images import usage
+from articles.images.models import Image, Rendition
+from articles.images.renditions import FORMATS
 from articles.models import (
     Article,
     ArticleStatus,
@@ -19,7 +23,7 @@ from articles.models import (
 )
 from tests.factories import UserFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 
 
 def load_demo(*args):
@@ -31,8 +35,12 @@ def load_demo(*args):
 def snapshot():
     return {
         model.__name__: model.objects.count()
-        for model in (Article, Section, Entity, Byline, Mention, Correction)
+        for model in (Article, Section, Entity, Byline, Mention, Correction, Image, Rendition)
     } | {"tags": Article.tags.through.objects.count()}
+
+
+def stored_files(media_root):
+    return sorted(p.relative_to(media_root) for p in media_root.rglob("*") if p.is_file())
 
 
 def test_it_loads_articles_in_four_sections():
@@ -132,20 +140,24 @@ def test_the_password_can_be_given():
     assert get_user_model().objects.get(username="admin").check_password("correct-horse")
 
 
-def test_running_it_again_changes_nothing():
+def test_running_it_again_changes_nothing(media_root):
     load_demo()
     before = snapshot()
+    files = stored_files(media_root)
     versions = dict(Article.objects.values_list("slug", "version"))
     password = get_user_model().objects.get(username="admin").password
 
     output = load_demo()
 
     assert snapshot() == before
+    assert stored_files(media_root) == files
     assert dict(Article.objects.values_list("slug", "version")) == versions
     assert get_user_model().objects.get(username="admin").password == password
     assert 'User "admin" already exists; its password is unchanged' in output
     assert "Articles: 0 created, 0 updated," in output
     assert "Mentions: 0 confirmed mentions created." in output
+    assert f"Pictures: 0 stored, {len(PICTURES)} already in the library." in output
+    assert "Renditions: 0 made." in output
     assert Article.objects.scheduled().count() == 1
 
 
@@ -168,3 +180,86 @@ def test_the_summary_counts_what_it_loaded():
     assert f"Articles: {total} created, 0 updated, 0 unchanged ({total - 2} published, " in output
     assert f"Mentions: {Mention.objects.count()} confirmed mentions created." in output
     assert "Corrections: 1 created." in output
+    assert f"Pictures: {len(PICTURES)} stored, 0 already in the library." in output
+    assert f"Renditions: {Rendition.objects.count()} made." in output
+
+
+# --- Pictures -----------------------------------------------------------------------------
+
+
+def test_it_draws_its_pictures_the_same_each_time():
+    for picture in PICTURES.values():
+        assert picture.jpeg() == picture.jpeg(), picture.key
+
+
+def test_its_pictures_are_in_the_library_with_their_credits_and_rights(media_root):
+    load_demo()
+
+    assert Image.objects.count() == len(PICTURES) >= 5
+    for image in Image.objects.all():
+        assert image.title and image.caption, image
+        assert len(image.alt_text) > 40, image  # says what the picture shows
+        assert image.credit == "Newsroom demo"
+        assert image.licence.startswith("CC0 1.0")
+        assert image.may_be_used and image.may_be_used_until is None
+        assert (media_root / image.file.name).read_bytes()[:3] == b"\xff\xd8\xff"  # a JPEG
+
+
+def test_several_articles_lead_with_a_picture_and_may_be_published_with_it():
+    load_demo()
+
+    leading = Article.objects.filter(lead_image__isnull=False)
+    assert set(leading.values_list("slug", flat=True)) == set(demo.LEAD_IMAGES)
+    assert leading.count() >= 5
+    old_quay = Image.objects.get(title="The Old Quay at dawn")
+    assert usage.articles_using(old_quay.pk).count() == 2
+    for article in leading:
+        assert usage.publish_problems(article) == [], article
+
+
+def test_a_story_shows_the_map_as_a_figure_with_its_own_caption():
+    load_demo()
+
+    article = Article.objects.get(slug__startswith="marrowby-council-approves")
+    the_map = Image.objects.get(title="Map of Marrowby")
+    assert usage.figure_image_ids(article.body) == [the_map.pk]
+    assert (
+        f'<figure data-image="{the_map.pk}"><figcaption>The sea wall along the Old Quay (red) '
+        "and the route of the new ferry.</figcaption></figure>"
+    ) in article.body
+    assert article.body == article_body.sanitise(article.body)
+    assert "The sea wall along the Old Quay (red)" in article.text  # captions are read
+
+
+def test_entities_have_pictures():
+    load_demo()
+
+    assert Entity.objects.get(name="Helena Ostrowska").picture.title == (
+        "Helena Ostrowska, silhouette"
+    )
+    assert Entity.objects.get(name="Marrowby").picture.title == "Map of Marrowby"
+    assert Entity.objects.filter(picture__isnull=False).count() == len(demo.ENTITY_PICTURES)
+
+
+def test_an_entity_picture_an_editor_changed_is_kept():
+    load_demo()
+    marrowby = Entity.objects.get(name="Marrowby")
+    marrowby.picture = Image.objects.get(title="Kelp forest off Marrowby")
+    marrowby.save()
+
+    load_demo()
+
+    assert Entity.objects.get(name="Marrowby").picture.title == "Kelp forest off Marrowby"
+
+
+def test_every_picture_has_its_renditions_so_pages_show_them_at_once(media_root):
+    load_demo()
+
+    for image in Image.objects.prefetch_related("renditions"):
+        made = {(r.spec, r.format) for r in image.renditions.all()}
+        assert {format_ for _, format_ in made} == set(FORMATS), image
+        assert {"w320", "w640", "social", "16x9-w1200", "4x3-w1200", "1x1-w800"} <= {
+            spec for spec, _ in made
+        }, image
+        for rendition in image.renditions.all():
+            assert (media_root / rendition.file.name).exists()

@@ -1,3 +1,5 @@
+import html
+import re
 import secrets
 
 from django.contrib.auth import get_user_model
@@ -6,16 +8,23 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from articles import body as article_body
 from articles import demo
+from articles.demo.pictures import CREDIT, LICENCE, PICTURES, SOURCE
+from articles.images.library import files_undone_on_error, store_renditions
+from articles.images.models import Image
 from articles.importing import (
     Counts,
     ImportProblem,
+    LeadImageSource,
+    lead_image_source,
+    library_image,
     read_article,
     read_entities,
     save_article,
     save_entities,
 )
-from articles.models import Article, Correction, Section
+from articles.models import Article, Correction, Entity, Section
 from articles.suggestions import suggest_mentions
 
 ADMIN_USERNAME = "admin"
@@ -23,8 +32,9 @@ ADMIN_USERNAME = "admin"
 
 class Command(BaseCommand):
     help = (
-        "Load the demo articles, people, organizations and places (invented stories), and "
-        'create the admin user "admin" if there is none. Running it again changes nothing.'
+        "Load the demo articles, people, organizations and places (invented stories) with "
+        "their pictures (drawn as it runs) and the pictures' renditions, and create the "
+        'admin user "admin" if there is none. Running it again changes nothing.'
     )
 
     def add_arguments(self, parser):
@@ -38,18 +48,43 @@ class Command(BaseCommand):
 
     def handle(self, *args, password, **options):
         try:
-            with transaction.atomic():
-                summary = self.load_content()
+            with files_undone_on_error() as new_files, transaction.atomic():
+                pictures, summary = self.load_pictures(new_files)
+                summary += self.load_content(pictures)
                 summary.append(self.ensure_admin(password))
         except ImportProblem as problem:
             raise CommandError(f"The demo content is broken: {problem}") from None
+        # Made here rather than left to the jobs (queued all the same, and then finding
+        # nothing to do), so that the site shows its pictures at once.
+        made = sum(len(store_renditions(picture.image)) for picture in pictures.values())
+        summary.insert(1, f"Renditions: {made} made.")
         for line in summary:
             self.stdout.write(line)
 
-    def load_content(self) -> list[str]:
+    def load_pictures(self, new_files) -> tuple[dict[str, LeadImageSource], list[str]]:
+        """Draw the demo's pictures and put them in the library (each once: a picture
+        already there, by its content, is used again). Returns them by key, stored."""
+        pictures = {}
+        for key, drawing in PICTURES.items():
+            picture = lead_image_source(
+                f"{key}.jpg", drawing.jpeg(), alt=drawing.alt, credit=CREDIT
+            )
+            picture.image.title, picture.image.caption = drawing.title, drawing.caption
+            picture.image.licence, picture.image.source = LICENCE, SOURCE
+            pictures[key] = picture
+        before = Image.objects.count()
+        for picture in pictures.values():
+            library_image(picture, new_files=new_files)
+        stored = Image.objects.count() - before
+        return pictures, [
+            f"Pictures: {stored} stored, {len(pictures) - stored} already in the library."
+        ]
+
+    def load_content(self, pictures: dict[str, LeadImageSource]) -> list[str]:
         """Load everything; the summary lines are printed once it is all saved."""
         records = read_entities(demo.ENTITIES_FILE)
         entity_counts = save_entities(records)
+        self.picture_entities(pictures)
 
         article_counts = Counts()
         mentions = corrections = 0
@@ -58,6 +93,10 @@ class Command(BaseCommand):
             try:
                 source = read_article(path)
                 self.keep_scheduled(source)
+                source.lead_image = pictures.get(demo.LEAD_IMAGES.get(source.slug))
+                if source.slug in demo.FIGURES:
+                    key, after, caption = demo.FIGURES[source.slug]
+                    source.body = with_figure(source.body, pictures[key].image, caption, after)
                 imported = save_article(source)
             except ImportProblem as problem:
                 raise ImportProblem(f"{path.name}: {problem}") from None
@@ -82,6 +121,14 @@ class Command(BaseCommand):
             f"Mentions: {mentions} confirmed mentions created.",
             f"Corrections: {corrections} created.",
         ]
+
+    def picture_entities(self, pictures: dict[str, LeadImageSource]) -> None:
+        """Give the demo's entities their pictures, unless an editor has given one."""
+        for (kind, name), key in demo.ENTITY_PICTURES.items():
+            entity = Entity.objects.get(kind=kind, name=name)
+            if entity.picture_id is None:
+                entity.picture = pictures[key].image
+                entity.save(update_fields=["picture"])
 
     def keep_scheduled(self, source):
         """Keep the demo's scheduled articles in the future, however long ago it was loaded."""
@@ -116,3 +163,13 @@ class Command(BaseCommand):
             f'User "{ADMIN_USERNAME}" already exists; its password is unchanged '
             "(give --password to set one)."
         )
+
+
+def with_figure(body: str, image: Image, caption: str, after: int) -> str:
+    """`body` with a figure of `image` after its paragraph number `after` (from 1),
+    sanitised as every body is stored."""
+    figure = (
+        f'<figure data-image="{image.pk}"><figcaption>{html.escape(caption)}</figcaption></figure>'
+    )
+    cut = [found.end() for found in re.finditer("</p>", body)][after - 1]
+    return article_body.sanitise(body[:cut] + figure + body[cut:])
