@@ -237,6 +237,7 @@ def test_changing_the_focal_point_in_the_admin_enqueues_new_crops(
 ):
     client.force_login(member_of("Editors"))
     image = stored(image_files.jpeg(), title="Train", alt_text="A train")
+    store_renditions(image)  # crops around the middle
     data = form("", title="Train", alt_text="A train", focal_x="0.2", focal_y="0.7")
     del data["upload"]
 
@@ -247,3 +248,51 @@ def test_changing_the_focal_point_in_the_admin_enqueues_new_crops(
     assert len(callbacks) == 1
     image.refresh_from_db()
     assert (image.focal_x, image.focal_y) == (0.2, 0.7)
+    # What the job does: crops around the new point, those around the old one gone.
+    store_renditions(image)
+    crops = image.renditions.exclude(focal_key="")
+    assert set(crops.values_list("focal_key", flat=True)) == {"0.20,0.70"}
+
+
+def change_data(image, **fields):
+    data = form("", title=image.title, alt_text=image.alt_text, **fields)
+    del data["upload"]
+    return data
+
+
+def test_the_picture_page_shows_the_focal_point_picker_at_the_saved_point(client):
+    client.force_login(member_of("Reporters"))
+    image = stored(image_files.jpeg((1000, 500)), title="Train", focal_x=0.25, focal_y=0.6)
+    store_renditions(image)
+
+    page = client.get(reverse("admin:images_image_change", args=[image.pk])).content.decode()
+
+    w640 = image.renditions.get(spec="w640", format="jpeg")
+    assert (
+        f'<img id="focal-point-picture" src="{w640.file.url}" alt="" width="640" height="320">'
+        in page
+    )
+    assert 'id="focal-marker" style="left: 25.0%; top: 60.0%"' in page
+    assert 'name="focal_x" value="0.25"' in page and 'name="focal_y" value="0.6"' in page
+    assert "images/focal.js" in page
+    assert "Click the picture on what its crops must keep in view" in page
+
+
+@pytest.mark.parametrize(
+    "focal_x,said", [("1.5", "less than or equal to 1.0"), ("left", "Enter a number")]
+)
+def test_a_focal_point_outside_the_picture_is_refused_and_nothing_is_saved(
+    client, focal_x, said, django_capture_on_commit_callbacks
+):
+    client.force_login(member_of("Editors"))
+    image = stored(image_files.jpeg(), title="Train", alt_text="A train")
+    url = reverse("admin:images_image_change", args=[image.pk])
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        response = client.post(url, change_data(image, focal_x=focal_x, focal_y="0.5"))
+
+    assert response.status_code == 200
+    assert said in " ".join(response.context["adminform"].form.errors["focal_x"])
+    image.refresh_from_db()
+    assert (image.focal_x, image.focal_y) == (0.5, 0.5)
+    assert callbacks == []

@@ -1,6 +1,8 @@
-"""The image library in the admin: a list with thumbnails, search and filters, and an
+"""The image library in the admin: a grid of thumbnails with search and filters, an
 upload form that refuses bad files with the reason and warns of a picture already in the
-library. (Uploading several files at once and the focal-point picker come later.)"""
+library, uploads of several files at once (upload.py), the chooser's search (chooser.py),
+and on each picture's page a focal-point picker (images/focal.js) and where it is used.
+"""
 
 from django import forms
 from django.contrib import admin, messages
@@ -12,13 +14,22 @@ from django.utils.html import format_html, format_html_join
 from articles.images import chooser, upload
 from articles.images.library import build_image, duplicate_of, max_bytes, store_image
 from articles.images.models import Image, Rendition
-from articles.images.validation import ImageRefused, check_size
+from articles.images.validation import ImageRefused, check_size, megabytes
 
 # Filled from the file when left blank on upload.
 PREFILLED = ["title", "caption", "credit", "licence"]
 DESCRIBED = ["title", "alt_text", "caption", "credit", "licence", "usage_terms", "source"]
 RIGHTS = ["may_be_used", "may_be_used_until"]
 FOCAL_POINT = ["focal_x", "focal_y"]
+FILE = [
+    "original",
+    "size",
+    "content_hash",
+    "uploaded_by",
+    "uploaded_at",
+    "renditions_made",
+    "rendition_error",
+]
 
 
 class ImageForm(forms.ModelForm):
@@ -105,16 +116,11 @@ class ImageAdmin(admin.ModelAdmin):
     ]
     date_hierarchy = "uploaded_at"
     list_per_page = 48  # full rows of 2, 3, 4 or 6 tiles
-    readonly_fields = [
-        "preview",
-        "original",
-        "size",
-        "content_hash",
-        "uploaded_by",
-        "uploaded_at",
-        "renditions_made",
-        "rendition_error",
-    ]
+    readonly_fields = ["preview", *FILE]
+
+    class Media:
+        css = {"all": ["images/focal.css"]}
+        js = ["images/focal.js"]
 
     def get_urls(self):
         wrap = self.admin_site.admin_view
@@ -144,10 +150,18 @@ class ImageAdmin(admin.ModelAdmin):
         if obj is None:
             return [(None, {"fields": ["upload", *DESCRIBED]}), ("Rights", {"fields": RIGHTS})]
         return [
-            (None, {"fields": ["preview", *DESCRIBED]}),
+            (
+                "Picture",
+                {
+                    "fields": ["preview", tuple(FOCAL_POINT)],
+                    "description": "Click the picture on what its crops must keep in view "
+                    "(a face, say), or type the point: the crops are made again when you "
+                    "save.",
+                },
+            ),
+            ("Description", {"fields": DESCRIBED}),
             ("Rights", {"fields": RIGHTS}),
-            ("Focal point", {"fields": FOCAL_POINT}),
-            ("File", {"fields": self.readonly_fields[1:]}),
+            ("File", {"fields": FILE}),
         ]
 
     def get_readonly_fields(self, request, obj=None):
@@ -186,10 +200,19 @@ class ImageAdmin(admin.ModelAdmin):
 
     @admin.display(description="Picture")
     def preview(self, image):
+        """The picture with a marker on its focal point; clicking it moves the point
+        (images/focal.js)."""
+        shown = image.best_rendition("w640", "jpeg") or image
         return format_html(
-            '<img src="{}" alt="{}" width="640">',
-            image.url_for("w640", "jpeg"),
+            '<div class="focal-picker"><img id="focal-point-picture" src="{}" alt="{}" '
+            'width="{}" height="{}"><span class="focal-marker" id="focal-marker" '
+            'style="left: {}%; top: {}%" aria-hidden="true"></span></div>',
+            shown.file.url,
             image.alt_text,
+            shown.width,
+            shown.height,
+            f"{image.focal_x * 100:.1f}",
+            f"{image.focal_y * 100:.1f}",
         )
 
     @admin.display(description="Original")
@@ -200,7 +223,7 @@ class ImageAdmin(admin.ModelAdmin):
 
     @admin.display(description="Size", ordering="file_size")
     def size(self, image):
-        return f"{image.file_size / 1_000_000:.1f} MB"
+        return megabytes(image.file_size)
 
     @admin.display(description="Renditions")
     def renditions_made(self, image):
