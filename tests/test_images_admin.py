@@ -9,11 +9,13 @@ from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
+from articles.images.jobs import make_renditions
 from articles.images.library import build_image, store_image, store_renditions
 from articles.images.models import Image
 from tests import image_files
-from tests.factories import member_of
+from tests.factories import ArticleFactory, DraftFactory, PersonFactory, member_of
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("media_root")]
 
@@ -232,6 +234,12 @@ def test_the_list_takes_a_fixed_number_of_queries(client, django_assert_max_num_
         client.get(LIST)
 
 
+def renditions_jobs_waiting():
+    """The arguments of each renditions job enqueued and not yet run."""
+    jobs = DBTaskResult.objects.filter(task_path=make_renditions.module_path, status="READY")
+    return [job.args_kwargs["args"] for job in jobs]
+
+
 def test_changing_the_focal_point_in_the_admin_enqueues_new_crops(
     client, django_capture_on_commit_callbacks
 ):
@@ -241,11 +249,11 @@ def test_changing_the_focal_point_in_the_admin_enqueues_new_crops(
     data = form("", title="Train", alt_text="A train", focal_x="0.2", focal_y="0.7")
     del data["upload"]
 
-    with django_capture_on_commit_callbacks() as callbacks:
+    with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("admin:images_image_change", args=[image.pk]), data)
 
     assert response.status_code == 302
-    assert len(callbacks) == 1
+    assert renditions_jobs_waiting() == [[image.pk]]
     image.refresh_from_db()
     assert (image.focal_x, image.focal_y) == (0.2, 0.7)
     # What the job does: crops around the new point, those around the old one gone.
@@ -288,11 +296,143 @@ def test_a_focal_point_outside_the_picture_is_refused_and_nothing_is_saved(
     image = stored(image_files.jpeg(), title="Train", alt_text="A train")
     url = reverse("admin:images_image_change", args=[image.pk])
 
-    with django_capture_on_commit_callbacks() as callbacks:
+    with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url, change_data(image, focal_x=focal_x, focal_y="0.5"))
 
     assert response.status_code == 200
     assert said in " ".join(response.context["adminform"].form.errors["focal_x"])
     image.refresh_from_db()
     assert (image.focal_x, image.focal_y) == (0.5, 0.5)
-    assert callbacks == []
+    assert renditions_jobs_waiting() == []
+
+
+# --- Where a picture is used, and deleting one ----------------------------------------------
+
+
+def figure_of(image):
+    figure = f'<figure data-image="{image.pk}"><figcaption>The train</figcaption></figure>'
+    return f"<p>Kim arrived.</p>{figure}"
+
+
+@pytest.fixture
+def used_everywhere():
+    """A picture leading a draft, shown as a figure in a published article and in a
+    scheduled one (which also leads with it), and the picture of a person."""
+    image = stored(image_files.jpeg(), title="Armoured train", alt_text="A train")
+    draft = DraftFactory(headline="Kim's train", lead_image=image)
+    live = ArticleFactory(headline="Kim arrives", body=figure_of(image))
+    soon = ArticleFactory(
+        headline="Kim leaves",
+        body=figure_of(image),
+        lead_image=image,
+        publish_at=timezone.now() + datetime.timedelta(days=1),
+    )
+    person = PersonFactory(name="Kim Jong Un", picture=image)
+    other = stored(image_files.png(color="red"), name="b.png", title="Unused")
+    ArticleFactory(headline="Elsewhere", lead_image=other)
+    return image, draft, live, soon, person
+
+
+def test_the_picture_page_lists_every_article_and_entity_using_it_drafts_too(
+    client, used_everywhere
+):
+    client.force_login(member_of("Annotators"))
+    image, draft, live, soon, person = used_everywhere
+
+    page = client.get(reverse("admin:images_image_change", args=[image.pk])).content.decode()
+
+    used = page[page.index('<ul class="used-in">') :]
+    used = used[: used.index("</ul>")]
+    links = re.findall(
+        r'<li>(\w+) <a href="([^"]+)">([^<]+)</a>(?: \((\w+)\))?: ([^<]+)</li>', used
+    )
+
+    def admin_url(kind, pk):
+        return reverse(f"admin:articles_{kind}_change", args=[pk])
+
+    assert sorted(links) == sorted(
+        [
+            ("Article", admin_url("article", draft.pk), "Kim&#x27;s train", "Draft", "lead image"),
+            (
+                "Article",
+                admin_url("article", live.pk),
+                "Kim arrives",
+                "Published",
+                "figure in the body",
+            ),
+            (
+                "Article",
+                admin_url("article", soon.pk),
+                "Kim leaves",
+                "Scheduled",
+                "lead image and figure in the body",
+            ),
+            ("Person", admin_url("entity", person.pk), "Kim Jong Un", "", "picture"),
+        ]
+    )
+    assert "Elsewhere" not in used
+
+
+def test_a_picture_no_one_uses_says_so_and_may_be_deleted(client, media_root):
+    client.force_login(member_of("Editors"))
+    image = stored(image_files.jpeg(), title="Unused")
+    url = reverse("admin:images_image_change", args=[image.pk])
+
+    assert "No article or entity uses this picture." in client.get(url).content.decode()
+    response = client.post(reverse("admin:images_image_delete", args=[image.pk]), {"post": "yes"})
+
+    assert response.status_code == 302
+    assert not Image.objects.exists()
+
+
+def test_deleting_a_picture_still_in_use_is_refused_naming_where(client, used_everywhere):
+    client.force_login(member_of("Editors"))
+    image, draft, live, soon, person = used_everywhere
+    url = reverse("admin:images_image_delete", args=[image.pk])
+
+    for response in [client.get(url), client.post(url, {"post": "yes"})]:
+        assert response.status_code == 200
+        page = response.content.decode()
+        assert "The picture “Armoured train” is not deleted: it is still used" in page
+        for headline in ["Kim&#x27;s train", "Kim arrives", "Kim leaves", "Kim Jong Un"]:
+            assert f">{headline}</a>" in page
+        assert 'value="Yes, I’m sure"' not in page
+    assert Image.objects.filter(pk=image.pk).exists()
+
+
+def test_a_picture_shown_only_as_a_figure_is_not_deleted_either(client):
+    client.force_login(member_of("Editors"))
+    image = stored(image_files.jpeg(), title="Train")
+    draft = DraftFactory(headline="Plans", body=figure_of(image))
+    url = reverse("admin:images_image_delete", args=[image.pk])
+
+    page = client.post(url, {"post": "yes"}).content.decode()
+
+    edit = reverse("admin:articles_article_change", args=[draft.pk])
+    assert f'Article <a href="{edit}">Plans</a> (Draft): figure in the body' in page
+    assert Image.objects.filter(pk=image.pk).exists()
+
+
+def test_the_delete_action_deletes_nothing_when_one_picture_selected_is_in_use(client):
+    client.force_login(member_of("Editors"))
+    used = stored(image_files.jpeg(), title="Train")
+    DraftFactory(headline="Plans", body=figure_of(used))
+    unused = stored(image_files.png(color="red"), name="b.png", title="Unused")
+    selected = {
+        "action": "delete_selected",
+        "_selected_action": [str(used.pk), str(unused.pk)],
+        "post": "yes",
+    }
+
+    response = client.post(LIST, selected)
+
+    page = response.content.decode()
+    assert "No picture was deleted: some of those selected are still used" in page
+    assert f"“Train” (#{used.pk}) is used in:" in page
+    assert ">Plans</a> (Draft): figure in the body" in page
+    assert "Unused" not in page
+    assert Image.objects.count() == 2
+
+    selected["_selected_action"] = [str(unused.pk)]
+    client.post(LIST, selected)
+    assert list(Image.objects.all()) == [used]

@@ -6,12 +6,13 @@ and on each picture's page a focal-point picker (images/focal.js) and where it i
 
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import Prefetch, Q
+from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
-from articles.images import chooser, upload
+from articles.editor_links import article_status
+from articles.images import chooser, upload, usage
 from articles.images.library import build_image, duplicate_of, max_bytes, store_image
 from articles.images.models import Image, Rendition
 from articles.images.validation import ImageRefused, check_size, megabytes
@@ -116,7 +117,7 @@ class ImageAdmin(admin.ModelAdmin):
     ]
     date_hierarchy = "uploaded_at"
     list_per_page = 48  # full rows of 2, 3, 4 or 6 tiles
-    readonly_fields = ["preview", *FILE]
+    readonly_fields = ["preview", "used_in", *FILE]
 
     class Media:
         css = {"all": ["images/focal.css"]}
@@ -161,6 +162,7 @@ class ImageAdmin(admin.ModelAdmin):
             ),
             ("Description", {"fields": DESCRIBED}),
             ("Rights", {"fields": RIGHTS}),
+            ("Used in", {"fields": ["used_in"]}),
             ("File", {"fields": FILE}),
         ]
 
@@ -215,6 +217,27 @@ class ImageAdmin(admin.ModelAdmin):
             f"{image.focal_y * 100:.1f}",
         )
 
+    @admin.display(description="Used in")
+    def used_in(self, image):
+        said = where_used(image.pk)
+        if not said:
+            return "No article or entity uses this picture."
+        return format_html(
+            '<ul class="used-in">{}</ul>', format_html_join("", "<li>{}</li>", ((s,) for s in said))
+        )
+
+    def get_deleted_objects(self, objs, request):
+        """Django's list of what a delete takes, refused (as "protected") for a picture
+        still in use: an article's lead image or an entity's picture, which the database
+        protects too, and a figure in a body, which it cannot know of. Serves the delete
+        page and the "Delete selected" action alike."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        in_use = []
+        for image in objs:
+            if said := where_used(image.pk):
+                in_use += [format_html("“{}” (#{}) is used in:", image.title, image.pk), said]
+        return deleted, counts, perms_needed, in_use or protected
+
     @admin.display(description="Original")
     def original(self, image):
         return format_html(
@@ -248,3 +271,43 @@ class ImageAdmin(admin.ModelAdmin):
                     form.duplicate.title,
                 ),
             )
+
+
+def where_used(image_id: int) -> list:
+    """Each article (drafts too, with their status) and entity that uses the picture, as
+    a link to its page in the admin and how it uses it; two queries."""
+    marker = usage.figure_marker(image_id)
+    articles = (
+        usage.articles_using(image_id)
+        .only("headline", "status", "publish_at", "lead_image")
+        .annotate(as_figure=ExpressionWrapper(Q(body__contains=marker), BooleanField()))
+    )
+    said = []
+    for article in articles:
+        uses = [
+            use
+            for use, used in [
+                ("lead image", article.lead_image_id == image_id),
+                ("figure in the body", article.as_figure),
+            ]
+            if used
+        ]
+        said.append(
+            format_html(
+                'Article <a href="{}">{}</a> ({}): {}',
+                reverse("admin:articles_article_change", args=[article.pk]),
+                article.headline,
+                article_status(article)[1],
+                " and ".join(uses),
+            )
+        )
+    for entity in usage.entities_using(image_id).only("name", "kind"):
+        said.append(
+            format_html(
+                '{} <a href="{}">{}</a>: picture',
+                entity.get_kind_display(),
+                reverse("admin:articles_entity_change", args=[entity.pk]),
+                entity.name,
+            )
+        )
+    return said
