@@ -99,6 +99,22 @@ def test_a_bad_upload_is_refused_in_the_form_and_nothing_is_stored(
     assert not media_root.exists() or not any(p.is_file() for p in media_root.rglob("*"))
 
 
+def test_a_file_over_the_size_limit_is_refused_in_the_form_by_its_size(
+    client, media_root, settings
+):
+    settings.NEWSROOM_IMAGE_MAX_BYTES = 1_000_000
+    client.force_login(member_of("Editors"))
+    huge = image_files.png((1000, 1000), compress_level=0)
+
+    response = client.post(ADD, form(SimpleUploadedFile("huge.png", huge)))
+
+    assert response.context["adminform"].form.errors["upload"] == [
+        "huge.png is 3 MB, over the limit of 1 MB for a picture."
+    ]
+    assert Image.objects.count() == 0
+    assert not media_root.exists() or not any(p.is_file() for p in media_root.rglob("*"))
+
+
 def test_an_upload_of_a_picture_already_in_the_library_warns_and_links_to_it(client):
     client.force_login(member_of("Editors"))
     data = image_files.jpeg()
