@@ -17,17 +17,17 @@ from django.db import transaction
 from django.db.models import Count, Q
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.template.response import TemplateResponse
-from django.urls import path, reverse, reverse_lazy
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.text import smart_split, unescape_string_literal
-from django_prose_editor.widgets import AdminProseEditorWidget
 from taggit.admin import TagAdmin
 from taggit.models import Tag
 
 from articles import annotating, editor_links, namesakes, presence, revisions, text, workflow
 from articles import body as article_body
+from articles.body_editor import BodyEditorWidget
 from articles.images.widgets import ImageChooserAdminMixin
 from articles.merging import (
     TAG_MERGE_PERMISSION,
@@ -440,13 +440,9 @@ class ArticleForm(forms.ModelForm):
             "tags",
         ]
         # The rich-text editor, limited to the body's schema (articles/static/articles/
-        # body_editor.js), with a search for links to our own articles and entities.
-        widgets = {
-            "body": AdminProseEditorWidget(
-                preset="newsroom",
-                attrs={"data-link-search-url": reverse_lazy("admin:articles_article_link_search")},
-            )
-        }
+        # body_editor.js), with a search for links to our own articles and entities, and
+        # figures chosen from the image library.
+        widgets = {"body": BodyEditorWidget()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -4,6 +4,7 @@ caption and credit. What the sanitiser keeps, how captions read, how readers see
 that costs, and mentions in and around figures through edits."""
 
 import html
+import json
 import re
 
 import pytest
@@ -22,12 +23,14 @@ from articles.body import (
     render,
     sanitise,
 )
+from articles.body_editor import figure_choices
 from articles.images.library import build_image, store_image, store_renditions
 from articles.images.models import Image
 from articles.images.usage import articles_using, figure_image_ids, figure_images
 from articles.models import MentionStatus
 from articles.text import Annotation
 from tests import image_files
+from tests.admin_forms import article_change_data
 from tests.factories import ArticleFactory, DraftFactory, PersonFactory, member_of, mention_of
 from tests.helpers import count_queries
 from tests.test_body import _LinkedText, check_markup, draw_annotations, html_strategy
@@ -606,3 +609,79 @@ def test_a_mention_in_a_caption_follows_its_figure_and_links_on_the_page(client,
         '<a href="/people/kim-yo-jong/" class="mention mention-person" title="Kim Yo Jong">'
         'Kim</a> at the Great Hall.</span> <span class="credit">Photo: AP</span></figcaption>'
     )
+
+
+# --- The editor's side on the article form ---------------------------------------------------
+
+
+def figure_images_attribute(response):
+    """The body editor's data-figure-images, as its script reads it."""
+    found = re.search(r'data-figure-images="([^"]*)"', response.content.decode())
+    return json.loads(html.unescape(found.group(1)))
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("media_root")
+class TestArticleForm:
+    def test_the_editor_knows_the_figures_pictures_and_where_to_choose_more(self, superuser_client):
+        image = library_image(title="Kim at the station", credit="AP")
+        unusable = library_image(title="Old photo", may_be_used=False)
+        article = ArticleFactory(
+            body=figure(image, "Kim") + figure(unusable) + '<figure data-image="999999"></figure>'
+        )
+
+        response = superuser_client.get(reverse("admin:articles_article_change", args=[article.pk]))
+
+        page = response.content.decode()
+        assert f'data-image-choose-url="{reverse("admin:images_image_choose")}"' in page
+        known = figure_images_attribute(response)
+        assert set(known) == {str(image.pk), str(unusable.pk)}  # the missing one is left out
+        assert known[str(image.pk)]["title"] == "Kim at the station"
+        assert known[str(image.pk)]["thumbnail"].startswith("/media/images/renditions/")
+        assert known[str(unusable.pk)]["problem"] == (
+            f"Image “Old photo” (#{unusable.pk}) may not be used."
+        )
+
+    def test_figure_choices_cost_two_queries_and_none_without_figures(
+        self, django_assert_num_queries
+    ):
+        images = [library_image(), library_image()]
+        with django_assert_num_queries(2):
+            assert len(figure_choices("".join(figure(image) for image in images * 2))) == 2
+        with django_assert_num_queries(0):
+            assert figure_choices("<p>No pictures.</p>") == {}
+
+    def test_a_figure_is_saved_through_the_form_in_the_stored_form(self, superuser_client):
+        image = library_image()
+        article = ArticleFactory(body="<p>Kim arrived.</p>")
+        # As the editor writes it: an empty credit left out, the caption's marks.
+        posted = (
+            f'<p>Kim arrived.</p><figure data-image="{image.pk}" data-credit="Ana Lund/AP">'
+            "<figcaption>Kim <em>waves</em></figcaption></figure><p></p>"
+        )
+
+        response = superuser_client.post(
+            reverse("admin:articles_article_change", args=[article.pk]),
+            article_change_data(article, body=posted),
+        )
+
+        assert response.status_code == 302
+        article.refresh_from_db()
+        assert article.body == (
+            f'<p>Kim arrived.</p>\n<figure data-image="{image.pk}" data-credit="Ana Lund/AP">'
+            "<figcaption>Kim <em>waves</em></figcaption></figure>"
+        )
+        assert article.text == "Kim arrived.\nKim waves"
+
+    def test_a_refused_save_shows_the_figures_that_were_sent(self, superuser_client):
+        image = library_image(title="Sent picture")
+        article = ArticleFactory(body="<p>Kim arrived.</p>")
+        posted = f'{figure(image, "Caption")}<p><a href="javascript:x()">bad</a></p>'
+
+        response = superuser_client.post(
+            reverse("admin:articles_article_change", args=[article.pk]),
+            article_change_data(article, body=posted),
+        )
+
+        assert response.status_code == 200
+        assert figure_images_attribute(response)[str(image.pk)]["title"] == "Sent picture"

@@ -2,7 +2,9 @@
 API (a local folder, or S3-compatible object storage in production).
 
 The admin's upload form and import_images both come through `build_image` (check the
-file, read its credits) and `store_image` (write the file, then the row).
+file, read its credits) and `store_image` (write the file, then the row). Files go when no
+row names them any more: a deleted picture's at once (after the commit), the rest after a
+grace period (manage.py clean_image_files).
 """
 
 import hashlib
@@ -147,3 +149,51 @@ def save_content_addressed(data: bytes, extension: str) -> str:
     if not default_storage.exists(name):
         name = default_storage.save(name, ContentFile(data))
     return name
+
+
+# --- Files no row names ---------------------------------------------------------------------
+#
+# Originals are named by their content's hash, renditions too, so two rows may name one
+# file: a file is deleted only once no row names it.
+
+
+def named_files(names) -> set[str]:
+    """Those of `names` that an image or a rendition names."""
+    names = list(names)
+    return {
+        *Image.objects.filter(file__in=names).values_list("file", flat=True),
+        *Rendition.objects.filter(file__in=names).values_list("file", flat=True),
+    }
+
+
+def delete_unnamed_files(names) -> list[str]:
+    """Delete those of `names` that no row names now; returns the names deleted."""
+    names = {name for name in names if name}
+    unnamed = sorted(names - named_files(names))
+    for name in unnamed:
+        default_storage.delete(name)
+    return unnamed
+
+
+def delete_files_of_deleted_image(sender, instance, using, **kwargs) -> None:
+    """When an image is deleted, its original and its renditions' files go too, once the
+    delete is committed (a rolled-back delete keeps them). Connected to pre_delete, while
+    its renditions can still be read. A file that cannot be deleted then is left to
+    clean_image_files, and the delete stands."""
+    names = [
+        instance.file.name,
+        *Rendition.objects.using(using).filter(image=instance).values_list("file", flat=True),
+    ]
+    transaction.on_commit(lambda: delete_unnamed_files(names), using=using, robust=True)
+
+
+def stored_files(folder: str = "images"):
+    """The names of every file under `folder` in storage, folder by folder."""
+    try:
+        folders, files = default_storage.listdir(folder)
+    except FileNotFoundError:  # nothing stored yet
+        return
+    for name in files:
+        yield f"{folder}/{name}"
+    for inner in folders:
+        yield from stored_files(f"{folder}/{inner}")

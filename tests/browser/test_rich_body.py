@@ -345,6 +345,7 @@ def test_the_editor_offers_only_what_the_body_keeps(live_server, page, log_in, e
         "bulletList",
         "orderedList",
         "blockquote",
+        "figure",  # "Picture": a figure from the image library
         "bold",
         "italic",
         "link",
@@ -365,6 +366,7 @@ def test_the_editor_offers_only_what_the_body_keeps(live_server, page, log_in, e
         "bulletList",
         "orderedList",
         "listItem",
+        "figure",
     }
     assert set(schema["marks"]) == {"bold", "italic", "link"}
     levels = 'editor.extensionManager.extensions.find(e => e.name === "heading").options.levels'

@@ -1,8 +1,8 @@
 /* The article body's rich-text editor: django-prose-editor's "newsroom" preset.
 
    The editor is limited to the body's schema (articles/body.py): paragraphs, subheadings
-   (h2, h3), block quotes, bulleted and numbered lists, links, bold, italic and line breaks,
-   with undo. Whatever is pasted (from Word, Google Docs, a web page) is parsed into that
+   (h2, h3), block quotes, bulleted and numbered lists, figures (pictures from the image
+   library, see "Figures" below), links, bold, italic and line breaks, with undo. Whatever is pasted (from Word, Google Docs, a web page) is parsed into that
    schema, so a paste keeps its links, bold and italic, lists and headings, and drops the
    rest. The server sanitises every save to the same schema whatever the editor sends.
 
@@ -34,6 +34,7 @@ import {
     Link,
     ListItem,
     Menu,
+    Node,
     OrderedList,
     Paragraph,
     Text,
@@ -460,6 +461,400 @@ function linkSearch(editor, url) {
     return box;
 }
 
+// --- Figures: pictures from the image library --------------------------------------------------
+
+/* A figure is stored as <figure data-image="ID" data-credit="..."><figcaption>caption
+   </figcaption></figure> (articles/body.py): the picture comes from the library by its id,
+   never from an address in the body. In the editor a figure shows the picture's thumbnail
+   and title, a field for this use's credit, and its caption, edited as text with bold,
+   italic, links and line breaks. "Picture" in the menu searches the library
+   (admin:images_image_choose, the textarea's data-image-choose-url) and inserts the one
+   chosen with its own caption and credit to start from. The pictures the body already
+   names come with the page (data-figure-images: {id: what the search answers of it}). */
+
+const FIGURE_ID = /^[0-9]{1,18}$/;
+
+/** The image id of a figure's data-image, as the server keeps it, or null. */
+export function figureImageId(value) {
+    const id = (value || "").trim();
+    if (!FIGURE_ID.test(id)) return null;
+    const canonical = id.replace(/^0+/, "");
+    return canonical ? canonical : null;
+}
+
+/** A figure's credit as the server keeps it: one line, spaces collapsed. */
+const plainCredit = (value) => (value || "").replace(/\s+/g, " ").trim();
+
+// A short word for a picture that may not go out as it is (as the lead image's chooser).
+function badgeFor(result) {
+    if (!result.usable) return gettext("May not be used");
+    if (result.problem) return gettext("No alt text");
+    return "";
+}
+
+/** The library's search in a dialog of thumbnails: `onChoose(result)` gets the one chosen,
+    and `onClose()` is called when the dialog closes, chosen or not. */
+function imageChooser(url, onChoose, onClose) {
+    const id = `body-image-chooser-${++searchCount}`;
+    const search = element("input", {
+        id: `${id}-search`,
+        type: "search",
+        className: "image-chooser-search",
+        placeholder: gettext("Title, caption or credit"),
+        autocomplete: "off",
+    });
+    const status = element("p", { className: "image-chooser-status", role: "status" });
+    const results = element("ul", {
+        className: "image-chooser-results",
+        "aria-label": gettext("Pictures found"),
+    });
+    const more = element("button", {
+        type: "button",
+        className: "button image-chooser-more",
+        textContent: gettext("More pictures"),
+        hidden: true,
+    });
+    const close = element("button", {
+        type: "button",
+        className: "button image-chooser-close",
+        textContent: gettext("Cancel"),
+    });
+    const dialog = element("dialog", { className: "image-chooser-dialog", "aria-labelledby": `${id}-title` }, [
+        element("div", { className: "image-chooser-dialog-head" }, [
+            element("h2", { id: `${id}-title`, textContent: gettext("Choose a picture for the text") }),
+            close,
+        ]),
+        element("p", {}, [
+            element("label", { for: search.id, textContent: gettext("Search the library") }),
+            search,
+        ]),
+        status,
+        results,
+        element("p", {}, [more]),
+    ]);
+    document.body.append(dialog);
+
+    let query = "";
+    let page = 1;
+    let asked = 0; // the latest request: an answer to an earlier one is dropped
+    let timer = null;
+
+    function tile(result) {
+        const picture = element("img", { src: result.thumbnail, alt: "", loading: "lazy" });
+        const button = element("button", { type: "button", className: "image-chooser-result" }, [
+            picture,
+            element("span", { className: "image-chooser-result-title", textContent: result.title }),
+        ]);
+        if (result.credit) {
+            button.append(element("span", { className: "image-chooser-result-credit", textContent: result.credit }));
+        }
+        const badge = badgeFor(result);
+        if (badge) button.append(element("span", { className: "image-badge", textContent: badge }));
+        if (result.problem) button.title = result.problem;
+        button.addEventListener("click", () => {
+            onChoose(result);
+            dialog.close();
+        });
+        return element("li", {}, [button]);
+    }
+
+    async function load(wanted, wantedPage) {
+        const request = ++asked;
+        status.textContent = gettext("Searching…");
+        const address = new URL(url, window.location.href);
+        address.searchParams.set("q", wanted);
+        address.searchParams.set("page", String(wantedPage));
+        let answer;
+        try {
+            const response = await fetch(address, {
+                headers: { Accept: "application/json" },
+                credentials: "same-origin",
+            });
+            if (!(response.headers.get("Content-Type") || "").startsWith("application/json")) {
+                // A login page, after the session ended: reloading logs in again.
+                throw new Error(`${gettext("the server answered")} ${response.status}; ${gettext("reload the page")}`);
+            }
+            answer = await response.json();
+            if (!response.ok) throw new Error(answer.error || response.statusText);
+        } catch (error) {
+            if (request === asked) {
+                status.textContent = `${gettext("The library could not be searched:")} ${error.message}`;
+            }
+            return;
+        }
+        if (request !== asked) return;
+        query = wanted;
+        page = wantedPage;
+        if (wantedPage === 1) results.replaceChildren();
+        results.append(...answer.results.map(tile));
+        more.hidden = !answer.has_more;
+        const count = results.children.length;
+        if (count === 0) {
+            status.textContent = wanted
+                ? `${gettext("No picture in the library matches")} “${wanted}”.`
+                : gettext("The library has no pictures yet.");
+        } else {
+            status.textContent =
+                `${count} ${count === 1 ? gettext("picture") : gettext("pictures")}` +
+                (answer.has_more ? gettext(" shown; there are more.") : ".");
+        }
+    }
+
+    close.addEventListener("click", () => dialog.close());
+    dialog.addEventListener("close", onClose);
+    search.addEventListener("input", () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => load(search.value.trim(), 1), SEARCH_DELAY_MS);
+    });
+    search.addEventListener("keydown", (event) => {
+        // Enter searches at once, rather than submitting the article form.
+        if (event.key === "Enter") {
+            event.preventDefault();
+            clearTimeout(timer);
+            load(search.value.trim(), 1);
+        }
+    });
+    more.addEventListener("click", () => load(query, page + 1));
+
+    return {
+        open() {
+            dialog.showModal();
+            search.focus();
+            if (!results.children.length) load(search.value.trim(), 1);
+        },
+        remove: () => dialog.remove(),
+    };
+}
+
+/** What the editor shows of a figure: its picture, title, credit field and caption. */
+function figureView({ node, getPos, editor, extension }) {
+    const known = extension.storage.images;
+    const thumbnail = element("img", { alt: "", width: "160" });
+    const title = element("strong", { className: "body-figure__title" });
+    const problem = element("span", { className: "image-badge body-figure__problem" });
+    const creditId = `body-figure-credit-${++searchCount}`;
+    const credit = element("input", {
+        id: creditId,
+        type: "text",
+        className: "vTextField body-figure__credit",
+        autocomplete: "off",
+    });
+    const change = element("button", { type: "button", className: "button", textContent: gettext("Change picture") });
+    const remove = element("button", { type: "button", className: "button", textContent: gettext("Remove picture") });
+    const about = element("div", { className: "body-figure__about" }, [
+        title,
+        problem,
+        element("label", { for: creditId, textContent: gettext("Credit for this use") }),
+        credit,
+        element("span", { className: "body-figure__buttons" }, [change, remove]),
+    ]);
+    // The picture and its fields are no text: the editor leaves them to the browser.
+    const picture = element("div", { className: "body-figure__picture", contenteditable: "false", role: "group" }, [
+        thumbnail,
+        about,
+    ]);
+    const caption = element("figcaption", {
+        className: "body-figure__caption",
+        "data-placeholder": gettext("Caption for this use"),
+    });
+    const dom = element("figure", { className: "body-figure" }, [picture, caption]);
+    let current = node;
+
+    function setAttributes(attributes) {
+        const at = getPos();
+        if (typeof at !== "number") return;
+        editor.view.dispatch(editor.state.tr.setNodeMarkup(at, undefined, { ...current.attrs, ...attributes }));
+    }
+
+    function show(figure) {
+        current = figure;
+        dom.dataset.image = figure.attrs.image;
+        const result = known.get(figure.attrs.image);
+        if (result) {
+            thumbnail.src = result.thumbnail;
+            thumbnail.hidden = false;
+            title.textContent = result.title;
+            problem.textContent = result.problem || "";
+        } else {
+            // Not in the library any more (deleted), or not in this page's list.
+            thumbnail.hidden = true;
+            title.textContent = `${gettext("Picture")} #${figure.attrs.image}`;
+            problem.textContent = gettext("This picture is not in the library: readers will not see it.");
+        }
+        problem.hidden = !problem.textContent;
+        thumbnail.alt = "";
+        picture.setAttribute("aria-label", `${gettext("Picture")}: ${title.textContent}`);
+        if (document.activeElement !== credit) credit.value = figure.attrs.credit || "";
+        caption.classList.toggle("is-empty", figure.content.size === 0);
+        for (const control of [credit, change, remove]) control.disabled = !editor.isEditable;
+    }
+
+    credit.addEventListener("input", () => setAttributes({ credit: credit.value }));
+    credit.addEventListener("change", () => setAttributes({ credit: plainCredit(credit.value) }));
+    credit.addEventListener("keydown", (event) => {
+        // Enter goes on to the caption, rather than submitting the article form.
+        if (event.key === "Enter") {
+            event.preventDefault();
+            editor.chain().focus(getPos() + 1).run();
+        }
+    });
+    change.addEventListener("click", () => {
+        extension.storage.choose((result) => {
+            setAttributes({ image: String(result.id), credit: current.attrs.credit || result.credit });
+        });
+    });
+    remove.addEventListener("click", () => {
+        const at = getPos();
+        editor.chain().focus().deleteRange({ from: at, to: at + current.nodeSize }).run();
+    });
+
+    show(node);
+    return {
+        dom,
+        contentDOM: caption,
+        update(updated) {
+            if (updated.type !== node.type) return false;
+            show(updated);
+            return true;
+        },
+        // Typing and clicks in the credit field and the buttons are theirs, not the editor's.
+        stopEvent: (event) => about.contains(event.target) && event.type !== "dragstart",
+        ignoreMutation: (mutation) => mutation.type !== "selection" && !caption.contains(mutation.target),
+    };
+}
+
+const LibraryFigure = Node.create({
+    name: "figure",
+    group: "block",
+    content: "inline*",
+    marks: "_",
+    draggable: true,
+    // The caption's text never joins the paragraphs around it.
+    isolating: true,
+
+    addOptions() {
+        return { chooseUrl: null, images: {} };
+    },
+
+    addStorage() {
+        // What the search said of each picture (its thumbnail, title, any problem), by id;
+        // the figures' node views read it as the editor first draws them.
+        return { images: new Map(Object.entries(this.options.images || {})), chooser: null, choose: null };
+    },
+
+    onCreate() {
+        const { storage, options, editor } = this;
+        // One chooser for the editor; what a choice does depends on who opened it.
+        let chosen = null;
+        storage.choose = (onChoose) => {
+            storage.chooser ||= imageChooser(
+                options.chooseUrl,
+                (result) => {
+                    storage.images.set(String(result.id), result);
+                    chosen?.(result);
+                },
+                () => editor.commands.focus()
+            );
+            chosen = onChoose;
+            storage.chooser.open();
+        };
+    },
+
+    onDestroy() {
+        this.storage.chooser?.remove();
+    },
+
+    addAttributes() {
+        return {
+            image: {
+                default: null,
+                parseHTML: (element) => figureImageId(element.getAttribute("data-image")),
+                renderHTML: (attributes) => ({ "data-image": attributes.image }),
+            },
+            credit: {
+                default: "",
+                parseHTML: (element) => plainCredit(element.getAttribute("data-credit")),
+                renderHTML: (attributes) =>
+                    plainCredit(attributes.credit) ? { "data-credit": plainCredit(attributes.credit) } : {},
+            },
+        };
+    },
+
+    parseHTML() {
+        return [
+            {
+                // A figure of ours; any other (a web page's, with an <img>) keeps its text only.
+                tag: "figure[data-image]",
+                getAttrs: (element) => (figureImageId(element.getAttribute("data-image")) === null ? false : null),
+                contentElement: (element) =>
+                    element.querySelector(":scope > figcaption") || document.createElement("figcaption"),
+            },
+        ];
+    },
+
+    renderHTML({ HTMLAttributes }) {
+        return ["figure", HTMLAttributes, ["figcaption", 0]];
+    },
+
+    addNodeView() {
+        return (props) => figureView({ ...props, extension: this });
+    },
+
+    addCommands() {
+        return {
+            insertFigure:
+                () =>
+                ({ editor }) => {
+                    if (!editor.isEditable || !this.options.chooseUrl) return false;
+                    this.storage.choose((result) => {
+                        const caption = (result.caption || "").replace(/\s+/g, " ").trim();
+                        editor
+                            .chain()
+                            .focus()
+                            .insertContent({
+                                type: this.name,
+                                attrs: { image: String(result.id), credit: plainCredit(result.credit) },
+                                content: caption ? [{ type: "text", text: caption }] : [],
+                            })
+                            .run();
+                    });
+                    return true;
+                },
+        };
+    },
+
+    addKeyboardShortcuts() {
+        return {
+            // Enter in a caption goes on to a paragraph after the figure; it never splits it.
+            Enter: ({ editor }) => {
+                const { $from } = editor.state.selection;
+                if ($from.parent.type.name !== this.name) return false;
+                const after = $from.after();
+                const next = editor.state.doc.resolve(after).nodeAfter;
+                if (next && next.type.name === "paragraph" && next.content.size === 0) {
+                    return editor.commands.setTextSelection(after + 1);
+                }
+                return editor.chain().insertContentAt(after, { type: "paragraph" }).setTextSelection(after + 1).run();
+            },
+        };
+    },
+
+    addMenuItems({ menu, buttons }) {
+        const { chooseUrl } = this.options;
+        // In place of the menu's own "figure" item, which asks for an address.
+        menu.defineItem({
+            name: "figure",
+            groups: "nodes",
+            button: buttons.material("image", gettext("Picture")),
+            command(editor) {
+                editor.commands.insertFigure();
+            },
+            enabled: (editor) => editor.isEditable,
+            hidden: () => !chooseUrl,
+        });
+    },
+});
+
 // --- Making the editors ------------------------------------------------------------------------
 
 /** `html` as the editor writes it into the textarea (an empty body as "", as it does). */
@@ -473,9 +868,21 @@ function editorSpelling(editor, html) {
     }
 }
 
+/** The extensions of the editor of `textarea`: the schema's, and its figures' chooser. */
+function extensionsFor(textarea) {
+    let images = {};
+    try {
+        images = JSON.parse(textarea.dataset.figureImages || "{}");
+    } catch (error) {
+        // Thumbnails are a help, not the body: without them figures show their numbers.
+    }
+    const chooseUrl = textarea.dataset.imageChooseUrl || null;
+    return [...EXTENSIONS, LibraryFigure.configure({ chooseUrl, images })];
+}
+
 function createEditor(textarea) {
     if (textarea.closest(".prose-editor")) return null;
-    const editor = createTextareaEditor(textarea, EXTENSIONS);
+    const editor = createTextareaEditor(textarea, extensionsFor(textarea));
 
     // The editable area is the field a reader of the form meets: it takes the field's
     // label and help text (the textarea itself is hidden).
