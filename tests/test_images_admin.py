@@ -229,6 +229,7 @@ def test_the_list_filters_by_uploader_upload_date_and_licence(client):
     assert titles_listed(client, uploaded_by__isnull="True") == ["Imported"]
     page = client.get(LIST).content.decode()
     assert "reporters</a>" in page and "editors</a>" in page  # only those who uploaded
+    assert "By uploader" in page and "By upload date" in page
     # As the filter's "This year" asks.
     year = timezone.localdate().year
     this_year = {

@@ -78,6 +78,18 @@ class ImageForm(forms.ModelForm):
         return cleaned
 
 
+def titled(filter_class, title):
+    """A field's list filter under a title of our own: "By uploader", where Django would
+    say "By uploaded by"."""
+
+    class Titled(filter_class):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.title = title
+
+    return Titled
+
+
 class RightsFilter(admin.SimpleListFilter):
     """Whether a picture may be used today; "rights expired" finds those whose end date
     has passed, though their flag is still on."""
@@ -110,8 +122,8 @@ class ImageAdmin(admin.ModelAdmin):
     search_fields = ["title", "caption", "credit"]
     search_help_text = "Finds pictures by title, caption or credit."
     list_filter = [
-        ("uploaded_by", admin.RelatedOnlyFieldListFilter),
-        "uploaded_at",
+        ("uploaded_by", titled(admin.RelatedOnlyFieldListFilter, "uploader")),
+        ("uploaded_at", titled(admin.DateFieldListFilter, "upload date")),
         "licence",
         RightsFilter,
     ]
