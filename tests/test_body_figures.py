@@ -27,13 +27,14 @@ from articles.body_editor import figure_choices
 from articles.images.library import build_image, store_image, store_renditions
 from articles.images.models import Image
 from articles.images.usage import articles_using, figure_image_ids, figure_images
-from articles.models import MentionStatus
+from articles.models import Article, MentionStatus
 from articles.text import Annotation
 from tests import image_files
 from tests.admin_forms import article_change_data
 from tests.factories import ArticleFactory, DraftFactory, PersonFactory, member_of, mention_of
 from tests.helpers import count_queries
 from tests.test_body import _LinkedText, check_markup, draw_annotations, html_strategy
+from tests.test_import_articles import run as run_import
 
 STORED = (
     '<figure data-image="42" data-credit="Ana Lund/Reuters"><figcaption>Kim in '
@@ -685,3 +686,29 @@ class TestArticleForm:
 
         assert response.status_code == 200
         assert figure_images_attribute(response)[str(image.pk)]["title"] == "Sent picture"
+
+
+@pytest.mark.django_db
+def test_an_html_story_keeps_its_library_figures_and_only_their_text_otherwise(tmp_path):
+    path = tmp_path / "story.html"
+    path.write_text(
+        "<h1>Kim arrives</h1><p>Kim arrived.</p>"
+        '<figure data-image="12" data-credit="AP"><img src="x.jpg"><figcaption>Kim waves'
+        "</figcaption></figure>"
+        "<figure><figcaption>A web page's own picture</figcaption></figure>",
+        encoding="utf-8",
+    )
+
+    _, errors, error = run_import(path, "--section", "world")
+
+    # A picture's <img> is refused, as any pasted picture is, and nothing is stored.
+    assert error is not None and "The text holds a picture" in errors
+    assert not Article.objects.exists()
+    path.write_text(path.read_text().replace('<img src="x.jpg">', ""), encoding="utf-8")
+    _, _, error = run_import(path, "--section", "world")
+    assert error is None, error
+    article = Article.objects.get()
+    assert article.body == (
+        '<p>Kim arrived.</p>\n<figure data-image="12" data-credit="AP"><figcaption>Kim waves'
+        "</figcaption></figure>\n<p>A web page&#x27;s own picture</p>"
+    )
