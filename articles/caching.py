@@ -44,11 +44,16 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control, set
 from django.utils.http import http_date, urlencode
 from redis.exceptions import RedisError
 
+from articles import page_tags
 from articles.cache_backend import CacheUnavailable
 
 logger = logging.getLogger(__name__)
 GENERATION_KEY = "newsroom:content-generation"
 PAGE_KEY = "newsroom:page:{address}"
+# The version of each tag (articles/page_tags.py), and a count of changes: a page built
+# while a change was made is not kept, since it may show the data from before it.
+TAG_KEY = "newsroom:tag:{tag}"
+CLOCK_KEY = "newsroom:changes"
 # Prefixes of paths that are never cached: the admin, previews, anything per-person.
 UNCACHED_PREFIXES = ("/admin/", "/preview/", "/static/")
 
@@ -117,6 +122,92 @@ def content_changed() -> None:
         return  # this transaction drops the pages when it commits already
     _new_generation()
     transaction.on_commit(_new_generation_after_commit)
+
+
+def tags_changed(tags) -> None:
+    """Drop the cached pages kept under any of `tags` (page_tags.of_row): what they show
+    has changed. Like content_changed, now and again once the transaction commits, and
+    once per transaction: the tags of all its changes are dropped together at commit, and
+    not at all when the transaction drops every page anyway."""
+    tags = set(tags)
+    if not tags:
+        return
+    connection = transaction.get_connection()
+    outermost = _outermost_block(connection)
+    if outermost is _NO_BLOCK:
+        _new_versions(tags)  # autocommit: this change is committed already
+        return
+    if outermost is not _UNKNOWN:
+        for savepoints, hook, _ in connection.run_on_commit:
+            if outermost is not None and outermost not in savepoints:
+                continue
+            if hook is _new_generation_after_commit:
+                return  # every page is dropped when it commits
+            if isinstance(hook, _VersionsAfterCommit):
+                tags -= hook.tags
+                if tags:
+                    _new_versions(tags)
+                    hook.tags |= tags
+                return
+    _new_versions(tags)
+    transaction.on_commit(_VersionsAfterCommit(tags))
+
+
+def schedule_noted(article) -> None:
+    """Make the current generation end when `article`, if scheduled, goes live, so its
+    pages and lists are built afresh then, with no job. Pages cached until then stay."""
+    from articles.models import ArticleStatus
+
+    scheduled = article.status == ArticleStatus.PUBLISHED and article.publish_at is not None
+    if not scheduled or article.publish_at <= timezone.now():
+        return
+    generation = cache.get(GENERATION_KEY)
+    if generation is not None and article.publish_at < generation["until"]:
+        cache.set(GENERATION_KEY, {**generation, "until": article.publish_at}, timeout=None)
+
+
+def _new_versions(tags) -> None:
+    """A new version for each tag, on every server (the cache is shared); pages kept with
+    the old versions are no longer served."""
+    version = uuid.uuid4().hex[:16]
+    cache.set_many({TAG_KEY.format(tag=tag): version for tag in tags}, timeout=None)
+    try:
+        cache.incr(CLOCK_KEY)
+    except ValueError:  # the first change, or the count was evicted
+        cache.set(CLOCK_KEY, 1, timeout=None)
+
+
+class _VersionsAfterCommit:
+    """The second new versions, once the changes are committed (see
+    _new_generation_after_commit): a commit hook that gathers the tags of a transaction."""
+
+    def __init__(self, tags):
+        self.tags = set(tags)
+
+    def __call__(self):
+        try:
+            _new_versions(self.tags)
+        except CacheUnavailable:
+            logger.warning("A change was saved as the cache went out of reach")
+
+
+def _tag_versions(tags) -> tuple[dict, object]:
+    """The current version of each of `tags`, by its cache key (a tag seen for the first
+    time is given one), and the count of changes."""
+    keys = [TAG_KEY.format(tag=tag) for tag in tags]
+    found = cache.get_many([*keys, CLOCK_KEY])
+    clock = found.pop(CLOCK_KEY, None)
+    for key in keys:
+        if key not in found:
+            # add, not set: a version another server gave it meanwhile stays.
+            cache.add(key, uuid.uuid4().hex[:16], timeout=None)
+            found[key] = cache.get(key)
+    return found, clock
+
+
+def _still_current(versions: dict) -> bool:
+    """Whether the tags a page was kept with are all at the versions it was kept with."""
+    return not versions or cache.get_many(list(versions)) == versions
 
 
 # What _outermost_block says when no block of ours is open, or when the outermost has no
@@ -264,10 +355,15 @@ class PublicPageCacheMiddleware:
                 patch_cache_control(response, private=True, no_cache=True)
             return response
         key = page_key(request)
+        clock = None
         try:
-            # One round trip to the cache for both: a page is kept with the token of the
-            # generation it was built in, and served only while that generation lasts.
-            found = cache.get_many([GENERATION_KEY, key] if key else [GENERATION_KEY])
+            # One round trip to the cache for all three: a page is kept with the token of
+            # the generation it was built in and the versions of its tags, and served only
+            # while that generation lasts and its tags have not changed.
+            found = cache.get_many(
+                [GENERATION_KEY, CLOCK_KEY, key] if key else [GENERATION_KEY, CLOCK_KEY]
+            )
+            clock = found.get(CLOCK_KEY)
             generation = _generation_for_readers(found.get(GENERATION_KEY))
         except CacheUnavailable:
             # Said once per outage, by the circuit breaker, not once per request.
@@ -276,14 +372,18 @@ class PublicPageCacheMiddleware:
             logger.error("The page cache failed (%s): %s is built afresh", error, request.path)
             generation = None
         else:
-            token, cached = found.get(key, (None, None))
-            if token == generation["token"]:
+            token, versions, cached = found.get(key, (None, None, None))
+            if token == generation["token"] and self._current(versions, request):
                 cached["X-Cache"] = "hit"
                 return cached
-        response = self.get_response(request)
+        with page_tags.Collector() as tags:
+            response = self.get_response(request)
         if response.status_code != 200 or response.has_header("Cache-Control"):
             # Pages that set their own caching (previews, errors) are left as they are.
             return response
+        tags = page_tags.compact(tags)
+        # What the page shows, for a CDN in front to drop it by (docs/operations.md).
+        response["Cache-Tag"] = ",".join(tags)
         self._mark_public(response, generation)
         if not generation:
             response["X-Cache"] = "unavailable"
@@ -292,8 +392,18 @@ class PublicPageCacheMiddleware:
         else:
             response["X-Cache"] = "miss"
             if not response.streaming and not response.cookies:
-                self._keep(key, generation, response, request)
+                self._keep(key, generation, clock, tags, response, request)
         return response
+
+    @staticmethod
+    def _current(versions, request) -> bool:
+        try:
+            return _still_current(versions)
+        except CacheUnavailable:
+            return False
+        except RedisError as error:
+            logger.error("The page cache failed (%s): %s is built afresh", error, request.path)
+            return False
 
     def process_exception(self, request, exception):
         if isinstance(exception, CacheUnavailable):
@@ -301,9 +411,18 @@ class PublicPageCacheMiddleware:
         return None
 
     @staticmethod
-    def _keep(key, generation, response, request) -> None:
+    def _keep(key, generation, clock, tags, response, request) -> None:
+        """Keep the page with its generation and its tags' versions; unless a change was
+        made while it was built, since it may show what was there before the change."""
         try:
-            cache.set(key, (generation["token"], response), settings.NEWSROOM_PAGE_CACHE_SECONDS)
+            versions, clock_now = _tag_versions(tags)
+            if clock_now != clock:
+                return
+            cache.set(
+                key,
+                (generation["token"], versions, response),
+                settings.NEWSROOM_PAGE_CACHE_SECONDS,
+            )
         except CacheUnavailable:
             pass
         except RedisError as error:
@@ -331,8 +450,8 @@ def readers_may_see(row, created: bool = False) -> bool:
 
     A row of an article that is not published, and was not when the change began (a
     draft, a review copy, a withdrawn article), is on no page: saving it every few seconds,
-    as editors do with breaking news, drops nothing. A scheduled article counts as seen:
-    the generation must learn its time. Entities, sections, tags and redirects are shared
+    as editors do with breaking news, drops nothing; nor does scheduling one, which no
+    reader sees before its time (schedule_noted ends the generation then). Entities, sections, tags and redirects are shared
     by many pages, so any change to them counts, but for a new tag: no page shows it until
     a published article has it, which is a change of its own.
     """
@@ -341,7 +460,10 @@ def readers_may_see(row, created: bool = False) -> bool:
     from articles.models import Article, ArticleStatus, Byline, Correction, Mention
 
     if isinstance(row, Article):
-        return row.status == ArticleStatus.PUBLISHED or getattr(row, "was_published", False)
+        live = row.status == ArticleStatus.PUBLISHED and (
+            row.publish_at is None or row.publish_at <= timezone.now()
+        )
+        return live or getattr(row, "was_published", False)
     if isinstance(row, Byline | Correction | Mention):
         article_id = row.article_id
     elif isinstance(row, TaggedItem) and row.content_type.model_class() is Article:
@@ -378,9 +500,16 @@ def connect_signals() -> None:
     }
 
     def on_change(sender, instance, created=False, **kwargs):
+        if isinstance(instance, models.Article):
+            schedule_noted(instance)
         if readers_may_see(instance, created):
-            content_changed()
+            tags = page_tags.of_row(instance)
+            if tags is None:
+                content_changed()
+            else:
+                tags_changed(tags)
 
+    page_tags.watch_models()
     # Connected model by model, proxies (Person, ReviewMention...) included since they send
     # signals as themselves: a receiver for every model would cost every other model
     # Django's fast delete.

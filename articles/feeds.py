@@ -25,6 +25,7 @@ from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import escape
 from taggit.models import Tag
 
+from articles import page_tags
 from articles.images.public import jpeg, shown
 from articles.models import Article, Entity, Mention, Section
 from articles.views import hidden_paths, public_entity_at
@@ -125,7 +126,12 @@ class ArticleFeed(Feed):
     def articles(self, obj):
         return Article.objects.published()
 
+    def list_tag(self, obj) -> str:
+        """The tag of the list this feed shows (articles/page_tags.py)."""
+        return page_tags.LIST_ALL
+
     def items(self, obj):
+        page_tags.declare(self.list_tag(obj))
         confirmed = Prefetch(
             "mentions",
             queryset=Mention.objects.confirmed().select_related("entity").order_by("start"),
@@ -209,6 +215,9 @@ class SectionFeed(ArticleFeed):
     def articles(self, obj):
         return Article.objects.published().in_section(obj)
 
+    def list_tag(self, obj) -> str:
+        return page_tags.row("list-section", obj.pk)
+
     def title(self, obj):
         return f"{obj.name} · {settings.SITE_NAME}"
 
@@ -228,6 +237,9 @@ class TagFeed(ArticleFeed):
 
     def articles(self, obj):
         return Article.objects.published().filter(tags__in=[obj])
+
+    def list_tag(self, obj) -> str:
+        return page_tags.row("list-tag", obj.pk)
 
     def title(self, obj):
         return f"{obj.name} · {settings.SITE_NAME}"
@@ -263,6 +275,9 @@ class EntityFeed(ArticleFeed):
 
     def articles(self, obj):
         return Article.objects.published().mentioning(obj)
+
+    def list_tag(self, obj) -> str:
+        return page_tags.row("list-entity", obj.pk)
 
     def title(self, obj):
         return f"Articles mentioning {obj.name} · {settings.SITE_NAME}"

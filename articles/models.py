@@ -1,6 +1,7 @@
 """Newsroom's data: sections, entities, articles with bylines and tags, mentions, corrections."""
 
 import bisect
+import contextvars
 import json
 import re
 
@@ -155,36 +156,48 @@ ENTITY_URL_NAMES = {
 }
 
 
+_IN_BULK_UPDATE = contextvars.ContextVar("newsroom_in_bulk_update", default=False)
+
+
 class ContentQuerySet(models.QuerySet):
     """A queryset whose bulk writes, which send no signals, still drop cached pages, when
-    readers may see what they wrote (see `readers_may_see`)."""
+    readers may see what they wrote (see `readers_may_see`), by their tags (`page_tags`)."""
 
     def update(self, **kwargs):
-        from articles.caching import content_changed
-
+        if _IN_BULK_UPDATE.get():
+            # Django's bulk_update updates batch by batch through update(): the pages are
+            # dropped once, by bulk_update itself.
+            return super().update(**kwargs)
         # Asked first: the update may change which rows this queryset finds.
         seen = self.readers_may_see()
+        tags = self.page_tags() if seen else None
         count = super().update(**kwargs)
         if count and seen:
-            content_changed()
+            _pages_changed(tags)
         return count
 
     def bulk_create(self, objs, *args, **kwargs):
-        from articles.caching import content_changed
-
         created = super().bulk_create(objs, *args, **kwargs)
         if created and self.readers_may_see(created):
-            content_changed()
+            _pages_changed(self.page_tags(created))
         return created
 
     def bulk_update(self, objs, *args, **kwargs):
-        from articles.caching import content_changed
-
         objs = list(objs)
-        count = super().bulk_update(objs, *args, **kwargs)
+        token = _IN_BULK_UPDATE.set(True)
+        try:
+            count = super().bulk_update(objs, *args, **kwargs)
+        finally:
+            _IN_BULK_UPDATE.reset(token)
         if count and self.readers_may_see(objs):
-            content_changed()
+            _pages_changed(self.page_tags(objs))
         return count
+
+    def page_tags(self, objs=None) -> set[str] | None:
+        """The tags of the pages a write to these rows (`objs`, or the queryset's) may
+        change (articles/page_tags.py); None for every page, unless a subclass knows
+        better."""
+        return None
 
     def readers_may_see(self, objs=None) -> bool:
         """Whether readers may see these rows (`objs`, or the queryset's): a write to rows
@@ -241,6 +254,16 @@ class EntityQuerySet(ContentQuerySet):
                 | Q(aliases_text__icontains=json.dumps(word)[1:-1])
             )
         return queryset
+
+
+def _pages_changed(tags: set[str] | None) -> None:
+    """Drop the cached pages of `tags`, or every page when None (articles/caching.py)."""
+    from articles.caching import content_changed, tags_changed
+
+    if tags is None:
+        content_changed()
+    else:
+        tags_changed(tags)
 
 
 class Entity(models.Model):
@@ -659,9 +682,20 @@ class Article(models.Model):
                     if not claimed:
                         raise StaleEdit(Article.objects.get(pk=self.pk))
                     self.version = expected_version
-                old = Article.objects.filter(pk=self.pk).values("text", "slug", "status").first()
+                old = (
+                    Article.objects.filter(pk=self.pk)
+                    .values("text", "slug", "status", "publish_at", "section_id")
+                    .first()
+                )
                 # Whether readers could see it before this save (see caching.readers_may_see).
                 self.was_published = old is not None and old["status"] == ArticleStatus.PUBLISHED
+                # Whether it may enter or leave lists of articles, and which section's it
+                # left (see page_tags.of_row): an edit of the words changes its page alone.
+                self.listing_changed = old is None or any(
+                    old[field] != getattr(self, field)
+                    for field in ("slug", "status", "publish_at", "section_id")
+                )
+                self.section_before = old and old["section_id"]
                 self.version += 1
             super().save(*args, **kwargs)
             if old is not None:
@@ -917,8 +951,37 @@ class ArticleRowQuerySet(ContentQuerySet):
             article_ids = {obj.article_id for obj in objs}
         return Article.objects.filter(pk__in=article_ids, status=ArticleStatus.PUBLISHED).exists()
 
+    def page_tags(self, objs=None) -> set[str]:
+        """The tags each row touches (page_tags.of_row), from `objs` or, for an update, from
+        the rows' own article and entity ids (one query)."""
+        from articles import page_tags
+
+        if objs is None:
+            fields = ["article_id"] + (["entity_id"] if self.model is not Correction else [])
+            objs = [self.model(**values) for values in self.values(*fields).distinct()]
+        tags = set()
+        for obj in objs:
+            tags |= page_tags.of_row(obj)
+        return tags
+
 
 class MentionQuerySet(ArticleRowQuerySet):
+    # Written when an edit moves mentions along their text: what entity pages quote
+    # changes, but not who is mentioned where.
+    POSITION_FIELDS = frozenset({"start", "end", "exact", "prefix", "suffix"})
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        self._positions_only = set(fields) <= self.POSITION_FIELDS
+        return super().bulk_update(objs, fields, *args, **kwargs)
+
+    def page_tags(self, objs=None) -> set[str]:
+        from articles import page_tags
+
+        tags = super().page_tags(objs)
+        if getattr(self, "_positions_only", False):
+            tags.discard(page_tags.LIST_MENTIONS)
+        return tags
+
     def confirmed(self):
         return self.filter(status=MentionStatus.CONFIRMED)
 
@@ -1081,6 +1144,14 @@ class Mention(models.Model):
 
     def __str__(self):
         return f"{self.exact} → {self.entity}"
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # The entity it named when read: moved to another, both entities' lists change
+        # (page_tags.of_row).
+        instance.entity_before = instance.__dict__.get("entity_id")
+        return instance
 
     def clean(self):
         if self.start is None or self.end is None or self.article_id is None:

@@ -34,7 +34,7 @@ from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from articles import text
+from articles import page_tags, text
 from articles.models import Article, Entity, EntityKind, MentionStatus, Section
 from articles.views import page_numbers
 
@@ -359,6 +359,9 @@ class SearchForm(forms.Form):
 def search(request):
     """The search page: matching people, organizations and places, then the matching
     published articles, best first, a page at a time."""
+    # Any article published, changed or withdrawn, and any entity, may enter or leave the
+    # results (articles/page_tags.py).
+    page_tags.declare(page_tags.LIST_ALL, page_tags.any_of("entity"))
     form = SearchForm(request.GET, sections=list(Section.objects.all()))
     # A bad field is reported and left out; the rest of the search still runs.
     form.is_valid()

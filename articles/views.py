@@ -24,7 +24,8 @@ from django.utils.safestring import mark_safe
 from django.views.generic import ListView
 from taggit.models import Tag
 
-from articles import text
+from articles import page_tags, text
+from articles.body import site_paths
 from articles.images.public import crops_for_search_engines, jpeg, prefetch_renditions, shown
 from articles.images.usage import figure_images
 from articles.models import (
@@ -71,6 +72,7 @@ SCHEMA_TYPES = {
 
 
 def home(request):
+    page_tags.declare(page_tags.LIST_ALL, page_tags.LIST_MENTIONS)
     published = Article.objects.published().for_listing(with_renditions=False)
     latest = list(published.newest_first()[:HOME_LATEST])
     sections = list(Section.objects.filter(parent=None))
@@ -175,6 +177,7 @@ class SectionView(PageSizeMixin, ListView):
         self.section = get_object_or_404(
             Section.objects.select_related("parent"), slug=self.kwargs["slug"]
         )
+        page_tags.declare(page_tags.row("list-section", self.section.pk))
         return Article.objects.published().in_section(self.section).for_listing().newest_first()
 
     def get_context_data(self, **kwargs):
@@ -195,6 +198,7 @@ class TagView(PageSizeMixin, ListView):
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        page_tags.declare(page_tags.row("list-tag", self.tag.pk))
         return Article.objects.published().filter(tags__in=[self.tag]).for_listing().newest_first()
 
     def get_context_data(self, **kwargs):
@@ -208,6 +212,7 @@ class CorrectionListView(PageSizeMixin, ListView):
     context_object_name = "corrections"
 
     def get_queryset(self):
+        page_tags.declare(page_tags.LIST_CORRECTIONS)
         return (
             Correction.objects.filter(article__in=Article.objects.published().values("pk"))
             .select_related("article")
@@ -286,6 +291,9 @@ def hidden_paths(bodies) -> set[str]:
     """The paths of our own articles, entity pages and feeds that `bodies` link to and that
     no reader may see now (see hidden_article_paths and hidden_entity_paths)."""
     bodies = list(bodies)
+    if any(site_paths(body) for body in bodies):
+        # Which of them readers may see changes as articles are published and withdrawn.
+        page_tags.declare(page_tags.LIST_ALL)
     return hidden_article_paths(bodies) | hidden_entity_paths(bodies)
 
 
@@ -315,11 +323,14 @@ def article_page_context(request, article):
     bylines = list(article.bylines.all())
     tags = sorted(article.tags.all(), key=lambda tag: tag.name.lower())
     corrections = list(article.corrections.all())
-    related = related_articles(
-        article,
-        entity_ids={mention.entity_id for mention in article.confirmed_mentions},
-        tag_ids={tag.pk for tag in tags},
+    entity_ids = {mention.entity_id for mention in article.confirmed_mentions}
+    # The related articles are those sharing its entities and tags: they change as those
+    # lists do.
+    page_tags.declare(
+        *(page_tags.row("list-entity", pk) for pk in entity_ids),
+        *(page_tags.row("list-tag", tag.pk) for tag in tags),
     )
+    related = related_articles(article, entity_ids=entity_ids, tag_ids={tag.pk for tag in tags})
     # The lead image's renditions and the related articles' thumbnails', in one query.
     prefetch_renditions([article.lead_image, *(other.lead_image for other in related)])
     lead_image = shown(article.lead_image)
@@ -613,6 +624,9 @@ class EntityView(PageSizeMixin, ListView):
         )
 
     def get_context_data(self, **kwargs):
+        # Its sentences and articles are the entity's list; who is often mentioned with it
+        # changes with any mention.
+        page_tags.declare(page_tags.row("list-entity", self.entity.pk), page_tags.LIST_MENTIONS)
         context = super().get_context_data(entity=self.entity, **kwargs)
         page = context["page_obj"]
         page.object_list = context["mentions"] = list(page.object_list)

@@ -7,11 +7,16 @@ from django.views.generic import TemplateView
 from articles.feeds import AtomFeed, EntityFeed, LatestFeed, SectionFeed, TagFeed
 from articles.images.views import serve_media
 from articles.models import EntityKind
+from articles.page_tags import LIST_ALL, shows_lists
 from articles.sitemaps import SITEMAPS, NewsSitemap
 
 admin.site.site_header = "Newsroom"
 admin.site.site_title = "Newsroom admin"
 admin.site.index_title = "Write, publish and annotate"
+
+# Every sitemap lists what is published: it changes as articles come and go.
+sitemap_index = shows_lists(LIST_ALL)(sitemap_views.index)
+sitemap = shows_lists(LIST_ALL)(sitemap_views.sitemap)
 
 # Each feed in RSS and in Atom: /feeds/<what>/rss/ and /feeds/<what>/atom/. Entity feeds
 # take the kind from the URL, as the entity pages do.
@@ -43,7 +48,7 @@ urlpatterns = [
     path("feeds/", include((feeds, "feeds"))),
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        sitemap_index,
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap"},
         name="sitemap-index",
     ),
@@ -51,10 +56,10 @@ urlpatterns = [
     # the template with Google's news:news elements.
     path(
         "sitemap-news.xml",
-        sitemap_views.sitemap,
+        sitemap,
         {"sitemaps": {"news": NewsSitemap}, "template_name": "sitemaps/news.xml"},
     ),
-    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

@@ -20,7 +20,12 @@ MENTIONS_PER_ARTICLE = 113  # 48 × 113 = 5,424 suggestions, as in the report
 
 
 def cache_hooks(callbacks) -> int:
-    return sum(callback is caching._new_generation_after_commit for callback in callbacks)
+    """How many times the pages are dropped once the transaction commits."""
+    return sum(
+        callback is caching._new_generation_after_commit
+        or isinstance(callback, caching._VersionsAfterCommit)
+        for callback in callbacks
+    )
 
 
 @pytest.fixture

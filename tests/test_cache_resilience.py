@@ -87,16 +87,28 @@ class FakeRedis:
     def _serve(self, connection):
         reader = connection.makefile("rb")
         resp3 = False
+        queued = None  # the commands of a MULTI, answered together at EXEC
         try:
             while True:
                 command = self._read_command(reader)
                 if command is None:
                     return
+                name = command[0].upper()
                 with self._lock:
-                    self.commands.append(command[0].decode().upper())
-                resp3 = resp3 or command[0].upper() == b"HELLO"
+                    self.commands.append(name.decode())
+                resp3 = resp3 or name == b"HELLO"
+                if name == b"MULTI":
+                    queued, answer = [], b"+OK\r\n"
+                elif name == b"EXEC" and queued is not None:
+                    answer = b"*%d\r\n" % len(queued) + b"".join(queued)
+                    queued = None
+                elif queued is not None:
+                    queued.append(self._answer(command, resp3))
+                    answer = b"+QUEUED\r\n"
+                else:
+                    answer = self._answer(command, resp3)
                 if not self.hung:
-                    connection.sendall(self._answer(command, resp3))
+                    connection.sendall(answer)
         except OSError:
             return
 
@@ -132,6 +144,12 @@ class FakeRedis:
                 return null
             self.data[args[0]] = args[1]
             return b"+OK\r\n"
+        if name == b"INCR":
+            value = int(self.data.get(args[0], b"0")) + 1
+            self.data[args[0]] = b"%d" % value
+            return b":%d\r\n" % value
+        if name == b"EXISTS":
+            return b":%d\r\n" % sum(key in self.data for key in args)
         if name == b"DEL":
             return b":%d\r\n" % sum(self.data.pop(key, None) is not None for key in args)
         if name in (b"FLUSHDB", b"FLUSHALL"):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from django.db.models import Prefetch, prefetch_related_objects
 
-from articles import caching
+from articles import caching, page_tags
 from articles.images import renditions
 
 
@@ -85,22 +85,8 @@ def crops_for_search_engines(image, absolute) -> list[str]:
     return list(dict.fromkeys(jpeg(image, spec, absolute).url for spec in specs))
 
 
-def on_public_pages(image_id: int) -> bool:
-    """Whether a page readers may see shows image `image_id`: as the lead image or a figure
-    of a published article (and so in lists and feeds), or as the picture of an entity
-    readers may see. At most two queries."""
-    from articles.images.usage import articles_using
-    from articles.models import Entity
-
-    return (
-        articles_using(image_id).published().exists()
-        or Entity.objects.public().filter(picture_id=image_id).exists()
-    )
-
-
 def pages_showing_changed(image_id: int) -> None:
-    """Drop the cached pages (once per transaction, as every change does) when image
-    `image_id`, which changed (its alt text, caption, credit, rights, focal point or
-    renditions), is on a page readers may see; a picture no reader sees drops nothing."""
-    if on_public_pages(image_id):
-        caching.content_changed()
+    """Drop the cached pages that show image `image_id`, which changed (its alt text,
+    caption, credit, rights, focal point or renditions): those that loaded it, by its tag
+    (articles/page_tags.py). A picture no reader sees is on no cached page."""
+    caching.tags_changed({page_tags.row("image", image_id)})
