@@ -513,3 +513,46 @@ def test_a_new_focal_point_drops_cached_pages_once_its_crops_are_made(client):
     social = image.renditions.get(spec="social", format="jpeg")
     assert social.focal_key == "0.20,0.30"
     assert parse(response).meta["og:image"] == [f"http://testserver{social.file.url}"]
+
+
+# --- Every page ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/articles/strike-ends/",
+        "/sections/world/",
+        "/tags/harbour/",
+        "/search/?q=harbour",
+        "/people/ana-reyes/",
+        "/places/beijing/",
+    ],
+)
+def test_every_picture_on_a_public_page_keeps_its_place_and_says_what_it_shows(client, url):
+    ana = PersonFactory(name="Ana Reyes", slug="ana-reyes", picture=library_image((600, 800)))
+    beijing = PlaceFactory(name="Beijing", slug="beijing", picture=library_image(made=False))
+    world = SectionFactory(name="World", slug="world")
+    for slug, image in [("strike-ends", library_image()), ("strike", library_image(made=False))]:
+        article = ArticleFactory(
+            headline=f"Harbour {slug}", slug=slug, section=world, lead_image=image, tags=["harbour"]
+        )
+        BylineFactory(article=article, person=ana)
+        mention_of(article, beijing, "Beijing", role="about")
+
+    html = page(client.get(url))
+
+    images = list(elements(html, "img"))
+    assert images
+    for img in images:
+        assert_no_layout_shift(img)
+        found = attributes(img)
+        if "fetchpriority" in found:  # the page's main picture: fetched at once
+            assert found["loading"] == "eager"
+        assert found["decoding"] == "async"
+    for figure in elements(html, "figure"):
+        # A figure is a picture with its caption and credit, once each.
+        assert len(list(elements(figure, "img"))) == 1
+        assert len(list(elements(figure, "figcaption"))) == 1
+        assert attributes(one(figure, "img"))["alt"]
