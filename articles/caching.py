@@ -451,9 +451,10 @@ def readers_may_see(row, created: bool = False) -> bool:
     A row of an article that is not published, and was not when the change began (a
     draft, a review copy, a withdrawn article), is on no page: saving it every few seconds,
     as editors do with breaking news, drops nothing; nor does scheduling one, which no
-    reader sees before its time (schedule_noted ends the generation then). Entities, sections, tags and redirects are shared
-    by many pages, so any change to them counts, but for a new tag: no page shows it until
-    a published article has it, which is a change of its own.
+    reader sees before its time (schedule_noted ends the generation then). Entities,
+    sections, tags and redirects are shared by many pages, so any change to them counts,
+    but for a new tag: no page shows it until a published article has it, which is a
+    change of its own.
     """
     from taggit.models import Tag, TaggedItem
 

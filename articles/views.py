@@ -72,7 +72,8 @@ SCHEMA_TYPES = {
 
 
 def home(request):
-    page_tags.declare(page_tags.LIST_ALL, page_tags.LIST_MENTIONS)
+    # The most mentioned are those readers may see: any entity may become one.
+    page_tags.declare(page_tags.LIST_ALL, page_tags.LIST_MENTIONS, page_tags.any_of("entity"))
     published = Article.objects.published().for_listing(with_renditions=False)
     latest = list(published.newest_first()[:HOME_LATEST])
     sections = list(Section.objects.filter(parent=None))
@@ -292,8 +293,9 @@ def hidden_paths(bodies) -> set[str]:
     no reader may see now (see hidden_article_paths and hidden_entity_paths)."""
     bodies = list(bodies)
     if any(site_paths(body) for body in bodies):
-        # Which of them readers may see changes as articles are published and withdrawn.
-        page_tags.declare(page_tags.LIST_ALL)
+        # Which of them readers may see changes as articles are published and withdrawn,
+        # and as entities are made public or renamed.
+        page_tags.declare(page_tags.LIST_ALL, page_tags.any_of("entity"))
     return hidden_article_paths(bodies) | hidden_entity_paths(bodies)
 
 
@@ -625,8 +627,12 @@ class EntityView(PageSizeMixin, ListView):
 
     def get_context_data(self, **kwargs):
         # Its sentences and articles are the entity's list; who is often mentioned with it
-        # changes with any mention.
-        page_tags.declare(page_tags.row("list-entity", self.entity.pk), page_tags.LIST_MENTIONS)
+        # changes with any mention, and with any entity made public.
+        page_tags.declare(
+            page_tags.row("list-entity", self.entity.pk),
+            page_tags.LIST_MENTIONS,
+            page_tags.any_of("entity"),
+        )
         context = super().get_context_data(entity=self.entity, **kwargs)
         page = context["page_obj"]
         page.object_list = context["mentions"] = list(page.object_list)

@@ -7,16 +7,18 @@ from django.views.generic import TemplateView
 from articles.feeds import AtomFeed, EntityFeed, LatestFeed, SectionFeed, TagFeed
 from articles.images.views import serve_media
 from articles.models import EntityKind
-from articles.page_tags import LIST_ALL, shows_lists
+from articles.page_tags import LIST_ALL, any_of, shows_lists
 from articles.sitemaps import SITEMAPS, NewsSitemap
 
 admin.site.site_header = "Newsroom"
 admin.site.site_title = "Newsroom admin"
 admin.site.index_title = "Write, publish and annotate"
 
-# Every sitemap lists what is published: it changes as articles come and go.
-sitemap_index = shows_lists(LIST_ALL)(sitemap_views.index)
-sitemap = shows_lists(LIST_ALL)(sitemap_views.sitemap)
+# Every sitemap lists what readers may see: it changes as articles come and go and as
+# entities are made public.
+ENTITIES = any_of("entity")
+sitemap_index = shows_lists(LIST_ALL, ENTITIES)(sitemap_views.index)
+sitemap = shows_lists(LIST_ALL, ENTITIES)(sitemap_views.sitemap)
 
 # Each feed in RSS and in Atom: /feeds/<what>/rss/ and /feeds/<what>/atom/. Entity feeds
 # take the kind from the URL, as the entity pages do.

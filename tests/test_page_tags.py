@@ -164,7 +164,9 @@ def test_renaming_a_person_drops_the_pages_that_name_them(reader, desks):
 
     gone = dropped(reader, addresses)
     assert {"ben", "match"} <= gone
-    assert not {"vote", "politics", "vote tag", "ana"} & gone
+    # Lists of people (the most mentioned, who is mentioned with whom) may change too; the
+    # other desk's story, section and tag pages do not.
+    assert not {"vote", "politics", "vote tag"} & gone
 
 
 def test_moving_a_mention_to_another_person_drops_both_persons_pages(reader, desks):
