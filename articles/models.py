@@ -542,6 +542,11 @@ class ArticleQuerySet(ContentQuerySet):
         return self.order_by("-publish_at", "-pk")
 
 
+# What a list of articles shows of each (templates/articles/_article_item.html), bylines
+# aside: an edit that changes none of them leaves every list as it was.
+LISTED_FIELDS = ("headline", "dek", "slug", "section_id", "publish_at", "lead_image_id")
+
+
 class Article(models.Model):
     headline = models.CharField(max_length=300, validators=[no_control_characters])
     slug = models.SlugField(
@@ -684,7 +689,7 @@ class Article(models.Model):
                     self.version = expected_version
                 old = (
                     Article.objects.filter(pk=self.pk)
-                    .values("text", "slug", "status", "publish_at", "section_id")
+                    .values("text", "status", *LISTED_FIELDS)
                     .first()
                 )
                 # Whether readers could see it before this save (see caching.readers_may_see).
@@ -694,6 +699,10 @@ class Article(models.Model):
                 self.listing_changed = old is None or any(
                     old[field] != getattr(self, field)
                     for field in ("slug", "status", "publish_at", "section_id")
+                )
+                # Whether what lists show of it changed (page_tags.of_instance).
+                self.item_changed = old is None or any(
+                    old[field] != getattr(self, field) for field in LISTED_FIELDS
                 )
                 self.section_before = old and old["section_id"]
                 self.version += 1

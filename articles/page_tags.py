@@ -5,7 +5,9 @@ A page's tags name what it shows, gathered while it is built:
 - a *row tag* for every article, entity, tag, section and image the page loaded
   ("article-12", "entity-44", "tag-9", "section-3", "image-5"), found by watching those
   models' instances being made during the request (`Collector`): whatever the page shows
-  of a row, it loaded the row, so no view can forget one;
+  of a row, it loaded the row, so no view can forget one. An article loaded without its
+  text, as lists load them, is an "item-12": a list shows its headline, standfirst,
+  picture, bylines and time, which an edit of its words leaves as they were;
 - a *list tag* for every list whose members or order could change without any row on the
   page changing, declared by the view that shows the list (`declare`): "list-all" for the
   newest articles anywhere (home, feeds, sitemaps, search), "list-section-3",
@@ -57,7 +59,11 @@ def any_of(prefix: str) -> str:
 def of_instance(instance) -> str | None:
     """The row tag of a model instance, or None for a model no tag names."""
     prefix = _PREFIXES.get(instance._meta.concrete_model._meta.label_lower)
-    return row(prefix, instance.pk) if prefix and instance.pk is not None else None
+    if prefix is None or instance.pk is None:
+        return None
+    if prefix == "article" and "text" in instance.get_deferred_fields():
+        prefix = "item"
+    return row(prefix, instance.pk)
 
 
 def declare(*tags: str) -> None:
@@ -114,9 +120,11 @@ def of_row(instance) -> set[str] | None:
     """The tags a change to `instance` (saved or deleted) touches; None when it may change
     any page (a section, a redirect: what every page's layout or address depends on).
 
-    An article touches the lists it may enter or leave only when its save says it may
+    An article touches its items in lists only when what they show changed
+    (Article.item_changed), and the lists it may enter or leave only when it may
     (Article.listing_changed: it was published or withdrawn, or its time, section or
-    address changed); an edit of a published article's words touches its own tag alone.
+    address changed): an edit of a published article's words touches its own page, and
+    the pages quoting its words, alone.
     A mention moved to another entity touches the lists of both (Mention.entity_before)."""
     from taggit.models import Tag, TaggedItem
 
@@ -125,6 +133,8 @@ def of_row(instance) -> set[str] | None:
 
     if isinstance(instance, Article):
         tags = {row("article", instance.pk), any_of("article")}
+        if getattr(instance, "item_changed", True):
+            tags |= {row("item", instance.pk), any_of("item")}
         if getattr(instance, "listing_changed", True):
             tags |= _lists_of_article(instance)
         return tags
@@ -136,7 +146,11 @@ def of_row(instance) -> set[str] | None:
             LIST_MENTIONS,
         }
     if isinstance(instance, Byline):
-        return {row("article", instance.article_id), row("list-entity", instance.person_id)}
+        return {
+            row("article", instance.article_id),
+            row("item", instance.article_id),
+            row("list-entity", instance.person_id),
+        }
     if isinstance(instance, TaggedItem):
         return {row("article", instance.object_id), row("list-tag", instance.tag_id)}
     if isinstance(instance, Correction):

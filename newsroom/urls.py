@@ -14,11 +14,12 @@ admin.site.site_header = "Newsroom"
 admin.site.site_title = "Newsroom admin"
 admin.site.index_title = "Write, publish and annotate"
 
-# Every sitemap lists what readers may see: it changes as articles come and go and as
-# entities are made public.
+# Every sitemap lists what readers may see, with when each last changed: it changes as
+# articles come, go and change, and as entities are made public.
 ENTITIES = any_of("entity")
-sitemap_index = shows_lists(LIST_ALL, ENTITIES)(sitemap_views.index)
-sitemap = shows_lists(LIST_ALL, ENTITIES)(sitemap_views.sitemap)
+ARTICLES = any_of("article")
+sitemap_index = shows_lists(LIST_ALL, ARTICLES, ENTITIES)(sitemap_views.index)
+sitemap = shows_lists(LIST_ALL, ARTICLES, ENTITIES)(sitemap_views.sitemap)
 
 # Each feed in RSS and in Atom: /feeds/<what>/rss/ and /feeds/<what>/atom/. Entity feeds
 # take the kind from the URL, as the entity pages do.

@@ -373,7 +373,8 @@ def test_saving_a_draft_again_and_again_drops_no_cached_page(reader, story, edit
         ("publish", [True, False]),
         # Nothing shows it until its time (the scheduled test below).
         ("schedule", [False, False]),
-        ("correct", [True, True]),
+        # A correction shows on the story's page; the home page lists its headline only.
+        ("correct", [False, True]),
         ("mention", [True, True]),
     ],
 )

@@ -94,6 +94,21 @@ def test_an_edit_of_a_published_story_drops_its_pages_and_no_other_desks(reader,
     assert "Council votes again" in reader.get(addresses["politics"]).content.decode()
 
 
+def test_an_edit_of_a_stories_words_leaves_the_lists_that_show_its_headline(reader, desks):
+    """Updates to a running story every few minutes: its page and the pages quoting its
+    sentences are dropped; lists, which show its headline and standfirst, stay."""
+    addresses = pages(desks)
+    cache_all(reader, addresses)
+
+    vote = Article.objects.get(pk=desks["vote"].pk)
+    vote.body = "<p>Ana Lund won the vote.</p><p>Update: the count is final.</p>"
+    vote.save()
+
+    # The feed carries the whole story, the person's page its sentences.
+    assert dropped(reader, addresses) == {"vote", "ana", "latest feed"}
+    assert "the count is final" in reader.get(addresses["vote"]).content.decode()
+
+
 def test_a_new_story_drops_the_lists_it_enters_and_not_the_other_desks_pages(reader, desks):
     addresses = pages(desks)
     cache_all(reader, addresses)
