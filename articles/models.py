@@ -701,7 +701,7 @@ class Article(models.Model):
                     for field in ("slug", "status", "publish_at", "section_id")
                 )
                 # Whether what lists show of it changed (page_tags.of_instance).
-                self.item_changed = old is None or any(
+                self.item_changed = self.listing_changed or any(
                     old[field] != getattr(self, field) for field in LISTED_FIELDS
                 )
                 self.section_before = old and old["section_id"]
