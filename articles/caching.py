@@ -44,7 +44,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control, set
 from django.utils.http import http_date, urlencode
 from redis.exceptions import RedisError
 
-from articles import page_tags
+from articles import front_caches, page_tags
 from articles.cache_backend import CacheUnavailable
 
 logger = logging.getLogger(__name__)
@@ -114,6 +114,7 @@ def content_changed() -> None:
     outermost = _outermost_block(connection)
     if outermost is _NO_BLOCK:
         _new_generation()  # autocommit: this change is committed already
+        front_caches.purge_everything()
         return
     if outermost is not _UNKNOWN and any(
         hook is _new_generation_after_commit and (outermost is None or outermost in savepoints)
@@ -136,6 +137,7 @@ def tags_changed(tags) -> None:
     outermost = _outermost_block(connection)
     if outermost is _NO_BLOCK:
         _new_versions(tags)  # autocommit: this change is committed already
+        front_caches.purge_tags(tags)
         return
     if outermost is not _UNKNOWN:
         for savepoints, hook, _ in connection.run_on_commit:
@@ -164,6 +166,11 @@ def schedule_noted(article) -> None:
     generation = cache.get(GENERATION_KEY)
     if generation is not None and article.publish_at < generation["until"]:
         cache.set(GENERATION_KEY, {**generation, "until": article.publish_at}, timeout=None)
+    shared_max_age = timezone.timedelta(seconds=settings.NEWSROOM_CDN_MAX_AGE)
+    if article.publish_at < timezone.now() + shared_max_age:
+        # Front caches may keep pages past that time, which they cannot know: pages they
+        # fetch again are kept no longer than until then (_max_ages).
+        transaction.on_commit(front_caches.purge_everything)
 
 
 def _new_versions(tags) -> None:
@@ -189,6 +196,7 @@ class _VersionsAfterCommit:
             _new_versions(self.tags)
         except CacheUnavailable:
             logger.warning("A change was saved as the cache went out of reach")
+        front_caches.purge_tags(self.tags)
 
 
 def _tag_versions(tags) -> tuple[dict, object]:
@@ -247,6 +255,7 @@ def _new_generation_after_commit() -> None:
         _new_generation()
     except CacheUnavailable:
         logger.warning("A change was saved as the cache went out of reach")
+    front_caches.purge_everything()
 
 
 def current_generation(stored=None) -> dict:
@@ -375,6 +384,13 @@ class PublicPageCacheMiddleware:
             token, versions, cached = found.get(key, (None, None, None))
             if token == generation["token"] and self._current(versions, request):
                 cached["X-Cache"] = "hit"
+                browser, shared = _max_ages(generation)
+                if (
+                    shared < settings.NEWSROOM_CDN_MAX_AGE
+                    or browser < settings.NEWSROOM_BROWSER_MAX_AGE
+                ):
+                    # Kept with the ages of when it was built; the generation ends sooner.
+                    patch_cache_control(cached, max_age=browser, s_maxage=shared)
                 return cached
         with page_tags.Collector() as tags:
             response = self.get_response(request)
@@ -437,12 +453,20 @@ class PublicPageCacheMiddleware:
         # Stored with the page, so a cache hit is not hashed again for its ETag.
         if not response.streaming:
             set_response_etag(response)
-        patch_cache_control(
-            response,
-            public=True,
-            max_age=settings.NEWSROOM_BROWSER_MAX_AGE,
-            s_maxage=settings.NEWSROOM_CDN_MAX_AGE,
-        )
+        browser, shared = _max_ages(generation)
+        patch_cache_control(response, public=True, max_age=browser, s_maxage=shared)
+
+
+def _max_ages(generation) -> tuple[int, int]:
+    """The max-age for browsers and for front caches of a page served now: no longer than
+    its generation lasts, since they cannot know when it ends (at the next scheduled
+    publication, say) and would go on showing the lists of before. With no generation
+    (the cache out of reach), the settings' own."""
+    browser, shared = settings.NEWSROOM_BROWSER_MAX_AGE, settings.NEWSROOM_CDN_MAX_AGE
+    if generation:
+        left = max(0, int((generation["until"] - timezone.now()).total_seconds()))
+        browser, shared = min(browser, left), min(shared, left)
+    return browser, shared
 
 
 def readers_may_see(row, created: bool = False) -> bool:

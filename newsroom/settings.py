@@ -6,8 +6,10 @@ DATABASE_URL and REDIS_URL; see README.md.
 """
 
 import os
+import re
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
@@ -44,6 +46,23 @@ def envint(name: str, default: str) -> int:
 def envlist(name: str, default: str) -> list[str]:
     """Read a comma-separated list, ignoring blanks."""
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def envurls(name: str) -> list[str]:
+    """Read http:// or https:// addresses separated by spaces or commas, refusing others."""
+    urls = [url for url in re.split(r"[\s,]+", os.environ.get(name, "")) if url]
+    for url in urls:
+        parts = urlsplit(url)
+        try:
+            port_ok = parts.port is None or parts.port > 0
+        except ValueError:  # a port that is not a number from 0 to 65535
+            port_ok = False
+        if parts.scheme not in ("http", "https") or not parts.hostname or not port_ok:
+            raise ImproperlyConfigured(
+                f"{name} must list http:// or https:// addresses, separated by spaces or "
+                f"commas; got {url!r}"
+            )
+    return urls
 
 
 DEBUG = envbool("DJANGO_DEBUG", "1")
@@ -280,9 +299,14 @@ NEWSROOM_PREVIEW_MAX_AGE = envint("NEWSROOM_PREVIEW_MAX_AGE", "259200")
 # they show drops them at once, so this only bounds memory use.
 NEWSROOM_PAGE_CACHE_SECONDS = envint("NEWSROOM_PAGE_CACHE_SECONDS", "600")
 # Cache-Control for public pages: browsers revalidate after BROWSER seconds, a CDN after
-# CDN seconds. A CDN cannot be told that a page changed, so keep this short.
+# CDN seconds; neither past the next scheduled publication (articles/caching.py). A CDN
+# not listed in NEWSROOM_FRONT_CACHES cannot be told that a page changed, so keep this short.
 NEWSROOM_BROWSER_MAX_AGE = envint("NEWSROOM_BROWSER_MAX_AGE", "0")
 NEWSROOM_CDN_MAX_AGE = envint("NEWSROOM_CDN_MAX_AGE", "60")
+# Front caches (Varnish, deploy/varnish/) told after each change which pages to drop, by
+# the tags in each page's Cache-Tag header (articles/front_caches.py): their base URLs,
+# e.g. "http://10.0.0.5:6081 http://10.0.0.6:6081". None by default: nothing is sent.
+NEWSROOM_FRONT_CACHES = envurls("NEWSROOM_FRONT_CACHES")
 
 # Suggest mentions from the gazetteer whenever an article's text is saved.
 NEWSROOM_SUGGEST_ON_SAVE = envbool("NEWSROOM_SUGGEST_ON_SAVE", "1")
