@@ -434,6 +434,22 @@ def test_rss_items_carry_the_lead_image_as_media_content_and_an_enclosure(client
     assert items["Without picture"].find(f"{MEDIA}content") is None
 
 
+def test_a_feed_gives_the_sizes_recorded_when_renditions_were_made_without_asking_storage(
+    client,
+):
+    """On S3, asking the storage for a file's size is a request per feed item."""
+    image = library_image()
+    ArticleFactory(headline="With picture", lead_image=image)
+    w1024 = image.renditions.get(spec="w1024", format="jpeg")
+    size = w1024.file.size
+    assert w1024.file_size == size
+    w1024.file.storage.delete(w1024.file.name)  # the storage could no longer say
+
+    enclosure = feed_items(client, "/feeds/latest/rss/", "item")["With picture"].find("enclosure")
+
+    assert enclosure.get("length") == str(size)
+
+
 def test_atom_entries_link_the_lead_image_as_an_enclosure(client):
     image = library_image(made=False)
     ArticleFactory(headline="With picture", lead_image=image)

@@ -129,7 +129,12 @@ def store_renditions(image: Image) -> list[Rendition]:
                 spec=made.spec,
                 format=made.format,
                 focal_key=focal,
-                defaults={"width": made.width, "height": made.height, "file": name},
+                defaults={
+                    "width": made.width,
+                    "height": made.height,
+                    "file": name,
+                    "file_size": len(made.data),
+                },
             )
             made_now.append(rendition)
     # Crops for an earlier focal point: their rows go (pages then use the new ones); their

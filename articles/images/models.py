@@ -165,6 +165,9 @@ class Rendition(models.Model):
     width = models.PositiveIntegerField()
     height = models.PositiveIntegerField()
     file = models.FileField(max_length=200)
+    # Recorded when made: a feed's enclosure gives it, and asking the storage (a request to
+    # S3) for each item of a feed would be slow. Null for renditions made before it was.
+    file_size = models.PositiveBigIntegerField("size in bytes", null=True, editable=False)
     # The focal point a crop was made for ("0.50,0.50"); blank for a whole-picture width,
     # which no focal point changes.
     focal_key = models.CharField(max_length=20, blank=True)

@@ -55,8 +55,8 @@ class StoredFile:
 
     @property
     def length(self) -> int:
-        """Its size in bytes (a feed's enclosure says it): as recorded for an original, a
-        look at the storage for a rendition."""
+        """Its size in bytes (a feed's enclosure says it): as recorded when it was stored,
+        or for a rendition made before sizes were recorded, a look at the storage."""
         return self.file.size if self.recorded_size is None else self.recorded_size
 
 
@@ -66,7 +66,14 @@ def jpeg(image, spec: str, absolute) -> StoredFile:
     (request.build_absolute_uri). Reads prefetched renditions only."""
     made = image.best_rendition(spec, "jpeg")
     if made is not None:
-        return StoredFile(absolute(made.file.url), made.width, made.height, "image/jpeg", made.file)
+        return StoredFile(
+            absolute(made.file.url),
+            made.width,
+            made.height,
+            "image/jpeg",
+            made.file,
+            made.file_size,
+        )
     content_type = mimetypes.guess_type(image.file.name)[0] or "application/octet-stream"
     return StoredFile(
         absolute(image.file.url),
