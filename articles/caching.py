@@ -81,6 +81,7 @@ MAX_KEY_PARAMETERS = 400
 
 
 def _new_generation(now=None) -> dict:
+    from articles.images.usage import next_rights_end
     from articles.models import Article
 
     now = now or timezone.now()
@@ -91,8 +92,11 @@ def _new_generation(now=None) -> dict:
     # last 48 hours) change with no write at all: a generation lasts no longer than a page
     # may be cached, whatever the cache backend does with timeouts.
     until = now + timezone.timedelta(seconds=settings.NEWSROOM_PAGE_CACHE_SECONDS)
-    if next_publication is not None:
-        until = min(until, next_publication)
+    # A page hides a picture once its rights end (images.public.shown), with no job: the
+    # pages cached before must not outlive that moment either.
+    for moment in (next_publication, next_rights_end(now)):
+        if moment is not None:
+            until = min(until, moment)
     generation = {"token": uuid.uuid4().hex, "since": now, "until": until}
     cache.set(GENERATION_KEY, generation, timeout=None)
     return generation

@@ -572,3 +572,27 @@ def test_every_picture_on_a_public_page_keeps_its_place_and_says_what_it_shows(c
         assert len(list(elements(figure, "img"))) == 1
         assert len(list(elements(figure, "figcaption"))) == 1
         assert attributes(one(figure, "img"))["alt"]
+
+
+def test_a_cached_page_stops_showing_a_picture_when_its_rights_end(client, settings):
+    """No job runs at that moment: the cached pages' generation ends with the rights."""
+    import time_machine
+
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 3 * 24 * 3600  # nothing else ends it
+    today = timezone.localdate()
+    image = library_image(may_be_used_until=today)
+    story = ArticleFactory(headline="Harbour reopens", lead_image=image)
+    url = story.get_absolute_url()
+    shown = image.renditions.get(spec="w1024", format="jpeg").file.url
+    assert shown in client.get(url).content.decode()
+    assert client.get(url)["X-Cache"] == "hit"
+
+    midnight = timezone.make_aware(
+        timezone.datetime.combine(today + timezone.timedelta(days=1), timezone.datetime.min.time())
+    )
+    with time_machine.travel(midnight + timezone.timedelta(minutes=1)):
+        page = client.get(url)
+
+    assert page["X-Cache"] == "miss"
+    assert shown not in page.content.decode()
+    assert "Harbour reopens" in page.content.decode()
