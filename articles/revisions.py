@@ -43,6 +43,7 @@ from articles.models import (
     Section,
 )
 from articles.presence import display_name
+from articles.workflow import PicturesRefused, check_published_edit
 
 # Following an article stores, in its revision, the rows an editor saves with it. Tags are
 # followed twice: the tags for their names, and the links (TaggedItem) for which tags the
@@ -431,8 +432,13 @@ def revert(article: Article, version: Version, user) -> list[str]:
     article is saved the usual way, so its current mentions are carried through the change
     of text (those whose words are gone are marked for review); old mention rows are not
     restored. Returns notes on what could not be restored because it is gone or taken.
+
+    A published article is not reverted to a body with a picture it may not show now (its
+    rights ended, or it has no alt text): workflow.PicturesRefused says which, as for any
+    edit of a published article.
     """
     state = version_state(version)
+    check_published_edit(article, {"body": state.body})
     notes = []
     comment = f"Reverted to {describe_revision(version.revision)}"
     with recording(article, user, comment):
@@ -549,7 +555,11 @@ class ArticleRevisionsAdmin(VersionAdmin):
         if not self.has_change_permission(request, article):
             raise PermissionDenied
         if request.method == "POST":
-            notes = revert(article, version, request.user)
+            try:
+                notes = revert(article, version, request.user)
+            except PicturesRefused as refused:
+                self.message_user(request, f"Not reverted. {refused}", messages.ERROR)
+                return HttpResponseRedirect(request.path)
             message = f"Reverted to {describe_revision(version.revision)}."
             self.log_change(request, article, message)
             self.message_user(request, message, messages.SUCCESS)

@@ -47,6 +47,8 @@ def article_change_data(article, **fields):
         "publish_at_0": publish_at.strftime("%Y-%m-%d") if publish_at else "",
         "publish_at_1": publish_at.strftime("%H:%M:%S") if publish_at else "",
         "tags": ", ".join(article.tags.names()),
+        "lead_image": str(article.lead_image_id or ""),
+        "lead_image_caption": article.lead_image_caption,
         "loaded_version": str(article.version),
         **inline_management("bylines", total=len(bylines), initial=len(bylines)),
         **inline_management("corrections", total=len(corrections), initial=len(corrections)),

@@ -267,3 +267,27 @@ def test_the_cache_learns_when_the_next_pictures_rights_end(django_assert_num_qu
 
     assert ends == usage.rights_end(soonest)
     assert usage.next_rights_end(ends + 10 * DAY) is None
+
+
+def test_reverting_a_live_story_to_a_figure_whose_rights_ended_is_refused_and_changes_nothing(
+    chief, client
+):
+    from articles import revisions
+
+    expired = picture(may_be_used_until=timezone.localdate() - datetime.timedelta(days=1))
+    story = ArticleFactory(headline="Harbour", body="<p>The quay.</p>")
+    story.body = "<p>The quay.</p>" + figure(expired)
+    story.save()  # a draft edit of the past, recorded as a revision
+    with_figure = revisions.article_versions(story.pk).first()
+    story.body = "<p>The quay, rebuilt.</p>"
+    story.save()
+    client.force_login(chief)
+
+    response = client.post(
+        reverse("admin:articles_article_revision", args=[story.pk, with_figure.pk]), follow=True
+    )
+
+    messages = [str(message) for message in response.context["messages"]]
+    assert any("Not reverted." in m and expired.title in m for m in messages), messages
+    story.refresh_from_db()
+    assert story.body == "<p>The quay, rebuilt.</p>"

@@ -186,6 +186,7 @@ def test_confirm_also_confirms_the_suggestions_made_on_save(people, settings):
     assert not article.mentions.suggested().exists()
 
 
+@pytest.mark.usefixtures("media_root")  # the demo's pictures go to a throwaway folder
 def test_the_demo_loads_confirmed_mentions_with_suggestions_on_save(settings):
     settings.NEWSROOM_SUGGEST_ON_SAVE = True
     call_command("load_demo", stdout=StringIO())
