@@ -164,14 +164,20 @@ def schedule_noted(article) -> None:
     pages and lists are built afresh then, with no job. Pages cached until then stay."""
     from articles.models import ArticleStatus
 
-    scheduled = article.status == ArticleStatus.PUBLISHED and article.publish_at is not None
-    if not scheduled or article.publish_at <= timezone.now():
+    if article.status == ArticleStatus.PUBLISHED:
+        ends_by(article.publish_at)
+
+
+def ends_by(moment) -> None:
+    """Make the current generation end no later than `moment` (a scheduled publication, a
+    picture's rights ending), so pages are built afresh then, with no job."""
+    now = timezone.now()
+    if moment is None or moment <= now:
         return
     generation = cache.get(GENERATION_KEY)
-    if generation is not None and article.publish_at < generation["until"]:
-        cache.set(GENERATION_KEY, {**generation, "until": article.publish_at}, timeout=None)
-    shared_max_age = timezone.timedelta(seconds=settings.NEWSROOM_CDN_MAX_AGE)
-    if article.publish_at < timezone.now() + shared_max_age:
+    if generation is not None and moment < generation["until"]:
+        cache.set(GENERATION_KEY, {**generation, "until": moment}, timeout=None)
+    if moment < now + timezone.timedelta(seconds=settings.NEWSROOM_CDN_MAX_AGE):
         # Front caches may keep pages past that time, which they cannot know: pages they
         # fetch again are kept no longer than until then (_max_ages).
         transaction.on_commit(front_caches.purge_everything)

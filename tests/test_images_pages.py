@@ -596,3 +596,29 @@ def test_a_cached_page_stops_showing_a_picture_when_its_rights_end(client, setti
     assert page["X-Cache"] == "miss"
     assert shown not in page.content.decode()
     assert "Harbour reopens" in page.content.decode()
+
+
+def test_rights_set_to_end_soon_end_the_cached_pages_then(client, settings):
+    """The generation began before the end date was set: saving the picture shortens it."""
+    import time_machine
+
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 3 * 24 * 3600  # nothing else ends it
+    image = library_image()
+    story = ArticleFactory(headline="Harbour reopens", lead_image=image)
+    url = story.get_absolute_url()
+    shown = image.renditions.get(spec="w1024", format="jpeg").file.url
+    client.get(url)
+
+    today = timezone.localdate()
+    image.may_be_used_until = today
+    image.save()
+    assert shown in client.get(url).content.decode()
+    assert client.get(url)["X-Cache"] == "hit"
+
+    midnight = timezone.make_aware(
+        timezone.datetime.combine(today + timezone.timedelta(days=1), timezone.datetime.min.time())
+    )
+    with time_machine.travel(midnight + timezone.timedelta(minutes=1)):
+        page = client.get(url)
+
+    assert shown not in page.content.decode()

@@ -189,8 +189,12 @@ class Rendition(models.Model):
 @receiver(post_delete, sender=Image, dispatch_uid="images-pages-on-delete")
 def _drop_pages_showing(sender, instance, created=False, raw=False, **kwargs):
     """Cached pages that show a changed or deleted picture are dropped (a new picture is
-    on no page yet). Renditions made later drop them too (library.store_renditions)."""
+    on no page yet), and those cached from now on end when its rights do. Renditions made
+    later drop them too (library.store_renditions)."""
     if not created and not raw:
+        from articles.caching import ends_by
         from articles.images.public import pages_showing_changed
+        from articles.images.usage import rights_end
 
         pages_showing_changed(instance.pk)
+        ends_by(rights_end(instance))
