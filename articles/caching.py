@@ -373,6 +373,10 @@ class PublicPageCacheMiddleware:
                 # Staff see the same pages, but their copies must not fill shared caches.
                 patch_cache_control(response, private=True, no_cache=True)
             return response
+        if not settings.NEWSROOM_PAGE_CACHE_SECONDS:
+            # The page cache is off (bench/pages.py --wrk measures pages built afresh):
+            # every page is built and sent with its headers, and nothing is kept.
+            return self._build(request, None, None, None)
         key = page_key(request)
         clock = None
         try:
@@ -402,6 +406,11 @@ class PublicPageCacheMiddleware:
                     # Kept with the ages of when it was built; the generation ends sooner.
                     patch_cache_control(cached, max_age=browser, s_maxage=shared)
                 return cached
+        return self._build(request, generation, key, clock)
+
+    def _build(self, request, generation, key, clock):
+        """The page built afresh, with its tags, validators and Cache-Control; kept under
+        `key` when there is one and `generation` (None when the cache is out of reach)."""
         with page_tags.Collector() as tags:
             response = self.get_response(request)
         if response.status_code != 200 or response.has_header("Cache-Control"):
@@ -411,7 +420,9 @@ class PublicPageCacheMiddleware:
         # What the page shows, for a CDN in front to drop it by (docs/operations.md).
         response["Cache-Tag"] = ",".join(tags)
         self._mark_public(response, generation)
-        if not generation:
+        if not settings.NEWSROOM_PAGE_CACHE_SECONDS:
+            response["X-Cache"] = "off"
+        elif not generation:
             response["X-Cache"] = "unavailable"
         elif not key:
             response["X-Cache"] = "bypass"

@@ -22,6 +22,7 @@ from articles import body as article_body
 from articles import text
 from articles.anchoring import mapping
 from articles.images.pictures import figure_pictures
+from articles.reversing import slug_url
 
 WIKIDATA_PATTERN = r"^Q[1-9][0-9]*$"
 validate_wikidata_id = RegexValidator(
@@ -132,7 +133,7 @@ class Section(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:section", args=[self.slug])
+        return slug_url("articles:section", self.slug)
 
     def clean(self):
         ancestor = self.parent
@@ -344,7 +345,7 @@ class Entity(models.Model):
         entities_changed()
 
     def get_absolute_url(self):
-        return reverse(ENTITY_URL_NAMES[self.kind], args=[self.slug])
+        return slug_url(ENTITY_URL_NAMES[self.kind], self.slug)
 
     def address_saved(self, old_kind: str, old_slug: str):
         """Keep the old URL of an entity whose slug or kind changed working: it redirects
@@ -542,8 +543,8 @@ class ArticleQuerySet(ContentQuerySet):
         return self.order_by("-publish_at", "-pk")
 
 
-# What a list of articles shows of each (templates/articles/_article_item.html), bylines
-# aside: an edit that changes none of them leaves every list as it was.
+# What a list of articles shows of each (the story tag, articles/templatetags/newsroom.py),
+# bylines aside: an edit that changes none of them leaves every list as it was.
 LISTED_FIELDS = ("headline", "dek", "slug", "section_id", "publish_at", "lead_image_id")
 
 
@@ -715,7 +716,7 @@ class Article(models.Model):
             index_article(self)
 
     def get_absolute_url(self):
-        return reverse("articles:article", args=[self.slug])
+        return slug_url("articles:article", self.slug)
 
     def slug_saved(self, old_slug: str):
         """Keep a changed slug's old URL working once readers may have seen it."""

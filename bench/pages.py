@@ -15,17 +15,40 @@ server's (the client calls the WSGI handler directly), given as median and p95 a
 ratio to the minimal view's median. It then times the parts of an uncached article page
 on their own, and the PostgreSQL run also times the search query alone. Figures go to
 docs/performance.md; tests never time anything.
+
+With --wrk it measures pages as readers get them instead, through gunicorn and wrk:
+
+    .venv/bin/python bench/pages.py --wrk [--articles 100000] [--seconds 5] [--rounds 3]
+
+It builds the same database (10,000 articles by default) and serves it with gunicorn (2
+sync workers, DEBUG off, the page cache off: NEWSROOM_PAGE_CACHE_SECONDS=0, so every
+request builds its page), and beside it, also with gunicorn, bench/minimal_site.py: a
+minimal Django site rendering a template of a news article (21 paragraphs, 40 links) from
+memory. wrk (2 threads, 8 connections) then takes turns on the two: the minimal page, then
+one of ours (an article, home, a section, a tag, an entity, a search; each run going round
+many addresses), and again, for several rounds. Each page's rate is given as a share of
+the minimal page's in the run just before it, the median over the rounds: on a busy
+machine the rates drift, their ratio much less. --app-dir serves another checkout of the
+site (an older commit, say) on the same database, to compare.
 """
 
 from __future__ import annotations
 
+import argparse
+import http.client
 import itertools
 import os
 import random
+import re
+import shutil
+import socket
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlencode, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
@@ -155,7 +178,7 @@ def sentence(rng: random.Random, name: str) -> str:
     return f"{' '.join(words[:4]).capitalize()} {name} {' '.join(words[4:])}."
 
 
-def build(rng: random.Random) -> None:
+def build(rng: random.Random, articles_wanted: int = ARTICLES) -> None:
     """Fill the database in bulk: sections, tags, entities, articles, bylines, mentions."""
     now = timezone.now()
     sections = Section.objects.bulk_create(
@@ -177,9 +200,9 @@ def build(rng: random.Random) -> None:
     )
     people = [entity for entity in entities if entity.kind == EntityKind.PERSON]
     article_type_id = ContentType.objects.get_for_model(Article).pk
-    for start in range(0, ARTICLES, BATCH):
+    for start in range(0, articles_wanted, BATCH):
         articles, plans = [], []
-        for n in range(start, min(start + BATCH, ARTICLES)):
+        for n in range(start, min(start + BATCH, articles_wanted)):
             named = rng.sample(entities, MENTIONS_PER_ARTICLE)
             body, spans = "", []
             for entity in named:
@@ -187,7 +210,7 @@ def build(rng: random.Random) -> None:
                 at = len(body) + line.index(entity.name)
                 spans.append((entity, at, at + len(entity.name)))
                 body += line + ("\n" if len(spans) % 4 == 0 else " ")
-            published = now - timezone.timedelta(minutes=50 * (ARTICLES - n))
+            published = now - timezone.timedelta(minutes=50 * (articles_wanted - n))
             articles.append(
                 Article(
                     headline=f"Story {n}: {named[0].name} and {named[1].name} meet",
@@ -219,6 +242,17 @@ def build(rng: random.Random) -> None:
             for tag in rng.sample(tags, 3)
         )
     _refresh_statistics()
+
+
+def build_and_report(rng: random.Random, articles_wanted: int) -> None:
+    """build(), saying what was built and how long it took."""
+    started = time.perf_counter()
+    build(rng, articles_wanted)
+    print(
+        f"Built {Article.objects.count():,} articles, {Entity.objects.count():,} entities, "
+        f"{Mention.objects.count():,} mentions on {connection.vendor} in "
+        f"{time.perf_counter() - started:.1f} s"
+    )
 
 
 def _refresh_statistics() -> None:
@@ -258,16 +292,22 @@ def p95(values: list[float]) -> float:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--wrk", action="store_true", help="measure through gunicorn and wrk")
+    parser.add_argument("--articles", type=int, default=ARTICLES, help="articles to build")
+    parser.add_argument("--seconds", type=float, default=5, help="length of each wrk run")
+    parser.add_argument("--rounds", type=int, default=3, help="turns of every page (--wrk)")
+    parser.add_argument(
+        "--app-dir", type=Path, default=ROOT, help="the checkout of the site to serve (--wrk)"
+    )
+    args = parser.parse_args()
+    if args.wrk:
+        wrk_main(args)
+        return
     rng = random.Random(7)
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
-        started = time.perf_counter()
-        build(rng)
-        print(
-            f"Built {Article.objects.count():,} articles, {Entity.objects.count():,} entities, "
-            f"{Mention.objects.count():,} mentions on {connection.vendor} in "
-            f"{time.perf_counter() - started:.1f} s"
-        )
+        build_and_report(rng, args.articles)
         with override_settings(ROOT_URLCONF=__name__, DEBUG=False, ALLOWED_HOSTS=["*"]):
             run(rng)
     finally:
@@ -357,6 +397,198 @@ def search_latency(rng: random.Random, terms: list[str]) -> None:
         f"PostgreSQL search, first page of results: median {statistics.median(times):.2f} ms, "
         f"p95 {p95(times):.2f} ms"
     )
+
+
+WRK_PAGES = ("article", "home", "section", "tag", "entity", "search")
+# The shares of the minimal page's rate issue 15 asks for.
+TARGETS = {"article": 0.25}
+OTHER_TARGET = 0.15
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = ROOT / ".venv" / "bin" / "python"
+GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+
+
+def wrk_main(args) -> None:
+    """Build the database, serve it and the minimal site with gunicorn, and measure both
+    with wrk, taking turns (see the module's docstring)."""
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk is needed: apt-get install wrk")
+    rng = random.Random(7)
+    work = Path(tempfile.mkdtemp(prefix="pages-wrk-"))
+    if connection.vendor == "sqlite":
+        # A file, not the test database's usual memory, so that gunicorn can open it.
+        connection.settings_dict["TEST"]["NAME"] = str(work / "db.sqlite3")
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    servers = []
+    try:
+        build_and_report(rng, args.articles)
+        paths = wrk_paths(rng)
+        connection.close()
+        env = site_environment(work)
+        subprocess.run(
+            [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"],
+            cwd=args.app_dir,
+            env=env,
+            check=True,
+        )
+        site_port, minimal_port = free_port(), free_port()
+        servers.append(serve("newsroom.wsgi", site_port, args.app_dir, env, work / "site.log"))
+        minimal_env = {key: value for key, value in env.items() if key != "DJANGO_SETTINGS_MODULE"}
+        servers.append(
+            serve(
+                "minimal_site:application",
+                minimal_port,
+                ROOT / "bench",
+                minimal_env,
+                work / "minimal.log",
+            )
+        )
+        for port, path_list in [(minimal_port, ["/"]), *((site_port, p) for p in paths.values())]:
+            wait_for(port, path_list)
+        rates = alternate(site_port, minimal_port, paths, args)
+        report_rates(rates, args)
+    finally:
+        for server in servers:
+            server.terminate()
+            server.wait(30)
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def wrk_paths(rng: random.Random) -> dict[str, list[str]]:
+    """The addresses wrk goes round for each page: many articles, entities and tags, every
+    section, the home page, the benchmark's searches."""
+    slugs = list(Article.objects.values_list("slug", flat=True))
+    entities = list(Entity.objects.all())
+    return {
+        "article": [f"/articles/{slug}/" for slug in rng.sample(slugs, 200)],
+        "home": ["/"],
+        "section": [section.get_absolute_url() for section in Section.objects.all()],
+        "tag": [f"/tags/{slug}/" for slug in Tag.objects.values_list("slug", flat=True)],
+        "entity": [entity.get_absolute_url() for entity in rng.sample(entities, 200)],
+        "search": ["/search/?" + urlencode({"q": term}) for term in SEARCH_TERMS],
+    }
+
+
+def site_environment(work: Path) -> dict[str, str]:
+    """The site's settings from the environment: the benchmark's database, no Redis (the
+    page cache is off anyway), DEBUG off as in production."""
+    settings_dict = connection.settings_dict
+    if connection.vendor == "sqlite":
+        database_url = f"sqlite:///{settings_dict['NAME']}"
+    else:
+        database_url = (
+            urlsplit(os.environ["DATABASE_URL"])._replace(path=f"/{settings_dict['NAME']}").geturl()
+        )
+    env = {
+        **os.environ,
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": "bench-" + "k" * 30 + "abcdefghijklmnopqrstuvwxyz",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": database_url,
+        "NEWSROOM_PAGE_CACHE_SECONDS": "0",
+        "DJANGO_LOG_LEVEL": "ERROR",
+    }
+    env.pop("REDIS_URL", None)
+    return env
+
+
+def serve(application: str, port: int, folder: Path, env: dict, log: Path):
+    """gunicorn with 2 sync workers serving `application` from `folder`."""
+    with open(log, "w") as output:
+        return subprocess.Popen(
+            [GUNICORN, application, "--workers", "2", "--bind", f"127.0.0.1:{port}"]
+            # gunicorn 27's control socket is one per user: another gunicorn running on
+            # the machine would collide with it.
+            + ["--no-control-socket"],
+            cwd=folder,
+            env=env,
+            stdout=output,
+            stderr=output,
+        )
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(port: int, paths: list[str], seconds: float = 60) -> None:
+    """Wait for the server on `port` to answer, then check that each of `paths` is a page."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+            break
+        except OSError:
+            if time.monotonic() > deadline:
+                raise SystemExit(f"nothing answered on port {port}") from None
+            time.sleep(0.1)
+    for address in paths:
+        client = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        client.request("GET", address)
+        status = client.getresponse().status
+        client.close()
+        if status != 200:
+            raise SystemExit(f"{address} answered {status}, not 200")
+
+
+def wrk(port: int, paths: list[str], seconds: float) -> float:
+    """Requests per second wrk gets from `port`, going round `paths`; every answer a 200."""
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
+        quoted = ", ".join(f'"{path}"' for path in paths)
+        script.write(
+            f"local paths = {{{quoted}}}\nlocal n = 0\n"
+            "request = function()\n  n = n + 1\n"
+            "  return wrk.format('GET', paths[(n % #paths) + 1])\nend\n"
+        )
+        script.flush()
+        output = subprocess.run(
+            ["wrk", "-t2", "-c8", f"-d{seconds:g}s", "-s", script.name, f"http://127.0.0.1:{port}"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    if "Non-2xx" in output or "Socket errors" in output:
+        raise SystemExit(f"Some requests to port {port} failed:\n{output}")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+
+
+def alternate(site_port: int, minimal_port: int, paths: dict, args) -> dict[str, list]:
+    """Rates by page over the rounds, each page's run just after one of the minimal page:
+    {"minimal": [rate, ...], page: [(rate, share of the minimal run before it), ...]}."""
+    for port, path_list in [(minimal_port, ["/"]), *((site_port, p) for p in paths.values())]:
+        wrk(port, path_list, 1)  # both workers warm: imports, templates, connections
+    rates = {"minimal": [], **{page: [] for page in WRK_PAGES}}
+    for _ in range(args.rounds):
+        for page in WRK_PAGES:
+            minimal = wrk(minimal_port, ["/"], args.seconds)
+            rate = wrk(site_port, paths[page], args.seconds)
+            rates["minimal"].append(minimal)
+            rates[page].append((rate, rate / minimal))
+    return rates
+
+
+def report_rates(rates: dict[str, list], args) -> None:
+    print()
+    print(
+        f"gunicorn 2 sync workers, page cache off; wrk -t2 -c8, {args.seconds:g} s a run, "
+        f"{args.rounds} rounds; {connection.vendor}, {args.articles:,} articles"
+    )
+    minimal = rates["minimal"]
+    print(
+        f"  {'minimal page':<14}{statistics.median(minimal):>10.1f} requests/s "
+        f"(this machine now: {min(minimal):.0f}-{max(minimal):.0f})"
+    )
+    for page in WRK_PAGES:
+        shares = [share for _, share in rates[page]]
+        target = TARGETS.get(page, OTHER_TARGET)
+        print(
+            f"  {page:<14}{statistics.median(rate for rate, _ in rates[page]):>10.1f} requests/s "
+            f"{statistics.median(shares):>6.1%} of minimal ({min(shares):.1%}-{max(shares):.1%}), "
+            f"target >= {target:.0%}: {'met' if statistics.median(shares) >= target else 'not met'}"
+        )
 
 
 if __name__ == "__main__":

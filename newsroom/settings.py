@@ -296,7 +296,8 @@ NEWSROOM_PAGE_SIZE = envint("NEWSROOM_PAGE_SIZE", "20")
 NEWSROOM_PREVIEW_MAX_AGE = envint("NEWSROOM_PREVIEW_MAX_AGE", "259200")
 
 # Anonymous readers' pages are cached whole for this long (seconds); any change to what
-# they show drops them at once, so this only bounds memory use.
+# they show drops them at once, so this only bounds memory use. 0 turns the page cache off:
+# every page is built afresh (bench/pages.py --wrk measures pages so).
 NEWSROOM_PAGE_CACHE_SECONDS = envint("NEWSROOM_PAGE_CACHE_SECONDS", "600")
 # Cache-Control for public pages: browsers revalidate after BROWSER seconds, a CDN after
 # CDN seconds; neither past the next scheduled publication (articles/caching.py). A CDN
