@@ -397,3 +397,24 @@ def test_a_bare_name_after_two_speakers_is_left_out():
         "would lead.\n“It is a good year,” Reddy told reporters."
     )
     assert [key for _, key in found(brothers, text)] == ["venkat", "suresh"]
+
+
+def test_a_name_after_a_dateline_dash_of_any_kind_opens_the_sentence():
+    courts = Gazetteer.of(
+        [Named("cjeu", "Court of Justice", (), "Judicial institution.", "organization")]
+    )
+    for dash in "-–—":
+        text = f"LUXEMBOURG, June 3 {dash} The Court of Justice ruled on Tuesday."
+        assert found(courts, text) == [("Court of Justice", "cjeu")], dash
+
+
+def test_a_dateline_names_the_city_not_the_country_whose_capital_it_is():
+    places = Gazetteer.of(
+        [
+            Named("lux", "Luxembourg", (), "Country in Europe; capital Luxembourg City.", "place"),
+            Named(
+                "lux-city", "Luxembourg City", ("Luxembourg",), "Capital of Luxembourg.", "place"
+            ),
+        ]
+    )
+    assert found(places, "LUXEMBOURG, June 3 - Judges ruled.") == [("LUXEMBOURG", "lux-city")]

@@ -1,6 +1,6 @@
 """The annotation corpora, the development one (tests/data/annotation_corpus/) and the
-held-out ones (tests/data/annotation_holdout/, annotation_holdout2/): that each reads as it
-is written.
+held-out ones (tests/data/annotation_holdout/, annotation_holdout2/, annotation_holdout3/):
+that each reads as it is written.
 
 Loader checks only: the floors on the suggestions, held on the development corpus, are
 in tests/test_annotation_corpus.py; the held-out set measures how well they generalise
@@ -19,6 +19,7 @@ from tests import corpus
 HOLDOUTS = [
     corpus.CORPUS.parent / "annotation_holdout",
     corpus.CORPUS.parent / "annotation_holdout2",
+    corpus.CORPUS.parent / "annotation_holdout3",
 ]
 
 

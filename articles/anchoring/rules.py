@@ -65,7 +65,7 @@ class Profile(NamedTuple):
     gender: str | None  # "female", "male" or None, read from the description
     cues: frozenset[str]  # stems of the description's words
     description: str = ""  # folded, for the family ties it states ("son of Joe Biden")
-    place_type: str = ""  # "city" or "state" for a place whose description says so first
+    place_type: str = ""  # "city", "state" or "country", as its description says first
     proper: frozenset[str] = frozenset()  # stems of the description's capitalised words
 
 
@@ -102,8 +102,14 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-_CITY_WORDS = frozenset(map(_stem, _wordset("city town port village")))
-_STATE_WORDS = frozenset(map(_stem, _wordset("state province territory")))
+_CITY_WORDS = frozenset(map(_stem, _wordset("city town port village capital")))
+_STATE_WORDS = frozenset(map(_stem, _wordset("state province territory emirate region")))
+_COUNTRY_WORDS = frozenset(map(_stem, _wordset("country nation kingdom republic")))
+_PLACE_TYPES = {
+    **dict.fromkeys(_CITY_WORDS, "city"),
+    **dict.fromkeys(_STATE_WORDS, "state"),
+    **dict.fromkeys(_COUNTRY_WORDS, "country"),
+}
 
 
 def profile(named: Named) -> Profile:
@@ -129,8 +135,8 @@ def profile(named: Named) -> Profile:
         # the state of New York" is a city; "State in south-eastern Australia; capital
         # Melbourne, its largest city" a state.
         for word in words:
-            if _stem(word) in _CITY_WORDS or _stem(word) in _STATE_WORDS:
-                place_type = "city" if _stem(word) in _CITY_WORDS else "state"
+            if _stem(word) in _PLACE_TYPES:
+                place_type = _PLACE_TYPES[_stem(word)]
                 break
     # Capitalised words after the first are names: "Capital of Peru", "City on the River
     # Tay in central Scotland". They say which country or region a place belongs to.
@@ -198,7 +204,7 @@ _DATE_AFTER = re.compile(r" (?:\d|next year|last year|this year)")
 _CURRENCY_AFTER = re.compile(r"[$€£¥]")
 _NEXT_WORD = re.compile(r" (\w[\w'’-]*)")
 _PREVIOUS_WORD = re.compile(r"(\w[\w'’.-]*) $")
-_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]['\"’”)]?\s+|[\"“‘'(\n]\s*|\s-\s)$")
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]['\"’”)]?\s+|[\"“‘'(\n]\s*|\s[-–—]\s)$")
 
 
 def is_dateline(text: str, start: int, end: int) -> bool:
@@ -476,7 +482,7 @@ def _choose(text, start, end, keys, profiles, recent, low, high, next_hit, learn
         if in_region is not None:
             return in_region
         candidates = _filter(
-            candidates, lambda key: key in known and bool(known[key].cues & _CITY_WORDS)
+            candidates, lambda key: key in known and known[key].place_type == "city"
         )
         if len(candidates) == 1:
             return candidates[0]
