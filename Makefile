@@ -21,6 +21,7 @@ install: $(VENV)/.installed
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py run_pending_jobs
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## The suite on SQLite, or on PostgreSQL when DATABASE_URL is set. Browser tests: make test-browser.

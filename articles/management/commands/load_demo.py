@@ -11,7 +11,7 @@ from django.utils import timezone
 from articles import body as article_body
 from articles import demo
 from articles.demo.pictures import CREDIT, LICENCE, PICTURES, SOURCE
-from articles.images.library import files_undone_on_error, store_renditions
+from articles.images.library import files_undone_on_error
 from articles.images.models import Image
 from articles.importing import (
     Counts,
@@ -33,7 +33,8 @@ ADMIN_USERNAME = "admin"
 class Command(BaseCommand):
     help = (
         "Load the demo articles, people, organizations and places (invented stories) with "
-        "their pictures (drawn as it runs) and the pictures' renditions, and create the "
+        "their pictures (drawn as it runs; their renditions are queued as jobs: "
+        "run_pending_jobs makes them), and create the "
         'admin user "admin" if there is none. Running it again changes nothing.'
     )
 
@@ -54,10 +55,8 @@ class Command(BaseCommand):
                 summary.append(self.ensure_admin(password))
         except ImportProblem as problem:
             raise CommandError(f"The demo content is broken: {problem}") from None
-        # Made here rather than left to the jobs (queued all the same, and then finding
-        # nothing to do), so that the site shows its pictures at once.
-        made = sum(len(store_renditions(picture.image)) for picture in pictures.values())
-        summary.insert(1, f"Renditions: {made} made.")
+        # The renditions are left to the jobs their pictures queued, as for any upload:
+        # `make run` runs them before it serves, and pages show the originals until then.
         for line in summary:
             self.stdout.write(line)
 
