@@ -13,6 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from articles import body
 from articles.images import renditions
+from articles.images.public import shown
 
 # A figure in the body is as wide as the article's column (site.css: .article-body, 70ch
 # of Georgia at 1.1rem, about 42rem), or the screen less its margins on a phone.
@@ -100,12 +101,12 @@ def rendition_url(image, spec: str) -> str:
 
 def figure_pictures(images, now=None) -> dict[int, body.Picture]:
     """What the figures of an article's body show readers (see articles.body.render), from
-    {id: Image} with prefetched renditions: each image readers may see now (as a lead
-    image: its rights allow it and it has alt text), as a lazily loaded <picture> with
-    its own caption and credit. No query."""
+    {id: Image} with prefetched renditions: each image readers may see now (public.shown,
+    as for a lead image: its rights allow it and it has alt text), as a lazily loaded
+    <picture> with its own caption and credit. No query."""
     now = now or timezone.now()
     return {
         pk: body.Picture(picture(image, sizes=FIGURE_SIZES, lazy=True), image.caption, image.credit)
         for pk, image in images.items()
-        if image.publish_problem(now) is None
+        if shown(image, now) is not None
     }
