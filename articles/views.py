@@ -15,7 +15,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connections
-from django.db.models import Count, F, Prefetch, Q, prefetch_related_objects
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -195,7 +195,13 @@ class TagView(PageSizeMixin, ListView):
 
     template_name = "articles/tag.html"
     context_object_name = "articles"
-    allow_empty = False
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kw):
+        # An empty first page is not found: the paginator's count tells, where ListView's
+        # allow_empty = False would ask the database first whether there is any article.
+        return super().get_paginator(
+            queryset, per_page, orphans, allow_empty_first_page=False, **kw
+        )
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
@@ -228,11 +234,14 @@ def _is_anchored(mention, reading_text):
 
 def for_article_page(queryset):
     """`queryset` with all the article page shows, fetched in a fixed number of queries;
-    but the bylines, which article_page_context fetches with the related articles'."""
+    but the bylines, which article_page_context fetches with the related articles', and
+    the corrections, which it fetches only for an article that has some (`has_corrections`,
+    asked in the same query as the article: most have none)."""
     # The search column is large and only the search reads it.
     return (
         queryset.defer("search_vector")
         .select_related("section__parent", "lead_image")
+        .annotate(has_corrections=Exists(Correction.objects.filter(article=OuterRef("pk"))))
         .prefetch_related(
             Prefetch(
                 "mentions",
@@ -240,7 +249,6 @@ def for_article_page(queryset):
                 to_attr="confirmed_mentions",
             ),
             "tags",
-            "corrections",
         )
     )
 
@@ -334,7 +342,7 @@ def article_page_context(request, article):
         }.values()
     )
     bylines = list(article.bylines.all())
-    corrections = list(article.corrections.all())
+    corrections = list(article.corrections.all()) if article.has_corrections else []
     # The lead image's renditions and the related articles' thumbnails', in one query.
     prefetch_renditions([article.lead_image, *(other.lead_image for other in related)])
     lead_image = shown(article.lead_image)

@@ -5,6 +5,7 @@ benchmarks (NEWSROOM_PAGE_CACHE_SECONDS=0)."""
 import pytest
 from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import (
     NoReverseMatch,
     clear_script_prefix,
@@ -18,7 +19,14 @@ from django.utils import timezone
 from articles.models import Article
 from articles.reversing import slug_url
 from articles.templatetags.newsroom import byline_links, story
-from tests.factories import ArticleFactory, BylineFactory, PersonFactory, SectionFactory
+from tests.factories import (
+    ArticleFactory,
+    BylineFactory,
+    CorrectionFactory,
+    PersonFactory,
+    SectionFactory,
+)
+from tests.helpers import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -144,3 +152,26 @@ def test_with_the_page_cache_off_every_page_is_built_afresh(client):
     assert f"article-{article.pk}" in second["Cache-Tag"].split(",")
     assert "public" in second["Cache-Control"]
     assert second["ETag"]
+
+
+def test_an_article_without_corrections_asks_for_none(client):
+    corrected = ArticleFactory(headline="Corrected")
+    CorrectionFactory(article=corrected, text="An earlier version misspelt the port.")
+    plain = ArticleFactory(headline="Plain")
+
+    with_corrections = count_queries(client, corrected.get_absolute_url())
+    without = count_queries(client, plain.get_absolute_url())
+
+    assert without == with_corrections - 1
+    assert "An earlier version misspelt the port." in client.get(corrected.get_absolute_url()).text
+
+
+def test_a_tag_page_asks_only_the_count_whether_there_are_articles(client):
+    ArticleFactory(tags=["harbour"])
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/tags/harbour/")
+
+    assert response.status_code == 200
+    article_queries = [q["sql"] for q in queries if '"articles_article"' in q["sql"]]
+    assert len(article_queries) == 2  # the count, then the page's articles
