@@ -791,6 +791,24 @@ def _before(text: str, pos: int) -> str:
     return word
 
 
+_WORD_CHARS = re.compile(r"\w+")
+
+
+def _stood_elsewhere(old: str, start: int, end: int, new: str, new_start: int) -> bool:
+    """True if the span's words with the words on both sides of it, as they were
+    ("w3 Kim w4"), stand in the new text, but not where the span was carried: the diff
+    paired it with a lookalike ("w6 Kim w7") while its own words are elsewhere."""
+    line_start = old.rfind("\n", 0, start) + 1
+    before = list(_WORD_CHARS.finditer(old, max(line_start, start - 64), start))
+    after = _WORD_CHARS.search(old, end, min(len(old), end + 64))
+    if not before or after is None or "\n" in old[end : after.start()]:
+        return False
+    context = old[before[-1].start() : after.end()]
+    offset = start - before[-1].start()
+    places = [found.start() + offset for found in re.finditer(re.escape(context), new)]
+    return bool(places) and new_start not in places
+
+
 def _grew_longer(old: str, start: int, end: int, new: str, new_start: int, new_end: int) -> bool:
     """True if the words at new [new_start, new_end) are now joined to a name word they
     were not joined to at old [start, end): "about Kim." corrected to "about Kim Yo
@@ -904,9 +922,17 @@ def map_spans(old_text: str, new_text: str, spans: Sequence[Span]) -> list[Mappe
             if kept is not None:
                 moved, neighbours_kept = kept[:2], kept[2]
                 grew = not neighbours_kept and _grew_longer(old_text, start, end, new_text, *moved)
-                results.append(
-                    Mapped(*moved, NEEDS_REVIEW, LONGER_NAME) if grew else Mapped(*moved, KEPT)
-                )
+                if grew:
+                    results.append(Mapped(*moved, NEEDS_REVIEW, LONGER_NAME))
+                elif not neighbours_kept and _stood_elsewhere(
+                    old_text, start, end, new_text, moved[0]
+                ):
+                    # The diff paired it with a lookalike whose words on both sides are
+                    # others ("w3 Kim w4" with the "Kim" of "w6 Kim w7"): no one can say it
+                    # is the same name, so it asks for a look, on those words.
+                    results.append(Mapped(*moved, NEEDS_REVIEW, CHANGED))
+                else:
+                    results.append(Mapped(*moved, KEPT))
                 continue
         new_start = diff.map_start(start)
         new_end = max(new_start, diff.map_end(end))
