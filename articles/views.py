@@ -74,7 +74,7 @@ SCHEMA_TYPES = {
 def home(request):
     # The most mentioned are those readers may see: any entity may become one.
     page_tags.declare(page_tags.LIST_ALL, page_tags.LIST_MENTIONS, page_tags.any_of("entity"))
-    published = Article.objects.published().for_listing(with_renditions=False)
+    published = Article.objects.published().for_listing(with_bylines=False, with_renditions=False)
     latest = list(published.newest_first()[:HOME_LATEST])
     sections = list(Section.objects.filter(parent=None))
 
@@ -104,6 +104,8 @@ def home(request):
     )
     for article in newest:
         by_section[article.section.parent_id or article.section_id].append(article)
+    # The bylines of both lists in one query, and their pictures' renditions in another.
+    prefetch_related_objects([*latest, *newest], bylines_prefetch())
     prefetch_renditions(article.lead_image for article in [*latest, *newest])
 
     return render(
@@ -116,6 +118,8 @@ def home(request):
                 (section, by_section[section.pk]) for section in sections if by_section[section.pk]
             ],
             "most_mentioned": list(most_mentioned()),
+            # The layout's navigation shows the same sections.
+            "nav_sections": sections,
         },
     )
 
@@ -175,16 +179,27 @@ class SectionView(PageSizeMixin, ListView):
     context_object_name = "articles"
 
     def get_queryset(self):
-        self.section = get_object_or_404(
-            Section.objects.select_related("parent"), slug=self.kwargs["slug"]
+        slug = self.kwargs["slug"]
+        # The section with its parent and subsections, and the top-level sections of the
+        # layout's navigation, in one query.
+        found = list(
+            Section.objects.filter(
+                Q(slug=slug) | Q(parent__slug=slug) | Q(parent=None)
+            ).select_related("parent")
         )
+        self.section = next((section for section in found if section.slug == slug), None)
+        if self.section is None:
+            raise Http404(f"No section is called {slug!r}.")
+        self.subsections = [section for section in found if section.parent_id == self.section.pk]
+        self.nav_sections = [section for section in found if section.parent_id is None]
         page_tags.declare(page_tags.row("list-section", self.section.pk))
         return Article.objects.published().in_section(self.section).for_listing().newest_first()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             section=self.section,
-            subsections=list(self.section.children.all()),
+            subsections=self.subsections,
+            nav_sections=self.nav_sections,
             current_section_id=self.section.parent_id or self.section.pk,
             **kwargs,
         )

@@ -2,6 +2,9 @@
 one, stories in lists written without a template each, and the page cache switched off for
 benchmarks (NEWSROOM_PAGE_CACHE_SECONDS=0)."""
 
+import collections
+import re
+
 import pytest
 from django.db import connection
 from django.test import override_settings
@@ -175,3 +178,36 @@ def test_a_tag_page_asks_only_the_count_whether_there_are_articles(client):
     assert response.status_code == 200
     article_queries = [q["sql"] for q in queries if '"articles_article"' in q["sql"]]
     assert len(article_queries) == 2  # the count, then the page's articles
+
+
+def reads_of(client, url):
+    """How many queries a GET of `url` runs on each table it reads (FROM)."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    tables = [re.search(r'FROM "(\w+)"', query["sql"]).group(1) for query in queries]
+    return collections.Counter(tables)
+
+
+def test_the_home_page_reads_the_sections_and_all_its_bylines_once(client):
+    world = SectionFactory(name="World")
+    SectionFactory(name="Sport")
+    for _ in range(7):
+        BylineFactory(article=ArticleFactory(section=world))
+
+    reads = reads_of(client, "/")
+
+    assert reads["articles_section"] == 1
+    assert reads["articles_byline"] == 1
+
+
+def test_a_section_page_reads_the_sections_once(client):
+    world = SectionFactory(name="World", slug="world")
+    SectionFactory(name="Asia", parent=world)
+    SectionFactory(name="Sport")
+    ArticleFactory(section=world)
+
+    assert reads_of(client, "/sections/world/")["articles_section"] == 1
+    page = client.get("/sections/world/").text
+    assert '<a href="/sections/world/" aria-current="page">World</a>' in page
+    assert ">Asia</a>" in page and ">Sport</a>" in page
