@@ -29,7 +29,8 @@ one of ours (an article, home, a section, a tag, an entity, a search; each run g
 many addresses), and again, for several rounds. Each page's rate is given as a share of
 the minimal page's in the run just before it, the median over the rounds: on a busy
 machine the rates drift, their ratio much less. --app-dir serves another checkout of the
-site (an older commit, say) on the same database, to compare.
+site instead, and --compare DIR serves a second one beside it (an older commit, say), on
+the same database, its runs taking turns with the others'.
 """
 
 from __future__ import annotations
@@ -300,6 +301,9 @@ def main() -> None:
     parser.add_argument(
         "--app-dir", type=Path, default=ROOT, help="the checkout of the site to serve (--wrk)"
     )
+    parser.add_argument(
+        "--compare", type=Path, help="another checkout to serve and measure beside it (--wrk)"
+    )
     args = parser.parse_args()
     if args.wrk:
         wrk_main(args)
@@ -425,27 +429,25 @@ def wrk_main(args) -> None:
         paths = wrk_paths(rng)
         connection.close()
         env = site_environment(work)
-        subprocess.run(
-            [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"],
-            cwd=args.app_dir,
-            env=env,
-            check=True,
-        )
-        site_port, minimal_port = free_port(), free_port()
-        servers.append(serve("newsroom.wsgi", site_port, args.app_dir, env, work / "site.log"))
         minimal_env = {key: value for key, value in env.items() if key != "DJANGO_SETTINGS_MODULE"}
+        minimal_port = free_port()
         servers.append(
-            serve(
-                "minimal_site:application",
-                minimal_port,
-                ROOT / "bench",
-                minimal_env,
-                work / "minimal.log",
-            )
+            serve("minimal_site:application", minimal_port, ROOT / "bench", minimal_env, work)
         )
-        for port, path_list in [(minimal_port, ["/"]), *((site_port, p) for p in paths.values())]:
-            wait_for(port, path_list)
-        rates = alternate(site_port, minimal_port, paths, args)
+        wait_for(minimal_port, ["/"])
+        sites = {}  # checkout: port
+        for folder in [args.app_dir, *([args.compare] if args.compare else [])]:
+            subprocess.run(
+                [PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"],
+                cwd=folder,
+                env=env,
+                check=True,
+            )
+            sites[folder] = free_port()
+            servers.append(serve("newsroom.wsgi", sites[folder], folder, env, work))
+            for path_list in paths.values():
+                wait_for(sites[folder], path_list)
+        rates = alternate(sites, minimal_port, paths, args)
         report_rates(rates, args)
     finally:
         for server in servers:
@@ -493,9 +495,9 @@ def site_environment(work: Path) -> dict[str, str]:
     return env
 
 
-def serve(application: str, port: int, folder: Path, env: dict, log: Path):
-    """gunicorn with 2 sync workers serving `application` from `folder`."""
-    with open(log, "w") as output:
+def serve(application: str, port: int, folder: Path, env: dict, work: Path):
+    """gunicorn with 2 sync workers serving `application` from `folder`, its log in `work`."""
+    with open(work / f"gunicorn-{port}.log", "w") as output:
         return subprocess.Popen(
             [GUNICORN, application, "--workers", "2", "--bind", f"127.0.0.1:{port}"]
             # gunicorn 27's control socket is one per user: another gunicorn running on
@@ -555,39 +557,46 @@ def wrk(port: int, paths: list[str], seconds: float) -> float:
     return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
 
 
-def alternate(site_port: int, minimal_port: int, paths: dict, args) -> dict[str, list]:
-    """Rates by page over the rounds, each page's run just after one of the minimal page:
-    {"minimal": [rate, ...], page: [(rate, share of the minimal run before it), ...]}."""
-    for port, path_list in [(minimal_port, ["/"]), *((site_port, p) for p in paths.values())]:
-        wrk(port, path_list, 1)  # both workers warm: imports, templates, connections
-    rates = {"minimal": [], **{page: [] for page in WRK_PAGES}}
+def alternate(sites: dict, minimal_port: int, paths: dict, args) -> dict:
+    """Rates over the rounds, each page of each site (checkout: port) measured just after
+    the minimal page: {"minimal": [rate, ...], (checkout, page): [(rate, share of the
+    minimal run before it), ...]}."""
+    for port in [minimal_port, *sites.values()]:
+        for path_list in [["/"]] if port == minimal_port else paths.values():
+            wrk(port, path_list, 1)  # both workers warm: imports, templates, connections
+    rates = {"minimal": []}
     for _ in range(args.rounds):
         for page in WRK_PAGES:
-            minimal = wrk(minimal_port, ["/"], args.seconds)
-            rate = wrk(site_port, paths[page], args.seconds)
-            rates["minimal"].append(minimal)
-            rates[page].append((rate, rate / minimal))
+            for folder, port in sites.items():
+                minimal = wrk(minimal_port, ["/"], args.seconds)
+                rate = wrk(port, paths[page], args.seconds)
+                rates["minimal"].append(minimal)
+                rates.setdefault((folder, page), []).append((rate, rate / minimal))
     return rates
 
 
-def report_rates(rates: dict[str, list], args) -> None:
+def report_rates(rates: dict, args) -> None:
     print()
     print(
         f"gunicorn 2 sync workers, page cache off; wrk -t2 -c8, {args.seconds:g} s a run, "
         f"{args.rounds} rounds; {connection.vendor}, {args.articles:,} articles"
     )
-    minimal = rates["minimal"]
+    minimal = rates.pop("minimal")
+    width = 14 + (len(args.compare.name) + 3 if args.compare else 0)
     print(
-        f"  {'minimal page':<14}{statistics.median(minimal):>10.1f} requests/s "
+        f"  {'minimal page':<{width}}{statistics.median(minimal):>10.1f} requests/s "
         f"(this machine now: {min(minimal):.0f}-{max(minimal):.0f})"
     )
-    for page in WRK_PAGES:
-        shares = [share for _, share in rates[page]]
+    for (folder, page), measured in rates.items():
+        shares = [share for _, share in measured]
         target = TARGETS.get(page, OTHER_TARGET)
+        met = "met" if statistics.median(shares) >= target else "not met"
+        label = page if folder == args.app_dir else f"{page} ({folder.name})"
+        rate = statistics.median(rate for rate, _ in measured)
         print(
-            f"  {page:<14}{statistics.median(rate for rate, _ in rates[page]):>10.1f} requests/s "
+            f"  {label:<{width}}{rate:>10.1f} requests/s "
             f"{statistics.median(shares):>6.1%} of minimal ({min(shares):.1%}-{max(shares):.1%}), "
-            f"target >= {target:.0%}: {'met' if statistics.median(shares) >= target else 'not met'}"
+            f"target >= {target:.0%}: {met}"
         )
 
 

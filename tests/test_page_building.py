@@ -3,10 +3,12 @@ one, stories in lists written without a template each, and the page cache switch
 benchmarks (NEWSROOM_PAGE_CACHE_SECONDS=0)."""
 
 import collections
+import datetime
 import re
 
 import pytest
 from django.db import connection
+from django.template import Context, Template
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import (
@@ -211,3 +213,15 @@ def test_a_section_page_reads_the_sections_once(client):
     page = client.get("/sections/world/").text
     assert '<a href="/sections/world/" aria-current="page">World</a>' in page
     assert ">Asia</a>" in page and ">Sport</a>" in page
+
+
+@pytest.mark.parametrize("zone", ["UTC", "Asia/Tokyo", "America/Los_Angeles"])
+def test_a_story_is_dated_as_the_date_filter_dates_it(settings, zone):
+    settings.TIME_ZONE = zone
+    published = datetime.datetime(2025, 1, 31, 23, 30, tzinfo=datetime.UTC)
+    article = ArticleFactory(publish_at=published)
+    expected = Template('<time datetime="{{ at|date:\'c\' }}">{{ at|date:"j F Y" }}</time>').render(
+        Context({"at": published})
+    )
+
+    assert expected in story(article, without_bylines=True)

@@ -4,7 +4,7 @@ import json
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
-from django.template.defaultfilters import date
+from django.utils.dates import MONTHS
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import template_localtime
@@ -159,6 +159,7 @@ def story(
         level or 2,
         dek_html,
         bylines_html,
-        date(published, "c"),
-        date(published, "j F Y"),
+        published.isoformat() if published else "",
+        # As the date filter writes "j F Y", at a fraction of its cost for a list's dates.
+        f"{published.day} {MONTHS[published.month]} {published.year:04d}" if published else "",
     )
