@@ -207,10 +207,12 @@ if REDIS_URL:
     }
 else:
     # One process's memory: at most MAX_ENTRIES entries (a third are dropped when full).
+    # Each page keeps its tags' versions beside it (articles/page_tags.py), some tens a
+    # page: with too few entries they push each other out and no page stays cached.
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "OPTIONS": {"MAX_ENTRIES": 300},
+            "OPTIONS": {"MAX_ENTRIES": 5000},
         }
     }
 # Seconds the cache is skipped after it fails to answer, before it is tried again (in the
