@@ -215,11 +215,12 @@ def _tag_versions(tags) -> tuple[dict, object]:
     keys = [TAG_KEY.format(tag=tag) for tag in tags]
     found = cache.get_many([*keys, CLOCK_KEY])
     clock = found.pop(CLOCK_KEY, None)
-    for key in keys:
-        if key not in found:
-            # add, not set: a version another server gave it meanwhile stays.
-            cache.add(key, uuid.uuid4().hex[:16], timeout=None)
-            found[key] = cache.get(key)
+    missing = [key for key in keys if key not in found]
+    for key in missing:
+        # add, not set: a version another server gave it meanwhile stays.
+        cache.add(key, uuid.uuid4().hex[:16], timeout=None)
+    if missing:
+        found.update(cache.get_many(missing))
     return found, clock
 
 

@@ -156,7 +156,8 @@ def of_row(instance) -> set[str] | None:
     if isinstance(instance, Correction):
         return {row("article", instance.article_id), LIST_CORRECTIONS}
     if isinstance(instance, Entity | Tag | Image):
-        return {of_instance(instance), any_of(of_instance(instance).rsplit("-", 1)[0])}
+        tag = of_instance(instance)
+        return {tag, any_of(tag.rsplit("-", 1)[0])}
     return None
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from articles.images import jobs
 from articles.images.library import build_image, store_image
+from articles.images.usage import rights_end
 from articles.preview import make_preview_link
 from tests import image_files
 from tests.factories import (
@@ -587,10 +588,7 @@ def test_a_cached_page_stops_showing_a_picture_when_its_rights_end(client, setti
     assert shown in client.get(url).content.decode()
     assert client.get(url)["X-Cache"] == "hit"
 
-    midnight = timezone.make_aware(
-        timezone.datetime.combine(today + timezone.timedelta(days=1), timezone.datetime.min.time())
-    )
-    with time_machine.travel(midnight + timezone.timedelta(minutes=1)):
+    with time_machine.travel(rights_end(image) + timezone.timedelta(minutes=1)):
         page = client.get(url)
 
     assert page["X-Cache"] == "miss"
@@ -615,10 +613,7 @@ def test_rights_set_to_end_soon_end_the_cached_pages_then(client, settings):
     assert shown in client.get(url).content.decode()
     assert client.get(url)["X-Cache"] == "hit"
 
-    midnight = timezone.make_aware(
-        timezone.datetime.combine(today + timezone.timedelta(days=1), timezone.datetime.min.time())
-    )
-    with time_machine.travel(midnight + timezone.timedelta(minutes=1)):
+    with time_machine.travel(rights_end(image) + timezone.timedelta(minutes=1)):
         page = client.get(url)
 
     assert shown not in page.content.decode()
