@@ -418,3 +418,14 @@ def test_a_dateline_names_the_city_not_the_country_whose_capital_it_is():
         ]
     )
     assert found(places, "LUXEMBOURG, June 3 - Judges ruled.") == [("LUXEMBOURG", "lux-city")]
+
+
+def test_a_name_that_starts_with_a_particle_takes_a_capital_at_the_start_of_a_sentence():
+    """A particle that starts a name ("de Vries") takes a capital when it opens a sentence,
+    and only there."""
+    lawyers = Gazetteer.of(
+        [Named("sanne", "Sanne de Vries", ("de Vries",), "Dutch tax lawyer.", "person")]
+    )
+    text = "Sanne de Vries filed the appeal. De Vries said it would take a year."
+    assert found(lawyers, text) == [("Sanne de Vries", "sanne"), ("De Vries", "sanne")]
+    assert found(lawyers, "Sanne de Vries met the Mayor De Vries.") == [("Sanne de Vries", "sanne")]

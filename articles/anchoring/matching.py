@@ -255,8 +255,8 @@ def _local_hits(gazetteer: Gazetteer, haystack: str, text: str, low: int, high: 
         read = _reading(keys, exact, readings, surface)
         # A dateline in capitals reads as any case, here too: "HYDERABAD, India" is no
         # alias "Hyderabad, India", but "HYDERABAD" is "Hyderabad".
-        if read is None and gazetteer.profiles and rules.is_dateline(text, start, end):
-            read = _every_reading(keys, readings)
+        if read is None and gazetteer.profiles:
+            read = _reading_in_context(text, start, end, keys, exact, readings)
         if read is not None:
             found.append((start, end, surface, read))
     found.sort(key=lambda hit: (hit[0], -hit[1]))
@@ -301,8 +301,8 @@ def _find(gazetteer: Gazetteer, text: str) -> tuple[list[Match], int]:
                     found = (sole,) if sole is not None else keys
                 else:
                     found = _reading(keys, exact, readings, surface)
-                if found is None and gazetteer.profiles and rules.is_dateline(text, start, end):
-                    found = _every_reading(keys, readings)
+                if found is None and gazetteer.profiles:
+                    found = _reading_in_context(text, start, end, keys, exact, readings)
                 if found is not None:
                     append((start, end, found))
                     pos = end
@@ -316,6 +316,21 @@ def _find(gazetteer: Gazetteer, text: str) -> tuple[list[Match], int]:
                 append((hit_start, hit_end, hit_keys))
                 pos = hit_end
     return rules.resolve(text, hits, gazetteer.profiles)
+
+
+def _reading_in_context(text: str, start: int, end: int, keys, exact, readings):
+    """The keys of a raw hit whose words read as no alias as written, but as one in their
+    place: a dateline in capitals reads as any case ("HYDERABAD" is "Hyderabad"), and a
+    name that starts with a lower-case particle is written with a capital at the start of
+    a sentence ("De Vries said" is "de Vries", "Al-Assad" "al-Assad")."""
+    if keys is None:
+        return None  # a bridge
+    if rules.is_dateline(text, start, end):
+        return _every_reading(keys, readings)
+    surface = typographic(text[start:end])
+    if surface[:1].isupper() and rules.opens_sentence(text, start):
+        return _reading(keys, exact, readings, surface[:1].lower() + surface[1:])
+    return None
 
 
 def _every_reading(keys: tuple | None, readings: dict | None) -> tuple | None:

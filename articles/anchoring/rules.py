@@ -219,7 +219,7 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
-def _opens_sentence(text: str, start: int) -> bool:
+def opens_sentence(text: str, start: int) -> bool:
     """Whether a word starting at ``start`` is the first of its sentence or line."""
     return bool(_SENTENCE_OPENING.search(text[max(0, start - 4) : start]))
 
@@ -269,7 +269,7 @@ def refusal(text: str, start: int, end: int) -> str | None:
             # ends in a lower-case word describes the name; it is no part of it.
             and not ("-" in word and word.rsplit("-", 1)[-1].islower())
             and not (word.endswith((".", "!", "?")) and not _is_title(word))
-            and (not _opens_sentence(text, word_start) or word.endswith(("'s", "’s")))
+            and (not opens_sentence(text, word_start) or word.endswith(("'s", "’s")))
         ):
             return "longer name"
     return None
@@ -660,7 +660,7 @@ def _subject(text: str, start: int, end: int) -> bool | None:
         return True
     while _title_before(text, start) is not None:
         start -= len(_PREVIOUS_WORD.search(text[max(0, start - 20) : start]).group(0))
-    if _opens_sentence(text, start):
+    if opens_sentence(text, start):
         return True
     return None if _COORDINATING.search(text, max(0, start - 10), start) else False
 
