@@ -429,3 +429,40 @@ def test_a_name_that_starts_with_a_particle_takes_a_capital_at_the_start_of_a_se
     text = "Sanne de Vries filed the appeal. De Vries said it would take a year."
     assert found(lawyers, text) == [("Sanne de Vries", "sanne"), ("De Vries", "sanne")]
     assert found(lawyers, "Sanne de Vries met the Mayor De Vries.") == [("Sanne de Vries", "sanne")]
+
+
+REYES = Gazetteer.of(
+    [
+        Named("ana", "Ana Reyes", ("Reyes",), "Port official.", "person"),
+        Named("tomas", "Tomas Reyes", ("Reyes",), "Harbour pilot.", "person"),
+        Named("peru", "Peru", (), "Country in South America.", "place"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Her office said a decision would come in June.",  # opening the next sentence
+        "A decision will come in June, she said.",  # naming its speaker
+        "“We will decide in June,” she said.",
+    ],
+)
+def test_a_pronoun_in_the_next_sentence_gives_the_only_person_named_a_gender(sentence):
+    """Neither description says; the sentence after the one that names Ana Reyes does,
+    so "Mr Reyes" is not her. A place named between does not take the pronoun."""
+    text = (
+        "Tomas Reyes steered the ship in.\nThe plan needs the approval of Ana Reyes, who "
+        f"runs the port in Peru. {sentence} Mr Reyes was not asked."
+    )
+    assert [key for _, key in found(REYES, text)][-1] == "tomas"
+
+
+def test_a_pronoun_after_a_name_we_do_not_know_is_not_taken_for_ours():
+    """The "Her" after Marta Lobo may be hers: it gives Tomas Reyes no gender, and "Mr
+    Reyes" goes to him as the only one of them named in his paragraph."""
+    text = (
+        "Ana Reyes runs the port.\nTomas Reyes hired Marta Lobo. Her first task was the "
+        "budget. Mr Reyes was pleased."
+    )
+    assert [key for _, key in found(REYES, text)][-1] == "tomas"

@@ -12,6 +12,7 @@ rules know of it beyond its names: its own name, kind and description.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
@@ -459,11 +460,12 @@ def _filter(keys: list, keep) -> list:
     return kept or keys
 
 
-def _choose(text, start, end, keys, profiles, recent, low, high, next_hit, learned):
+def _choose(text, start, end, keys, profiles, recent, low, high, pronoun, learned):
     """The one key the hit at ``start:end`` names, or None when nothing decides.
 
     ``recent`` holds where each entity was last named in each form, ``learned`` the gender
-    the story itself gave each person so far (see ``resolve``)."""
+    the story itself gave each person so far, ``pronoun`` the gender of the pronoun that
+    refers back to the hit, if any (see ``resolve``)."""
     candidates = list(keys)
     folded = fold(text[start:end])
     known = {key: profiles[key] for key in candidates if key in profiles}
@@ -493,14 +495,11 @@ def _choose(text, start, end, keys, profiles, recent, low, high, next_hit, learn
         candidates = _filter(
             candidates, lambda key: key not in known or gender_of(key) in (gender, None)
         )
-    # The first "he", "she", "his" or "her" after the name, before any other name, is most
-    # often it:
-    # "When Kim wants to sound patient, he lets her sound angry."
-    pronoun = _PRONOUN.search(text, end, min(high, next_hit))
+    # The pronoun that refers back to the name (see ``_pronoun_after``): "When Kim wants
+    # to sound patient, he lets her sound angry."
     if pronoun:
-        gender = "female" if pronoun.group().lower() in ("she", "her") else "male"
         candidates = _filter(
-            candidates, lambda key: key not in known or gender_of(key) in (gender, None)
+            candidates, lambda key: key not in known or gender_of(key) in (pronoun, None)
         )
     # 2. Person or place, read from the words around: "Jordan, 62," and "Jordan told
     # reporters" are a person; "a visit to Jordan" a place.
@@ -665,19 +664,74 @@ def _subject(text: str, start: int, end: int) -> bool | None:
     return None if _COORDINATING.search(text, max(0, start - 10), start) else False
 
 
-def _gender_written(text: str, start: int, end: int, next_hit: int) -> str | None:
-    """The gender the story gives the person named at ``start:end``: by a title ("Ms
-    Roussel") or by the first "he" or "she" after the name in its sentence, before any other
-    name ("Jill Biden, who taught for most of her career")."""
+def _gender_written(text: str, start: int, pronoun: str | None) -> str | None:
+    """The gender the story gives the person named at ``start``: by a title ("Ms
+    Roussel") or by the pronoun that refers back to the name ("Jill Biden, who taught for
+    most of her career"; see ``_pronoun_after``)."""
     title = _title_before(text, start)
     if title in _FEMALE_TITLES or title in _MALE_TITLES:
         return "female" if title in _FEMALE_TITLES else "male"
+    return pronoun
+
+
+# A pronoun that opens a sentence, or says who spoke in it ("..., she said."): either is
+# most often the person the sentence before was about.
+_OPENING_PRONOUN = re.compile(r"[\"“‘']?(?:He|She|His|Her)\b")
+_SPEAKER_PRONOUN = re.compile(
+    r"[,\"”’'] (?:he|she) (?:said|says|added|adds|told|tells|wrote|writes|explained)\b"
+)
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][\w’'-]*")
+
+
+def _pronoun_after(text: str, start: int, end: int, people: list, spans: list) -> str | None:
+    """The gender of the "he", "she", "his" or "her" that refers back to the name at
+    ``start:end``, or None. ``spans`` holds where every hit is, ``people`` the starts and
+    ends of those that may name a person, in order.
+
+    It is the first one after the name in its sentence, before any other person's name.
+    Failing that, when the name is the only person's in its sentence, it is a pronoun
+    that opens the next sentence of the paragraph or names its speaker ("Catherine Reid,
+    who chairs the board. Her office said..."; "... said the board would wait. “We
+    will decide in May,” she said."), as long as no other name stands in between: not
+    ours either ("Reid met Ana Costa. She said..." may be Costa).
+    """
+    at = bisect.bisect_left(people, (start,))
+    previous = people[at - 1][1] if at > 0 else 0
+    at = bisect.bisect_left(people, (end,))
+    following = people[at][0] if at < len(people) else len(text)
     sentence_end = _SENTENCE_END.search(text, end)
-    stop = min(next_hit, sentence_end.start() if sentence_end else len(text))
-    pronoun = _PRONOUN.search(text, end, stop)
-    if pronoun:
-        return "female" if pronoun.group().lower() in ("she", "her") else "male"
-    return None
+    close = sentence_end.start() if sentence_end else len(text)
+    pronoun = _PRONOUN.search(text, end, min(close, following))
+    if pronoun is None and sentence_end and text[sentence_end.start()] != "\n":
+        opening = sentence_end.end()
+        if previous >= _sentence_bounds(text, start, end)[0]:
+            return None  # another person named before it in its sentence
+        after = _SENTENCE_END.search(text, opening)
+        stop = min(after.start() if after else len(text), following)
+        pronoun = _OPENING_PRONOUN.match(text, opening) or _SPEAKER_PRONOUN.search(
+            text, opening, stop
+        )
+        if pronoun and _unknown_name(text, end, pronoun.start(), spans):
+            return None
+    if pronoun is None:
+        return None
+    word = pronoun.group().strip(" ,\"“”‘’'").split()[0].lower()
+    return "female" if word in ("she", "her") else "male"
+
+
+def _unknown_name(text: str, low: int, high: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether a capitalised word in ``text[low:high]`` may be a name we do not know: one
+    that opens no sentence, is no hit of ours, and is no title, day or month."""
+    for word in _CAPITALISED_WORD.finditer(text, low, high):
+        at = bisect.bisect_right(spans, (word.start(), len(text))) - 1
+        if (
+            word.group() != "I"
+            and not opens_sentence(text, word.start())
+            and not _may_follow_a_name(word.group())
+            and not (at >= 0 and word.start() < spans[at][1])
+        ):
+            return True
+    return False
 
 
 def _place_named_after(text: str, hit: tuple, profiles: Mapping[object, Profile]) -> bool:
@@ -715,9 +769,18 @@ def resolve(text: str, hits: Iterable[tuple], profiles: Mapping[object, Profile]
     learned: dict[object, str] = {}
     matches = []
     undecided = 0
-    for index, (start, end, keys) in enumerate(hits):
+    # Hits that may name a person: a pronoun refers to one of them, not to a place.
+    people = [
+        (start, end)
+        for start, end, keys in hits
+        if any(key not in profiles or profiles[key].kind in ("person", "") for key in keys)
+    ]
+    spans = [(start, end) for start, end, _ in hits]
+    for start, end, keys in hits:
         folded = fold(text[start:end])
-        next_hit = hits[index + 1][0] if index + 1 < len(hits) else len(text)
+        pronoun = None
+        if len(keys) > 1 or (keys[0] in profiles and profiles[keys[0]].gender is None):
+            pronoun = _pronoun_after(text, start, end, people, spans)
         if len(keys) == 1:
             key = keys[0]
         else:
@@ -731,13 +794,13 @@ def resolve(text: str, hits: Iterable[tuple], profiles: Mapping[object, Profile]
                 elif other > start:
                     high = min(high, other)
                     break
-            key = _choose(text, start, end, keys, profiles, recent, low, high, next_hit, learned)
+            key = _choose(text, start, end, keys, profiles, recent, low, high, pronoun, learned)
             if key is None:
                 undecided += 1
                 continue
         recent.setdefault(key, {})[folded] = end
         if key in profiles and profiles[key].kind == "person" and profiles[key].gender is None:
-            gender = _gender_written(text, start, end, next_hit)
+            gender = _gender_written(text, start, pronoun)
             if gender:
                 said = pronouns.setdefault(key, [])
                 said.append(gender)
