@@ -378,6 +378,24 @@ def test_a_place_in_an_institutions_name_is_no_mention_of_it(text):
     assert found(TWIN_PLACES, text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An institution's own name of two words or more before "of".
+        ("Loans came from the Housing Finance Agency of Peru.", []),
+        ("The Chief Seismic Surveyor of Peru resigned.", []),
+        # An office held in the place, or the place's own longer style.
+        ("The Foreign Minister of Peru flew in.", ["peru"]),
+        ("The Attorney General of Peru spoke.", ["peru"]),
+        ("Talks with the Republic of Peru went on.", ["peru"]),
+        # A person takes no "the".
+        ("Senator Ana Lima of Peru spoke.", ["peru"]),
+    ],
+)
+def test_a_place_after_an_institutions_own_name_and_of_is_no_mention(text, expected):
+    assert [key for _, key in found(TWIN_PLACES, text)] == expected
+
+
 def test_a_compound_before_a_name_describes_it_and_is_no_part_of_it():
     companies = Gazetteer.of([Named("arafura", "Arafura Gas", (), "Gas company.", "organization")])
     text = "The plant will be built by Perth-based Arafura Gas, officials said."

@@ -201,6 +201,9 @@ _INSTITUTION_OF = re.compile(
     r"Council|Court|Diocese|Gulf|Bay|Sea|Isle|Straits?|Cape|Duke|Duchess|Earl)"
     r"(?: [A-Z][\w’'-]*)* of (?:the )?$"
 )
+# "The" and capitalised words before "of": with two or more that are neither titles nor
+# kinds of place, they are an institution's own name.
+_WORDS_OF = re.compile(r"\b[Tt]he ((?:[A-Z][\w’'-]* )+)of (?:the )?$")
 _DATE_AFTER = re.compile(r" (?:\d|next year|last year|this year)")
 _CURRENCY_AFTER = re.compile(r"[$€£¥]")
 _NEXT_WORD = re.compile(r" (\w[\w'’-]*)")
@@ -235,7 +238,7 @@ def refusal(text: str, start: int, end: int) -> str | None:
     folded = fold(text[start:end])
     # The place in an institution's or a feature's name: "University of Washington",
     # "Bank of Jamaica", "Gulf of Mexico", "Isle of Man".
-    if _INSTITUTION_OF.search(before):
+    if _INSTITUTION_OF.search(before) or _institution_named(before):
         return "longer name"
     # A currency prefix: "US$125" is an amount, not the United States.
     if _CURRENCY_AFTER.match(after):
@@ -274,6 +277,23 @@ def refusal(text: str, start: int, end: int) -> str | None:
         ):
             return "longer name"
     return None
+
+
+def _institution_named(before: str) -> bool:
+    """Whether ``before`` ends in "the", an institution's name and "of": two or more of its
+    words are neither titles nor kinds of place ("the Investment Corporation of", "the
+    Drugs Controller General of"), where an office held in a place has one at most ("the
+    Trade Minister of", "the Attorney General of", "the Islamic Republic of"). A person
+    takes no "the" ("Senator Tom Marsh of Spokane")."""
+    words = _WORDS_OF.search(before)
+    if words is None:
+        return False
+    own = [
+        word
+        for word in words.group(1).split()
+        if not _is_title(word) and _stem(word) not in _PLACE_TYPES
+    ]
+    return len(own) >= 2
 
 
 # Written after a name without making it another name: "Abdullah II", "Martin Luther King
