@@ -256,6 +256,20 @@ def test_the_elder_or_the_younger_of_a_family_by_the_ties_descriptions_state(tex
     assert found(FAMILY, text)[-1][1] == expected
 
 
+def test_the_elder_of_a_family_is_among_the_ones_the_story_has_named():
+    """Ines Costa, whom no tie places, is not named: "the elder Costa" compares the father
+    and the son the story has named."""
+    costas = Gazetteer.of(
+        [
+            Named("rui", "Rui Costa", ("Costa",), "Founder of a shipping firm.", "person"),
+            Named("nuno", "Nuno Costa", ("Costa",), "Chief executive; son of Rui Costa.", "person"),
+            Named("ines", "Ines Costa", ("Costa",), "Senator for Porto.", "person"),
+        ]
+    )
+    text = "Rui Costa and his son Nuno Costa signed the deal. The elder Costa smiled."
+    assert found(costas, text)[-1] == ("Costa", "rui")
+
+
 def test_the_elder_of_a_family_whose_ties_do_not_place_everyone_is_left_out():
     """Jill Biden is no one's parent or child in the descriptions: "the elder Biden" may be
     her or Joe, so it is left out rather than guessed (never the son, the latest named)."""

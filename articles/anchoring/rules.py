@@ -548,10 +548,13 @@ def _choose(text, start, end, keys, profiles, recent, low, high, pronoun, learne
             )
     # "the elder Déby" is the father of the Déby in the same family, "the younger
     # Trudeau" the son, as the descriptions tie them; when they do not, the writer has
-    # told us there are several, and any other guess would be one.
+    # told us there are several, and any other guess would be one. The writer compares
+    # the people of the name the story has named, when it has named two or more: a
+    # namesake it never mentions is no part of the comparison.
     age = _AGE_BEFORE.search(text, max(0, start - 10), start)
     if age and len(candidates) > 1:
-        return _by_age(candidates, known, age.group(1).lower())
+        named = [key for key in candidates if key in recent]
+        return _by_age(named if len(named) > 1 else candidates, known, age.group(1).lower())
     if len(candidates) == 1:
         return candidates[0]
     # 3. The only one of them named so far in this paragraph: "Mrs Clinton, a former
