@@ -498,3 +498,21 @@ def test_a_pronoun_after_a_name_we_do_not_know_is_not_taken_for_ours():
         "budget. Mr Reyes was pleased."
     )
     assert [key for _, key in found(REYES, text)][-1] == "tomas"
+
+
+def test_places_of_one_name_that_nothing_tells_apart_are_the_one_the_story_was_filed_from():
+    """Both are called Valencia; the dateline is the city, and so is a later bare
+    "Valencia" that no word beside it places, but not "the region of Valencia"."""
+    places = Gazetteer.of(
+        [
+            Named("vlc", "Valencia", (), "Port city on the east coast of Spain.", "place"),
+            Named("vlc-region", "Valencia", (), "Autonomous region of eastern Spain.", "place"),
+        ]
+    )
+    text = (
+        "VALENCIA, Spain, May 2 (Newsroom) - A fire closed the port.\n"
+        "Firms in Valencia lost a day of trade.\nThe region of Valencia sent help."
+    )
+    assert [key for _, key in found(places, text)] == ["vlc", "vlc", "vlc-region"]
+    text = "Firms in Valencia lost a day of trade."
+    assert found(places, text) == []

@@ -480,12 +480,13 @@ def _filter(keys: list, keep) -> list:
     return kept or keys
 
 
-def _choose(text, start, end, keys, profiles, recent, low, high, pronoun, learned):
+def _choose(text, start, end, keys, profiles, recent, low, high, pronoun, learned, filed_from):
     """The one key the hit at ``start:end`` names, or None when nothing decides.
 
     ``recent`` holds where each entity was last named in each form, ``learned`` the gender
     the story itself gave each person so far, ``pronoun`` the gender of the pronoun that
-    refers back to the hit, if any (see ``resolve``)."""
+    refers back to the hit, if any, and ``filed_from`` the place the dateline named (see
+    ``resolve``)."""
     candidates = list(keys)
     folded = fold(text[start:end])
     known = {key: profiles[key] for key in candidates if key in profiles}
@@ -596,6 +597,11 @@ def _choose(text, start, end, keys, profiles, recent, low, high, pronoun, learne
         return own[0]
     if own:
         candidates = own  # same-name twins: only the evidence below may tell them apart
+    # Places of one name that nothing above told apart: the one the story was filed from
+    # ("SÃO PAULO, Sept 8 - ... its headquarters in São Paulo" is the city, not the
+    # state of the name).
+    if filed_from in candidates:
+        return filed_from
     # 7. The latest longer form of one of them before it ("Kim Yo Jong ... Kim"), or the
     # latest mention of the same twin by the full name they share.
     last_seen = {}  # each candidate's latest longer form (or shared full name) before it
@@ -799,6 +805,7 @@ def resolve(text: str, hits: Iterable[tuple], profiles: Mapping[object, Profile]
         if any(key not in profiles or profiles[key].kind in ("person", "") for key in keys)
     ]
     spans = [(start, end) for start, end, _ in hits]
+    filed_from = None  # the place the dateline names
     for start, end, keys in hits:
         folded = fold(text[start:end])
         pronoun = None
@@ -817,10 +824,14 @@ def resolve(text: str, hits: Iterable[tuple], profiles: Mapping[object, Profile]
                 elif other > start:
                     high = min(high, other)
                     break
-            key = _choose(text, start, end, keys, profiles, recent, low, high, pronoun, learned)
+            key = _choose(
+                text, start, end, keys, profiles, recent, low, high, pronoun, learned, filed_from
+            )
             if key is None:
                 undecided += 1
                 continue
+        if filed_from is None and start == 0 and is_dateline(text, start, end):
+            filed_from = key
         recent.setdefault(key, {})[folded] = end
         if key in profiles and profiles[key].kind == "person" and profiles[key].gender is None:
             gender = _gender_written(text, start, pronoun)
