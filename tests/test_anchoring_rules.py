@@ -516,3 +516,30 @@ def test_places_of_one_name_that_nothing_tells_apart_are_the_one_the_story_was_f
     assert [key for _, key in found(places, text)] == ["vlc", "vlc", "vlc-region"]
     text = "Firms in Valencia lost a day of trade."
     assert found(places, text) == []
+
+
+SANTA_CRUZ = Gazetteer.of(
+    [
+        Named("sc-bo", "Santa Cruz", (), "City in eastern Bolivia.", "place"),
+        Named("sc-us", "Santa Cruz", (), "Coastal city in California, United States.", "place"),
+        Named("bolivia", "Bolivia", (), "Country in South America.", "place"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The owner is a name of ours, or one the description names: no longer name, and
+        # it says which of the two.
+        (
+            "Farmers in Bolivia’s Santa Cruz protested.",
+            [("Bolivia", "bolivia"), ("Santa Cruz", "sc-bo")],
+        ),
+        ("Surfers in California's Santa Cruz waited.", [("Santa Cruz", "sc-us")]),
+        # An owner nobody names is part of a longer name.
+        ("Tourists filled Martin’s Santa Cruz bar.", []),
+    ],
+)
+def test_a_place_named_before_a_name_with_a_possessive_owns_it(text, expected):
+    assert found(SANTA_CRUZ, text) == expected

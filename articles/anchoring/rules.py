@@ -228,10 +228,11 @@ def opens_sentence(text: str, start: int) -> bool:
     return bool(_SENTENCE_OPENING.search(text[max(0, start - 4) : start]))
 
 
-def refusal(text: str, start: int, end: int) -> str | None:
+def refusal(text: str, start: int, end: int, owner: bool = False) -> str | None:
     """Why the hit at ``start:end`` is no mention in its context, or None if it may be.
 
-    Each check reads only the words next to the hit.
+    Each check reads only the words next to the hit. ``owner`` says that the word before
+    is a name of ours with a possessive ("India’s Punjab"), not part of a longer name.
     """
     after = text[end : end + 40]
     before = text[max(0, start - 40) : start]
@@ -274,6 +275,7 @@ def refusal(text: str, start: int, end: int) -> str | None:
             and not ("-" in word and word.rsplit("-", 1)[-1].islower())
             and not (word.endswith((".", "!", "?")) and not _is_title(word))
             and (not opens_sentence(text, word_start) or word.endswith(("'s", "’s")))
+            and not owner
         ):
             return "longer name"
     return None
@@ -522,6 +524,13 @@ def _choose(text, start, end, keys, profiles, recent, low, high, pronoun, learne
         candidates = _filter(
             candidates, lambda key: key not in known or gender_of(key) in (pronoun, None)
         )
+    # The place that owns it, named before it: "India’s Punjab", "Italy’s Council of
+    # State" are the ones whose descriptions name India and Italy.
+    owner = _OWNER_BEFORE.search(text, max(0, start - 40), start)
+    if owner:
+        candidates = _filter(
+            candidates, lambda key: key in known and _names_all(known[key], owner.group(1))
+        )
     # 2. Person or place, read from the words around: "Jordan, 62," and "Jordan told
     # reporters" are a person; "a visit to Jordan" a place.
     kinds = {known[key].kind for key in candidates if key in known}
@@ -633,6 +642,8 @@ def _choose(text, start, end, keys, profiles, recent, low, high, pronoun, learne
     return latest
 
 
+# A capitalised name and a possessive just before a name: "India’s", "South Korea's".
+_OWNER_BEFORE = re.compile(r"(?<![\w.])((?:[A-Z][\w.-]* )*[A-Z][\w.-]*)['’]s $")
 _DATELINE_REGION = re.compile(r", ([A-Z][\w’'.]*(?: [A-Z][\w’'.]*)*),")
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
 
@@ -643,18 +654,19 @@ def _dateline_region(text, end, keys, known):
     region = _DATELINE_REGION.match(text, end)
     if region is None:
         return None
-    stems = [_stem(word) for word in _words(region.group(1)) if len(word) >= 3]
-    placed = [
-        key
-        for key in keys
-        if stems
-        and key in known
-        and all(
-            any(cue.startswith(stem) or stem.startswith(cue) for cue in known[key].proper)
-            for stem in stems
-        )
-    ]
+    placed = [key for key in keys if key in known and _names_all(known[key], region.group(1))]
     return placed[0] if len(placed) == 1 else None
+
+
+def _names_all(profile: Profile, words: str) -> bool:
+    """Whether the description of ``profile`` names each of ``words`` (those of three
+    letters or more), a short form or a longer one counting ("Wash." for "Washington",
+    "Korea" for "Korean")."""
+    stems = [_stem(word) for word in _words(words) if len(word) >= 3]
+    return bool(stems) and all(
+        any(cue.startswith(stem) or stem.startswith(cue) for cue in profile.proper)
+        for stem in stems
+    )
 
 
 def _story_place(text, keys, known):
@@ -763,6 +775,19 @@ def _unknown_name(text: str, low: int, high: int, spans: list[tuple[int, int]]) 
     return False
 
 
+def _owned(text: str, hit: tuple, ends: set, profiles: Mapping[object, Profile]) -> bool:
+    """Whether the hit follows the name of what owns it and a possessive: a name of ours
+    ("India’s Punjab") or one that the description of one of its entities names ("Italy’s
+    Council of State", the Italian one), not a longer name ("Shepherd’s Bush")."""
+    start, _, keys = hit
+    owner = _OWNER_BEFORE.search(text, max(0, start - 40), start)
+    if owner is None:
+        return False
+    return owner.end(1) in ends or any(
+        key in profiles and _names_all(profiles[key], owner.group(1)) for key in keys
+    )
+
+
 def _place_named_after(text: str, hit: tuple, profiles: Mapping[object, Profile]) -> bool:
     """Whether the hit is a place named after one of its candidates, none of which is a
     place: "the city of Santos", "the port of Santos"."""
@@ -780,10 +805,12 @@ def resolve(text: str, hits: Iterable[tuple], profiles: Mapping[object, Profile]
     if profiles:
         # Only a gazetteer that knows its entities (Gazetteer.of) reads names in context;
         # one of bare names and aliases finds every name as written.
+        ends = {end for _, end, _ in hits}
         hits = [
             hit
             for hit in hits
-            if refusal(text, hit[0], hit[1]) is None and not _place_named_after(text, hit, profiles)
+            if refusal(text, hit[0], hit[1], _owned(text, hit, ends, profiles)) is None
+            and not _place_named_after(text, hit, profiles)
         ]
     # Where each folded name occurs: a shared name's cues are read up to the nearest
     # other occurrence of it, so two people named in one sentence keep their own words.
