@@ -543,3 +543,19 @@ SANTA_CRUZ = Gazetteer.of(
 )
 def test_a_place_named_before_a_name_with_a_possessive_owns_it(text, expected):
     assert found(SANTA_CRUZ, text) == expected
+
+
+def test_organisations_of_one_name_by_the_places_the_story_names():
+    courts = Gazetteer.of(
+        [
+            Named(
+                "hc-au", "High Court", (), "Top court of Australia, in Canberra.", "organization"
+            ),
+            Named(
+                "hc-ie", "High Court", (), "Superior court of Ireland, in Dublin.", "organization"
+            ),
+        ]
+    )
+    text = "Farmers in Canberra sued the state. The High Court will rule next month."
+    assert found(courts, text) == [("High Court", "hc-au")]
+    assert found(courts, "The High Court will rule next month.") == []

@@ -587,8 +587,8 @@ def _choose(text, start, end, keys, profiles, recent, low, high, pronoun, learne
     candidates = _local_choice(text, start, end, candidates, profiles, low, high)
     if len(candidates) == 1:
         return candidates[0]
-    # 5. Places of one name: the one whose description holds names the story uses
-    # ("Capital of Peru" in a story that names Peru).
+    # 5. Places, or organisations, of one name: the one whose description holds names
+    # the story uses ("Capital of Peru" in a story that names Peru).
     place = _story_place(text, candidates, known)
     if place is not None:
         return place
@@ -670,9 +670,12 @@ def _names_all(profile: Profile, words: str) -> bool:
 
 
 def _story_place(text, keys, known):
-    """Which of several places of one name the story means, from the names it uses that
-    one of their descriptions holds; None when that does not decide."""
-    if len(keys) < 2 or not all(key in known and known[key].kind == "place" for key in keys):
+    """Which of several places, or organisations, of one name the story means, from the
+    names it uses that one of their descriptions holds ("Capital of Peru"; "highest
+    administrative court of the Netherlands, in The Hague"); None when that does not
+    decide."""
+    kinds = {known[key].kind if key in known else "" for key in keys}
+    if len(keys) < 2 or len(kinds) > 1 or not kinds <= {"place", "organization"}:
         return None
     named = {_stem(word) for word in _CAPITALISED.findall(text)}
     shared = frozenset.intersection(*(known[key].proper for key in keys))
