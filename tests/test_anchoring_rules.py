@@ -559,3 +559,22 @@ def test_organisations_of_one_name_by_the_places_the_story_names():
     text = "Farmers in Canberra sued the state. The High Court will rule next month."
     assert found(courts, text) == [("High Court", "hc-au")]
     assert found(courts, "The High Court will rule next month.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The government of Salta raised taxes.", ["province"]),
+        ("Salta’s health minister resigned.", ["province"]),
+        ("The Salta government resigned.", ["province"]),
+        ("Salta’s cathedral was full.", []),  # nothing tells the two apart
+    ],
+)
+def test_a_government_or_a_minister_is_no_citys(text, expected):
+    salta = Gazetteer.of(
+        [
+            Named("city", "Salta", (), "City in north-western Argentina.", "place"),
+            Named("province", "Salta", (), "Province of north-western Argentina.", "place"),
+        ]
+    )
+    assert [key for _, key in found(salta, text)] == expected

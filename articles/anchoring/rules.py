@@ -416,6 +416,8 @@ _STATE_BEFORE = re.compile(r"\b(?:[Gg]overnor|[Pp]remier|[Ss]tate|[Pp]rovince) o
 # And those that belong to a city: "the Mayor of London", "Chicago City Council".
 _CITY_AFTER = re.compile(r" (?:[Mm]ayor|[Cc]ity [Cc]ouncil|[Cc]ity [Hh]all)\b")
 _CITY_BEFORE = re.compile(r"\b(?:[Mm]ayor|[Cc]ity|[Tt]own) of $")
+_GOVERNED_AFTER = re.compile(r"(?:['’]s)? (?:[a-z]+ )?(?:government|minister|ministry|cabinet)\b")
+_GOVERNED_BEFORE = re.compile(r"\b(?:[Gg]overnment|[Cc]abinet) of $")
 # "the elder Déby", "the younger Trudeau": one of a family, told apart by age.
 _AGE_BEFORE = re.compile(r"\b(elder|older|younger|senior|junior) $", re.IGNORECASE)
 _ELDER = frozenset({"elder", "older", "senior"})
@@ -555,6 +557,15 @@ def _choose(text, start, end, keys, profiles, recent, low, high, pronoun, learne
         elif _CITY_AFTER.match(text, end) or _CITY_BEFORE.search(text, max(0, start - 10), start):
             candidates = _filter(
                 candidates, lambda key: key in known and known[key].place_type == "city"
+            )
+        # A government or a minister is a country's, a state's or a person's, not a
+        # city's: "the government of Dubai" is the emirate, "Victoria’s trade minister"
+        # the state.
+        elif _GOVERNED_AFTER.match(text, end) or _GOVERNED_BEFORE.search(
+            text, max(0, start - 14), start
+        ):
+            candidates = _filter(
+                candidates, lambda key: key not in known or known[key].place_type != "city"
             )
     # "the elder Déby" is the father of the Déby in the same family, "the younger
     # Trudeau" the son, as the descriptions tie them; when they do not, the writer has
