@@ -578,3 +578,14 @@ def test_a_government_or_a_minister_is_no_citys(text, expected):
         ]
     )
     assert [key for _, key in found(salta, text)] == expected
+
+
+def test_a_preposition_and_the_before_a_name_make_it_a_place():
+    emirates = Gazetteer.of(
+        [
+            Named("uae", "United Arab Emirates", ("Emirates",), "Gulf federation.", "place"),
+            Named("ek", "Emirates", (), "Airline based in Dubai.", "organization"),
+        ]
+    )
+    assert found(emirates, "Exports to the Emirates rose.") == [("Emirates", "uae")]
+    assert found(emirates, "Emirates bought ten jets.") == [("Emirates", "ek")]

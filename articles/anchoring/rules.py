@@ -325,10 +325,11 @@ _PERSON_AFTER = re.compile(
     r" (?:visit|visits|visited|travel|travels|travelled|traveled|arrive|arrives|arrived|"
     r"fly|flies|flew|meet|meets|met)\b)"
 )
-# Words before a name that make it a place: "in Rio", "a visit to Jordan".
+# Words before a name that make it a place: "in Rio", "a visit to Jordan", "visitors to
+# the Emirates".
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|to|from|across|throughout|within|into|via|near|outside|inside|around|towards?)"
-    r" $"
+    r" (?:the )?$"
 )
 _SENTENCE_END = re.compile(r"[.!?]['\"’”)]*\s|\n")
 # How much less a cue word counts for each character it stands away from the name.
@@ -539,7 +540,7 @@ def _choose(text, start, end, keys, profiles, recent, low, high, pronoun, learne
     if len(kinds) > 1:
         # A preposition just before weighs more than a verb after: in "officials in
         # Washington said", the officials speak.
-        if _PLACE_BEFORE.search(text, max(0, start - 12), start):
+        if _PLACE_BEFORE.search(text, max(0, start - 16), start):
             candidates = _filter(
                 candidates, lambda key: key not in known or known[key].kind == "place"
             )
