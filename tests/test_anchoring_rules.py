@@ -589,3 +589,26 @@ def test_a_preposition_and_the_before_a_name_make_it_a_place():
     )
     assert found(emirates, "Exports to the Emirates rose.") == [("Emirates", "uae")]
     assert found(emirates, "Emirates bought ten jets.") == [("Emirates", "ek")]
+
+
+CLUBS = Gazetteer.of(
+    [
+        Named("santos-fc", "Santos FC", ("Santos",), "Football club in Brazil.", "organization"),
+        Named("santos", "Santos", (), "Port city in Brazil.", "place"),
+        Named("porto-fc", "FC Porto", ("Porto",), "Football club.", "organization"),
+        Named("porto", "Porto", (), "City in northern Portugal.", "place"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Santos came from behind to beat a rival.", ["santos-fc"]),
+        ("The rivals lost to Porto on Sunday.", ["porto-fc"]),
+        ("He signed for Santos in June, then moved to Porto.", ["santos-fc", "porto"]),
+        ("Fans in Santos cheered.", ["santos"]),
+    ],
+)
+def test_only_a_team_beats_another_or_signs_a_player(text, expected):
+    assert [key for _, key in found(CLUBS, text)] == expected

@@ -331,6 +331,15 @@ _PLACE_BEFORE = re.compile(
     r"\b(?:in|to|from|across|throughout|within|into|via|near|outside|inside|around|towards?)"
     r" (?:the )?$"
 )
+# A match's result, after a team's name or before it.
+_TEAM_AFTER = re.compile(
+    r" (?:came from behind to |went on to )?(?:beat|beats|defeated|defeats|drew with|draws "
+    r"with|lost to|loses to|thrashed|edged)\b"
+)
+_TEAM_BEFORE = re.compile(
+    r"\b(?:beat|beats|beating|defeated|defeating|drew with|lost to|signed for|plays for|"
+    r"played for) $"
+)
 _SENTENCE_END = re.compile(r"[.!?]['\"’”)]*\s|\n")
 # How much less a cue word counts for each character it stands away from the name.
 _CUE_FADE = 40.0
@@ -538,9 +547,15 @@ def _choose(text, start, end, keys, profiles, recent, low, high, pronoun, learne
     # reporters" are a person; "a visit to Jordan" a place.
     kinds = {known[key].kind for key in candidates if key in known}
     if len(kinds) > 1:
+        # Only a team beats another or signs a player: "São Paulo came from behind to
+        # beat Palmeiras", "lost to Santos", "signed for Porto" name the clubs.
+        if _TEAM_AFTER.match(text, end) or _TEAM_BEFORE.search(text, max(0, start - 14), start):
+            candidates = _filter(
+                candidates, lambda key: key not in known or known[key].kind == "organization"
+            )
         # A preposition just before weighs more than a verb after: in "officials in
         # Washington said", the officials speak.
-        if _PLACE_BEFORE.search(text, max(0, start - 16), start):
+        elif _PLACE_BEFORE.search(text, max(0, start - 16), start):
             candidates = _filter(
                 candidates, lambda key: key not in known or known[key].kind == "place"
             )
