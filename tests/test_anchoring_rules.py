@@ -114,6 +114,8 @@ def test_typographic_variants_and_datelines_match_with_exact_offsets(gazetteer, 
     [
         "The reef was filmed in May by a robot.",  # a month
         "Talks resume in May 2027.",
+        "The dry spell should last until at least May.",
+        "Prices held steady until the end of May.",
         "It cost US$125 billion.",  # a currency
         "Crowds gathered in Shepherd’s Bush.",  # inside a longer name not ours
         "She teaches at George Washington University.",

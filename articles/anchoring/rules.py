@@ -183,10 +183,11 @@ MONTHS = _wordset(
     december"""
 )
 _DAYS = _wordset("""monday tuesday wednesday thursday friday saturday sunday""")
-# Lower-case words before a month that make it a date: "in May", "by May next year".
-_BEFORE_DATES = _wordset(
-    """in since until till by from through during before after early late mid last next
-    this"""
+# Lower-case words before a month that make it a date: "in May", "by May next year",
+# "until at least March", "the end of March".
+_BEFORE_DATE = re.compile(
+    r"\b(?:(?:in|since|until|till|by|from|through|during|before|after|early|late|mid|last|"
+    r"next|this)(?: at least| as early as| as late as)?|(?:end|start|beginning|middle) of) $"
 )
 # Words after a surname that make it name several people: "the Miliband brothers".
 _GROUPS = _wordset(
@@ -244,10 +245,10 @@ def refusal(text: str, start: int, end: int, owner: bool = False) -> str | None:
     # A currency prefix: "US$125" is an amount, not the United States.
     if _CURRENCY_AFTER.match(after):
         return "currency"
-    # A month with a date around it: "in May", "May 2019", "by May next year".
+    # A month with a date around it: "in May", "May 2019", "by May next year", "until at
+    # least March", "the end of March".
     if folded in MONTHS and _title_before(text, start) is None:
-        previous = _PREVIOUS_WORD.search(before)
-        if _DATE_AFTER.match(after) or (previous and previous.group(1) in _BEFORE_DATES):
+        if _DATE_AFTER.match(after) or _BEFORE_DATE.search(before):
             return "month"
     next_word = _NEXT_WORD.match(after)
     if next_word:
