@@ -247,9 +247,12 @@ def refusal(text: str, start: int, end: int, owner: bool = False) -> str | None:
         return "currency"
     # A month with a date around it: "in May", "May 2019", "by May next year", "until at
     # least March", "the end of March".
-    if folded in MONTHS and _title_before(text, start) is None:
-        if _DATE_AFTER.match(after) or _BEFORE_DATE.search(before):
-            return "month"
+    if (
+        folded in MONTHS
+        and _title_before(text, start) is None
+        and (_DATE_AFTER.match(after) or _BEFORE_DATE.search(before))
+    ):
+        return "month"
     next_word = _NEXT_WORD.match(after)
     if next_word:
         word = next_word.group(1)
