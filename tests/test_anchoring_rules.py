@@ -614,3 +614,17 @@ CLUBS = Gazetteer.of(
 )
 def test_only_a_team_beats_another_or_signs_a_player(text, expected):
     assert [key for _, key in found(CLUBS, text)] == expected
+
+
+def test_a_bare_surname_is_the_one_person_of_it_the_story_has_introduced(gazetteer):
+    """Only Ed Miliband has been named: "Miliband" a paragraph later is him, though the
+    words near it ("foreign", "secretary") fit his brother's description better; words set
+    beside the name to describe it are still read ("Miliband, a former foreign
+    secretary")."""
+    text = (
+        "Ed Miliband opened the debate.\nMiliband then met the foreign secretary of Peru "
+        "and a former foreign secretary."
+    )
+    assert found(gazetteer, text)[-1] == ("Miliband", "ed")
+    text = "Ed Miliband opened the debate.\nMiliband, a former foreign secretary, replied."
+    assert found(gazetteer, text)[-1] == ("Miliband", "david")

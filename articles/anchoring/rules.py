@@ -335,6 +335,8 @@ _PLACE_BEFORE = re.compile(
     r"\b(?:in|to|from|across|throughout|within|into|via|near|outside|inside|around|towards?)"
     r" (?:the )?$"
 )
+# Words set beside a name that describe it: "Reid, a former engineer,", "Reid, who...".
+_APPOSITION_AFTER = re.compile(r", (?:a|an|the|who|whose)\b")
 # A match's result, after a team's name or before it.
 _TEAM_AFTER = re.compile(
     r" (?:came from behind to |went on to )?(?:beat|beats|defeated|defeats|drew with|draws "
@@ -603,10 +605,16 @@ def _choose(text, start, end, keys, profiles, recent, low, high, pronoun, learne
     # people it has named; a new one is introduced by a longer form. (Not for a full
     # name that twins share, nor for places: "Washington Governor... officials in
     # Washington" are two.)
+    # The same holds for the story when the paragraph has named none of them: a bare
+    # surname is the one person of it the story has introduced ("Climate Minister Alana
+    # Cook... \nCook flies next week to Rarotonga", not the navigator James Cook), unless
+    # words set beside it describe it (", a former navigator"): those are read below.
     paragraph = text.rfind("\n", 0, start) + 1
     named_here = [
         key for key in candidates if any(seen > paragraph for seen in recent.get(key, {}).values())
     ]
+    if not named_here and not _APPOSITION_AFTER.match(text, end):
+        named_here = [key for key in candidates if key in recent]
     if (
         len(named_here) == 1
         and all(key in known and known[key].kind == "person" for key in candidates)
