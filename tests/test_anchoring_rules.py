@@ -628,3 +628,29 @@ def test_a_bare_surname_is_the_one_person_of_it_the_story_has_introduced(gazette
     assert found(gazetteer, text)[-1] == ("Miliband", "ed")
     text = "Ed Miliband opened the debate.\nMiliband, a former foreign secretary, replied."
     assert found(gazetteer, text)[-1] == ("Miliband", "david")
+
+
+MAKERS = Gazetteer.of(
+    [
+        Named("airbus", "Airbus", (), "European aircraft maker.", "organization"),
+        Named("indus", "Indus Mills", ("Indus",), "Textile maker in Karachi.", "organization"),
+        Named("sutlej", "Sutlej", (), "River of the Punjab.", "place"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A model of the maker's, not the maker.
+        ("The airline flies the Airbus 380-800 and three older jets.", []),
+        ("Airbus 2024 deliveries rose.", ["airbus"]),  # a year is no model
+        ("Airbus 3rd-quarter sales rose.", ["airbus"]),
+        # A river named like a company, when none of its entities is a place.
+        ("Floods along the Indus and Sutlej rivers cut roads.", ["sutlej"]),
+        ("The Sutlej river rose.", ["sutlej"]),
+        ("Indus shut two mills.", ["indus"]),
+    ],
+)
+def test_a_model_or_a_feature_named_after_an_organisation_is_no_mention_of_it(text, expected):
+    assert [key for _, key in found(MAKERS, text)] == expected

@@ -830,13 +830,28 @@ def _owned(text: str, hit: tuple, ends: set, profiles: Mapping[object, Profile])
     )
 
 
-def _place_named_after(text: str, hit: tuple, profiles: Mapping[object, Profile]) -> bool:
-    """Whether the hit is a place named after one of its candidates, none of which is a
-    place: "the city of Santos", "the port of Santos"."""
-    start, _, keys = hit
-    if not _PLACE_OF.search(text, max(0, start - 20), start):
-        return False
-    return all(key in profiles and profiles[key].kind not in ("place", "") for key in keys)
+# A kind of place or feature after a name ("the Ravi river", "the Ravi and Chenab
+# rivers"), and a maker's model number ("Boeing 777-9", "Canon 5D"; not a year or an
+# amount, nor an ordinal).
+_FEATURE_AFTER = re.compile(
+    r"(?: and [A-Z][\w’'-]*)? (?:rivers?|lakes?|valleys?|mountains|hills|islands?|delta|"
+    r"basin|canal|glacier)\b"
+)
+_MODEL_AFTER = re.compile(
+    r" (?!(?:19|20)\d\d\b)(?:\d{3,}(?:-\d+)?|\d+(?!st|nd|rd|th)[A-Za-z]+)\b"
+    r"(?! ?(?:%|percent|per cent|million|billion))"
+)
+
+
+def _named_after(text: str, hit: tuple, profiles: Mapping[object, Profile]) -> bool:
+    """Whether the hit names something else after its candidates: a place or a feature
+    when none of them is a place ("the city of Santos", "the port of Santos", "the Ravi
+    and Chenab rivers"), or a product when they are all organisations ("Boeing 777-9")."""
+    start, end, keys = hit
+    kinds = {profiles[key].kind if key in profiles else "" for key in keys}
+    if _PLACE_OF.search(text, max(0, start - 20), start) or _FEATURE_AFTER.match(text, end):
+        return not kinds & {"place", ""}
+    return kinds == {"organization"} and bool(_MODEL_AFTER.match(text, end))
 
 
 def resolve(text: str, hits: Iterable[tuple], profiles: Mapping[object, Profile]):
@@ -852,7 +867,7 @@ def resolve(text: str, hits: Iterable[tuple], profiles: Mapping[object, Profile]
             hit
             for hit in hits
             if refusal(text, hit[0], hit[1], _owned(text, hit, ends, profiles)) is None
-            and not _place_named_after(text, hit, profiles)
+            and not _named_after(text, hit, profiles)
         ]
     # Where each folded name occurs: a shared name's cues are read up to the nearest
     # other occurrence of it, so two people named in one sentence keep their own words.
