@@ -654,3 +654,9 @@ MAKERS = Gazetteer.of(
 )
 def test_a_model_or_a_feature_named_after_an_organisation_is_no_mention_of_it(text, expected):
     assert [key for _, key in found(MAKERS, text)] == expected
+
+
+def test_a_shared_name_after_a_or_an_points_to_no_one_in_particular(gazetteer):
+    text = "Ed Miliband spoke. Few expected a Miliband government to last."
+    assert found(gazetteer, text) == [("Ed Miliband", "ed")]
+    assert gazetteer.find_with_stats(text)[1] == 1

@@ -335,6 +335,7 @@ _PLACE_BEFORE = re.compile(
     r"\b(?:in|to|from|across|throughout|within|into|via|near|outside|inside|around|towards?)"
     r" (?:the )?$"
 )
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|A|An) $")
 # Words set beside a name that describe it: "Reid, a former engineer,", "Reid, who...".
 _APPOSITION_AFTER = re.compile(r", (?:a|an|the|who|whose)\b")
 # A match's result, after a team's name or before it.
@@ -600,6 +601,13 @@ def _choose(text, start, end, keys, profiles, recent, low, high, pronoun, learne
         return _by_age(named if len(named) > 1 else candidates, known, age.group(1).lower())
     if len(candidates) == 1:
         return candidates[0]
+    # After "a" or "an", a name several people share points to none of them: "under a
+    # Sharif government", "a Kennedy". Only the clues above (a title, a pronoun, the kind
+    # of thing named) could have told which.
+    if _INDEFINITE_BEFORE.search(text, max(0, start - 4), start) and all(
+        key in known and known[key].kind == "person" for key in candidates
+    ):
+        return None
     # 3. The only one of them named so far in this paragraph: "Mrs Clinton, a former
     # secretary of state, called... Clinton urged Congress". A paragraph keeps to the
     # people it has named; a new one is introduced by a longer form. (Not for a full
