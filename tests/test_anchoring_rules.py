@@ -660,3 +660,10 @@ def test_a_shared_name_after_a_or_an_points_to_no_one_in_particular(gazetteer):
     text = "Ed Miliband spoke. Few expected a Miliband government to last."
     assert found(gazetteer, text) == [("Ed Miliband", "ed")]
     assert gazetteer.find_with_stats(text)[1] == 1
+
+
+def test_a_title_left_undecided_is_read_again_with_the_genders_the_whole_story_gives():
+    """When "Ms Reyes" speaks, nothing has said which Reyes is a woman; "Mr Reyes, the
+    pilot," later says Tomas is a man, so she is Ana."""
+    text = "Ana Reyes and Tomas Reyes met.\nMs Reyes spoke first.\nMr Reyes, the pilot, disagreed."
+    assert [key for _, key in found(REYES, text)] == ["ana", "tomas", "ana", "tomas"]

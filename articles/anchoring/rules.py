@@ -898,6 +898,7 @@ def resolve(text: str, hits: Iterable[tuple], profiles: Mapping[object, Profile]
     ]
     spans = [(start, end) for start, end, _ in hits]
     filed_from = None  # the place the dateline names
+    gendered = []  # hits left out that a title or a pronoun gives a gender
     for start, end, keys in hits:
         folded = fold(text[start:end])
         pronoun = None
@@ -921,6 +922,9 @@ def resolve(text: str, hits: Iterable[tuple], profiles: Mapping[object, Profile]
             )
             if key is None:
                 undecided += 1
+                gender = _gender_written(text, start, pronoun)
+                if gender:
+                    gendered.append((start, end, keys, gender))
                 continue
         if filed_from is None and start == 0 and is_dateline(text, start, end):
             filed_from = key
@@ -934,4 +938,15 @@ def resolve(text: str, hits: Iterable[tuple], profiles: Mapping[object, Profile]
                 if said.count("female") == said.count("male"):
                     del learned[key]
         matches.append(Match(start, end, key, text[start:end]))
-    return matches, undecided
+    # "Ms Campbell" before anything said which Campbell is a woman: once the whole story
+    # has ("Mr Campbell, whose party..." is Desmond), she is the other one.
+    for start, end, keys, gender in gendered:
+        fits = [
+            key
+            for key in keys
+            if key in profiles and (profiles[key].gender or learned.get(key)) in (gender, None)
+        ]
+        if len(fits) == 1 and all(key in profiles for key in keys):
+            undecided -= 1
+            matches.append(Match(start, end, fits[0], text[start:end]))
+    return sorted(matches), undecided
