@@ -667,3 +667,8 @@ def test_a_title_left_undecided_is_read_again_with_the_genders_the_whole_story_g
     pilot," later says Tomas is a man, so she is Ana."""
     text = "Ana Reyes and Tomas Reyes met.\nMs Reyes spoke first.\nMr Reyes, the pilot, disagreed."
     assert [key for _, key in found(REYES, text)] == ["ana", "tomas", "ana", "tomas"]
+
+
+def test_only_a_nation_has_a_national_team(gazetteer):
+    text = "Michael Jordan landed. He played basketball with Jordan’s national team."
+    assert found(gazetteer, text)[-1] == ("Jordan", "jordan")

@@ -338,6 +338,8 @@ _PLACE_BEFORE = re.compile(
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|A|An) $")
 # Words set beside a name that describe it: "Reid, a former engineer,", "Reid, who...".
 _APPOSITION_AFTER = re.compile(r", (?:a|an|the|who|whose)\b")
+# What only a nation has: "Jordan’s national team".
+_NATIONAL_AFTER = re.compile(r"['’]s national\b")
 # A match's result, after a team's name or before it.
 _TEAM_AFTER = re.compile(
     r" (?:came from behind to |went on to )?(?:beat|beats|defeated|defeats|drew with|draws "
@@ -561,8 +563,10 @@ def _choose(text, start, end, keys, profiles, recent, low, high, pronoun, learne
                 candidates, lambda key: key not in known or known[key].kind == "organization"
             )
         # A preposition just before weighs more than a verb after: in "officials in
-        # Washington said", the officials speak.
-        elif _PLACE_BEFORE.search(text, max(0, start - 16), start):
+        # Washington said", the officials speak. Only a nation has a national team.
+        elif _PLACE_BEFORE.search(text, max(0, start - 16), start) or (
+            _NATIONAL_AFTER.match(text, end)
+        ):
             candidates = _filter(
                 candidates, lambda key: key not in known or known[key].kind == "place"
             )
