@@ -897,16 +897,16 @@ def resolve(text: str, hits: Iterable[tuple], profiles: Mapping[object, Profile]
     # Hits that may name a person: a pronoun refers to one of them, not to a place.
     people = [
         (start, end)
-        for start, end, keys in hits
+        for start, end, keys in (hits if profiles else ())
         if any(key not in profiles or profiles[key].kind in ("person", "") for key in keys)
     ]
-    spans = [(start, end) for start, end, _ in hits]
+    spans = [(start, end) for start, end, _ in hits] if profiles else []
     filed_from = None  # the place the dateline names
     gendered = []  # hits left out that a title or a pronoun gives a gender
     for start, end, keys in hits:
         folded = fold(text[start:end])
         pronoun = None
-        if len(keys) > 1 or (keys[0] in profiles and profiles[keys[0]].gender is None):
+        if profiles and (len(keys) > 1 or (keys[0] in profiles and not profiles[keys[0]].gender)):
             pronoun = _pronoun_after(text, start, end, people, spans)
         if len(keys) == 1:
             key = keys[0]
@@ -952,5 +952,5 @@ def resolve(text: str, hits: Iterable[tuple], profiles: Mapping[object, Profile]
         ]
         if len(fits) == 1 and all(key in profiles for key in keys):
             undecided -= 1
-            matches.append(Match(start, end, fits[0], text[start:end]))
-    return sorted(matches), undecided
+            bisect.insort(matches, Match(start, end, fits[0], text[start:end]))
+    return matches, undecided
