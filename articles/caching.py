@@ -90,8 +90,10 @@ def _new_generation(now=None) -> dict:
     ).first()
     # Lists over a moving window of time ("most mentioned this week", the news sitemap's
     # last 48 hours) change with no write at all: a generation lasts no longer than a page
-    # may be cached, whatever the cache backend does with timeouts.
-    until = now + timezone.timedelta(seconds=settings.NEWSROOM_PAGE_CACHE_SECONDS)
+    # or a part of one (articles/parts.py) may be kept, whatever the cache backend does
+    # with timeouts.
+    lasts = max(settings.NEWSROOM_PAGE_CACHE_SECONDS, settings.NEWSROOM_PART_CACHE_SECONDS)
+    until = now + timezone.timedelta(seconds=lasts)
     # A page hides a picture once its rights end (images.public.shown), with no job: the
     # pages cached before must not outlive that moment either.
     for moment in (next_publication, next_rights_end(now)):
@@ -209,7 +211,7 @@ class _VersionsAfterCommit:
         front_caches.purge_tags(self.tags)
 
 
-def _tag_versions(tags) -> tuple[dict, object]:
+def tag_versions(tags) -> tuple[dict, object]:
     """The current version of each of `tags`, by its cache key (a tag seen for the first
     time is given one), and the count of changes."""
     keys = [TAG_KEY.format(tag=tag) for tag in tags]
@@ -224,9 +226,50 @@ def _tag_versions(tags) -> tuple[dict, object]:
     return found, clock
 
 
-def _still_current(versions: dict) -> bool:
-    """Whether the tags a page was kept with are all at the versions it was kept with."""
-    return not versions or cache.get_many(list(versions)) == versions
+def kept_values(stored: dict, generation) -> dict:
+    """Of `stored` (each key's entry as keep_many() stored it, or None), the values kept in
+    `generation` whose tags are all still at the versions they were kept with; one round
+    trip to the cache for all of their tags."""
+    candidates = {
+        key: entry for key, entry in stored.items() if entry and entry[0] == generation["token"]
+    }
+    wanted = {version_key for _, versions, _ in candidates.values() for version_key in versions}
+    current = cache.get_many(list(wanted)) if wanted else {}
+    return {
+        key: value
+        for key, (_, versions, value) in candidates.items()
+        if all(current.get(version_key) == version for version_key, version in versions.items())
+    }
+
+
+def kept_value(stored, generation):
+    """kept_values() of one entry: its value, or None."""
+    return kept_values({"": stored}, generation).get("")
+
+
+def keep_many(entries: dict, generation, clock, timeout) -> None:
+    """Keep each key's value of `entries` (key: (value, tags)) with `generation` and the
+    versions of its tags; none when a change was made while they were built (the count of
+    changes is no longer `clock`), since they may show what was there before the change."""
+    versions, clock_now = tag_versions({tag for _, tags in entries.values() for tag in tags})
+    if clock_now != clock:
+        return
+    cache.set_many(
+        {
+            key: (
+                generation["token"],
+                {TAG_KEY.format(tag=tag): versions[TAG_KEY.format(tag=tag)] for tag in tags},
+                value,
+            )
+            for key, (value, tags) in entries.items()
+        },
+        timeout,
+    )
+
+
+def keep(key, value, generation, clock, tags, timeout) -> None:
+    """keep_many() of one value."""
+    keep_many({key: (value, tags)}, generation, clock, timeout)
 
 
 # What _outermost_block says when no block of ours is open, or when the outermost has no
@@ -396,8 +439,8 @@ class PublicPageCacheMiddleware:
             logger.error("The page cache failed (%s): %s is built afresh", error, request.path)
             generation = None
         else:
-            token, versions, cached = found.get(key, (None, None, None))
-            if token == generation["token"] and self._current(versions, request):
+            cached = self._current(found.get(key), generation, request)
+            if cached is not None:
                 cached["X-Cache"] = "hit"
                 browser, shared = _max_ages(generation)
                 if (
@@ -434,14 +477,14 @@ class PublicPageCacheMiddleware:
         return response
 
     @staticmethod
-    def _current(versions, request) -> bool:
+    def _current(stored, generation, request):
         try:
-            return _still_current(versions)
+            return kept_value(stored, generation)
         except CacheUnavailable:
-            return False
+            return None
         except RedisError as error:
             logger.error("The page cache failed (%s): %s is built afresh", error, request.path)
-            return False
+            return None
 
     def process_exception(self, request, exception):
         if isinstance(exception, CacheUnavailable):
@@ -450,17 +493,9 @@ class PublicPageCacheMiddleware:
 
     @staticmethod
     def _keep(key, generation, clock, tags, response, request) -> None:
-        """Keep the page with its generation and its tags' versions; unless a change was
-        made while it was built, since it may show what was there before the change."""
+        """Keep the page with its generation and its tags' versions (see keep())."""
         try:
-            versions, clock_now = _tag_versions(tags)
-            if clock_now != clock:
-                return
-            cache.set(
-                key,
-                (generation["token"], versions, response),
-                settings.NEWSROOM_PAGE_CACHE_SECONDS,
-            )
+            keep(key, response, generation, clock, tags, settings.NEWSROOM_PAGE_CACHE_SECONDS)
         except CacheUnavailable:
             pass
         except RedisError as error:

@@ -34,7 +34,7 @@ from articles.models import (
     PreviewLink,
 )
 from articles.presence import display_name
-from articles.views import article_page_context, for_article_page
+from articles.views import article_page_context, article_parts, for_article_page
 
 
 def make_preview_link(article: Article, user=None) -> PreviewLink:
@@ -61,10 +61,9 @@ def _no_store(response):
 
 def _preview_response(request, article: Article, **context):
     """The public article page of `article`, marked as a preview."""
+    context = {**article_page_context(request, article), "preview": True, **context}
     response = render(
-        request,
-        "articles/article.html",
-        {**article_page_context(request, article), "preview": True, **context},
+        request, "articles/article.html", {**context, "parts": article_parts(request, context)}
     )
     return _no_store(response)
 

@@ -34,7 +34,7 @@ from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from articles import page_tags, text
+from articles import page_tags, stories, text
 from articles.models import Article, Entity, EntityKind, MentionStatus, Section
 from articles.views import page_numbers
 
@@ -381,9 +381,12 @@ def search(request):
             date_to=data.get("to"),
         )
         # On SQLite the excerpt is cut from the text in Python; PostgreSQL sends it ready.
-        articles = found.for_listing(with_body=not uses_full_text(found))
+        articles = found.for_listing(
+            with_body=not uses_full_text(found), with_bylines=False, with_renditions=False
+        )
         page = Paginator(articles, settings.NEWSROOM_PAGE_SIZE).get_page(request.GET.get("page"))
         page.object_list = list(page.object_list)
+        stories.prepare(page.object_list)
         for article in page.object_list:
             article.excerpt = excerpt(article, query)
         entities = matching_entities(query)

@@ -18,13 +18,14 @@ from django.db import connections
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.generic import ListView
 from taggit.models import Tag
 
-from articles import page_tags, text
+from articles import page_tags, parts, stories, text
 from articles.body import site_paths
 from articles.images.public import crops_for_search_engines, jpeg, prefetch_renditions, shown
 from articles.images.usage import figure_images
@@ -45,6 +46,7 @@ from articles.models import (
     hidden_article_paths,
     site_links,
 )
+from articles.templatetags.newsroom import json_ld
 
 # How many articles the home page shows at the top, and in each section's block.
 HOME_LATEST = 5
@@ -72,8 +74,7 @@ SCHEMA_TYPES = {
 
 
 def home(request):
-    # The most mentioned are those readers may see: any entity may become one.
-    page_tags.declare(page_tags.LIST_ALL, page_tags.LIST_MENTIONS, page_tags.any_of("entity"))
+    page_tags.declare(page_tags.LIST_ALL)
     published = Article.objects.published().for_listing(with_bylines=False, with_renditions=False)
     latest = list(published.newest_first()[:HOME_LATEST])
     sections = list(Section.objects.filter(parent=None))
@@ -104,9 +105,8 @@ def home(request):
     )
     for article in newest:
         by_section[article.section.parent_id or article.section_id].append(article)
-    # The bylines of both lists in one query, and their pictures' renditions in another.
-    prefetch_related_objects([*latest, *newest], bylines_prefetch())
-    prefetch_renditions(article.lead_image for article in [*latest, *newest])
+    # Their bylines and pictures, kept for each story or fetched for both lists together.
+    stories.prepare([*latest, *newest])
 
     return render(
         request,
@@ -117,7 +117,7 @@ def home(request):
             "section_blocks": [
                 (section, by_section[section.pk]) for section in sections if by_section[section.pk]
             ],
-            "most_mentioned": list(most_mentioned()),
+            "most_mentioned": parts.kept("most-mentioned", most_mentioned_now),
             # The layout's navigation shows the same sections.
             "nav_sections": sections,
         },
@@ -139,6 +139,14 @@ def most_mentioned(days=MOST_MENTIONED_DAYS, limit=MOST_MENTIONED):
         .order_by("-mention_count", "name")
     )
     return _public_winners(ranked, now, limit)
+
+
+def most_mentioned_now() -> list:
+    """most_mentioned() as the home page shows it, with the tags of what may change it:
+    its counts, the articles published (and withdrawn), and the entities readers may see,
+    since any entity may become one. Its window moves on with the content generation."""
+    page_tags.declare(page_tags.LIST_ALL, page_tags.LIST_MENTIONS, page_tags.any_of("entity"))
+    return list(most_mentioned())
 
 
 def _public_winners(ranked, now, limit):
@@ -172,7 +180,19 @@ class PageSizeMixin:
         return context
 
 
-class SectionView(PageSizeMixin, ListView):
+class StoryListMixin:
+    """A list view of articles (fetched for_listing without bylines and renditions) whose
+    page of stories gets its kept bylines and pictures (articles.stories)."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = context["page_obj"]
+        page.object_list = context[self.context_object_name] = list(page.object_list)
+        stories.prepare(page.object_list)
+        return context
+
+
+class SectionView(StoryListMixin, PageSizeMixin, ListView):
     """A section's articles, with those of its subsections, newest first."""
 
     template_name = "articles/section.html"
@@ -193,7 +213,12 @@ class SectionView(PageSizeMixin, ListView):
         self.subsections = [section for section in found if section.parent_id == self.section.pk]
         self.nav_sections = [section for section in found if section.parent_id is None]
         page_tags.declare(page_tags.row("list-section", self.section.pk))
-        return Article.objects.published().in_section(self.section).for_listing().newest_first()
+        return (
+            Article.objects.published()
+            .in_section(self.section)
+            .for_listing(with_bylines=False, with_renditions=False)
+            .newest_first()
+        )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -205,7 +230,7 @@ class SectionView(PageSizeMixin, ListView):
         )
 
 
-class TagView(PageSizeMixin, ListView):
+class TagView(StoryListMixin, PageSizeMixin, ListView):
     """The published articles with a tag; a tag no reader can see any article of is 404."""
 
     template_name = "articles/tag.html"
@@ -221,7 +246,12 @@ class TagView(PageSizeMixin, ListView):
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
         page_tags.declare(page_tags.row("list-tag", self.tag.pk))
-        return Article.objects.published().filter(tags__in=[self.tag]).for_listing().newest_first()
+        return (
+            Article.objects.published()
+            .filter(tags__in=[self.tag])
+            .for_listing(with_bylines=False, with_renditions=False)
+            .newest_first()
+        )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)
@@ -332,12 +362,10 @@ def article_page_context(request, article):
     do not exist for readers until the article is published."""
     tags = sorted(article.tags.all(), key=lambda tag: tag.name.lower())
     entity_ids = {mention.entity_id for mention in article.confirmed_mentions}
-    # The related articles are those sharing its entities and tags: they change as those
-    # lists do.
-    page_tags.declare(
-        *(page_tags.row("list-entity", pk) for pk in entity_ids),
-        *(page_tags.row("list-tag", tag.pk) for tag in tags),
-    )
+    # The related articles are those found when the page is built: its tags are theirs as
+    # items, not those of the lists they were found in, so that an article published into
+    # one of those lists does not drop every page sharing an entity with it. They are
+    # refreshed when the page is next built (articles/parts.py).
     related = related_articles(article, entity_ids=entity_ids, tag_ids={tag.pk for tag in tags})
     # The article's bylines and the related articles', in one query.
     prefetch_related_objects([article, *related], bylines_prefetch())
@@ -395,10 +423,26 @@ def _rendered_body(article, hidden):
     )
 
 
+def article_parts(request, context) -> dict:
+    """The parts of an article's page rendered from its article_page_context (with
+    `preview` when it is one): its title, meta tags, structured data and content."""
+    article = context["article"]
+    return {
+        "title": article.headline,
+        "meta": render_to_string("articles/_article_meta.html", context, request),
+        "head": json_ld(context["json_ld"]),
+        "content": render_to_string("articles/_article_content.html", context, request),
+        "current_section_id": context["current_section_id"],
+    }
+
+
 def article_detail(request, slug):
-    """A published article; a former slug of one answers with a permanent redirect to it."""
-    article = for_article_page(Article.objects.published()).filter(slug=slug).first()
-    if article is None:
+    """A published article; a former slug of one answers with a permanent redirect to it.
+
+    Its page is built from parts kept between requests (articles/parts.py): each request
+    asks the database only whether the article is published, by its address."""
+    pk = Article.objects.published().filter(slug=slug).values_list("pk", flat=True).first()
+    if pk is None:
         # Only a missing page pays for this query. Every old slug of an article points at
         # the article itself, not at the next slug, so a chain of renames is one hop.
         old = (
@@ -411,7 +455,18 @@ def article_detail(request, slug):
         if old is None:
             raise Http404(f"No published article is called {slug!r}.")
         return redirect(old.article, permanent=True)
-    return render(request, "articles/article.html", article_page_context(request, article))
+
+    def build():
+        article = for_article_page(Article.objects.filter(pk=pk)).get()
+        return article_parts(request, article_page_context(request, article))
+
+    # Absolute addresses (the canonical link, the structured data) name the host.
+    parts_kept = parts.kept(f"article-{pk}-{request.scheme}-{request.get_host()}", build)
+    return render(
+        request,
+        "articles/article.html",
+        {"parts": parts_kept, "current_section_id": parts_kept["current_section_id"]},
+    )
 
 
 def related_articles(article, entity_ids, tag_ids, limit=RELATED_ARTICLES):
@@ -682,19 +737,13 @@ class EntityView(PageSizeMixin, ListView):
             context["bylined_articles"] = list(
                 Article.objects.published()
                 .filter(bylines__person=self.entity)
-                .for_listing(with_renditions=False)
+                .for_listing(with_bylines=False, with_renditions=False)
                 .newest_first()[:ENTITY_BYLINES]
             )
         context["about_articles"] = list(articles_about(self.entity))
-        # The entity's picture and its lists' thumbnails, in one query.
-        prefetch_renditions(
-            [
-                self.entity.picture,
-                *(
-                    article.lead_image
-                    for article in context["about_articles"] + context.get("bylined_articles", [])
-                ),
-            ]
+        stories.prepare(
+            context["about_articles"] + context.get("bylined_articles", []),
+            pictures=[self.entity.picture],
         )
         # Rights alone decide: an entity's picture has no publish step to ask for alt text,
         # so one without it takes the entity's name (templates/articles/entity.html).

@@ -138,8 +138,8 @@ def test_a_story_in_a_list_escapes_what_editors_wrote():
     assert f'<time datetime="{local.isoformat()}">' in html
 
 
-@override_settings(NEWSROOM_PAGE_CACHE_SECONDS=0)
-def test_with_the_page_cache_off_every_page_is_built_afresh(client):
+@override_settings(NEWSROOM_PAGE_CACHE_SECONDS=0, NEWSROOM_PART_CACHE_SECONDS=0)
+def test_with_the_page_cache_and_parts_off_every_page_is_built_afresh(client):
     article = ArticleFactory(headline="Talks resume")
     first = client.get(article.get_absolute_url())
     # Written behind the application's back, so nothing tells a cache: only a page built

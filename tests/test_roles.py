@@ -140,17 +140,13 @@ def test_article_without_subjects_shows_no_about_line(client, xi):
 
 
 def test_articles_about_cost_one_query_however_many(client, xi):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
+    from tests.helpers import count_queries
 
     kim = PersonFactory(name="Kim Jong Un")
     about(kim, ArticleFactory(body=BODY))
     for _ in range(5):
         about(xi, ArticleFactory(body=BODY))
 
-    with CaptureQueriesContext(connection) as few:
-        client.get(kim.get_absolute_url())
-    with CaptureQueriesContext(connection) as many:
-        client.get(xi.get_absolute_url())
-
-    assert len(few) == len(many)
+    assert count_queries(client, kim.get_absolute_url()) == count_queries(
+        client, xi.get_absolute_url()
+    )

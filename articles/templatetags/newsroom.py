@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import template_localtime
 
+from articles import parts
 from articles.images import pictures, public
 from articles.models import Section
 
@@ -20,8 +21,9 @@ _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"
 
 @register.simple_tag
 def top_sections():
-    """The top-level sections, in their editors' order, for the site's navigation."""
-    return list(Section.objects.filter(parent=None))
+    """The top-level sections, in their editors' order, for the site's navigation: a part
+    kept between requests (articles/parts.py), since every page shows it."""
+    return parts.kept("navigation", lambda: list(Section.objects.filter(parent=None)))
 
 
 @register.filter
@@ -76,9 +78,22 @@ def picture(image, sizes="100vw", crop=None, lazy=True, priority=False, alt=None
 
 # The picture of a story in a list, by how the list shows it: leading the home page (fetched
 # first), as a card in a grid, or a small thumbnail beside the headline.
-_LEAD_SIZES = "(min-width: 46rem) 44rem, calc(100vw - 2rem)"
-_CARD_SIZES = "(min-width: 48rem) 20rem, 7.5rem"
-_THUMBNAIL_SIZES = "7.5rem"
+STORY_PICTURE_SIZES = {
+    "lead": "(min-width: 46rem) 44rem, calc(100vw - 2rem)",
+    "card": "(min-width: 48rem) 20rem, 7.5rem",
+    "thumbnail": "7.5rem",
+}
+
+
+def story_picture(thumbnail, kind: str) -> str:
+    """The <picture> of a story's `thumbnail` (or "" without one) as a list of `kind` shows
+    it (STORY_PICTURE_SIZES); only the lead story's is fetched first."""
+    if not thumbnail:
+        return ""
+    lead = kind == "lead"
+    return pictures.picture(
+        thumbnail, sizes=STORY_PICTURE_SIZES[kind], lazy=not lead, priority=lead, alt=""
+    )
 
 
 @register.simple_tag
@@ -110,7 +125,9 @@ def story(
     above); `without_bylines` for a list that did not fetch them.
 
     Written in Python, not as an included template, because lists repeat it: the home page
-    shows 45 stories, and an include costs more than all the rest of a story.
+    shows 45 stories, and an include costs more than all the rest of a story. Its bylines
+    and picture come from the story's kept part when the list has them
+    (articles.stories.prepare), else from the article's prefetched rows.
 
     The thumbnail is decorative (alt=""): the headline beside it is the link and says what
     the story is, and a list of twenty stories would otherwise read out twenty descriptions
@@ -118,14 +135,15 @@ def story(
     screen-reader users meet one link per story. The article's own page shows the picture
     with its alt text, caption and credit.
     """
-    thumbnail = public.shown(article.lead_image)
+    kind = "lead" if lead else "card" if card else "thumbnail"
+    kept = getattr(article, "story_parts", None)  # articles.stories.prepare()
+    if kept is not None:
+        picture = kept["pictures"].get(kind, "")
+    else:
+        picture = story_picture(public.shown(article.lead_image), kind)
     picture_html = ""
-    if thumbnail:
-        sizes = _LEAD_SIZES if lead else _CARD_SIZES if card else _THUMBNAIL_SIZES
-        picture_html = format_html(
-            '<div class="story-picture">{}</div>\n  ',
-            pictures.picture(thumbnail, sizes=sizes, lazy=not lead, priority=lead, alt=""),
-        )
+    if picture:
+        picture_html = format_html('<div class="story-picture">{}</div>\n  ', picture)
     section_html = ""
     if show_section:
         section = article.section
@@ -137,7 +155,8 @@ def story(
     dek_html = format_html('<p class="story-dek">{}</p>', article.dek) if article.dek else ""
     bylines_html = ""
     if not without_bylines:
-        bylines_html = format_html("{}\n", byline_links(article.bylines.all()))
+        bylines = kept["bylines"] if kept is not None else byline_links(article.bylines.all())
+        bylines_html = format_html("{}\n", bylines)
     published = template_localtime(article.publish_at)
     return format_html(
         '\n<article class="story{}{}{}">\n  {}{}\n'
@@ -150,7 +169,7 @@ def story(
         "</article>\n",
         " story-lead" if lead else "",
         " story-card" if card else "",
-        " story-has-picture" if thumbnail else "",
+        " story-has-picture" if picture else "",
         picture_html,
         section_html,
         level or 2,

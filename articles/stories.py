@@ -1,0 +1,63 @@
+"""What a story in a list shows beyond its own row, its bylines and its picture, kept as a
+part for each article (articles/parts.py): a list asks the database for its articles and
+finds the rest kept, where it would otherwise fetch every story's bylines and the
+renditions of its picture, and write them out, on every page it is built for.
+
+A story's part is kept with the tags of the article as an item, its section, its bylines'
+people and its picture, so an edit of any of them, or a picture whose rights end (the
+content generation ends then), drops it at once.
+"""
+
+from __future__ import annotations
+
+from django.db.models import prefetch_related_objects
+
+from articles import page_tags, parts
+from articles.images.public import prefetch_renditions, shown
+from articles.models import bylines_prefetch
+from articles.templatetags.newsroom import STORY_PICTURE_SIZES, byline_links, story_picture
+
+
+def prepare(articles, pictures=()) -> None:
+    """Give each of `articles`, loaded for a list without their bylines and renditions
+    (Article.objects.for_listing(with_bylines=False, with_renditions=False)), its kept
+    story part, which the `story` tag then shows; those not kept are built together, in
+    two queries. The renditions of the page's other `pictures` (images or None) come in
+    the same query as theirs."""
+    others = [picture for picture in pictures if picture is not None]
+    by_name = {f"story-{article.pk}": article for article in articles}
+
+    def build(names):
+        missing = [by_name[name] for name in names]
+        prefetch_related_objects(missing, bylines_prefetch())
+        prefetch_renditions([*others, *(article.lead_image for article in missing)])
+        others.clear()  # fetched
+        return {
+            f"story-{article.pk}": (_story_part(article), _tags(article)) for article in missing
+        }
+
+    if by_name:
+        for name, part in parts.kept_many(list(by_name), build).items():
+            by_name[name].story_parts = part
+    if others:
+        prefetch_renditions(others)
+
+
+def _story_part(article) -> dict:
+    """The story's bylines, and its picture as each kind of list shows it (none when
+    readers may not see it now)."""
+    thumbnail = shown(article.lead_image)
+    return {
+        "bylines": byline_links(article.bylines.all()),
+        "pictures": {kind: story_picture(thumbnail, kind) for kind in STORY_PICTURE_SIZES}
+        if thumbnail
+        else {},
+    }
+
+
+def _tags(article) -> list[str]:
+    rows = [article, article.section, article.lead_image]
+    rows += [byline.person for byline in article.bylines.all()]
+    return page_tags.compact(
+        {page_tags.of_instance(row) for row in rows if row is not None} - {None}
+    )
