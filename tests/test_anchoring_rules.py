@@ -672,3 +672,34 @@ def test_a_title_left_undecided_is_read_again_with_the_genders_the_whole_story_g
 def test_only_a_nation_has_a_national_team(gazetteer):
     text = "Michael Jordan landed. He played basketball with Jordan’s national team."
     assert found(gazetteer, text)[-1] == ("Jordan", "jordan")
+
+
+BROTHERS = Gazetteer.of(
+    [
+        Named(
+            "min",
+            "Min Park",
+            ("Park",),
+            "Union leader; chairman of the national union of port workers.",
+            "person",
+        ),
+        Named(
+            "joon",
+            "Joon Park",
+            ("Park",),
+            "Union leader; chairman of the union of port workers in Busan.",
+            "person",
+        ),
+        Named("busan", "Busan", (), "Port city in south-eastern South Korea.", "place"),
+    ]
+)
+
+
+def test_a_person_is_not_told_apart_by_the_city_the_story_was_filed_from():
+    """That Joon Park works in Busan says nothing of which brother a story filed from
+    Busan quotes: the subject of the sentence before is the one who speaks."""
+    text = (
+        "BUSAN (Newsroom) - Min Park called the strike, and his brother, Joon Park, "
+        "urged the dockers to go back.\nPark told a rally that the union would not give in."
+    )
+    assert found(BROTHERS, text)[-1] == ("Park", "min")

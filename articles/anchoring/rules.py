@@ -644,10 +644,16 @@ def _choose(text, start, end, keys, profiles, recent, low, high, pronoun, learne
     if place is not None:
         return place
     # The place the story was filed from: under "ATLANTA (Newsroom) -", "Georgia" is
-    # the state whose description names Atlanta.
+    # the state whose description names Atlanta. Only for places and organisations: that
+    # a person works in the city ("chairman of the taxi association in Cape Town") says
+    # nothing of which of two namesakes a story filed from there quotes.
     dateline = _dateline_before(text, start)
     if dateline:
-        placed = [key for key in candidates if key in known and dateline in known[key].cues]
+        placed = [
+            key
+            for key in candidates
+            if key in known and known[key].kind != "person" and dateline in known[key].cues
+        ]
         if len(placed) == 1:
             return placed[0]
     # 6. An entity whose own name the word is, before those that only have it as an
