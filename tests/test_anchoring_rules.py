@@ -132,7 +132,14 @@ def test_a_hyphen_joins_names_without_making_a_longer_one(gazetteer):
 
 
 @pytest.mark.parametrize(
-    "text", ["Labour MP Ed Miliband spoke.", "President-elect George W. Bush spoke."]
+    "text",
+    [
+        "Labour MP Ed Miliband spoke.",
+        "President-elect George W. Bush spoke.",
+        # Military ranks are titles too.
+        "The navy's spokesman, Commodore Ed Miliband, spoke.",
+        "Major General George W. Bush spoke.",
+    ],
 )
 def test_titles_before_a_name_do_not_make_it_a_longer_name(gazetteer, text):
     assert len(found(gazetteer, text)) == 1

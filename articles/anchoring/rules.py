@@ -165,16 +165,18 @@ def profile(named: Named) -> Profile:
 # "President Putin", "Ms May", "Secretary of State Marco Rubio". Lower case.
 _TITLES = _wordset(
     """mr mrs ms miss mx madam madame dr doctor prof professor sir dame lord lady president
-    vice prime minister secretary state chancellor premier leader chairman chairwoman
-    chair governor mayor senator sen representative rep congressman congresswoman
-    ambassador envoy general gen admiral colonel col captain capt lieutenant commander
-    sergeant judge justice king queen prince princess emperor empress pope cardinal
-    bishop archbishop rabbi imam sheikh coach officer inspector detective director chief
-    executive commissioner deputy speaker comrade marshal duke duchess earl baron
-    baroness councillor councilor delegate supreme foreign defence defense finance
-    interior home trade health water former ceo cfo coo mp mep mla msp pm gov lt sgt maj
-    elect ex acting interim crown first attorney mr. st saint administrator spokesperson
-    spokesman spokeswoman superintendent managing principal provost registrar"""
+    vice prime minister secretary state chancellor premier leader chairman
+    chairwoman chair governor mayor senator sen representative rep congressman
+    congresswoman ambassador envoy general gen admiral commodore brigadier major
+    colonel col captain capt lieutenant commander sergeant corporal judge justice
+    king queen prince princess emperor empress pope cardinal bishop archbishop rabbi
+    imam sheikh coach officer inspector detective director chief executive
+    commissioner deputy speaker comrade marshal duke duchess earl baron baroness
+    councillor councilor delegate supreme foreign defence defense finance interior
+    home trade health water former ceo cfo coo mp mep mla msp pm gov lt sgt maj
+    elect ex acting interim crown first attorney mr. st saint administrator
+    spokesperson spokesman spokeswoman superintendent managing principal provost
+    registrar"""
 )
 _FEMALE_TITLES = _wordset("""ms mrs miss madam madame dame lady queen princess empress""")
 _MALE_TITLES = _wordset("""mr sir lord king prince emperor""")
