@@ -22,15 +22,17 @@ With --wrk it measures pages as readers get them instead, through gunicorn and w
 
 It builds the same database (10,000 articles by default) and serves it with gunicorn (2
 sync workers, DEBUG off, the page cache off: NEWSROOM_PAGE_CACHE_SECONDS=0, so every
-request builds its page), and beside it, also with gunicorn, bench/minimal_site.py: a
-minimal Django site rendering a template of a news article (21 paragraphs, 40 links) from
-memory. wrk (2 threads, 8 connections) then takes turns on the two: the minimal page, then
-one of ours (an article, home, a section, a tag, an entity, a search; each run going round
-many addresses), and again, for several rounds. Each page's rate is given as a share of
-the minimal page's in the run just before it, the median over the rounds: on a busy
-machine the rates drift, their ratio much less. --app-dir serves another checkout of the
-site instead, and --compare DIR serves a second one beside it (an older commit, say), on
-the same database, its runs taking turns with the others'.
+request builds its page, from the parts kept by articles/parts.py, in Redis when
+REDIS_URL is set, else in each worker's memory; --no-parts keeps none), and beside it,
+also with gunicorn, bench/minimal_site.py: a minimal Django site rendering a template of
+a news article (21 paragraphs, 40 links) from memory. wrk (2 threads, 8 connections) then
+takes turns on the two: the minimal page, then one of ours (an article, home, a section,
+a tag, an entity, a search; each run going round many addresses), and again, for several
+rounds. Each page's rate is given as a share of the minimal page's in the run just before
+it, the median over the rounds: on a busy machine the rates drift, their ratio much less.
+--app-dir serves another checkout of the site instead, and --compare DIR serves a second
+one beside it (an older commit, say), on the same database, its runs taking turns with
+the others'.
 """
 
 from __future__ import annotations
@@ -304,6 +306,9 @@ def main() -> None:
     parser.add_argument(
         "--compare", type=Path, help="another checkout to serve and measure beside it (--wrk)"
     )
+    parser.add_argument(
+        "--no-parts", action="store_true", help="keep no parts of pages either (--wrk)"
+    )
     args = parser.parse_args()
     if args.wrk:
         wrk_main(args)
@@ -428,7 +433,7 @@ def wrk_main(args) -> None:
         build_and_report(rng, args.articles)
         paths = wrk_paths(rng)
         connection.close()
-        env = site_environment(work)
+        env = site_environment(work, parts=not args.no_parts)
         minimal_env = {key: value for key, value in env.items() if key != "DJANGO_SETTINGS_MODULE"}
         minimal_port = free_port()
         servers.append(
@@ -472,9 +477,10 @@ def wrk_paths(rng: random.Random) -> dict[str, list[str]]:
     }
 
 
-def site_environment(work: Path) -> dict[str, str]:
-    """The site's settings from the environment: the benchmark's database, no Redis (the
-    page cache is off anyway), DEBUG off as in production."""
+def site_environment(work: Path, parts: bool = True) -> dict[str, str]:
+    """The site's settings from the environment: the benchmark's database, DEBUG off as in
+    production, the page cache off; parts of pages kept (articles/parts.py) unless not
+    `parts`, in Redis when REDIS_URL is set (emptied first), else in each worker's memory."""
     settings_dict = connection.settings_dict
     if connection.vendor == "sqlite":
         database_url = f"sqlite:///{settings_dict['NAME']}"
@@ -491,7 +497,12 @@ def site_environment(work: Path) -> dict[str, str]:
         "NEWSROOM_PAGE_CACHE_SECONDS": "0",
         "DJANGO_LOG_LEVEL": "ERROR",
     }
-    env.pop("REDIS_URL", None)
+    if not parts:
+        env["NEWSROOM_PART_CACHE_SECONDS"] = "0"
+    if env.get("REDIS_URL"):
+        from django.core.cache import cache
+
+        cache.clear()  # the same REDIS_URL as this process: nothing kept from another run
     return env
 
 
@@ -576,9 +587,13 @@ def alternate(sites: dict, minimal_port: int, paths: dict, args) -> dict:
 
 
 def report_rates(rates: dict, args) -> None:
+    parts_kept = (
+        "off" if args.no_parts else "in Redis" if os.environ.get("REDIS_URL") else "in memory"
+    )
     print()
     print(
-        f"gunicorn 2 sync workers, page cache off; wrk -t2 -c8, {args.seconds:g} s a run, "
+        f"gunicorn 2 sync workers, page cache off, parts {parts_kept}; wrk -t2 -c8, "
+        f"{args.seconds:g} s a run, "
         f"{args.rounds} rounds; {connection.vendor}, {args.articles:,} articles"
     )
     minimal = rates.pop("minimal")
