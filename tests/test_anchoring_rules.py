@@ -710,3 +710,38 @@ def test_a_person_is_not_told_apart_by_the_city_the_story_was_filed_from():
         "urged the dockers to go back.\nPark told a rally that the union would not give in."
     )
     assert found(BROTHERS, text)[-1] == ("Park", "min")
+
+
+ISLANDS = Gazetteer.of(
+    [
+        Named("marlo-city", "Marlo City", ("Marlo",), "Port city on the east coast.", "place"),
+        Named(
+            "marlo",
+            "Marlo",
+            ("Marlo Province",),
+            "Province in the central region; capital Marlo City.",
+            "place",
+        ),
+        Named("guard", "National Coast Guard", (), "Maritime rescue service.", "organization"),
+        Named("party", "Island Workers Party", (), "Political party.", "organization"),
+        Named("ana", "Ana Luz", ("Luz",), "Leader of the Island Workers Party.", "person"),
+        Named("eva", "Eva Luz", ("Luz",), "Mayor of Marlo City; a former teacher.", "person"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Coast" in the coast guard's name says nothing of a coast.
+        (
+            "A ferry sank off Marlo on Sunday, the National Coast Guard said, as a storm "
+            "crossed the region.",
+            ("Marlo", "marlo"),
+        ),
+        # A name a description holds is a cue for it, all of its words as one.
+        ("Ana Luz met Eva Luz. Luz, whose Island Workers Party voted no, left.", ("Luz", "ana")),
+    ],
+)
+def test_a_name_of_ours_is_one_cue_not_a_string_of_words(text, expected):
+    assert expected in found(ISLANDS, text)

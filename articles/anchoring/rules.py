@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 # --- Folding ------------------------------------------------------------------------------
@@ -377,14 +378,16 @@ def _title_before(text: str, start: int) -> str | None:
     return word if word in _TITLES else None
 
 
-def _local_choice(text, start, end, keys, profiles, low, high) -> list:
+def _local_choice(text, start, end, keys, profiles, low, high, spans=()) -> list:
     """The keys that cues in ``text[low:high]`` (the sentence around the hit and the one
     before, up to the nearest other hit of the same name) point to.
 
     A cue is a word of an entity's description. It weighs more the fewer of the other
     candidates' descriptions have it (a word all of them have tells nothing), and less
     the further it stands from the name, four times less before it than after: "Maria
-    Santos, a marine biologist" describes the name it follows.
+    Santos, a marine biologist" describes the name it follows. A word inside a longer
+    name of ours (``spans`` holds where each hit is) is part of that name, not a word
+    about this one: "Coast" in "the Philippine Coast Guard" says nothing of a coast.
     """
     if not all(key in profiles for key in keys):
         return list(keys)
@@ -403,18 +406,14 @@ def _local_choice(text, start, end, keys, profiles, low, high) -> list:
     if comma != -1 and comma + 2 != start:
         low = comma + 2
     weights = dict.fromkeys(keys, 0.0)
-    for match in _WORD.finditer(text, low, high):
-        if start <= match.start() < end:
-            continue
-        stem = _stem(match.group())
-        if stem not in holders or holders[stem] == len(keys):
+    for cue_start, cue_end, holding in _cues(text, low, high, keys, profiles, holders, spans):
+        if start <= cue_start < end or len(holding) in (0, len(keys)):
             continue
         # Words before the name count four times their distance.
-        distance = 4 * (start - match.end()) if match.end() <= start else match.start() - end
-        weight = (len(keys) - holders[stem]) / spread / (1.0 + distance / _CUE_FADE)
-        for key in keys:
-            if stem in profiles[key].cues:
-                weights[key] += weight
+        distance = 4 * (start - cue_end) if cue_end <= start else cue_start - end
+        weight = (len(keys) - len(holding)) / spread / (1.0 + distance / _CUE_FADE)
+        for key in holding:
+            weights[key] += weight
     ranked = sorted(keys, key=weights.get, reverse=True)
     best = weights[ranked[0]]
     if best < _CUE_FLOOR:
@@ -422,6 +421,27 @@ def _local_choice(text, start, end, keys, profiles, low, high) -> list:
     if len(ranked) == 1 or best >= _CUE_MARGIN * weights[ranked[1]]:
         return [ranked[0]]
     return [key for key in keys if weights[key] >= best / _CUE_MARGIN]
+
+
+def _cues(text, low, high, keys, profiles, holders, spans):
+    """Each word of ``text[low:high]`` that is a cue, as (start, end, the keys whose
+    descriptions have it). A name of ours of several words (``spans`` holds where each
+    hit is) is one cue, for the keys whose descriptions name it ("whose People’s
+    National Party voted"); its words alone are part of it, not words about the hit:
+    "Coast" in "the Philippine Coast Guard" says nothing of a coast. (A name whose words
+    are none of them cues, such as the candidates' own names, is none either.)"""
+    for match in _WORD.finditer(text, low, high):
+        at = bisect.bisect_right(spans, (match.start(), float("inf"))) - 1
+        name = spans[at] if at >= 0 and spans[at][1] >= match.end() else match.span()
+        if name == match.span():
+            stem = _stem(match.group())
+            if stem in holders:
+                yield (*name, [key for key in keys if stem in profiles[key].cues])
+        elif name[0] == match.start() and any(
+            _stem(word) in holders for word in _words(text[name[0] : name[1]])
+        ):
+            named = fold(text[name[0] : name[1]])
+            yield (*name, [key for key in keys if named in profiles[key].description])
 
 
 # Two longer forms closer than this (characters) leave a short form between them undecided.
@@ -505,13 +525,26 @@ def _filter(keys: list, keep) -> list:
     return kept or keys
 
 
-def _choose(text, start, end, keys, profiles, recent, low, high, pronoun, learned, filed_from):
+@dataclass
+class _Story:
+    """What ``resolve`` has read of a story so far, for ``_choose``."""
+
+    text: str
+    profiles: Mapping[object, Profile]
+    spans: list[tuple[int, int]]  # where every hit is, in order
+    # Where each entity was last named in each folded form.
+    recent: dict[object, dict[str, int]] = field(default_factory=dict)
+    learned: dict[object, str] = field(default_factory=dict)  # genders the story gave
+    filed_from: object = None  # the place the dateline names
+
+
+def _choose(story: _Story, start, end, keys, low, high, pronoun):
     """The one key the hit at ``start:end`` names, or None when nothing decides.
 
-    ``recent`` holds where each entity was last named in each form, ``learned`` the gender
-    the story itself gave each person so far, ``pronoun`` the gender of the pronoun that
-    refers back to the hit, if any, and ``filed_from`` the place the dateline named (see
-    ``resolve``)."""
+    ``low:high`` is where its cues are read, ``pronoun`` the gender of the pronoun that
+    refers back to the hit, if any (see ``resolve``)."""
+    text, profiles, recent = story.text, story.profiles, story.recent
+    learned, filed_from = story.learned, story.filed_from
     candidates = list(keys)
     folded = fold(text[start:end])
     known = {key: profiles[key] for key in candidates if key in profiles}
@@ -637,7 +670,7 @@ def _choose(text, start, end, keys, profiles, recent, low, high, pronoun, learne
         return named_here[0]
     # 4. The description's words near the name: "Kim, who inherited power after his
     # father’s death in 2011"; "Maria Santos, a marine biologist".
-    candidates = _local_choice(text, start, end, candidates, profiles, low, high)
+    candidates = _local_choice(text, start, end, candidates, profiles, low, high, story.spans)
     if len(candidates) == 1:
         return candidates[0]
     # 5. Places, or organisations, of one name: the one whose description holds names
@@ -894,12 +927,10 @@ def resolve(text: str, hits: Iterable[tuple], profiles: Mapping[object, Profile]
     places: dict[str, list[int]] = {}
     for start, end, _ in hits:
         places.setdefault(fold(text[start:end]), []).append(start)
-    recent: dict[object, dict[str, int]] = {}
     # The gender the story gives each person named so far: the first "he" or "she" after
     # a name in its sentence, before any other name ("Jill Biden... her career"), counted
     # for people whose description does not say.
     pronouns: dict[object, list[str]] = {}
-    learned: dict[object, str] = {}
     matches = []
     undecided = 0
     # Hits that may name a person: a pronoun refers to one of them, not to a place.
@@ -909,7 +940,8 @@ def resolve(text: str, hits: Iterable[tuple], profiles: Mapping[object, Profile]
         if any(key not in profiles or profiles[key].kind in ("person", "") for key in keys)
     ]
     spans = [(start, end) for start, end, _ in hits] if profiles else []
-    filed_from = None  # the place the dateline names
+    story = _Story(text, profiles, spans)
+    recent, learned = story.recent, story.learned
     gendered = []  # hits left out that a title or a pronoun gives a gender
     for start, end, keys in hits:
         folded = fold(text[start:end])
@@ -929,17 +961,15 @@ def resolve(text: str, hits: Iterable[tuple], profiles: Mapping[object, Profile]
                 elif other > start:
                     high = min(high, other)
                     break
-            key = _choose(
-                text, start, end, keys, profiles, recent, low, high, pronoun, learned, filed_from
-            )
+            key = _choose(story, start, end, keys, low, high, pronoun)
             if key is None:
                 undecided += 1
                 gender = _gender_written(text, start, pronoun)
                 if gender:
                     gendered.append((start, end, keys, gender))
                 continue
-        if filed_from is None and start == 0 and is_dateline(text, start, end):
-            filed_from = key
+        if story.filed_from is None and start == 0 and is_dateline(text, start, end):
+            story.filed_from = key
         recent.setdefault(key, {})[folded] = end
         if key in profiles and profiles[key].kind == "person" and profiles[key].gender is None:
             gender = _gender_written(text, start, pronoun)
