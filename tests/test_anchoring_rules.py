@@ -745,3 +745,34 @@ ISLANDS = Gazetteer.of(
 )
 def test_a_name_of_ours_is_one_cue_not_a_string_of_words(text, expected):
     assert expected in found(ISLANDS, text)
+
+
+HOLMS = Gazetteer.of(
+    [
+        Named("lena", "Lena Holm", ("Holm",), "Marine archaeologist.", "person"),
+        Named("ove", "Ove Holm", ("Holm",), "Retired army officer; regional governor.", "person"),
+        Named("timo", "Timo Berg", ("Berg",), "Road cyclist.", "person"),
+        Named("aki", "Aki Berg", ("Berg",), "Cycling coach; father of Timo Berg.", "person"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The one the story called Dr.
+        (
+            "Dr Lena Holm led the dive. General Ove Holm opened the museum.\n"
+            "Dr Holm said the site would reopen.",
+            "lena",
+        ),
+        # Not the one the story gave another age.
+        (
+            "Timo Berg, 21, won the stage. His father, Aki Berg, coached him for years.\n"
+            "Berg, 54, said the team needed a home race.",
+            "aki",
+        ),
+    ],
+)
+def test_a_title_or_an_age_said_again_points_to_the_one_it_was_said_of(text, expected):
+    assert found(HOLMS, text)[-1][1] == expected

@@ -536,6 +536,42 @@ class _Story:
     recent: dict[object, dict[str, int]] = field(default_factory=dict)
     learned: dict[object, str] = field(default_factory=dict)  # genders the story gave
     filed_from: object = None  # the place the dateline names
+    # What the words beside each person's names said so far (see ``_described``).
+    described: dict[object, set[str]] = field(default_factory=dict)
+
+
+_AGE_AFTER = re.compile(r",? (\d{1,3}),")
+
+
+def _described(text: str, start: int, end: int) -> set[str]:
+    """What the words beside the name at ``start:end`` say of the person that a later
+    mention may say again: the title before it ("dr") and the age after it ("age 54")."""
+    marks = set()
+    title = _title_before(text, start)
+    if title:
+        marks.add(title)
+    age = _AGE_AFTER.match(text, end)
+    if age:
+        marks.add(f"age {age.group(1)}")
+    return marks
+
+
+def _as_described(story: _Story, marks: set[str], keys: list) -> list:
+    """``keys`` that fit what the story said of them before, by ``marks`` (see
+    ``_described``): "Dr Farouk" is the one it called Dr ("Dr Mona Farouk", not "Major
+    General Tarek Farouk"); "Zhaksylykov, 54," is not the one it gave another age
+    ("Timur Zhaksylykov, 21"). A title nobody was given says nothing."""
+    ages = {mark for mark in marks if mark.startswith("age ")}
+    titles = marks - ages
+
+    def same_age(key):
+        given = {mark for mark in story.described.get(key, ()) if mark.startswith("age ")}
+        return not (ages and given) or bool(ages & given)
+
+    keys = _filter(keys, same_age)
+    if titles:
+        keys = _filter(keys, lambda key: titles <= story.described.get(key, set()))
+    return keys
 
 
 def _choose(story: _Story, start, end, keys, low, high, pronoun):
@@ -574,6 +610,8 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         candidates = _filter(
             candidates, lambda key: key not in known or gender_of(key) in (gender, None)
         )
+    # The title the story called one of them by before, and the age it gave them.
+    candidates = _as_described(story, _described(text, start, end), candidates)
     # The pronoun that refers back to the name (see ``_pronoun_after``): "When Kim wants
     # to sound patient, he lets her sound angry."
     if pronoun:
@@ -971,6 +1009,8 @@ def resolve(text: str, hits: Iterable[tuple], profiles: Mapping[object, Profile]
         if story.filed_from is None and start == 0 and is_dateline(text, start, end):
             story.filed_from = key
         recent.setdefault(key, {})[folded] = end
+        if key in profiles and profiles[key].kind == "person":
+            story.described.setdefault(key, set()).update(_described(text, start, end))
         if key in profiles and profiles[key].kind == "person" and profiles[key].gender is None:
             gender = _gender_written(text, start, pronoun)
             if gender:
