@@ -776,3 +776,31 @@ HOLMS = Gazetteer.of(
 )
 def test_a_title_or_an_age_said_again_points_to_the_one_it_was_said_of(text, expected):
     assert found(HOLMS, text)[-1][1] == expected
+
+
+NAMED_AFTER_A_PLACE = Gazetteer.of(
+    [
+        Named("range", "Kestrel", (), "Low mountain range north of the capital.", "place"),
+        Named(
+            "bank",
+            "Kestrel Bank",
+            ("Kestrel",),
+            "Commercial bank based at the foot of the range.",
+            "organization",
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The bank the story named, not the range it is named after.
+        ("Kestrel Bank bought a rival. The deal gives Kestrel its first branches.", "bank"),
+        # Hills are a place's, and a place named since the bank is the one meant.
+        ("Kestrel Bank has its offices below the Kestrel hills.", "range"),
+        ("Kestrel Bank grew. Hikers love the trails in Kestrel. Kestrel is wet.", "range"),
+    ],
+)
+def test_an_organisation_named_after_a_place_is_the_one_the_story_named_last(text, expected):
+    assert found(NAMED_AFTER_A_PLACE, text)[-1][1] == expected

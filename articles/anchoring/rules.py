@@ -636,9 +636,12 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
                 candidates, lambda key: key not in known or known[key].kind == "organization"
             )
         # A preposition just before weighs more than a verb after: in "officials in
-        # Washington said", the officials speak. Only a nation has a national team.
-        elif _PLACE_BEFORE.search(text, max(0, start - 16), start) or (
-            _NATIONAL_AFTER.match(text, end)
+        # Washington said", the officials speak. Only a nation has a national team, and
+        # only a place hills or a river ("the Taunus hills", not Taunus Bank).
+        elif (
+            _PLACE_BEFORE.search(text, max(0, start - 16), start)
+            or _NATIONAL_AFTER.match(text, end)
+            or _FEATURE_AFTER.match(text, end)
         ):
             candidates = _filter(
                 candidates, lambda key: key not in known or known[key].kind == "place"
@@ -706,6 +709,12 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         and sum(folded in known[key].primary_names for key in candidates) < 2
     ):
         return named_here[0]
+    # An organisation named after a place ("Taunus Bank", "C.F. Monterrey"), when the
+    # story named it so after its last word of the place: "gives Taunus its first
+    # branches" is the bank the story is about, not the hills.
+    named_after = _organisation_named_last(story, folded, candidates, known)
+    if named_after is not None:
+        return named_after
     # 4. The description's words near the name: "Kim, who inherited power after his
     # father’s death in 2011"; "Maria Santos, a marine biologist".
     candidates = _local_choice(text, start, end, candidates, profiles, low, high, story.spans)
@@ -770,6 +779,26 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             return subjects[0]
         return None
     return latest
+
+
+def _organisation_named_last(story: _Story, folded: str, keys: list, known: Mapping):
+    """Of places and organisations of one name, the organisation the story named last by
+    a longer name holding the word ("Taunus Bank" for "Taunus"), when it has not named
+    any of the places since, by any name; None otherwise."""
+    if {known[key].kind if key in known else "" for key in keys} != {"place", "organization"}:
+        return None
+    last = {}
+    for key in keys:
+        place = known[key].kind == "place"
+        ends = [
+            end
+            for form, end in story.recent.get(key, {}).items()
+            if place or (folded in form and len(form) > len(folded))
+        ]
+        if ends:
+            last[key] = max(ends)
+    latest = max(last, key=last.get, default=None)
+    return latest if latest is not None and known[latest].kind == "organization" else None
 
 
 # A capitalised name and a possessive just before a name: "India’s", "South Korea's".
