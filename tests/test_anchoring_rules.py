@@ -804,3 +804,15 @@ NAMED_AFTER_A_PLACE = Gazetteer.of(
 )
 def test_an_organisation_named_after_a_place_is_the_one_the_story_named_last(text, expected):
     assert found(NAMED_AFTER_A_PLACE, text)[-1][1] == expected
+
+
+def test_a_region_set_after_a_place_with_a_comma_says_which_place():
+    twins = Gazetteer.of(
+        [
+            Named("dover-uk", "Dover", (), "Port town in Kent, England.", "place"),
+            Named("dover-us", "Dover", (), "Capital city of Delaware, United States.", "place"),
+            Named("delaware", "Delaware", ("Del.",), "State in the United States.", "place"),
+        ]
+    )
+    text = "The ferry left Dover. Its owner, a firm based in Dover, Del., paid for it."
+    assert [key for _, key in found(twins, text)] == ["dover-us", "delaware"]

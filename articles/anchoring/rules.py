@@ -532,6 +532,7 @@ class _Story:
     text: str
     profiles: Mapping[object, Profile]
     spans: list[tuple[int, int]]  # where every hit is, in order
+    keys_at: dict[int, tuple]  # the keys of the hit that starts at each offset
     # Where each entity was last named in each folded form.
     recent: dict[object, dict[str, int]] = field(default_factory=dict)
     learned: dict[object, str] = field(default_factory=dict)  # genders the story gave
@@ -624,6 +625,14 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     if owner:
         candidates = _filter(
             candidates, lambda key: key in known and _names_all(known[key], owner.group(1))
+        )
+    # The region a comma sets after a place: "Alexandria, Va." is the one whose
+    # description names Virginia.
+    regions = _region_after(story, end)
+    if regions:
+        candidates = _filter(
+            candidates,
+            lambda key: key in known and any(_names(known[key].description, r) for r in regions),
         )
     # 2. Person or place, read from the words around: "Jordan, 62," and "Jordan told
     # reporters" are a person; "a visit to Jordan" a place.
@@ -779,6 +788,16 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             return subjects[0]
         return None
     return latest
+
+
+def _region_after(story: _Story, end: int) -> list[str]:
+    """The folded names of the places a comma sets right after the name that ends at
+    ``end`` ("Alexandria, Va.," gives "virginia"), or none."""
+    if story.text[end : end + 2] != ", ":
+        return []
+    keys = story.keys_at.get(end + 2, ())
+    known = [story.profiles[key] for key in keys if key in story.profiles]
+    return [profile.name for profile in known if profile.kind == "place"]
 
 
 def _organisation_named_last(story: _Story, folded: str, keys: list, known: Mapping):
@@ -1007,7 +1026,7 @@ def resolve(text: str, hits: Iterable[tuple], profiles: Mapping[object, Profile]
         if any(key not in profiles or profiles[key].kind in ("person", "") for key in keys)
     ]
     spans = [(start, end) for start, end, _ in hits] if profiles else []
-    story = _Story(text, profiles, spans)
+    story = _Story(text, profiles, spans, {start: keys for start, _, keys in hits})
     recent, learned = story.recent, story.learned
     gendered = []  # hits left out that a title or a pronoun gives a gender
     for start, end, keys in hits:
