@@ -407,8 +407,12 @@ def test_a_place_in_an_institutions_name_is_no_mention_of_it(text):
         # An institution's own name of two words or more before "of".
         ("Loans came from the Housing Finance Agency of Peru.", []),
         ("The Chief Seismic Surveyor of Peru resigned.", []),
+        # Or of one word that is neither a title nor a kind or part of place: an event.
+        ("She won a stage of the Tour of Peru last year.", []),
         # An office held in the place, or the place's own longer style.
         ("The Foreign Minister of Peru flew in.", ["peru"]),
+        ("The Emir of Peru flew in.", ["peru"]),
+        ("Rain fell across the North of Peru.", ["peru"]),
         ("The Attorney General of Peru spoke.", ["peru"]),
         ("Talks with the Republic of Peru went on.", ["peru"]),
         # A person takes no "the".

@@ -171,13 +171,13 @@ _TITLES = _wordset(
     congresswoman ambassador envoy general gen admiral commodore brigadier major
     colonel col captain capt lieutenant commander sergeant corporal judge justice
     king queen prince princess emperor empress pope cardinal bishop archbishop rabbi
-    imam sheikh coach officer inspector detective director chief executive
-    commissioner deputy speaker comrade marshal duke duchess earl baron baroness
-    councillor councilor delegate supreme foreign defence defense finance interior
-    home trade health water former ceo cfo coo mp mep mla msp pm gov lt sgt maj
-    elect ex acting interim crown first attorney mr. st saint administrator
-    spokesperson spokesman spokeswoman superintendent managing principal provost
-    registrar"""
+    imam sheikh emir sultan shah tsar coach officer inspector detective director
+    chief executive commissioner deputy speaker comrade marshal duke duchess earl
+    baron baroness councillor councilor delegate supreme foreign defence defense
+    finance interior home trade health water former ceo cfo coo mp mep mla msp pm
+    gov lt sgt maj elect ex acting interim crown first attorney mr. st saint
+    administrator spokesperson spokesman spokeswoman superintendent managing
+    principal provost registrar"""
 )
 _FEMALE_TITLES = _wordset("""ms mrs miss madam madame dame lady queen princess empress""")
 _MALE_TITLES = _wordset("""mr sir lord king prince emperor""")
@@ -207,6 +207,8 @@ _INSTITUTION_OF = re.compile(
 )
 # "The" and capitalised words before "of": with two or more that are neither titles nor
 # kinds of place, they are an institution's own name.
+# Parts of a place ("the North of England"), not names of their own.
+_COMPASS = _wordset("""north south east west""")
 _WORDS_OF = re.compile(r"\b[Tt]he ((?:[A-Z][\w’'-]* )+)of (?:the )?$")
 _DATE_AFTER = re.compile(r" (?:\d|next year|last year|this year)")
 _CURRENCY_AFTER = re.compile(r"[$€£¥]")
@@ -289,20 +291,23 @@ def refusal(text: str, start: int, end: int, owner: bool = False) -> str | None:
 
 
 def _institution_named(before: str) -> bool:
-    """Whether ``before`` ends in "the", an institution's name and "of": two or more of its
-    words are neither titles nor kinds of place ("the Investment Corporation of", "the
-    Drugs Controller General of"), where an office held in a place has one at most ("the
-    Trade Minister of", "the Attorney General of", "the Islamic Republic of"). A person
-    takes no "the" ("Senator Tom Marsh of Spokane")."""
+    """Whether ``before`` ends in "the", an institution's or an event's name and "of":
+    two or more of its words are neither titles nor kinds or parts of place ("the
+    Investment Corporation of", "the Drugs Controller General of"), or its one word is
+    neither ("the Tour of", "the Treaty of"), where an office held in a place has one at
+    most beside a title or a kind of place ("the Trade Minister of", "the Attorney General
+    of", "the Islamic Republic of", "the North of"). A person takes no "the" ("Senator
+    Tom Marsh of Spokane")."""
     words = _WORDS_OF.search(before)
     if words is None:
         return False
+    words = words.group(1).split()
     own = [
         word
-        for word in words.group(1).split()
-        if not _is_title(word) and _stem(word) not in _PLACE_TYPES
+        for word in words
+        if not _is_title(word) and _stem(word) not in _PLACE_TYPES and word.lower() not in _COMPASS
     ]
-    return len(own) >= 2
+    return len(own) >= 2 or len(own) == len(words)
 
 
 # Written after a name without making it another name: "Abdullah II", "Martin Luther King
