@@ -120,6 +120,7 @@ def test_typographic_variants_and_datelines_match_with_exact_offsets(gazetteer, 
         "Crowds gathered in Shepherd’s Bush.",  # inside a longer name not ours
         "She teaches at George Washington University.",
         "A Harris Poll survey and Rio Grande do Sul.",
+        "The winger Jordan da Costa scored twice.",  # a particle joins a longer name
         "Nobody cheered for the Miliband brothers.",  # a plural naming two people
     ],
 )

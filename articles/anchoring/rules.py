@@ -213,6 +213,7 @@ _WORDS_OF = re.compile(r"\b[Tt]he ((?:[A-Z][\w’'-]* )+)of (?:the )?$")
 _DATE_AFTER = re.compile(r" (?:\d|next year|last year|this year)")
 _CURRENCY_AFTER = re.compile(r"[$€£¥]")
 _NEXT_WORD = re.compile(r" (\w[\w'’-]*)")
+_PARTICLE_AND_NAME = re.compile(r" (?:de|del|da|do|dos|das|di|du|von|van|der|den) [A-Z]")
 _PREVIOUS_WORD = re.compile(r"(\w[\w'’.-]*) $")
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]['\"’”)]?\s+|[\"“‘'(\n]\s*|\s[-–—]\s)$")
 
@@ -268,6 +269,10 @@ def refusal(text: str, start: int, end: int, owner: bool = False) -> str | None:
         # "Kim Dae-jung", "Jordan River". (A name of ours would have been the longer
         # hit.) Days and months after a name are dates: "Putin Tuesday".
         if _capitalised(word) and not _may_follow_a_name(word):
+            return "longer name"
+        # Or joined to one by a particle: "Cumbres de Monterrey National Park", "Santos
+        # da Silva", "Ludwig van Beethoven".
+        if _PARTICLE_AND_NAME.match(after):
             return "longer name"
     previous = _PREVIOUS_WORD.search(before)
     if previous:
