@@ -821,3 +821,24 @@ def test_a_region_set_after_a_place_with_a_comma_says_which_place():
     )
     text = "The ferry left Dover. Its owner, a firm based in Dover, Del., paid for it."
     assert [key for _, key in found(twins, text)] == ["dover-us", "delaware"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Sam Miliband is none of ours: the bare surname after her is most likely her.
+        (
+            "Ed Miliband spoke first. Later Sam Miliband, a 30-year-old nurse, asked a "
+            "question. Miliband said the waiting lists were too long.",
+            [("Ed Miliband", "ed")],
+        ),
+        # A place named with the surname is no such person.
+        (
+            "Ed Miliband toured Lower Miliband, where a mill stands. Miliband said it "
+            "would reopen.",
+            [("Ed Miliband", "ed"), ("Miliband", "ed")],
+        ),
+    ],
+)
+def test_a_surname_after_someone_not_ours_of_that_name_is_left_out(gazetteer, text, expected):
+    assert found(gazetteer, text) == expected

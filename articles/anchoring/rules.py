@@ -291,7 +291,7 @@ def refusal(text: str, start: int, end: int, owner: bool = False) -> str | None:
             and (not opens_sentence(text, word_start) or word.endswith(("'s", "’s")))
             and not owner
         ):
-            return "longer name"
+            return "after a name"
     return None
 
 
@@ -549,6 +549,8 @@ class _Story:
     filed_from: object = None  # the place the dateline names
     # What the words beside each person's names said so far (see ``_described``).
     described: dict[object, set[str]] = field(default_factory=dict)
+    # Where people not ours were named with a surname of ours (see ``_strangers``).
+    strangers: dict[str, list[int]] = field(default_factory=dict)
 
 
 _AGE_AFTER = re.compile(r",? (\d{1,3}),")
@@ -800,6 +802,37 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     return latest
 
 
+def _strangers(text: str, hits: list, reasons: list, profiles: Mapping) -> dict:
+    """Where someone who is none of ours was named with a surname of ours: the hits of
+    persons only refused after a name that is not ours ("Elvira Garza", a given name we
+    do not know), that words after them show to be a person (an age, a description, a
+    verb of speech: not "Ibirapuera Park, where"), by folded surname."""
+    found: dict[str, list[int]] = {}
+    for (start, end, keys), reason in zip(hits, reasons, strict=True):
+        if (
+            reason == "after a name"
+            and _all_persons(keys, profiles)
+            and (_PERSON_AFTER.match(text, end) or _APPOSITION_AFTER.match(text, end))
+        ):
+            found.setdefault(fold(text[start:end]), []).append(end)
+    return found
+
+
+def _all_persons(keys, profiles: Mapping) -> bool:
+    return all(key in profiles and profiles[key].kind == "person" for key in keys)
+
+
+def _stranger_since(story: _Story, folded: str, keys, start: int) -> bool:
+    """Whether a surname at ``start`` follows someone not ours of that name ("Elvira
+    Garza, a 71-year-old retired teacher, ... Garza said"), named after the last mention
+    of each of ``keys``: then it is most likely that person, not one of ours."""
+    before = [end for end in story.strangers.get(folded, ()) if end <= start]
+    if not before or not _all_persons(keys, story.profiles):
+        return False
+    ours = [end for key in keys for end in story.recent.get(key, {}).values()]
+    return max(before) > max(ours, default=-1)
+
+
 def _region_after(story: _Story, end: int) -> list[str]:
     """The folded names of the places a comma sets right after the name that ends at
     ``end`` ("Alexandria, Va.," gives "virginia"), or none."""
@@ -1012,11 +1045,12 @@ def resolve(text: str, hits: Iterable[tuple], profiles: Mapping[object, Profile]
         # Only a gazetteer that knows its entities (Gazetteer.of) reads names in context;
         # one of bare names and aliases finds every name as written.
         ends = {end for _, end, _ in hits}
+        reasons = [refusal(text, hit[0], hit[1], _owned(text, hit, ends, profiles)) for hit in hits]
+        strangers = _strangers(text, hits, reasons, profiles)
         hits = [
             hit
-            for hit in hits
-            if refusal(text, hit[0], hit[1], _owned(text, hit, ends, profiles)) is None
-            and not _named_after(text, hit, profiles)
+            for hit, reason in zip(hits, reasons, strict=True)
+            if reason is None and not _named_after(text, hit, profiles)
         ]
     # Where each folded name occurs: a shared name's cues are read up to the nearest
     # other occurrence of it, so two people named in one sentence keep their own words.
@@ -1037,10 +1071,14 @@ def resolve(text: str, hits: Iterable[tuple], profiles: Mapping[object, Profile]
     ]
     spans = [(start, end) for start, end, _ in hits] if profiles else []
     story = _Story(text, profiles, spans, {start: keys for start, _, keys in hits})
+    story.strangers = strangers if profiles else {}
     recent, learned = story.recent, story.learned
     gendered = []  # hits left out that a title or a pronoun gives a gender
     for start, end, keys in hits:
         folded = fold(text[start:end])
+        if _stranger_since(story, folded, keys, start):
+            undecided += 1
+            continue
         pronoun = None
         if profiles and (len(keys) > 1 or (keys[0] in profiles and not profiles[keys[0]].gender)):
             pronoun = _pronoun_after(text, start, end, people, spans)
