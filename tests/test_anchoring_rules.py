@@ -842,3 +842,17 @@ def test_a_region_set_after_a_place_with_a_comma_says_which_place():
 )
 def test_a_surname_after_someone_not_ours_of_that_name_is_left_out(gazetteer, text, expected):
     assert found(gazetteer, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A boat named after a person: a person takes no "the".
+        ("Divers slept aboard their support boat, the Michael Jordan, all week.", []),
+        ("The divers slept aboard the Theresa May.", []),
+        # "The" before a name with a word after it is another matter.
+        ("Ed Miliband spoke. The Miliband plan won support.", ["ed", "ed"]),
+    ],
+)
+def test_a_persons_name_after_the_alone_names_a_thing(gazetteer, text, expected):
+    assert [key for _, key in found(gazetteer, text)] == expected

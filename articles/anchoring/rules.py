@@ -1019,6 +1019,8 @@ _FEATURE_AFTER = re.compile(
     r"(?: and [A-Z][\w’'-]*)? (?:rivers?|lakes?|valleys?|mountains|hills|islands?|delta|"
     r"basin|canal|glacier)\b"
 )
+_THE_BEFORE = re.compile(r"\b[Tt]he $")
+_CLAUSE_END = re.compile(r"[,.;:!?)]")
 _MODEL_AFTER = re.compile(
     r" (?!(?:19|20)\d\d\b)(?:\d{3,}(?:-\d+)?|\d+(?!st|nd|rd|th)[A-Za-z]+)\b"
     r"(?! ?(?:%|percent|per cent|million|billion))"
@@ -1028,11 +1030,16 @@ _MODEL_AFTER = re.compile(
 def _named_after(text: str, hit: tuple, profiles: Mapping[object, Profile]) -> bool:
     """Whether the hit names something else after its candidates: a place or a feature
     when none of them is a place ("the city of Santos", "the port of Santos", "the Ravi
-    and Chenab rivers"), or a product when they are all organisations ("Boeing 777-9")."""
+    and Chenab rivers"), a product when they are all organisations ("Boeing 777-9"), or a
+    thing named after a person when they are all persons and "the" stands alone before it
+    ("the support boat, the Cleopatra,": a person takes no "the"; "the Obama
+    administration" and "the elder Trudeau" have a word after the name or "the")."""
     start, end, keys = hit
     kinds = {profiles[key].kind if key in profiles else "" for key in keys}
     if _PLACE_OF.search(text, max(0, start - 20), start) or _FEATURE_AFTER.match(text, end):
         return not kinds & {"place", ""}
+    if kinds == {"person"} and _THE_BEFORE.search(text, max(0, start - 4), start):
+        return bool(_CLAUSE_END.match(text, end))
     return kinds == {"organization"} and bool(_MODEL_AFTER.match(text, end))
 
 
