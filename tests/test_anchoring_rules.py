@@ -856,3 +856,10 @@ def test_a_surname_after_someone_not_ours_of_that_name_is_left_out(gazetteer, te
 )
 def test_a_persons_name_after_the_alone_names_a_thing(gazetteer, text, expected):
     assert [key for _, key in found(gazetteer, text)] == expected
+
+
+def test_the_dead_give_no_interviews():
+    """Kim Jong Il's description gives his death: "Kim said" is not him, however
+    recently the story named him."""
+    text = "Kim Jong Un opened the plant. Kim Jong Il had planned it. “We go on,” Kim said."
+    assert found(FAMILY, text)[-1] == ("Kim", "kju")

@@ -69,6 +69,7 @@ class Profile(NamedTuple):
     description: str = ""  # folded, for the family ties it states ("son of Joe Biden")
     place_type: str = ""  # "city", "state" or "country", as its description says first
     proper: frozenset[str] = frozenset()  # stems of the description's capitalised words
+    dead: bool = False  # the description gives a death ("(1920–1965)", "until his death")
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -114,6 +115,11 @@ _PLACE_TYPES = {
 }
 
 
+# A life span or a death in a description: "(1920–1965)", "(356–323 BC)", "until his
+# death in 1901".
+_DEATH = re.compile(r"\(\d{1,4}(?: BC)?\s*[–-]\s*\d{1,4}(?: BC| AD)?\)|\buntil (?:his|her) death\b")
+
+
 def profile(named: Named) -> Profile:
     """The profile of ``named``.
 
@@ -157,6 +163,7 @@ def profile(named: Named) -> Profile:
         fold(named.description),
         place_type,
         proper,
+        named.kind == "person" and bool(_DEATH.search(named.description)),
     )
 
 
@@ -671,6 +678,10 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             candidates = _filter(
                 candidates, lambda key: key not in known or known[key].kind == "person"
             )
+    # The dead give no interviews: "“...put on a mask,” Farouk said" is not King Farouk
+    # I (1920–1965), whatever his name's last mention.
+    if _SAYS_AFTER.match(text, end):
+        candidates = _filter(candidates, lambda key: key not in known or not known[key].dead)
     # A state's offices and a city's: "New York Governor Kathy Hochul" is the state,
     # "the Mayor of New York" the city.
     if sum(known[key].kind == "place" for key in candidates if key in known) > 1:
@@ -911,6 +922,7 @@ def _story_place(text, keys, known):
 
 
 _SPEAKS_AFTER = re.compile(r",? (?:said|says|told|tells|added|adds|wrote|writes)\b")
+_SAYS_AFTER = re.compile(r",? (?:said|says|told|tells|added|adds)\b")
 _COORDINATING = re.compile(r"\b(?:and|or|but|nor|while|whereas|as|then) $")
 
 
