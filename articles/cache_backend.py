@@ -26,6 +26,8 @@ import threading
 import time
 
 from django.conf import settings
+from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
+from django.core.cache.backends.redis import RedisCacheClient
 from django.core.signals import setting_changed
 from redis import Connection, ConnectionPool
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -241,3 +243,25 @@ class CircuitBreakerConnectionPool(ConnectionPool):
 def breaker_at(address: str) -> CircuitBreaker | None:
     """The breaker of the server at "host:port" in this process, if it was used."""
     return _breakers.get(address)
+
+
+class _ClientPerPool(RedisCacheClient):
+    """Django's Redis client, keeping one redis-py client per connection pool where
+    Django's makes a new one for every cache call: making one costs as much as a round trip
+    to Redis, and a page makes several calls. redis-py clients are safe to share between
+    threads (each command takes a connection from the pool)."""
+
+    def get_client(self, key=None, *, write=False):
+        index = self._get_connection_pool_index(write)
+        clients = self.__dict__.setdefault("_clients", {})
+        if index not in clients:
+            clients[index] = super().get_client(key, write=write)
+        return clients[index]
+
+
+class RedisCache(DjangoRedisCache):
+    """Django's RedisCache with _ClientPerPool: the backend settings.py names."""
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = _ClientPerPool

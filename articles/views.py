@@ -656,6 +656,16 @@ def often_mentioned_with(entity, limit=CO_MENTIONED):
     return _public_winners(ranked, now, limit)
 
 
+def often_mentioned_with_now(entity) -> list:
+    """often_mentioned_with() as the entity's page shows it, with the tags of what may change
+    it: the entity's articles published or withdrawn, any mention (in an article it shares),
+    and any entity made public or hidden."""
+    page_tags.declare(
+        page_tags.row("list-entity", entity.pk), page_tags.LIST_MENTIONS, page_tags.any_of("entity")
+    )
+    return list(often_mentioned_with(entity))
+
+
 def articles_about(entity, limit=ENTITY_ABOUT):
     """The newest published articles whose subject is `entity` (a confirmed "about" mention)."""
     return (
@@ -749,7 +759,10 @@ class EntityView(PageSizeMixin, ListView):
         # so one without it takes the entity's name (templates/articles/entity.html).
         picture = self.entity.picture
         context["picture"] = picture if picture and picture.is_usable() else None
-        context["co_mentioned"] = list(often_mentioned_with(self.entity))
+        context["co_mentioned"] = parts.kept(
+            f"often-mentioned-with-{self.entity.pk}",
+            lambda: often_mentioned_with_now(self.entity),
+        )
         context["json_ld"] = entity_json_ld(self.request, self.entity, context["picture"])
         context["og_type"] = "profile" if self.entity.kind == EntityKind.PERSON else "website"
         return context

@@ -145,7 +145,7 @@ class FakeRedis:
             self.data[args[0]] = args[1]
             return b"+OK\r\n"
         if name == b"MSET":
-            self.data.update(zip(args[::2], args[1::2]))
+            self.data.update(zip(args[::2], args[1::2], strict=True))
             return b"+OK\r\n"
         if name == b"EXPIRE":
             return b":%d\r\n" % (args[0] in self.data)
@@ -176,7 +176,7 @@ def redis_cache(settings, redis_server):
     with short timeouts; the breaker tries again only when a test says so."""
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "articles.cache_backend.RedisCache",
             "LOCATION": f"redis://127.0.0.1:{redis_server.port}/0",
             "KEY_PREFIX": "newsroom",
             "OPTIONS": {
@@ -245,7 +245,7 @@ def test_a_closed_port_is_skipped_after_the_first_refusal_too(reader, story, set
     closed.close()
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "articles.cache_backend.RedisCache",
             "LOCATION": f"redis://127.0.0.1:{port}/0",
             "OPTIONS": {"pool_class": "articles.cache_backend.CircuitBreakerConnectionPool"},
         }

@@ -282,7 +282,7 @@ def test_no_page_is_served_older_than_the_cache_time_whatever_the_backend(reader
 
 UNREACHABLE_REDIS = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "articles.cache_backend.RedisCache",
         "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
         # As settings.py has it: the circuit breaker (tests/test_cache_resilience.py).
         "OPTIONS": {"pool_class": "articles.cache_backend.CircuitBreakerConnectionPool"},

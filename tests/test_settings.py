@@ -53,7 +53,7 @@ def test_production_reads_hosts_database_and_cache(monkeypatch):
         "db.internal",
         "news",
     )
-    assert settings["CACHES"]["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert settings["CACHES"]["default"]["BACKEND"] == "articles.cache_backend.RedisCache"
     assert settings["CACHES"]["default"]["LOCATION"] == "redis://cache.internal:6379/0"
     assert settings["STORAGES"]["staticfiles"]["BACKEND"] == (
         "whitenoise.storage.CompressedManifestStaticFilesStorage"
