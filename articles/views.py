@@ -46,7 +46,7 @@ from articles.models import (
     hidden_article_paths,
     site_links,
 )
-from articles.templatetags.newsroom import json_ld
+from articles.templatetags.newsroom import json_ld, top_sections
 
 # How many articles the home page shows at the top, and in each section's block.
 HOME_LATEST = 5
@@ -74,39 +74,26 @@ SCHEMA_TYPES = {
 
 
 def home(request):
-    page_tags.declare(page_tags.LIST_ALL)
-    published = Article.objects.published().for_listing(with_bylines=False, with_renditions=False)
-    latest = list(published.newest_first()[:HOME_LATEST])
-    sections = list(Section.objects.filter(parent=None))
+    """The newest articles, the newest of each top-level section, and the most mentioned.
 
-    # The newest few articles of each top-level section (its own and its subsections'),
-    # in one query: one small subquery per section, each served by an index, so the cost
-    # grows with the number of sections and not with the archive.
-    shown_above = [article.pk for article in latest]
-    newest_in_some_section = Q(pk__in=[])
-    for section in sections:
-        newest = (
-            Article.objects.published()
-            .in_section(section)
-            .exclude(pk__in=shown_above)
-            .newest_first()
-            .values("pk")[:HOME_PER_SECTION]
-        )
-        newest_in_some_section |= Q(pk__in=newest)
-    by_section = defaultdict(list)
-    # Ordered by the indexed time alone and limited, the database walks the newest articles
-    # and stops at the last one wanted (with a second sort key it would read on to the end
-    # to be sure of ties); equal times are put in order here.
-    newest = published.filter(newest_in_some_section).order_by("-publish_at")
-    newest = sorted(
-        newest[: HOME_PER_SECTION * len(sections)],
-        key=lambda article: (article.publish_at, article.pk),
-        reverse=True,
+    Which articles those are is kept as a part (home_lists), dropped by any article
+    published, withdrawn or moved; the articles themselves are read every time, through
+    published(), and their stories' bylines and pictures are kept each on their own."""
+    sections = top_sections()
+    lists = parts.kept("home-lists", lambda: home_lists(sections))
+    published = Article.objects.published().for_listing(with_bylines=False, with_renditions=False)
+    shown = published.in_bulk(
+        [*lists["latest"], *(pk for _, pks in lists["sections"] for pk in pks)]
     )
-    for article in newest:
-        by_section[article.section.parent_id or article.section_id].append(article)
-    # Their bylines and pictures, kept for each story or fetched for both lists together.
-    stories.prepare([*latest, *newest])
+    latest = [shown[pk] for pk in lists["latest"] if pk in shown]
+    by_section = {
+        section_pk: [shown[pk] for pk in pks if pk in shown]
+        for section_pk, pks in lists["sections"]
+    }
+    # Their bylines and pictures, kept for each story or fetched for all lists together.
+    stories.prepare(
+        [*latest, *(article for articles in by_section.values() for article in articles)]
+    )
 
     return render(
         request,
@@ -115,13 +102,50 @@ def home(request):
             "lead_article": latest[0] if latest else None,
             "latest": latest[1:],
             "section_blocks": [
-                (section, by_section[section.pk]) for section in sections if by_section[section.pk]
+                (section, by_section[section.pk])
+                for section in sections
+                if by_section.get(section.pk)
             ],
             "most_mentioned": parts.kept("most-mentioned", most_mentioned_now),
-            # The layout's navigation shows the same sections.
-            "nav_sections": sections,
         },
     )
+
+
+def home_lists(sections) -> dict:
+    """The pks of the home page's lists: the newest articles ("latest"), and the newest few
+    of each of `sections` (its own and its subsections') not among those ("sections": a
+    list of (section pk, article pks)); two queries. Any article published, withdrawn or
+    moved may change them (their list tag); so may its time, when the generation ends."""
+    page_tags.declare(page_tags.LIST_ALL)
+    published = Article.objects.published()
+    latest = list(published.newest_first().values_list("pk", flat=True)[:HOME_LATEST])
+    # The newest few articles of each top-level section, in one query: one small subquery
+    # per section, each served by an index, so the cost grows with the number of sections
+    # and not with the archive.
+    newest_in_some_section = Q(pk__in=[])
+    for section in sections:
+        newest = (
+            published.in_section(section)
+            .exclude(pk__in=latest)
+            .newest_first()
+            .values("pk")[:HOME_PER_SECTION]
+        )
+        newest_in_some_section |= Q(pk__in=newest)
+    # Ordered by the indexed time alone and limited, the database walks the newest articles
+    # and stops at the last one wanted (with a second sort key it would read on to the end
+    # to be sure of ties); equal times are put in order here.
+    newest = sorted(
+        published.filter(newest_in_some_section)
+        .order_by("-publish_at")
+        .values_list("publish_at", "pk", "section_id", "section__parent_id")[
+            : HOME_PER_SECTION * len(sections)
+        ],
+        reverse=True,
+    )
+    by_section = defaultdict(list)
+    for _, pk, section_id, parent_id in newest:
+        by_section[parent_id or section_id].append(pk)
+    return {"latest": latest, "sections": list(by_section.items())}
 
 
 def most_mentioned(days=MOST_MENTIONED_DAYS, limit=MOST_MENTIONED):

@@ -248,3 +248,16 @@ def test_a_list_shows_an_edited_headline_at_once(client, story):
     article.save()
 
     assert "Harbour opens at dawn" in client.get(tag_page).content.decode()
+
+
+def test_the_home_page_shows_a_new_story_and_loses_a_withdrawn_one_at_once(client, story):
+    article, other, _ = story
+    assert "Harbour opens" in client.get("/").content.decode()
+
+    ArticleFactory(headline="Cranes arrive", body=BODY, section=article.section)
+    article.status = ArticleStatus.WITHDRAWN
+    article.save()
+
+    home = client.get("/").content.decode()
+    assert "Cranes arrive" in home
+    assert "Harbour opens" not in home and "Ferries return" in home
