@@ -680,6 +680,38 @@ def often_mentioned_with(entity, limit=CO_MENTIONED):
     return _public_winners(ranked, now, limit)
 
 
+def mention_snippets(mentions) -> None:
+    """Give each of `mentions` its `snippet`: its sentence, or, for a mention whose words an
+    edit took away, its quote. Each is kept as a part (articles/parts.py) dropped by any
+    change to the mention or to its article's text; the texts of those not kept are read in
+    one query."""
+
+    def build(names):
+        missing = [by_name[name] for name in names]
+        texts = dict(
+            Article.objects.filter(pk__in={mention.article_id for mention in missing}).values_list(
+                "pk", "text"
+            )
+        )
+        return {
+            f"sentence-{mention.pk}": (
+                _snippet(mention, texts[mention.article_id]),
+                [page_tags.row("article", mention.article_id)],
+            )
+            for mention in missing
+        }
+
+    by_name = {f"sentence-{mention.pk}": mention for mention in mentions}
+    for name, snippet in parts.kept_many(list(by_name), build).items():
+        by_name[name].snippet = snippet
+
+
+def _snippet(mention, reading_text) -> text.Snippet:
+    if _is_anchored(mention, reading_text):
+        return text.snippet(reading_text, mention.start, mention.end)
+    return text.Snippet(mention.prefix, mention.exact, mention.suffix)
+
+
 def often_mentioned_with_now(entity) -> list:
     """often_mentioned_with() as the entity's page shows it, with the tags of what may change
     it: the entity's articles published or withdrawn, any mention (in an article it shares),
@@ -744,9 +776,9 @@ class EntityView(PageSizeMixin, ListView):
             Mention.objects.public()
             .filter(entity=self.entity)
             .select_related("article")
-            # The reading text gives the snippets; the body and the search column are large
-            # and unused here.
-            .defer("article__search_vector", "article__body")
+            # The snippets are kept (mention_snippets); the texts are large and read only
+            # for those that are not.
+            .defer("article__search_vector", "article__body", "article__text")
             .order_by("-article__publish_at", "-article__pk", "start")
         )
 
@@ -761,12 +793,7 @@ class EntityView(PageSizeMixin, ListView):
         context = super().get_context_data(entity=self.entity, **kwargs)
         page = context["page_obj"]
         page.object_list = context["mentions"] = list(page.object_list)
-        for mention in page.object_list:
-            body = mention.article.text
-            if _is_anchored(mention, body):
-                mention.snippet = text.snippet(body, mention.start, mention.end)
-            else:
-                mention.snippet = text.Snippet(mention.prefix, mention.exact, mention.suffix)
+        mention_snippets(page.object_list)
         if self.entity.kind == EntityKind.PERSON:
             context["bylined_articles"] = list(
                 Article.objects.published()

@@ -261,3 +261,13 @@ def test_the_home_page_shows_a_new_story_and_loses_a_withdrawn_one_at_once(clien
     home = client.get("/").content.decode()
     assert "Cranes arrive" in home
     assert "Harbour opens" not in home and "Ferries return" in home
+
+
+def test_an_entity_page_shows_an_edited_sentence_at_once(client, story):
+    article, _, ana = story
+    assert "opened the harbour" in client.get(ana.get_absolute_url()).content.decode()
+
+    article.body = BODY.replace("opened the harbour", "opened the new harbour")
+    article.save()
+
+    assert "opened the new harbour" in client.get(ana.get_absolute_url()).content.decode()
