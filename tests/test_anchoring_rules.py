@@ -863,3 +863,35 @@ def test_the_dead_give_no_interviews():
     recently the story named him."""
     text = "Kim Jong Un opened the plant. Kim Jong Il had planned it. “We go on,” Kim said."
     assert found(FAMILY, text)[-1] == ("Kim", "kju")
+
+
+COACHES = Gazetteer.of(
+    [
+        Named("rua", "Tama Rua’a", ("Rua’a",), "Samoan netball coach; born in Apia.", "person"),
+        Named("apia", "Apia", (), "Capital city of Samoa.", "place"),
+        Named("hale", "Nina Hale", ("Hale",), "Canadian rowing coach.", "person"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A straight apostrophe in the text, a curly one in the gazetteer: the name is
+        # found, with the offsets of the words as written.
+        ("The board hired Tama Rua'a on Monday.", [("Tama Rua'a", "rua")]),
+        ("Rua'a said", [("Rua'a", "rua")]),
+        # A nationality before a person's name describes the person; it is no part of a
+        # longer name (the description names Samoa, "Samoan" is its people's word).
+        (
+            "The squad is led by Samoan Tama Rua'a, who arrived from Apia.",
+            [("Tama Rua'a", "rua"), ("Apia", "apia")],
+        ),
+        ("The board thanked Canadian Nina Hale.", [("Nina Hale", "hale")]),
+        # A capitalised word before that is no nationality of hers is part of a longer
+        # name not ours.
+        ("Rowers met at Lower Hale on Sunday.", []),
+    ],
+)
+def test_a_nationality_before_a_persons_name_is_no_part_of_a_longer_name(text, expected):
+    assert found(COACHES, text) == expected

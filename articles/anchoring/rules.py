@@ -246,7 +246,8 @@ def refusal(text: str, start: int, end: int, owner: bool = False) -> str | None:
     """Why the hit at ``start:end`` is no mention in its context, or None if it may be.
 
     Each check reads only the words next to the hit. ``owner`` says that the word before
-    is a name of ours with a possessive ("India’s Punjab"), not part of a longer name.
+    is no part of a longer name: a name of ours with a possessive ("India’s Punjab"), or
+    a person's nationality ("New Zealander Craig O’Connell").
     """
     after = text[end : end + 40]
     before = text[max(0, start - 40) : start]
@@ -1024,6 +1025,41 @@ def _owned(text: str, hit: tuple, ends: set, profiles: Mapping[object, Profile])
     )
 
 
+def _not_a_longer_name(text: str, hit: tuple, ends: set, profiles: Mapping) -> bool:
+    """Whether the capitalised word before the hit is no part of a longer name: an owner
+    (``_owned``) or a person's nationality (``_nationality_before``)."""
+    return _owned(text, hit, ends, profiles) or _nationality_before(text, hit, profiles)
+
+
+# Endings that make a place's name the word for its people ("Fijian", "Kenyan",
+# "Canadian", "Japanese", "New Zealander"), and the letters a place's name may lose to
+# them ("Canada", "Italy").
+_DEMONYM_ENDINGS = ("ian", "an", "n", "ese", "er", "i")
+_LOST_LETTERS = ("", "a", "e", "o", "y")
+
+
+def _nationality_before(text: str, hit: tuple, profiles: Mapping[object, Profile]) -> bool:
+    """Whether the word before a person's name is the person's nationality, the word for
+    the people of a place that the description of one of its entities names, or the word
+    that description opens with: "New Zealander Craig O’Connell" for a "New Zealand rugby
+    coach", "Samoan Tama Rua’a" for a "Samoan netball coach". A nationality describes
+    the person; it is no part of a longer name, as "Hunter" in "Hunter Biden" is."""
+    start, _, keys = hit
+    previous = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    if previous is None or not _all_persons(keys, profiles):
+        return False
+    word = previous.group(1).lower()
+    bases = [word[: -len(ending)] for ending in _DEMONYM_ENDINGS if word.endswith(ending)]
+    places = {base + letter for base in bases if len(base) >= 3 for letter in _LOST_LETTERS}
+    for key in keys:
+        words = _words(profiles[key].description)
+        # A description opens with the nationality ("Samoan netball coach") or names the
+        # place ("New Zealand rugby coach").
+        if words and ((words[0] == word and bases) or places & set(words)):
+            return True
+    return False
+
+
 # A kind of place or feature after a name ("the Ravi river", "the Ravi and Chenab
 # rivers"), and a maker's model number ("Boeing 777-9", "Canon 5D"; not a year or an
 # amount, nor an ordinal).
@@ -1064,7 +1100,10 @@ def resolve(text: str, hits: Iterable[tuple], profiles: Mapping[object, Profile]
         # Only a gazetteer that knows its entities (Gazetteer.of) reads names in context;
         # one of bare names and aliases finds every name as written.
         ends = {end for _, end, _ in hits}
-        reasons = [refusal(text, hit[0], hit[1], _owned(text, hit, ends, profiles)) for hit in hits]
+        reasons = [
+            refusal(text, hit[0], hit[1], _not_a_longer_name(text, hit, ends, profiles))
+            for hit in hits
+        ]
         strangers = _strangers(text, hits, reasons, profiles)
         hits = [
             hit
