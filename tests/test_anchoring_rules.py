@@ -895,3 +895,16 @@ COACHES = Gazetteer.of(
 )
 def test_a_nationality_before_a_persons_name_is_no_part_of_a_longer_name(text, expected):
     assert found(COACHES, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The words that make a month a date, opening a sentence.
+        "Ed Miliband spoke. From May to July the reef is closed to divers.",
+        "Ed Miliband spoke. “Until at least May, nothing moves,” an aide said.",
+        "Ed Miliband spoke.\nIn May the ferry runs twice a day.",
+    ],
+)
+def test_a_month_after_date_words_that_open_a_sentence_is_a_date(gazetteer, text):
+    assert found(gazetteer, text) == [("Ed Miliband", "ed")]

@@ -199,6 +199,8 @@ _BEFORE_DATE = re.compile(
     r"\b(?:(?:in|since|until|till|by|from|through|during|before|after|early|late|mid|last|"
     r"next|this)(?: at least| as early as| as late as)?|(?:end|start|beginning|middle) of) $"
 )
+# Those words in any case, for the first of a sentence: "From May to August".
+_OPENING_DATE = re.compile(_BEFORE_DATE.pattern, re.IGNORECASE)
 # Words after a surname that make it name several people: "the Miliband brothers".
 _GROUPS = _wordset(
     """brothers sisters siblings twins family families cousins couple dynasty clan
@@ -264,7 +266,7 @@ def refusal(text: str, start: int, end: int, owner: bool = False) -> str | None:
     if (
         folded in MONTHS
         and _title_before(text, start) is None
-        and (_DATE_AFTER.match(after) or _BEFORE_DATE.search(before))
+        and (_DATE_AFTER.match(after) or _date_before(text, start))
     ):
         return "month"
     next_word = _NEXT_WORD.match(after)
@@ -301,6 +303,17 @@ def refusal(text: str, start: int, end: int, owner: bool = False) -> str | None:
         ):
             return "after a name"
     return None
+
+
+def _date_before(text: str, start: int) -> bool:
+    """Whether the words before ``start`` make a month there a date ("in May", "until at
+    least March"), their first word capitalised too when it opens the sentence ("From May
+    to August, ...")."""
+    before = text[max(0, start - 40) : start]
+    if _BEFORE_DATE.search(before):
+        return True
+    words = _OPENING_DATE.search(before)
+    return bool(words) and opens_sentence(text, start - len(words.group(0)))
 
 
 def _institution_named(before: str) -> bool:
