@@ -14,6 +14,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
 from django.db import connections
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.http import Http404
@@ -21,6 +22,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.views.generic import ListView
 from taggit.models import Tag
@@ -190,11 +192,48 @@ def page_numbers(page):
     return page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
 
 
+class KeptCountPaginator(Paginator):
+    """A paginator whose count of the whole list is a part kept with the list's tag
+    (`list_tag`, articles/page_tags.py): a page of a list unchanged since asks the database
+    for its rows alone, not to count them all again."""
+
+    def __init__(self, *args, list_tag: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.list_tag = list_tag
+
+    @cached_property
+    def count(self):
+        def build():
+            page_tags.declare(self.list_tag)
+            return Paginator.count.func(self)
+
+        return parts.kept(f"count-{self.list_tag}", build)
+
+
 class PageSizeMixin:
-    """Paginate by settings.NEWSROOM_PAGE_SIZE, read per request so tests can change it."""
+    """Paginate by settings.NEWSROOM_PAGE_SIZE, read per request so tests can change it;
+    with a count_tag(), the list's count is kept (KeptCountPaginator)."""
 
     def get_paginate_by(self, queryset):
         return settings.NEWSROOM_PAGE_SIZE
+
+    def count_tag(self) -> str | None:
+        """The list tag whose change may change the count of the view's list; None to count
+        it every time."""
+        return None
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kw):
+        list_tag = self.count_tag()
+        if list_tag is None:
+            return super().get_paginator(queryset, per_page, orphans, allow_empty_first_page, **kw)
+        return KeptCountPaginator(
+            queryset,
+            per_page,
+            orphans=orphans,
+            allow_empty_first_page=allow_empty_first_page,
+            list_tag=list_tag,
+            **kw,
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -236,13 +275,16 @@ class SectionView(StoryListMixin, PageSizeMixin, ListView):
             raise Http404(f"No section is called {slug!r}.")
         self.subsections = [section for section in found if section.parent_id == self.section.pk]
         self.nav_sections = [section for section in found if section.parent_id is None]
-        page_tags.declare(page_tags.row("list-section", self.section.pk))
+        page_tags.declare(self.count_tag())
         return (
             Article.objects.published()
             .in_section(self.section)
             .for_listing(with_bylines=False, with_renditions=False)
             .newest_first()
         )
+
+    def count_tag(self):
+        return page_tags.row("list-section", self.section.pk)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -269,13 +311,16 @@ class TagView(StoryListMixin, PageSizeMixin, ListView):
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        page_tags.declare(page_tags.row("list-tag", self.tag.pk))
+        page_tags.declare(self.count_tag())
         return (
             Article.objects.published()
             .filter(tags__in=[self.tag])
             .for_listing(with_bylines=False, with_renditions=False)
             .newest_first()
         )
+
+    def count_tag(self):
+        return page_tags.row("list-tag", self.tag.pk)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)
@@ -781,6 +826,9 @@ class EntityView(PageSizeMixin, ListView):
             .defer("article__search_vector", "article__body", "article__text")
             .order_by("-article__publish_at", "-article__pk", "start")
         )
+
+    def count_tag(self):
+        return page_tags.row("list-entity", self.entity.pk)
 
     def get_context_data(self, **kwargs):
         # Its sentences and articles are the entity's list; who is often mentioned with it

@@ -271,3 +271,19 @@ def test_an_entity_page_shows_an_edited_sentence_at_once(client, story):
     article.save()
 
     assert "opened the new harbour" in client.get(ana.get_absolute_url()).content.decode()
+
+
+def test_a_lists_count_follows_a_new_story_and_a_new_mention_at_once(client, story):
+    article, other, ana = story
+    other.tags.add("ports")
+    assert "2 articles" in client.get("/tags/ports/").content.decode()
+    assert "2 mentions" in client.get(ana.get_absolute_url()).content.decode()
+
+    # In a section that exists: a new section would drop every part and page at once.
+    third = ArticleFactory(
+        headline="Cranes arrive", body=BODY, section=article.section, tags=["ports"]
+    )
+    mention_of(third, ana)
+
+    assert "3 articles" in client.get("/tags/ports/").content.decode()
+    assert "3 mentions" in client.get(ana.get_absolute_url()).content.decode()
