@@ -908,3 +908,15 @@ def test_a_nationality_before_a_persons_name_is_no_part_of_a_longer_name(text, e
 )
 def test_a_month_after_date_words_that_open_a_sentence_is_a_date(gazetteer, text):
     assert found(gazetteer, text) == [("Ed Miliband", "ed")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Who" is said of a person; a country is "which".
+        ("Fans waited for hours. Jordan, who retired long ago, signed every shirt.", "mj"),
+        ("Fans waited for hours. Jordan, which borders Syria, sent a delegation.", "jordan"),
+    ],
+)
+def test_who_after_a_name_keeps_the_persons_of_it(gazetteer, text, expected):
+    assert found(gazetteer, text) == [("Jordan", expected)]

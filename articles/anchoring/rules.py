@@ -355,9 +355,9 @@ def _is_title(word: str) -> bool:
 # --- Resolution: which entity? --------------------------------------------------------------
 
 # After a name, what only a person does or has: an age (", 62,"), words said, a journey
-# ("is due to visit", "flew").
+# ("is due to visit", "flew"), and "who" (a place or a firm is "which").
 _PERSON_AFTER = re.compile(
-    r"(?:,? \d{1,3},| (?:said|says|told|tells|added|adds|wrote|writes|asked|asks|replied|"
+    r"(?:,? \d{1,3},|, who\b| (?:said|says|told|tells|added|adds|wrote|writes|asked|asks|replied|"
     r"recalled|argued|insisted|warned|noted|explained|laughed|smiled|nodded|shrugged|"
     r"spoke|speaks)\b|(?: (?:is|was|will|would|has|had)(?: due to| expected to| set to)?)?"
     r" (?:visit|visits|visited|travel|travels|travelled|traveled|arrive|arrives|arrived|"
