@@ -805,6 +805,9 @@ NAMED_AFTER_A_PLACE = Gazetteer.of(
         # Hills are a place's, and a place named since the bank is the one meant.
         ("Kestrel Bank has its offices below the Kestrel hills.", "range"),
         ("Kestrel Bank grew. Hikers love the trails in Kestrel. Kestrel is wet.", "range"),
+        # Words set beside the name describe it, whatever the story named last.
+        ("Kestrel Bank grew. Snow fell on Kestrel, a low mountain range, all week.", "range"),
+        ("Kestrel Bank grew. Its rival lost to Kestrel, a commercial bank, in court.", "bank"),
     ],
 )
 def test_an_organisation_named_after_a_place_is_the_one_the_story_named_last(text, expected):

@@ -757,8 +757,11 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         return named_here[0]
     # An organisation named after a place ("Taunus Bank", "C.F. Monterrey"), when the
     # story named it so after its last word of the place: "gives Taunus its first
-    # branches" is the bank the story is about, not the hills.
-    named_after = _organisation_named_last(story, folded, candidates, known)
+    # branches" is the bank the story is about, not the hills. Words set beside the name
+    # describe it, as they do a person (", the coastal range"): those are read below.
+    named_after = None
+    if not _APPOSITION_AFTER.match(text, end):
+        named_after = _organisation_named_last(story, folded, candidates, known)
     if named_after is not None:
         return named_after
     # 4. The description's words near the name: "Kim, who inherited power after his
