@@ -287,3 +287,26 @@ def test_a_lists_count_follows_a_new_story_and_a_new_mention_at_once(client, sto
 
     assert "3 articles" in client.get("/tags/ports/").content.decode()
     assert "3 mentions" in client.get(ana.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize(
+    ("page_of", "queries"),
+    [
+        # The page's rows, through published(): nothing else while its parts are kept.
+        (lambda article, ana: "/", 1),
+        (lambda article, ana: article.section.get_absolute_url(), 2),  # the section, its page
+        (lambda article, ana: "/tags/ports/", 2),  # the tag, its page
+        # The person, their page of mentions, the articles about them and by them.
+        (lambda article, ana: ana.get_absolute_url(), 4),
+    ],
+    ids=["home", "section", "tag", "person"],
+)
+def test_a_kept_list_page_reads_only_its_rows(client, story, page_of, queries):
+    article, _, ana = story
+    address = page_of(article, ana)
+    client.get(address)
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(address).status_code == 200
+
+    assert len(captured) == queries, [query["sql"][:80] for query in captured]
