@@ -14,6 +14,7 @@ Entity.objects.public(), so neither is one that only such articles name; the pag
 fixed number of queries.
 """
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
@@ -26,7 +27,6 @@ from django.contrib.postgres.search import (
     SearchRank,
     SearchVector,
 )
-from django.core.paginator import Paginator
 from django.db import connections
 from django.db.models import Case, Count, F, Q, Value, When
 from django.shortcuts import render
@@ -34,9 +34,9 @@ from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from articles import page_tags, stories, text
+from articles import page_tags, parts, stories, text
 from articles.models import Article, Entity, EntityKind, MentionStatus, Section
-from articles.views import page_numbers
+from articles.views import KeptCountPaginator, page_numbers
 
 # Longer queries are cut here: nobody types more, and it bounds the work a query can ask for.
 MAX_QUERY_CHARS = 200
@@ -271,6 +271,18 @@ def matching_entities(query: Query, limit=ENTITY_MATCHES):
     )
 
 
+def matching_entities_now(query: Query) -> list:
+    """matching_entities() with the tags of what may change it: any entity, any mention
+    and any article published or withdrawn (their counts)."""
+    page_tags.declare(page_tags.any_of("entity"), page_tags.LIST_MENTIONS, page_tags.LIST_ALL)
+    return matching_entities(query)
+
+
+def _digest(value: str) -> str:
+    # A reader's words, short and safe as a cache key.
+    return hashlib.sha256(value.encode()).hexdigest()[:32]
+
+
 def text_start(value: str, length: int = 40) -> str:
     """The start of `value`, for quoting a reader's input back in a message."""
     return value if len(value) <= length else value[: length - 1] + "…"
@@ -362,7 +374,10 @@ def search(request):
     # Any article published, changed or withdrawn, and any entity, may enter or leave the
     # results (articles/page_tags.py).
     page_tags.declare(page_tags.LIST_ALL, page_tags.any_of("entity"))
-    form = SearchForm(request.GET, sections=list(Section.objects.all()))
+    # Any change to a section drops every part (a new content generation).
+    form = SearchForm(
+        request.GET, sections=parts.kept("all-sections", lambda: list(Section.objects.all()))
+    )
     # A bad field is reported and left out; the rest of the search still runs.
     form.is_valid()
     data = form.cleaned_data
@@ -384,12 +399,24 @@ def search(request):
         articles = found.for_listing(
             with_body=not uses_full_text(found), with_bylines=False, with_renditions=False
         )
-        page = Paginator(articles, settings.NEWSROOM_PAGE_SIZE).get_page(request.GET.get("page"))
+        search_params = form.query_params(query)
+        # The count of every match is kept for the search, dropped by any published article
+        # changed, published or withdrawn, and by any mention.
+        paginator = KeptCountPaginator(
+            articles,
+            settings.NEWSROOM_PAGE_SIZE,
+            name=f"search-{_digest(search_params)}",
+            tags=[page_tags.LIST_ALL, page_tags.any_of("article"), page_tags.LIST_MENTIONS],
+        )
+        page = paginator.get_page(request.GET.get("page"))
         page.object_list = list(page.object_list)
         stories.prepare(page.object_list)
         for article in page.object_list:
             article.excerpt = excerpt(article, query)
-        entities = matching_entities(query)
+        entities = parts.kept(
+            f"matching-entities-{_digest(' '.join(query.words))}",
+            lambda: matching_entities_now(query),
+        )
         for entity in entities:
             entity.filter_params = form.query_params(query, entity=entity_key(entity))
         context.update(
@@ -397,7 +424,7 @@ def search(request):
             articles=page.object_list,
             page_numbers=page_numbers(page),
             entities=entities,
-            search_params=form.query_params(query),
+            search_params=search_params,
             without_entity_params=form.query_params(query, entity=""),
             filtered=any(data.get(name) for name in ("section", "entity", "from", "to")),
             max_ranked=MAX_RANKED,

@@ -193,21 +193,21 @@ def page_numbers(page):
 
 
 class KeptCountPaginator(Paginator):
-    """A paginator whose count of the whole list is a part kept with the list's tag
-    (`list_tag`, articles/page_tags.py): a page of a list unchanged since asks the database
-    for its rows alone, not to count them all again."""
+    """A paginator whose count of the whole list is a part kept under `name` with `tags`,
+    those of what may change it (articles/page_tags.py): a page of a list unchanged since
+    asks the database for its rows alone, not to count them all again."""
 
-    def __init__(self, *args, list_tag: str, **kwargs):
+    def __init__(self, *args, name: str, tags: list[str], **kwargs):
         super().__init__(*args, **kwargs)
-        self.list_tag = list_tag
+        self.name, self.tags = name, tags
 
     @cached_property
     def count(self):
         def build():
-            page_tags.declare(self.list_tag)
+            page_tags.declare(*self.tags)
             return Paginator.count.func(self)
 
-        return parts.kept(f"count-{self.list_tag}", build)
+        return parts.kept(f"count-{self.name}", build)
 
 
 class PageSizeMixin:
@@ -231,7 +231,8 @@ class PageSizeMixin:
             per_page,
             orphans=orphans,
             allow_empty_first_page=allow_empty_first_page,
-            list_tag=list_tag,
+            name=list_tag,
+            tags=[list_tag],
             **kw,
         )
 

@@ -310,3 +310,16 @@ def test_a_kept_list_page_reads_only_its_rows(client, story, page_of, queries):
         assert client.get(address).status_code == 200
 
     assert len(captured) == queries, [query["sql"][:80] for query in captured]
+
+
+def test_a_search_finds_an_edited_story_and_a_newly_named_entity_at_once(client, story):
+    article, _, _ = story
+    assert "Harbour opens" not in client.get("/search/?q=lighthouse").content.decode()
+    assert 'href="/people/marrowby/"' not in client.get("/search/?q=marrowby").content.decode()
+
+    article.body = BODY.replace("the harbour", "the lighthouse")
+    article.save()
+    mention_of(article, PersonFactory(name="Marrowby", slug="marrowby"))
+
+    assert "Harbour opens" in client.get("/search/?q=lighthouse").content.decode()
+    assert 'href="/people/marrowby/"' in client.get("/search/?q=marrowby").content.decode()
