@@ -923,3 +923,45 @@ def test_a_month_after_date_words_that_open_a_sentence_is_a_date(gazetteer, text
 )
 def test_who_after_a_name_keeps_the_persons_of_it(gazetteer, text, expected):
     assert found(gazetteer, text) == [("Jordan", expected)]
+
+
+REGION_AND_TOWN = Gazetteer.of(
+    [
+        Named("town", "Tolva", (), "Market town in the north, on the old salt road.", "place"),
+        Named(
+            "province",
+            "Tolva Province",
+            ("Tolva",),
+            "Hilly province in the north; capital Tolva.",
+            "place",
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A province named after its capital: the bare name may be either, whichever is
+        # its own name.
+        ("Buses leave for Tolva every hour.", []),
+        # The one its paragraph has named is meant.
+        (
+            "Officials in Tolva Province met. Tourism in Tolva grew.",
+            [("Tolva Province", "province"), ("Tolva", "province")],
+        ),
+    ],
+)
+def test_a_region_named_after_its_town_is_either_unless_the_story_says(text, expected):
+    assert found(REGION_AND_TOWN, text) == expected
+
+
+def test_a_region_named_after_its_town_is_the_town_the_dateline_named():
+    gazetteer = Gazetteer.of(
+        [
+            Named("town", "Tolva", (), "Market town; capital of Tolva Province.", "place"),
+            Named("province", "Tolva Province", ("Tolva",), "Province; capital Tolva.", "place"),
+        ]
+    )
+    text = "TOLVA, May 3 (Newsroom) - Rain fell.\nBuses leave for Tolva every hour."
+    assert found(gazetteer, text) == [("TOLVA", "town"), ("Tolva", "town")]

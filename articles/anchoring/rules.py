@@ -743,10 +743,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # surname is the one person of it the story has introduced ("Climate Minister Alana
     # Cook... \nCook flies next week to Rarotonga", not the navigator James Cook), unless
     # words set beside it describe it (", a former navigator"): those are read below.
-    paragraph = text.rfind("\n", 0, start) + 1
-    named_here = [
-        key for key in candidates if any(seen > paragraph for seen in recent.get(key, {}).values())
-    ]
+    named_here = _named_in_paragraph(story, start, candidates)
     if not named_here and not _APPOSITION_AFTER.match(text, end):
         named_here = [key for key in candidates if key in recent]
     if (
@@ -787,6 +784,14 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         ]
         if len(placed) == 1:
             return placed[0]
+    # A region named after its town or its lake ("Naryn Region ... capital Naryn",
+    # "Region ... around Lake Issyk-Kul"): a bare name may be either, whichever is its
+    # own name. Unless the dateline named one, it is the one its paragraph has named.
+    if _named_after_one_another(candidates, known):
+        if filed_from in candidates:
+            return filed_from
+        named_here = _named_in_paragraph(story, start, candidates)
+        return named_here[0] if len(named_here) == 1 else None
     # 6. An entity whose own name the word is, before those that only have it as an
     # alias: "Georgia" is the country, "Washington" the city, unless cues said otherwise.
     own = [key for key in candidates if key in known and folded in known[key].primary_names]
@@ -828,6 +833,27 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             return subjects[0]
         return None
     return latest
+
+
+def _named_in_paragraph(story: _Story, start: int, keys: list) -> list:
+    """The ones of ``keys`` the story has named in the paragraph of ``start``, before it."""
+    paragraph = story.text.rfind("\n", 0, start) + 1
+    return [
+        key for key in keys if any(seen > paragraph for seen in story.recent.get(key, {}).values())
+    ]
+
+
+def _named_after_one_another(keys: list, known: Mapping) -> bool:
+    """Whether ``keys`` are places one of which the description of another names by its
+    own name: a region and its capital ("Mountainous region ...; capital Naryn"), a
+    region and its lake ("Region ... around Lake Issyk-Kul")."""
+    if not all(key in known and known[key].kind == "place" for key in keys):
+        return False
+    return any(
+        one != other and _names(known[one].description, known[other].name)
+        for one in keys
+        for other in keys
+    )
 
 
 def _strangers(text: str, hits: list, reasons: list, profiles: Mapping) -> dict:
