@@ -965,3 +965,30 @@ def test_a_region_named_after_its_town_is_the_town_the_dateline_named():
     )
     text = "TOLVA, May 3 (Newsroom) - Rain fell.\nBuses leave for Tolva every hour."
     assert found(gazetteer, text) == [("TOLVA", "town"), ("Tolva", "town")]
+
+
+KINDS_OF_PLACE = Gazetteer.of(
+    [
+        Named("town", "Ostra", (), "Town on the lower Ostra River, famous for its salt.", "place"),
+        Named("dept", "Ostra Department", ("Ostra",), "Department of the far west.", "place"),
+        Named("river", "Ostra River", ("Ostra",), "River that drains the western plain.", "place"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The kind of place written with the name says which place it is.
+        ("The solar park lies in the department of Ostra.", ["dept"]),
+        ("The mayor of the town of Ostra resigned.", ["town"]),
+        ("Floods rose along the Ostra river.", ["river"]),
+        # A kind none of them is: another place of the name.
+        ("She grew up in Ostra province, far from the coast.", []),
+        # "The capital of" says nothing of what the place is: not the town, then (and the
+        # three are named after one another, so nothing else says which).
+        ("Fishers sailed to the capital of Ostra.", []),
+    ],
+)
+def test_the_kind_of_place_written_with_a_name_says_which_place(text, expected):
+    assert [key for _, key in found(KINDS_OF_PLACE, text)] == expected

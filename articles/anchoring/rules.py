@@ -716,6 +716,11 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             candidates = _filter(
                 candidates, lambda key: key not in known or known[key].place_type != "city"
             )
+    # The kind of place the story writes with the name: "the department of Colonia" is
+    # not the city of the name, "Biobío province" neither a region nor a river.
+    candidates = _of_the_kind_written(text, start, end, candidates, known)
+    if not candidates:
+        return None
     # "the elder Déby" is the father of the Déby in the same family, "the younger
     # Trudeau" the son, as the descriptions tie them; when they do not, the writer has
     # told us there are several, and any other guess would be one. The writer compares
@@ -833,6 +838,54 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             return subjects[0]
         return None
     return latest
+
+
+# Kinds of place, by the word a description or a story calls them ("the department of
+# Colonia", "Biobío province"): a town is a city or a village as writers use the words.
+_KINDS_OF_PLACE = {
+    **dict.fromkeys(_wordset("city town village port capital municipality commune"), "city"),
+    **dict.fromkeys(_wordset("mountain mountains range"), "mountain"),
+    **{
+        word: word
+        for word in _wordset(
+            """county province district state region department prefecture oblast zone
+            territory canton emirate country river lake island sea bay valley"""
+        )
+    },
+}
+_KIND_BEFORE = re.compile(r"\b([a-z]+) of (?:the )?$")
+_KIND_AFTER = re.compile(r" ([a-z]+)\b")
+
+
+def _kind_written(text: str, start: int, end: int) -> str | None:
+    """The kind of place the story writes with the name at ``start:end``, before it ("the
+    department of Colonia") or after it ("Biobío province"), or None."""
+    before = _KIND_BEFORE.search(text, max(0, start - 20), start)
+    after = _KIND_AFTER.match(text, end)
+    for word in (before, after):
+        # "The capital of Peru" is no capital; "the city of Lima" a city.
+        if word and word.group(1) in _KINDS_OF_PLACE and word.group(1) != "capital":
+            return _KINDS_OF_PLACE[word.group(1)]
+    return None
+
+
+def _kind_described(profile: Profile) -> str | None:
+    """The kind of place a description says first ("Department of south-western
+    Uruguay"; "Coastal mountain range"), or None."""
+    for word in _words(profile.description):
+        if word in _KINDS_OF_PLACE:
+            return _KINDS_OF_PLACE[word]
+    return None
+
+
+def _of_the_kind_written(text: str, start: int, end: int, keys: list, known: Mapping) -> list:
+    """Of places of one name, those of the kind the story writes with it: "the department
+    of Colonia" is not the city, "Biobío province" neither the region nor the river (then
+    none is). A place whose description says no kind may be any."""
+    kind = _kind_written(text, start, end)
+    if kind is None or not all(key in known and known[key].kind == "place" for key in keys):
+        return keys
+    return [key for key in keys if _kind_described(known[key]) in (kind, None)]
 
 
 def _named_in_paragraph(story: _Story, start: int, keys: list) -> list:
