@@ -122,6 +122,9 @@ def test_typographic_variants_and_datelines_match_with_exact_offsets(gazetteer, 
         "A Harris Poll survey and Rio Grande do Sul.",
         "The winger Jordan da Costa scored twice.",  # a particle joins a longer name
         "Nobody cheered for the Miliband brothers.",  # a plural naming two people
+        # A title after a name that begins an institution's name.
+        "She lectures at Georgia State University.",
+        "The Jordan Health Institute opened a campus.",
     ],
 )
 def test_no_mention_in_these_contexts(gazetteer, text):

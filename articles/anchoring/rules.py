@@ -219,6 +219,10 @@ _INSTITUTION_OF = re.compile(
 # Parts of a place ("the North of England"), not names of their own.
 _COMPASS = _wordset("""north south east west""")
 _WORDS_OF = re.compile(r"\b[Tt]he ((?:[A-Z][\w’'-]* )+)of (?:the )?$")
+# Kinds of institution, after a name and a title: "State University", "Medical College".
+_INSTITUTION_AFTER = re.compile(
+    r" (?:University|College|Institute|Bank|Museum|School|Academy|Hospital|Library)\b"
+)
 _DATE_AFTER = re.compile(r" (?:\d|next year|last year|this year)")
 _CURRENCY_AFTER = re.compile(r"[$€£¥]")
 _NEXT_WORD = re.compile(r" (\w[\w'’-]*)")
@@ -279,6 +283,9 @@ def refusal(text: str, start: int, end: int, owner: bool = False) -> str | None:
         # "Kim Dae-jung", "Jordan River". (A name of ours would have been the longer
         # hit.) Days and months after a name are dates: "Putin Tuesday".
         if _capitalised(word) and not _may_follow_a_name(word):
+            return "longer name"
+        # Or a title that begins an institution's name: "Issyk-Kul State University".
+        if _capitalised(word) and _INSTITUTION_AFTER.match(after, next_word.end()):
             return "longer name"
         # Or joined to one by a particle: "Cumbres de Monterrey National Park", "Santos
         # da Silva", "Ludwig van Beethoven".
