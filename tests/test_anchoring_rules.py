@@ -995,3 +995,37 @@ KINDS_OF_PLACE = Gazetteer.of(
 )
 def test_the_kind_of_place_written_with_a_name_says_which_place(text, expected):
     assert [key for _, key in found(KINDS_OF_PLACE, text)] == expected
+
+
+GIVEN_NAMES = Gazetteer.of(
+    [
+        Named(
+            "lotta-v",
+            "Lotta Virtanen",
+            ("Lotta", "Virtanen"),
+            "Finnish weaver; wife of the architect Paavo Virtanen.",
+            "person",
+        ),
+        Named("lotta-b", "Lotta Berg", ("Lotta", "Berg"), "Swedish stage actress.", "person"),
+        Named("paavo", "Paavo Virtanen", ("Virtanen",), "Finnish architect.", "person"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A given name alone is how the story tells apart the family it writes about: the
+        # Lotta whose description ties her to the architect it named.
+        (
+            "Paavo Virtanen drew the villa. The actress Lotta Berg visited it in 1931. "
+            "Lotta wrote that the guests stayed late.",
+            "lotta-v",
+        ),
+        # With nobody of her family named, the name is read as before: the Lotta just
+        # named in full.
+        ("The actress Lotta Berg visited the villa. Lotta wrote that it was cold.", "lotta-b"),
+    ],
+)
+def test_a_given_name_alone_is_the_one_of_the_family_the_story_names(text, expected):
+    assert found(GIVEN_NAMES, text)[-1] == ("Lotta", expected)

@@ -746,6 +746,12 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         key in known and known[key].kind == "person" for key in candidates
     ):
         return None
+    # A given name alone is how a story tells apart the people of a family it writes
+    # about: "Aino" is the Aino whose description ties her to someone the story named
+    # ("wife of the composer Jean Sibelius"), not the soprano Aino Ackté.
+    family = _of_a_family_named(story, folded, candidates, known)
+    if family is not None:
+        return family
     # 3. The only one of them named so far in this paragraph: "Mrs Clinton, a former
     # secretary of state, called... Clinton urged Congress". A paragraph keeps to the
     # people it has named; a new one is introduced by a longer form. (Not for a full
@@ -893,6 +899,40 @@ def _of_the_kind_written(text: str, start: int, end: int, keys: list, known: Map
     if kind is None or not all(key in known and known[key].kind == "place" for key in keys):
         return keys
     return [key for key in keys if _kind_described(known[key]) in (kind, None)]
+
+
+# A family tie a description states, and whom it ties to: "wife of the composer Jean
+# Sibelius", "sister of Eero and Armas Järnefelt".
+_FAMILY_TIE = re.compile(
+    r"\b(?:wife|husband|widow|widower|sister|brother|son|daughter|mother|father|niece|"
+    r"nephew|uncle|aunt|cousin|grandson|granddaughter|grandfather|grandmother) of ([^;.()]+)"
+)
+
+
+def _of_a_family_named(story: _Story, folded: str, keys: list, known: Mapping):
+    """For a given name alone, shared by persons (the first word of each one's name), the
+    one whose description ties them by family to a person the story has named; None when
+    not exactly one is."""
+    if not all(key in known and known[key].kind == "person" for key in keys) or any(
+        known[key].name.split()[0] != folded or known[key].name == folded for key in keys
+    ):
+        return None
+    # A word they share with their own kin is a family name ("Kim" for "Kim Jong Un, son
+    # of Kim Jong Il"), not a given name.
+    if any(_tied(known[key], [known[other].name for other in keys]) for key in keys):
+        return None
+    named = [story.profiles[key].name for key in story.recent if key in story.profiles]
+    tied = [key for key in keys if _tied(known[key], named)]
+    return tied[0] if len(tied) == 1 else None
+
+
+def _tied(person: Profile, names: list[str]) -> bool:
+    """Whether the description of ``person`` states a family tie to one of ``names``."""
+    return any(
+        _names(tie.group(1), name)
+        for tie in _FAMILY_TIE.finditer(person.description)
+        for name in names
+    )
 
 
 def _named_in_paragraph(story: _Story, start: int, keys: list) -> list:
