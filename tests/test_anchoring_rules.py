@@ -1029,3 +1029,17 @@ GIVEN_NAMES = Gazetteer.of(
 )
 def test_a_given_name_alone_is_the_one_of_the_family_the_story_names(text, expected):
     assert found(GIVEN_NAMES, text)[-1] == ("Lotta", expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A building named with a person's possessive is a place, not the person.
+        ("Tourists queued outside Theresa May’s Tower in the rain.", []),
+        ("Ed Miliband’s Bridge opened to traffic.", []),
+        # In lower case it is the person's own building.
+        ("Ed Miliband’s bridge was his pet project.", ["ed"]),
+    ],
+)
+def test_a_building_named_with_a_persons_possessive_is_no_mention(gazetteer, text, expected):
+    assert [key for _, key in found(gazetteer, text)] == expected

@@ -1209,6 +1209,12 @@ _FEATURE_AFTER = re.compile(
     r"(?: and [A-Z][\w’'-]*)? (?:rivers?|lakes?|valleys?|mountains|hills|islands?|delta|"
     r"basin|canal|glacier)\b"
 )
+# A person's possessive before a kind of building or work, capitalised: the name of a
+# place ("Diocletian’s Palace", "Hadrian’s Wall"); "Diocletian’s palace" is his.
+_BUILDING_AFTER = re.compile(
+    r"['’]s (?:Palace|Castle|Wall|Tower|Gate|Bridge|Tomb|Mausoleum|Column|Arch|Square|"
+    r"Church|Chapel|Cathedral)\b"
+)
 _THE_BEFORE = re.compile(r"\b[Tt]he $")
 _CLAUSE_END = re.compile(r"[,.;:!?)]")
 _MODEL_AFTER = re.compile(
@@ -1223,11 +1229,14 @@ def _named_after(text: str, hit: tuple, profiles: Mapping[object, Profile]) -> b
     and Chenab rivers"), a product when they are all organisations ("Boeing 777-9"), or a
     thing named after a person when they are all persons and "the" stands alone before it
     ("the support boat, the Cleopatra,": a person takes no "the"; "the Obama
-    administration" and "the elder Trudeau" have a word after the name or "the")."""
+    administration" and "the elder Trudeau" have a word after the name or "the"), or a
+    building named with a person's possessive ("Diocletian’s Palace")."""
     start, end, keys = hit
     kinds = {profiles[key].kind if key in profiles else "" for key in keys}
     if _PLACE_OF.search(text, max(0, start - 20), start) or _FEATURE_AFTER.match(text, end):
         return not kinds & {"place", ""}
+    if kinds == {"person"} and _BUILDING_AFTER.match(text, end):
+        return True
     if kinds == {"person"} and _THE_BEFORE.search(text, max(0, start - 4), start):
         return bool(_CLAUSE_END.match(text, end))
     return kinds == {"organization"} and bool(_MODEL_AFTER.match(text, end))
