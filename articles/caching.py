@@ -89,10 +89,15 @@ def _new_generation(now=None) -> dict:
         Article.objects.scheduled(now).order_by("publish_at").values_list("publish_at", flat=True)
     ).first()
     # Lists over a moving window of time ("most mentioned this week", the news sitemap's
-    # last 48 hours) change with no write at all: a generation lasts no longer than a page
-    # or a part of one (articles/parts.py) may be kept, whatever the cache backend does
+    # last 48 hours) change with no write at all: a generation lasts no longer than a page,
+    # or a part of one (articles/parts.py), may be kept, whatever the cache backend does
     # with timeouts.
-    lasts = max(settings.NEWSROOM_PAGE_CACHE_SECONDS, settings.NEWSROOM_PART_CACHE_SECONDS)
+    kept_for = [
+        seconds
+        for seconds in (settings.NEWSROOM_PAGE_CACHE_SECONDS, settings.NEWSROOM_PART_CACHE_SECONDS)
+        if seconds
+    ]
+    lasts = min(kept_for, default=0)
     until = now + timezone.timedelta(seconds=lasts)
     # A page hides a picture once its rights end (images.public.shown), with no job: the
     # pages cached before must not outlive that moment either.

@@ -304,8 +304,9 @@ NEWSROOM_PREVIEW_MAX_AGE = envint("NEWSROOM_PREVIEW_MAX_AGE", "259200")
 NEWSROOM_PAGE_CACHE_SECONDS = envint("NEWSROOM_PAGE_CACHE_SECONDS", "600")
 # Parts of pages (an article's content, the navigation, a story in a list) are kept for
 # this long, dropped at once by any change to what they show (articles/parts.py); an
-# article's related articles are refreshed at least this often. 0 turns parts off.
-NEWSROOM_PART_CACHE_SECONDS = envint("NEWSROOM_PART_CACHE_SECONDS", "900")
+# article's related articles are refreshed at least this often. 0 turns parts off. A
+# content generation lasts the shorter of the two times (articles/caching.py).
+NEWSROOM_PART_CACHE_SECONDS = envint("NEWSROOM_PART_CACHE_SECONDS", "600")
 # Cache-Control for public pages: browsers revalidate after BROWSER seconds, a CDN after
 # CDN seconds; neither past the next scheduled publication (articles/caching.py). A CDN
 # not listed in NEWSROOM_FRONT_CACHES cannot be told that a page changed, so keep this short.
