@@ -31,6 +31,7 @@ first request waits for its timeout; a save refused for it gets a 503 page sayin
 
 import hashlib
 import logging
+import secrets
 import uuid
 
 from django.conf import settings
@@ -193,12 +194,18 @@ def ends_by(moment) -> None:
 def _new_versions(tags) -> None:
     """A new version for each tag, on every server (the cache is shared); pages kept with
     the old versions are no longer served."""
-    version = uuid.uuid4().hex[:16]
+    version = _new_version()
     cache.set_many({TAG_KEY.format(tag=tag): version for tag in tags}, timeout=None)
     try:
         cache.incr(CLOCK_KEY)
     except ValueError:  # the first change, or the count was evicted
         cache.set(CLOCK_KEY, 1, timeout=None)
+
+
+def _new_version() -> int:
+    # A number, which the Redis cache stores as it is where it pickles anything else: a
+    # page or a part checks tens of versions each time it is served.
+    return secrets.randbits(62)
 
 
 class _VersionsAfterCommit:
@@ -225,7 +232,7 @@ def tag_versions(tags) -> tuple[dict, object]:
     missing = [key for key in keys if key not in found]
     for key in missing:
         # add, not set: a version another server gave it meanwhile stays.
-        cache.add(key, uuid.uuid4().hex[:16], timeout=None)
+        cache.add(key, _new_version(), timeout=None)
     if missing:
         found.update(cache.get_many(missing))
     return found, clock

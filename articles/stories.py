@@ -15,7 +15,13 @@ from django.db.models import prefetch_related_objects
 from articles import page_tags, parts
 from articles.images.public import prefetch_renditions, shown
 from articles.models import bylines_prefetch
-from articles.templatetags.newsroom import STORY_PICTURE_SIZES, byline_links, story_picture
+from articles.templatetags.newsroom import (
+    STORY_PICTURE_SIZES,
+    STORY_VARIANTS,
+    byline_links,
+    story_html,
+    story_picture,
+)
 
 
 def prepare(articles, pictures=()) -> None:
@@ -44,15 +50,18 @@ def prepare(articles, pictures=()) -> None:
 
 
 def _story_part(article) -> dict:
-    """The story's bylines, and its picture as each kind of list shows it (none when
-    readers may not see it now)."""
+    """The story's bylines, its picture as each kind of list shows it (none when readers
+    may not see it now), and the story written out as each list of the site shows it."""
     thumbnail = shown(article.lead_image)
-    return {
+    part = {
         "bylines": byline_links(article.bylines.all()),
         "pictures": {kind: story_picture(thumbnail, kind) for kind in STORY_PICTURE_SIZES}
         if thumbnail
         else {},
+        "html": {},
     }
+    part["html"] = {variant: story_html(article, *variant, kept=part) for variant in STORY_VARIANTS}
+    return part
 
 
 def _tags(article) -> list[str]:

@@ -334,3 +334,25 @@ def test_no_part_is_served_older_than_its_time_whatever_the_backend(client, stor
     with time_machine.travel(later, tick=False):
         # Related articles, and lists over a moving window, change without any write.
         assert "<h1>Sneaked in</h1>" in page(client, article)
+
+
+def test_every_page_reads_the_same_from_kept_parts_as_built_afresh(client, story, settings):
+    article, _, ana = story
+    BylineFactory(article=article, person=PersonFactory(name="Ida Berg", slug="ida-berg"))
+    addresses = [
+        "/",
+        article.get_absolute_url(),
+        article.section.get_absolute_url(),
+        "/tags/ports/",
+        ana.get_absolute_url(),
+        "/search/?q=harbour",
+    ]
+    for address in addresses:
+        client.get(address)  # its parts kept
+
+    kept = {address: client.get(address).content for address in addresses}
+    settings.NEWSROOM_PART_CACHE_SECONDS = 0
+    afresh = {address: client.get(address).content for address in addresses}
+
+    for address in addresses:
+        assert kept[address] == afresh[address], address

@@ -125,9 +125,9 @@ def story(
     above); `without_bylines` for a list that did not fetch them.
 
     Written in Python, not as an included template, because lists repeat it: the home page
-    shows 45 stories, and an include costs more than all the rest of a story. Its bylines
-    and picture come from the story's kept part when the list has them
-    (articles.stories.prepare), else from the article's prefetched rows.
+    shows 45 stories, and an include costs more than all the rest of a story. When the list
+    has the story's kept part (articles.stories.prepare), the story comes written out from
+    it (STORY_VARIANTS), else it is written here from the article's prefetched rows.
 
     The thumbnail is decorative (alt=""): the headline beside it is the link and says what
     the story is, and a list of twenty stories would otherwise read out twenty descriptions
@@ -135,8 +135,31 @@ def story(
     screen-reader users meet one link per story. The article's own page shows the picture
     with its alt text, caption and credit.
     """
-    kind = "lead" if lead else "card" if card else "thumbnail"
+    variant = (level or 2, bool(lead), bool(card), bool(show_section), bool(without_bylines))
     kept = getattr(article, "story_parts", None)  # articles.stories.prepare()
+    if kept is not None and variant in kept["html"]:
+        return kept["html"][variant]
+    return story_html(article, *variant, kept=kept)
+
+
+# The ways the site's lists show a story, as (level, lead, card, show_section,
+# without_bylines): a story's kept part holds it written out in each
+# (articles/stories.py), so a list served from kept parts writes nothing out.
+STORY_VARIANTS = [
+    (2, True, False, True, False),  # leading the home page
+    (2, False, True, True, False),  # the home page's latest
+    (3, False, True, False, False),  # a section's block on the home page
+    (2, False, False, True, False),  # a tag's page; a section's with subsections
+    (2, False, False, False, False),  # a section's page
+    (3, False, False, True, False),  # search results, related articles, bylined articles
+    (3, False, False, True, True),  # the articles about an entity
+]
+
+
+def story_html(article, level, lead, card, show_section, without_bylines, kept=None):
+    """The story (see `story`), its bylines and picture from its `kept` part if it has one,
+    else from the article's prefetched rows."""
+    kind = "lead" if lead else "card" if card else "thumbnail"
     if kept is not None:
         picture = kept["pictures"].get(kind, "")
     else:
