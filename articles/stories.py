@@ -10,6 +10,8 @@ content generation ends then), drops it at once.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from django.db.models import prefetch_related_objects
 
 from articles import page_tags, parts
@@ -34,19 +36,55 @@ def prepare(articles, pictures=()) -> None:
     by_name = {f"story-{article.pk}": article for article in articles}
 
     def build(names):
-        missing = [by_name[name] for name in names]
-        prefetch_related_objects(missing, bylines_prefetch())
-        prefetch_renditions([*others, *(article.lead_image for article in missing)])
-        others.clear()  # fetched
-        return {
-            f"story-{article.pk}": (_story_part(article), _tags(article)) for article in missing
-        }
+        built = _built([by_name[name] for name in names], others)
+        others.clear()  # fetched with them
+        return built
 
     if by_name:
         for name, part in parts.kept_many(list(by_name), build).items():
             by_name[name].story_parts = part
     if others:
         prefetch_renditions(others)
+
+
+class KeptStory(NamedTuple):
+    """A story of a list whose part is kept: all the `story` tag needs of it."""
+
+    pk: int
+    story_parts: dict
+
+
+def stories_of(pks, listing) -> list:
+    """The stories of the articles `pks`, in their order, for a list: a KeptStory for each
+    whose part is kept, and for the others their article, read from `listing` (a queryset
+    through published() and for_listing(with_bylines=False, with_renditions=False)) in one
+    query and given its part (as prepare() does). An article gone from `listing` since its
+    pk was read is left out."""
+    names = [f"story-{pk}" for pk in pks]
+    read = {}
+
+    def build(missing):
+        read.update(listing.in_bulk([int(name.removeprefix("story-")) for name in missing]))
+        return _built(read.values())
+
+    kept_parts = parts.kept_many(names, build)
+    stories = []
+    for pk, name in zip(pks, names, strict=True):
+        if pk in read:
+            read[pk].story_parts = kept_parts[name]
+            stories.append(read[pk])
+        elif name in kept_parts:
+            stories.append(KeptStory(pk, kept_parts[name]))
+    return stories
+
+
+def _built(articles, pictures=()) -> dict:
+    """The parts of the stories of `articles`, by name, with their tags: their bylines in
+    one query, their pictures' renditions (and those of `pictures`) in another."""
+    articles = list(articles)
+    prefetch_related_objects(articles, bylines_prefetch())
+    prefetch_renditions([*pictures, *(article.lead_image for article in articles)])
+    return {f"story-{article.pk}": (_story_part(article), _tags(article)) for article in articles}
 
 
 def _story_part(article) -> dict:

@@ -245,14 +245,20 @@ class PageSizeMixin:
 
 
 class StoryListMixin:
-    """A list view of articles (fetched for_listing without bylines and renditions) whose
-    page of stories gets its kept bylines and pictures (articles.stories)."""
+    """A list view of stories, the view's articles() (a queryset through published(), in
+    the list's order): a page of the list reads only its pks when its stories are kept,
+    and the articles of the others (articles.stories.stories_of)."""
+
+    def get_queryset(self):
+        return self.articles().values_list("pk", flat=True)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = context["page_obj"]
-        page.object_list = context[self.context_object_name] = list(page.object_list)
-        stories.prepare(page.object_list)
+        page.object_list = context[self.context_object_name] = stories.stories_of(
+            list(page.object_list),
+            self.articles().for_listing(with_bylines=False, with_renditions=False),
+        )
         return context
 
 
@@ -277,12 +283,10 @@ class SectionView(StoryListMixin, PageSizeMixin, ListView):
         self.subsections = [section for section in found if section.parent_id == self.section.pk]
         self.nav_sections = [section for section in found if section.parent_id is None]
         page_tags.declare(self.count_tag())
-        return (
-            Article.objects.published()
-            .in_section(self.section)
-            .for_listing(with_bylines=False, with_renditions=False)
-            .newest_first()
-        )
+        return super().get_queryset()
+
+    def articles(self):
+        return Article.objects.published().in_section(self.section).newest_first()
 
     def count_tag(self):
         return page_tags.row("list-section", self.section.pk)
@@ -313,12 +317,10 @@ class TagView(StoryListMixin, PageSizeMixin, ListView):
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
         page_tags.declare(self.count_tag())
-        return (
-            Article.objects.published()
-            .filter(tags__in=[self.tag])
-            .for_listing(with_bylines=False, with_renditions=False)
-            .newest_first()
-        )
+        return super().get_queryset()
+
+    def articles(self):
+        return Article.objects.published().filter(tags__in=[self.tag]).newest_first()
 
     def count_tag(self):
         return page_tags.row("list-tag", self.tag.pk)

@@ -139,6 +139,8 @@ def story(
     kept = getattr(article, "story_parts", None)  # articles.stories.prepare()
     if kept is not None and variant in kept["html"]:
         return kept["html"][variant]
+    if not hasattr(article, "headline"):  # a KeptStory (articles/stories.py)
+        raise ValueError(f"A list shows stories as {variant}: add it to STORY_VARIANTS.")
     return story_html(article, *variant, kept=kept)
 
 
