@@ -27,6 +27,7 @@ from django.contrib.postgres.search import (
     SearchRank,
     SearchVector,
 )
+from django.core.paginator import Paginator
 from django.db import connections
 from django.db.models import Case, Count, F, Q, Value, When
 from django.shortcuts import render
@@ -34,7 +35,7 @@ from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from articles import page_tags, parts, stories, text
+from articles import caching, page_tags, parts, stories, text
 from articles.models import Article, Entity, EntityKind, MentionStatus, Section
 from articles.views import KeptCountPaginator, page_numbers
 
@@ -400,23 +401,32 @@ def search(request):
             with_body=not uses_full_text(found), with_bylines=False, with_renditions=False
         )
         search_params = form.query_params(query)
-        # The count of every match is kept for the search, dropped by any published article
-        # changed, published or withdrawn, and by any mention.
-        paginator = KeptCountPaginator(
-            articles,
-            settings.NEWSROOM_PAGE_SIZE,
-            name=f"search-{_digest(search_params)}",
-            tags=[page_tags.LIST_ALL, page_tags.any_of("article"), page_tags.LIST_MENTIONS],
-        )
+        # A search whose address is too long to keep its page keeps nothing of it either:
+        # made-up queries must not fill the cache.
+        keep = caching.page_key(request) is not None
+        if keep:
+            # The count of every match is kept for the search, dropped by any published
+            # article changed, published or withdrawn, and by any mention.
+            paginator = KeptCountPaginator(
+                articles,
+                settings.NEWSROOM_PAGE_SIZE,
+                name=f"search-{_digest(search_params)}",
+                tags=[page_tags.LIST_ALL, page_tags.any_of("article"), page_tags.LIST_MENTIONS],
+            )
+        else:
+            paginator = Paginator(articles, settings.NEWSROOM_PAGE_SIZE)
         page = paginator.get_page(request.GET.get("page"))
         page.object_list = list(page.object_list)
         stories.prepare(page.object_list)
         for article in page.object_list:
             article.excerpt = excerpt(article, query)
-        entities = parts.kept(
-            f"matching-entities-{_digest(' '.join(query.words))}",
-            lambda: matching_entities_now(query),
-        )
+        if keep:
+            entities = parts.kept(
+                f"matching-entities-{_digest(' '.join(query.words))}",
+                lambda: matching_entities_now(query),
+            )
+        else:
+            entities = matching_entities(query)
         for entity in entities:
             entity.filter_params = form.query_params(query, entity=entity_key(entity))
         context.update(
