@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from django.conf import settings
 from django.db.models import prefetch_related_objects
 
 from articles import page_tags, parts
@@ -98,7 +99,10 @@ def _story_part(article) -> dict:
         else {},
         "html": {},
     }
-    part["html"] = {variant: story_html(article, *variant, kept=part) for variant in STORY_VARIANTS}
+    if settings.NEWSROOM_PART_CACHE_SECONDS:  # written out once for every later page
+        part["html"] = {
+            variant: story_html(article, *variant, kept=part) for variant in STORY_VARIANTS
+        }
     return part
 
 
