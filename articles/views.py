@@ -79,23 +79,25 @@ def home(request):
     """The newest articles, the newest of each top-level section, and the most mentioned.
 
     Which articles those are is kept as a part (home_lists), dropped by any article
-    published, withdrawn or moved; the articles themselves are read every time, through
-    published(), and their stories' bylines and pictures are kept each on their own."""
+    published, withdrawn or moved; whether they are published is asked every time, through
+    published() (their pks alone), and their stories are kept each on their own."""
     sections = top_sections()
     lists = parts.kept("home-lists", lambda: home_lists(sections))
-    published = Article.objects.published().for_listing(with_bylines=False, with_renditions=False)
-    shown = published.in_bulk(
-        [*lists["latest"], *(pk for _, pks in lists["sections"] for pk in pks)]
-    )
+    listed = [*lists["latest"], *(pk for _, pks in lists["sections"] for pk in pks)]
+    published = Article.objects.published()
+    live = set(published.filter(pk__in=listed).values_list("pk", flat=True))
+    shown = {
+        story.pk: story
+        for story in stories.stories_of(
+            [pk for pk in listed if pk in live],
+            published.for_listing(with_bylines=False, with_renditions=False),
+        )
+    }
     latest = [shown[pk] for pk in lists["latest"] if pk in shown]
     by_section = {
         section_pk: [shown[pk] for pk in pks if pk in shown]
         for section_pk, pks in lists["sections"]
     }
-    # Their bylines and pictures, kept for each story or fetched for all lists together.
-    stories.prepare(
-        [*latest, *(article for articles in by_section.values() for article in articles)]
-    )
 
     return render(
         request,
