@@ -61,16 +61,16 @@ def stories_of(pks, listing) -> list:
     through published() and for_listing(with_bylines=False, with_renditions=False)) in one
     query and given its part (as prepare() does). An article gone from `listing` since its
     pk was read is left out."""
-    names = [f"story-{pk}" for pk in pks]
+    pk_of = {f"story-{pk}": pk for pk in pks}
     read = {}
 
     def build(missing):
-        read.update(listing.in_bulk([int(name.removeprefix("story-")) for name in missing]))
+        read.update(listing.in_bulk([pk_of[name] for name in missing]))
         return _built(read.values())
 
-    kept_parts = parts.kept_many(names, build)
+    kept_parts = parts.kept_many(list(pk_of), build)
     stories = []
-    for pk, name in zip(pks, names, strict=True):
+    for name, pk in pk_of.items():
         if pk in read:
             read[pk].story_parts = kept_parts[name]
             stories.append(read[pk])
