@@ -167,7 +167,29 @@ class Gazetteer:
         if self._automaton is None:
             return [], 0
         with collector_paused():
-            return _find(self, text)
+            if _INVISIBLE not in text:
+                return _find(self, text)
+            return _find_visible(self, text)
+
+
+# A soft hyphen: a place where a line may break, invisible unless it does. "Dissa­nayake"
+# with one is the name "Dissanayake" as the reader sees it, so it is read without them
+# (folding maps one character to one and cannot drop it; see ``_find_visible``).
+_INVISIBLE = "\u00ad"
+
+
+def _find_visible(gazetteer: Gazetteer, text: str) -> tuple[list[Match], int]:
+    """``_find`` over ``text`` read without its soft hyphens, each match's offsets put
+    back into ``text`` and its surface read there (soft hyphens and all)."""
+    kept = [index for index, char in enumerate(text) if char != _INVISIBLE]
+    visible = "".join(text[index] for index in kept)
+    kept.append(len(text))
+    matches, undecided = _find(gazetteer, visible)
+    placed = []
+    for match in matches:
+        start, end = kept[match.start], kept[match.end - 1] + 1
+        placed.append(Match(start, end, match.key, text[start:end]))
+    return placed, undecided
 
 
 _pause_lock = threading.Lock()

@@ -117,7 +117,15 @@ _PLACE_TYPES = {
 
 # A life span or a death in a description: "(1920–1965)", "(356–323 BC)", "until his
 # death in 1901".
-_DEATH = re.compile(r"\(\d{1,4}(?: BC)?\s*[–-]\s*\d{1,4}(?: BC| AD)?\)|\buntil (?:his|her) death\b")
+# A clause of its own that says the person died ("; died in 2016", "; killed by a suicide
+# bomber in 1993", "army commander killed in the coup attempt"), not one about someone
+# else ("whose son was killed", "widow of a soldier killed in action", "since his
+# father, Kim Jong Il, died").
+_DEATH = re.compile(
+    r"\(\d{1,4}(?: BC)?\s*[–-]\s*\d{1,4}(?: BC| AD)?\)|\buntil (?:his|her) death\b|"
+    r"(?:^|[;.] )(?:(?!\b(?:who|whose|of|his|her|their)\b)[^;.])*?"
+    r"\b(?:died|killed|assassinated|executed)\b"
+)
 
 
 def profile(named: Named) -> Profile:
@@ -184,10 +192,19 @@ _TITLES = _wordset(
     finance interior home trade health water former ceo cfo coo mp mep mla msp pm
     gov lt sgt maj elect ex acting interim crown first attorney mr. st saint
     administrator spokesperson spokesman spokeswoman superintendent managing
-    principal provost registrar"""
+    principal provost registrar """
+    # Honorifics of other languages that English copy keeps: "Pak Jokowi", "Bu Risma",
+    # "Herr Scholz", "Señora Pérez".
+    """pak bapak bu ibu herr frau monsieur mme mlle signor signora señor señora senor
+    senora shri smt"""
 )
-_FEMALE_TITLES = _wordset("""ms mrs miss madam madame dame lady queen princess empress""")
-_MALE_TITLES = _wordset("""mr sir lord king prince emperor""")
+_FEMALE_TITLES = _wordset(
+    """ms mrs miss madam madame dame lady queen princess empress bu ibu frau mme mlle
+    signora señora senora smt"""
+)
+_MALE_TITLES = _wordset(
+    """mr sir lord king prince emperor pak bapak herr monsieur signor señor senor shri"""
+)
 MONTHS = _wordset(
     """january february march april may june july august september october november
     december"""
@@ -228,6 +245,9 @@ _CURRENCY_AFTER = re.compile(r"[$€£¥]")
 _NEXT_WORD = re.compile(r" (\w[\w'’-]*)")
 _PARTICLE_AND_NAME = re.compile(r" (?:de|del|da|do|dos|das|di|du|von|van|der|den) [A-Z]")
 _PREVIOUS_WORD = re.compile(r"(\w[\w'’.-]*) $")
+_NAME_AND_PARTICLE = re.compile(
+    r"(?<![\w'’.-])([A-Z][\w'’-]*) (?:de|del|da|do|dos|das|di|du|von|van|der|den) $"
+)
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]['\"’”)]?\s+|[\"“‘'(\n]\s*|\s[-–—]\s)$")
 
 
@@ -237,6 +257,27 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     taken, where elsewhere "US" is not "us"."""
     words = text[start:end]
     return (start == 0 or text[start - 1] == "\n") and words.isupper() and len(words) > 2
+
+
+# What follows a dateline's city when it is written in the case of its name ("Cork,
+# Ireland, Nov 14 (Newsroom) —"): the regions it adds, then a date or an agency in
+# brackets (at least one of them: "Paris, Texas, is" opens a sentence, not a story),
+# then a dash.
+_DATELINE_AFTER = re.compile(
+    r"(?:, [A-Z][\w.'’]*(?: [A-Z][\w.'’]*)*)*"
+    r"(?:(?:, [A-Z][a-z]{2,8}\.? \d{1,2})(?: \([A-Z][\w ]*\))?|(?: \([A-Z][\w ]*\)))"
+    r" [-–—]"
+)
+
+
+def opens_dateline(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a dateline's city: in capitals at the start of a line
+    (``is_dateline``), or at the start of the story's first line in the case of its name
+    and followed by what follows a dateline ("Cali, Colombia, Nov 17 (Newsroom) —"). A
+    dateline is a dateline however the wire writes its case."""
+    if is_dateline(text, start, end):
+        return True
+    return start == 0 and bool(_DATELINE_AFTER.match(text, end))
 
 
 def _capitalised(word: str) -> bool:
@@ -291,6 +332,11 @@ def refusal(text: str, start: int, end: int, owner: bool = False) -> str | None:
         # da Silva", "Ludwig van Beethoven".
         if _PARTICLE_AND_NAME.match(after):
             return "longer name"
+    # A capitalised word and a particle before it: the end of a longer name not ours
+    # ("Universidad del Valle", "Leonardo da Vinci"), as one after it is its start.
+    joined = _NAME_AND_PARTICLE.search(before)
+    if joined and not _is_title(joined.group(1)) and not owner:
+        return "longer name"
     previous = _PREVIOUS_WORD.search(before)
     if previous:
         word = previous.group(1)
@@ -513,6 +559,7 @@ _NAMES_A_YOUNGER = re.compile(
 )
 _PRONOUN = re.compile(r"\b(?:he|she|his|her|He|She|His|Her)\b")
 _DATELINE = re.compile(r"^([A-Z][A-Z .'-]+?)(?:,| \(| -)", re.MULTILINE)
+_DATELINE_NAME = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*")
 
 
 def _dateline_before(text: str, start: int) -> str | None:
@@ -521,6 +568,10 @@ def _dateline_before(text: str, start: int) -> str | None:
     for match in _DATELINE.finditer(text, 0, start):
         found = match
     if found is None:
+        # A dateline in the case of its name opens the story ("Cork, Ireland, Nov 14").
+        first = _DATELINE_NAME.match(text)
+        if first and start > first.end() and opens_dateline(text, 0, first.end()):
+            return _stem(first.group().split()[-1])
         return None
     return _stem(found.group(1).split()[-1])
 
@@ -629,13 +680,24 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     def gender_of(key):
         return known[key].gender or learned.get(key)
 
+    def of_gender(key, gender, persons_only=True):
+        # Only a person has a gender: a "Ms" before the name, or a "she" that refers to it
+        # when no one else was named before it in its sentence, leaves out the places and
+        # organisations of the name ("where Messina took her degree"; not "Allan said
+        # she had flown from one Victoria to the other", where "she" may be Allan).
+        if key not in known:
+            return True
+        if known[key].kind not in ("person", ""):
+            return not persons_only
+        return gender_of(key) in (gender, None)
+
     # A shared name quoted on its own is the name as a word ("the single word “Kaczyński”",
     # "“Castro” is a name in a schoolbook"), not one of the people who bear it.
     if _QUOTED.match(text[start - 1 : start] + text[end : end + 1]):
         return None
     # A dateline names a city: "NEW YORK (Newsroom) -" is the city, not the state; the
     # region after it says which city of the name.
-    if is_dateline(text, start, end):
+    if opens_dateline(text, start, end):
         in_region = _dateline_region(text, end, candidates, known)
         if in_region is not None:
             return in_region
@@ -644,21 +706,30 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         )
         if len(candidates) == 1:
             return candidates[0]
+    # The region a dateline adds after its city is where the city lies as an address
+    # gives it, a country, state or province: "Cork, Ireland," is the state, not the
+    # island of the name.
+    if filed_from is not None and _DATELINE_REGION_BEFORE.fullmatch(text, 0, start):
+        candidates = _filter(
+            candidates,
+            lambda key: (
+                key in known
+                and known[key].kind == "place"
+                and _kind_described(known[key]) not in _NATURAL_KINDS
+            ),
+        )
     # 1. A title's gender: "Ms Kim" is not the leader, "Mr Kim" not his sister.
     title = _title_before(text, start)
     if title in _FEMALE_TITLES or title in _MALE_TITLES:
         gender = "female" if title in _FEMALE_TITLES else "male"
-        candidates = _filter(
-            candidates, lambda key: key not in known or gender_of(key) in (gender, None)
-        )
+        candidates = _filter(candidates, lambda key: of_gender(key, gender))
     # The title the story called one of them by before, and the age it gave them.
     candidates = _as_described(story, _described(text, start, end), candidates)
     # The pronoun that refers back to the name (see ``_pronoun_after``): "When Kim wants
     # to sound patient, he lets her sound angry."
     if pronoun:
-        candidates = _filter(
-            candidates, lambda key: key not in known or gender_of(key) in (pronoun, None)
-        )
+        first = not _someone_before(story, start)
+        candidates = _filter(candidates, lambda key: of_gender(key, pronoun, first))
     # The place that owns it, named before it: "India’s Punjab", "Italy’s Council of
     # State" are the ones whose descriptions name India and Italy.
     owner = _OWNER_BEFORE.search(text, max(0, start - 40), start)
@@ -792,9 +863,13 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # The place the story was filed from: under "ATLANTA (Newsroom) -", "Georgia" is
     # the state whose description names Atlanta. Only for places and organisations: that
     # a person works in the city ("chairman of the taxi association in Cape Town") says
-    # nothing of which of two namesakes a story filed from there quotes.
+    # nothing of which of two namesakes a story filed from there quotes. When the place
+    # the dateline names is itself one of them ("Cork, Ireland ... north side of Cork",
+    # the city and the county whose description names its main town, Cork city), the
+    # other's description naming it tells only that they are named after one another:
+    # that is read below.
     dateline = _dateline_before(text, start)
-    if dateline:
+    if dateline and filed_from not in candidates:
         placed = [
             key
             for key in candidates
@@ -868,6 +943,33 @@ _KINDS_OF_PLACE = {
 }
 _KIND_BEFORE = re.compile(r"\b([a-z]+) of (?:the )?$")
 _KIND_AFTER = re.compile(r" ([a-z]+)\b")
+
+
+def _someone_before(story: _Story, start: int) -> bool:
+    """Whether someone may be named before ``start`` in its sentence: a hit of ours that
+    may name a person, or a capitalised word that may be a name we do not know."""
+    text, profiles = story.text, story.profiles
+    opening = _sentence_bounds(text, start, start)[0]
+    at = bisect.bisect_left(story.spans, (opening,))
+    for hit_start, _ in story.spans[at:]:
+        if hit_start >= start:
+            break
+        keys = story.keys_at.get(hit_start, ())
+        if any(key not in profiles or profiles[key].kind in ("person", "") for key in keys):
+            return True
+    # A capitalised word after "of" names a place or an institution's ("The University of
+    # Messina, where"), not a person.
+    return any(
+        _unknown_name(text, word.start(), word.end(), story.spans)
+        and text[max(0, word.start() - 3) : word.start()] != "of "
+        for word in _CAPITALISED_WORD.finditer(text, opening, start)
+    )
+
+
+# Kinds of place that no address gives (see the dateline's region in ``_choose``).
+_NATURAL_KINDS = frozenset({"river", "lake", "island", "sea", "bay", "valley", "mountain"})
+# The start of a dateline up to a region it adds: "Cork, " or "HYDERABAD, ".
+_DATELINE_REGION_BEFORE = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*, (?:[A-Z][\w.'’]*, )*")
 
 
 def _kind_written(text: str, start: int, end: int) -> str | None:
@@ -1021,6 +1123,7 @@ def _organisation_named_last(story: _Story, folded: str, keys: list, known: Mapp
 _OWNER_BEFORE = re.compile(r"(?<![\w.])((?:[A-Z][\w.-]* )*[A-Z][\w.-]*)['’]s $")
 _DATELINE_REGION = re.compile(r", ([A-Z][\w’'.]*(?: [A-Z][\w’'.]*)*),")
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
+_LOWER_WORD = re.compile(r"\b[a-z][\w’'-]*")
 
 
 def _dateline_region(text, end, keys, known):
@@ -1052,7 +1155,15 @@ def _story_place(text, keys, known):
     kinds = {known[key].kind if key in known else "" for key in keys}
     if len(keys) < 2 or len(kinds) > 1 or not kinds <= {"place", "organization"}:
         return None
-    named = {_stem(word) for word in _CAPITALISED.findall(text)}
+    # A word that opens a sentence and that the story also writes in lower case is a
+    # common word ("City engineers said ... the city’s water"), not a name: "Mexico City"
+    # in a description does not meet it.
+    common = set(_LOWER_WORD.findall(text))
+    named = {
+        _stem(word.group())
+        for word in _CAPITALISED.finditer(text)
+        if word.group().lower() not in common or not opens_sentence(text, word.start())
+    }
     shared = frozenset.intersection(*(known[key].proper for key in keys))
 
     def score(key):
@@ -1139,6 +1250,14 @@ def _pronoun_after(text: str, start: int, end: int, people: list, spans: list) -
     return "female" if word in ("she", "her") else "male"
 
 
+# Words that begin or end an institution's name ("the University of Messina"), never a
+# person's: no name we do not know.
+_INSTITUTION_WORDS = _wordset(
+    """University College Institute Bank Museum School Academy Hospital Library Church
+    Council Court Ministry Department Agency Party Company Corporation Association Union"""
+)
+
+
 def _unknown_name(text: str, low: int, high: int, spans: list[tuple[int, int]]) -> bool:
     """Whether a capitalised word in ``text[low:high]`` may be a name we do not know: one
     that opens no sentence, is no hit of ours, and is no title, day or month."""
@@ -1146,6 +1265,7 @@ def _unknown_name(text: str, low: int, high: int, spans: list[tuple[int, int]]) 
         at = bisect.bisect_right(spans, (word.start(), len(text))) - 1
         if (
             word.group() != "I"
+            and word.group() not in _INSTITUTION_WORDS
             and not opens_sentence(text, word.start())
             and not _may_follow_a_name(word.group())
             and not (at >= 0 and word.start() < spans[at][1])
@@ -1217,13 +1337,17 @@ _BUILDING_AFTER = re.compile(
 )
 _THE_BEFORE = re.compile(r"\b[Tt]he $")
 _CLAUSE_END = re.compile(r"[,.;:!?)]")
+# A model may be a Roman numeral too ("the Apple II computer"): after an organisation's
+# name it is no regnal number, as it is after a person's ("Hassan II").
 _MODEL_AFTER = re.compile(
-    r" (?!(?:19|20)\d\d\b)(?:\d{3,}(?:-\d+)?|\d+(?!st|nd|rd|th)[A-Za-z]+)\b"
-    r"(?! ?(?:%|percent|per cent|million|billion))"
+    r" (?:(?!(?:19|20)\d\d\b)(?:\d{3,}(?:-\d+)?|\d+(?!st|nd|rd|th)[A-Za-z]+)\b"
+    r"(?! ?(?:%|percent|per cent|million|billion))|(?:II|III|IV|VI|VII|VIII|IX)\b)"
 )
 
 
-def _named_after(text: str, hit: tuple, profiles: Mapping[object, Profile]) -> bool:
+def _named_after(
+    text: str, hit: tuple, profiles: Mapping[object, Profile], keys_at: Mapping | None = None
+) -> bool:
     """Whether the hit names something else after its candidates: a place or a feature
     when none of them is a place ("the city of Santos", "the port of Santos", "the Ravi
     and Chenab rivers"), a product when they are all organisations ("Boeing 777-9"), or a
@@ -1238,8 +1362,38 @@ def _named_after(text: str, hit: tuple, profiles: Mapping[object, Profile]) -> b
     if kinds == {"person"} and _BUILDING_AFTER.match(text, end):
         return True
     if kinds == {"person"} and _THE_BEFORE.search(text, max(0, start - 4), start):
+        # Unless the comma sets the person's own name beside it: "the Asantehene, Otumfuo
+        # Osei Tutu II," is a title the person is known by (``keys_at`` holds each hit's
+        # keys by where it starts).
+        if text[end : end + 2] == ", " and set(keys) & set((keys_at or {}).get(end + 2, ())):
+            return False
         return bool(_CLAUSE_END.match(text, end))
+    if kinds == {"organization"} and _product_of(text, start, end):
+        return True
     return kinds == {"organization"} and bool(_MODEL_AFTER.match(text, end))
+
+
+# "A" or "an" and up to two lower-case words or a year before a name ("a Volvo", "a
+# bronze Garuda", "a 1989 Volvo"), and after it what ends a noun phrase: a stop, or a
+# word that no noun phrase ends with ("he", "and", "with", "is"...).
+_FUNCTION_WORDS = (
+    r"(?:he|she|it|they|we|i|you|his|her|its|their|that|which|who|and|or|but|with|for|"
+    r"from|in|on|at|to|of|by|into|outside|near|is|was|has|had|will|would|can|could)\b"
+)
+_ARTICLE_BEFORE = re.compile(
+    rf"(?<![\w'’-])(?:a|an|A|An)(?: (?!{_FUNCTION_WORDS})(?:[a-z][\w-]*|\d{{4}})){{0,2}} $"
+)
+_PHRASE_ENDS = re.compile(rf"(?:[,.;:!?)]|\s{_FUNCTION_WORDS})")
+
+
+def _product_of(text: str, start: int, end: int) -> bool:
+    """Whether an organisation's name at ``start:end`` is the head of a noun phrase that
+    "a" opens: one of its products or a thing named after it ("He still drives a Volvo
+    he bought", "a bronze Garuda, the mythical eagle"), not the firm, which takes no "a";
+    "a Volvo spokesman" and "a Garuda flight" name the firm, as the noun after shows."""
+    return bool(
+        _ARTICLE_BEFORE.search(text, max(0, start - 40), start) and _PHRASE_ENDS.match(text, end)
+    )
 
 
 def resolve(text: str, hits: Iterable[tuple], profiles: Mapping[object, Profile]):
@@ -1256,10 +1410,11 @@ def resolve(text: str, hits: Iterable[tuple], profiles: Mapping[object, Profile]
             for hit in hits
         ]
         strangers = _strangers(text, hits, reasons, profiles)
+        keys_at = {start: keys for start, _, keys in hits}
         hits = [
             hit
             for hit, reason in zip(hits, reasons, strict=True)
-            if reason is None and not _named_after(text, hit, profiles)
+            if reason is None and not _named_after(text, hit, profiles, keys_at)
         ]
     # Where each folded name occurs: a shared name's cues are read up to the nearest
     # other occurrence of it, so two people named in one sentence keep their own words.
@@ -1311,7 +1466,7 @@ def resolve(text: str, hits: Iterable[tuple], profiles: Mapping[object, Profile]
                 if gender:
                     gendered.append((start, end, keys, gender))
                 continue
-        if story.filed_from is None and start == 0 and is_dateline(text, start, end):
+        if story.filed_from is None and start == 0 and opens_dateline(text, start, end):
             story.filed_from = key
         recent.setdefault(key, {})[folded] = end
         if key in profiles and profiles[key].kind == "person":
