@@ -31,6 +31,7 @@ from django.core.paginator import Paginator
 from django.db import connections
 from django.db.models import Case, Count, F, Q, Value, When
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
@@ -49,6 +50,9 @@ ENTITY_MATCHES = 5
 # much of the archive, and ranking all of it would cost time in proportion to the archive.
 # Filters apply first, so a section or a date range reaches any older article.
 MAX_RANKED = 500
+# What may change a search's results and their count, kept as parts: any article
+# published, changed or withdrawn, and any mention (the filter by entity).
+RESULTS_TAGS = [page_tags.LIST_ALL, page_tags.any_of("article"), page_tags.LIST_MENTIONS]
 # The text search configuration: English stemming ("arrives" finds "arrived").
 CONFIG = "english"
 
@@ -405,33 +409,44 @@ def search(request):
         # made-up queries must not fill the cache.
         keep = caching.page_key(request) is not None
         if keep:
-            # The count of every match is kept for the search, dropped by any published
-            # article changed, published or withdrawn, and by any mention.
             paginator = KeptCountPaginator(
                 articles,
                 settings.NEWSROOM_PAGE_SIZE,
                 name=f"search-{_digest(search_params)}",
-                tags=[page_tags.LIST_ALL, page_tags.any_of("article"), page_tags.LIST_MENTIONS],
+                tags=RESULTS_TAGS,
             )
         else:
             paginator = Paginator(articles, settings.NEWSROOM_PAGE_SIZE)
         page = paginator.get_page(request.GET.get("page"))
-        page.object_list = list(page.object_list)
-        stories.prepare(page.object_list)
-        for article in page.object_list:
-            article.excerpt = excerpt(article, query)
+
+        # The page of results, written out; kept as a part until an article readers may see
+        # changes (RESULTS_TAGS), except for a search whose address is too long to keep.
+        def results():
+            page_tags.declare(*RESULTS_TAGS)
+            page.object_list = list(page.object_list)
+            stories.prepare(page.object_list)
+            for article in page.object_list:
+                article.excerpt = excerpt(article, query)
+            return render_to_string(
+                "articles/_search_results.html", {"articles": page.object_list}, request
+            )
+
         if keep:
+            results_html = parts.kept(
+                f"search-results-{_digest(search_params)}-{page.number}", results
+            )
             entities = parts.kept(
                 f"matching-entities-{_digest(' '.join(query.words))}",
                 lambda: matching_entities_now(query),
             )
         else:
+            results_html = results()
             entities = matching_entities(query)
         for entity in entities:
             entity.filter_params = form.query_params(query, entity=entity_key(entity))
         context.update(
             page_obj=page,
-            articles=page.object_list,
+            results=results_html,
             page_numbers=page_numbers(page),
             entities=entities,
             search_params=search_params,

@@ -78,10 +78,30 @@ SCHEMA_TYPES = {
 def home(request):
     """The newest articles, the newest of each top-level section, and the most mentioned.
 
-    Which articles those are is kept as a part (home_lists), dropped by any article
-    published, withdrawn or moved; whether they are published is asked every time, through
-    published() (their pks alone), and their stories are kept each on their own."""
-    sections = top_sections()
+    Its stories are written out as one part (home_stories), the most mentioned as another:
+    a mention confirmed anywhere changes the second alone."""
+    stories_html = parts.kept("home-stories", lambda: home_stories(request, top_sections()))
+    most_mentioned_html = parts.kept(
+        "most-mentioned",
+        lambda: render_to_string(
+            "articles/_most_mentioned.html", {"most_mentioned": most_mentioned_now()}
+        ),
+    )
+    return render(
+        request,
+        "articles/home.html",
+        {**stories_html, "most_mentioned": most_mentioned_html},
+    )
+
+
+def home_stories(request, sections) -> dict:
+    """The home page's stories written out: the newest ("latest", None when nothing is
+    published) and each of `sections`' newest ("sections").
+
+    Which articles those are is kept as a part of its own (home_lists), dropped by any
+    article published, withdrawn or moved; each story is kept on its own too, so an edit of
+    one story's headline rebuilds this from the others' kept parts. Whether the articles
+    are published is asked again here, through published() (their pks alone)."""
     lists = parts.kept("home-lists", lambda: home_lists(sections))
     listed = [*lists["latest"], *(pk for _, pks in lists["sections"] for pk in pks)]
     published = Article.objects.published()
@@ -94,25 +114,25 @@ def home(request):
         )
     }
     latest = [shown[pk] for pk in lists["latest"] if pk in shown]
+    if not latest:
+        return {"latest": None, "sections": ""}
     by_section = {
         section_pk: [shown[pk] for pk in pks if pk in shown]
         for section_pk, pks in lists["sections"]
     }
-
-    return render(
-        request,
-        "articles/home.html",
-        {
-            "lead_article": latest[0] if latest else None,
-            "latest": latest[1:],
-            "section_blocks": [
-                (section, by_section[section.pk])
-                for section in sections
-                if by_section.get(section.pk)
-            ],
-            "most_mentioned": parts.kept("most-mentioned", most_mentioned_now),
-        },
-    )
+    section_blocks = [
+        (section, by_section[section.pk]) for section in sections if by_section.get(section.pk)
+    ]
+    return {
+        "latest": render_to_string(
+            "articles/_home_latest.html",
+            {"lead_article": latest[0], "latest": latest[1:]},
+            request,
+        ),
+        "sections": render_to_string(
+            "articles/_home_sections.html", {"section_blocks": section_blocks}, request
+        ),
+    }
 
 
 def home_lists(sections) -> dict:
@@ -248,8 +268,9 @@ class PageSizeMixin:
 
 class StoryListMixin:
     """A list view of stories, the view's articles() (a queryset through published(), in
-    the list's order): a page of the list reads only its pks when its stories are kept,
-    and the articles of the others (articles.stories.stories_of)."""
+    the list's order), whose count_tag() names what may change the list. The pks of a page
+    of the list are kept as a part under that tag; the stories are kept each on their own,
+    and only the articles of those not kept are read (articles.stories.stories_of)."""
 
     def get_queryset(self):
         return self.articles().values_list("pk", flat=True)
@@ -257,9 +278,16 @@ class StoryListMixin:
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = context["page_obj"]
+
+        def page_pks():
+            page_tags.declare(self.count_tag())
+            return list(page.object_list)
+
+        pks = parts.kept(
+            f"pks-{self.count_tag()}-{page.number}-{page.paginator.per_page}", page_pks
+        )
         page.object_list = context[self.context_object_name] = stories.stories_of(
-            list(page.object_list),
-            self.articles().for_listing(with_bylines=False, with_renditions=False),
+            pks, self.articles().for_listing(with_bylines=False, with_renditions=False)
         )
         return context
 
@@ -795,6 +823,19 @@ def public_entity_at(kind: str, old_slug: str):
     return old.entity if old else None
 
 
+def public_entity(kind: str, slug: str):
+    """The entity of `kind` at `slug` with its picture, if a reader may see it (through
+    Entity.objects.public()), else Entity.DoesNotExist, exactly as for a missing one; one
+    query. Whether a reader may see it changes with its row (made public on purpose) and
+    with its list: a mention of it, or an article naming it or bylined by it, published or
+    withdrawn (articles/page_tags.py), so it may be kept under those tags."""
+    entity = Entity.objects.public().filter(kind=kind, slug=slug).select_related("picture").first()
+    if entity is None:
+        raise Entity.DoesNotExist(f"No {kind} is called {slug!r}.")
+    page_tags.declare(page_tags.row("list-entity", entity.pk))
+    return entity
+
+
 class EntityView(PageSizeMixin, ListView):
     """A person's, organization's or place's page: the articles about it, then every public
     mention, newest first. The old slug of a merged entity redirects to the survivor. One
@@ -805,19 +846,20 @@ class EntityView(PageSizeMixin, ListView):
     context_object_name = "mentions"
 
     def get(self, request, *args, **kwargs):
-        # One that no reader may see yet is not found, exactly as a missing one.
-        self.entity = (
-            Entity.objects.public()
-            .filter(kind=self.kind, slug=kwargs["slug"])
-            .select_related("picture")
-            .first()
-        )
-        if self.entity is None:
+        if len(kwargs["slug"]) > Entity._meta.get_field("slug").max_length:
+            # No entity, nor any old address of one, is called that: nothing to look up.
+            raise Http404(f"No {self.kind} is called {kwargs['slug']!r}.")
+        try:
+            self.entity = parts.kept(
+                f"entity-at-{self.kind}-{kwargs['slug']}",
+                lambda: public_entity(self.kind, kwargs["slug"]),
+            )
+        except Entity.DoesNotExist:
             # Only a missing page pays for this query: the old URL of a merged or renamed
             # entity.
             moved_to = public_entity_at(self.kind, kwargs["slug"])
             if moved_to is None:
-                raise Http404(f"No {self.kind} is called {kwargs['slug']!r}.")
+                raise Http404(f"No {self.kind} is called {kwargs['slug']!r}.") from None
             return redirect(moved_to, permanent=True)
         return super().get(request, *args, **kwargs)
 
@@ -836,37 +878,65 @@ class EntityView(PageSizeMixin, ListView):
         return page_tags.row("list-entity", self.entity.pk)
 
     def get_context_data(self, **kwargs):
-        # Its sentences and articles are the entity's list; who is often mentioned with it
-        # changes with any mention, and with any entity made public.
-        page_tags.declare(
-            page_tags.row("list-entity", self.entity.pk),
-            page_tags.LIST_MENTIONS,
-            page_tags.any_of("entity"),
-        )
         context = super().get_context_data(entity=self.entity, **kwargs)
         page = context["page_obj"]
-        page.object_list = context["mentions"] = list(page.object_list)
-        mention_snippets(page.object_list)
-        if self.entity.kind == EntityKind.PERSON:
-            context["bylined_articles"] = list(
-                Article.objects.published()
-                .filter(bylines__person=self.entity)
-                .for_listing(with_bylines=False, with_renditions=False)
-                .newest_first()[:ENTITY_BYLINES]
-            )
-        context["about_articles"] = list(articles_about(self.entity))
-        stories.prepare(
-            context["about_articles"] + context.get("bylined_articles", []),
-            pictures=[self.entity.picture],
+        # Absolute addresses (the canonical link, the structured data) name the host.
+        context["parts"] = parts.kept(
+            f"entity-{self.entity.pk}-{page.number}-{page.paginator.per_page}"
+            f"-{self.request.scheme}-{self.request.get_host()}",
+            lambda: entity_parts(self.request, context),
         )
-        # Rights alone decide: an entity's picture has no publish step to ask for alt text,
-        # so one without it takes the entity's name (templates/articles/entity.html).
-        picture = self.entity.picture
-        context["picture"] = picture if picture and picture.is_usable() else None
         context["co_mentioned"] = parts.kept(
             f"often-mentioned-with-{self.entity.pk}",
-            lambda: often_mentioned_with_now(self.entity),
+            lambda: render_to_string(
+                "articles/_entity_co_mentioned.html",
+                {"co_mentioned": often_mentioned_with_now(self.entity)},
+            ),
         )
-        context["json_ld"] = entity_json_ld(self.request, self.entity, context["picture"])
-        context["og_type"] = "profile" if self.entity.kind == EntityKind.PERSON else "website"
         return context
+
+
+def entity_parts(request, context) -> dict:
+    """The parts of an entity's page (EntityView's context, with its page of mentions not
+    yet read): its meta tags, feed links, structured data, header and lists.
+
+    Kept with the tags of the entity, its picture and its list (the articles that name it,
+    its sentences: every mention of it and every article naming it published or withdrawn
+    touches the list's tag), and those of the rows read; not with those of who is often
+    mentioned with it, which any mention anywhere changes (kept apart)."""
+    entity = context["entity"]
+    page_tags.declare(
+        page_tags.row("list-entity", entity.pk),
+        *(page_tags.of_instance(row) for row in (entity, entity.picture) if row is not None),
+    )
+    page = context["page_obj"]
+    page.object_list = mentions = list(page.object_list)
+    mention_snippets(mentions)
+    bylined = []
+    if entity.kind == EntityKind.PERSON:
+        bylined = list(
+            Article.objects.published()
+            .filter(bylines__person=entity)
+            .for_listing(with_bylines=False, with_renditions=False)
+            .newest_first()[:ENTITY_BYLINES]
+        )
+    about = list(articles_about(entity))
+    stories.prepare(about + bylined, pictures=[entity.picture])
+    # Rights alone decide: an entity's picture has no publish step to ask for alt text,
+    # so one without it takes the entity's name (templates/articles/_entity_header.html).
+    picture = entity.picture if entity.picture and entity.picture.is_usable() else None
+    context = {
+        **context,
+        "mentions": mentions,
+        "about_articles": about,
+        "bylined_articles": bylined,
+        "picture": picture,
+        "og_type": "profile" if entity.kind == EntityKind.PERSON else "website",
+    }
+    return {
+        "meta": render_to_string("articles/_entity_meta.html", context, request),
+        "feeds": render_to_string("articles/_entity_feeds.html", context, request),
+        "head": json_ld(entity_json_ld(request, entity, picture)),
+        "header": render_to_string("articles/_entity_header.html", context, request),
+        "main": render_to_string("articles/_entity_main.html", context, request),
+    }

@@ -13,7 +13,7 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from articles import parts
-from articles.models import ArticleStatus, Entity, Section
+from articles.models import ArticleStatus, Entity, MentionRole, Section
 from tests.factories import (
     ArticleFactory,
     BylineFactory,
@@ -250,6 +250,19 @@ def test_a_list_shows_an_edited_headline_at_once(client, story):
     assert "Harbour opens at dawn" in client.get(tag_page).content.decode()
 
 
+@pytest.mark.parametrize("address", ["/sections/harbours/", "/tags/ports/"])
+def test_a_kept_page_of_a_list_gains_a_new_story_and_loses_a_withdrawn_one(client, story, address):
+    article, _, _ = story
+    assert "Harbour opens" in client.get(address).content.decode()
+
+    ArticleFactory(headline="Cranes arrive", body=BODY, section=article.section, tags=["ports"])
+    article.status = ArticleStatus.WITHDRAWN
+    article.save()
+
+    html = client.get(address).content.decode()
+    assert "Cranes arrive" in html and "Harbour opens" not in html
+
+
 def test_the_home_page_shows_a_new_story_and_loses_a_withdrawn_one_at_once(client, story):
     article, other, _ = story
     assert "Harbour opens" in client.get("/").content.decode()
@@ -263,6 +276,22 @@ def test_the_home_page_shows_a_new_story_and_loses_a_withdrawn_one_at_once(clien
     assert "Harbour opens" not in home and "Ferries return" in home
 
 
+def test_the_home_pages_stories_follow_an_edit_and_outlast_a_new_mention(client, story):
+    article, other, _ = story
+    client.get("/")
+    other.headline = "Ferries return for summer"
+    other.save()
+    assert "Ferries return for summer" in client.get("/").content.decode()
+
+    mention_of(other, PersonFactory(name="Marrowby", slug="marrowby"))
+
+    with CaptureQueriesContext(connection) as queries:
+        home = client.get("/").content.decode()
+    # The most mentioned, which any mention may change; the stories are still kept.
+    assert len(queries) == 1, [query["sql"][:80] for query in queries]
+    assert "Ferries return for summer" in home and 'href="/people/marrowby/"' in home
+
+
 def test_an_entity_page_shows_an_edited_sentence_at_once(client, story):
     article, _, ana = story
     assert "opened the harbour" in client.get(ana.get_absolute_url()).content.decode()
@@ -271,6 +300,88 @@ def test_an_entity_page_shows_an_edited_sentence_at_once(client, story):
     article.save()
 
     assert "opened the new harbour" in client.get(ana.get_absolute_url()).content.decode()
+
+
+def test_an_entity_pages_kept_lists_follow_every_change_that_shows_there(client, story):
+    article, other, ana = story
+    client.get(ana.get_absolute_url())  # its parts kept
+
+    ana.description = "Harbour master of Marrowby."
+    ana.save()
+    article.headline = "Harbour opens at dawn"  # the heading over its sentences
+    article.save()
+    about = ArticleFactory(headline="Cranes arrive", body=BODY, section=article.section)
+    mention_of(about, ana, role=MentionRole.ABOUT)
+    BylineFactory(article=other, person=ana)
+    withdrawn = ArticleFactory(headline="Quay closes", body=BODY, section=article.section)
+    mention_of(withdrawn, ana)
+    client.get(ana.get_absolute_url())
+    withdrawn.status = ArticleStatus.WITHDRAWN
+    withdrawn.save()
+
+    html = client.get(ana.get_absolute_url()).content.decode()
+    assert "Harbour master of Marrowby." in html
+    assert "Harbour opens at dawn" in html
+    about_list = html.split('id="about-heading"')[1].split("</section>")[0]
+    assert "Cranes arrive" in about_list
+    bylined_list = html.split('id="bylined-heading"')[1].split("</section>")[0]
+    assert "Ferries return" in bylined_list
+    assert "Quay closes" not in html
+    assert "3 mentions" in html
+
+
+def test_an_entity_is_gone_at_once_when_no_article_readers_see_names_it(client, story):
+    article, other, ana = story
+    assert client.get(ana.get_absolute_url()).status_code == 200  # kept, as public
+
+    for named in (article, other):
+        named.status = ArticleStatus.WITHDRAWN
+        named.save()
+
+    assert client.get(ana.get_absolute_url()).status_code == 404
+
+
+def test_an_entity_not_found_is_not_kept_as_missing(client, story):
+    article, _, _ = story
+    ida = PersonFactory(name="Ida Berg", slug="ida-berg")
+    assert client.get(ida.get_absolute_url()).status_code == 404
+
+    BylineFactory(article=article, person=ida)
+
+    assert client.get(ida.get_absolute_url()).status_code == 200
+
+
+def test_a_mention_of_someone_else_leaves_an_entity_pages_lists_kept(client, story):
+    article, _, ana = story
+    client.get(ana.get_absolute_url())
+
+    elsewhere = ArticleFactory(headline="Ice fair", body=BODY, section=article.section)
+    mention_of(elsewhere, PersonFactory(name="Marrowby"))
+
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(ana.get_absolute_url()).content.decode()
+    # Who is often mentioned with them, which any mention may change (its part is kept
+    # apart); the person, their page of mentions and their lists are still kept.
+    assert len(queries) == 1, [query["sql"][:80] for query in queries]
+    assert "opened the harbour" in html
+
+
+def test_a_later_page_of_an_entitys_mentions_is_kept_on_its_own(client, story, settings):
+    settings.NEWSROOM_PAGE_SIZE = 1
+    _, _, ana = story
+    first = client.get(ana.get_absolute_url()).content.decode()
+    second = client.get(ana.get_absolute_url() + "?page=2").content.decode()
+
+    def listed(html):
+        return {
+            headline
+            for headline in ("Harbour opens", "Ferries return")
+            if headline in html.split("mention-groups")[1]
+        }
+
+    assert len(listed(first)) == len(listed(second)) == 1
+    assert listed(first) != listed(second)
+    assert client.get(ana.get_absolute_url()).content.decode() == first
 
 
 def test_a_lists_count_follows_a_new_story_and_a_new_mention_at_once(client, story):
@@ -292,12 +403,13 @@ def test_a_lists_count_follows_a_new_story_and_a_new_mention_at_once(client, sto
 @pytest.mark.parametrize(
     ("page_of", "queries"),
     [
-        # The page's rows, through published(): nothing else while its parts are kept.
-        (lambda article, ana: "/", 1),
-        (lambda article, ana: article.section.get_absolute_url(), 2),  # the section, its page
-        (lambda article, ana: "/tags/ports/", 2),  # the tag, its page
-        # The person, their page of mentions, the articles about them and by them.
-        (lambda article, ana: ana.get_absolute_url(), 4),
+        # Its stories and the most mentioned are kept parts.
+        (lambda article, ana: "/", 0),
+        # The section or tag by its address: the page's pks and its stories are kept.
+        (lambda article, ana: article.section.get_absolute_url(), 1),
+        (lambda article, ana: "/tags/ports/", 1),
+        # The person, whether readers may see them, their lists: all kept.
+        (lambda article, ana: ana.get_absolute_url(), 0),
     ],
     ids=["home", "section", "tag", "person"],
 )
@@ -323,6 +435,23 @@ def test_a_search_finds_an_edited_story_and_a_newly_named_entity_at_once(client,
 
     assert "Harbour opens" in client.get("/search/?q=lighthouse").content.decode()
     assert 'href="/people/marrowby/"' in client.get("/search/?q=marrowby").content.decode()
+
+
+def test_a_kept_search_reads_nothing_and_loses_a_withdrawn_story_at_once(client, story):
+    article, _, _ = story
+    address = "/search/?q=harbour"
+    assert "Harbour opens" in client.get(address).content.decode()
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(address).status_code == 200
+    assert len(queries) == 0  # its count, its page of results and its entities are kept
+
+    article.status = ArticleStatus.WITHDRAWN
+    article.save()
+
+    html = client.get(address).content.decode()
+    assert "Harbour opens" not in html and "Ferries return" in html
+    assert "1 article matches" in html
 
 
 def test_no_part_is_served_older_than_its_time_whatever_the_backend(client, story, settings):
