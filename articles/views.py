@@ -366,7 +366,9 @@ class CorrectionListView(PageSizeMixin, ListView):
     context_object_name = "corrections"
 
     def get_queryset(self):
-        page_tags.declare(page_tags.LIST_CORRECTIONS)
+        # A correction added or removed, and an article published or withdrawn, which
+        # brings its corrections in or takes them out.
+        page_tags.declare(page_tags.LIST_CORRECTIONS, page_tags.LIST_ALL)
         return (
             Correction.objects.filter(article__in=Article.objects.published().values("pk"))
             .select_related("article")

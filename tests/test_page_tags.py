@@ -230,3 +230,29 @@ def test_a_page_built_while_a_story_changes_is_served_but_not_kept(reader):
 
     assert first["X-Cache"] == "miss"
     assert reader.get(f"/changing-while-built/{story.pk}/")["X-Cache"] == "miss"
+
+
+def test_a_corrected_story_published_again_brings_its_corrections_back_at_once(reader, desks):
+    match = desks["match"]
+    CorrectionFactory(article=match, text="An earlier version gave the wrong score.")
+    match.status = ArticleStatus.WITHDRAWN
+    match.save()
+    corrections = reverse("articles:corrections")
+    assert "the wrong score" not in reader.get(corrections).content.decode()
+
+    match.status = ArticleStatus.PUBLISHED
+    match.save()
+
+    assert "the wrong score" in reader.get(corrections).content.decode()
+
+
+def test_a_corrected_story_withdrawn_leaves_the_corrections_page_at_once(reader, desks):
+    match = desks["match"]
+    CorrectionFactory(article=match, text="An earlier version gave the wrong score.")
+    corrections = reverse("articles:corrections")
+    assert "the wrong score" in reader.get(corrections).content.decode()
+
+    match.status = ArticleStatus.WITHDRAWN
+    match.save()
+
+    assert "the wrong score" not in reader.get(corrections).content.decode()
