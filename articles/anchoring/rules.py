@@ -23,12 +23,18 @@ from typing import NamedTuple
 # Characters written in several ways, each mapped to one: apostrophes and single quotes,
 # double quotes, hyphens and dashes, no-break and other fixed-width spaces. One character
 # for one, so offsets into the folded text are offsets into the text.
+# A line separator (U+2028, the soft return some editors paste) and the rarer spaces of
+# fixed width (U+2008, U+205F, U+3000) are spaces too: "Santa<LS>Cruz" is the name the
+# reader sees, broken across a line. ("\n" ends a paragraph and is never folded.)
 _TYPOGRAPHIC = str.maketrans(
     {
         **dict.fromkeys("’‘‛′ʼ`´", "'"),
         **dict.fromkeys("“”„‟″«»", '"'),
         **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00ad", "-"),
-        **dict.fromkeys("\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006", " "),
+        **dict.fromkeys(
+            "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000\u2028",
+            " ",
+        ),
     }
 )
 
@@ -192,7 +198,7 @@ _TITLES = _wordset(
     finance interior home trade health water former ceo cfo coo mp mep mla msp pm
     gov lt sgt maj elect ex acting interim crown first attorney mr. st saint
     administrator spokesperson spokesman spokeswoman superintendent managing
-    principal provost registrar """
+    principal provost registrar adviser advisor counsellor counselor """
     # Honorifics of other languages that English copy keeps: "Pak Jokowi", "Bu Risma",
     # "Herr Scholz", "Señora Pérez".
     """pak bapak bu ibu herr frau monsieur mme mlle signor signora señor señora senor
@@ -243,6 +249,7 @@ _INSTITUTION_AFTER = re.compile(
 _DATE_AFTER = re.compile(r" (?:\d|next year|last year|this year)")
 _CURRENCY_AFTER = re.compile(r"[$€£¥]")
 _NEXT_WORD = re.compile(r" (\w[\w'’-]*)")
+_JOINED_AND_NAME = re.compile(r"[-‐‑–][A-Z][\w'’]*(?:[-‐‑–][A-Z][\w'’]*)* ([A-Z][\w'’-]*)")
 _PARTICLE_AND_NAME = re.compile(r" (?:de|del|da|do|dos|das|di|du|von|van|der|den) [A-Z]")
 _PREVIOUS_WORD = re.compile(r"(\w[\w'’.-]*) $")
 _NAME_AND_PARTICLE = re.compile(
@@ -314,6 +321,11 @@ def refusal(text: str, start: int, end: int, owner: bool = False) -> str | None:
         and (_DATE_AFTER.match(after) or _date_before(text, start))
     ):
         return "month"
+    # Joined by a hyphen to a capitalised word that a capitalised word follows, it opens
+    # a longer name ("the Vall-Brenna Free Trade Zone"); "US-China talks" are two names.
+    compound = _JOINED_AND_NAME.match(after)
+    if compound and not _may_follow_a_name(compound.group(1)):
+        return "longer name"
     next_word = _NEXT_WORD.match(after)
     if next_word:
         word = next_word.group(1)
@@ -425,6 +437,10 @@ _PLACE_BEFORE = re.compile(
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|A|An) $")
 # Words set beside a name that describe it: "Reid, a former engineer,", "Reid, who...".
 _APPOSITION_AFTER = re.compile(r", (?:a|an|the|who|whose)\b")
+# Of those, the words that say what it is (", the state lender,"); a clause (", who is
+# no relation to the judge,") may be about someone else.
+_DESCRIBED_AFTER = re.compile(r", (?:a|an|the)\b")
+_APPOSITION_CLOSES = re.compile(r"[,;:.!?(]")
 # What only a nation has: "Jordan’s national team".
 _NATIONAL_AFTER = re.compile(r"['’]s national\b")
 # A match's result, after a team's name or before it.
@@ -841,6 +857,18 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         and sum(folded in known[key].primary_names for key in candidates) < 2
     ):
         return named_here[0]
+    # Organisations of one name: the only one of them the story has named so far ("Orca
+    # Group offered to buy... Orca said" is not Orca Retail, which it never names), as
+    # for a person: a firm, too, comes into a story by its longer name. When the story has
+    # named two, not the one its paragraph named last: a paragraph does not keep to firms
+    # as it does to people ("Orca Retail fell. Orca Group, whose shares..., rose. Orca
+    # said" may be either). Words set beside the name are read below.
+    if all(key in known and known[key].kind == "organization" for key in candidates) and not (
+        _APPOSITION_AFTER.match(text, end)
+    ):
+        named = [key for key in candidates if key in recent]
+        if len(named) == 1:
+            return named[0]
     # An organisation named after a place ("Taunus Bank", "C.F. Monterrey"), when the
     # story named it so after its last word of the place: "gives Taunus its first
     # branches" is the bank the story is about, not the hills. Words set beside the name
@@ -851,7 +879,19 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     if named_after is not None:
         return named_after
     # 4. The description's words near the name: "Kim, who inherited power after his
-    # father’s death in 2011"; "Maria Santos, a marine biologist".
+    # father’s death in 2011"; "Maria Santos, a marine biologist". Words set beside it
+    # first, up to the comma or the stop that closes them: they describe the name, where
+    # the rest of the sentence may be about anything ("owned by Orca, the state lender,
+    # which funds the club": "club" is no word about Orca).
+    beside = _DESCRIBED_AFTER.match(text, end)
+    if beside:
+        closing = _APPOSITION_CLOSES.search(text, beside.end(), high)
+        close_at = closing.start() if closing else high
+        described = _local_choice(
+            text, start, end, candidates, profiles, end, close_at, story.spans
+        )
+        if len(described) == 1:
+            return described[0]
     candidates = _local_choice(text, start, end, candidates, profiles, low, high, story.spans)
     if len(candidates) == 1:
         return candidates[0]
@@ -1212,6 +1252,9 @@ _SPEAKER_PRONOUN = re.compile(
     r"[,\"”’'] (?:he|she) (?:said|says|added|adds|told|tells|wrote|writes|explained)\b"
 )
 _CAPITALISED_WORD = re.compile(r"\b[A-Z][\w’'-]*")
+# The end of a quotation: a closing double quote, or a straight one after a stop or a
+# comma ("...,\" he said").
+_QUOTE_CLOSES = re.compile(r"”|(?<=[,.!?])\"")
 
 
 def _pronoun_after(text: str, start: int, end: int, people: list, spans: list) -> str | None:
@@ -1232,10 +1275,28 @@ def _pronoun_after(text: str, start: int, end: int, people: list, spans: list) -
     following = people[at][0] if at < len(people) else len(text)
     sentence_end = _SENTENCE_END.search(text, end)
     close = sentence_end.start() if sentence_end else len(text)
-    pronoun = _PRONOUN.search(text, end, min(close, following))
+    # A pronoun of a gender that one before the name in its sentence has already used is
+    # that one's again ("She is no relation to Ivo Darrow, though she admires his work":
+    # "she" is not Darrow, "his" may be).
+    opening_at = _sentence_bounds(text, start, end)[0]
+    used = {_gender_of(word.group()) for word in _PRONOUN.finditer(text, opening_at, start)}
+    pronoun = next(
+        (
+            word
+            for word in _PRONOUN.finditer(text, end, min(close, following))
+            if _gender_of(word.group()) not in used
+        ),
+        None,
+    )
+    # A pronoun after the end of a quotation that holds the name is its speaker ("“A court
+    # in Marlow heard us,” he said"), not the name, which the speaker only says.
+    if pronoun:
+        closing = _QUOTE_CLOSES.search(text, end, pronoun.start())
+        if closing and "“" not in text[end : closing.start()]:
+            return None
     if pronoun is None and sentence_end and text[sentence_end.start()] != "\n":
         opening = sentence_end.end()
-        if previous >= _sentence_bounds(text, start, end)[0]:
+        if previous >= opening_at:
             return None  # another person named before it in its sentence
         after = _SENTENCE_END.search(text, opening)
         stop = min(after.start() if after else len(text), following)
@@ -1246,8 +1307,12 @@ def _pronoun_after(text: str, start: int, end: int, people: list, spans: list) -
             return None
     if pronoun is None:
         return None
-    word = pronoun.group().strip(" ,\"“”‘’'").split()[0].lower()
-    return "female" if word in ("she", "her") else "male"
+    return _gender_of(pronoun.group().strip(" ,\"“”‘’'").split()[0])
+
+
+def _gender_of(pronoun: str) -> str:
+    """The gender of "he", "his", "she" or "her", in any case."""
+    return "female" if pronoun.lower() in ("she", "her") else "male"
 
 
 # Words that begin or end an institution's name ("the University of Messina"), never a
