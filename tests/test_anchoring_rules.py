@@ -1382,3 +1382,136 @@ def test_words_set_beside_a_name_describe_it_before_the_rest_of_the_sentence():
         "women's volleyball club in Vall for decades."
     )
     assert keys_found(HOLDINGS, text) == ["tern-club", "tern-bank"]
+
+
+HARBOURS = Gazetteer.of(
+    [
+        Named(
+            "marrow-city",
+            "Marrow City",
+            ("Marrow",),
+            "Capital and largest port of Marrow, on the Orlan Strait.",
+            "place",
+        ),
+        Named(
+            "marrow-city-elsewhere",
+            "Marrow City",
+            (),
+            "Town on the Veska coast of the Tamsin Peninsula, in Dunmore.",
+            "place",
+        ),
+        Named(
+            "marrow",
+            "Marrow",
+            ("Republic of Marrow",),
+            "Island country; capital Marrow City.",
+            "place",
+        ),
+        Named(
+            "quill-ward",
+            "Quill Ward",
+            (),
+            "Fishing district of Marrow City beside the old harbour.",
+            "place",
+        ),
+        Named("vesk", "Vesk", (), "Capital of the Orlan Republic, on the Orlan Strait.", "place"),
+        Named("kaleva", "Kaleva", (), "Northern country; capital Vesk.", "place"),
+        Named(
+            "ada-okoro",
+            "Ada Okoro",
+            ("Okoro",),
+            "Ship's pilot and harbour master of Vesk.",
+            "person",
+        ),
+        Named(
+            "ben-okoro",
+            "Ben Okoro",
+            ("Okoro",),
+            "Retired ferry captain from Marrow City.",
+            "person",
+        ),
+    ]
+)
+
+
+def test_a_word_of_a_longer_name_the_story_uses_apart_tells_twins_apart():
+    """A dateline names one of two cities of one name: the description of one names the
+    country whose name is a word of its own ("largest port of Marrow"), and the story
+    names that country on its own ("ferries in Marrow"); inside "Marrow City" the word
+    said nothing. The bare "Marrow City" later is the dateline's city."""
+    text = (
+        "MARROW CITY, Nov 3 (Newsroom) — Ferries stopped on Tuesday.\n"
+        "Ferries in Marrow carry most of the island's freight.\n"
+        "The strike began in Marrow City last week."
+    )
+    assert found(HARBOURS, text) == [
+        ("MARROW CITY", "marrow-city"),
+        ("Marrow", "marrow"),
+        ("Marrow City", "marrow-city"),
+    ]
+
+
+def test_a_name_of_one_word_is_no_cue_for_what_is_named_after_it():
+    """Only a word of a longer name counts apart: a one-word name is that word itself."""
+    text = "Twin cities called Marrow City exist. Nobody could say which one was meant."
+    assert found(HARBOURS, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Okoro is a common name on the coast, and the two are not related.",
+        "Okoro is among the most common family names in the port towns.",
+        "Okoro was a popular surname among the ferry crews.",
+    ],
+)
+def test_a_name_said_to_be_a_name_is_the_word(text):
+    """Said to be a name, a surname is the word, not one of the people who bear it."""
+    assert found(HARBOURS, text) == []
+
+
+def test_a_name_said_to_be_a_name_only_when_the_sentence_says_so():
+    """A name that does something is a person: "is a" and a name follow it only there."""
+    text = "Ada Okoro steered the tanker in. Okoro is a pilot with thirty years at sea."
+    assert keys_found(HARBOURS, text) == ["ada-okoro", "ada-okoro"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Dockers held placards that read “VESK IS NOT FOR SALE” outside the hall.",
+            [("VESK", "vesk")],
+        ),
+        (
+            "A banner read “QUILL WARD SAYS NO” as the ferry docked.",
+            [("QUILL WARD", "quill-ward")],
+        ),
+        ("One sign simply said “VESK = HOME”.", [("VESK", "vesk")]),
+    ],
+)
+def test_a_sign_in_capitals_reads_its_names_in_any_case(text, expected):
+    """A sign, a banner or a headline is written in capitals whatever its names: a name
+    there is read in any case, as in a dateline, and the capitalised words beside it are
+    no longer name."""
+    assert found(HARBOURS, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The VESK office is closed.",
+        "Ships bound for VESK were turned back.",
+    ],
+)
+def test_capitals_alone_are_no_sign(text):
+    """One word in capitals among words in lower case is no sign: case still counts."""
+    assert found(HARBOURS, text) == []
+
+
+def test_the_and_a_number_around_a_place_make_another_name():
+    """ "The liberal Kaleva 300 party" is a party named with the country; "gave Kaleva 300
+    doses" and "the Kaleva 2024 figures" (a year) are the country."""
+    assert found(HARBOURS, "The liberal Kaleva 300 party lost its seats.") == []
+    assert keys_found(HARBOURS, "The donors gave Kaleva 300 doses.") == ["kaleva"]
+    assert keys_found(HARBOURS, "Officials compared the Kaleva 2024 figures.") == ["kaleva"]

@@ -337,17 +337,36 @@ def _find(gazetteer: Gazetteer, text: str) -> tuple[list[Match], int]:
             if hit_start >= pos:
                 append((hit_start, hit_end, hit_keys))
                 pos = hit_end
-    return rules.resolve(text, hits, gazetteer.profiles)
+    # A name on a sign or a banner in capitals that no alias is written as ("“TALLINN IS
+    # NOT FOR SALE”"): the capitalised words beside it are no longer name (see
+    # ``rules.refusal``); an alias written in capitals ("CARE") is read as ever.
+    signs = {
+        start
+        for start, end, _ in hits
+        if rules.in_capitals(text, start, end)
+        and not _reads_as_written(gazetteer, haystack[start:end], plain[start:end])
+    }
+    return rules.resolve(text, hits, gazetteer.profiles, signs)
+
+
+def _reads_as_written(gazetteer: Gazetteer, form: str, surface: str) -> bool:
+    """Whether ``surface`` (lower-cased ``form``) reads as one of the aliases as written."""
+    value = gazetteer._automaton.get(form, None)
+    if value is None or value[3] is None:
+        return False
+    _, exact, _, keys, readings = value
+    return _reading(keys, exact, readings, surface) is not None
 
 
 def _reading_in_context(text: str, start: int, end: int, keys, exact, readings):
     """The keys of a raw hit whose words read as no alias as written, but as one in their
-    place: a dateline in capitals reads as any case ("HYDERABAD" is "Hyderabad"), and a
+    place: a dateline in capitals reads as any case ("HYDERABAD" is "Hyderabad"), and so
+    does a sign or a banner in capitals ("“TALLINN IS NOT FOR SALE”"); and a
     name that starts with a lower-case particle is written with a capital at the start of
     a sentence ("De Vries said" is "de Vries", "Al-Assad" "al-Assad")."""
     if keys is None:
         return None  # a bridge
-    if rules.is_dateline(text, start, end):
+    if rules.is_dateline(text, start, end) or rules.in_capitals(text, start, end):
         return _every_reading(keys, readings)
     surface = typographic(text[start:end])
     if surface[:1].isupper() and rules.opens_sentence(text, start):

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -76,6 +76,9 @@ class Profile(NamedTuple):
     place_type: str = ""  # "city", "state" or "country", as its description says first
     proper: frozenset[str] = frozenset()  # stems of the description's capitalised words
     dead: bool = False  # the description gives a death ("(1920–1965)", "until his death")
+    # stems of the description's capitalised words that are words of its own name too
+    # ("Panama" in "Capital and largest city of Panama" for Panama City)
+    own_proper: frozenset[str] = frozenset()
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -163,11 +166,8 @@ def profile(named: Named) -> Profile:
     # Capitalised words after the first are names: "Capital of Peru", "City on the River
     # Tay in central Scotland". They say which country or region a place belongs to.
     own_words = {_stem(word) for word in _words(name)}
-    proper = frozenset(
-        _stem(word)
-        for word in _words(named.description)[1:]
-        if _capitalised(word) and _stem(word) not in own_words
-    )
+    capitalised = {_stem(word) for word in _words(named.description)[1:] if _capitalised(word)}
+    proper = frozenset(capitalised - own_words)
     return Profile(
         name,
         frozenset(primary),
@@ -178,6 +178,7 @@ def profile(named: Named) -> Profile:
         place_type,
         proper,
         named.kind == "person" and bool(_DEATH.search(named.description)),
+        frozenset(capitalised & own_words),
     )
 
 
@@ -266,6 +267,33 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     return (start == 0 or text[start - 1] == "\n") and words.isupper() and len(words) > 2
 
 
+# A stretch of text written in capitals: up to a lower-case letter, a line break or a
+# double quote either side. Another word of capitals in it makes it a sign, a banner or
+# a headline, not an acronym in running text.
+_CAPITALS_WORD = re.compile(r"\b[^\W\d_]{2,}\b")
+
+
+def in_capitals(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a word or words in capitals among other words in
+    capitals ("“TALLINN IS NOT FOR SALE”", "a sign reading “GÖTEBORG = VOLVO”"): a
+    banner or a sign is written so whatever its names, so there a name in any case is
+    taken, as in a dateline."""
+    words = text[start:end]
+    if not (words.isupper() and len(words) > 2):
+        return False
+    low = start
+    while low > 0 and text[low - 1] not in _CAPITALS_STOPS and not text[low - 1].islower():
+        low -= 1
+    high = end
+    while high < len(text) and text[high] not in _CAPITALS_STOPS and not text[high].islower():
+        high += 1
+    around = text[low:start] + " " + text[end:high]
+    return any(word.group().isupper() for word in _CAPITALS_WORD.finditer(around))
+
+
+_CAPITALS_STOPS = frozenset('\n"“”')
+
+
 # What follows a dateline's city when it is written in the case of its name ("Cork,
 # Ireland, Nov 14 (Newsroom) —"): the regions it adds, then a date or an agency in
 # brackets (at least one of them: "Paris, Texas, is" opens a sentence, not a story),
@@ -296,12 +324,14 @@ def opens_sentence(text: str, start: int) -> bool:
     return bool(_SENTENCE_OPENING.search(text[max(0, start - 4) : start]))
 
 
-def refusal(text: str, start: int, end: int, owner: bool = False) -> str | None:
+def refusal(text: str, start: int, end: int, owner: bool = False, sign: bool = False) -> str | None:
     """Why the hit at ``start:end`` is no mention in its context, or None if it may be.
 
     Each check reads only the words next to the hit. ``owner`` says that the word before
     is no part of a longer name: a name of ours with a possessive ("India’s Punjab"), or
-    a person's nationality ("New Zealander Craig O’Connell").
+    a person's nationality ("New Zealander Craig O’Connell"). ``sign`` says that the hit
+    is a name written in capitals on a sign or a banner in capitals (``in_capitals``),
+    read in any case because no alias is written so.
     """
     after = text[end : end + 40]
     before = text[max(0, start - 40) : start]
@@ -313,6 +343,11 @@ def refusal(text: str, start: int, end: int, owner: bool = False) -> str | None:
     # A currency prefix: "US$125" is an amount, not the United States.
     if _CURRENCY_AFTER.match(after):
         return "currency"
+    # The name as a word, said to be a name ("Okafor is a common surname in the south",
+    # "Rossi is among the most common names"): what follows is about the word, not about
+    # one of the people who bear it, as a name quoted on its own is.
+    if _A_NAME_AFTER.match(text, end):
+        return "name as a word"
     # A month with a date around it: "in May", "May 2019", "by May next year", "until at
     # least March", "the end of March".
     if (
@@ -326,7 +361,10 @@ def refusal(text: str, start: int, end: int, owner: bool = False) -> str | None:
     compound = _JOINED_AND_NAME.match(after)
     if compound and not _may_follow_a_name(compound.group(1)):
         return "longer name"
-    next_word = _NEXT_WORD.match(after)
+    # On a sign or a banner in capitals every word is capitalised: the words beside a
+    # name there say nothing of a longer name ("“TALLINN IS NOT FOR SALE”"). An alias
+    # written in capitals ("CARE", "MAS") is still read so: there it may be any word.
+    next_word = None if sign else _NEXT_WORD.match(after)
     if next_word:
         word = next_word.group(1)
         # A surname naming several people: "the Miliband brothers", "the Kim family".
@@ -349,7 +387,7 @@ def refusal(text: str, start: int, end: int, owner: bool = False) -> str | None:
     joined = _NAME_AND_PARTICLE.search(before)
     if joined and not _is_title(joined.group(1)) and not owner:
         return "longer name"
-    previous = _PREVIOUS_WORD.search(before)
+    previous = None if sign else _PREVIOUS_WORD.search(before)
     if previous:
         word = previous.group(1)
         word_start = start - 1 - len(word)
@@ -368,6 +406,13 @@ def refusal(text: str, start: int, end: int, owner: bool = False) -> str | None:
         ):
             return "after a name"
     return None
+
+
+# "Is a common name", "is among the most common surnames", "was a popular given name".
+_A_NAME_AFTER = re.compile(
+    r" (?:is|was|remains) (?:a|an|the|one of the|among the)(?: [a-z-]+){0,3} "
+    r"(?:(?:family|given|first|last) )?(?:names?|surnames?|patronymics?)\b"
+)
 
 
 def _date_before(text: str, start: int) -> bool:
@@ -897,7 +942,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         return candidates[0]
     # 5. Places, or organisations, of one name: the one whose description holds names
     # the story uses ("Capital of Peru" in a story that names Peru).
-    place = _story_place(text, candidates, known)
+    place = _story_place(text, candidates, known, folded)
     if place is not None:
         return place
     # The place the story was filed from: under "ATLANTA (Newsroom) -", "Georgia" is
@@ -1187,7 +1232,13 @@ def _names_all(profile: Profile, words: str) -> bool:
     )
 
 
-def _story_place(text, keys, known):
+def _name_anywhere(folded: str) -> re.Pattern:
+    """The name ``folded`` as a whole word in any case (its words apart by any space)."""
+    words = [re.escape(word) for word in folded.split()]
+    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
+
+
+def _story_place(text, keys, known, folded=""):
     """Which of several places, or organisations, of one name the story means, from the
     names it uses that one of their descriptions holds ("Capital of Peru"; "highest
     administrative court of the Netherlands, in The Hague"); None when that does not
@@ -1204,11 +1255,21 @@ def _story_place(text, keys, known):
         for word in _CAPITALISED.finditer(text)
         if word.group().lower() not in common or not opens_sentence(text, word.start())
     }
-    shared = frozenset.intersection(*(known[key].proper for key in keys))
+    # A word of a longer name that its description names ("Capital and largest city of
+    # Panama" for Panama City) counts where the story writes it apart from the name ("a
+    # common name in Panama"): inside the name it says nothing, but alone it is another
+    # name the story uses, the country the city is the capital of. (Not for a name of
+    # one word: "Senegal" for the river named after the country is the name itself.)
+    apart = _name_anywhere(folded).sub(" ", typographic(text)) if " " in folded else ""
+    named_apart = {_stem(word.group()) for word in _CAPITALISED.finditer(apart)}
+    shared = frozenset.intersection(*(known[key].proper | known[key].own_proper for key in keys))
 
     def score(key):
         cues = known[key].proper - shared
-        return sum(any(word.startswith(cue) for word in named) for cue in cues if len(cue) >= 4)
+        own = known[key].own_proper - shared
+        return sum(
+            any(word.startswith(cue) for word in named) for cue in cues if len(cue) >= 4
+        ) + sum(any(word.startswith(cue) for word in named_apart) for cue in own if len(cue) >= 4)
 
     ranked = sorted(keys, key=score, reverse=True)
     best, second = score(ranked[0]), score(ranked[1])
@@ -1409,6 +1470,13 @@ _MODEL_AFTER = re.compile(
     r"(?! ?(?:%|percent|per cent|million|billion))|(?:II|III|IV|VI|VII|VIII|IX)\b)"
 )
 
+# A number, not a year nor an amount ("250,000", "300 million", "12%"): with "the"
+# before the place, part of a name ("the Kaleva 300 party").
+_NUMBERED_AFTER = re.compile(
+    r" (?!(?:1[89]|20)\d\d\b)\d+\b(?![,.]\d| ?(?:%|percent|per cent|million|billion))"
+)
+_THE_AND_WORDS_BEFORE = re.compile(r"\b[Tt]he(?: [a-z][\w-]*)? $")
+
 
 def _named_after(
     text: str, hit: tuple, profiles: Mapping[object, Profile], keys_at: Mapping | None = None
@@ -1435,7 +1503,17 @@ def _named_after(
         return bool(_CLAUSE_END.match(text, end))
     if kinds == {"organization"} and _product_of(text, start, end):
         return True
-    return kinds == {"organization"} and bool(_MODEL_AFTER.match(text, end))
+    if kinds == {"organization"} and bool(_MODEL_AFTER.match(text, end)):
+        return True
+    # "The" (and at most one word) before a place's name and a number after it make
+    # another name, of a party or an event ("the liberal Kaleva 300 party"): a country or
+    # a city takes no "the", and no number after it but a year or an amount ("the donors
+    # gave Kaleva 300 doses" is the country).
+    return (
+        kinds == {"place"}
+        and bool(_NUMBERED_AFTER.match(text, end))
+        and bool(_THE_AND_WORDS_BEFORE.search(text, max(0, start - 40), start))
+    )
 
 
 # "A" or "an" and up to two lower-case words or a year before a name ("a Volvo", "a
@@ -1461,9 +1539,15 @@ def _product_of(text: str, start: int, end: int) -> bool:
     )
 
 
-def resolve(text: str, hits: Iterable[tuple], profiles: Mapping[object, Profile]):
+def resolve(
+    text: str,
+    hits: Iterable[tuple],
+    profiles: Mapping[object, Profile],
+    signs: Set[int] = frozenset(),
+):
     """The matches of ``hits`` (in order, not overlapping) that are names in their context,
-    each resolved to one key, and how many hits were left out as undecided."""
+    each resolved to one key, and how many hits were left out as undecided. ``signs``
+    are the starts of hits read in any case on a sign or a banner in capitals."""
     from articles.anchoring.matching import Match
 
     if profiles:
@@ -1471,7 +1555,13 @@ def resolve(text: str, hits: Iterable[tuple], profiles: Mapping[object, Profile]
         # one of bare names and aliases finds every name as written.
         ends = {end for _, end, _ in hits}
         reasons = [
-            refusal(text, hit[0], hit[1], _not_a_longer_name(text, hit, ends, profiles))
+            refusal(
+                text,
+                hit[0],
+                hit[1],
+                _not_a_longer_name(text, hit, ends, profiles),
+                hit[0] in signs,
+            )
             for hit in hits
         ]
         strangers = _strangers(text, hits, reasons, profiles)
