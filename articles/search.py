@@ -433,7 +433,8 @@ def search(request):
 
         if keep:
             results_html = parts.kept(
-                f"search-results-{_digest(search_params)}-{page.number}", results
+                f"search-results-{_digest(search_params)}-{page.number}-{paginator.per_page}",
+                results,
             )
             entities = parts.kept(
                 f"matching-entities-{_digest(' '.join(query.words))}",

@@ -454,6 +454,22 @@ def test_a_kept_search_reads_nothing_and_loses_a_withdrawn_story_at_once(client,
     assert "1 article matches" in html
 
 
+def test_each_page_of_a_search_and_each_page_size_is_kept_on_its_own(client, story, settings):
+    address = "/search/?q=harbour"
+    whole = client.get(address).content.decode()
+    settings.NEWSROOM_PAGE_SIZE = 1
+    first = client.get(address).content.decode()
+    second = client.get(address + "&page=2").content.decode()
+
+    def listed(html):
+        results = html.split('class="story-list"')[1].split("</ol>")[0]
+        return {title for title in ("Harbour opens", "Ferries return") if title in results}
+
+    assert listed(whole) == {"Harbour opens", "Ferries return"}
+    assert len(listed(first)) == len(listed(second)) == 1
+    assert listed(first) | listed(second) == listed(whole)
+
+
 def test_no_part_is_served_older_than_its_time_whatever_the_backend(client, story, settings):
     article, _, _ = story
     page(client, article)
