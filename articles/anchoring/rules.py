@@ -79,6 +79,9 @@ class Profile(NamedTuple):
     # stems of the description's capitalised words that are words of its own name too
     # ("Panama" in "Capital and largest city of Panama" for Panama City)
     own_proper: frozenset[str] = frozenset()
+    # it has an alias of its own name with a region after a comma ("Vienna, Virginia"):
+    # the gazetteer tells it from a namesake by that region
+    qualified: bool = False
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -179,6 +182,7 @@ def profile(named: Named) -> Profile:
         proper,
         named.kind == "person" and bool(_DEATH.search(named.description)),
         frozenset(capitalised & own_words),
+        any(fold(alias).startswith(name + ", ") for alias in named.aliases),
     )
 
 
@@ -484,6 +488,8 @@ _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|A|An) $")
 _APPOSITION_AFTER = re.compile(r", (?:a|an|the|who|whose)\b")
 # Of those, the words that say what it is (", the state lender,"); a clause (", who is
 # no relation to the judge,") may be about someone else.
+# "The" and up to four lower-case words before a name: what the story calls the person.
+_DESCRIBED_BEFORE = re.compile(r"\b[Tt]he ((?:[a-z][\w’'-]* ){1,4})$")
 _DESCRIBED_AFTER = re.compile(r", (?:a|an|the)\b")
 _APPOSITION_CLOSES = re.compile(r"[,;:.!?(]")
 # What only a nation has: "Jordan’s national team".
@@ -756,6 +762,19 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # "“Castro” is a name in a schoolbook"), not one of the people who bear it.
     if _QUOTED.match(text[start - 1 : start] + text[end : end + 1]):
         return None
+    # The whole name of one of them written on from it in another case: "Gavi, the
+    # vaccine alliance" is "Gavi, the Vaccine Alliance" (writers lower-case the words of a
+    # name that say what it is), not the footballer Gavi. Names match as written, so only
+    # the hit's own words were found.
+    spelled = [
+        key
+        for key in candidates
+        if key in known
+        and len(known[key].name) > len(folded)
+        and fold(text[start : start + len(known[key].name)]) == known[key].name
+    ]
+    if len(spelled) == 1:
+        return spelled[0]
     # A dateline names a city: "NEW YORK (Newsroom) -" is the city, not the state; the
     # region after it says which city of the name.
     if opens_dateline(text, start, end):
@@ -809,6 +828,13 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # 2. Person or place, read from the words around: "Jordan, 62," and "Jordan told
     # reporters" are a person; "a visit to Jordan" a place.
     kinds = {known[key].kind for key in candidates if key in known}
+    # A firm or a place is founded, set up or based somewhere; a person is not: "Richter,
+    # founded in 1901 by the pharmacist Gedeon Richter," is the company, not its founder.
+    if len(kinds) > 1 and _FOUNDED_AFTER.match(text, end):
+        candidates = _filter(
+            candidates, lambda key: key not in known or known[key].kind != "person"
+        )
+        kinds = {known[key].kind for key in candidates if key in known}
     if len(kinds) > 1:
         # Only a team beats another or signs a player: "São Paulo came from behind to
         # beat Palmeiras", "lost to Santos", "signed for Porto" name the clubs.
@@ -893,6 +919,17 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # surname is the one person of it the story has introduced ("Climate Minister Alana
     # Cook... \nCook flies next week to Rarotonga", not the navigator James Cook), unless
     # words set beside it describe it (", a former navigator"): those are read below.
+    # Words of a description set before the name with "the", as a title ("the former
+    # deputy mayor Kazlauskas", "the prosecutor Kazlauskas"), say which one it is as
+    # words set beside it do, before the paragraph's last one: a story names a second
+    # person of the name that way.
+    before = _DESCRIBED_BEFORE.search(text, max(0, start - 60), start)
+    if before and all(key in known and known[key].kind == "person" for key in candidates):
+        described = _local_choice(
+            text, start, end, candidates, profiles, before.start(1), start, story.spans
+        )
+        if len(described) == 1:
+            return described[0]
     named_here = _named_in_paragraph(story, start, candidates)
     if not named_here and not _APPOSITION_AFTER.match(text, end):
         named_here = [key for key in candidates if key in recent]
@@ -975,6 +1012,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     own = [key for key in candidates if key in known and folded in known[key].primary_names]
     if len(own) == 1:
         return own[0]
+    only_places = all(key in known and known[key].kind == "place" for key in candidates)
     if own:
         candidates = own  # same-name twins: only the evidence below may tell them apart
     # Places of one name that nothing above told apart: the one the story was filed from
@@ -982,6 +1020,16 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # state of the name).
     if filed_from in candidates:
         return filed_from
+    # Places of one name (and nothing else of it) one of which the gazetteer also names
+    # with its region after a comma ("Vienna, Virginia") and the other not: the region is
+    # how that one is told from the other, so the name written without it is the other
+    # ("bought at auction in Vienna" is the Austrian capital), as a qualifier in brackets
+    # marks the other sense. Cues above (a region after a comma, the story's names) and
+    # the dateline decide first; a person or a club of the name leaves it open.
+    if len(own) > 1 and only_places:
+        plain = [key for key in own if not known[key].qualified]
+        if len(plain) == 1:
+            return plain[0]
     # 7. The latest longer form of one of them before it ("Kim Yo Jong ... Kim"), or the
     # latest mention of the same twin by the full name they share.
     last_seen = {}  # each candidate's latest longer form (or shared full name) before it
@@ -1027,7 +1075,8 @@ _KINDS_OF_PLACE = {
     },
 }
 _KIND_BEFORE = re.compile(r"\b([a-z]+) of (?:the )?$")
-_KIND_AFTER = re.compile(r" ([a-z]+)\b")
+# After it: "Biobío province", or set beside it, "In Colonia, the department, ...".
+_KIND_AFTER = re.compile(r" ([a-z]+)\b|, the ([a-z]+)(?=[,.;])")
 
 
 def _someone_before(story: _Story, start: int) -> bool:
@@ -1063,9 +1112,10 @@ def _kind_written(text: str, start: int, end: int) -> str | None:
     before = _KIND_BEFORE.search(text, max(0, start - 20), start)
     after = _KIND_AFTER.match(text, end)
     for word in (before, after):
+        kind = word and (word.group(1) or word.group(word.lastindex))
         # "The capital of Peru" is no capital; "the city of Lima" a city.
-        if word and word.group(1) in _KINDS_OF_PLACE and word.group(1) != "capital":
-            return _KINDS_OF_PLACE[word.group(1)]
+        if kind in _KINDS_OF_PLACE and kind != "capital":
+            return _KINDS_OF_PLACE[kind]
     return None
 
 
@@ -1205,7 +1255,8 @@ def _organisation_named_last(story: _Story, folded: str, keys: list, known: Mapp
 
 
 # A capitalised name and a possessive just before a name: "India’s", "South Korea's".
-_OWNER_BEFORE = re.compile(r"(?<![\w.])((?:[A-Z][\w.-]* )*[A-Z][\w.-]*)['’]s $")
+# "Kaleva’s own Harbour FC" names its owner too: "own" only stresses it.
+_OWNER_BEFORE = re.compile(r"(?<![\w.])((?:[A-Z][\w.-]* )*[A-Z][\w.-]*)['’]s (?:own )?$")
 _DATELINE_REGION = re.compile(r", ([A-Z][\w’'.]*(?: [A-Z][\w’'.]*)*),")
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
 _LOWER_WORD = re.compile(r"\b[a-z][\w’'-]*")
@@ -1277,6 +1328,11 @@ def _story_place(text, keys, known, folded=""):
 
 
 _SPEAKS_AFTER = re.compile(r",? (?:said|says|told|tells|added|adds|wrote|writes)\b")
+# What is said of a firm or a place, not of a person, after its name and a comma ("based
+# in" is said of people too).
+_FOUNDED_AFTER = re.compile(
+    r", (?:(?:which|that) (?:was|is) )?(?:founded|established|set up|headquartered)\b"
+)
 _SAYS_AFTER = re.compile(r",? (?:said|says|told|tells|added|adds)\b")
 _COORDINATING = re.compile(r"\b(?:and|or|but|nor|while|whereas|as|then) $")
 
@@ -1421,8 +1477,10 @@ def _not_a_longer_name(text: str, hit: tuple, ends: set, profiles: Mapping) -> b
 
 # Endings that make a place's name the word for its people ("Fijian", "Kenyan",
 # "Canadian", "Japanese", "New Zealander"), and the letters a place's name may lose to
-# them ("Canada", "Italy").
-_DEMONYM_ENDINGS = ("ian", "an", "n", "ese", "er", "i")
+# them ("Canada", "Italy"). "-ine", "-ish" and "-ic" ("Argentine", "Polish",
+# "Icelandic") rarely come from the place's name as written, but they mark the word for
+# a people all the same, when the person's description opens with it.
+_DEMONYM_ENDINGS = ("ian", "an", "n", "ese", "er", "i", "ine", "ish", "ic")
 _LOST_LETTERS = ("", "a", "e", "o", "y")
 
 
