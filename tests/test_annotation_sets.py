@@ -1,7 +1,8 @@
 """The annotation corpora, the development one (tests/data/annotation_corpus/) and the
 held-out ones (tests/data/annotation_holdout/, annotation_holdout2/, annotation_holdout3/,
 annotation_holdout4/, annotation_holdout5/, annotation_holdout6/,
-annotation_holdout7/, annotation_holdout8/, annotation_holdout9/):
+annotation_holdout7/, annotation_holdout8/, annotation_holdout9/,
+annotation_holdout10/):
 that each reads as it is written.
 
 Loader checks only: the floors on the suggestions, held on the development corpus, are
@@ -28,6 +29,7 @@ HOLDOUTS = [
     corpus.CORPUS.parent / "annotation_holdout7",
     corpus.CORPUS.parent / "annotation_holdout8",
     corpus.CORPUS.parent / "annotation_holdout9",
+    corpus.CORPUS.parent / "annotation_holdout10",
 ]
 
 
