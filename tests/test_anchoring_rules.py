@@ -1644,3 +1644,59 @@ def test_a_kind_of_place_set_beside_the_name():
     assert keys_found(HOLDOUT9_PLACES, "In Verno, the province, mayors asked for more.") == [
         "verno-province"
     ]
+
+
+HOLDOUT10_RULES = Gazetteer.of(
+    [
+        Named("morvel", "Morvel", (), "Capital and largest city of Dravonia.", "place"),
+        Named(
+            "morvel-oh",
+            "Morvel",
+            ("Morvel, Ohio",),
+            "Town in southern Ohio, United States.",
+            "place",
+        ),
+        Named("tarsa", "Tarsa", (), "Port city of Qeravia, centre of the date trade.", "place"),
+        Named(
+            "tarsa-governorate",
+            "Tarsa Governorate",
+            ("Tarsa",),
+            "Governorate of southern Qeravia around the city of Tarsa.",
+            "place",
+        ),
+        Named("velna-province", "Velna Province", ("Velna",), "Province of Qeravia.", "place"),
+        Named("velna", "Velna", (), "Largest city of Qeravia, capital of Velna Province.", "place"),
+        Named("ilse-dorn", "Ilse Dorn", ("Dorn",), "Qeravian sprinter.", "person"),
+        Named("maren-dorn", "Maren Dorn", ("Dorn",), "Qeravian cyclist.", "person"),
+    ]
+)
+
+
+def test_a_title_or_a_kind_of_place_alone_is_no_name_of_a_description():
+    """ "State" in a longer name the story writes is not the "United States" of a
+    namesake's description: the bare name stays the one without a region."""
+    text = "Students of the Lindqvist State Conservatory sang the songs first heard in Morvel."
+    assert keys_found(HOLDOUT10_RULES, text) == ["morvel"]
+
+
+def test_near_a_name_is_the_town_not_the_region_named_after_it():
+    """A farm "near Tarsa" is near the city; a governorate is a kind of region."""
+    assert keys_found(HOLDOUT10_RULES, "He keeps goats on a farm near Tarsa.") == ["tarsa"]
+
+
+def test_a_kind_of_place_in_the_plural_before_of():
+    """ "The provinces of Velna and the coast" names the province, not its capital."""
+    text = "Turnout was low in the provinces of Velna and the coast."
+    assert keys_found(HOLDOUT10_RULES, text) == ["velna-province"]
+
+
+def test_a_pair_of_one_name_is_no_one_of_them():
+    """ "The Dorn pair" names both, not the Dorn the story has named."""
+    text = "Ilse Dorn won the sprint. The Dorn pair trained together all winter."
+    assert keys_found(HOLDOUT10_RULES, text) == ["ilse-dorn"]
+
+
+def test_what_a_name_means_is_the_word():
+    """ "Dorn means “thorn”" and "the Dorn name is common" are about the word."""
+    for said in ("Dorn means “thorn” in the old tongue.", "The Dorn name is common here."):
+        assert keys_found(HOLDOUT10_RULES, "Ilse Dorn won the sprint. " + said) == ["ilse-dorn"]

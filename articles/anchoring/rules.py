@@ -82,6 +82,10 @@ class Profile(NamedTuple):
     # it has an alias of its own name with a region after a comma ("Vienna, Virginia"):
     # the gazetteer tells it from a namesake by that region
     qualified: bool = False
+    # the description's names of several capitalised words in a row, folded ("united
+    # states", "quebec city"): step 5 reads a title or a kind of place among their words
+    # only where the story writes the whole name
+    proper_names: frozenset[str] = frozenset()
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -171,6 +175,19 @@ def profile(named: Named) -> Profile:
     own_words = {_stem(word) for word in _words(name)}
     capitalised = {_stem(word) for word in _words(named.description)[1:] if _capitalised(word)}
     proper = frozenset(capitalised - own_words)
+    # Capitalised words in a row after the first word: "United States" in "City in
+    # north-east Texas, United States"; "Quebec City" in "...; capital Quebec City".
+    runs, run, last_end = [], [], -1
+    for index, word in enumerate(_WORD.finditer(named.description)):
+        name_word = index > 0 and _capitalised(word.group())
+        if name_word and run and named.description[last_end : word.start()] == " ":
+            run.append(word.group())
+        else:
+            runs.append(run)
+            run = [word.group()] if name_word else []
+        last_end = word.end()
+    runs.append(run)
+    proper_names = frozenset(fold(" ".join(run)) for run in runs if len(run) > 1)
     return Profile(
         name,
         frozenset(primary),
@@ -183,6 +200,7 @@ def profile(named: Named) -> Profile:
         named.kind == "person" and bool(_DEATH.search(named.description)),
         frozenset(capitalised & own_words),
         any(fold(alias).startswith(name + ", ") for alias in named.aliases),
+        proper_names,
     )
 
 
@@ -232,7 +250,7 @@ _OPENING_DATE = re.compile(_BEFORE_DATE.pattern, re.IGNORECASE)
 # Words after a surname that make it name several people: "the Miliband brothers".
 _GROUPS = _wordset(
     """brothers sisters siblings twins family families cousins couple dynasty clan
-    household"""
+    household pair duo trio"""
 )
 _PLACE_OF = re.compile(
     r"\b(?:city|town|port|village|county|province|district|state|region|department) of $"
@@ -413,9 +431,12 @@ def refusal(text: str, start: int, end: int, owner: bool = False, sign: bool = F
 
 
 # "Is a common name", "is among the most common surnames", "was a popular given name".
+# Also what the word means ("Bērziņš means “little birch”", "Okafor means"), and the
+# name as a name ("The Okafor name is common in the south", "the Okafor surname was").
 _A_NAME_AFTER = re.compile(
     r" (?:is|was|remains) (?:a|an|the|one of the|among the)(?: [a-z-]+){0,3} "
-    r"(?:(?:family|given|first|last) )?(?:names?|surnames?|patronymics?)\b"
+    r"(?:(?:family|given|first|last) )?(?:names?|surnames?|patronymics?)\b|"
+    r" means\b| (?:(?:family|given|first|last) )?(?:name|surname) (?:is|was)\b"
 )
 
 
@@ -1005,6 +1026,12 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     if _named_after_one_another(candidates, known):
         if filed_from in candidates:
             return filed_from
+        # "Near" or "outside" a name says a point, not an area one is in: "a farm near
+        # Naryn", "a plant outside Naryn" is the town, not the region named after it.
+        if _NEAR_BEFORE.search(text, max(0, start - 20), start):
+            towns = [key for key in candidates if _kind_described(known[key]) == "city"]
+            if len(towns) == 1:
+                return towns[0]
         named_here = _named_in_paragraph(story, start, candidates)
         return named_here[0] if len(named_here) == 1 else None
     # 6. An entity whose own name the word is, before those that only have it as an
@@ -1070,7 +1097,8 @@ _KINDS_OF_PLACE = {
         word: word
         for word in _wordset(
             """county province district state region department prefecture oblast zone
-            territory canton emirate country river lake island sea bay valley"""
+            territory canton emirate country river lake island sea bay valley
+            governorate"""
         )
     },
 }
@@ -1113,6 +1141,9 @@ def _kind_written(text: str, start: int, end: int) -> str | None:
     after = _KIND_AFTER.match(text, end)
     for word in (before, after):
         kind = word and (word.group(1) or word.group(word.lastindex))
+        # The plural before "of" too: "the provinces of Nampula and Zambezia".
+        if word is before and kind and kind not in _KINDS_OF_PLACE:
+            kind = kind[:-3] + "y" if kind.endswith("ies") else kind.removesuffix("s")
         # "The capital of Peru" is no capital; "the city of Lima" a city.
         if kind in _KINDS_OF_PLACE and kind != "capital":
             return _KINDS_OF_PLACE[kind]
@@ -1170,6 +1201,9 @@ def _tied(person: Profile, names: list[str]) -> bool:
         for tie in _FAMILY_TIE.finditer(person.description)
         for name in names
     )
+
+
+_NEAR_BEFORE = re.compile(r"\b(?:near|outside|just outside|on the outskirts of) $")
 
 
 def _named_in_paragraph(story: _Story, start: int, keys: list) -> list:
@@ -1289,6 +1323,10 @@ def _name_anywhere(folded: str) -> re.Pattern:
     return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
 
 
+# Titles and kinds of place, as stems: words of many names, no name alone.
+_GENERIC_NAME_WORDS = frozenset(_stem(word) for word in _TITLES | set(_KINDS_OF_PLACE))
+
+
 def _story_place(text, keys, known, folded=""):
     """Which of several places, or organisations, of one name the story means, from the
     names it uses that one of their descriptions holds ("Capital of Peru"; "highest
@@ -1314,13 +1352,27 @@ def _story_place(text, keys, known, folded=""):
     apart = _name_anywhere(folded).sub(" ", typographic(text)) if " " in folded else ""
     named_apart = {_stem(word.group()) for word in _CAPITALISED.finditer(apart)}
     shared = frozenset.intersection(*(known[key].proper | known[key].own_proper for key in keys))
+    shared_names = frozenset.intersection(*(known[key].proper_names for key in keys))
+    written = typographic(text)
 
     def score(key):
-        cues = known[key].proper - shared
+        # A title or a kind of place capitalised in a description ("United States",
+        # "Pingtung County") is a word of a longer name, not a name: "State" in the
+        # story's "Komitas State Conservatory" says nothing of the United States.
+        # It counts where the story writes the whole name of the description ("QUEBEC
+        # CITY" for "capital Quebec City").
+        cues = known[key].proper - shared - _GENERIC_NAME_WORDS
         own = known[key].own_proper - shared
-        return sum(
-            any(word.startswith(cue) for word in named) for cue in cues if len(cue) >= 4
-        ) + sum(any(word.startswith(cue) for word in named_apart) for cue in own if len(cue) >= 4)
+        whole = [
+            name
+            for name in known[key].proper_names - shared_names
+            if {_stem(word) for word in name.split()} & _GENERIC_NAME_WORDS
+        ]
+        return (
+            sum(any(word.startswith(cue) for word in named) for cue in cues if len(cue) >= 4)
+            + sum(any(word.startswith(cue) for word in named_apart) for cue in own if len(cue) >= 4)
+            + sum(bool(_name_anywhere(name).search(written)) for name in whole)
+        )
 
     ranked = sorted(keys, key=score, reverse=True)
     best, second = score(ranked[0]), score(ranked[1])
