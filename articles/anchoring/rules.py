@@ -550,6 +550,11 @@ def _title_before(text: str, start: int) -> str | None:
     return word if word in _TITLES else None
 
 
+def _all_of_kind(keys, known: Mapping, kind: str) -> bool:
+    """Whether every one of ``keys`` is in ``known`` (their profiles) and of ``kind``."""
+    return all(key in known and known[key].kind == kind for key in keys)
+
+
 def _local_choice(text, start, end, keys, profiles, low, high, spans=()) -> list:
     """The keys that cues in ``text[low:high]`` (the sentence around the hit and the one
     before, up to the nearest other hit of the same name) point to.
@@ -921,8 +926,8 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # After "a" or "an", a name several people share points to none of them: "under a
     # Sharif government", "a Kennedy". Only the clues above (a title, a pronoun, the kind
     # of thing named) could have told which.
-    if _INDEFINITE_BEFORE.search(text, max(0, start - 4), start) and all(
-        key in known and known[key].kind == "person" for key in candidates
+    if _INDEFINITE_BEFORE.search(text, max(0, start - 4), start) and _all_of_kind(
+        candidates, known, "person"
     ):
         return None
     # A given name alone is how a story tells apart the people of a family it writes
@@ -945,7 +950,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # words set beside it do, before the paragraph's last one: a story names a second
     # person of the name that way.
     before = _DESCRIBED_BEFORE.search(text, max(0, start - 60), start)
-    if before and all(key in known and known[key].kind == "person" for key in candidates):
+    if before and _all_of_kind(candidates, known, "person"):
         described = _local_choice(
             text, start, end, candidates, profiles, before.start(1), start, story.spans
         )
@@ -956,7 +961,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         named_here = [key for key in candidates if key in recent]
     if (
         len(named_here) == 1
-        and all(key in known and known[key].kind == "person" for key in candidates)
+        and _all_of_kind(candidates, known, "person")
         and sum(folded in known[key].primary_names for key in candidates) < 2
     ):
         return named_here[0]
@@ -966,9 +971,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # named two, not the one its paragraph named last: a paragraph does not keep to firms
     # as it does to people ("Orca Retail fell. Orca Group, whose shares..., rose. Orca
     # said" may be either). Words set beside the name are read below.
-    if all(key in known and known[key].kind == "organization" for key in candidates) and not (
-        _APPOSITION_AFTER.match(text, end)
-    ):
+    if _all_of_kind(candidates, known, "organization") and not _APPOSITION_AFTER.match(text, end):
         named = [key for key in candidates if key in recent]
         if len(named) == 1:
             return named[0]
@@ -1039,7 +1042,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     own = [key for key in candidates if key in known and folded in known[key].primary_names]
     if len(own) == 1:
         return own[0]
-    only_places = all(key in known and known[key].kind == "place" for key in candidates)
+    only_places = _all_of_kind(candidates, known, "place")
     if own:
         candidates = own  # same-name twins: only the evidence below may tell them apart
     # Places of one name that nothing above told apart: the one the story was filed from
@@ -1164,7 +1167,7 @@ def _of_the_kind_written(text: str, start: int, end: int, keys: list, known: Map
     of Colonia" is not the city, "Biobío province" neither the region nor the river (then
     none is). A place whose description says no kind may be any."""
     kind = _kind_written(text, start, end)
-    if kind is None or not all(key in known and known[key].kind == "place" for key in keys):
+    if kind is None or not _all_of_kind(keys, known, "place"):
         return keys
     return [key for key in keys if _kind_described(known[key]) in (kind, None)]
 
@@ -1181,7 +1184,7 @@ def _of_a_family_named(story: _Story, folded: str, keys: list, known: Mapping):
     """For a given name alone, shared by persons (the first word of each one's name), the
     one whose description ties them by family to a person the story has named; None when
     not exactly one is."""
-    if not all(key in known and known[key].kind == "person" for key in keys) or any(
+    if not _all_of_kind(keys, known, "person") or any(
         known[key].name.split()[0] != folded or known[key].name == folded for key in keys
     ):
         return None
@@ -1218,7 +1221,7 @@ def _named_after_one_another(keys: list, known: Mapping) -> bool:
     """Whether ``keys`` are places one of which the description of another names by its
     own name: a region and its capital ("Mountainous region ...; capital Naryn"), a
     region and its lake ("Region ... around Lake Issyk-Kul")."""
-    if not all(key in known and known[key].kind == "place" for key in keys):
+    if not _all_of_kind(keys, known, "place"):
         return False
     return any(
         one != other and _names(known[one].description, known[other].name)
