@@ -1700,3 +1700,127 @@ def test_what_a_name_means_is_the_word():
     """ "Dorn means “thorn”" and "the Dorn name is common" are about the word."""
     for said in ("Dorn means “thorn” in the old tongue.", "The Dorn name is common here."):
         assert keys_found(HOLDOUT10_RULES, "Ilse Dorn won the sprint. " + said) == ["ilse-dorn"]
+
+
+UNLISTED_GIVEN_NAMES = Gazetteer.of(
+    [
+        Named("tavi-oren", "Tavi Oren", ("Oren",), "Qeravian painter (died 1426).", "person"),
+        Named(
+            "jussa-oren", "Jussa Oren", ("Oren",), "Qeravian painter, younger brother.", "person"
+        ),
+        Named("pelle-marrow", "Pelle Marrow", ("Marrow",), "Qeravian fast bowler.", "person"),
+        Named("pelle-vance", "Pelle Vance", ("Vance",), "Qeravian wicketkeeper.", "person"),
+        Named("hope-dilan", "Hope Dilan", ("Dilan",), "Qeravian singer.", "person"),
+        Named("sora", "Sora", (), "Port city of Qeravia.", "place"),
+        Named("sora-keln", "Sora Keln", ("Keln",), "Qeravian judge.", "person"),
+    ]
+)
+
+
+def test_a_given_name_alone_after_the_full_name_is_the_person():
+    """Brothers of one surname are told apart by their given names; a person named in
+    full is then called by the given name alone."""
+    text = "Tavi Oren and Jussa Oren painted the panel. Tavi died in 1426, and Jussa said little."
+    assert found(UNLISTED_GIVEN_NAMES, text) == [
+        ("Tavi Oren", "tavi-oren"),
+        ("Jussa Oren", "jussa-oren"),
+        ("Tavi", "tavi-oren"),
+        ("Jussa", "jussa-oren"),
+    ]
+
+
+def test_a_given_name_before_the_full_name_or_in_a_plural_is_left_out():
+    text = "Tavi was a common name. Tavi Oren painted it. The Tavi brothers did not."
+    assert found(UNLISTED_GIVEN_NAMES, text) == [("Tavi Oren", "tavi-oren")]
+
+
+def test_a_given_name_two_people_in_the_story_share_is_left_out():
+    text = "Pelle Marrow bowled and Pelle Vance kept wicket. Pelle said the pitch was slow."
+    assert keys_found(UNLISTED_GIVEN_NAMES, text) == ["pelle-marrow", "pelle-vance"]
+
+
+def test_a_given_name_also_in_a_name_not_ours_is_left_out():
+    """ "Pelle Brandt" is someone the gazetteer does not know: "Pelle" alone may be him."""
+    text = "Pelle Marrow took five wickets and Pelle Brandt two. Pelle was tired."
+    assert keys_found(UNLISTED_GIVEN_NAMES, text) == ["pelle-marrow"]
+
+
+def test_a_given_name_that_is_a_word_or_a_name_in_the_gazetteer_is_not_derived():
+    """ "Hope" opens sentences as a word; "Sora" is a city the gazetteer knows."""
+    text = "Hope Dilan sang. Hope remains. Sora Keln ruled. Sora is calm."
+    assert found(UNLISTED_GIVEN_NAMES, text) == [
+        ("Hope Dilan", "hope-dilan"),
+        ("Sora Keln", "sora-keln"),
+        ("Sora", "sora"),
+    ]
+
+
+HOLDOUT11_RULES = Gazetteer.of(
+    [
+        Named("qeravia", "Qeravia", (), "Country on the Morvel coast; capital Velna.", "place"),
+        Named(
+            "qeravia-team",
+            "Qeravia national cricket team",
+            ("Qeravia",),
+            "Cricket team representing Qeravia.",
+            "organization",
+        ),
+        Named(
+            "court-qe",
+            "Constitutional Court of Qeravia",
+            ("Constitutional Court",),
+            "Qeravia’s highest court on constitutional matters.",
+            "organization",
+        ),
+        Named(
+            "court-lu",
+            "Constitutional Court of Lusvania",
+            ("Constitutional Court",),
+            "Lusvania's constitutional court, in Ardel.",
+            "organization",
+        ),
+        Named("oska-river", "Oska", (), "River in western Qeravia.", "place"),
+        Named("oska-town", "Oska", (), "Town in western Qeravia, on the Oska river.", "place"),
+        Named("ivo-smid", "Ivo Smid", ("Smid",), "First president of Qeravia.", "person"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qeravia beat Lusvania by 40 runs. Qeravia, who resumed on 96, were out for 187.",
+        "Qeravia beat Lusvania by 40 runs. Qeravia’s captain batted for three hours.",
+    ],
+)
+def test_a_country_with_a_captain_or_who_is_its_team(text):
+    assert keys_found(HOLDOUT11_RULES, text)[-1] == "qeravia-team"
+
+
+def test_a_country_with_its_government_is_still_the_country():
+    text = "Qeravia’s government said the series would go ahead."
+    assert keys_found(HOLDOUT11_RULES, text) == ["qeravia"]
+
+
+def test_a_possessive_opening_a_description_is_a_name_the_story_may_use():
+    """ "Qeravia’s highest court" ties the court to Qeravia, capital at the start or not."""
+    text = "The trial in Velna, Qeravia, ended. The lawyers will go to the Constitutional Court."
+    assert keys_found(HOLDOUT11_RULES, text)[-1] == "court-qe"
+
+
+def test_what_a_name_means_after_which_is_the_word():
+    text = "Ivo Smid opened the plant. Smid, which means smith, is a common surname."
+    assert keys_found(HOLDOUT11_RULES, text) == ["ivo-smid"]
+
+
+@pytest.mark.parametrize(
+    "before", ["the left bank of the ", "the banks of the ", "the mouth of the "]
+)
+def test_a_river_has_banks_and_a_mouth(before):
+    text = f"The plant sits on {before}Oska, in a flood zone."
+    assert keys_found(HOLDOUT11_RULES, text) == ["oska-river"]
+
+
+def test_a_bank_of_the_name_is_no_river():
+    """ "The central bank of the Oska" is not a side of the river: nothing says which."""
+    assert keys_found(HOLDOUT11_RULES, "The central bank of the Oska raised rates.") == []

@@ -346,7 +346,13 @@ def _find(gazetteer: Gazetteer, text: str) -> tuple[list[Match], int]:
         if rules.in_capitals(text, start, end)
         and not _reads_as_written(gazetteer, haystack[start:end], plain[start:end])
     }
-    return rules.resolve(text, hits, gazetteer.profiles, signs)
+    matches, undecided = rules.resolve(text, hits, gazetteer.profiles, signs)
+    if gazetteer.profiles:
+        automaton = gazetteer._automaton
+        matches = rules.by_given_name(
+            text, matches, gazetteer.profiles, lambda word: automaton.exists(_lower(word))
+        )
+    return matches, undecided
 
 
 def _reads_as_written(gazetteer: Gazetteer, form: str, surface: str) -> bool:

@@ -86,6 +86,9 @@ class Profile(NamedTuple):
     # states", "quebec city"): step 5 reads a title or a kind of place among their words
     # only where the story writes the whole name
     proper_names: frozenset[str] = frozenset()
+    # a person's given name as written ("Jermaine" for Jermaine August), when their name
+    # has one that may stand alone (see ``given_name``); "" otherwise
+    given: str = ""
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -172,8 +175,15 @@ def profile(named: Named) -> Profile:
                 break
     # Capitalised words after the first are names: "Capital of Peru", "City on the River
     # Tay in central Scotland". They say which country or region a place belongs to.
+    # The first word too when it is a possessive ("Guatemala’s highest court"): a capital
+    # there is the sentence's, but a name owns things where a common word does not.
     own_words = {_stem(word) for word in _words(name)}
-    capitalised = {_stem(word) for word in _words(named.description)[1:] if _capitalised(word)}
+    described = _words(named.description)
+    capitalised = {
+        _stem(word)
+        for index, word in enumerate(described)
+        if _capitalised(word) and (index > 0 or word.endswith(("'s", "’s")))
+    }
     proper = frozenset(capitalised - own_words)
     # Capitalised words in a row after the first word: "United States" in "City in
     # north-east Texas, United States"; "Quebec City" in "...; capital Quebec City".
@@ -201,6 +211,7 @@ def profile(named: Named) -> Profile:
         frozenset(capitalised & own_words),
         any(fold(alias).startswith(name + ", ") for alias in named.aliases),
         proper_names,
+        given_name(named),
     )
 
 
@@ -431,12 +442,14 @@ def refusal(text: str, start: int, end: int, owner: bool = False, sign: bool = F
 
 
 # "Is a common name", "is among the most common surnames", "was a popular given name".
-# Also what the word means ("Bērziņš means “little birch”", "Okafor means"), and the
-# name as a name ("The Okafor name is common in the south", "the Okafor surname was").
+# Also what the word means ("Bērziņš means “little birch”", "Kováč, which means
+# smith,"), and the name as a name ("The Okafor name is common in the south", "the
+# Okafor surname was").
 _A_NAME_AFTER = re.compile(
     r" (?:is|was|remains) (?:a|an|the|one of the|among the)(?: [a-z-]+){0,3} "
     r"(?:(?:family|given|first|last) )?(?:names?|surnames?|patronymics?)\b|"
-    r" means\b| (?:(?:family|given|first|last) )?(?:name|surname) (?:is|was)\b"
+    r"(?:,? (?:which|that))? means\b|"
+    r" (?:(?:family|given|first|last) )?(?:name|surname) (?:is|was)\b"
 )
 
 
@@ -487,6 +500,94 @@ def _is_title(word: str) -> bool:
     return all(part in _TITLES for part in parts)
 
 
+# --- Given names: "Jermaine" after "Jermaine August" ---------------------------------------
+
+# Given names that are also English words, which a capital at a sentence's start makes
+# look like a name ("Will the council", "Hope remains", "Mark the date").
+_WORDLIKE_GIVEN = _wordset(
+    """will may june april august hope grace faith joy mark bill rose victor frank guy ray
+    dawn summer autumn winter river sky pat chase hunter jack sandy rich art earl young
+    said noble wade miles rusty amber crystal iris ivy lily daisy violet holly ruby pearl
+    penny sunny max don van del gay long lee hardy stone rock cash price sterling"""
+)
+_GIVEN_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W\d_]")
+
+
+def given_name(named: Named) -> str:
+    """The given name a person may be called by alone, as written: the first word of a
+    name of two words or more ("Bounmy" for Bounmy Sisavath, "Hubert" for Hubert van
+    Eyck), or "" when it is no word of a name (a title, an initial) or is also a common
+    word ("Will", "Hope"), which a capital at a sentence's start would make look like
+    one."""
+    words = typographic(named.name).split()
+    if named.kind != "person" or len(words) < 2:
+        return ""
+    first = words[0]
+    lowered = first.lower()
+    if (
+        len(first) < 3
+        or not _GIVEN_WORD.fullmatch(first)
+        or not first[0].isupper()
+        or first.isupper()
+        or _is_title(first)
+        or lowered in _STOPWORDS | MONTHS | _DAYS | _WORDLIKE_GIVEN
+    ):
+        return ""
+    return first
+
+
+def by_given_name(text: str, matches: list, profiles: Mapping[object, Profile], known) -> list:
+    """``matches`` with each person's given name alone added where it names them: after
+    their name in full or in part in the story ("Jermaine August ... until Jermaine
+    decided"), which is how stories tell relatives apart ("Hubert and Jan van Eyck ...
+    Hubert died in 1426") and how many cultures call people ("Dr Khamphone said").
+
+    Left out: a given name that ``known`` (a word -> bool) says is a name or an alias in
+    the gazetteer (the gazetteer resolves it, or it is someone else's); one that two
+    people named in the story share; one that the story also writes as part of another
+    name ("Jermaine Blackwood", "Arena Roberto Durán"), where it could be either; and an
+    occurrence before the person is first named, or that the context refuses (a month, a
+    plural: ``refusal``).
+    """
+    from articles.anchoring.matching import Match
+
+    first_named: dict[str, tuple[int, object]] = {}  # given name -> (first start, key)
+    shared = set()
+    for match in matches:
+        profile = profiles.get(match.key)
+        given = profile.given if profile else ""
+        if not given:
+            continue
+        seen = first_named.get(given)
+        if seen is None:
+            first_named[given] = (match.start, match.key)
+        elif seen[1] != match.key:
+            shared.add(given)
+    if not first_named:
+        return matches
+    plain = typographic(text)
+    taken = [(match.start, match.end) for match in matches]
+    added = []
+    for given, (first, key) in first_named.items():
+        if given in shared or known(given):
+            continue
+        found = []
+        for occurrence in re.finditer(rf"(?<![\w'-]){re.escape(given)}(?![\w]|-\w)", plain):
+            start, end = occurrence.span()
+            if any(low <= start < high for low, high in taken):
+                continue  # inside a name already found: the person's own, or another's
+            reason = refusal(text, start, end)
+            if reason in ("longer name", "after a name"):
+                found = []  # part of a name not ours: the word names someone else too
+                break
+            if reason is None and start > first:
+                found.append(Match(start, end, key, text[start:end]))
+        added.extend(found)
+    if not added:
+        return matches
+    return sorted([*matches, *added], key=lambda match: match.start)
+
+
 # --- Resolution: which entity? --------------------------------------------------------------
 
 # After a name, what only a person does or has: an age (", 62,"), words said, a journey
@@ -523,6 +624,12 @@ _TEAM_AFTER = re.compile(
 _TEAM_BEFORE = re.compile(
     r"\b(?:beat|beats|beating|defeated|defeating|drew with|lost to|signed for|plays for|"
     r"played for) $"
+)
+# What a team has or does and a country does not: "Zimbabwe’s captain", "Zimbabwe’s
+# bowlers"; and ", who", for a team is its players ("Zimbabwe, who resumed on 96").
+_SQUAD_AFTER = re.compile(
+    r"['’]s (?:captain|coach|manager|bowlers?|batsmen|batters?|openers?|strikers?|"
+    r"goalkeeper|keeper|squad|side|innings|line-?up|fielders?|skipper)\b|, who\b"
 )
 _SENTENCE_END = re.compile(r"[.!?]['\"’”)]*\s|\n")
 # How much less a cue word counts for each character it stands away from the name.
@@ -863,8 +970,13 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         kinds = {known[key].kind for key in candidates if key in known}
     if len(kinds) > 1:
         # Only a team beats another or signs a player: "São Paulo came from behind to
-        # beat Palmeiras", "lost to Santos", "signed for Porto" name the clubs.
-        if _TEAM_AFTER.match(text, end) or _TEAM_BEFORE.search(text, max(0, start - 14), start):
+        # beat Palmeiras", "lost to Santos", "signed for Porto" name the clubs; and of a
+        # place and a firm, only a team has a captain or is "who".
+        if (
+            _TEAM_AFTER.match(text, end)
+            or _TEAM_BEFORE.search(text, max(0, start - 14), start)
+            or ("person" not in kinds and _SQUAD_AFTER.match(text, end))
+        ):
             candidates = _filter(
                 candidates, lambda key: key not in known or known[key].kind == "organization"
             )
@@ -1106,6 +1218,13 @@ _KINDS_OF_PLACE = {
     },
 }
 _KIND_BEFORE = re.compile(r"\b([a-z]+) of (?:the )?$")
+# What only a river has: "the left bank of the Nitra", "the banks of the Gauja", "the
+# mouth of the Kafue" ("the central bank of the Philippines" is no river's: a river's
+# bank is a side, or banks).
+_RIVER_BEFORE = re.compile(
+    r"\b(?:(?:left|right|east|west|north|south|far|opposite|other|both|either) bank|banks|"
+    r"mouth|estuary|tributary|headwaters) of the $"
+)
 # After it: "Biobío province", or set beside it, "In Colonia, the department, ...".
 _KIND_AFTER = re.compile(r" ([a-z]+)\b|, the ([a-z]+)(?=[,.;])")
 
@@ -1140,6 +1259,8 @@ _DATELINE_REGION_BEFORE = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*, (
 def _kind_written(text: str, start: int, end: int) -> str | None:
     """The kind of place the story writes with the name at ``start:end``, before it ("the
     department of Colonia") or after it ("Biobío province"), or None."""
+    if _RIVER_BEFORE.search(text, max(0, start - 30), start):
+        return "river"
     before = _KIND_BEFORE.search(text, max(0, start - 20), start)
     after = _KIND_AFTER.match(text, end)
     for word in (before, after):
