@@ -1824,3 +1824,69 @@ def test_a_river_has_banks_and_a_mouth(before):
 def test_a_bank_of_the_name_is_no_river():
     """ "The central bank of the Oska" is not a side of the river: nothing says which."""
     assert keys_found(HOLDOUT11_RULES, "The central bank of the Oska raised rates.") == []
+
+
+UNINTRODUCED = Gazetteer.of(
+    [
+        Named("javon-crane", "Javon Crane", ("Crane",), "Qeravian opening batsman.", "person"),
+        Named("ada-lusk", "Ada Lusk", ("Lusk", "Adalu"), "President of Qeravia.", "person"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A surname alone before the story has named the person is a word or someone else.
+        ("Crane of the old kind nested by the pitch. Javon Crane made 90.", ["javon-crane"]),
+        # Named in full first, the surname alone is theirs.
+        ("Javon Crane made 90. Crane said the pitch was slow.", ["javon-crane"] * 2),
+        # A title introduces them as well as the full name does, and so do what only a
+        # person does and words set beside the name to say who it is.
+        ("President Lusk flew home. Lusk said little.", ["ada-lusk"] * 2),
+        ("Lusk said little.", ["ada-lusk"]),
+        ("Crane, the opener, made 90.", ["javon-crane"]),
+        # A nickname that is no word of the name is no surname: it stands alone.
+        ("Adalu flew home.", ["ada-lusk"]),
+    ],
+)
+def test_a_surname_alone_names_only_someone_the_story_introduced(text, expected):
+    assert keys_found(UNINTRODUCED, text) == expected
+
+
+def test_a_team_named_by_its_country_stays_the_team_in_the_next_paragraph():
+    """Once "beat" gave the word to the team, the bare word in the same or the next
+    paragraph is the team; two paragraphs on, the story may have moved on to the
+    country (which "in" says here too)."""
+    text = (
+        "Lusvania beat Qeravia 2-1.\nThe win put Lusvania two ahead of Qeravia.\n"
+        "Qeravia pulled one back late.\nFans flew home.\nQeravia is dry this year."
+    )
+    assert keys_found(HOLDOUT11_RULES, text) == ["qeravia-team"] * 3 + ["qeravia"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He won his first cap for Qeravia in 2014.",
+        "The former Qeravia striker watched from the stand.",
+        "Qeravia captain Ivo Smid batted.",
+    ],
+)
+def test_a_players_words_name_the_team(text):
+    assert keys_found(HOLDOUT11_RULES, text)[0] == "qeravia-team"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A capitalised word after a hyphen, then a word no noun phrase ends with: one
+        # name we do not know, as "Guinea-Bissau" is.
+        ("They drew with Qeravia-Ostra in Velna.", []),
+        ("Fans of Qeravia-Ostra, the neighbours, sang.", []),
+        # Before a noun, two names joined: "US-China talks".
+        ("Qeravia-Ostra talks resumed.", ["qeravia"]),
+    ],
+)
+def test_a_name_joined_by_a_hyphen_to_a_word_not_ours(text, expected):
+    assert keys_found(HOLDOUT11_RULES, text) == expected

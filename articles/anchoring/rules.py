@@ -284,6 +284,7 @@ _DATE_AFTER = re.compile(r" (?:\d|next year|last year|this year)")
 _CURRENCY_AFTER = re.compile(r"[$€£¥]")
 _NEXT_WORD = re.compile(r" (\w[\w'’-]*)")
 _JOINED_AND_NAME = re.compile(r"[-‐‑–][A-Z][\w'’]*(?:[-‐‑–][A-Z][\w'’]*)* ([A-Z][\w'’-]*)")
+_JOINED_WORD = re.compile(r"[-‐‑–][A-Z][\w'’]*")
 _PARTICLE_AND_NAME = re.compile(r" (?:de|del|da|do|dos|das|di|du|von|van|der|den) [A-Z]")
 _PREVIOUS_WORD = re.compile(r"(\w[\w'’.-]*) $")
 _NAME_AND_PARTICLE = re.compile(
@@ -357,14 +358,22 @@ def opens_sentence(text: str, start: int) -> bool:
     return bool(_SENTENCE_OPENING.search(text[max(0, start - 4) : start]))
 
 
-def refusal(text: str, start: int, end: int, owner: bool = False, sign: bool = False) -> str | None:
+def refusal(
+    text: str,
+    start: int,
+    end: int,
+    owner: bool = False,
+    sign: bool = False,
+    joined: bool = False,
+) -> str | None:
     """Why the hit at ``start:end`` is no mention in its context, or None if it may be.
 
     Each check reads only the words next to the hit. ``owner`` says that the word before
     is no part of a longer name: a name of ours with a possessive ("India’s Punjab"), or
     a person's nationality ("New Zealander Craig O’Connell"). ``sign`` says that the hit
     is a name written in capitals on a sign or a banner in capitals (``in_capitals``),
-    read in any case because no alias is written so.
+    read in any case because no alias is written so. ``joined`` says that a name of ours
+    follows it after a hyphen ("US-China talks").
     """
     after = text[end : end + 40]
     before = text[max(0, start - 40) : start]
@@ -393,6 +402,13 @@ def refusal(text: str, start: int, end: int, owner: bool = False, sign: bool = F
     # a longer name ("the Vall-Brenna Free Trade Zone"); "US-China talks" are two names.
     compound = _JOINED_AND_NAME.match(after)
     if compound and not _may_follow_a_name(compound.group(1)):
+        return "longer name"
+    # Joined by a hyphen to a capitalised word that is no name of ours, and then a stop or
+    # a word no noun phrase ends with, it is the start of a name we do not know
+    # ("Guinea-Bissau in Malabo", "Bío-Bío reported"); two names joined so before a noun
+    # are two ("US-China talks", "Tarma-Lima trains"), as two names of ours are anywhere.
+    joined_word = _JOINED_WORD.match(after)
+    if joined_word and not joined and not sign and _PHRASE_ENDS.match(after, joined_word.end()):
         return "longer name"
     # On a sign or a banner in capitals every word is capitalised: the words beside a
     # name there say nothing of a longer name ("“TALLINN IS NOT FOR SALE”"). An alias
@@ -623,13 +639,15 @@ _TEAM_AFTER = re.compile(
 )
 _TEAM_BEFORE = re.compile(
     r"\b(?:beat|beats|beating|defeated|defeating|drew with|lost to|signed for|plays for|"
-    r"played for) $"
+    r"played for|(?:match|matches|game|games|goals?|caps?|appearances?|debut|starts?) for) $"
 )
-# What a team has or does and a country does not: "Zimbabwe’s captain", "Zimbabwe’s
-# bowlers"; and ", who", for a team is its players ("Zimbabwe, who resumed on 96").
+# What a team has or does and a country or a city does not: "Zimbabwe’s captain",
+# "the former Barcelona striker", "Zimbabwe’s bowlers"; and ", who", for a team is its
+# players ("Zimbabwe, who resumed on 96").
 _SQUAD_AFTER = re.compile(
-    r"['’]s (?:captain|coach|manager|bowlers?|batsmen|batters?|openers?|strikers?|"
-    r"goalkeeper|keeper|squad|side|innings|line-?up|fielders?|skipper)\b|, who\b"
+    r"(?:['’]s)? (?:captain|coach|manager|bowlers?|batsmen|batters?|openers?|strikers?|"
+    r"goalkeeper|keeper|squad|side|innings|line-?up|fielders?|skipper|midfielders?|"
+    r"defenders?|wingers?|forwards?|playmaker)\b|, who\b"
 )
 _SENTENCE_END = re.compile(r"[.!?]['\"’”)]*\s|\n")
 # How much less a cue word counts for each character it stands away from the name.
@@ -655,6 +673,29 @@ def _title_before(text: str, start: int) -> str | None:
     previous = _PREVIOUS_WORD.search(text[max(0, start - 20) : start])
     word = previous.group(1).lower().rstrip(".") if previous else None
     return word if word in _TITLES else None
+
+
+def _unintroduced(story: _Story, key, folded: str, start: int, end: int) -> bool:
+    """Whether ``folded`` at ``start:end`` is one word of a person's name, such as a
+    surname, before the story has named them otherwise, with neither a title before it
+    nor what only a person does after it: a story introduces a person before it calls
+    them by a surname alone, so such a word is more often a word or someone else ("Hope of
+    a draw had faded … Opener Javon Hope", "a nurse who grew up in Valencia"). "President
+    Lula", "Judge Morales", "Putin spoke in Moscow" and "Miliband, a former foreign
+    secretary," name the person."""
+    known = story.profiles.get(key)
+    if known is None or known.kind != "person" or key in story.recent:
+        return False
+    if " " in folded or folded in known.primary_names:
+        return False
+    if folded not in known.name.split():
+        return False  # a nickname or a title of one person ("Jokowi", "the Asantehene")
+    text = story.text
+    return not (
+        _title_before(text, start)
+        or _PERSON_AFTER.match(text, end)
+        or _APPOSITION_AFTER.match(text, end)
+    )
 
 
 def _all_of_kind(keys, known: Mapping, kind: str) -> bool:
@@ -1150,10 +1191,13 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         named_here = _named_in_paragraph(story, start, candidates)
         return named_here[0] if len(named_here) == 1 else None
     # 6. An entity whose own name the word is, before those that only have it as an
-    # alias: "Georgia" is the country, "Washington" the city, unless cues said otherwise.
+    # alias: "Georgia" is the country, "Washington" the city, unless cues said otherwise,
+    # here or the last time the story wrote the word alone: "Cameroon beat Guinea … two
+    # ahead of Guinea" keeps to the team, as a story keeps to what it is about.
     own = [key for key in candidates if key in known and folded in known[key].primary_names]
     if len(own) == 1:
-        return own[0]
+        kept = _kept_to(story, folded, candidates, start)
+        return kept if kept is not None and kept not in own else own[0]
     only_places = _all_of_kind(candidates, known, "place")
     if own:
         candidates = own  # same-name twins: only the evidence below may tell them apart
@@ -1201,6 +1245,25 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             return subjects[0]
         return None
     return latest
+
+
+def _kept_to(story: _Story, folded: str, keys: list, start: int):
+    """The organisation among ``keys`` that the story gave the word ``folded`` alone to
+    last, in this paragraph or the one before, or None: a team or a firm named after a
+    place is what the story is about once a cue gave it the word, where the place is the
+    word's default sense; further back, the story may have moved on ("which Cameroon
+    hosted" is the country, in a story that long before wrote of the team)."""
+    known = story.profiles
+    if any(key not in known or known[key].kind not in ("place", "organization") for key in keys):
+        return None
+    paragraph = story.text.rfind("\n", 0, story.text.rfind("\n", 0, start)) + 1
+    last = {
+        key: story.recent[key][folded]
+        for key in keys
+        if story.recent.get(key, {}).get(folded, -1) > paragraph
+    }
+    latest = max(last, key=last.get) if last else None
+    return latest if latest is not None and known[latest].kind == "organization" else None
 
 
 # Kinds of place, by the word a description or a story calls them ("the department of
@@ -1788,6 +1851,7 @@ def resolve(
         # Only a gazetteer that knows its entities (Gazetteer.of) reads names in context;
         # one of bare names and aliases finds every name as written.
         ends = {end for _, end, _ in hits}
+        starts = {start for start, _, _ in hits}
         reasons = [
             refusal(
                 text,
@@ -1795,6 +1859,7 @@ def resolve(
                 hit[1],
                 _not_a_longer_name(text, hit, ends, profiles),
                 hit[0] in signs,
+                hit[1] + 1 in starts,
             )
             for hit in hits
         ]
@@ -1855,6 +1920,9 @@ def resolve(
                 if gender:
                     gendered.append((start, end, keys, gender))
                 continue
+        if profiles and _unintroduced(story, key, folded, start, end):
+            undecided += 1
+            continue
         if story.filed_from is None and start == 0 and opens_dateline(text, start, end):
             story.filed_from = key
         recent.setdefault(key, {})[folded] = end
