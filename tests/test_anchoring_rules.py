@@ -1890,3 +1890,71 @@ def test_a_players_words_name_the_team(text):
 )
 def test_a_name_joined_by_a_hyphen_to_a_word_not_ours(text, expected):
     assert keys_found(HOLDOUT11_RULES, text) == expected
+
+
+STATED_FAMILY = Gazetteer.of(
+    [
+        Named("oren-ivo", "Ivo Marsk", ("Marsk",), "President of Qeravia since 2003.", "person"),
+        Named("oren-tor", "Tor Marsk", ("Marsk",), "President of Qeravia until 2003.", "person"),
+        Named("lia-dunn", "Lia Dunn", ("Dunn",), "Qeravian winemaker.", "person"),
+        Named("kai-dunn", "Kai Dunn", ("Dunn",), "Qeravian footballer.", "person"),
+        Named("qeravia", "Qeravia", (), "Country on the Morvel coast.", "place"),
+        Named(
+            "qeravia-team",
+            "Qeravia national football team",
+            ("Qeravia",),
+            "Football team representing Qeravia.",
+            "organization",
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A tie the story states: "his father, Tor Marsk" makes Tor the elder.
+        (
+            "Ivo Marsk spoke. Marsk succeeded his father, Tor Marsk, in 2003. "
+            "The elder Marsk built the port.",
+            "oren-tor",
+        ),
+        (
+            "Tor Marsk spoke. His son, Ivo Marsk, succeeded him. The younger Marsk built it.",
+            "oren-ivo",
+        ),
+        # Ages the story gives.
+        ("Lia Dunn, 52, and Kai Dunn, 24, arrived. The elder Dunn spoke first.", "lia-dunn"),
+    ],
+)
+def test_the_elder_and_the_younger_by_what_the_story_says(text, expected):
+    assert keys_found(STATED_FAMILY, text)[-1] == expected
+
+
+def test_a_tie_or_ages_nobody_states_decide_nothing():
+    text = "Ivo Marsk and Tor Marsk arrived. The elder Marsk spoke first."
+    assert keys_found(STATED_FAMILY, text) == ["oren-ivo", "oren-tor"]
+
+
+def test_a_womans_title_is_the_one_the_story_made_a_woman():
+    """Neither description gives a gender; the story said "she" of Lia."""
+    text = (
+        "Lia Dunn said she would sell. Kai Dunn, the defender, scored twice.\n"
+        "Ms Dunn said the price was fair."
+    )
+    assert keys_found(STATED_FAMILY, text)[-1] == "lia-dunn"
+    # With nothing said of either, "Ms" does not decide.
+    text = "Lia Dunn would sell. Kai Dunn scored twice.\nMs Dunn said the price was fair."
+    assert keys_found(STATED_FAMILY, text) == ["lia-dunn", "kai-dunn"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qeravia qualified for the Cup of Nations on Thursday.",
+        "When Lusvania play Qeravia, offices close early.",
+        "When Qeravia play Lusvania, offices close early.",
+    ],
+)
+def test_teams_qualify_and_play_one_another(text):
+    assert keys_found(STATED_FAMILY, text) == ["qeravia-team"]

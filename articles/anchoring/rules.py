@@ -635,11 +635,14 @@ _NATIONAL_AFTER = re.compile(r"['’]s national\b")
 # A match's result, after a team's name or before it.
 _TEAM_AFTER = re.compile(
     r" (?:came from behind to |went on to )?(?:beat|beats|defeated|defeats|drew with|draws "
-    r"with|lost to|loses to|thrashed|edged)\b"
+    r"with|lost to|loses to|thrashed|edged|qualified for|qualify for|qualifies for)\b|"
+    # Teams play, face and host one another: "PNG play Australia", "Qeravia face Ostra".
+    r" (?:play|plays|face|faces|host|hosts) (?=[A-Z])"
 )
 _TEAM_BEFORE = re.compile(
     r"\b(?:beat|beats|beating|defeated|defeating|drew with|lost to|signed for|plays for|"
-    r"played for|(?:match|matches|game|games|goals?|caps?|appearances?|debut|starts?) for) $"
+    r"played for|(?:match|matches|game|games|goals?|caps?|appearances?|debut|starts?) for) $|"
+    r"\b[A-Z][\w’'-]* (?:play|plays|face|faces|host|hosts) $"
 )
 # What a team has or does and a country or a city does not: "Zimbabwe’s captain",
 # "the former Barcelona striker", "Zimbabwe’s bowlers"; and ", who", for a team is its
@@ -833,19 +836,77 @@ def _is_older(elder: Profile, younger: Profile) -> bool:
     )
 
 
-def _by_age(keys: list, known: Mapping, word: str) -> object | None:
+def _by_age(keys: list, known: Mapping, word: str, story: _Story | None = None) -> object | None:
     """The one of ``keys`` older (``word`` "elder") or younger than every other, through
-    the family ties their descriptions state; None unless each of them is placed, since
-    the eldest of those we can place is not the eldest of all."""
+    the family ties their descriptions state, those the story states ("succeeded his
+    father, Heydar Aliyev") and the ages it gives ("Artur Brandão, 84,"); None unless
+    each of them is placed, since the eldest of those we can place is not the eldest of
+    all."""
     if not all(key in known for key in keys):
         return None
     older = {(a, b) for a in keys for b in keys if a != b and _is_older(known[a], known[b])}
+    if story is not None:
+        older |= {(a, b) for a, b in story.older if a in keys and b in keys}
+        ages = {key: _age_stated(story, key) for key in keys}
+        older |= {
+            (a, b)
+            for a in keys
+            for b in keys
+            if ages[a] is not None and ages[b] is not None and ages[a] > ages[b]
+        }
     for middle in keys:  # the ties' transitive closure: a father's father is older too
         older |= {(a, c) for a, b in older if b == middle for b2, c in older if b2 == middle}
     if word not in _ELDER:
         older = {(b, a) for a, b in older}
     found = [a for a in keys if all((a, b) in older for b in keys if b != a)]
     return found[0] if len(found) == 1 else None
+
+
+def _age_stated(story: _Story, key) -> int | None:
+    """The age the story gave the person ``key`` beside a name of theirs, if one."""
+    ages = [mark for mark in story.described.get(key, ()) if mark.startswith("age ")]
+    return int(ages[0][4:]) if len(ages) == 1 else None
+
+
+# A tie the story states just before a name: "succeeded his father, Heydar Aliyev",
+# "His younger brother Blessing Moyo", "her daughter Inês Brandão".
+_TIE_BEFORE = re.compile(
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir) (?:(elder|older|younger|big|little) )?"
+    r"(father|mother|parents?|grandfather|grandmother|sons?|daughters?|child|children|"
+    r"grandsons?|granddaughters?|brother|sister|sibling),? $"
+)
+_ELDER_KIN = frozenset({"father", "mother", "parent", "parents", "grandfather", "grandmother"})
+_YOUNGER_KIN = frozenset(
+    {"son", "sons", "daughter", "daughters", "child", "children", "grandson", "grandsons"}
+    | {"granddaughter", "granddaughters"}
+)
+
+
+def _tie_stated(story: _Story, key, start: int) -> None:
+    """Read a family tie the story states before the name of ``key`` at ``start`` ("his
+    father, Heydar Aliyev") into ``story.older``: the tie is to the person of the
+    family (a word of the name shared) the story named last before it."""
+    tie = _TIE_BEFORE.search(story.text, max(0, start - 40), start)
+    known = story.profiles
+    if tie is None or key not in known:
+        return
+    family = set(known[key].name.split()[1:])
+    relatives = [
+        (max(forms.values()), other)
+        for other, forms in story.recent.items()
+        if other != key
+        and other in known
+        and known[other].kind == "person"
+        and family & set(known[other].name.split()[1:])
+    ]
+    if not relatives:
+        return
+    owner = max(relatives, key=lambda pair: pair[0])[1]
+    age, kin = tie.group(1), tie.group(2)
+    if kin in _ELDER_KIN or age in ("elder", "older", "big"):
+        story.older.add((key, owner))
+    elif kin in _YOUNGER_KIN or age in ("younger", "little"):
+        story.older.add((owner, key))
 
 
 def _filter(keys: list, keep) -> list:
@@ -871,6 +932,9 @@ class _Story:
     described: dict[object, set[str]] = field(default_factory=dict)
     # Where people not ours were named with a surname of ours (see ``_strangers``).
     strangers: dict[str, list[int]] = field(default_factory=dict)
+    # Who the story says is older than whom: (older, younger) from "his father, Heydar
+    # Aliyev" (see ``_tie_stated``).
+    older: set[tuple] = field(default_factory=set)
 
 
 _AGE_AFTER = re.compile(r",? (\d{1,3}),")
@@ -977,6 +1041,12 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     if title in _FEMALE_TITLES or title in _MALE_TITLES:
         gender = "female" if title in _FEMALE_TITLES else "male"
         candidates = _filter(candidates, lambda key: of_gender(key, gender))
+        # "Ms Brandão" is the one the story has made a woman ("Inês Brandão … she said"),
+        # before one of whom it said nothing. (A description's word is no such sign: it
+        # may only say how she is tied to others, "daughter of Bill and Hillary".)
+        said_so = [key for key in candidates if learned.get(key) == gender]
+        if len(said_so) == 1:
+            candidates = said_so
     # The title the story called one of them by before, and the age it gave them.
     candidates = _as_described(story, _described(text, start, end), candidates)
     # The pronoun that refers back to the name (see ``_pronoun_after``): "When Kim wants
@@ -1015,7 +1085,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         # place and a firm, only a team has a captain or is "who".
         if (
             _TEAM_AFTER.match(text, end)
-            or _TEAM_BEFORE.search(text, max(0, start - 14), start)
+            or _TEAM_BEFORE.search(text, max(0, start - 30), start)
             or ("person" not in kinds and _SQUAD_AFTER.match(text, end))
         ):
             candidates = _filter(
@@ -1073,7 +1143,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     age = _AGE_BEFORE.search(text, max(0, start - 10), start)
     if age and len(candidates) > 1:
         named = [key for key in candidates if key in recent]
-        return _by_age(named if len(named) > 1 else candidates, known, age.group(1).lower())
+        return _by_age(named if len(named) > 1 else candidates, known, age.group(1).lower(), story)
     if len(candidates) == 1:
         return candidates[0]
     # After "a" or "an", a name several people share points to none of them: "under a
@@ -1928,6 +1998,7 @@ def resolve(
         recent.setdefault(key, {})[folded] = end
         if key in profiles and profiles[key].kind == "person":
             story.described.setdefault(key, set()).update(_described(text, start, end))
+            _tie_stated(story, key, start)
         if key in profiles and profiles[key].kind == "person" and profiles[key].gender is None:
             gender = _gender_written(text, start, pronoun)
             if gender:
