@@ -1958,3 +1958,34 @@ def test_a_womans_title_is_the_one_the_story_made_a_woman():
 )
 def test_teams_qualify_and_play_one_another(text):
     assert keys_found(STATED_FAMILY, text) == ["qeravia-team"]
+
+
+INSTITUTIONS = Gazetteer.of(
+    [
+        Named(
+            "qe-congress",
+            "Qeravian Congress",
+            ("Congress", "the Supreme Assembly"),
+            "Legislature of Qeravia, made up of the Senate and the Chamber.",
+            "organization",
+        ),
+        Named("velna", "Velna", (), "Capital of Qeravia.", "place"),
+        Named("ardel", "Ardel", (), "Capital of Lusvania.", "place"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A story from elsewhere means its own country's Congress.
+        ("ARDEL, May 3 - Congress must approve the mine, the minister said.", ["ardel"]),
+        # The story names the country, or a place whose description does.
+        ("Congress in Qeravia must approve the mine.", ["qe-congress"]),
+        ("VELNA, May 3 - Congress must approve the mine.", ["velna", "qe-congress"]),
+        # Its own full name stands anywhere.
+        ("ARDEL, May 3 - The Qeravian Congress will vote.", ["ardel", "qe-congress"]),
+    ],
+)
+def test_a_generic_institution_is_the_one_of_the_country_the_story_names(text, expected):
+    assert keys_found(INSTITUTIONS, text) == expected

@@ -678,6 +678,39 @@ def _title_before(text: str, start: int) -> str | None:
     return word if word in _TITLES else None
 
 
+# Words an institution's generic name is made of: "Congress", "the Supreme Court",
+# "Parliament", "the National Assembly"; every country has one.
+_GENERIC_INSTITUTION = _wordset(
+    """congress parliament senate house assembly court supreme constitutional high
+    national federal council cabinet government ministry treasury police army navy
+    central bank commission electoral tribunal legislature"""
+)
+
+
+def _elsewhere(story: _Story, key, folded: str) -> bool:
+    """Whether ``folded`` is a generic name of an institution of ``key``'s country
+    ("Congress" for the United States Congress) in a story that names neither that
+    country nor anything else its description names, itself or through the places and
+    bodies it has named: every country has one, and a story from Peru means Peru's
+    ("Congress must approve the mine")."""
+    known = story.profiles.get(key)
+    if known is None or known.kind != "organization" or folded in known.primary_names:
+        return False
+    if not all(word in _GENERIC_INSTITUTION for word in _words(folded)):
+        return False
+    # The country is often a word of its own name ("United States Congress").
+    cues = (known.proper | known.own_proper) - _GENERIC_NAME_WORDS - _GENERIC_INSTITUTION
+    if not cues:
+        return False
+    # The story's names, and those of the places and bodies it has named so far:
+    # "Washington" (the capital of the United States) puts a story in the United States.
+    named = set(story.named_words())
+    for other in story.recent:
+        if other in story.profiles and story.profiles[other].kind != "person":
+            named |= story.profiles[other].proper
+    return not any(word.startswith(cue) for cue in cues if len(cue) >= 4 for word in named)
+
+
 def _unintroduced(story: _Story, key, folded: str, start: int, end: int) -> bool:
     """Whether ``folded`` at ``start:end`` is one word of a person's name, such as a
     surname, before the story has named them otherwise, with neither a title before it
@@ -935,6 +968,19 @@ class _Story:
     # Who the story says is older than whom: (older, younger) from "his father, Heydar
     # Aliyev" (see ``_tie_stated``).
     older: set[tuple] = field(default_factory=set)
+    _named_words: set[str] | None = None
+
+    def named_words(self) -> set[str]:
+        """The stems of the capitalised words the story writes (its names, and the first
+        word of each sentence that it never writes in lower case)."""
+        if self._named_words is None:
+            common = set(_LOWER_WORD.findall(self.text))
+            self._named_words = {
+                _stem(word.group())
+                for word in _CAPITALISED.finditer(self.text)
+                if word.group().lower() not in common or not opens_sentence(self.text, word.start())
+            }
+        return self._named_words
 
 
 _AGE_AFTER = re.compile(r",? (\d{1,3}),")
@@ -1990,7 +2036,9 @@ def resolve(
                 if gender:
                     gendered.append((start, end, keys, gender))
                 continue
-        if profiles and _unintroduced(story, key, folded, start, end):
+        if profiles and (
+            _unintroduced(story, key, folded, start, end) or _elsewhere(story, key, folded)
+        ):
             undecided += 1
             continue
         if story.filed_from is None and start == 0 and opens_dateline(text, start, end):
