@@ -1989,3 +1989,88 @@ INSTITUTIONS = Gazetteer.of(
 )
 def test_a_generic_institution_is_the_one_of_the_country_the_story_names(text, expected):
     assert keys_found(INSTITUTIONS, text) == expected
+
+
+HOLDOUT14_RULES = Gazetteer.of(
+    [
+        Named("ostra", "Ostra", (), "Coastal city of Qeravia and its main port.", "place"),
+        Named(
+            "ostra-county",
+            "Ostra County",
+            ("Ostra",),
+            "County of Qeravia on the coast, covering the city of Ostra.",
+            "place",
+        ),
+        Named("fc-ostra", "FC Ostra", ("Ostra",), "Football club based in Ostra.", "organization"),
+        Named("luz-dary-vane", "Luz Dary Vane", ("Vane",), "Qeravian printer.", "person"),
+        Named("tomas-vane", "Tomas Vane", ("Vane",), "Qeravian painter.", "person"),
+        Named("pia-roux", "Pia Roux", ("Roux",), "Qeravian aviator.", "person"),
+    ]
+)
+
+
+def test_a_county_is_a_region_though_its_description_names_a_city():
+    """ "County of Qeravia …, covering the city of Ostra" is a region: a dateline names
+    the city."""
+    assert keys_found(HOLDOUT14_RULES, "OSTRA, Dec 4 (Newsroom) - The port reopened.") == ["ostra"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The derby, which Ostra won 2-1, was held on Sunday.",
+        "The result lifts Ostra to fourth in the league.",
+        "Both came through the youth teams of Ostra.",
+        "The club sits a point behind Ostra.",
+    ],
+)
+def test_scores_tables_and_fans_name_the_club(text):
+    assert keys_found(HOLDOUT14_RULES, text) == ["fc-ostra"]
+
+
+def test_a_kind_of_place_written_is_the_place_after_the_club():
+    text = "Ostra won 2-1.\nThe stadium, which the city of Ostra owns, will be rebuilt."
+    assert keys_found(HOLDOUT14_RULES, text) == ["fc-ostra", "ostra"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A surname alone where no place or word could stand is the person.
+        ("The paintings owe more to the history paintings of Vane.", ["tomas-vane"]),
+        # At a sentence's start, after "in" or in a list, it is left out.
+        ("Vane of the old school was gone.", []),
+        ("She grew up in Vane.", []),
+    ],
+)
+def test_a_surname_not_introduced_is_left_out_only_where_a_place_or_a_word_could_stand(
+    text, expected
+):
+    single = Gazetteer.of([Named("tomas-vane", "Tomas Vane", ("Vane",), "Painter.", "person")])
+    assert keys_found(single, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pia Roux flew. The crowd filled the Stade Marcel-Roux on Sunday.",  # hyphen before
+        "Pia Roux flew. They landed at Roux airport in snow.",  # a place named after her
+        "Pia Roux flew. Half the town is called Roux, she said.",  # the name as a name
+        "Pia Roux flew. They sailed on the pilot tug Roux.",  # a vessel
+        "Pia Roux flew. Their boat, the Roux, is moored here.",
+    ],
+)
+def test_names_of_things_named_after_a_person_are_not_the_person(text):
+    assert keys_found(HOLDOUT14_RULES, text) == ["pia-roux"]
+
+
+def test_two_given_names_and_couples():
+    text = (
+        "Luz Dary Vane and Tomas Vane print tickets. Luz Dary told officers little.\n"
+        "The Vane couple’s lawyer spoke. The Vane women stayed home."
+    )
+    assert found(HOLDOUT14_RULES, text) == [
+        ("Luz Dary Vane", "luz-dary-vane"),
+        ("Tomas Vane", "tomas-vane"),
+        ("Luz Dary", "luz-dary-vane"),
+    ]

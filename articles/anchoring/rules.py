@@ -86,9 +86,9 @@ class Profile(NamedTuple):
     # states", "quebec city"): step 5 reads a title or a kind of place among their words
     # only where the story writes the whole name
     proper_names: frozenset[str] = frozenset()
-    # a person's given name as written ("Jermaine" for Jermaine August), when their name
-    # has one that may stand alone (see ``given_name``); "" otherwise
-    given: str = ""
+    # a person's given names as written, longest first ("Luz Dary", "Luz" for Luz Dary
+    # Cárdenas), those that may stand alone (see ``given_name``)
+    given: tuple[str, ...] = ()
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -125,7 +125,17 @@ def _words(text: str) -> list[str]:
 
 
 _CITY_WORDS = frozenset(map(_stem, _wordset("city town port village capital")))
-_STATE_WORDS = frozenset(map(_stem, _wordset("state province territory emirate region")))
+# Regions below a state by their own names ("County of Kenya ..., covering the city of
+# Mombasa" is a region, though "city" comes later in it).
+_STATE_WORDS = frozenset(
+    map(
+        _stem,
+        _wordset(
+            """state province territory emirate region county department prefecture
+            oblast canton governorate voivodeship"""
+        ),
+    )
+)
 _COUNTRY_WORDS = frozenset(map(_stem, _wordset("country nation kingdom republic")))
 _PLACE_TYPES = {
     **dict.fromkeys(_CITY_WORDS, "city"),
@@ -261,7 +271,7 @@ _OPENING_DATE = re.compile(_BEFORE_DATE.pattern, re.IGNORECASE)
 # Words after a surname that make it name several people: "the Miliband brothers".
 _GROUPS = _wordset(
     """brothers sisters siblings twins family families cousins couple dynasty clan
-    household pair duo trio"""
+    household pair duo trio women men wives husbands spouses parents sons daughters"""
 )
 _PLACE_OF = re.compile(
     r"\b(?:city|town|port|village|county|province|district|state|region|department) of $"
@@ -284,7 +294,13 @@ _DATE_AFTER = re.compile(r" (?:\d|next year|last year|this year)")
 _CURRENCY_AFTER = re.compile(r"[$€£¥]")
 _NEXT_WORD = re.compile(r" (\w[\w'’-]*)")
 _JOINED_AND_NAME = re.compile(r"[-‐‑–][A-Z][\w'’]*(?:[-‐‑–][A-Z][\w'’]*)* ([A-Z][\w'’-]*)")
+_CALLED_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being) (?:called|named) $")
+_VESSEL_BEFORE = re.compile(
+    r"\b(?:tug|ship|vessel|boat|ferry|tanker|yacht|trawler|freighter|liner|cutter|frigate|"
+    r"destroyer|submarine|schooner|barge|dredger),? (?:the )?$"
+)
 _JOINED_WORD = re.compile(r"[-‐‑–][A-Z][\w'’]*")
+_JOINED_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’]*[-‐‑–]$")
 _PARTICLE_AND_NAME = re.compile(r" (?:de|del|da|do|dos|das|di|du|von|van|der|den) [A-Z]")
 _PREVIOUS_WORD = re.compile(r"(\w[\w'’.-]*) $")
 _NAME_AND_PARTICLE = re.compile(
@@ -365,6 +381,7 @@ def refusal(
     owner: bool = False,
     sign: bool = False,
     joined: bool = False,
+    joined_before: bool = False,
 ) -> str | None:
     """Why the hit at ``start:end`` is no mention in its context, or None if it may be.
 
@@ -373,7 +390,8 @@ def refusal(
     a person's nationality ("New Zealander Craig O’Connell"). ``sign`` says that the hit
     is a name written in capitals on a sign or a banner in capitals (``in_capitals``),
     read in any case because no alias is written so. ``joined`` says that a name of ours
-    follows it after a hyphen ("US-China talks").
+    follows it after a hyphen ("US-China talks"), ``joined_before`` that one comes
+    before it so ("US-China talks" for "China").
     """
     after = text[end : end + 40]
     before = text[max(0, start - 40) : start]
@@ -382,6 +400,12 @@ def refusal(
     # "Bank of Jamaica", "Gulf of Mexico", "Isle of Man".
     if _INSTITUTION_OF.search(before) or _institution_named(before):
         return "longer name"
+    # The name as a name: "Half of Antioquia is called Restrepo", "a village is named
+    # de Jong"; and a vessel's name: "the pilot tug Mombasa", "their boat, the Aurora".
+    if _CALLED_BEFORE.search(before):
+        return "name as a word"
+    if _VESSEL_BEFORE.search(before):
+        return "vessel"
     # A currency prefix: "US$125" is an amount, not the United States.
     if _CURRENCY_AFTER.match(after):
         return "currency"
@@ -410,14 +434,19 @@ def refusal(
     joined_word = _JOINED_WORD.match(after)
     if joined_word and not joined and not sign and _PHRASE_ENDS.match(after, joined_word.end()):
         return "longer name"
+    # Its end, joined by a hyphen to a capitalised word not ours before it: "the Stade
+    # Geoffroy-Guichard" is no Guichard of ours.
+    if _JOINED_BEFORE.search(before) and not joined_before and not sign:
+        return "longer name"
     # On a sign or a banner in capitals every word is capitalised: the words beside a
     # name there say nothing of a longer name ("“TALLINN IS NOT FOR SALE”"). An alias
     # written in capitals ("CARE", "MAS") is still read so: there it may be any word.
     next_word = None if sign else _NEXT_WORD.match(after)
     if next_word:
         word = next_word.group(1)
-        # A surname naming several people: "the Miliband brothers", "the Kim family".
-        if word.lower() in _GROUPS:
+        # A surname naming several people: "the Miliband brothers", "the Kim family",
+        # "the Bakari couple’s firm".
+        if word.lower().removesuffix("’s").removesuffix("'s") in _GROUPS:
             return "plural"
         # Inside a longer name that is not ours: "Harris Poll", "Rio Grande do Sul",
         # "Kim Dae-jung", "Jordan River". (A name of ours would have been the longer
@@ -529,27 +558,31 @@ _WORDLIKE_GIVEN = _wordset(
 _GIVEN_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W\d_]")
 
 
-def given_name(named: Named) -> str:
-    """The given name a person may be called by alone, as written: the first word of a
-    name of two words or more ("Bounmy" for Bounmy Sisavath, "Hubert" for Hubert van
-    Eyck), or "" when it is no word of a name (a title, an initial) or is also a common
-    word ("Will", "Hope"), which a capital at a sentence's start would make look like
-    one."""
+def given_name(named: Named) -> tuple[str, ...]:
+    """The given names a person may be called by alone, as written, longest first: the
+    first word of a name of two words or more ("Bounmy" for Bounmy Sisavath, "Hubert"
+    for Hubert van Eyck), and the first two of a name of three or more ("Luz Dary" for
+    Luz Dary Cárdenas); none that is no word of a name (a title, an initial, a particle)
+    or is also a common word ("Will", "Hope"), which a capital at a sentence's start
+    would make look like one."""
     words = typographic(named.name).split()
-    if named.kind != "person" or len(words) < 2:
-        return ""
-    first = words[0]
-    lowered = first.lower()
-    if (
-        len(first) < 3
-        or not _GIVEN_WORD.fullmatch(first)
-        or not first[0].isupper()
-        or first.isupper()
-        or _is_title(first)
+    if named.kind != "person" or len(words) < 2 or not _may_be_given(words[0]):
+        return ()
+    if len(words) >= 3 and _may_be_given(words[1]):
+        return (f"{words[0]} {words[1]}", words[0])
+    return (words[0],)
+
+
+def _may_be_given(word: str) -> bool:
+    lowered = word.lower()
+    return not (
+        len(word) < 3
+        or not _GIVEN_WORD.fullmatch(word)
+        or not word[0].isupper()
+        or word.isupper()
+        or _is_title(word)
         or lowered in _STOPWORDS | MONTHS | _DAYS | _WORDLIKE_GIVEN
-    ):
-        return ""
-    return first
+    )
 
 
 def by_given_name(text: str, matches: list, profiles: Mapping[object, Profile], known) -> list:
@@ -571,20 +604,20 @@ def by_given_name(text: str, matches: list, profiles: Mapping[object, Profile], 
     shared = set()
     for match in matches:
         profile = profiles.get(match.key)
-        given = profile.given if profile else ""
-        if not given:
-            continue
-        seen = first_named.get(given)
-        if seen is None:
-            first_named[given] = (match.start, match.key)
-        elif seen[1] != match.key:
-            shared.add(given)
+        for given in profile.given if profile else ():
+            seen = first_named.get(given)
+            if seen is None:
+                first_named[given] = (match.start, match.key)
+            elif seen[1] != match.key:
+                shared.add(given)
     if not first_named:
         return matches
     plain = typographic(text)
     taken = [(match.start, match.end) for match in matches]
     added = []
-    for given, (first, key) in first_named.items():
+    # Longest first: "Luz Dary" before "Luz", which is then inside it.
+    for given in sorted(first_named, key=len, reverse=True):
+        first, key = first_named[given]
         if given in shared or known(given):
             continue
         found = []
@@ -599,6 +632,7 @@ def by_given_name(text: str, matches: list, profiles: Mapping[object, Profile], 
             if reason is None and start > first:
                 found.append(Match(start, end, key, text[start:end]))
         added.extend(found)
+        taken.extend((match.start, match.end) for match in found)
     if not added:
         return matches
     return sorted([*matches, *added], key=lambda match: match.start)
@@ -637,12 +671,22 @@ _TEAM_AFTER = re.compile(
     r" (?:came from behind to |went on to )?(?:beat|beats|defeated|defeats|drew with|draws "
     r"with|lost to|loses to|thrashed|edged|qualified for|qualify for|qualifies for)\b|"
     # Teams play, face and host one another: "PNG play Australia", "Qeravia face Ostra".
-    r" (?:play|plays|face|faces|host|hosts) (?=[A-Z])"
+    r" (?:play|plays|face|faces|host|hosts) (?=[A-Z])|"
+    # A score ("which Medellín won 2-1") and a place in a table ("lifts Lyon to fourth",
+    # "Nacional are seventh", "stay 14th").
+    r"(?: (?:won|lost|drew|lead|led|trail|trailed))? \d{1,2}[-–]\d{1,2}\b|"
+    r" (?:to|are|is|stay|stays|remain|remains|sit|sits|climb|climbs|drop|drops|move|"
+    r"moves|finished|finish|finishes|lie|lies)(?: up| down)? (?:\d{1,2}(?:st|nd|rd|th)|"
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|bottom)\b"
 )
 _TEAM_BEFORE = re.compile(
     r"\b(?:beat|beats|beating|defeated|defeating|drew with|lost to|signed for|plays for|"
     r"played for|(?:match|matches|game|games|goals?|caps?|appearances?|debut|starts?) for) $|"
-    r"\b[A-Z][\w’'-]* (?:play|plays|face|faces|host|hosts) $"
+    r"\b[A-Z][\w’'-]* (?:play|plays|face|faces|host|hosts) $|"
+    # A team's people and points: "the youth teams of Lyon", "fans of Porto", "a point
+    # behind Marseille".
+    r"\b(?:youth teams?|academy|fans|supporters|ultras|squad|players) of $|"
+    r"\b(?:points?|a point|goals?) (?:behind|ahead of|clear of) $"
 )
 # What a team has or does and a country or a city does not: "Zimbabwe’s captain",
 # "the former Barcelona striker", "Zimbabwe’s bowlers"; and ", who", for a team is its
@@ -711,10 +755,14 @@ def _elsewhere(story: _Story, key, folded: str) -> bool:
     return not any(word.startswith(cue) for cue in cues if len(cue) >= 4 for word in named)
 
 
+_LISTED_BEFORE = re.compile(r"(?:, |\band )$")
+
+
 def _unintroduced(story: _Story, key, folded: str, start: int, end: int) -> bool:
     """Whether ``folded`` at ``start:end`` is one word of a person's name, such as a
     surname, before the story has named them otherwise, with neither a title before it
-    nor what only a person does after it: a story introduces a person before it calls
+    nor what only a person does after it, where a place or a word could stand (at a
+    sentence's start, after "in", in a list): a story introduces a person before it calls
     them by a surname alone, so such a word is more often a word or someone else ("Hope of
     a draw had faded … Opener Javon Hope", "a nurse who grew up in Valencia"). "President
     Lula", "Judge Morales", "Putin spoke in Moscow" and "Miliband, a former foreign
@@ -727,10 +775,18 @@ def _unintroduced(story: _Story, key, folded: str, start: int, end: int) -> bool
     if folded not in known.name.split():
         return False  # a nickname or a title of one person ("Jokowi", "the Asantehene")
     text = story.text
-    return not (
+    if (
         _title_before(text, start)
         or _PERSON_AFTER.match(text, end)
         or _APPOSITION_AFTER.match(text, end)
+    ):
+        return False
+    # Where a capital says nothing (a sentence's first word), after a preposition of
+    # place, or in a list: "the history paintings of Matejko" is the painter.
+    return bool(
+        opens_sentence(text, start)
+        or _PLACE_BEFORE.search(text, max(0, start - 16), start)
+        or _LISTED_BEFORE.search(text, max(0, start - 6), start)
     )
 
 
@@ -1372,6 +1428,8 @@ def _kept_to(story: _Story, folded: str, keys: list, start: int):
     known = story.profiles
     if any(key not in known or known[key].kind not in ("place", "organization") for key in keys):
         return None
+    if _kind_written(story.text, start, start + len(folded)):
+        return None  # "the city of Medellín owns" is the place, whatever came before
     paragraph = story.text.rfind("\n", 0, story.text.rfind("\n", 0, start)) + 1
     last = {
         key: story.recent[key][folded]
@@ -1874,6 +1932,12 @@ _BUILDING_AFTER = re.compile(
     r"['’]s (?:Palace|Castle|Wall|Tower|Gate|Bridge|Tomb|Mausoleum|Column|Arch|Square|"
     r"Church|Chapel|Cathedral)\b"
 )
+# A person's name before a kind of place in lower case: a place named after them
+# ("landing at Saint-Exupéry airport", "the Mandela bridge").
+_PLACE_NAMED_AFTER = re.compile(
+    r" (?:airport|stadium|arena|street|avenue|boulevard|bridge|station|hospital|university|"
+    r"square|park|dam|highway|motorway)\b"
+)
 _THE_BEFORE = re.compile(r"\b[Tt]he $")
 _CLAUSE_END = re.compile(r"[,.;:!?)]")
 # A model may be a Roman numeral too ("the Apple II computer"): after an organisation's
@@ -1905,7 +1969,9 @@ def _named_after(
     kinds = {profiles[key].kind if key in profiles else "" for key in keys}
     if _PLACE_OF.search(text, max(0, start - 20), start) or _FEATURE_AFTER.match(text, end):
         return not kinds & {"place", ""}
-    if kinds == {"person"} and _BUILDING_AFTER.match(text, end):
+    if kinds == {"person"} and (
+        _BUILDING_AFTER.match(text, end) or _PLACE_NAMED_AFTER.match(text, end)
+    ):
         return True
     if kinds == {"person"} and _THE_BEFORE.search(text, max(0, start - 4), start):
         # Unless the comma sets the person's own name beside it: "the Asantehene, Otumfuo
@@ -1976,6 +2042,7 @@ def resolve(
                 _not_a_longer_name(text, hit, ends, profiles),
                 hit[0] in signs,
                 hit[1] + 1 in starts,
+                hit[0] - 1 in ends,
             )
             for hit in hits
         ]
