@@ -2074,3 +2074,19 @@ def test_two_given_names_and_couples():
         ("Tomas Vane", "tomas-vane"),
         ("Luz Dary", "luz-dary-vane"),
     ]
+
+
+def test_the_title_or_the_role_before_a_name_fits_one_description():
+    siblings = Gazetteer.of(
+        [
+            Named("kat", "Kati Sabo", ("Sabo",), "Qeravian immunologist.", "person"),
+            Named("pet", "Petr Sabo", ("Sabo",), "Qeravian banker and curator.", "person"),
+        ]
+    )
+    text = "Kati Sabo and Petr Sabo set it up. Dr Sabo, 51, ran the lab."
+    assert keys_found(siblings, text)[-1] == "kat"
+    text = "Kati Sabo and Petr Sabo set it up. The draft said more, the curator Sabo said."
+    assert keys_found(siblings, text)[-1] == "pet"
+    # A word that fits neither decides nothing.
+    text = "Kati Sabo and Petr Sabo set it up. The founder Sabo said so."
+    assert keys_found(siblings, text) == ["kat", "pet"]

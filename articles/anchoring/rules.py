@@ -998,6 +998,32 @@ def _tie_stated(story: _Story, key, start: int) -> None:
         story.older.add((owner, key))
 
 
+# What a description calls someone whom "Dr" fits: a physician, a scientist, an academic.
+_DOCTORS = frozenset(
+    map(
+        _stem,
+        _wordset(
+            """physician doctor surgeon scientist researcher professor academic lecturer
+            economist chemist physicist pharmacist veterinarian dentist psychiatrist"""
+        ),
+    )
+)
+_ROLE_BEFORE = re.compile(r"\b[Tt]he ([a-z][\w-]{3,}) $")
+
+
+def _fits_the_word_before(text: str, start: int, person: Profile) -> bool:
+    """Whether the title or the role written just before a name fits what ``person``'s
+    description says they are: "Dr" a physician, a scientist or any "-ologist"; "the
+    curator" a curator."""
+    if _title_before(text, start) in ("dr", "doctor"):
+        words = set(_words(person.description))
+        return bool({_stem(word) for word in words} & _DOCTORS) or any(
+            word.endswith(("ologist", "ologists")) for word in words
+        )
+    role = _ROLE_BEFORE.search(text, max(0, start - 30), start)
+    return bool(role) and _stem(role.group(1)) in person.cues
+
+
 def _filter(keys: list, keep) -> list:
     """``keys`` that pass ``keep``, or all of them if none does (a cue cannot rule every
     candidate out: then it was about something else)."""
@@ -1151,6 +1177,12 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             candidates = said_so
     # The title the story called one of them by before, and the age it gave them.
     candidates = _as_described(story, _described(text, start, end), candidates)
+    # What the word before the name says the person is: "Dr Szabó" is the immunologist,
+    # not her brother the banker; "the curator Kos" the one described as a curator.
+    if len(candidates) > 1 and _all_of_kind(candidates, known, "person"):
+        fitting = [key for key in candidates if _fits_the_word_before(text, start, known[key])]
+        if len(fitting) == 1:
+            candidates = fitting
     # The pronoun that refers back to the name (see ``_pronoun_after``): "When Kim wants
     # to sound patient, he lets her sound angry."
     if pronoun:
