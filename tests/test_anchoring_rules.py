@@ -283,11 +283,17 @@ def test_the_elder_of_a_family_is_among_the_ones_the_story_has_named():
     assert found(costas, text)[-1] == ("Costa", "rui")
 
 
-def test_the_elder_of_a_family_whose_ties_do_not_place_everyone_is_left_out():
-    """Jill Biden is no one's parent or child in the descriptions: "the elder Biden" may be
-    her or Joe, so it is left out rather than guessed (never the son, the latest named)."""
+def test_the_elder_of_a_family_is_compared_among_those_the_ties_place():
+    """Jill Biden is no one's parent or child in the descriptions: "the elder Biden"
+    compares the generations the ties place, father and son, not a wife nothing ties by
+    age (and never the son, the latest named)."""
     text = "Jill Biden, Joe Biden and Hunter Biden sat down. The elder Biden spoke."
-    assert [key for _, key in found(FAMILY, text)] == ["jill", "joe", "hunter"]
+    assert [key for _, key in found(FAMILY, text)] == ["jill", "joe", "hunter", "joe"]
+
+
+def test_the_elder_of_people_no_tie_places_is_left_out():
+    text = "Jill Biden and Joe Biden sat down. The elder Biden spoke."
+    assert [key for _, key in found(FAMILY, text)] == ["jill", "joe"]
     assert FAMILY.find_with_stats(text)[1] == 1
 
 
@@ -2090,3 +2096,23 @@ def test_the_title_or_the_role_before_a_name_fits_one_description():
     # A word that fits neither decides nothing.
     text = "Kati Sabo and Petr Sabo set it up. The founder Sabo said so."
     assert keys_found(siblings, text) == ["kat", "pet"]
+
+
+def test_offices_of_a_city_or_a_chamber_are_titles():
+    offices = Gazetteer.of(
+        [
+            Named("velna", "Velna", (), "Capital of Qeravia.", "place"),
+            Named("ostra-state", "Ostra", (), "State of Qeravia.", "place"),
+            Named("dan-kos", "Dan Kos", ("Kos",), "Qeravian politician.", "person"),
+        ]
+    )
+    text = "A jury convicted Velna Alderman Dan Kos on Tuesday."
+    assert keys_found(offices, text) == ["velna", "dan-kos"]
+    text = "The former Ostra House Speaker Dan Kos was sentenced."
+    assert keys_found(offices, text) == ["ostra-state", "dan-kos"]
+    # A chamber's own longer name is still refused: "Ostra House of Delegates".
+    assert keys_found(offices, "The Ostra House of Delegates met.") == []
+
+
+def test_a_win_by_a_score_names_the_club():
+    assert keys_found(HOLDOUT14_RULES, "Two goals gave Ostra a 2-1 win on Sunday.") == ["fc-ostra"]

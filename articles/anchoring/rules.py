@@ -242,7 +242,10 @@ _TITLES = _wordset(
     finance interior home trade health water former ceo cfo coo mp mep mla msp pm
     gov lt sgt maj elect ex acting interim crown first attorney mr. st saint
     administrator spokesperson spokesman spokeswoman superintendent managing
-    principal provost registrar adviser advisor counsellor counselor """
+    principal provost registrar adviser advisor counsellor counselor alderman
+    alderwoman assemblyman assemblywoman assemblymember councilman councilwoman
+    councilmember magistrate sheriff constable dean rector ombudsman treasurer
+    comptroller auditor prosecutor reverend rev pastor vicar """
     # Honorifics of other languages that English copy keeps: "Pak Jokowi", "Bu Risma",
     # "Herr Scholz", "Señora Pérez".
     """pak bapak bu ibu herr frau monsieur mme mlle signor signora señor señora senor
@@ -451,7 +454,7 @@ def refusal(
         # Inside a longer name that is not ours: "Harris Poll", "Rio Grande do Sul",
         # "Kim Dae-jung", "Jordan River". (A name of ours would have been the longer
         # hit.) Days and months after a name are dates: "Putin Tuesday".
-        if _capitalised(word) and not _may_follow_a_name(word):
+        if _capitalised(word) and not _may_follow_a_name(word) and not _office_of(after):
             return "longer name"
         # Or a title that begins an institution's name: "Issyk-Kul State University".
         if _capitalised(word) and _INSTITUTION_AFTER.match(after, next_word.end()):
@@ -496,6 +499,19 @@ _A_NAME_AFTER = re.compile(
     r"(?:,? (?:which|that))? means\b|"
     r" (?:(?:family|given|first|last) )?(?:name|surname) (?:is|was)\b"
 )
+
+
+# A chamber and the office held in it after a place: "Illinois House Speaker Michael
+# Madigan", "Texas Senate Majority Leader", as "New York Governor" is a place's office.
+_CHAMBER_AND_OFFICE = re.compile(
+    r" (?:House|Senate|Assembly|Legislature|Council) (?:[A-Z][\w-]* )??([A-Z][\w-]*)\b"
+)
+
+
+def _office_of(after: str) -> bool:
+    """Whether ``after`` opens with a chamber and an office in it ("House Speaker")."""
+    office = _CHAMBER_AND_OFFICE.match(after)
+    return bool(office) and _is_title(office.group(1))
 
 
 def _date_before(text: str, start: int) -> bool:
@@ -672,9 +688,10 @@ _TEAM_AFTER = re.compile(
     r"with|lost to|loses to|thrashed|edged|qualified for|qualify for|qualifies for)\b|"
     # Teams play, face and host one another: "PNG play Australia", "Qeravia face Ostra".
     r" (?:play|plays|face|faces|host|hosts) (?=[A-Z])|"
-    # A score ("which Medellín won 2-1") and a place in a table ("lifts Lyon to fourth",
-    # "Nacional are seventh", "stay 14th").
+    # A score ("which Medellín won 2-1", "to give Sevilla a 2-1 win") and a place in a
+    # table ("lifts Lyon to fourth", "Nacional are seventh", "stay 14th").
     r"(?: (?:won|lost|drew|lead|led|trail|trailed))? \d{1,2}[-–]\d{1,2}\b|"
+    r" an? \d{1,2}[-–]\d{1,2} (?:win|victory|defeat|loss|draw|lead)\b|"
     r" (?:to|are|is|stay|stays|remain|remains|sit|sits|climb|climbs|drop|drops|move|"
     r"moves|finished|finish|finishes|lie|lies)(?: up| down)? (?:\d{1,2}(?:st|nd|rd|th)|"
     r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|bottom)\b"
@@ -945,6 +962,12 @@ def _by_age(keys: list, known: Mapping, word: str, story: _Story | None = None) 
         }
     for middle in keys:  # the ties' transitive closure: a father's father is older too
         older |= {(a, c) for a, b in older if b == middle for b2, c in older if b2 == middle}
+    # Those the ties place are the ones compared, when they are two or more: a namesake
+    # or an in-law nothing ties by age ("the elder Kessler" after "her father, Georg
+    # Kessler" and a founder of the name) is not the one the writer compares.
+    placed = [key for key in keys if any(key in pair for pair in older)]
+    if len(placed) >= 2:
+        keys = placed
     if word not in _ELDER:
         older = {(b, a) for a, b in older}
     found = [a for a in keys if all((a, b) in older for b in keys if b != a)]
