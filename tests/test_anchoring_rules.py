@@ -2116,3 +2116,30 @@ def test_offices_of_a_city_or_a_chamber_are_titles():
 
 def test_a_win_by_a_score_names_the_club():
     assert keys_found(HOLDOUT14_RULES, "Two goals gave Ostra a 2-1 win on Sunday.") == ["fc-ostra"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Children from Ostra’s villages came to see it.", ["ostra-county"]),
+        ("Aid is needed in Ostra and Velna counties.", ["ostra-county"]),
+        ("Ostra’s governor ordered traders to stop.", ["ostra-county"]),
+        ("Governor Ana Pel said Ostra would pay for a second cable.", ["ostra-county"]),
+        # A mayor in the sentence: the governor's words say nothing of which.
+        ("Governor Ana Pel and the mayor said Ostra would pay.", []),
+    ],
+)
+def test_what_a_region_has_names_the_region(text, expected):
+    places = Gazetteer.of(
+        [
+            Named("ostra", "Ostra", (), "Coastal city of Qeravia and its main port.", "place"),
+            Named(
+                "ostra-county",
+                "Ostra County",
+                ("Ostra",),
+                "County of Qeravia on the coast, covering the city of Ostra.",
+                "place",
+            ),
+        ]
+    )
+    assert keys_found(places, text) == expected

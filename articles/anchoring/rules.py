@@ -884,10 +884,27 @@ _QUOTED = re.compile(r"“”|‘’|\"\"|''|“\"|\"”")
 # Offices and bodies that belong to a state or province, not to a city of the same name:
 # "New York Governor Kathy Hochul", "the Premier of Victoria", "the Georgia legislature".
 _STATE_AFTER = re.compile(
-    r" (?:[Gg]overnor|[Gg]ov\.|[Pp]remier|[Ss]tate [Ll]egislature|[Ll]egislature|"
-    r"[Ss]tate [Ss]enate|[Ss]tate [Aa]ssembly|[Aa]ttorney [Gg]eneral|[Ss]tate)\b"
+    r"(?:['’]s)? (?:[Gg]overnor|[Gg]ov\.|[Pp]remier|[Ss]tate [Ll]egislature|[Ll]egislature|"
+    r"[Ss]tate [Ss]enate|[Ss]tate [Aa]ssembly|[Aa]ttorney [Gg]eneral|[Ss]tate)\b|"
+    # What a region has and a city does not: "Giza’s villages", "Cebu’s towns".
+    r"['’]s (?:villages|towns|districts|municipalities|provinces|counties|rural)\b|"
+    # Two regions of a kind: "in Mandalay and Sagaing regions".
+    r" and [A-Z][\w’'-]* (?:regions|provinces|states|districts|counties|departments|"
+    r"prefectures|governorates)\b"
 )
 _STATE_BEFORE = re.compile(r"\b(?:[Gg]overnor|[Pp]remier|[Ss]tate|[Pp]rovince) of $")
+_GOVERNOR = re.compile(r"\b[Gg]overnor\b")
+_CITY_WORDS_IN_SENTENCE = re.compile(r"\b(?:[Mm]ayor|city|[Cc]ity [Hh]all|municipal)\b")
+
+
+def _governor_speaks(text: str, start: int, end: int) -> bool:
+    """Whether a governor earlier in the sentence speaks of the place, and no mayor or
+    city: "Governor Hirofumi Yoshimura said Osaka would pay" is the prefecture."""
+    low, high = _sentence_bounds(text, start, end)
+    before = text[low:start]
+    return bool(_GOVERNOR.search(before)) and not _CITY_WORDS_IN_SENTENCE.search(text, low, high)
+
+
 # And those that belong to a city: "the Mayor of London", "Chicago City Council".
 _CITY_AFTER = re.compile(r" (?:[Mm]ayor|[Cc]ity [Cc]ouncil|[Cc]ity [Hh]all)\b")
 _CITY_BEFORE = re.compile(r"\b(?:[Mm]ayor|[Cc]ity|[Tt]own) of $")
@@ -1270,7 +1287,11 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # A state's offices and a city's: "New York Governor Kathy Hochul" is the state,
     # "the Mayor of New York" the city.
     if sum(known[key].kind == "place" for key in candidates if key in known) > 1:
-        if _STATE_AFTER.match(text, end) or _STATE_BEFORE.search(text, max(0, start - 14), start):
+        if (
+            _STATE_AFTER.match(text, end)
+            or _STATE_BEFORE.search(text, max(0, start - 14), start)
+            or _governor_speaks(text, start, end)
+        ):
             candidates = _filter(
                 candidates, lambda key: key in known and known[key].place_type == "state"
             )
