@@ -2143,3 +2143,43 @@ def test_what_a_region_has_names_the_region(text, expected):
         ]
     )
     assert keys_found(places, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ostra are a game ahead of Velna with 12 matches left.", ["fc-ostra"]),
+        # Not the subject: the councillors have asked.
+        ("Councillors in Ostra have asked for a vote.", []),
+        ("The win left Velna two ahead of Ostra, the champions.", ["fc-ostra"]),
+        # "In" says a place, the city or its county (nothing says which): not the club.
+        ("FC Ostra won.\n“In Ostra you do not close for good,” he said.", ["fc-ostra"]),
+    ],
+)
+def test_a_plural_verb_or_a_lead_names_the_club_and_in_names_the_place(text, expected):
+    assert keys_found(HOLDOUT14_RULES, text) == expected
+
+
+def test_only_a_firm_is_privately_held():
+    firms = Gazetteer.of(
+        [
+            Named("harda", "Hardanger", (), "District of fjords in western Norway.", "place"),
+            Named(
+                "harda-firm",
+                "Hardanger Havbruk",
+                ("Hardanger",),
+                "Norwegian fish farming company.",
+                "organization",
+            ),
+        ]
+    )
+    text = "Shares fell, while privately held Hardanger said it had paused a plant."
+    assert keys_found(firms, text) == ["harda-firm"]
+
+
+def test_a_currency_code_before_an_amount_is_no_name():
+    codes = Gazetteer.of(
+        [Named("ghs", "Ghana Health Service", ("GHS",), "Ghana's health agency.", "organization")]
+    )
+    assert keys_found(codes, "The government released GHS 4 million for tanks.") == []
+    assert keys_found(codes, "The GHS said it had ordered vaccines.") == ["ghs"]

@@ -3,7 +3,8 @@ held-out ones (tests/data/annotation_holdout/, annotation_holdout2/, annotation_
 annotation_holdout4/, annotation_holdout5/, annotation_holdout6/,
 annotation_holdout7/, annotation_holdout8/, annotation_holdout9/,
 annotation_holdout10/, annotation_holdout11/, annotation_holdout12/, annotation_holdout13/,
-annotation_holdout14/, annotation_holdout15/):
+annotation_holdout14/, annotation_holdout15/,
+annotation_holdout16/):
 that each reads as it is written.
 
 Loader checks only: the floors on the suggestions, held on the development corpus, are
@@ -36,6 +37,7 @@ HOLDOUTS = [
     corpus.CORPUS.parent / "annotation_holdout13",
     corpus.CORPUS.parent / "annotation_holdout14",
     corpus.CORPUS.parent / "annotation_holdout15",
+    corpus.CORPUS.parent / "annotation_holdout16",
 ]
 
 

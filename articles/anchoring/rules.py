@@ -297,6 +297,8 @@ _DATE_AFTER = re.compile(r" (?:\d|next year|last year|this year)")
 _CURRENCY_AFTER = re.compile(r"[$€£¥]")
 _NEXT_WORD = re.compile(r" (\w[\w'’-]*)")
 _JOINED_AND_NAME = re.compile(r"[-‐‑–][A-Z][\w'’]*(?:[-‐‑–][A-Z][\w'’]*)* ([A-Z][\w'’-]*)")
+_CODE = re.compile(r"[A-Z]{3}")
+_AMOUNT_AFTER = re.compile(r" ?\d")
 _CALLED_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being) (?:called|named) $")
 _VESSEL_BEFORE = re.compile(
     r"\b(?:tug|ship|vessel|boat|ferry|tanker|yacht|trawler|freighter|liner|cutter|frigate|"
@@ -409,8 +411,11 @@ def refusal(
         return "name as a word"
     if _VESSEL_BEFORE.search(before):
         return "vessel"
-    # A currency prefix: "US$125" is an amount, not the United States.
+    # A currency prefix: "US$125" is an amount, not the United States; and a currency's
+    # code before a number: "GHS 4 million" is cedis, not the Ghana Health Service.
     if _CURRENCY_AFTER.match(after):
+        return "currency"
+    if _CODE.fullmatch(text, start, end) and _AMOUNT_AFTER.match(after):
         return "currency"
     # The name as a word, said to be a name ("Okafor is a common surname in the south",
     # "Rossi is among the most common names"): what follows is about the word, not about
@@ -668,8 +673,8 @@ _PERSON_AFTER = re.compile(
 # Words before a name that make it a place: "in Rio", "a visit to Jordan", "visitors to
 # the Emirates".
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|to|from|across|throughout|within|into|via|near|outside|inside|around|towards?)"
-    r" (?:the )?$"
+    r"\b(?:[Ii]n|to|[Ff]rom|[Aa]cross|[Tt]hroughout|[Ww]ithin|into|via|near|[Oo]utside|"
+    r"[Ii]nside|[Aa]round|towards?) (?:the )?$"
 )
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|A|An) $")
 # Words set beside a name that describe it: "Reid, a former engineer,", "Reid, who...".
@@ -696,6 +701,9 @@ _TEAM_AFTER = re.compile(
     r"moves|finished|finish|finishes|lie|lies)(?: up| down)? (?:\d{1,2}(?:st|nd|rd|th)|"
     r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|bottom)\b"
 )
+# A plural verb after a place's name of one, as its sentence's subject: a team, its
+# players ("Houston are a game ahead"; not "councillors in Trafford have asked").
+_PLURAL_VERB_AFTER = re.compile(r" (?:are|were|have)\b")
 _TEAM_BEFORE = re.compile(
     r"\b(?:beat|beats|beating|defeated|defeating|drew with|lost to|signed for|plays for|"
     r"played for|(?:match|matches|game|games|goals?|caps?|appearances?|debut|starts?) for) $|"
@@ -703,7 +711,8 @@ _TEAM_BEFORE = re.compile(
     # A team's people and points: "the youth teams of Lyon", "fans of Porto", "a point
     # behind Marseille".
     r"\b(?:youth teams?|academy|fans|supporters|ultras|squad|players) of $|"
-    r"\b(?:points?|a point|goals?) (?:behind|ahead of|clear of) $"
+    r"\b(?:points?|a point|goals?|two|three|four|five|six|seven|eight|nine|ten|\d+) "
+    r"(?:behind|ahead of|clear of) $"
 )
 # What a team has or does and a country or a city does not: "Zimbabwe’s captain",
 # "the former Barcelona striker", "Zimbabwe’s bowlers"; and ", who", for a team is its
@@ -1247,10 +1256,16 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # reporters" are a person; "a visit to Jordan" a place.
     kinds = {known[key].kind for key in candidates if key in known}
     # A firm or a place is founded, set up or based somewhere; a person is not: "Richter,
-    # founded in 1901 by the pharmacist Gedeon Richter," is the company, not its founder.
+    # founded in 1901 by the pharmacist Gedeon Richter," is the company, not its founder;
+    # and only a firm is privately held, state-owned or listed.
     if len(kinds) > 1 and _FOUNDED_AFTER.match(text, end):
         candidates = _filter(
             candidates, lambda key: key not in known or known[key].kind != "person"
+        )
+        kinds = {known[key].kind for key in candidates if key in known}
+    if len(kinds) > 1 and _FIRM_BEFORE.search(text, max(0, start - 30), start):
+        candidates = _filter(
+            candidates, lambda key: key not in known or known[key].kind == "organization"
         )
         kinds = {known[key].kind for key in candidates if key in known}
     if len(kinds) > 1:
@@ -1261,6 +1276,12 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             _TEAM_AFTER.match(text, end)
             or _TEAM_BEFORE.search(text, max(0, start - 30), start)
             or ("person" not in kinds and _SQUAD_AFTER.match(text, end))
+            or (
+                "person" not in kinds
+                and _PLURAL_VERB_AFTER.match(text, end)
+                and opens_sentence(text, start)
+                and not text[start:end].endswith("s")
+            )
         ):
             candidates = _filter(
                 candidates, lambda key: key not in known or known[key].kind == "organization"
@@ -1821,6 +1842,11 @@ _SPEAKS_AFTER = re.compile(r",? (?:said|says|told|tells|added|adds|wrote|writes)
 # in" is said of people too).
 _FOUNDED_AFTER = re.compile(
     r", (?:(?:which|that) (?:was|is) )?(?:founded|established|set up|headquartered)\b"
+)
+# What only a firm is: "privately held Hardanger said", "state-owned Petrobras".
+_FIRM_BEFORE = re.compile(
+    r"\b(?:privately[- ]held|publicly[- ]traded|state-owned|state-run|family-owned|"
+    r"family-run|[\w.]+-listed|listed) $"
 )
 _SAYS_AFTER = re.compile(r",? (?:said|says|told|tells|added|adds)\b")
 _COORDINATING = re.compile(r"\b(?:and|or|but|nor|while|whereas|as|then) $")
