@@ -2183,3 +2183,45 @@ def test_a_currency_code_before_an_amount_is_no_name():
     )
     assert keys_found(codes, "The government released GHS 4 million for tanks.") == []
     assert keys_found(codes, "The GHS said it had ordered vaccines.") == ["ghs"]
+
+
+def test_a_region_the_story_names_is_no_cue_for_a_district_that_lies_in_it():
+    """The district's description says it lies "in Ostra Division": the story naming the
+    division says nothing of the district, and the dateline's city stays the city."""
+    places = Gazetteer.of(
+        [
+            Named("ostra", "Ostra", (), "Capital and largest city of Qeravia.", "place"),
+            Named(
+                "ostra-district",
+                "Ostra District",
+                ("Ostra",),
+                "District of Qeravia in Ostra Division that contains the capital.",
+                "place",
+            ),
+            Named("ostra-division", "Ostra Division", ("Ostra",), "Division of Qeravia.", "place"),
+        ]
+    )
+    text = "OSTRA, Sept 3 (Newsroom) - Cases in Ostra rose.\nOstra Division has eight districts."
+    assert keys_found(places, text) == ["ostra", "ostra", "ostra-division"]
+
+
+def test_the_late_give_no_interviews_and_post_nominals_follow_a_name():
+    family = Gazetteer.of(
+        [
+            Named("meg", "Meg Vance", ("Vance",), "Chief executive of a grocer.", "person"),
+            Named("wal", "Wal Vance", ("Vance",), "Grocer who founded the chain.", "person"),
+            Named("cat", "Cat Dorn", ("Dorn",), "Qeravian advocate.", "person"),
+        ]
+    )
+    text = (
+        "Its chief executive, Meg Vance, whose late father-in-law Wal Vance opened the "
+        "first shop, spoke. “We think yes,” Vance told reporters. Cat Dorn KC, for the "
+        "council, objected."
+    )
+    assert keys_found(family, text) == ["meg", "wal", "meg", "cat"]
+
+
+def test_no_relation_to_a_person_named_after_is_not_that_person():
+    """Nothing before says which Dunn; "no relation to Lia Dunn" says it is not Lia."""
+    text = "Dunn, who is no relation to the winemaker Lia Dunn, scored twice on Sunday."
+    assert keys_found(STATED_FAMILY, text) == ["kai-dunn", "lia-dunn"]

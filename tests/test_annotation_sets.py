@@ -4,7 +4,7 @@ annotation_holdout4/, annotation_holdout5/, annotation_holdout6/,
 annotation_holdout7/, annotation_holdout8/, annotation_holdout9/,
 annotation_holdout10/, annotation_holdout11/, annotation_holdout12/, annotation_holdout13/,
 annotation_holdout14/, annotation_holdout15/,
-annotation_holdout16/):
+annotation_holdout16/, annotation_holdout17/):
 that each reads as it is written.
 
 Loader checks only: the floors on the suggestions, held on the development corpus, are
@@ -38,6 +38,7 @@ HOLDOUTS = [
     corpus.CORPUS.parent / "annotation_holdout14",
     corpus.CORPUS.parent / "annotation_holdout15",
     corpus.CORPUS.parent / "annotation_holdout16",
+    corpus.CORPUS.parent / "annotation_holdout17",
 ]
 
 

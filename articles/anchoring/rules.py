@@ -132,7 +132,7 @@ _STATE_WORDS = frozenset(
         _stem,
         _wordset(
             """state province territory emirate region county department prefecture
-            oblast canton governorate voivodeship"""
+            oblast canton governorate voivodeship district division"""
         ),
     )
 )
@@ -551,8 +551,8 @@ def _institution_named(before: str) -> bool:
 
 
 # Written after a name without making it another name: "Abdullah II", "Martin Luther King
-# Jr", "Putin Tuesday", "United Nations Secretary-General".
-_NAME_SUFFIXES = _wordset("""ii iii iv jr sr""")
+# Jr", "Catriona May KC", "Putin Tuesday", "United Nations Secretary-General".
+_NAME_SUFFIXES = _wordset("""ii iii iv jr sr kc qc sc obe cbe mbe kbe dbe frs phd""")
 
 
 def _may_follow_a_name(word: str) -> bool:
@@ -816,6 +816,12 @@ def _unintroduced(story: _Story, key, folded: str, start: int, end: int) -> bool
     )
 
 
+_NO_RELATION_AFTER = re.compile(
+    r",? (?:\d{1,3}, )?(?:who|who is|is|was)? ?(?:no relation|not related|unrelated) "
+    r"(?:to|of) ([^.;]{3,160})"
+)
+
+
 def _all_of_kind(keys, known: Mapping, kind: str) -> bool:
     """Whether every one of ``keys`` is in ``known`` (their profiles) and of ``kind``."""
     return all(key in known and known[key].kind == kind for key in keys)
@@ -1000,6 +1006,10 @@ def _by_age(keys: list, known: Mapping, word: str, story: _Story | None = None) 
     return found[0] if len(found) == 1 else None
 
 
+# "The late Walter Ford", "her late father-in-law Walter Ford", "his late wife, Ana".
+_LATE_BEFORE = re.compile(r"\blate (?:[a-z-]+ ){0,2}?(?:[a-z-]+,? )?$")
+
+
 def _age_stated(story: _Story, key) -> int | None:
     """The age the story gave the person ``key`` beside a name of theirs, if one."""
     ages = [mark for mark in story.described.get(key, ()) if mark.startswith("age ")]
@@ -1099,6 +1109,8 @@ class _Story:
     # Who the story says is older than whom: (older, younger) from "his father, Heydar
     # Aliyev" (see ``_tie_stated``).
     older: set[tuple] = field(default_factory=set)
+    # People the story says are dead: "her late father-in-law Walter Ford".
+    dead: set = field(default_factory=set)
     _named_words: set[str] | None = None
 
     def named_words(self) -> set[str]:
@@ -1213,6 +1225,13 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
                 and _kind_described(known[key]) not in _NATURAL_KINDS
             ),
         )
+    # "Zuma, who is no relation to former President Jacob Zuma," is not Jacob Zuma.
+    unrelated = _NO_RELATION_AFTER.match(text, end)
+    if unrelated and len(candidates) > 1:
+        named = fold(unrelated.group(1))
+        candidates = _filter(
+            candidates, lambda key: not (key in known and known[key].name in named)
+        )
     # 1. A title's gender: "Ms Kim" is not the leader, "Mr Kim" not his sister.
     title = _title_before(text, start)
     if title in _FEMALE_TITLES or title in _MALE_TITLES:
@@ -1304,7 +1323,10 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # The dead give no interviews: "“...put on a mask,” Farouk said" is not King Farouk
     # I (1920–1965), whatever his name's last mention.
     if _SAYS_AFTER.match(text, end):
-        candidates = _filter(candidates, lambda key: key not in known or not known[key].dead)
+        candidates = _filter(
+            candidates,
+            lambda key: key not in known or not (known[key].dead or key in story.dead),
+        )
     # A state's offices and a city's: "New York Governor Kathy Hochul" is the state,
     # "the Mayor of New York" the city.
     if sum(known[key].kind == "place" for key in candidates if key in known) > 1:
@@ -1547,7 +1569,7 @@ _KINDS_OF_PLACE = {
         for word in _wordset(
             """county province district state region department prefecture oblast zone
             territory canton emirate country river lake island sea bay valley
-            governorate"""
+            governorate division"""
         )
     },
 }
@@ -1811,6 +1833,7 @@ def _story_place(text, keys, known, folded=""):
     named_apart = {_stem(word.group()) for word in _CAPITALISED.finditer(apart)}
     shared = frozenset.intersection(*(known[key].proper | known[key].own_proper for key in keys))
     shared_names = frozenset.intersection(*(known[key].proper_names for key in keys))
+    others_names = frozenset().union(*(known[key].primary_names for key in keys))
     written = typographic(text)
 
     def score(key):
@@ -1821,10 +1844,14 @@ def _story_place(text, keys, known, folded=""):
         # CITY" for "capital Quebec City").
         cues = known[key].proper - shared - _GENERIC_NAME_WORDS
         own = known[key].own_proper - shared
+        # (Not another candidate's own name that the description says it lies in: "in
+        # Dhaka Division" for the Dhaka District says where the district is, and the
+        # story naming the division says nothing of the district.)
         whole = [
             name
             for name in known[key].proper_names - shared_names
             if {_stem(word) for word in name.split()} & _GENERIC_NAME_WORDS
+            and not (name in others_names and f" in {name}" in known[key].description)
         ]
         return (
             sum(any(word.startswith(cue) for word in named) for cue in cues if len(cue) >= 4)
@@ -2216,6 +2243,8 @@ def resolve(
         if key in profiles and profiles[key].kind == "person":
             story.described.setdefault(key, set()).update(_described(text, start, end))
             _tie_stated(story, key, start)
+            if _LATE_BEFORE.search(text, max(0, start - 40), start):
+                story.dead.add(key)
         if key in profiles and profiles[key].kind == "person" and profiles[key].gender is None:
             gender = _gender_written(text, start, pronoun)
             if gender:
