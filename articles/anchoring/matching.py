@@ -350,7 +350,7 @@ def _find(gazetteer: Gazetteer, text: str) -> tuple[list[Match], int]:
     if gazetteer.profiles:
         automaton = gazetteer._automaton
         matches = rules.by_given_name(
-            text, matches, gazetteer.profiles, lambda word: automaton.exists(_lower(word))
+            text, matches, gazetteer.profiles, lambda word: automaton.exists(_lower(word)), plain
         )
     return matches, undecided
 

@@ -606,7 +606,24 @@ def _may_be_given(word: str) -> bool:
     )
 
 
-def by_given_name(text: str, matches: list, profiles: Mapping[object, Profile], known) -> list:
+def _occurrences(plain: str, word: str):
+    """Where ``word`` stands in ``plain`` as a word of its own (not glued to a letter, an
+    apostrophe or a hyphen before it, nor to a letter or "-x" after it), as (start, end)."""
+    start = plain.find(word)
+    while start != -1:
+        end = start + len(word)
+        before = plain[start - 1] if start else " "
+        after = plain[end : end + 2]
+        if not (before.isalnum() or before in "_'-") and not (
+            after[:1].isalnum() or after[:1] == "_" or (after[:1] == "-" and after[1:2].isalnum())
+        ):
+            yield start, end
+        start = plain.find(word, end)
+
+
+def by_given_name(
+    text: str, matches: list, profiles: Mapping[object, Profile], known, plain: str = ""
+) -> list:
     """``matches`` with each person's given name alone added where it names them: after
     their name in full or in part in the story ("Jermaine August ... until Jermaine
     decided"), which is how stories tell relatives apart ("Hubert and Jan van Eyck ...
@@ -617,7 +634,7 @@ def by_given_name(text: str, matches: list, profiles: Mapping[object, Profile], 
     people named in the story share; one that the story also writes as part of another
     name ("Jermaine Blackwood", "Arena Roberto Durán"), where it could be either; and an
     occurrence before the person is first named, or that the context refuses (a month, a
-    plural: ``refusal``).
+    plural: ``refusal``). ``plain`` is ``typographic(text)``, if the caller has it.
     """
     from articles.anchoring.matching import Match
 
@@ -633,7 +650,7 @@ def by_given_name(text: str, matches: list, profiles: Mapping[object, Profile], 
                 shared.add(given)
     if not first_named:
         return matches
-    plain = typographic(text)
+    plain = plain or typographic(text)
     taken = [(match.start, match.end) for match in matches]
     added = []
     # Longest first: "Luz Dary" before "Luz", which is then inside it.
@@ -642,8 +659,7 @@ def by_given_name(text: str, matches: list, profiles: Mapping[object, Profile], 
         if given in shared or known(given):
             continue
         found = []
-        for occurrence in re.finditer(rf"(?<![\w'-]){re.escape(given)}(?![\w]|-\w)", plain):
-            start, end = occurrence.span()
+        for start, end in _occurrences(plain, given):
             if any(low <= start < high for low, high in taken):
                 continue  # inside a name already found: the person's own, or another's
             reason = refusal(text, start, end)
