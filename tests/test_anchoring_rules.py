@@ -2225,3 +2225,42 @@ def test_no_relation_to_a_person_named_after_is_not_that_person():
     """Nothing before says which Dunn; "no relation to Lia Dunn" says it is not Lia."""
     text = "Dunn, who is no relation to the winemaker Lia Dunn, scored twice on Sunday."
     assert keys_found(STATED_FAMILY, text) == ["kai-dunn", "lia-dunn"]
+
+
+def test_a_day_or_a_month_before_a_name_is_no_name():
+    single = Gazetteer.of([Named("petro", "Gus Petro", ("Petro",), "Politician.", "person")])
+    text = "Gus Petro spoke. On Tuesday Petro wrote that the line was late."
+    assert keys_found(single, text) == ["petro", "petro"]
+
+
+def test_a_senate_is_the_one_of_the_country_the_story_names():
+    senates = Gazetteer.of(
+        [
+            Named(
+                "sq", "Senate of Qeravia", ("Senate",), "Upper house of Qeravia.", "organization"
+            ),
+            Named(
+                "sl", "Senate of Lusvania", ("Senate",), "Upper house of Lusvania.", "organization"
+            ),
+        ]
+    )
+    text = "Qeravia’s lawmakers argued. Senators said in the Senate that they would vote no."
+    assert keys_found(senates, text) == ["sq"]
+
+
+def test_someone_named_only_to_say_who_is_no_relation_is_not_the_next_surname():
+    text = (
+        "Lia Dunn took the swabs. She is no relation of the footballer Kai Dunn, she said. "
+        "The spores pose no danger, Dunn said."
+    )
+    assert keys_found(STATED_FAMILY, text) == ["lia-dunn", "kai-dunn", "lia-dunn"]
+
+
+def test_the_late_is_the_one_whose_description_gives_a_death():
+    twins = Gazetteer.of(
+        [
+            Named("sr", "Tor Marsk", ("Marsk",), "President of Qeravia (1917–1989).", "person"),
+            Named("jr", "Tor Marsk", ("Marsk",), "President of Qeravia since 2022.", "person"),
+        ]
+    )
+    assert keys_found(twins, "He is the son of the late Tor Marsk.") == ["sr"]

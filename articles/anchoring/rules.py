@@ -483,6 +483,8 @@ def refusal(
         if (
             _capitalised(word)
             and not _is_title(word)
+            # "On Tuesday Petro wrote", "In March Kagame said": a date is no name.
+            and word.lower() not in _DAYS | MONTHS
             # "Perth-based Arafura Gas", "London-listed Andean Copper": a compound that
             # ends in a lower-case word describes the name; it is no part of it.
             and not ("-" in word and word.rsplit("-", 1)[-1].islower())
@@ -832,6 +834,7 @@ def _unintroduced(story: _Story, key, folded: str, start: int, end: int) -> bool
     )
 
 
+_NO_RELATION_BEFORE = re.compile(r"\b(?:no relation|not related|unrelated) (?:to|of)\b[^.;]*$")
 _NO_RELATION_AFTER = re.compile(
     r",? (?:\d{1,3}, )?(?:who|who is|is|was)? ?(?:no relation|not related|unrelated) "
     r"(?:to|of) ([^.;]{3,160})"
@@ -1241,6 +1244,9 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
                 and _kind_described(known[key]) not in _NATURAL_KINDS
             ),
         )
+    # "The late Ferdinand Marcos" is the one whose description gives his death.
+    if len(candidates) > 1 and _LATE_BEFORE.search(text, max(0, start - 40), start):
+        candidates = _filter(candidates, lambda key: key in known and known[key].dead)
     # "Zuma, who is no relation to former President Jacob Zuma," is not Jacob Zuma.
     unrelated = _NO_RELATION_AFTER.match(text, end)
     if unrelated and len(candidates) > 1:
@@ -1846,6 +1852,10 @@ def _story_place(text, keys, known, folded=""):
     # name the story uses, the country the city is the capital of. (Not for a name of
     # one word: "Senegal" for the river named after the country is the name itself.)
     apart = _name_anywhere(folded).sub(" ", typographic(text)) if " " in folded else ""
+    # A generic institution's name of one word: the country in its own name counts
+    # wherever the story writes it ("Colombia" for the Senate of Colombia's "Senate").
+    if not apart and all(word in _GENERIC_INSTITUTION for word in _words(folded)):
+        apart = text
     named_apart = {_stem(word.group()) for word in _CAPITALISED.finditer(apart)}
     shared = frozenset.intersection(*(known[key].proper | known[key].own_proper for key in keys))
     shared_names = frozenset.intersection(*(known[key].proper_names for key in keys))
@@ -2255,7 +2265,10 @@ def resolve(
             continue
         if story.filed_from is None and start == 0 and opens_dateline(text, start, end):
             story.filed_from = key
-        recent.setdefault(key, {})[folded] = end
+        # A person named only to say someone is no relation ("She is no relation of the
+        # striker Erling Haaland") is not whom the story goes on to call "Haaland".
+        if not _NO_RELATION_BEFORE.search(text, _sentence_bounds(text, start, end)[0], start):
+            recent.setdefault(key, {})[folded] = end
         if key in profiles and profiles[key].kind == "person":
             story.described.setdefault(key, set()).update(_described(text, start, end))
             _tie_stated(story, key, start)
