@@ -2264,3 +2264,28 @@ def test_the_late_is_the_one_whose_description_gives_a_death():
         ]
     )
     assert keys_found(twins, "He is the son of the late Tor Marsk.") == ["sr"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A word of a name opening a sentence with a determiner after it is the word.
+        ("Speaker Ada Among cut the debate short. Among the few who voted no was Dan.", ["ada"]),
+        # The name does not take one: "Among said" is hers.
+        ("Speaker Ada Among cut the debate short. Among said the vote stood.", ["ada", "ada"]),
+        # A number of people of one name, not a number of things of a place's name.
+        ("Ada Among spoke. The two Among are on the same side.", ["ada"]),
+        ("The two Ostra clubs met.", ["ostra"]),
+        # An era after a century or a year is no "BC" of ours.
+        ("He taught in Ostra in the first century BC, and died in 35 BC.", ["ostra"]),
+    ],
+)
+def test_words_of_names_that_are_words(text, expected):
+    words = Gazetteer.of(
+        [
+            Named("ada", "Ada Among", ("Among",), "Speaker of the Qeravian parliament.", "person"),
+            Named("ostra", "Ostra", (), "City of Qeravia.", "place"),
+            Named("bc", "British Columbia", ("BC",), "Province of Canada.", "place"),
+        ]
+    )
+    assert keys_found(words, text) == expected

@@ -297,6 +297,9 @@ _DATE_AFTER = re.compile(r" (?:\d|next year|last year|this year)")
 _CURRENCY_AFTER = re.compile(r"[$€£¥]")
 _NEXT_WORD = re.compile(r" (\w[\w'’-]*)")
 _JOINED_AND_NAME = re.compile(r"[-‐‑–][A-Z][\w'’]*(?:[-‐‑–][A-Z][\w'’]*)* ([A-Z][\w'’-]*)")
+_COUNTED_BEFORE = re.compile(r"\b[Tt]he (?:two|three|four|five) $")
+_ERAS = frozenset({"bc", "ad", "bce", "ce"})
+_ERA_BEFORE = re.compile(r"(?:\d|\bcentury|\bmillennium|\bcenturies) $")
 _CODE = re.compile(r"[A-Z]{3}")
 _AMOUNT_AFTER = re.compile(r" ?\d")
 _CALLED_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being) (?:called|named) $")
@@ -409,8 +412,17 @@ def refusal(
     # de Jong"; and a vessel's name: "the pilot tug Mombasa", "their boat, the Aurora".
     if _CALLED_BEFORE.search(before):
         return "name as a word"
+    # A number of people of one name: "The two Kasozi are on the same side" (not "the
+    # two San Pedro Sula clubs", where the name says whose the clubs are).
+    if _COUNTED_BEFORE.search(before) and (
+        _PHRASE_ENDS.match(text, end) or _PLURAL_VERB_AFTER.match(text, end)
+    ):
+        return "plural"
     if _VESSEL_BEFORE.search(before):
         return "vessel"
+    # An era after a year or a century: "the first century BC" is no British Columbia.
+    if folded in _ERAS and _ERA_BEFORE.search(before):
+        return "date"
     # A currency prefix: "US$125" is an amount, not the United States; and a currency's
     # code before a number: "GHS 4 million" is cedis, not the Ghana Health Service.
     if _CURRENCY_AFTER.match(after):
@@ -797,6 +809,21 @@ def _elsewhere(story: _Story, key, folded: str) -> bool:
         if other in story.profiles and story.profiles[other].kind != "person":
             named |= story.profiles[other].proper
     return not any(word.startswith(cue) for cue in cues if len(cue) >= 4 for word in named)
+
+
+_DETERMINER_AFTER = re.compile(r" (?:the|a|an|these|those|its|their|our|this|that)\b")
+
+
+def _word_opening_a_sentence(story: _Story, key, folded: str, start: int, end: int) -> bool:
+    """Whether a word of a person's name that opens a sentence is the word, not the
+    person: a determiner after it makes it a preposition or a noun ("Among the few who
+    voted" for Speaker Anita Among, "Hope of a draw"); a name takes none."""
+    known = story.profiles.get(key)
+    if known is None or known.kind != "person" or " " in folded:
+        return False
+    if folded in known.primary_names or folded not in known.name.split():
+        return False
+    return opens_sentence(story.text, start) and bool(_DETERMINER_AFTER.match(story.text, end))
 
 
 _LISTED_BEFORE = re.compile(r"(?:, |\band )$")
@@ -2259,7 +2286,9 @@ def resolve(
                     gendered.append((start, end, keys, gender))
                 continue
         if profiles and (
-            _unintroduced(story, key, folded, start, end) or _elsewhere(story, key, folded)
+            _unintroduced(story, key, folded, start, end)
+            or _elsewhere(story, key, folded)
+            or _word_opening_a_sentence(story, key, folded, start, end)
         ):
             undecided += 1
             continue
