@@ -2289,3 +2289,18 @@ def test_words_of_names_that_are_words(text, expected):
         ]
     )
     assert keys_found(words, text) == expected
+
+
+def test_a_spouse_named_by_the_others_tie_and_a_family_in_the_plural():
+    people = Gazetteer.of(
+        [
+            Named("rob", "Rob Marsk", ("Marsk",), "President of Qeravia.", "person"),
+            Named("sal", "Sal Marsk", ("Marsk",), "First wife of Rob Marsk.", "person"),
+            Named("mia", "Mia Vog", ("Vog",), "Qeravian tax lawyer.", "person"),
+            Named("berti", "Berti Vogs", ("Vogs",), "Qeravian football coach.", "person"),
+        ]
+    )
+    text = "Rob Marsk and Sal Marsk came. The ward was named after the first wife of Marsk."
+    assert keys_found(people, text)[-1] == "rob"
+    text = "Mia Vog and her husband sat on the board. The Vogs said they left the room."
+    assert keys_found(people, text) == ["mia"]

@@ -826,6 +826,24 @@ def _word_opening_a_sentence(story: _Story, key, folded: str, start: int, end: i
     return opens_sentence(story.text, start) and bool(_DETERMINER_AFTER.match(story.text, end))
 
 
+def _family_in_the_plural(story: _Story, key, folded: str, start: int) -> bool:
+    """Whether "the" and a surname in the plural name a family the story has named ("Miriam
+    Vogt … The Vogts said" is the couple), not the person whose surname ends in "s"
+    (Berti Vogts)."""
+    known = story.profiles.get(key)
+    if known is None or known.kind != "person" or not folded.endswith("s"):
+        return False
+    if not _THE_BEFORE.search(story.text, max(0, start - 4), start):
+        return False
+    single = folded[:-1]
+    return any(
+        other != key
+        and other in story.profiles
+        and single in story.profiles[other].name.split()[1:]
+        for other in story.recent
+    )
+
+
 _LISTED_BEFORE = re.compile(r"(?:, |\band )$")
 
 
@@ -861,6 +879,7 @@ def _unintroduced(story: _Story, key, folded: str, start: int, end: int) -> bool
     )
 
 
+_SPOUSE_OF_BEFORE = re.compile(r"\b(wife|widow|husband|widower) of $")
 _NO_RELATION_BEFORE = re.compile(r"\b(?:no relation|not related|unrelated) (?:to|of)\b[^.;]*$")
 _NO_RELATION_AFTER = re.compile(
     r",? (?:\d{1,3}, )?(?:who|who is|is|was)? ?(?:no relation|not related|unrelated) "
@@ -1292,6 +1311,11 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         said_so = [key for key in candidates if learned.get(key) == gender]
         if len(said_so) == 1:
             candidates = said_so
+    # "The first wife of Mugabe" is her husband: a spouse named by the other's tie.
+    spouse = _SPOUSE_OF_BEFORE.search(text, max(0, start - 30), start)
+    if spouse:
+        gender = "male" if spouse.group(1) in ("wife", "widow") else "female"
+        candidates = _filter(candidates, lambda key: of_gender(key, gender))
     # The title the story called one of them by before, and the age it gave them.
     candidates = _as_described(story, _described(text, start, end), candidates)
     # What the word before the name says the person is: "Dr Szabó" is the immunologist,
@@ -2289,6 +2313,7 @@ def resolve(
             _unintroduced(story, key, folded, start, end)
             or _elsewhere(story, key, folded)
             or _word_opening_a_sentence(story, key, folded, start, end)
+            or _family_in_the_plural(story, key, folded, start)
         ):
             undecided += 1
             continue
