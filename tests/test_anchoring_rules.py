@@ -2304,3 +2304,19 @@ def test_a_spouse_named_by_the_others_tie_and_a_family_in_the_plural():
     assert keys_found(people, text)[-1] == "rob"
     text = "Mia Vog and her husband sat on the board. The Vogs said they left the room."
     assert keys_found(people, text) == ["mia"]
+
+
+def test_a_metropolitan_city_is_a_region_so_a_dateline_names_the_city():
+    places = Gazetteer.of(
+        [
+            Named("turin", "Turin", (), "City in north-west Italy.", "place"),
+            Named(
+                "metro-turin",
+                "Metropolitan City of Turin",
+                ("Turin",),
+                "Metropolitan city of Piedmont, Italy.",
+                "place",
+            ),
+        ]
+    )
+    assert keys_found(places, "TURIN, Italy, Dec 8 (Newsroom) - Rain fell.") == ["turin"]

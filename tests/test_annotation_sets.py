@@ -5,7 +5,8 @@ annotation_holdout7/, annotation_holdout8/, annotation_holdout9/,
 annotation_holdout10/, annotation_holdout11/, annotation_holdout12/, annotation_holdout13/,
 annotation_holdout14/, annotation_holdout15/,
 annotation_holdout16/, annotation_holdout17/,
-annotation_holdout18/, annotation_holdout19/):
+annotation_holdout18/, annotation_holdout19/, annotation_holdout20/,
+annotation_holdout21/):
 that each reads as it is written.
 
 Loader checks only: the floors on the suggestions, held on the development corpus, are
@@ -42,6 +43,8 @@ HOLDOUTS = [
     corpus.CORPUS.parent / "annotation_holdout17",
     corpus.CORPUS.parent / "annotation_holdout18",
     corpus.CORPUS.parent / "annotation_holdout19",
+    corpus.CORPUS.parent / "annotation_holdout20",
+    corpus.CORPUS.parent / "annotation_holdout21",
 ]
 
 

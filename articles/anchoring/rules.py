@@ -180,6 +180,11 @@ def profile(named: Named) -> Profile:
         # the state of New York" is a city; "State in south-eastern Australia; capital
         # Melbourne, its largest city" a state.
         for word in words:
+            # "Metropolitan city of Piedmont", "Metropolitan municipality governing
+            # Durban": the region a city is the centre of.
+            if word == "metropolitan":
+                place_type = "state"
+                break
             if _stem(word) in _PLACE_TYPES:
                 place_type = _PLACE_TYPES[_stem(word)]
                 break
