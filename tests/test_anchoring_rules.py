@@ -2320,3 +2320,36 @@ def test_a_metropolitan_city_is_a_region_so_a_dateline_names_the_city():
         ]
     )
     assert keys_found(places, "TURIN, Italy, Dec 8 (Newsroom) - Rain fell.") == ["turin"]
+
+
+def test_clubs_of_one_name_in_two_sports_are_told_apart_by_the_story_s_sport():
+    clubs = Gazetteer.of(
+        [
+            Named("fk", "FK Ostra", ("Ostra",), "Qeravian football club.", "organization"),
+            Named("kk", "KK Ostra", ("Ostra",), "Qeravian basketball club.", "organization"),
+        ]
+    )
+    text = (
+        "Ostra equalised early in the second half, and their goalkeeper kept the pitch "
+        "clear of flares."
+    )
+    assert keys_found(clubs, text) == ["fk"]
+    text = "Ostra took 14 rebounds more and won with a three-pointer."
+    assert keys_found(clubs, text) == ["kk"]
+    # A story of neither sport says nothing.
+    assert keys_found(clubs, "Ostra said its accounts were in order.") == []
+
+
+def test_a_name_joined_by_and_to_a_person_is_a_person():
+    people = Gazetteer.of(
+        [
+            Named("tim", "Tim Houston", ("Houston",), "Premier of Nova Scotia.", "person"),
+            Named("hou", "Houston", (), "Most populous city of Texas.", "place"),
+            Named("andy", "Andy Fill", ("Fill",), "Mayor of Halifax.", "person"),
+        ]
+    )
+    text = (
+        "Premier Tim Houston flew in. Andy Fill spoke.\n"
+        "Houston and Fill were due to tour the worst-hit areas."
+    )
+    assert keys_found(people, text) == ["tim", "andy", "tim", "andy"]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -892,6 +893,69 @@ _NO_RELATION_AFTER = re.compile(
 )
 
 
+# Words only one sport's reports use, by the word a description names the sport with.
+_SPORT_WORDS = {
+    sport: frozenset(words.split())
+    for sport, words in {
+        "football": """pitch striker strikers midfielder midfielders goalkeeper equaliser
+            equalised equalises offside half-time kick-off""",
+        "soccer": """pitch striker strikers midfielder midfielders goalkeeper equaliser
+            equalised equalises offside half-time kick-off""",
+        "basketball": """rebound rebounds dunk dunks three-pointer three-pointers
+            buzzer-beater free-throw free-throws""",
+        "cricket": "wicket wickets innings bowler bowlers batsman batsmen",
+        "rugby": "scrum scrums lineout lineouts fly-half flanker",
+        "hockey": "puck rink goaltender power-play",
+        "baseball": "pitcher pitchers homer home-run shortstop",
+    }.items()
+}
+
+
+def _sport_of_story(story: _Story, keys: list, known: Mapping):
+    """Of organisations of one name whose descriptions name different sports, the one
+    whose sport the story's words are of, when they are at least two and twice any
+    other's; None otherwise."""
+    sports = {}
+    for key in keys:
+        if key not in known or known[key].kind != "organization":
+            return None
+        described = {word.lower() for word in _words(known[key].description)}
+        named = [sport for sport in _SPORT_WORDS if sport in described]
+        if len(named) != 1:
+            return None
+        sports[key] = named[0]
+    if len(set(sports.values())) < len(keys):
+        return None
+    words = Counter(word.lower() for word in _words(story.text))
+    counts = {
+        key: sum(words[word] for word in _SPORT_WORDS[sport]) for key, sport in sports.items()
+    }
+    ranked = sorted(keys, key=counts.get, reverse=True)
+    best, second = counts[ranked[0]], counts[ranked[1]]
+    return ranked[0] if best >= 2 and best >= 2 * second else None
+
+
+_AND_AFTER = re.compile(r" and ")
+_AND_BEFORE = re.compile(r" and $")
+
+
+def _beside_a_person(story: _Story, start: int, end: int) -> bool:
+    """Whether the name is joined by "and" to a name that is only a person's ("Houston
+    and Fillmore were due to tour", Fillmore the mayor): two people, not a city and one."""
+    text = story.text
+    if _AND_AFTER.match(text, end):
+        other = story.keys_at.get(end + 5, ())
+    else:
+        before = _AND_BEFORE.search(text, max(0, start - 5), start)
+        if before is None:
+            return False
+        at = bisect.bisect_left(story.spans, (before.start(),)) - 1
+        if at < 0 or story.spans[at][1] != before.start():
+            return False
+        other = story.keys_at.get(story.spans[at][0], ())
+    return bool(other) and _all_of_kind(other, story.profiles, "person")
+
+
 def _all_of_kind(keys, known: Mapping, kind: str) -> bool:
     """Whether every one of ``keys`` is in ``known`` (their profiles) and of ``kind``."""
     return all(key in known and known[key].kind == kind for key in keys)
@@ -1394,10 +1458,16 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             candidates = _filter(
                 candidates, lambda key: key not in known or known[key].kind == "place"
             )
-        elif _PERSON_AFTER.match(text, end) or title:
+        elif _PERSON_AFTER.match(text, end) or title or _beside_a_person(story, start, end):
             candidates = _filter(
                 candidates, lambda key: key not in known or known[key].kind == "person"
             )
+    # Clubs of one name in different sports ("FK Partizan", football; "KK Partizan",
+    # basketball): the one whose sport the story is about ("the pitch", "equalised").
+    if len(candidates) > 1:
+        played = _sport_of_story(story, candidates, known)
+        if played is not None:
+            candidates = [played]
     # The dead give no interviews: "“...put on a mask,” Farouk said" is not King Farouk
     # I (1920–1965), whatever his name's last mention.
     if _SAYS_AFTER.match(text, end):
