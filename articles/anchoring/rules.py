@@ -887,6 +887,8 @@ def _unintroduced(story: _Story, key, folded: str, start: int, end: int) -> bool
 
 _SPOUSE_OF_BEFORE = re.compile(r"\b(wife|widow|husband|widower) of $")
 _NO_RELATION_BEFORE = re.compile(r"\b(?:no relation|not related|unrelated) (?:to|of)\b[^.;]*$")
+
+
 def _said_to_be_no_relation(text: str, start: int, end: int) -> bool:
     """Whether the name at ``start:end`` is named in its sentence after "no relation to"
     or the like. (The words are looked for first: they are rare, sentences many.)"""
