@@ -1385,12 +1385,6 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     if title in _FEMALE_TITLES or title in _MALE_TITLES:
         gender = "female" if title in _FEMALE_TITLES else "male"
         candidates = _filter(candidates, lambda key: of_gender(key, gender))
-        # "Ms Brandão" is the one the story has made a woman ("Inês Brandão … she said"),
-        # before one of whom it said nothing. (A description's word is no such sign: it
-        # may only say how she is tied to others, "daughter of Bill and Hillary".)
-        said_so = [key for key in candidates if learned.get(key) == gender]
-        if len(said_so) == 1:
-            candidates = said_so
     # "The first wife of Mugabe" is her husband: a spouse named by the other's tie.
     spouse = _SPOUSE_OF_BEFORE.search(text, max(0, start - 30), start)
     if spouse:
