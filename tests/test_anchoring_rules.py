@@ -2236,14 +2236,6 @@ def test_a_senate_is_the_one_of_the_country_the_story_names():
     assert keys_found(senates, text) == ["sq"]
 
 
-def test_someone_named_only_to_say_who_is_no_relation_is_not_the_next_surname():
-    text = (
-        "Lia Dunn took the swabs. She is no relation of the footballer Kai Dunn, she said. "
-        "The spores pose no danger, Dunn said."
-    )
-    assert keys_found(STATED_FAMILY, text) == ["lia-dunn", "kai-dunn", "lia-dunn"]
-
-
 def test_the_late_is_the_one_whose_description_gives_a_death():
     twins = Gazetteer.of(
         [

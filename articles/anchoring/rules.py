@@ -886,16 +886,6 @@ def _unintroduced(story: _Story, key, folded: str, start: int, end: int) -> bool
 
 
 _SPOUSE_OF_BEFORE = re.compile(r"\b(wife|widow|husband|widower) of $")
-_NO_RELATION_BEFORE = re.compile(r"\b(?:no relation|not related|unrelated) (?:to|of)\b[^.;]*$")
-
-
-def _said_to_be_no_relation(text: str, start: int, end: int) -> bool:
-    """Whether the name at ``start:end`` is named in its sentence after "no relation to"
-    or the like. (The words are looked for first: they are rare, sentences many.)"""
-    window = text[max(0, start - 300) : start]
-    if "relation" not in window and "related" not in window:
-        return False
-    return bool(_NO_RELATION_BEFORE.search(text, _sentence_bounds(text, start, end)[0], start))
 
 
 _NO_RELATION_AFTER = re.compile(
@@ -2399,10 +2389,7 @@ def resolve(
             continue
         if story.filed_from is None and start == 0 and opens_dateline(text, start, end):
             story.filed_from = key
-        # A person named only to say someone is no relation ("She is no relation of the
-        # striker Erling Haaland") is not whom the story goes on to call "Haaland".
-        if not _said_to_be_no_relation(text, start, end):
-            recent.setdefault(key, {})[folded] = end
+        recent.setdefault(key, {})[folded] = end
         if key in profiles and profiles[key].kind == "person":
             story.described.setdefault(key, set()).update(_described(text, start, end))
             _tie_stated(story, key, start)
