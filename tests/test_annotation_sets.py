@@ -1,13 +1,6 @@
 """The annotation corpora, the development one (tests/data/annotation_corpus/) and the
-held-out ones (tests/data/annotation_holdout/, annotation_holdout2/, annotation_holdout3/,
-annotation_holdout4/, annotation_holdout5/, annotation_holdout6/,
-annotation_holdout7/, annotation_holdout8/, annotation_holdout9/,
-annotation_holdout10/, annotation_holdout11/, annotation_holdout12/, annotation_holdout13/,
-annotation_holdout14/, annotation_holdout15/,
-annotation_holdout16/, annotation_holdout17/,
-annotation_holdout18/, annotation_holdout19/, annotation_holdout20/,
-annotation_holdout21/):
-that each reads as it is written.
+held-out ones (every tests/data/annotation_holdout*/, each written by someone who had not
+read the rules): that each reads as it is written.
 
 Loader checks only: the floors on the suggestions, held on the development corpus, are
 in tests/test_annotation_corpus.py; the held-out set measures how well they generalise
@@ -23,29 +16,10 @@ import pytest
 
 from tests import corpus
 
-HOLDOUTS = [
-    corpus.CORPUS.parent / "annotation_holdout",
-    corpus.CORPUS.parent / "annotation_holdout2",
-    corpus.CORPUS.parent / "annotation_holdout3",
-    corpus.CORPUS.parent / "annotation_holdout4",
-    corpus.CORPUS.parent / "annotation_holdout5",
-    corpus.CORPUS.parent / "annotation_holdout6",
-    corpus.CORPUS.parent / "annotation_holdout7",
-    corpus.CORPUS.parent / "annotation_holdout8",
-    corpus.CORPUS.parent / "annotation_holdout9",
-    corpus.CORPUS.parent / "annotation_holdout10",
-    corpus.CORPUS.parent / "annotation_holdout11",
-    corpus.CORPUS.parent / "annotation_holdout12",
-    corpus.CORPUS.parent / "annotation_holdout13",
-    corpus.CORPUS.parent / "annotation_holdout14",
-    corpus.CORPUS.parent / "annotation_holdout15",
-    corpus.CORPUS.parent / "annotation_holdout16",
-    corpus.CORPUS.parent / "annotation_holdout17",
-    corpus.CORPUS.parent / "annotation_holdout18",
-    corpus.CORPUS.parent / "annotation_holdout19",
-    corpus.CORPUS.parent / "annotation_holdout20",
-    corpus.CORPUS.parent / "annotation_holdout21",
-]
+HOLDOUTS = sorted(
+    corpus.CORPUS.parent.glob("annotation_holdout*"),
+    key=lambda path: int(path.name.removeprefix("annotation_holdout") or 1),
+)
 
 
 @pytest.fixture(scope="module", params=[corpus.CORPUS, *HOLDOUTS], ids=lambda path: path.name)
