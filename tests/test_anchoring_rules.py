@@ -2333,3 +2333,55 @@ def test_a_name_joined_by_and_to_a_person_is_a_person():
         "Houston and Fill were due to tour the worst-hit areas."
     )
     assert keys_found(people, text) == ["tim", "andy", "tim", "andy"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The first paragraph keeps to the team as the second does.
+        (
+            "Lusvania beat Qeravia 2-1. Qeravia pulled one back.\nFans flew home.",
+            ["qeravia-team"] * 2,
+        ),
+        # A country faces sanctions and hosts talks; its side of a border is its own.
+        ("Qeravia faces EU sanctions over the dam.", ["qeravia"]),
+        ("Qeravia hosts peace talks next week.", ["qeravia"]),
+        ("Villages on Qeravia’s side of the border were shelled.", ["qeravia"]),
+    ],
+)
+def test_team_cues_are_not_read_in_political_copy(text, expected):
+    assert keys_found(HOLDOUT11_RULES, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Late" with no "the" or "his" is no death.
+        ("Talks ran late into the night, Meg Vance said. “We agreed,” Vance said.", ["meg", "meg"]),
+        # Three capitals before a number that are no currency.
+        ("The WHO 2023 report was cited, and the WHO said so.", ["who", "who"]),
+        # A vessel needs "the" after a comma: a clause may end there.
+        ("Officials seized the boat, Vance said.", []),
+        # An office in a chamber with a word between: "Senate Majority Leader".
+        ("Texas Senate Majority Leader Meg Vance spoke.", ["texas", "meg"]),
+        # Prefixes joined to a name: "Anti-Vance protesters", "Pro-Texas groups".
+        (
+            "Meg Vance spoke. Anti-Vance protesters and Pro-Texas groups gathered.",
+            ["meg", "meg", "texas"],
+        ),
+        # Women and parents after a place are its own.
+        ("Texas women won gold and Texas parents cheered.", ["texas", "texas"]),
+    ],
+)
+def test_ordinary_news_wording_is_read_as_before(text, expected):
+    people = Gazetteer.of(
+        [
+            Named("meg", "Meg Vance", ("Vance",), "Chief executive of a grocer.", "person"),
+            Named("wal", "Wal Vance", ("Vance",), "Grocer who founded the chain.", "person"),
+            Named(
+                "who", "World Health Organization", ("WHO",), "UN health agency.", "organization"
+            ),
+            Named("texas", "Texas", (), "State of the United States.", "place"),
+        ]
+    )
+    assert keys_found(people, text) == expected

@@ -196,7 +196,7 @@ def profile(named: Named) -> Profile:
     own_words = {_stem(word) for word in _words(name)}
     described = _words(named.description)
     capitalised = {
-        _stem(word)
+        _stem(word.removesuffix("'s").removesuffix("’s"))
         for index, word in enumerate(described)
         if _capitalised(word) and (index > 0 or word.endswith(("'s", "’s")))
     }
@@ -269,6 +269,7 @@ MONTHS = _wordset(
     december"""
 )
 _DAYS = _wordset("""monday tuesday wednesday thursday friday saturday sunday""")
+_DATE_WORDS = _DAYS | MONTHS
 # Lower-case words before a month that make it a date: "in May", "by May next year",
 # "until at least March", "the end of March".
 _BEFORE_DATE = re.compile(
@@ -280,8 +281,11 @@ _OPENING_DATE = re.compile(_BEFORE_DATE.pattern, re.IGNORECASE)
 # Words after a surname that make it name several people: "the Miliband brothers".
 _GROUPS = _wordset(
     """brothers sisters siblings twins family families cousins couple dynasty clan
-    household pair duo trio women men wives husbands spouses parents sons daughters"""
+    household pair duo trio"""
 )
+# Words for people of a family that also follow a place's name ("Kenya women won gold",
+# "Gaza parents said"): after a surname alone they name several ("the Justiniano women").
+_KIN = _wordset("""women men wives husbands spouses parents sons daughters""")
 _PLACE_OF = re.compile(
     r"\b(?:city|town|port|village|county|province|district|state|region|department) of $"
 )
@@ -306,15 +310,23 @@ _JOINED_AND_NAME = re.compile(r"[-‐‑–][A-Z][\w'’]*(?:[-‐‑–][A-Z][\
 _COUNTED_BEFORE = re.compile(r"\b[Tt]he (?:two|three|four|five) $")
 _ERAS = frozenset({"bc", "ad", "bce", "ce"})
 _ERA_BEFORE = re.compile(r"(?:\d|\bcentury|\bmillennium|\bcenturies) $")
-_CODE = re.compile(r"[A-Z]{3}")
+# ISO 4217 codes a wire writes before an amount.
+_CURRENCY_CODES = _wordset(
+    """USD EUR GBP JPY CNY INR KES GHS NGN ZAR TZS UGX RWF ETB EGP MAD DZD TND XOF XAF
+    PKR BDT LKR NPR IDR MYR PHP THB VND KRW TWD HKD SGD AUD NZD CAD MXN BRL ARS CLP COP
+    PEN UYU BOB PYG VES CHF SEK NOK DKK ISK PLN CZK HUF RON BGN RSD TRY RUB UAH KZT UZS
+    GEL AMD AZN ILS JOD SAR AED QAR KWD OMR BHD IRR IQD MMK KHR LAK MNT"""
+)
 _AMOUNT_AFTER = re.compile(r" ?\d")
 _CALLED_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being) (?:called|named) $")
 _VESSEL_BEFORE = re.compile(
     r"\b(?:tug|ship|vessel|boat|ferry|tanker|yacht|trawler|freighter|liner|cutter|frigate|"
-    r"destroyer|submarine|schooner|barge|dredger),? (?:the )?$"
+    r"destroyer|submarine|schooner|barge|dredger)(?: |, the | the )$"
 )
 _JOINED_WORD = re.compile(r"[-‐‑–][A-Z][\w'’]*")
-_JOINED_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’]*[-‐‑–]$")
+_JOINED_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’]*)[-‐‑–]$")
+# Prefixes joined to a name that make no longer name: "Anti-Putin", "Pro-Russia".
+_PREFIXES = frozenset({"anti", "pro", "ex", "non", "post", "pre", "neo", "pan", "mid", "trans"})
 _PARTICLE_AND_NAME = re.compile(r" (?:de|del|da|do|dos|das|di|du|von|van|der|den) [A-Z]")
 _PREVIOUS_WORD = re.compile(r"(\w[\w'’.-]*) $")
 _NAME_AND_PARTICLE = re.compile(
@@ -433,7 +445,7 @@ def refusal(
     # code before a number: "GHS 4 million" is cedis, not the Ghana Health Service.
     if _CURRENCY_AFTER.match(after):
         return "currency"
-    if _CODE.fullmatch(text, start, end) and _AMOUNT_AFTER.match(after):
+    if text[start:end] in _CURRENCY_CODES and _AMOUNT_AFTER.match(after):
         return "currency"
     # The name as a word, said to be a name ("Okafor is a common surname in the south",
     # "Rossi is among the most common names"): what follows is about the word, not about
@@ -462,7 +474,14 @@ def refusal(
         return "longer name"
     # Its end, joined by a hyphen to a capitalised word not ours before it: "the Stade
     # Geoffroy-Guichard" is no Guichard of ours.
-    if _JOINED_BEFORE.search(before) and not joined_before and not sign:
+    prefix = _JOINED_BEFORE.search(before)
+    if (
+        prefix
+        and not joined_before
+        and not sign
+        and prefix.group(1).lower() not in _PREFIXES
+        and not _is_title(prefix.group(1))
+    ):
         return "longer name"
     # On a sign or a banner in capitals every word is capitalised: the words beside a
     # name there say nothing of a longer name ("“TALLINN IS NOT FOR SALE”"). An alias
@@ -502,7 +521,7 @@ def refusal(
             _capitalised(word)
             and not _is_title(word)
             # "On Tuesday Petro wrote", "In March Kagame said": a date is no name.
-            and word.lower() not in _DAYS | MONTHS
+            and word.lower() not in _DATE_WORDS
             # "Perth-based Arafura Gas", "London-listed Andean Copper": a compound that
             # ends in a lower-case word describes the name; it is no part of it.
             and not ("-" in word and word.rsplit("-", 1)[-1].islower())
@@ -529,14 +548,14 @@ _A_NAME_AFTER = re.compile(
 # A chamber and the office held in it after a place: "Illinois House Speaker Michael
 # Madigan", "Texas Senate Majority Leader", as "New York Governor" is a place's office.
 _CHAMBER_AND_OFFICE = re.compile(
-    r" (?:House|Senate|Assembly|Legislature|Council) (?:[A-Z][\w-]* )??([A-Z][\w-]*)\b"
+    r" (?:House|Senate|Assembly|Legislature|Council) ([A-Z][\w-]*)(?: ([A-Z][\w-]*))?\b"
 )
 
 
 def _office_of(after: str) -> bool:
     """Whether ``after`` opens with a chamber and an office in it ("House Speaker")."""
     office = _CHAMBER_AND_OFFICE.match(after)
-    return bool(office) and _is_title(office.group(1))
+    return bool(office) and any(word and _is_title(word) for word in office.groups())
 
 
 def _date_before(text: str, start: int) -> bool:
@@ -572,7 +591,7 @@ def _institution_named(before: str) -> bool:
 
 # Written after a name without making it another name: "Abdullah II", "Martin Luther King
 # Jr", "Catriona May KC", "Putin Tuesday", "United Nations Secretary-General".
-_NAME_SUFFIXES = _wordset("""ii iii iv jr sr kc qc sc obe cbe mbe kbe dbe frs phd""")
+_NAME_SUFFIXES = _wordset("""ii iii iv jr sr kc qc obe cbe mbe kbe dbe frs phd""")
 
 
 def _may_follow_a_name(word: str) -> bool:
@@ -680,7 +699,7 @@ def by_given_name(
             continue
         found = []
         for start, end in _occurrences(plain, given):
-            if any(low <= start < high for low, high in taken):
+            if any(start < high and end > low for low, high in taken):
                 continue  # inside a name already found: the person's own, or another's
             reason = refusal(text, start, end)
             if reason in ("longer name", "after a name"):
@@ -727,13 +746,14 @@ _NATIONAL_AFTER = re.compile(r"['’]s national\b")
 _TEAM_AFTER = re.compile(
     r" (?:came from behind to |went on to )?(?:beat|beats|defeated|defeats|drew with|draws "
     r"with|lost to|loses to|thrashed|edged|qualified for|qualify for|qualifies for)\b|"
-    # Teams play, face and host one another: "PNG play Australia", "Qeravia face Ostra".
-    r" (?:play|plays|face|faces|host|hosts) (?=[A-Z])|"
+    # Teams play, face and host one another, in the plural as a team's players do: "PNG
+    # play Australia", "Lyon host Marseille" ("Qeravia faces sanctions" is a country's).
+    r" (?:play|face|host) (?=[A-Z])|"
     # A score ("which Medellín won 2-1", "to give Sevilla a 2-1 win") and a place in a
     # table ("lifts Lyon to fourth", "Nacional are seventh", "stay 14th").
     r"(?: (?:won|lost|drew|lead|led|trail|trailed))? \d{1,2}[-–]\d{1,2}\b|"
     r" an? \d{1,2}[-–]\d{1,2} (?:win|victory|defeat|loss|draw|lead)\b|"
-    r" (?:to|are|is|stay|stays|remain|remains|sit|sits|climb|climbs|drop|drops|move|"
+    r" (?:to|are|stay|stays|remain|remains|sit|sits|climb|climbs|drop|drops|move|"
     r"moves|finished|finish|finishes|lie|lies)(?: up| down)? (?:\d{1,2}(?:st|nd|rd|th)|"
     r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|bottom)\b"
 )
@@ -743,7 +763,7 @@ _PLURAL_VERB_AFTER = re.compile(r" (?:are|were|have)\b")
 _TEAM_BEFORE = re.compile(
     r"\b(?:beat|beats|beating|defeated|defeating|drew with|lost to|signed for|plays for|"
     r"played for|(?:match|matches|game|games|goals?|caps?|appearances?|debut|starts?) for) $|"
-    r"\b[A-Z][\w’'-]* (?:play|plays|face|faces|host|hosts) $|"
+    r"\b[A-Z][\w’'-]* (?:play|face|host) $|"
     # A team's people and points: "the youth teams of Lyon", "fans of Porto", "a point
     # behind Marseille".
     r"\b(?:youth teams?|academy|fans|supporters|ultras|squad|players) of $|"
@@ -755,7 +775,7 @@ _TEAM_BEFORE = re.compile(
 # players ("Zimbabwe, who resumed on 96").
 _SQUAD_AFTER = re.compile(
     r"(?:['’]s)? (?:captain|coach|manager|bowlers?|batsmen|batters?|openers?|strikers?|"
-    r"goalkeeper|keeper|squad|side|innings|line-?up|fielders?|skipper|midfielders?|"
+    r"goalkeeper|keeper|squad|innings|line-?up|fielders?|skipper|midfielders?|"
     r"defenders?|wingers?|forwards?|playmaker)\b|, who\b"
 )
 _SENTENCE_END = re.compile(r"[.!?]['\"’”)]*\s|\n")
@@ -835,9 +855,15 @@ def _word_opening_a_sentence(story: _Story, key, folded: str, start: int, end: i
 def _family_in_the_plural(story: _Story, key, folded: str, start: int) -> bool:
     """Whether "the" and a surname in the plural name a family the story has named ("Miriam
     Vogt … The Vogts said" is the couple), not the person whose surname ends in "s"
-    (Berti Vogts)."""
+    (Berti Vogts); or a surname names the women or the sons of a family ("The
+    Justiniano women belong to rival parties")."""
     known = story.profiles.get(key)
-    if known is None or known.kind != "person" or not folded.endswith("s"):
+    if known is None or known.kind != "person":
+        return False
+    kin = _NEXT_WORD.match(story.text, start + len(folded))
+    if kin and kin.group(1).lower() in _KIN and " " not in folded:
+        return True
+    if not folded.endswith("s"):
         return False
     if not _THE_BEFORE.search(story.text, max(0, start - 4), start):
         return False
@@ -900,8 +926,6 @@ _SPORT_WORDS = {
     for sport, words in {
         "football": """pitch striker strikers midfielder midfielders goalkeeper equaliser
             equalised equalises offside half-time kick-off""",
-        "soccer": """pitch striker strikers midfielder midfielders goalkeeper equaliser
-            equalised equalises offside half-time kick-off""",
         "basketball": """rebound rebounds dunk dunks three-pointer three-pointers
             buzzer-beater free-throw free-throws""",
         "cricket": "wicket wickets innings bowler bowlers batsman batsmen",
@@ -910,6 +934,7 @@ _SPORT_WORDS = {
         "baseball": "pitcher pitchers homer home-run shortstop",
     }.items()
 }
+_SPORT_WORDS["soccer"] = _SPORT_WORDS["football"]
 
 
 def _sport_of_story(story: _Story, keys: list, known: Mapping):
@@ -927,7 +952,7 @@ def _sport_of_story(story: _Story, keys: list, known: Mapping):
         sports[key] = named[0]
     if len(set(sports.values())) < len(keys):
         return None
-    words = Counter(word.lower() for word in _words(story.text))
+    words = story.word_counts()
     counts = {
         key: sum(words[word] for word in _SPORT_WORDS[sport]) for key, sport in sports.items()
     }
@@ -1043,13 +1068,14 @@ _STATE_AFTER = re.compile(
     r"prefectures|governorates)\b"
 )
 _STATE_BEFORE = re.compile(r"\b(?:[Gg]overnor|[Pp]remier|[Ss]tate|[Pp]rovince) of $")
-_GOVERNOR = re.compile(r"\b[Gg]overnor\b")
+_GOVERNOR = re.compile(r"(?<![Bb]ank )\bGovernor [A-Z]")
 _CITY_WORDS_IN_SENTENCE = re.compile(r"\b(?:[Mm]ayor|city|[Cc]ity [Hh]all|municipal)\b")
 
 
 def _governor_speaks(text: str, start: int, end: int) -> bool:
-    """Whether a governor earlier in the sentence speaks of the place, and no mayor or
-    city: "Governor Hirofumi Yoshimura said Osaka would pay" is the prefecture."""
+    """Whether a governor, named with the title, stands earlier in the sentence and no
+    mayor or city is in it: "Governor Hirofumi Yoshimura said Osaka would pay" is the
+    prefecture."""
     low, high = _sentence_bounds(text, start, end)
     before = text[low:start]
     return bool(_GOVERNOR.search(before)) and not _CITY_WORDS_IN_SENTENCE.search(text, low, high)
@@ -1112,9 +1138,9 @@ def _is_older(elder: Profile, younger: Profile) -> bool:
 def _by_age(keys: list, known: Mapping, word: str, story: _Story | None = None) -> object | None:
     """The one of ``keys`` older (``word`` "elder") or younger than every other, through
     the family ties their descriptions state, those the story states ("succeeded his
-    father, Heydar Aliyev") and the ages it gives ("Artur Brandão, 84,"); None unless
-    each of them is placed, since the eldest of those we can place is not the eldest of
-    all."""
+    father, Heydar Aliyev") and the ages it gives ("Artur Brandão, 84,"). Those these
+    place are compared when they are two or more (a wife or a namesake nothing ties by
+    age is no "elder"); None when fewer are placed, or none is older than all others."""
     if not all(key in known for key in keys):
         return None
     older = {(a, b) for a in keys for b in keys if a != b and _is_older(known[a], known[b])}
@@ -1142,7 +1168,9 @@ def _by_age(keys: list, known: Mapping, word: str, story: _Story | None = None) 
 
 
 # "The late Walter Ford", "her late father-in-law Walter Ford", "his late wife, Ana".
-_LATE_BEFORE = re.compile(r"\blate (?:[a-z-]+ ){0,2}?(?:[a-z-]+,? )?$")
+_LATE_BEFORE = re.compile(
+    r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Ww]hose) late (?:[a-z-]+,? ){0,2}$"
+)
 
 
 def _age_stated(story: _Story, key) -> int | None:
@@ -1247,6 +1275,13 @@ class _Story:
     # People the story says are dead: "her late father-in-law Walter Ford".
     dead: set = field(default_factory=set)
     _named_words: set[str] | None = None
+    _word_counts: Counter | None = None
+
+    def word_counts(self) -> Counter:
+        """How often the story writes each word, in lower case."""
+        if self._word_counts is None:
+            self._word_counts = Counter(word.lower() for word in _words(self.text))
+        return self._word_counts
 
     def named_words(self) -> set[str]:
         """The stems of the capitalised words the story writes (its names, and the first
@@ -1630,7 +1665,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # ahead of Guinea" keeps to the team, as a story keeps to what it is about.
     own = [key for key in candidates if key in known and folded in known[key].primary_names]
     if len(own) == 1:
-        kept = _kept_to(story, folded, candidates, start)
+        kept = _kept_to(story, candidates, start, end)
         return kept if kept is not None and kept not in own else own[0]
     only_places = _all_of_kind(candidates, known, "place")
     if own:
@@ -1681,7 +1716,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     return latest
 
 
-def _kept_to(story: _Story, folded: str, keys: list, start: int):
+def _kept_to(story: _Story, keys: list, start: int, end: int):
     """The organisation among ``keys`` that the story gave the word ``folded`` alone to
     last, in this paragraph or the one before, or None: a team or a firm named after a
     place is what the story is about once a cue gave it the word, where the place is the
@@ -1690,9 +1725,10 @@ def _kept_to(story: _Story, folded: str, keys: list, start: int):
     known = story.profiles
     if any(key not in known or known[key].kind not in ("place", "organization") for key in keys):
         return None
-    if _kind_written(story.text, start, start + len(folded)):
+    if _kind_written(story.text, start, end):
         return None  # "the city of Medellín owns" is the place, whatever came before
-    paragraph = story.text.rfind("\n", 0, story.text.rfind("\n", 0, start)) + 1
+    folded = fold(story.text[start:end])
+    paragraph = _paragraph_start(story.text, start, back=1)
     last = {
         key: story.recent[key][folded]
         for key in keys
@@ -1829,9 +1865,19 @@ def _tied(person: Profile, names: list[str]) -> bool:
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|just outside|on the outskirts of) $")
 
 
+def _paragraph_start(text: str, start: int, back: int = 0) -> int:
+    """Where the paragraph of ``start`` begins, or the ``back``-th one before it."""
+    at = start
+    for _ in range(back + 1):
+        at = text.rfind("\n", 0, at)
+        if at < 0:
+            return 0
+    return at + 1
+
+
 def _named_in_paragraph(story: _Story, start: int, keys: list) -> list:
     """The ones of ``keys`` the story has named in the paragraph of ``start``, before it."""
-    paragraph = story.text.rfind("\n", 0, start) + 1
+    paragraph = _paragraph_start(story.text, start)
     return [
         key for key in keys if any(seen > paragraph for seen in story.recent.get(key, {}).values())
     ]
@@ -2020,7 +2066,7 @@ _FOUNDED_AFTER = re.compile(
 # What only a firm is: "privately held Hardanger said", "state-owned Petrobras".
 _FIRM_BEFORE = re.compile(
     r"\b(?:privately[- ]held|publicly[- ]traded|state-owned|state-run|family-owned|"
-    r"family-run|[\w.]+-listed|listed) $"
+    r"family-run|[\w.]+-listed) $"
 )
 _SAYS_AFTER = re.compile(r",? (?:said|says|told|tells|added|adds)\b")
 _COORDINATING = re.compile(r"\b(?:and|or|but|nor|while|whereas|as|then) $")
