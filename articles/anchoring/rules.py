@@ -661,14 +661,14 @@ def _occurrences(plain: str, word: str):
 
 
 def by_given_name(
-    text: str, matches: list, profiles: Mapping[object, Profile], known, plain: str = ""
+    text: str, matches: list, profiles: Mapping[object, Profile], is_alias, plain: str = ""
 ) -> list:
     """``matches`` with each person's given name alone added where it names them: after
     their name in full or in part in the story ("Jermaine August ... until Jermaine
     decided"), which is how stories tell relatives apart ("Hubert and Jan van Eyck ...
     Hubert died in 1426") and how many cultures call people ("Dr Khamphone said").
 
-    Left out: a given name that ``known`` (a word -> bool) says is a name or an alias in
+    Left out: a given name that ``is_alias`` (a word -> bool) says is a name or an alias in
     the gazetteer (the gazetteer resolves it, or it is someone else's); one that two
     people named in the story share; one that the story also writes as part of another
     name ("Jermaine Blackwood", "Arena Roberto Durán"), where it could be either; and an
@@ -680,8 +680,8 @@ def by_given_name(
     first_named: dict[str, tuple[int, object]] = {}  # given name -> (first start, key)
     shared = set()
     for match in matches:
-        profile = profiles.get(match.key)
-        for given in profile.given if profile else ():
+        person = profiles.get(match.key)
+        for given in person.given if person else ():
             seen = first_named.get(given)
             if seen is None:
                 first_named[given] = (match.start, match.key)
@@ -695,7 +695,7 @@ def by_given_name(
     # Longest first: "Luz Dary" before "Luz", which is then inside it.
     for given in sorted(first_named, key=len, reverse=True):
         first, key = first_named[given]
-        if given in shared or known(given):
+        if given in shared or is_alias(given):
             continue
         found = []
         for start, end in _occurrences(plain, given):
@@ -813,7 +813,7 @@ _GENERIC_INSTITUTION = _wordset(
 )
 
 
-def _elsewhere(story: _Story, key, folded: str) -> bool:
+def _generic_institution_elsewhere(story: _Story, key, folded: str) -> bool:
     """Whether ``folded`` is a generic name of an institution of ``key``'s country
     ("Congress" for the United States Congress) in a story that names neither that
     country nor anything else its description names, itself or through the places and
@@ -969,8 +969,9 @@ def _beside_a_person(story: _Story, start: int, end: int) -> bool:
     """Whether the name is joined by "and" to a name that is only a person's ("Houston
     and Fillmore were due to tour", Fillmore the mayor): two people, not a city and one."""
     text = story.text
-    if _AND_AFTER.match(text, end):
-        other = story.keys_at.get(end + 5, ())
+    joined = _AND_AFTER.match(text, end)
+    if joined:
+        other = story.keys_at.get(joined.end(), ())
     else:
         before = _AND_BEFORE.search(text, max(0, start - 5), start)
         if before is None:
@@ -1284,8 +1285,10 @@ class _Story:
         return self._word_counts
 
     def named_words(self) -> set[str]:
-        """The stems of the capitalised words the story writes (its names, and the first
-        word of each sentence that it never writes in lower case)."""
+        """The stems of the capitalised words the story writes: its names, and the first
+        word of a sentence only if the story never writes it in lower case ("City
+        engineers said ... the city’s water": "City" is a common word, and "Mexico City"
+        in a description does not meet it)."""
         if self._named_words is None:
             common = set(_LOWER_WORD.findall(self.text))
             self._named_words = {
@@ -1625,7 +1628,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         return candidates[0]
     # 5. Places, or organisations, of one name: the one whose description holds names
     # the story uses ("Capital of Peru" in a story that names Peru).
-    place = _story_place(text, candidates, known, folded)
+    place = _story_place(story, candidates, folded)
     if place is not None:
         return place
     # The place the story was filed from: under "ATLANTA (Newsroom) -", "Georgia" is
@@ -1665,7 +1668,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # ahead of Guinea" keeps to the team, as a story keeps to what it is about.
     own = [key for key in candidates if key in known and folded in known[key].primary_names]
     if len(own) == 1:
-        kept = _kept_to(story, candidates, start, end)
+        kept = _organisation_kept_to(story, candidates, start, end)
         return kept if kept is not None and kept not in own else own[0]
     only_places = _all_of_kind(candidates, known, "place")
     if own:
@@ -1716,7 +1719,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     return latest
 
 
-def _kept_to(story: _Story, keys: list, start: int, end: int):
+def _organisation_kept_to(story: _Story, keys: list, start: int, end: int):
     """The organisation among ``keys`` that the story gave the word ``folded`` alone to
     last, in this paragraph or the one before, or None: a team or a firm named after a
     place is what the story is about once a cue gave it the word, where the place is the
@@ -1996,23 +1999,16 @@ def _name_anywhere(folded: str) -> re.Pattern:
 _GENERIC_NAME_WORDS = frozenset(_stem(word) for word in _TITLES | set(_KINDS_OF_PLACE))
 
 
-def _story_place(text, keys, known, folded=""):
+def _story_place(story: _Story, keys, folded: str):
     """Which of several places, or organisations, of one name the story means, from the
     names it uses that one of their descriptions holds ("Capital of Peru"; "highest
     administrative court of the Netherlands, in The Hague"); None when that does not
     decide."""
+    text, known = story.text, story.profiles
     kinds = {known[key].kind if key in known else "" for key in keys}
     if len(keys) < 2 or len(kinds) > 1 or not kinds <= {"place", "organization"}:
         return None
-    # A word that opens a sentence and that the story also writes in lower case is a
-    # common word ("City engineers said ... the city’s water"), not a name: "Mexico City"
-    # in a description does not meet it.
-    common = set(_LOWER_WORD.findall(text))
-    named = {
-        _stem(word.group())
-        for word in _CAPITALISED.finditer(text)
-        if word.group().lower() not in common or not opens_sentence(text, word.start())
-    }
+    named = story.named_words()
     # A word of a longer name that its description names ("Capital and largest city of
     # Panama" for Panama City) counts where the story writes it apart from the name ("a
     # common name in Panama"): inside the name it says nothing, but alone it is another
@@ -2427,7 +2423,7 @@ def resolve(
                 continue
         if profiles and (
             _unintroduced(story, key, folded, start, end)
-            or _elsewhere(story, key, folded)
+            or _generic_institution_elsewhere(story, key, folded)
             or _word_opening_a_sentence(story, key, folded, start, end)
             or _family_in_the_plural(story, key, folded, start)
         ):
