@@ -2385,3 +2385,10 @@ def test_ordinary_news_wording_is_read_as_before(text, expected):
         ]
     )
     assert keys_found(people, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["They came back to draw 2-2 with Ostra.", "They lost 3-1 to Ostra on Sunday."]
+)
+def test_a_score_between_the_verb_and_the_club_names_the_club(text):
+    assert keys_found(HOLDOUT14_RULES, text) == ["fc-ostra"]

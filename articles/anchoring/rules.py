@@ -763,6 +763,8 @@ _PLURAL_VERB_AFTER = re.compile(r" (?:are|were|have)\b")
 _TEAM_BEFORE = re.compile(
     r"\b(?:beat|beats|beating|defeated|defeating|drew with|lost to|signed for|plays for|"
     r"played for|(?:match|matches|game|games|goals?|caps?|appearances?|debut|starts?) for) $|"
+    # With a score between: "draw 2-2 with Benfica", "lost 3-1 to Porto".
+    r"\b(?:draw|drew|drawn|lost|lose|beaten) \d{1,2}[-–]\d{1,2} (?:with|to|by) $|"
     r"\b[A-Z][\w’'-]* (?:play|face|host) $|"
     # A team's people and points: "the youth teams of Lyon", "fans of Porto", "a point
     # behind Marseille".
