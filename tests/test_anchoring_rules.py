@@ -2392,3 +2392,13 @@ def test_ordinary_news_wording_is_read_as_before(text, expected):
 )
 def test_a_score_between_the_verb_and_the_club_names_the_club(text):
     assert keys_found(HOLDOUT14_RULES, text) == ["fc-ostra"]
+
+
+def test_a_preposition_after_a_ends_the_phrase_so_the_club_is_no_product():
+    """ "A derby between Rapid Vienna and …": "a" opens "a derby", not "a Rapid Vienna"."""
+    clubs = Gazetteer.of(
+        [Named("rapid", "SK Rapid", ("Rapid Ostra",), "Football club of Ostra.", "organization")]
+    )
+    assert keys_found(clubs, "Fans clashed after a derby between Rapid Ostra and Lusvania.") == [
+        "rapid"
+    ]

@@ -157,7 +157,7 @@ HELD_OUT_FLOORS = {
     "annotation_holdout19": (0.92, 0.94),
     "annotation_holdout20": (0.92, 0.94),
     "annotation_holdout21": (0.93, 0.91),
-    "annotation_holdout22": (0.95, 0.92),
+    "annotation_holdout22": (0.95, 0.93),
     "annotation_holdout23": (0.90, 0.92),
 }
 

@@ -2320,7 +2320,9 @@ def _named_after(
 # word that no noun phrase ends with ("he", "and", "with", "is"...).
 _FUNCTION_WORDS = (
     r"(?:he|she|it|they|we|i|you|his|her|its|their|that|which|who|and|or|but|with|for|"
-    r"from|in|on|at|to|of|by|into|outside|near|is|was|has|had|will|would|can|could)\b"
+    r"from|in|on|at|to|of|by|into|outside|near|is|was|has|had|will|would|can|could|"
+    # A preposition ends the noun phrase "a" opens: "a derby between Rapid Vienna and".
+    r"between|against|over|under|after|before|during|than|like|about|among|behind)\b"
 )
 _ARTICLE_BEFORE = re.compile(
     rf"(?<![\w'’-])(?:a|an|A|An)(?: (?!{_FUNCTION_WORDS})(?:[a-z][\w-]*|\d{{4}})){{0,2}} $"
