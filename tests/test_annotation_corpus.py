@@ -159,6 +159,8 @@ HELD_OUT_FLOORS = {
     "annotation_holdout21": (0.93, 0.91),
     "annotation_holdout22": (0.95, 0.93),
     "annotation_holdout23": (0.90, 0.92),
+    "annotation_holdout24": (0.95, 0.93),
+    "annotation_holdout25": (0.91, 0.92),
 }
 
 
