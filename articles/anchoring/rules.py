@@ -615,6 +615,9 @@ _WORDLIKE_GIVEN = _wordset(
     said noble wade miles rusty amber crystal iris ivy lily daisy violet holly ruby pearl
     penny sunny max don van del gay long lee hardy stone rock cash price sterling"""
 )
+# Words no given name found alone may be: common, a month, a day, or a word that a
+# capital at a sentence's start makes look like a name.
+_NO_GIVEN_NAMES = _STOPWORDS | MONTHS | _DAYS | _WORDLIKE_GIVEN
 _GIVEN_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W\d_]")
 
 
@@ -641,7 +644,7 @@ def _may_be_given(word: str) -> bool:
         or not word[0].isupper()
         or word.isupper()
         or _is_title(word)
-        or lowered in _STOPWORDS | MONTHS | _DAYS | _WORDLIKE_GIVEN
+        or lowered in _NO_GIVEN_NAMES
     )
 
 
@@ -842,19 +845,28 @@ def _generic_institution_elsewhere(story: _Story, key, folded: str) -> bool:
 _DETERMINER_AFTER = re.compile(r" (?:the|a|an|these|those|its|their|our|this|that)\b")
 
 
+def _one_word_of_a_name(known: Profile | None, folded: str) -> bool:
+    """Whether ``folded`` is one word of a person's name and not the name itself, as a
+    surname alone is (a nickname that is no word of the name, "Jokowi", stands alone)."""
+    return (
+        known is not None
+        and known.kind == "person"
+        and " " not in folded
+        and folded not in known.primary_names
+        and folded in known.name.split()
+    )
+
+
 def _word_opening_a_sentence(story: _Story, key, folded: str, start: int, end: int) -> bool:
     """Whether a word of a person's name that opens a sentence is the word, not the
     person: a determiner after it makes it a preposition or a noun ("Among the few who
     voted" for Speaker Anita Among, "Hope of a draw"); a name takes none."""
-    known = story.profiles.get(key)
-    if known is None or known.kind != "person" or " " in folded:
-        return False
-    if folded in known.primary_names or folded not in known.name.split():
+    if not _one_word_of_a_name(story.profiles.get(key), folded):
         return False
     return opens_sentence(story.text, start) and bool(_DETERMINER_AFTER.match(story.text, end))
 
 
-def _family_in_the_plural(story: _Story, key, folded: str, start: int) -> bool:
+def _family_in_the_plural(story: _Story, key, folded: str, start: int, end: int) -> bool:
     """Whether "the" and a surname in the plural name a family the story has named ("Miriam
     Vogt … The Vogts said" is the couple), not the person whose surname ends in "s"
     (Berti Vogts); or a surname names the women or the sons of a family ("The
@@ -862,7 +874,7 @@ def _family_in_the_plural(story: _Story, key, folded: str, start: int) -> bool:
     known = story.profiles.get(key)
     if known is None or known.kind != "person":
         return False
-    kin = _NEXT_WORD.match(story.text, start + len(folded))
+    kin = _NEXT_WORD.match(story.text, end)
     if kin and kin.group(1).lower() in _KIN and " " not in folded:
         return True
     if not folded.endswith("s"):
@@ -890,13 +902,8 @@ def _unintroduced(story: _Story, key, folded: str, start: int, end: int) -> bool
     a draw had faded … Opener Javon Hope", "a nurse who grew up in Valencia"). "President
     Lula", "Judge Morales", "Putin spoke in Moscow" and "Miliband, a former foreign
     secretary," name the person."""
-    known = story.profiles.get(key)
-    if known is None or known.kind != "person" or key in story.recent:
+    if key in story.recent or not _one_word_of_a_name(story.profiles.get(key), folded):
         return False
-    if " " in folded or folded in known.primary_names:
-        return False
-    if folded not in known.name.split():
-        return False  # a nickname or a title of one person ("Jokowi", "the Asantehene")
     text = story.text
     if (
         _title_before(text, start)
@@ -913,9 +920,9 @@ def _unintroduced(story: _Story, key, folded: str, start: int, end: int) -> bool
     )
 
 
+# Read in ``_choose``: a spouse named by the other's tie ("the first wife of Mugabe"), and
+# a clause saying who the name is not ("Zuma, who is no relation to Jacob Zuma,").
 _SPOUSE_OF_BEFORE = re.compile(r"\b(wife|widow|husband|widower) of $")
-
-
 _NO_RELATION_AFTER = re.compile(
     r",? (?:\d{1,3}, )?(?:who|who is|is|was)? ?(?:no relation|not related|unrelated) "
     r"(?:to|of) ([^.;]{3,160})"
@@ -1236,11 +1243,11 @@ _DOCTORS = frozenset(
 _ROLE_BEFORE = re.compile(r"\b[Tt]he ([a-z][\w-]{3,}) $")
 
 
-def _fits_the_word_before(text: str, start: int, person: Profile) -> bool:
-    """Whether the title or the role written just before a name fits what ``person``'s
-    description says they are: "Dr" a physician, a scientist or any "-ologist"; "the
-    curator" a curator."""
-    if _title_before(text, start) in ("dr", "doctor"):
+def _fits_the_word_before(text: str, start: int, title: str | None, person: Profile) -> bool:
+    """Whether the title (``title``, as ``_title_before`` reads it) or the role written
+    just before a name fits what ``person``'s description says they are: "Dr" a
+    physician, a scientist or any "-ologist"; "the curator" a curator."""
+    if title in ("dr", "doctor"):
         words = set(_words(person.description))
         return bool({_stem(word) for word in words} & _DOCTORS) or any(
             word.endswith(("ologist", "ologists")) for word in words
@@ -1425,7 +1432,9 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # What the word before the name says the person is: "Dr Szabó" is the immunologist,
     # not her brother the banker; "the curator Kos" the one described as a curator.
     if len(candidates) > 1 and _all_of_kind(candidates, known, "person"):
-        fitting = [key for key in candidates if _fits_the_word_before(text, start, known[key])]
+        fitting = [
+            key for key in candidates if _fits_the_word_before(text, start, title, known[key])
+        ]
         if len(fitting) == 1:
             candidates = fitting
     # The pronoun that refers back to the name (see ``_pronoun_after``): "When Kim wants
@@ -2429,7 +2438,7 @@ def resolve(
             _unintroduced(story, key, folded, start, end)
             or _generic_institution_elsewhere(story, key, folded)
             or _word_opening_a_sentence(story, key, folded, start, end)
-            or _family_in_the_plural(story, key, folded, start)
+            or _family_in_the_plural(story, key, folded, start, end)
         ):
             undecided += 1
             continue
