@@ -26,7 +26,16 @@ from django.utils.text import smart_split, unescape_string_literal
 from taggit.admin import TagAdmin
 from taggit.models import Tag
 
-from articles import annotating, editor_links, namesakes, presence, revisions, text, workflow
+from articles import (
+    annotating,
+    editor_links,
+    namesakes,
+    presence,
+    revisions,
+    suggestions,
+    text,
+    workflow,
+)
 from articles import body as article_body
 from articles.body_editor import BodyEditorWidget
 from articles.images.widgets import ImageChooserAdminMixin
@@ -925,8 +934,10 @@ class ReviewMentionAdmin(admin.ModelAdmin):
         changelist = super().get_changelist_instance(request)
         rows = list(changelist.result_list)
         twins = namesakes.namesakes_of({mention.entity_id for mention in rows})
+        looks = suggestions.looks_needed(rows)
         for mention in rows:
             mention.namesakes = twins.get(mention.entity_id, [])
+            mention.look = looks.get(mention.pk, "")
         changelist.result_list = rows
         return changelist
 
@@ -990,6 +1001,15 @@ class ReviewMentionAdmin(admin.ModelAdmin):
                     count,
                     "" if count == 1 else "s",
                     "; ".join(namesakes.said(other) for other in others),
+                )
+            )
+        look = getattr(mention, "look", "")
+        if look:
+            parts.append(
+                format_html(
+                    '<span class="look-marker">Needs a look:</span> {} Open the article to '
+                    "check: such suggestions are not accepted in bulk.",
+                    look,
                 )
             )
         return format_html_join(mark_safe("<br>"), "{}", ((part,) for part in parts))

@@ -281,6 +281,7 @@ def annotation_state(article: Article) -> dict:
         entities.setdefault(mention.entity_id, mention.entity)
         counts.setdefault(mention.entity_id, Counter())[mention.status] += 1
     twins = namesakes.namesakes_of(entities)
+    looks = suggestions.looks_needed(mentions)
     return {
         "article": {
             "id": article.pk,
@@ -305,6 +306,8 @@ def annotation_state(article: Article) -> dict:
                 "role": mention.role,
                 "source": mention.source,
                 "entity": _entity_json(mention.entity, twins),
+                # Why a suggestion should be looked at before it is accepted, or "".
+                "look": looks.get(mention.pk, ""),
             }
             for mention in mentions
         ],

@@ -1010,9 +1010,11 @@ class MentionQuerySet(ArticleRowQuerySet):
 
     def accept_all(self) -> tuple[dict, list[tuple["Mention", str]]]:
         """Confirm, in one transaction, every mention here that still fits its article's
-        text and overlaps no confirmed mention (nor one accepted before it here), and whose
-        entity has no namesake (articles.namesakes): which of two people of one name is
-        meant is for someone to decide on the annotation screen, one by one.
+        text and overlaps no confirmed mention (nor one accepted before it here), whose
+        entity has no namesake (articles.namesakes), and which needs no look
+        (suggestions.looks_needed: words that name several entities, or none, or a month):
+        which of two people of one name is meant is for someone to decide on the
+        annotation screen, one by one.
 
         For the review queue's bulk action, which may be given thousands: each article's
         text and confirmed spans are read once, the namesakes of all the entities at once,
@@ -1020,6 +1022,7 @@ class MentionQuerySet(ArticleRowQuerySet):
         accepted mentions by article id and the refused ones, each with the reason.
         """
         from articles.namesakes import namesakes_of
+        from articles.suggestions import looks_needed
 
         pending = list(
             self.exclude(status=MentionStatus.CONFIRMED)
@@ -1028,6 +1031,7 @@ class MentionQuerySet(ArticleRowQuerySet):
             .order_by("article_id", "start", "pk")
         )
         namesakes = namesakes_of({mention.entity_id for mention in pending})
+        looks = looks_needed(pending)
         article_ids = {mention.article_id for mention in pending}
         articles = Article.objects.only("pk", "headline", "text").in_bulk(article_ids)
         taken: dict[int, list[tuple[int, int, str]]] = {pk: [] for pk in article_ids}
@@ -1047,6 +1051,7 @@ class MentionQuerySet(ArticleRowQuerySet):
                 _namesake_problem(mention.entity, namesakes.get(mention.entity_id))
                 or mention.fit_problem(mention.article.text)
                 or _overlap_problem(spans, mention.start, mention.end)
+                or _look_problem(looks.get(mention.pk))
             )
             if problem:
                 refused.append((mention, problem))
@@ -1075,6 +1080,12 @@ def _namesake_problem(entity: Entity, namesakes: list[Entity] | None) -> str:
         f"{entity.name} has {'a namesake' if len(namesakes) == 1 else 'namesakes'} "
         f"({others}): open it in the annotation screen and choose."
     )
+
+
+def _look_problem(said: str | None) -> str:
+    """Why a suggestion that needs a look (suggestions.looks_needed says why, in `said`)
+    may not be accepted in bulk, or ""."""
+    return f"{said} Open it in the annotation screen and check." if said else ""
 
 
 def _overlap_problem(spans: list[tuple[int, int, str]], start: int, end: int) -> str:

@@ -90,6 +90,51 @@ def suggest_mentions(article, confirm: bool = False, user=None) -> list[Mention]
     return confirmed + Mention.objects.bulk_create(new)
 
 
+def looks_needed(mentions) -> dict[int, str]:
+    """Why each suggestion among `mentions` should be looked at before anyone accepts it, in
+    words for the screens, by mention pk (anchoring's Gazetteer.needs_a_look: its words name
+    several entities, or none, or are a month's name too). Mentions a person made, confirmed
+    or must review for an edit, and suggestions whose words leave no choice, are left out.
+    Such suggestions are shown marked and never accepted in bulk. One query at most, for
+    the other entities that share a suggestion's words."""
+    from articles.namesakes import said as namesake_said  # namesakes reads our stamp key
+
+    found = gazetteer()
+    reasons = {
+        mention: reason
+        for mention in mentions
+        if mention.status == MentionStatus.SUGGESTED
+        and (reason := found.needs_a_look(mention.exact))
+    }
+    sharing = {
+        mention: [key for key in found.keys_named(mention.exact) if key != mention.entity_id]
+        for mention, reason in reasons.items()
+        if reason == anchoring.SHARED_WORDS
+    }
+    others = {}
+    if sharing:
+        keys = {key for group in sharing.values() for key in group}
+        others = Entity.objects.in_bulk(keys)
+    said = {}
+    for mention, reason in reasons.items():
+        if reason == anchoring.SHARED_WORDS:
+            names = "; ".join(
+                namesake_said(others[key]) for key in sharing[mention] if key in others
+            )
+            said[mention.pk] = (
+                f"“{mention.exact}” also names {names or 'another entity'}: the story's "
+                f"context chose {mention.entity.name}."
+            )
+        elif reason == anchoring.NO_ALIAS:
+            said[mention.pk] = (
+                f"“{mention.exact}” is not one of {mention.entity.name}'s names or aliases: "
+                "the story's context linked it."
+            )
+        else:
+            said[mention.pk] = f"“{mention.exact}” is also the name of a month or a day."
+    return said
+
+
 def reanchor_mentions(article, old_text: str) -> int:
     """Carry the article's mentions from old_text to its new reading text; return how many
     moved.

@@ -49,6 +49,15 @@ def print_suggestions(stories: list[corpus.Story], entities: list[dict], show_er
         f"  overall: precision {precision:.3f}, recall {recall:.3f}, F1 {f1:.3f} "
         f"({sum(tp.values())} right, {sum(fp.values())} false, {sum(fn.values())} missed)"
     )
+    for label, tier in (
+        ("accepted in bulk", result.in_bulk),
+        ("need a look", result.to_look_at),
+    ):
+        made = tier["right"] + tier["wrong"]
+        print(
+            f"  {label}: {made} suggestions ({percent(made, sum(tp.values()) + sum(fp.values()))}"
+            f"), precision {tier['right'] / made if made else 1:.3f} ({tier['wrong']} false)"
+        )
     print(f"  {'kind':<12} {'gold':>5} {'right':>6} {'false':>6} {'missed':>7}  P      R      F1")
     for kind in corpus.GOLD_KINDS:
         p, r, f = corpus.ratios(tp[kind], fp[kind], fn[kind])

@@ -257,6 +257,10 @@ class Score(NamedTuple):
     traps: Counter  # traps of each kind
     traps_hit: Counter  # traps of each kind in which something was found
     errors: list[Error]
+    # Suggestions by whether they may be accepted in bulk (Gazetteer.needs_a_look is ""),
+    # each counted under "right" or "wrong".
+    in_bulk: Counter
+    to_look_at: Counter
 
 
 def _overlaps(start: int, end: int, other_start: int, other_end: int) -> bool:
@@ -273,6 +277,7 @@ def score(stories: Iterable[Story], gazetteer: Gazetteer) -> Score:
     that mention's kind), or as UNMARKED.
     """
     tp, fp, fn, traps, traps_hit = Counter(), Counter(), Counter(), Counter(), Counter()
+    in_bulk, to_look_at = Counter(), Counter()
     errors = []
     for story in stories:
         matches = gazetteer.find(story.text)
@@ -280,6 +285,8 @@ def score(stories: Iterable[Story], gazetteer: Gazetteer) -> Score:
         right = set()
         for match in matches:
             gold = gold_at.get((match.start, match.end))
+            tier = to_look_at if gazetteer.needs_a_look(match.surface) else in_bulk
+            tier["right" if gold is not None and gold.key == match.key else "wrong"] += 1
             if gold is not None and gold.key == match.key:
                 tp[gold.kind] += 1
                 right.add(gold)
@@ -319,7 +326,7 @@ def score(stories: Iterable[Story], gazetteer: Gazetteer) -> Score:
             if any(_overlaps(m.start, m.end, trap.start, trap.end) for m in matches):
                 traps_hit[trap.kind] += 1
     errors.sort(key=lambda error: (error.story, error.start))
-    return Score(tp, fp, fn, traps, traps_hit, errors)
+    return Score(tp, fp, fn, traps, traps_hit, errors, in_bulk, to_look_at)
 
 
 def ratios(tp: int, fp: int, fn: int) -> tuple[float, float, float]:

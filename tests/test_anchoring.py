@@ -12,10 +12,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from articles.anchoring import (
+    DATE_WORD,
+    NO_ALIAS,
+    SHARED_WORDS,
     Entry,
     Gazetteer,
     Mapped,
     Match,
+    Named,
     Span,
     collector_paused,
     diff_opcodes,
@@ -210,6 +214,45 @@ def test_a_kim_just_after_both_full_names_is_left_out(gazetteer):
 def test_shared_surface_with_one_key_always_resolves():
     g = Gazetteer([Entry(1, "Kim"), Entry(1, "Kim")])
     assert linked(g.find("Kim")) == [("Kim", 1)]
+
+
+def test_words_that_name_several_entities_in_any_case_or_typography():
+    gazetteer = Gazetteer.of(
+        [
+            Named("city", "Atlanta", ("ATL",)),
+            Named("hawks", "Atlanta Hawks", ("Atlanta", "Hawks")),
+            Named("dprk", "Democratic People's Republic of Korea"),
+        ]
+    )
+
+    assert set(gazetteer.keys_named("Atlanta")) == {"city", "hawks"}
+    assert set(gazetteer.keys_named("ATLANTA")) == {"city", "hawks"}
+    assert gazetteer.keys_named("Democratic People’s Republic of Korea") == ("dprk",)
+    assert gazetteer.keys_named("Hawks") == ("hawks",)
+    assert gazetteer.keys_named("Haw\u00adks") == ("hawks",)  # a soft hyphen, unseen
+    assert gazetteer.keys_named("Atlanta Falcons") == ()
+    assert Gazetteer([]).keys_named("Atlanta") == ()
+
+
+def test_a_suggestion_needs_a_look_unless_its_words_leave_no_choice():
+    """Words that name several entities, or none (a given name the story tied to a
+    person), or a month or a day too, are for someone to check; one entity's own words
+    are not."""
+    gazetteer = Gazetteer.of(
+        [
+            Named("city", "Atlanta", ()),
+            Named("hawks", "Atlanta Hawks", ("Atlanta",)),
+            Named("may", "Theresa May", ("May",)),
+            Named("august", "Jermaine August", ()),
+        ]
+    )
+
+    assert gazetteer.needs_a_look("Atlanta Hawks") == ""
+    assert gazetteer.needs_a_look("Theresa May") == ""
+    assert gazetteer.needs_a_look("Atlanta") == SHARED_WORDS
+    assert gazetteer.needs_a_look("Jermaine") == NO_ALIAS
+    assert gazetteer.needs_a_look("May") == DATE_WORD
+    assert gazetteer.needs_a_look("MAY") == DATE_WORD
 
 
 def test_empty_gazetteer_and_text():

@@ -171,6 +171,27 @@ def test_the_state_lists_live_mentions_and_entities_with_their_counts(annotator,
     assert state["rejected"] == 1
 
 
+def test_the_state_says_which_suggestions_need_a_look_and_why(annotator, article, world):
+    """A suggestion whose words another entity has too is chosen from context: the screen
+    says so, with the other; one entity's own words, or a confirmed mention, need nothing."""
+    PersonFactory(name="Kim Yo Jong", aliases=["Kim"], description="Sister of Kim Jong Un.")
+    suggested_mention(article, world["kim"], "Kim Jong Un")
+    suggested_mention(article, world["kim"], "Kim", occurrence=2)
+    suggested_mention(article, world["kim"], "Kim", occurrence=3, status=MentionStatus.CONFIRMED)
+
+    state = annotator.get(state_url(article)).json()
+
+    assert [(m["exact"], m["look"]) for m in state["mentions"]] == [
+        ("Kim Jong Un", ""),
+        (
+            "Kim",
+            "“Kim” also names Kim Yo Jong (Sister of Kim Jong Un.): the story's context "
+            "chose Kim Jong Un.",
+        ),
+        ("Kim", ""),
+    ]
+
+
 @pytest.mark.parametrize("count", [1, 30])
 def test_the_state_takes_the_same_queries_whatever_the_number_of_mentions(
     annotator, django_assert_num_queries, count, world
@@ -181,9 +202,10 @@ def test_the_state_takes_the_same_queries_whatever_the_number_of_mentions(
         suggested_mention(article, PersonFactory(), "Kim Jong Un", occurrence=n)
 
     # Session, user, two for permissions, a savepoint pair, article, mentions, rejected
-    # count, and the names of every entity for the index of namesakes (built once after
-    # entities change; none of these has a namesake, so none is read).
-    with django_assert_num_queries(10):
+    # count, and the names of every entity for the index of namesakes and for the gazetteer
+    # that says which suggestions need a look (each built once after entities change; none
+    # of these has a namesake or shares its words, so no other entity is read).
+    with django_assert_num_queries(11):
         response = annotator.get(state_url(article))
 
     assert len(response.json()["mentions"]) == count

@@ -218,11 +218,14 @@ def test_the_queue_takes_the_same_queries_however_many_rows(
 
     # Session, user, two for permissions, the entity and section filters, two counts (with
     # and without filters), the page, the index of namesakes (its first build), the
-    # namesakes of the page's entities.
-    with django_assert_num_queries(11):
+    # namesakes of the page's entities, the gazetteer (its first build) and the entities
+    # that share the words of the page's suggestions ("Maria Santos" names both).
+    with django_assert_num_queries(13):
         response = annotator.get(QUEUE)
 
-    assert response.content.decode().count('class="namesake-marker"') == rows
+    page = response.content.decode()
+    assert page.count('class="namesake-marker"') == rows
+    assert page.count('class="look-marker"') == rows
 
 
 def test_bulk_accept_refuses_namesakes_naming_them_and_accepts_the_rest(annotator, santos):

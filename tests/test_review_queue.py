@@ -8,6 +8,7 @@ from articles.models import Mention, MentionStatus
 from articles.revisions import article_versions
 from tests.factories import (
     ArticleFactory,
+    OrganizationFactory,
     PersonFactory,
     PlaceFactory,
     SectionFactory,
@@ -207,3 +208,98 @@ def test_reporters_cannot_open_the_queue_or_act(client, world):
 def test_editors_see_the_queue_too(client):
     client.force_login(member_of("Editors"))
     assert client.get(QUEUE).status_code == 200
+
+
+# --- Suggestions that need a look --------------------------------------------------------
+
+ATLANTA = "Atlanta won. The Atlanta Hawks and the Atlanta Falcons play in Atlanta, Georgia."
+
+
+@pytest.fixture
+def atlanta():
+    """Two teams that share the word "Atlanta" (no namesakes: a one-word short form), and
+    the state of Georgia."""
+    return {
+        "hawks": OrganizationFactory(
+            name="Atlanta Hawks", aliases=["Atlanta"], description="Basketball team."
+        ),
+        "falcons": OrganizationFactory(
+            name="Atlanta Falcons", aliases=["Atlanta"], description="American football team."
+        ),
+        "georgia": PlaceFactory(name="Georgia", description="US state."),
+    }
+
+
+def test_the_queue_marks_a_suggestion_on_words_that_name_several_entities(annotator, atlanta):
+    article = ArticleFactory(body=ATLANTA)
+    suggested_mention(article, atlanta["hawks"], "Atlanta")
+    suggested_mention(article, atlanta["hawks"], "Atlanta Hawks")
+
+    page = annotator.get(QUEUE).content.decode()
+
+    assert page.count('class="look-marker"') == 1
+    assert "“Atlanta” also names Atlanta Falcons (American football team.)" in page
+    assert "the story&#x27;s context chose Atlanta Hawks" in page
+    assert 'class="namesake-marker"' not in page
+
+
+def test_bulk_accept_leaves_suggestions_that_need_a_look_saying_why(annotator, atlanta):
+    article = ArticleFactory(body=ATLANTA)
+    shared = suggested_mention(article, atlanta["hawks"], "Atlanta")
+    team = suggested_mention(article, atlanta["hawks"], "Atlanta Hawks")
+    falcons = suggested_mention(article, atlanta["falcons"], "Atlanta", occurrence=3)
+    state = suggested_mention(article, atlanta["georgia"], "Georgia")
+
+    response = annotator.post(
+        QUEUE,
+        {
+            "action": "accept_mentions",
+            "_selected_action": [shared.pk, team.pk, falcons.pk, state.pk],
+        },
+    )
+
+    statuses = dict(Mention.objects.values_list("pk", "status"))
+    assert statuses == {
+        shared.pk: MentionStatus.SUGGESTED,
+        team.pk: MentionStatus.CONFIRMED,
+        falcons.pk: MentionStatus.SUGGESTED,
+        state.pk: MentionStatus.CONFIRMED,
+    }
+    messages = messages_of(response)
+    assert "Accepted 2 mentions." in messages
+    refused = [m for m in messages if m.startswith("“Atlanta” (")]
+    assert len(refused) == 2
+    assert all("was not accepted: “Atlanta” also names" in m for m in refused)
+    assert all(m.endswith("Open it in the annotation screen and check.") for m in refused)
+    # Accepted one by one, each is confirmed: a look is all it needed.
+    assert listed(annotator.get(QUEUE)) == {shared.pk, falcons.pk}
+
+
+def test_a_given_name_or_a_month_suggested_needs_a_look(annotator):
+    person = PersonFactory(name="Jermaine August", aliases=["August"])
+    article = ArticleFactory(body="Jermaine August spoke. In August, Jermaine left.")
+    month = suggested_mention(article, person, "August", occurrence=1)
+    given = suggested_mention(article, person, "Jermaine", occurrence=1)
+
+    response = annotator.post(
+        QUEUE, {"action": "accept_mentions", "_selected_action": [month.pk, given.pk]}
+    )
+
+    assert set(Mention.objects.values_list("status", flat=True)) == {MentionStatus.SUGGESTED}
+    messages = " ".join(messages_of(response))
+    assert "“August” is also the name of a month or a day." in messages
+    assert "“Jermaine” is not one of Jermaine August's names or aliases" in messages
+
+
+def test_a_mention_a_person_must_review_after_an_edit_is_accepted_as_before(annotator, atlanta):
+    """An edit's review is about the words, which a person confirmed before; it is not a
+    suggestion to second-guess."""
+    article = ArticleFactory(body=ATLANTA)
+    review = suggested_mention(
+        article, atlanta["hawks"], "Atlanta", status=MentionStatus.NEEDS_REVIEW
+    )
+
+    annotator.post(QUEUE, {"action": "accept_mentions", "_selected_action": [review.pk]})
+
+    review.refresh_from_db()
+    assert review.status == MentionStatus.CONFIRMED

@@ -11,13 +11,24 @@ from articles.anchoring.mapping import (
     map_spans,
     resolve_quote,
 )
-from articles.anchoring.matching import Entry, Gazetteer, Match, collector_paused
+from articles.anchoring.matching import (
+    DATE_WORD,
+    NO_ALIAS,
+    SHARED_WORDS,
+    Entry,
+    Gazetteer,
+    Match,
+    collector_paused,
+)
 from articles.anchoring.rules import Named
 
 __all__ = [
+    "DATE_WORD",
     "KEPT",
+    "NO_ALIAS",
     "NEEDS_REVIEW",
     "REFOUND",
+    "SHARED_WORDS",
     "Entry",
     "Gazetteer",
     "Mapped",

@@ -270,6 +270,13 @@ MONTHS = _wordset(
 )
 _DAYS = _wordset("""monday tuesday wednesday thursday friday saturday sunday""")
 _DATE_WORDS = _DAYS | MONTHS
+
+
+def is_date_word(words: str) -> bool:
+    """Whether ``words`` are a month's or a day's name ("May", "MARCH", "Sunday")."""
+    return fold(words) in _DATE_WORDS
+
+
 # Lower-case words before a month that make it a date: "in May", "by May next year",
 # "until at least March", "the end of March".
 _BEFORE_DATE = re.compile(

@@ -51,6 +51,8 @@ def test_an_annotator_tells_namesakes_apart_and_links_the_right_one(page, twins,
     assert mark.inner_text() == "Maria Santos"
     assert "mention-namesake" in mark.get_attribute("class")
     assert "same name as Maria Santos Ferreira" in mark.get_attribute("aria-label")
+    # Its words name both, so the choice was the machine's: marked to be looked at.
+    assert "mention-look" in mark.get_attribute("class")
 
     # The suggestion's popover says who this Maria Santos is, and that there is another.
     mark.click()
@@ -63,6 +65,14 @@ def test_an_annotator_tells_namesakes_apart_and_links_the_right_one(page, twins,
         popover.locator("p.annotate-namesake")
         .inner_text()
         .startswith("Same name as Maria Santos Ferreira (Portuguese marine biologist at the")
+    )
+
+    assert (
+        popover.locator("p.annotate-look")
+        .inner_text()
+        .startswith(
+            "Needs a look: “Maria Santos” also names Maria Santos Ferreira (Portuguese marine"
+        )
     )
 
     # The picker lists both, each with its description; the biologist is chosen.
@@ -82,6 +92,7 @@ def test_an_annotator_tells_namesakes_apart_and_links_the_right_one(page, twins,
     confirmed = text.locator("mark[data-status=confirmed]")
     assert confirmed.inner_text() == "Maria Santos"
     assert "mention-namesake" not in confirmed.get_attribute("class")
+    assert "mention-look" not in confirmed.get_attribute("class")
     mention = Mention.objects.get(article=article)
     assert (mention.entity_id, mention.status) == (twins["biologist"].pk, MentionStatus.CONFIRMED)
 

@@ -194,6 +194,7 @@
         else if (!mention.fits) title += `; was “${mention.exact}”`;
         const twins = namesakesSaid(mention.entity);
         if (twins && TO_CHECK.has(mention.status)) title += `; ${twins.charAt(0).toLowerCase()}${twins.slice(1)}`;
+        if (mention.look) title += `; needs a look: ${mention.look}`;
         return title;
     }
 
@@ -225,6 +226,8 @@
             if (TO_CHECK.has(mention.status) && mention.entity.namesakes.length) {
                 mark.classList.add("mention-namesake");
             }
+            // A suggestion chosen from context, or on a month's name: not to be taken on trust.
+            if (mention.look) mark.classList.add("mention-look");
             fragment.append(mark);
             at = mention.end;
         }
@@ -630,6 +633,15 @@
                     mention.status === "confirmed"
                         ? "check that this is the one meant."
                         : "check that this is the one meant before accepting, or change the entity."
+                )
+            );
+        }
+        if (mention.look) {
+            details.push(
+                el(
+                    "p",
+                    { className: "annotate-look" },
+                    `Needs a look: ${mention.look} Check that it is meant before accepting, or change the entity.`
                 )
             );
         }
