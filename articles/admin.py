@@ -622,6 +622,11 @@ class ArticleAdmin(
                 annotating.change_mention,
                 "annotate_mention",
             ),
+            (
+                "<int:article_id>/annotate/accept-suggestions/",
+                annotating.accept_suggestions,
+                "annotate_accept_suggestions",
+            ),
             ("annotate/entities/", annotating.entities, "annotate_entities"),
             ("<int:article_id>/presence/", self.presence_view, "presence"),
             ("<int:article_id>/step/", self.step_view, "step"),

@@ -373,6 +373,7 @@ def annotate_page(model_admin, request, article_id: int):
         "urls": {
             "state": base + "state/",
             "mentions": base + "mentions/",
+            "accept_suggestions": base + "accept-suggestions/",
             "entities": reverse("admin:articles_article_annotate_entities"),
         },
         "kinds": [{"value": value, "label": label} for value, label in EntityKind.choices],
@@ -503,6 +504,32 @@ def change_mention(request, article_id: int, mention_id: int):
             else f"Saved “{mention.exact}”."
         )
     return _answer(article, message)
+
+
+@require_http_methods(["POST"])
+@_json_endpoint("articles.view_article", "articles.change_mention")
+def accept_suggestions(request, article_id: int):
+    """Accept every suggestion of the article whose words leave no choice, as the review
+    queue's bulk accept does (MentionQuerySet.accept_all): those that need a look
+    (suggestions.looks_needed), name an entity with a namesake, or no longer fit stay
+    suggested, to be checked one by one. No body."""
+    article = get_object_or_404(Article.objects.select_for_update(), pk=article_id)
+    accepted, refused = article.mentions.filter(status=MentionStatus.SUGGESTED).accept_all()
+    count = sum(len(group) for group in accepted.values())
+    left = (
+        f" {len(refused)} {'is' if len(refused) == 1 else 'are'} left to check one by one."
+        if refused
+        else ""
+    )
+    if not count:
+        # Nothing changed, so nothing for the article's history.
+        return JsonResponse(
+            {
+                "message": f"No suggestion could be accepted without a look.{left}",
+                "state": annotation_state(article),
+            }
+        )
+    return _answer(article, f"Accepted {count} suggestion{'s' if count != 1 else ''}.{left}")
 
 
 def _remove(request, article, mention) -> JsonResponse:

@@ -173,6 +173,7 @@ URLS = {
     "POST articles_article_annotate_mentions": ANNOTATORS,
     "POST articles_article_annotate_mention": ANNOTATORS,
     "DELETE articles_article_annotate_mention": ANNOTATORS,
+    "POST articles_article_annotate_accept_suggestions": ANNOTATORS,
     "GET articles_article_annotate_entities": GROUPS,  # reading the entities
     # The review queue: whoever may change mentions; nothing is added or deleted there.
     "GET articles_reviewmention_changelist": ANNOTATORS,

@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from articles.models import Entity, EntityKind, Mention, MentionRole, MentionSource, MentionStatus
+from articles.revisions import article_versions
 from articles.suggestions import suggest_mentions
 from tests.factories import (
     ArticleFactory,
@@ -731,3 +732,65 @@ def test_odd_entity_searches_answer_an_empty_or_short_list(annotator, world, que
 
 def test_entity_search_needs_a_login(client, world):
     assert client.get(ENTITIES_URL, {"q": "kim"}).status_code == 302
+
+
+# --- Accepting the suggestions that need no look -------------------------------------------
+
+
+def accept_url(article):
+    return reverse("admin:articles_article_annotate_accept_suggestions", args=[article.pk])
+
+
+def test_accepting_suggestions_takes_only_those_whose_words_leave_no_choice(
+    annotator, article, world
+):
+    PersonFactory(name="Kim Yo Jong", aliases=["Kim"], description="Sister of Kim Jong Un.")
+    full = suggested_mention(article, world["kim"], "Kim Jong Un")
+    shared = suggested_mention(article, world["kim"], "Kim", occurrence=2)
+    beijing = suggested_mention(article, world["beijing"], "Beijing")
+    xi = suggested_mention(article, world["xi"], "Xi Jinping", status=MentionStatus.REJECTED)
+
+    response = post(annotator, accept_url(article), {})
+
+    assert response.status_code == 200, response.content
+    assert response.json()["message"] == "Accepted 2 suggestions. 1 is left to check one by one."
+    confirmed = Mention.objects.filter(status=MentionStatus.CONFIRMED)
+    assert set(confirmed.values_list("pk", flat=True)) == {full.pk, beijing.pk}
+    xi.refresh_from_db()
+    assert xi.status == MentionStatus.REJECTED
+    shown = {m["id"]: (m["status"], bool(m["look"])) for m in response.json()["state"]["mentions"]}
+    assert shown[shared.pk] == ("suggested", True)
+    history = article_versions(article.pk).first().revision
+    assert history.comment == "Accepted 2 suggestions. 1 is left to check one by one."
+
+
+def test_with_nothing_sure_to_accept_nothing_changes_and_nothing_is_recorded(
+    annotator, article, world
+):
+    PersonFactory(name="Kim Yo Jong", aliases=["Kim"])
+    shared = suggested_mention(article, world["kim"], "Kim", occurrence=2)
+    before = article_versions(article.pk).count()
+
+    response = post(annotator, accept_url(article), {})
+
+    assert response.status_code == 200
+    assert response.json()["message"] == (
+        "No suggestion could be accepted without a look. 1 is left to check one by one."
+    )
+    shared.refresh_from_db()
+    assert shared.status == MentionStatus.SUGGESTED
+    assert article_versions(article.pk).count() == before
+
+
+def test_accepting_suggestions_needs_permission_and_a_post(client, article, world):
+    suggested = suggested_mention(article, world["beijing"], "Beijing")
+    client.force_login(member_of("Reporters"))
+
+    assert post(client, accept_url(article), {}).status_code == 403
+
+    client.force_login(member_of("Annotators"))
+    assert client.get(accept_url(article)).status_code == 405
+    missing = reverse("admin:articles_article_annotate_accept_suggestions", args=[10**9])
+    assert post(client, missing, {}).status_code == 404
+    suggested.refresh_from_db()
+    assert suggested.status == MentionStatus.SUGGESTED

@@ -161,6 +161,8 @@ HELD_OUT_FLOORS = {
     "annotation_holdout23": (0.90, 0.92),
     "annotation_holdout24": (0.95, 0.93),
     "annotation_holdout25": (0.91, 0.92),
+    "annotation_holdout26": (0.94, 0.97),
+    "annotation_holdout27": (0.93, 0.93),
 }
 
 

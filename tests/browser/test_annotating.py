@@ -54,3 +54,30 @@ def test_an_annotator_links_a_name_accepts_and_rejects_suggestions(
     quote = page.locator("blockquote mark")
     assert quote.inner_text() == "Choe"
     assert "his foreign minister, Choe, who spoke first." in page.locator("blockquote").inner_text()
+
+
+def test_an_annotator_accepts_the_suggestions_that_need_no_look_at_once(page, story, log_in):
+    """With Kim's sister in the gazetteer, a bare "Kim" is the story's choice: it stays to
+    be looked at, marked, while the names that leave no choice are accepted together."""
+    from tests.factories import PersonFactory
+
+    PersonFactory(name="Kim Yo Jong", slug="kim-yo-jong", aliases=["Kim"])
+    article = story["article"]
+    log_in(page, story["user"], f"/admin/articles/article/{article.pk}/annotate/")
+    text = page.locator("#annotate-text")
+    suggested = text.locator("mark[data-status=suggested]")
+    suggested.first.wait_for()
+    assert "mention-look" in text.locator("mark", has_text="Kim").nth(1).get_attribute("class")
+
+    page.get_by_role("button", name="Accept 3 suggestions that need no look").click()
+    page.locator("#annotate-status").get_by_text(
+        "Accepted 3 suggestions. 1 is left to check one by one."
+    ).wait_for()
+
+    assert suggested.all_inner_texts() == ["Kim"]
+    assert "mention-look" in suggested.get_attribute("class")
+    assert page.locator("#annotate-accept-suggestions").is_hidden()
+    confirmed = {
+        m.exact for m in Mention.objects.filter(article=article, status=MentionStatus.CONFIRMED)
+    }
+    assert confirmed == {"Kim Jong Un", "Xi Jinping", "Xi"}

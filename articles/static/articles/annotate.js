@@ -16,6 +16,7 @@
     const statusLine = document.getElementById("annotate-status");
     const entityList = document.getElementById("annotate-entities");
     const countsLine = document.getElementById("annotate-counts");
+    const acceptButton = document.getElementById("annotate-accept-suggestions");
     const unplacedBox = document.getElementById("annotate-unplaced-box");
     const unplacedList = document.getElementById("annotate-unplaced");
 
@@ -247,6 +248,13 @@
         countsLine.textContent =
             `${counts.confirmed} confirmed, ${counts.suggested} suggested, ` +
             `${counts.needs_review} to review, ${state.rejected} rejected.`;
+        // Suggestions whose words leave no choice, as the server's bulk accept takes them.
+        const sure = state.mentions.filter(
+            (mention) =>
+                mention.status === "suggested" && mention.fits && !mention.look && !mention.entity.namesakes.length
+        ).length;
+        acceptButton.hidden = sure === 0;
+        acceptButton.textContent = `Accept ${plural(sure, "suggestion")} that need${sure === 1 ? "s" : ""} no look`;
 
         entityList.replaceChildren(
             ...state.entities.map((entity) => {
@@ -753,6 +761,10 @@
         if (quote) openSelection(quote, quote.rect);
     }
 
+    acceptButton.addEventListener("click", () => {
+        closePopover();
+        change("POST", config.urls.accept_suggestions, {});
+    });
     textBox.addEventListener("mouseup", () => setTimeout(onSelect, 0));
     textBox.addEventListener("keyup", (event) => {
         if (event.shiftKey) onSelect();
