@@ -297,6 +297,23 @@ def test_the_elder_of_people_no_tie_places_is_left_out():
     assert FAMILY.find_with_stats(text)[1] == 1
 
 
+@pytest.mark.parametrize(
+    "sign",
+    ["a banner reading “THANK YOU BIDEN, WE LOVE YOU”", "a slogan, “BIDEN OUT”, on the gate"],
+)
+def test_a_surname_of_several_people_on_a_sign_is_left_out(sign):
+    """A sign has no sentence to say which of the story's Bidens it means; the last one
+    named would be a guess."""
+    text = f"Jill Biden and Joe Biden came. Outside, {sign}."
+    assert [key for _, key in found(FAMILY, text)] == ["jill", "joe"]
+    assert FAMILY.find_with_stats(text)[1] == 1
+
+
+def test_a_surname_on_a_sign_is_read_when_the_story_named_one_person_of_it():
+    text = "Joe Biden came. Outside, a banner reading “THANK YOU BIDEN”."
+    assert [key for _, key in found(FAMILY, text)] == ["joe", "joe"]
+
+
 def test_a_gender_the_story_gives_tells_people_of_one_name_apart():
     """Neither description says; the story does, by a title and by a pronoun."""
     twins = Gazetteer.of(

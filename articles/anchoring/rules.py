@@ -2356,6 +2356,19 @@ def _product_of(text: str, start: int, end: int) -> bool:
     )
 
 
+def _surname_of_several_on_a_sign(story: _Story, keys) -> bool:
+    """Whether a name on a sign or a banner in capitals is the name of several people the
+    story has named ("a banner reading “THANK YOU ZAJĄC”" after three Zającs): a sign
+    has no sentence around it to say which, and whoever wrote it may mean the family.
+    The person named last, which is how a surname in a sentence is read, is a guess."""
+    people = [key for key in keys if key in story.profiles]
+    return (
+        len(people) > 1
+        and all(story.profiles[key].kind == "person" for key in people)
+        and sum(key in story.recent for key in people) > 1
+    )
+
+
 def resolve(
     text: str,
     hits: Iterable[tuple],
@@ -2416,6 +2429,9 @@ def resolve(
     for start, end, keys in hits:
         folded = fold(text[start:end])
         if _stranger_since(story, folded, keys, start):
+            undecided += 1
+            continue
+        if start in signs and _surname_of_several_on_a_sign(story, keys):
             undecided += 1
             continue
         pronoun = None
