@@ -279,6 +279,12 @@ class EntityAdmin(ImageChooserAdminMixin, admin.ModelAdmin):
     def has_merge_permission(self, request):
         return request.user.has_perm(MergeEntities.permission)
 
+    def delete_queryset(self, request, queryset):
+        """Delete the selected entities, and tell every process that its gazetteer and its
+        index of namesakes are out of date (Entity.delete says so for one at a time)."""
+        super().delete_queryset(request, queryset)
+        suggestions.entities_changed()
+
     def get_queryset(self, request):
         return super().get_queryset(request).with_mention_counts()
 

@@ -525,7 +525,7 @@ def accept_suggestions(request, article_id: int):
         # Nothing changed, so nothing for the article's history.
         return JsonResponse(
             {
-                "message": f"No suggestion could be accepted without a look.{left}",
+                "message": f"No suggestion was accepted.{left}",
                 "state": annotation_state(article),
             }
         )

@@ -93,18 +93,22 @@ def suggest_mentions(article, confirm: bool = False, user=None) -> list[Mention]
 def looks_needed(mentions) -> dict[int, str]:
     """Why each suggestion among `mentions` should be looked at before anyone accepts it, in
     words for the screens, by mention pk (anchoring's Gazetteer.needs_a_look: its words name
-    several entities, or none, or are a month's name too). Mentions a person made, confirmed
-    or must review for an edit, and suggestions whose words leave no choice, are left out.
-    Such suggestions are shown marked and never accepted in bulk. One query at most, for
-    the other entities that share a suggestion's words."""
+    several entities, or are none of its entity's names, or are a month's name too).
+
+    A suggestion counts whether it waits to be accepted or an edit sent it to review: no
+    one has said it is right. Mentions a person linked, and suggestions whose words leave
+    no choice, are left out. Such suggestions are shown marked and never accepted in bulk.
+    One query at most, for the other entities that share a suggestion's words.
+    """
     from articles.namesakes import said as namesake_said  # namesakes reads our stamp key
 
     found = gazetteer()
     reasons = {
         mention: reason
         for mention in mentions
-        if mention.status == MentionStatus.SUGGESTED
-        and (reason := found.needs_a_look(mention.exact))
+        if mention.source == MentionSource.SUGGESTED
+        and mention.status in (MentionStatus.SUGGESTED, MentionStatus.NEEDS_REVIEW)
+        and (reason := found.needs_a_look(mention.exact, mention.entity_id))
     }
     sharing = {
         mention: [key for key in found.keys_named(mention.exact) if key != mention.entity_id]
@@ -113,17 +117,18 @@ def looks_needed(mentions) -> dict[int, str]:
     }
     others = {}
     if sharing:
-        keys = {key for group in sharing.values() for key in group}
-        others = Entity.objects.in_bulk(keys)
+        others = Entity.objects.in_bulk({key for group in sharing.values() for key in group})
     said = {}
     for mention, reason in reasons.items():
         if reason == anchoring.SHARED_WORDS:
-            names = "; ".join(
-                namesake_said(others[key]) for key in sharing[mention] if key in others
-            )
+            names = [namesake_said(others[key]) for key in sharing[mention] if key in others]
+            if not names:
+                # The others are gone (deleted in another process a moment ago): the words
+                # are this entity's alone now.
+                continue
             said[mention.pk] = (
-                f"“{mention.exact}” also names {names or 'another entity'}: the story's "
-                f"context chose {mention.entity.name}."
+                f"“{mention.exact}” also names {'; '.join(names)}: the story's context chose "
+                f"{mention.entity.name}."
             )
         elif reason == anchoring.NO_ALIAS:
             said[mention.pk] = (

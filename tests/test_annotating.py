@@ -775,7 +775,7 @@ def test_with_nothing_sure_to_accept_nothing_changes_and_nothing_is_recorded(
 
     assert response.status_code == 200
     assert response.json()["message"] == (
-        "No suggestion could be accepted without a look. 1 is left to check one by one."
+        "No suggestion was accepted. 1 is left to check one by one."
     )
     shared.refresh_from_db()
     assert shared.status == MentionStatus.SUGGESTED
@@ -794,3 +794,25 @@ def test_accepting_suggestions_needs_permission_and_a_post(client, article, worl
     assert post(client, missing, {}).status_code == 404
     suggested.refresh_from_db()
     assert suggested.status == MentionStatus.SUGGESTED
+
+
+def test_a_suggestion_whose_alias_moved_to_another_entity_needs_a_look(annotator, article, world):
+    """ "Kim" was Kim Jong Un's alias when suggested; given to his sister since, it is none
+    of his names: the suggestion says so, and bulk accept leaves it."""
+    suggestion = suggested_mention(article, world["kim"], "Kim", occurrence=2)
+    world["kim"].aliases = []
+    world["kim"].save()
+    PersonFactory(name="Kim Yo Jong", aliases=["Kim"])
+
+    state = annotator.get(state_url(article)).json()
+    response = post(annotator, accept_url(article), {})
+
+    [shown] = state["mentions"]
+    assert shown["look"] == (
+        "“Kim” is not one of Kim Jong Un's names or aliases: the story's context linked it."
+    )
+    assert (
+        response.json()["message"] == "No suggestion was accepted. 1 is left to check one by one."
+    )
+    suggestion.refresh_from_db()
+    assert suggestion.status == MentionStatus.SUGGESTED

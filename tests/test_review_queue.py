@@ -4,7 +4,7 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from articles.models import Mention, MentionStatus
+from articles.models import Mention, MentionSource, MentionStatus
 from articles.revisions import article_versions
 from tests.factories import (
     ArticleFactory,
@@ -291,15 +291,49 @@ def test_a_given_name_or_a_month_suggested_needs_a_look(annotator):
     assert "“Jermaine” is not one of Jermaine August's names or aliases" in messages
 
 
-def test_a_mention_a_person_must_review_after_an_edit_is_accepted_as_before(annotator, atlanta):
-    """An edit's review is about the words, which a person confirmed before; it is not a
-    suggestion to second-guess."""
+def test_a_suggestion_an_edit_sent_to_review_still_needs_its_look(annotator, atlanta):
+    """No one has said the suggestion is right: an edit that left its words does not."""
     article = ArticleFactory(body=ATLANTA)
     review = suggested_mention(
         article, atlanta["hawks"], "Atlanta", status=MentionStatus.NEEDS_REVIEW
+    )
+
+    response = annotator.post(QUEUE, {"action": "accept_mentions", "_selected_action": [review.pk]})
+
+    review.refresh_from_db()
+    assert review.status == MentionStatus.NEEDS_REVIEW
+    assert any("“Atlanta” also names Atlanta Falcons" in m for m in messages_of(response))
+
+
+def test_a_mention_a_person_linked_is_accepted_after_an_edit_as_before(annotator, atlanta):
+    """Its words were a person's choice, not the machine's: the review is about the edit."""
+    article = ArticleFactory(body=ATLANTA)
+    review = suggested_mention(
+        article,
+        atlanta["hawks"],
+        "Atlanta",
+        status=MentionStatus.NEEDS_REVIEW,
+        source=MentionSource.MANUAL,
     )
 
     annotator.post(QUEUE, {"action": "accept_mentions", "_selected_action": [review.pk]})
 
     review.refresh_from_db()
     assert review.status == MentionStatus.CONFIRMED
+
+
+def test_deleting_entities_in_bulk_takes_their_names_out_of_the_gazetteer(
+    superuser_client, atlanta
+):
+    from articles import suggestions
+
+    falcons = atlanta["falcons"].pk
+    assert falcons in suggestions.gazetteer().keys_named("Atlanta")
+
+    response = superuser_client.post(
+        reverse("admin:articles_organization_changelist"),
+        {"action": "delete_selected", "_selected_action": [falcons], "post": "yes"},
+    )
+
+    assert response.status_code == 302
+    assert suggestions.gazetteer().keys_named("Atlanta") == (atlanta["hawks"].pk,)

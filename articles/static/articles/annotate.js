@@ -248,8 +248,10 @@
         countsLine.textContent =
             `${counts.confirmed} confirmed, ${counts.suggested} suggested, ` +
             `${counts.needs_review} to review, ${state.rejected} rejected.`;
-        // Suggestions whose words leave no choice, as the server's bulk accept takes them.
-        const sure = state.mentions.filter(
+        // Suggestions whose words leave no choice, as the server's bulk accept takes them:
+        // drawn ones only, since a suggestion under a confirmed mention is not drawn and
+        // is not accepted.
+        const sure = placed.filter(
             (mention) =>
                 mention.status === "suggested" && mention.fits && !mention.look && !mention.entity.namesakes.length
         ).length;
@@ -761,9 +763,11 @@
         if (quote) openSelection(quote, quote.rect);
     }
 
-    acceptButton.addEventListener("click", () => {
+    acceptButton.addEventListener("click", async () => {
         closePopover();
-        change("POST", config.urls.accept_suggestions, {});
+        acceptButton.disabled = true; // one request at a time: a second click has nothing to do
+        await change("POST", config.urls.accept_suggestions, {});
+        acceptButton.disabled = false;
     });
     textBox.addEventListener("mouseup", () => setTimeout(onSelect, 0));
     textBox.addEventListener("keyup", (event) => {
