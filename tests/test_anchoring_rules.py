@@ -309,9 +309,35 @@ def test_a_surname_of_several_people_on_a_sign_is_left_out(sign):
     assert FAMILY.find_with_stats(text)[1] == 1
 
 
+def test_a_city_and_its_club_on_a_banner_are_left_out():
+    torino = Gazetteer.of(
+        [
+            Named("city", "Turin", ("Torino",), "City in northern Italy.", "place"),
+            Named("club", "Torino FC", ("Torino",), "Football club from Turin.", "organization"),
+        ]
+    )
+    text = (
+        "Torino FC beat Juventus in Turin. Home fans unfurled a banner reading “TORINO SIAMO NOI”."
+    )
+    assert [key for _, key in found(torino, text)] == ["club", "city"]
+
+
 def test_a_surname_on_a_sign_is_read_when_the_story_named_one_person_of_it():
     text = "Joe Biden came. Outside, a banner reading “THANK YOU BIDEN”."
     assert [key for _, key in found(FAMILY, text)] == ["joe", "joe"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One fan, identified only by the surname Biden, was held.",
+        "A student, also surnamed Biden, spoke.",
+        "A boy whose first name is also Biden came.",
+        "Fans voted to name her Biden.",
+    ],
+)
+def test_a_name_given_as_a_name_is_no_mention(text):
+    assert found(FAMILY, f"Joe Biden came. {text}") == [("Joe Biden", "joe")]
 
 
 def test_a_gender_the_story_gives_tells_people_of_one_name_apart():

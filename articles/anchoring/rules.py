@@ -325,7 +325,11 @@ _CURRENCY_CODES = _wordset(
     GEL AMD AZN ILS JOD SAR AED QAR KWD OMR BHD IRR IQD MMK KHR LAK MNT"""
 )
 _AMOUNT_AFTER = re.compile(r" ?\d")
-_CALLED_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being) (?:called|named) $")
+_CALLED_BEFORE = re.compile(
+    r"\b(?:(?:is|are|was|were|be|been|being) (?:called|named)|surnamed|"
+    r"(?:the|a) (?:sur|family |first |given )name|(?:sur|first |given )name is(?: also)?|"
+    r"(?:name|named|call|called) (?:her|him|it|them)) $"
+)
 _VESSEL_BEFORE = re.compile(
     r"\b(?:tug|ship|vessel|boat|ferry|tanker|yacht|trawler|freighter|liner|cutter|frigate|"
     r"destroyer|submarine|schooner|barge|dredger)(?: |, the | the )$"
@@ -434,7 +438,9 @@ def refusal(
     if _INSTITUTION_OF.search(before) or _institution_named(before):
         return "longer name"
     # The name as a name: "Half of Antioquia is called Restrepo", "a village is named
-    # de Jong"; and a vessel's name: "the pilot tug Mombasa", "their boat, the Aurora".
+    # de Jong", "identified only by the surname Petrović", "whose first name is also
+    # Stalin", "fans voted to name her Tatum"; and a vessel's name: "the pilot tug
+    # Mombasa", "their boat, the Aurora".
     if _CALLED_BEFORE.search(before):
         return "name as a word"
     # A number of people of one name: "The two Kasozi are on the same side" (not "the
@@ -2356,17 +2362,14 @@ def _product_of(text: str, start: int, end: int) -> bool:
     )
 
 
-def _surname_of_several_on_a_sign(story: _Story, keys) -> bool:
-    """Whether a name on a sign or a banner in capitals is the name of several people the
-    story has named ("a banner reading “THANK YOU ZAJĄC”" after three Zającs): a sign
-    has no sentence around it to say which, and whoever wrote it may mean the family.
-    The person named last, which is how a surname in a sentence is read, is a guess."""
-    people = [key for key in keys if key in story.profiles]
-    return (
-        len(people) > 1
-        and all(story.profiles[key].kind == "person" for key in people)
-        and sum(key in story.recent for key in people) > 1
-    )
+def _shared_on_a_sign(story: _Story, keys) -> bool:
+    """Whether a name on a sign or a banner in capitals is the name of several entities the
+    story has named: three Zającs ("THANK YOU ZAJĄC"), the city and its club ("TORINO
+    SIAMO NOI", "TRAM TO EVERTON NOW"). A sign has no sentence around it to say which,
+    and whoever wrote it may mean them all; the one named last, which is how a shared name
+    in a sentence is read, would be a guess."""
+    known = [key for key in keys if key in story.profiles]
+    return len(known) > 1 and sum(key in story.recent for key in known) > 1
 
 
 def resolve(
@@ -2431,7 +2434,7 @@ def resolve(
         if _stranger_since(story, folded, keys, start):
             undecided += 1
             continue
-        if start in signs and _surname_of_several_on_a_sign(story, keys):
+        if start in signs and _shared_on_a_sign(story, keys):
             undecided += 1
             continue
         pronoun = None
