@@ -47,10 +47,14 @@ def suggest_mentions(article, confirm: bool = False, user=None) -> list[Mention]
     A match is new when no mention of the article, whatever its status, covers any of its
     text: so a rejected suggestion is not made again, and nothing overlaps a confirmed
     mention. A rejection holds only while its words are there: once an edit has changed
-    them ("Kim" to "Moon"), the new words may be suggested. The mentions are suggested,
-    or confirmed with `confirm`, which also confirms the pending suggestions that the
-    gazetteer still finds (say, those made on save).
+    them ("Kim" to "Moon"), the new words may be suggested. The mentions are suggested;
+    with `confirm`, those a bulk accept would take are confirmed instead, and so are the
+    pending suggestions the gazetteer still finds (say, those made on save): not those
+    that need a look (Gazetteer.needs_a_look) or name an entity with a namesake, which
+    stay suggested for someone to check, as the review queue leaves them.
     """
+    from articles.namesakes import namesake_ids  # namesakes reads our stamp key
+
     body = article.text
     existing = [
         m
@@ -60,16 +64,21 @@ def suggest_mentions(article, confirm: bool = False, user=None) -> list[Mention]
     pending = {
         (m.start, m.end, m.entity_id): m for m in existing if m.status == MentionStatus.SUGGESTED
     }
-    matches = gazetteer().find(body)
+    found = gazetteer()
+    matches = found.find(body)
     # An entity deleted in another process may linger in this one's gazetteer for a moment.
     live = set(Entity.objects.filter(pk__in={m.key for m in matches}).values_list("pk", flat=True))
+    twins = namesake_ids(live) if confirm else {}
     new, confirmed = [], []
     for match in matches:
         if match.key not in live:
             continue
+        sure = (
+            confirm and match.key not in twins and not found.needs_a_look(match.surface, match.key)
+        )
         suggestion = pending.get((match.start, match.end, match.key))
         if suggestion is not None:
-            if confirm:
+            if sure:
                 suggestion.status = MentionStatus.CONFIRMED
                 confirmed.append(suggestion)
             continue
@@ -80,7 +89,7 @@ def suggest_mentions(article, confirm: bool = False, user=None) -> list[Mention]
             entity_id=match.key,
             start=match.start,
             end=match.end,
-            status=MentionStatus.CONFIRMED if confirm else MentionStatus.SUGGESTED,
+            status=MentionStatus.CONFIRMED if sure else MentionStatus.SUGGESTED,
             source=MentionSource.SUGGESTED,
             created_by=user,
         )

@@ -77,6 +77,25 @@ def test_suggest_mentions_confirm_links_every_name_of_a_wire_story(people):
     assert "10 mentions confirmed." in output
 
 
+def test_confirm_leaves_the_suggestions_that_need_a_look_suggested(people):
+    """With Kim's sister in the gazetteer, a bare "Kim" is the story's choice: --confirm
+    leaves it for the review queue, as bulk accept would."""
+    PersonFactory(name="Kim Yo Jong", aliases=["Kim"])
+    article = ArticleFactory(body=WIRE, slug="kim-in-beijing")
+
+    output = suggest("--article", "kim-in-beijing", "--confirm")
+
+    statuses = [(m.exact, m.status) for m in article.mentions.order_by("start")]
+    assert [exact for exact, status in statuses if status == MentionStatus.SUGGESTED] == [
+        "Kim",
+        "Kim",
+    ]
+    assert len(statuses) == 10
+    assert "kim-in-beijing: 8 confirmed, 2 suggested" in output
+    assert "8 mentions confirmed." in output
+    assert "2 suggested instead: they need a look before they are accepted" in output
+
+
 def test_suggestions_skip_existing_and_rejected_mentions(people):
     article = ArticleFactory(body=WIRE)
     MentionFactory(article=article, entity=people["kim"], start=20, end=31)

@@ -1,6 +1,7 @@
 import html
 import re
 import secrets
+from collections import Counter
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
@@ -24,7 +25,7 @@ from articles.importing import (
     save_article,
     save_entities,
 )
-from articles.models import Article, Correction, Entity, Section
+from articles.models import Article, Correction, Entity, MentionStatus, Section
 from articles.suggestions import suggest_mentions
 
 ADMIN_USERNAME = "admin"
@@ -86,7 +87,8 @@ class Command(BaseCommand):
         self.picture_entities(pictures)
 
         article_counts = Counts()
-        mentions = corrections = 0
+        mentions = Counter()  # by status: confirmed, or suggested where a look is needed
+        corrections = 0
         slugs = []
         for path in sorted(demo.ARTICLES_DIR.glob("*.md")):
             try:
@@ -102,7 +104,8 @@ class Command(BaseCommand):
             article = imported.article
             slugs.append(article.slug)
             article_counts.add(imported.outcome)
-            mentions += len(suggest_mentions(article, confirm=True))
+            for mention in suggest_mentions(article, confirm=True):
+                mentions[mention.status] += 1
             if article.slug in demo.CORRECTIONS:
                 _, created = Correction.objects.get_or_create(
                     article=article, text=demo.CORRECTIONS[article.slug]
@@ -117,7 +120,12 @@ class Command(BaseCommand):
             f"{articles.scheduled(now).count()} scheduled, "
             f"{articles.exclude(status='published').count()} not published) in "
             f"{Section.objects.filter(articles__in=articles).distinct().count()} sections.",
-            f"Mentions: {mentions} confirmed mentions created.",
+            f"Mentions: {mentions[MentionStatus.CONFIRMED]} confirmed mentions created"
+            + (
+                f", {mentions[MentionStatus.SUGGESTED]} suggested for a look."
+                if mentions[MentionStatus.SUGGESTED]
+                else "."
+            ),
             f"Corrections: {corrections} created.",
         ]
 

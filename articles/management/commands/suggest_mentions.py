@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from tqdm import tqdm
 
-from articles.models import Article, Entity
+from articles.models import Article, Entity, MentionStatus
 from articles.suggestions import suggest_mentions
 
 
@@ -19,7 +19,13 @@ class Command(BaseCommand):
         which.add_argument("--article", metavar="SLUG", help="One article, by its slug.")
         which.add_argument("--all", action="store_true", help="Every article.")
         parser.add_argument(
-            "--confirm", action="store_true", help="Confirm the new mentions straight away."
+            "--confirm",
+            action="store_true",
+            help=(
+                "Confirm the new mentions straight away, but for those that need a look "
+                "(words several entities share, a given name, a month's name, an entity "
+                "with a namesake): those are suggested, for the review queue."
+            ),
         )
 
     def handle(self, *args, article, all, confirm, **options):
@@ -33,18 +39,31 @@ class Command(BaseCommand):
         progress = tqdm(
             articles.iterator(), total=articles.count(), disable=not all, file=self.stderr
         )
-        made = "confirmed" if confirm else "suggested"
         by_entity = Counter()
-        total = 0
+        made = Counter()  # by status: confirmed, or suggested
         for item in progress:
             with transaction.atomic():
                 mentions = suggest_mentions(item, confirm=confirm)
+            counts = Counter(mention.status for mention in mentions)
+            made.update(counts)
             if mentions:
-                total += len(mentions)
-                self.stdout.write(f"{item.slug}: {len(mentions)} {made}")
+                said = ", ".join(
+                    f"{counts[status]} {status.label.lower()}"
+                    for status in (MentionStatus.CONFIRMED, MentionStatus.SUGGESTED)
+                    if counts[status]
+                )
+                self.stdout.write(f"{item.slug}: {said}")
             for mention in mentions:
                 by_entity[mention.entity_id] += 1
         names = dict(Entity.objects.filter(pk__in=by_entity).values_list("pk", "name"))
         for entity_id, count in by_entity.most_common():
             self.stdout.write(f"  {names[entity_id]}: {count}")
-        self.stdout.write(f"{total} mentions {made}.")
+        if confirm:
+            self.stdout.write(f"{made[MentionStatus.CONFIRMED]} mentions confirmed.")
+            if made[MentionStatus.SUGGESTED]:
+                self.stdout.write(
+                    f"{made[MentionStatus.SUGGESTED]} suggested instead: they need a look "
+                    "before they are accepted (the review queue lists them)."
+                )
+        else:
+            self.stdout.write(f"{made[MentionStatus.SUGGESTED]} mentions suggested.")
