@@ -163,6 +163,8 @@ HELD_OUT_FLOORS = {
     "annotation_holdout25": (0.92, 0.92),
     "annotation_holdout26": (0.95, 0.97),
     "annotation_holdout27": (0.94, 0.93),
+    "annotation_holdout28": (0.91, 0.91),
+    "annotation_holdout29": (0.91, 0.92),
 }
 
 
