@@ -291,6 +291,29 @@ def test_the_elder_of_a_family_is_compared_among_those_the_ties_place():
     assert [key for _, key in found(FAMILY, text)] == ["jill", "joe", "hunter", "joe"]
 
 
+LIMAS = Gazetteer.of(
+    [
+        Named("ana", "Ana Lima", ("Lima",), "Brazilian senator.", "person"),
+        Named("bruno", "Bruno Lima", ("Lima",), "Brazilian engineer.", "person"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bruno Lima spoke. He is the son of Ana Lima. The elder Lima said no.", "ana"),
+        ("Bruno Lima spoke. He is the son of Ana Lima. The younger Lima said no.", "bruno"),
+        ("Ana Lima spoke. She is the mother of Bruno Lima. The younger Lima said no.", "bruno"),
+        ("Ana Lima spoke. Lima, whose son Bruno Lima came, smiled. The elder Lima left.", "ana"),
+    ],
+)
+def test_a_tie_the_story_states_either_way_tells_the_elder_from_the_younger(text, expected):
+    """The descriptions say nothing of the family: the story's "the son of", "the mother
+    of" and "whose son" do."""
+    assert found(LIMAS, text)[-1] == ("Lima", expected)
+
+
 def test_the_elder_of_people_no_tie_places_is_left_out():
     text = "Jill Biden and Joe Biden sat down. The elder Biden spoke."
     assert [key for _, key in found(FAMILY, text)] == ["jill", "joe"]

@@ -157,7 +157,7 @@ HELD_OUT_FLOORS = {
     "annotation_holdout19": (0.93, 0.94),
     "annotation_holdout20": (0.95, 0.94),
     "annotation_holdout21": (0.95, 0.91),
-    "annotation_holdout22": (0.96, 0.93),
+    "annotation_holdout22": (0.96, 0.94),
     "annotation_holdout23": (0.91, 0.92),
     "annotation_holdout24": (0.95, 0.93),
     "annotation_holdout25": (0.92, 0.92),

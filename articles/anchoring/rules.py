@@ -1205,9 +1205,15 @@ def _age_stated(story: _Story, key) -> int | None:
 # A tie the story states just before a name: "succeeded his father, Heydar Aliyev",
 # "His younger brother Blessing Moyo", "her daughter Inês Brandão".
 _TIE_BEFORE = re.compile(
-    r"\b(?:[Hh]is|[Hh]er|[Tt]heir) (?:(elder|older|younger|big|little) )?"
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|whose) (?:(elder|older|younger|big|little) )?"
     r"(father|mother|parents?|grandfather|grandmother|sons?|daughters?|child|children|"
     r"grandsons?|granddaughters?|brother|sister|sibling),? $"
+)
+# The tie the other way round: "is the son of Ali Hassan Mwinyi" names the parent.
+_TIE_OF_BEFORE = re.compile(
+    r"\b(?:the|a) (?:(elder|older|eldest|younger|youngest) )?"
+    r"(father|mother|parent|grandfather|grandmother|son|daughter|child|grandson|"
+    r"granddaughter|brother|sister) of $"
 )
 _ELDER_KIN = frozenset({"father", "mother", "parent", "parents", "grandfather", "grandmother"})
 _YOUNGER_KIN = frozenset(
@@ -1221,8 +1227,11 @@ def _tie_stated(story: _Story, key, start: int) -> None:
     father, Heydar Aliyev") into ``story.older``: the tie is to the person of the
     family (a word of the name shared) the story named last before it."""
     tie = _TIE_BEFORE.search(story.text, max(0, start - 40), start)
+    # "the son of X": X is the elder, as "his father, X" says; "the father of X", the
+    # younger.
+    inverse = None if tie else _TIE_OF_BEFORE.search(story.text, max(0, start - 40), start)
     known = story.profiles
-    if tie is None or key not in known:
+    if (tie or inverse) is None or key not in known:
         return
     family = set(known[key].name.split()[1:])
     relatives = [
@@ -1236,6 +1245,13 @@ def _tie_stated(story: _Story, key, start: int) -> None:
     if not relatives:
         return
     owner = max(relatives, key=lambda pair: pair[0])[1]
+    if inverse is not None:
+        age, kin = inverse.group(1), inverse.group(2)
+        if kin in _YOUNGER_KIN or age in ("younger", "youngest"):
+            story.older.add((key, owner))
+        elif kin in _ELDER_KIN or age in ("elder", "older", "eldest"):
+            story.older.add((owner, key))
+        return
     age, kin = tie.group(1), tie.group(2)
     if kin in _ELDER_KIN or age in ("elder", "older", "big"):
         story.older.add((key, owner))
