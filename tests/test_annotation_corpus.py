@@ -165,6 +165,8 @@ HELD_OUT_FLOORS = {
     "annotation_holdout27": (0.94, 0.93),
     "annotation_holdout28": (0.91, 0.91),
     "annotation_holdout29": (0.91, 0.92),
+    "annotation_holdout30": (0.90, 0.94),
+    "annotation_holdout31": (0.95, 0.95),
 }
 
 
