@@ -388,16 +388,9 @@ def _find(gazetteer: Gazetteer, text: str) -> tuple[list[Match], int]:
     matches, undecided = rules.resolve(text, hits, gazetteer.profiles, signs)
     if gazetteer.profiles:
         matches = rules.by_given_name(
-            text, matches, gazetteer.profiles, lambda word: _is_alias(gazetteer, word), plain
+            text, matches, gazetteer.profiles, lambda word: bool(gazetteer.keys_named(word)), plain
         )
     return matches, undecided
-
-
-def _is_alias(gazetteer: Gazetteer, word: str) -> bool:
-    """Whether ``word`` is a name or an alias in the gazetteer, in any case (a bridge, a
-    prefix the automaton holds only to reach shorter names, is none)."""
-    value = gazetteer._automaton.get(_lower(word), None)
-    return value is not None and value[3] is not None
 
 
 def _reads_as_written(gazetteer: Gazetteer, form: str, surface: str) -> bool:

@@ -630,7 +630,7 @@ _WORDLIKE_GIVEN = _wordset(
 )
 # Words no given name found alone may be: common, a month, a day, or a word that a
 # capital at a sentence's start makes look like a name.
-_NO_GIVEN_NAMES = _STOPWORDS | MONTHS | _DAYS | _WORDLIKE_GIVEN
+_NO_GIVEN_NAMES = _STOPWORDS | _DATE_WORDS | _WORDLIKE_GIVEN
 _GIVEN_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W\d_]")
 
 
