@@ -345,6 +345,45 @@ def test_a_city_and_its_club_on_a_banner_are_left_out():
     assert [key for _, key in found(torino, text)] == ["club", "city"]
 
 
+CARVERS = Gazetteer.of(
+    [
+        Named("shelby", "Shelby Carver", ("Carver",), "Country singer; she writes.", "person"),
+        Named("dana", "Dana Carver", ("Carver",), "Country singer; he plays fiddle.", "person"),
+    ]
+)
+CARVERS_NAMED = "A judge found that Dana Carver and Shelby Carver wrote the song.\n"
+
+
+@pytest.mark.parametrize(
+    "quoted",
+    [
+        "One fan held up a card reading “Carver, marry me”.",
+        'A text read: "Carver has the bridge." Nobody knew which.',
+        "Fans sang “There’s only one Carver”, which was not true.",
+    ],
+)
+def test_a_surname_of_several_people_quoted_with_nothing_to_decide_is_left_out(quoted):
+    """Whoever wrote a sign, a message or a chant was not following the story's sentences:
+    the Carver named last would be a guess. Outside a quotation she is the one read."""
+    text = CARVERS_NAMED + quoted
+    assert [key for _, key in found(CARVERS, text)] == ["dana", "shelby"]
+    assert CARVERS.find_with_stats(text)[1] == 1
+    assert found(CARVERS, CARVERS_NAMED + "Carver waved.")[-1] == ("Carver", "shelby")
+
+
+@pytest.mark.parametrize(
+    ("quoted", "expected"),
+    [
+        ("“You were right, Mr Carver,” the judge said.", "dana"),
+        ("“When Carver plays, he shuts his eyes,” a fan said.", "dana"),
+        ("“Carver, marry me,” one card read.", "shelby"),
+    ],
+)
+def test_a_quoted_surname_is_read_by_a_title_a_pronoun_or_one_person_named(quoted, expected):
+    named = CARVERS_NAMED if expected == "dana" else "Shelby Carver wrote the song.\n"
+    assert found(CARVERS, named + quoted)[-1] == ("Carver", expected)
+
+
 def test_a_surname_on_a_sign_is_read_when_the_story_named_one_person_of_it():
     text = "Joe Biden came. Outside, a banner reading “THANK YOU BIDEN”."
     assert [key for _, key in found(FAMILY, text)] == ["joe", "joe"]

@@ -151,7 +151,7 @@ HELD_OUT_FLOORS = {
     "annotation_holdout13": (0.95, 0.95),
     "annotation_holdout14": (0.96, 0.96),
     "annotation_holdout15": (0.96, 0.95),
-    "annotation_holdout16": (0.93, 0.93),
+    "annotation_holdout16": (0.93, 0.92),
     "annotation_holdout17": (0.93, 0.91),
     "annotation_holdout18": (0.92, 0.92),
     "annotation_holdout19": (0.93, 0.94),

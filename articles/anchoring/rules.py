@@ -2388,6 +2388,27 @@ def _shared_on_a_sign(story: _Story, keys) -> bool:
     return len(known) > 1 and sum(key in story.recent for key in known) > 1
 
 
+def _in_quotation(text: str, start: int) -> bool:
+    """Whether ``start`` is inside a quotation opened in its paragraph."""
+    before = text[_paragraph_start(text, start) : start]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _quoted_without_cue(story: _Story, start: int, keys, pronoun: str | None) -> bool:
+    """Whether a surname several people the story named share is quoted with nothing of
+    its own to say which: a fan's sign, a text message, a chant, a rumour ("“Pereira,
+    marry me”", "“Carver has the bridge”", "“There’s only one Zieliński”"). Whoever is
+    quoted was not following the story's sentences, so the one it named last is a guess;
+    a title or a pronoun in the quotation still decides ("“Ms Patel,” the judge said")."""
+    return (
+        pronoun is None
+        and _all_persons(keys, story.profiles)
+        and _shared_on_a_sign(story, keys)
+        and _title_before(story.text, start) is None
+        and _in_quotation(story.text, start)
+    )
+
+
 def resolve(
     text: str,
     hits: Iterable[tuple],
@@ -2456,6 +2477,9 @@ def resolve(
         pronoun = None
         if profiles and (len(keys) > 1 or (keys[0] in profiles and not profiles[keys[0]].gender)):
             pronoun = _pronoun_after(text, start, end, people, spans)
+        if _quoted_without_cue(story, start, keys, pronoun):
+            undecided += 1
+            continue
         if len(keys) == 1:
             key = keys[0]
         else:
