@@ -510,10 +510,27 @@ def test_places_of_one_name_in_a_story_that_names_neither_region_are_left_out():
         "The Bank of Peru raised rates.",
         "Researchers at the University of Peru said so.",
         "Ships crossed the Gulf of Peru.",
+        "The company that runs the Port of Peru said so.",
+        # A kind of building or feature opens a name even where a sentence starts.
+        "Stadium Peru, whose roof fell in, was shut.",
+        "Mount Peru erupted.",
+        # A disease, a treatment, a food or a tree named after the place.
+        "Doctors warned of Peru virus, spread by mosquitoes.",
+        "Growers sprayed Peru mixture on the vines.",
+        "Stalls sold Peru cheese and Peru pine cones.",
     ],
 )
 def test_a_place_in_an_institutions_name_is_no_mention_of_it(text):
     assert found(TWIN_PLACES, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Peru, the country, voted.", "Peru beat Chile.", "Lima is the capital of Peru."],
+)
+def test_a_place_read_in_the_sentences_beside_those_names(text):
+    """The rules above leave these alone: no feature word before, no thing after."""
+    assert "peru" in [key for _, key in found(TWIN_PLACES, text)]
 
 
 @pytest.mark.parametrize(

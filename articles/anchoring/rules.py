@@ -298,7 +298,7 @@ _PLACE_OF = re.compile(
 )
 _INSTITUTION_OF = re.compile(
     r"\b(?:University|College|Institute|Bank|Museum|School|Academy|Hospital|Library|Church|"
-    r"Council|Court|Diocese|Gulf|Bay|Sea|Isle|Straits?|Cape|Duke|Duchess|Earl)"
+    r"Council|Court|Diocese|Gulf|Bay|Sea|Isle|Straits?|Cape|Duke|Duchess|Earl|Port)"
     r"(?: [A-Z][\w’'-]*)* of (?:the )?$"
 )
 # "The" and capitalised words before "of": with two or more that are neither titles nor
@@ -458,6 +458,8 @@ def refusal(
     # code before a number: "GHS 4 million" is cedis, not the Ghana Health Service.
     if _CURRENCY_AFTER.match(after):
         return "currency"
+    if _THING_NAMED_AFTER.match(after):
+        return "longer name"
     if text[start:end] in _CURRENCY_CODES and _AMOUNT_AFTER.match(after):
         return "currency"
     # The name as a word, said to be a name ("Okafor is a common surname in the south",
@@ -530,6 +532,10 @@ def refusal(
         # "Shepherd’s Bush", "George Washington University": a capitalised word before
         # that is neither a title, nor the first word of the sentence, nor the last of
         # the one before ("on Monday. King Abdullah").
+        # "Stadium Southland, whose roof...", "Lake Taupo rose": a word that names a
+        # kind of place or building opens a longer name even at the start of a sentence.
+        if word in _FEATURE_WORDS:
+            return "longer name"
         if (
             _capitalised(word)
             and not _is_title(word)
@@ -563,6 +569,18 @@ _A_NAME_AFTER = re.compile(
 _CHAMBER_AND_OFFICE = re.compile(
     r" (?:House|Senate|Assembly|Legislature|Council) ([A-Z][\w-]*)(?: ([A-Z][\w-]*))?\b"
 )
+
+
+# Words that open the name of a building, a feature or a station, capitalised so even
+# where the sentence does not begin ("Stadium Southland", "Mount Kenya", "Radio Tirana").
+_FEATURE_WORDS = frozenset(
+    {"Stadium", "Stadion", "Estadio", "Stade", "Arena", "Lake", "Mount", "Fort", "Port"}
+    | {"Cape", "Radio", "Hotel"}
+)
+# A lower-case noun after a place's name that makes it the name of a thing named after the
+# place: a disease ("Ross River virus", "Lyme disease"), a treatment ("Bordeaux mixture"),
+# a food or a tree ("Minas cheese", "Paraná pine").
+_THING_NAMED_AFTER = re.compile(r" (?:virus|fever|disease|syndrome|mixture|cheese|pine)\b")
 
 
 def _office_of(after: str) -> bool:
