@@ -384,6 +384,36 @@ def test_a_quoted_surname_is_read_by_a_title_a_pronoun_or_one_person_named(quote
     assert found(CARVERS, named + quoted)[-1] == ("Carver", expected)
 
 
+MOORES = Gazetteer.of(
+    [
+        Named("wes", "Wes Moore", ("Moore",), "Governor of Maryland since 2023.", "person"),
+        Named(
+            "suburb",
+            "Moore, Oklahoma",
+            ("Moore",),
+            "Suburb of Oklahoma City, United States.",
+            "place",
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wes Moore pledged money. Moore's office said so.",
+        "Wes Moore pledged money.\nMoore’s office agreed.",
+    ],
+)
+def test_a_surname_just_introduced_is_the_person_not_a_place_the_story_never_named(text):
+    assert keys_found(MOORES, text) == ["wes", "wes"]
+
+
+def test_a_place_the_story_named_keeps_its_own_name():
+    text = "Tornadoes hit Moore, Oklahoma. Wes Moore sent aid. Rain fell in Moore."
+    assert keys_found(MOORES, text) == ["suburb", "wes", "suburb"]
+
+
 def test_a_surname_on_a_sign_is_read_when_the_story_named_one_person_of_it():
     text = "Joe Biden came. Outside, a banner reading “THANK YOU BIDEN”."
     assert [key for _, key in found(FAMILY, text)] == ["joe", "joe"]

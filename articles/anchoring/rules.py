@@ -1725,6 +1725,9 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # here or the last time the story wrote the word alone: "Cameroon beat Guinea … two
     # ahead of Guinea" keeps to the team, as a story keeps to what it is about.
     own = [key for key in candidates if key in known and folded in known[key].primary_names]
+    introduced = _person_introduced(story, folded, candidates, own, start)
+    if introduced is not None:
+        return introduced
     if len(own) == 1:
         kept = _organisation_kept_to(story, candidates, start, end)
         return kept if kept is not None and kept not in own else own[0]
@@ -1775,6 +1778,30 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             return subjects[0]
         return None
     return latest
+
+
+def _person_introduced(story: _Story, folded: str, keys: list, own: list, start: int):
+    """The person whose surname the word is, when the story has just introduced them by
+    their full name (in this paragraph or the one before) and has never named the places
+    whose own name the word is: "Governor Wes Moore pledged state money. Moore's office
+    said..." is the governor, not the suburb of Oklahoma City the story never mentions."""
+    if not own or not all(story.profiles[key].kind == "place" for key in own):
+        return None
+    if any(key in story.recent for key in own):
+        return None
+    paragraph = _paragraph_start(story.text, start, back=1)
+    people = [
+        key
+        for key in keys
+        if key not in own
+        and story.profiles.get(key, None) is not None
+        and story.profiles[key].kind == "person"
+        and any(
+            len(form) > len(folded) and folded in form and form_end > paragraph
+            for form, form_end in story.recent.get(key, {}).items()
+        )
+    ]
+    return people[0] if len(people) == 1 else None
 
 
 def _organisation_kept_to(story: _Story, keys: list, start: int, end: int):
