@@ -1369,6 +1369,8 @@ def test_a_persons_name_after_the_with_their_own_name_beside_it_is_the_person(te
         "They have waited since the time of Pak Hidayat.",
         "A letter came from Herr Vogel.",
         "Bu Hidayat? No: Pak Hidayat.",
+        "The curator, U Hidayat, 74, set type.",
+        "The poet Daw Hidayat spoke.",
     ],
 )
 def test_honorifics_of_other_languages_are_titles_not_longer_names(text):

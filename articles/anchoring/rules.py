@@ -253,16 +253,16 @@ _TITLES = _wordset(
     councilmember magistrate sheriff constable dean rector ombudsman treasurer
     comptroller auditor prosecutor reverend rev pastor vicar """
     # Honorifics of other languages that English copy keeps: "Pak Jokowi", "Bu Risma",
-    # "Herr Scholz", "Señora Pérez".
+    # "Herr Scholz", "Señora Pérez", "U Khin Maung Win", "Daw Aung San Suu Kyi".
     """pak bapak bu ibu herr frau monsieur mme mlle signor signora señor señora senor
-    senora shri smt"""
+    senora shri smt u daw"""
 )
 _FEMALE_TITLES = _wordset(
     """ms mrs miss madam madame dame lady queen princess empress bu ibu frau mme mlle
-    signora señora senora smt"""
+    signora señora senora smt daw"""
 )
 _MALE_TITLES = _wordset(
-    """mr sir lord king prince emperor pak bapak herr monsieur signor señor senor shri"""
+    """mr sir lord king prince emperor pak bapak herr monsieur signor señor senor shri u"""
 )
 MONTHS = _wordset(
     """january february march april may june july august september october november
