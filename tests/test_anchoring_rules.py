@@ -426,6 +426,7 @@ def test_a_surname_on_a_sign_is_read_when_the_story_named_one_person_of_it():
         "A student, also surnamed Biden, spoke.",
         "A boy whose first name is also Biden came.",
         "Fans voted to name her Biden.",
+        "The name Biden is among the ten most common in the county.",
     ],
 )
 def test_a_name_given_as_a_name_is_no_mention(text):

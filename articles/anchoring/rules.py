@@ -327,7 +327,7 @@ _CURRENCY_CODES = _wordset(
 _AMOUNT_AFTER = re.compile(r" ?\d")
 _CALLED_BEFORE = re.compile(
     r"\b(?:(?:is|are|was|were|be|been|being) (?:called|named)|surnamed|"
-    r"(?:the|a) (?:sur|family |first |given )name|(?:sur|first |given )name is(?: also)?|"
+    r"(?:[Tt]he|[Aa]) (?:sur|family |first |given )?name|(?:sur|first |given )name is(?: also)?|"
     r"(?:name|named|call|called) (?:her|him|it|them)) $"
 )
 _VESSEL_BEFORE = re.compile(
