@@ -564,6 +564,19 @@ def test_a_place_read_in_the_sentences_beside_those_names(text):
     assert "peru" in [key for _, key in found(TWIN_PLACES, text)]
 
 
+def test_an_organisations_whole_name_after_another_name_and_of_is_its_own():
+    """ "X of the" makes a place a part of X's name ("the University of Peru"), not an
+    organisation's whole name of several words, which is a name of its own."""
+    league = Gazetteer.of(
+        [
+            Named("cfl", "Canadian Football League", ("CFL",), "Football league.", "organization"),
+            Named("peru", "Peru", (), "Country in South America.", "place"),
+        ]
+    )
+    text = "The Edmonton Elks of the Canadian Football League, and the University of Peru."
+    assert keys_found(league, text) == ["cfl"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -435,7 +435,7 @@ def refusal(
     folded = fold(text[start:end])
     # The place in an institution's or a feature's name: "University of Washington",
     # "Bank of Jamaica", "Gulf of Mexico", "Isle of Man".
-    if _INSTITUTION_OF.search(before) or _institution_named(before):
+    if not owner and (_INSTITUTION_OF.search(before) or _institution_named(before)):
         return "longer name"
     # The name as a name: "Half of Antioquia is called Restrepo", "a village is named
     # de Jong", "identified only by the surname Petrović", "whose first name is also
@@ -2286,9 +2286,24 @@ def _owned(text: str, hit: tuple, ends: set, profiles: Mapping[object, Profile])
 
 
 def _not_a_longer_name(text: str, hit: tuple, ends: set, profiles: Mapping) -> bool:
-    """Whether the capitalised word before the hit is no part of a longer name: an owner
-    (``_owned``) or a person's nationality (``_nationality_before``)."""
-    return _owned(text, hit, ends, profiles) or _nationality_before(text, hit, profiles)
+    """Whether the words before the hit are no part of a longer name: an owner
+    (``_owned``), a person's nationality (``_nationality_before``), or anything before an
+    organisation's whole name of several words, which is a name of its own ("the Edmonton
+    Elks of the Canadian Football League")."""
+    return (
+        _whole_name_of_an_organisation(text, hit, profiles)
+        or _owned(text, hit, ends, profiles)
+        or _nationality_before(text, hit, profiles)
+    )
+
+
+def _whole_name_of_an_organisation(text: str, hit: tuple, profiles: Mapping) -> bool:
+    start, end, keys = hit
+    folded = fold(text[start:end])
+    return " " in folded and all(
+        key in profiles and profiles[key].kind == "organization" and profiles[key].name == folded
+        for key in keys
+    )
 
 
 # Endings that make a place's name the word for its people ("Fijian", "Kenyan",
