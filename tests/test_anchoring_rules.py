@@ -803,6 +803,20 @@ def test_only_a_team_beats_another_or_signs_a_player(text, expected):
     assert [key for _, key in found(CLUBS, text)] == expected
 
 
+def test_the_clubs_coach_is_the_clubs_whoever_else_bears_its_name():
+    sturm = Gazetteer.of(
+        [
+            Named("club", "Sturm Graz", ("Sturm",), "Austrian football club.", "organization"),
+            Named("ref", "Harald Sturm", ("Sturm",), "Austrian football referee.", "person"),
+        ]
+    )
+    text = (
+        "The referee Harald Sturm sent off two players of Sturm Graz.\n"
+        "Harald Sturm, 41, spoke. Daniel Pichler, the Sturm coach, blamed him."
+    )
+    assert keys_found(sturm, text) == ["ref", "club", "ref", "club"]
+
+
 def test_a_bare_surname_is_the_one_person_of_it_the_story_has_introduced(gazetteer):
     """Only Ed Miliband has been named: "Miliband" a paragraph later is him, though the
     words near it ("foreign", "secretary") fit his brother's description better; words set

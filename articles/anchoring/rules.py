@@ -814,6 +814,7 @@ _SQUAD_AFTER = re.compile(
     r"goalkeeper|keeper|squad|innings|line-?up|fielders?|skipper|midfielders?|"
     r"defenders?|wingers?|forwards?|playmaker)\b|, who\b"
 )
+_THE_BEFORE = re.compile(r"\b[Tt]he $")
 _SENTENCE_END = re.compile(r"[.!?]['\"’”)]*\s|\n")
 # How much less a cue word counts for each character it stands away from the name.
 _CUE_FADE = 40.0
@@ -1528,6 +1529,13 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             _TEAM_AFTER.match(text, end)
             or _TEAM_BEFORE.search(text, max(0, start - 30), start)
             or ("person" not in kinds and _SQUAD_AFTER.match(text, end))
+            # "the Sturm coach" is the club's, whoever else is named Sturm: a person's
+            # name takes no "the".
+            or (
+                _THE_BEFORE.search(text, max(0, start - 4), start)
+                and _SQUAD_AFTER.match(text, end)
+                and not text.startswith(", who", end)
+            )
             or (
                 "person" not in kinds
                 and _PLURAL_VERB_AFTER.match(text, end)
