@@ -1878,6 +1878,38 @@ def test_a_kind_of_place_in_the_plural_before_of():
     assert keys_found(HOLDOUT10_RULES, text) == ["velna-province"]
 
 
+KINDS_WRITTEN = Gazetteer.of(
+    [
+        Named("velna", "Velna", (), "City of Qeravia, capital of the Province of Velna.", "place"),
+        Named(
+            "province",
+            "Province of Velna",
+            ("Velna", "Velna Province"),
+            "Province of Qeravia around the city of Velna.",
+            "place",
+        ),
+        Named("club", "Velna FC", ("Velna",), "Football club from Velna.", "organization"),
+        Named("dhofar", "Dhofar", ("Dhofar Governorate",), "Governorate of Oman.", "place"),
+        Named("dhofar-club", "Dhofar Club", ("Dhofar",), "Club from Oman.", "organization"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The kind written after the name is its own, whatever stands before.
+        ("Velna FC lost in Velna.\nCutters left the towns of Velna province.", ["province"]),
+        # A kind of place written with the name makes it a place, not a club of the name.
+        ("Velna FC lost in Velna.\nCutters left Velna province.", ["province"]),
+        # Mountains and valleys of a name are in the place, not of its kind.
+        ("Blight killed trees in the mountains of Dhofar, the ministry said.", ["dhofar"]),
+    ],
+)
+def test_the_kind_of_place_written_with_a_name(text, expected):
+    assert keys_found(KINDS_WRITTEN, text)[-1:] == expected
+
+
 def test_a_pair_of_one_name_is_no_one_of_them():
     """ "The Dorn pair" names both, not the Dorn the story has named."""
     text = "Ilse Dorn won the sprint. The Dorn pair trained together all winter."

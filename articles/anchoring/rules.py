@@ -1894,11 +1894,16 @@ def _kind_written(text: str, start: int, end: int) -> str | None:
         return "river"
     before = _KIND_BEFORE.search(text, max(0, start - 20), start)
     after = _KIND_AFTER.match(text, end)
-    for word in (before, after):
+    # The kind written after the name is its own ("the towns of Antwerp province").
+    for word in (after, before):
         kind = word and (word.group(1) or word.group(word.lastindex))
+        plural = word is before and bool(kind) and kind.endswith("s")
         # The plural before "of" too: "the provinces of Nampula and Zambezia".
         if word is before and kind and kind not in _KINDS_OF_PLACE:
             kind = kind[:-3] + "y" if kind.endswith("ies") else kind.removesuffix("s")
+        # But "the mountains of Dhofar", "the valleys of O’Higgins" are in the region.
+        if plural and _KINDS_OF_PLACE.get(kind) in _NATURAL_KINDS:
+            continue
         # "The capital of Peru" is no capital; "the city of Lima" a city.
         if kind in _KINDS_OF_PLACE and kind != "capital":
             return _KINDS_OF_PLACE[kind]
@@ -1919,9 +1924,14 @@ def _of_the_kind_written(text: str, start: int, end: int, keys: list, known: Map
     of Colonia" is not the city, "Biobío province" neither the region nor the river (then
     none is). A place whose description says no kind may be any."""
     kind = _kind_written(text, start, end)
-    if kind is None or not _all_of_kind(keys, known, "place"):
+    places = [key for key in keys if key in known and known[key].kind == "place"]
+    if kind is None or not places:
         return keys
-    return [key for key in keys if _kind_described(known[key]) in (kind, None)]
+    # A kind of place written with it makes it a place: "the towns of Antwerp province"
+    # are no court or club named after Antwerp.
+    if len(places) < len(keys) and any(key not in known for key in keys):
+        return keys
+    return [key for key in places if _kind_described(known[key]) in (kind, None)]
 
 
 # A family tie a description states, and whom it ties to: "wife of the composer Jean
