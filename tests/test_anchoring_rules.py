@@ -797,6 +797,9 @@ CLUBS = Gazetteer.of(
         ("The rivals lost to Porto on Sunday.", ["porto-fc"]),
         ("He signed for Santos in June, then moved to Porto.", ["santos-fc", "porto"]),
         ("Fans in Santos cheered.", ["santos"]),
+        # A team's fans: "Thousands of Santos fans are expected".
+        ("Thousands of Santos fans are expected.", ["santos-fc"]),
+        ("Several Porto season-ticket holders came.", ["porto-fc"]),
     ],
 )
 def test_only_a_team_beats_another_or_signs_a_player(text, expected):
@@ -2325,6 +2328,7 @@ def test_a_win_by_a_score_names_the_club():
     [
         ("Children from Ostra’s villages came to see it.", ["ostra-county"]),
         ("Aid is needed in Ostra and Velna counties.", ["ostra-county"]),
+        ("Ostra was among the counties chosen for the pilot.", ["ostra-county"]),
         ("Ostra’s governor ordered traders to stop.", ["ostra-county"]),
         ("Governor Ana Pel said Ostra would pay for a second cable.", ["ostra-county"]),
         # A mayor in the sentence: the governor's words say nothing of which.

@@ -812,7 +812,8 @@ _TEAM_BEFORE = re.compile(
 _SQUAD_AFTER = re.compile(
     r"(?:['’]s)? (?:captain|coach|manager|bowlers?|batsmen|batters?|openers?|strikers?|"
     r"goalkeeper|keeper|squad|innings|line-?up|fielders?|skipper|midfielders?|"
-    r"defenders?|wingers?|forwards?|playmaker)\b|, who\b"
+    r"defenders?|wingers?|forwards?|playmaker|fans|supporters|ultras|season-ticket)\b|"
+    r", who\b"
 )
 _THE_BEFORE = re.compile(r"\b[Tt]he $")
 _SENTENCE_END = re.compile(r"[.!?]['\"’”)]*\s|\n")
@@ -1105,6 +1106,9 @@ _STATE_AFTER = re.compile(
     r"[Ss]tate [Ss]enate|[Ss]tate [Aa]ssembly|[Aa]ttorney [Gg]eneral|[Ss]tate)\b|"
     # What a region has and a city does not: "Giza’s villages", "Cebu’s towns".
     r"['’]s (?:villages|towns|districts|municipalities|provinces|counties|rural)\b|"
+    # One of several regions: "Kisumu was among the counties chosen".
+    r" (?:is|was|are|were) (?:one of|among) the (?:\w+ )?(?:counties|provinces|states|"
+    r"regions|districts|departments|prefectures|governorates)\b|"
     # Two regions of a kind: "in Mandalay and Sagaing regions".
     r" and [A-Z][\w’'-]* (?:regions|provinces|states|districts|counties|departments|"
     r"prefectures|governorates)\b"
