@@ -2109,6 +2109,10 @@ def test_a_players_words_name_the_team(text):
         ("Fans of Qeravia-Ostra, the neighbours, sang.", []),
         # Before a noun, two names joined: "US-China talks".
         ("Qeravia-Ostra talks resumed.", ["qeravia"]),
+        # But a verb of speech, or a line or a station named after both, makes one name.
+        ("The local newspaper Qeravia-Kurier called it the end.", []),
+        ("Fans took the train from Qeravia-Ostra station.", []),
+        ("Oil flows through the Qeravia–Ostra pipeline.", []),
     ],
 )
 def test_a_name_joined_by_a_hyphen_to_a_word_not_ours(text, expected):

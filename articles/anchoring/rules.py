@@ -485,7 +485,15 @@ def refusal(
     # ("Guinea-Bissau in Malabo", "Bío-Bío reported"); two names joined so before a noun
     # are two ("US-China talks", "Tarma-Lima trains"), as two names of ours are anywhere.
     joined_word = _JOINED_WORD.match(after)
-    if joined_word and not joined and not sign and _PHRASE_ENDS.match(after, joined_word.end()):
+    if (
+        joined_word
+        and not joined
+        and not sign
+        and (
+            _PHRASE_ENDS.match(after, joined_word.end())
+            or _NAMED_THING_AFTER.match(after, joined_word.end())
+        )
+    ):
         return "longer name"
     # Its end, joined by a hyphen to a capitalised word not ours before it: "the Stade
     # Geoffroy-Guichard" is no Guichard of ours.
@@ -571,6 +579,15 @@ _CHAMBER_AND_OFFICE = re.compile(
 )
 
 
+# After a name joined by a hyphen to a word not ours, what makes the two one name: a verb
+# of speech or publishing ("the Weser-Kurier called it"), or a line or a station named
+# after both ("the Baku–Tbilisi–Ceyhan pipeline", "Casa-Voyageurs station"), where other
+# nouns make two names ("US-China talks").
+_NAMED_THING_AFTER = re.compile(
+    r" (?:said|says|called|calls|reported|reports|wrote|writes|added|announced|quoted|"
+    r"published|station|pipeline|railway|railroad|highway|expressway|motorway|line|"
+    r"canal|tunnel|bridge|airport|corridor)\b"
+)
 # Words that open the name of a building, a feature or a station, capitalised so even
 # where the sentence does not begin ("Stadium Southland", "Mount Kenya", "Radio Tirana").
 _FEATURE_WORDS = frozenset(
