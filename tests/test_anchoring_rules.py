@@ -355,6 +355,27 @@ CARVERS_NAMED = "A judge found that Dana Carver and Shelby Carver wrote the song
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He worked at the Biden mine until it closed.", []),
+        ("Traffic crossed the Biden bridge.", []),
+        ("Apprentices lodge in the Rosenborg district, east of the river.", []),
+        # The person's own: an administration, a campaign; the club's own supporters.
+        ("The Biden administration objected.", ["joe"]),
+        ("Rosenborg won the league.", ["rbk"]),
+    ],
+)
+def test_a_thing_or_an_area_named_after_a_person_or_a_club_is_no_mention(text, expected):
+    named = Gazetteer.of(
+        [
+            Named("joe", "Joe Biden", ("Biden",), "46th president of the United States.", "person"),
+            Named("rbk", "Rosenborg BK", ("Rosenborg",), "Football club.", "organization"),
+        ]
+    )
+    assert keys_found(named, f"Joe Biden and Rosenborg BK were named. {text}")[2:] == expected
+
+
+@pytest.mark.parametrize(
     "quoted",
     [
         "One fan held up a card reading “Carver, marry me”.",
@@ -427,6 +448,7 @@ def test_a_surname_on_a_sign_is_read_when_the_story_named_one_person_of_it():
         "A boy whose first name is also Biden came.",
         "Fans voted to name her Biden.",
         "The name Biden is among the ten most common in the county.",
+        "Fans drank at a bar called Biden, named after nobody.",
     ],
 )
 def test_a_name_given_as_a_name_is_no_mention(text):

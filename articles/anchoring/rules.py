@@ -328,7 +328,9 @@ _AMOUNT_AFTER = re.compile(r" ?\d")
 _CALLED_BEFORE = re.compile(
     r"\b(?:(?:is|are|was|were|be|been|being) (?:called|named)|surnamed|"
     r"(?:[Tt]he|[Aa]) (?:sur|family |first |given )?name|(?:sur|first |given )name is(?: also)?|"
-    r"(?:name|named|call|called) (?:her|him|it|them)) $"
+    r"(?:name|named|call|called) (?:her|him|it|them)|"
+    # A thing's name: "a bar called Goya", "a dog named Putin".
+    r"\b(?:a|an|the) [a-z]+ (?:called|named)) $"
 )
 _VESSEL_BEFORE = re.compile(
     r"\b(?:tug|ship|vessel|boat|ferry|tanker|yacht|trawler|freighter|liner|cutter|frigate|"
@@ -2477,6 +2479,33 @@ def _product_of(text: str, start: int, end: int) -> bool:
     )
 
 
+# Things named after a person that a wire writes "the <name> <thing>": "the Onyeama
+# mine", "the Mandela bridge", not "the Biden administration", which is the person's.
+_PLACE_NAMED_AFTER = re.compile(
+    r" (?:mine|quarry|dam|bridge|airport|stadium|school|hospital|street|road|avenue|"
+    r"highway|tunnel|station|prize|award|trophy|medal|library|museum|estate|building)\b"
+)
+# Kinds of place that no organisation is: "the Rosenborg district" is not the club.
+_AREA_AFTER = re.compile(r" (?:district|neighbourhood|neighborhood|quarter|suburb|area)\b")
+
+
+def _thing_named_after(story: _Story, key, start: int, end: int) -> bool:
+    """Whether a person's or an organisation's name at ``start:end`` names a thing or a
+    place named after it: a person's after "the" and before a kind of building, a prize or
+    a mine ("the Onyeama mine"); an organisation's before a kind of area ("the Rosenborg
+    district", which gave the club its name)."""
+    known = story.profiles.get(key)
+    if known is None:
+        return False
+    text = story.text
+    if known.kind == "person":
+        return bool(
+            _THE_BEFORE.search(text, max(0, start - 4), start)
+            and _PLACE_NAMED_AFTER.match(text, end)
+        )
+    return known.kind == "organization" and bool(_AREA_AFTER.match(text, end))
+
+
 def _shared_on_a_sign(story: _Story, keys) -> bool:
     """Whether a name on a sign or a banner in capitals is the name of several entities the
     story has named: three Zającs ("THANK YOU ZAJĄC"), the city and its club ("TORINO
@@ -2604,6 +2633,7 @@ def resolve(
             or _generic_institution_elsewhere(story, key, folded)
             or _word_opening_a_sentence(story, key, folded, start, end)
             or _family_in_the_plural(story, key, folded, start, end)
+            or _thing_named_after(story, key, start, end)
         ):
             undecided += 1
             continue
