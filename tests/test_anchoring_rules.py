@@ -376,6 +376,25 @@ def test_a_thing_or_an_area_named_after_a_person_or_a_club_is_no_mention(text, e
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The old town is a UNESCO World Heritage site.", ["unesco"]),
+        ("They play at UNESCO Field next season.", []),
+        # A name in capitals of something else is still inside a longer name.
+        ("Officials at the Paris Harbour Office agreed.", []),
+    ],
+)
+def test_an_organisations_acronym_owns_the_capitalised_words_after_it(text, expected):
+    acronyms = Gazetteer.of(
+        [
+            Named("unesco", "UNESCO", (), "United Nations cultural agency.", "organization"),
+            Named("paris", "Paris", (), "Capital of France.", "place"),
+        ]
+    )
+    assert keys_found(acronyms, text) == expected
+
+
+@pytest.mark.parametrize(
     "quoted",
     [
         "One fan held up a card reading “Carver, marry me”.",

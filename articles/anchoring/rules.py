@@ -421,6 +421,7 @@ def refusal(
     sign: bool = False,
     joined: bool = False,
     joined_before: bool = False,
+    acronym: bool = False,
 ) -> str | None:
     """Why the hit at ``start:end`` is no mention in its context, or None if it may be.
 
@@ -430,7 +431,9 @@ def refusal(
     is a name written in capitals on a sign or a banner in capitals (``in_capitals``),
     read in any case because no alias is written so. ``joined`` says that a name of ours
     follows it after a hyphen ("US-China talks"), ``joined_before`` that one comes
-    before it so ("US-China talks" for "China").
+    before it so ("US-China talks" for "China"). ``acronym`` says that the hit is an
+    organisation's name in capitals ("UNESCO"), which owns the capitalised words after
+    it ("a UNESCO World Heritage site", "the CEV Champions League").
     """
     after = text[end : end + 40]
     before = text[max(0, start - 40) : start]
@@ -521,7 +524,12 @@ def refusal(
         # Inside a longer name that is not ours: "Harris Poll", "Rio Grande do Sul",
         # "Kim Dae-jung", "Jordan River". (A name of ours would have been the longer
         # hit.) Days and months after a name are dates: "Putin Tuesday".
-        if _capitalised(word) and not _may_follow_a_name(word) and not _office_of(after):
+        if (
+            _capitalised(word)
+            and not _may_follow_a_name(word)
+            and not _office_of(after)
+            and not (acronym and word not in _SPONSORED)
+        ):
             return "longer name"
         # Or a title that begins an institution's name: "Issyk-Kul State University".
         if _capitalised(word) and _INSTITUTION_AFTER.match(after, next_word.end()):
@@ -581,6 +589,8 @@ _CHAMBER_AND_OFFICE = re.compile(
 )
 
 
+# A ground or a building a firm's name is sold to: "BMO Field" is no mention of the bank.
+_SPONSORED = frozenset({"Field", "Stadium", "Arena", "Centre", "Center", "Park", "Tower", "Dome"})
 # After a name joined by a hyphen to a word not ours, what makes the two one name: a verb
 # of speech or publishing ("the Weser-Kurier called it"), or a line or a station named
 # after both ("the Baku–Tbilisi–Ceyhan pipeline", "Casa-Voyageurs station"), where other
@@ -2338,6 +2348,17 @@ def _not_a_longer_name(text: str, hit: tuple, ends: set, profiles: Mapping) -> b
     )
 
 
+def _acronym_of_an_organisation(text: str, hit: tuple, profiles: Mapping) -> bool:
+    start, end, keys = hit
+    surface = text[start:end]
+    return (
+        len(surface) >= 3
+        and surface.isupper()
+        and not in_capitals(text, start, end)
+        and all(key in profiles and profiles[key].kind == "organization" for key in keys)
+    )
+
+
 def _whole_name_of_an_organisation(text: str, hit: tuple, profiles: Mapping) -> bool:
     start, end, keys = hit
     folded = fold(text[start:end])
@@ -2562,6 +2583,7 @@ def resolve(
                 hit[0] in signs,
                 hit[1] + 1 in starts,
                 hit[0] - 1 in ends,
+                _acronym_of_an_organisation(text, hit, profiles),
             )
             for hit in hits
         ]
