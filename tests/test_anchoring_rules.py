@@ -841,6 +841,7 @@ CLUBS = Gazetteer.of(
         # A team's fans: "Thousands of Santos fans are expected".
         ("Thousands of Santos fans are expected.", ["santos-fc"]),
         ("Several Porto season-ticket holders came.", ["porto-fc"]),
+        ("They meet again if Santos win their last two games.", ["santos-fc"]),
     ],
 )
 def test_only_a_team_beats_another_or_signs_a_player(text, expected):

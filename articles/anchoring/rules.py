@@ -818,7 +818,9 @@ _TEAM_AFTER = re.compile(
     r" an? \d{1,2}[-–]\d{1,2} (?:win|victory|defeat|loss|draw|lead)\b|"
     r" (?:to|are|stay|stays|remain|remains|sit|sits|climb|climbs|drop|drops|move|"
     r"moves|finished|finish|finishes|lie|lies)(?: up| down)? (?:\d{1,2}(?:st|nd|rd|th)|"
-    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|bottom)\b"
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|bottom)\b|"
+    # A team's games are "their" games: "if Ceará win their last two group games".
+    r" (?:win|won|lose|lost|play|played|host|hosted|need|needed|drew) their\b"
 )
 # A plural verb after a place's name of one, as its sentence's subject: a team, its
 # players ("Houston are a game ahead"; not "councillors in Trafford have asked").
