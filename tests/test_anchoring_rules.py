@@ -848,6 +848,20 @@ def test_only_a_team_beats_another_or_signs_a_player(text, expected):
     assert [key for _, key in found(CLUBS, text)] == expected
 
 
+def test_the_and_a_name_alone_is_no_person():
+    theatre = Gazetteer.of(
+        [
+            Named("leos", "Leoš Janáček", ("Janáček",), "Czech composer.", "person"),
+            Named("hall", "Janáček Theatre", ("Janáček",), "Opera house in Brno.", "organization"),
+        ]
+    )
+    text = (
+        "Leoš Janáček wrote it. The Janáček Theatre staged it.\n"
+        "People call the building simply the Janáček, and the composer is everywhere."
+    )
+    assert keys_found(theatre, text) == ["leos", "hall", "hall"]
+
+
 def test_the_clubs_coach_is_the_clubs_whoever_else_bears_its_name():
     sturm = Gazetteer.of(
         [

@@ -846,7 +846,6 @@ _SQUAD_AFTER = re.compile(
     r"defenders?|wingers?|forwards?|playmaker|fans|supporters|ultras|season-ticket)\b|"
     r", who\b"
 )
-_THE_BEFORE = re.compile(r"\b[Tt]he $")
 _SENTENCE_END = re.compile(r"[.!?]['\"’”)]*\s|\n")
 # How much less a cue word counts for each character it stands away from the name.
 _CUE_FADE = 40.0
@@ -1555,6 +1554,16 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         candidates = _filter(
             candidates, lambda key: key not in known or known[key].kind == "organization"
         )
+        kinds = {known[key].kind for key in candidates if key in known}
+    # "the" and the name alone ("call the building simply the Janáček, and") is no
+    # person: a person's name takes no "the".
+    if (
+        "person" in kinds
+        and len(kinds) > 1
+        and _THE_BEFORE.search(text, max(0, start - 4), start)
+        and _CLAUSE_END.match(text, end)
+    ):
+        candidates = _filter(candidates, lambda key: key in known and known[key].kind != "person")
         kinds = {known[key].kind for key in candidates if key in known}
     if len(kinds) > 1:
         # Only a team beats another or signs a player: "São Paulo came from behind to
@@ -2418,8 +2427,10 @@ _BUILDING_AFTER = re.compile(
 # ("landing at Saint-Exupéry airport", "the Mandela bridge").
 _PLACE_NAMED_AFTER = re.compile(
     r" (?:airport|stadium|arena|street|avenue|boulevard|bridge|station|hospital|university|"
-    r"square|park|dam|highway|motorway)\b"
+    r"square|park|dam|highway|motorway|mine|quarry|school|road|tunnel|library|museum|"
+    r"prize|award|trophy|medal)\b"
 )
+_AREA_AFTER = re.compile(r" (?:district|neighbourhood|neighborhood|quarter|suburb|area)\b")
 _THE_BEFORE = re.compile(r"\b[Tt]he $")
 _CLAUSE_END = re.compile(r"[,.;:!?)]")
 # A model may be a Roman numeral too ("the Apple II computer"): after an organisation's
@@ -2445,8 +2456,9 @@ def _named_after(
     and Chenab rivers"), a product when they are all organisations ("Boeing 777-9"), or a
     thing named after a person when they are all persons and "the" stands alone before it
     ("the support boat, the Cleopatra,": a person takes no "the"; "the Obama
-    administration" and "the elder Trudeau" have a word after the name or "the"), or a
-    building named with a person's possessive ("Diocletian’s Palace")."""
+    administration" and "the elder Trudeau" have a word after the name or "the"), a
+    building named with a person's possessive ("Diocletian’s Palace"), or an area when
+    they are all organisations ("the Rosenborg district")."""
     start, end, keys = hit
     kinds = {profiles[key].kind if key in profiles else "" for key in keys}
     if _PLACE_OF.search(text, max(0, start - 20), start) or _FEATURE_AFTER.match(text, end):
@@ -2454,6 +2466,9 @@ def _named_after(
     if kinds == {"person"} and (
         _BUILDING_AFTER.match(text, end) or _PLACE_NAMED_AFTER.match(text, end)
     ):
+        return True
+    # A kind of area after a club's name: "the Rosenborg district" gave the club its name.
+    if kinds == {"organization"} and _AREA_AFTER.match(text, end):
         return True
     if kinds == {"person"} and _THE_BEFORE.search(text, max(0, start - 4), start):
         # Unless the comma sets the person's own name beside it: "the Asantehene, Otumfuo
@@ -2500,33 +2515,6 @@ def _product_of(text: str, start: int, end: int) -> bool:
     return bool(
         _ARTICLE_BEFORE.search(text, max(0, start - 40), start) and _PHRASE_ENDS.match(text, end)
     )
-
-
-# Things named after a person that a wire writes "the <name> <thing>": "the Onyeama
-# mine", "the Mandela bridge", not "the Biden administration", which is the person's.
-_PLACE_NAMED_AFTER = re.compile(
-    r" (?:mine|quarry|dam|bridge|airport|stadium|school|hospital|street|road|avenue|"
-    r"highway|tunnel|station|prize|award|trophy|medal|library|museum|estate|building)\b"
-)
-# Kinds of place that no organisation is: "the Rosenborg district" is not the club.
-_AREA_AFTER = re.compile(r" (?:district|neighbourhood|neighborhood|quarter|suburb|area)\b")
-
-
-def _thing_named_after(story: _Story, key, start: int, end: int) -> bool:
-    """Whether a person's or an organisation's name at ``start:end`` names a thing or a
-    place named after it: a person's after "the" and before a kind of building, a prize or
-    a mine ("the Onyeama mine"); an organisation's before a kind of area ("the Rosenborg
-    district", which gave the club its name)."""
-    known = story.profiles.get(key)
-    if known is None:
-        return False
-    text = story.text
-    if known.kind == "person":
-        return bool(
-            _THE_BEFORE.search(text, max(0, start - 4), start)
-            and _PLACE_NAMED_AFTER.match(text, end)
-        )
-    return known.kind == "organization" and bool(_AREA_AFTER.match(text, end))
 
 
 def _shared_on_a_sign(story: _Story, keys) -> bool:
@@ -2657,7 +2645,6 @@ def resolve(
             or _generic_institution_elsewhere(story, key, folded)
             or _word_opening_a_sentence(story, key, folded, start, end)
             or _family_in_the_plural(story, key, folded, start, end)
-            or _thing_named_after(story, key, start, end)
         ):
             undecided += 1
             continue
