@@ -253,9 +253,9 @@ _TITLES = _wordset(
     councilmember magistrate sheriff constable dean rector ombudsman treasurer
     comptroller auditor prosecutor reverend rev pastor vicar """
     # Honorifics of other languages that English copy keeps: "Pak Jokowi", "Bu Risma",
-    # "Herr Scholz", "Señora Pérez", "U Khin Maung Win", "Daw Aung San Suu Kyi".
+    # "Herr Scholz", "Señora Pérez".
     """pak bapak bu ibu herr frau monsieur mme mlle signor signora señor señora senor
-    senora shri smt u daw"""
+    senora shri smt"""
 )
 _FEMALE_TITLES = _wordset(
     """ms mrs miss madam madame dame lady queen princess empress bu ibu frau mme mlle
@@ -298,8 +298,10 @@ _PLACE_OF = re.compile(
 )
 _INSTITUTION_OF = re.compile(
     r"\b(?:University|College|Institute|Bank|Museum|School|Academy|Hospital|Library|Church|"
-    r"Council|Court|Diocese|Gulf|Bay|Sea|Isle|Straits?|Cape|Duke|Duchess|Earl|Port)"
-    r"(?: [A-Z][\w’'-]*)* of (?:the )?$"
+    r"Council|Court|Diocese|Gulf|Bay|Sea|Isle|Straits?|Cape|Duke|Duchess|Earl)"
+    r"(?: [A-Z][\w’'-]*)* of (?:the )?$|"
+    # "The company that runs the Port of Rostock"; not "from Port Louis of Mauritius".
+    r"\bPort of (?:the )?$"
 )
 # "The" and capitalised words before "of": with two or more that are neither titles nor
 # kinds of place, they are an institution's own name.
@@ -329,8 +331,10 @@ _CALLED_BEFORE = re.compile(
     r"\b(?:(?:is|are|was|were|be|been|being) (?:called|named)|surnamed|"
     r"(?:[Tt]he|[Aa]) (?:sur|family |first |given )?name|(?:sur|first |given )name is(?: also)?|"
     r"(?:name|named|call|called) (?:her|him|it|them)|"
-    # A thing's name: "a bar called Goya", "a dog named Putin".
-    r"\b(?:a|an|the) [a-z]+ (?:called|named)) $"
+    # A thing's name, or someone else's: "a bar called Goya", "a dog named Putin", "a man
+    # named Ruto" (not "the party named Ruto as its candidate").
+    r"\b(?:[Aa]n?) (?:bar|café|cafe|pub|restaurant|hotel|shop|store|dog|cat|horse|boat|"
+    r"ship|band|song|film|album|book|play|man|woman|boy|girl) (?:called|named)) $"
 )
 _VESSEL_BEFORE = re.compile(
     r"\b(?:tug|ship|vessel|boat|ferry|tanker|yacht|trawler|freighter|liner|cutter|frigate|"
@@ -422,6 +426,7 @@ def refusal(
     joined: bool = False,
     joined_before: bool = False,
     acronym: bool = False,
+    whole_name: bool = False,
 ) -> str | None:
     """Why the hit at ``start:end`` is no mention in its context, or None if it may be.
 
@@ -432,15 +437,17 @@ def refusal(
     read in any case because no alias is written so. ``joined`` says that a name of ours
     follows it after a hyphen ("US-China talks"), ``joined_before`` that one comes
     before it so ("US-China talks" for "China"). ``acronym`` says that the hit is an
-    organisation's name in capitals ("UNESCO"), which owns the capitalised words after
-    it ("a UNESCO World Heritage site", "the CEV Champions League").
+    organisation's name in capitals ("UNESCO"), which owns the generic capitalised words
+    after it ("a UNESCO World Heritage site", "the CEV Champions League"); ``whole_name``
+    that it is an organisation's whole name of several words, a name of its own after
+    another's and "of" ("the Edmonton Elks of the Canadian Football League").
     """
     after = text[end : end + 40]
     before = text[max(0, start - 40) : start]
     folded = fold(text[start:end])
     # The place in an institution's or a feature's name: "University of Washington",
     # "Bank of Jamaica", "Gulf of Mexico", "Isle of Man".
-    if not owner and (_INSTITUTION_OF.search(before) or _institution_named(before)):
+    if not whole_name and (_INSTITUTION_OF.search(before) or _institution_named(before)):
         return "longer name"
     # The name as a name: "Half of Antioquia is called Restrepo", "a village is named
     # de Jong", "identified only by the surname Petrović", "whose first name is also
@@ -463,8 +470,6 @@ def refusal(
     # code before a number: "GHS 4 million" is cedis, not the Ghana Health Service.
     if _CURRENCY_AFTER.match(after):
         return "currency"
-    if _THING_NAMED_AFTER.match(after):
-        return "longer name"
     if text[start:end] in _CURRENCY_CODES and _AMOUNT_AFTER.match(after):
         return "currency"
     # The name as a word, said to be a name ("Okafor is a common surname in the south",
@@ -496,6 +501,7 @@ def refusal(
         and not sign
         and (
             _PHRASE_ENDS.match(after, joined_word.end())
+            or _SPEAKS_AFTER.match(after, joined_word.end())
             or _NAMED_THING_AFTER.match(after, joined_word.end())
         )
     ):
@@ -528,7 +534,7 @@ def refusal(
             _capitalised(word)
             and not _may_follow_a_name(word)
             and not _office_of(after)
-            and not (acronym and word not in _SPONSORED)
+            and not (acronym and word in _OWNED_BY_AN_ACRONYM)
         ):
             return "longer name"
         # Or a title that begins an institution's name: "Issyk-Kul State University".
@@ -547,13 +553,13 @@ def refusal(
     if previous:
         word = previous.group(1)
         word_start = start - 1 - len(word)
-        # "Shepherd’s Bush", "George Washington University": a capitalised word before
-        # that is neither a title, nor the first word of the sentence, nor the last of
-        # the one before ("on Monday. King Abdullah").
         # "Stadium Southland, whose roof...", "Lake Taupo rose": a word that names a
         # kind of place or building opens a longer name even at the start of a sentence.
         if word in _FEATURE_WORDS:
             return "longer name"
+        # "Shepherd’s Bush", "George Washington University": a capitalised word before
+        # that is neither a title, nor the first word of the sentence, nor the last of
+        # the one before ("on Monday. King Abdullah").
         if (
             _capitalised(word)
             and not _is_title(word)
@@ -589,27 +595,25 @@ _CHAMBER_AND_OFFICE = re.compile(
 )
 
 
-# A ground or a building a firm's name is sold to: "BMO Field" is no mention of the bank.
-_SPONSORED = frozenset({"Field", "Stadium", "Arena", "Centre", "Center", "Park", "Tower", "Dome"})
-# After a name joined by a hyphen to a word not ours, what makes the two one name: a verb
-# of speech or publishing ("the Weser-Kurier called it"), or a line or a station named
-# after both ("the Baku–Tbilisi–Ceyhan pipeline", "Casa-Voyageurs station"), where other
-# nouns make two names ("US-China talks").
-_NAMED_THING_AFTER = re.compile(
-    r" (?:said|says|called|calls|reported|reports|wrote|writes|added|announced|quoted|"
-    r"published|station|pipeline|railway|railroad|highway|expressway|motorway|line|"
-    r"canal|tunnel|bridge|airport|corridor)\b"
+# What an organisation's name in capitals owns after it: its events, prizes and lists ("a
+# UNESCO World Heritage site", "the CEV Champions League"); not another name ("CSKA
+# Sofia", "ABC News") nor a ground it sponsors ("BMO Field").
+_OWNED_BY_AN_ACRONYM = frozenset(
+    {"World", "Heritage", "Champions", "Championship", "Championships", "League", "Cup"}
+    | {"Games", "Trophy", "Convention", "Summit", "Conference", "Congress", "Awards"}
+    | {"Prize", "Secretary-General", "President", "Report", "Index"}
 )
+# After a name joined by a hyphen to a word not ours, what makes the two one name, with a
+# verb of speech (``_SPEAKS_AFTER``): a newspaper's verbs ("the Weser-Kurier called it"),
+# or a station ("Casa-Voyageurs station"), where other nouns make two names ("US-China
+# talks", "the Mombasa-Nairobi railway").
+_NAMED_THING_AFTER = re.compile(r" (?:called|calls|reported|reports|station)\b")
 # Words that open the name of a building, a feature or a station, capitalised so even
 # where the sentence does not begin ("Stadium Southland", "Mount Kenya", "Radio Tirana").
 _FEATURE_WORDS = frozenset(
     {"Stadium", "Stadion", "Estadio", "Stade", "Arena", "Lake", "Mount", "Fort", "Port"}
     | {"Cape", "Radio", "Hotel"}
 )
-# A lower-case noun after a place's name that makes it the name of a thing named after the
-# place: a disease ("Ross River virus", "Lyme disease"), a treatment ("Bordeaux mixture"),
-# a food or a tree ("Minas cheese", "Paraná pine").
-_THING_NAMED_AFTER = re.compile(r" (?:virus|fever|disease|syndrome|mixture|cheese|pine)\b")
 
 
 def _office_of(after: str) -> bool:
@@ -818,10 +822,12 @@ _TEAM_AFTER = re.compile(
     r" an? \d{1,2}[-–]\d{1,2} (?:win|victory|defeat|loss|draw|lead)\b|"
     r" (?:to|are|stay|stays|remain|remains|sit|sits|climb|climbs|drop|drops|move|"
     r"moves|finished|finish|finishes|lie|lies)(?: up| down)? (?:\d{1,2}(?:st|nd|rd|th)|"
-    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|bottom)\b|"
-    # A team's games are "their" games: "if Ceará win their last two group games".
-    r" (?:win|won|lose|lost|play|played|host|hosted|need|needed|drew) their\b"
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|bottom)\b"
 )
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+# A team's games are "their" games: "if Ceará win their last two group games" (not
+# "families in Santos lost their homes", where the place is no subject).
+_THEIR_GAMES_AFTER = re.compile(r" (?:win|won|lose|play|played|host|hosted|drew) their\b")
 # A plural verb after a place's name of one, as its sentence's subject: a team, its
 # players ("Houston are a game ahead"; not "councillors in Trafford have asked").
 _PLURAL_VERB_AFTER = re.compile(r" (?:are|were|have)\b")
@@ -843,9 +849,11 @@ _TEAM_BEFORE = re.compile(
 _SQUAD_AFTER = re.compile(
     r"(?:['’]s)? (?:captain|coach|manager|bowlers?|batsmen|batters?|openers?|strikers?|"
     r"goalkeeper|keeper|squad|innings|line-?up|fielders?|skipper|midfielders?|"
-    r"defenders?|wingers?|forwards?|playmaker|fans|supporters|ultras|season-ticket)\b|"
-    r", who\b"
+    r"defenders?|wingers?|forwards?|playmaker)\b|, who\b"
 )
+# A team's fans, as a place has none ("Karşıyaka fans", "Rennes season-ticket holders");
+# a person has ("the Trump supporters").
+_FANS_AFTER = re.compile(r" (?:fans|supporters|ultras|season-ticket)\b")
 _SENTENCE_END = re.compile(r"[.!?]['\"’”)]*\s|\n")
 # How much less a cue word counts for each character it stands away from the name.
 _CUE_FADE = 40.0
@@ -868,8 +876,15 @@ def _sentence_bounds(text: str, start: int, end: int, before: int = 0) -> tuple[
 def _title_before(text: str, start: int) -> str | None:
     """The title written just before ``start`` ("Ms", "President"), if any."""
     previous = _PREVIOUS_WORD.search(text[max(0, start - 20) : start])
+    if previous and previous.group(1) in _BURMESE_HONORIFICS:
+        return previous.group(1).lower()
     word = previous.group(1).lower().rstrip(".") if previous else None
     return word if word in _TITLES else None
+
+
+# The Burmese honorifics before a person's name ("U Khin Maung Win", "Daw Aung San Suu
+# Kyi"), as written: "u" in a text message or "U Cluj", a club, are no title.
+_BURMESE_HONORIFICS = frozenset({"U", "Daw"})
 
 
 # Words an institution's generic name is made of: "Congress", "the Supreme Court",
@@ -1560,8 +1575,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     if (
         "person" in kinds
         and len(kinds) > 1
-        and _THE_BEFORE.search(text, max(0, start - 4), start)
-        and _CLAUSE_END.match(text, end)
+        and _the_name_alone(text, start, end, keys, story.keys_at)
     ):
         candidates = _filter(candidates, lambda key: key in known and known[key].kind != "person")
         kinds = {known[key].kind for key in candidates if key in known}
@@ -1572,7 +1586,14 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         if (
             _TEAM_AFTER.match(text, end)
             or _TEAM_BEFORE.search(text, max(0, start - 30), start)
-            or ("person" not in kinds and _SQUAD_AFTER.match(text, end))
+            or (
+                _THEIR_GAMES_AFTER.match(text, end)
+                and not _PLACE_BEFORE.search(text, max(0, start - 20), start)
+            )
+            or (
+                "person" not in kinds
+                and (_SQUAD_AFTER.match(text, end) or _FANS_AFTER.match(text, end))
+            )
             # "the Sturm coach" is the club's, whoever else is named Sturm: a person's
             # name takes no "the".
             or (
@@ -1834,10 +1855,15 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
 
 def _person_introduced(story: _Story, folded: str, keys: list, own: list, start: int):
     """The person whose surname the word is, when the story has just introduced them by
-    their full name (in this paragraph or the one before) and has never named the places
-    whose own name the word is: "Governor Wes Moore pledged state money. Moore's office
-    said..." is the governor, not the suburb of Oklahoma City the story never mentions."""
+    their full name (in this paragraph or the one before), has never named the places
+    whose own name the word is, and writes it as a person's, with a possessive or a verb
+    of speech after it: "Governor Wes Moore pledged state money. Moore's office said..." is
+    the governor, not the suburb of Oklahoma City the story never mentions ("Tornadoes hit
+    Moore" may be either)."""
     if not own or not all(story.profiles[key].kind == "place" for key in own):
+        return None
+    end = start + len(folded)
+    if not (_POSSESSIVE_AFTER.match(story.text, end) or _PERSON_AFTER.match(story.text, end)):
         return None
     if any(key in story.recent for key in own):
         return None
@@ -1966,14 +1992,12 @@ def _kind_described(profile: Profile) -> str | None:
 def _of_the_kind_written(text: str, start: int, end: int, keys: list, known: Mapping) -> list:
     """Of places of one name, those of the kind the story writes with it: "the department
     of Colonia" is not the city, "Biobío province" neither the region nor the river (then
-    none is). A place whose description says no kind may be any."""
+    none is). A place whose description says no kind may be any. The kind makes it a
+    place: "the towns of Antwerp province" are no court or club named after Antwerp."""
     kind = _kind_written(text, start, end)
     places = [key for key in keys if key in known and known[key].kind == "place"]
-    if kind is None or not places:
-        return keys
-    # A kind of place written with it makes it a place: "the towns of Antwerp province"
-    # are no court or club named after Antwerp.
-    if len(places) < len(keys) and any(key not in known for key in keys):
+    # (A gazetteer of bare names knows no kinds: nothing to tell apart.)
+    if kind is None or not places or any(key not in known for key in keys):
         return keys
     return [key for key in places if _kind_described(known[key]) in (kind, None)]
 
@@ -2348,14 +2372,23 @@ def _owned(text: str, hit: tuple, ends: set, profiles: Mapping[object, Profile])
 
 
 def _not_a_longer_name(text: str, hit: tuple, ends: set, profiles: Mapping) -> bool:
-    """Whether the words before the hit are no part of a longer name: an owner
-    (``_owned``), a person's nationality (``_nationality_before``), or anything before an
-    organisation's whole name of several words, which is a name of its own ("the Edmonton
-    Elks of the Canadian Football League")."""
+    """Whether the capitalised word before the hit is no part of a longer name: an owner
+    (``_owned``), a person's nationality (``_nationality_before``), or a Burmese
+    honorific before a person's name ("U Khin Maung Win")."""
     return (
-        _whole_name_of_an_organisation(text, hit, profiles)
-        or _owned(text, hit, ends, profiles)
+        _owned(text, hit, ends, profiles)
         or _nationality_before(text, hit, profiles)
+        or _honorific_before(text, hit, profiles)
+    )
+
+
+def _honorific_before(text: str, hit: tuple, profiles: Mapping) -> bool:
+    start, _, keys = hit
+    previous = _PREVIOUS_WORD.search(text, max(0, start - 20), start)
+    return (
+        previous is not None
+        and previous.group(1) in _BURMESE_HONORIFICS
+        and all(key in profiles and profiles[key].kind == "person" for key in keys)
     )
 
 
@@ -2431,6 +2464,14 @@ _PLACE_NAMED_AFTER = re.compile(
     r"prize|award|trophy|medal)\b"
 )
 _AREA_AFTER = re.compile(r" (?:district|neighbourhood|neighborhood|quarter|suburb|area)\b")
+# A lower-case noun that ends a noun phrase after a place's name and makes it the name of
+# a thing named after the place: a disease ("Ross River virus, a painful disease"), a
+# treatment ("Bordeaux mixture, the old fungicide"), a food or a tree ("Minas cheese",
+# "Paraná pine, the tall tree"); not "India virus cases" nor "pine for the days".
+_THING_NAMED_AFTER = re.compile(
+    r" (?:virus|disease|syndrome|mixture|cheese|pine)"
+    r"(?=[,.;:!?)]| (?:and|or|is|was|are|were|has|had|that|which|spread)\b)"
+)
 _THE_BEFORE = re.compile(r"\b[Tt]he $")
 _CLAUSE_END = re.compile(r"[,.;:!?)]")
 # A model may be a Roman numeral too ("the Apple II computer"): after an organisation's
@@ -2448,17 +2489,31 @@ _NUMBERED_AFTER = re.compile(
 _THE_AND_WORDS_BEFORE = re.compile(r"\b[Tt]he(?: [a-z][\w-]*)? $")
 
 
+def _the_name_alone(text: str, start: int, end: int, keys, keys_at: Mapping | None) -> bool:
+    """Whether "the" stands before the name and nothing of a noun phrase after it ("the
+    support boat, the Cleopatra,"; "simply the Janáček, and"): no person, whose name takes
+    no "the"; unless the comma sets the person's own name beside it ("the Asantehene,
+    Otumfuo Osei Tutu II," is a title the person is known by; ``keys_at`` holds each hit's
+    keys by where it starts)."""
+    if not _THE_BEFORE.search(text, max(0, start - 4), start):
+        return False
+    if text[end : end + 2] == ", " and set(keys) & set((keys_at or {}).get(end + 2, ())):
+        return False
+    return bool(_CLAUSE_END.match(text, end))
+
+
 def _named_after(
     text: str, hit: tuple, profiles: Mapping[object, Profile], keys_at: Mapping | None = None
 ) -> bool:
     """Whether the hit names something else after its candidates: a place or a feature
     when none of them is a place ("the city of Santos", "the port of Santos", "the Ravi
-    and Chenab rivers"), a product when they are all organisations ("Boeing 777-9"), or a
-    thing named after a person when they are all persons and "the" stands alone before it
-    ("the support boat, the Cleopatra,": a person takes no "the"; "the Obama
-    administration" and "the elder Trudeau" have a word after the name or "the"), a
-    building named with a person's possessive ("Diocletian’s Palace"), or an area when
-    they are all organisations ("the Rosenborg district")."""
+    and Chenab rivers"), a thing named after a place when none is a person ("Ross River
+    virus, a painful disease"), a product when they are all organisations ("Boeing
+    777-9"), or a thing named after a person when they are all persons and "the" stands
+    alone before it ("the support boat, the Cleopatra,": a person takes no "the"; "the
+    Obama administration" and "the elder Trudeau" have a word after the name or "the"), a
+    building or a place named after a person ("Diocletian’s Palace", "the Mandela
+    bridge"), or an area when they are all organisations ("the Rosenborg district")."""
     start, end, keys = hit
     kinds = {profiles[key].kind if key in profiles else "" for key in keys}
     if _PLACE_OF.search(text, max(0, start - 20), start) or _FEATURE_AFTER.match(text, end):
@@ -2470,13 +2525,10 @@ def _named_after(
     # A kind of area after a club's name: "the Rosenborg district" gave the club its name.
     if kinds == {"organization"} and _AREA_AFTER.match(text, end):
         return True
-    if kinds == {"person"} and _THE_BEFORE.search(text, max(0, start - 4), start):
-        # Unless the comma sets the person's own name beside it: "the Asantehene, Otumfuo
-        # Osei Tutu II," is a title the person is known by (``keys_at`` holds each hit's
-        # keys by where it starts).
-        if text[end : end + 2] == ", " and set(keys) & set((keys_at or {}).get(end + 2, ())):
-            return False
-        return bool(_CLAUSE_END.match(text, end))
+    if "place" in kinds and "person" not in kinds and _THING_NAMED_AFTER.match(text, end):
+        return True
+    if kinds == {"person"} and _the_name_alone(text, start, end, keys, keys_at):
+        return True
     if kinds == {"organization"} and _product_of(text, start, end):
         return True
     if kinds == {"organization"} and bool(_MODEL_AFTER.match(text, end)):
@@ -2517,20 +2569,26 @@ def _product_of(text: str, start: int, end: int) -> bool:
     )
 
 
-def _shared_on_a_sign(story: _Story, keys) -> bool:
-    """Whether a name on a sign or a banner in capitals is the name of several entities the
-    story has named: three Zającs ("THANK YOU ZAJĄC"), the city and its club ("TORINO
-    SIAMO NOI", "TRAM TO EVERTON NOW"). A sign has no sentence around it to say which,
-    and whoever wrote it may mean them all; the one named last, which is how a shared name
-    in a sentence is read, would be a guess."""
+def _several_named(story: _Story, keys) -> bool:
+    """Whether several of ``keys`` are entities the story has named: on a sign or a banner
+    in capitals, three Zającs ("THANK YOU ZAJĄC"), the city and its club ("TORINO SIAMO
+    NOI", "TRAM TO EVERTON NOW"). A sign has no sentence around it to say which, and
+    whoever wrote it may mean them all; the one named last, which is how a shared name in
+    a sentence is read, would be a guess."""
     known = [key for key in keys if key in story.profiles]
     return len(known) > 1 and sum(key in story.recent for key in known) > 1
 
 
-def _in_quotation(text: str, start: int) -> bool:
-    """Whether ``start`` is inside a quotation opened in its paragraph."""
-    before = text[_paragraph_start(text, start) : start]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+def _quotation_start(text: str, start: int) -> int | None:
+    """Where the quotation ``start`` is inside opens, if it is inside one opened in its
+    paragraph."""
+    paragraph = _paragraph_start(text, start)
+    before = text[paragraph:start]
+    if before.count("“") > before.count("”"):
+        return paragraph + before.rindex("“")
+    if before.count('"') % 2 == 1:
+        return paragraph + before.rindex('"')
+    return None
 
 
 def _quoted_without_cue(story: _Story, start: int, keys, pronoun: str | None) -> bool:
@@ -2538,13 +2596,18 @@ def _quoted_without_cue(story: _Story, start: int, keys, pronoun: str | None) ->
     its own to say which: a fan's sign, a text message, a chant, a rumour ("“Pereira,
     marry me”", "“Carver has the bridge”", "“There’s only one Zieliński”"). Whoever is
     quoted was not following the story's sentences, so the one it named last is a guess;
-    a title or a pronoun in the quotation still decides ("“Ms Patel,” the judge said")."""
-    return (
-        pronoun is None
-        and _all_persons(keys, story.profiles)
-        and _shared_on_a_sign(story, keys)
-        and _title_before(story.text, start) is None
-        and _in_quotation(story.text, start)
+    a title, a pronoun or a full name in the quotation still decides ("“Ms Patel,” the
+    judge said"; "“Dana Carver wrote it. Carver is a genius”")."""
+    if (
+        pronoun is not None
+        or not _all_persons(keys, story.profiles)
+        or not _several_named(story, keys)
+        or _title_before(story.text, start) is not None
+    ):
+        return False
+    opened = _quotation_start(story.text, start)
+    return opened is not None and not any(
+        end > opened for key in keys for end in story.recent.get(key, {}).values()
     )
 
 
@@ -2574,6 +2637,7 @@ def resolve(
                 hit[1] + 1 in starts,
                 hit[0] - 1 in ends,
                 _acronym_of_an_organisation(text, hit, profiles),
+                _whole_name_of_an_organisation(text, hit, profiles),
             )
             for hit in hits
         ]
@@ -2611,7 +2675,7 @@ def resolve(
         if _stranger_since(story, folded, keys, start):
             undecided += 1
             continue
-        if start in signs and _shared_on_a_sign(story, keys):
+        if start in signs and _several_named(story, keys):
             undecided += 1
             continue
         pronoun = None
