@@ -450,7 +450,7 @@ def test_a_surname_just_introduced_is_the_person_not_a_place_the_story_never_nam
 
 
 def test_a_place_the_story_named_keeps_its_own_name():
-    text = "Tornadoes hit Moore, Oklahoma. Wes Moore sent aid. Rain fell in Moore."
+    text = "Tornadoes hit Moore, Oklahoma. Wes Moore sent aid. Moore's schools were shut."
     assert keys_found(MOORES, text) == ["suburb", "wes", "suburb"]
 
 
