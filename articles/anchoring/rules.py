@@ -1798,7 +1798,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # here or the last time the story wrote the word alone: "Cameroon beat Guinea … two
     # ahead of Guinea" keeps to the team, as a story keeps to what it is about.
     own = [key for key in candidates if key in known and folded in known[key].primary_names]
-    introduced = _person_introduced(story, folded, candidates, own, start)
+    introduced = _person_introduced(story, folded, candidates, own, start, end)
     if introduced is not None:
         return introduced
     if len(own) == 1:
@@ -1853,7 +1853,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     return latest
 
 
-def _person_introduced(story: _Story, folded: str, keys: list, own: list, start: int):
+def _person_introduced(story: _Story, folded: str, keys: list, own: list, start: int, end: int):
     """The person whose surname the word is, when the story has just introduced them by
     their full name (in this paragraph or the one before), has never named the places
     whose own name the word is, and writes it as a person's, with a possessive or a verb
@@ -1862,7 +1862,6 @@ def _person_introduced(story: _Story, folded: str, keys: list, own: list, start:
     Moore" may be either)."""
     if not own or not all(story.profiles[key].kind == "place" for key in own):
         return None
-    end = start + len(folded)
     if not (_POSSESSIVE_AFTER.match(story.text, end) or _PERSON_AFTER.match(story.text, end)):
         return None
     if any(key in story.recent for key in own):
