@@ -314,6 +314,62 @@ def test_a_tie_the_story_states_either_way_tells_the_elder_from_the_younger(text
     assert found(LIMAS, text)[-1] == ("Lima", expected)
 
 
+def test_the_younger_of_a_family_when_an_age_already_left_the_father_out():
+    """The story gave the father an age; "The younger Petrauskas, 22," is still the son of
+    the two it named, not the tenor of the name it never mentions."""
+    petrauskas = Gazetteer.of(
+        [
+            Named("jonas", "Jonas Petrauskas", ("Petrauskas",), "Deputy mayor.", "person"),
+            Named(
+                "mantas",
+                "Mantas Petrauskas",
+                ("Petrauskas",),
+                "Basketball player; son of Jonas Petrauskas.",
+                "person",
+            ),
+            Named("kipras", "Kipras Petrauskas", ("Petrauskas",), "Tenor (1885-1968).", "person"),
+        ]
+    )
+    text = (
+        "Jonas Petrauskas, 54, voted. His son, Mantas Petrauskas, plays for the club.\n"
+        "The younger Petrauskas, 22, said nothing."
+    )
+    assert found(petrauskas, text)[-1] == ("Petrauskas", "mantas")
+
+
+@pytest.mark.parametrize(("word", "expected"), [("elder", "marathon"), ("younger", "espana")])
+def test_the_elder_or_the_younger_by_the_years_of_birth_descriptions_give(word, expected):
+    lopezes = Gazetteer.of(
+        [
+            Named("marathon", "Kevin López", ("López",), "Defender, born in 1994.", "person"),
+            Named("espana", "Kevin Lopez", ("López",), "Winger, born 2002.", "person"),
+        ]
+    )
+    text = f"Kevin López and Kevin Lopez shook hands. The {word} López scored."
+    assert found(lopezes, text)[-1] == ("López", expected)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Martine Aubry was mayor of Lille for 20 years.",
+        "The people of Lille will pay for it.",
+        "Trams will run to the centre of Lille by May.",
+    ],
+)
+def test_what_only_a_place_has_before_of_and_its_name(sentence):
+    """A club named after its city that the story gave the word to: the mayor, the people
+    and the centre of Lille are the city's."""
+    lilles = Gazetteer.of(
+        [
+            Named("lille", "Lille", (), "City in northern France.", "place"),
+            Named("losc", "LOSC Lille", ("Lille",), "Football club from Lille.", "organization"),
+        ]
+    )
+    text = f"LOSC Lille lost again. Lille sit tenth. {sentence}"
+    assert found(lilles, text)[-1] == ("Lille", "lille")
+
+
 def test_the_elder_of_people_no_tie_places_is_left_out():
     text = "Jill Biden and Joe Biden sat down. The elder Biden spoke."
     assert [key for _, key in found(FAMILY, text)] == ["jill", "joe"]

@@ -90,6 +90,9 @@ class Profile(NamedTuple):
     # a person's given names as written, longest first ("Luz Dary", "Luz" for Luz Dary
     # Cárdenas), those that may stand alone (see ``given_name``)
     given: tuple[str, ...] = ()
+    # the year of birth its description gives ("born 2002", "born in La Ceiba in 1994",
+    # "(1885–1968)"), for "the elder" and "the younger" of a name
+    born: int | None = None
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -156,6 +159,20 @@ _DEATH = re.compile(
     r"(?:^|[;.] )(?:(?!\b(?:who|whose|of|his|her|their)\b)[^;.])*?"
     r"\b(?:died|killed|assassinated|executed)\b"
 )
+
+
+# A year of birth in a description: "born 2002", "born in La Ceiba in 1994", "(born
+# 1961)", "b. 1961", or the first year of a life span "(1885–1968)".
+_BORN = re.compile(
+    r"\bborn\b[^;.()]{0,40}?\b(\d{4})\b|"
+    r"\bb\. (\d{4})\b|\((\d{4})\s*[–-]\s*\d{4}\)"
+)
+
+
+def born_in(description: str) -> int | None:
+    """The year of birth ``description`` gives, if it gives one."""
+    found = _BORN.search(description)
+    return int(next(year for year in found.groups() if year)) if found else None
 
 
 def profile(named: Named) -> Profile:
@@ -228,6 +245,7 @@ def profile(named: Named) -> Profile:
         any(fold(alias).startswith(name + ", ") for alias in named.aliases),
         proper_names,
         given_name(named),
+        born_in(named.description) if named.kind == "person" else None,
     )
 
 
@@ -798,6 +816,14 @@ _PLACE_BEFORE = re.compile(
     r"\b(?:[Ii]n|to|[Ff]rom|[Aa]cross|[Tt]hroughout|[Ww]ithin|into|via|near|[Oo]utside|"
     r"[Ii]nside|[Aa]round|towards?) (?:the )?$"
 )
+# What only a place has, before "of" and its name: "the mayor of Lille", "the people of
+# Lille", "the centre of Liverpool", "the firefighters of Marseille" (a club has fans, not
+# residents, and no centre).
+_PART_OF_A_PLACE_BEFORE = re.compile(
+    r"\b(?:[Mm]ayors?|[Pp]eople|[Rr]esidents|[Ii]nhabitants|[Cc]itizens|[Cc]entre|[Cc]enter|"
+    r"[Hh]eart|[Oo]utskirts|[Ss]uburbs|[Ss]treets|[Ff]irefighters|[Pp]olice|[Hh]ospitals|"
+    r"[Ss]chools|[Nn]eighbourhoods|[Nn]eighborhoods|[Dd]istricts) of $"
+)
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|A|An) $")
 # Words set beside a name that describe it: "Reid, a former engineer,", "Reid, who...".
 _APPOSITION_AFTER = re.compile(r", (?:a|an|the|who|whose)\b")
@@ -1244,6 +1270,9 @@ def _by_age(keys: list, known: Mapping, word: str, story: _Story | None = None) 
             for b in keys
             if ages[a] is not None and ages[b] is not None and ages[a] > ages[b]
         }
+    # Years of birth the descriptions give: "born 2002" is younger than "born in 1994".
+    born = {key: known[key].born for key in keys if known[key].born is not None}
+    older |= {(a, b) for a in born for b in born if born[a] < born[b]}
     for middle in keys:  # the ties' transitive closure: a father's father is older too
         older |= {(a, c) for a, b in older if b == middle for b2, c in older if b2 == middle}
     # Those the ties place are the ones compared, when they are two or more: a namesake
@@ -1616,6 +1645,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         # only a place hills or a river ("the Taunus hills", not Taunus Bank).
         elif (
             _PLACE_BEFORE.search(text, max(0, start - 16), start)
+            or _PART_OF_A_PLACE_BEFORE.search(text, max(0, start - 20), start)
             or _NATIONAL_AFTER.match(text, end)
             or _FEATURE_AFTER.match(text, end)
         ):
@@ -1675,8 +1705,14 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # namesake it never mentions is no part of the comparison.
     age = _AGE_BEFORE.search(text, max(0, start - 10), start)
     if age and len(candidates) > 1:
-        named = [key for key in candidates if key in recent]
-        return _by_age(named if len(named) > 1 else candidates, known, age.group(1).lower(), story)
+        # Among all the people of the name the story has named, before the clues above
+        # left some out: "The younger Petrauskas, 22," compares the father and the son
+        # the story named, though the age already tells the son from his father.
+        named = [key for key in keys if key in recent and key in known]
+        if len(named) > 1:
+            elder_or_younger = _by_age(named, known, age.group(1).lower(), story)
+            return elder_or_younger if elder_or_younger in candidates else None
+        return _by_age(candidates, known, age.group(1).lower(), story)
     if len(candidates) == 1:
         return candidates[0]
     # After "a" or "an", a name several people share points to none of them: "under a
