@@ -370,6 +370,43 @@ def test_what_only_a_place_has_before_of_and_its_name(sentence):
     assert found(lilles, text)[-1] == ("Lille", "lille")
 
 
+THINGS_OF_A_NAME = Gazetteer.of(
+    [
+        Named("casablanca", "Casablanca", (), "Largest city of Morocco.", "place"),
+        Named("irrawaddy", "Irrawaddy", (), "Longest river of Myanmar.", "place"),
+        Named("jasper", "Jasper", (), "Town in the Canadian Rockies.", "place"),
+        Named("kurier", "Weser-Kurier", (), "Daily newspaper published in Bremen.", "organization"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tourists look for the bar from Casablanca, the 1942 film that was shot elsewhere.",
+        "The Irrawaddy, a news site run by exiled journalists, reported the arrests.",
+        "A woman and her golden retriever, Jasper, waited for three hours.",
+    ],
+)
+def test_a_name_set_beside_a_thing_none_of_its_entities_is_is_no_mention(text):
+    assert found(THINGS_OF_A_NAME, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Weser-Kurier, the local newspaper, called it a loss.", ("Weser-Kurier", "kurier")),
+        ("Casablanca, the city that never sleeps, woke early.", ("Casablanca", "casablanca")),
+        ("Casablanca, the film critic said, was his first home.", ("Casablanca", "casablanca")),
+        ("Fog lay on the Irrawaddy, a river in flood.", ("Irrawaddy", "irrawaddy")),
+    ],
+)
+def test_words_beside_a_name_that_its_entity_fits_leave_it_found(text, expected):
+    """The newspaper's own description says it is one; a city is a city; "the film critic"
+    is a person speaking, not what Casablanca is."""
+    assert found(THINGS_OF_A_NAME, text) == [expected]
+
+
 def test_the_elder_of_people_no_tie_places_is_left_out():
     text = "Jill Biden and Joe Biden sat down. The elder Biden spoke."
     assert [key for _, key in found(FAMILY, text)] == ["jill", "joe"]

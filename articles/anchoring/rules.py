@@ -2579,6 +2579,43 @@ def _named_after(
     )
 
 
+# What a writer may set beside a name to say what it is, when it is no person, place or
+# organisation: a work, a food or a drink, an animal, a god, a vehicle, a website ("the
+# city’s Māori name" is a name of the city).
+_THING_NOUNS = _wordset(
+    """film movie documentary novel book poem song album opera musical painting pastry cake
+    dish drink wine beer lager cheese dog cat horse retriever puppy parrot god goddess deity
+    site website newspaper magazine ship boat ferry yacht train satellite
+    rocket car truck aircraft brand"""
+)
+# Such a noun set beside the name, after it (", the 1942 film that", ", a news site run
+# by") or before it ("her golden retriever, Jasper,"): the head of the phrase, before a
+# stop, a function word or a participle.
+_THING_BESIDE_AFTER = re.compile(
+    r", (?:a|an|the) (?:[\w’'-]+ ){0,3}?([a-z]+)(?=[,.;:!?)]| (?:that|which|who|whose|of|in|"
+    r"from|by|with|for|on|at|and|is|was|run|made|built|written|shot|known|sold|held)\b|"
+    r" [a-z]+ed\b)"
+)
+_THING_BESIDE_BEFORE = re.compile(
+    r"\b(?:a|an|the|his|her|their|its|our|my) (?:[\w’'-]+ ){0,3}?([a-z]+), $"
+)
+
+
+def _described_as_a_thing(text: str, hit: tuple, profiles: Mapping) -> bool:
+    """Whether words set beside the hit call it a thing that none of its candidates'
+    descriptions says it is: "Casablanca, the 1942 film," is no city, "The Irrawaddy, a
+    news site run by exiled journalists," no river, "her golden retriever, Jasper," no
+    town (a newspaper of ours is "the local newspaper" in its own description)."""
+    start, end, keys = hit
+    beside = _THING_BESIDE_AFTER.match(text, end)
+    if beside is None and text.startswith(",", end):
+        beside = _THING_BESIDE_BEFORE.search(text, max(0, start - 50), start)
+    if beside is None or beside.group(1) not in _THING_NOUNS:
+        return False
+    said = _stem(beside.group(1))
+    return all(key in profiles and said not in profiles[key].cues for key in keys)
+
+
 # "A" or "an" and up to two lower-case words or a year before a name ("a Volvo", "a
 # bronze Garuda", "a 1989 Volvo"), and after it what ends a noun phrase: a stop, or a
 # word that no noun phrase ends with ("he", "and", "with", "is"...).
@@ -2681,7 +2718,9 @@ def resolve(
         hits = [
             hit
             for hit, reason in zip(hits, reasons, strict=True)
-            if reason is None and not _named_after(text, hit, profiles, keys_at)
+            if reason is None
+            and not _named_after(text, hit, profiles, keys_at)
+            and not _described_as_a_thing(text, hit, profiles)
         ]
     # Where each folded name occurs: a shared name's cues are read up to the nearest
     # other occurrence of it, so two people named in one sentence keep their own words.
