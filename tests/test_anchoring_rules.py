@@ -407,6 +407,32 @@ def test_words_beside_a_name_that_its_entity_fits_leave_it_found(text, expected)
     assert found(THINGS_OF_A_NAME, text) == [expected]
 
 
+ERDOGANS_AND_CEBANS = Gazetteer.of(
+    [
+        Named("rte", "Recep Tayyip Erdoğan", ("Erdoğan",), "President of Turkey.", "person"),
+        Named("emine", "Emine Erdoğan", ("Erdoğan",), "Wife of the Turkish president.", "person"),
+        Named("vasile", "Vasile Ceban", ("Ceban",), "Director of the wine cellars.", "person"),
+        Named("ion", "Ion Ceban", ("Ceban",), "Politician, mayor of Chișinău.", "person"),
+    ]
+)
+
+
+def test_a_title_is_the_one_whose_description_says_it_is_that():
+    """ "President" fits the president, not his wife, whose description names a president
+    only as her husband, though she was named last."""
+    text = "Emine Erdoğan opened a school. President Erdoğan said the state would pay."
+    assert found(ERDOGANS_AND_CEBANS, text)[-1] == ("Erdoğan", "rte")
+
+
+def test_a_role_word_that_ends_a_sentence_is_no_title():
+    """ "the director." ends a sentence: "Ceban" after it is the one its paragraph named."""
+    text = (
+        "Vasile Ceban runs the cellars.\nIon Ceban, the mayor, is no relation of the "
+        "director. Ceban said the vote was theft."
+    )
+    assert found(ERDOGANS_AND_CEBANS, text)[-1] == ("Ceban", "ion")
+
+
 def test_the_elder_of_people_no_tie_places_is_left_out():
     text = "Jill Biden and Joe Biden sat down. The elder Biden spoke."
     assert [key for _, key in found(FAMILY, text)] == ["jill", "joe"]

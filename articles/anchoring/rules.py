@@ -905,6 +905,10 @@ def _title_before(text: str, start: int) -> str | None:
     if previous and previous.group(1) in _BURMESE_HONORIFICS:
         return previous.group(1).lower()
     word = previous.group(1).lower().rstrip(".") if previous else None
+    # A full stop after a word longer than an abbreviation ends a sentence: "He is no
+    # relation of the director. Ceban said" has no title.
+    if word and previous.group(1).endswith(".") and len(word) > 4:
+        return None
     return word if word in _TITLES else None
 
 
@@ -1378,8 +1382,34 @@ def _fits_the_word_before(text: str, start: int, title: str | None, person: Prof
         return bool({_stem(word) for word in words} & _DOCTORS) or any(
             word.endswith(("ologist", "ologists")) for word in words
         )
+    if title and title not in _FEMALE_TITLES | _MALE_TITLES | _BARE_TITLES:
+        return _stem(title) in _roles(person.description)
     role = _ROLE_BEFORE.search(text, max(0, start - 30), start)
     return bool(role) and _stem(role.group(1)) in person.cues
+
+
+# Titles that say nothing of what a person does ("Mr", "former", "acting").
+_BARE_TITLES = _wordset("""mx former elect ex acting interim first deputy vice st saint""")
+# Where the words of a description that say what someone is end: "President of Turkey",
+# "Wife of the Turkish president", "deputy mayor of Kaunas".
+_ROLE_ENDS = _wordset(
+    """of in for at from to since with who whose which that on by under between during
+    until and or"""
+)
+_CLAUSE = re.compile(r"[^;,.()]+")
+
+
+def _roles(description: str) -> frozenset[str]:
+    """The stems of the words that open each clause of ``description`` up to its first
+    preposition: what the person is ("president" in "President of Turkey since 2014"),
+    not whom they are tied to ("Wife of the Turkish president")."""
+    roles = set()
+    for clause in _CLAUSE.findall(description):
+        for word in _words(clause):
+            if word.lower() in _ROLE_ENDS:
+                break
+            roles.add(_stem(word.lower()))
+    return frozenset(roles)
 
 
 def _filter(keys: list, keep) -> list:
