@@ -433,6 +433,21 @@ def test_a_role_word_that_ends_a_sentence_is_no_title():
     assert found(ERDOGANS_AND_CEBANS, text)[-1] == ("Ceban", "ion")
 
 
+@pytest.mark.parametrize("also", ["also named", "who is also called", "also known as"])
+def test_words_before_a_comma_describe_the_twin_also_named_after_it(also):
+    tothes = Gazetteer.of(
+        [
+            Named("hydrologist", "Gábor Tóth", ("Tóth",), "Hydrologist at a university.", "person"),
+            Named("mp", "Gábor Tóth", ("Tóth",), "Member of parliament for Fidesz.", "person"),
+        ]
+    )
+    text = (
+        "Gábor Tóth, a hydrologist, wrote the report. The member of parliament for the "
+        f"district, {also} Gábor Tóth, disagreed."
+    )
+    assert found(tothes, text) == [("Gábor Tóth", "hydrologist"), ("Gábor Tóth", "mp")]
+
+
 def test_the_elder_of_people_no_tie_places_is_left_out():
     text = "Jill Biden and Joe Biden sat down. The elder Biden spoke."
     assert [key for _, key in found(FAMILY, text)] == ["jill", "joe"]

@@ -1129,8 +1129,10 @@ def _local_choice(text, start, end, keys, profiles, low, high, spans=()) -> list
     # Words before a comma that does not touch the name belong to another clause: in
     # "a senator who chairs a committee, and Maria Santos, a marine biologist" they
     # describe someone else. ("Atlanta, Georgia": the comma touches the name.)
+    # Unless the words between only say that the name is the one before the comma's too:
+    # "The member of parliament for the district, also named Gábor Tóth,".
     comma = text.rfind(", ", low, start)
-    if comma != -1 and comma + 2 != start:
+    if comma != -1 and comma + 2 != start and not _ALSO_NAMED.fullmatch(text, comma + 2, start):
         low = comma + 2
     weights = dict.fromkeys(keys, 0.0)
     for cue_start, cue_end, holding in _cues(text, low, high, keys, profiles, holders, spans):
@@ -1148,6 +1150,9 @@ def _local_choice(text, start, end, keys, profiles, low, high, spans=()) -> list
     if len(ranked) == 1 or best >= _CUE_MARGIN * weights[ranked[1]]:
         return [ranked[0]]
     return [key for key in keys if weights[key] >= best / _CUE_MARGIN]
+
+
+_ALSO_NAMED = re.compile(r"(?:who (?:is|was) )?(?:also |likewise )?(?:named|called|known as) ")
 
 
 def _cues(text, low, high, keys, profiles, holders, spans):
