@@ -448,6 +448,32 @@ def test_words_before_a_comma_describe_the_twin_also_named_after_it(also):
     assert found(tothes, text) == [("Gábor Tóth", "hydrologist"), ("Gábor Tóth", "mp")]
 
 
+PALERMOS = Gazetteer.of(
+    [
+        Named("palermo", "Palermo", (), "Capital and largest city of Sicily.", "place"),
+        Named("barrio", "Palermo", (), "Largest barrio of Buenos Aires, Argentina.", "place"),
+        Named("ba", "Buenos Aires", (), "Capital of Argentina.", "place"),
+        Named("cebu-city", "Cebu City", ("Cebu",), "City in the Philippines.", "place"),
+        Named("cebu", "Cebu", (), "Province of the Philippines; capital Cebu City.", "place"),
+    ]
+)
+
+
+def test_a_place_of_the_very_name_the_dateline_wrote_is_where_the_story_was_filed():
+    """The story names Buenos Aires, which the barrio's description names: still, a bare
+    "Palermo" under "PALERMO," is the city the story was filed from."""
+    text = (
+        "PALERMO, April 17 (Newsroom) - A court in Palermo convicted 14 people. One was "
+        "arrested in Buenos Aires last year."
+    )
+    assert [key for _, key in found(PALERMOS, text)] == ["palermo", "palermo", "ba"]
+
+
+def test_a_shorter_name_than_the_datelines_is_not_taken_for_its_city():
+    text = "CEBU CITY, Nov 2 (Newsroom) - Ferries across Cebu were held in port."
+    assert [key for _, key in found(PALERMOS, text)] == ["cebu-city", "cebu"]
+
+
 def test_the_elder_of_people_no_tie_places_is_left_out():
     text = "Jill Biden and Joe Biden sat down. The elder Biden spoke."
     assert [key for _, key in found(FAMILY, text)] == ["jill", "joe"]

@@ -1830,6 +1830,16 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         return candidates[0]
     # 5. Places, or organisations, of one name: the one whose description holds names
     # the story uses ("Capital of Peru" in a story that names Peru).
+    # A place of the very name the dateline wrote ("PALERMO, April 17 … A court in
+    # Palermo") is the place the story was filed from, whatever else of that name the
+    # story's other names recall (a barrio of Buenos Aires); "CEBU CITY … Cebu" may be
+    # the province, read below.
+    if (
+        filed_from in candidates
+        and _all_of_kind(candidates, known, "place")
+        and _dateline_wrote(text, folded)
+    ):
+        return filed_from
     place = _story_place(story, candidates, folded)
     if place is not None:
         return place
@@ -1922,6 +1932,12 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             return subjects[0]
         return None
     return latest
+
+
+def _dateline_wrote(text: str, folded: str) -> bool:
+    """Whether the story's dateline opens with the name ``folded`` and no longer one."""
+    first = _DATELINE_NAME.match(text)
+    return first is not None and fold(first.group()) == folded
 
 
 def _person_introduced(story: _Story, folded: str, keys: list, own: list, start: int, end: int):
