@@ -474,6 +474,38 @@ def test_a_shorter_name_than_the_datelines_is_not_taken_for_its_city():
     assert [key for _, key in found(PALERMOS, text)] == ["cebu-city", "cebu"]
 
 
+CLUBS_OF_CITIES = Gazetteer.of(
+    [
+        Named("rennes", "Rennes", (), "City in Brittany, France.", "place"),
+        Named("stade", "Stade Rennais", ("Rennes",), "Football club from Rennes.", "organization"),
+        Named("hamburg", "Hamburg", (), "City and state in northern Germany.", "place"),
+        Named("hsv", "Hamburger SV", ("Hamburg",), "Football club from Hamburg.", "organization"),
+        Named("atlanta", "Atlanta", (), "Capital of the US state of Georgia.", "place"),
+        Named("falcons", "Atlanta Falcons", ("Atlanta",), "Football team.", "organization"),
+        Named("bahia", "Bahia", (), "State of north-eastern Brazil.", "place"),
+        Named("ecb", "EC Bahia", ("Bahia",), "Football club from Salvador.", "organization"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nantes will wear the kit in a home match on Sunday against Rennes.", "stade"),
+        ("Hamburg won promotion in May and sit ninth.", "hsv"),
+        ("Cádiz and Hamburg were relegated on the last day.", "hsv"),
+        ("Atlanta play the New Orleans Saints on Sunday.", "falcons"),
+        ("Fans fought before the derby between Vitória and Bahia on Sunday.", "ecb"),
+        # Near misses: no match, no table.
+        ("Farmers marched against Rennes and its new ring road.", "rennes"),
+        ("Hamburg won the bid to host the fair in May.", "hamburg"),
+        ("Atlanta plays host to the summit.", "atlanta"),
+    ],
+)
+def test_a_match_against_a_name_or_its_promotion_makes_it_the_club(text, expected):
+    assert found(CLUBS_OF_CITIES, text)[-1][1] == expected
+
+
 def test_the_elder_of_people_no_tie_places_is_left_out():
     text = "Jill Biden and Joe Biden sat down. The elder Biden spoke."
     assert [key for _, key in found(FAMILY, text)] == ["jill", "joe"]

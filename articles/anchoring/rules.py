@@ -841,7 +841,11 @@ _TEAM_AFTER = re.compile(
     r"with|lost to|loses to|thrashed|edged|qualified for|qualify for|qualifies for)\b|"
     # Teams play, face and host one another, in the plural as a team's players do: "PNG
     # play Australia", "Lyon host Marseille" ("Qeravia faces sanctions" is a country's).
-    r" (?:play|face|host) (?=[A-Z])|"
+    r" (?:play|face|host) (?:the )?(?=[A-Z])|"
+    # Promotion and relegation: "Hamburg won promotion in May", "Saint-Étienne, promoted
+    # in May,", "Cádiz were relegated".
+    r" (?:won|win|wins|earned|secured|sealed) promotion\b|, (?:promoted|relegated)\b|"
+    r" (?:were|was|are|have been|has been) (?:promoted|relegated)\b|"
     # A score ("which Medellín won 2-1", "to give Sevilla a 2-1 win") and a place in a
     # table ("lifts Lyon to fourth", "Nacional are seventh", "stay 14th").
     r"(?: (?:won|lost|drew|lead|led|trail|trailed))? \d{1,2}[-–]\d{1,2}\b|"
@@ -866,6 +870,10 @@ _TEAM_BEFORE = re.compile(
     # A team's people and points: "the youth teams of Lyon", "fans of Porto", "a point
     # behind Marseille".
     r"\b(?:youth teams?|academy|fans|supporters|ultras|squad|players) of $|"
+    # A match against it: "a home match on Sunday against Rennes", "the derby between
+    # Bahia and Vitória".
+    r"\b(?:match|game|derby|final|fixture|tie|clash|semi-final|quarter-final)"
+    r"(?: [\w’'-]+){0,3} against $|\bderby between (?:[A-Z][\w’'-]* )*(?:and )?$|"
     r"\b(?:points?|a point|goals?|two|three|four|five|six|seven|eight|nine|ten|\d+) "
     r"(?:behind|ahead of|clear of) $"
 )
