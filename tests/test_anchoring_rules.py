@@ -497,12 +497,16 @@ CLUBS_OF_CITIES = Gazetteer.of(
         ("Atlanta play the New Orleans Saints on Sunday.", "falcons"),
         ("Fans fought before the derby between Vitória and Bahia on Sunday.", "ecb"),
         # Near misses: no match, no table.
+        ("Lyon host Rennes on Friday.", "stade"),
         ("Farmers marched against Rennes and its new ring road.", "rennes"),
         ("Hamburg won the bid to host the fair in May.", "hamburg"),
         ("Atlanta plays host to the summit.", "atlanta"),
+        # A city hosts a games or matches, after the story gave the name to the club.
+        ("Atlanta beat Dallas. Atlanta will host eight matches of the World Cup.", "atlanta"),
+        ("Hamburg won promotion. Hamburg hosts the 2036 Olympic Games.", "hamburg"),
     ],
 )
-def test_a_match_against_a_name_or_its_promotion_makes_it_the_club(text, expected):
+def test_a_match_against_a_name_makes_it_the_club_and_hosting_games_the_city(text, expected):
     assert found(CLUBS_OF_CITIES, text)[-1][1] == expected
 
 

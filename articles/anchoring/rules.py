@@ -824,6 +824,15 @@ _PART_OF_A_PLACE_BEFORE = re.compile(
     r"[Hh]eart|[Oo]utskirts|[Ss]uburbs|[Ss]treets|[Ff]irefighters|[Pp]olice|[Hh]ospitals|"
     r"[Ss]chools|[Nn]eighbourhoods|[Nn]eighborhoods|[Dd]istricts) of $"
 )
+# A city or a country hosts a games, a cup or a summit: "before Brisbane hosts the 2032
+# Summer Olympics", "when Atlanta will host eight matches" (a team hosts another team:
+# "Lyon host Marseille").
+_HOSTS_AFTER = re.compile(
+    r"(?: will| would| is to| to)? host(?:s|ed|ing)? (?:the |\d+ |two |three |four |five |six |"
+    r"seven |eight |nine |ten |several |some )?(?:\d{4} )?(?:[A-Z][\w’'-]* )*"
+    r"(?:Olympics|Olympic Games|Games|World Cup|Cup|summit|conference|festival|Expo|"
+    r"matches|games|fixtures)\b"
+)
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|A|An) $")
 # Words set beside a name that describe it: "Reid, a former engineer,", "Reid, who...".
 _APPOSITION_AFTER = re.compile(r", (?:a|an|the|who|whose)\b")
@@ -1689,6 +1698,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         elif (
             _PLACE_BEFORE.search(text, max(0, start - 16), start)
             or _PART_OF_A_PLACE_BEFORE.search(text, max(0, start - 20), start)
+            or _HOSTS_AFTER.match(text, end)
             or _NATIONAL_AFTER.match(text, end)
             or _FEATURE_AFTER.match(text, end)
         ):
