@@ -510,6 +510,49 @@ def test_a_match_against_a_name_makes_it_the_club_and_hosting_games_the_city(tex
     assert found(CLUBS_OF_CITIES, text)[-1][1] == expected
 
 
+ST_JOHNS = Gazetteer.of(
+    [
+        Named(
+            "nl",
+            "St. John's",
+            ("St. John's, Newfoundland",),
+            "Capital city of Newfoundland and Labrador, Canada.",
+            "place",
+        ),
+        Named(
+            "antigua",
+            "St. John's",
+            ("St. John's, Antigua",),
+            "Capital city and cruise port of Antigua and Barbuda.",
+            "place",
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("other_mention", "expected"),
+    [
+        ("Fishermen from Newfoundland and Labrador came too.", "nl"),
+        ("Fishermen from Antigua and Barbuda came too.", "antigua"),
+        ("Fishermen came too.", None),
+    ],
+)
+def test_places_of_one_name_the_one_whose_names_the_story_writes_twice_as_often(
+    other_mention, expected
+):
+    """Newfoundland and Antigua are each named with their partners ("and Labrador", "and
+    Barbuda"): the one named again is the one the story is about; each named once,
+    nothing decides."""
+    text = (
+        "The berth will bring ships to the capital of Newfoundland and Labrador.\n"
+        "Ships that call at Antigua and Barbuda will come on.\n"
+        f"{other_mention} The council of St. John’s approved it."
+    )
+    keys = [key for _, key in found(ST_JOHNS, text)]
+    assert keys == ([expected] if expected else [])
+
+
 def test_the_elder_of_people_no_tie_places_is_left_out():
     text = "Jill Biden and Joe Biden sat down. The elder Biden spoke."
     assert [key for _, key in found(FAMILY, text)] == ["jill", "joe"]

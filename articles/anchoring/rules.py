@@ -1462,7 +1462,7 @@ class _Story:
     older: set[tuple] = field(default_factory=set)
     # People the story says are dead: "her late father-in-law Walter Ford".
     dead: set = field(default_factory=set)
-    _named_words: set[str] | None = None
+    _named_words: Counter | None = None
     _word_counts: Counter | None = None
 
     def word_counts(self) -> Counter:
@@ -1471,18 +1471,18 @@ class _Story:
             self._word_counts = Counter(word.lower() for word in _words(self.text))
         return self._word_counts
 
-    def named_words(self) -> set[str]:
-        """The stems of the capitalised words the story writes: its names, and the first
-        word of a sentence only if the story never writes it in lower case ("City
-        engineers said ... the city’s water": "City" is a common word, and "Mexico City"
-        in a description does not meet it)."""
+    def named_words(self) -> Counter:
+        """The stems of the capitalised words the story writes, each with how often: its
+        names, and the first word of a sentence only if the story never writes it in lower
+        case ("City engineers said ... the city’s water": "City" is a common word, and
+        "Mexico City" in a description does not meet it)."""
         if self._named_words is None:
             common = set(_LOWER_WORD.findall(self.text))
-            self._named_words = {
+            self._named_words = Counter(
                 _stem(word.group())
                 for word in _CAPITALISED.finditer(self.text)
                 if word.group().lower() not in common or not opens_sentence(self.text, word.start())
-            }
+            )
         return self._named_words
 
 
@@ -2325,7 +2325,24 @@ def _story_place(story: _Story, keys, folded: str):
 
     ranked = sorted(keys, key=score, reverse=True)
     best, second = score(ranked[0]), score(ranked[1])
-    return ranked[0] if best >= 1 and best >= 2 * second else None
+    if best >= 1 and best >= 2 * second:
+        return ranked[0]
+    # As many of each one's names, but one's named twice as often: "St. John’s" in a
+    # story that names Newfoundland twice and Antigua once, each with its partner
+    # ("Newfoundland and Labrador", "Antigua and Barbuda"), is the capital of the first.
+    if best == 0 or len(keys) > 2 or kinds != {"place"}:
+        return None
+
+    def times(key):
+        cues = known[key].proper - shared - _GENERIC_NAME_WORDS
+        return sum(
+            count
+            for word, count in named.items()
+            if any(word.startswith(cue) for cue in cues if len(cue) >= 4)
+        )
+
+    most, other = sorted((times(key), key) for key in keys)[::-1]
+    return most[1] if most[0] >= 2 * other[0] else None
 
 
 _SPEAKS_AFTER = re.compile(r",? (?:said|says|told|tells|added|adds|wrote|writes)\b")
