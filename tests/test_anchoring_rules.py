@@ -5,6 +5,7 @@ use it (Gazetteer.of, which knows each entity's kind and description)."""
 import pytest
 
 from articles.anchoring import Gazetteer, Named
+from articles.anchoring.given_names import gender_of_given_name
 
 ENTITIES = [
     Named(
@@ -551,6 +552,63 @@ def test_places_of_one_name_the_one_whose_names_the_story_writes_twice_as_often(
     )
     keys = [key for _, key in found(ST_JOHNS, text)]
     assert keys == ([expected] if expected else [])
+
+
+VISSERS = Gazetteer.of(
+    [
+        Named("lotte", "Lotte Visser", ("Visser",), "Architectural historian.", "person"),
+        Named("pieter", "Pieter Visser", ("Visser",), "Alderman of Utrecht.", "person"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lotte Visser led the survey. Pieter Visser spoke. Ms Visser said no.", "lotte"),
+        ("Pieter Visser spoke. Lotte Visser led it. Visser said he was sure.", "pieter"),
+    ],
+)
+def test_a_given_name_that_is_clearly_a_womans_or_a_mans_gives_the_gender(text, expected):
+    """The descriptions say nothing of gender; the given names do."""
+    assert found(VISSERS, text)[-1] == ("Visser", expected)
+
+
+@pytest.mark.parametrize(
+    ("given", "gender"),
+    [
+        ("Lotte", "female"),
+        ("Manuel", "male"),
+        ("Lucía", "female"),  # accents as the data leaves them out
+        ("Kari", None),  # a woman's name in Norway, a man's in Finland
+        ("Jean", None),
+        ("Xqzvw", None),
+    ],
+)
+def test_the_gender_a_given_name_tells_only_when_it_is_clear(given, gender):
+    assert gender_of_given_name(given) == gender
+
+
+def test_the_dead_give_no_interviews_whatever_a_pronoun_after_the_words_said():
+    """ "his" is the writer's hand, not the curator's: the philosopher, dead since 1855,
+    said nothing."""
+    kierkegaards = Gazetteer.of(
+        [
+            Named("mette", "Mette Kierkegaard", ("Kierkegaard",), "Curator; a mother.", "person"),
+            Named(
+                "soren",
+                "Søren Kierkegaard",
+                ("Kierkegaard",),
+                "Danish philosopher (1813–1855).",
+                "person",
+            ),
+        ]
+    )
+    text = (
+        "Søren Kierkegaard wrote in Copenhagen. The curator, Mette Kierkegaard, examined the "
+        "find. Kierkegaard said one cut-out carried a line of verse in his hand."
+    )
+    assert found(kierkegaards, text)[-1] == ("Kierkegaard", "mette")
 
 
 def test_the_elder_of_people_no_tie_places_is_left_out():

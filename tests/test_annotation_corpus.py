@@ -142,7 +142,7 @@ HELD_OUT_FLOORS = {
     "annotation_holdout4": (0.97, 0.98),
     "annotation_holdout5": (0.95, 0.98),
     "annotation_holdout6": (0.97, 0.98),
-    "annotation_holdout7": (0.97, 0.99),
+    "annotation_holdout7": (0.96, 0.99),
     "annotation_holdout8": (0.97, 0.98),
     "annotation_holdout9": (0.96, 0.96),
     "annotation_holdout10": (0.98, 0.97),

@@ -19,6 +19,8 @@ from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from articles.anchoring.given_names import gender_of_given_name
+
 # --- Folding ------------------------------------------------------------------------------
 
 # Characters written in several ways, each mapped to one: apostrophes and single quotes,
@@ -191,6 +193,12 @@ def profile(named: Named) -> Profile:
     female = sum(word in _FEMALE for word in words)
     male = sum(word in _MALE for word in words)
     gender = "female" if female > male else "male" if male > female else None
+    # When the description does not say, a given name that is clearly a woman's or a
+    # man's does ("Lotte de Vries", "Manuel Herrero"; not "Kari Eide").
+    for given in given_name(named) if gender is None else ():
+        gender = gender_of_given_name(given)
+        if gender:
+            break
     cues = frozenset(_stem(word) for word in words if word not in _STOPWORDS and len(word) > 2)
     place_type = ""
     if named.kind == "place":
@@ -1615,6 +1623,15 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         ]
         if len(fitting) == 1:
             candidates = fitting
+    # The dead give no interviews: "“...put on a mask,” Farouk said" is not King Farouk
+    # I (1920–1965), whatever his name's last mention; nor whatever a pronoun after the
+    # words said is read to say ("Kierkegaard said one cut-out carried a line of verse in
+    # his hand" is the curator, and "his" the writer's).
+    if _SAYS_AFTER.match(text, end):
+        candidates = _filter(
+            candidates,
+            lambda key: key not in known or not (known[key].dead or key in story.dead),
+        )
     # The pronoun that refers back to the name (see ``_pronoun_after``): "When Kim wants
     # to sound patient, he lets her sound angry."
     if pronoun:
@@ -1715,13 +1732,6 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         played = _sport_of_story(story, candidates, known)
         if played is not None:
             candidates = [played]
-    # The dead give no interviews: "“...put on a mask,” Farouk said" is not King Farouk
-    # I (1920–1965), whatever his name's last mention.
-    if _SAYS_AFTER.match(text, end):
-        candidates = _filter(
-            candidates,
-            lambda key: key not in known or not (known[key].dead or key in story.dead),
-        )
     # A state's offices and a city's: "New York Governor Kathy Hochul" is the state,
     # "the Mayor of New York" the city.
     if sum(known[key].kind == "place" for key in candidates if key in known) > 1:
@@ -1848,13 +1858,15 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         return candidates[0]
     # 5. Places, or organisations, of one name: the one whose description holds names
     # the story uses ("Capital of Peru" in a story that names Peru).
-    # A place of the very name the dateline wrote ("PALERMO, April 17 … A court in
-    # Palermo") is the place the story was filed from, whatever else of that name the
-    # story's other names recall (a barrio of Buenos Aires); "CEBU CITY … Cebu" may be
-    # the province, read below.
+    # A place of the very name the dateline wrote, its own name ("PALERMO, April 17 … A
+    # court in Palermo"), is the place the story was filed from, whatever else of that
+    # name the story's other names recall (a barrio of Buenos Aires); "CEBU CITY … Cebu"
+    # may be the province, and "NEW YORK … New York passed a law" the state whose own
+    # name it is, read below.
     if (
         filed_from in candidates
         and _all_of_kind(candidates, known, "place")
+        and folded in known[filed_from].primary_names
         and _dateline_wrote(text, folded)
     ):
         return filed_from
