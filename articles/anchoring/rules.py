@@ -164,17 +164,22 @@ _DEATH = re.compile(
 
 
 # A year of birth in a description: "born 2002", "born in La Ceiba in 1994", "(born
-# 1961)", "b. 1961", or the first year of a life span "(1885–1968)".
+# 1961)", "b. 1961", or the first year of a life span "(1885–1968)" (not "Kenyan-born",
+# nor a year after a comma: "born in Lagos, moved to London in 1999").
 _BORN = re.compile(
-    r"\bborn\b[^;.()]{0,40}?\b(\d{4})\b|"
-    r"\bb\. (\d{4})\b|\((\d{4})\s*[–-]\s*\d{4}\)"
+    r"(?<![\w-])[Bb]orn\b[^;.(),]{0,40}?\b(\d{4})\b|"
+    r"\bb\. (\d{4})\b|\((\d{4})\s*[–-]\s*(\d{4})\)"
 )
 
 
 def born_in(description: str) -> int | None:
     """The year of birth ``description`` gives, if it gives one."""
-    found = _BORN.search(description)
-    return int(next(year for year in found.groups() if year)) if found else None
+    for found in _BORN.finditer(description):
+        born, lived_until = found.group(1) or found.group(2) or found.group(3), found.group(4)
+        # A span of a few years is a term of office ("Mayor of Kaunas (2015–2019)").
+        if lived_until is None or int(lived_until) - int(born) >= 30:
+            return int(born)
+    return None
 
 
 def profile(named: Named) -> Profile:
@@ -833,13 +838,11 @@ _PART_OF_A_PLACE_BEFORE = re.compile(
     r"[Ss]chools|[Nn]eighbourhoods|[Nn]eighborhoods|[Dd]istricts) of $"
 )
 # A city or a country hosts a games, a cup or a summit: "before Brisbane hosts the 2032
-# Summer Olympics", "when Atlanta will host eight matches" (a team hosts another team:
-# "Lyon host Marseille").
+# Summer Olympics" (a team hosts another team, "Lyon host Marseille", and hosts games).
 _HOSTS_AFTER = re.compile(
     r"(?: will| would| is to| to)? host(?:s|ed|ing)? (?:the |\d+ |two |three |four |five |six |"
     r"seven |eight |nine |ten |several |some )?(?:\d{4} )?(?:[A-Z][\w’'-]* )*"
-    r"(?:Olympics|Olympic Games|Games|World Cup|Cup|summit|conference|festival|Expo|"
-    r"matches|games|fixtures)\b"
+    r"(?:Olympics|Olympic Games|Games|World Cup|summit|conference|festival|Expo)\b"
 )
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|A|An) $")
 # Words set beside a name that describe it: "Reid, a former engineer,", "Reid, who...".
@@ -858,11 +861,13 @@ _TEAM_AFTER = re.compile(
     r"with|lost to|loses to|thrashed|edged|qualified for|qualify for|qualifies for)\b|"
     # Teams play, face and host one another, in the plural as a team's players do: "PNG
     # play Australia", "Lyon host Marseille" ("Qeravia faces sanctions" is a country's).
-    r" (?:play|face|host) (?:the )?(?=[A-Z])|"
+    r" (?:play|face|host) (?=[A-Z])|"
     # Promotion and relegation: "Hamburg won promotion in May", "Saint-Étienne, promoted
     # in May,", "Cádiz were relegated".
-    r" (?:won|win|wins|earned|secured|sealed) promotion\b|, (?:promoted|relegated)\b|"
-    r" (?:were|was|are|have been|has been) (?:promoted|relegated)\b|"
+    r" (?:won|win|wins|earned|secured|sealed) promotion\b|"
+    r"(?:,| (?:were|was|are|have been|has been)) (?:promoted|relegated)"
+    r"(?=[.,;]| in (?:May|June|the spring|the summer)\b| (?:to|from) the (?:[\w’'-]+ )*?"
+    r"(?:league|division|tier|Championship|Bundesliga|Serie [AB]|Liga|Ligue)\b)|"
     # A score ("which Medellín won 2-1", "to give Sevilla a 2-1 win") and a place in a
     # table ("lifts Lyon to fourth", "Nacional are seventh", "stay 14th").
     r"(?: (?:won|lost|drew|lead|led|trail|trailed))? \d{1,2}[-–]\d{1,2}\b|"
@@ -872,6 +877,16 @@ _TEAM_AFTER = re.compile(
     r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|bottom)\b"
 )
 _POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+# Teams play and face "the" other team ("Atlanta play the New Orleans Saints"; not
+# "Millions in Brazil play the Mega-Sena lottery", read with the place before).
+_PLAYS_THE_AFTER = re.compile(r" (?:play|face) the (?=[A-Z])")
+# A match against it, in a story about a sport: "a home match on Sunday against Rennes",
+# "the derby between Bahia and Vitória".
+_MATCH_AGAINST_BEFORE = re.compile(
+    r"\b(?:match|game|derby|fixture|tie|clash|semi-final|quarter-final)"
+    r"(?: (?:on|this|next|last|home|away|league|cup|weekend|[A-Z][a-z]+day(?:['’]s)?)){0,3} "
+    r"against $|\bderby between (?:[A-Z][\w’'-]* )*(?:and )?$"
+)
 # A team's games are "their" games: "if Ceará win their last two group games" (not
 # "families in Santos lost their homes", where the place is no subject).
 _THEIR_GAMES_AFTER = re.compile(r" (?:win|won|lose|play|played|host|hosted|drew) their\b")
@@ -887,10 +902,6 @@ _TEAM_BEFORE = re.compile(
     # A team's people and points: "the youth teams of Lyon", "fans of Porto", "a point
     # behind Marseille".
     r"\b(?:youth teams?|academy|fans|supporters|ultras|squad|players) of $|"
-    # A match against it: "a home match on Sunday against Rennes", "the derby between
-    # Bahia and Vitória".
-    r"\b(?:match|game|derby|final|fixture|tie|clash|semi-final|quarter-final)"
-    r"(?: [\w’'-]+){0,3} against $|\bderby between (?:[A-Z][\w’'-]* )*(?:and )?$|"
     r"\b(?:points?|a point|goals?|two|three|four|five|six|seven|eight|nine|ten|\d+) "
     r"(?:behind|ahead of|clear of) $"
 )
@@ -1079,6 +1090,12 @@ _SPORT_WORDS = {
 _SPORT_WORDS["soccer"] = _SPORT_WORDS["football"]
 
 
+def _about_a_sport(story: _Story) -> bool:
+    """Whether the story uses a sport's own words ("kick-off", "wickets", "the pitch")."""
+    counts = story.word_counts()
+    return any(counts[word] for words in _SPORT_WORDS.values() for word in words)
+
+
 def _sport_of_story(story: _Story, keys: list, known: Mapping):
     """Of organisations of one name whose descriptions name different sports, the one
     whose sport the story's words are of, when they are at least two and twice any
@@ -1177,7 +1194,7 @@ def _local_choice(text, start, end, keys, profiles, low, high, spans=()) -> list
     return [key for key in keys if weights[key] >= best / _CUE_MARGIN]
 
 
-_ALSO_NAMED = re.compile(r"(?:who (?:is|was) )?(?:also |likewise )?(?:named|called|known as) ")
+_ALSO_NAMED = re.compile(r"(?:who (?:is|was) )?(?:also|likewise) (?:named|called|known as) ")
 
 
 def _cues(text, low, high, keys, profiles, holders, spans):
@@ -1304,9 +1321,17 @@ def _by_age(keys: list, known: Mapping, word: str, story: _Story | None = None) 
             for b in keys
             if ages[a] is not None and ages[b] is not None and ages[a] > ages[b]
         }
-    # Years of birth the descriptions give: "born 2002" is younger than "born in 1994".
-    born = {key: known[key].born for key in keys if known[key].born is not None}
-    older |= {(a, b) for a in born for b in born if born[a] < born[b]}
+    # Years of birth the descriptions give: "born 2002" is younger than "born in 1994";
+    # among those the ties and ages place, when they place two or more (a wife's year
+    # of birth makes her no part of a comparison of father and son), and never against
+    # them.
+    tied = {key for pair in older for key in pair}
+    born = {
+        key: known[key].born
+        for key in keys
+        if known[key].born is not None and (len(tied) < 2 or key in tied)
+    }
+    older |= {(a, b) for a in born for b in born if born[a] < born[b] and (b, a) not in older}
     for middle in keys:  # the ties' transitive closure: a father's father is older too
         older |= {(a, c) for a, b in older if b == middle for b2, c in older if b2 == middle}
     # Those the ties place are the ones compared, when they are two or more: a namesake
@@ -1416,6 +1441,34 @@ def _fits_the_word_before(text: str, start: int, title: str | None, person: Prof
         return _stem(title) in _roles(person.description)
     role = _ROLE_BEFORE.search(text, max(0, start - 30), start)
     return bool(role) and _stem(role.group(1)) in person.cues
+
+
+# A tie to someone else before a title in a description: "Wife of the Turkish president".
+_TIE_BEFORE_A_TITLE = re.compile(
+    r"\b(?:wife|husband|widow|widower|son|daughter|mother|father|brother|sister|child|"
+    r"spouse|partner|aide|adviser|advisor) (?:to|of) (?:the |a |an )?(?:[\w’'-]+ ){0,3}?$"
+)
+
+
+def _title_claimed_elsewhere(title: str | None, chosen, keys, known: Mapping) -> bool:
+    """Whether another of ``keys`` has the office ``title`` names in its description too,
+    other than as someone's tie ("Colombian politician who was president from 2010" is
+    a president too; "Wife of the Turkish president" is not): then the title does not
+    tell them apart."""
+    if not title or title in _FEMALE_TITLES | _MALE_TITLES | _BARE_TITLES:
+        return False
+    if title in ("dr", "doctor"):
+        return False
+    for key in keys:
+        if key == chosen:
+            continue
+        description = known[key].description
+        for word in _WORD.finditer(description):
+            if _stem(word.group().lower()) == _stem(title) and not _TIE_BEFORE_A_TITLE.search(
+                description, 0, word.start()
+            ):
+                return True
+    return False
 
 
 # Titles that say nothing of what a person does ("Mr", "former", "acting").
@@ -1621,7 +1674,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         fitting = [
             key for key in candidates if _fits_the_word_before(text, start, title, known[key])
         ]
-        if len(fitting) == 1:
+        if len(fitting) == 1 and not _title_claimed_elsewhere(title, fitting[0], candidates, known):
             candidates = fitting
     # The dead give no interviews: "“...put on a mask,” Farouk said" is not King Farouk
     # I (1920–1965), whatever his name's last mention; nor whatever a pronoun after the
@@ -1685,6 +1738,14 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             _TEAM_AFTER.match(text, end)
             or _TEAM_BEFORE.search(text, max(0, start - 30), start)
             or (
+                _PLAYS_THE_AFTER.match(text, end)
+                and not _PLACE_BEFORE.search(text, max(0, start - 20), start)
+            )
+            or (
+                _MATCH_AGAINST_BEFORE.search(text, max(0, start - 60), start)
+                and _about_a_sport(story)
+            )
+            or (
                 _THEIR_GAMES_AFTER.match(text, end)
                 and not _PLACE_BEFORE.search(text, max(0, start - 20), start)
             )
@@ -1714,8 +1775,11 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         # only a place hills or a river ("the Taunus hills", not Taunus Bank).
         elif (
             _PLACE_BEFORE.search(text, max(0, start - 16), start)
-            or _PART_OF_A_PLACE_BEFORE.search(text, max(0, start - 20), start)
-            or _HOSTS_AFTER.match(text, end)
+            or (
+                _PART_OF_A_PLACE_BEFORE.search(text, max(0, start - 20), start)
+                and not _POSSESSIVE_AFTER.match(text, end)
+            )
+            or ("person" not in kinds and _HOSTS_AFTER.match(text, end))
             or _NATIONAL_AFTER.match(text, end)
             or _FEATURE_AFTER.match(text, end)
         ):
@@ -1774,7 +1838,10 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         named = [key for key in keys if key in recent and key in known]
         if len(named) > 1:
             elder_or_younger = _by_age(named, known, age.group(1).lower(), story)
-            return elder_or_younger if elder_or_younger in candidates else None
+            # One a clue above left out (the late Kirk Douglas, who says nothing): the
+            # rest of them are compared.
+            if elder_or_younger is None or elder_or_younger in candidates:
+                return elder_or_younger
         return _by_age(candidates, known, age.group(1).lower(), story)
     if len(candidates) == 1:
         return candidates[0]
@@ -1868,6 +1935,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         and _all_of_kind(candidates, known, "place")
         and folded in known[filed_from].primary_names
         and _dateline_wrote(text, folded)
+        and not _another_place_recalled(text, start, end, filed_from, candidates, known)
     ):
         return filed_from
     place = _story_place(story, candidates, folded)
@@ -1962,6 +2030,17 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             return subjects[0]
         return None
     return latest
+
+
+def _another_place_recalled(text, start, end, filed_from, keys, known: Mapping) -> bool:
+    """Whether the hit's sentence writes a name that the description of another of
+    ``keys`` than the dateline's place holds ("Their old studio in Palermo was in
+    Argentina's capital" recalls the barrio of Buenos Aires)."""
+    low, high = _sentence_bounds(text, start, end)
+    written = {_stem(word.group()) for word in _CAPITALISED.finditer(text, low, high)}
+    written -= _GENERIC_NAME_WORDS | known[filed_from].proper
+    written -= {_stem(word) for key in keys if key in known for word in _words(known[key].name)}
+    return any(known[key].proper & written for key in keys if key != filed_from and key in known)
 
 
 def _dateline_wrote(text: str, folded: str) -> bool:
@@ -2683,11 +2762,10 @@ def _named_after(
 _THING_NOUNS = _wordset(
     """film movie documentary novel book poem song album opera musical painting pastry cake
     dish drink wine beer lager cheese dog cat horse retriever puppy parrot god goddess deity
-    site website newspaper magazine ship boat ferry yacht train satellite
-    rocket car truck aircraft brand"""
+    ship boat ferry yacht train satellite rocket car truck aircraft"""
 )
-# Such a noun set beside the name, after it (", the 1942 film that", ", a news site run
-# by") or before it ("her golden retriever, Jasper,"): the head of the phrase, before a
+# Such a noun set beside the name, after it (", the 1942 film that", ", a ferry built
+# in") or before it ("her golden retriever, Jasper,"): the head of the phrase, before a
 # stop, a function word or a participle.
 _THING_BESIDE_AFTER = re.compile(
     r", (?:a|an|the) (?:[\w’'-]+ ){0,3}?([a-z]+)(?=[,.;:!?)]| (?:that|which|who|whose|of|in|"
@@ -2695,15 +2773,18 @@ _THING_BESIDE_AFTER = re.compile(
     r" [a-z]+ed\b)"
 )
 _THING_BESIDE_BEFORE = re.compile(
-    r"\b(?:a|an|the|his|her|their|its|our|my) (?:[\w’'-]+ ){0,3}?([a-z]+), $"
+    r"(?<!\bof )\b(?:a|an|the|his|her|their|its|our|my) (?:(?!of\b)[\w’'-]+ ){0,3}?"
+    r"([a-z]+), $"
 )
 
 
 def _described_as_a_thing(text: str, hit: tuple, profiles: Mapping) -> bool:
     """Whether words set beside the hit call it a thing that none of its candidates'
-    descriptions says it is: "Casablanca, the 1942 film," is no city, "The Irrawaddy, a
-    news site run by exiled journalists," no river, "her golden retriever, Jasper," no
-    town (a newspaper of ours is "the local newspaper" in its own description)."""
+    descriptions says it is: "Casablanca, the 1942 film," is no city, "the Irrawaddy, a
+    ferry built in 1930," no river, "her golden retriever, Jasper," no town. Not a site,
+    a newspaper or a brand, which may be a place or an organisation of ours ("Chernobyl,
+    the site of the 1986 disaster", "Le Monde, the French newspaper"), nor a phrase with
+    "of" before the name ("The star of the film, Cillian Murphy,")."""
     start, end, keys = hit
     beside = _THING_BESIDE_AFTER.match(text, end)
     if beside is None and text.startswith(",", end):
