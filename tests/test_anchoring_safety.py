@@ -307,6 +307,13 @@ def test_property_no_span_is_carried_onto_other_words(old, keep, ops):
         ("replace", 1, "also"),
     ],
 )
+# And: back from "w5 Putin also w6." the diff kept "Putin" on the "Putin" of "w8 Putin
+# w9." in a paragraph the revert restored; other words on both sides ask for a look.
+@example(
+    "W0. W1. W2 Kim w3 Kim w4 Kim w5 Putin w6.\nW7 Kim Yo Jong w8 Putin w9.",
+    [True],
+    [("replace", 0, "Yo"), ("insert", 9, "also"), ("delete paragraph", 1, "also")],
+)
 def test_property_a_revert_is_as_safe_as_an_edit(old, keep, ops):
     """Edit, then go back to the old text, as reverting to a revision does."""
     spans = name_spans(old, keep)

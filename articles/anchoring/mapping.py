@@ -809,6 +809,33 @@ def _stood_elsewhere(old: str, start: int, end: int, new: str, new_start: int) -
     return bool(places) and new_start not in places
 
 
+def _word_before(text: str, pos: int) -> str:
+    words = list(_WORD_CHARS.finditer(text, max(0, pos - 64), pos))
+    return words[-1].group() if words else ""
+
+
+def _word_after(text: str, pos: int) -> str:
+    word = _WORD_CHARS.search(text, pos, min(len(text), pos + 64))
+    return word.group() if word else ""
+
+
+def _other_words_around(
+    old: str, start: int, end: int, new: str, new_start: int, new_end: int
+) -> bool:
+    """True if the words on both sides of the span are others where the diff carried it,
+    while another occurrence of its words stands beside one of its old neighbours: "w5
+    Putin also w6." taken back to the "Putin" of "w8 Putin w9." when "w5 Putin w6."
+    is there too is a lookalike, not the same name."""
+    before, after = _word_before(old, start), _word_after(old, end)
+    if before == _word_before(new, new_start) or after == _word_after(new, new_end):
+        return False
+    return any(
+        found.start() != new_start
+        and (_word_before(new, found.start()) == before or _word_after(new, found.end()) == after)
+        for found in re.finditer(re.escape(old[start:end]), new)
+    )
+
+
 def _grew_longer(old: str, start: int, end: int, new: str, new_start: int, new_end: int) -> bool:
     """True if the words at new [new_start, new_end) are now joined to a name word they
     were not joined to at old [start, end): "about Kim." corrected to "about Kim Yo
@@ -924,8 +951,9 @@ def map_spans(old_text: str, new_text: str, spans: Sequence[Span]) -> list[Mappe
                 grew = not neighbours_kept and _grew_longer(old_text, start, end, new_text, *moved)
                 if grew:
                     results.append(Mapped(*moved, NEEDS_REVIEW, LONGER_NAME))
-                elif not neighbours_kept and _stood_elsewhere(
-                    old_text, start, end, new_text, moved[0]
+                elif not neighbours_kept and (
+                    _stood_elsewhere(old_text, start, end, new_text, moved[0])
+                    or _other_words_around(old_text, start, end, new_text, *moved)
                 ):
                     # The diff paired it with a lookalike whose words on both sides are
                     # others ("w3 Kim w4" with the "Kim" of "w6 Kim w7"): no one can say it
