@@ -700,6 +700,16 @@ def render(words):
     return text, offsets
 
 
+def test_a_word_with_new_words_on_both_sides_is_kept_though_longer_words_contain_it():
+    """"w1" between two insertions is untouched: "w11" and "w13", which contain its
+    letters and stand beside its old neighbour "Kim", are other words, not lookalikes of
+    it (found by the property below)."""
+    old = "Kim w1 Kim w3 Kim w11 Kim w13 Kim "
+    new = "Kim n1 w1 n3 Kim w3 Kim w11 Kim w13 Kim "
+    (result,) = map_spans(old, new, [Span(4, 6, "w1", "Kim ")])
+    assert (result.start, result.end, result.status) == (7, 9, "kept")
+
+
 def test_a_replaced_name_does_not_move_onto_another_copy_of_it():
     # Found by the property test below: a diff free to pair any "Kim" with any other moved
     # the first mention onto the second Kim and flagged the second one.

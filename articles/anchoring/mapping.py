@@ -810,11 +810,13 @@ def _stood_elsewhere(old: str, start: int, end: int, new: str, new_start: int) -
 
 
 def _word_before(text: str, pos: int) -> str:
+    """The word that ends nearest before ``pos`` (within 64 characters), or ""."""
     words = list(_WORD_CHARS.finditer(text, max(0, pos - 64), pos))
     return words[-1].group() if words else ""
 
 
 def _word_after(text: str, pos: int) -> str:
+    """The word that starts nearest after ``pos`` (within 64 characters), or ""."""
     word = _WORD_CHARS.search(text, pos, min(len(text), pos + 64))
     return word.group() if word else ""
 
@@ -832,7 +834,7 @@ def _other_words_around(
     return any(
         found.start() != new_start
         and (_word_before(new, found.start()) == before or _word_after(new, found.end()) == after)
-        for found in re.finditer(re.escape(old[start:end]), new)
+        for found in re.finditer(rf"(?<!\w){re.escape(old[start:end])}(?!\w)", new)
     )
 
 
