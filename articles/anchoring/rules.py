@@ -1459,12 +1459,13 @@ def _title_claimed_elsewhere(title: str | None, chosen, keys, known: Mapping) ->
         return False
     if title in ("dr", "doctor"):
         return False
+    office = _stem(title)
     for key in keys:
         if key == chosen:
             continue
         description = known[key].description
         for word in _WORD.finditer(description):
-            if _stem(word.group().lower()) == _stem(title) and not _TIE_BEFORE_A_TITLE.search(
+            if _stem(word.group().lower()) == office and not _TIE_BEFORE_A_TITLE.search(
                 description, 0, word.start()
             ):
                 return True
@@ -2391,13 +2392,16 @@ def _story_place(story: _Story, keys, folded: str):
     others_names = frozenset().union(*(known[key].primary_names for key in keys))
     written = typographic(text)
 
-    def score(key):
+    def names_of(key):
         # A title or a kind of place capitalised in a description ("United States",
         # "Pingtung County") is a word of a longer name, not a name: "State" in the
         # story's "Komitas State Conservatory" says nothing of the United States.
         # It counts where the story writes the whole name of the description ("QUEBEC
         # CITY" for "capital Quebec City").
-        cues = known[key].proper - shared - _GENERIC_NAME_WORDS
+        return known[key].proper - shared - _GENERIC_NAME_WORDS
+
+    def score(key):
+        cues = names_of(key)
         own = known[key].own_proper - shared
         # (Not another candidate's own name that the description says it lies in: "in
         # Dhaka Division" for the Dhaka District says where the district is, and the
@@ -2425,7 +2429,7 @@ def _story_place(story: _Story, keys, folded: str):
         return None
 
     def times(key):
-        cues = known[key].proper - shared - _GENERIC_NAME_WORDS
+        cues = names_of(key)
         return sum(
             count
             for word, count in named.items()
@@ -2757,7 +2761,7 @@ def _named_after(
 
 
 # What a writer may set beside a name to say what it is, when it is no person, place or
-# organisation: a work, a food or a drink, an animal, a god, a vehicle, a website ("the
+# organisation: a work, a food or a drink, an animal, a god, a vehicle (not a name: "the
 # city’s Māori name" is a name of the city).
 _THING_NOUNS = _wordset(
     """film movie documentary novel book poem song album opera musical painting pastry cake
