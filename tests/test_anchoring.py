@@ -701,7 +701,7 @@ def render(words):
 
 
 def test_a_word_with_new_words_on_both_sides_is_kept_though_longer_words_contain_it():
-    """"w1" between two insertions is untouched: "w11" and "w13", which contain its
+    """ "w1" between two insertions is untouched: "w11" and "w13", which contain its
     letters and stand beside its old neighbour "Kim", are other words, not lookalikes of
     it (found by the property below)."""
     old = "Kim w1 Kim w3 Kim w11 Kim w13 Kim "
