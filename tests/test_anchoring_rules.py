@@ -2,10 +2,12 @@
 (articles/anchoring/rules.py), one kind of case each, with the gazetteer as suggestions
 use it (Gazetteer.of, which knows each entity's kind and description)."""
 
+import json
+
 import pytest
 
 from articles.anchoring import Gazetteer, Named
-from articles.anchoring.given_names import gender_of_given_name
+from articles.anchoring.given_names import gender_of_given_name, rebuild
 from articles.anchoring.rules import born_in
 
 ENTITIES = [
@@ -597,6 +599,24 @@ def test_a_given_name_that_is_clearly_a_womans_or_a_mans_gives_the_gender(text, 
 )
 def test_the_gender_a_given_name_tells_only_when_it_is_clear(given, gender):
     assert gender_of_given_name(given) == gender
+
+
+def test_the_shipped_lists_keep_only_the_names_the_data_is_sure_of(tmp_path):
+    """Rebuilt from a name_data.json laid out as nomquamgender's: [sources, people, share
+    of women, ...]. Too few sources or people, or a share short of 95 in 100, is no list."""
+    name_data = {
+        "lotte": [5, 4000, 0.99, 0],
+        "manuel": [9, 90000, 0.01, 0],
+        "kari": [12, 30000, 0.6, 0],  # shared: neither list
+        "rareia": [1, 5000, 1.0, 0],  # one source only
+        "fewia": [4, 99, 1.0, 0],  # too few people
+        "edgea": [2, 100, 0.95, 0],  # just enough of everything
+    }
+    source = tmp_path / "name_data.json"
+    source.write_text(json.dumps(name_data), encoding="utf-8")
+    rebuild(source, tmp_path)
+    assert (tmp_path / "given_names_female.txt").read_text().split() == ["edgea", "lotte"]
+    assert (tmp_path / "given_names_male.txt").read_text().split() == ["manuel"]
 
 
 def test_the_dead_give_no_interviews_whatever_a_pronoun_after_the_words_said():
