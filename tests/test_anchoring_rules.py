@@ -2141,6 +2141,49 @@ def test_the_and_a_number_around_a_place_make_another_name():
     assert keys_found(HARBOURS, "Officials compared the Kaleva 2024 figures.") == ["kaleva"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the capital the Vesk 101 tower swayed for a minute.",
+        "Vesk 101 swayed for a minute.",
+        "The city won the title under the banner Vesk 2024, and tourism rose.",
+        "The next satellite, Kaleva-7, will be launched in May.",
+        "Visitors queued for the Kaleva 2030 Games.",
+    ],
+)
+def test_a_number_after_a_place_names_a_building_an_event_or_a_craft(text):
+    """A tower, a year's festival or a satellite is named with the place: no mention."""
+    assert found(HARBOURS, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The donors gave Kaleva 300 doses.",
+        "Aid reached Kaleva 400 km to the north.",
+        "Exports from Kaleva 2,000 tonnes a year fell.",
+        "The Kaleva 2024 budget was cut.",
+        "Kaleva 40 per cent of the vote went to the left.",
+    ],
+)
+def test_a_number_that_counts_or_measures_after_a_place_leaves_it_the_place(text):
+    assert keys_found(HARBOURS, text) == ["kaleva"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Flights were cut. Air Kaleva said it had cancelled 40 of them.", []),
+        ("Police Kaleva said 23 people were arrested.", []),
+        # The word on its own, not an airline's or a force's name, leaves the country.
+        ("Air in Kaleva is the cleanest in the north.", ["kaleva"]),
+        ("Police in Kaleva said 23 people were arrested.", ["kaleva"]),
+    ],
+)
+def test_an_airline_or_a_police_force_named_after_a_place_is_no_mention_of_it(text, expected):
+    assert keys_found(HARBOURS, text) == expected
+
+
 HOLDOUT9_RULES = Gazetteer.of(
     [
         Named(

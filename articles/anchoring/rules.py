@@ -643,7 +643,7 @@ _NAMED_THING_AFTER = re.compile(r" (?:called|calls|reported|reports|station)\b")
 # where the sentence does not begin ("Stadium Southland", "Mount Kenya", "Radio Tirana").
 _FEATURE_WORDS = frozenset(
     {"Stadium", "Stadion", "Estadio", "Stade", "Arena", "Lake", "Mount", "Fort", "Port"}
-    | {"Cape", "Radio", "Hotel"}
+    | {"Cape", "Radio", "Hotel", "Air", "Police"}
 )
 
 
@@ -2702,6 +2702,11 @@ _MODEL_AFTER = re.compile(
 _NUMBERED_AFTER = re.compile(
     r" (?!(?:1[89]|20)\d\d\b)\d+\b(?![,.]\d| ?(?:%|percent|per cent|million|billion))"
 )
+_BUILDING_NUMBER_AFTER = re.compile(
+    r"(?: \d{3,4}|[-‐‑]\d+)(?![\d%]|[,.]\d)"
+    r"(?! ?(?:km|kilomet|mile|metre|meter|per ?cent|people|[a-z]+s\b))"
+)
+_LOWER_WORD_AFTER = re.compile(r" [a-z]")
 _THE_AND_WORDS_BEFORE = re.compile(r"\b[Tt]he(?: [a-z][\w-]*)? $")
 
 
@@ -2729,7 +2734,9 @@ def _named_after(
     alone before it ("the support boat, the Cleopatra,": a person takes no "the"; "the
     Obama administration" and "the elder Trudeau" have a word after the name or "the"), a
     building or a place named after a person ("Diocletian’s Palace", "the Mandela
-    bridge"), or an area when they are all organisations ("the Rosenborg district")."""
+    bridge"), an area when they are all organisations ("the Rosenborg district"), or a
+    building, an event or a craft when they are all places and a number follows ("Taipei
+    101", "Tartu 2024")."""
     start, end, keys = hit
     kinds = {profiles[key].kind if key in profiles else "" for key in keys}
     if _PLACE_OF.search(text, max(0, start - 20), start) or _FEATURE_AFTER.match(text, end):
@@ -2749,14 +2756,21 @@ def _named_after(
         return True
     if kinds == {"organization"} and bool(_MODEL_AFTER.match(text, end)):
         return True
-    # "The" (and at most one word) before a place's name and a number after it make
-    # another name, of a party or an event ("the liberal Kaleva 300 party"): a country or
-    # a city takes no "the", and no number after it but a year or an amount ("the donors
-    # gave Kaleva 300 doses" is the country).
-    return (
-        kinds == {"place"}
-        and bool(_NUMBERED_AFTER.match(text, end))
-        and bool(_THE_AND_WORDS_BEFORE.search(text, max(0, start - 40), start))
+    if kinds != {"place"}:
+        return False
+    # A number of three or four figures, or one joined by a hyphen, that neither counts
+    # nor measures makes the name of a building, an event or a craft: "Taipei 101
+    # swayed", "under the banner Tartu 2024", "Tolosa-7" (not "gave Kaleva 300 doses",
+    # "Minas 310,000", "Lima 400 km").
+    numbered = _BUILDING_NUMBER_AFTER.match(text, end)
+    if not _THE_AND_WORDS_BEFORE.search(text, max(0, start - 40), start):
+        return bool(numbered)
+    # With "the" (and at most one word) before the name, so does any number that is no
+    # year or amount ("the liberal Kaleva 300 party": a country or a city takes no
+    # "the"); but a year before a word that the phrase goes on with is the place's
+    # ("the Kaleva 2024 budget").
+    return bool(_NUMBERED_AFTER.match(text, end)) or bool(
+        numbered and not _LOWER_WORD_AFTER.match(text, numbered.end())
     )
 
 
