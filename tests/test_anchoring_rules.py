@@ -2094,9 +2094,28 @@ def test_a_name_said_to_be_a_name_is_the_word(text):
     assert found(HARBOURS, text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Okoro is a Marrow clan name, and the two are not related.",
+        "Okoro, he pointed out, is the commonest surname in the port.",
+        "Okoro, a name given to a child born at sea, is common.",
+        "The Okoro name, carried by both, is common on the coast.",
+        "The Okoro brothers’ boat came in first.",
+        "The two Okoro relatives were cheered.",
+    ],
+)
+def test_a_surname_said_to_be_a_name_or_naming_a_family_is_no_mention_of_one_of_them(text):
+    """After Ada Okoro's full name: a name of a clan, one given at birth, the name as a
+    name, brothers in the possessive and relatives name no one person."""
+    assert keys_found(HARBOURS, "Ada Okoro steered the tanker in. " + text) == ["ada-okoro"]
+
+
 def test_a_name_said_to_be_a_name_only_when_the_sentence_says_so():
     """A name that does something is a person: "is a" and a name follow it only there."""
     text = "Ada Okoro steered the tanker in. Okoro is a pilot with thirty years at sea."
+    assert keys_found(HARBOURS, text) == ["ada-okoro", "ada-okoro"]
+    text = "Ada Okoro steered the tanker in. Okoro, a pilot of the name, docked it."
     assert keys_found(HARBOURS, text) == ["ada-okoro", "ada-okoro"]
 
 

@@ -319,7 +319,7 @@ _OPENING_DATE = re.compile(_BEFORE_DATE.pattern, re.IGNORECASE)
 # Words after a surname that make it name several people: "the Miliband brothers".
 _GROUPS = _wordset(
     """brothers sisters siblings twins family families cousins couple dynasty clan
-    household pair duo trio"""
+    household pair duo trio relatives"""
 )
 # Words for people of a family that also follow a place's name ("Kenya women won gold",
 # "Gaza parents said"): after a surname alone they name several ("the Justiniano women").
@@ -506,7 +506,9 @@ def refusal(
     # The name as a word, said to be a name ("Okafor is a common surname in the south",
     # "Rossi is among the most common names"): what follows is about the word, not about
     # one of the people who bear it, as a name quoted on its own is.
-    if _A_NAME_AFTER.match(text, end):
+    if _A_NAME_AFTER.match(text, end) or (
+        _THE_BEFORE.search(before) and _NAME_AFTER.match(text, end)
+    ):
         return "name as a word"
     # A month with a date around it: "in May", "May 2019", "by May next year", "until at
     # least March", "the end of March".
@@ -556,7 +558,7 @@ def refusal(
         word = next_word.group(1)
         # A surname naming several people: "the Miliband brothers", "the Kim family",
         # "the Bakari couple’s firm".
-        if word.lower().removesuffix("’s").removesuffix("'s") in _GROUPS:
+        if word.lower().removesuffix("’s").removesuffix("'s").rstrip("’'") in _GROUPS:
             return "plural"
         # Inside a longer name that is not ours: "Harris Poll", "Rio Grande do Sul",
         # "Kim Dae-jung", "Jordan River". (A name of ours would have been the longer
@@ -612,11 +614,15 @@ def refusal(
 # smith,"), and the name as a name ("The Okafor name is common in the south", "the
 # Okafor surname was").
 _A_NAME_AFTER = re.compile(
-    r" (?:is|was|remains) (?:a|an|the|one of the|among the)(?: [a-z-]+){0,3} "
-    r"(?:(?:family|given|first|last) )?(?:names?|surnames?|patronymics?)\b|"
+    r"(?:,(?: [a-z]+){1,3},)? (?:is|was|remains) (?:a|an|the|one of the|among the)"
+    r"(?: [\w-]+){0,3} (?:(?:family|given|first|last) )?(?:names?|surnames?|patronymics?)\b|"
     r"(?:,? (?:which|that))? means\b|"
-    r" (?:(?:family|given|first|last) )?(?:name|surname) (?:is|was)\b"
+    r" (?:(?:family|given|first|last) )?(?:name|surname) (?:is|was)\b|"
+    r", (?:a|an) (?:[\w-]+ ){0,2}(?:name|surname)\b(?! of)"
 )
+# After "the" and a name: the name as a name, whatever follows ("The Bennani name,
+# carried by both,").
+_NAME_AFTER = re.compile(r" (?:(?:family|given|first|last) )?(?:name|surname)\b")
 
 
 # A chamber and the office held in it after a place: "Illinois House Speaker Michael
