@@ -120,6 +120,9 @@ def test_typographic_variants_and_datelines_match_with_exact_offsets(gazetteer, 
         "Talks resume in May 2027.",
         "The dry spell should last until at least May.",
         "Prices held steady until the end of May.",
+        "Winter can last well into May.",
+        "The company promised as recently as May to keep the line open.",
+        "The season runs from December to May.",
         "It cost US$125 billion.",  # a currency
         "Crowds gathered in Shepherd’s Bush.",  # inside a longer name not ours
         "She teaches at George Washington University.",
@@ -2092,6 +2095,18 @@ def test_a_name_of_one_word_is_no_cue_for_what_is_named_after_it():
 def test_a_name_said_to_be_a_name_is_the_word(text):
     """Said to be a name, a surname is the word, not one of the people who bear it."""
     assert found(HARBOURS, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Both Okoro still live by the harbour.", ["ada-okoro"]),
+        # Both of two names is each of them.
+        ("Both Okoro and Vesk signed.", ["ada-okoro", "ada-okoro", "vesk"]),
+    ],
+)
+def test_both_and_a_surname_name_the_family(text, expected):
+    assert keys_found(HARBOURS, "Ada Okoro steered the tanker in. " + text) == expected
 
 
 @pytest.mark.parametrize(

@@ -309,10 +309,14 @@ def is_date_word(words: str) -> bool:
 
 
 # Lower-case words before a month that make it a date: "in May", "by May next year",
-# "until at least March", "the end of March".
+# "until at least March", "well into May", "as recently as May", "the end of March",
+# "from December to March".
 _BEFORE_DATE = re.compile(
     r"\b(?:(?:in|since|until|till|by|from|through|during|before|after|early|late|mid|last|"
-    r"next|this)(?: at least| as early as| as late as)?|(?:end|start|beginning|middle) of) $"
+    r"next|this|into)(?: at least| as early as| as late as)?|as (?:recently|early|late) as|"
+    r"(?:end|start|beginning|middle) of|"
+    r"(?:from|between) (?i:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december) (?:to|and|until)) $"
 )
 # Those words in any case, for the first of a sentence: "From May to August".
 _OPENING_DATE = re.compile(_BEFORE_DATE.pattern, re.IGNORECASE)
@@ -347,6 +351,8 @@ _DATE_AFTER = re.compile(r" (?:\d|next year|last year|this year)")
 _CURRENCY_AFTER = re.compile(r"[$€£¥]")
 _NEXT_WORD = re.compile(r" (\w[\w'’-]*)")
 _JOINED_AND_NAME = re.compile(r"[-‐‑–][A-Z][\w'’]*(?:[-‐‑–][A-Z][\w'’]*)* ([A-Z][\w'’-]*)")
+_BOTH_BEFORE = re.compile(r"\b[Bb]oth $")
+_AND_OR_AFTER = re.compile(r",? (?:and|or|&)\b")
 _COUNTED_BEFORE = re.compile(r"\b[Tt]he (?:two|three|four|five) $")
 _ERAS = frozenset({"bc", "ad", "bce", "ce"})
 _ERA_BEFORE = re.compile(r"(?:\d|\bcentury|\bmillennium|\bcenturies) $")
@@ -491,6 +497,9 @@ def refusal(
     if _COUNTED_BEFORE.search(before) and (
         _PHRASE_ENDS.match(text, end) or _PLURAL_VERB_AFTER.match(text, end)
     ):
+        return "plural"
+    # "Both Ferraris still live in the hills": both of a name, not "both Kenya and Uganda".
+    if _BOTH_BEFORE.search(before) and not _AND_OR_AFTER.match(text, end):
         return "plural"
     if _VESSEL_BEFORE.search(before):
         return "vessel"
