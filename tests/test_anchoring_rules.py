@@ -2097,6 +2097,21 @@ def test_a_name_said_to_be_a_name_is_the_word(text):
     assert found(HARBOURS, text) == []
 
 
+def test_what_a_drink_is_poured_from_before_a_name_makes_it_the_drink():
+    """A place's wine and a club's beer are drinks; a wine house's bottles are its own."""
+    drinks = Gazetteer.of(
+        [
+            Named("valpo", "Valpolicella", (), "Hilly area north of Verona, Italy.", "place"),
+            Named("lech", "Lech Poznań", ("Lech",), "Polish football club.", "organization"),
+            Named("brandao", "Brandão & Filhos", ("Brandão",), "Port wine house.", "organization"),
+        ]
+    )
+    text = "Fans drank cans of Lech. “A glass of Valpolicella does not care,” one said."
+    assert found(drinks, text) == []
+    assert keys_found(drinks, "The shop moved its bottles of Brandão to the front.") == ["brandao"]
+    assert keys_found(drinks, "Lech won. Fans of Lech sang.") == ["lech", "lech"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -2811,14 +2811,29 @@ _THING_BESIDE_BEFORE = re.compile(
 )
 
 
+# What a drink is poured from or drunk in, before its name: "a bottle of Margaux", "cans
+# of Lech", "A glass of Valpolicella" are the drink, named after a place or sharing a
+# club's name; only a maker of drinks is named so ("bottles of Brandão" for the house).
+_POURED_FROM_BEFORE = re.compile(
+    r"\b(?:[Bb]ottles?|[Gg]lass(?:es)?|[Cc]ans?|[Cc]rates?|[Pp]ints?|[Cc]ases?|[Bb]arrels?|"
+    r"[Cc]asks?|[Dd]rams?|[Ss]hots?|[Mm]ugs?) of (?:(?:a|an|the|cold|red|white|good|fine|old) )?$"
+)
+_DRINK_MAKERS = frozenset(
+    map(_stem, _wordset("winery wine winemaker brewery brewer beer distillery spirits vineyard"))
+)
+
+
 def _described_as_a_thing(text: str, hit: tuple, profiles: Mapping) -> bool:
     """Whether words set beside the hit call it a thing that none of its candidates'
     descriptions says it is: "Casablanca, the 1942 film," is no city, "the Irrawaddy, a
     ferry built in 1930," no river, "her golden retriever, Jasper," no town. Not a site,
     a newspaper or a brand, which may be a place or an organisation of ours ("Chernobyl,
     the site of the 1986 disaster", "Le Monde, the French newspaper"), nor a phrase with
-    "of" before the name ("The star of the film, Cillian Murphy,")."""
+    "of" before the name ("The star of the film, Cillian Murphy,"). So is what a drink is
+    poured from before it, unless one of them makes drinks ("a glass of Valpolicella")."""
     start, end, keys = hit
+    if _POURED_FROM_BEFORE.search(text, max(0, start - 30), start):
+        return all(key in profiles and not profiles[key].cues & _DRINK_MAKERS for key in keys)
     beside = _THING_BESIDE_AFTER.match(text, end)
     if beside is None and text.startswith(",", end):
         beside = _THING_BESIDE_BEFORE.search(text, max(0, start - 50), start)
