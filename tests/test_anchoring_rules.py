@@ -526,6 +526,22 @@ def test_a_match_against_a_name_makes_it_the_club_and_hosting_games_the_city(tex
     assert found(CLUBS_OF_CITIES, text)[-1][1] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hamburger SV lost. Hamburg’s council will meet on Monday.", "hamburg"),
+        ("Hamburger SV lost. Shops on the Jungfernstieg, Hamburg’s main street, shut.", "hamburg"),
+        ("Hamburger SV lost. Westmark is paying for Hamburg land.", "hamburg"),
+        ("Hamburger SV lost. Hamburg is often called the greenest city in Germany.", "hamburg"),
+        # Without such words the story's last longer name says it is the club.
+        ("Hamburger SV lost. Hamburg’s coach was sacked.", "hsv"),
+        ("Hamburger SV lost. Hamburg is unbeaten at home.", "hsv"),
+    ],
+)
+def test_what_only_a_city_has_after_its_name_makes_it_the_city_after_its_clubs_name(text, expected):
+    assert found(CLUBS_OF_CITIES, text)[-1][1] == expected
+
+
 ST_JOHNS = Gazetteer.of(
     [
         Named(

@@ -1917,8 +1917,10 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # story named it so after its last word of the place: "gives Taunus its first
     # branches" is the bank the story is about, not the hills. Words set beside the name
     # describe it, as they do a person (", the coastal range"): those are read below.
+    # What only a city has after the name says it is the city all the same ("FC Porto
+    # ... Porto’s main shopping street").
     named_after = None
-    if not _APPOSITION_AFTER.match(text, end):
+    if not _APPOSITION_AFTER.match(text, end) and not _CIVIC_AFTER.match(text, end):
         named_after = _organisation_named_last(story, folded, candidates, known)
     if named_after is not None:
         return named_after
@@ -2320,6 +2322,16 @@ def _region_after(story: _Story, end: int) -> list[str]:
     keys = story.keys_at.get(end + 2, ())
     known = [story.profiles[key] for key in keys if key in story.profiles]
     return [profile.name for profile in known if profile.kind == "place"]
+
+
+# What a city has and a club has not, after its name: "Vancouver’s council", "Porto’s
+# main shopping street", "paying for Toronto land"; or being called a city ("Leeds is
+# often called the largest city").
+_CIVIC_AFTER = re.compile(
+    r"(?:['’]s)? (?:[a-z]+ ){0,2}(?:council|mayor|streets?|residents|land|airport|hospitals?|"
+    r"schools?|economy|population|suburbs?|neighbou?rhoods?|districts?|police|roads?)\b|"
+    r" (?:is|was|has been|remains)(?: [a-z]+){0,4} (?:city|town)\b"
+)
 
 
 def _organisation_named_last(story: _Story, folded: str, keys: list, known: Mapping):
