@@ -542,6 +542,36 @@ def test_what_only_a_city_has_after_its_name_makes_it_the_city_after_its_clubs_n
     assert found(CLUBS_OF_CITIES, text)[-1][1] == expected
 
 
+WASHINGTONS = Gazetteer.of(
+    [
+        Named("wa", "Washington", ("Washington State",), "US state; capital Olympia.", "place"),
+        Named(
+            "dc",
+            "Washington, D.C.",
+            ("Washington",),
+            "Capital city of the United States, seat of the federal government.",
+            "place",
+        ),
+        Named("marsh", "Elena Marsh", (), "Governor of Washington.", "person"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Governor Elena Marsh accused federal officials in Washington of delay.", "dc"),
+        ("US sanctions have bitten since Washington tightened the licence.", "dc"),
+        ("Congress and the White House in Washington agreed on the aid.", "dc"),
+        # A state's own offices are the state's, federal money or not.
+        ("The Washington governor asked for federal aid.", "wa"),
+        ("Governor Elena Marsh said Washington would match the federal grant.", "wa"),
+    ],
+)
+def test_federal_words_in_the_sentence_make_a_shared_name_the_federal_capital(text, expected):
+    assert found(WASHINGTONS, text)[-1][1] == expected
+
+
 ST_JOHNS = Gazetteer.of(
     [
         Named(

@@ -1255,6 +1255,14 @@ _GOVERNOR = re.compile(r"(?<![Bb]ank )\bGovernor [A-Z]")
 _CITY_WORDS_IN_SENTENCE = re.compile(r"\b(?:[Mm]ayor|city|[Cc]ity [Hh]all|municipal)\b")
 
 
+_FEDERAL_WORDS = re.compile(
+    r"\b(?:[Ff]ederal|Congress|White House|US sanctions|U\.S\. sanctions)\b"
+)
+_FEDERAL_CAPITAL = re.compile(
+    r"\b(?:capital(?: city)? of the (?:united states|u\.s\.)|seat of the federal government)\b"
+)
+
+
 def _governor_speaks(text: str, start: int, end: int) -> bool:
     """Whether a governor, named with the title, stands earlier in the sentence and no
     mayor or city is in it: "Governor Hirofumi Yoshimura said Osaka would pay" is the
@@ -1815,14 +1823,28 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # A state's offices and a city's: "New York Governor Kathy Hochul" is the state,
     # "the Mayor of New York" the city.
     if sum(known[key].kind == "place" for key in candidates if key in known) > 1:
+        capital = [
+            key
+            for key in candidates
+            if key in known and _FEDERAL_CAPITAL.search(known[key].description)
+        ]
+        federal = capital and _FEDERAL_WORDS.search(
+            text, _sentence_bounds(text, start, end)[0], start
+        )
         if (
             _STATE_AFTER.match(text, end)
             or _STATE_BEFORE.search(text, max(0, start - 14), start)
-            or _governor_speaks(text, start, end)
+            or (_governor_speaks(text, start, end) and not federal)
         ):
             candidates = _filter(
                 candidates, lambda key: key in known and known[key].place_type == "state"
             )
+        # A federation's government is read by its capital's name, after federal words in
+        # its sentence ("federal officials in Washington", "US sanctions ... since
+        # Washington tightened"), not its state's, whoever else speaks there ("Governor
+        # Marsh said Washington would match the federal grant" is the state).
+        elif federal:
+            candidates = capital
         elif _CITY_AFTER.match(text, end) or _CITY_BEFORE.search(text, max(0, start - 10), start):
             candidates = _filter(
                 candidates, lambda key: key in known and known[key].place_type == "city"
