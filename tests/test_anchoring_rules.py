@@ -8,7 +8,7 @@ import pytest
 
 from articles.anchoring import Gazetteer, Named
 from articles.anchoring.given_names import gender_of_given_name, rebuild
-from articles.anchoring.rules import born_in
+from articles.anchoring.rules import born_in, opens_dateline
 
 ENTITIES = [
     Named(
@@ -1616,9 +1616,9 @@ REGION_AND_TOWN = Gazetteer.of(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # A province named after its capital: the bare name may be either, whichever is
-        # its own name.
-        ("Buses leave for Tolva every hour.", []),
+        # A province named after its capital: the bare name, when the story has named
+        # neither, is the one whose own name it is.
+        ("Buses leave for Tolva every hour.", [("Tolva", "town")]),
         # The one its paragraph has named is meant.
         (
             "Officials in Tolva Province met. Tourism in Tolva grew.",
@@ -1626,8 +1626,19 @@ REGION_AND_TOWN = Gazetteer.of(
         ),
     ],
 )
-def test_a_region_named_after_its_town_is_either_unless_the_story_says(text, expected):
+def test_a_region_named_after_its_town_is_its_own_name_unless_the_story_says(text, expected):
     assert found(REGION_AND_TOWN, text) == expected
+
+
+def test_a_place_named_after_another_of_no_administrative_kind_stays_undecided():
+    """A stadium named after its district: the gazetteer's own name is no guide there."""
+    gazetteer = Gazetteer.of(
+        [
+            Named("district", "Wemby", (), "District of north-west Carlow.", "place"),
+            Named("stadium", "Wemby Stadium", ("Wemby",), "Stadium in Wemby.", "place"),
+        ]
+    )
+    assert found(gazetteer, "Fans paid 2,000 euros for a seat at Wemby.") == []
 
 
 def test_a_region_named_after_its_town_is_the_town_the_dateline_named():
@@ -1814,8 +1825,9 @@ def test_a_dateline_written_in_the_case_of_its_name_places_the_story(text, expec
 
 
 def test_a_name_in_the_case_of_its_name_opening_a_story_without_a_date_is_no_dateline():
-    # "Brenna, Keldor, is" opens a sentence, not a story: nothing says city or county.
-    assert "brenna" not in keys_found(TOWNS, "Brenna, Keldor, is quiet.\nDockers struck.")
+    # "Brenna, Keldor, is" opens a sentence, not a story.
+    assert not opens_dateline("Brenna, Keldor, is quiet.\nDockers struck.", 0, 6)
+    assert opens_dateline("Brenna, Keldor, Oct 3 (Newsroom) - Dockers struck.", 0, 6)
 
 
 def test_the_region_a_dateline_adds_is_the_state_not_the_island_of_the_name():
@@ -2905,8 +2917,9 @@ def test_a_win_by_a_score_names_the_club():
         ("Ostra was among the counties chosen for the pilot.", ["ostra-county"]),
         ("Ostra’s governor ordered traders to stop.", ["ostra-county"]),
         ("Governor Ana Pel said Ostra would pay for a second cable.", ["ostra-county"]),
-        # A mayor in the sentence: the governor's words say nothing of which.
-        ("Governor Ana Pel and the mayor said Ostra would pay.", []),
+        # A mayor in the sentence: the governor's words say nothing of which, and the
+        # bare name is the city's own.
+        ("Governor Ana Pel and the mayor said Ostra would pay.", ["ostra"]),
     ],
 )
 def test_what_a_region_has_names_the_region(text, expected):
@@ -2929,11 +2942,12 @@ def test_what_a_region_has_names_the_region(text, expected):
     ("text", "expected"),
     [
         ("Ostra are a game ahead of Velna with 12 matches left.", ["fc-ostra"]),
-        # Not the subject: the councillors have asked.
-        ("Councillors in Ostra have asked for a vote.", []),
+        # Not the subject: the councillors have asked, in the city whose own name it is.
+        ("Councillors in Ostra have asked for a vote.", ["ostra"]),
         ("The win left Velna two ahead of Ostra, the champions.", ["fc-ostra"]),
-        # "In" says a place, the city or its county (nothing says which): not the club.
-        ("FC Ostra won.\n“In Ostra you do not close for good,” he said.", ["fc-ostra"]),
+        # "In" says a place, not the club: of the city and the county named after it, the
+        # one whose own name it is.
+        ("FC Ostra won.\n“In Ostra you do not close for good,” he said.", ["fc-ostra", "ostra"]),
     ],
 )
 def test_a_plural_verb_or_a_lead_names_the_club_and_in_names_the_place(text, expected):

@@ -2011,7 +2011,14 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             if len(towns) == 1:
                 return towns[0]
         named_here = _named_in_paragraph(story, start, candidates)
-        return named_here[0] if len(named_here) == 1 else None
+        if named_here:
+            return named_here[0] if len(named_here) == 1 else None
+        own = [key for key in candidates if key in known and folded in known[key].primary_names]
+        if len(own) == 1 and all(
+            _kind_described(known[key]) in _ADMINISTRATIVE for key in candidates
+        ):
+            return own[0]
+        return None
     # 6. An entity whose own name the word is, before those that only have it as an
     # alias: "Georgia" is the country, "Washington" the city, unless cues said otherwise,
     # here or the last time the story wrote the word alone: "Cameroon beat Guinea … two
@@ -2153,6 +2160,7 @@ _KINDS_OF_PLACE = {
         )
     },
 }
+_ADMINISTRATIVE = {"city", "county", "province", "state", "region", "department", "prefecture"}
 _KIND_BEFORE = re.compile(r"\b([a-z]+) of (?:the )?$")
 # What only a river has: "the left bank of the Nitra", "the banks of the Gauja", "the
 # mouth of the Kafue" ("the central bank of the Philippines" is no river's: a river's
