@@ -313,7 +313,8 @@ def is_date_word(words: str) -> bool:
 # "from December to March".
 _BEFORE_DATE = re.compile(
     r"\b(?:(?:in|since|until|till|by|from|through|during|before|after|early|late|mid|last|"
-    r"next|this|into)(?: at least| as early as| as late as)?|as (?:recently|early|late) as|"
+    r"next|this|(?:well|far|deep|way|long|late|runs?|running|lasts?|lasting) into)"
+    r"(?: at least| as early as| as late as)?|as (?:recently|early|late) as|"
     r"(?:end|start|beginning|middle) of|"
     r"(?:from|between) (?i:january|february|march|april|may|june|july|august|september|"
     r"october|november|december) (?:to|and|until)) $"
@@ -352,7 +353,7 @@ _CURRENCY_AFTER = re.compile(r"[$€£¥]")
 _NEXT_WORD = re.compile(r" (\w[\w'’-]*)")
 _JOINED_AND_NAME = re.compile(r"[-‐‑–][A-Z][\w'’]*(?:[-‐‑–][A-Z][\w'’]*)* ([A-Z][\w'’-]*)")
 _BOTH_BEFORE = re.compile(r"\b[Bb]oth $")
-_AND_OR_AFTER = re.compile(r",? (?:and|or|&)\b")
+_AND_OR_AFTER = re.compile(r"(?:['’]s)?(?:,| (?:and|or|&|as well as)\b)")
 _COUNTED_BEFORE = re.compile(r"\b[Tt]he (?:two|three|four|five) $")
 _ERAS = frozenset({"bc", "ad", "bce", "ce"})
 _ERA_BEFORE = re.compile(r"(?:\d|\bcentury|\bmillennium|\bcenturies) $")
@@ -498,9 +499,6 @@ def refusal(
         _PHRASE_ENDS.match(text, end) or _PLURAL_VERB_AFTER.match(text, end)
     ):
         return "plural"
-    # "Both Ferraris still live in the hills": both of a name, not "both Kenya and Uganda".
-    if _BOTH_BEFORE.search(before) and not _AND_OR_AFTER.match(text, end):
-        return "plural"
     if _VESSEL_BEFORE.search(before):
         return "vessel"
     # An era after a year or a century: "the first century BC" is no British Columbia.
@@ -618,16 +616,24 @@ def refusal(
     return None
 
 
+# Words that make "a name" fame, not a name as a word: "a household name in America",
+# "the biggest name in the draw".
+_FAME = (
+    r"(?:big|bigger|biggest|household|famous|top|star|leading|hottest|best-known|"
+    r"well-known|marquee)\b"
+)
 # "Is a common name", "is among the most common surnames", "was a popular given name".
 # Also what the word means ("Bērziņš means “little birch”", "Kováč, which means
 # smith,"), and the name as a name ("The Okafor name is common in the south", "the
 # Okafor surname was").
 _A_NAME_AFTER = re.compile(
     r"(?:,(?: [a-z]+){1,3},)? (?:is|was|remains) (?:a|an|the|one of the|among the)"
-    r"(?: [\w-]+){0,3} (?:(?:family|given|first|last) )?(?:names?|surnames?|patronymics?)\b|"
+    rf"(?: (?!{_FAME})[\w-]+){{0,3}}"
+    r" (?:(?:family|given|first|last) )?(?:names?|surnames?|patronymics?)\b"
+    r"(?! (?:to watch|synonymous))|"
     r"(?:,? (?:which|that))? means\b|"
     r" (?:(?:family|given|first|last) )?(?:name|surname) (?:is|was)\b|"
-    r", (?:a|an) (?:[\w-]+ ){0,2}(?:name|surname)\b(?! of)"
+    rf", (?:a|an) (?:(?!{_FAME})[\w-]+ ){{0,2}}(?:name|surname)\b(?! of| to watch| synonymous)"
 )
 # After "the" and a name: the name as a name, whatever follows ("The Bennani name,
 # carried by both,").
@@ -1029,10 +1035,16 @@ def _family_in_the_plural(story: _Story, key, folded: str, start: int, end: int)
     """Whether "the" and a surname in the plural name a family the story has named ("Miriam
     Vogt … The Vogts said" is the couple), not the person whose surname ends in "s"
     (Berti Vogts); or a surname names the women or the sons of a family ("The
-    Justiniano women belong to rival parties")."""
+    Justiniano women belong to rival parties"), or "both" of them."""
     known = story.profiles.get(key)
     if known is None or known.kind != "person":
         return False
+    # "Both Ferraris still live in the hills": both of a name, not "both Ferreira and
+    # Silva" nor "both Ferreira’s and Silva’s lawyers".
+    if _BOTH_BEFORE.search(story.text, max(0, start - 5), start) and not _AND_OR_AFTER.match(
+        story.text, end
+    ):
+        return True
     kin = _NEXT_WORD.match(story.text, end)
     if kin and kin.group(1).lower() in _KIN and " " not in folded:
         return True
@@ -1255,11 +1267,11 @@ _GOVERNOR = re.compile(r"(?<![Bb]ank )\bGovernor [A-Z]")
 _CITY_WORDS_IN_SENTENCE = re.compile(r"\b(?:[Mm]ayor|city|[Cc]ity [Hh]all|municipal)\b")
 
 
-_FEDERAL_WORDS = re.compile(
-    r"\b(?:[Ff]ederal|Congress|White House|US sanctions|U\.S\. sanctions)\b"
-)
+_FEDERAL_NEAR = re.compile(r"\b(?:[Ff]ederal(?: [a-z]+){1,2}|Congress|White House) in $")
+_SANCTIONS = re.compile(r"\b(?:US|U\.S\.) sanctions\b")
 _FEDERAL_CAPITAL = re.compile(
-    r"\b(?:capital(?: city)? of the (?:united states|u\.s\.)|seat of the federal government)\b"
+    r"\b(?:capital(?: city)? of the (?:united states|u\.s\.|usa|us)\b|u\.?s\.? capital\b|"
+    r"seat of the federal government\b)"
 )
 
 
@@ -1828,8 +1840,9 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             for key in candidates
             if key in known and _FEDERAL_CAPITAL.search(known[key].description)
         ]
-        federal = capital and _FEDERAL_WORDS.search(
-            text, _sentence_bounds(text, start, end)[0], start
+        federal = capital and (
+            _FEDERAL_NEAR.search(text, max(0, start - 40), start)
+            or _SANCTIONS.search(text, _sentence_bounds(text, start, end)[0], start)
         )
         if (
             _STATE_AFTER.match(text, end)
@@ -2017,6 +2030,10 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         if len(own) == 1 and all(
             _kind_described(known[key]) in _ADMINISTRATIVE for key in candidates
         ):
+            if _kind_described(known[own[0]]) != "city" and any(
+                _PRIMATE.search(known[key].description) for key in candidates
+            ):
+                return None
             return own[0]
         return None
     # 6. An entity whose own name the word is, before those that only have it as an
@@ -2160,6 +2177,7 @@ _KINDS_OF_PLACE = {
         )
     },
 }
+_PRIMATE = re.compile(r"\b(?:largest|most populous|biggest) city\b")
 _ADMINISTRATIVE = {"city", "county", "province", "state", "region", "department", "prefecture"}
 _KIND_BEFORE = re.compile(r"\b([a-z]+) of (?:the )?$")
 # What only a river has: "the left bank of the Nitra", "the banks of the Gauja", "the
@@ -2359,8 +2377,9 @@ def _region_after(story: _Story, end: int) -> list[str]:
 # often called the largest city").
 _CIVIC_AFTER = re.compile(
     r"(?:['’]s)? (?:[a-z]+ ){0,2}(?:council|mayor|streets?|residents|land|airport|hospitals?|"
-    r"schools?|economy|population|suburbs?|neighbou?rhoods?|districts?|police|roads?)\b|"
-    r" (?:is|was|has been|remains)(?: [a-z]+){0,4} (?:city|town)\b"
+    r"schools?|economy|population|suburbs?|neighbou?rhoods?|districts?|police|roads)\b|"
+    r" (?:is|was|has been|remains)(?: [a-z]+){0,4}"
+    r"(?<! in)(?<! in the)(?<! across)(?<! of the) (?:city|town)\b"
 )
 
 
@@ -2760,10 +2779,12 @@ _NUMBERED_AFTER = re.compile(
     r" (?!(?:1[89]|20)\d\d\b)\d+\b(?![,.]\d| ?(?:%|percent|per cent|million|billion))"
 )
 _BUILDING_NUMBER_AFTER = re.compile(
-    r"(?: \d{3,4}|[-‐‑]\d+)(?![\d%]|[,.]\d)"
-    r"(?! ?(?:km|kilomet|mile|metre|meter|per ?cent|people|[a-z]+s\b))"
+    r"(?: \d{3,4}|[-‐‑]\d+)(?![\d%/‐‑–-]|[,.]\d)"
+    r"(?! ?(?:km|kilomet|mile|metre|meter|mm\b|cm\b|per ?cent|people|men|women|children|police|"
+    r"million|billion|trillion|(?!(?:is|was|has|as|this)\b)[a-z]+s\b))"
 )
 _LOWER_WORD_AFTER = re.compile(r" [a-z]")
+_YEAR_AND_WORD_AFTER = re.compile(r" (?:1[89]|20)\d\d [a-z]")
 _THE_AND_WORDS_BEFORE = re.compile(r"\b[Tt]he(?: [a-z][\w-]*)? $")
 
 
@@ -2820,6 +2841,8 @@ def _named_after(
     # swayed", "under the banner Tartu 2024", "Tolosa-7" (not "gave Kaleva 300 doses",
     # "Minas 310,000", "Lima 400 km").
     numbered = _BUILDING_NUMBER_AFTER.match(text, end)
+    if numbered and _YEAR_AND_WORD_AFTER.match(text, end):
+        numbered = None  # "Taiwan 2024 election results", "Kenya 2024 budget cuts"
     if not _THE_AND_WORDS_BEFORE.search(text, max(0, start - 40), start):
         return bool(numbered)
     # With "the" (and at most one word) before the name, so does any number that is no
@@ -2857,11 +2880,17 @@ _THING_BESIDE_BEFORE = re.compile(
 # of Lech", "A glass of Valpolicella" are the drink, named after a place or sharing a
 # club's name; only a maker of drinks is named so ("bottles of Brandão" for the house).
 _POURED_FROM_BEFORE = re.compile(
-    r"\b(?:[Bb]ottles?|[Gg]lass(?:es)?|[Cc]ans?|[Cc]rates?|[Pp]ints?|[Cc]ases?|[Bb]arrels?|"
-    r"[Cc]asks?|[Dd]rams?|[Ss]hots?|[Mm]ugs?) of (?:(?:a|an|the|cold|red|white|good|fine|old) )?$"
+    r"\b(?:[Bb]ottles?|[Gg]lass(?:es)?|[Cc]ans?|[Cc]rates?|[Pp]ints?|[Bb]arrels?|"
+    r"[Cc]asks?|[Dd]rams?|[Mm]ugs?) of (?:(?:a|an|the|cold|red|white|good|fine|old) )?$"
 )
 _DRINK_MAKERS = frozenset(
-    map(_stem, _wordset("winery wine winemaker brewery brewer beer distillery spirits vineyard"))
+    map(
+        _stem,
+        _wordset(
+            """winery wine winemaker brewery brewer brewing beer distillery spirits vineyard
+            beverage beverages drinks whisky whiskey vodka gin cider"""
+        ),
+    )
 )
 
 
