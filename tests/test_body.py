@@ -6,7 +6,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from articles.body import (
@@ -997,8 +997,10 @@ def test_reading_text_property_no_markup_and_no_empty_lines(raw):
 
 
 @given(st.lists(text_strategy, max_size=6).map("\n".join))
+@example("\ufeff")
 def test_plain_text_property_a_paragraph_per_line(plain):
-    plain = plain.replace("&", "+")
+    # The HTML parser drops a byte-order mark that opens its input, as a file's is.
+    plain = plain.replace("&", "+").removeprefix("\ufeff")
     expected = []
     for line in plain.replace("\r\n", "\n").split("\n"):
         line = line.replace("\x0b", " ")  # A soft line break parts words.
