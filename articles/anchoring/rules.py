@@ -1267,6 +1267,8 @@ _GOVERNOR = re.compile(r"(?<![Bb]ank )\bGovernor [A-Z]")
 _CITY_WORDS_IN_SENTENCE = re.compile(r"\b(?:[Mm]ayor|city|[Cc]ity [Hh]all|municipal)\b")
 
 
+# Federal words right before a shared name ("federal officials in", "Congress in"), and
+# US sanctions anywhere before it in its sentence: the federal capital, not a state.
 _FEDERAL_NEAR = re.compile(r"\b(?:[Ff]ederal(?: [a-z]+){1,2}|Congress|White House) in $")
 _SANCTIONS = re.compile(r"\b(?:US|U\.S\.) sanctions\b")
 _FEDERAL_CAPITAL = re.compile(
@@ -1852,10 +1854,11 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             candidates = _filter(
                 candidates, lambda key: key in known and known[key].place_type == "state"
             )
-        # A federation's government is read by its capital's name, after federal words in
-        # its sentence ("federal officials in Washington", "US sanctions ... since
-        # Washington tightened"), not its state's, whoever else speaks there ("Governor
-        # Marsh said Washington would match the federal grant" is the state).
+        # A federation's government is read by its capital's name, after federal words
+        # right before it or US sanctions earlier in its sentence ("federal officials in
+        # Washington", "US sanctions ... since Washington tightened"), not its state's,
+        # whoever else speaks there ("Governor Marsh said federal cuts would cost
+        # Washington" is the state).
         elif federal:
             candidates = capital
         elif _CITY_AFTER.match(text, end) or _CITY_BEFORE.search(text, max(0, start - 10), start):
@@ -2011,6 +2014,8 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         ]
         if len(placed) == 1:
             return placed[0]
+    # The candidates whose own name the word is (read here and in step 6).
+    own = [key for key in candidates if key in known and folded in known[key].primary_names]
     # A region named after its town or its lake ("Naryn Region ... capital Naryn",
     # "Region ... around Lake Issyk-Kul"): a bare name may be either, whichever is its
     # own name. Unless the dateline named one, it is the one its paragraph has named.
@@ -2026,21 +2031,11 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         named_here = _named_in_paragraph(story, start, candidates)
         if named_here:
             return named_here[0] if len(named_here) == 1 else None
-        own = [key for key in candidates if key in known and folded in known[key].primary_names]
-        if len(own) == 1 and all(
-            _kind_described(known[key]) in _ADMINISTRATIVE for key in candidates
-        ):
-            if _kind_described(known[own[0]]) != "city" and any(
-                _PRIMATE.search(known[key].description) for key in candidates
-            ):
-                return None
-            return own[0]
-        return None
+        return own[0] if len(own) == 1 and _own_name_decides(own[0], candidates, known) else None
     # 6. An entity whose own name the word is, before those that only have it as an
     # alias: "Georgia" is the country, "Washington" the city, unless cues said otherwise,
     # here or the last time the story wrote the word alone: "Cameroon beat Guinea … two
     # ahead of Guinea" keeps to the team, as a story keeps to what it is about.
-    own = [key for key in candidates if key in known and folded in known[key].primary_names]
     introduced = _person_introduced(story, folded, candidates, own, start, end)
     if introduced is not None:
         return introduced
@@ -2179,6 +2174,20 @@ _KINDS_OF_PLACE = {
 }
 _PRIMATE = re.compile(r"\b(?:largest|most populous|biggest) city\b")
 _ADMINISTRATIVE = {"city", "county", "province", "state", "region", "department", "prefecture"}
+
+
+def _own_name_decides(own, keys: list, known: Mapping) -> bool:
+    """Whether, of places named after one another, the one whose own name the word is,
+    ``own``, is meant when nothing else says: cities and regions only ("a laboratory in
+    São Paulo", "across Quebec"; not a stadium and its district), and not a region beside
+    the largest city (a bare "New York" is more often the city than the state)."""
+    if not all(_kind_described(known[key]) in _ADMINISTRATIVE for key in keys):
+        return False
+    return _kind_described(known[own]) == "city" or not any(
+        _PRIMATE.search(known[key].description) for key in keys
+    )
+
+
 _KIND_BEFORE = re.compile(r"\b([a-z]+) of (?:the )?$")
 # What only a river has: "the left bank of the Nitra", "the banks of the Gauja", "the
 # mouth of the Kafue" ("the central bank of the Philippines" is no river's: a river's

@@ -40,15 +40,14 @@ def press_and_wait_for_cursor(page, key):
     # Imported here: the suite without the browser tests runs without Playwright.
     from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-    for _ in range(2):
+    for attempt in range(3):
         page.keyboard.press(key)
         try:
-            wait_for_editor(page, "editor.state.selection.empty", timeout=3000)
+            wait_for_editor(page, "editor.state.selection.empty", timeout=4000)
             return
         except PlaywrightTimeoutError:
-            pass
-    page.keyboard.press(key)
-    wait_for_editor(page, "editor.state.selection.empty")
+            if attempt == 2:
+                raise
 
 
 def select_in_editor(page, words):
