@@ -3341,3 +3341,140 @@ def test_a_quoted_surname_after_its_full_name_in_the_quotation(quoted, expected)
 def test_near_misses_of_the_number_name_drink_civic_and_federal_rules(gazetteer, text, expected):
     """Sentences a review found these rules read wrong before they were narrowed."""
     assert keys_found(gazetteer, text) == expected
+
+
+LISTED = Gazetteer.of(
+    [
+        Named("dunmore", "Dunmore", (), "City on the east coast of Keldor.", "place"),
+        Named(
+            "dunmore-fc", "Dunmore FC", ("Dunmore",), "Football club from Dunmore.", "organization"
+        ),
+        Named("orla", "Orla Rovers", (), "Football club from Orla.", "organization"),
+        Named("brenn", "Brenn United", (), "Football club from Brenn.", "organization"),
+        Named("niva-river", "Niva", (), "River of West Africa, flowing to the sea.", "place"),
+        Named("niva", "Republic of Niva", ("Niva",), "Landlocked country in West Africa.", "place"),
+        Named("tamar", "Tamar", (), "Country in West Africa.", "place"),
+        Named("oslin", "Oslin", (), "Country in West Africa.", "place"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A name listed with clubs is a club; with countries, a country.
+        (
+            "The title race is between Orla Rovers, Brenn United and Dunmore.",
+            ["orla", "brenn", "dunmore-fc"],
+        ),
+        ("Orla Rovers and Dunmore both lost.", ["orla", "dunmore-fc"]),
+        ("Leaders of Tamar, Niva and Oslin signed the customs pact.", ["tamar", "niva", "oslin"]),
+        ("Oslin or Niva may host the summit.", ["oslin", "niva"]),
+        # Near misses: a comma alone sets a region after a place, not a list; a list of
+        # names none of which is known tells nothing.
+        ("Boats moored at Dunmore, Orla Rovers said.", ["dunmore", "orla"]),
+        ("Barges carry grain down the Niva to the sea.", ["niva-river"]),
+        ("Dunmore and Niva were hit by the storm.", ["dunmore", "niva-river"]),
+    ],
+)
+def test_a_name_listed_with_names_of_one_sort_is_of_that_sort(text, expected):
+    assert keys_found(LISTED, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A relative set before a name is a person, whatever place bears the name.
+        ("Her daughter, Kaleva, 19, said the family would stay.", []),
+        ("His grandson, Vesk, has never met him.", []),
+        # A thing said to be called so.
+        ("His son runs a bakery in Montreal called Kaleva.", []),
+        ("They had lunch at a pizzeria near the harbour called Vesk.", []),
+        # Near misses: a person of ours after a relative; a place that is what the noun
+        # says; "called" as a verb after its subject.
+        ("Her daughter, Ada Okoro, said the port would reopen.", ["ada-okoro"]),
+        ("They sailed to a small country called Kaleva.", ["kaleva"]),
+        ("The line reached a creek the settlers called Kaleva.", ["kaleva"]),
+    ],
+)
+def test_a_relative_or_a_thing_called_by_a_place_name_is_no_place(text, expected):
+    assert keys_found(HARBOURS, text) == expected
+
+
+HURLING = Gazetteer.of(
+    [
+        Named("kilbrook", "Kilbrook", (), "City in the south-east of Ireland.", "place"),
+        Named(
+            "kilbrook-gaa",
+            "Kilbrook GAA",
+            ("Kilbrook",),
+            "Gaelic games teams of County Kilbrook, best known for hurling.",
+            "organization",
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("gazetteer", "text", "expected"),
+    [
+        # A team travels in the plural.
+        (CLUBS_OF_CITIES, "Hamburg travel to Rennes next week.", ["hsv", "rennes"]),
+        # A season opens against a team, and hurlers play hurling.
+        (
+            CLUBS_OF_CITIES,
+            "Nantes open their season against Rennes, with kick-off at noon.",
+            ["stade"],
+        ),
+        (
+            HURLING,
+            "The county’s hurlers trained at dawn before the league match against Kilbrook.",
+            ["kilbrook-gaa"],
+        ),
+        # Near misses: a travel agent; a match against a city in a story of no sport.
+        (CLUBS_OF_CITIES, "Hamburg travel agents reported record bookings.", ["hamburg"]),
+        (HURLING, "Lawyers prepared the match against Kilbrook council in court.", ["kilbrook"]),
+    ],
+)
+def test_teams_travel_open_seasons_and_play_hurling(gazetteer, text, expected):
+    assert keys_found(gazetteer, text) == expected
+
+
+LARGEST_CITY = Gazetteer.of(
+    [
+        Named("vesk-state", "Vesk", ("Vesk State",), "State in the north; capital Albin.", "place"),
+        Named(
+            "vesk-city", "Vesk City", ("Vesk",), "Largest city of Keldor, on the coast.", "place"
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A state named after a country's largest city: the city, unless the state's own
+        # offices say otherwise.
+        ("The drawing hangs in a museum in Vesk.", "vesk-city"),
+        ("Shares rose 2% in Vesk after the order.", "vesk-city"),
+        ("The Vesk legislature passed the budget.", "vesk-state"),
+        ("Vesk Governor Ana Lind signed the bill.", "vesk-state"),
+        ("Vesk passed a law on rents last year.", "vesk-state"),
+    ],
+)
+def test_a_bare_name_of_the_largest_city_and_its_state_is_the_city(text, expected):
+    assert found(LARGEST_CITY, text)[0][1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The federal capital when nothing says which: news names its government so.
+        ("The mayor has asked Washington to pay most of the cost.", ["dc"]),
+        ("Grid imports fell after Washington ended a sanctions waiver.", ["dc"]),
+        # A town's address is the state's.
+        ("Containers come by ship from Tacoma, Washington.", []),
+    ],
+)
+def test_a_bare_washington_is_the_federal_capital(text, expected):
+    assert keys_found(WASHINGTONS, text) == expected

@@ -883,6 +883,8 @@ _TEAM_AFTER = re.compile(
     # Teams play, face and host one another, in the plural as a team's players do: "PNG
     # play Australia", "Lyon host Marseille" ("Qeravia faces sanctions" is a country's).
     r" (?:play|face|host) (?=[A-Z])|"
+    # A team travels in the plural too: "Dundee travel to Kilmarnock".
+    r" travel to\b|"
     # Promotion and relegation: "Hamburg won promotion in May", "Saint-Étienne, promoted
     # in May,", "Cádiz were relegated".
     r" (?:won|win|wins|earned|secured|sealed) promotion\b|"
@@ -904,7 +906,7 @@ _PLAYS_THE_AFTER = re.compile(r" (?:play|face) the (?=[A-Z])")
 # A match against it, in a story about a sport: "a home match on Sunday against Rennes",
 # "the derby between Bahia and Vitória".
 _MATCH_AGAINST_BEFORE = re.compile(
-    r"\b(?:match|game|derby|fixture|tie|clash|semi-final|quarter-final)"
+    r"\b(?:match|game|derby|fixture|tie|clash|semi-final|quarter-final|season|opener)"
     r"(?: (?:on|this|next|last|home|away|league|cup|weekend|[A-Z][a-z]+day(?:['’]s)?)){0,3} "
     r"against $|\bderby between (?:[A-Z][\w’'-]* )*(?:and )?$"
 )
@@ -1112,6 +1114,9 @@ _SPORT_WORDS = {
         "rugby": "scrum scrums lineout lineouts fly-half flanker",
         "hockey": "puck rink goaltender power-play",
         "baseball": "pitcher pitchers homer home-run shortstop",
+        "hurling": "hurling hurler hurlers sliotar camogie",
+        # American and Canadian football's own words (descriptions say "football").
+        "gridiron": "touchdown touchdowns quarterback quarterbacks linebacker linebackers",
     }.items()
 }
 _SPORT_WORDS["soccer"] = _SPORT_WORDS["football"]
@@ -1167,6 +1172,54 @@ def _beside_a_person(story: _Story, start: int, end: int) -> bool:
             return False
         other = story.keys_at.get(story.spans[at][0], ())
     return bool(other) and _all_of_kind(other, story.profiles, "person")
+
+
+# What joins the names of a list or a pair: "Celtic, Rangers and Aberdeen", "Bahia and
+# Vitória", "Mali, Niger or Chad". A comma alone may set a region after a place ("Atlanta,
+# Georgia"), so a list needs an "and", an "or" or a "v" somewhere between its names.
+_JOINER = re.compile(r",? (?:and|or|v\.?|vs\.?|&) |, ")
+
+
+def _sort_of(profile: Profile) -> str:
+    """What kind of thing an entity is, finer for places: "place:country", "place:river"."""
+    if profile.kind != "place":
+        return profile.kind
+    return "place:" + (profile.place_type or _kind_described(profile) or "")
+
+
+def _listed_with(story: _Story, start: int, end: int) -> str | None:
+    """The one sort (see ``_sort_of``) of the other names in the list or pair the name at
+    ``start:end`` stands in, as far as each is known (given already, or of one sort
+    whatever it is), or None: a name listed with clubs is a club ("behind Celtic, Rangers
+    and Aberdeen"), with countries a country ("Mali, Niger and Burkina Faso")."""
+    spans, text = story.spans, story.text
+    at = bisect.bisect_left(spans, (start,))
+    first = last = at
+    joiners = []
+    while first > 0:
+        joined = _JOINER.fullmatch(text, spans[first - 1][1], spans[first][0])
+        if not joined:
+            break
+        joiners.append(joined.group())
+        first -= 1
+    while last + 1 < len(spans):
+        joined = _JOINER.fullmatch(text, spans[last][1], spans[last + 1][0])
+        if not joined:
+            break
+        joiners.append(joined.group())
+        last += 1
+    if not any(joiner != ", " for joiner in joiners):
+        return None
+    sorts = set()
+    for index in range(first, last + 1):
+        if index == at:
+            continue
+        other = spans[index][0]
+        keys = [story.chosen[other]] if other in story.chosen else story.keys_at.get(other, ())
+        known = {_sort_of(story.profiles[key]) for key in keys if key in story.profiles}
+        if len(known) == 1 and len(keys) == len([k for k in keys if k in story.profiles]):
+            sorts |= known
+    return sorts.pop() if len(sorts) == 1 else None
 
 
 def _all_of_kind(keys, known: Mapping, kind: str) -> bool:
@@ -1271,6 +1324,11 @@ _CITY_WORDS_IN_SENTENCE = re.compile(r"\b(?:[Mm]ayor|city|[Cc]ity [Hh]all|munici
 # US sanctions anywhere before it in its sentence: the federal capital, not a state.
 _FEDERAL_NEAR = re.compile(r"\b(?:[Ff]ederal(?: [a-z]+){1,2}|Congress|White House) in $")
 _SANCTIONS = re.compile(r"\b(?:US|U\.S\.) sanctions\b")
+_LEGISLATES_AFTER = re.compile(
+    r" (?:has |have )?(?:passed|enacted|adopted|repealed) (?:a |an |the |its )?(?:\w+ )?"
+    r"(?:law|laws|bill|statute)\b"
+)
+_ADDRESS_BEFORE = re.compile(r"\b[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?, $")
 _FEDERAL_CAPITAL = re.compile(
     r"\b(?:capital(?: city)? of the (?:united states|u\.s\.|usa|us)\b|u\.?s\.? capital\b|"
     r"seat of the federal government\b)"
@@ -1561,6 +1619,7 @@ class _Story:
     older: set[tuple] = field(default_factory=set)
     # People the story says are dead: "her late father-in-law Walter Ford".
     dead: set = field(default_factory=set)
+    chosen: dict[int, object] = field(default_factory=dict)  # the key each hit was given
     _named_words: Counter | None = None
     _word_counts: Counter | None = None
 
@@ -1828,6 +1887,13 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             candidates = _filter(
                 candidates, lambda key: key not in known or known[key].kind == "person"
             )
+    # A name listed with names of one sort is of that sort: "behind Celtic, Rangers and
+    # Aberdeen" is the club, "Mali, Niger and Burkina Faso" the country, not the river.
+    if len({_sort_of(known[key]) for key in candidates if key in known}) > 1:
+        sort = _listed_with(story, start, end)
+        listed = [key for key in candidates if key in known and _sort_of(known[key]) == sort]
+        if listed:
+            candidates = listed
     # Clubs of one name in different sports ("FK Partizan", football; "KK Partizan",
     # basketball): the one whose sport the story is about ("the pitch", "equalised").
     if len(candidates) > 1:
@@ -2041,7 +2107,25 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         return introduced
     if len(own) == 1:
         kept = _organisation_kept_to(story, candidates, start, end)
-        return kept if kept is not None and kept not in own else own[0]
+        if kept is not None and kept not in own:
+            return kept
+        # A state named after the largest city of a country is the city when nothing said
+        # otherwise ("a museum in New York" is New York City), unless it makes laws ("New
+        # York passed a law").
+        primate = [
+            key
+            for key in candidates
+            if key in known
+            and known[key].place_type == "city"
+            and _PRIMATE.search(known[key].description)
+        ]
+        if (
+            known[own[0]].place_type == "state"
+            and len(primate) == 1
+            and not _LEGISLATES_AFTER.match(text, end)
+        ):
+            return primate[0]
+        return own[0]
     only_places = _all_of_kind(candidates, known, "place")
     if own:
         candidates = own  # same-name twins: only the evidence below may tell them apart
@@ -2060,6 +2144,18 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         plain = [key for key in own if not known[key].qualified]
         if len(plain) == 1:
             return plain[0]
+    # A federation's capital and a state of its name: the capital, which news names for
+    # the federal government ("LaFrance has asked Washington to pay"), unless the name is
+    # a town's address ("Tacoma, Washington"). (The first president, whom history names
+    # so, is named in full first.)
+    if len(own) > 1 and _all_of_kind(own, known, "place"):
+        capital = [key for key in own if _FEDERAL_CAPITAL.search(known[key].description)]
+        if (
+            len(capital) == 1
+            and all(known[key].place_type == "state" for key in own if key not in capital)
+            and not _ADDRESS_BEFORE.search(text, max(0, start - 30), start)
+        ):
+            return capital[0]
     # 7. The latest longer form of one of them before it ("Kim Yo Jong ... Kim"), or the
     # latest mention of the same twin by the full name they share.
     last_seen = {}  # each candidate's latest longer form (or shared full name) before it
@@ -2880,8 +2976,23 @@ _THING_BESIDE_AFTER = re.compile(
     r" [a-z]+ed\b)"
 )
 _THING_BESIDE_BEFORE = re.compile(
-    r"(?<!\bof )\b(?:a|an|the|his|her|their|its|our|my) (?:(?!of\b)[\w’'-]+ ){0,3}?"
+    r"(?<!\bof )\b(?:[Aa]|[Aa]n|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y) "
+    r"(?:(?!of\b)[\w’'-]+ ){0,3}?"
     r"([a-z]+), $"
+)
+# A relative set before a name ("her daughter, Sofia, 19"): a person, whatever else
+# bears the name.
+_RELATIVES = _wordset(
+    """daughter son grandson granddaughter grandchild child baby wife husband brother sister
+    mother father cousin niece nephew grandmother grandfather"""
+)
+# A thing said to be called so, with "a" and up to three words before the verb and where
+# it is after the noun: "a bakery in Montreal called Hamra", "a pizzeria near the library
+# called Vesuvio".
+_A_THING_CALLED_BEFORE = re.compile(
+    r"\b(?:a|an|A|An) (?:(?!(?:the|a|an|his|her|its|their)\b)[a-z][\w’'-]* ){0,3}?([a-z]+)"
+    r"(?: (?:in|near|on|at|by|off|outside)"
+    r" (?:the |a )?[\w’'-]+(?: [\w’'-]+)?)? (?:called|named) $"
 )
 
 
@@ -2914,9 +3025,15 @@ def _described_as_a_thing(text: str, hit: tuple, profiles: Mapping) -> bool:
     start, end, keys = hit
     if _POURED_FROM_BEFORE.search(text, max(0, start - 30), start):
         return all(key in profiles and not profiles[key].cues & _DRINK_MAKERS for key in keys)
+    called = _A_THING_CALLED_BEFORE.search(text, max(0, start - 70), start)
+    if called:
+        said = _stem(called.group(1))
+        return all(key in profiles and said not in profiles[key].cues for key in keys)
     beside = _THING_BESIDE_AFTER.match(text, end)
     if beside is None and text.startswith(",", end):
         beside = _THING_BESIDE_BEFORE.search(text, max(0, start - 50), start)
+        if beside and beside.group(1) in _RELATIVES:
+            return all(key in profiles and profiles[key].kind != "person" for key in keys)
     if beside is None or beside.group(1) not in _THING_NOUNS:
         return False
     said = _stem(beside.group(1))
@@ -3109,6 +3226,7 @@ def resolve(
                 learned[key] = max(("female", "male"), key=said.count)
                 if said.count("female") == said.count("male"):
                     del learned[key]
+        story.chosen[start] = key
         matches.append(Match(start, end, key, text[start:end]))
     # "Ms Campbell" before anything said which Campbell is a woman: once the whole story
     # has ("Mr Campbell, whose party..." is Desmond), she is the other one.
