@@ -997,9 +997,11 @@ def test_places_of_one_name_by_the_dateline_region_and_the_story(text, expected)
 
 
 def test_places_of_one_name_in_a_story_that_names_neither_region_are_left_out():
-    text = "Police in Lima arrested 14 people."
+    """Unless one of them is a country's capital: a bare "Lima" is Peru's."""
+    text = "Police in Olympia arrested 14 people."
     assert found(TWIN_PLACES, text) == []
     assert TWIN_PLACES.find_with_stats(text)[1] == 1
+    assert found(TWIN_PLACES, "Police in Lima arrested 14 people.") == [("Lima", "lima-pe")]
 
 
 @pytest.mark.parametrize(
@@ -3478,3 +3480,81 @@ def test_a_bare_name_of_the_largest_city_and_its_state_is_the_city(text, expecte
 )
 def test_a_bare_washington_is_the_federal_capital(text, expected):
     assert keys_found(WASHINGTONS, text) == expected
+
+
+KINGS = Gazetteer.of(
+    [
+        Named("old-king", "Tashi Norbu", ("Norbu",), "King of Keldor from 1972 to 2006.", "person"),
+        Named("new-king", "Dorji Norbu", ("Norbu",), "King of Keldor since 2006.", "person"),
+        Named(
+            "keeper",
+            "Piet Aalders",
+            ("Aalders",),
+            "Dutch former footballer, a goalkeeper.",
+            "person",
+        ),
+        Named("striker", "Joris Aalders", ("Aalders",), "Dutch footballer, a striker.", "person"),
+        Named("clerk", "Anna Aalders", ("Aalders",), "Dutch court clerk.", "person"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The career the description dates first is the elder's.
+        (
+            "Tashi Norbu and Dorji Norbu opened the terminal. The elder Norbu cut the ribbon.",
+            "old-king",
+        ),
+        (
+            "Tashi Norbu and Dorji Norbu opened the terminal. The younger Norbu spoke.",
+            "new-king",
+        ),
+        # Nothing dated: the one described as "former" is the elder.
+        (
+            "Piet Aalders watched Joris Aalders score. The elder Aalders clapped.",
+            "keeper",
+        ),
+        (
+            "Piet Aalders watched Joris Aalders score. The younger Aalders waved.",
+            "striker",
+        ),
+    ],
+)
+def test_the_elder_and_the_younger_by_the_careers_their_descriptions_give(text, expected):
+    assert found(KINGS, text)[-1][1] == expected
+
+
+def test_the_elder_is_left_out_when_no_career_tells_them_apart():
+    text = "Anna Aalders met Joris Aalders. The elder Aalders spoke first."
+    assert keys_found(KINGS, text) == ["clerk", "striker"]
+
+
+CAPITALS = Gazetteer.of(
+    [
+        Named("lond", "Londra", (), "Capital and largest city of Keldor.", "place"),
+        Named("lond-on", "Londra", (), "City in south-western Vesk, on the Tam river.", "place"),
+        Named("georg", "Georga", (), "Country in the Caucasus; capital Tibra.", "place"),
+        Named("georg-us", "Georga", (), "State in the south-eastern United States.", "place"),
+        Named("hal", "Halden", (), "Capital of the Canadian province of Nova Vesk.", "place"),
+        Named("hal-uk", "Halden", (), "Market town in West Yorkshire, England.", "place"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A country's capital before a town of its name; a country before a state.
+        ("The painting surfaced in a private collection in Londra.", ["lond"]),
+        ("The court ruled that Georga violated the journalists' rights.", ["georg"]),
+        # Not a town's address, nor a court case's name.
+        ("He grew up in Tamworth, Londra.", []),
+        ("The case, Beridze and Others v. Georga, began in 2019.", []),
+        # A province's capital is no country's: the two stay undecided.
+        ("Ships are bigger than Halden can take.", []),
+    ],
+)
+def test_a_country_or_its_capital_before_places_of_the_same_own_name(text, expected):
+    assert keys_found(CAPITALS, text) == expected

@@ -95,6 +95,9 @@ class Profile(NamedTuple):
     # the year of birth its description gives ("born 2002", "born in La Ceiba in 1994",
     # "(1885–1968)"), for "the elder" and "the younger" of a name
     born: int | None = None
+    # its description opens by calling it a country's capital ("Capital and largest city
+    # of Peru."), not a region's ("Capital city of Delaware, United States")
+    national_capital: bool = False
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -169,6 +172,17 @@ _DEATH = re.compile(
 _BORN = re.compile(
     r"(?<![\w-])[Bb]orn\b[^;.(),]{0,40}?\b(\d{4})\b|"
     r"\bb\. (\d{4})\b|\((\d{4})\s*[–-]\s*(\d{4})\)"
+)
+
+
+# A description that opens by calling the place a country's capital ("Capital and largest
+# city of Greece.", "Capital city of the United States, on the Potomac"), not a state's or
+# a province's ("Capital of the Canadian province of Nova Scotia", "Capital of the U.S.
+# state of Oregon", "Capital city of Delaware, United States": a country after a comma).
+_NATIONAL_CAPITAL = re.compile(
+    r"(?:Capital|Capital city|Capital and (?:largest|most populous) city) of "
+    r"(?!the (?:[\w.-]+ ){0,2}(?:state|province|region|county|department)\b)"
+    r"(?:the )?[\w'’.-]+(?: (?:and )?[\w'’.-]+)*?(?:[.;]|, [a-z]|$)"
 )
 
 
@@ -259,6 +273,7 @@ def profile(named: Named) -> Profile:
         proper_names,
         given_name(named),
         born_in(named.description) if named.kind == "person" else None,
+        named.kind == "place" and bool(_NATIONAL_CAPITAL.match(named.description)),
     )
 
 
@@ -374,6 +389,8 @@ _CALLED_BEFORE = re.compile(
     r"\b(?:[Aa]n?) (?:bar|café|cafe|pub|restaurant|hotel|shop|store|dog|cat|horse|boat|"
     r"ship|band|song|film|album|book|play|man|woman|boy|girl) (?:called|named)) $"
 )
+_CASE_BEFORE = re.compile(r"[A-Z][\w’'-]*(?: and [Oo]thers)? v\. $")
+_CASE_AFTER = re.compile(r" v\. [A-Z]")
 _VESSEL_BEFORE = re.compile(
     r"\b(?:tug|ship|vessel|boat|ferry|tanker|yacht|trawler|freighter|liner|cutter|frigate|"
     r"destroyer|submarine|schooner|barge|dredger)(?: |, the | the )$"
@@ -501,6 +518,10 @@ def refusal(
         return "plural"
     if _VESSEL_BEFORE.search(before):
         return "vessel"
+    # A court case's name: "Beridze and Others v. Georgia", "Georgia v. Russia" (a match
+    # is written "v" or "vs").
+    if _CASE_BEFORE.search(before) or _CASE_AFTER.match(after):
+        return "longer name"
     # An era after a year or a century: "the first century BC" is no British Columbia.
     if folded in _ERAS and _ERA_BEFORE.search(before):
         return "date"
@@ -1435,10 +1456,33 @@ def _by_age(keys: list, known: Mapping, word: str, story: _Story | None = None) 
     placed = [key for key in keys if any(key in pair for pair in older)]
     if len(placed) >= 2:
         keys = placed
+    # Nothing placed them: the one whose career the description dates first ("King from
+    # 1972 to 2006" before "King since 2006"), when every description dates one, or the
+    # only "former" one of the trade ("former footballer" before "footballer").
+    if not older:
+        older = _by_career(keys, known)
     if word not in _ELDER:
         older = {(b, a) for a, b in older}
     found = [a for a in keys if all((a, b) in older for b in keys if b != a)]
     return found[0] if len(found) == 1 else None
+
+
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_FORMER = re.compile(r"^(?:[\w-]+ ){0,3}former\b")
+
+
+def _by_career(keys: list, known: Mapping) -> set[tuple]:
+    """Who is older than whom among ``keys`` by the careers their descriptions give, as
+    pairs (older, younger): by the first year each gives, when each gives one; else the
+    one described as "former" at the start over those who are not."""
+    years = {key: [int(year) for year in _YEAR.findall(known[key].description)] for key in keys}
+    if all(years.values()):
+        first = {key: min(found) for key, found in years.items()}
+        return {(a, b) for a in keys for b in keys if first[a] < first[b]}
+    former = [key for key in keys if _FORMER.match(known[key].description)]
+    if len(former) == 1:
+        return {(former[0], key) for key in keys if key != former[0]}
+    return set()
 
 
 # "The late Walter Ford", "her late father-in-law Walter Ford", "his late wife, Ana".
@@ -2144,18 +2188,22 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         plain = [key for key in own if not known[key].qualified]
         if len(plain) == 1:
             return plain[0]
-    # A federation's capital and a state of its name: the capital, which news names for
-    # the federal government ("LaFrance has asked Washington to pay"), unless the name is
-    # a town's address ("Tacoma, Washington"). (The first president, whom history names
-    # so, is named in full first.)
+    # A country's capital and other places of its own name: the capital, which news
+    # names bare ("a private collection in London"; "LaFrance has asked Washington to
+    # pay", the federal government), unless the name is a town's address ("Tacoma,
+    # Washington"). (A person of the name, such as the first president, whom history
+    # names so, is named in full first.)
     if len(own) > 1 and _all_of_kind(own, known, "place"):
-        capital = [key for key in own if _FEDERAL_CAPITAL.search(known[key].description)]
+        capital = [key for key in own if known[key].national_capital]
+        if len(capital) == 1 and not _ADDRESS_BEFORE.search(text, max(0, start - 30), start):
+            return capital[0]
+        country = [key for key in own if known[key].place_type == "country"]
         if (
-            len(capital) == 1
-            and all(known[key].place_type == "state" for key in own if key not in capital)
+            len(country) == 1
+            and all(known[key].place_type == "state" for key in own if key not in country)
             and not _ADDRESS_BEFORE.search(text, max(0, start - 30), start)
         ):
-            return capital[0]
+            return country[0]
     # 7. The latest longer form of one of them before it ("Kim Yo Jong ... Kim"), or the
     # latest mention of the same twin by the full name they share.
     last_seen = {}  # each candidate's latest longer form (or shared full name) before it
