@@ -3558,3 +3558,30 @@ CAPITALS = Gazetteer.of(
 )
 def test_a_country_or_its_capital_before_places_of_the_same_own_name(text, expected):
     assert keys_found(CAPITALS, text) == expected
+
+
+# A paragraph long enough that two full names in paragraphs of their own are not close.
+FILLER = " The hearing ran late and the room stayed full until the lights went out." * 4
+REYESES = Gazetteer.of(
+    [
+        Named("ana", "Ana Reyes", ("Reyes",), "Judge of the regional court.", "person"),
+        Named("luis", "Luis Reyes", ("Reyes",), "Rice farmer who sued the water board.", "person"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        # Both named in full, the last of them two paragraphs back: the story moved on.
+        (["Ana Reyes heard the case.", "Luis Reyes sued.", "Rain fell.", "Reyes spoke."], None),
+        # The last of them in the paragraph before or this one: the one named last.
+        (["Ana Reyes heard the case.", "Luis Reyes sued.", "Reyes spoke."], "luis"),
+        (["Ana Reyes heard the case.", "Rain fell.", "Luis Reyes sued. Reyes spoke."], "luis"),
+        # Only one of them named in full: that one, however far back.
+        (["Luis Reyes sued.", "Rain fell.", "Talks failed.", "Reyes spoke."], "luis"),
+    ],
+)
+def test_a_surname_far_from_the_last_of_two_full_names_is_left_out(paragraphs, expected):
+    last = found(REYESES, "\n".join(paragraph + FILLER for paragraph in paragraphs))[-1]
+    assert (last[1] if last[0] == "Reyes" else None) == expected
