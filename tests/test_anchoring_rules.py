@@ -3585,3 +3585,25 @@ REYESES = Gazetteer.of(
 def test_a_surname_far_from_the_last_of_two_full_names_is_left_out(paragraphs, expected):
     last = found(REYESES, "\n".join(paragraph + FILLER for paragraph in paragraphs))[-1]
     assert (last[1] if last[0] == "Reyes" else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Anyone's or anything's possessive before a capitalised building or landing: a
+        # longer name ("Penn’s Landing", "Othello’s Tower", "Dr. Reddy’s Laboratories").
+        ("They found a printer at a flat near Kaleva’s Landing.", []),
+        ("Tourists climb Okoro’s Tower every summer.", []),
+        # A web address that opens a longer name: "the Swansea.com Stadium".
+        ("The sponsor's name will appear at the Vesk.com Stadium next season.", []),
+        # Near misses: a possessive before a lower-case noun, or a title and a name; a web
+        # address alone is the firm's or the place's.
+        ("Kaleva’s landing craft were sold.", ["kaleva"]),
+        ("Kaleva’s President Ada Okoro spoke.", ["kaleva", "ada-okoro"]),
+        ("Bookings on Vesk.com rose.", ["vesk"]),
+    ],
+)
+def test_a_possessive_before_a_building_and_a_web_address_before_a_name_make_longer_names(
+    text, expected
+):
+    assert keys_found(HARBOURS, text) == expected

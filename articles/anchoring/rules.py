@@ -364,6 +364,7 @@ _INSTITUTION_AFTER = re.compile(
     r" (?:University|College|Institute|Bank|Museum|School|Academy|Hospital|Library)\b"
 )
 _DATE_AFTER = re.compile(r" (?:\d|next year|last year|this year)")
+_DOMAIN_AFTER = re.compile(r"\.(?:com|org|net|co|io) [A-Z]")
 _CURRENCY_AFTER = re.compile(r"[$€£¥]")
 _NEXT_WORD = re.compile(r" (\w[\w'’-]*)")
 _JOINED_AND_NAME = re.compile(r"[-‐‑–][A-Z][\w'’]*(?:[-‐‑–][A-Z][\w'’]*)* ([A-Z][\w'’-]*)")
@@ -529,6 +530,10 @@ def refusal(
     # code before a number: "GHS 4 million" is cedis, not the Ghana Health Service.
     if _CURRENCY_AFTER.match(after):
         return "currency"
+    # A web address that opens a longer name: "the Swansea.com Stadium", "Crypto.com
+    # Arena" (not "Amazon.com said", the firm).
+    if _DOMAIN_AFTER.match(after):
+        return "longer name"
     if text[start:end] in _CURRENCY_CODES and _AMOUNT_AFTER.match(after):
         return "currency"
     # The name as a word, said to be a name ("Okafor is a common surname in the south",
@@ -2904,7 +2909,7 @@ _FEATURE_AFTER = re.compile(
 # place ("Diocletian’s Palace", "Hadrian’s Wall"); "Diocletian’s palace" is his.
 _BUILDING_AFTER = re.compile(
     r"['’]s (?:Palace|Castle|Wall|Tower|Gate|Bridge|Tomb|Mausoleum|Column|Arch|Square|"
-    r"Church|Chapel|Cathedral)\b"
+    r"Church|Chapel|Cathedral|House|Hall|Landing|Wharf|Quay|Pier|Gardens?|Laboratories)\b"
 )
 # A person's name before a kind of place in lower case: a place named after them
 # ("landing at Saint-Exupéry airport", "the Mandela bridge").
@@ -2977,9 +2982,11 @@ def _named_after(
     kinds = {profiles[key].kind if key in profiles else "" for key in keys}
     if _PLACE_OF.search(text, max(0, start - 20), start) or _FEATURE_AFTER.match(text, end):
         return not kinds & {"place", ""}
-    if kinds == {"person"} and (
-        _BUILDING_AFTER.match(text, end) or _PLACE_NAMED_AFTER.match(text, end)
-    ):
+    if kinds == {"person"} and _PLACE_NAMED_AFTER.match(text, end):
+        return True
+    # Anyone's or anything's: "Penn’s Landing", "Othello’s Tower", "Dr. Reddy’s
+    # Laboratories".
+    if _BUILDING_AFTER.match(text, end):
         return True
     # A kind of area after a club's name: "the Rosenborg district" gave the club its name.
     if kinds == {"organization"} and _AREA_AFTER.match(text, end):
