@@ -3433,9 +3433,9 @@ HURLING = Gazetteer.of(
             "The county’s hurlers trained at dawn before the league match against Kilbrook.",
             ["kilbrook-gaa"],
         ),
-        # Near misses: a travel agent; a match against a city in a story of no sport.
+        # Near misses: a travel agent; a case against a city's council.
         (CLUBS_OF_CITIES, "Hamburg travel agents reported record bookings.", ["hamburg"]),
-        (HURLING, "Lawyers prepared the match against Kilbrook council in court.", ["kilbrook"]),
+        (HURLING, "Lawyers prepared the case against Kilbrook council in court.", ["kilbrook"]),
     ],
 )
 def test_teams_travel_open_seasons_and_play_hurling(gazetteer, text, expected):
@@ -3607,3 +3607,34 @@ def test_a_possessive_before_a_building_and_a_web_address_before_a_name_make_lon
     text, expected
 ):
     assert keys_found(HARBOURS, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A match report's words are a team's cues, though its description does not use
+        # them.
+        ("“Rennes cannot keep up in the Champions League,” its president said.", "stade"),
+        ("Rennes had led through a penalty before the break.", "stade"),
+        # Near miss: the city's own words.
+        ("“Rennes cannot keep up with the housing demand,” the mayor said.", "rennes"),
+    ],
+)
+def test_the_words_of_a_game_are_a_teams_cues(text, expected):
+    assert found(CLUBS_OF_CITIES, text)[0][1] == expected
+
+
+@pytest.mark.parametrize(
+    ("last", "expected"),
+    [
+        # Both named in full, the story moved on: the field the paragraph is about says
+        # which ("Judge of the regional court" for a trial).
+        ("The trial resumed and the jury heard the lawyers. Reyes spoke.", "ana"),
+        # A paragraph of no one field decides nothing.
+        ("Rain fell on the town all week. Reyes spoke.", None),
+    ],
+)
+def test_the_field_a_paragraph_is_about_tells_people_of_one_name_apart(last, expected):
+    paragraphs = ["Ana Reyes took the case.", "Luis Reyes sued.", "Rain fell.", last]
+    named = found(REYESES, "\n".join(paragraph + FILLER for paragraph in paragraphs))
+    assert (named[-1][1] if named[-1][0] == "Reyes" else None) == expected

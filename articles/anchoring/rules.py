@@ -196,6 +196,19 @@ def born_in(description: str) -> int | None:
     return None
 
 
+_TEAM_WORDS = frozenset(map(_stem, ("club", "team", "franchise", "side")))
+_GAME_WORDS = frozenset(
+    map(
+        _stem,
+        _wordset(
+            """league champions penalty penalties coach goal goals derby striker strikers
+            defender defenders goalkeeper transfer fans supporters trophy beat drew squad
+            players manager scored kick-off fixture"""
+        ),
+    )
+)
+
+
 def profile(named: Named) -> Profile:
     """The profile of ``named``.
 
@@ -219,6 +232,11 @@ def profile(named: Named) -> Profile:
         if gender:
             break
     cues = frozenset(_stem(word) for word in words if word not in _STOPWORDS and len(word) > 2)
+    # A team's description seldom says what a match report says of it: the words of a
+    # game are its cues too ("Lille cannot keep up in the Champions League", "Benfica
+    # had led through a penalty").
+    if named.kind == "organization" and cues & _TEAM_WORDS:
+        cues |= _GAME_WORDS
     place_type = ""
     if named.kind == "place":
         # The first such word is what it is: "Most populous city of the United States, in
@@ -1283,8 +1301,14 @@ def _local_choice(text, start, end, keys, profiles, low, high, spans=()) -> list
     if comma != -1 and comma + 2 != start and not _ALSO_NAMED.fullmatch(text, comma + 2, start):
         low = comma + 2
     weights = dict.fromkeys(keys, 0.0)
+    sentence = _sentence_bounds(text, start, end)[0]
     for cue_start, cue_end, holding in _cues(text, low, high, keys, profiles, holders, spans):
         if start <= cue_start < end or len(holding) in (0, len(keys)):
+            continue
+        # The words of a game count in the name's own sentence only: the one before may
+        # be a match report's and this one about the city ("Hamburger SV lost. Westmark
+        # is paying for Hamburg land.").
+        if cue_start < sentence and _stem(text[cue_start:cue_end]) in _GAME_WORDS:
             continue
         # Words before the name count four times their distance.
         distance = 4 * (start - cue_end) if cue_end <= start else cue_start - end
@@ -2222,7 +2246,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
                 last_seen[key] = form_end
                 started[key] = form_end - len(form)
     if not last_seen:
-        return None
+        return _field_choice(text, start, candidates, known)
     ranked = sorted(last_seen, key=last_seen.get, reverse=True)
     latest = ranked[0]
     if own and folded in known[latest].primary_names:
@@ -2241,8 +2265,54 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # in full too: the story has moved on, and a bare surname there is as often the other
     # one (measured: more than half the time) as the one named last.
     if len(ranked) > 1 and last_seen[latest] < _paragraph_start(text, start, back=1):
-        return None
+        return _field_choice(text, start, candidates, known)
     return latest
+
+
+# Fields of work, each by words a report of it uses and a description of one of its
+# people may use: a paragraph about a trial is about the judge of a name, one about
+# spores about the microbiologist, whoever was named last.
+_FIELDS = {
+    field: frozenset(map(_stem, _wordset(words)))
+    for field, words in {
+        "sport": """footballer footballers player players striker midfielder defender
+            goalkeeper coach club team league match goal goals scored penalty derby
+            season fans cricketer bowler batsman rugby athlete boxer champion medal""",
+        "politics": """minister ministry parliament parliamentary election elections
+            vote voters party politician senator mayor governor president lawmaker
+            lawmakers cabinet opposition legislature council councillor campaign
+            candidate government""",
+        "law": """judge court lawyer prosecutor prosecutors trial sentence sentenced
+            verdict defendant appeal jury convicted charges acquitted""",
+        "science": """scientist scientists researcher researchers study studies professor
+            laboratory biologist microbiologist geologist seismologist ecologist
+            physicist chemist species samples data research journal climate fungi
+            spores""",
+        "arts": """artist painter painting paintings writer novelist poet musician singer
+            actor actress film museum exhibition gallery curator opera theatre
+            composer conductor prints book novel""",
+        "business": """executive company firm shares investors founder businessman
+            businesswoman bank profit sales revenue deal chairman factory plant""",
+    }.items()
+}
+
+
+def _field_choice(text: str, start: int, keys: list, known: Mapping):
+    """Of people of one name, the only one whose description is of the field the
+    paragraph around ``start`` (and the one before) writes most of, at least twice as
+    much as of any other; None otherwise."""
+    if not _all_of_kind(keys, known, "person"):
+        return None
+    low = _paragraph_start(text, start, back=1)
+    high = text.find("\n", start)
+    words = Counter(_stem(word) for word in _words(text[low : high if high > 0 else len(text)]))
+    counts = {field: sum(words[word] for word in stems) for field, stems in _FIELDS.items()}
+    ranked = sorted(counts, key=counts.get, reverse=True)
+    if counts[ranked[0]] < 2 or counts[ranked[0]] < 2 * counts[ranked[1]]:
+        return None
+    field = _FIELDS[ranked[0]]
+    fitting = [key for key in keys if known[key].cues & field]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def _another_place_recalled(text, start, end, filed_from, keys, known: Mapping) -> bool:
