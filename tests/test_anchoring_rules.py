@@ -3638,3 +3638,47 @@ def test_the_field_a_paragraph_is_about_tells_people_of_one_name_apart(last, exp
     paragraphs = ["Ana Reyes took the case.", "Luis Reyes sued.", "Rain fell.", last]
     named = found(REYESES, "\n".join(paragraph + FILLER for paragraph in paragraphs))
     assert (named[-1][1] if named[-1][0] == "Reyes" else None) == expected
+
+
+GAELIC = Gazetteer.of(
+    [
+        Named("cork", "Cork", (), "City in the south of Ireland.", "place"),
+        Named(
+            "cork-gaa", "Cork GAA", ("Cork",), "Gaelic games teams of County Cork.", "organization"
+        ),
+        Named("kilk", "Kilkenny", (), "City in the south-east of Ireland.", "place"),
+        Named(
+            "kilk-gaa",
+            "Kilkenny GAA",
+            ("Kilkenny",),
+            "Gaelic games teams of County Kilkenny, best known for hurling.",
+            "organization",
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("gazetteer", "text", "expected"),
+    [
+        # A neighbour given its own name by default says nothing of the sort of a list.
+        (GAELIC, "Cork and Kilkenny meet in the hurling final.", ["cork", "kilk-gaa"]),
+        # A country's "big brother" is a figure of speech; "called" is often the verb.
+        (HARBOURS, "Vesk and its big brother, Kaleva, held drills.", ["vesk", "kaleva"]),
+        (HARBOURS, "A spokesman in Vesk called Kaleva's offer a trap.", ["vesk", "kaleva"]),
+        # People travel to work from a city.
+        (CLUBS_OF_CITIES, "Commuters in Hamburg travel to work by ferry.", ["hamburg"]),
+        (CLUBS_OF_CITIES, "Residents of Bahia travel to Salvador for treatment.", ["bahia"]),
+        # A state that makes laws, is a state, or is an address.
+        (LARGEST_CITY, "Vesk lawmakers passed a bill on rents.", ["vesk-state"]),
+        (LARGEST_CITY, "Vesk became the first state to ban fracking.", ["vesk-state"]),
+        (LARGEST_CITY, "He grew up in Albin, Vesk, and moved away.", ["vesk-state"]),
+        # Part of a state is no federal capital.
+        (WASHINGTONS, "Wildfires burned across eastern Washington.", []),
+    ],
+)
+def test_near_misses_of_the_list_relative_called_travel_largest_city_and_capital_rules(
+    gazetteer, text, expected
+):
+    """Sentences a review found these rules read wrong before they were narrowed."""
+    assert keys_found(gazetteer, text) == expected

@@ -927,8 +927,6 @@ _TEAM_AFTER = re.compile(
     # Teams play, face and host one another, in the plural as a team's players do: "PNG
     # play Australia", "Lyon host Marseille" ("Qeravia faces sanctions" is a country's).
     r" (?:play|face|host) (?=[A-Z])|"
-    # A team travels in the plural too: "Dundee travel to Kilmarnock".
-    r" travel to\b|"
     # Promotion and relegation: "Hamburg won promotion in May", "Saint-Étienne, promoted
     # in May,", "Cádiz were relegated".
     r" (?:won|win|wins|earned|secured|sealed) promotion\b|"
@@ -947,6 +945,10 @@ _POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 # Teams play and face "the" other team ("Atlanta play the New Orleans Saints"; not
 # "Millions in Brazil play the Mega-Sena lottery", read with the place before).
 _PLAYS_THE_AFTER = re.compile(r" (?:play|face) the (?=[A-Z])")
+# A team travels in the plural too: "Dundee travel to Kilmarnock" (not "commuters in
+# Hamburg travel to work", "residents of Bahia travel to Salvador", read with the place
+# before).
+_TRAVELS_AFTER = re.compile(r" travel to\b")
 # A match against it, in a story about a sport: "a home match on Sunday against Rennes",
 # "the derby between Bahia and Vitória".
 _MATCH_AGAINST_BEFORE = re.compile(
@@ -1166,10 +1168,24 @@ _SPORT_WORDS = {
 _SPORT_WORDS["soccer"] = _SPORT_WORDS["football"]
 
 
+# "Hurling" as a verb with what is thrown ("protesters hurling stones", "hurling
+# insults"): no game.
+_HURLING_A_THING = re.compile(
+    r"\bhurling (?:[a-z]+ )?(?:stones|rocks|bottles|bricks|eggs|objects|missiles|"
+    r"projectiles|insults|abuse|accusations|chairs|debris|flares)\b",
+    re.IGNORECASE,
+)
+
+
 def _about_a_sport(story: _Story) -> bool:
     """Whether the story uses a sport's own words ("kick-off", "wickets", "the pitch")."""
     counts = story.word_counts()
-    return any(counts[word] for words in _SPORT_WORDS.values() for word in words)
+    thrown = len(_HURLING_A_THING.findall(story.text))
+    return any(
+        counts[word] - (thrown if word == "hurling" else 0) > 0
+        for words in _SPORT_WORDS.values()
+        for word in words
+    )
 
 
 def _sport_of_story(story: _Story, keys: list, known: Mapping):
@@ -1231,6 +1247,24 @@ def _sort_of(profile: Profile) -> str:
     return "place:" + (profile.place_type or _kind_described(profile) or "")
 
 
+def _paired(story: _Story, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` is joined to another by "and", "or", "v" or "&"
+    ("New York and Washington are the most expensive places to rent")."""
+    spans, text = story.spans, story.text
+    at = bisect.bisect_left(spans, (start,))
+    return any(
+        (joined := _JOINER.fullmatch(text, spans[one][1], spans[one + 1][0]))
+        and joined.group() != ", "
+        for one in (at - 1, at)
+        if one >= 0 and one + 1 < len(spans)
+    )
+
+
+def _sorts(story: _Story, keys) -> set[str]:
+    """The sorts (see ``_sort_of``) of those of ``keys`` the story knows."""
+    return {_sort_of(story.profiles[key]) for key in keys if key in story.profiles}
+
+
 def _listed_with(story: _Story, start: int, end: int) -> str | None:
     """The one sort (see ``_sort_of``) of the other names in the list or pair the name at
     ``start:end`` stands in, as far as each is known (given already, or of one sort
@@ -1259,7 +1293,18 @@ def _listed_with(story: _Story, start: int, end: int) -> str | None:
         if index == at:
             continue
         other = spans[index][0]
-        keys = [story.chosen[other]] if other in story.chosen else story.keys_at.get(other, ())
+        keys = story.keys_at.get(other, ())
+        chosen = story.chosen.get(other)
+        # The key a neighbour was given counts, unless it had the very choice this name
+        # has and took the one whose own name it is, as it does when nothing says
+        # otherwise ("Cork and Kilkenny meet in the hurling final": Cork the city by
+        # default says nothing of Kilkenny).
+        if chosen is not None and not (
+            chosen in story.profiles
+            and fold(text[other : spans[index][1]]) in story.profiles[chosen].primary_names
+            and _sorts(story, keys) == _sorts(story, story.keys_at.get(start, ()))
+        ):
+            keys = [chosen]
         known = {_sort_of(story.profiles[key]) for key in keys if key in story.profiles}
         if len(known) == 1 and len(keys) == len([k for k in keys if k in story.profiles]):
             sorts |= known
@@ -1379,6 +1424,17 @@ _LEGISLATES_AFTER = re.compile(
     r"(?:law|laws|bill|statute)\b"
 )
 _ADDRESS_BEFORE = re.compile(r"\b[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?, $")
+# A part of a state, or a town in it: "eastern Washington", "upstate New York", "the
+# largest city in Washington".
+_REGION_OF_A_STATE_BEFORE = re.compile(
+    r"\b(?:(?:north|south|east|west|north-east|north-west|south-east|south-west|"
+    r"northeast|northwest|southeast|southwest)(?:ern)?|central|rural|upstate|downstate) $|"
+    r"\b(?:city|cities|town|towns|county|counties|village|villages) in $"
+)
+# What only a state is: "Washington became the first state to legalise cannabis".
+_A_STATE_AFTER = re.compile(
+    r" (?:is|was|became|becomes|has become) (?:the |one of the )(?:\w+ ){0,2}states?\b"
+)
 _FEDERAL_CAPITAL = re.compile(
     r"\b(?:capital(?: city)? of the (?:united states|u\.s\.|usa|us)\b|u\.?s\.? capital\b|"
     r"seat of the federal government\b)"
@@ -1912,6 +1968,11 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
                 and not _PLACE_BEFORE.search(text, max(0, start - 20), start)
             )
             or (
+                _TRAVELS_AFTER.match(text, end)
+                and not _PLACE_BEFORE.search(text, max(0, start - 20), start)
+                and not _PART_OF_A_PLACE_BEFORE.search(text, max(0, start - 20), start)
+            )
+            or (
                 _MATCH_AGAINST_BEFORE.search(text, max(0, start - 60), start)
                 and _about_a_sport(story)
             )
@@ -2190,12 +2251,16 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             for key in candidates
             if key in known
             and known[key].place_type == "city"
-            and _PRIMATE.search(known[key].description)
+            and _THE_PRIMATE.search(known[key].description)
         ]
         if (
             known[own[0]].place_type == "state"
             and len(primate) == 1
+            and (
+                _PLACE_BEFORE.search(text, max(0, start - 16), start) or _paired(story, start, end)
+            )
             and not _LEGISLATES_AFTER.match(text, end)
+            and not _ADDRESS_BEFORE.search(text, max(0, start - 30), start)
         ):
             return primate[0]
         return own[0]
@@ -2224,7 +2289,17 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # names so, is named in full first.)
     if len(own) > 1 and _all_of_kind(own, known, "place"):
         capital = [key for key in own if known[key].national_capital]
-        if len(capital) == 1 and not _ADDRESS_BEFORE.search(text, max(0, start - 30), start):
+        if (
+            len(capital) == 1
+            and not _ADDRESS_BEFORE.search(text, max(0, start - 30), start)
+            and not _REGION_OF_A_STATE_BEFORE.search(text, max(0, start - 40), start)
+            and not _A_STATE_AFTER.match(text, end)
+            # A person of the name the story named before (the first president, named
+            # in full first): step 7 reads him.
+            and not any(
+                key in story.recent and known[key].kind == "person" for key in keys if key in known
+            )
+        ):
             return capital[0]
         country = [key for key in own if known[key].place_type == "country"]
         if (
@@ -2397,6 +2472,8 @@ _KINDS_OF_PLACE = {
     },
 }
 _PRIMATE = re.compile(r"\b(?:largest|most populous|biggest) city\b")
+# The largest itself, not the second-largest ("Second-largest city of the province").
+_THE_PRIMATE = re.compile(r"(?<![\w-])(?:largest|most populous|biggest) city\b")
 _ADMINISTRATIVE = {"city", "county", "province", "state", "region", "department", "prefecture"}
 
 
@@ -3116,6 +3193,18 @@ _RELATIVES = _wordset(
     """daughter son grandson granddaughter grandchild child baby wife husband brother sister
     mother father cousin niece nephew grandmother grandfather"""
 )
+# A description that opens by calling the place a capital or the largest city ("Capital and
+# largest city of Peru"; not "Northern country; capital Vesk").
+_CAPITAL_OR_LARGEST = re.compile(
+    r"^(?:[\w-]+ ){0,3}?(?:capital|(?:largest|most populous|biggest) city)\b"
+)
+# What may be said to be called so and be none of ours: a thing, a shop or a venue ("a
+# bakery in Montreal called Hamra"); a kind of place is read by its kind ("a town called
+# Avdiivka" is the city).
+_CALLED_THINGS = _THING_NOUNS | _wordset(
+    """bakery pizzeria restaurant cafe café bar pub shop store boutique hotel nightclub club
+    salon bistro brasserie diner perfume"""
+)
 # A thing said to be called so, with "a" and up to three words before the verb and where
 # it is after the noun: "a bakery in Montreal called Hamra", "a pizzeria near the library
 # called Vesuvio".
@@ -3156,13 +3245,36 @@ def _described_as_a_thing(text: str, hit: tuple, profiles: Mapping) -> bool:
     if _POURED_FROM_BEFORE.search(text, max(0, start - 30), start):
         return all(key in profiles and not profiles[key].cues & _DRINK_MAKERS for key in keys)
     called = _A_THING_CALLED_BEFORE.search(text, max(0, start - 70), start)
-    if called:
+    # Only what is no agent is called so: "a spokesman in Kyiv called Russia's offer a
+    # trap", "a lawmaker called Musk a threat", "a firm called Palantir" name ours. A
+    # kind of place is read by its kind ("a town called Avdiivka" is the city), but no
+    # writer introduces a capital or a largest city so ("a town called Paris, in Texas").
+    if called and called.group(1) in _KINDS_OF_PLACE:
+        kind = _KINDS_OF_PLACE[called.group(1)]
+        said = _stem(called.group(1))
+        return all(
+            key in profiles
+            and said not in profiles[key].cues
+            and not (
+                profiles[key].kind == "place"
+                and _kind_described(profiles[key]) == kind
+                and not _CAPITAL_OR_LARGEST.search(profiles[key].description)
+            )
+            for key in keys
+        )
+    if called and called.group(1) in _CALLED_THINGS:
         said = _stem(called.group(1))
         return all(key in profiles and said not in profiles[key].cues for key in keys)
     beside = _THING_BESIDE_AFTER.match(text, end)
     if beside is None and text.startswith(",", end):
         beside = _THING_BESIDE_BEFORE.search(text, max(0, start - 50), start)
-        if beside and beside.group(1) in _RELATIVES:
+        # Not a thing's relative, which is a figure of speech: "Belarus and its big
+        # brother, Russia," is the country.
+        if (
+            beside
+            and beside.group(1) in _RELATIVES
+            and not re.search(r"\b[Ii]ts\b", beside.group())
+        ):
             return all(key in profiles and profiles[key].kind != "person" for key in keys)
     if beside is None or beside.group(1) not in _THING_NOUNS:
         return False
