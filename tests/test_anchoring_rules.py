@@ -3682,3 +3682,44 @@ def test_near_misses_of_the_list_relative_called_travel_largest_city_and_capital
 ):
     """Sentences a review found these rules read wrong before they were narrowed."""
     assert keys_found(gazetteer, text) == expected
+
+
+RIVER_AND_FIRM = Gazetteer.of(
+    [
+        Named("orla-river", "Orla", (), "River of the north, flowing to the Vesk Sea.", "place"),
+        Named(
+            "orla-corp", "Orla Corp", ("Orla",), "Online retailer listed in Vesk.", "organization"
+        ),
+        Named("tamsin-corp", "Tamsin", (), "Mining company listed in Vesk.", "organization"),
+        Named("tamsin-river", "Tamsin River", ("Tamsin",), "River of the south.", "place"),
+        Named("dunmore", "Dunmore", (), "City on the east coast of Keldor.", "place"),
+        Named(
+            "dunmore-fc", "Dunmore FC", ("Dunmore",), "Football club from Dunmore.", "organization"
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A paragraph of shares and sales is about the firm, one of floods about the
+        # river, one of goals and the coach about the club.
+        (
+            "Shares rose after sales beat forecasts and investors cheered. Look at Orla.",
+            "orla-corp",
+        ),
+        ("Floods on the river banks cut off villages. Look at Tamsin.", "tamsin-river"),
+        (
+            "The coach praised the striker after two goals in the league. Look at Dunmore.",
+            "dunmore-fc",
+        ),
+        # A dateline is the city whatever the paragraph is about.
+        ("DUNMORE, May 3 (Newsroom) — The coach praised the striker after two goals.", "dunmore"),
+        # A paragraph of no one field leaves the own name.
+        ("Many people have written poems about it. Look at Orla.", "orla-river"),
+    ],
+)
+def test_the_field_a_paragraph_is_about_tells_a_thing_from_a_place_of_its_name(text, expected):
+    named = found(RIVER_AND_FIRM, text)
+    assert named[0 if text.startswith("DUNMORE") else -1][1] == expected

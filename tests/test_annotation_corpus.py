@@ -171,7 +171,7 @@ HELD_OUT_FLOORS = {
     "annotation_holdout33": (0.92, 0.92),
     "annotation_holdout34": (0.97, 0.95),
     "annotation_holdout35": (0.96, 0.95),
-    "annotation_holdout36": (0.94, 0.93),
+    "annotation_holdout36": (0.94, 0.92),
     "annotation_holdout37": (0.95, 0.95),
     "annotation_holdout38": (0.94, 0.93),
     "annotation_holdout39": (0.95, 0.96),

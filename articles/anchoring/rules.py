@@ -2243,6 +2243,14 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         kept = _organisation_kept_to(story, candidates, start, end)
         if kept is not None and kept not in own:
             return kept
+        if (
+            all(key in known and known[key].kind != "person" for key in candidates)
+            and known[own[0]].place_type != "country"
+            and not opens_dateline(text, start, end)
+        ):
+            fitting = _field_choice(text, start, candidates, known, _THING_FIELDS)
+            if fitting is not None:
+                return fitting
         # A state named after the largest city of a country is the city when nothing said
         # otherwise ("a museum in New York" is New York City), unless it makes laws ("New
         # York passed a law").
@@ -2370,23 +2378,38 @@ _FIELDS = {
             businesswoman bank profit sales revenue deal chairman factory plant""",
     }.items()
 }
+# And the fields of things and places, for an organisation and a place of one name: a
+# river's floods, a company's shares, a club's goals.
+_THING_FIELDS = {
+    "business": _FIELDS["business"] | frozenset(map(_stem, _wordset("listed stock retailer"))),
+    "nature": frozenset(
+        map(
+            _stem,
+            _wordset(
+                """river rivers lake mountain mountains desert forest valley glacier volcano
+                island bay wildlife species water flood floods drought banks delta"""
+            ),
+        )
+    ),
+    "sport": _FIELDS["sport"] | frozenset(map(_stem, _wordset("stadium fans kick-off"))),
+}
 
 
-def _field_choice(text: str, start: int, keys: list, known: Mapping):
-    """Of people of one name, the only one whose description is of the field the
-    paragraph around ``start`` (and the one before) writes most of, at least twice as
-    much as of any other; None otherwise."""
-    if not _all_of_kind(keys, known, "person"):
+def _field_choice(text: str, start: int, keys: list, known: Mapping, fields=_FIELDS):
+    """Of entities of one name, the only one whose description is of the field (of
+    ``fields``) the paragraph around ``start`` (and the one before) writes most of, at
+    least twice as much as of any other; None otherwise. People by default."""
+    if fields is _FIELDS and not _all_of_kind(keys, known, "person"):
         return None
     low = _paragraph_start(text, start, back=1)
     high = text.find("\n", start)
     words = Counter(_stem(word) for word in _words(text[low : high if high > 0 else len(text)]))
-    counts = {field: sum(words[word] for word in stems) for field, stems in _FIELDS.items()}
+    counts = {field: sum(words[word] for word in stems) for field, stems in fields.items()}
     ranked = sorted(counts, key=counts.get, reverse=True)
     if counts[ranked[0]] < 2 or counts[ranked[0]] < 2 * counts[ranked[1]]:
         return None
-    field = _FIELDS[ranked[0]]
-    fitting = [key for key in keys if known[key].cues & field]
+    field = fields[ranked[0]]
+    fitting = [key for key in keys if key in known and known[key].cues & field]
     return fitting[0] if len(fitting) == 1 else None
 
 
