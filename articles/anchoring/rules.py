@@ -13,6 +13,7 @@ rules know of it beyond its names: its own name, kind and description.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Set
@@ -184,6 +185,20 @@ _NATIONAL_CAPITAL = re.compile(
     r"(?!the (?:[\w.-]+ ){0,2}(?:state|province|region|county|department)\b)"
     r"(?:the )?[\w'’.-]+(?: (?:and )?[\w'’.-]+)*?(?:[.;]|, [a-z]|$)"
 )
+# Words in that country's name that make it a region's: "Capital of Sichuan province in
+# south-west China", "Capital of Peru's Loreto region", "Capital of Andalusia in southern
+# Spain", "Capital of Catalonia and second-largest city of Spain".
+_REGIONAL_CAPITAL = re.compile(
+    r"['’]s\b|\b(?:in|city|province|prefecture|state|region|territory|county|department|"
+    r"governorate|oblast|district|emirate|canton)\b",
+    re.IGNORECASE,
+)
+
+
+def _national_capital(description: str) -> bool:
+    """Whether ``description`` opens by calling its place a country's capital."""
+    found = _NATIONAL_CAPITAL.match(description)
+    return bool(found) and not _REGIONAL_CAPITAL.search(found.group().split(" of ", 1)[1])
 
 
 def born_in(description: str) -> int | None:
@@ -197,6 +212,18 @@ def born_in(description: str) -> int | None:
 
 
 _TEAM_WORDS = frozenset(map(_stem, ("club", "team", "franchise", "side")))
+# Words of a game that a city's news uses as often ("Lyon's climate goals", "the festival
+# drew four million visitors", "a coach carrying pensioners", "supporters of the tram"):
+# cues of a team only beside another word of a game, or in a story of a sport.
+_COMMON_GAME_WORDS = frozenset(
+    map(
+        _stem,
+        _wordset(
+            """goal goals coach supporters beat drew squad players manager transfer
+            fixture strikers defender defenders"""
+        ),
+    )
+)
 _GAME_WORDS = frozenset(
     map(
         _stem,
@@ -291,7 +318,7 @@ def profile(named: Named) -> Profile:
         proper_names,
         given_name(named),
         born_in(named.description) if named.kind == "person" else None,
-        named.kind == "place" and bool(_NATIONAL_CAPITAL.match(named.description)),
+        named.kind == "place" and _national_capital(named.description),
     )
 
 
@@ -382,7 +409,11 @@ _INSTITUTION_AFTER = re.compile(
     r" (?:University|College|Institute|Bank|Museum|School|Academy|Hospital|Library)\b"
 )
 _DATE_AFTER = re.compile(r" (?:\d|next year|last year|this year)")
-_DOMAIN_AFTER = re.compile(r"\.(?:com|org|net|co|io) [A-Z]")
+_DOMAIN_AFTER = re.compile(
+    r"\.(?:com|org|net|co|io) (?:Stadium|Arena|Field|Park|Centre|Center|Dome|Bowl|Oval|"
+    r"Ground|Theatre|Theater|Hall|Amphitheatre|Amphitheater|Cup|Open|Classic|Championships?|"
+    r"Trophy|Prize|Festival|Series|Grand Prix)\b"
+)
 _CURRENCY_AFTER = re.compile(r"[$€£¥]")
 _NEXT_WORD = re.compile(r" (\w[\w'’-]*)")
 _JOINED_AND_NAME = re.compile(r"[-‐‑–][A-Z][\w'’]*(?:[-‐‑–][A-Z][\w'’]*)* ([A-Z][\w'’-]*)")
@@ -410,6 +441,11 @@ _CALLED_BEFORE = re.compile(
 )
 _CASE_BEFORE = re.compile(r"[A-Z][\w’'-]*(?: and [Oo]thers)? v\. $")
 _CASE_AFTER = re.compile(r" v\. [A-Z]")
+# A sentence about a court (not "Georgia v. Russia is the Rugby Europe decider").
+_COURT_WORDS = re.compile(
+    r"\b(?:[Cc]ase|[Cc]ourts?|[Rr]uling|ruled|[Jj]udgm?ents?|[Jj]udges?|lawsuit|appeal|"
+    r"Chamber|[Tt]ribunal|petition|plaintiffs?|defendants?)\b"
+)
 _VESSEL_BEFORE = re.compile(
     r"\b(?:tug|ship|vessel|boat|ferry|tanker|yacht|trawler|freighter|liner|cutter|frigate|"
     r"destroyer|submarine|schooner|barge|dredger)(?: |, the | the )$"
@@ -539,7 +575,9 @@ def refusal(
         return "vessel"
     # A court case's name: "Beridze and Others v. Georgia", "Georgia v. Russia" (a match
     # is written "v" or "vs").
-    if _CASE_BEFORE.search(before) or _CASE_AFTER.match(after):
+    if (_CASE_BEFORE.search(before) or _CASE_AFTER.match(after)) and _COURT_WORDS.search(
+        text, max(0, start - 150), end + 150
+    ):
         return "longer name"
     # An era after a year or a century: "the first century BC" is no British Columbia.
     if folded in _ERAS and _ERA_BEFORE.search(before):
@@ -1188,6 +1226,27 @@ def _about_a_sport(story: _Story) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=64)
+def _text_about_a_sport(text: str) -> bool:
+    """``_about_a_sport`` for a text alone."""
+    counts = Counter(word.lower() for word in _words(text))
+    thrown = len(_HURLING_A_THING.findall(text))
+    return any(
+        counts[word] - (thrown if word == "hurling" else 0) > 0
+        for words in _SPORT_WORDS.values()
+        for word in words
+    )
+
+
+def _game_beside(text: str, low: int, high: int) -> bool:
+    """Whether ``text[low:high]`` holds a word of a game that a city's news seldom uses
+    ("penalty", "league", "striker", "derby")."""
+    return any(
+        _stem(word) in _GAME_WORDS and _stem(word) not in _COMMON_GAME_WORDS
+        for word in _words(text[low:high])
+    )
+
+
 def _sport_of_story(story: _Story, keys: list, known: Mapping):
     """Of organisations of one name whose descriptions name different sports, the one
     whose sport the story's words are of, when they are at least two and twice any
@@ -1355,6 +1414,12 @@ def _local_choice(text, start, end, keys, profiles, low, high, spans=()) -> list
         # is paying for Hamburg land.").
         if cue_start < sentence and _stem(text[cue_start:cue_end]) in _GAME_WORDS:
             continue
+        if (
+            _stem(text[cue_start:cue_end]) in _COMMON_GAME_WORDS
+            and not _game_beside(text, sentence, _sentence_bounds(text, start, end)[1])
+            and not _text_about_a_sport(text)
+        ):
+            continue
         # Words before the name count four times their distance.
         distance = 4 * (start - cue_end) if cue_end <= start else cue_start - end
         weight = (len(keys) - len(holding)) / spread / (1.0 + distance / _CUE_FADE)
@@ -1424,6 +1489,14 @@ _LEGISLATES_AFTER = re.compile(
     r"(?:law|laws|bill|statute)\b"
 )
 _ADDRESS_BEFORE = re.compile(r"\b[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?, $")
+# A description that opens by calling the place a capital, of anything ("Capital city of
+# Newfoundland and Labrador, Canada").
+_A_CAPITAL = re.compile(r"(?:[\w-]+ ){0,3}?capital\b")
+# What a state of a federation has and a country of its name does not.
+_STATE_CIVIC = re.compile(
+    r"\b(?:Senate|[Ss]enators?|Republicans?|Democrats?|Democratic|GOP|[Ll]egislature|"
+    r"[Gg]overnors?|[Cc]ounty|[Cc]ounties|grand jury)\b"
+)
 # A part of a state, or a town in it: "eastern Washington", "upstate New York", "the
 # largest city in Washington".
 _REGION_OF_A_STATE_BEFORE = re.compile(
@@ -1553,19 +1626,46 @@ def _by_age(keys: list, known: Mapping, word: str, story: _Story | None = None) 
 
 
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_FORMER = re.compile(r"^(?:[\w-]+ ){0,3}former\b")
+_GENERATION = 25
+_FORMER_TRADE = re.compile(r"^(?:[\w-]+ ){0,3}former ([\w-]+)")
 
 
 def _by_career(keys: list, known: Mapping) -> set[tuple]:
     """Who is older than whom among ``keys`` by the careers their descriptions give, as
-    pairs (older, younger): by the first year each gives, when each gives one; else the
-    one described as "former" at the start over those who are not."""
-    years = {key: [int(year) for year in _YEAR.findall(known[key].description)] for key in keys}
+    pairs (older, younger): by the years each gives (not of birth), when each gives one,
+    if one career ended as the other began or they began a generation apart; else the one
+    described as a "former" something the others are, when none of them is dead."""
+    years = {
+        key: [int(year) for year in _YEAR.findall(_BORN.sub(" ", known[key].description))]
+        for key in keys
+    }
     if all(years.values()):
-        first = {key: min(found) for key, found in years.items()}
-        return {(a, b) for a in keys for b in keys if first[a] < first[b]}
-    former = [key for key in keys if _FORMER.match(known[key].description)]
-    if len(former) == 1:
+        # One career that ended as or before the other began ("King from 1972 to 2006",
+        # "King since 2006"); overlapping ones ("mayor of Kyiv since 2014", "champion from
+        # 2006 to 2015") say nothing of age.
+        return {
+            (a, b)
+            for a in keys
+            for b in keys
+            if (max(years[a]) <= min(years[b]) and min(years[a]) < min(years[b]))
+            # or a generation apart ("congressman from 1976 to 2013", "senator since 2011")
+            or min(years[b]) - min(years[a]) >= _GENERATION
+        }
+    # The only one described as a former something that the others are described as
+    # ("former footballer" and "footballer"; not "former universities minister" and
+    # "prime minister", nor "former footballer" and "football manager"); the dead are
+    # former too ("footballer and manager (1947–2016)").
+    former = []
+    for key in keys:
+        found = _FORMER_TRADE.match(known[key].description)
+        if known[key].dead or (
+            found
+            and all(
+                found.group(1) in _words(known[other].description) for other in keys if other != key
+            )
+        ):
+            former.append(key)
+    if len(former) == 1 and not known[former[0]].dead:
         return {(former[0], key) for key in keys if key != former[0]}
     return set()
 
@@ -2248,7 +2348,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             and known[own[0]].place_type != "country"
             and not opens_dateline(text, start, end)
         ):
-            fitting = _field_choice(text, start, candidates, known, _THING_FIELDS)
+            fitting = _field_choice(text, start, end, candidates, known, _THING_FIELDS)
             if fitting is not None:
                 return fitting
         # A state named after the largest city of a country is the city when nothing said
@@ -2296,9 +2396,23 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # Washington"). (A person of the name, such as the first president, whom history
     # names so, is named in full first.)
     if len(own) > 1 and _all_of_kind(own, known, "place"):
-        capital = [key for key in own if known[key].national_capital]
+        capital = [
+            key
+            for key in own
+            if known[key].national_capital and not _capital_of_a_state(known[key], profiles)
+        ]
         if (
             len(capital) == 1
+            # Only over towns: not over a state or a province of the name ("bushfires
+            # across Victoria"), nor over another capital ("St. John's, capital of
+            # Newfoundland and Labrador"), which news names bare as often.
+            and not any(
+                not _FEDERAL_CAPITAL.search(known[capital[0]].description)
+                if known[key].place_type == "state"
+                else _A_CAPITAL.match(known[key].description)
+                for key in own
+                if key not in capital
+            )
             and not _ADDRESS_BEFORE.search(text, max(0, start - 30), start)
             and not _REGION_OF_A_STATE_BEFORE.search(text, max(0, start - 40), start)
             and not _A_STATE_AFTER.match(text, end)
@@ -2314,6 +2428,9 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             len(country) == 1
             and all(known[key].place_type == "state" for key in own if key not in country)
             and not _ADDRESS_BEFORE.search(text, max(0, start - 30), start)
+            # Not in a sentence of what a state has and the country does not: "Voters in
+            # Georgia ... control of the Senate", "Georgia's Republican-led legislature".
+            and not _STATE_CIVIC.search(text, *_sentence_bounds(text, start, end))
         ):
             return country[0]
     # 7. The latest longer form of one of them before it ("Kim Yo Jong ... Kim"), or the
@@ -2329,7 +2446,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
                 last_seen[key] = form_end
                 started[key] = form_end - len(form)
     if not last_seen:
-        return _field_choice(text, start, candidates, known)
+        return _field_choice(text, start, end, candidates, known)
     ranked = sorted(last_seen, key=last_seen.get, reverse=True)
     latest = ranked[0]
     if own and folded in known[latest].primary_names:
@@ -2348,7 +2465,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # in full too: the story has moved on, and a bare surname there is as often the other
     # one (measured: more than half the time) as the one named last.
     if len(ranked) > 1 and last_seen[latest] < _paragraph_start(text, start, back=1):
-        return _field_choice(text, start, candidates, known)
+        return _field_choice(text, start, end, candidates, known)
     return latest
 
 
@@ -2395,10 +2512,29 @@ _THING_FIELDS = {
 }
 
 
-def _field_choice(text: str, start: int, keys: list, known: Mapping, fields=_FIELDS):
+_CAPITAL_OF = re.compile(
+    r"(?:capital|capital city|capital and (?:largest|most populous) city) of (?:the )?"
+    r"([^.;,]+?)(?:[.;,]| on | at |$)"
+)
+
+
+def _capital_of_a_state(capital: Profile, profiles: Mapping) -> bool:
+    """Whether the place ``capital``'s description calls it the capital of is one the
+    gazetteer knows as a state or a province ("Capital of Maine." when Maine is "State in
+    the north-eastern United States"): no country's capital."""
+    found = _CAPITAL_OF.match(capital.description)
+    return bool(found) and any(
+        other.kind == "place"
+        and other.place_type == "state"
+        and found.group(1) in other.primary_names
+        for other in profiles.values()
+    )
+
+
+def _field_choice(text: str, start: int, end: int, keys: list, known: Mapping, fields=_FIELDS):
     """Of entities of one name, the only one whose description is of the field (of
-    ``fields``) the paragraph around ``start`` (and the one before) writes most of, at
-    least twice as much as of any other; None otherwise. People by default."""
+    ``fields``) the paragraph around ``start:end`` (and the one before) writes most of,
+    at least twice as much as of any other; None otherwise. People by default."""
     if fields is _FIELDS and not _all_of_kind(keys, known, "person"):
         return None
     low = _paragraph_start(text, start, back=1)
@@ -2409,8 +2545,20 @@ def _field_choice(text: str, start: int, keys: list, known: Mapping, fields=_FIE
     if counts[ranked[0]] < 2 or counts[ranked[0]] < 2 * counts[ranked[1]]:
         return None
     field = fields[ranked[0]]
+    # A bare surname in a trial is a party's or a witness's, unless it does what a judge
+    # does ("Reyes ruled", "Reyes adjourned the hearing"): a story calls its judge "Judge
+    # Reyes" or "the judge" (read above), so a court's offices say nothing of who it is.
+    if fields is _FIELDS and ranked[0] == "law" and not _JUDGE_DOES_AFTER.match(text, end):
+        field = field - _COURT_OFFICES
     fitting = [key for key in keys if key in known and known[key].cues & field]
     return fitting[0] if len(fitting) == 1 else None
+
+
+_COURT_OFFICES = frozenset(map(_stem, _wordset("judge court lawyer prosecutor prosecutors")))
+_JUDGE_DOES_AFTER = re.compile(
+    r" (?:ruled|rules|adjourned|adjourns|presided|presides|ordered|orders|dismissed|dismisses|"
+    r"overruled|overrules|acquitted|acquits|sentenced (?!to\b))"
+)
 
 
 def _another_place_recalled(text, start, end, filed_from, keys, known: Mapping) -> bool:
@@ -3080,6 +3228,15 @@ _FEATURE_AFTER = re.compile(
 _BUILDING_AFTER = re.compile(
     r"['’]s (?:Palace|Castle|Wall|Tower|Gate|Bridge|Tomb|Mausoleum|Column|Arch|Square|"
     r"Church|Chapel|Cathedral|House|Hall|Landing|Wharf|Quay|Pier|Gardens?|Laboratories)\b"
+    # The kind ends the name: "Britain’s House of Lords", "London’s Tower Bridge", "New
+    # York’s Wall Street", "Singapore’s Gardens by the Bay", "Pelosi’s House Democrats"
+    # are the country's, the city's, hers.
+    r"(?! (?:of|by|de|del|du|des)\b)"
+    r"(?! (?!Ltd\b|Limited\b|Inc\b|Corporation\b|Company\b|Authority\b|Trust\b)[A-Z0-9])"
+)
+_PERSONS_BUILDING_AFTER = re.compile(
+    r"['’]s (?:Palace|Castle|Wall|Tower|Gate|Bridge|Tomb|Mausoleum|Column|Arch|Square|"
+    r"Church|Chapel|Cathedral)\b"
 )
 # A person's name before a kind of place in lower case: a place named after them
 # ("landing at Saint-Exupéry airport", "the Mandela bridge").
@@ -3152,7 +3309,9 @@ def _named_after(
     kinds = {profiles[key].kind if key in profiles else "" for key in keys}
     if _PLACE_OF.search(text, max(0, start - 20), start) or _FEATURE_AFTER.match(text, end):
         return not kinds & {"place", ""}
-    if kinds == {"person"} and _PLACE_NAMED_AFTER.match(text, end):
+    if kinds == {"person"} and (
+        _PERSONS_BUILDING_AFTER.match(text, end) or _PLACE_NAMED_AFTER.match(text, end)
+    ):
         return True
     # Anyone's or anything's: "Penn’s Landing", "Othello’s Tower", "Dr. Reddy’s
     # Laboratories".
