@@ -144,6 +144,11 @@ def looks_needed(mentions) -> dict[int, str]:
                 f"“{mention.exact}” is not one of {mention.entity.name}'s names or aliases: "
                 "the story's context linked it."
             )
+        elif reason == anchoring.SHORT_FORM:
+            said[mention.pk] = (
+                f"“{mention.exact}” is a short form of {mention.entity.name}: check that it "
+                "is not part of a longer name."
+            )
         else:
             said[mention.pk] = f"“{mention.exact}” is also the name of a month or a day."
     return said

@@ -15,6 +15,7 @@ from articles.anchoring import (
     DATE_WORD,
     NO_ALIAS,
     SHARED_WORDS,
+    SHORT_FORM,
     Entry,
     Gazetteer,
     Mapped,
@@ -255,6 +256,26 @@ def test_a_suggestion_needs_a_look_unless_its_words_leave_no_choice():
     assert gazetteer.needs_a_look("Atlanta Hawks", "city") == NO_ALIAS
     assert gazetteer.needs_a_look("May", "may") == DATE_WORD
     assert gazetteer.needs_a_look("MAY", "may") == DATE_WORD
+
+
+def test_a_place_called_by_one_word_of_a_short_form_needs_a_look():
+    """One word of a place's that is not its own name is as often part of a longer name
+    we do not know ("the Colégio Militar/Luz station"); its own name, a name of several
+    words, one in capitals (a code) and an organisation's short form need none."""
+    gazetteer = Gazetteer.of(
+        [
+            Named("luz", "Estádio da Luz", ("Luz", "Stadium of Light"), "Stadium.", "place"),
+            Named("gdansk", "Gdańsk", ("Danzig", "GDN"), "Port city in Poland.", "place"),
+            Named("ice", "Intercity-Express", ("ICE", "Intercity"), "Trains.", "organization"),
+        ]
+    )
+
+    assert gazetteer.needs_a_look("Luz", "luz") == SHORT_FORM
+    assert gazetteer.needs_a_look("Danzig", "gdansk") == SHORT_FORM
+    assert gazetteer.needs_a_look("Gdańsk", "gdansk") == ""
+    assert gazetteer.needs_a_look("Stadium of Light", "luz") == ""
+    assert gazetteer.needs_a_look("GDN", "gdansk") == ""
+    assert gazetteer.needs_a_look("Intercity", "ice") == ""
 
 
 def test_empty_gazetteer_and_text():

@@ -291,6 +291,20 @@ def test_a_given_name_or_a_month_suggested_needs_a_look(annotator):
     assert "“Jermaine” is not one of Jermaine August's names or aliases" in messages
 
 
+def test_a_place_named_by_a_short_form_needs_a_look(annotator):
+    place = PlaceFactory(name="Estádio da Luz", aliases=["Luz"])
+    article = ArticleFactory(body="Trains skipped the Colégio Militar/Luz station all day.")
+    short = suggested_mention(article, place, "Luz")
+
+    response = annotator.post(QUEUE, {"action": "accept_mentions", "_selected_action": [short.pk]})
+
+    assert Mention.objects.get().status == MentionStatus.SUGGESTED
+    assert (
+        "“Luz” is a short form of Estádio da Luz: check that it is not part of a longer name."
+        in " ".join(messages_of(response))
+    )
+
+
 def test_a_suggestion_an_edit_sent_to_review_still_needs_its_look(annotator, atlanta):
     """No one has said the suggestion is right: an edit that left its words does not."""
     article = ArticleFactory(body=ATLANTA)
