@@ -3789,3 +3789,20 @@ PLACES_OF_NEWS = Gazetteer.of(
 def test_near_misses_of_the_capital_career_building_address_and_game_rules(text, expected):
     """Sentences a second review found these rules read wrong before they were narrowed."""
     assert keys_found(PLACES_OF_NEWS, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Where a place lies from another, a river's length and a place's offices: the
+        # place, not its club, whatever the story said of the club before.
+        ("Hamburger SV won. The brothers grew up an hour north-east of Hamburg.", "hamburg"),
+        ("Hamburger SV won. A museum in the hills above Hamburg was robbed.", "hamburg"),
+        ("Hamburger SV won. The public prosecutor of Hamburg charged two men.", "hamburg"),
+        ("Hamburger SV won. The government of Hamburg will pay.", "hamburg"),
+        # Near misses: a team's "of" stays the club's.
+        ("Hamburger SV won. Fans of Hamburg sang.", "hsv"),
+    ],
+)
+def test_what_lies_from_a_place_and_its_offices_make_it_the_place(text, expected):
+    assert found(CLUBS_OF_CITIES, text)[-1][1] == expected

@@ -930,7 +930,11 @@ _PERSON_AFTER = re.compile(
 # the Emirates".
 _PLACE_BEFORE = re.compile(
     r"\b(?:[Ii]n|to|[Ff]rom|[Aa]cross|[Tt]hroughout|[Ww]ithin|into|via|near|[Oo]utside|"
-    r"[Ii]nside|[Aa]round|towards?) (?:the )?$"
+    r"[Ii]nside|[Aa]round|towards?|above|off|along|beyond) (?:the )?$|"
+    # Where a place lies from another, and a river's length: "an hour north-east of
+    # Milan", "north of Cagliari", "over the Vardar", "further down the Mahaweli".
+    r"\b(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|"
+    r"northwest|southeast|southwest)(?:ern)? of $|\b(?:over|down|up) the $"
 )
 # What only a place has, before "of" and its name: "the mayor of Lille", "the people of
 # Lille", "the centre of Liverpool", "the firefighters of Marseille" (a club has fans, not
@@ -938,7 +942,8 @@ _PLACE_BEFORE = re.compile(
 _PART_OF_A_PLACE_BEFORE = re.compile(
     r"\b(?:[Mm]ayors?|[Pp]eople|[Rr]esidents|[Ii]nhabitants|[Cc]itizens|[Cc]entre|[Cc]enter|"
     r"[Hh]eart|[Oo]utskirts|[Ss]uburbs|[Ss]treets|[Ff]irefighters|[Pp]olice|[Hh]ospitals|"
-    r"[Ss]chools|[Nn]eighbourhoods|[Nn]eighborhoods|[Dd]istricts) of $"
+    r"[Ss]chools|[Nn]eighbourhoods|[Nn]eighborhoods|[Dd]istricts|[Pp]rosecutors?|"
+    r"[Gg]overnment|[Gg]overnor|[Bb]ishop|[Aa]rchbishop|[Pp]ort) of $"
 )
 # A city or a country hosts a games, a cup or a summit: "before Brisbane hosts the 2032
 # Summer Olympics" (a team hosts another team, "Lyon host Marseille", and hosts games).
