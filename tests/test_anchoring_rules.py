@@ -3806,3 +3806,18 @@ def test_near_misses_of_the_capital_career_building_address_and_game_rules(text,
 )
 def test_what_lies_from_a_place_and_its_offices_make_it_the_place(text, expected):
     assert found(CLUBS_OF_CITIES, text)[-1][1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Only a firm has shares; only a team has a team or a training camp.
+        ("Shares in Orla rose 2.4% in Vesk.", "orla-corp"),
+        ("Fans wore the shirt of the star forward of the Dunmore team.", "dunmore-fc"),
+        ("The coach named a squad for a Dunmore training camp.", "dunmore-fc"),
+        # Near miss: shares of the river's water are no shares in a firm.
+        ("Farmers own shares of water from Orla.", "orla-river"),
+    ],
+)
+def test_shares_make_a_firm_and_a_team_makes_a_team(text, expected):
+    assert found(RIVER_AND_FIRM, text)[-1][1] == expected

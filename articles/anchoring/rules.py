@@ -1023,7 +1023,7 @@ _TEAM_BEFORE = re.compile(
 _SQUAD_AFTER = re.compile(
     r"(?:['’]s)? (?:captain|coach|manager|bowlers?|batsmen|batters?|openers?|strikers?|"
     r"goalkeeper|keeper|squad|innings|line-?up|fielders?|skipper|midfielders?|"
-    r"defenders?|wingers?|forwards?|playmaker)\b|, who\b"
+    r"defenders?|wingers?|forwards?|playmaker|team|training camp)\b|, who\b"
 )
 # A team's fans, as a place has none ("Karşıyaka fans", "Rennes season-ticket holders");
 # a person has ("the Trump supporters").
@@ -3011,7 +3011,9 @@ _FOUNDED_AFTER = re.compile(
 # What only a firm is: "privately held Hardanger said", "state-owned Petrobras".
 _FIRM_BEFORE = re.compile(
     r"\b(?:privately[- ]held|publicly[- ]traded|state-owned|state-run|family-owned|"
-    r"family-run|[\w.]+-listed) $"
+    r"family-run|[\w.]+-listed) $|"
+    # Only a firm has shares: "Shares in Antofagasta rose", "shares of Berkshire".
+    r"\b[Ss]hares (?:in|of) $"
 )
 _SAYS_AFTER = re.compile(r",? (?:said|says|told|tells|added|adds)\b")
 _COORDINATING = re.compile(r"\b(?:and|or|but|nor|while|whereas|as|then) $")
