@@ -146,8 +146,8 @@ def looks_needed(mentions) -> dict[int, str]:
             )
         elif reason == anchoring.SHORT_FORM:
             said[mention.pk] = (
-                f"“{mention.exact}” is a short form of {mention.entity.name}: check that it "
-                "is not part of a longer name."
+                f"“{mention.exact}” is not {mention.entity.name}'s own name: check that it "
+                "is not part of a longer name, or another place's."
             )
         else:
             said[mention.pk] = f"“{mention.exact}” is also the name of a month or a day."

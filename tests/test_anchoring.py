@@ -276,6 +276,8 @@ def test_a_place_called_by_one_word_of_a_short_form_needs_a_look():
     assert gazetteer.needs_a_look("Stadium of Light", "luz") == ""
     assert gazetteer.needs_a_look("GDN", "gdansk") == ""
     assert gazetteer.needs_a_look("Intercity", "ice") == ""
+    # A no-break space makes two words, as a space does.
+    assert gazetteer.needs_a_look("Stadium\u00a0of Light", "luz") == ""
 
 
 def test_empty_gazetteer_and_text():

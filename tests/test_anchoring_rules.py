@@ -3821,3 +3821,77 @@ def test_what_lies_from_a_place_and_its_offices_make_it_the_place(text, expected
 )
 def test_shares_make_a_firm_and_a_team_makes_a_team(text, expected):
     assert found(RIVER_AND_FIRM, text)[-1][1] == expected
+
+
+THIRD_REVIEW = Gazetteer.of(
+    [
+        Named("lyon", "Lyon", (), "City in east-central France.", "place"),
+        Named("ol", "Olympique Lyonnais", ("Lyon",), "Football club from Lyon.", "organization"),
+        Named("marseille", "Marseille", (), "Port city in southern France.", "place"),
+        Named(
+            "om",
+            "Olympique de Marseille",
+            ("Marseille",),
+            "Football club from Marseille.",
+            "organization",
+        ),
+        Named("amazon-river", "Amazon River", ("Amazon",), "River of South America.", "place"),
+        Named("amazon", "Amazon", (), "American online retailer.", "organization"),
+        Named("brazil", "Brazil", (), "Country in South America.", "place"),
+        Named(
+            "brazil-team",
+            "Brazil national football team",
+            ("Brazil",),
+            "Men's national football team of Brazil.",
+            "organization",
+        ),
+        Named("florida", "Florida", (), "State in the south-eastern United States.", "place"),
+        Named(
+            "panthers",
+            "Florida Panthers",
+            ("Florida",),
+            "Ice hockey team based in Sunrise.",
+            "organization",
+        ),
+        Named("colorado", "Colorado", (), "State in the western United States.", "place"),
+        Named(
+            "colorado-river",
+            "Colorado River",
+            ("Colorado",),
+            "River of the south-western United States.",
+            "place",
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Off" after its verb, "above" in a ranking, "over the" what a row is about.
+        ("Lyon fought off Marseille's late rally to win the derby.", ["ol", "om"]),
+        ("Apple ranked above Amazon in the list of the most valuable brands.", ["amazon"]),
+        ("Regulators raised concerns over the Amazon takeover of a robot maker.", ["amazon"]),
+        # A market's or a vote's shares are no firm's; a team of others or a camp someone
+        # holds is no place's team.
+        ("Samsung increased its market shares in Brazil and India.", ["brazil"]),
+        ("The Brazil team of forensic experts arrived on Monday.", ["brazil"]),
+        ("The Yankees opened their Florida training camp on Monday.", ["florida"]),
+        # A state that declares is the state, whatever field the paragraph is about.
+        (
+            "Drought has dried the river to a trickle and the lake behind the dam is low.\n"
+            "Colorado declared a water emergency on Monday.",
+            ["colorado"],
+        ),
+        # Near misses: the crossing of a river, and the river itself after "the".
+        ("Smoke hung over the Amazon for weeks.", ["amazon-river"]),
+        (
+            "Drought has dried the river to a trickle and the lake behind the dam is low.\n"
+            "The Colorado no longer reaches the sea.",
+            ["colorado-river"],
+        ),
+    ],
+)
+def test_near_misses_of_the_off_above_over_shares_team_and_thing_field_rules(text, expected):
+    """Sentences a third review found these rules read wrong before they were narrowed."""
+    assert keys_found(THIRD_REVIEW, text) == expected

@@ -300,8 +300,8 @@ def test_a_place_named_by_a_short_form_needs_a_look(annotator):
 
     assert Mention.objects.get().status == MentionStatus.SUGGESTED
     assert (
-        "“Luz” is a short form of Estádio da Luz: check that it is not part of a longer name."
-        in " ".join(messages_of(response))
+        "“Luz” is not Estádio da Luz's own name: check that it is not part of a longer name, "
+        "or another place's." in " ".join(messages_of(response))
     )
 
 

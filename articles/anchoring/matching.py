@@ -196,7 +196,8 @@ class Gazetteer:
         if (
             known is not None
             and known.kind == "place"
-            and " " not in words.strip()
+            # one word: "Hà Nội" with a no-break space is two
+            and len(words.split()) == 1
             and not words.isupper()
             and rules.fold(words) not in known.primary_names
         ):

@@ -926,15 +926,59 @@ _PERSON_AFTER = re.compile(
     r" (?:visit|visits|visited|travel|travels|travelled|traveled|arrive|arrives|arrived|"
     r"fly|flies|flew|meet|meets|met)\b)"
 )
+
+
+def _by_length(words: str):
+    """``words`` in groups of one length: a look-behind takes one length at a time."""
+    lengths = {}
+    for word in words.split():
+        lengths.setdefault(len(word), []).append(word)
+    return lengths.values()
+
+
+def _not_after(words: str) -> str:
+    """A pattern that none of ``words`` (in any case) and a space stand just before."""
+    return "".join(rf"(?<!\b(?i:{'|'.join(group)}) )" for group in _by_length(words))
+
+
+def _just_after(words: str) -> str:
+    """A pattern that one of ``words`` (in any case) and a space stand just before."""
+    behind = [rf"(?<=\b(?i:{'|'.join(group)}) )" for group in _by_length(words)]
+    return "(?:" + "|".join(behind) + ")"
+
+
+# "Off" after a verb it belongs to, "held off Marseille", "sold off Antofagasta", is no
+# place's; nor is "above" in a table or a ranking ("climbed above Lyon", "ranked above
+# Amazon").
+_OFF_VERBS = """held hold holds holding saw see sees seeing seen fought fight fights fighting
+    fended fend fends fending shrugged shrug shrugs shrugging sold sell sells selling wrote
+    write writes written spun spin spins hived knocked knock knocks brushed warded staved
+    beat beats beaten"""
+_RANKED = """ranked ranks rank rated rates placed place places finished finish finishes
+    climbed climb climbs point points spot spots sit sits sat stay stays stayed moved move
+    moves rose rise rises lifted lift lifts"""
+# "Over the" a river is where it is crossed or flown over ("the Stone Bridge over the
+# Vardar"); after anything else it is what a row, a worry or a win is about ("concerns
+# over the Amazon takeover", "a win over the Netherlands").
+_CROSSING = """bridge bridges crossing crossings crossed cross ferry ferries dam dams flight
+    flights flew fly flies flying flown airspace sky skies hung hangs hanging hovered hovers
+    hovering smoke cloud clouds rain storm storms view views tower towers towering loomed
+    looms"""
 # Words before a name that make it a place: "in Rio", "a visit to Jordan", "visitors to
 # the Emirates".
 _PLACE_BEFORE = re.compile(
     r"\b(?:[Ii]n|to|[Ff]rom|[Aa]cross|[Tt]hroughout|[Ww]ithin|into|via|near|[Oo]utside|"
-    r"[Ii]nside|[Aa]round|towards?|above|off|along|beyond) (?:the )?$|"
+    r"[Ii]nside|[Aa]round|towards?|along) (?:the )?$|"
+    + _not_after(_OFF_VERBS)
+    + r"\boff (?:the )?$|"
+    + _not_after(_RANKED)
+    + r"\babove (?:the )?$|"
     # Where a place lies from another, and a river's length: "an hour north-east of
     # Milan", "north of Cagliari", "over the Vardar", "further down the Mahaweli".
     r"\b(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|"
-    r"northwest|southeast|southwest)(?:ern)? of $|\b(?:over|down|up) the $"
+    r"northwest|southeast|southwest)(?:ern)? of $|\b(?:down|up) the $|"
+    + _just_after(_CROSSING)
+    + r"over the $"
 )
 # What only a place has, before "of" and its name: "the mayor of Lille", "the people of
 # Lille", "the centre of Liverpool", "the firefighters of Marseille" (a club has fans, not
@@ -1023,8 +1067,14 @@ _TEAM_BEFORE = re.compile(
 _SQUAD_AFTER = re.compile(
     r"(?:['’]s)? (?:captain|coach|manager|bowlers?|batsmen|batters?|openers?|strikers?|"
     r"goalkeeper|keeper|squad|innings|line-?up|fielders?|skipper|midfielders?|"
-    r"defenders?|wingers?|forwards?|playmaker|team|training camp)\b|, who\b"
+    r"defenders?|wingers?|forwards?|playmaker)\b|, who\b"
 )
+# A place's name before "team" or "training camp" is its team's ("the star forward of
+# the Georgia team", "a Morocco training camp"); not a team of others ("a Ukraine team
+# of prosecutors"), a country's own ("Israel's team in Doha"), nor a camp someone else
+# holds there ("their Florida training camp").
+_TEAM_AFTER_PLACE = re.compile(r" (?:team\b(?! of\b)|training camp\b)")
+_HELD_BY_BEFORE = re.compile(r"(?:\b(?:their|its|his|her|our)|['’]s) $")
 # A team's fans, as a place has none ("Karşıyaka fans", "Rennes season-ticket holders");
 # a person has ("the Trump supporters").
 _FANS_AFTER = re.compile(r" (?:fans|supporters|ultras|season-ticket)\b")
@@ -2047,7 +2097,13 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             candidates, lambda key: key not in known or known[key].kind != "person"
         )
         kinds = {known[key].kind for key in candidates if key in known}
-    if len(kinds) > 1 and _FIRM_BEFORE.search(text, max(0, start - 30), start):
+    if len(kinds) > 1 and (
+        _FIRM_BEFORE.search(text, max(0, start - 30), start)
+        or (
+            _SHARES_IN_BEFORE.search(text, max(0, start - 12), start)
+            and not _POSSESSIVE_AFTER.match(text, end)
+        )
+    ):
         candidates = _filter(
             candidates, lambda key: key not in known or known[key].kind == "organization"
         )
@@ -2087,7 +2143,14 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             )
             or (
                 "person" not in kinds
-                and (_SQUAD_AFTER.match(text, end) or _FANS_AFTER.match(text, end))
+                and (
+                    _SQUAD_AFTER.match(text, end)
+                    or _FANS_AFTER.match(text, end)
+                    or (
+                        _TEAM_AFTER_PLACE.match(text, end)
+                        and not _HELD_BY_BEFORE.search(text, max(0, start - 8), start)
+                    )
+                )
             )
             # "the Sturm coach" is the club's, whoever else is named Sturm: a person's
             # name takes no "the".
@@ -2354,7 +2417,9 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             and not opens_dateline(text, start, end)
         ):
             fitting = _field_choice(text, start, end, candidates, known, _THING_FIELDS)
-            if fitting is not None:
+            if fitting is not None and _field_left_open(
+                text, start, end, known[fitting], known[own[0]]
+            ):
                 return fitting
         # A state named after the largest city of a country is the city when nothing said
         # otherwise ("a museum in New York" is New York City), unless it makes laws ("New
@@ -2509,12 +2574,44 @@ _THING_FIELDS = {
             _stem,
             _wordset(
                 """river rivers lake mountain mountains desert forest valley glacier volcano
-                island bay wildlife species water flood floods drought banks delta"""
+                island bay wildlife species water flood floods drought delta"""
             ),
         )
     ),
     "sport": _FIELDS["sport"] | frozenset(map(_stem, _wordset("stadium fans kick-off"))),
 }
+
+
+# What a place has after its name's possessive, besides a city's own (``_CIVIC_AFTER``):
+# "Marseille's port", "Hamburg's senate", "Queensland's health department".
+_PLACE_HAS_AFTER = re.compile(
+    r"['’]s (?:[a-z]+ )?(?:port|harbou?r|senate|parliament|assembly|department|river|coast|"
+    r"beaches|weather|hurricane)\b"
+)
+
+
+def _field_left_open(text: str, start: int, end: int, chosen: Profile, own: Profile) -> bool:
+    """Whether the words at the name leave it to the field of things its paragraph writes
+    of to choose ``chosen`` over ``own``, the one whose own name it is. A place says
+    nothing ("Rio Tinto said" is the miner, whatever the river), and is chosen over
+    another place only after "the", as a river is written ("The Colorado no longer
+    reaches the sea"; "Colorado declared an emergency" is the state). Nothing beside the
+    name may say what it is: a description set beside it ("Nokia, the town where..."), or
+    what only a place has ("Liverpool mayor Steve Rotheram", "Queensland's government",
+    "Mississippi's governor", "Marseille's port")."""
+    if chosen.kind == "place" and (
+        _SAYS_AFTER.match(text, end)
+        or (own.kind == "place" and not _THE_BEFORE.search(text, max(0, start - 4), start))
+    ):
+        return False
+    return not (
+        _APPOSITION_AFTER.match(text, end)
+        or _CIVIC_AFTER.match(text, end)
+        or _PLACE_HAS_AFTER.match(text, end)
+        or _CITY_AFTER.match(text, end)
+        or _STATE_AFTER.match(text, end)
+        or _GOVERNED_AFTER.match(text, end)
+    )
 
 
 _CAPITAL_OF = re.compile(
@@ -3011,9 +3108,15 @@ _FOUNDED_AFTER = re.compile(
 # What only a firm is: "privately held Hardanger said", "state-owned Petrobras".
 _FIRM_BEFORE = re.compile(
     r"\b(?:privately[- ]held|publicly[- ]traded|state-owned|state-run|family-owned|"
-    r"family-run|[\w.]+-listed) $|"
-    # Only a firm has shares: "Shares in Antofagasta rose", "shares of Berkshire".
-    r"\b[Ss]hares (?:in|of) $"
+    r"family-run|[\w.]+-listed) $"
+)
+# Only a firm has shares: "Shares in Antofagasta rose", "shares of Berkshire"; not a
+# market's, a vote's or a harvest's ("market shares in Brazil", "vote shares in
+# Georgia", "the largest shares of Ukraine's grain"), read with no possessive after the
+# name ("shares in Hamburg's port operator" is the city's firm).
+_SHARES_IN_BEFORE = re.compile(
+    _not_after("market vote voting seat largest larger biggest bigger large big equal fair")
+    + r"\b[Ss]hares (?:in|of) $"
 )
 _SAYS_AFTER = re.compile(r",? (?:said|says|told|tells|added|adds)\b")
 _COORDINATING = re.compile(r"\b(?:and|or|but|nor|while|whereas|as|then) $")
