@@ -3895,3 +3895,24 @@ THIRD_REVIEW = Gazetteer.of(
 def test_near_misses_of_the_off_above_over_shares_team_and_thing_field_rules(text, expected):
     """Sentences a third review found these rules read wrong before they were narrowed."""
     assert keys_found(THIRD_REVIEW, text) == expected
+
+
+def test_a_seat_of_government_is_a_city_for_a_dateline():
+    """ "Seat of government of Bolivia" says a city as "Capital of" does: the dateline is
+    not given to the state capital in Mexico for saying "capital", and the story's
+    Bolivia then says which."""
+    cities = Gazetteer.of(
+        [
+            Named("lp", "La Paz", (), "Seat of government of Bolivia.", "place"),
+            Named("bolivia", "Bolivia", (), "Country in South America.", "place"),
+            Named(
+                "lp-mx",
+                "La Paz",
+                (),
+                "Capital of the Mexican state of Baja California Sur.",
+                "place",
+            ),
+        ]
+    )
+    text = "LA PAZ, Dec 5 (Newsroom) — Commuters walked to La Paz. Bolivia is short of fuel."
+    assert keys_found(cities, text) == ["lp", "lp", "bolivia"]

@@ -134,7 +134,7 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-_CITY_WORDS = frozenset(map(_stem, _wordset("city town port village capital")))
+_CITY_WORDS = frozenset(map(_stem, _wordset("city town port village capital seat")))
 # Regions below a state by their own names ("County of Kenya ..., covering the city of
 # Mombasa" is a region, though "city" comes later in it).
 _STATE_WORDS = frozenset(
