@@ -928,6 +928,14 @@ _PERSON_AFTER = re.compile(
 )
 
 
+# A direction, as a word before a place says where in it or from it ("north-east of
+# Milan", "eastern Washington").
+_DIRECTION = (
+    r"(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|"
+    r"northwest|southeast|southwest)(?:ern)?"
+)
+
+
 def _by_length(words: str):
     """``words`` in groups of one length: a look-behind takes one length at a time."""
     lengths = {}
@@ -975,10 +983,7 @@ _PLACE_BEFORE = re.compile(
     + r"\babove (?:the )?$|"
     # Where a place lies from another, and a river's length: "an hour north-east of
     # Milan", "north of Cagliari", "over the Vardar", "further down the Mahaweli".
-    r"\b(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|"
-    r"northwest|southeast|southwest)(?:ern)? of $|\b(?:down|up) the $|"
-    + _just_after(_CROSSING)
-    + r"over the $"
+    rf"\b{_DIRECTION} of $|\b(?:down|up) the $|" + _just_after(_CROSSING) + r"over the $"
 )
 # What only a place has, before "of" and its name: "the mayor of Lille", "the people of
 # Lille", "the centre of Liverpool", "the firefighters of Marseille" (a club has fans, not
@@ -1272,18 +1277,12 @@ _HURLING_A_THING = re.compile(
 
 def _about_a_sport(story: _Story) -> bool:
     """Whether the story uses a sport's own words ("kick-off", "wickets", "the pitch")."""
-    counts = story.word_counts()
-    thrown = len(_HURLING_A_THING.findall(story.text))
-    return any(
-        counts[word] - (thrown if word == "hurling" else 0) > 0
-        for words in _SPORT_WORDS.values()
-        for word in words
-    )
+    return _text_about_a_sport(story.text)
 
 
 @functools.lru_cache(maxsize=64)
 def _text_about_a_sport(text: str) -> bool:
-    """``_about_a_sport`` for a text alone."""
+    """``_about_a_sport`` for a text alone (read once a story, however many names ask)."""
     counts = Counter(word.lower() for word in _words(text))
     thrown = len(_HURLING_A_THING.findall(text))
     return any(
@@ -1460,18 +1459,19 @@ def _local_choice(text, start, end, keys, profiles, low, high, spans=()) -> list
     if comma != -1 and comma + 2 != start and not _ALSO_NAMED.fullmatch(text, comma + 2, start):
         low = comma + 2
     weights = dict.fromkeys(keys, 0.0)
-    sentence = _sentence_bounds(text, start, end)[0]
+    sentence, sentence_end = _sentence_bounds(text, start, end)
     for cue_start, cue_end, holding in _cues(text, low, high, keys, profiles, holders, spans):
         if start <= cue_start < end or len(holding) in (0, len(keys)):
             continue
         # The words of a game count in the name's own sentence only: the one before may
         # be a match report's and this one about the city ("Hamburger SV lost. Westmark
         # is paying for Hamburg land.").
-        if cue_start < sentence and _stem(text[cue_start:cue_end]) in _GAME_WORDS:
+        cue = _stem(text[cue_start:cue_end])
+        if cue_start < sentence and cue in _GAME_WORDS:
             continue
         if (
-            _stem(text[cue_start:cue_end]) in _COMMON_GAME_WORDS
-            and not _game_beside(text, sentence, _sentence_bounds(text, start, end)[1])
+            cue in _COMMON_GAME_WORDS
+            and not _game_beside(text, sentence, sentence_end)
             and not _text_about_a_sport(text)
         ):
             continue
@@ -1555,8 +1555,7 @@ _STATE_CIVIC = re.compile(
 # A part of a state, or a town in it: "eastern Washington", "upstate New York", "the
 # largest city in Washington".
 _REGION_OF_A_STATE_BEFORE = re.compile(
-    r"\b(?:(?:north|south|east|west|north-east|north-west|south-east|south-west|"
-    r"northeast|northwest|southeast|southwest)(?:ern)?|central|rural|upstate|downstate) $|"
+    rf"\b(?:{_DIRECTION}|central|rural|upstate|downstate) $|"
     r"\b(?:city|cities|town|towns|county|counties|village|villages) in $"
 )
 # What only a state is: "Washington became the first state to legalise cannabis".
