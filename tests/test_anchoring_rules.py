@@ -3442,6 +3442,28 @@ def test_teams_travel_open_seasons_and_play_hurling(gazetteer, text, expected):
     assert keys_found(gazetteer, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Where a game is played, a score after "lose", a meeting or a trophy won, and
+        # players who play for a team.
+        ("Fans watched Rennes lose 2-0 away to Hamburg on Sunday.", ["stade", "hsv"]),
+        ("The Falcons open their season at home against Rennes.", ["stade"]),
+        ("Rennes won the last meeting 2-1.", ["stade"]),
+        ("It is a city where Atlanta won the Super Bowl once.", ["falcons"]),
+        ("Two of the academy’s boys now play for Hamburg.", ["hsv"]),
+        # Near misses: a city wins a bid or a vote and is away from home for nobody; a
+        # ticket to play for in a lottery.
+        ("Hamburg won the bid to host the fair.", ["hamburg"]),
+        ("Rennes won the vote on the tram by 2 seats.", ["rennes"]),
+        ("Workers who moved away to Hamburg sent money home.", ["hamburg"]),
+        ("Children play in Bahia’s streets.", ["bahia"]),
+    ],
+)
+def test_teams_play_away_lose_by_a_score_and_win_cups(text, expected):
+    assert keys_found(CLUBS_OF_CITIES, text) == expected
+
+
 LARGEST_CITY = Gazetteer.of(
     [
         Named("vesk-state", "Vesk", ("Vesk State",), "State in the north; capital Albin.", "place"),

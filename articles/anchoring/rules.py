@@ -1027,8 +1027,13 @@ _TEAM_AFTER = re.compile(
     r"(?:league|division|tier|Championship|Bundesliga|Serie [AB]|Liga|Ligue)\b)|"
     # A score ("which Medellín won 2-1", "to give Sevilla a 2-1 win") and a place in a
     # table ("lifts Lyon to fourth", "Nacional are seventh", "stay 14th").
-    r"(?: (?:won|lost|drew|lead|led|trail|trailed))? \d{1,2}[-–]\d{1,2}\b|"
+    r"(?: (?:won|win|lost|lose|drew|draw|lead|led|trail|trailed))? \d{1,2}[-–]\d{1,2}\b|"
     r" an? \d{1,2}[-–]\d{1,2} (?:win|victory|defeat|loss|draw|lead)\b|"
+    # A meeting or a trophy won: "Gdynia won the last meeting", "where Philadelphia won
+    # the Super Bowl" (a city wins a bid, not a cup).
+    r" won the (?:last|previous|first|reverse|return) (?:meeting|match|game|fixture|derby|"
+    r"final|tie|leg)\b|"
+    r" won the (?:[A-Z][\w’'-]* )+(?:Bowl|Cup|Series|Trophy|Shield)\b|"
     r" (?:to|are|stay|stays|remain|remains|sit|sits|climb|climbs|drop|drops|move|"
     r"moves|finished|finish|finishes|lie|lies)(?: up| down)? (?:\d{1,2}(?:st|nd|rd|th)|"
     r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|bottom)\b"
@@ -1056,7 +1061,12 @@ _THEIR_GAMES_AFTER = re.compile(r" (?:win|won|lose|play|played|host|hosted|drew)
 _PLURAL_VERB_AFTER = re.compile(r" (?:are|were|have)\b")
 _TEAM_BEFORE = re.compile(
     r"\b(?:beat|beats|beating|defeated|defeating|drew with|lost to|signed for|plays for|"
-    r"played for|(?:match|matches|game|games|goals?|caps?|appearances?|debut|starts?) for) $|"
+    r"played for|play for|playing for|"
+    r"(?:match|matches|game|games|goals?|caps?|appearances?|debut|starts?) for) $|"
+    # Where a game is played: "lost 2-0 away to Molde", "are away to FCSB", "open their
+    # season at home against Monterrey" (not "moved away to Hamburg").
+    r"(?:\b\d{1,2}[-–]\d{1,2}|\b(?:are|play|plays|played|won|lost|drew|win|lose|draw)) "
+    r"away (?:to|at|against) $|\bat home (?:to|against) $|"
     # With a score between: "draw 2-2 with Benfica", "lost 3-1 to Porto".
     r"\b(?:draw|drew|drawn|lost|lose|beaten) \d{1,2}[-–]\d{1,2} (?:with|to|by) $|"
     r"\b[A-Z][\w’'-]* (?:play|face|host) $|"
