@@ -3464,6 +3464,38 @@ def test_teams_play_away_lose_by_a_score_and_win_cups(text, expected):
     assert keys_found(CLUBS_OF_CITIES, text) == expected
 
 
+MADE_THINGS = Gazetteer.of(
+    [
+        Named("dundee", "Dundee", (), "City on the Firth of Tay, Scotland.", "place"),
+        Named("dundee-fc", "Dundee FC", ("Dundee",), "Football club from Dundee.", "organization"),
+        Named("amur", "Amur Oblast", ("Amur",), "Region of the Russian Far East.", "place"),
+        Named("haase", "Haase Kaffee", ("Haase",), "Coffee roaster in Bremen.", "organization"),
+        Named("kerala", "Kerala", (), "State in south-western India.", "place"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A food, a breed or a drink named after a place is no mention of it.
+        ("The museum gave away slices of Dundee cake at its door.", []),
+        ("The park said its Amur tigers, which grow thick coats, were fine.", []),
+        # Its maker is named so, and a noun that is no head leaves the place named.
+        ("The club will go on serving Haase coffee in its stands.", ["haase"]),
+        ("Sales at the Dundee cake maker rose by a third.", ["dundee"]),
+        # A place written after "in" is where it is.
+        (
+            "In Kerala rice is the staple, and in Dundee tea is served at four.",
+            ["kerala", "dundee"],
+        ),
+        ("Dundee won 2-1, and fans ate Dundee cake.", ["dundee-fc"]),
+    ],
+)
+def test_a_food_a_drink_or_a_breed_named_after_a_place_is_no_mention(text, expected):
+    assert keys_found(MADE_THINGS, text) == expected
+
+
 LARGEST_CITY = Gazetteer.of(
     [
         Named("vesk-state", "Vesk", ("Vesk State",), "State in the north; capital Albin.", "place"),

@@ -3545,6 +3545,11 @@ def _described_as_a_thing(text: str, hit: tuple, profiles: Mapping) -> bool:
     start, end, keys = hit
     if _POURED_FROM_BEFORE.search(text, max(0, start - 30), start):
         return all(key in profiles and not profiles[key].cues & _DRINK_MAKERS for key in keys)
+    made = _MADE_THING_AFTER.match(text, end)
+    # "In Kerala rice is the staple": a place where something is, not a thing's name.
+    if made and not _PLACE_BEFORE.search(text, max(0, start - 20), start):
+        said = _stem(made.group(1))
+        return all(key in profiles and said not in profiles[key].cues for key in keys)
     called = _A_THING_CALLED_BEFORE.search(text, max(0, start - 70), start)
     # Only what is no agent is called so: "a spokesman in Kyiv called Russia's offer a
     # trap", "a lawmaker called Musk a threat", "a firm called Palantir" name ours. A
@@ -3596,6 +3601,21 @@ _ARTICLE_BEFORE = re.compile(
     rf"(?<![\w'’-])(?:a|an|A|An)(?: (?!{_FUNCTION_WORDS})(?:[a-z][\w-]*|\d{{4}})){{0,2}} $"
 )
 _PHRASE_ENDS = re.compile(rf"(?:[,.;:!?)]|\s{_FUNCTION_WORDS})")
+
+# A food, a drink, a plant, a breed or a craft named after a place or a person, after the
+# name and ending its noun phrase: "Dundee cake at", "Amur tigers, which", "a restored
+# Nordland boat,", "Aalborg akvavit" (not "the Kraków chocolate maker", where the noun is
+# no head). Only a maker of it is named so: "Haase coffee" is the roaster's; and a place
+# written after "in" is where it is ("in Kerala rice is the staple").
+_MADE_THINGS = """cake cakes mints sweets biscuits bread buns pastry pastries chocolate
+    chocolates cheese ham sausage sausages oranges orange lemons apples grapes olives nuts
+    honey pepper peppers chillies rice tea coffee beer beers lager ale cider wine wines
+    whisky whiskey vodka akvavit aquavit rum gin brandy tigers tiger dolphins dolphin
+    horses horse cattle sheep goats dogs dog cats cat hens salmon oysters mussels boat
+    boats tiles tile pottery porcelain lace carpets carpet rugs rug tweed cigars"""
+_MADE_THING_AFTER = re.compile(
+    rf" ({'|'.join(sorted(_wordset(_MADE_THINGS)))})(?={_PHRASE_ENDS.pattern})"
+)
 
 
 def _product_of(text: str, start: int, end: int) -> bool:
