@@ -276,6 +276,23 @@ def test_the_elder_or_the_younger_of_a_family_by_the_ties_descriptions_state(tex
     assert found(FAMILY, text)[-1][1] == expected
 
 
+def test_an_uncle_in_a_description_is_the_elder():
+    castanedas = Gazetteer.of(
+        [
+            Named("wilmer", "Wilmer Castañeda", ("Castañeda",), "Former councillor.", "person"),
+            Named(
+                "jhonatan",
+                "Jhonatan Castañeda",
+                ("Castañeda",),
+                "Convicted with his uncle Wilmer Castañeda of selling land.",
+                "person",
+            ),
+        ]
+    )
+    text = "Wilmer Castañeda and Jhonatan Castañeda were sentenced. The older Castañeda wept."
+    assert found(castanedas, text)[-1] == ("Castañeda", "wilmer")
+
+
 def test_the_elder_of_a_family_is_among_the_ones_the_story_has_named():
     """Ines Costa, whom no tie places, is not named: "the elder Costa" compares the father
     and the son the story has named."""
@@ -313,6 +330,10 @@ LIMAS = Gazetteer.of(
         ("Bruno Lima spoke. He is the son of Ana Lima. The younger Lima said no.", "bruno"),
         ("Ana Lima spoke. She is the mother of Bruno Lima. The younger Lima said no.", "bruno"),
         ("Ana Lima spoke. Lima, whose son Bruno Lima came, smiled. The elder Lima left.", "ana"),
+        # An uncle or an aunt is older than a nephew or a niece.
+        ("Ana Lima was jailed. Her nephew Bruno Lima got six. The older Lima wept.", "ana"),
+        ("Bruno Lima spoke. He is the nephew of Ana Lima. The elder Lima said no.", "ana"),
+        ("Ana Lima spoke. She is the aunt of Bruno Lima. The younger Lima said no.", "bruno"),
     ],
 )
 def test_a_tie_the_story_states_either_way_tells_the_elder_from_the_younger(text, expected):

@@ -1599,11 +1599,13 @@ _ELDER = frozenset({"elder", "older", "senior"})
 # described ("son of Joe Biden", "his father, Kim Jong Il", "younger sister of Kim Jong
 # Un") or younger ("father of Justin Trudeau", "elder brother of...").
 _NAMES_AN_ELDER = re.compile(
-    r"\b(?:(?:son|daughter|child|stepson|stepdaughter) of|(?:his|her|their) "
-    r"(?:father|mother|parents?),?|younger (?:sister|brother|sibling) of) ([^;.()]+)"
+    r"\b(?:(?:son|daughter|child|stepson|stepdaughter|grandson|granddaughter|nephew|niece) "
+    r"of|(?:his|her|their) (?:father|mother|parents?|grandfather|grandmother|uncle|aunt),?|"
+    r"younger (?:sister|brother|sibling) of) ([^;.()]+)"
 )
 _NAMES_A_YOUNGER = re.compile(
-    r"\b(?:(?:father|mother|parent) of|(?:his|her|their) (?:sons?|daughters?|child|children),?|"
+    r"\b(?:(?:father|mother|parent|grandfather|grandmother|uncle|aunt) of|(?:his|her|their) "
+    r"(?:sons?|daughters?|child|children|grandsons?|granddaughters?|nephews?|nieces?),?|"
     r"(?:older|elder) (?:sister|brother|sibling) of) ([^;.()]+)"
 )
 _PRONOUN = re.compile(r"\b(?:he|she|his|her|He|She|His|Her)\b")
@@ -1751,18 +1753,22 @@ def _age_stated(story: _Story, key) -> int | None:
 _TIE_BEFORE = re.compile(
     r"\b(?:[Hh]is|[Hh]er|[Tt]heir|whose) (?:(elder|older|younger|big|little) )?"
     r"(father|mother|parents?|grandfather|grandmother|sons?|daughters?|child|children|"
-    r"grandsons?|granddaughters?|brother|sister|sibling),? $"
+    r"grandsons?|granddaughters?|brother|sister|sibling|uncle|aunt|nephews?|nieces?),? $"
 )
 # The tie the other way round: "is the son of Ali Hassan Mwinyi" names the parent.
 _TIE_OF_BEFORE = re.compile(
     r"\b(?:the|a) (?:(elder|older|eldest|younger|youngest) )?"
     r"(father|mother|parent|grandfather|grandmother|son|daughter|child|grandson|"
-    r"granddaughter|brother|sister) of $"
+    r"granddaughter|brother|sister|uncle|aunt|nephew|niece) of $"
 )
-_ELDER_KIN = frozenset({"father", "mother", "parent", "parents", "grandfather", "grandmother"})
+# An uncle or an aunt is older than a nephew or a niece, as a parent is than a child: "His
+# nephew Jhonatan Castañeda ... The older Castañeda" is the uncle.
+_ELDER_KIN = frozenset(
+    {"father", "mother", "parent", "parents", "grandfather", "grandmother", "uncle", "aunt"}
+)
 _YOUNGER_KIN = frozenset(
     {"son", "sons", "daughter", "daughters", "child", "children", "grandson", "grandsons"}
-    | {"granddaughter", "granddaughters"}
+    | {"granddaughter", "granddaughters", "nephew", "nephews", "niece", "nieces"}
 )
 
 
