@@ -3502,6 +3502,9 @@ MADE_THINGS = Gazetteer.of(
         # A food, a breed or a drink named after a place is no mention of it.
         ("The museum gave away slices of Dundee cake at its door.", []),
         ("The park said its Amur tigers, which grow thick coats, were fine.", []),
+        ("Stalls sold Kerala curry and Dundee pies at the fair.", []),
+        # The noun heads no phrase: the place is named.
+        ("Talks on the Dundee cod quota resumed.", ["dundee"]),
         # Its maker is named so, and a noun that is no head leaves the place named.
         ("The club will go on serving Haase coffee in its stands.", ["haase"]),
         ("Sales at the Dundee cake maker rose by a third.", ["dundee"]),

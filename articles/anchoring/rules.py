@@ -3618,7 +3618,9 @@ _MADE_THINGS = """cake cakes mints sweets biscuits bread buns pastry pastries ch
     honey pepper peppers chillies rice tea coffee beer beers lager ale cider wine wines
     whisky whiskey vodka akvavit aquavit rum gin brandy tigers tiger dolphins dolphin
     horses horse cattle sheep goats dogs dog cats cat hens salmon oysters mussels boat
-    boats tiles tile pottery porcelain lace carpets carpet rugs rug tweed cigars"""
+    boats tiles tile pottery porcelain lace carpets carpet rugs rug tweed cigars salad
+    beef pork lamb halibut perch cod trout tuna crab lobster laksa noodles soup curry stew
+    pie pies dumplings spruce pine pines fir oak"""
 _MADE_THING_AFTER = re.compile(
     rf" ({'|'.join(sorted(_wordset(_MADE_THINGS)))})(?={_PHRASE_ENDS.pattern})"
 )
