@@ -3485,6 +3485,34 @@ def test_teams_play_away_lose_by_a_score_and_win_cups(text, expected):
     assert keys_found(CLUBS_OF_CITIES, text) == expected
 
 
+RIVERS_AND_REGIONS = Gazetteer.of(
+    [
+        Named("meuse", "Meuse", (), "River flowing through France and Belgium.", "place"),
+        Named("meuse-dep", "Meuse", (), "Department of north-eastern France.", "place"),
+        Named("kafue", "Kafue River", ("Kafue",), "River of central Zambia.", "place"),
+        Named("kafue-town", "Kafue", (), "Town in Lusaka Province, Zambia.", "place"),
+        Named("gambia", "Gambia", ("The Gambia",), "Country in West Africa.", "place"),
+        Named("gambia-river", "Gambia River", ("Gambia",), "River of West Africa.", "place"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "The" and a bare name that ends its phrase: the river.
+        ("Police closed the bridges over the Meuse near the ground.", ["meuse"]),
+        ("Camps along the Kafue, which flooded, were vaccinated.", ["kafue"]),
+        # Near misses: a word after the name, a country, no "the".
+        ("The Meuse department said eleven people were held.", ["meuse-dep"]),
+        ("Traders in the Gambia said prices rose.", ["gambia"]),
+        ("Workers in Kafue said the mill had shut.", ["kafue-town"]),
+    ],
+)
+def test_the_and_a_bare_name_that_ends_its_phrase_is_the_river(text, expected):
+    assert keys_found(RIVERS_AND_REGIONS, text) == expected
+
+
 MADE_THINGS = Gazetteer.of(
     [
         Named("dundee", "Dundee", (), "City on the Firth of Tay, Scotland.", "place"),

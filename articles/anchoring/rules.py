@@ -2362,6 +2362,13 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     candidates = _local_choice(text, start, end, candidates, profiles, low, high, story.spans)
     if len(candidates) == 1:
         return candidates[0]
+    # "The" and a bare name is no town's: "the quays of the Rhône", "the bridges over the
+    # Meuse", "where the Waipā joins the Waikato" are the river, not the department, the
+    # district or the dam of its name (not a country's: "the Gambia"; nor a name a word
+    # of its kind or any other follows, "the Rhône prefecture").
+    river = _the_river(text, start, end, candidates, known)
+    if river is not None:
+        return river
     # 5. Places, or organisations, of one name: the one whose description holds names
     # the story uses ("Capital of Peru" in a story that names Peru).
     # A place of the very name the dateline wrote, its own name ("PALERMO, April 17 … A
@@ -2814,6 +2821,21 @@ def _someone_before(story: _Story, start: int) -> bool:
 _NATURAL_KINDS = frozenset({"river", "lake", "island", "sea", "bay", "valley", "mountain"})
 # The start of a dateline up to a region it adds: "Cork, " or "HYDERABAD, ".
 _DATELINE_REGION_BEFORE = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*, (?:[A-Z][\w.'’]*, )*")
+
+
+def _the_river(text: str, start: int, end: int, keys: list, known: Mapping):
+    """The one river among the places ``keys`` when "the" stands right before the name at
+    ``start:end`` and the name ends its noun phrase ("the Gandaki provincial government"
+    is the province's), or None."""
+    if not (
+        _all_of_kind(keys, known, "place")
+        and text.endswith(("the ", "The "), max(0, start - 4), start)
+        and _PHRASE_ENDS.match(text, end)
+        and all(known[key].place_type != "country" for key in keys)
+    ):
+        return None
+    rivers = [key for key in keys if _kind_described(known[key]) == "river"]
+    return rivers[0] if len(rivers) == 1 else None
 
 
 def _kind_written(text: str, start: int, end: int) -> str | None:
