@@ -3473,6 +3473,9 @@ def test_teams_travel_open_seasons_and_play_hurling(gazetteer, text, expected):
         ("Rennes won the last meeting 2-1.", ["stade"]),
         ("It is a city where Atlanta won the Super Bowl once.", ["falcons"]),
         ("Two of the academy’s boys now play for Hamburg.", ["hsv"]),
+        # A city's office after its name is the city's, not the club's.
+        ("Hamburg mayor Peter Tschentscher, a lifelong fan of the club, watched.", ["hamburg"]),
+        ("Hamburg city council voted to sell the club its ground.", ["hamburg"]),
         # Near misses: a city wins a bid or a vote and is away from home for nobody; a
         # ticket to play for in a lottery.
         ("Hamburg won the bid to host the fair.", ["hamburg"]),
@@ -3531,6 +3534,7 @@ MADE_THINGS = Gazetteer.of(
         ("The museum gave away slices of Dundee cake at its door.", []),
         ("The park said its Amur tigers, which grow thick coats, were fine.", []),
         ("Stalls sold Kerala curry and Dundee pies at the fair.", []),
+        ("Weavers finish the Dundee hats by hand.", []),
         # The noun heads no phrase: the place is named.
         ("Talks on the Dundee cod quota resumed.", ["dundee"]),
         # Its maker is named so, and a noun that is no head leaves the place named.

@@ -2194,6 +2194,8 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
                 and not _POSSESSIVE_AFTER.match(text, end)
             )
             or ("person" not in kinds and _HOSTS_AFTER.match(text, end))
+            # A city's offices after its name: "Tbilisi mayor Kakha Kaladze", not the club's.
+            or ("person" not in kinds and _CITY_AFTER.match(text, end))
             or _NATIONAL_AFTER.match(text, end)
             or _FEATURE_AFTER.match(text, end)
         ):
@@ -3640,7 +3642,7 @@ _MADE_THINGS = """cake cakes mints sweets biscuits bread buns pastry pastries ch
     honey pepper peppers chillies rice tea coffee beer beers lager ale cider wine wines
     whisky whiskey vodka akvavit aquavit rum gin brandy tigers tiger dolphins dolphin
     horses horse cattle sheep goats dogs dog cats cat hens salmon oysters mussels boat
-    boats tiles tile pottery porcelain lace carpets carpet rugs rug tweed cigars salad
+    boats tiles tile pottery porcelain lace carpets carpet rugs rug tweed cigars hats salad
     beef pork lamb halibut perch cod trout tuna crab lobster laksa noodles soup curry stew
     pie pies dumplings spruce pine pines fir oak"""
 _MADE_THING_AFTER = re.compile(
