@@ -3516,6 +3516,37 @@ def test_the_and_a_bare_name_that_ends_its_phrase_is_the_river(text, expected):
     assert keys_found(RIVERS_AND_REGIONS, text) == expected
 
 
+SEATS = Gazetteer.of(
+    [
+        Named("rotorua", "Rotorua", (), "City in New Zealand's North Island.", "place"),
+        Named(
+            "rotorua-seat",
+            "Rotorua electorate",
+            ("Rotorua",),
+            "Parliamentary electorate of New Zealand.",
+            "place",
+        ),
+        Named("basra", "Basra", (), "Main port city of Iraq.", "place"),
+        Named("basra-gov", "Basra Governorate", ("Basra",), "Governorate of Iraq.", "place"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A member of parliament sits for a constituency or a region.
+        ("The MP for Rotorua, Todd McClay, attended.", ["rotorua-seat"]),
+        ("A member of parliament from Basra said villagers were angry.", ["basra-gov"]),
+        # Near misses: a councillor's town, and no member at all.
+        ("A councillor from Basra said the port was busy.", ["basra"]),
+        ("Tourists flew from Rotorua to Auckland.", ["rotorua"]),
+    ],
+)
+def test_a_member_of_parliament_sits_for_a_constituency_or_a_region(text, expected):
+    assert keys_found(SEATS, text) == expected
+
+
 MADE_THINGS = Gazetteer.of(
     [
         Named("dundee", "Dundee", (), "City on the Firth of Tay, Scotland.", "place"),

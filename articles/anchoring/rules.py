@@ -2264,6 +2264,21 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     candidates = _of_the_kind_written(text, start, end, candidates, known)
     if not candidates:
         return None
+    # A member of a parliament "for" or "from" a place sits for its constituency or its
+    # region, not the town of the name: "the MP for Rotorua", "the SDLP MP for Foyle", "a
+    # member of parliament from Basra" (the governorate).
+    if _all_of_kind(candidates, known, "place") and _REPRESENTS_BEFORE.search(
+        text, max(0, start - 40), start
+    ):
+        represented = [key for key in candidates if _ELECTORAL.search(known[key].description)]
+        if not represented:
+            represented = [
+                key
+                for key in candidates
+                if _kind_described(known[key]) in _REGIONS
+            ]
+        if len(represented) == 1:
+            candidates = represented
     # "the elder Déby" is the father of the Déby in the same family, "the younger
     # Trudeau" the son, as the descriptions tie them; when they do not, the writer has
     # told us there are several, and any other guess would be one. The writer compares
@@ -2823,6 +2838,18 @@ def _someone_before(story: _Story, start: int) -> bool:
 _NATURAL_KINDS = frozenset({"river", "lake", "island", "sea", "bay", "valley", "mountain"})
 # The start of a dateline up to a region it adds: "Cork, " or "HYDERABAD, ".
 _DATELINE_REGION_BEFORE = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*, (?:[A-Z][\w.'’]*, )*")
+
+
+_REPRESENTS_BEFORE = re.compile(
+    r"\b(?:MPs?|[Mm]embers? of [Pp]arliament|[Mm]embers?|[Dd]eputy|[Dd]eputies|[Ss]enators?|"
+    r"[Rr]epresentatives?|[Ll]awmakers?|[Ll]egislators?|TDs?|MSPs?|MLAs?|MEPs?|"
+    r"[Cc]ongress(?:man|woman|men|women)) (?:for|from) (?:the )?$"
+)
+_ELECTORAL = re.compile(r"\b(?:constituency|electorate|electoral|riding)\b")
+_REGIONS = _wordset(
+    """county province district state region department prefecture oblast canton
+    territory emirate governorate division"""
+)
 
 
 def _the_river(text: str, start: int, end: int, keys: list, known: Mapping):
