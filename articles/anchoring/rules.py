@@ -2272,11 +2272,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     ):
         represented = [key for key in candidates if _ELECTORAL.search(known[key].description)]
         if not represented:
-            represented = [
-                key
-                for key in candidates
-                if _kind_described(known[key]) in _REGIONS
-            ]
+            represented = [key for key in candidates if _kind_described(known[key]) in _REGIONS]
         if len(represented) == 1:
             candidates = represented
     # "the elder Déby" is the father of the Déby in the same family, "the younger
