@@ -3547,6 +3547,42 @@ def test_a_member_of_parliament_sits_for_a_constituency_or_a_region(text, expect
     assert keys_found(SEATS, text) == expected
 
 
+PRIME_MINISTERS = Gazetteer.of(
+    [
+        Named(
+            "kyriakos",
+            "Kyriakos Mitsotakis",
+            ("Mitsotakis",),
+            "Greek politician, prime minister of Greece since 2019.",
+            "person",
+        ),
+        Named(
+            "konstantinos",
+            "Konstantinos Mitsotakis",
+            ("Mitsotakis",),
+            "Greek politician (1918–2017), prime minister from 1990 to 1993.",
+            "person",
+        ),
+        Named("chivite", "María Chivite", ("Chivite",), "President of Navarre.", "person"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An office held now is the living holder's.
+        ("Prime Minister Mitsotakis congratulated the team.", ["kyriakos"]),
+        # Near miss: a former holder may be either.
+        ("Former Prime Minister Mitsotakis was remembered.", []),
+        # A party's member before a name is no part of it.
+        ("The government, led by Socialist María Chivite, backed it.", ["chivite"]),
+    ],
+)
+def test_a_present_office_is_the_living_holders_and_a_party_is_no_part_of_a_name(text, expected):
+    assert keys_found(PRIME_MINISTERS, text) == expected
+
+
 MADE_THINGS = Gazetteer.of(
     [
         Named("dundee", "Dundee", (), "City on the Firth of Tay, Scotland.", "place"),

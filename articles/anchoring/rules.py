@@ -1737,6 +1737,8 @@ def _by_career(keys: list, known: Mapping) -> set[tuple]:
 
 
 # "The late Walter Ford", "her late father-in-law Walter Ford", "his late wife, Ana".
+# A title held once, not now: "former Prime Minister", "the then president", "ex-mayor".
+_FORMER_BEFORE = re.compile(r"\b(?:[Ff]ormer|[Ll]ate|then|[Ee]x-|one-time|onetime)[\w\s.-]*$")
 _LATE_BEFORE = re.compile(
     r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Ww]hose) late (?:[a-z-]+,? ){0,2}$"
 )
@@ -2070,7 +2072,19 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         fitting = [
             key for key in candidates if _fits_the_word_before(text, start, title, known[key])
         ]
-        if len(fitting) == 1 and not _title_claimed_elsewhere(title, fitting[0], candidates, known):
+        # Of several the title fits, a title held now is the living one's: "Prime Minister
+        # Mitsotakis" is the son, not his father (1918–2017) who held the office before
+        # him ("former Prime Minister" may be either).
+        living = [key for key in fitting if not known[key].dead]
+        if (
+            len(fitting) > 1
+            and len(living) == 1
+            and not _FORMER_BEFORE.search(text, max(0, start - 40), start)
+        ):
+            candidates = living
+        elif len(fitting) == 1 and not _title_claimed_elsewhere(
+            title, fitting[0], candidates, known
+        ):
             candidates = fitting
     # The dead give no interviews: "“...put on a mask,” Farouk said" is not King Farouk
     # I (1920–1965), whatever his name's last mention; nor whatever a pronoun after the
@@ -3324,6 +3338,26 @@ def _not_a_longer_name(text: str, hit: tuple, ends: set, profiles: Mapping) -> b
         _owned(text, hit, ends, profiles)
         or _nationality_before(text, hit, profiles)
         or _honorific_before(text, hit, profiles)
+        or _affiliation_before(text, hit, profiles)
+    )
+
+
+# A party's member, written before a person's name: "led by Socialist María Chivite", "a
+# Republican Joe Pittman" (no part of the name, as "Hunter" in "Hunter Biden" is).
+_AFFILIATIONS = _wordset(
+    """Socialist Socialists Conservative Republican Democrat Liberal Labour Labor Green
+    Communist Tory Nationalist Unionist Centrist Peronist Gaullist Christian-Democrat
+    Social-Democrat Sandinista Chavista Kirchnerist"""
+)
+
+
+def _affiliation_before(text: str, hit: tuple, profiles: Mapping) -> bool:
+    """Whether the capitalised word before a person's name says the party the person is
+    of ("Socialist María Chivite")."""
+    start, _, keys = hit
+    previous = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    return (
+        previous is not None and previous.group(1) in _AFFILIATIONS and _all_persons(keys, profiles)
     )
 
 
