@@ -3476,6 +3476,9 @@ def test_teams_travel_open_seasons_and_play_hurling(gazetteer, text, expected):
         # A city's office after its name is the city's, not the club's.
         ("Hamburg mayor Peter Tschentscher, a lifelong fan of the club, watched.", ["hamburg"]),
         ("Hamburg city council voted to sell the club its ground.", ["hamburg"]),
+        # A party's member from a place names the place: no longer name.
+        ("The speaker, an Atlanta Democrat, said the House would return.", ["atlanta"]),
+        ("Fans at Atlanta Green cheered.", []),
         # Near misses: a city wins a bid or a vote and is away from home for nobody; a
         # ticket to play for in a lottery.
         ("Hamburg won the bid to host the fair.", ["hamburg"]),

@@ -794,7 +794,20 @@ _NAME_SUFFIXES = _wordset("""ii iii iv jr sr kc qc obe cbe mbe kbe dbe frs phd""
 
 def _may_follow_a_name(word: str) -> bool:
     lowered = word.lower().rstrip(".")
-    return lowered in _NAME_SUFFIXES or lowered in _DAYS or lowered in MONTHS or _is_title(word)
+    return (
+        lowered in _NAME_SUFFIXES
+        or lowered in _DAYS
+        or lowered in MONTHS
+        or _is_title(word)
+        or word.rstrip(",.;:") in _PARTY_MEMBERS
+    )
+
+
+# A party's member from a place, after its name: "a Philadelphia Democrat", "two Texas
+# Republicans" (not "Bowling Green", a longer name).
+_PARTY_MEMBERS = _wordset(
+    """Democrat Democrats Republican Republicans Socialist Socialists Tory Tories"""
+)
 
 
 def _is_title(word: str) -> bool:
