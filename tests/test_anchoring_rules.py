@@ -3473,12 +3473,6 @@ def test_teams_travel_open_seasons_and_play_hurling(gazetteer, text, expected):
         ("Rennes won the last meeting 2-1.", ["stade"]),
         ("It is a city where Atlanta won the Super Bowl once.", ["falcons"]),
         ("Two of the academy’s boys now play for Hamburg.", ["hsv"]),
-        # A city's office after its name is the city's, not the club's.
-        ("Hamburg mayor Peter Tschentscher, a lifelong fan of the club, watched.", ["hamburg"]),
-        ("Hamburg city council voted to sell the club its ground.", ["hamburg"]),
-        # A party's member from a place names the place: no longer name.
-        ("The speaker, an Atlanta Democrat, said the House would return.", ["atlanta"]),
-        ("Fans at Atlanta Green cheered.", []),
         # Near misses: a city wins a bid or a vote and is away from home for nobody; a
         # ticket to play for in a lottery.
         ("Hamburg won the bid to host the fair.", ["hamburg"]),
@@ -3488,6 +3482,21 @@ def test_teams_travel_open_seasons_and_play_hurling(gazetteer, text, expected):
     ],
 )
 def test_teams_play_away_lose_by_a_score_and_win_cups(text, expected):
+    assert keys_found(CLUBS_OF_CITIES, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A city's office after its name is the city's, not the club's.
+        ("Hamburg mayor Peter Tschentscher, a lifelong fan of the club, watched.", ["hamburg"]),
+        ("Hamburg city council voted to sell the club its ground.", ["hamburg"]),
+        # A party's member from a place names the place: no longer name.
+        ("The speaker, an Atlanta Democrat, said the House would return.", ["atlanta"]),
+        ("Fans at Atlanta Green cheered.", []),
+    ],
+)
+def test_a_citys_office_and_a_party_member_from_it_name_the_city(text, expected):
     assert keys_found(CLUBS_OF_CITIES, text) == expected
 
 
