@@ -3595,6 +3595,37 @@ def test_a_present_office_is_the_living_holders_and_a_party_is_no_part_of_a_name
     assert keys_found(PRIME_MINISTERS, text) == expected
 
 
+PUNJABS_AND_ULSAN = Gazetteer.of(
+    [
+        Named("punjab-in", "Punjab", (), "State in India bordering Pakistan.", "place"),
+        Named("punjab-pk", "Punjab", (), "Province of Pakistan.", "place"),
+        Named("ulsan", "Ulsan", (), "Industrial metropolitan city of South Korea.", "place"),
+        Named(
+            "ulsan-fc",
+            "Ulsan HD FC",
+            ("Ulsan",),
+            "Football club owned by HD Hyundai Heavy Industries.",
+            "organization",
+        ),
+        Named("hhi", "HD Hyundai Heavy Industries", (), "Korean shipbuilder.", "organization"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The owner's place is where it lies, not what it borders.
+        ("The university stayed in Pakistan's Punjab after 1947.", ["punjab-pk"]),
+        ("Farmers in India's Punjab burned stubble.", ["punjab-in"]),
+        # A dateline is a place, whatever its description calls it.
+        ("ULSAN, Feb 26 (Newsroom) — HD Hyundai Heavy Industries won an order.", ["ulsan", "hhi"]),
+    ],
+)
+def test_an_owners_place_lies_in_it_and_a_dateline_is_a_place(text, expected):
+    assert keys_found(PUNJABS_AND_ULSAN, text) == expected
+
+
 MADE_THINGS = Gazetteer.of(
     [
         Named("dundee", "Dundee", (), "City on the Firth of Tay, Scotland.", "place"),

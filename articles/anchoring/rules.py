@@ -2040,6 +2040,9 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         in_region = _dateline_region(text, end, candidates, known)
         if in_region is not None:
             return in_region
+        # A place, whatever its description calls it ("Industrial metropolitan city"),
+        # before a club or a firm of its name: "ULSAN, Feb 26" is no football club.
+        candidates = _filter(candidates, lambda key: key in known and known[key].kind == "place")
         candidates = _filter(
             candidates, lambda key: key in known and known[key].place_type == "city"
         )
@@ -2120,6 +2123,9 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         candidates = _filter(
             candidates, lambda key: key in known and _names_all(known[key], owner.group(1))
         )
+        # Both name it: the one that lies in it, not the one beside it ("Pakistan’s
+        # Punjab" is the "province of Pakistan", not the state "bordering Pakistan").
+        candidates = _filter(candidates, lambda key: _lies_in(known[key], owner.group(1)))
     # The region a comma sets after a place: "Alexandria, Va." is the one whose
     # description names Virginia.
     regions = _region_after(story, end)
@@ -3091,6 +3097,14 @@ def _dateline_region(text, end, keys, known):
         return None
     placed = [key for key in keys if key in known and _names_all(known[key], region.group(1))]
     return placed[0] if len(placed) == 1 else None
+
+
+def _lies_in(profile: Profile, words: str) -> bool:
+    """Whether the description of ``profile`` names ``words`` as where it is: after "of",
+    "in" or a comma ("Most populous province of Pakistan"; not "bordering Pakistan")."""
+    return bool(
+        re.search(rf"(?:\bof|\bin|,) (?:the )?{re.escape(fold(words))}", profile.description)
+    )
 
 
 def _names_all(profile: Profile, words: str) -> bool:
