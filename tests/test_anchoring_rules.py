@@ -3626,6 +3626,39 @@ def test_an_owners_place_lies_in_it_and_a_dateline_is_a_place(text, expected):
     assert keys_found(PUNJABS_AND_ULSAN, text) == expected
 
 
+UNIVERSITIES = Gazetteer.of(
+    [
+        Named("oxford", "Oxford", (), "City in England, on the Thames.", "place"),
+        Named(
+            "oxford-uni",
+            "University of Oxford",
+            ("Oxford",),
+            "Collegiate research university in Oxford, England.",
+            "organization",
+        ),
+        Named(
+            "curtin-uni", "Curtin University", ("Curtin",), "University in Perth.", "organization"
+        ),
+        Named("john-curtin", "John Curtin", ("Curtin",), "Prime minister of Australia.", "person"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A university's people "at" its name are at the university.
+        ("A doctoral student at Oxford wrote much of the code.", ["oxford-uni"]),
+        ("Researchers at Curtin wrote the software.", ["curtin-uni"]),
+        # Near misses: visitors are at the city; no one of a university before "at".
+        ("Tourists at Oxford queued for the boats on the river.", ["oxford"]),
+        ("The train stopped at Oxford for an hour.", ["oxford"]),
+    ],
+)
+def test_a_universitys_people_at_its_name_are_at_the_university(text, expected):
+    assert keys_found(UNIVERSITIES, text) == expected
+
+
 MADE_THINGS = Gazetteer.of(
     [
         Named("dundee", "Dundee", (), "City on the Firth of Tay, Scotland.", "place"),

@@ -2165,6 +2165,19 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     ):
         candidates = _filter(candidates, lambda key: key in known and known[key].kind != "person")
         kinds = {known[key].kind for key in candidates if key in known}
+    # Someone of a university's people "at" the name is at the university: "a doctoral
+    # student at Oxford", "Researchers at Curtin" (not the city, nor the prime minister
+    # the university is named after).
+    if len(kinds) > 1 and _ACADEMIC_AT_BEFORE.search(text, max(0, start - 30), start):
+        candidates = _filter(
+            candidates,
+            lambda key: (
+                key in known
+                and known[key].kind == "organization"
+                and _UNIVERSITY.search(known[key].description)
+            ),
+        )
+        kinds = {known[key].kind for key in candidates if key in known}
     if len(kinds) > 1:
         # Only a team beats another or signs a player: "São Paulo came from behind to
         # beat Palmeiras", "lost to Santos", "signed for Porto" name the clubs; and of a
@@ -2879,6 +2892,14 @@ _REGIONS = _wordset(
     """county province district state region department prefecture oblast canton
     territory emirate governorate division"""
 )
+
+
+_ACADEMIC_AT_BEFORE = re.compile(
+    r"\b(?:[Rr]esearchers?|[Ss]cientists?|[Ss]tudents?|[Ss]taff|[Pp]rofessors?|[Ll]ecturers?|"
+    r"[Aa]cademics?|[Ff]ellows?|[Gg]raduates?|[Aa]lumni|[a-z]+ologists?|[Hh]istorians?|"
+    r"[Ee]conomists?|[Pp]hysicists?|[Cc]hemists?|[Mm]athematicians?|[Ss]tudied) at $"
+)
+_UNIVERSITY = re.compile(r"\b(?:university|college|polytechnic|institute of technology)\b")
 
 
 def _the_river(text: str, start: int, end: int, keys: list, known: Mapping):
