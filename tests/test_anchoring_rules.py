@@ -3471,6 +3471,7 @@ def test_teams_travel_open_seasons_and_play_hurling(gazetteer, text, expected):
         ("Fans watched Rennes lose 2-0 away to Hamburg on Sunday.", ["stade", "hsv"]),
         ("The Falcons open their season at home against Rennes.", ["stade"]),
         ("Rennes won the last meeting 2-1.", ["stade"]),
+        ("Hamburg had led 18-10 at half-time.", ["hsv"]),
         ("It is a city where Atlanta won the Super Bowl once.", ["falcons"]),
         ("Two of the academy’s boys now play for Hamburg.", ["hsv"]),
         # Near misses: a city wins a bid or a vote and is away from home for nobody; a

@@ -1040,7 +1040,8 @@ _TEAM_AFTER = re.compile(
     r"(?:league|division|tier|Championship|Bundesliga|Serie [AB]|Liga|Ligue)\b)|"
     # A score ("which Medellín won 2-1", "to give Sevilla a 2-1 win") and a place in a
     # table ("lifts Lyon to fourth", "Nacional are seventh", "stay 14th").
-    r"(?: (?:won|win|lost|lose|drew|draw|lead|led|trail|trailed))? \d{1,2}[-–]\d{1,2}\b|"
+    r"(?:(?: had| has| have)? (?:won|win|lost|lose|drew|draw|lead|led|trail|trailed))? "
+    r"\d{1,2}[-–]\d{1,2}\b|"
     r" an? \d{1,2}[-–]\d{1,2} (?:win|victory|defeat|loss|draw|lead)\b|"
     # A meeting or a trophy won: "Gdynia won the last meeting", "where Philadelphia won
     # the Super Bowl" (a city wins a bid, not a cup).
