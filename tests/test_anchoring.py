@@ -280,6 +280,25 @@ def test_a_place_called_by_one_word_of_a_short_form_needs_a_look():
     assert gazetteer.needs_a_look("Stadium\u00a0of Light", "luz") == ""
 
 
+def test_a_hyphen_between_words_of_a_name_may_be_written_as_a_space():
+    """Copy often writes "Zanu PF" for "ZANU-PF" and "Nandi Ndaitwah" for
+    "Nandi-Ndaitwah"; offsets stay those of the words as written. A one-letter part is
+    no word ("A-League" is never "A League"), and a name's case still counts."""
+    gazetteer = Gazetteer.of(
+        [
+            Named("zanu", "ZANU-PF", ("Zanu-PF",), "Ruling party of Zimbabwe.", "organization"),
+            Named("nnn", "Netumbo Nandi-Ndaitwah", ("Nandi-Ndaitwah",), "President.", "person"),
+            Named("aleague", "A-League", (), "Football league of Australia.", "organization"),
+        ]
+    )
+    text = "Zanu PF backed Nandi Ndaitwah. A League table and a zanu pf poster."
+    assert [(m.start, m.end, m.key) for m in gazetteer.find(text)] == [
+        (0, 7, "zanu"),
+        (15, 29, "nnn"),
+    ]
+    assert gazetteer.needs_a_look("Zanu PF", "zanu") == ""
+
+
 def test_empty_gazetteer_and_text():
     assert Gazetteer([]).find("Kim") == []
     assert Gazetteer([Entry(1, "Kim")]).find_with_stats("") == ([], 0)

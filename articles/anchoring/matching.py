@@ -25,6 +25,12 @@ from articles.anchoring.rules import Named, Profile, typographic
 # --- Gazetteer ---------------------------------------------------------------------------
 
 
+# A hyphen between two words of a name, which copy often writes as a space: "Zanu PF" for
+# "ZANU-PF", "Nandi Ndaitwah" for "Nandi-Ndaitwah", "Al Ahly" for "Al-Ahly" (not a
+# one-letter part: "A-League" is never "A League").
+_HYPHEN_BETWEEN_WORDS = re.compile(r"(?<=\w\w)-(?=\w\w)")
+
+
 class Entry(NamedTuple):
     """One name or alias of an entity, as the gazetteer is built from."""
 
@@ -153,8 +159,9 @@ class Gazetteer:
         entries = [
             Entry(named.key, surface)
             for named in entities
-            for surface in {named.name, *named.aliases}
-            if surface
+            for written in {named.name, *named.aliases}
+            if written
+            for surface in {written, _HYPHEN_BETWEEN_WORDS.sub(" ", typographic(written))}
         ]
         return cls(entries, {named.key: rules.profile(named) for named in entities})
 
