@@ -3660,6 +3660,33 @@ def test_a_universitys_people_at_its_name_are_at_the_university(text, expected):
     assert keys_found(UNIVERSITIES, text) == expected
 
 
+CANTONS = Gazetteer.of(
+    [
+        Named(
+            "bern",
+            "Bern",
+            ("Berne",),
+            "Swiss federal city, capital of the canton of Bern.",
+            "place",
+        ),
+        Named("canton-bern", "Canton of Bern", ("Bern",), "Large bilingual Swiss canton.", "place"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A canton named after its capital: the bare name is the city's own.
+        ("The minister told reporters in Bern that rates would hold.", ["bern"]),
+        # The kind written says the canton.
+        ("Farmers across the canton of Bern sold hay.", ["canton-bern"]),
+    ],
+)
+def test_a_city_is_its_own_name_before_the_canton_named_after_it(text, expected):
+    assert keys_found(CANTONS, text) == expected
+
+
 MADE_THINGS = Gazetteer.of(
     [
         Named("dundee", "Dundee", (), "City on the Firth of Tay, Scotland.", "place"),

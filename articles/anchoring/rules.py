@@ -2829,7 +2829,12 @@ _KINDS_OF_PLACE = {
 _PRIMATE = re.compile(r"\b(?:largest|most populous|biggest) city\b")
 # The largest itself, not the second-largest ("Second-largest city of the province").
 _THE_PRIMATE = re.compile(r"(?<![\w-])(?:largest|most populous|biggest) city\b")
-_ADMINISTRATIVE = {"city", "county", "province", "state", "region", "department", "prefecture"}
+_ADMINISTRATIVE = {"city", "county", "province", "state", "region", "department", "prefecture"} | {
+    "canton",
+    "district",
+    "governorate",
+    "oblast",
+}
 
 
 def _own_name_decides(own, keys: list, known: Mapping) -> bool:
