@@ -1982,6 +1982,9 @@ def test_a_capitalised_word_and_a_particle_before_a_name_make_a_longer_name(text
         # A noun after the name: the firm is named ("a Nordvik spokesman").
         ("A Nordvik spokesman declined to comment.", ["nordvik"]),
         ("The fund will pay a year to Nordvik, which builds vans.", ["nordvik"]),
+        # Another noun phrase opens between "a" and the name: the firm is named.
+        ("It was a change the Nordvik board had made a condition.", ["nordvik"]),
+        ("It was a reform the Nordvik had asked for.", ["nordvik"]),
     ],
 )
 def test_a_model_or_a_product_of_an_organisation_is_no_mention_of_it(text, expected):

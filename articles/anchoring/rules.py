@@ -3738,8 +3738,12 @@ _FUNCTION_WORDS = (
     # A preposition ends the noun phrase "a" opens: "a derby between Rapid Vienna and".
     r"between|against|over|under|after|before|during|than|like|about|among|behind)\b"
 )
+# Another noun phrase's opening: "a reform the European Union had made a condition" is
+# no "a ... European Union", a product of the name.
+_DETERMINERS = r"(?:the|this|these|those|a|an)\b"
 _ARTICLE_BEFORE = re.compile(
-    rf"(?<![\w'’-])(?:a|an|A|An)(?: (?!{_FUNCTION_WORDS})(?:[a-z][\w-]*|\d{{4}})){{0,2}} $"
+    rf"(?<![\w'’-])(?:a|an|A|An)(?: (?!{_FUNCTION_WORDS}|{_DETERMINERS})(?:[a-z][\w-]*|\d{{4}}))"
+    rf"{{0,2}} $"
 )
 _PHRASE_ENDS = re.compile(rf"(?:[,.;:!?)]|\s{_FUNCTION_WORDS})")
 
