@@ -3690,6 +3690,39 @@ def test_a_city_is_its_own_name_before_the_canton_named_after_it(text, expected)
     assert keys_found(CANTONS, text) == expected
 
 
+MACRONS = Gazetteer.of(
+    [
+        Named(
+            "emmanuel",
+            "Emmanuel Macron",
+            ("Macron",),
+            "French politician who became president of France in 2017.",
+            "person",
+        ),
+        Named(
+            "brigitte",
+            "Brigitte Macron",
+            ("Macron",),
+            "French former teacher, wife of President Emmanuel Macron.",
+            "person",
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What a clause says someone became is a role a title fits.
+        ("President Macron is due to visit Guadeloupe in April.", ["emmanuel"]),
+        # Near miss: a tie to the president is no role of the wife's.
+        ("Mrs Macron opened the school.", ["brigitte"]),
+    ],
+)
+def test_what_a_description_says_someone_became_is_a_role_a_title_fits(text, expected):
+    assert keys_found(MACRONS, text) == expected
+
+
 MADE_THINGS = Gazetteer.of(
     [
         Named("dundee", "Dundee", (), "City on the Firth of Tay, Scotland.", "place"),

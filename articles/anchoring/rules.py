@@ -1899,11 +1899,20 @@ def _roles(description: str) -> frozenset[str]:
     not whom they are tied to ("Wife of the Turkish president")."""
     roles = set()
     for clause in _CLAUSE.findall(description):
-        for word in _words(clause):
-            if word.lower() in _ROLE_ENDS:
-                break
-            roles.add(_stem(word.lower()))
+        # What a clause says the person became or is: "French politician who became
+        # president of France in 2017", "who has been mayor since 2019".
+        for opening in [0, *(found.end() for found in _BECAME.finditer(clause))]:
+            for word in _words(clause[opening:]):
+                if word.lower() in _ROLE_ENDS:
+                    break
+                roles.add(_stem(word.lower()))
     return frozenset(roles)
+
+
+_BECAME = re.compile(
+    r"\bwho (?:is|was|became|becomes|has been|had been|served as|serves as) (?:the |a |an )?",
+    re.IGNORECASE,
+)
 
 
 def _filter(keys: list, keep) -> list:
