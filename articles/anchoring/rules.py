@@ -655,6 +655,7 @@ def refusal(
         if (
             _capitalised(word)
             and not _may_follow_a_name(word)
+            and not _party_member_after(word, before)
             and not _office_of(after)
             and not (acronym and word in _OWNED_BY_AN_ACRONYM)
         ):
@@ -794,13 +795,7 @@ _NAME_SUFFIXES = _wordset("""ii iii iv jr sr kc qc obe cbe mbe kbe dbe frs phd""
 
 def _may_follow_a_name(word: str) -> bool:
     lowered = word.lower().rstrip(".")
-    return (
-        lowered in _NAME_SUFFIXES
-        or lowered in _DAYS
-        or lowered in MONTHS
-        or _is_title(word)
-        or word.rstrip(",.;:") in _PARTY_MEMBERS
-    )
+    return lowered in _NAME_SUFFIXES or lowered in _DAYS or lowered in MONTHS or _is_title(word)
 
 
 # A party's member from a place, after its name: "a Philadelphia Democrat", "two Texas
@@ -808,6 +803,15 @@ def _may_follow_a_name(word: str) -> bool:
 _PARTY_MEMBERS = _wordset(
     """Democrat Democrats Republican Republicans Socialist Socialists Tory Tories"""
 )
+
+
+def _party_member_after(word: str, before: str) -> bool:
+    """Whether ``word`` after a place's name says a party's member from it ("a Philadelphia
+    Democrat", "two Texas Republicans"), not a party's or a paper's name that "the" opens
+    ("the Sweden Democrats", "the Tallahassee Democrat")."""
+    return word.rstrip(",.;:") in _PARTY_MEMBERS and not re.search(
+        r"\b[Tt]he (?:[a-z][\w-]* )*$", before
+    )
 
 
 def _is_title(word: str) -> bool:
@@ -1041,13 +1045,17 @@ _TEAM_AFTER = re.compile(
     # A score ("which Medellín won 2-1", "to give Sevilla a 2-1 win") and a place in a
     # table ("lifts Lyon to fourth", "Nacional are seventh", "stay 14th").
     r"(?:(?: had| has| have)? (?:won|win|lost|lose|drew|draw|lead|led|trail|trailed))? "
-    r"\d{1,2}[-–]\d{1,2}\b|"
+    r"\d{1,2}[-–]\d{1,2}\b"
+    # A range with a unit is no score: "lose 10-15 hours", "draw 8-10 million visitors".
+    r"(?! (?:%|per ?cent|percent|points|hours?|days?|weeks?|months?|years?|minutes?|"
+    r"million|billion|thousand|hundred|people|visitors|degrees|km|miles)\b)|"
     r" an? \d{1,2}[-–]\d{1,2} (?:win|victory|defeat|loss|draw|lead)\b|"
     # A meeting or a trophy won: "Gdynia won the last meeting", "where Philadelphia won
     # the Super Bowl" (a city wins a bid, not a cup).
     r" won the (?:last|previous|first|reverse|return) (?:meeting|match|game|fixture|derby|"
     r"final|tie|leg)\b|"
-    r" won the (?:[A-Z][\w’'-]* )+(?:Bowl|Cup|Series|Trophy|Shield)\b|"
+    r" won the (?:[A-Z][\w’'-]* )+(?:Bowl|Cup|Series|Trophy|Shield)\b"
+    r"(?! (?:bids?|hosting|rights|vote|race|contract)\b)|"
     r" (?:to|are|stay|stays|remain|remains|sit|sits|climb|climbs|drop|drops|move|"
     r"moves|finished|finish|finishes|lie|lies)(?: up| down)? (?:\d{1,2}(?:st|nd|rd|th)|"
     r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|top|bottom)\b"
@@ -1073,14 +1081,19 @@ _THEIR_GAMES_AFTER = re.compile(r" (?:win|won|lose|play|played|host|hosted|drew)
 # A plural verb after a place's name of one, as its sentence's subject: a team, its
 # players ("Houston are a game ahead"; not "councillors in Trafford have asked").
 _PLURAL_VERB_AFTER = re.compile(r" (?:are|were|have)\b")
+# Players "play for" a team whose name ends the phrase ("two who play for Molde were
+# called up"); musicians "play for Atlanta audiences".
+_PLAY_FOR_BEFORE = re.compile(r"\b(?:play|playing) for $")
 _TEAM_BEFORE = re.compile(
     r"\b(?:beat|beats|beating|defeated|defeating|drew with|lost to|signed for|plays for|"
-    r"played for|play for|playing for|"
+    r"played for|"
     r"(?:match|matches|game|games|goals?|caps?|appearances?|debut|starts?) for) $|"
     # Where a game is played: "lost 2-0 away to Molde", "are away to FCSB", "open their
     # season at home against Monterrey" (not "moved away to Hamburg").
     r"(?:\b\d{1,2}[-–]\d{1,2}|\b(?:are|play|plays|played|won|lost|drew|win|lose|draw)) "
-    r"away (?:to|at|against) $|\bat home (?:to|against) $|"
+    r"away (?:to|against) $|"
+    r"(?:\b\d{1,2}[-–]\d{1,2}|\b(?:play|plays|played|won|lost|drew|win|lose|draw)) away at $|"
+    r"\bat home (?:to|against) $|"
     # With a score between: "draw 2-2 with Benfica", "lost 3-1 to Porto".
     r"\b(?:draw|drew|drawn|lost|lose|beaten) \d{1,2}[-–]\d{1,2} (?:with|to|by) $|"
     r"\b[A-Z][\w’'-]* (?:play|face|host) $|"
@@ -1615,12 +1628,12 @@ _ELDER = frozenset({"elder", "older", "senior"})
 _NAMES_AN_ELDER = re.compile(
     r"\b(?:(?:son|daughter|child|stepson|stepdaughter|grandson|granddaughter|nephew|niece) "
     r"of|(?:his|her|their) (?:father|mother|parents?|grandfather|grandmother|uncle|aunt),?|"
-    r"younger (?:sister|brother|sibling) of) ([^;.()]+)"
+    r"younger (?:sister|brother|sibling) of) ([^;.()]+?)(?=[;.()]|,? and [a-z]|, [a-z]|$)"
 )
 _NAMES_A_YOUNGER = re.compile(
     r"\b(?:(?:father|mother|parent|grandfather|grandmother|uncle|aunt) of|(?:his|her|their) "
     r"(?:sons?|daughters?|child|children|grandsons?|granddaughters?|nephews?|nieces?),?|"
-    r"(?:older|elder) (?:sister|brother|sibling) of) ([^;.()]+)"
+    r"(?:older|elder) (?:sister|brother|sibling) of) ([^;.()]+?)(?=[;.()]|,? and [a-z]|, [a-z]|$)"
 )
 _PRONOUN = re.compile(r"\b(?:he|she|his|her|He|She|His|Her)\b")
 _DATELINE = re.compile(r"^([A-Z][A-Z .'-]+?)(?:,| \(| -)", re.MULTILINE)
@@ -1752,7 +1765,11 @@ def _by_career(keys: list, known: Mapping) -> set[tuple]:
 
 # "The late Walter Ford", "her late father-in-law Walter Ford", "his late wife, Ana".
 # A title held once, not now: "former Prime Minister", "the then president", "ex-mayor".
-_FORMER_BEFORE = re.compile(r"\b(?:[Ff]ormer|[Ll]ate|then|[Ee]x-|one-time|onetime)[\w\s.-]*$")
+_FORMER_BEFORE = re.compile(
+    r"\b(?:[Ff]ormer|[Ll]ate|[Tt]he then|[Ee]x-|one-time|onetime)[\w\s.-]*$"
+)
+# A year of the last century: the title may be the dead namesake's.
+_PAST_YEAR = re.compile(r"\b1[89]\d\d\b")
 _LATE_BEFORE = re.compile(
     r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y|[Ww]hose) late (?:[a-z-]+,? ){0,2}$"
 )
@@ -1810,7 +1827,13 @@ def _tie_stated(story: _Story, key, start: int) -> None:
     ]
     if not relatives:
         return
-    owner = max(relatives, key=lambda pair: pair[0])[1]
+    named_at, owner = max(relatives, key=lambda pair: pair[0])
+    if _unknown_name(story.text, named_at, (tie or inverse).start(), story.spans) or any(
+        other != key and named_at < max(forms.values()) < start
+        for other, forms in story.recent.items()
+        if other in known and known[other].kind == "person"
+    ):
+        return
     if inverse is not None:
         age, kin = inverse.group(1), inverse.group(2)
         if kin in _YOUNGER_KIN or age in ("younger", "youngest"):
@@ -2105,6 +2128,14 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         if (
             len(fitting) > 1
             and len(living) == 1
+            # A title of office ("Prime Minister"), not a trade ("the actor Douglas"), in
+            # a sentence of today (not "In 1994 President Aliyev..."), about namesakes
+            # the story has not yet named ("Jomo Kenyatta died in 1978. Under President
+            # Kenyatta...").
+            and title is not None
+            and title not in _FEMALE_TITLES | _MALE_TITLES | _BARE_TITLES
+            and not _PAST_YEAR.search(text, *_sentence_bounds(text, start, end))
+            and not any(key in story.recent for key in fitting)
             and not _FORMER_BEFORE.search(text, max(0, start - 40), start)
         ):
             candidates = living
@@ -2196,6 +2227,13 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             _TEAM_AFTER.match(text, end)
             or _TEAM_BEFORE.search(text, max(0, start - 30), start)
             or (
+                _PLAY_FOR_BEFORE.search(text, max(0, start - 12), start)
+                and (
+                    _PHRASE_ENDS.match(text, end)
+                    or re.match(r" (?:are|were|have|since|until|this|last|next)\b", text[end:])
+                )
+            )
+            or (
                 _PLAYS_THE_AFTER.match(text, end)
                 and not _PLACE_BEFORE.search(text, max(0, start - 20), start)
             )
@@ -2251,7 +2289,18 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             )
             or ("person" not in kinds and _HOSTS_AFTER.match(text, end))
             # A city's offices after its name: "Tbilisi mayor Kakha Kaladze", not the club's.
-            or ("person" not in kinds and _CITY_AFTER.match(text, end))
+            or (
+                "person" not in kinds
+                and _CITY_AFTER.match(text, end)
+                # A party has mayors: "a Morena mayor", "Reform mayor Andrea Jenkyns".
+                and not _INDEFINITE_BEFORE.search(text, max(0, start - 4), start)
+                and not any(
+                    key in known
+                    and known[key].kind == "organization"
+                    and re.search(r"\bpart(?:y|ies)\b", known[key].description)
+                    for key in candidates
+                )
+            )
             or _NATIONAL_AFTER.match(text, end)
             or _FEATURE_AFTER.match(text, end)
         ):
@@ -2898,9 +2947,13 @@ _DATELINE_REGION_BEFORE = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*, (
 
 
 _REPRESENTS_BEFORE = re.compile(
-    r"\b(?:MPs?|[Mm]embers? of [Pp]arliament|[Mm]embers?|[Dd]eputy|[Dd]eputies|[Ss]enators?|"
-    r"[Rr]epresentatives?|[Ll]awmakers?|[Ll]egislators?|TDs?|MSPs?|MLAs?|MEPs?|"
-    r"[Cc]ongress(?:man|woman|men|women)) (?:for|from) (?:the )?$"
+    # A bare "member" or "representative" sits in no parliament unless "for" says so
+    # ("the member for Rotorua"): "a crew member from Basra", "company representatives
+    # from Lagos", "a Ngāti Whakaue representative from Rotorua".
+    r"\b(?:MPs?|[Mm]embers? of (?:[Pp]arliament|[Cc]ongress)|[Dd]eputy|[Dd]eputies|"
+    r"[Ss]enators?|Representatives?|[Ll]awmakers?|[Ll]egislators?|TDs?|MSPs?|MLAs?|MEPs?|"
+    r"[Cc]ongress(?:man|woman|men|women)) (?:for|from) (?:the )?$|"
+    r"\b(?:[Mm]embers?|[Rr]epresentatives?) for (?:the )?$"
 )
 _ELECTORAL = re.compile(r"\b(?:constituency|electorate|electoral|riding)\b")
 _REGIONS = _wordset(
@@ -2917,6 +2970,12 @@ _ACADEMIC_AT_BEFORE = re.compile(
 _UNIVERSITY = re.compile(r"\b(?:university|college|polytechnic|institute of technology)\b")
 
 
+_REGION_THE_BEFORE = re.compile(
+    r"(?:\b(?:[Ii]n|to|[Aa]cross|[Tt]hroughout|[Aa]round|[Ww]ithin) the |"
+    r"(?:^|[.!?]['\"’”)]?\s+|\n)The )$"
+)
+
+
 def _the_river(text: str, start: int, end: int, keys: list, known: Mapping):
     """The one river among the places ``keys`` when "the" stands right before the name at
     ``start:end`` and the name ends its noun phrase ("the Gandaki provincial government"
@@ -2925,6 +2984,10 @@ def _the_river(text: str, start: int, end: int, keys: list, known: Mapping):
         _all_of_kind(keys, known, "place")
         and text.endswith(("the ", "The "), max(0, start - 4), start)
         and _PHRASE_ENDS.match(text, end)
+        # A region takes "the" too: "retirees in the Dordogne", "moved to the Yukon",
+        # "across the Waikato", "The Dordogne is home to..."; a river is crossed, followed
+        # or flooded ("down the Dordogne", "over the Meuse", "along the Loire").
+        and not _REGION_THE_BEFORE.search(text, max(0, start - 20), start)
         and all(known[key].place_type != "country" for key in keys)
     ):
         return None
@@ -3138,8 +3201,18 @@ def _dateline_region(text, end, keys, known):
 def _lies_in(profile: Profile, words: str) -> bool:
     """Whether the description of ``profile`` names ``words`` as where it is: after "of",
     "in" or a comma ("Most populous province of Pakistan"; not "bordering Pakistan")."""
+    # Read where it lies before what it is named after, founded by or borders ("City in
+    # California, founded by miners from Sonora, Mexico"), and with a word of direction
+    # ("State in north-western Mexico", "City in Andalusia, southern Spain").
+    where = re.split(
+        r"\b(?:named|after|founded|from|by|like|bordering|near)\b", profile.description
+    )[0]
     return bool(
-        re.search(rf"(?:\bof|\bin|,) (?:the )?{re.escape(fold(words))}", profile.description)
+        re.search(
+            rf"(?:(?<!east )(?<!west )(?<!north )(?<!south )\bof|\bin|\bon|,) (?:the )?"
+            rf"(?:[a-z-]+ )?{re.escape(fold(words))}\b",
+            where,
+        )
     )
 
 
@@ -3417,10 +3490,14 @@ _AFFILIATIONS = _wordset(
 def _affiliation_before(text: str, hit: tuple, profiles: Mapping) -> bool:
     """Whether the capitalised word before a person's name says the party the person is
     of ("Socialist María Chivite")."""
-    start, _, keys = hit
+    start, end, keys = hit
     previous = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
     return (
-        previous is not None and previous.group(1) in _AFFILIATIONS and _all_persons(keys, profiles)
+        previous is not None
+        and previous.group(1) in _AFFILIATIONS
+        and _all_persons(keys, profiles)
+        # A whole name: "Labor Day", "Green Park", "Green Day" hold a surname alone.
+        and " " in text[start:end].strip()
     )
 
 
@@ -3696,8 +3773,23 @@ def _described_as_a_thing(text: str, hit: tuple, profiles: Mapping) -> bool:
     if _POURED_FROM_BEFORE.search(text, max(0, start - 30), start):
         return all(key in profiles and not profiles[key].cues & _DRINK_MAKERS for key in keys)
     made = _MADE_THING_AFTER.match(text, end)
-    # "In Kerala rice is the staple": a place where something is, not a thing's name.
-    if made and not _PLACE_BEFORE.search(text, max(0, start - 20), start):
+    # "In Kerala rice is the staple": a place where something is, not a thing's name. A
+    # firm's name before its product is the maker's ("Heineken beer", "Nestlé chocolate",
+    # "Beneteau boats"), and a country or a person after a verb of selling or giving is the
+    # one given it ("Brazil sells China beef", "offered Ramaphosa tea").
+    if (
+        made
+        and not _PLACE_BEFORE.search(text, max(0, start - 20), start)
+        and any(key in profiles and profiles[key].kind != "organization" for key in keys)
+        and not (
+            _GIVEN_TO_BEFORE.search(text, max(0, start - 20), start)
+            and all(
+                key in profiles
+                and (profiles[key].place_type == "country" or profiles[key].kind == "person")
+                for key in keys
+            )
+        )
+    ):
         said = _stem(made.group(1))
         return all(key in profiles and said not in profiles[key].cues for key in keys)
     called = _A_THING_CALLED_BEFORE.search(text, max(0, start - 70), start)
@@ -3770,7 +3862,13 @@ _MADE_THINGS = """cake cakes mints sweets biscuits bread buns pastry pastries ch
     beef pork lamb halibut perch cod trout tuna crab lobster laksa noodles soup curry stew
     pie pies dumplings spruce pine pines fir oak"""
 _MADE_THING_AFTER = re.compile(
-    rf" ({'|'.join(sorted(_wordset(_MADE_THINGS)))})(?={_PHRASE_ENDS.pattern})"
+    # Not the verbs "perch" and "pine": "Leicester perch at the top", "Arsenal pine for".
+    rf" (?!perch (?:at|on|atop)\b|pine for\b)"
+    rf"({'|'.join(sorted(_wordset(_MADE_THINGS)))})(?={_PHRASE_ENDS.pattern})"
+)
+_GIVEN_TO_BEFORE = re.compile(
+    r"\b(?:sells?|sold|supplies|supplied|supply|ships?|shipped|sends?|sent|gives?|gave|"
+    r"offers?|offered|owes?|owed|lends?|lent) (?:the )?$"
 )
 
 
