@@ -3724,6 +3724,39 @@ def test_what_a_description_says_someone_became_is_a_role_a_title_fits(text, exp
     assert keys_found(MACRONS, text) == expected
 
 
+AIRLINES = Gazetteer.of(
+    [
+        Named(
+            "et",
+            "Ethiopian Airlines",
+            ("Ethiopian",),
+            "Ethiopia's state-owned airline.",
+            "organization",
+        ),
+        Named("ethiopia", "Ethiopia", (), "Country in the Horn of Africa.", "place"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The word for a people before a people's thing or a country's office.
+        ("The Ethiopian government says the dam will reduce flooding.", []),
+        ("Port officials said Ethiopian cargo accounts for most of the trade.", []),
+        ("It was signed by Ethiopian Prime Minister Abiy Ahmed.", []),
+        # Near misses: the airline speaks, flies and has a chief executive.
+        ("Ethiopian said it would add two weekly flights.", ["et"]),
+        ("An Ethiopian flight landed at Entebbe.", ["et"]),
+        ("Ethiopian chief executive Mesfin Tasew said demand was strong.", ["et"]),
+    ],
+)
+def test_an_organisations_name_that_is_a_peoples_word_is_that_word_before_its_things(
+    text, expected
+):
+    assert keys_found(AIRLINES, text) == expected
+
+
 MADE_THINGS = Gazetteer.of(
     [
         Named("dundee", "Dundee", (), "City on the Firth of Tay, Scotland.", "place"),

@@ -3540,6 +3540,51 @@ _DEMONYM_ENDINGS = ("ian", "an", "n", "ese", "er", "i", "ine", "ish", "ic")
 _LOST_LETTERS = ("", "a", "e", "o", "y")
 
 
+# What the word for a people says of a country's things: "the Ethiopian government",
+# "Ethiopian cargo", "Ethiopian farmers".
+_A_PEOPLES_THINGS = _wordset(
+    """government governments officials authorities people farmers troops army forces
+    police capital cargo coffee border territory embassy workers citizens migrants
+    refugees prime president minister ministry parliament economy market exports imports
+    companies firms banks national nationals soldiers state waters coast side leaders"""
+)
+
+
+# A country's offices, capitalised before a name: "Ethiopian Prime Minister Abiy Ahmed"
+# (not a firm's: "Ethiopian Chief Executive" may be the airline's).
+_A_PEOPLES_OFFICES = _wordset(
+    """Prime President Foreign Defence Defense Finance Interior Health Trade Ambassador
+    Minister General"""
+)
+
+
+def _a_peoples_word(text: str, hit: tuple, profiles: Mapping[object, Profile]) -> bool:
+    """Whether an organisation's one-word name is the word for the people of a place its
+    description names ("Ethiopian" for Ethiopian Airlines, the "flag carrier of
+    Ethiopia"), written as that word before one of a people's things or a title ("the
+    Ethiopian government", "Ethiopian cargo", "Ethiopian Prime Minister Abiy Ahmed"), not
+    the firm ("Ethiopian said", "an Ethiopian flight")."""
+    start, end, keys = hit
+    word = text[start:end]
+    following = re.match(r" ([A-Za-z]+)\b", text[end : end + 20])
+    if (
+        " " in word
+        or not following
+        or following.group(1) not in _A_PEOPLES_THINGS | _A_PEOPLES_OFFICES
+    ):
+        return False
+    if not all(key in profiles and profiles[key].kind == "organization" for key in keys):
+        return False
+    lowered = word.lower()
+    bases = [lowered[: -len(ending)] for ending in _DEMONYM_ENDINGS if lowered.endswith(ending)]
+    places = {base + letter for base in bases if len(base) >= 3 for letter in _LOST_LETTERS}
+    return any(
+        places
+        & {word.removesuffix("'s").removesuffix("’s") for word in _words(profiles[key].description)}
+        for key in keys
+    )
+
+
 def _nationality_before(text: str, hit: tuple, profiles: Mapping[object, Profile]) -> bool:
     """Whether the word before a person's name is the person's nationality, the word for
     the people of a place that the description of one of its entities names, or the word
@@ -3962,6 +4007,7 @@ def resolve(
             if reason is None
             and not _named_after(text, hit, profiles, keys_at)
             and not _described_as_a_thing(text, hit, profiles)
+            and not _a_peoples_word(text, hit, profiles)
         ]
     # Where each folded name occurs: a shared name's cues are read up to the nearest
     # other occurrence of it, so two people named in one sentence keep their own words.
