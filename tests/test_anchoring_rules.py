@@ -3776,6 +3776,7 @@ MADE_THINGS = Gazetteer.of(
         ("The park said its Amur tigers, which grow thick coats, were fine.", []),
         ("Stalls sold Kerala curry and Dundee pies at the fair.", []),
         ("Weavers finish the Dundee hats by hand.", []),
+        ("Stallholders selling Dundee pearls along the quay did well.", []),
         # The noun heads no phrase: the place is named.
         ("Talks on the Dundee cod quota resumed.", ["dundee"]),
         # Its maker is named so, and a noun that is no head leaves the place named.

@@ -3882,7 +3882,8 @@ _FUNCTION_WORDS = (
     r"(?:he|she|it|they|we|i|you|his|her|its|their|that|which|who|and|or|but|with|for|"
     r"from|in|on|at|to|of|by|into|outside|near|is|was|has|had|will|would|can|could|"
     # A preposition ends the noun phrase "a" opens: "a derby between Rapid Vienna and".
-    r"between|against|over|under|after|before|during|than|like|about|among|behind)\b"
+    r"between|against|over|under|after|before|during|than|like|about|among|behind|along|"
+    r"across|around|through|beside|since|until)\b"
 )
 # Another noun phrase's opening: "a reform the European Union had made a condition" is
 # no "a ... European Union", a product of the name.
@@ -3905,7 +3906,7 @@ _MADE_THINGS = """cake cakes mints sweets biscuits bread buns pastry pastries ch
     horses horse cattle sheep goats dogs dog cats cat hens salmon oysters mussels boat
     boats tiles tile pottery porcelain lace carpets carpet rugs rug tweed cigars hats salad
     beef pork lamb halibut perch cod trout tuna crab lobster laksa noodles soup curry stew
-    pie pies dumplings spruce pine pines fir oak"""
+    pie pies dumplings spruce pine pines fir oak pearls"""
 _MADE_THING_AFTER = re.compile(
     # Not the verbs "perch" and "pine": "Leicester perch at the top", "Arsenal pine for".
     rf" (?!perch (?:at|on|atop)\b|pine for\b)"
