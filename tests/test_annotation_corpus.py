@@ -188,9 +188,13 @@ HELD_OUT_FLOORS = {
     "annotation_holdout50": (0.96, 0.96),
     "annotation_holdout51": (0.95, 0.94),
     "annotation_holdout52": (0.95, 0.96),
-    "annotation_holdout53": (0.95, 0.93),
+    "annotation_holdout53": (0.95, 0.94),
     "annotation_holdout54": (0.96, 0.97),
     "annotation_holdout55": (0.95, 0.96),
+    "annotation_holdout56": (0.96, 0.96),
+    "annotation_holdout57": (0.93, 0.94),
+    "annotation_holdout58": (0.98, 0.97),
+    "annotation_holdout59": (0.97, 0.97),
 }
 
 
