@@ -3757,6 +3757,36 @@ def test_an_organisations_name_that_is_a_peoples_word_is_that_word_before_its_th
     assert keys_found(AIRLINES, text) == expected
 
 
+COURTS = Gazetteer.of(
+    [
+        Named(
+            "concourt-za",
+            "Constitutional Court of South Africa",
+            ("Constitutional Court",),
+            "South Africa's highest court, sitting in Johannesburg.",
+            "organization",
+        ),
+        Named(
+            "concourt-zw",
+            "Constitutional Court of Zimbabwe",
+            ("Constitutional Court",),
+            "Zimbabwe's highest court on constitutional matters, sitting in Harare.",
+            "organization",
+        ),
+        Named("za", "South Africa", (), "Country at the southern tip of Africa.", "place"),
+    ]
+)
+
+
+def test_a_generic_institution_is_read_by_the_storys_country_before_common_words():
+    """A common word near it ("the matter") is no cue against the country of the story."""
+    text = (
+        "The party said it would take the matter to the Constitutional Court. "
+        "“The people of South Africa have never been told the truth,” it said."
+    )
+    assert keys_found(COURTS, text) == ["concourt-za", "za"]
+
+
 MADE_THINGS = Gazetteer.of(
     [
         Named("dundee", "Dundee", (), "City on the Firth of Tay, Scotland.", "place"),

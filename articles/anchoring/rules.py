@@ -2477,6 +2477,16 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         )
         if len(described) == 1:
             return described[0]
+    # A generic institution's name ("the Constitutional Court", "the Ministry of Health")
+    # is the one of the country the story names, before any common word near it ("take
+    # the matter to the Constitutional Court" is no cue for the court "on constitutional
+    # matters" of another country).
+    if _all_of_kind(candidates, known, "organization") and all(
+        word in _GENERIC_INSTITUTION for word in _words(folded)
+    ):
+        institution = _story_place(story, candidates, folded)
+        if institution is not None:
+            return institution
     candidates = _local_choice(text, start, end, candidates, profiles, low, high, story.spans)
     if len(candidates) == 1:
         return candidates[0]
