@@ -3476,6 +3476,9 @@ def test_teams_travel_open_seasons_and_play_hurling(gazetteer, text, expected):
         ("The Falcons open their season at home against Rennes.", ["stade"]),
         ("Rennes won the last meeting 2-1.", ["stade"]),
         ("Hamburg had led 18-10 at half-time.", ["hsv"]),
+        ("Diakité's side host Hamburg next Saturday.", ["hsv"]),
+        # Near miss: a city's side of a river.
+        ("The east side of Hamburg flooded.", ["hamburg"]),
         ("It is a city where Atlanta won the Super Bowl once.", ["falcons"]),
         ("Two of the academy’s boys now play for Hamburg.", ["hsv"]),
         # Near misses: a city wins a bid or a vote and is away from home for nobody; a

@@ -1097,6 +1097,8 @@ _TEAM_BEFORE = re.compile(
     # With a score between: "draw 2-2 with Benfica", "lost 3-1 to Porto".
     r"\b(?:draw|drew|drawn|lost|lose|beaten) \d{1,2}[-–]\d{1,2} (?:with|to|by) $|"
     r"\b[A-Z][\w’'-]* (?:play|face|host) $|"
+    # A side or a team does so too: "Lanzini’s side host Lanús next Saturday".
+    r"\b(?:side|team|squad) (?:play|face|host|visit) $|"
     # A team's people and points: "the youth teams of Lyon", "fans of Porto", "a point
     # behind Marseille".
     r"\b(?:youth teams?|academy|fans|supporters|ultras|squad|players) of $|"
