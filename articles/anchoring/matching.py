@@ -20,6 +20,7 @@ from typing import NamedTuple
 import ahocorasick
 
 from articles.anchoring import rules
+from articles.anchoring.given_names import gender_of_given_name
 from articles.anchoring.rules import Named, Profile, typographic
 
 # --- Gazetteer ---------------------------------------------------------------------------
@@ -156,12 +157,26 @@ class Gazetteer:
     def of(cls, entities: Iterable[Named]) -> Gazetteer:
         """The gazetteer of ``entities``' names and aliases, with what tells them apart."""
         entities = list(entities)
+        spelled = {typographic(w) for named in entities for w in (named.name, *named.aliases) if w}
+
+        def spaced(named: Named, written: str) -> set[str]:
+            plain = _HYPHEN_BETWEEN_WORDS.sub(" ", typographic(written))
+            if plain == typographic(written) or plain in spelled:
+                return set()
+            if (
+                named.kind == "person"
+                and " " not in written.strip()
+                and all(gender_of_given_name(part) for part in plain.split())
+            ):
+                return set()  # "Anne-Marie" is no "Anne Marie", a shopper's given names
+            return {plain}
+
         entries = [
             Entry(named.key, surface)
             for named in entities
             for written in {named.name, *named.aliases}
             if written
-            for surface in {written, _HYPHEN_BETWEEN_WORDS.sub(" ", typographic(written))}
+            for surface in {written, *spaced(named, written)}
         ]
         return cls(entries, {named.key: rules.profile(named) for named in entities})
 

@@ -1047,8 +1047,14 @@ _TEAM_AFTER = re.compile(
     r"(?:(?: had| has| have)? (?:won|win|lost|lose|drew|draw|lead|led|trail|trailed))? "
     r"\d{1,2}[-–]\d{1,2}\b"
     # A range with a unit is no score: "lose 10-15 hours", "draw 8-10 million visitors".
-    r"(?! (?:%|per ?cent|percent|points|hours?|days?|weeks?|months?|years?|minutes?|"
-    r"million|billion|thousand|hundred|people|visitors|degrees|km|miles)\b)|"
+    r"(?!\s?%|[-–]\w| (?:per ?cent|percent|points|hours?|days?|weeks?|months?|years?|"
+    r"minutes?|million|billion|thousand|hundred|people|visitors|degrees|km|miles|medals|"
+    r"seats|votes)\b)"
+    # A ruling or a vote is no game: "Texas had won 5-4 at the Supreme Court", "Brisbane
+    # had won 72-5 in the IOC vote", "has won 2-1 before a Ninth Circuit panel".
+    r"(?! (?:at|in|before|on|from) (?:the |a |an |its (?:own )?)?(?:[A-Z][\w.’'-]* )*"
+    r"(?:[a-z]+ )?(?:[Cc]ourt|[Pp]anel|[Cc]ircuit|[Vv]ote|[Bb]allot|[Rr]eferendum|[Ss]enate|"
+    r"[Cc]ouncil|[Jj]udges|ICJ)\b)|"
     r" an? \d{1,2}[-–]\d{1,2} (?:win|victory|defeat|loss|draw|lead)\b|"
     # A meeting or a trophy won: "Gdynia won the last meeting", "where Philadelphia won
     # the Super Bowl" (a city wins a bid, not a cup).
@@ -1770,6 +1776,8 @@ def _by_career(keys: list, known: Mapping) -> set[tuple]:
 _FORMER_BEFORE = re.compile(
     r"\b(?:[Ff]ormer|[Ll]ate|[Tt]he then|[Ee]x-|one-time|onetime)[\w\s.-]*$"
 )
+# An office held from a year on and not left: "prime minister of Greece since 2019".
+_HOLDS_SINCE = re.compile(r"\bsince (?:\w+ )?\d{4}\b(?! (?:to|until)\b)")
 # A year of the last century: the title may be the dead namesake's.
 _PAST_YEAR = re.compile(r"\b1[89]\d\d\b")
 _LATE_BEFORE = re.compile(
@@ -1873,12 +1881,23 @@ def _fits_the_word_before(text: str, start: int, title: str | None, person: Prof
             word.endswith(("ologist", "ologists")) for word in words
         )
     if title and title not in _FEMALE_TITLES | _MALE_TITLES | _BARE_TITLES:
-        return _stem(title) in _roles(person.description)
+        roles = _roles(person.description)
+        # "Prime Minister Bhutto" is no foreign minister: the word before the title must
+        # be the description's too ("Minister of Finance" fits "Finance Minister").
+        qualifier = _PREVIOUS_WORD.search(text, max(0, start - 40), start - len(title) - 1)
+        if (
+            qualifier
+            and qualifier.group(1).lower() in _QUALIFIERS
+            and _stem(qualifier.group(1).lower()) not in person.cues
+        ):
+            return False
+        return _stem(title) in roles
     role = _ROLE_BEFORE.search(text, max(0, start - 30), start)
     return bool(role) and _stem(role.group(1)) in person.cues
 
 
 # A tie to someone else before a title in a description: "Wife of the Turkish president".
+_QUALIFIERS = _wordset("""prime foreign finance home interior defence defense health trade""")
 _TIE_BEFORE_A_TITLE = re.compile(
     r"\b(?:wife|husband|widow|widower|son|daughter|mother|father|brother|sister|child|"
     r"spouse|partner|aide|adviser|advisor) (?:to|of) (?:the |a |an )?(?:[\w’'-]+ ){0,3}?$"
@@ -1926,11 +1945,23 @@ def _roles(description: str) -> frozenset[str]:
     for clause in _CLAUSE.findall(description):
         # What a clause says the person became or is: "French politician who became
         # president of France in 2017", "who has been mayor since 2019".
-        for opening in [0, *(found.end() for found in _BECAME.finditer(clause))]:
-            for word in _words(clause[opening:]):
+        for word in _words(clause):
+            if word.lower() in _ROLE_ENDS:
+                break
+            roles.add(_stem(word.lower()))
+        for found in _BECAME.finditer(clause):
+            phrase = []
+            for word in _words(clause[found.end() :]):
                 if word.lower() in _ROLE_ENDS:
                     break
-                roles.add(_stem(word.lower()))
+                phrase.append(word.lower())
+            # The head noun ("candidate" in "a presidential candidate", "daughter" in
+            # "the late president's daughter"), with a title word before it ("prime
+            # minister", "foreign minister", "vice president").
+            if phrase and not phrase[-1].endswith(("'s", "’s")):
+                roles.add(_stem(phrase[-1]))
+                if len(phrase) > 1 and phrase[-2] in _TITLES:
+                    roles.add(_stem(phrase[-2]))
     return frozenset(roles)
 
 
@@ -2126,7 +2157,14 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         # Of several the title fits, a title held now is the living one's: "Prime Minister
         # Mitsotakis" is the son, not his father (1918–2017) who held the office before
         # him ("former Prime Minister" may be either).
-        living = [key for key in fitting if not known[key].dead]
+        # The one who holds the office now: alive, and described as holding it since a
+        # year ("prime minister of Greece since 2019"; not "president from 2001 to 2009":
+        # "President Bush sent troops to expel Iraq" may be the father).
+        living = [
+            key
+            for key in fitting
+            if not known[key].dead and _HOLDS_SINCE.search(known[key].description)
+        ]
         if (
             len(fitting) > 1
             and len(living) == 1
@@ -2548,6 +2586,23 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             towns = [key for key in candidates if _kind_described(known[key]) == "city"]
             if len(towns) == 1:
                 return towns[0]
+        # "Farmers across Gulu", "voters in Bern rejected the cantonal law", "the lowest
+        # of any canton": an area, or the region its kind's word names, not the town.
+        # (The kinds this rule newly reads: "state-owned" says nothing of São Paulo.)
+        regions = [
+            key
+            for key in candidates
+            if _kind_described(known[key]) in ("canton", "district", "governorate", "oblast")
+        ]
+        if len(regions) == 1 and (
+            _AREA_BEFORE.search(text, max(0, start - 20), start)
+            or re.search(
+                rf"(?<![\w-]){_kind_described(known[regions[0]])}(?:al|s)?(?![\w-])",
+                text[slice(*_sentence_bounds(text, start, end))],
+                re.IGNORECASE,
+            )
+        ):
+            return regions[0]
         named_here = _named_in_paragraph(story, start, candidates)
         if named_here:
             return named_here[0] if len(named_here) == 1 else None
@@ -2975,8 +3030,12 @@ _REGIONS = _wordset(
 
 
 _ACADEMIC_AT_BEFORE = re.compile(
-    r"\b(?:[Rr]esearchers?|[Ss]cientists?|[Ss]tudents?|[Ss]taff|[Pp]rofessors?|[Ll]ecturers?|"
-    r"[Aa]cademics?|[Ff]ellows?|[Gg]raduates?|[Aa]lumni|[a-z]+ologists?|[Hh]istorians?|"
+    # "Staff" alone are anyone's ("medical staff at Brighton", "hotel staff at Lourdes"),
+    # and so are a club's academy graduates: only a university's staff say so.
+    r"\b(?:[Rr]esearchers?|[Ss]cientists?|[Ss]tudents?|"
+    r"(?:[Aa]cademic|[Tt]eaching|[Uu]niversity|[Rr]esearch|[Ff]aculty) staff|"
+    r"[Pp]rofessors?|[Ll]ecturers?|[Aa]cademics?|[Ff]ellows?|(?<![Aa]cademy )[Gg]raduates?|"
+    r"[Aa]lumni|[a-z]+ologists?|[Hh]istorians?|"
     r"[Ee]conomists?|[Pp]hysicists?|[Cc]hemists?|[Mm]athematicians?|[Ss]tudied) at $"
 )
 _UNIVERSITY = re.compile(r"\b(?:university|college|polytechnic|institute of technology)\b")
@@ -3087,6 +3146,7 @@ def _tied(person: Profile, names: list[str]) -> bool:
 
 
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|just outside|on the outskirts of) $")
+_AREA_BEFORE = re.compile(r"\b(?:[Aa]cross|[Tt]hroughout|all over|parts of|much of) $")
 
 
 def _paragraph_start(text: str, start: int, back: int = 0) -> int:
