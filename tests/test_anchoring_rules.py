@@ -3588,6 +3588,30 @@ PRIME_MINISTERS = Gazetteer.of(
 )
 
 
+def test_a_second_role_after_and_is_a_role_a_title_fits():
+    """ "Leader of New Democracy and prime minister of Greece since 2019" is a prime
+    minister, as "Greek politician ..., prime minister of Greece" is."""
+    gazetteer = Gazetteer.of(
+        [
+            Named(
+                "kyriakos",
+                "Kyriakos Mitsotakis",
+                ("Mitsotakis",),
+                "Leader of New Democracy and prime minister of Greece since 2019.",
+                "person",
+            ),
+            Named(
+                "konstantinos",
+                "Konstantinos Mitsotakis",
+                ("Mitsotakis",),
+                "Greek politician (1918-2017) who was prime minister from 1990 to 1993.",
+                "person",
+            ),
+        ]
+    )
+    assert keys_found(gazetteer, "Prime Minister Mitsotakis cut short a visit.") == ["kyriakos"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

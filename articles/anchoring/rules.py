@@ -1777,7 +1777,9 @@ _FORMER_BEFORE = re.compile(
     r"\b(?:[Ff]ormer|[Ll]ate|[Tt]he then|[Ee]x-|one-time|onetime)[\w\s.-]*$"
 )
 # An office held from a year on and not left: "prime minister of Greece since 2019".
-_HOLDS_SINCE = re.compile(r"\bsince (?:\w+ )?\d{4}\b(?! (?:to|until)\b)")
+_HOLDS_SINCE = re.compile(
+    r"\bsince (?:\w+ )?\d{4}\b(?! (?:to|until)\b)|\bwho is (?:the |a |an )?(?:[a-z]+ )?[A-Z]"
+)
 # A year of the last century: the title may be the dead namesake's.
 _PAST_YEAR = re.compile(r"\b1[89]\d\d\b")
 _LATE_BEFORE = re.compile(
@@ -1944,11 +1946,13 @@ def _roles(description: str) -> frozenset[str]:
     roles = set()
     for clause in _CLAUSE.findall(description):
         # What a clause says the person became or is: "French politician who became
-        # president of France in 2017", "who has been mayor since 2019".
-        for word in _words(clause):
-            if word.lower() in _ROLE_ENDS:
-                break
-            roles.add(_stem(word.lower()))
+        # president of France in 2017", "who has been mayor since 2019"; and a second
+        # role after "and": "Leader of New Democracy and prime minister of Greece".
+        for part in re.split(r"\band ", clause):
+            for word in _words(part):
+                if word.lower() in _ROLE_ENDS:
+                    break
+                roles.add(_stem(word.lower()))
         for found in _BECAME.finditer(clause):
             phrase = []
             for word in _words(clause[found.end() :]):
@@ -2158,8 +2162,9 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         # Mitsotakis" is the son, not his father (1918–2017) who held the office before
         # him ("former Prime Minister" may be either).
         # The one who holds the office now: alive, and described as holding it since a
-        # year ("prime minister of Greece since 2019"; not "president from 2001 to 2009":
-        # "President Bush sent troops to expel Iraq" may be the father).
+        # year or as being it ("prime minister of Greece since 2019", "who is Chief
+        # Minister of Jharkhand"; not "president from 2001 to 2009": "President Bush
+        # sent troops to expel Iraq" may be the father).
         living = [
             key
             for key in fitting
