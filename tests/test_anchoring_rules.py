@@ -3477,6 +3477,16 @@ def test_teams_travel_open_seasons_and_play_hurling(gazetteer, text, expected):
         ("Rennes won the last meeting 2-1.", ["stade"]),
         ("Hamburg had led 18-10 at half-time.", ["hsv"]),
         ("Diakité's side host Hamburg next Saturday.", ["hsv"]),
+        # A fixture to come in a match report.
+        (
+            "Rennes won the derby 2-1 with a late penalty. The final is on June 22, with"
+            " Hamburg to face the winners of the other semi-final.",
+            ["stade", "hsv"],
+        ),
+        (
+            "Families in Hamburg face higher rents. Hamburg to face a housing shortage.",
+            ["hamburg", "hamburg"],
+        ),
         # Near miss: a city's side of a river.
         ("The east side of Hamburg flooded.", ["hamburg"]),
         ("It is a city where Atlanta won the Super Bowl once.", ["falcons"]),
@@ -3812,6 +3822,77 @@ def test_a_generic_institution_is_read_by_the_storys_country_before_common_words
         "“The people of South Africa have never been told the truth,” it said."
     )
     assert keys_found(COURTS, text) == ["concourt-za", "za"]
+
+
+def test_an_office_is_claimed_by_its_own_word_not_a_word_of_its_stem():
+    """ "Secretary-general of the presidency" claims no presidency for the president's
+    sister: "President Milei" is the president."""
+    gazetteer = Gazetteer.of(
+        [
+            Named(
+                "javier",
+                "Javier Milei",
+                ("Milei",),
+                "Economist who has been president of Argentina since December 2023.",
+                "person",
+            ),
+            Named(
+                "karina",
+                "Karina Milei",
+                ("Milei",),
+                "Argentine politician, secretary-general of the presidency.",
+                "person",
+            ),
+        ]
+    )
+    assert keys_found(gazetteer, "Cuts ordered by President Milei's government hit film.") == [
+        "javier"
+    ]
+
+
+VOLCANOES = Gazetteer.of(
+    [
+        Named(
+            "calbuco", "Calbuco", ("Volcán Calbuco",), "Stratovolcano in southern Chile.", "place"
+        ),
+        Named(
+            "calbuco-town", "Calbuco", (), "Coastal town in Llanquihue Province, Chile.", "place"
+        ),
+        Named("yukon", "Yukon", (), "Canada's westernmost territory.", "place"),
+        Named(
+            "yukon-river",
+            "Yukon River",
+            ("Yukon",),
+            "River flowing to the Bering Sea.",
+            "place",
+        ),
+        Named("green-bay", "Green Bay", (), "City in Wisconsin.", "place"),
+        Named(
+            "packers",
+            "Green Bay Packers",
+            ("Green Bay",),
+            "American football team.",
+            "organization",
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A volcano is a kind of place written after its name.
+        ("The alert for the Calbuco volcano was raised to orange.", ["calbuco"]),
+        # A road runs through a territory, not a river.
+        ("Permafrost has buckled the highway's route through the Yukon since 2010.", ["yukon"]),
+        ("Salmon swim up the Yukon to spawn.", ["yukon-river"]),
+        # A team's record in brackets after its name.
+        ("Green Bay (9-4) plays at Detroit next Sunday.", ["packers"]),
+        ("Green Bay (population 107,000) voted on Tuesday.", ["green-bay"]),
+    ],
+)
+def test_volcanoes_territories_and_a_teams_record(text, expected):
+    assert keys_found(VOLCANOES, text) == expected
 
 
 MADE_THINGS = Gazetteer.of(

@@ -112,7 +112,8 @@ _STOPWORDS = _wordset(
     """a an the of and or in on at to for from by with as is was are were be been his her
     its their he she it they who which that this since until after before into over
     under about also former later now than then when where while one two three first
-    second last new old more most many other year years known"""
+    second last new old more most many other year years known through across along
+    around between within without toward towards near upon via"""
 )
 _FEMALE = _wordset(
     """she her hers herself sister daughter mother wife widow woman grandmother aunt niece
@@ -1056,6 +1057,8 @@ _TEAM_AFTER = re.compile(
     r"(?:[a-z]+ )?(?:[Cc]ourt|[Pp]anel|[Cc]ircuit|[Vv]ote|[Bb]allot|[Rr]eferendum|[Ss]enate|"
     r"[Cc]ouncil|[Jj]udges|ICJ)\b)|"
     r" an? \d{1,2}[-–]\d{1,2} (?:win|victory|defeat|loss|draw|lead)\b|"
+    # A team's record in brackets after its name: "Green Bay (9-4) plays at Detroit".
+    r" \(\d{1,2}[-–]\d{1,2}(?:[-–]\d{1,2})?\)|"
     # A meeting or a trophy won: "Gdynia won the last meeting", "where Philadelphia won
     # the Super Bowl" (a city wins a bid, not a cup).
     r" won the (?:last|previous|first|reverse|return) (?:meeting|match|game|fixture|derby|"
@@ -1081,6 +1084,8 @@ _MATCH_AGAINST_BEFORE = re.compile(
     r"(?: (?:on|this|next|last|home|away|league|cup|weekend|[A-Z][a-z]+day(?:['’]s)?)){0,3} "
     r"against $|\bderby between (?:[A-Z][\w’'-]* )*(?:and )?$"
 )
+# A fixture to come, in a story about a sport: "with Limerick to face the winners".
+_TO_FACE_AFTER = re.compile(r" (?:to|will) (?:face|play|meet|host) ")
 # A team's games are "their" games: "if Ceará win their last two group games" (not
 # "families in Santos lost their homes", where the place is no subject).
 _THEIR_GAMES_AFTER = re.compile(r" (?:win|won|lose|play|played|host|hosted|drew) their\b")
@@ -1909,19 +1914,18 @@ _TIE_BEFORE_A_TITLE = re.compile(
 def _title_claimed_elsewhere(title: str | None, chosen, keys, known: Mapping) -> bool:
     """Whether another of ``keys`` has the office ``title`` names in its description too,
     other than as someone's tie ("Colombian politician who was president from 2010" is
-    a president too; "Wife of the Turkish president" is not): then the title does not
-    tell them apart."""
+    a president too; "Wife of the Turkish president" is not, nor "secretary-general of
+    the presidency"): then the title does not tell them apart."""
     if not title or title in _FEMALE_TITLES | _MALE_TITLES | _BARE_TITLES:
         return False
     if title in ("dr", "doctor"):
         return False
-    office = _stem(title)
     for key in keys:
         if key == chosen:
             continue
         description = known[key].description
         for word in _WORD.finditer(description):
-            if _stem(word.group().lower()) == office and not _TIE_BEFORE_A_TITLE.search(
+            if word.group().lower() in (title, f"{title}s") and not _TIE_BEFORE_A_TITLE.search(
                 description, 0, word.start()
             ):
                 return True
@@ -2288,7 +2292,10 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
                 and not _PART_OF_A_PLACE_BEFORE.search(text, max(0, start - 20), start)
             )
             or (
-                _MATCH_AGAINST_BEFORE.search(text, max(0, start - 60), start)
+                (
+                    _MATCH_AGAINST_BEFORE.search(text, max(0, start - 60), start)
+                    or _TO_FACE_AFTER.match(text, end)
+                )
                 and _about_a_sport(story)
             )
             or (
@@ -2946,7 +2953,7 @@ def _organisation_kept_to(story: _Story, keys: list, start: int, end: int):
 # Colonia", "Biobío province"): a town is a city or a village as writers use the words.
 _KINDS_OF_PLACE = {
     **dict.fromkeys(_wordset("city town village port capital municipality commune"), "city"),
-    **dict.fromkeys(_wordset("mountain mountains range"), "mountain"),
+    **dict.fromkeys(_wordset("mountain mountains range volcano stratovolcano"), "mountain"),
     **{
         word: word
         for word in _wordset(
@@ -3047,7 +3054,7 @@ _UNIVERSITY = re.compile(r"\b(?:university|college|polytechnic|institute of tech
 
 
 _REGION_THE_BEFORE = re.compile(
-    r"(?:\b(?:[Ii]n|to|[Aa]cross|[Tt]hroughout|[Aa]round|[Ww]ithin) the |"
+    r"(?:\b(?:[Ii]n|to|[Aa]cross|[Tt]hroughout|[Tt]hrough|[Aa]round|[Ww]ithin) the |"
     r"(?:^|[.!?]['\"’”)]?\s+|\n)The )$"
 )
 
