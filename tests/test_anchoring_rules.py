@@ -3815,6 +3815,32 @@ COURTS = Gazetteer.of(
 )
 
 
+def test_a_generic_institution_is_of_the_country_the_storys_places_are_in():
+    """A story from Sabah that never writes "Malaysia" means Malaysia's Election
+    Commission: the places it names are described as Malaysian."""
+    gazetteer = Gazetteer.of(
+        [
+            Named(
+                "ec-my",
+                "Election Commission of Malaysia",
+                ("Election Commission",),
+                "Constitutional body that runs federal and state elections in Malaysia.",
+                "organization",
+            ),
+            Named(
+                "ec-in",
+                "Election Commission of India",
+                ("Election Commission",),
+                "Constitutional body that runs national and state elections in India.",
+                "organization",
+            ),
+            Named("sabah", "Sabah", (), "State of Malaysia on the island of Borneo.", "place"),
+        ]
+    )
+    text = "Parties in Sabah met on Tuesday.\nThe Election Commission must hold polls soon."
+    assert keys_found(gazetteer, text) == ["sabah", "ec-my"]
+
+
 def test_a_generic_institution_is_read_by_the_storys_country_before_common_words():
     """A common word near it ("the matter") is no cue against the country of the story."""
     text = (

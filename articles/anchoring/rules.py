@@ -1175,7 +1175,9 @@ _BURMESE_HONORIFICS = frozenset({"U", "Daw"})
 _GENERIC_INSTITUTION = _wordset(
     """congress parliament senate house assembly court supreme constitutional high
     national federal council cabinet government ministry treasury police army navy
-    central bank commission electoral tribunal legislature"""
+    central bank commission electoral tribunal legislature election interior health
+    education culture finance foreign justice defence defense environment agriculture
+    tourism trade transport energy labour labor of and for affairs"""
 )
 
 
@@ -1201,6 +1203,37 @@ def _generic_institution_elsewhere(story: _Story, key, folded: str) -> bool:
         if other in story.profiles and story.profiles[other].kind != "person":
             named |= story.profiles[other].proper
     return not any(word.startswith(cue) for cue in cues if len(cue) >= 4 for word in named)
+
+
+def _institution_country(story: _Story, keys: list):
+    """Of generic institutions of several countries ("the Election Commission" of Malaysia
+    and of India), the one whose country the story writes, or the places it has named
+    are described in, at least twice as often as any other's ("Sabah ... Kota
+    Kinabalu": "Malaysian state", "city in Malaysia"); None when that does not decide."""
+    known = story.profiles
+    words = story.named_words()
+    places = Counter()
+    for other, forms in story.recent.items():
+        if other in known and known[other].kind == "place":
+            places.update(dict.fromkeys(known[other].proper, len(forms)))
+
+    def count(key):
+        cues = [
+            cue
+            for cue in (known[key].proper | known[key].own_proper)
+            - _GENERIC_NAME_WORDS
+            - _GENERIC_INSTITUTION
+            if len(cue) >= 4
+        ]
+        return sum(
+            n
+            for word, n in (*words.items(), *places.items())
+            if any(word.startswith(cue) for cue in cues)
+        )
+
+    ranked = sorted(keys, key=count, reverse=True)
+    best, second = count(ranked[0]), count(ranked[1])
+    return ranked[0] if best >= 1 and best >= 2 * second else None
 
 
 _DETERMINER_AFTER = re.compile(r" (?:the|a|an|these|those|its|their|our|this|that)\b")
@@ -2536,7 +2569,9 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     if _all_of_kind(candidates, known, "organization") and all(
         word in _GENERIC_INSTITUTION for word in _words(folded)
     ):
-        institution = _story_place(story, candidates, folded)
+        institution = _story_place(story, candidates, folded) or _institution_country(
+            story, candidates
+        )
         if institution is not None:
             return institution
     candidates = _local_choice(text, start, end, candidates, profiles, low, high, story.spans)
