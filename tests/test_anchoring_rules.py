@@ -3815,6 +3815,27 @@ COURTS = Gazetteer.of(
 )
 
 
+def test_a_name_that_shares_a_surname_with_someone_is_not_that_someone():
+    gazetteer = Gazetteer.of(
+        [
+            Named("tomas", "Tomás Herrera", ("Herrera",), "Argentine footballer.", "person"),
+            Named(
+                "helenio",
+                "Helenio Herrera",
+                ("Herrera",),
+                "Coach of the great Inter side of the 1960s (1910–1997).",
+                "person",
+            ),
+        ]
+    )
+    text = (
+        "Tomás Herrera scored twice. Kane hit the bar.\n"
+        "Diallo missed a penalty. Herrera, who shares a surname with Helenio Herrera, the"
+        " coach of the great Inter side, laughed."
+    )
+    assert keys_found(gazetteer, text) == ["tomas", "tomas", "helenio"]
+
+
 def test_a_generic_institution_is_of_the_country_the_storys_places_are_in():
     """A story from Sabah that never writes "Malaysia" means Malaysia's Election
     Commission: the places it names are described as Malaysian."""

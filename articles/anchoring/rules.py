@@ -1324,8 +1324,8 @@ def _unintroduced(story: _Story, key, folded: str, start: int, end: int) -> bool
 # a clause saying who the name is not ("Zuma, who is no relation to Jacob Zuma,").
 _SPOUSE_OF_BEFORE = re.compile(r"\b(wife|widow|husband|widower) of $")
 _NO_RELATION_AFTER = re.compile(
-    r",? (?:\d{1,3}, )?(?:who|who is|is|was)? ?(?:no relation|not related|unrelated) "
-    r"(?:to|of) ([^.;]{3,160})"
+    r",? (?:\d{1,3}, )?(?:who|who is|is|was)? ?(?:(?:no relation|not related|unrelated) "
+    r"(?:to|of)|shares (?:a|his|her|the) (?:sur)?name with) ([^.;]{3,160})"
 )
 
 
@@ -2170,7 +2170,8 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # "The late Ferdinand Marcos" is the one whose description gives his death.
     if len(candidates) > 1 and _LATE_BEFORE.search(text, max(0, start - 40), start):
         candidates = _filter(candidates, lambda key: key in known and known[key].dead)
-    # "Zuma, who is no relation to former President Jacob Zuma," is not Jacob Zuma.
+    # "Zuma, who is no relation to former President Jacob Zuma," is not Jacob Zuma; nor
+    # is "Herrera, who shares a surname with Helenio Herrera," Helenio.
     unrelated = _NO_RELATION_AFTER.match(text, end)
     if unrelated and len(candidates) > 1:
         named = fold(unrelated.group(1))
