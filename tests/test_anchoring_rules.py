@@ -2902,6 +2902,9 @@ def test_a_surname_not_introduced_is_left_out_only_where_a_place_or_a_word_could
         "Pia Roux flew. Half the town is called Roux, she said.",  # the name as a name
         "Pia Roux flew. They sailed on the pilot tug Roux.",  # a vessel
         "Pia Roux flew. Their boat, the Roux, is moored here.",
+        # A monument or an event named after her.
+        "Pia Roux flew. Protesters marched to the Roux monument on the hill.",
+        "Pia Roux flew. It was the height of the Roux affair.",
     ],
 )
 def test_names_of_things_named_after_a_person_are_not_the_person(text):

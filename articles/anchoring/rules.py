@@ -3750,11 +3750,12 @@ _PERSONS_BUILDING_AFTER = re.compile(
     r"Church|Chapel|Cathedral)\b"
 )
 # A person's name before a kind of place in lower case: a place named after them
-# ("landing at Saint-Exupéry airport", "the Mandela bridge").
+# ("landing at Saint-Exupéry airport", "the Mandela bridge"), or a monument or an event
+# ("the Andreas Hofer monument", "the Dreyfus affair").
 _PLACE_NAMED_AFTER = re.compile(
     r" (?:airport|stadium|arena|street|avenue|boulevard|bridge|station|hospital|university|"
     r"square|park|dam|highway|motorway|mine|quarry|school|road|tunnel|library|museum|"
-    r"prize|award|trophy|medal)\b"
+    r"prize|award|trophy|medal|monument|statue|memorial|affair|doctrine)\b"
 )
 _AREA_AFTER = re.compile(r" (?:district|neighbourhood|neighborhood|quarter|suburb|area)\b")
 # A lower-case noun that ends a noun phrase after a place's name and makes it the name of
