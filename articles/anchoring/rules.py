@@ -623,7 +623,7 @@ def refusal(
         and not joined
         and not sign
         and (
-            _PHRASE_ENDS.match(after, joined_word.end())
+            _PHRASE_ENDS_NARROW.match(after, joined_word.end())
             or _SPEAKS_AFTER.match(after, joined_word.end())
             or _NAMED_THING_AFTER.match(after, joined_word.end())
         )
@@ -1058,7 +1058,8 @@ _TEAM_AFTER = re.compile(
     r"[Cc]ouncil|[Jj]udges|ICJ)\b)|"
     r" an? \d{1,2}[-–]\d{1,2} (?:win|victory|defeat|loss|draw|lead)\b|"
     # A team's record in brackets after its name: "Green Bay (9-4) plays at Detroit".
-    r" \(\d{1,2}[-–]\d{1,2}(?:[-–]\d{1,2})?\)|"
+    r" \(\d{1,2}[-–]\d{1,2}(?:[-–]\d{1,2})?\) (?:plays?|hosts?|visits?|faces?|meets?|travels?|"
+    r"beat|beats|won|wins|lost|loses|tops?|leads?|clinched|clinches|at|vs?\.?)\b|"
     # A meeting or a trophy won: "Gdynia won the last meeting", "where Philadelphia won
     # the Super Bowl" (a city wins a bid, not a cup).
     r" won the (?:last|previous|first|reverse|return) (?:meeting|match|game|fixture|derby|"
@@ -1085,7 +1086,12 @@ _MATCH_AGAINST_BEFORE = re.compile(
     r"against $|\bderby between (?:[A-Z][\w’'-]* )*(?:and )?$"
 )
 # A fixture to come, in a story about a sport: "with Limerick to face the winners".
-_TO_FACE_AFTER = re.compile(r" (?:to|will) (?:face|play|meet|host) ")
+_TO_FACE_AFTER = re.compile(
+    r" (?:to|will) (?:face|play|meet|host) "
+    r"(?!host\b|an? |the (?:cost|bill)\b|the (?:\d{4} )?(?:[A-Z][\w-]* )*(?:Olympics|Games|"
+    r"[Ff]inals?|World Cup|[Cc]hampionships?|Grand Prix|Expo|[Ss]ummit|[Ff]air)\b)"
+)
+_FROM_BEFORE = re.compile(r"\b(?:from|to|in|of|at) $")
 # A team's games are "their" games: "if Ceará win their last two group games" (not
 # "families in Santos lost their homes", where the place is no subject).
 _THEIR_GAMES_AFTER = re.compile(r" (?:win|won|lose|play|played|host|hosted|drew) their\b")
@@ -1109,7 +1115,7 @@ _TEAM_BEFORE = re.compile(
     r"\b(?:draw|drew|drawn|lost|lose|beaten) \d{1,2}[-–]\d{1,2} (?:with|to|by) $|"
     r"\b[A-Z][\w’'-]* (?:play|face|host) $|"
     # A side or a team does so too: "Lanzini’s side host Lanús next Saturday".
-    r"\b(?:side|team|squad) (?:play|face|host|visit) $|"
+    r"\b[A-Z][\w’'-]*['’]s (?:[a-z]+ )?(?:side|team|squad) (?:play|face|host|visit) $|"
     # A team's people and points: "the youth teams of Lyon", "fans of Porto", "a point
     # behind Marseille".
     r"\b(?:youth teams?|academy|fans|supporters|ultras|squad|players) of $|"
@@ -1815,8 +1821,13 @@ _FORMER_BEFORE = re.compile(
     r"\b(?:[Ff]ormer|[Ll]ate|[Tt]he then|[Ee]x-|one-time|onetime)[\w\s.-]*$"
 )
 # An office held from a year on and not left: "prime minister of Greece since 2019".
+# (Descriptions are folded: a title is known by its word, not its capital.)
 _HOLDS_SINCE = re.compile(
-    r"\bsince (?:\w+ )?\d{4}\b(?! (?:to|until)\b)|\bwho is (?:the |a |an )?(?:[a-z]+ )?[A-Z]"
+    r"\bsince (?:\w+ )?\d{4}\b(?! (?:to|until)\b)|\bwho is (?:the |a |an )?"
+    r"(?!former\b|ex-|late\b|one-time\b)(?:[a-z]+ )?"
+    r"(?:president|prime minister|chief minister|minister|premier|chancellor|governor|"
+    r"mayor|senator|speaker|leader|chairman|chairwoman|chair|king|queen|emir|sultan|"
+    r"attorney general|secretary|ambassador|envoy|commissioner)\b"
 )
 # A year of the last century: the title may be the dead namesake's.
 _PAST_YEAR = re.compile(r"\b1[89]\d\d\b")
@@ -1944,6 +1955,18 @@ _TIE_BEFORE_A_TITLE = re.compile(
 )
 
 
+# An office's own nouns: "who held the presidency", "won the governorship" (not "of the
+# presidency", "ran for the leadership", where someone serves or seeks it).
+_OF_THE_OFFICE_BEFORE = re.compile(r"\b(?:of|for) the (?:[\w'’-]+ )?$")
+
+
+def _office_words(title: str) -> set[str]:
+    words = {title, f"{title}s", f"{title}ship"}
+    if title == "president":
+        words.add("presidency")
+    return words
+
+
 def _title_claimed_elsewhere(title: str | None, chosen, keys, known: Mapping) -> bool:
     """Whether another of ``keys`` has the office ``title`` names in its description too,
     other than as someone's tie ("Colombian politician who was president from 2010" is
@@ -1958,8 +1981,10 @@ def _title_claimed_elsewhere(title: str | None, chosen, keys, known: Mapping) ->
             continue
         description = known[key].description
         for word in _WORD.finditer(description):
-            if word.group().lower() in (title, f"{title}s") and not _TIE_BEFORE_A_TITLE.search(
-                description, 0, word.start()
+            if (
+                word.group().lower() in _office_words(title)
+                and not _TIE_BEFORE_A_TITLE.search(description, 0, word.start())
+                and not _OF_THE_OFFICE_BEFORE.search(description, 0, word.start())
             ):
                 return True
     return False
@@ -2328,7 +2353,10 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             or (
                 (
                     _MATCH_AGAINST_BEFORE.search(text, max(0, start - 60), start)
-                    or _TO_FACE_AFTER.match(text, end)
+                    or (
+                        _TO_FACE_AFTER.match(text, end)
+                        and not _FROM_BEFORE.search(text, max(0, start - 6), start)
+                    )
                 )
                 and _about_a_sport(story)
             )
@@ -2570,6 +2598,15 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     if _all_of_kind(candidates, known, "organization") and all(
         word in _GENERIC_INSTITUTION for word in _words(folded)
     ):
+        # But a name beside it in its sentence says which: "the Supreme Court in
+        # Washington", "the Constitutional Court in Harare".
+        low_s, high_s = _sentence_bounds(text, start, end)
+        beside = text[max(low_s, start - 30) : start] + " " + text[end : min(high_s, end + 30)]
+        near = {_stem(w.group()) for w in _CAPITALISED.finditer(beside)}
+        shared = frozenset.intersection(*(known[key].proper for key in candidates))
+        cued = [key for key in candidates if (known[key].proper - shared) & near]
+        if len(cued) == 1:
+            return cued[0]
         institution = _story_place(story, candidates, folded) or _institution_country(
             story, candidates
         )
@@ -3095,6 +3132,15 @@ _REGION_THE_BEFORE = re.compile(
 )
 
 
+# What moves on water goes "through the" river: "barges carrying coal through the
+# Meuse", "cruise boats sail through the Dordogne", "floodwater surging through".
+_ON_WATER_BEFORE = re.compile(
+    r"\b(?:boats?|barges?|ships?|ferr(?:y|ies)|cruises?|sail\w*|paddl\w*|raft\w*|kayak\w*|"
+    r"canoe\w*|swim\w*|flood\w*|water|ice|floes?|currents?|salmon|fish)\b[^.;]*$",
+    re.IGNORECASE,
+)
+
+
 def _the_river(text: str, start: int, end: int, keys: list, known: Mapping):
     """The one river among the places ``keys`` when "the" stands right before the name at
     ``start:end`` and the name ends its noun phrase ("the Gandaki provincial government"
@@ -3102,11 +3148,17 @@ def _the_river(text: str, start: int, end: int, keys: list, known: Mapping):
     if not (
         _all_of_kind(keys, known, "place")
         and text.endswith(("the ", "The "), max(0, start - 4), start)
-        and _PHRASE_ENDS.match(text, end)
+        and _PHRASE_ENDS_NARROW.match(text, end)
         # A region takes "the" too: "retirees in the Dordogne", "moved to the Yukon",
         # "across the Waikato", "The Dordogne is home to..."; a river is crossed, followed
         # or flooded ("down the Dordogne", "over the Meuse", "along the Loire").
-        and not _REGION_THE_BEFORE.search(text, max(0, start - 20), start)
+        and not (
+            _REGION_THE_BEFORE.search(text, max(0, start - 20), start)
+            and not (
+                text.endswith(("through the ", "Through the "), max(0, start - 12), start)
+                and _ON_WATER_BEFORE.search(text, max(0, start - 60), start)
+            )
+        )
         and all(known[key].place_type != "country" for key in keys)
     ):
         return None
@@ -3156,7 +3208,12 @@ def _of_the_kind_written(text: str, start: int, end: int, keys: list, known: Map
     # (A gazetteer of bare names knows no kinds: nothing to tell apart.)
     if kind is None or not places or any(key not in known for key in keys):
         return keys
-    return [key for key in places if _kind_described(known[key]) in (kind, None)]
+    kept = [key for key in places if _kind_described(known[key]) in (kind, None)]
+    # "The Iceland volcano", "the Bali volcano": a volcano named after a country, an
+    # island or a town of ours that is no mountain (we do not know the volcano).
+    if not kept and kind == "mountain" and re.match(r" (?:strato)?volcano\b", text[end:]):
+        return keys
+    return kept
 
 
 # A family tie a description states, and whom it ties to: "wife of the composer Jean
@@ -3674,7 +3731,13 @@ _A_PEOPLES_THINGS = _wordset(
 # (not a firm's: "Ethiopian Chief Executive" may be the airline's).
 _A_PEOPLES_OFFICES = _wordset(
     """Prime President Foreign Defence Defense Finance Interior Health Trade Ambassador
-    Minister General"""
+    Minister"""
+)
+
+
+_A_FIRMS_THINGS_TOO = _wordset("""cargo workers market side exports""")
+_FIRM_WORDS = frozenset(
+    map(_stem, _wordset("""airline carrier bank company firm group operator insurer"""))
 )
 
 
@@ -3695,6 +3758,14 @@ def _a_peoples_word(text: str, hit: tuple, profiles: Mapping[object, Profile]) -
         return False
     if not all(key in profiles and profiles[key].kind == "organization" for key in keys):
         return False
+    # A firm has cargo, workers and a market too: "Ethiopian cargo revenue rose, the
+    # airline said", "Austrian workers walked out, the airline said".
+    if following.group(1) in _A_FIRMS_THINGS_TOO:
+        sentence = {
+            _stem(w.lower()) for w in _words(text[slice(*_sentence_bounds(text, start, end))])
+        }
+        if any(_FIRM_WORDS & profiles[key].cues & sentence for key in keys):
+            return False
     lowered = word.lower()
     bases = [lowered[: -len(ending)] for ending in _DEMONYM_ENDINGS if lowered.endswith(ending)]
     places = {base + letter for base in bases if len(base) >= 3 for letter in _LOST_LETTERS}
@@ -4014,6 +4085,11 @@ _ARTICLE_BEFORE = re.compile(
     rf"{{0,2}} $"
 )
 _PHRASE_ENDS = re.compile(rf"(?:[,.;:!?)]|\s{_FUNCTION_WORDS})")
+# Without the prepositions added for products: "loved the Dordogne since the 1970s" is
+# the department, "Buses run Lima-Callao through the night" names Lima.
+_PHRASE_ENDS_NARROW = re.compile(
+    rf"(?:[,.;:!?)]|\s(?!(?:along|across|around|through|beside|since|until)\b){_FUNCTION_WORDS})"
+)
 
 # A food, a drink, a plant, a breed or a craft named after a place or a person, after the
 # name and ending its noun phrase: "Dundee cake at", "Amur tigers, which", "a restored
