@@ -3945,6 +3945,44 @@ def test_volcanoes_territories_and_a_teams_record(text, expected):
     assert keys_found(VOLCANOES, text) == expected
 
 
+CRICKET_AND_RUGBY = Gazetteer.of(
+    [
+        Named("england", "England", (), "Country of the United Kingdom.", "place"),
+        Named(
+            "england-xi",
+            "England cricket team",
+            ("England",),
+            "National cricket team.",
+            "organization",
+        ),
+        Named("kent", "Kent", (), "County in south-east England.", "place"),
+        Named("kent-ccc", "Kent County Cricket Club", ("Kent",), "Cricket club.", "organization"),
+        Named("bath", "Bath", (), "City in Somerset, England.", "place"),
+        Named("bath-rugby", "Bath Rugby", ("Bath",), "Rugby union club.", "organization"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Cricket's and rugby's words: wickets, scores, a spinner, Tests, wins over.
+        ("Spinners took all 20 England wickets.", ["england-xi"]),
+        ("Set 291 to win, Kent reached 142 for two at lunch.", ["kent-ccc"]),
+        ("He was dropped for two Tests against England in 2024.", ["england-xi"]),
+        ("The bells rang for wins over Bath.", ["bath-rugby"]),
+        ("The defeat leaves Bath top of the table.", ["bath-rugby"]),
+        ("It was the best return by a Kent spinner this season.", ["kent-ccc"]),
+        # Near misses: a county's coast, a city's population, a vote's count.
+        ("He grew up in Folkestone on the Kent coast.", ["kent"]),
+        ("Bath had 94 visitors in 2019, and Kent 310 for the festival.", ["bath", "kent"]),
+        ("Voters in Bath gave the party a win over its rivals.", ["bath"]),
+    ],
+)
+def test_cricket_and_rugby_words_name_the_team(text, expected):
+    assert keys_found(CRICKET_AND_RUGBY, text) == expected
+
+
 MADE_THINGS = Gazetteer.of(
     [
         Named("dundee", "Dundee", (), "City on the Firth of Tay, Scotland.", "place"),

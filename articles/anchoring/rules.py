@@ -1057,6 +1057,12 @@ _TEAM_AFTER = re.compile(
     r"(?:[a-z]+ )?(?:[Cc]ourt|[Pp]anel|[Cc]ircuit|[Vv]ote|[Bb]allot|[Rr]eferendum|[Ss]enate|"
     r"[Cc]ouncil|[Jj]udges|ICJ)\b)|"
     r" an? \d{1,2}[-–]\d{1,2} (?:win|victory|defeat|loss|draw|lead)\b|"
+    # A cricket score and a place in a table: "Kent reached 142 for two", "Somerset had
+    # been 48 for four", "were 212 all out"; "leaves Bath top of the table".
+    r"(?: had been| have been| were| was| are| is| reached| finished on| closed on| made|"
+    r" posted| scored)? \d{1,3} (?:for (?:no loss|one|two|three|four|five|six|seven|eight|"
+    r"nine|\d)|all out)\b|"
+    r" (?:top|bottom) of the (?:table|standings|league|group|ladder)\b|"
     # A team's record in brackets after its name: "Green Bay (9-4) plays at Detroit".
     r" \(\d{1,2}[-–]\d{1,2}(?:[-–]\d{1,2})?\) (?:plays?|hosts?|visits?|faces?|meets?|travels?|"
     r"beat|beats|won|wins|lost|loses|tops?|leads?|clinched|clinches|at|vs?\.?)\b|"
@@ -1105,6 +1111,9 @@ _TEAM_BEFORE = re.compile(
     r"\b(?:beat|beats|beating|defeated|defeating|drew with|lost to|signed for|plays for|"
     r"played for|"
     r"(?:match|matches|game|games|goals?|caps?|appearances?|debut|starts?) for) $|"
+    # Games against a side, and wins over it: "two Tests against England", "wins over Bath".
+    r"\b(?:Tests?|ODIs?|T20s?|one-day internationals?|series|fixtures?) against $|"
+    r"\b(?:wins|victory|victories) over $|"
     # Where a game is played: "lost 2-0 away to Molde", "are away to FCSB", "open their
     # season at home against Monterrey" (not "moved away to Hamburg").
     r"(?:\b\d{1,2}[-–]\d{1,2}|\b(?:are|play|plays|played|won|lost|drew|win|lose|draw)) "
@@ -1128,7 +1137,12 @@ _TEAM_BEFORE = re.compile(
 _SQUAD_AFTER = re.compile(
     r"(?:['’]s)? (?:captain|coach|manager|bowlers?|batsmen|batters?|openers?|strikers?|"
     r"goalkeeper|keeper|squad|innings|line-?up|fielders?|skipper|midfielders?|"
-    r"defenders?|wingers?|forwards?|playmaker)\b|, who\b"
+    r"defenders?|wingers?|forwards?|playmaker|"
+    # Cricket's and rugby's: "all 20 England wickets", "a Somerset spinner", "Wales's
+    # autumn internationals", "Bath's head of rugby".
+    r"wickets|spinners?|seamers?|pacemen|quicks|flankers?|scrum-half|fly-half|hookers?|"
+    r"props?|full-back|(?:autumn |summer |six nations )?internationals|head coach|"
+    r"(?:head|director) of rugby|first-innings|second-innings)\b|, who\b"
 )
 # A place's name before "team" or "training camp" is its team's ("the star forward of
 # the Georgia team", "a Morocco training camp"); not a team of others ("a Ukraine team
