@@ -1062,7 +1062,7 @@ _TEAM_AFTER = re.compile(
     r"(?: had been| have been| were| was| are| is| reached| finished on| closed on| made|"
     r" posted| scored)? \d{1,3} (?:for (?:no loss|one|two|three|four|five|six|seven|eight|"
     r"nine|\d)|all out)\b|"
-    r" (?:top|bottom) of the (?:table|standings|league|group|ladder)\b|"
+    r" (?:top|bottom) of the (?:table|standings|league|group|ladder)\b(?! (?:for|of|on)\b)|"
     # A team's record in brackets after its name: "Green Bay (9-4) plays at Detroit".
     r" \(\d{1,2}[-–]\d{1,2}(?:[-–]\d{1,2})?\) (?:plays?|hosts?|visits?|faces?|meets?|travels?|"
     r"beat|beats|won|wins|lost|loses|tops?|leads?|clinched|clinches|at|vs?\.?)\b|"
@@ -1113,7 +1113,6 @@ _TEAM_BEFORE = re.compile(
     r"(?:match|matches|game|games|goals?|caps?|appearances?|debut|starts?) for) $|"
     # Games against a side, and wins over it: "two Tests against England", "wins over Bath".
     r"\b(?:Tests?|ODIs?|T20s?|one-day internationals?|series|fixtures?) against $|"
-    r"\b(?:wins|victory|victories) over $|"
     # Where a game is played: "lost 2-0 away to Molde", "are away to FCSB", "open their
     # season at home against Monterrey" (not "moved away to Hamburg").
     r"(?:\b\d{1,2}[-–]\d{1,2}|\b(?:are|play|plays|played|won|lost|drew|win|lose|draw)) "
@@ -1134,14 +1133,21 @@ _TEAM_BEFORE = re.compile(
 # What a team has or does and a country or a city does not: "Zimbabwe’s captain",
 # "the former Barcelona striker", "Zimbabwe’s bowlers"; and ", who", for a team is its
 # players ("Zimbabwe, who resumed on 96").
+# Wins over a side: "four successive wins over Leinster" (a country's only in a story
+# about a game: not "victory over Russia" in a war, "a legal victory over Ecuador",
+# "Napoleon's victories over Austria", nor a person's: "Biden's victory over Bloomberg").
+_WINS_OVER_BEFORE = re.compile(r"\b(?:wins|victory|victories) over $")
+# Cricket's and rugby's words that other trades use too: "Lancashire spinners and
+# weavers", "commuters to Kent props up house prices" (in a story about a game only).
+_SPORT_TRADE_AFTER = re.compile(r"(?:['’]s)? (?:spinners|props|hookers)\b(?! up\b)")
 _SQUAD_AFTER = re.compile(
     r"(?:['’]s)? (?:captain|coach|manager|bowlers?|batsmen|batters?|openers?|strikers?|"
     r"goalkeeper|keeper|squad|innings|line-?up|fielders?|skipper|midfielders?|"
     r"defenders?|wingers?|forwards?|playmaker|"
     # Cricket's and rugby's: "all 20 England wickets", "a Somerset spinner", "Wales's
     # autumn internationals", "Bath's head of rugby".
-    r"wickets|spinners?|seamers?|pacemen|quicks|flankers?|scrum-half|fly-half|hookers?|"
-    r"props?|full-back|(?:autumn |summer |six nations )?internationals|head coach|"
+    r"wickets|spinner|seamers?|pacemen|quicks|flankers?|scrum-half|fly-half|hooker|prop|"
+    r"full-back|(?:autumn |summer |six nations )?internationals|head coach|"
     r"(?:head|director) of rugby|first-innings|second-innings)\b|, who\b"
 )
 # A place's name before "team" or "training camp" is its team's ("the star forward of
@@ -1199,6 +1205,19 @@ _GENERIC_INSTITUTION = _wordset(
     education culture finance foreign justice defence defense environment agriculture
     tourism trade transport energy labour labor of and for affairs"""
 )
+# A generic institution's name holds one of these: the words above alone are a party's
+# or a magazine's ("Labour", "Labor", "Foreign Affairs").
+_INSTITUTION_NOUNS = _wordset(
+    """congress parliament senate house assembly court council cabinet government ministry
+    treasury police army navy bank commission tribunal legislature"""
+)
+
+
+def _generic_institution_name(folded: str) -> bool:
+    words = _words(folded)
+    return all(word in _GENERIC_INSTITUTION for word in words) and any(
+        word in _INSTITUTION_NOUNS for word in words
+    )
 
 
 def _generic_institution_elsewhere(story: _Story, key, folded: str) -> bool:
@@ -1210,7 +1229,7 @@ def _generic_institution_elsewhere(story: _Story, key, folded: str) -> bool:
     known = story.profiles.get(key)
     if known is None or known.kind != "organization" or folded in known.primary_names:
         return False
-    if not all(word in _GENERIC_INSTITUTION for word in _words(folded)):
+    if not _generic_institution_name(folded):
         return False
     # The country is often a word of its own name ("United States Congress").
     cues = (known.proper | known.own_proper) - _GENERIC_NAME_WORDS - _GENERIC_INSTITUTION
@@ -2215,7 +2234,16 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     if unrelated and len(candidates) > 1:
         named = fold(unrelated.group(1))
         candidates = _filter(
-            candidates, lambda key: not (key in known and known[key].name in named)
+            candidates,
+            lambda key: (
+                not (
+                    key in known
+                    and re.search(
+                        rf"(?<!\w){re.escape(known[key].name)}(?![\w-]| (?:jr|sr|junior|senior)\b)",
+                        named,
+                    )
+                )
+            ),
         )
     # 1. A title's gender: "Ms Kim" is not the leader, "Mr Kim" not his sister.
     title = _title_before(text, start)
@@ -2348,6 +2376,25 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         if (
             _TEAM_AFTER.match(text, end)
             or _TEAM_BEFORE.search(text, max(0, start - 30), start)
+            or (
+                "person" not in kinds
+                and (
+                    _WINS_OVER_BEFORE.search(text, max(0, start - 20), start)
+                    or _SPORT_TRADE_AFTER.match(text, end)
+                )
+                and (
+                    _about_a_sport(story)
+                    or _game_beside(text, low, high)
+                    # (A city's club wins over; a country is beaten in a war or a court.)
+                    or (
+                        not _SPORT_TRADE_AFTER.match(text, end)
+                        and not any(
+                            key in known and known[key].place_type == "country"
+                            for key in candidates
+                        )
+                    )
+                )
+            )
             or (
                 _PLAY_FOR_BEFORE.search(text, max(0, start - 12), start)
                 and (
@@ -2609,9 +2656,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # is the one of the country the story names, before any common word near it ("take
     # the matter to the Constitutional Court" is no cue for the court "on constitutional
     # matters" of another country).
-    if _all_of_kind(candidates, known, "organization") and all(
-        word in _GENERIC_INSTITUTION for word in _words(folded)
-    ):
+    if _all_of_kind(candidates, known, "organization") and _generic_institution_name(folded):
         # But a name beside it in its sentence says which: "the Supreme Court in
         # Washington", "the Constitutional Court in Harare".
         low_s, high_s = _sentence_bounds(text, start, end)
@@ -3446,7 +3491,7 @@ def _story_place(story: _Story, keys, folded: str):
     apart = _name_anywhere(folded).sub(" ", typographic(text)) if " " in folded else ""
     # A generic institution's name of one word: the country in its own name counts
     # wherever the story writes it ("Colombia" for the Senate of Colombia's "Senate").
-    if not apart and all(word in _GENERIC_INSTITUTION for word in _words(folded)):
+    if not apart and _generic_institution_name(folded):
         apart = text
     named_apart = {_stem(word.group()) for word in _CAPITALISED.finditer(apart)}
     shared = frozenset.intersection(*(known[key].proper | known[key].own_proper for key in keys))
@@ -3840,8 +3885,14 @@ _PERSONS_BUILDING_AFTER = re.compile(
 _PLACE_NAMED_AFTER = re.compile(
     r" (?:airport|stadium|arena|street|avenue|boulevard|bridge|station|hospital|university|"
     r"square|park|dam|highway|motorway|mine|quarry|school|road|tunnel|library|museum|"
-    r"prize|award|trophy|medal|monument|statue|memorial|affair|doctrine)\b"
+    # (Not a service or a vigil held for someone: "the Kobe Bryant memorial service".)
+    r"prize|award|trophy|medal|monument|statue|affair|doctrine|"
+    r"memorial(?! (?:service|mass|concert|vigil|ceremony|lecture|match|fund)s?\b))\b"
 )
+# An artist's work is no thing named after them: "a Rodin statue", "a new Gormley
+# statue", "the Lutyens memorial at Thiepval".
+_ARTISTS_WORK_AFTER = re.compile(r" (?:monument|statue|memorial)\b")
+_ARTIST = re.compile(r"\b(?:sculptor|artist|architect|painter|designer)\b", re.IGNORECASE)
 _AREA_AFTER = re.compile(r" (?:district|neighbourhood|neighborhood|quarter|suburb|area)\b")
 # A lower-case noun that ends a noun phrase after a place's name and makes it the name of
 # a thing named after the place: a disease ("Ross River virus, a painful disease"), a
@@ -3909,7 +3960,10 @@ def _named_after(
     if kinds == {"person"} and (
         _PERSONS_BUILDING_AFTER.match(text, end) or _PLACE_NAMED_AFTER.match(text, end)
     ):
-        return True
+        return not (
+            _ARTISTS_WORK_AFTER.match(text, end)
+            and all(key in profiles and _ARTIST.search(profiles[key].description) for key in keys)
+        )
     # Anyone's or anything's: "Penn’s Landing", "Othello’s Tower", "Dr. Reddy’s
     # Laboratories".
     if _BUILDING_AFTER.match(text, end):
