@@ -1231,8 +1231,7 @@ def _generic_institution_elsewhere(story: _Story, key, folded: str) -> bool:
         return False
     if not _generic_institution_name(folded):
         return False
-    # The country is often a word of its own name ("United States Congress").
-    cues = (known.proper | known.own_proper) - _GENERIC_NAME_WORDS - _GENERIC_INSTITUTION
+    cues = _country_cues(known)
     if not cues:
         return False
     # The story's names, and those of the places and bodies it has named so far:
@@ -1242,6 +1241,12 @@ def _generic_institution_elsewhere(story: _Story, key, folded: str) -> bool:
         if other in story.profiles and story.profiles[other].kind != "person":
             named |= story.profiles[other].proper
     return not any(word.startswith(cue) for cue in cues if len(cue) >= 4 for word in named)
+
+
+def _country_cues(known: Profile) -> frozenset[str]:
+    """The names a generic institution's description holds that are no generic words: its
+    country's, often a word of its own name ("United States Congress")."""
+    return (known.proper | known.own_proper) - _GENERIC_NAME_WORDS - _GENERIC_INSTITUTION
 
 
 def _institution_country(story: _Story, keys: list):
@@ -1257,13 +1262,7 @@ def _institution_country(story: _Story, keys: list):
             places.update(dict.fromkeys(known[other].proper, len(forms)))
 
     def count(key):
-        cues = [
-            cue
-            for cue in (known[key].proper | known[key].own_proper)
-            - _GENERIC_NAME_WORDS
-            - _GENERIC_INSTITUTION
-            if len(cue) >= 4
-        ]
+        cues = [cue for cue in _country_cues(known[key]) if len(cue) >= 4]
         return sum(
             n
             for word, n in (*words.items(), *places.items())
@@ -4138,13 +4137,15 @@ def _described_as_a_thing(text: str, hit: tuple, profiles: Mapping) -> bool:
 # "A" or "an" and up to two lower-case words or a year before a name ("a Volvo", "a
 # bronze Garuda", "a 1989 Volvo"), and after it what ends a noun phrase: a stop, or a
 # word that no noun phrase ends with ("he", "and", "with", "is"...).
-_FUNCTION_WORDS = (
-    r"(?:he|she|it|they|we|i|you|his|her|its|their|that|which|who|and|or|but|with|for|"
+_CORE_FUNCTION_WORDS = (
+    r"he|she|it|they|we|i|you|his|her|its|their|that|which|who|and|or|but|with|for|"
     r"from|in|on|at|to|of|by|into|outside|near|is|was|has|had|will|would|can|could|"
     # A preposition ends the noun phrase "a" opens: "a derby between Rapid Vienna and".
-    r"between|against|over|under|after|before|during|than|like|about|among|behind|along|"
-    r"across|around|through|beside|since|until)\b"
+    r"between|against|over|under|after|before|during|than|like|about|among|behind"
 )
+# Prepositions that end a product's or a made thing's phrase ("Ohrid pearls along the
+# quay") but not a place's ("loved the Dordogne since the 1970s" is the department).
+_FUNCTION_WORDS = rf"(?:{_CORE_FUNCTION_WORDS}|along|across|around|through|beside|since|until)\b"
 # Another noun phrase's opening: "a reform the European Union had made a condition" is
 # no "a ... European Union", a product of the name.
 _DETERMINERS = r"(?:the|this|these|those|a|an)\b"
@@ -4153,11 +4154,8 @@ _ARTICLE_BEFORE = re.compile(
     rf"{{0,2}} $"
 )
 _PHRASE_ENDS = re.compile(rf"(?:[,.;:!?)]|\s{_FUNCTION_WORDS})")
-# Without the prepositions added for products: "loved the Dordogne since the 1970s" is
-# the department, "Buses run Lima-Callao through the night" names Lima.
-_PHRASE_ENDS_NARROW = re.compile(
-    rf"(?:[,.;:!?)]|\s(?!(?:along|across|around|through|beside|since|until)\b){_FUNCTION_WORDS})"
-)
+# Without those prepositions: "Buses run Lima-Callao through the night" names Lima.
+_PHRASE_ENDS_NARROW = re.compile(rf"(?:[,.;:!?)]|\s(?:{_CORE_FUNCTION_WORDS})\b)")
 
 # A food, a drink, a plant, a breed or a craft named after a place or a person, after the
 # name and ending its noun phrase: "Dundee cake at", "Amur tigers, which", "a restored
