@@ -1506,6 +1506,13 @@ NAMED_AFTER_A_PLACE = Gazetteer.of(
         # Words set beside the name describe it, whatever the story named last.
         ("Kestrel Bank grew. Snow fell on Kestrel, a low mountain range, all week.", "range"),
         ("Kestrel Bank grew. Its rival lost to Kestrel, a commercial bank, in court.", "bank"),
+        # Words that say where, before the name, make it the place all the same.
+        ("Kestrel Bank grew. Buses run between Kestrel and the coast.", "range"),
+        ("Kestrel Bank grew. Buses run between Arden and Kestrel.", "range"),
+        ("Kestrel Bank grew. Rain fell on farms in central Kestrel.", "range"),
+        ("Kestrel Bank grew. Hikers came from Kestrel and Arden.", "range"),
+        # Not a bank's staff at it, nor a deal in which it is named.
+        ("Kestrel Bank grew. Tellers at Kestrel said it would open a branch.", "bank"),
     ],
 )
 def test_an_organisation_named_after_a_place_is_the_one_the_story_named_last(text, expected):

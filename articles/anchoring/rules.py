@@ -2631,9 +2631,14 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # branches" is the bank the story is about, not the hills. Words set beside the name
     # describe it, as they do a person (", the coastal range"): those are read below.
     # What only a city has after the name says it is the city all the same ("FC Porto
-    # ... Porto’s main shopping street").
+    # ... Porto’s main shopping street"), as words that say where before it do ("trains
+    # between Montpellier and Nîmes" after Montpellier HSC).
     named_after = None
-    if not _APPOSITION_AFTER.match(text, end) and not _CIVIC_AFTER.match(text, end):
+    if (
+        not _APPOSITION_AFTER.match(text, end)
+        and not _CIVIC_AFTER.match(text, end)
+        and not _WHERE_BEFORE.search(text, max(0, start - 40), start)
+    ):
         named_after = _organisation_named_last(story, folded, candidates, known)
     if named_after is not None:
         return named_after
@@ -3392,6 +3397,17 @@ _CIVIC_AFTER = re.compile(
     r"schools?|economy|population|suburbs?|neighbou?rhoods?|districts?|police|roads)\b|"
     r" (?:is|was|has been|remains)(?: [a-z]+){0,4}"
     r"(?<! in)(?<! in the)(?<! across)(?<! of the) (?:city|town)\b"
+)
+
+
+# Words that put a name where something is, before it: "trains between Montpellier and
+# Nîmes", "offices in both Bern and Zurich", "a shopping centre in central Maritzburg".
+# A club or a firm the story named is no place a train runs to; a university's people are
+# "at" it, so "at" is not one of them.
+_WHERE_BEFORE = re.compile(
+    r"\b(?:[Ii]n|[Ff]rom|[Bb]etween|[Aa]cross|[Tt]hroughout|[Nn]ear|[Oo]utside|[Cc]entral|"
+    r"[Dd]owntown) (?:[A-Z][\w’'-]* (?:and|or) )?$|"
+    r"\b(?:[Bb]etween|[Ii]n both) [A-Z][\w’'-]*(?: [A-Z][\w’'-]*)? and $"
 )
 
 
