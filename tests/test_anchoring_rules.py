@@ -4526,3 +4526,47 @@ FOURTH_REVIEW_GAZETTEERS = {
 def test_near_misses_of_this_sessions_reviews_read_as_an_annotator_would(case):
     gazetteer = FOURTH_REVIEW_GAZETTEERS[case["gazetteer"]]
     assert keys_found(gazetteer, case["text"]) == case["expected"]
+
+
+FOUNDER_AND_FIRM = Gazetteer.of(
+    [
+        Named(
+            "arturo",
+            "Arturo Valdivieso",
+            ("Valdivieso",),
+            "Chilean civil engineer and property developer.",
+            "person",
+        ),
+        Named(
+            "firm",
+            "Valdivieso Desarrollos",
+            ("Valdivieso",),
+            "Chilean property developer based in Santiago.",
+            "organization",
+        ),
+    ]
+)
+_FOUNDER_AND_FIRM_NAMED = (
+    "Valdivieso Desarrollos, founded by Arturo Valdivieso, lost the case on Monday.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What is founded is the firm; the name that says "it" will act is the firm too.
+        ("Arturo Valdivieso, who founded Valdivieso, was born in Talca.", "firm"),
+        (_FOUNDER_AND_FIRM_NAMED + "Valdivieso said it would appeal.", "firm"),
+        (
+            _FOUNDER_AND_FIRM_NAMED
+            + "Valdivieso said in a statement that it had “complied with every permit”.",
+            "firm",
+        ),
+        # The one it was founded by is the man; a title says a person; and a person's
+        # "it" may be anything spoken of ("it would be", "it was").
+        ("Arturo Valdivieso is 70. The firm was founded by Valdivieso in 1994.", "arturo"),
+        (_FOUNDER_AND_FIRM_NAMED + "Mr Valdivieso said it would appeal.", "arturo"),
+    ],
+)
+def test_what_is_founded_or_speaks_of_itself_as_it_is_the_firm(text, expected):
+    assert keys_found(FOUNDER_AND_FIRM, text)[-1] == expected

@@ -2328,9 +2328,14 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # reporters" are a person; "a visit to Jordan" a place.
     kinds = {known[key].kind for key in candidates if key in known}
     # A firm or a place is founded, set up or based somewhere; a person is not: "Richter,
-    # founded in 1901 by the pharmacist Gedeon Richter," is the company, not its founder;
-    # and only a firm is privately held, state-owned or listed.
-    if len(kinds) > 1 and _FOUNDED_AFTER.match(text, end):
+    # founded in 1901 by the pharmacist Gedeon Richter," is the company, not its founder,
+    # and so is "who founded Honda" and a name that says "it" will act; and only a firm
+    # is privately held, state-owned or listed.
+    if len(kinds) > 1 and (
+        _FOUNDED_AFTER.match(text, end)
+        or _FOUNDED_BEFORE.search(text, max(0, start - 20), start)
+        or ("organization" in kinds and title is None and _SAID_IT_WOULD_AFTER.match(text, end))
+    ):
         candidates = _filter(
             candidates, lambda key: key not in known or known[key].kind != "person"
         )
@@ -3567,6 +3572,18 @@ _SPEAKS_AFTER = re.compile(r",? (?:said|says|told|tells|added|adds|wrote|writes)
 # in" is said of people too).
 _FOUNDED_AFTER = re.compile(
     r", (?:(?:which|that) (?:was|is) )?(?:founded|established|set up|headquartered)\b"
+)
+# What is founded is a firm or a place, never its founder: "Soichiro Honda, who founded
+# Honda" (but "founded by Honda" is the man).
+_FOUNDED_BEFORE = re.compile(r"\b(?:founded|co-founded|cofounded) $")
+# A name that speaks of itself as "it" doing something is a firm, not a person of its name:
+# "Valdivieso said in a statement that it had complied", "Demirtaş said it would ship".
+# ("Verhaegen said it would be made", "Tugay said it was a party": a person's "it" is
+# what is spoken of, so "be" and "was" tell nothing.)
+_SAID_IT_WOULD_AFTER = re.compile(
+    r"(?: (?:said|says|added)(?: (?:in|on) (?:a|an|its) [a-z]+)?(?: on [A-Z][a-z]+)?,?"
+    r"(?: that)? it (?:would|will|had|has|planned|plans|intended|intends|was planning)"
+    r"(?: to)? [“\"]?(?!(?:be|been|not|take)\b)[a-z]+)"
 )
 # What only a firm is: "privately held Hardanger said", "state-owned Petrobras".
 _FIRM_BEFORE = re.compile(
