@@ -2909,6 +2909,11 @@ def test_a_surname_not_introduced_is_left_out_only_where_a_place_or_a_word_could
         "Pia Roux flew. Half the town is called Roux, she said.",  # the name as a name
         "Pia Roux flew. They sailed on the pilot tug Roux.",  # a vessel
         "Pia Roux flew. Their boat, the Roux, is moored here.",
+        # A ship by its trade or its registry, and a horse by its coat.
+        "Pia Roux flew. The bulk carrier Roux ran aground.",
+        "Pia Roux flew. The yacht, named Roux, was sold.",
+        "Pia Roux flew. A motor yacht, registered as the Roux, was seized.",
+        "Pia Roux flew. The race was won by a grey called Roux.",
         # A monument or an event named after her.
         "Pia Roux flew. Protesters marched to the Roux monument on the hill.",
         "Pia Roux flew. It was the height of the Roux affair.",

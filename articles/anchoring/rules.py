@@ -438,7 +438,8 @@ _CALLED_BEFORE = re.compile(
     # A thing's name, or someone else's: "a bar called Goya", "a dog named Putin", "a man
     # named Ruto" (not "the party named Ruto as its candidate").
     r"\b(?:[Aa]n?) (?:bar|café|cafe|pub|restaurant|hotel|shop|store|dog|cat|horse|boat|"
-    r"ship|band|song|film|album|book|play|man|woman|boy|girl) (?:called|named)) $"
+    r"ship|band|song|film|album|book|play|man|woman|boy|girl|grey|gray|bay|chestnut|mare|"
+    r"colt|filly|gelding|stallion|camel|donkey|racehorse|train) (?:called|named)) $"
 )
 _CASE_BEFORE = re.compile(r"[A-Z][\w’'-]*(?: and [Oo]thers)? v\. $")
 _CASE_AFTER = re.compile(r" v\. [A-Z]")
@@ -449,7 +450,11 @@ _COURT_WORDS = re.compile(
 )
 _VESSEL_BEFORE = re.compile(
     r"\b(?:tug|ship|vessel|boat|ferry|tanker|yacht|trawler|freighter|liner|cutter|frigate|"
-    r"destroyer|submarine|schooner|barge|dredger)(?: |, the | the )$"
+    r"destroyer|submarine|schooner|barge|dredger|(?:bulk|ore|car|cargo|container) carrier|"
+    r"steamer|icebreaker|catamaran|dhow|sloop|corvette|containership)"
+    r"(?: |, the | the |,? (?:named|called|christened|registered as)(?: the)? )$|"
+    # A name given to a ship at registry: "a motor yacht, registered as the Cherno More".
+    r"\bregistered as the $"
 )
 _JOINED_WORD = re.compile(r"[-‐‑–][A-Z][\w'’]*")
 _JOINED_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’]*)[-‐‑–]$")
