@@ -4575,3 +4575,23 @@ _FOUNDER_AND_FIRM_NAMED = (
 )
 def test_what_is_founded_or_speaks_of_itself_as_it_is_the_firm(text, expected):
     assert keys_found(FOUNDER_AND_FIRM, text)[-1] == expected
+
+
+def test_a_function_word_of_a_description_is_no_cue():
+    """ "Next to the old walled capital" does not make "in Rabat next month" the town in
+    Malta: "next", "same", "both" and their like are in every kind of sentence."""
+    twins = Gazetteer.of(
+        [
+            Named("rabat", "Rabat", (), "Capital of Morocco, on the Atlantic coast.", "place"),
+            Named(
+                "rabat-malta",
+                "Rabat",
+                (),
+                "Town in the west of Malta, next to the old walled capital Mdina.",
+                "place",
+            ),
+            Named("morocco", "Morocco", (), "Kingdom in North Africa.", "place"),
+        ]
+    )
+    text = "A court in Morocco jailed two men. The same court in Rabat will try others next month."
+    assert keys_found(twins, text) == ["morocco", "rabat"]

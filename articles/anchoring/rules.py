@@ -113,7 +113,10 @@ _STOPWORDS = _wordset(
     its their he she it they who which that this since until after before into over
     under about also former later now than then when where while one two three first
     second last new old more most many other year years known through across along
-    around between within without toward towards near upon via"""
+    around between within without toward towards near upon via next same both each every
+    some all any such only own just still even very much well up out off down back has
+    have had not no nor but if so because though although whose whom what how there here
+    these those them him we our you your us"""
 )
 _FEMALE = _wordset(
     """she her hers herself sister daughter mother wife widow woman grandmother aunt niece
