@@ -4595,3 +4595,22 @@ def test_a_function_word_of_a_description_is_no_cue():
     )
     text = "A court in Morocco jailed two men. The same court in Rabat will try others next month."
     assert keys_found(twins, text) == ["morocco", "rabat"]
+
+
+def test_a_kind_of_place_the_name_owns_is_no_cue_that_it_is_of_that_kind():
+    """ "Lebanon’s second city" is a city in the country: "city" says nothing of
+    whether Lebanon is the country or the city in Pennsylvania of that name."""
+    namesakes = Gazetteer.of(
+        [
+            Named("lebanon", "Lebanon", (), "Country on the eastern Mediterranean.", "place"),
+            Named(
+                "lebanon-pa",
+                "Lebanon, Pennsylvania",
+                ("Lebanon",),
+                "City in south-central Pennsylvania, United States.",
+                "place",
+            ),
+        ]
+    )
+    text = "Voters in Lebanon’s second city went to the polls on Sunday."
+    assert "lebanon-pa" not in keys_found(namesakes, text)

@@ -1589,8 +1589,13 @@ def _local_choice(text, start, end, keys, profiles, low, high, spans=()) -> list
         low = comma + 2
     weights = dict.fromkeys(keys, 0.0)
     sentence, sentence_end = _sentence_bounds(text, start, end)
+    # A kind of place that the name owns is another place in it: "Lebanon’s second city"
+    # is a city in the country, no cue that Lebanon is a city.
+    owned = _OWNED_PLACE_AFTER.match(text, end)
     for cue_start, cue_end, holding in _cues(text, low, high, keys, profiles, holders, spans):
         if start <= cue_start < end or len(holding) in (0, len(keys)):
+            continue
+        if owned and cue_start == owned.start(1):
             continue
         # The words of a game count in the name's own sentence only: the one before may
         # be a match report's and this one about the city ("Hamburger SV lost. Westmark
@@ -3113,6 +3118,11 @@ _KINDS_OF_PLACE = {
     },
 }
 _PRIMATE = re.compile(r"\b(?:largest|most populous|biggest) city\b")
+_OWNED_PLACE_AFTER = re.compile(
+    r"['’]s (?:[a-z][\w-]* ){0,2}?("
+    + "|".join(sorted(_KINDS_OF_PLACE, key=len, reverse=True))
+    + r")s?\b"
+)
 # The largest itself, not the second-largest ("Second-largest city of the province").
 _THE_PRIMATE = re.compile(r"(?<![\w-])(?:largest|most populous|biggest) city\b")
 _ADMINISTRATIVE = {"city", "county", "province", "state", "region", "department", "prefecture"} | {
