@@ -124,6 +124,12 @@ def test_typographic_variants_and_datelines_match_with_exact_offsets(gazetteer, 
         "Winter can last well into May.",
         "The company promised as recently as May to keep the line open.",
         "The season runs from December to May.",
+        "Rain was scarce between May and September.",
+        "A wet May and June left the soil saturated.",
+        "The return leg is on the second weekend of May.",
+        "The vote can be held no earlier than May.",
+        "The next run is scheduled for May.",
+        "Salaries for May will be paid late.",
         "It cost US$125 billion.",  # a currency
         "Crowds gathered in Shepherd’s Bush.",  # inside a longer name not ours
         "She teaches at George Washington University.",
@@ -137,6 +143,19 @@ def test_typographic_variants_and_datelines_match_with_exact_offsets(gazetteer, 
 )
 def test_no_mention_in_these_contexts(gazetteer, text):
     assert found(gazetteer, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The woman, where a month could not stand.
+        "Delegates voted for May on Tuesday.",
+        "Talks between May and Corbyn resumed.",
+        "Ms May and June Sarpong spoke.",
+    ],
+)
+def test_may_the_person_where_no_month_could_stand(gazetteer, text):
+    assert ("May", "may") in found(gazetteer, text)
 
 
 def test_a_hyphen_joins_names_without_making_a_longer_one(gazetteer):

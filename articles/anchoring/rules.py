@@ -380,6 +380,13 @@ _BEFORE_DATE = re.compile(
     r"next|this|(?:well|far|deep|way|long|late|runs?|running|lasts?|lasting) into)"
     r"(?: at least| as early as| as late as)?|as (?:recently|early|late) as|"
     r"(?:end|start|beginning|middle) of|"
+    # "the second weekend of May", "no earlier than May", "scheduled for May", "salaries
+    # for May" (not "votes for May").
+    r"(?:week|weekend|weeks|days|month|half|part|rest|remainder) of|"
+    r"(?:earlier|later|sooner) than|"
+    r"(?:scheduled|planned|set|due|slated|expected|postponed|delayed|moved|pushed back|"
+    r"brought forward|put off) (?:for|to|until)|"
+    r"(?:salaries|salary|wages|pay|payments?|pensions?|figures|data|sales|rent|bills?) for|"
     r"(?:from|between) (?i:january|february|march|april|may|june|july|august|september|"
     r"october|november|december) (?:to|and|until)) $"
 )
@@ -412,7 +419,13 @@ _WORDS_OF = re.compile(r"\b[Tt]he ((?:[A-Z][\w’'-]* )+)of (?:the )?$")
 _INSTITUTION_AFTER = re.compile(
     r" (?:University|College|Institute|Bank|Museum|School|Academy|Hospital|Library)\b"
 )
-_DATE_AFTER = re.compile(r" (?:\d|next year|last year|this year)")
+_DATE_AFTER = re.compile(
+    r" (?:\d|next year|last year|this year)|"
+    # Another month after it: "between May and September", "a wet May and June".
+    r" (?:and|to|until|till|through|or) (?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b|[-–](?:January|February|March|April|"
+    r"May|June|July|August|September|October|November|December)\b"
+)
 _DOMAIN_AFTER = re.compile(
     r"\.(?:com|org|net|co|io) (?:Stadium|Arena|Field|Park|Centre|Center|Dome|Bowl|Oval|"
     r"Ground|Theatre|Theater|Hall|Amphitheatre|Amphitheater|Cup|Open|Classic|Championships?|"
