@@ -4633,3 +4633,20 @@ def test_a_kind_of_place_the_name_owns_is_no_cue_that_it_is_of_that_kind():
     )
     text = "Voters in Lebanon’s second city went to the polls on Sunday."
     assert "lebanon-pa" not in keys_found(namesakes, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A former name is the place: what "it" or "which" was called, or was until a year.
+        ("The case was the largest since 1960, when it was called Dahomey.", ["benin"]),
+        ("The port town was called Dahomey until 1975.", ["benin"]),
+        # What people or things are called is the name as a word.
+        ("Half the fishing boats on the lagoon were called Dahomey.", []),
+    ],
+)
+def test_a_former_name_is_the_place_it_named(text, expected):
+    renamed = Gazetteer.of(
+        [Named("benin", "Benin", ("Dahomey",), "Country in West Africa.", "place")]
+    )
+    assert keys_found(renamed, text) == expected

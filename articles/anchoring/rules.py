@@ -457,6 +457,12 @@ _CALLED_BEFORE = re.compile(
     r"ship|band|song|film|album|book|play|man|woman|boy|girl|grey|gray|bay|chestnut|mare|"
     r"colt|filly|gelding|stallion|camel|donkey|racehorse|train) (?:called|named)) $"
 )
+# What a place or a firm was called before: its former name, which is the place or the
+# firm ("when it was called Dahomey", "Aktau, which was called Shevchenko until 1991",
+# "The city of Toyota was called Koromo until 1959"); not "half of Tuscany was called
+# Lorenzo", the name as a word.
+_FORMER_NAME_BEFORE = re.compile(r"\b(?:it|which|that) (?:was|were) called $")
+_FORMER_NAME_UNTIL = re.compile(r" (?:until|till|before) (?:1[5-9]|20)\d\d\b")
 _CASE_BEFORE = re.compile(r"[A-Z][\w’'-]*(?: and [Oo]thers)? v\. $")
 _CASE_AFTER = re.compile(r" v\. [A-Z]")
 # A sentence about a court (not "Georgia v. Russia is the Rugby Europe decider").
@@ -585,7 +591,9 @@ def refusal(
     # de Jong", "identified only by the surname Petrović", "whose first name is also
     # Stalin", "fans voted to name her Tatum"; and a vessel's name: "the pilot tug
     # Mombasa", "their boat, the Aurora".
-    if _CALLED_BEFORE.search(before):
+    if _CALLED_BEFORE.search(before) and not (
+        _FORMER_NAME_BEFORE.search(before) or _FORMER_NAME_UNTIL.match(text, end)
+    ):
         return "name as a word"
     # A number of people of one name: "The two Kasozi are on the same side" (not "the
     # two San Pedro Sula clubs", where the name says whose the clubs are).
