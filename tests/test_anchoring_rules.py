@@ -4650,3 +4650,18 @@ def test_a_former_name_is_the_place_it_named(text, expected):
         [Named("benin", "Benin", ("Dahomey",), "Country in West Africa.", "place")]
     )
     assert keys_found(renamed, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Orla-born winger scored twice.", "An Orla-based drugmaker raised prices."],
+)
+def test_where_someone_was_born_or_something_is_based_is_the_place(text):
+    """ "Orla-born" is the city, not the club of its name a sports story is full of."""
+    city_and_club = Gazetteer.of(
+        [
+            Named("orla", "Orla", (), "Port city in the north.", "place"),
+            Named("orla-fc", "Orla FC", ("Orla",), "Football club in Orla.", "organization"),
+        ]
+    )
+    assert keys_found(city_and_club, "Orla FC beat the champions. " + text)[-1] == "orla"

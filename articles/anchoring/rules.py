@@ -2385,6 +2385,11 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             candidates, lambda key: key not in known or known[key].kind == "organization"
         )
         kinds = {known[key].kind for key in candidates if key in known}
+    # Only a place is where someone was born or something is based: "the Madrid-born
+    # player", "a Pune-based drugmaker" (not the club or the firm of its name).
+    if len(kinds) > 1 and "place" in kinds and _BORN_IN_AFTER.match(text, end):
+        candidates = _filter(candidates, lambda key: key in known and known[key].kind == "place")
+        kinds = {known[key].kind for key in candidates if key in known}
     # "the" and the name alone ("call the building simply the Janáček, and") is no
     # person: a person's name takes no "the".
     if (
@@ -3614,6 +3619,7 @@ _FOUNDED_AFTER = re.compile(
 )
 # What is founded is a firm or a place, never its founder: "Soichiro Honda, who founded
 # Honda" (but "founded by Honda" is the man).
+_BORN_IN_AFTER = re.compile(r"[-‐‑](?:born|based|bred|raised|headquartered)\b")
 _FOUNDED_BEFORE = re.compile(r"\b(?:founded|co-founded|cofounded) $")
 # A name that speaks of itself as "it" doing something is a firm, not a person of its name:
 # "Valdivieso said in a statement that it had complied", "Demirtaş said it would ship".
