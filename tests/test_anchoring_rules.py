@@ -916,6 +916,29 @@ def test_a_surname_just_introduced_is_the_person_not_a_place_the_story_never_nam
     assert keys_found(MOORES, text) == ["wes", "wes"]
 
 
+PLAYER_AND_TOWN = Gazetteer.of(
+    [
+        Named("tomi", "Tomi Orla", ("Orla",), "Spanish footballer, a midfielder.", "person"),
+        Named("town", "Orla", (), "Town in Andalusia, Spain.", "place"),
+    ]
+)
+_PLAYER_NAMED = "Tomi Orla started on the bench.\nThe home side pressed.\nThe rain came.\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What a player does, paragraphs after the story named him in full.
+        (_PLAYER_NAMED + "Orla changed the game within ten minutes.", ["tomi", "tomi"]),
+        (_PLAYER_NAMED + "Orla has now scored in five derbies.", ["tomi", "tomi"]),
+        # What befalls a town is no player's doing.
+        (_PLAYER_NAMED + "Orla was flooded again.", ["tomi", "town"]),
+    ],
+)
+def test_a_surname_that_does_what_a_player_does_is_the_player(text, expected):
+    assert keys_found(PLAYER_AND_TOWN, text)[-2:] == expected
+
+
 def test_a_place_the_story_named_keeps_its_own_name():
     text = "Tornadoes hit Moore, Oklahoma. Wes Moore sent aid. Moore's schools were shut."
     assert keys_found(MOORES, text) == ["suburb", "wes", "suburb"]

@@ -974,6 +974,14 @@ _PERSON_AFTER = re.compile(
     r"fly|flies|flew|meet|meets|met)\b)"
 )
 
+# What a player does, which no town does: "Horta has now scored in five derbies", "Cazorla
+# changed the game".
+_PLAYER_AFTER = re.compile(
+    r"(?: (?:has|had|have)(?: now| also| already| since| just)?)? (?:scored|netted|struck|"
+    r"saved|converted|equalised|equalized|volleyed|headed|curled|dribbled|changed the game|"
+    r"came on|came off|limped|retired hurt|served|aced|bowled|batted|pitched|homered)\b"
+)
+
 
 # A direction, as a word before a place says where in it or from it ("north-east of
 # Milan", "eastern Washington").
@@ -3080,19 +3088,22 @@ def _dateline_wrote(text: str, folded: str) -> bool:
 
 
 def _person_introduced(story: _Story, folded: str, keys: list, own: list, start: int, end: int):
-    """The person whose surname the word is, when the story has just introduced them by
-    their full name (in this paragraph or the one before), has never named the places
-    whose own name the word is, and writes it as a person's, with a possessive or a verb
-    of speech after it: "Governor Wes Moore pledged state money. Moore's office said..." is
-    the governor, not the suburb of Oklahoma City the story never mentions ("Tornadoes hit
-    Moore" may be either)."""
+    """The person whose surname the word is, when the story has introduced them by their
+    full name, has never named the places whose own name the word is, and writes it as a
+    person's, with a possessive, a verb of speech or a player's verb after it: "Governor
+    Wes Moore pledged state money. Moore's office said..." is the governor, not the suburb
+    of Oklahoma City the story never mentions ("Tornadoes hit Moore" may be either);
+    "Cazorla changed the game" is the player, paragraphs after "Santi Cazorla"."""
     if not own or not all(story.profiles[key].kind == "place" for key in own):
         return None
-    if not (_POSSESSIVE_AFTER.match(story.text, end) or _PERSON_AFTER.match(story.text, end)):
+    if not (
+        _POSSESSIVE_AFTER.match(story.text, end)
+        or _PERSON_AFTER.match(story.text, end)
+        or _PLAYER_AFTER.match(story.text, end)
+    ):
         return None
     if any(key in story.recent for key in own):
         return None
-    paragraph = _paragraph_start(story.text, start, back=1)
     people = [
         key
         for key in keys
@@ -3100,7 +3111,7 @@ def _person_introduced(story: _Story, folded: str, keys: list, own: list, start:
         and story.profiles.get(key, None) is not None
         and story.profiles[key].kind == "person"
         and any(
-            len(form) > len(folded) and folded in form and form_end > paragraph
+            len(form) > len(folded) and folded in form
             for form, form_end in story.recent.get(key, {}).items()
         )
     ]
