@@ -3263,6 +3263,25 @@ def test_team_cues_are_not_read_in_political_copy(text, expected):
     assert keys_found(HOLDOUT11_RULES, text) == expected
 
 
+_MATCH_REPORT = (
+    "Lusvania beat Qeravia by an innings at the weekend.\nThe pitch cracked.\nFans sang.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A match report keeps to the team paragraphs after the team took the word.
+        (_MATCH_REPORT + "Qeravia will hope the wicket turns.", "qeravia-team"),
+        # Not where it is a place, nor where it hosts a tournament.
+        (_MATCH_REPORT + "Fans flew home to Qeravia.", "qeravia"),
+        (_MATCH_REPORT + "It was the cup that Qeravia hosted in 2019.", "qeravia"),
+    ],
+)
+def test_a_match_report_keeps_to_the_team_from_its_start(text, expected):
+    assert keys_found(HOLDOUT11_RULES, text)[-1] == expected
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -3120,10 +3120,11 @@ def _person_introduced(story: _Story, folded: str, keys: list, own: list, start:
 
 def _organisation_kept_to(story: _Story, keys: list, start: int, end: int):
     """The organisation among ``keys`` that the story gave the word ``folded`` alone to
-    last, in this paragraph or the one before, or None: a team or a firm named after a
-    place is what the story is about once a cue gave it the word, where the place is the
-    word's default sense; further back, the story may have moved on ("which Cameroon
-    hosted" is the country, in a story that long before wrote of the team)."""
+    last, in this paragraph or the one before (in a story about a sport, anywhere before),
+    or None: a team or a firm named after a place is what the story is about once a cue
+    gave it the word, where the place is the word's default sense; further back, the story
+    may have moved on ("which Cameroon hosted" is the country, in a story that long before
+    wrote of the team)."""
     known = story.profiles
     if any(key not in known or known[key].kind not in ("place", "organization") for key in keys):
         return None
@@ -3131,6 +3132,16 @@ def _organisation_kept_to(story: _Story, keys: list, start: int, end: int):
         return None  # "the city of Medellín owns" is the place, whatever came before
     folded = fold(story.text[start:end])
     paragraph = _paragraph_start(story.text, start, back=1)
+    # In a match report the story keeps to the team from its start: "Mehidy said Bangladesh
+    # had expected the ball to turn", paragraphs after the team took the word. Not a
+    # place's words ("in Bangladesh"), nor a host's ("which Cameroon hosted", "which
+    # Morocco will co-host"): those are the country's, wherever the team was last.
+    if (
+        _about_a_sport(story)
+        and not _PLACE_BEFORE.search(story.text, max(0, start - 20), start)
+        and not _HOSTED_AFTER.match(story.text, end)
+    ):
+        paragraph = 0
     last = {
         key: story.recent[key][folded]
         for key in keys
@@ -3154,6 +3165,7 @@ _KINDS_OF_PLACE = {
         )
     },
 }
+_HOSTED_AFTER = re.compile(r" (?:will |would |is to |to )?(?:co-)?host(?:s|ed|ing)?\b")
 _PRIMATE = re.compile(r"\b(?:largest|most populous|biggest) city\b")
 _OWNED_PLACE_AFTER = re.compile(
     r"['’]s (?:[a-z][\w-]* ){0,2}?("
