@@ -4707,3 +4707,26 @@ def test_where_someone_was_born_or_something_is_based_is_the_place(text):
         ]
     )
     assert keys_found(city_and_club, "Orla FC beat the champions. " + text)[-1] == "orla"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Province" and its adjective name the governorate, as English copy calls it.
+        ("The Karbala provincial council voted to dismiss the governor.", "gov"),
+        ("Floods hit farms across Karbala province.", "gov"),
+        # The city's own words keep the city; and the club has no province.
+        ("The Karbala city council met.", "city"),
+    ],
+)
+def test_a_province_written_is_the_governorate_and_its_adjective_says_so(text, expected):
+    karbala = Gazetteer.of(
+        [
+            Named("city", "Karbala", (), "City in central Iraq.", "place"),
+            Named(
+                "gov", "Karbala Governorate", ("Karbala",), "Governorate of central Iraq.", "place"
+            ),
+            Named("club", "Karbala SC", ("Karbala",), "Iraqi football club.", "organization"),
+        ]
+    )
+    assert keys_found(karbala, text) == [expected]

@@ -3204,6 +3204,17 @@ _RIVER_BEFORE = re.compile(
 )
 # After it: "Biobío province", or set beside it, "In Colonia, the department, ...".
 _KIND_AFTER = re.compile(r" ([a-z]+)\b|, the ([a-z]+)(?=[,.;])")
+# What English copy calls a province where the gazetteer has the local word: "Karbala
+# province" is the governorate, "Odesa province" the oblast.
+_PROVINCES = frozenset({"province", "governorate", "oblast"})
+_KIND_ADJECTIVES = {
+    "provincial": "province",
+    "departmental": "department",
+    "regional": "region",
+    "cantonal": "canton",
+    "prefectural": "prefecture",
+    "municipal": "municipality",
+}
 
 
 def _someone_before(story: _Story, start: int) -> bool:
@@ -3311,6 +3322,8 @@ def _kind_written(text: str, start: int, end: int) -> str | None:
     # The kind written after the name is its own ("the towns of Antwerp province").
     for word in (after, before):
         kind = word and (word.group(1) or word.group(word.lastindex))
+        # Its adjective after the name says the kind as well: "the Córdoba provincial police".
+        kind = _KIND_ADJECTIVES.get(kind, kind) if word is after else kind
         plural = word is before and bool(kind) and kind.endswith("s")
         # The plural before "of" too: "the provinces of Nampula and Zambezia".
         if word is before and kind and kind not in _KINDS_OF_PLACE:
@@ -3343,7 +3356,8 @@ def _of_the_kind_written(text: str, start: int, end: int, keys: list, known: Map
     # (A gazetteer of bare names knows no kinds: nothing to tell apart.)
     if kind is None or not places or any(key not in known for key in keys):
         return keys
-    kept = [key for key in places if _kind_described(known[key]) in (kind, None)]
+    kinds = _PROVINCES if kind in _PROVINCES else {kind}
+    kept = [key for key in places if _kind_described(known[key]) in kinds | {None}]
     # "The Iceland volcano", "the Bali volcano": a volcano named after a country, an
     # island or a town of ours that is no mountain (we do not know the volcano).
     if not kept and kind == "mountain" and re.match(r" (?:strato)?volcano\b", text[end:]):
