@@ -4730,3 +4730,27 @@ def test_a_province_written_is_the_governorate_and_its_adjective_says_so(text, e
         ]
     )
     assert keys_found(karbala, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A day's possessive is a date, and an owner's before a whole name is no part of it.
+        ("Fans waited for Saturday’s Ostra Super League match.", ["league"]),
+        ("The terminal bought the ship from Norway’s Vossa LNG.", ["firm"]),
+        # Titles of Ireland and Malaysia.
+        ("Among the crowd was Taoiseach Aine Roche.", ["roche"]),
+        ("Menteri Besar Aine Roche spoke.", ["roche"]),
+        # A possessive before a word alone may still begin a name not ours.
+        ("Queues formed at Ostra’s Roche Market.", []),
+    ],
+)
+def test_a_day_an_owner_or_a_title_before_a_name_opens_no_longer_name(text, expected):
+    names = Gazetteer.of(
+        [
+            Named("league", "Ostra Super League", (), "Football league.", "organization"),
+            Named("firm", "Vossa LNG", (), "Norwegian gas shipping firm.", "organization"),
+            Named("roche", "Aine Roche", ("Roche",), "Irish politician.", "person"),
+        ]
+    )
+    assert keys_found(names, text) == expected

@@ -346,7 +346,8 @@ _TITLES = _wordset(
     principal provost registrar adviser advisor counsellor counselor alderman
     alderwoman assemblyman assemblywoman assemblymember councilman councilwoman
     councilmember magistrate sheriff constable dean rector ombudsman treasurer
-    comptroller auditor prosecutor reverend rev pastor vicar """
+    comptroller auditor prosecutor reverend rev pastor vicar taoiseach tánaiste tanaiste
+    menteri besar datuk dato datin tun """
     # Honorifics of other languages that English copy keeps: "Pak Jokowi", "Bu Risma",
     # "Herr Scholz", "Señora Pérez".
     """pak bapak bu ibu herr frau monsieur mme mlle signor signora señor señora senor
@@ -484,6 +485,7 @@ _JOINED_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’]*)[-‐‑–]$")
 _PREFIXES = frozenset({"anti", "pro", "ex", "non", "post", "pre", "neo", "pan", "mid", "trans"})
 _PARTICLE_AND_NAME = re.compile(r" (?:de|del|da|do|dos|das|di|du|von|van|der|den) [A-Z]")
 _PREVIOUS_WORD = re.compile(r"(\w[\w'’.-]*) $")
+_POSSESSIVE_END = re.compile(r"['’]s$")
 _NAME_AND_PARTICLE = re.compile(
     r"(?<![\w'’.-])([A-Z][\w'’-]*) (?:de|del|da|do|dos|das|di|du|von|van|der|den) $"
 )
@@ -716,8 +718,12 @@ def refusal(
         if (
             _capitalised(word)
             and not _is_title(word)
-            # "On Tuesday Petro wrote", "In March Kagame said": a date is no name.
-            and word.lower() not in _DATE_WORDS
+            # "On Tuesday Petro wrote", "In March Kagame said": a date is no name, nor is
+            # its possessive ("before Saturday’s Indian Super League match").
+            and _POSSESSIVE_END.sub("", word.lower()) not in _DATE_WORDS
+            # An owner before a whole name of several words: "Norway’s Höegh LNG" (a
+            # word alone may end one: "Shepherd’s Bush").
+            and not (_POSSESSIVE_END.search(word) and " " in text[start:end].strip())
             # "Perth-based Arafura Gas", "London-listed Andean Copper": a compound that
             # ends in a lower-case word describes the name; it is no part of it.
             and not ("-" in word and word.rsplit("-", 1)[-1].islower())
