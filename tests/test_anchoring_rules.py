@@ -4754,3 +4754,19 @@ def test_a_day_an_owner_or_a_title_before_a_name_opens_no_longer_name(text, expe
         ]
     )
     assert keys_found(names, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A court named after a town is no town: "Durham Crown Court", "Kilmarnock Sheriff
+        # Court" (a title-like word between does not make the name a person's office).
+        ("She was convicted by a jury at Ostra Crown Court.", []),
+        ("He admitted the fraud at Ostra Sheriff Court on Monday.", []),
+        # The court in the town is the town's.
+        ("The crown court in Ostra heard the case.", ["ostra"]),
+    ],
+)
+def test_a_court_named_after_a_town_is_no_town(text, expected):
+    town = Gazetteer.of([Named("ostra", "Ostra", (), "Town in the north.", "place")])
+    assert keys_found(town, text) == expected

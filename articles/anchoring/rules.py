@@ -416,9 +416,10 @@ _INSTITUTION_OF = re.compile(
 # Parts of a place ("the North of England"), not names of their own.
 _COMPASS = _wordset("""north south east west""")
 _WORDS_OF = re.compile(r"\b[Tt]he ((?:[A-Z][\w’'-]* )+)of (?:the )?$")
-# Kinds of institution, after a name and a title: "State University", "Medical College".
+# Kinds of institution, after a name and a title: "State University", "Medical College",
+# "Crown Court", "Sheriff Court".
 _INSTITUTION_AFTER = re.compile(
-    r" (?:University|College|Institute|Bank|Museum|School|Academy|Hospital|Library)\b"
+    r" (?:University|College|Institute|Bank|Museum|School|Academy|Hospital|Library|Court)\b"
 )
 _DATE_AFTER = re.compile(
     r" (?:\d|next year|last year|this year)|"
