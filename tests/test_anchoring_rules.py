@@ -4770,3 +4770,41 @@ def test_a_day_an_owner_or_a_title_before_a_name_opens_no_longer_name(text, expe
 def test_a_court_named_after_a_town_is_no_town(text, expected):
     town = Gazetteer.of([Named("ostra", "Ostra", (), "Town in the north.", "place")])
     assert keys_found(town, text) == expected
+
+
+NATIONAL_SIDES = Gazetteer.of(
+    [
+        Named("qeravia", "Qeravia", (), "Country in the north.", "place"),
+        Named(
+            "rugby",
+            "Qeravia national rugby union team",
+            ("Qeravia",),
+            "Rugby union team representing Qeravia.",
+            "organization",
+        ),
+        Named(
+            "football",
+            "Qeravia national football team",
+            ("Qeravia",),
+            "Men's association football team of Qeravia.",
+            "organization",
+        ),
+        Named("ostra", "Ostra", (), "Province of Qeravia.", "place"),
+        Named("ostra-rugby", "Ostra Rugby", ("Ostra",), "Rugby team of Ostra.", "organization"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The player's place says the sport, and a pair before it are both teams.
+        ("A reference came from a former Qeravia prop.", ["rugby"]),
+        ("A reference came from a former Ostra and Qeravia prop.", ["ostra-rugby", "rugby"]),
+        ("The Qeravia goalkeeper signed a new deal.", ["football"]),
+        # No player's word: the pair are places.
+        ("Roads in Ostra and Qeravia were closed.", ["ostra", "qeravia"]),
+    ],
+)
+def test_a_players_position_says_the_team_and_its_sport(text, expected):
+    assert keys_found(NATIONAL_SIDES, text) == expected

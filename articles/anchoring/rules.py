@@ -1194,6 +1194,41 @@ _SQUAD_AFTER = re.compile(
     r"full-back|(?:autumn |summer |six nations )?internationals|head coach|"
     r"(?:head|director) of rugby|first-innings|second-innings)\b|, who\b"
 )
+# A team's player by their place in it, and the sport it says ("an Ireland prop").
+_POSITIONS = {
+    "rugby": "prop props hooker hookers flanker flankers fly-half scrum-half lock locks",
+    "cricket": "spinner spinners seamer seamers paceman pacemen batsman batsmen wickets",
+    "football": "striker strikers goalkeeper goalkeepers midfielder midfielders",
+    "gridiron": "quarterback quarterbacks linebacker linebackers",
+    "baseball": "pitcher pitchers shortstop",
+}
+_POSITION_SPORT = {word: sport for sport, words in _POSITIONS.items() for word in words.split()}
+# The words a description names each sport by ("rugby union", "association football").
+_SPORT_NAMES = {
+    "rugby": {"rugby"},
+    "cricket": {"cricket"},
+    "football": {"football", "soccer"},
+    "gridiron": {"nfl", "gridiron"},
+    "baseball": {"baseball"},
+}
+_SQUAD_PAIR_AFTER = re.compile(r" and [A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?(?=['’]?s? [a-z])")
+_POSITION_AFTER = re.compile(r"(?:['’]s)? ([a-z-]+)\b")
+
+
+def _squad_of_a_pair(text: str, end: int) -> bool:
+    """Whether the name is the first of two before a team's word: "a former Munster and
+    Ireland prop" plays for both."""
+    pair = _SQUAD_PAIR_AFTER.match(text, end)
+    return bool(pair) and bool(_SQUAD_AFTER.match(text, pair.end()))
+
+
+def _sport_of_the_squad_word(text: str, end: int) -> str | None:
+    """The sport of the player's place after the name, or of the pair it opens."""
+    pair = _SQUAD_PAIR_AFTER.match(text, end)
+    word = _POSITION_AFTER.match(text, pair.end() if pair else end)
+    return _POSITION_SPORT.get(word.group(1)) if word else None
+
+
 # A place's name before "team" or "training camp" is its team's ("the star forward of
 # the Georgia team", "a Morocco training camp"); not a team of others ("a Ukraine team
 # of prosecutors"), a country's own ("Israel's team in Doha"), nor a camp someone else
@@ -2487,6 +2522,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
                 "person" not in kinds
                 and (
                     _SQUAD_AFTER.match(text, end)
+                    or _squad_of_a_pair(text, end)
                     or _FANS_AFTER.match(text, end)
                     or (
                         _TEAM_AFTER_PLACE.match(text, end)
@@ -2511,6 +2547,17 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             candidates = _filter(
                 candidates, lambda key: key not in known or known[key].kind == "organization"
             )
+            # The player's place says the sport: "an Ireland prop" is the rugby team, not
+            # the football one.
+            sport = _sport_of_the_squad_word(text, end)
+            if sport:
+                candidates = _filter(
+                    candidates,
+                    lambda key: (
+                        key in known
+                        and bool(_SPORT_NAMES[sport] & set(_words(known[key].description.lower())))
+                    ),
+                )
         # A preposition just before weighs more than a verb after: in "officials in
         # Washington said", the officials speak. Only a nation has a national team, and
         # only a place hills or a river ("the Taunus hills", not Taunus Bank).
