@@ -189,7 +189,7 @@ HELD_OUT_FLOORS = {
     "annotation_holdout51": (0.96, 0.95),
     "annotation_holdout52": (0.95, 0.96),
     "annotation_holdout53": (0.95, 0.94),
-    "annotation_holdout54": (0.96, 0.97),
+    "annotation_holdout54": (0.96, 0.98),
     "annotation_holdout55": (0.95, 0.96),
     "annotation_holdout56": (0.97, 0.96),
     "annotation_holdout57": (0.94, 0.95),
@@ -202,11 +202,15 @@ HELD_OUT_FLOORS = {
     "annotation_holdout64": (0.94, 0.94),
     "annotation_holdout65": (0.96, 0.96),
     "annotation_holdout66": (0.95, 0.94),
-    "annotation_holdout67": (0.98, 0.98),
-    "annotation_holdout68": (0.91, 0.92),
-    "annotation_holdout69": (0.95, 0.90),
+    "annotation_holdout67": (0.98, 0.99),
+    "annotation_holdout68": (0.92, 0.93),
+    "annotation_holdout69": (0.96, 0.91),
     "annotation_holdout70": (0.97, 0.97),
     "annotation_holdout71": (0.97, 0.94),
+    "annotation_holdout72": (0.93, 0.94),
+    "annotation_holdout73": (0.98, 0.97),
+    "annotation_holdout74": (0.89, 0.86),
+    "annotation_holdout75": (0.96, 0.95),
 }
 
 
