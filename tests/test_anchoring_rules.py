@@ -4808,3 +4808,25 @@ NATIONAL_SIDES = Gazetteer.of(
 )
 def test_a_players_position_says_the_team_and_its_sport(text, expected):
     assert keys_found(NATIONAL_SIDES, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What only a river does: "the" and the name is the river, though a country
+        # takes "the" too.
+        ("Lokoja lies where the Benue meets the Niger.", ["niger-river"]),
+        ("Higher up the Niger, the dam released water.", ["niger-river"]),
+        # Elsewhere "the" and a country's name may be the country.
+        ("Troops from the Niger army crossed the border.", ["niger"]),
+        ("Aid reached Niger on Monday.", ["niger"]),
+    ],
+)
+def test_a_river_that_a_country_shares_its_name_with_by_what_only_a_river_does(text, expected):
+    niger = Gazetteer.of(
+        [
+            Named("niger", "Niger", (), "Landlocked country in West Africa.", "place"),
+            Named("niger-river", "Niger River", ("Niger",), "River of West Africa.", "place"),
+        ]
+    )
+    assert keys_found(niger, text) == expected

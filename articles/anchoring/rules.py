@@ -3332,6 +3332,11 @@ _REGION_THE_BEFORE = re.compile(
 )
 
 
+# What only a river does or has, before "the" and its name.
+_RIVER_THE_BEFORE = re.compile(
+    r"\b(?:meets|meet|joins|join|joined|flows into|empties into|up|down|upstream on|"
+    r"downstream on|(?:banks?|mouth|delta|estuary|waters|length|source) of) the $"
+)
 # What moves on water goes "through the" river: "barges carrying coal through the
 # Meuse", "cruise boats sail through the Dordogne", "floodwater surging through".
 _ON_WATER_BEFORE = re.compile(
@@ -3359,7 +3364,12 @@ def _the_river(text: str, start: int, end: int, keys: list, known: Mapping):
                 and _ON_WATER_BEFORE.search(text, max(0, start - 60), start)
             )
         )
-        and all(known[key].place_type != "country" for key in keys)
+        # Not a country's, "the Gambia", unless only a river is so: "where the Benue
+        # meets the Niger", "higher up the Niger".
+        and (
+            all(known[key].place_type != "country" for key in keys)
+            or _RIVER_THE_BEFORE.search(text, max(0, start - 24), start)
+        )
     ):
         return None
     rivers = [key for key in keys if _kind_described(known[key]) == "river"]
