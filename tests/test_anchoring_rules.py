@@ -4830,3 +4830,30 @@ def test_a_river_that_a_country_shares_its_name_with_by_what_only_a_river_does(t
         ]
     )
     assert keys_found(niger, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What a town takes its name from may be a person: "from" says no place there.
+        (
+            "The port takes its name from Ostra Vane, the general who founded it.",
+            ["general"],
+        ),
+        ("Trucks came from Ostra Vane on Monday.", ["town"]),
+    ],
+)
+def test_what_a_thing_takes_its_name_from_may_be_a_person(text, expected):
+    namesakes = Gazetteer.of(
+        [
+            Named("town", "Ostra Vane", (), "Port town on the coast.", "place"),
+            Named(
+                "general",
+                "Ostra Vane Ruiz",
+                ("Ostra Vane",),
+                "General who founded the port.",
+                "person",
+            ),
+        ]
+    )
+    assert keys_found(namesakes, text) == expected

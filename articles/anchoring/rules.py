@@ -1047,6 +1047,7 @@ _PLACE_BEFORE = re.compile(
     # Milan", "north of Cagliari", "over the Vardar", "further down the Mahaweli".
     rf"\b{_DIRECTION} of $|\b(?:down|up) the $|" + _just_after(_CROSSING) + r"over the $"
 )
+_NAMESAKE_BEFORE = re.compile(r"\b(?:its|their|his|her|the) names? from $")
 # What only a place has, before "of" and its name: "the mayor of Lille", "the people of
 # Lille", "the centre of Liverpool", "the firefighters of Marseille" (a club has fans, not
 # residents, and no centre).
@@ -2562,7 +2563,12 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         # Washington said", the officials speak. Only a nation has a national team, and
         # only a place hills or a river ("the Taunus hills", not Taunus Bank).
         elif (
-            _PLACE_BEFORE.search(text, max(0, start - 16), start)
+            (
+                _PLACE_BEFORE.search(text, max(0, start - 16), start)
+                # What a thing takes its name from may be anyone: "It takes its name from
+                # Lázaro Cárdenas, the president who..."
+                and not _NAMESAKE_BEFORE.search(text, max(0, start - 24), start)
+            )
             or (
                 _PART_OF_A_PLACE_BEFORE.search(text, max(0, start - 20), start)
                 and not _POSSESSIVE_AFTER.match(text, end)
