@@ -4857,3 +4857,23 @@ def test_what_a_thing_takes_its_name_from_may_be_a_person(text, expected):
         ]
     )
     assert keys_found(namesakes, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A statue of Bolívar stands in the main square.",
+        "Pilgrims gather at the tomb of Bolívar every year.",
+        "Supporters carried portraits of Bolívar through the streets.",
+    ],
+)
+def test_a_statue_a_portrait_or_a_tomb_is_of_a_person(text):
+    """Not of the state or the club named after him."""
+    namesakes = Gazetteer.of(
+        [
+            Named("simon", "Simón Bolívar", ("Bolívar",), "Venezuelan military leader.", "person"),
+            Named("state", "Bolívar State", ("Bolívar",), "State of Venezuela.", "place"),
+            Named("club", "Club Bolívar", ("Bolívar",), "Bolivian football club.", "organization"),
+        ]
+    )
+    assert keys_found(namesakes, text) == ["simon"]

@@ -2436,6 +2436,15 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             candidates, lambda key: key not in known or known[key].kind == "organization"
         )
         kinds = {known[key].kind for key in candidates if key in known}
+    # A statue, a portrait or a tomb is of a person: "a statue of Bolívar stands in Plaza
+    # Bolívar", "the grave of Olav Haraldsson" (not the state or the club of the name).
+    if (
+        len(kinds) > 1
+        and "person" in kinds
+        and _LIKENESS_OF_BEFORE.search(text, max(0, start - 30), start)
+    ):
+        candidates = _filter(candidates, lambda key: key in known and known[key].kind == "person")
+        kinds = {known[key].kind for key in candidates if key in known}
     # Only a place is where someone was born or something is based: "the Madrid-born
     # player", "a Pune-based drugmaker" (not the club or the firm of its name).
     if len(kinds) > 1 and "place" in kinds and _BORN_IN_AFTER.match(text, end):
@@ -3726,6 +3735,10 @@ _FOUNDED_AFTER = re.compile(
 )
 # What is founded is a firm or a place, never its founder: "Soichiro Honda, who founded
 # Honda" (but "founded by Honda" is the man).
+_LIKENESS_OF_BEFORE = re.compile(
+    r"\b(?:statues?|bust|busts|portraits?|murals?|tomb|tombs|grave|graves|mausoleum|"
+    r"biography|biographies|likeness|effigy|effigies) of (?:the )?$"
+)
 _BORN_IN_AFTER = re.compile(r"[-‐‑](?:born|based|bred|raised|headquartered)\b")
 _FOUNDED_BEFORE = re.compile(r"\b(?:founded|co-founded|cofounded) $")
 # A name that speaks of itself as "it" doing something is a firm, not a person of its name:
