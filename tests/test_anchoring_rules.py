@@ -4877,3 +4877,22 @@ def test_a_statue_a_portrait_or_a_tomb_is_of_a_person(text):
         ]
     )
     assert keys_found(namesakes, text) == ["simon"]
+
+
+def test_a_clear_given_name_outweighs_one_word_of_the_other_gender_in_a_description():
+    """ "A sheriff who sentenced a Kilmarnock man": the man is someone else, and Fiona is
+    a woman, so "Mr Reid" is the prosecutor."""
+    reids = Gazetteer.of(
+        [
+            Named("calum", "Calum Reid", ("Reid",), "Procurator fiscal depute.", "person"),
+            Named(
+                "fiona",
+                "Fiona Reid",
+                ("Reid",),
+                "Sheriff who sentenced a Kilmarnock man for fraud.",
+                "person",
+            ),
+        ]
+    )
+    text = "Calum Reid prosecuted. Sheriff Fiona Reid passed sentence. Mr Reid said so."
+    assert keys_found(reids, text) == ["calum", "fiona", "calum"]

@@ -257,11 +257,12 @@ def profile(named: Named) -> Profile:
     male = sum(word in _MALE for word in words)
     gender = "female" if female > male else "male" if male > female else None
     # When the description does not say, a given name that is clearly a woman's or a
-    # man's does ("Lotte de Vries", "Manuel Herrero"; not "Kari Eide").
-    for given in given_name(named) if gender is None else ():
-        gender = gender_of_given_name(given)
-        if gender:
-            break
+    # man's does ("Lotte de Vries", "Manuel Herrero"; not "Kari Eide"); and so it does
+    # over one word of the other gender, which may be someone else's ("Fiona Reid is a
+    # sheriff who sentenced a Kilmarnock man").
+    given_gender = next(filter(None, map(gender_of_given_name, given_name(named))), None)
+    if given_gender and (gender is None or abs(female - male) == 1):
+        gender = given_gender
     cues = frozenset(_stem(word) for word in words if word not in _STOPWORDS and len(word) > 2)
     # A team's description seldom says what a match report says of it: the words of a
     # game are its cues too ("Lille cannot keep up in the Champions League", "Benfica
