@@ -299,6 +299,19 @@ def test_a_hyphen_between_words_of_a_name_may_be_written_as_a_space():
     assert gazetteer.needs_a_look("Zanu PF", "zanu") == ""
 
 
+def test_a_name_of_two_words_may_be_written_with_a_hyphen():
+    """German copy writes "the Gutenberg-Museum" for the Gutenberg Museum; a person's
+    two words are not joined ("Jean-Paul" is another name than "Jean Paul")."""
+    gazetteer = Gazetteer.of(
+        [
+            Named("museum", "Gutenberg Museum", (), "Museum of printing in Mainz.", "organization"),
+            Named("jp", "Jean Paul", (), "German writer.", "person"),
+        ]
+    )
+    text = "The Gutenberg-Museum reopened; Jean-Paul Sartre was not there."
+    assert [(m.start, m.end, m.key) for m in gazetteer.find(text)] == [(4, 20, "museum")]
+
+
 def test_empty_gazetteer_and_text():
     assert Gazetteer([]).find("Kim") == []
     assert Gazetteer([Entry(1, "Kim")]).find_with_stats("") == ([], 0)

@@ -171,12 +171,26 @@ class Gazetteer:
                 return set()  # "Anne-Marie" is no "Anne Marie", a shopper's given names
             return {plain}
 
+        def hyphened(named: Named, written: str) -> set[str]:
+            # And the other way: a name of two capitalised words written with a hyphen,
+            # as German copy writes a place's or a body's ("the Gutenberg-Museum"); not
+            # a person's ("Jean-Paul" is no "Jean Paul").
+            words = typographic(written).split()
+            if (
+                named.kind == "person"
+                or len(words) != 2
+                or not all(len(word) > 2 and word[0].isupper() for word in words)
+            ):
+                return set()
+            joined = "-".join(words)
+            return set() if joined in spelled else {joined}
+
         entries = [
             Entry(named.key, surface)
             for named in entities
             for written in {named.name, *named.aliases}
             if written
-            for surface in {written, *spaced(named, written)}
+            for surface in {written, *spaced(named, written), *hyphened(named, written)}
         ]
         return cls(entries, {named.key: rules.profile(named) for named in entities})
 
