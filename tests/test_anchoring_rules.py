@@ -4683,8 +4683,11 @@ def test_a_kind_of_place_the_name_owns_is_no_cue_that_it_is_of_that_kind():
         # A former name is the place: what "it" or "which" was called, or was until a year.
         ("The case was the largest since 1960, when it was called Dahomey.", ["benin"]),
         ("The port town was called Dahomey until 1975.", ["benin"]),
+        # What trades or is listed under a name is the thing so named.
+        ("The kingdom was first listed in 1960 under the name Dahomey.", ["benin"]),
         # What people or things are called is the name as a word.
         ("Half the fishing boats on the lagoon were called Dahomey.", []),
+        ("He was known to friends by the name Dahomey.", []),
     ],
 )
 def test_a_former_name_is_the_place_it_named(text, expected):

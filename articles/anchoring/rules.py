@@ -465,6 +465,9 @@ _CALLED_BEFORE = re.compile(
 # "The city of Toyota was called Koromo until 1959"); not "half of Tuscany was called
 # Lorenzo", the name as a word.
 _FORMER_NAME_BEFORE = re.compile(r"\b(?:it|which|that) (?:was|were) called $")
+# What trades or is listed "under the name" is the thing so named: "opened his shop in
+# 1889 under the name Nintendo Koppai", "listed in 1990 under the name Ichan Qal’a".
+_UNDER_THE_NAME_BEFORE = re.compile(r"\bunder the name $")
 _FORMER_NAME_UNTIL = re.compile(r" (?:until|till|before) (?:1[5-9]|20)\d\d\b")
 _CASE_BEFORE = re.compile(r"[A-Z][\w’'-]*(?: and [Oo]thers)? v\. $")
 _CASE_AFTER = re.compile(r" v\. [A-Z]")
@@ -596,7 +599,9 @@ def refusal(
     # Stalin", "fans voted to name her Tatum"; and a vessel's name: "the pilot tug
     # Mombasa", "their boat, the Aurora".
     if _CALLED_BEFORE.search(before) and not (
-        _FORMER_NAME_BEFORE.search(before) or _FORMER_NAME_UNTIL.match(text, end)
+        _FORMER_NAME_BEFORE.search(before)
+        or _FORMER_NAME_UNTIL.match(text, end)
+        or _UNDER_THE_NAME_BEFORE.search(before)
     ):
         return "name as a word"
     # A number of people of one name: "The two Kasozi are on the same side" (not "the
