@@ -188,7 +188,7 @@ HELD_OUT_FLOORS = {
     "annotation_holdout50": (0.97, 0.97),
     "annotation_holdout51": (0.96, 0.95),
     "annotation_holdout52": (0.95, 0.96),
-    "annotation_holdout53": (0.95, 0.94),
+    "annotation_holdout53": (0.95, 0.95),
     "annotation_holdout54": (0.96, 0.98),
     "annotation_holdout55": (0.95, 0.96),
     "annotation_holdout56": (0.97, 0.96),
@@ -207,10 +207,14 @@ HELD_OUT_FLOORS = {
     "annotation_holdout69": (0.96, 0.91),
     "annotation_holdout70": (0.97, 0.97),
     "annotation_holdout71": (0.97, 0.94),
-    "annotation_holdout72": (0.93, 0.94),
-    "annotation_holdout73": (0.98, 0.97),
+    "annotation_holdout72": (0.93, 0.95),
+    "annotation_holdout73": (0.98, 0.98),
     "annotation_holdout74": (0.89, 0.86),
-    "annotation_holdout75": (0.96, 0.95),
+    "annotation_holdout75": (0.97, 0.96),
+    "annotation_holdout76": (0.94, 0.92),
+    "annotation_holdout77": (0.96, 0.95),
+    "annotation_holdout78": (0.94, 0.90),
+    "annotation_holdout79": (0.93, 0.94),
 }
 
 
