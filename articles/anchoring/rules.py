@@ -348,7 +348,7 @@ _TITLES = _wordset(
     alderwoman assemblyman assemblywoman assemblymember councilman councilwoman
     councilmember magistrate sheriff constable dean rector ombudsman treasurer
     comptroller auditor prosecutor reverend rev pastor vicar taoiseach tánaiste tanaiste
-    menteri besar datuk dato datin tun """
+    menteri besar datuk dato datin """
     # Honorifics of other languages that English copy keeps: "Pak Jokowi", "Bu Risma",
     # "Herr Scholz", "Señora Pérez".
     """pak bapak bu ibu herr frau monsieur mme mlle signor signora señor señora senor
@@ -377,21 +377,27 @@ def is_date_word(words: str) -> bool:
 # Lower-case words before a month that make it a date: "in May", "by May next year",
 # "until at least March", "well into May", "as recently as May", "the end of March",
 # "from December to March".
+# Words before a month that say a part of it, a time against it, or what falls in it:
+# "the second weekend of May", "no earlier than May", "scheduled for May", "salaries for
+# May" (not "votes for May"). Before a possessive they are a person's: "part of May’s
+# inner circle", "the rest of May’s cabinet".
+_IN_A_MONTH = (
+    r"(?:week|weekend|weeks|days|month|half|part|rest|remainder) of|"
+    r"(?:earlier|later|sooner) than|"
+    r"(?:scheduled|planned|set|due|slated|expected|postponed|delayed|moved|pushed back|"
+    r"brought forward|put off) (?:for|to|until)|"
+    r"(?:salaries|salary|wages|pay|payments?|pensions?|figures|data|sales|rent|bills?) for"
+)
 _BEFORE_DATE = re.compile(
     r"\b(?:(?:in|since|until|till|by|from|through|during|before|after|early|late|mid|last|"
     r"next|this|(?:well|far|deep|way|long|late|runs?|running|lasts?|lasting) into)"
     r"(?: at least| as early as| as late as)?|as (?:recently|early|late) as|"
     r"(?:end|start|beginning|middle) of|"
-    # "the second weekend of May", "no earlier than May", "scheduled for May", "salaries
-    # for May" (not "votes for May").
-    r"(?:week|weekend|weeks|days|month|half|part|rest|remainder) of|"
-    r"(?:earlier|later|sooner) than|"
-    r"(?:scheduled|planned|set|due|slated|expected|postponed|delayed|moved|pushed back|"
-    r"brought forward|put off) (?:for|to|until)|"
-    r"(?:salaries|salary|wages|pay|payments?|pensions?|figures|data|sales|rent|bills?) for|"
-    r"(?:from|between) (?i:january|february|march|april|may|june|july|august|september|"
+    + _IN_A_MONTH
+    + r"|(?:from|between) (?i:january|february|march|april|may|june|july|august|september|"
     r"october|november|december) (?:to|and|until)) $"
 )
+_IN_A_MONTH_BEFORE = re.compile(rf"\b(?:{_IN_A_MONTH}) $", re.IGNORECASE)
 # Those words in any case, for the first of a sentence: "From May to August".
 _OPENING_DATE = re.compile(_BEFORE_DATE.pattern, re.IGNORECASE)
 # Words after a surname that make it name several people: "the Miliband brothers".
@@ -421,6 +427,12 @@ _WORDS_OF = re.compile(r"\b[Tt]he ((?:[A-Z][\w’'-]* )+)of (?:the )?$")
 # "Crown Court", "Sheriff Court".
 _INSTITUTION_AFTER = re.compile(
     r" (?:University|College|Institute|Bank|Museum|School|Academy|Hospital|Library|Court)\b"
+)
+_POSSESSIVE_AFTER_MONTH = re.compile(r"['’]s\b")
+# A month after "and" that opens a person's name: "May and June Sarpong spoke".
+_MONTH_AND_NAME_AFTER = re.compile(
+    r" (?:and|or) (?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December) [A-Z][a-z]"
 )
 _DATE_AFTER = re.compile(
     r" (?:\d|next year|last year|this year)|"
@@ -469,6 +481,14 @@ _FORMER_NAME_BEFORE = re.compile(r"\b(?:it|which|that) (?:was|were) called $")
 # 1889 under the name Nintendo Koppai", "listed in 1990 under the name Ichan Qal’a".
 _UNDER_THE_NAME_BEFORE = re.compile(r"\bunder the name $")
 _FORMER_NAME_UNTIL = re.compile(r" (?:until|till|before) (?:1[5-9]|20)\d\d\b")
+# A thing whose name it was, which is no place or firm of the name.
+_NAMED_THING_BEFORE = re.compile(
+    r"\b(?:ship|vessel|boat|yacht|ferry|tanker|liner|icebreaker|submarine|airport|stadium|"
+    r"arena|street|square|avenue|bridge|school|hospital|dog|cat|horse|Labrador|puppy|"
+    r"operation|plan|programme|program|prize|award|trophy|tournament|cup|race|song|album|"
+    r"film|book|band|bar|pub|restaurant|hotel)\b[^.;]*\b(?:it|which|that|who) (?:was|were) "
+    r"called $"
+)
 _CASE_BEFORE = re.compile(r"[A-Z][\w’'-]*(?: and [Oo]thers)? v\. $")
 _CASE_AFTER = re.compile(r" v\. [A-Z]")
 # A sentence about a court (not "Georgia v. Russia is the Rugby Europe decider").
@@ -478,11 +498,17 @@ _COURT_WORDS = re.compile(
 )
 _VESSEL_BEFORE = re.compile(
     r"\b(?:tug|ship|vessel|boat|ferry|tanker|yacht|trawler|freighter|liner|cutter|frigate|"
-    r"destroyer|submarine|schooner|barge|dredger|(?:bulk|ore|car|cargo|container) carrier|"
+    r"destroyer|submarine|schooner|barge|dredger|"
+    # A carrier is a firm as often as a ship ("Danish container carrier Maersk said"): a
+    # ship only after an article or a flag ("the bulk carrier Kastamonu").
+    r"(?:\b(?:[Tt]he|[Aa]n?|own|its|their|-flagged|-registered)(?: [a-z][\w-]*)? )"
+    r"(?:bulk|ore|car|cargo|container) carrier|"
     r"steamer|icebreaker|catamaran|dhow|sloop|corvette|containership)"
     r"(?: |, the | the |,? (?:named|called|christened|registered as)(?: the)? )$|"
-    # A name given to a ship at registry: "a motor yacht, registered as the Cherno More".
-    r"\bregistered as the $"
+    # A name given to a ship at registry: "a motor yacht, registered as the Cherno More"
+    # (not "registered as the ANC’s candidate").
+    r"\b(?:ship|vessel|boat|yacht|tanker|ferry|trawler|freighter|carrier)\b[^.;]{0,40}"
+    r"registered as the $"
 )
 _JOINED_WORD = re.compile(r"[-‐‑–][A-Z][\w'’]*")
 _JOINED_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’]*)[-‐‑–]$")
@@ -491,6 +517,12 @@ _PREFIXES = frozenset({"anti", "pro", "ex", "non", "post", "pre", "neo", "pan", 
 _PARTICLE_AND_NAME = re.compile(r" (?:de|del|da|do|dos|das|di|du|von|van|der|den) [A-Z]")
 _PREVIOUS_WORD = re.compile(r"(\w[\w'’.-]*) $")
 _POSSESSIVE_END = re.compile(r"['’]s$")
+# Possessives that open names of their own, not an owner's: "the People’s Bank of China",
+# "the Women’s Super League", "the Women’s World Cup", "the People’s Democratic Party".
+_NAME_OPENING_POSSESSIVES = _wordset(
+    """people women men children girls boys ladies gentlemen king queen prince princess
+    st saint workers worker farmers veterans citizens nation nations"""
+)
 _NAME_AND_PARTICLE = re.compile(
     r"(?<![\w'’.-])([A-Z][\w'’-]*) (?:de|del|da|do|dos|das|di|du|von|van|der|den) $"
 )
@@ -599,8 +631,11 @@ def refusal(
     # Stalin", "fans voted to name her Tatum"; and a vessel's name: "the pilot tug
     # Mombasa", "their boat, the Aurora".
     if _CALLED_BEFORE.search(before) and not (
-        _FORMER_NAME_BEFORE.search(before)
-        or _FORMER_NAME_UNTIL.match(text, end)
+        (
+            (_FORMER_NAME_BEFORE.search(before) or _FORMER_NAME_UNTIL.match(text, end))
+            # Not a thing's former name: "the ship, which was called Lenin until 1991".
+            and not _NAMED_THING_BEFORE.search(text, max(0, start - 80), start)
+        )
         or _UNDER_THE_NAME_BEFORE.search(before)
     ):
         return "name as a word"
@@ -644,6 +679,10 @@ def refusal(
         folded in MONTHS
         and _title_before(text, start) is None
         and (_DATE_AFTER.match(after) or _date_before(text, start))
+        # "part of May’s inner circle", "the rest of May’s cabinet": the possessive is a
+        # person's (a month's would be "May’s figures", after none of these words).
+        and not (_POSSESSIVE_AFTER_MONTH.match(after) and _IN_A_MONTH_BEFORE.search(before))
+        and not _MONTH_AND_NAME_AFTER.match(after)
     ):
         return "month"
     # Joined by a hyphen to a capitalised word that a capitalised word follows, it opens
@@ -730,7 +769,11 @@ def refusal(
             and _POSSESSIVE_END.sub("", word.lower()) not in _DATE_WORDS
             # An owner before a whole name of several words: "Norway’s Höegh LNG" (a
             # word alone may end one: "Shepherd’s Bush").
-            and not (_POSSESSIVE_END.search(word) and " " in text[start:end].strip())
+            and not (
+                _POSSESSIVE_END.search(word)
+                and " " in text[start:end].strip()
+                and _POSSESSIVE_END.sub("", word.lower()) not in _NAME_OPENING_POSSESSIVES
+            )
             # "Perth-based Arafura Gas", "London-listed Andean Copper": a compound that
             # ends in a lower-case word describes the name; it is no part of it.
             and not ("-" in word and word.rsplit("-", 1)[-1].islower())
@@ -1218,6 +1261,16 @@ _SPORT_NAMES = {
     "gridiron": {"nfl", "gridiron"},
     "baseball": {"baseball"},
 }
+# Games with goalkeepers, strikers and midfielders that are not football.
+_OTHER_GOAL_GAMES = re.compile(r"(?i)\b(?:hockey|handball|water polo|futsal|lacrosse|netball)\b")
+
+
+def _generic_word_after_pair(text: str, end: int) -> bool:
+    """Whether the word after the pair is one any trade uses: a manager, a captain."""
+    pair = _SQUAD_PAIR_AFTER.match(text, end)
+    return bool(pair) and bool(re.match(r"(?:['’]s)? (?:manager|captain)\b", text[pair.end() :]))
+
+
 _SQUAD_PAIR_AFTER = re.compile(r" and [A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?(?=['’]?s? [a-z])")
 _POSITION_AFTER = re.compile(r"(?:['’]s)? ([a-z-]+)\b")
 
@@ -2538,7 +2591,11 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
                 "person" not in kinds
                 and (
                     _SQUAD_AFTER.match(text, end)
-                    or _squad_of_a_pair(text, end)
+                    or (
+                        _squad_of_a_pair(text, end)
+                        # "Southern Water’s Kent and Sussex manager" is no team's.
+                        and (_about_a_sport(story) or not _generic_word_after_pair(text, end))
+                    )
                     or _FANS_AFTER.match(text, end)
                     or (
                         _TEAM_AFTER_PLACE.match(text, end)
@@ -2566,6 +2623,10 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             # The player's place says the sport: "an Ireland prop" is the rugby team, not
             # the football one.
             sport = _sport_of_the_squad_word(text, end)
+            if sport == "football" and _OTHER_GOAL_GAMES.search(
+                text, *_sentence_bounds(text, start, end)
+            ):
+                sport = None
             if sport:
                 candidates = _filter(
                     candidates,
@@ -2764,7 +2825,10 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     if (
         not _APPOSITION_AFTER.match(text, end)
         and not _CIVIC_AFTER.match(text, end)
-        and not _WHERE_BEFORE.search(text, max(0, start - 40), start)
+        and not (
+            _WHERE_BEFORE.search(text, max(0, start - 40), start)
+            and not _SIDES_BETWEEN.search(text, max(0, start - 60), start)
+        )
     ):
         named_after = _organisation_named_last(story, folded, candidates, known)
     if named_after is not None:
@@ -3171,14 +3235,16 @@ def _person_introduced(story: _Story, folded: str, keys: list, own: list, start:
     "Cazorla changed the game" is the player, paragraphs after "Santi Cazorla"."""
     if not own or not all(story.profiles[key].kind == "place" for key in own):
         return None
+    played = bool(_PLAYER_AFTER.match(story.text, end))
     if not (
-        _POSSESSIVE_AFTER.match(story.text, end)
-        or _PERSON_AFTER.match(story.text, end)
-        or _PLAYER_AFTER.match(story.text, end)
+        _POSSESSIVE_AFTER.match(story.text, end) or _PERSON_AFTER.match(story.text, end) or played
     ):
         return None
     if any(key in story.recent for key in own):
         return None
+    # A possessive or a verb of speech reads the person only just after the story named
+    # them ("Houston’s Toyota Center", paragraphs after "Whitney Houston", is the city).
+    paragraph = -1 if played else _paragraph_start(story.text, start, back=1)
     people = [
         key
         for key in keys
@@ -3186,7 +3252,7 @@ def _person_introduced(story: _Story, folded: str, keys: list, own: list, start:
         and story.profiles.get(key, None) is not None
         and story.profiles[key].kind == "person"
         and any(
-            len(form) > len(folded) and folded in form
+            len(form) > len(folded) and folded in form and form_end > paragraph
             for form, form_end in story.recent.get(key, {}).items()
         )
     ]
@@ -3211,10 +3277,29 @@ def _organisation_kept_to(story: _Story, keys: list, start: int, end: int):
     # had expected the ball to turn", paragraphs after the team took the word. Not a
     # place's words ("in Bangladesh"), nor a host's ("which Cameroon hosted", "which
     # Morocco will co-host"): those are the country's, wherever the team was last.
+    paragraph_start = _paragraph_start(story.text, start)
+    paragraph_end = story.text.find("\n", end)
+    if paragraph_end < 0:
+        paragraph_end = len(story.text)
     if (
         _about_a_sport(story)
         and not _PLACE_BEFORE.search(story.text, max(0, start - 20), start)
         and not _HOSTED_AFTER.match(story.text, end)
+        and not _WHICH_HOSTED_AFTER.match(story.text, end)
+        # The paragraph is the game's: a sport's or a game's word in it, or a person the
+        # story named ("Mehidy said Bangladesh had...", "“Rizwan and Babar used their
+        # feet well.” Pakistan will hope so."); not a paragraph of its own on the country
+        # ("Bangladesh’s prime minister telephoned", "Morocco has spent billions").
+        and (
+            _text_about_a_sport(story.text[paragraph_start:paragraph_end])
+            or _game_beside(story.text, paragraph_start, paragraph_end)
+            or any(
+                story.profiles.get(key) is not None
+                and story.profiles[key].kind == "person"
+                and any(paragraph_start <= at < start for at in forms.values())
+                for key, forms in story.recent.items()
+            )
+        )
     ):
         paragraph = 0
     last = {
@@ -3241,11 +3326,19 @@ _KINDS_OF_PLACE = {
     },
 }
 _HOSTED_AFTER = re.compile(r" (?:will |would |is to |to )?(?:co-)?host(?:s|ed|ing)?\b")
+# "Cameroon, which hosted the tournament in 2022": the host is the country, too.
+_WHICH_HOSTED_AFTER = re.compile(
+    r",? (?:which|that) (?:will |would |is to |to )?(?:co-)?host(?:s|ed|ing)?\b"
+)
 _PRIMATE = re.compile(r"\b(?:largest|most populous|biggest) city\b")
 _OWNED_PLACE_AFTER = re.compile(
     r"['’]s (?:[a-z][\w-]* ){0,2}?("
     + "|".join(sorted(_KINDS_OF_PLACE, key=len, reverse=True))
     + r")s?\b"
+    # The kind's own word before an office or a body is the name's: "Lebanon’s city
+    # council", "New York’s state legislature".
+    + r"(?! (?:council|councils|hall|mayor|government|legislature|legislatures|assembly|"
+    r"senate|police|budget|officials|authorities|limits|centre|center)\b)"
 )
 # The largest itself, not the second-largest ("Second-largest city of the province").
 _THE_PRIMATE = re.compile(r"(?<![\w-])(?:largest|most populous|biggest) city\b")
@@ -3282,6 +3375,8 @@ _KIND_AFTER = re.compile(r" ([a-z]+)\b|, the ([a-z]+)(?=[,.;])")
 # What English copy calls a province where the gazetteer has the local word: "Karbala
 # province" is the governorate, "Odesa province" the oblast.
 _PROVINCES = frozenset({"province", "governorate", "oblast"})
+# "Kharkiv regional governor", "the Kharkiv region": the oblast.
+_REGIONS_WRITTEN = frozenset({"region", "oblast", "governorate"})
 _KIND_ADJECTIVES = {
     "provincial": "province",
     "departmental": "department",
@@ -3441,7 +3536,7 @@ def _of_the_kind_written(text: str, start: int, end: int, keys: list, known: Map
     # (A gazetteer of bare names knows no kinds: nothing to tell apart.)
     if kind is None or not places or any(key not in known for key in keys):
         return keys
-    kinds = _PROVINCES if kind in _PROVINCES else {kind}
+    kinds = _PROVINCES if kind in _PROVINCES else _REGIONS_WRITTEN if kind == "region" else {kind}
     kept = [key for key in places if _kind_described(known[key]) in kinds | {None}]
     # "The Iceland volcano", "the Bali volcano": a volcano named after a country, an
     # island or a town of ours that is no mountain (we do not know the volcano).
@@ -3576,9 +3671,17 @@ _CIVIC_AFTER = re.compile(
 # A club or a firm the story named is no place a train runs to; a university's people are
 # "at" it, so "at" is not one of them.
 _WHERE_BEFORE = re.compile(
-    r"\b(?:[Ii]n|[Ff]rom|[Bb]etween|[Aa]cross|[Tt]hroughout|[Nn]ear|[Oo]utside|[Cc]entral|"
-    r"[Dd]owntown) (?:[A-Z][\w’'-]* (?:and|or) )?$|"
+    r"\b(?:[Ii]n|[Ff]rom|[Aa]cross|[Tt]hroughout|[Nn]ear|[Oo]utside|[Cc]entral|"
+    r"[Dd]owntown|[Bb]etween) (?:[A-Z][\w’'-]* (?:and|or) )?$|"
     r"\b(?:[Bb]etween|[Ii]n both) [A-Z][\w’'-]*(?: [A-Z][\w’'-]*)? and $"
+)
+# But "between" after talks, a merger, a game or a gap joins two sides, which may be the
+# clubs or the firms: "talks between Zurich and the union", "the match between
+# Montpellier and Lyon".
+_SIDES_BETWEEN = re.compile(
+    r"\b(?:talks|merger|match|game|derby|gap|deal|tie|dispute|rivalry|clash|final) between "
+    r"(?:[A-Z][\w’'-]* (?:[A-Z][\w’'-]* )?(?:and|or) )?$",
+    re.IGNORECASE,
 )
 
 
@@ -3745,7 +3848,7 @@ _LIKENESS_OF_BEFORE = re.compile(
     r"\b(?:statues?|bust|busts|portraits?|murals?|tomb|tombs|grave|graves|mausoleum|"
     r"biography|biographies|likeness|effigy|effigies) of (?:the )?$"
 )
-_BORN_IN_AFTER = re.compile(r"[-‐‑](?:born|based|bred|raised|headquartered)\b")
+_BORN_IN_AFTER = re.compile(r"[-‐‑](?:born|based|raised|headquartered)\b")
 _FOUNDED_BEFORE = re.compile(r"\b(?:founded|co-founded|cofounded) $")
 # A name that speaks of itself as "it" doing something is a firm, not a person of its name:
 # "Valdivieso said in a statement that it had complied", "Demirtaş said it would ship".
@@ -3754,7 +3857,8 @@ _FOUNDED_BEFORE = re.compile(r"\b(?:founded|co-founded|cofounded) $")
 _SAID_IT_WOULD_AFTER = re.compile(
     r"(?: (?:said|says|added)(?: (?:in|on) (?:a|an|its) [a-z]+)?(?: on [A-Z][a-z]+)?,?"
     r"(?: that)? it (?:would|will|had|has|planned|plans|intended|intends|was planning)"
-    r"(?: to)? [“\"]?(?!(?:be|been|not|take)\b)[a-z]+)"
+    r"(?: to)? [“\"]?(?!(?:be|been|not|take|have|depend|mean|make|transform|change|help|"
+    r"hurt|happen|never|always|probably|likely)\b)[a-z]+)"
 )
 # What only a firm is: "privately held Hardanger said", "state-owned Petrobras".
 _FIRM_BEFORE = re.compile(
