@@ -374,9 +374,6 @@ def is_date_word(words: str) -> bool:
     return fold(words) in _DATE_WORDS
 
 
-# Lower-case words before a month that make it a date: "in May", "by May next year",
-# "until at least March", "well into May", "as recently as May", "the end of March",
-# "from December to March".
 # Words before a month that say a part of it, a time against it, or what falls in it:
 # "the second weekend of May", "no earlier than May", "scheduled for May", "salaries for
 # May" (not "votes for May"). Before a possessive they are a person's: "part of May’s
@@ -388,6 +385,9 @@ _IN_A_MONTH = (
     r"brought forward|put off) (?:for|to|until)|"
     r"(?:salaries|salary|wages|pay|payments?|pensions?|figures|data|sales|rent|bills?) for"
 )
+# Lower-case words before a month that make it a date: "in May", "by May next year",
+# "until at least March", "well into May", "as recently as May", "the end of March",
+# "from December to March".
 _BEFORE_DATE = re.compile(
     r"\b(?:(?:in|since|until|till|by|from|through|during|before|after|early|late|mid|last|"
     r"next|this|(?:well|far|deep|way|long|late|runs?|running|lasts?|lasting) into)"
@@ -428,7 +428,6 @@ _WORDS_OF = re.compile(r"\b[Tt]he ((?:[A-Z][\w’'-]* )+)of (?:the )?$")
 _INSTITUTION_AFTER = re.compile(
     r" (?:University|College|Institute|Bank|Museum|School|Academy|Hospital|Library|Court)\b"
 )
-_POSSESSIVE_AFTER_MONTH = re.compile(r"['’]s\b")
 # A month after "and" that opens a person's name: "May and June Sarpong spoke".
 _MONTH_AND_NAME_AFTER = re.compile(
     r" (?:and|or) (?:January|February|March|April|May|June|July|August|September|October|"
@@ -681,7 +680,7 @@ def refusal(
         and (_DATE_AFTER.match(after) or _date_before(text, start))
         # "part of May’s inner circle", "the rest of May’s cabinet": the possessive is a
         # person's (a month's would be "May’s figures", after none of these words).
-        and not (_POSSESSIVE_AFTER_MONTH.match(after) and _IN_A_MONTH_BEFORE.search(before))
+        and not (_POSSESSIVE_AFTER.match(after) and _IN_A_MONTH_BEFORE.search(before))
         and not _MONTH_AND_NAME_AFTER.match(after)
     ):
         return "month"
@@ -1265,27 +1264,35 @@ _SPORT_NAMES = {
 _OTHER_GOAL_GAMES = re.compile(r"(?i)\b(?:hockey|handball|water polo|futsal|lacrosse|netball)\b")
 
 
-def _generic_word_after_pair(text: str, end: int) -> bool:
-    """Whether the word after the pair is one any trade uses: a manager, a captain."""
-    pair = _SQUAD_PAIR_AFTER.match(text, end)
-    return bool(pair) and bool(re.match(r"(?:['’]s)? (?:manager|captain)\b", text[pair.end() :]))
-
-
 _SQUAD_PAIR_AFTER = re.compile(r" and [A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?(?=['’]?s? [a-z])")
 _POSITION_AFTER = re.compile(r"(?:['’]s)? ([a-z-]+)\b")
+# A word any trade uses after a pair: "Southern Water’s Kent and Sussex manager".
+_ANY_TRADES_AFTER = re.compile(r"(?:['’]s)? (?:manager|captain)\b")
 
 
-def _squad_of_a_pair(text: str, end: int) -> bool:
-    """Whether the name is the first of two before a team's word: "a former Munster and
-    Ireland prop" plays for both."""
+def _after_the_pair(text: str, end: int) -> int | None:
+    """Where the second name of a pair the name opens ends ("Munster and Ireland prop"),
+    or None."""
     pair = _SQUAD_PAIR_AFTER.match(text, end)
-    return bool(pair) and bool(_SQUAD_AFTER.match(text, pair.end()))
+    return pair.end() if pair else None
+
+
+def _squad_of_a_pair(text: str, end: int, about_a_sport: bool) -> bool:
+    """Whether the name is the first of two before a team's word: "a former Munster and
+    Ireland prop" plays for both (outside a story about a sport, not before a word any
+    trade uses)."""
+    after = _after_the_pair(text, end)
+    return (
+        after is not None
+        and bool(_SQUAD_AFTER.match(text, after))
+        and (about_a_sport or not _ANY_TRADES_AFTER.match(text, after))
+    )
 
 
 def _sport_of_the_squad_word(text: str, end: int) -> str | None:
     """The sport of the player's place after the name, or of the pair it opens."""
-    pair = _SQUAD_PAIR_AFTER.match(text, end)
-    word = _POSITION_AFTER.match(text, pair.end() if pair else end)
+    after = _after_the_pair(text, end)
+    word = _POSITION_AFTER.match(text, end if after is None else after)
     return _POSITION_SPORT.get(word.group(1)) if word else None
 
 
@@ -2591,11 +2598,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
                 "person" not in kinds
                 and (
                     _SQUAD_AFTER.match(text, end)
-                    or (
-                        _squad_of_a_pair(text, end)
-                        # "Southern Water’s Kent and Sussex manager" is no team's.
-                        and (_about_a_sport(story) or not _generic_word_after_pair(text, end))
-                    )
+                    or _squad_of_a_pair(text, end, _about_a_sport(story))
                     or _FANS_AFTER.match(text, end)
                     or (
                         _TEAM_AFTER_PLACE.match(text, end)
@@ -3277,29 +3280,11 @@ def _organisation_kept_to(story: _Story, keys: list, start: int, end: int):
     # had expected the ball to turn", paragraphs after the team took the word. Not a
     # place's words ("in Bangladesh"), nor a host's ("which Cameroon hosted", "which
     # Morocco will co-host"): those are the country's, wherever the team was last.
-    paragraph_start = _paragraph_start(story.text, start)
-    paragraph_end = story.text.find("\n", end)
-    if paragraph_end < 0:
-        paragraph_end = len(story.text)
     if (
         _about_a_sport(story)
         and not _PLACE_BEFORE.search(story.text, max(0, start - 20), start)
         and not _HOSTED_AFTER.match(story.text, end)
-        and not _WHICH_HOSTED_AFTER.match(story.text, end)
-        # The paragraph is the game's: a sport's or a game's word in it, or a person the
-        # story named ("Mehidy said Bangladesh had...", "“Rizwan and Babar used their
-        # feet well.” Pakistan will hope so."); not a paragraph of its own on the country
-        # ("Bangladesh’s prime minister telephoned", "Morocco has spent billions").
-        and (
-            _text_about_a_sport(story.text[paragraph_start:paragraph_end])
-            or _game_beside(story.text, paragraph_start, paragraph_end)
-            or any(
-                story.profiles.get(key) is not None
-                and story.profiles[key].kind == "person"
-                and any(paragraph_start <= at < start for at in forms.values())
-                for key, forms in story.recent.items()
-            )
-        )
+        and _paragraph_of_the_game(story, start, end)
     ):
         paragraph = 0
     last = {
@@ -3309,6 +3294,26 @@ def _organisation_kept_to(story: _Story, keys: list, start: int, end: int):
     }
     latest = max(last, key=last.get) if last else None
     return latest if latest is not None and known[latest].kind == "organization" else None
+
+
+def _paragraph_of_the_game(story: _Story, start: int, end: int) -> bool:
+    """Whether the paragraph around ``start:end`` is the game's: a sport's or a game's word
+    in it, or a person the story named before the name ("Mehidy said Bangladesh had...",
+    "“Rizwan and Babar used their feet well.” Pakistan will hope so."); not a paragraph of
+    its own on the country ("Bangladesh’s prime minister telephoned")."""
+    low = _paragraph_start(story.text, start)
+    high = story.text.find("\n", end)
+    high = len(story.text) if high < 0 else high
+    return (
+        _text_about_a_sport(story.text[low:high])
+        or _game_beside(story.text, low, high)
+        or any(
+            key in story.profiles
+            and story.profiles[key].kind == "person"
+            and any(low <= at < start for at in forms.values())
+            for key, forms in story.recent.items()
+        )
+    )
 
 
 # Kinds of place, by the word a description or a story calls them ("the department of
@@ -3325,10 +3330,10 @@ _KINDS_OF_PLACE = {
         )
     },
 }
-_HOSTED_AFTER = re.compile(r" (?:will |would |is to |to )?(?:co-)?host(?:s|ed|ing)?\b")
-# "Cameroon, which hosted the tournament in 2022": the host is the country, too.
-_WHICH_HOSTED_AFTER = re.compile(
-    r",? (?:which|that) (?:will |would |is to |to )?(?:co-)?host(?:s|ed|ing)?\b"
+# A host, and "which" hosted too ("Cameroon, which hosted the tournament in 2022"): the
+# country.
+_HOSTED_AFTER = re.compile(
+    r"(?:,? (?:which|that))? (?:will |would |is to |to )?(?:co-)?host(?:s|ed|ing)?\b"
 )
 _PRIMATE = re.compile(r"\b(?:largest|most populous|biggest) city\b")
 _OWNED_PLACE_AFTER = re.compile(
@@ -3372,11 +3377,14 @@ _RIVER_BEFORE = re.compile(
 )
 # After it: "Biobío province", or set beside it, "In Colonia, the department, ...".
 _KIND_AFTER = re.compile(r" ([a-z]+)\b|, the ([a-z]+)(?=[,.;])")
-# What English copy calls a province where the gazetteer has the local word: "Karbala
-# province" is the governorate, "Odesa province" the oblast.
+# What English copy calls a province or a region where the gazetteer has the local word:
+# "Karbala province" is the governorate, "Odesa province" and "Kharkiv regional governor"
+# the oblast.
 _PROVINCES = frozenset({"province", "governorate", "oblast"})
-# "Kharkiv regional governor", "the Kharkiv region": the oblast.
-_REGIONS_WRITTEN = frozenset({"region", "oblast", "governorate"})
+_KINDS_READ_AS = {
+    **dict.fromkeys(_PROVINCES, _PROVINCES),
+    "region": frozenset({"region", "oblast", "governorate"}),
+}
 _KIND_ADJECTIVES = {
     "provincial": "province",
     "departmental": "department",
@@ -3536,7 +3544,7 @@ def _of_the_kind_written(text: str, start: int, end: int, keys: list, known: Map
     # (A gazetteer of bare names knows no kinds: nothing to tell apart.)
     if kind is None or not places or any(key not in known for key in keys):
         return keys
-    kinds = _PROVINCES if kind in _PROVINCES else _REGIONS_WRITTEN if kind == "region" else {kind}
+    kinds = _KINDS_READ_AS.get(kind, {kind})
     kept = [key for key in places if _kind_described(known[key]) in kinds | {None}]
     # "The Iceland volcano", "the Bali volcano": a volcano named after a country, an
     # island or a town of ours that is no mountain (we do not know the volcano).
@@ -3842,13 +3850,13 @@ _SPEAKS_AFTER = re.compile(r",? (?:said|says|told|tells|added|adds|wrote|writes)
 _FOUNDED_AFTER = re.compile(
     r", (?:(?:which|that) (?:was|is) )?(?:founded|established|set up|headquartered)\b"
 )
-# What is founded is a firm or a place, never its founder: "Soichiro Honda, who founded
-# Honda" (but "founded by Honda" is the man).
 _LIKENESS_OF_BEFORE = re.compile(
     r"\b(?:statues?|bust|busts|portraits?|murals?|tomb|tombs|grave|graves|mausoleum|"
     r"biography|biographies|likeness|effigy|effigies) of (?:the )?$"
 )
 _BORN_IN_AFTER = re.compile(r"[-‐‑](?:born|based|raised|headquartered)\b")
+# What is founded is a firm or a place, never its founder: "Soichiro Honda, who founded
+# Honda" (but "founded by Honda" is the man).
 _FOUNDED_BEFORE = re.compile(r"\b(?:founded|co-founded|cofounded) $")
 # A name that speaks of itself as "it" doing something is a firm, not a person of its name:
 # "Valdivieso said in a statement that it had complied", "Demirtaş said it would ship".
