@@ -211,7 +211,7 @@ class Gazetteer:
         accepts it, or "" when the words are that entity's name or alias and no other's.
 
         On the held-out sets, suggestions whose words name one entity and nothing else are
-        right 99 times in 100; the rest, where the rules chose from context, 87 times in
+        right 99 times in 100; the rest, where the rules chose from context, 90 times in
         100 (docs/annotation.md). So only the first may be accepted in bulk: SHARED_WORDS,
         when the words name several entities and the story's context chose one;
         NO_ALIAS, when they are none of the entity's names or aliases (a given name read
