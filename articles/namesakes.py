@@ -1,9 +1,9 @@
 """Namesakes: entities that share a name, which an annotator can only tell apart by their
 descriptions (a politician and a marine biologist both called Maria Santos).
 
-The rule: two entities are namesakes when, folded (case, spacing, curly apostrophes and
-dashes), the name of one is the name or one of the aliases of the other, or they share an
-alias of two words or more; whatever their kinds. A name is taken with and without its
+The rule: two entities are namesakes when, folded (case, spacing, curly apostrophes,
+dashes and accents), the name of one is the name or one of the aliases of the other, or
+they share an alias of two words or more; whatever their kinds. A name is taken with and without its
 qualifier, as the suggester reads one (articles.anchoring.rules): in brackets at its end,
 or after its first comma. So "Maria Santos" is the namesake of "maria santos", of "Maria
 Santos (marine biologist)", of "Maria Santos Silva" with the alias "Maria Santos", and of a
@@ -28,29 +28,17 @@ import uuid
 
 from django.core.cache import cache
 
+from articles.anchoring.rules import typographic
 from articles.models import Entity
 from articles.suggestions import GAZETTEER_STAMP_KEY
-
-_SAME_CHARACTER = str.maketrans(
-    {
-        "’": "'",
-        "‘": "'",
-        "ʼ": "'",
-        "‐": "-",
-        "‑": "-",
-        "‒": "-",
-        "–": "-",
-        "—": "-",
-    }
-)
 
 _built: dict = {"stamp": None, "index": None}
 
 
 def fold(name: str) -> str:
-    """`name` as namesakes are compared: case-folded, spaces collapsed, curly apostrophes
-    and dashes made plain."""
-    folded = unicodedata.normalize("NFKC", name).casefold().translate(_SAME_CHARACTER)
+    """`name` as namesakes are compared: as the suggester reads names (apostrophes,
+    dashes and accents written one way: ``typographic``), case-folded, spaces collapsed."""
+    folded = typographic(unicodedata.normalize("NFKC", name)).casefold()
     return " ".join(folded.split())
 
 

@@ -57,6 +57,8 @@ GOLD_KINDS = {
     "twin": "one of two entities of the same name, told apart by description or companions",
     "quotes": "apostrophes or quotes written otherwise than in the gazetteer",
     "dash-space": "a dash or no-break space inside the name unlike the gazetteer's",
+    "accents": "a name written without the accents or full stops the gazetteer's has, or with "
+    "ones it lacks (Sao Paulo, SAO PAULO, Sanliurfa, St Louis for St. Louis, Bogotá for Bogota)",
     "dateline": "an upper-case dateline (SEOUL, RIO DE JANEIRO)",
 }
 TRAP_KINDS = {

@@ -114,6 +114,56 @@ def test_typographic_variants_and_datelines_match_with_exact_offsets(gazetteer, 
     assert found(gazetteer, text) == expected
 
 
+SPELLED = [
+    Named("sao-paulo", "São Paulo", (), "Largest city of Brazil.", "place"),
+    Named(
+        "amlo", "Andrés Manuel López Obrador", ("López Obrador",), "Mexican politician.", "person"
+    ),
+    Named("urfa", "Şanlıurfa", (), "City in south-eastern Turkey.", "place"),
+    Named("hcmc", "Ho Chi Minh City", (), "Largest city of Vietnam.", "place"),
+    Named("stl", "St. Louis", (), "City in the US state of Missouri.", "place"),
+    Named("spb", "Saint Petersburg", ("St Petersburg",), "Second city of Russia.", "place"),
+    Named("mlk", "Martin Luther King Jr.", (), "American civil rights leader.", "person"),
+    Named("union", "Unión Magdalena", ("Unión",), "Colombian football club.", "organization"),
+    Named("king", "Tāwhiao", (), "Second Māori King, who reigned from 1860.", "person"),
+    Named("hemi", "Hemi Tawhiao", ("Tawhiao",), "New Zealand river guide.", "person"),
+]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Accents dropped, as wire copy and its datelines drop them, or written where the
+        # gazetteer has none; the offsets are the text's own.
+        ("Traffic in Sao Paulo was heavy.", [("Sao Paulo", "sao-paulo")]),
+        ("SAO PAULO, Nov 3 (Newsroom) - Shares rose.", [("SAO PAULO", "sao-paulo")]),
+        ("Lopez Obrador spoke.", [("Lopez Obrador", "amlo")]),
+        ("ŞANLIURFA, Jun 9 (Newsroom) - Cotton fell.", [("ŞANLIURFA", "urfa")]),
+        ("Farmers near Sanliurfa waited.", [("Sanliurfa", "urfa")]),
+        ("Exports from Hồ Chí Minh City grew.", [("Hồ Chí Minh City", "hcmc")]),
+        # An abbreviation's full stop written or left out.
+        ("Flights to St Louis resumed.", [("St Louis", "stl")]),
+        ("Flights to St. Petersburg resumed.", [("St. Petersburg", "spb")]),
+        ("Martin Luther King Jr spoke here.", [("Martin Luther King Jr", "mlk")]),
+        # Names that entities spell apart by accents alone are each one's as spelled.
+        ("He shares a name with Tāwhiao, the king.", [("Tāwhiao", "king")]),
+        # An organisation's one word needs its accents: "Union" is no "Unión".
+        ("Union leaders walked out.", []),
+        # A word the story writes in lower case is a common word, accents or none.
+        ("The union met. Sao Paulo voted.", [("Sao Paulo", "sao-paulo")]),
+    ],
+)
+def test_accents_and_stops_are_read_as_the_copy_writes_them(text, expected):
+    assert found(Gazetteer.of(SPELLED), text) == expected
+
+
+def test_a_bare_word_the_story_writes_in_lower_case_is_no_accented_name():
+    gazetteer = Gazetteer.of([Named("male", "Malé", (), "Capital of the Maldives.", "place")])
+
+    assert found(gazetteer, "Voters in Male queued.") == [("Male", "male")]
+    assert found(gazetteer, "Most of the male voters stayed home. Male turnout fell.") == []
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -67,10 +67,21 @@ def test_gold_mentions_and_traps_do_not_overlap(stories):
             assert first.end <= second.start, (story.name, first, second)
 
 
-def test_every_kind_is_present(stories):
+# Gold kinds added after some sets were written, with the first held-out set that has
+# each: the sets before it were written without it.
+KINDS_SINCE = {"accents": 80}
+
+
+def _written_before(directory, kind: str) -> bool:
+    number = directory.name.removeprefix("annotation_holdout")
+    return directory != corpus.CORPUS and int(number or 1) < KINDS_SINCE.get(kind, 0)
+
+
+def test_every_kind_is_present(directory, stories):
     gold = Counter(g.kind for story in stories for g in story.gold)
     traps = Counter(t.kind for story in stories for t in story.traps)
-    assert set(gold) == set(corpus.GOLD_KINDS)
+    expected = {kind for kind in corpus.GOLD_KINDS if not _written_before(directory, kind)}
+    assert expected <= set(gold) <= set(corpus.GOLD_KINDS)
     assert set(traps) == set(corpus.TRAP_KINDS)
 
 

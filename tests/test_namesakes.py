@@ -72,6 +72,16 @@ def test_names_differing_in_case_spacing_or_apostrophes_are_namesakes_whatever_t
     assert ids(found) == {person.pk: {other.pk, place.pk}}
 
 
+def test_names_differing_only_in_accents_are_namesakes_as_the_suggester_reads_them_alike():
+    city = PlaceFactory(name="São Paulo")
+    state = PlaceFactory(name="Sao Paulo")
+    other = PlaceFactory(name="Salo Paulo")
+
+    found = namesakes.namesakes_of([city.pk, other.pk])
+
+    assert ids(found) == {city.pk: {state.pk}}
+
+
 def test_a_name_is_a_namesake_of_itself_with_a_qualifier():
     maria = PersonFactory(name="Maria Santos")
     biologist = PersonFactory(name="Maria Santos (marine biologist)")

@@ -21,7 +21,7 @@ import ahocorasick
 
 from articles.anchoring import rules
 from articles.anchoring.given_names import gender_of_given_name
-from articles.anchoring.rules import Named, Profile, typographic
+from articles.anchoring.rules import Named, Profile, spelled, typographic
 
 # --- Gazetteer ---------------------------------------------------------------------------
 
@@ -30,6 +30,11 @@ from articles.anchoring.rules import Named, Profile, typographic
 # "ZANU-PF", "Nandi Ndaitwah" for "Nandi-Ndaitwah", "Al Ahly" for "Al-Ahly" (not a
 # one-letter part: "A-League" is never "A League").
 _HYPHEN_BETWEEN_WORDS = re.compile(r"(?<=\w\w)-(?=\w\w)")
+# Abbreviations that open a word of a place's or a person's name ("St. Louis", "Mt Kenya",
+# "Ft. Lauderdale"), with their stop and without, and those that close a person's name.
+_ABBREVIATION_STOPPED = re.compile(r"(?<![\w.])(St|Ste|Sta|Mt|Ft)\.(?= \w)")
+_ABBREVIATION_BARE = re.compile(r"(?<![\w.])(St|Ste|Sta|Mt|Ft)(?= \w)")
+_STOP_AT_THE_END = re.compile(r" (Jr|Sr)\.$")
 
 
 class Entry(NamedTuple):
@@ -99,10 +104,17 @@ class Gazetteer:
     def __init__(self, entries: Iterable[Entry], profiles: Mapping[object, Profile] | None = None):
         exact: dict[str, list] = {}  # case-sensitive surface -> keys
         folded: dict[str, list] = {}  # lower-cased case-insensitive surface -> keys
+        # Each lower-cased form -> each lower-cased spelling with its accents -> keys.
+        spellings: dict[str, dict[str, list]] = {}
         for entry in entries:
             surface = typographic(entry.surface)
             if not surface:
                 continue
+            keys = spellings.setdefault(_lower(surface), {}).setdefault(
+                _lower(spelled(entry.surface)), []
+            )
+            if entry.key not in keys:
+                keys.append(entry.key)
             if entry.case_sensitive:
                 keys = exact.setdefault(surface, [])
             else:
@@ -134,6 +146,14 @@ class Gazetteer:
             first = next(reading for reading in readings if reading is not None)
             values[form] = (size, readings[first], first, readings)
         self.profiles = dict(profiles or {})
+        # How the forms that have accents in some name or alias are spelled, and by whom:
+        # text spelled as one entity's name is that one's where entities spell a form
+        # apart by accents alone ("Tāwhiao" the king, "Tawhiao" a man of the family name).
+        self._spellings = {
+            form: {spelling: tuple(keys) for spelling, keys in by_spelling.items()}
+            for form, by_spelling in spellings.items()
+            if set(by_spelling) != {form}
+        }
         self._longest = max(map(len, values), default=0)
         shared = set()
         for _, keys, _, readings in values.values():
@@ -157,11 +177,13 @@ class Gazetteer:
     def of(cls, entities: Iterable[Named]) -> Gazetteer:
         """The gazetteer of ``entities``' names and aliases, with what tells them apart."""
         entities = list(entities)
-        spelled = {typographic(w) for named in entities for w in (named.name, *named.aliases) if w}
+        spelled_as = {
+            typographic(w) for named in entities for w in (named.name, *named.aliases) if w
+        }
 
         def spaced(named: Named, written: str) -> set[str]:
             plain = _HYPHEN_BETWEEN_WORDS.sub(" ", typographic(written))
-            if plain == typographic(written) or plain in spelled:
+            if plain == typographic(written) or plain in spelled_as:
                 return set()
             if (
                 named.kind == "person"
@@ -183,14 +205,31 @@ class Gazetteer:
             ):
                 return set()
             joined = "-".join(words)
-            return set() if joined in spelled else {joined}
+            return set() if joined in spelled_as else {joined}
+
+        def stopped(written: str) -> set[str]:
+            # An abbreviation in a name is written with its full stop or without, as the
+            # copy's style has it: "St. Louis" and "St Louis", "Mt Kenya", "Ft. Worth";
+            # "Jr." at the end is "Jr" too (a stop after it may end the sentence, so none
+            # is added there).
+            plain = typographic(written)
+            other = _ABBREVIATION_STOPPED.sub(r"\1", plain)
+            if other == plain:
+                other = _ABBREVIATION_BARE.sub(r"\1.", plain)
+            other = _STOP_AT_THE_END.sub(r" \1", other)
+            return set() if other == plain or other in spelled_as else {other}
 
         entries = [
             Entry(named.key, surface)
             for named in entities
             for written in {named.name, *named.aliases}
             if written
-            for surface in {written, *spaced(named, written), *hyphened(named, written)}
+            for surface in {
+                written,
+                *spaced(named, written),
+                *hyphened(named, written),
+                *stopped(written),
+            }
         ]
         return cls(entries, {named.key: rules.profile(named) for named in entities})
 
@@ -426,6 +465,7 @@ def _find(gazetteer: Gazetteer, text: str) -> tuple[list[Match], int]:
             if hit_start >= pos:
                 append((hit_start, hit_end, hit_keys))
                 pos = hit_end
+    hits = [found for hit in hits if (found := _as_spelled(text, haystack, hit, gazetteer))]
     # A name on a sign or a banner in capitals that no alias is written as ("“TALLINN IS
     # NOT FOR SALE”"): the capitalised words beside it are no longer name (see
     # ``rules.refusal``); an alias written in capitals ("CARE") is read as ever.
@@ -441,6 +481,37 @@ def _find(gazetteer: Gazetteer, text: str) -> tuple[list[Match], int]:
             text, matches, gazetteer.profiles, lambda word: bool(gazetteer.keys_named(word)), plain
         )
     return matches, undecided
+
+
+def _as_spelled(text: str, haystack: str, hit: tuple, gazetteer: Gazetteer) -> tuple | None:
+    """``hit`` as its accents spell it: with only the keys of the entities whose name or
+    alias it spells, accents and all, when entities spell its form apart by accents
+    alone ("Keïta" is not the Salif Keita who has no "Keïta"). One word that spells no
+    name or alias as written is no organisation's, and None when the story also writes
+    it in lower case, a common word ("Union officials ... the union" is not "Unión")."""
+    start, end, keys = hit
+    form = haystack[start:end]
+    by_spelling = gazetteer._spellings.get(form)
+    surface = text[start:end]
+    if by_spelling is None and surface.isascii():
+        return hit  # (the usual case, read at once: no accent on either side)
+    written = _lower(spelled(surface))
+    if written in (by_spelling or (form,)):
+        if by_spelling is None or len(keys) == 1:
+            return hit
+        narrowed = tuple(key for key in keys if key in by_spelling[written])
+        return (start, end, narrowed) if narrowed else hit
+    lowered = surface.lower()
+    if " " in lowered:
+        return hit
+    if re.search(rf"(?<!\w){re.escape(lowered)}(?!\w)", text):
+        return None
+    # An organisation's name of one word is as often a common word of its language,
+    # whose English one is spelled without its accents ("Unión", "Nación", "Energía"):
+    # it needs them. A place's or a person's needs none ("Bogota", "Munoz").
+    profiles = gazetteer.profiles
+    kept = tuple(key for key in keys if key not in profiles or profiles[key].kind != "organization")
+    return (start, end, kept) if kept else None
 
 
 def _reads_as_written(gazetteer: Gazetteer, form: str, surface: str) -> bool:

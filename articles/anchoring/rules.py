@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass, field
@@ -43,10 +44,45 @@ _TYPOGRAPHIC = str.maketrans(
 )
 
 
+# Letters with accents, each mapped to its bare letter: wire copy writes "SAO PAULO" in a
+# dateline and "Lopez Obrador" in a story where the gazetteer has "São Paulo" and "López
+# Obrador", and "Hồ Chí Minh City" where it has "Ho Chi Minh City". A precomposed Latin or
+# Greek letter with marks above or below is the letter it is built on ("ã" is "a",
+# Turkish "İ" is "I"); a few letters with a stroke or no dot have no such parts and are
+# listed ("ł", "ø", "đ", "ı"). One character for one, as above. Cyrillic is left as it is:
+# "й" is a letter of its own, not a marked "и". Letters that are no marked letter stay
+# too ("ß", "æ", "œ": "Straße" is not "Strasse" one for one).
+_BARE_LETTERS = {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D"}
+_BARE_LETTERS |= {"ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T"}
+
+
+def _accented_letters() -> dict[str, str]:
+    found = {}
+    ranges = ((0x00C0, 0x0250), (0x1E00, 0x1F00), (0x0386, 0x03CF), (0x1F00, 0x2000))
+    for low, high in ranges:
+        for code in range(low, high):
+            parts = unicodedata.normalize("NFD", chr(code))
+            if len(parts) > 1 and all(unicodedata.combining(part) for part in parts[1:]):
+                found[chr(code)] = parts[0]
+    return found | _BARE_LETTERS
+
+
+_PUNCTUATION = dict(_TYPOGRAPHIC)
+_TYPOGRAPHIC.update(str.maketrans(_accented_letters()))
+
+
+def spelled(text: str) -> str:
+    """``text`` with each apostrophe, quote, dash and fixed space written one way, its
+    accents kept: how a name is written, where ``typographic`` reads how it sounds. Same
+    length as ``text``."""
+    return text.translate(_PUNCTUATION)
+
+
 def typographic(text: str) -> str:
-    """``text`` with each apostrophe, quote, dash and fixed space written one way, so that
-    "People’s" matches an alias typed "People's" and "Kim Jong‑un" (a no-break hyphen)
-    one typed "Kim Jong-un". Same length as ``text``."""
+    """``text`` with each apostrophe, quote, dash, fixed space and accented letter written
+    one way, so that "People’s" matches an alias typed "People's", "Kim Jong‑un" (a
+    no-break hyphen) one typed "Kim Jong-un" and "Sao Paulo" the name "São Paulo". Same
+    length as ``text``."""
     return text.translate(_TYPOGRAPHIC)
 
 
@@ -130,7 +166,7 @@ _MALE = _wordset(
 
 def _stem(word: str) -> str:
     """A crude stem, enough to meet "corals" with "coral" and "biologist" with "biology"."""
-    word = word.lower()
+    word = word.lower() if word.isascii() else fold(word)
     return word[:6] if len(word) > 6 else word.rstrip("s") or word
 
 
