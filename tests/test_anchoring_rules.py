@@ -127,6 +127,11 @@ SPELLED = [
     Named("union", "Unión Magdalena", ("Unión",), "Colombian football club.", "organization"),
     Named("king", "Tāwhiao", (), "Second Māori King, who reigned from 1860.", "person"),
     Named("hemi", "Hemi Tawhiao", ("Tawhiao",), "New Zealand river guide.", "person"),
+    Named("kenya-mt", "Mount Kenya", (), "Highest mountain in Kenya.", "place"),
+    Named("se", "Saint-Étienne", (), "City in south-eastern France.", "place"),
+    Named("pg", "Procter & Gamble", (), "American maker of household goods.", "organization"),
+    Named("tt", "Trinidad and Tobago", (), "Island country in the Caribbean.", "place"),
+    Named("saint", "Eva Marie Saint", (), "American actress.", "person"),
 ]
 
 
@@ -145,6 +150,20 @@ SPELLED = [
         ("Flights to St Louis resumed.", [("St Louis", "stl")]),
         ("Flights to St. Petersburg resumed.", [("St. Petersburg", "spb")]),
         ("Martin Luther King Jr spoke here.", [("Martin Luther King Jr", "mlk")]),
+        # A place's or a body's "Saint", "Mount", "Fort" abbreviated or spelled out, and
+        # "&" or "and"; not a person's.
+        (
+            "Snow fell on Mt Kenya and Mount Kenya.",
+            [("Mt Kenya", "kenya-mt"), ("Mount Kenya", "kenya-mt")],
+        ),
+        ("Fans of St-Etienne sang.", [("St-Etienne", "se")]),
+        (
+            "Saint Louis and Saint Petersburg.",
+            [("Saint Louis", "stl"), ("Saint Petersburg", "spb")],
+        ),
+        ("Shares of Procter and Gamble rose.", [("Procter and Gamble", "pg")]),
+        ("Trinidad & Tobago won.", [("Trinidad & Tobago", "tt")]),
+        ("Eva Marie St is no one.", []),
         # Names that entities spell apart by accents alone are each one's as spelled.
         ("He shares a name with Tāwhiao, the king.", [("Tāwhiao", "king")]),
         # An organisation's one word needs its accents: "Union" is no "Unión".

@@ -30,11 +30,22 @@ from articles.anchoring.rules import Named, Profile, spelled, typographic
 # "ZANU-PF", "Nandi Ndaitwah" for "Nandi-Ndaitwah", "Al Ahly" for "Al-Ahly" (not a
 # one-letter part: "A-League" is never "A League").
 _HYPHEN_BETWEEN_WORDS = re.compile(r"(?<=\w\w)-(?=\w\w)")
-# Abbreviations that open a word of a place's or a person's name ("St. Louis", "Mt Kenya",
-# "Ft. Lauderdale"), with their stop and without, and those that close a person's name.
-_ABBREVIATION_STOPPED = re.compile(r"(?<![\w.])(St|Ste|Sta|Mt|Ft)\.(?= \w)")
-_ABBREVIATION_BARE = re.compile(r"(?<![\w.])(St|Ste|Sta|Mt|Ft)(?= \w)")
+# Words of a place's or a body's name that copy abbreviates, each with its short form:
+# "Saint Petersburg" is "St Petersburg" or "St. Petersburg", "Mount Kenya" "Mt Kenya",
+# "Saint-Étienne" "St-Étienne".
+_SHORT_FORMS = {"Saint": "St", "Sainte": "Ste", "Mount": "Mt", "Fort": "Ft"}
+_LONG_FORMS = {short: long for long, short in _SHORT_FORMS.items()}
+_ABBREVIABLE = re.compile(rf"(?<![\w.])({'|'.join(_SHORT_FORMS)})(?=[ -]\w)")
+_ABBREVIATED = re.compile(rf"(?<![\w.])({'|'.join(_LONG_FORMS)})\.?(?=[ -]\w)")
+# An abbreviation that opens a word of a name, with its stop or without ("St. Louis", "St
+# Louis"), and one that closes a person's name ("Martin Luther King Jr.").
+_ABBREVIATION_STOPPED = re.compile(r"(?<![\w.])(St|Ste|Sta|Mt|Ft)\.(?=[ -]\w)")
+_ABBREVIATION_BARE = re.compile(r"(?<![\w.])(St|Ste|Sta|Mt|Ft)(?=[ -]\w)")
 _STOP_AT_THE_END = re.compile(r" (Jr|Sr)\.$")
+# "&" in a body's or a place's name, which copy also writes "and" ("Procter and Gamble",
+# "Trinidad & Tobago").
+_AMPERSAND = re.compile(r"(?<=\w) & (?=\w)")
+_AND = re.compile(r"(?<=\w) and (?=[A-Z])")
 
 
 class Entry(NamedTuple):
@@ -207,17 +218,27 @@ class Gazetteer:
             joined = "-".join(words)
             return set() if joined in spelled_as else {joined}
 
-        def stopped(written: str) -> set[str]:
-            # An abbreviation in a name is written with its full stop or without, as the
-            # copy's style has it: "St. Louis" and "St Louis", "Mt Kenya", "Ft. Worth";
-            # "Jr." at the end is "Jr" too (a stop after it may end the sentence, so none
-            # is added there).
+        def abbreviated(named: Named, written: str) -> set[str]:
+            # A name as copy of another style writes it: a place's or a body's "Saint",
+            # "Mount", "Fort" abbreviated or spelled out, and "&" or "and"; then an
+            # abbreviation with its full stop or without ("St. Louis", "St Louis"), and
+            # "Jr." at the end as "Jr" too (a stop after it may end the sentence, so none
+            # is added there). Not a person's words: "Eva Marie Saint" is no "St".
             plain = typographic(written)
-            other = _ABBREVIATION_STOPPED.sub(r"\1", plain)
-            if other == plain:
-                other = _ABBREVIATION_BARE.sub(r"\1.", plain)
-            other = _STOP_AT_THE_END.sub(r" \1", other)
-            return set() if other == plain or other in spelled_as else {other}
+            forms = {plain}
+            if named.kind != "person":
+                # (The stop, if any, is put back below.)
+                forms.add(_ABBREVIABLE.sub(lambda word: _SHORT_FORMS[word.group(1)], plain))
+                forms.add(_ABBREVIATED.sub(lambda word: _LONG_FORMS[word.group(1)], plain))
+                forms.add(_AMPERSAND.sub(" and ", plain))
+                forms.add(_AND.sub(" & ", plain))
+            for form in list(forms):
+                stopped = _ABBREVIATION_STOPPED.sub(r"\1", form)
+                if stopped == form:
+                    stopped = _ABBREVIATION_BARE.sub(r"\1.", form)
+                forms.add(stopped)
+            forms |= {_STOP_AT_THE_END.sub(r" \1", form) for form in forms}
+            return {form for form in forms if form != plain and form not in spelled_as}
 
         entries = [
             Entry(named.key, surface)
@@ -228,7 +249,7 @@ class Gazetteer:
                 written,
                 *spaced(named, written),
                 *hyphened(named, written),
-                *stopped(written),
+                *abbreviated(named, written),
             }
         ]
         return cls(entries, {named.key: rules.profile(named) for named in entities})
