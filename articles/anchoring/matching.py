@@ -506,8 +506,9 @@ def _find(gazetteer: Gazetteer, text: str) -> tuple[list[Match], int]:
 
 def _as_spelled(text: str, haystack: str, hit: tuple, gazetteer: Gazetteer) -> tuple | None:
     """``hit`` as its accents spell it: with only the keys of the entities whose name or
-    alias it spells, accents and all, when entities spell its form apart by accents
-    alone ("Keïta" is not the Salif Keita who has no "Keïta"). One word that spells no
+    alias it spells, accents and all, when it has accents and entities spell its form
+    apart by them alone ("Keïta" is not the Salif Keita who has no "Keïta"; a bare
+    "Keita" may be any of them). One word that spells no
     name or alias as written is no organisation's, and None when the story also writes
     it in lower case, a common word ("Union officials ... the union" is not "Unión")."""
     start, end, keys = hit
@@ -518,7 +519,9 @@ def _as_spelled(text: str, haystack: str, hit: tuple, gazetteer: Gazetteer) -> t
         return hit  # (the usual case, read at once: no accent on either side)
     written = _lower(spelled(surface))
     if written in (by_spelling or (form,)):
-        if by_spelling is None or len(keys) == 1:
+        # Only accents written say which: copy that drops them ("To Lam" for Tô Lâm)
+        # writes every name bare, its own and the others'.
+        if by_spelling is None or len(keys) == 1 or written == form:
             return hit
         narrowed = tuple(key for key in keys if key in by_spelling[written])
         return (start, end, narrowed) if narrowed else hit
