@@ -134,6 +134,8 @@ SPELLED = [
     Named("pg", "Procter & Gamble", (), "American maker of household goods.", "organization"),
     Named("tt", "Trinidad and Tobago", (), "Island country in the Caribbean.", "place"),
     Named("saint", "Eva Marie Saint", (), "American actress.", "person"),
+    Named("uss", "U.S. Steel", (), "American steelmaker.", "organization"),
+    Named("cez", "ČEZ", (), "Czech power company.", "organization"),
 ]
 
 
@@ -166,6 +168,10 @@ SPELLED = [
         ("Shares of Procter and Gamble rose.", [("Procter and Gamble", "pg")]),
         ("Trinidad & Tobago won.", [("Trinidad & Tobago", "tt")]),
         ("Eva Marie St is no one.", []),
+        # A word's initials with their stops or without; an acronym in capitals is no
+        # common word, and needs no accents.
+        ("US Steel sold it.", [("US Steel", "uss")]),
+        ("Shares of CEZ rose.", [("CEZ", "cez")]),
         # Names that entities spell apart by accents alone are each one's as spelled.
         ("He shares a name with Tāwhiao, the king.", [("Tāwhiao", "king")]),
         # A name written bare may be any of them: here the one the story named in full.

@@ -42,6 +42,10 @@ _ABBREVIATED = re.compile(rf"(?<![\w.])({'|'.join(_LONG_FORMS)})\.?(?=[ -]\w)")
 _ABBREVIATION_STOPPED = re.compile(r"(?<![\w.])(St|Ste|Sta|Mt|Ft)\.(?=[ -]\w)")
 _ABBREVIATION_BARE = re.compile(r"(?<![\w.])(St|Ste|Sta|Mt|Ft)(?=[ -]\w)")
 _STOP_AT_THE_END = re.compile(r" (Jr|Sr)\.$")
+# Initials of a word of a longer name, with their stops or without: "U.S. Steel" and "US
+# Steel", "U.N. Security Council" and "UN Security Council".
+_INITIALS_STOPPED = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3})(?= \w)")
+_INITIALS_BARE = re.compile(r"(?<![\w.])([A-Z]{2,3})(?= \w)")
 # "&" in a body's or a place's name, which copy also writes "and" ("Procter and Gamble",
 # "Trinidad & Tobago").
 _AMPERSAND = re.compile(r"(?<=\w) & (?=\w)")
@@ -220,7 +224,8 @@ class Gazetteer:
 
         def abbreviated(named: Named, written: str) -> set[str]:
             # A name as copy of another style writes it: a place's or a body's "Saint",
-            # "Mount", "Fort" abbreviated or spelled out, and "&" or "and"; then an
+            # "Mount", "Fort" abbreviated or spelled out, "&" or "and", and the initials
+            # of a word with their stops or without ("U.S. Steel", "US Steel"); then an
             # abbreviation with its full stop or without ("St. Louis", "St Louis"), and
             # "Jr." at the end as "Jr" too (a stop after it may end the sentence, so none
             # is added there). Not a person's words: "Eva Marie Saint" is no "St".
@@ -232,6 +237,8 @@ class Gazetteer:
                 forms.add(_ABBREVIATED.sub(lambda word: _LONG_FORMS[word.group(1)], plain))
                 forms.add(_AMPERSAND.sub(" and ", plain))
                 forms.add(_AND.sub(" & ", plain))
+                forms.add(_INITIALS_STOPPED.sub(lambda word: word.group(1).replace(".", ""), plain))
+                forms.add(_INITIALS_BARE.sub(lambda word: ".".join(word.group(1)) + ".", plain))
             for form in list(forms):
                 stopped = _ABBREVIATION_STOPPED.sub(r"\1", form)
                 if stopped == form:
@@ -509,8 +516,9 @@ def _as_spelled(text: str, haystack: str, hit: tuple, gazetteer: Gazetteer) -> t
     alias it spells, accents and all, when it has accents and entities spell its form
     apart by them alone ("Keïta" is not the Salif Keita who has no "Keïta"; a bare
     "Keita" may be any of them). One word that spells no
-    name or alias as written is no organisation's, and None when the story also writes
-    it in lower case, a common word ("Union officials ... the union" is not "Unión")."""
+    name or alias as written is no organisation's unless in capitals, and None when the
+    story also writes it in lower case, a common word ("Union officials ... the union"
+    is not "Unión")."""
     start, end, keys = hit
     form = haystack[start:end]
     by_spelling = gazetteer._spellings.get(form)
@@ -532,8 +540,11 @@ def _as_spelled(text: str, haystack: str, hit: tuple, gazetteer: Gazetteer) -> t
         return None
     # An organisation's name of one word is as often a common word of its language,
     # whose English one is spelled without its accents ("Unión", "Nación", "Energía"):
-    # it needs them. A place's or a person's needs none ("Bogota", "Munoz").
+    # it needs them. A place's or a person's needs none ("Bogota", "Munoz"), nor an
+    # acronym in capitals, which is no word ("CEZ" for ČEZ).
     profiles = gazetteer.profiles
+    if surface.isupper():
+        return hit
     kept = tuple(key for key in keys if key not in profiles or profiles[key].kind != "organization")
     return (start, end, kept) if kept else None
 
