@@ -136,6 +136,7 @@ SPELLED = [
     Named("saint", "Eva Marie Saint", (), "American actress.", "person"),
     Named("uss", "U.S. Steel", (), "American steelmaker.", "organization"),
     Named("cez", "ČEZ", (), "Czech power company.", "organization"),
+    Named("dc", "Washington, D.C.", (), "Capital of the United States.", "place"),
 ]
 
 
@@ -171,6 +172,7 @@ SPELLED = [
         # A word's initials with their stops or without; an acronym in capitals is no
         # common word, and needs no accents.
         ("US Steel sold it.", [("US Steel", "uss")]),
+        ("Officials in Washington DC said.", [("Washington DC", "dc")]),
         ("Shares of CEZ rose.", [("CEZ", "cez")]),
         # Names that entities spell apart by accents alone are each one's as spelled.
         ("He shares a name with Tāwhiao, the king.", [("Tāwhiao", "king")]),

@@ -43,8 +43,11 @@ _ABBREVIATION_STOPPED = re.compile(r"(?<![\w.])(St|Ste|Sta|Mt|Ft)\.(?=[ -]\w)")
 _ABBREVIATION_BARE = re.compile(r"(?<![\w.])(St|Ste|Sta|Mt|Ft)(?=[ -]\w)")
 _STOP_AT_THE_END = re.compile(r" (Jr|Sr)\.$")
 # Initials of a word of a longer name, with their stops or without: "U.S. Steel" and "US
-# Steel", "U.N. Security Council" and "UN Security Council".
-_INITIALS_STOPPED = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3})(?= \w)")
+# Steel", "U.N. Security Council" and "UN Security Council" (none added at the end, where
+# a stop may end the sentence).
+_INITIALS_STOPPED = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3})(?= \w|$)")
+# And the comma before initials that close a name: "Washington DC" for "Washington, D.C.".
+_COMMA_BEFORE_INITIALS = re.compile(r", (?=(?:[A-Z]\.?){2,3}$)")
 _INITIALS_BARE = re.compile(r"(?<![\w.])([A-Z]{2,3})(?= \w)")
 # "&" in a body's or a place's name, which copy also writes "and" ("Procter and Gamble",
 # "Trinidad & Tobago").
@@ -237,7 +240,8 @@ class Gazetteer:
                 forms.add(_ABBREVIATED.sub(lambda word: _LONG_FORMS[word.group(1)], plain))
                 forms.add(_AMPERSAND.sub(" and ", plain))
                 forms.add(_AND.sub(" & ", plain))
-                forms.add(_INITIALS_STOPPED.sub(lambda word: word.group(1).replace(".", ""), plain))
+                bare = _INITIALS_STOPPED.sub(lambda word: word.group(1).replace(".", ""), plain)
+                forms |= {bare, *(_COMMA_BEFORE_INITIALS.sub(" ", form) for form in (plain, bare))}
                 forms.add(_INITIALS_BARE.sub(lambda word: ".".join(word.group(1)) + ".", plain))
             for form in list(forms):
                 stopped = _ABBREVIATION_STOPPED.sub(r"\1", form)
