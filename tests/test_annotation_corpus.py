@@ -215,6 +215,10 @@ HELD_OUT_FLOORS = {
     "annotation_holdout77": (0.96, 0.95),
     "annotation_holdout78": (0.94, 0.90),
     "annotation_holdout79": (0.93, 0.94),
+    "annotation_holdout80": (0.95, 0.94),
+    "annotation_holdout81": (0.96, 0.95),
+    "annotation_holdout82": (0.96, 0.96),
+    "annotation_holdout83": (0.95, 0.96),
 }
 
 
