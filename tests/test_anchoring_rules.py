@@ -137,6 +137,9 @@ SPELLED = [
     Named("uss", "U.S. Steel", (), "American steelmaker.", "organization"),
     Named("cez", "ČEZ", (), "Czech power company.", "organization"),
     Named("dc", "Washington, D.C.", (), "Capital of the United States.", "place"),
+    Named(
+        "tap", "Trans Adriatic Pipeline", (), "Gas pipeline from Greece to Italy.", "organization"
+    ),
 ]
 
 
@@ -173,6 +176,8 @@ SPELLED = [
         # common word, and needs no accents.
         ("US Steel sold it.", [("US Steel", "uss")]),
         ("Officials in Washington DC said.", [("Washington DC", "dc")]),
+        # Two words of a longer name joined by a hyphen, as compounds are written.
+        ("Gas from the Trans-Adriatic Pipeline.", [("Trans-Adriatic Pipeline", "tap")]),
         ("Shares of CEZ rose.", [("CEZ", "cez")]),
         # Names that entities spell apart by accents alone are each one's as spelled.
         ("He shares a name with Tāwhiao, the king.", [("Tāwhiao", "king")]),

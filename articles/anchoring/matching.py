@@ -212,18 +212,19 @@ class Gazetteer:
             return {plain}
 
         def hyphened(named: Named, written: str) -> set[str]:
-            # And the other way: a name of two capitalised words written with a hyphen,
-            # as German copy writes a place's or a body's ("the Gutenberg-Museum"); not
-            # a person's ("Jean-Paul" is no "Jean Paul").
+            # And the other way: two capitalised words of a place's or a body's name
+            # written with a hyphen, as German copy writes them ("the Gutenberg-Museum")
+            # and others a compound ("the Trans-Adriatic Pipeline"); not a person's
+            # ("Jean-Paul" is no "Jean Paul").
             words = typographic(written).split()
-            if (
-                named.kind == "person"
-                or len(words) != 2
-                or not all(len(word) > 2 and word[0].isupper() for word in words)
-            ):
+            if named.kind == "person":
                 return set()
-            joined = "-".join(words)
-            return set() if joined in spelled_as else {joined}
+            joined = {
+                " ".join([*words[:at], f"{first}-{second}", *words[at + 2 :]])
+                for at, (first, second) in enumerate(zip(words, words[1:], strict=False))
+                if all(len(word) > 2 and word[0].isupper() for word in (first, second))
+            }
+            return joined - spelled_as
 
         def abbreviated(named: Named, written: str) -> set[str]:
             # A name as copy of another style writes it: a place's or a body's "Saint",
