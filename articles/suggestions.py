@@ -149,6 +149,11 @@ def looks_needed(mentions) -> dict[int, str]:
                 f"“{mention.exact}” is not {mention.entity.name}'s own name: check that it "
                 "is not part of a longer name, or another place's."
             )
+        elif reason == anchoring.SPELLED_OTHERWISE:
+            said[mention.pk] = (
+                f"“{mention.exact}” is {mention.entity.name} spelled without its accents or "
+                "with others: check that it is not a word of English or of another name."
+            )
         else:
             said[mention.pk] = f"“{mention.exact}” is also the name of a month or a day."
     return said

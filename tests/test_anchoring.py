@@ -16,6 +16,7 @@ from articles.anchoring import (
     NO_ALIAS,
     SHARED_WORDS,
     SHORT_FORM,
+    SPELLED_OTHERWISE,
     Entry,
     Gazetteer,
     Mapped,
@@ -278,6 +279,23 @@ def test_a_place_called_by_one_word_of_a_short_form_needs_a_look():
     assert gazetteer.needs_a_look("Intercity", "ice") == ""
     # A no-break space makes two words, as a space does.
     assert gazetteer.needs_a_look("Stadium\u00a0of Light", "luz") == ""
+
+
+def test_one_word_read_only_through_its_accents_needs_a_look():
+    """"Munoz" for "Muñoz" may be the name, or a word of English for another ("Sale" for
+    Salé): a look first. A name of several words, or one spelled as written, needs none."""
+    gazetteer = Gazetteer.of(
+        [
+            Named("munoz", "Cristina Muñoz", ("Muñoz",), "Spanish economist.", "person"),
+            Named("sale", "Salé", (), "City in Morocco.", "place"),
+        ]
+    )
+
+    assert gazetteer.needs_a_look("Munoz", "munoz") == SPELLED_OTHERWISE
+    assert gazetteer.needs_a_look("SALE", "sale") == SPELLED_OTHERWISE
+    assert gazetteer.needs_a_look("Muñoz", "munoz") == ""
+    assert gazetteer.needs_a_look("SALÉ", "sale") == ""
+    assert gazetteer.needs_a_look("Cristina Munoz", "munoz") == ""
 
 
 def test_a_hyphen_between_words_of_a_name_may_be_written_as_a_space():

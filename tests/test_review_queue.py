@@ -305,6 +305,22 @@ def test_a_place_named_by_a_short_form_needs_a_look(annotator):
     )
 
 
+def test_a_name_read_through_its_accents_needs_a_look(annotator):
+    """One word spelled as no name is, found only through its accents, may be an English
+    word ("Sale" for Salé): bulk accept leaves it, and says why."""
+    place = PlaceFactory(name="Salé", aliases=[])
+    article = ArticleFactory(body="Fishing boats returned to Sale on Monday.")
+    bare = suggested_mention(article, place, "Sale")
+
+    response = annotator.post(QUEUE, {"action": "accept_mentions", "_selected_action": [bare.pk]})
+
+    assert Mention.objects.get().status == MentionStatus.SUGGESTED
+    assert (
+        "“Sale” is Salé spelled without its accents or with others: check that it is not a "
+        "word of English or of another name." in " ".join(messages_of(response))
+    )
+
+
 def test_a_suggestion_an_edit_sent_to_review_still_needs_its_look(annotator, atlanta):
     """No one has said the suggestion is right: an edit that left its words does not."""
     article = ArticleFactory(body=ATLANTA)

@@ -21,7 +21,7 @@ import ahocorasick
 
 from articles.anchoring import rules
 from articles.anchoring.given_names import gender_of_given_name
-from articles.anchoring.rules import Named, Profile, spelled, typographic
+from articles.anchoring.rules import Named, Profile, fold, spelled, typographic
 
 # --- Gazetteer ---------------------------------------------------------------------------
 
@@ -52,6 +52,9 @@ _INITIALS_BARE = re.compile(r"(?<![\w.])([A-Z]{2,3})(?= \w)")
 # "&" in a body's or a place's name, which copy also writes "and" ("Procter and Gamble",
 # "Trinidad & Tobago").
 _AMPERSAND = re.compile(r"(?<=\w) & (?=\w)")
+# The words either side of "&": when both are names of ours ("Dolce & Gabbana", with the
+# two designers), "Dolce and Gabbana" in copy is as often the two people.
+_PAIR_ABOUT_AMPERSAND = re.compile(r"([\w'’.-]+) & ([\w'’.-]+)")
 _AND = re.compile(r"(?<=\w) and (?=[A-Z])")
 
 
@@ -61,6 +64,9 @@ class Entry(NamedTuple):
     key: object  # the caller's id for the entity (e.g. its pk)
     surface: str  # a name or alias as written, e.g. "Kim Jong Un", "Kim"
     case_sensitive: bool = True  # False: matches in any case
+    # False: a form of the name as copy of another style writes it ("St Louis" for "St.
+    # Louis"), made by Gazetteer.of
+    as_written: bool = True
 
 
 # Why a suggestion needs a look before it is accepted (Gazetteer.needs_a_look).
@@ -68,6 +74,7 @@ SHARED_WORDS = "shared-words"
 NO_ALIAS = "no-alias"
 DATE_WORD = "date-word"
 SHORT_FORM = "short-form"
+SPELLED_OTHERWISE = "spelled-otherwise"
 
 
 class Match(NamedTuple):
@@ -124,6 +131,7 @@ class Gazetteer:
         folded: dict[str, list] = {}  # lower-cased case-insensitive surface -> keys
         # Each lower-cased form -> each lower-cased spelling with its accents -> keys.
         spellings: dict[str, dict[str, list]] = {}
+        written: set[str] = set()  # the lower-cased spellings of names as written
         for entry in entries:
             surface = typographic(entry.surface)
             if not surface:
@@ -133,6 +141,8 @@ class Gazetteer:
             )
             if entry.key not in keys:
                 keys.append(entry.key)
+            if entry.as_written:
+                written.add(_lower(spelled(entry.surface)))
             if entry.case_sensitive:
                 keys = exact.setdefault(surface, [])
             else:
@@ -172,6 +182,7 @@ class Gazetteer:
             for form, by_spelling in spellings.items()
             if set(by_spelling) != {form}
         }
+        self._written = frozenset(written)
         self._longest = max(map(len, values), default=0)
         shared = set()
         for _, keys, _, readings in values.values():
@@ -239,7 +250,11 @@ class Gazetteer:
                 # (The stop, if any, is put back below.)
                 forms.add(_ABBREVIABLE.sub(lambda word: _SHORT_FORMS[word.group(1)], plain))
                 forms.add(_ABBREVIATED.sub(lambda word: _LONG_FORMS[word.group(1)], plain))
-                forms.add(_AMPERSAND.sub(" and ", plain))
+                if not any(
+                    pair.group(1) in spelled_as and pair.group(2) in spelled_as
+                    for pair in _PAIR_ABOUT_AMPERSAND.finditer(plain)
+                ):
+                    forms.add(_AMPERSAND.sub(" and ", plain))
                 forms.add(_AND.sub(" & ", plain))
                 bare = _INITIALS_STOPPED.sub(lambda word: word.group(1).replace(".", ""), plain)
                 forms |= {bare, *(_COMMA_BEFORE_INITIALS.sub(" ", form) for form in (plain, bare))}
@@ -253,7 +268,7 @@ class Gazetteer:
             return {form for form in forms if form != plain and form not in spelled_as}
 
         entries = [
-            Entry(named.key, surface)
+            Entry(named.key, surface, as_written=surface == written)
             for named in entities
             for written in {named.name, *named.aliases}
             if written
@@ -291,13 +306,21 @@ class Gazetteer:
         are a month's or a day's name too ("May"); SHORT_FORM, when they are one word of a
         place's that is not its own name ("Luz" for the Estádio da Luz, "Danzig" for
         Gdańsk): such a word is as often part of a longer name we do not know ("the
-        Colégio Militar/Luz station"), and on the sets it was right 94 times in 100.
+        Colégio Militar/Luz station"), and on the sets it was right 94 times in 100;
+        SPELLED_OTHERWISE, when they are one word that spells no name or alias as
+        written, read through its accents ("Munoz" for "Muñoz"): a bare word may be an
+        English one ("Sale" for Salé).
         """
         keys = self.keys_named(words)
         if key not in keys:
             return NO_ALIAS
         if len(keys) > 1:
             return SHARED_WORDS
+        visible = words.replace(_INVISIBLE, "")
+        if " " not in typographic(visible).strip() and (
+            _lower(spelled(visible)) not in self._written
+        ):
+            return SPELLED_OTHERWISE
         if rules.is_date_word(words):
             return DATE_WORD
         known = self.profiles.get(key)
@@ -498,7 +521,7 @@ def _find(gazetteer: Gazetteer, text: str) -> tuple[list[Match], int]:
             if hit_start >= pos:
                 append((hit_start, hit_end, hit_keys))
                 pos = hit_end
-    hits = [found for hit in hits if (found := _as_spelled(text, haystack, hit, gazetteer))]
+    hits = _as_spelled(gazetteer, text, haystack, hits)
     # A name on a sign or a banner in capitals that no alias is written as ("“TALLINN IS
     # NOT FOR SALE”"): the capitalised words beside it are no longer name (see
     # ``rules.refusal``); an alias written in capitals ("CARE") is read as ever.
@@ -516,42 +539,146 @@ def _find(gazetteer: Gazetteer, text: str) -> tuple[list[Match], int]:
     return matches, undecided
 
 
-def _as_spelled(text: str, haystack: str, hit: tuple, gazetteer: Gazetteer) -> tuple | None:
-    """``hit`` as its accents spell it: with only the keys of the entities whose name or
-    alias it spells, accents and all, when it has accents and entities spell its form
-    apart by them alone ("Keïta" is not the Salif Keita who has no "Keïta"; a bare
-    "Keita" may be any of them). One word that spells no
-    name or alias as written is no organisation's unless in capitals, and None when the
-    story also writes it in lower case, a common word ("Union officials ... the union"
-    is not "Unión")."""
+def _as_spelled(gazetteer: Gazetteer, text: str, haystack: str, hits: list) -> list:
+    """``hits`` as their accents spell them (``_spelled``), each read after the ones
+    before it, which it may keep to; a hit that is no name as spelled is dropped."""
+    kept: list[tuple] = []
+    for hit in hits:
+        spelled_hit = _spelled(gazetteer, text, haystack, hit, kept)
+        if spelled_hit is not None:
+            kept.append(spelled_hit)
+    return kept
+
+
+# Words that say a name of one word is a place: before it ("in Krakow", "near
+# Sanliurfa") or after it ("Bartin province"), or a place it is listed with ("Santos and
+# Guaruja").
+_PLACE_WORD_BEFORE = re.compile(
+    r"\b(?:in|at|from|to|near|outside|across|around|into|via|towards?|between) $", re.IGNORECASE
+)
+_PLACE_WORD_AFTER = re.compile(
+    r" (?:province|region|county|district|state|city|department|governorate|oblast|"
+    r"prefecture|canton|municipality)\b"
+)
+_LISTED = frozenset({" and ", ", ", " or "})
+# The openings of a name that Gazetteer.of writes abbreviated ("St Mary" for "Saint
+# Mary"); what says such a form is a saint's in a longer name: a possessive or "-in-"
+# after it ("St Mary's Hospital", "St Patrick's Day", "St. John's", "St Martin-in-the-
+# Fields"). A particle and a name after a word ("the Río de la Plata"), and a comma and
+# a place the description does not name ("San Jose, California"), say a name read only
+# through its accents is another.
+_ABBREVIATION_OPENINGS = frozenset({"St", "Mt", "Ft"})
+_SAINTS_AFTER = re.compile(r"['’]|-in-")
+_PARTICLE_AND_NAME_AFTER = re.compile(r" (?:de la|de las|de los|del|de|do|da|dos|das) [A-Z]")
+_QUALIFIER_AFTER = re.compile(r", ([A-Z][\w-]*(?: [A-Z][\w-]*)*)")
+
+
+def _spelled(gazetteer: Gazetteer, text: str, haystack: str, hit: tuple, earlier: list):
+    """``hit`` with the keys its spelling leaves, or None when it is no name as spelled.
+
+    Where entities spell a form apart by accents alone, text spelled as some of them is
+    theirs ("Keïta" is not the Salif Keita who has no "Keïta"; "Mexico" is the country,
+    not the state whose alias is "México"), and, when it is written bare, also any
+    other the story has named by a longer form ("To Lam ... Lam", with a Carrie Lam).
+
+    Read only through the folding of accents, a name followed by a comma and a place
+    its description does not name is another ("San Jose, California"); and a word is a
+    name only where its context says so, for a bare word may be an English one ("Sale",
+    "Male", "Colon" for Salé, Malé, Colón; "Union" for the club "Unión"): never where
+    the story also writes it in lower case; in a dateline, or as an acronym in capitals
+    in running text ("CEZ" for ČEZ); for the entities the story named before by this
+    word or a longer form ("Cristina Munoz ... Munoz", "BOGOTA ... Bogota has"); a place
+    where words say it is one ("in Krakow", "Bartin province", "Santos and Guaruja");
+    and a person's, unless it is a given name ("Erdogan said"; not "Celine"). A word
+    written with accents that a person's name has not is another person's ("Lâm" is not
+    Carrie Lam). A form Gazetteer.of abbreviated is no name inside a longer one
+    (``_abbreviation_in_another_name``).
+    """
     start, end, keys = hit
     form = haystack[start:end]
-    by_spelling = gazetteer._spellings.get(form)
     surface = text[start:end]
+    if surface[:2] in _ABBREVIATION_OPENINGS and _abbreviation_in_another_name(
+        gazetteer, text, start, end
+    ):
+        return None
+    by_spelling = gazetteer._spellings.get(form)
     if by_spelling is None and surface.isascii():
         return hit  # (the usual case, read at once: no accent on either side)
     written = _lower(spelled(surface))
     if written in (by_spelling or (form,)):
-        # Only accents written say which: copy that drops them ("To Lam" for Tô Lâm)
-        # writes every name bare, its own and the others'.
-        if by_spelling is None or len(keys) == 1 or written == form:
+        if by_spelling is None or len(keys) == 1:
             return hit
-        narrowed = tuple(key for key in keys if key in by_spelling[written])
+        named = _named_before(haystack, form, earlier) if written == form else ()
+        narrowed = tuple(key for key in keys if key in by_spelling[written] or key in named)
         return (start, end, narrowed) if narrowed else hit
-    lowered = surface.lower()
-    if " " in lowered:
+    profiles = gazetteer.profiles
+    qualifier = not rules.is_dateline(text, start, end) and _QUALIFIER_AFTER.match(text, end)
+    if qualifier and not any(
+        key in profiles and fold(qualifier.group(1)) in profiles[key].description for key in keys
+    ):
+        return None
+    if " " in surface:
         return hit
+    if written != form:
+        # Accents no name of theirs has: a place's or a body's ("İSTANBUL", "Atlético"),
+        # not a person's, nor the first word of a longer name.
+        if _PARTICLE_AND_NAME_AFTER.match(text, end):
+            return None
+        kept = tuple(key for key in keys if key not in profiles or profiles[key].kind != "person")
+        return (start, end, kept) if kept else None
+    lowered = surface.lower()
     if re.search(rf"(?<!\w){re.escape(lowered)}(?!\w)", text):
         return None
-    # An organisation's name of one word is as often a common word of its language,
-    # whose English one is spelled without its accents ("Unión", "Nación", "Energía"):
-    # it needs them. A place's or a person's needs none ("Bogota", "Munoz"), nor an
-    # acronym in capitals, which is no word ("CEZ" for ČEZ).
-    profiles = gazetteer.profiles
-    if surface.isupper():
-        return hit
-    kept = tuple(key for key in keys if key not in profiles or profiles[key].kind != "organization")
+    if surface.isupper() and not rules.in_capitals(text, start, end):
+        return hit  # a dateline, or an acronym in running text (not a headline)
+    named = _named_before(haystack, form, earlier)
+    kept = tuple(key for key in keys if key in named)
+    if not kept and (
+        _PLACE_WORD_BEFORE.search(text, max(0, start - 12), start)
+        or _PLACE_WORD_AFTER.match(text, end)
+        or _listed_with_a_place(text, start, earlier, profiles)
+    ):
+        kept = tuple(key for key in keys if key in profiles and profiles[key].kind == "place")
+    if not kept and not gender_of_given_name(surface):
+        # A surname is seldom an English word: "Erdogan said" is Erdoğan.
+        kept = tuple(key for key in keys if key in profiles and profiles[key].kind == "person")
     return (start, end, kept) if kept else None
+
+
+def _abbreviation_in_another_name(gazetteer: Gazetteer, text: str, start: int, end: int) -> bool:
+    """Whether the hit is a form Gazetteer.of abbreviated, no name as written, inside a
+    longer name: a saint's ("St Mary's Hospital") or a person's after a given name
+    ("Louis St. Laurent" is no Saint Laurent)."""
+    if _lower(spelled(text[start:end])) in gazetteer._written:
+        return False
+    before = text[max(0, start - 20) : start].split()
+    return bool(
+        _SAINTS_AFTER.match(text, end)
+        or (before and text[start - 1] == " " and gender_of_given_name(before[-1]))
+    )
+
+
+def _named_before(haystack: str, form: str, earlier: list) -> set:
+    """The keys of the hits in ``earlier`` that read ``form``, or a longer form with it
+    as a word ("to lam" for "lam"), in ``haystack`` (the folded text)."""
+    padded = f" {form} "
+    named = set()
+    for start, end, keys in earlier:
+        other = haystack[start:end]
+        if other == form or (len(other) > len(form) and padded in f" {other} "):
+            named.update(keys)
+    return named
+
+
+def _listed_with_a_place(text: str, start: int, earlier: list, profiles: Mapping) -> bool:
+    """Whether the hit just before ``start`` may be a place and only "and", "or" or a
+    comma stands between them."""
+    if not earlier:
+        return False
+    _, last_end, keys = earlier[-1]
+    return text[last_end:start] in _LISTED and any(
+        key in profiles and profiles[key].kind == "place" for key in keys
+    )
 
 
 def _reads_as_written(gazetteer: Gazetteer, form: str, surface: str) -> bool:
