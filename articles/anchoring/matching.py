@@ -551,10 +551,12 @@ def _as_spelled(gazetteer: Gazetteer, text: str, haystack: str, hits: list) -> l
 
 
 # Words that say a name of one word is a place: before it ("in Krakow", "near
-# Sanliurfa") or after it ("Bartin province"), or a place it is listed with ("Santos and
-# Guaruja").
+# Sanliurfa", "the fishing town of Husavik") or after it ("Bartin province"), or a place
+# it is listed with ("Santos and Guaruja").
 _PLACE_WORD_BEFORE = re.compile(
-    r"\b(?:in|at|from|to|near|outside|across|around|into|via|towards?|between) $", re.IGNORECASE
+    r"\b(?:in|at|from|to|near|outside|across|around|into|via|towards?|between|"
+    r"(?:town|city|port|village|region|province|county|district|municipality) of) $",
+    re.IGNORECASE,
 )
 _PLACE_WORD_AFTER = re.compile(
     r" (?:province|region|county|district|state|city|department|governorate|oblast|"
@@ -589,7 +591,8 @@ def _spelled(gazetteer: Gazetteer, text: str, haystack: str, hit: tuple, earlier
     in running text ("CEZ" for ČEZ); for the entities the story named before by this
     word or a longer form ("Cristina Munoz ... Munoz", "BOGOTA ... Bogota has"); a place
     where words say it is one ("in Krakow", "Bartin province", "Santos and Guaruja");
-    and a person's, unless it is a given name ("Erdogan said"; not "Celine"). A word
+    and a person's, or a body's of a person's word, unless it is a given name ("Erdogan
+    said", "Orsted shelved" for the firm named after Ørsted; not "Celine"). A word
     written with accents that a person's name has not is another person's ("Lâm" is not
     Carrie Lam). A form Gazetteer.of abbreviated is no name inside a longer one
     (``_abbreviation_in_another_name``).
@@ -639,9 +642,15 @@ def _spelled(gazetteer: Gazetteer, text: str, haystack: str, hit: tuple, earlier
         or _listed_with_a_place(text, start, earlier, profiles)
     ):
         kept = tuple(key for key in keys if key in profiles and profiles[key].kind == "place")
-    if not kept and not gender_of_given_name(surface):
-        # A surname is seldom an English word: "Erdogan said" is Erdoğan.
-        kept = tuple(key for key in keys if key in profiles and profiles[key].kind == "person")
+    if (
+        not kept
+        and not gender_of_given_name(surface)
+        and any(key in profiles and profiles[key].kind == "person" for key in keys)
+    ):
+        # A surname is seldom an English word: "Erdogan said" is Erdoğan, and "Orsted
+        # shelved two projects" the firm named after the physicist Ørsted, whose word it
+        # is as much; the rules below read which.
+        kept = tuple(key for key in keys if key in profiles and profiles[key].kind != "place")
     return (start, end, kept) if kept else None
 
 
