@@ -140,6 +140,11 @@ SPELLED = [
     Named(
         "tap", "Trans Adriatic Pipeline", (), "Gas pipeline from Greece to Italy.", "organization"
     ),
+    Named("husavik", "Húsavík", (), "Fishing town in north Iceland.", "place"),
+    Named("orsted", "Ørsted", (), "Danish energy company building wind farms.", "organization"),
+    Named("hco", "Hans Christian Ørsted", ("Ørsted",), "Danish physicist.", "person"),
+    Named("erdogan", "Recep Tayyip Erdoğan", ("Erdoğan",), "President of Turkey.", "person"),
+    Named("sale", "Salé", (), "City in Morocco, across the river from Rabat.", "place"),
 ]
 
 
@@ -178,6 +183,17 @@ SPELLED = [
         ("Officials in Washington DC said.", [("Washington DC", "dc")]),
         # Two words of a longer name joined by a hyphen, as compounds are written.
         ("Gas from the Trans-Adriatic Pipeline.", [("Trans-Adriatic Pipeline", "tap")]),
+        # One bare word is a name where its context says so: a place after words that
+        # say where, a person's surname, a firm of a person's word; not a word that
+        # could be English with nothing to say it is a name.
+        ("Jobs in the fishing town of Husavik.", [("Husavik", "husavik")]),
+        (
+            "Recep Tayyip Erdogan spoke. Erdogan said Turkey would not back down.",
+            [("Recep Tayyip Erdogan", "erdogan"), ("Erdogan", "erdogan")],
+        ),
+        ("Orsted shelved two offshore wind projects.", [("Orsted", "orsted")]),
+        ("Sale of the state airline was approved.", []),
+        ("Boats returned to Sale on Monday.", [("Sale", "sale")]),
         ("Shares of CEZ rose.", [("CEZ", "cez")]),
         # Names that entities spell apart by accents alone are each one's as spelled.
         ("He shares a name with Tāwhiao, the king.", [("Tāwhiao", "king")]),
