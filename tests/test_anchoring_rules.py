@@ -145,6 +145,9 @@ SPELLED = [
     Named("hco", "Hans Christian Ørsted", ("Ørsted",), "Danish physicist.", "person"),
     Named("erdogan", "Recep Tayyip Erdoğan", ("Erdoğan",), "President of Turkey.", "person"),
     Named("sale", "Salé", (), "City in Morocco, across the river from Rabat.", "place"),
+    Named("nestle", "Nestlé", (), "Swiss food and drinks company.", "organization"),
+    Named("starbucks", "Starbucks", (), "American coffee chain.", "organization"),
+    Named("dar", "Dar es Salaam", ("Dar",), "Largest city of Tanzania.", "place"),
 ]
 
 
@@ -194,6 +197,11 @@ SPELLED = [
         ("Orsted shelved two offshore wind projects.", [("Orsted", "orsted")]),
         ("Sale of the state airline was approved.", []),
         ("Boats returned to Sale on Monday.", [("Sale", "sale")]),
+        (
+            "Buyers including Nestle and Starbucks came.",
+            [("Nestle", "nestle"), ("Starbucks", "starbucks")],
+        ),
+        ("A club in Dar-es-Salaam lost a sponsor.", [("Dar-es-Salaam", "dar")]),
         ("Shares of CEZ rose.", [("CEZ", "cez")]),
         # Names that entities spell apart by accents alone are each one's as spelled.
         ("He shares a name with Tāwhiao, the king.", [("Tāwhiao", "king")]),

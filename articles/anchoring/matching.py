@@ -235,6 +235,10 @@ class Gazetteer:
                 for at, (first, second) in enumerate(zip(words, words[1:], strict=False))
                 if all(len(word) > 2 and word[0].isupper() for word in (first, second))
             }
+            # A place's name of three words or more hyphenated whole, particles and all
+            # ("Dar-es-Salaam", "Stratford-upon-Avon").
+            if named.kind == "place" and len(words) > 2:
+                joined.add("-".join(words))
             return joined - spelled_as
 
         def abbreviated(named: Named, written: str) -> set[str]:
@@ -543,16 +547,17 @@ def _as_spelled(gazetteer: Gazetteer, text: str, haystack: str, hits: list) -> l
     """``hits`` as their accents spell them (``_spelled``), each read after the ones
     before it, which it may keep to; a hit that is no name as spelled is dropped."""
     kept: list[tuple] = []
-    for hit in hits:
-        spelled_hit = _spelled(gazetteer, text, haystack, hit, kept)
+    for index, hit in enumerate(hits):
+        following = hits[index + 1] if index + 1 < len(hits) else None
+        spelled_hit = _spelled(gazetteer, text, haystack, hit, kept, following)
         if spelled_hit is not None:
             kept.append(spelled_hit)
     return kept
 
 
 # Words that say a name of one word is a place: before it ("in Krakow", "near
-# Sanliurfa", "the fishing town of Husavik") or after it ("Bartin province"), or a place
-# it is listed with ("Santos and Guaruja").
+# Sanliurfa", "the fishing town of Husavik") or after it ("Bartin province"); and what
+# stands between names listed together.
 _PLACE_WORD_BEFORE = re.compile(
     r"\b(?:in|at|from|to|near|outside|across|around|into|via|towards?|between|"
     r"(?:town|city|port|village|region|province|county|district|municipality) of) $",
@@ -575,7 +580,9 @@ _PARTICLE_AND_NAME_AFTER = re.compile(r" (?:de la|de las|de los|del|de|do|da|dos
 _QUALIFIER_AFTER = re.compile(r", ([A-Z][\w-]*(?: [A-Z][\w-]*)*)")
 
 
-def _spelled(gazetteer: Gazetteer, text: str, haystack: str, hit: tuple, earlier: list):
+def _spelled(
+    gazetteer: Gazetteer, text: str, haystack: str, hit: tuple, earlier: list, following=None
+):
     """``hit`` with the keys its spelling leaves, or None when it is no name as spelled.
 
     Where entities spell a form apart by accents alone, text spelled as some of them is
@@ -590,7 +597,8 @@ def _spelled(gazetteer: Gazetteer, text: str, haystack: str, hit: tuple, earlier
     the story also writes it in lower case; in a dateline, or as an acronym in capitals
     in running text ("CEZ" for ČEZ); for the entities the story named before by this
     word or a longer form ("Cristina Munoz ... Munoz", "BOGOTA ... Bogota has"); a place
-    where words say it is one ("in Krakow", "Bartin province", "Santos and Guaruja");
+    where words say it is one ("in Krakow", "Bartin province"); a name of the kind of
+    those it is listed with ("Santos and Guaruja", "Nestle and Starbucks");
     and a person's, or a body's of a person's word, unless it is a given name ("Erdogan
     said", "Orsted shelved" for the firm named after Ørsted; not "Celine"). A word
     written with accents that a person's name has not is another person's ("Lâm" is not
@@ -639,9 +647,11 @@ def _spelled(gazetteer: Gazetteer, text: str, haystack: str, hit: tuple, earlier
     if not kept and (
         _PLACE_WORD_BEFORE.search(text, max(0, start - 12), start)
         or _PLACE_WORD_AFTER.match(text, end)
-        or _listed_with_a_place(text, start, earlier, profiles)
     ):
         kept = tuple(key for key in keys if key in profiles and profiles[key].kind == "place")
+    if not kept:
+        kinds = _kinds_listed_with(text, hit, earlier[-1] if earlier else None, following, profiles)
+        kept = tuple(key for key in keys if key in profiles and profiles[key].kind in kinds)
     if (
         not kept
         and not gender_of_given_name(surface)
@@ -679,15 +689,16 @@ def _named_before(haystack: str, form: str, earlier: list) -> set:
     return named
 
 
-def _listed_with_a_place(text: str, start: int, earlier: list, profiles: Mapping) -> bool:
-    """Whether the hit just before ``start`` may be a place and only "and", "or" or a
-    comma stands between them."""
-    if not earlier:
-        return False
-    _, last_end, keys = earlier[-1]
-    return text[last_end:start] in _LISTED and any(
-        key in profiles and profiles[key].kind == "place" for key in keys
-    )
+def _kinds_listed_with(text: str, hit: tuple, before, after, profiles: Mapping) -> set:
+    """The kinds the names listed with ``hit`` may be, where only "and", "or" or a comma
+    stands between them ("Santos and Guaruja", "Nestle and Starbucks")."""
+    start, end, _ = hit
+    kinds = set()
+    if before is not None and text[before[1] : start] in _LISTED:
+        kinds.update(profiles[key].kind for key in before[2] if key in profiles)
+    if after is not None and text[end : after[0]] in _LISTED:
+        kinds.update(profiles[key].kind for key in after[2] if key in profiles)
+    return kinds
 
 
 def _reads_as_written(gazetteer: Gazetteer, form: str, surface: str) -> bool:
