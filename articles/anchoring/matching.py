@@ -9,6 +9,7 @@ Every offset is a Python code-point offset, as everywhere in ``articles.text``.
 
 from __future__ import annotations
 
+import functools
 import gc
 import re
 import threading
@@ -49,6 +50,11 @@ _INITIALS_STOPPED = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3})(?= \w|$)")
 # And the comma before initials that close a name: "Washington DC" for "Washington, D.C.".
 _COMMA_BEFORE_INITIALS = re.compile(r", (?=(?:[A-Z]\.?){2,3}$)")
 _INITIALS_BARE = re.compile(r"(?<![\w.])([A-Z]{2,3})(?= \w)")
+# An acronym alone, which copy may write with stops ("U.A.E." for "UAE", "U.N.").
+_ACRONYM = re.compile(r"[A-Z]{2,4}")
+# The Arabic article in a name, which copy writes "al-", "al ", "Al-" or "Al " ("Ras
+# al-Khaimah" for "Ras Al Khaimah", "Al-Muharraq" for "Al Muharraq").
+_ARTICLE = re.compile(r"(?<![\w-])([Aa]l|[Ee]l)[- ](?=[A-Z])")
 # "&" in a body's or a place's name, which copy also writes "and" ("Procter and Gamble",
 # "Trinidad & Tobago").
 _AMPERSAND = re.compile(r"(?<=\w) & (?=\w)")
@@ -56,6 +62,13 @@ _AMPERSAND = re.compile(r"(?<=\w) & (?=\w)")
 # two designers), "Dolce and Gabbana" in copy is as often the two people.
 _PAIR_ABOUT_AMPERSAND = re.compile(r"([\w'’.-]+) & ([\w'’.-]+)")
 _AND = re.compile(r"(?<=\w) and (?=[A-Z])")
+
+
+def _article_as(article: re.Match, capital: bool, joint: str) -> str:
+    """The Arabic article ``article`` matched (``_ARTICLE``), with a capital or not, and
+    ``joint`` (a hyphen or a space) after it."""
+    word = article.group(1)
+    return (word[0].upper() if capital else word[0].lower()) + word[1:] + joint
 
 
 class Entry(NamedTuple):
@@ -260,6 +273,8 @@ class Gazetteer:
                 ):
                     forms.add(_AMPERSAND.sub(" and ", plain))
                 forms.add(_AND.sub(" & ", plain))
+                if _ACRONYM.fullmatch(plain):
+                    forms.add(".".join(plain) + ".")
                 bare = _INITIALS_STOPPED.sub(lambda word: word.group(1).replace(".", ""), plain)
                 forms |= {bare, *(_COMMA_BEFORE_INITIALS.sub(" ", form) for form in (plain, bare))}
                 forms.add(_INITIALS_BARE.sub(lambda word: ".".join(word.group(1)) + ".", plain))
@@ -269,6 +284,13 @@ class Gazetteer:
                     stopped = _ABBREVIATION_BARE.sub(r"\1.", form)
                 forms.add(stopped)
             forms |= {_STOP_AT_THE_END.sub(r" \1", form) for form in forms}
+            if _ARTICLE.search(plain):
+                forms |= {
+                    _ARTICLE.sub(functools.partial(_article_as, capital=capital, joint=joint), form)
+                    for form in list(forms)
+                    for capital in (True, False)
+                    for joint in ("-", " ")
+                }
             return {form for form in forms if form != plain and form not in spelled_as}
 
         entries = [
