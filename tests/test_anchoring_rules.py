@@ -150,6 +150,7 @@ SPELLED = [
     Named("dar", "Dar es Salaam", ("Dar",), "Largest city of Tanzania.", "place"),
     Named("rak", "Ras Al Khaimah", (), "Northernmost emirate of the UAE.", "place"),
     Named("uae", "United Arab Emirates", ("UAE",), "Federation of seven emirates.", "place"),
+    Named("foyt", "A.J. Foyt", ("Foyt",), "American racing driver.", "person"),
 ]
 
 
@@ -207,6 +208,8 @@ SPELLED = [
         # The Arabic article as copy writes it; an acronym with stops.
         ("Homes in Ras al-Khaimah sold.", [("Ras al-Khaimah", "rak")]),
         ("He became president of the U.A.E. in 2022.", [("U.A.E.", "uae")]),
+        # A person's initials as copy writes them.
+        ("The record is shared with AJ Foyt.", [("AJ Foyt", "foyt")]),
         ("Shares of CEZ rose.", [("CEZ", "cez")]),
         # Names that entities spell apart by accents alone are each one's as spelled.
         ("He shares a name with Tāwhiao, the king.", [("Tāwhiao", "king")]),

@@ -50,6 +50,9 @@ _INITIALS_STOPPED = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3})(?= \w|$)")
 # And the comma before initials that close a name: "Washington DC" for "Washington, D.C.".
 _COMMA_BEFORE_INITIALS = re.compile(r", (?=(?:[A-Z]\.?){2,3}$)")
 _INITIALS_BARE = re.compile(r"(?<![\w.])([A-Z]{2,3})(?= \w)")
+# A person's initials before the name, which copy writes "AJ", "A.J." or "A. J."
+# ("AJ Foyt" for "A.J. Foyt", "J.D. Vance" for "JD Vance").
+_LEADING_INITIALS = re.compile(r"((?:[A-Z]\.? ?){2,3})(?=[A-Z][a-z])")
 # An acronym alone, which copy may write with stops ("U.A.E." for "UAE", "U.N.").
 _ACRONYM = re.compile(r"[A-Z]{2,4}")
 # The Arabic article in a name, which copy writes "al-", "al ", "Al-" or "Al " ("Ras
@@ -260,7 +263,9 @@ class Gazetteer:
             # of a word with their stops or without ("U.S. Steel", "US Steel"); then an
             # abbreviation with its full stop or without ("St. Louis", "St Louis"), and
             # "Jr." at the end as "Jr" too (a stop after it may end the sentence, so none
-            # is added there). Not a person's words: "Eva Marie Saint" is no "St".
+            # is added there); a person's initials before the name as "AJ", "A.J." or
+            # "A. J."; the Arabic article as "al-", "al ", "Al-" or "Al ". Not a person's
+            # other words: "Eva Marie Saint" is no "St".
             plain = typographic(written)
             forms = {plain}
             if named.kind != "person":
@@ -284,6 +289,14 @@ class Gazetteer:
                     stopped = _ABBREVIATION_BARE.sub(r"\1.", form)
                 forms.add(stopped)
             forms |= {_STOP_AT_THE_END.sub(r" \1", form) for form in forms}
+            initials = _LEADING_INITIALS.match(plain)
+            if named.kind == "person" and initials:
+                letters, rest = re.findall(r"[A-Z]", initials.group(1)), plain[initials.end() :]
+                forms |= {
+                    f"{''.join(letters)} {rest}",
+                    f"{'.'.join(letters)}. {rest}",
+                    f"{'. '.join(letters)}. {rest}",
+                }
             if _ARTICLE.search(plain):
                 forms |= {
                     _ARTICLE.sub(functools.partial(_article_as, capital=capital, joint=joint), form)
