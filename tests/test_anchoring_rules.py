@@ -225,6 +225,27 @@ def test_accents_and_stops_are_read_as_the_copy_writes_them(text, expected):
     assert found(Gazetteer.of(SPELLED), text) == expected
 
 
+def test_a_hyphen_written_as_a_space_may_make_two_places_share_a_name():
+    """ "Saint Louis" is Saint-Louis in Senegal with its hyphen as a space, and the alias of
+    St. Louis in Missouri: the story's context tells which, and the suggestion needs a
+    look. (A person of the spaced name keeps it: "Saint Martin" the saint is no island.)"""
+    gazetteer = Gazetteer.of(
+        [
+            Named("sl-sn", "Saint-Louis", (), "City in northern Senegal.", "place"),
+            Named(
+                "stl", "St. Louis", ("Saint Louis",), "City in Missouri, United States.", "place"
+            ),
+        ]
+    )
+    filed = "SAINT-LOUIS, Jun 10 (Newsroom) - The sea rose. A mural in Saint Louis shows it."
+
+    assert found(gazetteer, filed) == [("SAINT-LOUIS", "sl-sn"), ("Saint Louis", "sl-sn")]
+    assert found(gazetteer, "Flights to Saint Louis, Missouri, resumed.") == [
+        ("Saint Louis", "stl")
+    ]
+    assert gazetteer.needs_a_look("Saint Louis", "sl-sn") == "shared-words"
+
+
 def test_a_bare_word_the_story_writes_in_lower_case_is_no_accented_name():
     gazetteer = Gazetteer.of([Named("male", "Malé", (), "Capital of the Maldives.", "place")])
 

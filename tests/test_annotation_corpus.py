@@ -216,9 +216,13 @@ HELD_OUT_FLOORS = {
     "annotation_holdout78": (0.94, 0.90),
     "annotation_holdout79": (0.93, 0.94),
     "annotation_holdout80": (0.95, 0.94),
-    "annotation_holdout81": (0.96, 0.95),
+    "annotation_holdout81": (0.96, 0.96),
     "annotation_holdout82": (0.96, 0.96),
     "annotation_holdout83": (0.95, 0.96),
+    "annotation_holdout84": (0.95, 0.94),
+    "annotation_holdout85": (0.96, 0.97),
+    "annotation_holdout86": (0.94, 0.94),
+    "annotation_holdout87": (0.93, 0.92),
 }
 
 

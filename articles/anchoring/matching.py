@@ -222,13 +222,22 @@ class Gazetteer:
     def of(cls, entities: Iterable[Named]) -> Gazetteer:
         """The gazetteer of ``entities``' names and aliases, with what tells them apart."""
         entities = list(entities)
-        spelled_as = {
-            typographic(w) for named in entities for w in (named.name, *named.aliases) if w
-        }
+        kinds_spelled: dict[str, set[str]] = {}  # each name as written -> its entities' kinds
+        for named in entities:
+            for name in (named.name, *named.aliases):
+                if name:
+                    kinds_spelled.setdefault(typographic(name), set()).add(named.kind)
+        spelled_as = kinds_spelled.keys()
 
         def spaced(named: Named, written: str) -> set[str]:
+            # Not where the spaced form is the name of an entity of another kind ("Saint
+            # Martin" the saint beside Saint-Martin the island); one of the same kind
+            # shares it, and the story's context tells them apart ("Saint Louis" in
+            # Senegal, written "Saint-Louis", and a St. Louis with the alias "Saint Louis").
             plain = _HYPHEN_BETWEEN_WORDS.sub(" ", typographic(written))
-            if plain == typographic(written) or plain in spelled_as:
+            if plain == typographic(written) or kinds_spelled.get(plain, {named.kind}) != {
+                named.kind
+            }:
                 return set()
             if (
                 named.kind == "person"
