@@ -53,6 +53,11 @@ _INITIALS_BARE = re.compile(r"(?<![\w.])([A-Z]{2,3})(?= \w)")
 # A person's initials before the name, which copy writes "AJ", "A.J." or "A. J."
 # ("AJ Foyt" for "A.J. Foyt", "J.D. Vance" for "JD Vance").
 _LEADING_INITIALS = re.compile(r"((?:[A-Z]\.? ?){2,3})(?=[A-Z][a-z])")
+# What any of the forms above start from: a name with none of it is written one way.
+_MAY_BE_WRITTEN_OTHERWISE = re.compile(
+    r"Saint|Mount|Fort|\b(?:St|Ste|Sta|Mt|Ft)\b|\b[JS]r\.|&| and |[A-Z]\.|[A-Z]{2}|"
+    r"\b[A-Z] [A-Z]|\b[AaEe]l[- ]"
+)
 # An acronym alone, which copy may write with stops ("U.A.E." for "UAE", "U.N.").
 _ACRONYM = re.compile(r"[A-Z]{2,4}")
 # The Arabic article in a name, which copy writes "al-", "al ", "Al-" or "Al " ("Ras
@@ -145,26 +150,35 @@ class Gazetteer:
     def __init__(self, entries: Iterable[Entry], profiles: Mapping[object, Profile] | None = None):
         exact: dict[str, list] = {}  # case-sensitive surface -> keys
         folded: dict[str, list] = {}  # lower-cased case-insensitive surface -> keys
-        # Each lower-cased form -> each lower-cased spelling with its accents -> keys.
+        # Each lower-cased form -> each lower-cased spelling with its accents -> keys,
+        # for the forms some name or alias spells with accents.
         spellings: dict[str, dict[str, list]] = {}
         written: set[str] = set()  # the lower-cased spellings of names as written
+        spelled_entries = []  # (form, spelling, key) of every entry
         for entry in entries:
             surface = typographic(entry.surface)
             if not surface:
                 continue
-            keys = spellings.setdefault(_lower(surface), {}).setdefault(
-                _lower(spelled(entry.surface)), []
+            form = _lower(surface)
+            # (An ASCII name is spelled as its form: the usual case, read at once.)
+            spelling = form if entry.surface.isascii() else _lower(spelled(entry.surface))
+            spelled_entries.append((form, spelling, entry.key))
+            if spelling != form:
+                spellings.setdefault(form, {})
+            if entry.as_written:
+                written.add(spelling)
+            keys = (
+                exact.setdefault(surface, [])
+                if entry.case_sensitive
+                else folded.setdefault(form, [])
             )
             if entry.key not in keys:
                 keys.append(entry.key)
-            if entry.as_written:
-                written.add(_lower(spelled(entry.surface)))
-            if entry.case_sensitive:
-                keys = exact.setdefault(surface, [])
-            else:
-                keys = folded.setdefault(_lower(surface), [])
-            if entry.key not in keys:
-                keys.append(entry.key)
+        for form, spelling, key in spelled_entries:
+            if form in spellings:
+                keys = spellings[form].setdefault(spelling, [])
+                if key not in keys:
+                    keys.append(key)
         # Each automaton word maps to (its length, keys, the surface a hit must read as
         # or None for any, and each reading's keys when the form has more than one);
         # the automaton holds these with a shortcut key added (see below).
@@ -196,7 +210,6 @@ class Gazetteer:
         self._spellings = {
             form: {spelling: tuple(keys) for spelling, keys in by_spelling.items()}
             for form, by_spelling in spellings.items()
-            if set(by_spelling) != {form}
         }
         self._written = frozenset(written)
         self._longest = max(map(len, values), default=0)
@@ -248,18 +261,16 @@ class Gazetteer:
             return {plain}
 
         def hyphened(named: Named, written: str) -> set[str]:
-            # And the other way: two capitalised words of a place's or a body's name
-            # written with a hyphen, as German copy writes them ("the Gutenberg-Museum")
-            # and others a compound ("the Trans-Adriatic Pipeline"); not a person's
-            # ("Jean-Paul" is no "Jean Paul").
+            # And the other way: the first two capitalised words of a place's or a
+            # body's name written with a hyphen, as German copy writes them ("the
+            # Gutenberg-Museum") and others a compound that opens a name ("the
+            # Trans-Adriatic Pipeline"); not a person's ("Jean-Paul" is no "Jean Paul").
             words = typographic(written).split()
-            if named.kind == "person":
+            if named.kind == "person" or len(words) < 2:
                 return set()
-            joined = {
-                " ".join([*words[:at], f"{first}-{second}", *words[at + 2 :]])
-                for at, (first, second) in enumerate(zip(words, words[1:], strict=False))
-                if all(len(word) > 2 and word[0].isupper() for word in (first, second))
-            }
+            joined = set()
+            if all(len(word) > 2 and word[0].isupper() for word in words[:2]):
+                joined.add(" ".join([f"{words[0]}-{words[1]}", *words[2:]]))
             # A place's name of three words or more hyphenated whole, particles and all
             # ("Dar-es-Salaam", "Stratford-upon-Avon").
             if named.kind == "place" and len(words) > 2:
@@ -276,6 +287,8 @@ class Gazetteer:
             # "A. J."; the Arabic article as "al-", "al ", "Al-" or "Al ". Not a person's
             # other words: "Eva Marie Saint" is no "St".
             plain = typographic(written)
+            if not _MAY_BE_WRITTEN_OTHERWISE.search(plain):
+                return set()  # (most names: nothing below would change them)
             forms = {plain}
             if named.kind != "person":
                 # (The stop, if any, is put back below.)
