@@ -604,7 +604,17 @@ def _as_spelled(gazetteer: Gazetteer, text: str, haystack: str, hits: list) -> l
     """``hits`` as their accents spell them (``_spelled``), each read after the ones
     before it, which it may keep to; a hit that is no name as spelled is dropped."""
     kept: list[tuple] = []
+    spellings = gazetteer._spellings
     for index, hit in enumerate(hits):
+        start, end, _ = hit
+        surface = text[start:end]
+        if (
+            surface.isascii()
+            and surface[:2] not in _ABBREVIATION_OPENINGS
+            and haystack[start:end] not in spellings
+        ):
+            kept.append(hit)  # (the usual case, read at once: no accent on either side)
+            continue
         following = hits[index + 1] if index + 1 < len(hits) else None
         spelled_hit = _spelled(gazetteer, text, haystack, hit, kept, following)
         if spelled_hit is not None:

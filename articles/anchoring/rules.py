@@ -4628,8 +4628,9 @@ def resolve(
     # Where each folded name occurs: a shared name's cues are read up to the nearest
     # other occurrence of it, so two people named in one sentence keep their own words.
     places: dict[str, list[int]] = {}
-    for start, end, _ in hits:
-        places.setdefault(fold(text[start:end]), []).append(start)
+    folded_at = [fold(text[start:end]) for start, end, _ in hits]
+    for (start, _, _), folded in zip(hits, folded_at, strict=True):
+        places.setdefault(folded, []).append(start)
     # The gender the story gives each person named so far: the first "he" or "she" after
     # a name in its sentence, before any other name ("Jill Biden... her career"), counted
     # for people whose description does not say.
@@ -4647,9 +4648,9 @@ def resolve(
     story.strangers = strangers if profiles else {}
     recent, learned = story.recent, story.learned
     gendered = []  # hits left out that a title or a pronoun gives a gender
-    for start, end, keys in hits:
-        folded = fold(text[start:end])
-        if _stranger_since(story, folded, keys, start):
+    for (start, end, keys), folded in zip(hits, folded_at, strict=True):
+        # (The checks that read what the gazetteer knows of people only where it knows.)
+        if profiles and _stranger_since(story, folded, keys, start):
             undecided += 1
             continue
         if start in signs and _several_named(story, keys):
@@ -4658,7 +4659,7 @@ def resolve(
         pronoun = None
         if profiles and (len(keys) > 1 or (keys[0] in profiles and not profiles[keys[0]].gender)):
             pronoun = _pronoun_after(text, start, end, people, spans)
-        if _quoted_without_cue(story, start, keys, pronoun):
+        if profiles and _quoted_without_cue(story, start, keys, pronoun):
             undecided += 1
             continue
         if len(keys) == 1:
