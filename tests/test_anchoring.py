@@ -282,8 +282,9 @@ def test_a_place_called_by_one_word_of_a_short_form_needs_a_look():
 
 
 def test_one_word_read_only_through_its_accents_needs_a_look():
-    """"Munoz" for "Muñoz" may be the name, or a word of English for another ("Sale" for
-    Salé): a look first. A name of several words, or one spelled as written, needs none."""
+    """One word read only through its accents may be the name ("Munoz" for "Muñoz"), or a
+    word of English ("Sale" for Salé): a look first. A name of several words, or one
+    spelled as written, needs none."""
     gazetteer = Gazetteer.of(
         [
             Named("munoz", "Cristina Muñoz", ("Muñoz",), "Spanish economist.", "person"),

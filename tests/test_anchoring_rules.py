@@ -226,9 +226,10 @@ def test_accents_and_stops_are_read_as_the_copy_writes_them(text, expected):
 
 
 def test_a_hyphen_written_as_a_space_may_make_two_places_share_a_name():
-    """ "Saint Louis" is Saint-Louis in Senegal with its hyphen as a space, and the alias of
-    St. Louis in Missouri: the story's context tells which, and the suggestion needs a
-    look. (A person of the spaced name keeps it: "Saint Martin" the saint is no island.)"""
+    """The words "Saint Louis" are Saint-Louis in Senegal with its hyphen as a space, and
+    the alias of St. Louis in Missouri: the story's context tells which, and the
+    suggestion needs a look. (A person of the spaced name keeps it: "Saint Martin" the
+    saint is no island.)"""
     gazetteer = Gazetteer.of(
         [
             Named("sl-sn", "Saint-Louis", (), "City in northern Senegal.", "place"),
