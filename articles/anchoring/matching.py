@@ -40,8 +40,9 @@ _ABBREVIABLE = re.compile(rf"(?<![\w.])({'|'.join(_SHORT_FORMS)})(?=[ -]\w)")
 _ABBREVIATED = re.compile(rf"(?<![\w.])({'|'.join(_LONG_FORMS)})\.?(?=[ -]\w)")
 # An abbreviation that opens a word of a name, with its stop or without ("St. Louis", "St
 # Louis"), and one that closes a person's name ("Martin Luther King Jr.").
-_ABBREVIATION_STOPPED = re.compile(r"(?<![\w.])(St|Ste|Sta|Mt|Ft)\.(?=[ -]\w)")
-_ABBREVIATION_BARE = re.compile(r"(?<![\w.])(St|Ste|Sta|Mt|Ft)(?=[ -]\w)")
+_ABBREVIATIONS = "St|Ste|Sta|Mt|Ft"
+_ABBREVIATION_STOPPED = re.compile(rf"(?<![\w.])({_ABBREVIATIONS})\.(?=[ -]\w)")
+_ABBREVIATION_BARE = re.compile(rf"(?<![\w.])({_ABBREVIATIONS})(?=[ -]\w)")
 _STOP_AT_THE_END = re.compile(r" (Jr|Sr)\.$")
 # Initials of a word of a longer name, with their stops or without: "U.S. Steel" and "US
 # Steel", "U.N. Security Council" and "UN Security Council" (none added at the end, where
@@ -55,8 +56,8 @@ _INITIALS_BARE = re.compile(r"(?<![\w.])([A-Z]{2,3})(?= \w)")
 _LEADING_INITIALS = re.compile(r"((?:[A-Z]\.? ?){2,3})(?=[A-Z][a-z])")
 # What any of the forms above start from: a name with none of it is written one way.
 _MAY_BE_WRITTEN_OTHERWISE = re.compile(
-    r"Saint|Mount|Fort|\b(?:St|Ste|Sta|Mt|Ft)\b|\b[JS]r\.|&| and |[A-Z]\.|[A-Z]{2}|"
-    r"\b[A-Z] [A-Z]|\b[AaEe]l[- ]"
+    rf"Saint|Mount|Fort|\b(?:{_ABBREVIATIONS})\b|"
+    r"\b[JS]r\.|&| and |[A-Z]\.|[A-Z]{2}|\b[A-Z] [A-Z]|\b[AaEe]l[- ]"
 )
 # An acronym alone, which copy may write with stops ("U.A.E." for "UAE", "U.N.").
 _ACRONYM = re.compile(r"[A-Z]{2,4}")
@@ -638,12 +639,10 @@ _LISTED = frozenset({" and ", ", ", " or "})
 # The openings of a name that Gazetteer.of writes abbreviated ("St Mary" for "Saint
 # Mary"); what says such a form is a saint's in a longer name: a possessive or "-in-"
 # after it ("St Mary's Hospital", "St Patrick's Day", "St. John's", "St Martin-in-the-
-# Fields"). A particle and a name after a word ("the Río de la Plata"), and a comma and
-# a place the description does not name ("San Jose, California"), say a name read only
-# through its accents is another.
-_ABBREVIATION_OPENINGS = frozenset({"St", "Mt", "Ft"})
+# Fields"). A comma and a place the description does not name after it ("San Jose,
+# California") say a name read only through its accents is another.
+_ABBREVIATION_OPENINGS = frozenset(word[:2] for word in _ABBREVIATIONS.split("|"))
 _SAINTS_AFTER = re.compile(r"['’]|-in-")
-_PARTICLE_AND_NAME_AFTER = re.compile(r" (?:de la|de las|de los|del|de|do|da|dos|das) [A-Z]")
 _QUALIFIER_AFTER = re.compile(r", ([A-Z][\w-]*(?: [A-Z][\w-]*)*)")
 
 
@@ -699,9 +698,7 @@ def _spelled(
         return hit
     if written != form:
         # Accents no name of theirs has: a place's or a body's ("İSTANBUL", "Atlético"),
-        # not a person's, nor the first word of a longer name.
-        if _PARTICLE_AND_NAME_AFTER.match(text, end):
-            return None
+        # not a person's.
         kept = tuple(key for key in keys if key not in profiles or profiles[key].kind != "person")
         return (start, end, kept) if kept else None
     lowered = surface.lower()

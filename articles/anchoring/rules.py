@@ -549,7 +549,9 @@ _JOINED_WORD = re.compile(r"[-‐‑–][A-Z][\w'’]*")
 _JOINED_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’]*)[-‐‑–]$")
 # Prefixes joined to a name that make no longer name: "Anti-Putin", "Pro-Russia".
 _PREFIXES = frozenset({"anti", "pro", "ex", "non", "post", "pre", "neo", "pan", "mid", "trans"})
-_PARTICLE_AND_NAME = re.compile(r" (?:de|del|da|do|dos|das|di|du|von|van|der|den) [A-Z]")
+_PARTICLE_AND_NAME = re.compile(
+    r" (?:de la|de las|de los|de|del|da|do|dos|das|di|du|von|van|der|den) [A-Z]"
+)
 _PREVIOUS_WORD = re.compile(r"(\w[\w'’.-]*) $")
 _POSSESSIVE_END = re.compile(r"['’]s$")
 # Possessives that open names of their own, not an owner's: "the People’s Bank of China",
@@ -777,7 +779,7 @@ def refusal(
         if _capitalised(word) and _INSTITUTION_AFTER.match(after, next_word.end()):
             return "longer name"
         # Or joined to one by a particle: "Cumbres de Monterrey National Park", "Santos
-        # da Silva", "Ludwig van Beethoven".
+        # da Silva", "Ludwig van Beethoven", "the Río de la Plata".
         if _PARTICLE_AND_NAME.match(after):
             return "longer name"
     # A capitalised word and a particle before it: the end of a longer name not ours
