@@ -5043,3 +5043,104 @@ def test_a_clear_given_name_outweighs_one_word_of_the_other_gender_in_a_descript
     )
     text = "Calum Reid prosecuted. Sheriff Fiona Reid passed sentence. Mr Reid said so."
     assert keys_found(reids, text) == ["calum", "fiona", "calum"]
+
+
+LIMA = Gazetteer.of(
+    [
+        Named("lima", "Lima", (), "Capital and largest city of Peru.", "place"),
+        Named(
+            "lima-region",
+            "Lima Region",
+            ("Lima",),
+            "Region of Peru on the Pacific coast, with fishing ports and farms.",
+            "place",
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A distance is measured from the town, whatever the sentence says of the region.
+        ("The fishing port, about 80 kilometres north of Lima, opened.", ["lima"]),
+        ("Fishing ports and farms line the coast 35 km south-west of Lima.", ["lima"]),
+        ("The farms lie an hour's drive from Lima.", ["lima"]),
+        ("The new fishing port stands just north of Lima.", ["lima"]),
+        # A bare direction may be of a region: a storm passes west of a province too.
+        ("Fishing ports and farms line the coast north of Lima.", ["lima-region"]),
+    ],
+)
+def test_a_distance_is_measured_from_a_town(text, expected):
+    assert keys_found(LIMA, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A town's address names its state, not the team of the state's name.
+        ("The basketball forward grew up in Columbus, Indiana.", ["indiana"]),
+        ("Indiana beat Purdue by ten points.", ["hoosiers"]),
+    ],
+)
+def test_a_state_after_a_towns_comma_is_the_state(text, expected):
+    indiana = Gazetteer.of(
+        [
+            Named("indiana", "Indiana", (), "State in the Midwestern United States.", "place"),
+            Named(
+                "hoosiers",
+                "Indiana Hoosiers",
+                ("Indiana",),
+                "Sports teams of Indiana University, who play basketball and football.",
+                "organization",
+            ),
+        ]
+    )
+    assert keys_found(indiana, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A full name and "of": the player's country, whatever the score after it.
+        ("Ferrer won, beating Matteo Ricci of Qeravia 7-6 (5), 6-3.", ["qeravia"]),
+        # Without one, the score is a side's (and which side, nothing says).
+        ("Ferrer won, beating Qeravia 7-6 (5), 6-3.", []),
+        # A title and "of" is no person's.
+        ("Ferrer won, beating the Prime Minister of Qeravia 7-6 (5), 6-3.", []),
+    ],
+)
+def test_a_persons_country_is_no_national_side(text, expected):
+    assert keys_found(NATIONAL_SIDES, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The next word of the station's name, in lower case: the station, not the town.
+        ("The Ostrava nuclear plant supplies a fifth of the power.", ["plant"]),
+        ("Without the plant, Ostrava would be a small town.", ["town"]),
+    ],
+)
+def test_a_name_written_with_the_next_word_of_a_longer_name_is_that(text, expected):
+    station = Gazetteer.of(
+        [
+            Named("town", "Ostrava", (), "Town in the south-east of Moravia.", "place"),
+            Named(
+                "plant",
+                "Ostrava Nuclear Power Plant",
+                ("Ostrava",),
+                "The country's largest nuclear power station.",
+                "organization",
+            ),
+        ]
+    )
+    assert keys_found(station, text) == expected
+
+
+@pytest.mark.parametrize("title", ["Grand Ayatollah", "Patriarch", "Mufti", "Swami"])
+def test_a_clerics_title_is_no_longer_name(title):
+    clerics = Gazetteer.of(
+        [Named("cleric", "Ali Varesi", ("Varesi",), "Senior Shia cleric in Najaf.", "person")]
+    )
+    assert keys_found(clerics, f"The faithful greeted {title} Ali Varesi at dawn.") == ["cleric"]

@@ -384,7 +384,8 @@ _TITLES = _wordset(
     alderwoman assemblyman assemblywoman assemblymember councilman councilwoman
     councilmember magistrate sheriff constable dean rector ombudsman treasurer
     comptroller auditor prosecutor reverend rev pastor vicar taoiseach tánaiste tanaiste
-    menteri besar datuk dato datin """
+    menteri besar datuk dato datin ayatollah hojatoleslam mufti patriarch mullah
+    swami """
     # Honorifics of other languages that English copy keeps: "Pak Jokowi", "Bu Risma",
     # "Herr Scholz", "Señora Pérez".
     """pak bapak bu ibu herr frau monsieur mme mlle signor signora señor señora senor
@@ -934,6 +935,18 @@ def _party_member_after(word: str, before: str) -> bool:
     ("the Sweden Democrats", "the Tallahassee Democrat")."""
     return word.rstrip(",.;:") in _PARTY_MEMBERS and not re.search(
         r"\b[Tt]he (?:[a-z][\w-]* )*$", before
+    )
+
+
+_FULL_NAME_OF_BEFORE = re.compile(r"\b[A-Z][\w’'-]+ ([A-Z][\w’'-]+) of $")
+
+
+def _persons_country_before(text: str, start: int) -> bool:
+    """Whether a full name and "of" stand before ``start`` ("Matteo Ricci of "), not a
+    title's or an institution's ("Prime Minister of ", "Central Bank of ")."""
+    before = _FULL_NAME_OF_BEFORE.search(text, max(0, start - 40), start)
+    return bool(before) and not (
+        _is_title(before.group(1)) or _stem(before.group(1)) in _GENERIC_NAME_WORDS
     )
 
 
@@ -1799,6 +1812,10 @@ def _local_choice(text, start, end, keys, profiles, low, high, spans=()) -> list
     return [key for key in keys if weights[key] >= best / _CUE_MARGIN]
 
 
+_DISTANCE_FROM = re.compile(
+    rf"(?:\b(?:kilometres|kilometers|km|miles|metres|meters)(?: \w+)?|['’]s drive|"
+    rf"\b(?:just|due|directly|immediately)) (?:{_DIRECTION} )?(?:of|from) $"
+)
 _ALSO_NAMED = re.compile(r"(?:who (?:is|was) )?(?:also|likewise) (?:named|called|known as) ")
 
 
@@ -2576,6 +2593,13 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             ),
         )
         kinds = {known[key].kind for key in candidates if key in known}
+    # "beating Matteo Ricci of Italy", "Senne Verhaegen of Belgium won": a person's
+    # country, not the national side, whatever game the sentence reports.
+    if len(kinds) > 1 and _persons_country_before(text, start):
+        countries = [key for key in candidates if known[key].place_type == "country"]
+        if len(countries) == 1:
+            candidates = countries
+            kinds = {"place"}
     if len(kinds) > 1:
         # Only a team beats another or signs a player: "São Paulo came from behind to
         # beat Palmeiras", "lost to Santos", "signed for Porto" name the clubs; and of a
@@ -2767,6 +2791,12 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             candidates = _filter(
                 candidates, lambda key: key not in known or known[key].place_type != "city"
             )
+    # A name written with the next word of one entity's longer name is that entity, the
+    # rest of its name in lower case or said otherwise: "the Cernavodă nuclear plant"
+    # (the Cernavodă Nuclear Power Plant, not the town), "gates at Faro airport".
+    completed = _completed_by_next_word(text, end, folded, candidates, known)
+    if completed is not None:
+        return completed
     # The kind of place the story writes with the name: "the department of Colonia" is
     # not the city of the name, "Biobío province" neither a region nor a river.
     candidates = _of_the_kind_written(text, start, end, candidates, known)
@@ -2907,6 +2937,30 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         )
         if institution is not None:
             return institution
+    # A distance is measured from a town, not from the region or the country of its name:
+    # "80 kilometres north of Lima", "35 km south-west of Buenos Aires", "an hour's drive
+    # from Nakuru", "just north-west of Sao Paulo".
+    if _DISTANCE_FROM.search(text, max(0, start - 40), start) and _all_of_kind(
+        candidates, known, "place"
+    ):
+        towns = [key for key in candidates if known[key].place_type == "city"]
+        if len(towns) == 1 and len(candidates) > 1:
+            return towns[0]
+    # A town's address names its state or country after a comma, not the team or the
+    # firm of that name: "grew up in Columbus, Indiana".
+    if _ADDRESS_BEFORE.search(text, max(0, start - 30), start):
+        regions = [
+            key
+            for key in candidates
+            if key in known and known[key].kind == "place" and known[key].place_type != "city"
+        ]
+        towns = [key for key in candidates if key in known and known[key].place_type == "city"]
+        if (
+            len(regions) == 1
+            and not towns
+            and any(known[key].kind != "place" for key in candidates)
+        ):
+            return regions[0]
     candidates = _local_choice(text, start, end, candidates, profiles, low, high, story.spans)
     if len(candidates) == 1:
         return candidates[0]
@@ -3570,6 +3624,17 @@ def _kind_described(profile: Profile) -> str | None:
         if word in _KINDS_OF_PLACE:
             return _KINDS_OF_PLACE[word]
     return None
+
+
+def _completed_by_next_word(text: str, end: int, folded: str, keys: list, known: Mapping):
+    """The one of ``keys`` whose own name goes on from ``folded`` with the word written
+    after the hit (in any case), or None."""
+    following = _WORD.match(text, end + 1) if text.startswith(" ", end) else None
+    if following is None or not following.group().islower():
+        return None
+    opening = f"{folded} {following.group()} "
+    completed = [key for key in keys if key in known and f"{known[key].name} ".startswith(opening)]
+    return completed[0] if len(completed) == 1 else None
 
 
 def _of_the_kind_written(text: str, start: int, end: int, keys: list, known: Mapping) -> list:
