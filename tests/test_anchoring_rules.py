@@ -5144,3 +5144,32 @@ def test_a_clerics_title_is_no_longer_name(title):
         [Named("cleric", "Ali Varesi", ("Varesi",), "Senior Shia cleric in Najaf.", "person")]
     )
     assert keys_found(clerics, f"The faithful greeted {title} Ali Varesi at dawn.") == ["cleric"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What only a place is, after a club the story named: the place.
+        (
+            "Ostra Rovers won again. Ostra would be a quiet town without them.",
+            ["rovers", "town"],
+        ),
+        (
+            "Ostra Rovers won again. Ostra has more pitches than any other town in the north.",
+            ["rovers", "town"],
+        ),
+        ("Ostra Rovers won again. Two Ostra councillors sit on the board.", ["rovers", "town"]),
+        # Otherwise the club it named.
+        ("Ostra Rovers won again. Ostra play at home on Sunday.", ["rovers", "rovers"]),
+    ],
+)
+def test_what_only_a_place_is_after_a_club_named_after_it(text, expected):
+    rovers = Gazetteer.of(
+        [
+            Named("town", "Ostra", (), "Market town in the north of Qeravia.", "place"),
+            Named(
+                "rovers", "Ostra Rovers", ("Ostra",), "Football club from Ostra.", "organization"
+            ),
+        ]
+    )
+    assert keys_found(rovers, text) == expected

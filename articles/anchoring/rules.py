@@ -3770,10 +3770,13 @@ def _region_after(story: _Story, end: int) -> list[str]:
 # main shopping street", "paying for Toronto land"; or being called a city ("Leeds is
 # often called the largest city").
 _CIVIC_AFTER = re.compile(
-    r"(?:['’]s)? (?:[a-z]+ ){0,2}(?:council|mayor|streets?|residents|land|airport|hospitals?|"
-    r"schools?|economy|population|suburbs?|neighbou?rhoods?|districts?|police|roads)\b|"
-    r" (?:is|was|has been|remains)(?: [a-z]+){0,4}"
-    r"(?<! in)(?<! in the)(?<! across)(?<! of the) (?:city|town)\b"
+    r"(?:['’]s)? (?:[a-z]+ ){0,2}(?:council|councillors|councilors|mayor|streets?|residents|"
+    r"land|airport|hospitals?|schools?|economy|population|suburbs?|neighbou?rhoods?|"
+    r"districts?|police|roads)\b|"
+    r" (?:is|was|has been|remains|would be|will be)(?: [a-z]+){0,4}"
+    r"(?<! in)(?<! in the)(?<! across)(?<! of the) (?:city|town)\b|"
+    # Compared with others of its kind: "Florida has more people ... than any other state".
+    r"(?: [\w,]+){1,12} than (?:any|every) other (?:city|town|state|country|province|county)\b"
 )
 
 
