@@ -5173,3 +5173,39 @@ def test_what_only_a_place_is_after_a_club_named_after_it(text, expected):
         ]
     )
     assert keys_found(rovers, text) == expected
+
+
+MISSOURI = Gazetteer.of(
+    [
+        Named("missouri", "Missouri", (), "State in the Midwestern United States.", "place"),
+        Named(
+            "mizzou",
+            "University of Missouri",
+            ("Missouri", "Mizzou"),
+            "Public university in Columbia, Missouri, whose teams are the Tigers.",
+            "organization",
+        ),
+    ]
+)
+
+
+def test_the_region_a_dateline_writes_is_that_place():
+    """Not what lies in the dateline's town, though its description names the town."""
+    text = (
+        "COLUMBIA, Missouri, Feb 9 (Newsroom) — Missouri Attorney General Ann Harlan sued "
+        "a jail contractor on Monday."
+    )
+    assert keys_found(MISSOURI, text) == ["missouri", "missouri"]
+
+
+@pytest.mark.parametrize("where", ["in western", "across northern", "in rural"])
+def test_a_direction_before_a_name_says_a_place(where):
+    """After the university is named, "in western Missouri" is still the state."""
+    text = f"The University of Missouri grew. Hospitals {where} Missouri have closed."
+    assert keys_found(MISSOURI, text) == ["mizzou", "missouri"]
+
+
+def test_a_state_after_a_towns_comma_is_the_state_whoever_follows():
+    """ ", who" after it is the person's before, not a team's."""
+    text = "She hired an undersheriff from Columbia, Missouri, who rebuilt a jail there."
+    assert keys_found(MISSOURI, text) == ["missouri"]

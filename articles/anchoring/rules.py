@@ -2600,6 +2600,21 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         if len(countries) == 1:
             candidates = countries
             kinds = {"place"}
+    # A town's address names its state or country after a comma, not the team or the
+    # firm of that name: "grew up in Columbus, Indiana".
+    if _ADDRESS_BEFORE.search(text, max(0, start - 30), start):
+        regions = [
+            key
+            for key in candidates
+            if known[key].kind == "place" and known[key].place_type != "city"
+        ]
+        towns = [key for key in candidates if known[key].place_type == "city"]
+        if (
+            len(regions) == 1
+            and not towns
+            and any(known[key].kind != "place" for key in candidates)
+        ):
+            return regions[0]
     if len(kinds) > 1:
         # Only a team beats another or signs a player: "São Paulo came from behind to
         # beat Palmeiras", "lost to Santos", "signed for Porto" name the clubs; and of a
@@ -2946,21 +2961,6 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         towns = [key for key in candidates if known[key].place_type == "city"]
         if len(towns) == 1 and len(candidates) > 1:
             return towns[0]
-    # A town's address names its state or country after a comma, not the team or the
-    # firm of that name: "grew up in Columbus, Indiana".
-    if _ADDRESS_BEFORE.search(text, max(0, start - 30), start):
-        regions = [
-            key
-            for key in candidates
-            if key in known and known[key].kind == "place" and known[key].place_type != "city"
-        ]
-        towns = [key for key in candidates if key in known and known[key].place_type == "city"]
-        if (
-            len(regions) == 1
-            and not towns
-            and any(known[key].kind != "place" for key in candidates)
-        ):
-            return regions[0]
     candidates = _local_choice(text, start, end, candidates, profiles, low, high, story.spans)
     if len(candidates) == 1:
         return candidates[0]
@@ -2999,6 +2999,17 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # that is read below.
     dateline = _dateline_before(text, start)
     if dateline and filed_from not in candidates:
+        # The region the dateline writes after its town is the place of that name, not
+        # something in the town: "COLUMBIA, Missouri, ... Missouri Attorney General" is
+        # the state, though the university's description names Columbia.
+        if _dateline_region_written(text) == folded:
+            regions = [
+                key
+                for key in candidates
+                if known[key].kind == "place" and folded in known[key].primary_names
+            ]
+            if len(regions) == 1:
+                return regions[0]
         placed = [
             key
             for key in candidates
@@ -3787,6 +3798,8 @@ _CIVIC_AFTER = re.compile(
 _WHERE_BEFORE = re.compile(
     r"\b(?:[Ii]n|[Ff]rom|[Aa]cross|[Tt]hroughout|[Nn]ear|[Oo]utside|[Cc]entral|"
     r"[Dd]owntown|[Bb]etween) (?:[A-Z][\w’'-]* (?:and|or) )?$|"
+    # "in western Kansas", "across northern Ohio".
+    rf"\b(?:in|across|throughout|of) (?:{_DIRECTION}|rural|upstate|downstate) $|"
     r"\b(?:[Bb]etween|[Ii]n both) [A-Z][\w’'-]*(?: [A-Z][\w’'-]*)? and $"
 )
 # But "between" after talks, a merger, a game or a gap joins two sides, which may be the
@@ -3825,6 +3838,16 @@ _OWNER_BEFORE = re.compile(r"(?<![\w.])((?:[A-Z][\w.-]* )*[A-Z][\w.-]*)['’]s (
 _DATELINE_REGION = re.compile(r", ([A-Z][\w’'.]*(?: [A-Z][\w’'.]*)*),")
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
 _LOWER_WORD = re.compile(r"\b[a-z][\w’'-]*")
+
+
+def _dateline_region_written(text: str) -> str | None:
+    """The region the story's first dateline writes after its town, folded ("missouri"
+    for "COLUMBIA, Missouri, Feb 9"), or None."""
+    dateline = _DATELINE.search(text)
+    if dateline is None or not dateline.group().endswith(","):
+        return None
+    region = _DATELINE_REGION.match(text, dateline.end() - 1)
+    return fold(region.group(1)) if region else None
 
 
 def _dateline_region(text, end, keys, known):
