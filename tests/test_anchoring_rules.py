@@ -5209,3 +5209,43 @@ def test_a_state_after_a_towns_comma_is_the_state_whoever_follows():
     """ ", who" after it is the person's before, not a team's."""
     text = "She hired an undersheriff from Columbia, Missouri, who rebuilt a jail there."
     assert keys_found(MISSOURI, text) == ["missouri"]
+
+
+SURNAMES = Gazetteer.of(
+    [
+        Named("raman", "Anjali Raman", (), "Oncologist who leads a trial in Melbourne.", "person"),
+        Named("matthias", "Matthias Kühn", (), "Chief financial officer of a hospital.", "person"),
+        Named("dagmar", "Dagmar Kühn", (), "Berlin senator for health; she is a doctor.", "person"),
+        Named("jong", "Pieter de Jong", (), "Dutch farmer.", "person"),
+        Named("pickett", "Lamar Pickett Jr.", (), "Former county commissioner.", "person"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A family name alone names the person after their name in full, though the
+        # gazetteer has it as no alias; not before.
+        ("Raman was late. Anjali Raman led the trial. Raman said so.", ["raman", "raman"]),
+        ("Lamar Pickett Jr. sat in court. Pickett took notes.", ["pickett", "pickett"]),
+        # Of two named people of the name, the one a gendered title says, or else the one
+        # named in full last.
+        (
+            "Matthias Kühn and Dagmar Kühn met. Ms Kühn spoke. Kühn nodded.",
+            ["matthias", "dagmar", "dagmar", "dagmar"],
+        ),
+        ("Dagmar Kühn spoke. Matthias Kühn nodded. Kühn left.", ["dagmar", "matthias", "matthias"]),
+        # A family name with a particle is what many people are called.
+        ("Pieter de Jong farms here. Half the village is called de Jong.", ["jong"]),
+        # A word that is part of another name is someone else's too.
+        ("Anjali Raman spoke. The Raman Institute agreed.", ["raman"]),
+    ],
+)
+def test_a_family_name_alone_names_the_person_named_in_full(text, expected):
+    assert keys_found(SURNAMES, text) == expected
+
+
+def test_a_family_name_read_from_the_story_needs_a_look():
+    """It is none of the entity's names or aliases: bulk accept does not take it."""
+    assert SURNAMES.needs_a_look("Raman", "raman") == "no-alias"

@@ -148,7 +148,12 @@ class Gazetteer:
     checked in Python only for raw hits.
     """
 
-    def __init__(self, entries: Iterable[Entry], profiles: Mapping[object, Profile] | None = None):
+    def __init__(
+        self,
+        entries: Iterable[Entry],
+        profiles: Mapping[object, Profile] | None = None,
+        names: Mapping[object, str] | None = None,
+    ):
         exact: dict[str, list] = {}  # case-sensitive surface -> keys
         folded: dict[str, list] = {}  # lower-cased case-insensitive surface -> keys
         # Each lower-cased form -> each lower-cased spelling with its accents -> keys,
@@ -205,6 +210,9 @@ class Gazetteer:
             first = next(reading for reading in readings if reading is not None)
             values[form] = (size, readings[first], first, readings)
         self.profiles = dict(profiles or {})
+        # Each entity's name as written, for the family name a person is called by
+        # (rules.by_surname).
+        self.names = dict(names or {})
         # How the forms that have accents in some name or alias are spelled, and by whom:
         # text spelled as one entity's name is that one's where entities spell a form
         # apart by accents alone ("Tāwhiao" the king, "Tawhiao" a man of the family name).
@@ -341,7 +349,11 @@ class Gazetteer:
                 *abbreviated(named, written),
             }
         ]
-        return cls(entries, {named.key: rules.profile(named) for named in entities})
+        return cls(
+            entries,
+            {named.key: rules.profile(named) for named in entities},
+            {named.key: named.name for named in entities},
+        )
 
     def keys_named(self, words: str) -> tuple:
         """The key of every entity that has ``words`` as its name or an alias, in any case
@@ -595,8 +607,10 @@ def _find(gazetteer: Gazetteer, text: str) -> tuple[list[Match], int]:
     }
     matches, undecided = rules.resolve(text, hits, gazetteer.profiles, signs)
     if gazetteer.profiles:
-        matches = rules.by_given_name(
-            text, matches, gazetteer.profiles, lambda word: bool(gazetteer.keys_named(word)), plain
+        is_alias = lambda word: bool(gazetteer.keys_named(word))  # noqa: E731
+        matches = rules.by_given_name(text, matches, gazetteer.profiles, is_alias, plain)
+        matches = rules.by_surname(
+            text, matches, gazetteer.names, gazetteer.profiles, is_alias, plain
         )
     return matches, undecided
 

@@ -1068,6 +1068,90 @@ def by_given_name(
     return sorted([*matches, *added], key=lambda match: match.start)
 
 
+# Words after a surname that are no part of it: "Lamar Pickett Jr.".
+_NAME_SUFFIX_WORDS = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def surname(profile: Profile, name: str) -> str | None:
+    """The family name a person's ``name`` ends with, as written ("Raman" for Anjali
+    Raman, "Pickett" for Lamar Pickett Jr.), or None: for a name of one word, or a last
+    word that is no name (an initial, a title)."""
+    words = [w for w in typographic(name).split() if w.lower() not in _NAME_SUFFIX_WORDS]
+    if profile.kind != "person" or len(words) < 2 or not _may_be_given(words[-1]):
+        return None
+    # A family name with a particle ("Pieter de Jong") is not its last word alone, and
+    # "de Jong" is what many people are called: none is read.
+    if words[-2].islower():
+        return None
+    return words[-1]
+
+
+def by_surname(
+    text: str, matches: list, names: Mapping, profiles: Mapping, is_alias, plain=""
+) -> list:
+    """``matches`` with each person's family name alone added where it names them, when
+    the gazetteer does not have it as an alias: after their name in full in the story
+    ("Anjali Raman ... Raman said"), which is how news copy names a person the second
+    time. An entity is often entered by its full name only.
+
+    ``names`` maps each key to its name as written. Of two people named in the story who
+    share a family name ("Matthias Kühn ... Dagmar Kühn ... Kühn said"), the one a
+    gendered title says ("Ms Kühn"), or else the one named in full last before it (as
+    for a shared alias). Left out as ``by_given_name`` leaves a given name out: a word
+    that is a name or alias of the gazetteer, part of another name in the story, or
+    that the context refuses."""
+    from articles.anchoring.matching import Match
+
+    named_in_full: dict[str, list[tuple[int, object]]] = {}  # surname -> (end, key) of each
+    for match in matches:
+        person = profiles.get(match.key)
+        family = surname(person, names[match.key]) if person and match.key in names else None
+        if family and family in typographic(match.surface).split()[1:]:
+            named_in_full.setdefault(family, []).append((match.end, match.key))
+    if not named_in_full:
+        return matches
+    plain = plain or typographic(text)
+    taken = [(match.start, match.end) for match in matches]
+    added = []
+    for family, named in named_in_full.items():
+        if is_alias(family):
+            continue
+        found = []
+        for start, end in _occurrences(plain, family):
+            if any(start < high and end > low for low, high in taken):
+                continue  # inside a name already found
+            reason = refusal(text, start, end)
+            if reason in ("longer name", "after a name"):
+                found = []  # the word is part of a name not ours: someone else's too
+                break
+            before = [(at, key) for at, key in named if at <= start]
+            if reason is not None or not before:
+                continue
+            key = _surname_holder(text, start, before, profiles)
+            if key is not None:
+                found.append(Match(start, end, key, text[start:end]))
+        added.extend(found)
+    if not added:
+        return matches
+    return sorted([*matches, *added], key=lambda match: match.start)
+
+
+def _surname_holder(text: str, start: int, named: list, profiles: Mapping):
+    """Of the people named in full before ``start`` (as (end, key)) whose family name
+    stands there, the one it is: the only one, the one a gendered title before it fits,
+    or the one named last."""
+    keys = list(dict.fromkeys(key for _, key in named))
+    if len(keys) == 1:
+        return keys[0]
+    title = _title_before(text, start)
+    if title in _FEMALE_TITLES or title in _MALE_TITLES:
+        gender = "female" if title in _FEMALE_TITLES else "male"
+        fitting = [key for key in keys if profiles[key].gender == gender]
+        if len(fitting) == 1:
+            return fitting[0]
+    return max(named)[1]
+
+
 # --- Resolution: which entity? --------------------------------------------------------------
 
 # After a name, what only a person does or has: an age (", 62,"), words said, a journey
