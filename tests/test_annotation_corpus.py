@@ -224,6 +224,10 @@ HELD_OUT_FLOORS = {
     "annotation_holdout85": (0.96, 0.97),
     "annotation_holdout86": (0.94, 0.94),
     "annotation_holdout87": (0.93, 0.92),
+    "annotation_holdout88": (0.96, 0.95),
+    "annotation_holdout89": (0.94, 0.95),
+    "annotation_holdout90": (0.91, 0.92),
+    "annotation_holdout91": (0.94, 0.95),
 }
 
 
