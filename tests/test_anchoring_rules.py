@@ -5249,3 +5249,24 @@ def test_a_family_name_alone_names_the_person_named_in_full(text, expected):
 def test_a_family_name_read_from_the_story_needs_a_look():
     """It is none of the entity's names or aliases: bulk accept does not take it."""
     assert SURNAMES.needs_a_look("Raman", "raman") == "no-alias"
+
+
+def test_the_region_a_dateline_writes_is_no_river_of_the_name():
+    """Whatever the story's places recall: the river is named beside the town."""
+    jordan = Gazetteer.of(
+        [
+            Named("jordan", "Jordan", (), "Country in the Middle East; capital Amman.", "place"),
+            Named(
+                "river",
+                "Jordan River",
+                ("Jordan",),
+                "River flowing from the Sea of Galilee south into the Dead Sea.",
+                "place",
+            ),
+        ]
+    )
+    text = (
+        "AMMAN, Jordan, Nov 18 (Newsroom) — Pilgrims from Galilee walked to the Dead Sea "
+        "and on to the Jordan River."
+    )
+    assert keys_found(jordan, text) == ["jordan", "river"]

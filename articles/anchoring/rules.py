@@ -3036,6 +3036,12 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         )
         if institution is not None:
             return institution
+    # The region a dateline writes after its town, in the dateline itself, is the place
+    # of that name, whatever the words after it recall: "AMMAN, Jordan," is the country,
+    # not the river. (Further on, below, after what decides more nearly.)
+    region = _region_of_the_dateline(text, folded, candidates, known, filed_from)
+    if region is not None and "\n" not in text[:start] and _dateline_before(text, start):
+        return region
     # A distance is measured from a town, not from the region or the country of its name:
     # "80 kilometres north of Lima", "35 km south-west of Buenos Aires", "an hour's drive
     # from Nakuru", "just north-west of Sao Paulo".
@@ -3070,6 +3076,11 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         and not _another_place_recalled(text, start, end, filed_from, candidates, known)
     ):
         return filed_from
+    # The region the dateline writes is that place further on too, before the places
+    # the story names: "COLUMBIA, Missouri, ... Missouri Attorney General" is the state,
+    # though the university's description names Columbia.
+    if region is not None:
+        return region
     place = _story_place(story, candidates, folded)
     if place is not None:
         return place
@@ -3083,17 +3094,6 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # that is read below.
     dateline = _dateline_before(text, start)
     if dateline and filed_from not in candidates:
-        # The region the dateline writes after its town is the place of that name, not
-        # something in the town: "COLUMBIA, Missouri, ... Missouri Attorney General" is
-        # the state, though the university's description names Columbia.
-        if _dateline_region_written(text) == folded:
-            regions = [
-                key
-                for key in candidates
-                if known[key].kind == "place" and folded in known[key].primary_names
-            ]
-            if len(regions) == 1:
-                return regions[0]
         placed = [
             key
             for key in candidates
@@ -3922,6 +3922,20 @@ _OWNER_BEFORE = re.compile(r"(?<![\w.])((?:[A-Z][\w.-]* )*[A-Z][\w.-]*)['’]s (
 _DATELINE_REGION = re.compile(r", ([A-Z][\w’'.]*(?: [A-Z][\w’'.]*)*),")
 _CAPITALISED = re.compile(r"\b[A-Z][\w’'-]+")
 _LOWER_WORD = re.compile(r"\b[a-z][\w’'-]*")
+
+
+def _region_of_the_dateline(text: str, folded: str, keys: list, known: Mapping, filed_from):
+    """The one of ``keys`` that is the place whose own name the story's dateline writes
+    after its town, when ``folded`` is that name ("missouri" in "COLUMBIA, Missouri,"),
+    or None."""
+    if filed_from in keys or _dateline_region_written(text) != folded:
+        return None
+    regions = [
+        key
+        for key in keys
+        if key in known and known[key].kind == "place" and folded in known[key].primary_names
+    ]
+    return regions[0] if len(regions) == 1 else None
 
 
 def _dateline_region_written(text: str) -> str | None:
