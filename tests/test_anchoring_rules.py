@@ -5270,3 +5270,12 @@ def test_the_region_a_dateline_writes_is_no_river_of_the_name():
         "and on to the Jordan River."
     )
     assert keys_found(jordan, text) == ["jordan", "river"]
+
+
+@pytest.mark.parametrize("owner", ["Juventus’", "Juventus'", "Juventus’s"])
+def test_an_owner_whose_possessive_is_an_apostrophe_alone_opens_no_longer_name(owner):
+    stadium = Gazetteer.of(
+        [Named("stadium", "Allianz Stadium", (), "Football stadium in Turin.", "place")]
+    )
+    text = f"The return derby is in April at {owner} Allianz Stadium, where Torino lost."
+    assert keys_found(stadium, text) == ["stadium"]

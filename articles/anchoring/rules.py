@@ -554,7 +554,7 @@ _PARTICLE_AND_NAME = re.compile(
     r" (?:de la|de las|de los|de|del|da|do|dos|das|di|du|von|van|der|den) [A-Z]"
 )
 _PREVIOUS_WORD = re.compile(r"(\w[\w'’.-]*) $")
-_POSSESSIVE_END = re.compile(r"['’]s$")
+_POSSESSIVE_END = re.compile(r"['’]s$|(?<=s)['’]$")
 # Possessives that open names of their own, not an owner's: "the People’s Bank of China",
 # "the Women’s Super League", "the Women’s World Cup", "the People’s Democratic Party".
 _NAME_OPENING_POSSESSIVES = _wordset(
