@@ -5279,3 +5279,25 @@ def test_an_owner_whose_possessive_is_an_apostrophe_alone_opens_no_longer_name(o
     )
     text = f"The return derby is in April at {owner} Allianz Stadium, where Torino lost."
     assert keys_found(stadium, text) == ["stadium"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A prize is what it awards.
+        ("She won a Nobel Prize in 1911.", ["prize"]),
+        ("It is read as a hint of a future Nobel Prize.", ["prize"]),
+        # A firm's product is not the firm.
+        ("He still drives a Volvo.", []),
+    ],
+)
+def test_a_prize_is_what_it_awards(text, expected):
+    prizes = Gazetteer.of(
+        [
+            Named(
+                "prize", "Nobel Prize", ("Nobel",), "Annual international awards.", "organization"
+            ),
+            Named("volvo", "Volvo", (), "Swedish car maker.", "organization"),
+        ]
+    )
+    assert keys_found(prizes, text) == expected

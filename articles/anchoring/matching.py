@@ -375,8 +375,8 @@ class Gazetteer:
         right 99 times in 100; the rest, where the rules chose from context, 90 times in
         100 (docs/annotation.md). So only the first may be accepted in bulk: SHARED_WORDS,
         when the words name several entities and the story's context chose one;
-        NO_ALIAS, when they are none of the entity's names or aliases (a given name read
-        from the story, or an alias since moved to another entity); DATE_WORD, when they
+        NO_ALIAS, when they are none of the entity's names or aliases (a given or family
+        name read from the story, or an alias since moved to another entity); DATE_WORD, when they
         are a month's or a day's name too ("May"); SHORT_FORM, when they are one word of a
         place's that is not its own name ("Luz" for the Estádio da Luz, "Danzig" for
         Gdańsk): such a word is as often part of a longer name we do not know ("the

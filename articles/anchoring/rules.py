@@ -4728,10 +4728,17 @@ def _product_of(text: str, start: int, end: int) -> bool:
     """Whether an organisation's name at ``start:end`` is the head of a noun phrase that
     "a" opens: one of its products or a thing named after it ("He still drives a Volvo
     he bought", "a bronze Garuda, the mythical eagle"), not the firm, which takes no "a";
-    "a Volvo spokesman" and "a Garuda flight" name the firm, as the noun after shows."""
+    "a Volvo spokesman" and "a Garuda flight" name the firm, as the noun after shows. A
+    prize is what it awards: "won a Nobel Prize" names the prize."""
     return bool(
-        _ARTICLE_BEFORE.search(text, max(0, start - 40), start) and _PHRASE_ENDS.match(text, end)
+        _ARTICLE_BEFORE.search(text, max(0, start - 40), start)
+        and _PHRASE_ENDS.match(text, end)
+        and fold(text[start:end]).rsplit(" ", 1)[-1] not in _AWARDED
     )
+
+
+# What a prize's name ends with: the thing awarded is the prize ("a Nobel Prize").
+_AWARDED = _wordset("""prize prizes award awards medal trophy""")
 
 
 def _several_named(story: _Story, keys) -> bool:
