@@ -5301,3 +5301,16 @@ def test_a_prize_is_what_it_awards(text, expected):
         ]
     )
     assert keys_found(prizes, text) == expected
+
+
+def test_a_persons_title_before_a_firms_alias_is_the_person_of_the_family_name():
+    merck = Gazetteer.of(
+        [
+            Named(
+                "firm", "Merck KGaA", ("Merck",), "German drug maker in Darmstadt.", "organization"
+            ),
+            Named("johanna", "Johanna Merck", (), "Chair of the family board.", "person"),
+        ]
+    )
+    text = "Johanna Merck chairs the family board. Merck posted profits. Ms Merck said so."
+    assert keys_found(merck, text) == ["johanna", "firm", "johanna"]

@@ -1099,7 +1099,8 @@ def by_surname(
     gendered title says ("Ms Kühn"), or else the one named in full last before it (as
     for a shared alias). Left out as ``by_given_name`` leaves a given name out: a word
     that is a name or alias of the gazetteer, part of another name in the story, or
-    that the context refuses."""
+    that the context refuses; but where another entity's alias stands after a title only
+    a person takes, it is the person ("Johanna Merck ... Ms Merck", not Merck the firm)."""
     from articles.anchoring.matching import Match
 
     named_in_full: dict[str, list[tuple[int, object]]] = {}  # surname -> (end, key) of each
@@ -1113,8 +1114,21 @@ def by_surname(
     plain = plain or typographic(text)
     taken = [(match.start, match.end) for match in matches]
     added = []
+    replaced = {}  # start -> the person a title says, over another entity's alias there
     for family, named in named_in_full.items():
         if is_alias(family):
+            # The word is another entity's name or alias ("Merck" the firm): only a
+            # person's title says it is the person ("Johanna Merck ... Ms Merck said").
+            for match in matches:
+                before = [(at, key) for at, key in named if at <= match.start]
+                if (
+                    before
+                    and fold(match.surface) == fold(family)
+                    and profiles.get(match.key, None) is not None
+                    and profiles[match.key].kind != "person"
+                    and _title_before(text, match.start) in _PERSONAL_TITLES
+                ):
+                    replaced[match.start] = _surname_holder(text, match.start, before, profiles)
             continue
         found = []
         for start, end in _occurrences(plain, family):
@@ -1131,9 +1145,18 @@ def by_surname(
             if key is not None:
                 found.append(Match(start, end, key, text[start:end]))
         added.extend(found)
+    if replaced:
+        matches = [
+            match._replace(key=replaced[match.start]) if match.start in replaced else match
+            for match in matches
+        ]
     if not added:
         return matches
     return sorted([*matches, *added], key=lambda match: match.start)
+
+
+# Titles that only a person takes.
+_PERSONAL_TITLES = _wordset("""mr mrs ms miss mx dr prof professor""")
 
 
 def _surname_holder(text: str, start: int, named: list, profiles: Mapping):
