@@ -5314,3 +5314,22 @@ def test_a_persons_title_before_a_firms_alias_is_the_person_of_the_family_name()
     )
     text = "Johanna Merck chairs the family board. Merck posted profits. Ms Merck said so."
     assert keys_found(merck, text) == ["johanna", "firm", "johanna"]
+
+
+def test_a_gendered_title_before_a_namesakes_alias_is_the_person_it_fits():
+    """The writer's alias is "Calvino"; his daughter, named in full, has none."""
+    calvinos = Gazetteer.of(
+        [
+            Named(
+                "italo", "Italo Calvino", ("Calvino",), "Italian writer; he died in 1985.", "person"
+            ),
+            Named(
+                "giovanna", "Giovanna Calvino", (), "Translator, daughter of a writer.", "person"
+            ),
+        ]
+    )
+    text = (
+        "Italo Calvino wrote it. His daughter, Giovanna Calvino, lent letters. "
+        "Ms Calvino said so. Calvino wrote them in 1947."
+    )
+    assert keys_found(calvinos, text) == ["italo", "giovanna", "giovanna", "italo"]

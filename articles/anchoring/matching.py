@@ -610,7 +610,7 @@ def _find(gazetteer: Gazetteer, text: str) -> tuple[list[Match], int]:
         is_alias = lambda word: bool(gazetteer.keys_named(word))  # noqa: E731
         matches = rules.by_given_name(text, matches, gazetteer.profiles, is_alias, plain)
         matches = rules.by_surname(
-            text, matches, gazetteer.names, gazetteer.profiles, is_alias, plain
+            text, matches, gazetteer.names, gazetteer.profiles, gazetteer.keys_named, plain
         )
     return matches, undecided
 

@@ -1087,20 +1087,21 @@ def surname(profile: Profile, name: str) -> str | None:
 
 
 def by_surname(
-    text: str, matches: list, names: Mapping, profiles: Mapping, is_alias, plain=""
+    text: str, matches: list, names: Mapping, profiles: Mapping, keys_named, plain=""
 ) -> list:
     """``matches`` with each person's family name alone added where it names them, when
     the gazetteer does not have it as an alias: after their name in full in the story
     ("Anjali Raman ... Raman said"), which is how news copy names a person the second
     time. An entity is often entered by its full name only.
 
-    ``names`` maps each key to its name as written. Of two people named in the story who
-    share a family name ("Matthias Kühn ... Dagmar Kühn ... Kühn said"), the one a
-    gendered title says ("Ms Kühn"), or else the one named in full last before it (as
-    for a shared alias). Left out as ``by_given_name`` leaves a given name out: a word
-    that is a name or alias of the gazetteer, part of another name in the story, or
-    that the context refuses; but where another entity's alias stands after a title only
-    a person takes, it is the person ("Johanna Merck ... Ms Merck", not Merck the firm)."""
+    ``names`` maps each key to its name as written; ``keys_named`` (a word -> keys) says
+    whose name or alias a word is. Of two people named in the story who share a family
+    name ("Matthias Kühn ... Dagmar Kühn ... Kühn said"), the one a gendered title says
+    ("Ms Kühn"), or else the one named in full last before it (as for a shared alias).
+    Left out as ``by_given_name`` leaves a given name out: a word that is a name or
+    alias of the gazetteer, part of another name in the story, or that the context
+    refuses; but a title before another entity's alias may say it is the person
+    (``_namesakes_family_name``)."""
     from articles.anchoring.matching import Match
 
     named_in_full: dict[str, list[tuple[int, object]]] = {}  # surname -> (end, key) of each
@@ -1116,19 +1117,8 @@ def by_surname(
     added = []
     replaced = {}  # start -> the person a title says, over another entity's alias there
     for family, named in named_in_full.items():
-        if is_alias(family):
-            # The word is another entity's name or alias ("Merck" the firm): only a
-            # person's title says it is the person ("Johanna Merck ... Ms Merck said").
-            for match in matches:
-                before = [(at, key) for at, key in named if at <= match.start]
-                if (
-                    before
-                    and fold(match.surface) == fold(family)
-                    and profiles.get(match.key, None) is not None
-                    and profiles[match.key].kind != "person"
-                    and _title_before(text, match.start) in _PERSONAL_TITLES
-                ):
-                    replaced[match.start] = _surname_holder(text, match.start, before, profiles)
+        if keys_named(family):
+            replaced.update(_namesakes_family_name(text, matches, family, named, profiles))
             continue
         found = []
         for start, end in _occurrences(plain, family):
@@ -1153,6 +1143,35 @@ def by_surname(
     if not added:
         return matches
     return sorted([*matches, *added], key=lambda match: match.start)
+
+
+def _namesakes_family_name(text: str, matches: list, family: str, named: list, profiles):
+    """Where ``family``, another entity's name or alias, names a person the story named
+    in full (``named``, as (end, key)) instead, as {start: that person's key}: after a
+    title only a person takes, over a firm or a place ("Johanna Merck ... Ms Merck
+    said", not Merck the firm); over another person, after a gendered title that fits
+    only the one named in full ("Ms Calvino" after Giovanna Calvino, not Italo). Not by
+    which was named last: copy that names a writer's daughter once goes on calling the
+    writer "Calvino", and the sets' writers read such a word both ways."""
+    folded = fold(family)
+    found = {}
+    for match in matches:
+        other = profiles.get(match.key)
+        if other is None or fold(match.surface) != folded:
+            continue
+        before = [(at, key) for at, key in named if at <= match.start and key != match.key]
+        if not before:
+            continue
+        holder = _surname_holder(text, match.start, before, profiles)
+        title = _title_before(text, match.start)
+        if other.kind != "person":
+            if title in _PERSONAL_TITLES:
+                found[match.start] = holder
+        elif title in _FEMALE_TITLES or title in _MALE_TITLES:
+            gender = "female" if title in _FEMALE_TITLES else "male"
+            if other.gender != gender and profiles[holder].gender == gender:
+                found[match.start] = holder
+    return found
 
 
 # Titles that only a person takes.
