@@ -228,6 +228,10 @@ HELD_OUT_FLOORS = {
     "annotation_holdout89": (0.94, 0.95),
     "annotation_holdout90": (0.91, 0.92),
     "annotation_holdout91": (0.94, 0.95),
+    "annotation_holdout92": (0.97, 0.96),
+    "annotation_holdout93": (0.91, 0.89),
+    "annotation_holdout94": (0.92, 0.91),
+    "annotation_holdout95": (0.95, 0.94),
 }
 
 
