@@ -5333,3 +5333,20 @@ def test_a_gendered_title_before_a_namesakes_alias_is_the_person_it_fits():
         "Ms Calvino said so. Calvino wrote them in 1947."
     )
     assert keys_found(calvinos, text) == ["italo", "giovanna", "giovanna", "italo"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A new clause after the comma is no apposition: its subject is no word about
+        # the name.
+        ("After the derby at St James’ Park, a police horse was punched.", ["park"]),
+        # Words set beside the name that call it a thing are.
+        ("They watched St James’ Park, a 1950 film, at home.", []),
+    ],
+)
+def test_a_clause_after_a_comma_says_nothing_of_the_name_before(text, expected):
+    park = Gazetteer.of(
+        [Named("park", "St James’ Park", (), "Football stadium in Newcastle.", "place")]
+    )
+    assert keys_found(park, text) == expected

@@ -4596,7 +4596,7 @@ _THING_NOUNS = _wordset(
 # stop, a function word or a participle.
 _THING_BESIDE_AFTER = re.compile(
     r", (?:a|an|the) (?:[\w’'-]+ ){0,3}?([a-z]+)(?=[,.;:!?)]| (?:that|which|who|whose|of|in|"
-    r"from|by|with|for|on|at|and|is|was|run|made|built|written|shot|known|sold|held)\b|"
+    r"from|by|with|for|on|at|and|run|made|built|written|shot|known|sold|held)\b|"
     r" [a-z]+ed\b)"
 )
 _THING_BESIDE_BEFORE = re.compile(
