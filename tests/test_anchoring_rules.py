@@ -5236,8 +5236,10 @@ SURNAMES = Gazetteer.of(
             ["matthias", "dagmar", "dagmar", "dagmar"],
         ),
         ("Dagmar Kühn spoke. Matthias Kühn nodded. Kühn left.", ["dagmar", "matthias", "matthias"]),
-        # A family name with a particle is what many people are called.
+        # A family name with a particle is the particle and the name, its particle
+        # capitalised after a title; not where it is a name as a word.
         ("Pieter de Jong farms here. Half the village is called de Jong.", ["jong"]),
+        ("Pieter de Jong farms here. Mr De Jong said so; de Jong smiled.", ["jong"] * 3),
         # A word that is part of another name is someone else's too.
         ("Anjali Raman spoke. The Raman Institute agreed.", ["raman"]),
     ],

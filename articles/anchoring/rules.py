@@ -1079,11 +1079,13 @@ def surname(profile: Profile, name: str) -> str | None:
     words = [w for w in typographic(name).split() if w.lower() not in _NAME_SUFFIX_WORDS]
     if profile.kind != "person" or len(words) < 2 or not _may_be_given(words[-1]):
         return None
-    # A family name with a particle ("Pieter de Jong") is not its last word alone, and
-    # "de Jong" is what many people are called: none is read.
-    if words[-2].islower():
-        return None
-    return words[-1]
+    # A family name with a particle is the particle and the name: "van Wyk" for André
+    # van Wyk, "de la Cruz" (copy capitalises the particle after a title or at a
+    # sentence's start: ``by_surname`` reads "Van Wyk" too).
+    first = len(words) - 1
+    while first > 1 and words[first - 1].islower():
+        first -= 1
+    return " ".join(words[first:])
 
 
 def by_surname(
@@ -1108,7 +1110,7 @@ def by_surname(
     for match in matches:
         person = profiles.get(match.key)
         family = surname(person, names[match.key]) if person and match.key in names else None
-        if family and family in typographic(match.surface).split()[1:]:
+        if family and f" {family} " in f" {typographic(match.surface)} "[1:]:
             named_in_full.setdefault(family, []).append((match.end, match.key))
     if not named_in_full:
         return matches
@@ -1121,7 +1123,9 @@ def by_surname(
             replaced.update(_namesakes_family_name(text, matches, family, named, profiles))
             continue
         found = []
-        for start, end in _occurrences(plain, family):
+        written = {family, family[0].upper() + family[1:]}  # "van Wyk", "Van Wyk"
+        occurrences = sorted(at for form in written for at in _occurrences(plain, form))
+        for start, end in occurrences:
             if any(start < high and end > low for low, high in taken):
                 continue  # inside a name already found
             reason = refusal(text, start, end)
