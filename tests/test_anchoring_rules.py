@@ -5352,3 +5352,21 @@ def test_a_clause_after_a_comma_says_nothing_of_the_name_before(text, expected):
         [Named("park", "St James’ Park", (), "Football stadium in Newcastle.", "place")]
     )
     assert keys_found(park, text) == expected
+
+
+def test_a_datelines_region_picks_among_places_only():
+    """The festival's description names Italy, the city's only its region."""
+    venice = Gazetteer.of(
+        [
+            Named("city", "Venice", (), "Capital of the Veneto region, built on islands.", "place"),
+            Named(
+                "festival",
+                "Venice Film Festival",
+                ("Venice",),
+                "Annual film festival held on the Lido of Venice, Italy.",
+                "organization",
+            ),
+        ]
+    )
+    text = "VENICE, Italy, Apr 22 (Newsroom) — Eleven countries will show work this year."
+    assert keys_found(venice, text) == ["city"]

@@ -2537,12 +2537,13 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # A dateline names a city: "NEW YORK (Newsroom) -" is the city, not the state; the
     # region after it says which city of the name.
     if opens_dateline(text, start, end):
+        # A place, whatever its description calls it ("Industrial metropolitan city"),
+        # before a club, a firm or a festival of its name: "ULSAN, Feb 26" is no football
+        # club, "VENICE, Italy," no film festival held in Italy.
+        candidates = _filter(candidates, lambda key: key in known and known[key].kind == "place")
         in_region = _dateline_region(text, end, candidates, known)
         if in_region is not None:
             return in_region
-        # A place, whatever its description calls it ("Industrial metropolitan city"),
-        # before a club or a firm of its name: "ULSAN, Feb 26" is no football club.
-        candidates = _filter(candidates, lambda key: key in known and known[key].kind == "place")
         candidates = _filter(
             candidates, lambda key: key in known and known[key].place_type == "city"
         )
