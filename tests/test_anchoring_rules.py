@@ -5370,3 +5370,24 @@ def test_a_datelines_region_picks_among_places_only():
     )
     text = "VENICE, Italy, Apr 22 (Newsroom) — Eleven countries will show work this year."
     assert keys_found(venice, text) == ["city"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Prys, a former Qeravia under-21 international, spoke.", "He is a Qeravia international."],
+)
+def test_an_international_of_a_country_played_for_its_side(text):
+    """Of the country and its one national side, the side (the youth side is its own)."""
+    sides = Gazetteer.of(
+        [
+            Named("qeravia", "Qeravia", (), "Country in the north.", "place"),
+            Named(
+                "football",
+                "Qeravia national football team",
+                ("Qeravia",),
+                "Men's association football team of Qeravia.",
+                "organization",
+            ),
+        ]
+    )
+    assert keys_found(sides, text) == ["football"]

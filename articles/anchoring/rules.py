@@ -1422,6 +1422,8 @@ _SQUAD_AFTER = re.compile(
     # autumn internationals", "Bath's head of rugby".
     r"wickets|spinner|seamers?|pacemen|quicks|flankers?|scrum-half|fly-half|hooker|prop|"
     r"full-back|(?:autumn |summer |six nations )?internationals|head coach|"
+    # "a former Wales under-21 international", "a Scotland international".
+    r"(?:under-\d{2} )?international\b(?! \w)|under-\d{2} (?:side|team|squad)|"
     r"(?:head|director) of rugby|first-innings|second-innings)\b|, who\b"
 )
 # A team's player by their place in it, and the sport it says ("an Ireland prop").
