@@ -120,7 +120,7 @@ def looks_needed(mentions) -> dict[int, str]:
         and (reason := found.needs_a_look(mention.exact, mention.entity_id))
     }
     sharing = {
-        mention: [key for key in found.keys_named(mention.exact) if key != mention.entity_id]
+        mention: [key for key in found.keys_sharing(mention.exact) if key != mention.entity_id]
         for mention, reason in reasons.items()
         if reason == anchoring.SHARED_WORDS
     }

@@ -5391,3 +5391,17 @@ def test_an_international_of_a_country_played_for_its_side(text):
         ]
     )
     assert keys_found(sides, text) == ["football"]
+
+
+def test_a_word_that_is_another_persons_family_name_needs_a_look():
+    """The painter's alias names the director too, once a story names her in full."""
+    murillos = Gazetteer.of(
+        [
+            Named("painter", "Bartolomé Esteban Murillo", ("Murillo",), "Painter.", "person"),
+            Named("director", "Elena Murillo", (), "Museum director.", "person"),
+            Named("prado", "Prado", (), "Art museum in Madrid.", "place"),
+        ]
+    )
+    assert murillos.keys_sharing("Murillo") == ("painter", "director")
+    assert murillos.needs_a_look("Murillo", "painter") == "shared-words"
+    assert murillos.needs_a_look("Prado", "prado") == ""

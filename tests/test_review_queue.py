@@ -291,6 +291,25 @@ def test_a_given_name_or_a_month_suggested_needs_a_look(annotator):
     assert "“Jermaine” is not one of Jermaine August's names or aliases" in messages
 
 
+def test_a_famous_namesakes_alias_that_is_another_persons_family_name_needs_a_look(annotator):
+    """ "Murillo" is the painter's alias and the family name of the museum's director, whom
+    a story that names her in full calls so: bulk accept leaves it, and says whom else it
+    names."""
+    painter = PersonFactory(
+        name="Bartolomé Esteban Murillo", aliases=["Murillo"], description="Spanish painter."
+    )
+    PersonFactory(name="Elena Murillo", aliases=[], description="Director of the Prado.")
+    article = ArticleFactory(body="Works by Murillo hang in the Prado.")
+    bare = suggested_mention(article, painter, "Murillo")
+
+    response = annotator.post(QUEUE, {"action": "accept_mentions", "_selected_action": [bare.pk]})
+
+    assert Mention.objects.get().status == MentionStatus.SUGGESTED
+    assert "“Murillo” also names Elena Murillo (Director of the Prado.)" in " ".join(
+        messages_of(response)
+    )
+
+
 def test_a_place_named_by_a_short_form_needs_a_look(annotator):
     place = PlaceFactory(name="Estádio da Luz", aliases=["Luz"])
     article = ArticleFactory(body="Trains skipped the Colégio Militar/Luz station all day.")

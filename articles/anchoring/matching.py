@@ -211,8 +211,14 @@ class Gazetteer:
             values[form] = (size, readings[first], first, readings)
         self.profiles = dict(profiles or {})
         # Each entity's name as written, for the family name a person is called by
-        # (rules.by_surname).
+        # (rules.by_surname), and the people of each folded family name.
         self.names = dict(names or {})
+        self._families: dict[str, tuple] = {}
+        for key, name in self.names.items():
+            family = rules.surname(self.profiles[key], name) if key in self.profiles else None
+            if family:
+                folded_family = rules.fold(family)
+                self._families[folded_family] = (*self._families.get(folded_family, ()), key)
         # How the forms that have accents in some name or alias are spelled, and by whom:
         # text spelled as one entity's name is that one's where entities spell a form
         # apart by accents alone ("Tāwhiao" the king, "Tawhiao" a man of the family name).
@@ -367,6 +373,15 @@ class Gazetteer:
         _, _, _, keys, readings = value
         return _every_reading(keys, readings)
 
+    def keys_sharing(self, words: str) -> tuple:
+        """The keys ``words`` may name: those it is a name or an alias of
+        (``keys_named``), and the people whose family name it is, which a story that
+        names them in full calls them by (``rules.by_surname``): "Murillo" names the
+        painter whose alias it is and the museum director Elena Murillo."""
+        keys = self.keys_named(words)
+        family = self._families.get(rules.fold(words), ())
+        return keys + tuple(key for key in family if key not in keys)
+
     def needs_a_look(self, words: str, key) -> str:
         """Why a suggestion of ``key`` on ``words`` should be looked at before anyone
         accepts it, or "" when the words are that entity's name or alias and no other's.
@@ -374,7 +389,8 @@ class Gazetteer:
         On the held-out sets, suggestions whose words name one entity and nothing else are
         right 99 times in 100; the rest, where the rules chose from context, 90 times in
         100 (docs/annotation.md). So only the first may be accepted in bulk: SHARED_WORDS,
-        when the words name several entities and the story's context chose one;
+        when the words name several entities (``keys_sharing``: a person's family name
+        counts) and the story's context chose one;
         NO_ALIAS, when they are none of the entity's names or aliases (a given or family
         name read from the story, or an alias since moved to another entity); DATE_WORD, when they
         are a month's or a day's name too ("May"); SHORT_FORM, when they are one word of a
@@ -388,7 +404,7 @@ class Gazetteer:
         keys = self.keys_named(words)
         if key not in keys:
             return NO_ALIAS
-        if len(keys) > 1:
+        if len(self.keys_sharing(words)) > 1:
             return SHARED_WORDS
         visible = words.replace(_INVISIBLE, "")
         if " " not in typographic(visible).strip() and (
