@@ -5405,3 +5405,20 @@ def test_a_word_that_is_another_persons_family_name_needs_a_look():
     assert murillos.keys_sharing("Murillo") == ("painter", "director")
     assert murillos.needs_a_look("Murillo", "painter") == "shared-words"
     assert murillos.needs_a_look("Prado", "prado") == ""
+
+
+def test_a_word_keeps_the_sense_the_story_gave_it_over_another_entitys_own_name():
+    """One sense in a story: the painter, whom the sentence first showed it to be, again;
+    not the space probe whose own name the word is. A country's own name is another
+    matter (the river of its name, then the country)."""
+    giotto = Gazetteer.of(
+        [
+            Named("painter", "Giotto di Bondone", ("Giotto",), "Florentine painter.", "person"),
+            Named("probe", "Giotto", (), "Space probe launched in 1985.", "organization"),
+        ]
+    )
+    text = (
+        "Taddeo Gaddi was a pupil of Giotto, the Florentine painter, for twenty years. "
+        "The scaffolding moves next year to the chapel where Giotto’s scenes hang."
+    )
+    assert keys_found(giotto, text) == ["painter", "painter"]

@@ -3226,6 +3226,15 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             and not _ADDRESS_BEFORE.search(text, max(0, start - 30), start)
         ):
             return primate[0]
+        # One sense in a story: the word the story already gave another entity of them,
+        # by what its sentence said and not as anyone's own name, is that one again
+        # ("a pupil of Giotto" the painter ... "Giotto’s scenes", not the space probe
+        # named after him).
+        given = _given_before(story, start, folded, candidates)
+        # (Not over a country: "the Paraguay" may be the river, and "southern Paraguay"
+        # after it the country.)
+        if given is not None and given not in own and known[own[0]].place_type != "country":
+            return given
         return own[0]
     only_places = _all_of_kind(candidates, known, "place")
     if own:
@@ -3373,6 +3382,21 @@ _PLACE_HAS_AFTER = re.compile(
     r"['’]s (?:[a-z]+ )?(?:port|harbou?r|senate|parliament|assembly|department|river|coast|"
     r"beaches|weather|hurricane)\b"
 )
+
+
+def _given_before(story: _Story, start: int, folded: str, keys: list):
+    """The one of ``keys`` every earlier occurrence of the word ``folded`` in the story
+    was given, or None (none given, or several)."""
+    size = len(folded)
+    given = {
+        key
+        for at, key in story.chosen.items()
+        if at < start
+        and key in keys
+        and fold(story.text[at : at + size]) == folded
+        and not story.text[at + size : at + size + 1].isalnum()
+    }
+    return given.pop() if len(given) == 1 else None
 
 
 def _field_left_open(text: str, start: int, end: int, chosen: Profile, own: Profile) -> bool:
