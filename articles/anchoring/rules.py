@@ -3386,15 +3386,19 @@ _PLACE_HAS_AFTER = re.compile(
 
 def _given_before(story: _Story, start: int, folded: str, keys: list):
     """The one of ``keys`` every earlier occurrence of the word ``folded`` in the story
-    was given, or None (none given, or several)."""
+    was given, or None (none given, or several). Not in a dateline, which names a city
+    whatever the story says of the state of its name ("NEW YORK ... New York passed a
+    law")."""
     size = len(folded)
+    ends = dict(story.spans)
     given = {
         key
         for at, key in story.chosen.items()
         if at < start
         and key in keys
+        and ends.get(at) == at + size
         and fold(story.text[at : at + size]) == folded
-        and not story.text[at + size : at + size + 1].isalnum()
+        and not opens_dateline(story.text, at, at + size)
     }
     return given.pop() if len(given) == 1 else None
 
