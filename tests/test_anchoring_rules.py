@@ -5422,3 +5422,33 @@ def test_a_word_keeps_the_sense_the_story_gave_it_over_another_entitys_own_name(
         "The scaffolding moves next year to the chapel where Giotto’s scenes hang."
     )
     assert keys_found(giotto, text) == ["painter", "painter"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Markus Soeder won again. Soeder thanked voters in Nuernberg.", ["soder", "soder", "nbg"]),
+        ("The OeVP and the OEVP both mean the party.", ["ovp", "ovp"]),
+        ("Traffic on the Koenigstrasse was diverted.", ["street"]),
+        # As written, of course, too.
+        ("Markus Söder won in Nürnberg.", ["soder", "nbg"]),
+    ],
+)
+def test_umlauts_and_sharp_s_as_german_copy_writes_them_without(text, expected):
+    german = Gazetteer.of(
+        [
+            Named("soder", "Markus Söder", ("Söder",), "Minister-president of Bavaria.", "person"),
+            Named("nbg", "Nürnberg", (), "City in Bavaria.", "place"),
+            Named("ovp", "Austrian People's Party", ("ÖVP",), "Austrian party.", "organization"),
+            Named("street", "Königstraße", (), "Street in Nuremberg.", "place"),
+        ]
+    )
+    assert keys_found(german, text) == expected
+
+
+def test_a_name_read_through_its_transliterated_umlauts_needs_a_look():
+    german = Gazetteer.of(
+        [Named("soder", "Markus Söder", ("Söder",), "Minister-president.", "person")]
+    )
+    assert german.needs_a_look("Soeder", "soder") == "spelled-otherwise"
+    assert german.needs_a_look("Markus Soeder", "soder") == ""

@@ -343,6 +343,14 @@ class Gazetteer:
                 }
             return {form for form in forms if form != plain and form not in spelled_as}
 
+        def transliterated(written: str) -> set[str]:
+            # Umlauts and "ß" as German copy writes them without those letters:
+            # "Soeder" for Söder, "Nuernberg", "OeVP" (or "OEVP") for ÖVP, "Strasse".
+            if not _UMLAUT.search(written):
+                return set()
+            form = _UMLAUT.sub(lambda letter: _UMLAUT_AS[letter.group()], written)
+            return {form, form.upper()} - {written} if written.isupper() else {form}
+
         entries = [
             Entry(named.key, surface, as_written=surface == written)
             for named in entities
@@ -353,6 +361,7 @@ class Gazetteer:
                 *spaced(named, written),
                 *hyphened(named, written),
                 *abbreviated(named, written),
+                *(transliterated(written) - spelled_as),
             }
         ]
         return cls(
@@ -651,6 +660,11 @@ def _as_spelled(gazetteer: Gazetteer, text: str, haystack: str, hits: list) -> l
         if spelled_hit is not None:
             kept.append(spelled_hit)
     return kept
+
+
+# German umlauts and "ß", and how copy without them writes them.
+_UMLAUT_AS = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
+_UMLAUT = re.compile("[äöüÄÖÜß]")
 
 
 # Words that say a name of one word is a place: before it ("in Krakow", "near
