@@ -5452,3 +5452,27 @@ def test_a_name_read_through_its_transliterated_umlauts_needs_a_look():
     )
     assert german.needs_a_look("Soeder", "soder") == "spelled-otherwise"
     assert german.needs_a_look("Markus Soeder", "soder") == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Shares of Desai Electronics Ltd rose 6 per cent.", "Desai Electronics Ltd"),
+        ("Raffles Remit Pte Ltd was fined on Thursday.", "Raffles Remit Pte Ltd"),
+        ("Shares of Desai Electronics Ltd. rose 6 per cent.", "Desai Electronics Ltd."),
+    ],
+)
+def test_a_firms_legal_form_is_written_with_its_stop_or_without(text, surface):
+    firms = Gazetteer.of(
+        [
+            Named(
+                "desai",
+                "Desai Electronics Ltd.",
+                (),
+                "Indian maker of electronics.",
+                "organization",
+            ),
+            Named("raffles", "Raffles Remit Pte. Ltd.", (), "Payments company.", "organization"),
+        ]
+    )
+    assert [match.surface for match in firms.find(text)] == [surface]

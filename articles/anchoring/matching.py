@@ -44,6 +44,12 @@ _ABBREVIATIONS = "St|Ste|Sta|Mt|Ft"
 _ABBREVIATION_STOPPED = re.compile(rf"(?<![\w.])({_ABBREVIATIONS})\.(?=[ -]\w)")
 _ABBREVIATION_BARE = re.compile(rf"(?<![\w.])({_ABBREVIATIONS})(?=[ -]\w)")
 _STOP_AT_THE_END = re.compile(r" (Jr|Sr)\.$")
+# A firm's legal form, abbreviated with a stop or without ("Desai Electronics Ltd." and
+# "Ltd", "Raffles Remit Pte. Ltd."); a stop is added only inside a name, as one at its
+# end may be the sentence's.
+_LEGAL_FORMS = "Ltd|Inc|Corp|Co|Pte|Bhd|Pty|Plc|Cie|Bros"
+_LEGAL_FORM_STOPPED = re.compile(rf"(?<![\w.])({_LEGAL_FORMS})\.(?= |$)")
+_LEGAL_FORM_BARE = re.compile(rf"(?<![\w.])({_LEGAL_FORMS})(?= )")
 # Initials of a word of a longer name, with their stops or without: "U.S. Steel" and "US
 # Steel", "U.N. Security Council" and "UN Security Council" (none added at the end, where
 # a stop may end the sentence).
@@ -56,7 +62,7 @@ _INITIALS_BARE = re.compile(r"(?<![\w.])([A-Z]{2,3})(?= \w)")
 _LEADING_INITIALS = re.compile(r"((?:[A-Z]\.? ?){2,3})(?=[A-Z][a-z])")
 # What any of the forms above start from: a name with none of it is written one way.
 _MAY_BE_WRITTEN_OTHERWISE = re.compile(
-    rf"Saint|Mount|Fort|\b(?:{_ABBREVIATIONS})\b|"
+    rf"Saint|Mount|Fort|\b(?:{_ABBREVIATIONS}|{_LEGAL_FORMS})\b|"
     r"\b[JS]r\.|&| and |[A-Z]\.|[A-Z]{2}|\b[A-Z] [A-Z]|\b[AaEe]l[- ]"
 )
 # An acronym alone, which copy may write with stops ("U.A.E." for "UAE", "U.N.").
@@ -320,6 +326,8 @@ class Gazetteer:
                 bare = _INITIALS_STOPPED.sub(lambda word: word.group(1).replace(".", ""), plain)
                 forms |= {bare, *(_COMMA_BEFORE_INITIALS.sub(" ", form) for form in (plain, bare))}
                 forms.add(_INITIALS_BARE.sub(lambda word: ".".join(word.group(1)) + ".", plain))
+                forms.add(_LEGAL_FORM_STOPPED.sub(r"\1", plain))
+                forms.add(_LEGAL_FORM_BARE.sub(r"\1.", plain))
             for form in list(forms):
                 stopped = _ABBREVIATION_STOPPED.sub(r"\1", form)
                 if stopped == form:
