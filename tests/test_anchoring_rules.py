@@ -5476,3 +5476,21 @@ def test_a_firms_legal_form_is_written_with_its_stop_or_without(text, surface):
         ]
     )
     assert [match.surface for match in firms.find(text)] == [surface]
+
+
+def test_a_volcano_by_a_city_is_no_city_though_its_description_names_one():
+    """A dateline names the city, not the volcano "north-west of the city" of its name."""
+    salvador = Gazetteer.of(
+        [
+            Named("city", "San Salvador", (), "Capital and largest city of El Salvador.", "place"),
+            Named(
+                "volcano",
+                "San Salvador",
+                (),
+                "Stratovolcano north-west of the city of San Salvador.",
+                "place",
+            ),
+        ]
+    )
+    text = "SAN SALVADOR, Feb 9 (Newsroom) — The death toll rose to 31."
+    assert keys_found(salvador, text) == ["city"]

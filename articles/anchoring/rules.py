@@ -316,6 +316,11 @@ def profile(named: Named) -> Profile:
             if word == "metropolitan":
                 place_type = "state"
                 break
+            # A natural feature is none of them, whatever town it lies by: "Stratovolcano
+            # north-west of the city of San Salvador".
+            # (Not an island: "Island country in the Caribbean" is a country.)
+            if _KINDS_OF_PLACE.get(word) in _NATURAL_KINDS - {"island"}:
+                break
             if _stem(word) in _PLACE_TYPES:
                 place_type = _PLACE_TYPES[_stem(word)]
                 break
