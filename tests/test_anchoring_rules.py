@@ -5494,3 +5494,23 @@ def test_a_volcano_by_a_city_is_no_city_though_its_description_names_one():
     )
     text = "SAN SALVADOR, Feb 9 (Newsroom) — The death toll rose to 31."
     assert keys_found(salvador, text) == ["city"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In Mumbai people drink Champagne at weddings.", []),
+        ("A tourist asked for a wedge of Roquefort to take home.", []),
+        ("Growers in Champagne lit candles between the rows.", ["champagne"]),
+    ],
+)
+def test_what_people_drink_or_eat_is_the_thing_named_after_the_place(text, expected):
+    places = Gazetteer.of(
+        [
+            Named(
+                "champagne", "Champagne", (), "Historic region of north-eastern France.", "place"
+            ),
+            Named("roquefort", "Roquefort", (), "Village in Aveyron, France.", "place"),
+        ]
+    )
+    assert keys_found(places, text) == expected

@@ -4676,8 +4676,12 @@ _A_THING_CALLED_BEFORE = re.compile(
 # of Lech", "A glass of Valpolicella" are the drink, named after a place or sharing a
 # club's name; only a maker of drinks is named so ("bottles of Brandão" for the house).
 _POURED_FROM_BEFORE = re.compile(
-    r"\b(?:[Bb]ottles?|[Gg]lass(?:es)?|[Cc]ans?|[Cc]rates?|[Pp]ints?|[Bb]arrels?|"
-    r"[Cc]asks?|[Dd]rams?|[Mm]ugs?) of (?:(?:a|an|the|cold|red|white|good|fine|old) )?$"
+    r"\b(?:(?:[Bb]ottles?|[Gg]lass(?:es)?|[Cc]ans?|[Cc]rates?|[Pp]ints?|[Bb]arrels?|"
+    r"[Cc]asks?|[Dd]rams?|[Mm]ugs?|[Ww]edges?|[Ss]lices?|[Ww]heels?) of|"
+    # What people drink or eat, the thing named after the place: "people drink
+    # Champagne at weddings".
+    r"(?:drink|drinks|drank|drinking|sip|sips|sipping|eat|eats|ate|eating)) "
+    r"(?:(?:a|an|the|cold|red|white|good|fine|old|more|less) )?$"
 )
 _DRINK_MAKERS = frozenset(
     map(
