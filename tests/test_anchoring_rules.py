@@ -5514,3 +5514,17 @@ def test_what_people_drink_or_eat_is_the_thing_named_after_the_place(text, expec
         ]
     )
     assert keys_found(places, text) == expected
+
+
+def test_the_region_a_dateline_adds_is_no_town_but_may_be_an_island():
+    antigua = Gazetteer.of(
+        [
+            Named("stjohns", "St. John's", (), "Capital city of Antigua and Barbuda.", "place"),
+            Named("island", "Antigua", (), "Largest island of Antigua and Barbuda.", "place"),
+            Named(
+                "town", "Antigua Guatemala", ("Antigua",), "Colonial city in Guatemala.", "place"
+            ),
+        ]
+    )
+    text = "ST. JOHN'S, Antigua, Oct 8 (Newsroom) — A fund was launched to rebuild homes."
+    assert keys_found(antigua, text) == ["stjohns", "island"]

@@ -2560,13 +2560,17 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # gives it, a country, state or province: "Cork, Ireland," is the state, not the
     # island of the name.
     if filed_from is not None and _DATELINE_REGION_BEFORE.fullmatch(text, 0, start):
-        candidates = _filter(
+        # A town is no such region: an island is, when no state or country of the name is
+        # ("ST. JOHN'S, Antigua," is the island, not the town in Guatemala).
+        regions = _filter(
             candidates,
             lambda key: (
-                key in known
-                and known[key].kind == "place"
-                and _kind_described(known[key]) not in _NATURAL_KINDS
+                key in known and known[key].kind == "place" and known[key].place_type != "city"
             ),
+        )
+        candidates = _filter(
+            regions,
+            lambda key: key in known and _kind_described(known[key]) not in _NATURAL_KINDS,
         )
     # "The late Ferdinand Marcos" is the one whose description gives his death.
     if len(candidates) > 1 and _LATE_BEFORE.search(text, max(0, start - 40), start):
