@@ -5240,6 +5240,9 @@ SURNAMES = Gazetteer.of(
         # capitalised after a title; not where it is a name as a word.
         ("Pieter de Jong farms here. Half the village is called de Jong.", ["jong"]),
         ("Pieter de Jong farms here. Mr De Jong said so; de Jong smiled.", ["jong"] * 3),
+        # A person's name takes no "the": a people of the name.
+        ("Anjali Raman spoke. The Raman would wait, said the veteran Raman chief.", ["raman"]),
+        ("Lamar Pickett Jr. spoke. The elder Pickett wept.", ["pickett", "pickett"]),
         # A word that is part of another name is someone else's too.
         ("Anjali Raman spoke. The Raman Institute agreed.", ["raman"]),
     ],

@@ -1140,6 +1140,10 @@ def by_surname(
             before = [(at, key) for at, key in named if at <= start]
             if reason is not None or not before:
                 continue
+            # A person's name takes no "the": "the Kayapó would wait", "the veteran
+            # Kayapó chief" are a people of the name (not "the elder Walsh").
+            if _THE_AND_A_WORD_BEFORE.search(text, max(0, start - 30), start):
+                continue
             key = _surname_holder(text, start, before, profiles)
             if key is not None:
                 found.append(Match(start, end, key, text[start:end]))
@@ -1181,6 +1185,9 @@ def _namesakes_family_name(text: str, matches: list, family: str, named: list, p
             if other.gender != gender and profiles[holder].gender == gender:
                 found[match.start] = holder
     return found
+
+
+_THE_AND_A_WORD_BEFORE = re.compile(r"\b[Tt]he (?!(?:elder|younger|late) $)(?:[a-z][\w-]* )?$")
 
 
 # Titles that only a person takes.
