@@ -5531,3 +5531,37 @@ def test_the_region_a_dateline_adds_is_no_town_but_may_be_an_island():
     )
     text = "ST. JOHN'S, Antigua, Oct 8 (Newsroom) — A fund was launched to rebuild homes."
     assert keys_found(antigua, text) == ["stjohns", "island"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Words joined by a hyphen are no English word.
+        ("Hydro-Quebec has promised cheap power.", ["hydro"]),
+        # On an island, and a kind of place after the name.
+        ("Boat owners on Roatan ignored the warnings.", ["roatan"]),
+        ("Output fell at the Yacyreta dam.", ["yacyreta"]),
+        # A person set beside the name is no place that qualifies it.
+        ("A spokesman for Aeroports de Montreal, Marc Dorais, said no.", ["adm"]),
+        # A place after the comma still is.
+        ("A spokesman for Aeroports de Montreal, Vermont, said no.", []),
+    ],
+)
+def test_names_read_through_their_accents_where_nothing_says_they_are_words(text, expected):
+    accented = Gazetteer.of(
+        [
+            Named(
+                "hydro", "Hydro-Québec", (), "Quebec's public electricity utility.", "organization"
+            ),
+            Named("roatan", "Roatán", (), "Largest of the Bay Islands of Honduras.", "place"),
+            Named("yacyreta", "Yacyretá", (), "Hydroelectric dam on the Paraná.", "place"),
+            Named(
+                "adm",
+                "Aéroports de Montréal",
+                (),
+                "Authority that runs the airports of Montreal.",
+                "organization",
+            ),
+        ]
+    )
+    assert keys_found(accented, text) == expected

@@ -679,13 +679,14 @@ _UMLAUT = re.compile("[äöüÄÖÜß]")
 # Sanliurfa", "the fishing town of Husavik") or after it ("Bartin province"); and what
 # stands between names listed together.
 _PLACE_WORD_BEFORE = re.compile(
-    r"\b(?:in|at|from|to|near|outside|across|around|into|via|towards?|between|"
+    r"\b(?:in|at|on|from|to|near|outside|across|around|into|via|towards?|between|"
     r"(?:town|city|port|village|region|province|county|district|municipality) of) $",
     re.IGNORECASE,
 )
 _PLACE_WORD_AFTER = re.compile(
     r" (?:province|region|county|district|state|city|department|governorate|oblast|"
-    r"prefecture|canton|municipality)\b"
+    r"prefecture|canton|municipality|river|lake|dam|reservoir|island|islands|valley|"
+    r"volcano|bay|delta|basin|airport|port)\b"
 )
 _LISTED = frozenset({" and ", ", ", " or "})
 # The openings of a name that Gazetteer.of writes abbreviated ("St Mary" for "Saint
@@ -742,11 +743,19 @@ def _spelled(
         return (start, end, narrowed) if narrowed else hit
     profiles = gazetteer.profiles
     qualifier = not rules.is_dateline(text, start, end) and _QUALIFIER_AFTER.match(text, end)
-    if qualifier and not any(
-        key in profiles and fold(qualifier.group(1)) in profiles[key].description for key in keys
+    if (
+        qualifier
+        and not any(
+            key in profiles and fold(qualifier.group(1)) in profiles[key].description
+            for key in keys
+        )
+        # A person set beside it is no place that qualifies it: "a spokesman for
+        # Aeroports de Montreal, Marc Dorais, said".
+        and not (" " in qualifier.group(1) and gender_of_given_name(qualifier.group(1).split()[0]))
     ):
         return None
-    if " " in surface:
+    # Several words, or words joined by a hyphen ("Hydro-Quebec"), are no English word.
+    if " " in surface or "-" in surface.strip("-"):
         return hit
     if written != form:
         # Accents no name of theirs has: a place's or a body's ("İSTANBUL", "Atlético"),
