@@ -174,7 +174,7 @@ HELD_OUT_FLOORS = {
     "annotation_holdout35": (0.96, 0.95),
     "annotation_holdout36": (0.95, 0.94),
     "annotation_holdout37": (0.96, 0.96),
-    "annotation_holdout38": (0.96, 0.95),
+    "annotation_holdout38": (0.95, 0.94),
     "annotation_holdout39": (0.96, 0.97),
     "annotation_holdout40": (0.96, 0.97),
     "annotation_holdout41": (0.96, 0.97),
