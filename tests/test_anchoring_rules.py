@@ -5565,3 +5565,12 @@ def test_names_read_through_their_accents_where_nothing_says_they_are_words(text
         ]
     )
     assert keys_found(accented, text) == expected
+
+
+def test_a_party_members_title_after_its_name_opens_no_longer_name():
+    """ "A Fianna Fail TD" is a member of the party, as "a Labour MP" is."""
+    parties = Gazetteer.of(
+        [Named("ff", "Fianna Fáil", ("FF",), "Political party in Ireland.", "organization")]
+    )
+    text = "A Fianna Fail TD from the constituency said the party had no view."
+    assert keys_found(parties, text) == ["ff"]

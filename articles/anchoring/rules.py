@@ -382,7 +382,7 @@ _TITLES = _wordset(
     imam sheikh emir sultan shah tsar coach officer inspector detective director
     chief executive commissioner deputy speaker comrade marshal duke duchess earl
     baron baroness councillor councilor delegate supreme foreign defence defense
-    finance interior home trade health water former ceo cfo coo mp mep mla msp pm
+    finance interior home trade health water former ceo cfo coo mp mep mla msp td pm
     gov lt sgt maj elect ex acting interim crown first attorney mr. st saint
     administrator spokesperson spokesman spokeswoman superintendent managing
     principal provost registrar adviser advisor counsellor counselor alderman
