@@ -232,6 +232,18 @@ HELD_OUT_FLOORS = {
     "annotation_holdout93": (0.91, 0.89),
     "annotation_holdout94": (0.92, 0.91),
     "annotation_holdout95": (0.95, 0.94),
+    "annotation_holdout96": (0.97, 0.94),
+    "annotation_holdout97": (0.95, 0.95),
+    "annotation_holdout98": (0.96, 0.91),
+    "annotation_holdout99": (0.96, 0.96),
+    "annotation_holdout100": (0.96, 0.94),
+    "annotation_holdout101": (0.95, 0.96),
+    "annotation_holdout102": (0.96, 0.95),
+    "annotation_holdout103": (0.95, 0.94),
+    "annotation_holdout104": (0.93, 0.91),
+    "annotation_holdout105": (0.95, 0.94),
+    "annotation_holdout106": (0.95, 0.94),
+    "annotation_holdout107": (0.95, 0.94),
 }
 
 
