@@ -5574,3 +5574,45 @@ def test_a_party_members_title_after_its_name_opens_no_longer_name():
     )
     text = "A Fianna Fail TD from the constituency said the party had no view."
     assert keys_found(parties, text) == ["ff"]
+
+
+ACRONYMS = Gazetteer.of(
+    [
+        Named(
+            "ndma",
+            "National Drought Management Authority",
+            (),
+            "Kenyan state agency that monitors drought.",
+            "organization",
+        ),
+        Named("moh", "Ministry of Health", (), "Kenya's health ministry.", "organization"),
+        Named("unicef", "UNICEF", (), "United Nations children's agency.", "organization"),
+        Named("nat", "Nina Adams Thompson", (), "Kenyan official.", "person"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The acronym a story defines after a name is that body, defined and after.
+        (
+            "The National Drought Management Authority (NDMA) raised its alert. "
+            "NDMA officials said rain was late.",
+            ["ndma", "ndma", "ndma"],
+        ),
+        ("The Ministry of Health (MOH) said so. The MOH and the MH agree.", ["moh"] * 3),
+        # Not before it is defined, nor letters that are no initials of the name.
+        ("NDMA said so. The National Drought Management Authority (NDA) agreed.", ["ndma"]),
+        # A name of the gazetteer is its own entity's, whatever the story defines.
+        ("The Ministry of Health (UNICEF) said so. UNICEF agreed.", ["moh", "unicef", "unicef"]),
+        # Not a person's initials.
+        ("Nina Adams Thompson (NAT) spoke. NAT left.", ["nat"]),
+    ],
+)
+def test_an_acronym_the_story_defines_after_a_name_is_that_body(text, expected):
+    assert keys_found(ACRONYMS, text) == expected
+
+
+def test_an_acronym_read_from_the_story_needs_a_look():
+    assert ACRONYMS.needs_a_look("NDMA", "ndma") == "no-alias"

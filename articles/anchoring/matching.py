@@ -645,6 +645,7 @@ def _find(gazetteer: Gazetteer, text: str) -> tuple[list[Match], int]:
         matches = rules.by_surname(
             text, matches, gazetteer.names, gazetteer.profiles, gazetteer.keys_named, plain
         )
+        matches = rules.by_acronym(text, matches, gazetteer.profiles, is_alias)
     return matches, undecided
 
 

@@ -1073,6 +1073,63 @@ def by_given_name(
     return sorted([*matches, *added], key=lambda match: match.start)
 
 
+# An acronym a story defines in brackets after a name: "(NDMA)", "(MSF)", "(PRI)".
+_ACRONYM_DEFINED = re.compile(r" \(([A-Z][A-Z&]{1,7})\)")
+# Words of a name its acronym may leave out: "Ministry of Health" is "MOH" or "MH".
+_ACRONYM_SKIPS = _wordset("""of and the for de del la le des du di da y et und für""")
+
+
+def by_acronym(text: str, matches: list, profiles: Mapping, is_alias) -> list:
+    """``matches`` with an acronym the story defines after a name of ours added where it
+    stands, the definition too: "the National Drought Management Authority (NDMA) ...
+    NDMA officials said" (a gazetteer seldom lists every body's acronym). Only one made
+    of the name's initials in order (the first word's first), and none that ``is_alias``
+    says is a name or alias of the gazetteer, which resolves it; not for a person."""
+    from articles.anchoring.matching import Match
+
+    defined: dict[str, tuple[int, object]] = {}  # acronym -> (where defined, key)
+    for match in matches:
+        known = profiles.get(match.key)
+        bracket = _ACRONYM_DEFINED.match(text, match.end)
+        if known is None or known.kind == "person" or bracket is None:
+            continue
+        acronym = bracket.group(1)
+        if (
+            acronym not in defined
+            and not is_alias(acronym)
+            and _initials_of(acronym, match.surface)
+        ):
+            defined[acronym] = (bracket.start(1), match.key)
+    if not defined:
+        return matches
+    taken = [(match.start, match.end) for match in matches]
+    added = []
+    for acronym, (first, key) in defined.items():
+        for start, end in _occurrences(text, acronym):
+            if start >= first and not any(start < high and end > low for low, high in taken):
+                added.append(Match(start, end, key, acronym))
+    if not added:
+        return matches
+    return sorted([*matches, *added], key=lambda match: match.start)
+
+
+def _initials_of(acronym: str, name: str) -> bool:
+    """Whether ``acronym`` is made of the initials of ``name``'s words in order, the first
+    word's first, words such as "of" and "the" left out or not ("NDMA" for "National
+    Drought Management Authority", "MSF" for "Médecins Sans Frontières")."""
+    words = [word for word in re.split(r"[\s-]+", typographic(name)) if word]
+    letters = acronym.replace("&", "").upper()
+    if not words or not letters or words[0][0].upper() != letters[0]:
+        return False
+    at = 0
+    for word in words:
+        if at < len(letters) and word[0].upper() == letters[at]:
+            at += 1
+        elif word.lower() not in _ACRONYM_SKIPS:
+            return False
+    return at == len(letters)
+
+
 # Words after a surname that are no part of it: "Lamar Pickett Jr.".
 _NAME_SUFFIX_WORDS = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
