@@ -357,7 +357,8 @@ class Gazetteer:
             if not _UMLAUT.search(written):
                 return set()
             form = _UMLAUT.sub(lambda letter: _UMLAUT_AS[letter.group()], written)
-            return {form, form.upper()} - {written} if written.isupper() else {form}
+            # An acronym in capitals keeps them: "OEVP" as well as "OeVP".
+            return {form, form.upper()} if written.isupper() else {form}
 
         entries = [
             Entry(named.key, surface, as_written=surface == written)
@@ -643,7 +644,7 @@ def _find(gazetteer: Gazetteer, text: str) -> tuple[list[Match], int]:
         is_alias = lambda word: bool(gazetteer.keys_named(word))  # noqa: E731
         matches = rules.by_given_name(text, matches, gazetteer.profiles, is_alias, plain)
         matches = rules.by_surname(
-            text, matches, gazetteer.names, gazetteer.profiles, gazetteer.keys_named, plain
+            text, matches, gazetteer.names, gazetteer.profiles, is_alias, plain
         )
         matches = rules.by_acronym(text, matches, gazetteer.profiles, is_alias)
     return matches, undecided

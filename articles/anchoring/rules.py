@@ -1151,17 +1151,18 @@ def surname(profile: Profile, name: str) -> str | None:
 
 
 def by_surname(
-    text: str, matches: list, names: Mapping, profiles: Mapping, keys_named, plain=""
+    text: str, matches: list, names: Mapping, profiles: Mapping, is_alias, plain=""
 ) -> list:
     """``matches`` with each person's family name alone added where it names them, when
     the gazetteer does not have it as an alias: after their name in full in the story
     ("Anjali Raman ... Raman said"), which is how news copy names a person the second
     time. An entity is often entered by its full name only.
 
-    ``names`` maps each key to its name as written; ``keys_named`` (a word -> keys) says
-    whose name or alias a word is. Of two people named in the story who share a family
-    name ("Matthias Kühn ... Dagmar Kühn ... Kühn said"), the one a gendered title says
-    ("Ms Kühn"), or else the one named in full last before it (as for a shared alias).
+    ``names`` maps each key to its name as written; ``is_alias`` (a word -> bool) says
+    whether a word is a name or an alias of the gazetteer. Of two people named in the
+    story who share a family name ("Matthias Kühn ... Dagmar Kühn ... Kühn said"), the
+    one a gendered title says ("Ms Kühn"), or else the one named in full last before it
+    (as for a shared alias).
     Left out as ``by_given_name`` leaves a given name out: a word that is a name or
     alias of the gazetteer, part of another name in the story, or that the context
     refuses; but a title before another entity's alias may say it is the person
@@ -1181,7 +1182,7 @@ def by_surname(
     added = []
     replaced = {}  # start -> the person a title says, over another entity's alias there
     for family, named in named_in_full.items():
-        if keys_named(family):
+        if is_alias(family):
             replaced.update(_namesakes_family_name(text, matches, family, named, profiles))
             continue
         found = []
@@ -1233,13 +1234,12 @@ def _namesakes_family_name(text: str, matches: list, family: str, named: list, p
         if not before:
             continue
         holder = _surname_holder(text, match.start, before, profiles)
-        title = _title_before(text, match.start)
         if other.kind != "person":
-            if title in _PERSONAL_TITLES:
+            if _title_before(text, match.start) in _PERSONAL_TITLES:
                 found[match.start] = holder
-        elif title in _FEMALE_TITLES or title in _MALE_TITLES:
-            gender = "female" if title in _FEMALE_TITLES else "male"
-            if other.gender != gender and profiles[holder].gender == gender:
+        else:
+            gender = _gender_written(text, match.start, None)
+            if gender and other.gender != gender and profiles[holder].gender == gender:
                 found[match.start] = holder
     return found
 
@@ -1258,12 +1258,10 @@ def _surname_holder(text: str, start: int, named: list, profiles: Mapping):
     keys = list(dict.fromkeys(key for _, key in named))
     if len(keys) == 1:
         return keys[0]
-    title = _title_before(text, start)
-    if title in _FEMALE_TITLES or title in _MALE_TITLES:
-        gender = "female" if title in _FEMALE_TITLES else "male"
-        fitting = [key for key in keys if profiles[key].gender == gender]
-        if len(fitting) == 1:
-            return fitting[0]
+    gender = _gender_written(text, start, None)
+    fitting = [key for key in keys if gender and profiles[key].gender == gender]
+    if len(fitting) == 1:
+        return fitting[0]
     return max(named)[1]
 
 
@@ -2014,7 +2012,7 @@ def _local_choice(text, start, end, keys, profiles, low, high, spans=()) -> list
 
 
 _DISTANCE_FROM = re.compile(
-    rf"(?:\b(?:kilometres|kilometers|km|miles|metres|meters)(?: \w+)?|['’]s drive|"
+    r"(?:\b(?:kilometres|kilometers|km|miles|metres|meters)(?: \w+)?|['’]s drive|"
     rf"\b(?:just|due|directly|immediately)) (?:{_DIRECTION} )?(?:of|from) $"
 )
 _ALSO_NAMED = re.compile(r"(?:who (?:is|was) )?(?:also|likewise) (?:named|called|known as) ")
