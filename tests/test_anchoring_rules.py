@@ -5251,6 +5251,73 @@ def test_a_family_name_alone_names_the_person_named_in_full(text, expected):
     assert keys_found(SURNAMES, text) == expected
 
 
+EAST_ASIAN = Gazetteer.of(
+    [
+        Named("lin", "Lin Chia-hung", (), "Taiwanese seismologist in Hualien.", "person"),
+        Named(
+            "xi", "Xi Jinping", (), "General secretary of the Chinese Communist Party.", "person"
+        ),
+        Named("kju", "Kim Jong Un", (), "Supreme leader of North Korea since 2011.", "person"),
+        Named("kyj", "Kim Yo Jong", (), "North Korean official; the leader's sister.", "person"),
+        Named("lee", "Lee Anderson", (), "British member of parliament.", "person"),
+        Named("kim", "Kim Kardashian", (), "American media personality.", "person"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A Chinese or Korean name is written family name first, which copy then uses
+        # alone: a given name of one hyphenated word, of two short words, or of one word
+        # when the description says the person is Chinese or Korean.
+        ("Lin Chia-hung read the data. Lin said more sensors were needed.", ["lin", "lin"]),
+        ("Xi Jinping arrived late. Xi spoke for an hour.", ["xi", "xi"]),
+        ("Kim Jong Un watched the launch. Kim was pleased.", ["kju", "kju"]),
+        # Not a Western name whose given name is such a word.
+        ("Lee Anderson spoke. Anderson said so. Lee laughed.", ["lee", "lee"]),
+        ("Kim Kardashian posted. Kardashian smiled.", ["kim", "kim"]),
+        # Of two of the family, the one the pronoun after it fits, her sister's
+        # description saying she is none.
+        (
+            "Kim Jong Un and Kim Yo Jong watched. Kim, who took power after his father "
+            "died, waved.",
+            ["kju", "kyj", "kju"],
+        ),
+        (
+            "Kim Jong Un and Kim Yo Jong watched. Kim said she was proud.",
+            ["kju", "kyj", "kyj"],
+        ),
+    ],
+)
+def test_a_chinese_or_korean_family_name_comes_first(text, expected):
+    assert keys_found(EAST_ASIAN, text) == expected
+
+
+def test_a_mans_title_decides_nothing_over_a_namesake_whose_gender_is_unknown():
+    """Both are "Tan" in the gazetteer; "Mr Tan" may be either man, and the writer meant
+    the one just named. A woman's title still says the woman ("Ms Sharma")."""
+    tans = Gazetteer.of(
+        [
+            Named("wei", "Tan Wei Ming", ("Tan",), "Singaporean businessman.", "person"),
+            Named("wee", "Tan Wee Meng", ("Tan",), "Port authority official.", "person"),
+        ]
+    )
+    text = "Tan Wei Ming sells fuel. Tan Wee Meng, of the port, checks it. Mr Tan said so."
+    assert keys_found(tans, text)[:2] == ["wei", "wee"]
+    assert "wei" not in keys_found(tans, text)[2:]
+    sharmas = Gazetteer.of(
+        [
+            Named(
+                "anjali", "Anjali Sharma", (), "Architect in Jaipur; she runs a trust.", "person"
+            ),
+            Named("bhajan", "Bhajan Lal Sharma", ("Sharma",), "Chief minister.", "person"),
+        ]
+    )
+    text = "Anjali Sharma objected. Bhajan Lal Sharma replied. Ms Sharma said so."
+    assert keys_found(sharmas, text) == ["anjali", "bhajan", "anjali"]
+
+
 def test_a_family_name_read_from_the_story_needs_a_look():
     """It is none of the entity's names or aliases: bulk accept does not take it."""
     assert SURNAMES.needs_a_look("Raman", "raman") == "no-alias"

@@ -60,6 +60,9 @@ _INITIALS_BARE = re.compile(r"(?<![\w.])([A-Z]{2,3})(?= \w)")
 # A person's initials before the name, which copy writes "AJ", "A.J." or "A. J."
 # ("AJ Foyt" for "A.J. Foyt", "J.D. Vance" for "JD Vance").
 _LEADING_INITIALS = re.compile(r"((?:[A-Z]\.? ?){2,3})(?=[A-Z][a-z])")
+# One initial that opens a name, which Indian and British copy writes without its stop
+# ("R Premadasa Stadium", "R Ashwin"); not "A" or "I", which are words.
+_ONE_INITIAL = re.compile(r"^([B-HJ-Z])\. (?=[A-Z][a-z])")
 # What any of the forms above start from: a name with none of it is written one way.
 _MAY_BE_WRITTEN_OTHERWISE = re.compile(
     rf"Saint|Mount|Fort|\b(?:{_ABBREVIATIONS}|{_LEGAL_FORMS})\b|"
@@ -334,6 +337,7 @@ class Gazetteer:
                     stopped = _ABBREVIATION_BARE.sub(r"\1.", form)
                 forms.add(stopped)
             forms |= {_STOP_AT_THE_END.sub(r" \1", form) for form in forms}
+            forms.add(_ONE_INITIAL.sub(r"\1 ", plain))
             initials = _LEADING_INITIALS.match(plain)
             if named.kind == "person" and initials:
                 letters, rest = re.findall(r"[A-Z]", initials.group(1)), plain[initials.end() :]

@@ -983,13 +983,62 @@ def given_name(named: Named) -> tuple[str, ...]:
     for Hubert van Eyck), and the first two of a name of three or more ("Luz Dary" for
     Luz Dary Cárdenas); none that is no word of a name (a title, an initial, a particle)
     or is also a common word ("Will", "Hope"), which a capital at a sentence's start
-    would make look like one."""
+    would make look like one; none for a name written family name first ("Kim Jong Un",
+    whom copy calls "Kim": ``family_name_first``)."""
     words = typographic(named.name).split()
-    if named.kind != "person" or len(words) < 2 or not _may_be_given(words[0]):
+    if (
+        named.kind != "person"
+        or len(words) < 2
+        or not _may_be_given(words[0])
+        or family_name_first(words, fold(named.description))
+    ):
         return ()
     if len(words) >= 3 and _may_be_given(words[1]):
         return (f"{words[0]} {words[1]}", words[0])
     return (words[0],)
+
+
+# Chinese and Korean family names as English copy spells them (pinyin, Wade-Giles,
+# Cantonese and Korean romanisations): the first word of such a name is the family name,
+# which copy then uses alone ("Xi Jinping ... Xi said", "Lee Jae-yong ... Lee").
+# Vietnamese names are not here: copy calls Pham Minh Chinh "Chinh".
+_FAMILY_FIRST = _wordset(
+    """ahn an au bae baek bai ban bang bo byun cai cao cha chae chan chang chau chen cheng
+    cheung chiang chien chiu cho choe choi chou chow chu chuang chun chung cui dai deng
+    ding dong du duan fan fang feng fu fung gao geng gong gu guo ha ham han hao he heo
+    hong hou hsiao hsieh hsu hsueh hu huang hui hung hur hwang hyun im jang jeon jeong ji
+    jia jiang jin jo joo ju jung kang kao kim ko koh kong kuo kwak kwan kwok kwon lai lam
+    lau law lee leung li liang liao lim lin liu lo lu luo ma mak mao meng min moon mun na
+    nam ng ni niu noh oh ok pak pan park peng poon qian qin qiu ren rhee roh ryu seo seong
+    shao shen shi shih shim shin siu so sohn son song su suh sun sung tam tan tang tian
+    tong tsai tsang tsao tse tseng tung wan wang wei wen wong woo wu xi xia xiao xie xiong
+    xu xue yan yang yao yau ye yeh yen yeo yi yim yin yip yoo yoon yu yuan yuen yun zeng
+    zhang zhao zheng zhong zhou zhu zou"""
+)
+# A description that says a person is Chinese or Korean: then a given name of one plain
+# word follows the family name too ("Wang Yi", "Li Qiang").
+_EAST_ASIAN = re.compile(r"\b(?:chin(?:a|ese)|taiwan(?:ese)?|hong kong|macau|kore(?:a|an))\b")
+
+
+def family_name_first(words: list[str], description: str) -> bool:
+    """Whether a person's name of ``words`` is written family name first, as Chinese and
+    Korean names are in English copy: a family name of ``_FAMILY_FIRST``, then a given
+    name of one hyphenated word ("Lee Jae-yong", "Lai Ching-te"), of two short words
+    ("Kim Jong Un", "Lee Kuan Yew"), or of one word when the ``description`` (folded)
+    says the person is Chinese or Korean ("Xi Jinping"). Not "Lee Anderson" or "Kim
+    Kardashian", whose descriptions say no such thing."""
+    if len(words) not in (2, 3) or words[0].lower() not in _FAMILY_FIRST:
+        return False
+    given = words[1:]
+    if not all(word[:1].isupper() and word.replace("-", "").isalpha() for word in given):
+        return False
+    if len(given) == 2:
+        return all(len(word) <= 4 for word in given)
+    (word,) = given
+    if "-" in word:
+        first, _, second = word.partition("-")
+        return len(first) <= 5 and second.islower() and len(second) <= 5
+    return bool(_EAST_ASIAN.search(description))
 
 
 def _may_be_given(word: str) -> bool:
@@ -1136,10 +1185,15 @@ _NAME_SUFFIX_WORDS = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
 def surname(profile: Profile, name: str) -> str | None:
     """The family name a person's ``name`` ends with, as written ("Raman" for Anjali
-    Raman, "Pickett" for Lamar Pickett Jr.), or None: for a name of one word, or a last
-    word that is no name (an initial, a title)."""
+    Raman, "Pickett" for Lamar Pickett Jr.), or begins with in Chinese and Korean order
+    ("Lin" for Lin Chia-hung: ``family_name_first``), or None: for a name of one word,
+    or a last word that is no name (an initial, a title)."""
     words = [w for w in typographic(name).split() if w.lower() not in _NAME_SUFFIX_WORDS]
-    if profile.kind != "person" or len(words) < 2 or not _may_be_given(words[-1]):
+    if profile.kind != "person" or len(words) < 2:
+        return None
+    if family_name_first(words, profile.description):
+        return words[0]
+    if not _may_be_given(words[-1]):
         return None
     # A family name with a particle is the particle and the name: "van Wyk" for André
     # van Wyk, "de la Cruz" (copy capitalises the particle after a title or at a
@@ -1173,12 +1227,17 @@ def by_surname(
     for match in matches:
         person = profiles.get(match.key)
         family = surname(person, names[match.key]) if person and match.key in names else None
-        if family and f" {family} " in f" {typographic(match.surface)} "[1:]:
+        written = typographic(match.surface)
+        # Named in full: the family name and more ("Lin Chia-hung", not "Lin").
+        if family and (f" {family} " in f" {written} "[1:] or written.startswith(f"{family} ")):
             named_in_full.setdefault(family, []).append((match.end, match.key))
     if not named_in_full:
         return matches
     plain = plain or typographic(text)
     taken = [(match.start, match.end) for match in matches]
+    people = [
+        (m.start, m.end) for m in matches if m.key in profiles and profiles[m.key].kind == "person"
+    ]
     added = []
     replaced = {}  # start -> the person a title says, over another entity's alias there
     for family, named in named_in_full.items():
@@ -1202,7 +1261,8 @@ def by_surname(
             # Kayapó chief" are a people of the name (not "the elder Walsh").
             if _THE_AND_A_WORD_BEFORE.search(text, max(0, start - 30), start):
                 continue
-            key = _surname_holder(text, start, before, profiles)
+            pronoun = _pronoun_after(text, start, end, people, taken)
+            key = _surname_holder(text, start, before, profiles, pronoun)
             if key is not None:
                 found.append(Match(start, end, key, text[start:end]))
         added.extend(found)
@@ -1238,8 +1298,13 @@ def _namesakes_family_name(text: str, matches: list, family: str, named: list, p
             if _title_before(text, match.start) in _PERSONAL_TITLES:
                 found[match.start] = holder
         else:
+            # A man's title decides nothing over a person whose gender is not known, as
+            # most people in the news are men ("Tan Wei Ming ... Tan Wee Meng ... Mr
+            # Tan"); a woman's still does ("Anjali Sharma ... Bhajan Lal Sharma ... Ms
+            # Sharma").
             gender = _gender_written(text, match.start, None)
-            if gender and other.gender != gender and profiles[holder].gender == gender:
+            may_fit_other = other.gender == gender or (other.gender is None and gender == "male")
+            if gender and not may_fit_other and profiles[holder].gender == gender:
                 found[match.start] = holder
     return found
 
@@ -1251,17 +1316,23 @@ _THE_AND_A_WORD_BEFORE = re.compile(r"\b[Tt]he (?!(?:elder|younger|late) $)(?:[a
 _PERSONAL_TITLES = _wordset("""mr mrs ms miss mx dr prof professor""")
 
 
-def _surname_holder(text: str, start: int, named: list, profiles: Mapping):
+def _surname_holder(text: str, start: int, named: list, profiles: Mapping, pronoun=None):
     """Of the people named in full before ``start`` (as (end, key)) whose family name
-    stands there, the one it is: the only one, the one a gendered title before it fits,
-    or the one named last."""
+    stands there, the one it is: the only one, the one a gendered title before it or
+    the ``pronoun`` that refers back to it fits ("Kim, who inherited power after his
+    father's death", after Kim Jong Un and Kim Yo Jong), or the one named last."""
     keys = list(dict.fromkeys(key for _, key in named))
     if len(keys) == 1:
         return keys[0]
-    gender = _gender_written(text, start, None)
+    gender = _gender_written(text, start, pronoun)
     fitting = [key for key in keys if gender and profiles[key].gender == gender]
     if len(fitting) == 1:
         return fitting[0]
+    # Or the only one it does not contradict: "his" is not Kim Yo Jong, whose
+    # description says she is a sister, so it is Kim Jong Un, whose says nothing.
+    possible = [key for key in keys if gender and profiles[key].gender in (None, gender)]
+    if len(possible) == 1:
+        return possible[0]
     return max(named)[1]
 
 
