@@ -244,6 +244,10 @@ HELD_OUT_FLOORS = {
     "annotation_holdout105": (0.95, 0.94),
     "annotation_holdout106": (0.95, 0.94),
     "annotation_holdout107": (0.95, 0.94),
+    "annotation_holdout108": (0.95, 0.92),
+    "annotation_holdout109": (0.97, 0.97),
+    "annotation_holdout110": (0.94, 0.93),
+    "annotation_holdout111": (0.92, 0.91),
 }
 
 
