@@ -5516,6 +5516,51 @@ def test_umlauts_and_sharp_s_as_german_copy_writes_them_without(text, expected):
     assert keys_found(german, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Johannes Thingnes Boe won. Boe led from the start.", ["johannes", "johannes"]),
+        ("The ferry from Aalesund was late.", ["alesund"]),
+        # Read through the fold of "ø" as "o", as before.
+        ("Johannes Thingnes Bo won in Alesund.", ["johannes", "alesund"]),
+    ],
+)
+def test_nordic_letters_as_copy_writes_them_without(text, expected):
+    nordic = Gazetteer.of(
+        [
+            Named("johannes", "Johannes Thingnes Bø", ("Bø",), "Norwegian biathlete.", "person"),
+            Named("alesund", "Ålesund", (), "Port town in western Norway.", "place"),
+        ]
+    )
+    assert keys_found(nordic, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Test is at the R Premadasa Stadium.",
+        "The Test is at the R. Premadasa Stadium.",
+        "George W Bush opened it.",
+        "Samsung's Jay Y Lee flew in.",
+    ],
+)
+def test_one_initial_is_written_with_its_stop_or_without(text):
+    initials = Gazetteer.of(
+        [
+            Named("ground", "R. Premadasa Stadium", (), "Cricket ground in Colombo.", "place"),
+            Named("bush", "George W. Bush", (), "43rd US president.", "person"),
+            Named("lee", "Lee Jae-yong", ("Jay Y. Lee",), "Samsung chairman.", "person"),
+        ]
+    )
+    assert len(keys_found(initials, text)) == 1
+
+
+def test_an_opening_initial_a_is_no_word_of_a_name():
+    """ "A" without its stop is the article: "A Smith" is no A. Smith."""
+    smith = Gazetteer.of([Named("smith", "A. Smith", (), "Economist.", "person")])
+    assert keys_found(smith, "A Smith family lived there.") == []
+
+
 def test_a_name_read_through_its_transliterated_umlauts_needs_a_look():
     german = Gazetteer.of(
         [Named("soder", "Markus Söder", ("Söder",), "Minister-president.", "person")]

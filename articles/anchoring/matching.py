@@ -60,9 +60,10 @@ _INITIALS_BARE = re.compile(r"(?<![\w.])([A-Z]{2,3})(?= \w)")
 # A person's initials before the name, which copy writes "AJ", "A.J." or "A. J."
 # ("AJ Foyt" for "A.J. Foyt", "J.D. Vance" for "JD Vance").
 _LEADING_INITIALS = re.compile(r"((?:[A-Z]\.? ?){2,3})(?=[A-Z][a-z])")
-# One initial that opens a name, which Indian and British copy writes without its stop
-# ("R Premadasa Stadium", "R Ashwin"); not "A" or "I", which are words.
-_ONE_INITIAL = re.compile(r"^([B-HJ-Z])\. (?=[A-Z][a-z])")
+# One initial that opens a name or stands inside it, which Indian and British copy
+# writes without its stop ("R Premadasa Stadium", "R Ashwin", "George W Bush"); not "A"
+# or "I" opening a name, which are words there.
+_ONE_INITIAL = re.compile(r"(?:^([B-HJ-Z])|(?<=[a-z] )([A-Z]))\. (?=[A-Z][a-z])")
 # What any of the forms above start from: a name with none of it is written one way.
 _MAY_BE_WRITTEN_OTHERWISE = re.compile(
     rf"Saint|Mount|Fort|\b(?:{_ABBREVIATIONS}|{_LEGAL_FORMS})\b|"
@@ -337,7 +338,9 @@ class Gazetteer:
                     stopped = _ABBREVIATION_BARE.sub(r"\1.", form)
                 forms.add(stopped)
             forms |= {_STOP_AT_THE_END.sub(r" \1", form) for form in forms}
-            forms.add(_ONE_INITIAL.sub(r"\1 ", plain))
+            forms.add(
+                _ONE_INITIAL.sub(lambda initial: f"{initial.group(1) or initial.group(2)} ", plain)
+            )
             initials = _LEADING_INITIALS.match(plain)
             if named.kind == "person" and initials:
                 letters, rest = re.findall(r"[A-Z]", initials.group(1)), plain[initials.end() :]
@@ -356,11 +359,11 @@ class Gazetteer:
             return {form for form in forms if form != plain and form not in spelled_as}
 
         def transliterated(written: str) -> set[str]:
-            # Umlauts and "ß" as German copy writes them without those letters:
-            # "Soeder" for Söder, "Nuernberg", "OeVP" (or "OEVP") for ÖVP, "Strasse".
-            if not _UMLAUT.search(written):
+            # Letters written out as copy without them writes them: "Soeder" for
+            # Söder, "Nuernberg", "OeVP" (or "OEVP") for ÖVP, "Strasse", "Boe" for Bø.
+            if not _WRITTEN_OUT.search(written):
                 return set()
-            form = _UMLAUT.sub(lambda letter: _UMLAUT_AS[letter.group()], written)
+            form = _WRITTEN_OUT.sub(lambda letter: _WRITTEN_OUT_AS[letter.group()], written)
             # An acronym in capitals keeps them: "OEVP" as well as "OeVP".
             return {form, form.upper()} if written.isupper() else {form}
 
@@ -676,9 +679,11 @@ def _as_spelled(gazetteer: Gazetteer, text: str, haystack: str, hits: list) -> l
     return kept
 
 
-# German umlauts and "ß", and how copy without them writes them.
-_UMLAUT_AS = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
-_UMLAUT = re.compile("[äöüÄÖÜß]")
+# German umlauts and "ß", the Nordic "ø", "æ" and "å", and how copy without them writes
+# them: "Soeder" for Söder, "Boe" for Bø, "Aalesund" for Ålesund.
+_WRITTEN_OUT_AS = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ø": "oe", "æ": "ae", "å": "aa"}
+_WRITTEN_OUT_AS |= {"Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "Ø": "Oe", "Æ": "Ae", "Å": "Aa"}
+_WRITTEN_OUT = re.compile(f"[{''.join(_WRITTEN_OUT_AS)}]")
 
 
 # Words that say a name of one word is a place: before it ("in Krakow", "near
