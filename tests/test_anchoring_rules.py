@@ -5555,6 +5555,37 @@ def test_one_initial_is_written_with_its_stop_or_without(text):
     assert len(keys_found(initials, text)) == 1
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A capital inside a sentence says a name: the club, read through its accents.
+        ("Dinamo Batumi were beaten by Qarabag on Sunday.", ["qarabag"]),
+        ("On Sunday, Qarabag won again.", ["qarabag"]),
+        # At a sentence's start a capital says nothing: a word may stand there.
+        ("Qarabag fans sang.", []),
+        # A given name is someone's ("her grandmother Fatima"), and a place's name may be
+        # a thing named after it.
+        ("She named her daughter Fatima.", []),
+        ("Sales of Evian water rose.", []),
+    ],
+)
+def test_a_name_read_through_its_accents_is_one_where_a_capital_says_so(text, expected):
+    accented = Gazetteer.of(
+        [
+            Named(
+                "qarabag",
+                "Qarabağ FK",
+                ("Qarabağ",),
+                "Football club in Azerbaijan.",
+                "organization",
+            ),
+            Named("fatima", "Fátima", (), "Pilgrimage town in Portugal.", "place"),
+            Named("evian", "Évian-les-Bains", ("Évian",), "Spa town in France.", "place"),
+        ]
+    )
+    assert keys_found(accented, text) == expected
+
+
 def test_an_opening_initial_a_is_no_word_of_a_name():
     """ "A" without its stop is the article: "A Smith" is no A. Smith."""
     smith = Gazetteer.of([Named("smith", "A. Smith", (), "Economist.", "person")])

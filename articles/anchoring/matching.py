@@ -700,6 +700,8 @@ _PLACE_WORD_AFTER = re.compile(
     r"volcano|bay|delta|basin|airport|port)\b"
 )
 _LISTED = frozenset({" and ", ", ", " or "})
+# What stands before a word inside a sentence: a lower-case word, a comma or a semicolon.
+_MID_SENTENCE = re.compile(r"(?:\b[a-z][a-z’'-]*|[,;]) $")
 # The openings of a name that Gazetteer.of writes abbreviated ("St Mary" for "Saint
 # Mary"); what says such a form is a saint's in a longer name: a possessive or "-in-"
 # after it ("St Mary's Hospital", "St Patrick's Day", "St. John's", "St Martin-in-the-
@@ -727,8 +729,11 @@ def _spelled(
     the story also writes it in lower case; in a dateline, or as an acronym in capitals
     in running text ("CEZ" for ČEZ); for the entities the story named before by this
     word or a longer form ("Cristina Munoz ... Munoz", "BOGOTA ... Bogota has"); a place
-    where words say it is one ("in Krakow", "Bartin province"); a name of the kind of
-    those it is listed with ("Santos and Guaruja", "Nestle and Starbucks");
+    where words say it is one ("in Krakow", "Bartin province"); a body's or a person's
+    written with a capital inside a sentence, which no English word has there ("beat
+    Qarabag"), unless it is a given name ("Fatima", the Prophet's daughter, is no
+    Fátima); a name of the kind of those it is listed with ("Santos and Guaruja",
+    "Nestle and Starbucks");
     and a person's, or a body's of a person's word, unless it is a given name ("Erdogan
     said", "Orsted shelved" for the firm named after Ørsted; not "Celine"). A word
     written with accents that a person's name has not is another person's ("Lâm" is not
@@ -778,6 +783,12 @@ def _spelled(
         return None
     if surface.isupper() and not rules.in_capitals(text, start, end):
         return hit  # a dateline, or an acronym in running text (not a headline)
+    if _MID_SENTENCE.search(text, max(0, start - 30), start) and not gender_of_given_name(surface):
+        # A capital no sentence's start explains: a body's or a person's name ("against
+        # Qarabag"); a place's may be a thing named after it ("sales of Evian water").
+        kept = tuple(key for key in keys if key in profiles and profiles[key].kind != "place")
+        if kept:
+            return (start, end, kept)
     named = _named_before(haystack, form, earlier)
     kept = tuple(key for key in keys if key in named)
     if not kept and (
