@@ -5318,6 +5318,22 @@ def test_a_mans_title_decides_nothing_over_a_namesake_whose_gender_is_unknown():
     assert keys_found(sharmas, text) == ["anjali", "bhajan", "anjali"]
 
 
+def test_the_word_for_a_relative_before_a_name_gives_that_persons_gender():
+    """Neither description says a gender; "her younger brother" says his, and then "Ms"
+    can only be his sister and "Mr" only him."""
+    family = Gazetteer.of(
+        [
+            Named("dil", "Dilrukshi Wickramasinghe", ("Wickramasinghe",), "Cricketer.", "person"),
+            Named("cha", "Chaminda Wickramasinghe", ("Wickramasinghe",), "Accountant.", "person"),
+        ]
+    )
+    text = (
+        "Her younger brother, Chaminda Wickramasinghe, is on the slate that opposes "
+        "Dilrukshi Wickramasinghe. Ms Wickramasinghe laughed."
+    )
+    assert keys_found(family, text) == ["cha", "dil", "dil"]
+
+
 def test_a_family_name_read_from_the_story_needs_a_look():
     """It is none of the entity's names or aliases: bulk accept does not take it."""
     assert SURNAMES.needs_a_look("Raman", "raman") == "no-alias"

@@ -4346,13 +4346,24 @@ def _subject(text: str, start: int, end: int) -> bool | None:
     return None if _COORDINATING.search(text, max(0, start - 10), start) else False
 
 
+# A relative named just after the word for them: "her younger brother, Chaminda", "his
+# wife Maria".
+_FEMALE_KIN = _wordset("sister daughter mother wife aunt niece granddaughter grandmother widow")
+_MALE_KIN = _wordset("brother son father husband uncle nephew grandson grandfather widower")
+_KIN_BEFORE = re.compile(rf"\b({'|'.join(_FEMALE_KIN | _MALE_KIN)})(?:-in-law)?,? $")
+
+
 def _gender_written(text: str, start: int, pronoun: str | None) -> str | None:
     """The gender the story gives the person named at ``start``: by a title ("Ms
-    Roussel") or by the pronoun that refers back to the name ("Jill Biden, who taught for
-    most of her career"; see ``_pronoun_after``)."""
+    Roussel"), by the word for a relative just before the name ("her brother, Chaminda
+    Wickramasinghe") or by the pronoun that refers back to the name ("Jill Biden, who
+    taught for most of her career"; see ``_pronoun_after``)."""
     title = _title_before(text, start)
     if title in _FEMALE_TITLES or title in _MALE_TITLES:
         return "female" if title in _FEMALE_TITLES else "male"
+    kin = _KIN_BEFORE.search(text, max(0, start - 30), start)
+    if kin:
+        return "female" if kin.group(1) in _FEMALE_KIN else "male"
     return pronoun
 
 
