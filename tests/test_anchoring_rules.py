@@ -5391,6 +5391,26 @@ def test_a_prize_is_what_it_awards(text, expected):
     assert keys_found(prizes, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A side in a given state takes "a": the club, not a thing named after it.
+        ("Rivals said a more open Peñarol could help them.", ["club"]),
+        ("A depleted Peñarol lost again.", ["club"]),
+        # A firm's does not: the car.
+        ("He still drives a Volvo he bought in 1990.", []),
+    ],
+)
+def test_a_team_after_a_is_the_team(text, expected):
+    sides = Gazetteer.of(
+        [
+            Named("club", "Club Atlético Peñarol", ("Peñarol",), "Football club.", "organization"),
+            Named("volvo", "Volvo", (), "Swedish car maker.", "organization"),
+        ]
+    )
+    assert keys_found(sides, text) == expected
+
+
 def test_a_persons_title_before_a_firms_alias_is_the_person_of_the_family_name():
     merck = Gazetteer.of(
         [

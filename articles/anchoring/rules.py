@@ -4747,7 +4747,10 @@ def _named_after(
         return True
     if kinds == {"person"} and _the_name_alone(text, start, end, keys, keys_at):
         return True
-    if kinds == {"organization"} and _product_of(text, start, end):
+    # A team takes "a" as a side in a given state: "a more open Peñarol could help them",
+    # "a depleted Chelsea".
+    teams = all(profiles[key].cues & _TEAM_WORDS for key in keys if key in profiles)
+    if kinds == {"organization"} and not teams and _product_of(text, start, end):
         return True
     if kinds == {"organization"} and bool(_MODEL_AFTER.match(text, end)):
         return True
