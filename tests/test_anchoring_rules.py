@@ -5559,6 +5559,8 @@ def test_umlauts_and_sharp_s_as_german_copy_writes_them_without(text, expected):
         ("The ferry from Aalesund was late.", ["alesund"]),
         # Read through the fold of "ø" as "o", as before.
         ("Johannes Thingnes Bo won in Alesund.", ["johannes", "alesund"]),
+        # Icelandic "ð" and "þ": "d" and "th".
+        ("Jon Sigurdsson spoke at Thingvellir.", ["jon", "park"]),
     ],
 )
 def test_nordic_letters_as_copy_writes_them_without(text, expected):
@@ -5566,6 +5568,8 @@ def test_nordic_letters_as_copy_writes_them_without(text, expected):
         [
             Named("johannes", "Johannes Thingnes Bø", ("Bø",), "Norwegian biathlete.", "person"),
             Named("alesund", "Ålesund", (), "Port town in western Norway.", "place"),
+            Named("jon", "Jón Sigurðsson", (), "Icelandic banker.", "person"),
+            Named("park", "Þingvellir", (), "National park in Iceland.", "place"),
         ]
     )
     assert keys_found(nordic, text) == expected

@@ -679,10 +679,11 @@ def _as_spelled(gazetteer: Gazetteer, text: str, haystack: str, hits: list) -> l
     return kept
 
 
-# German umlauts and "ß", the Nordic "ø", "æ" and "å", and how copy without them writes
-# them: "Soeder" for Söder, "Boe" for Bø, "Aalesund" for Ålesund.
+# German umlauts and "ß", the Nordic "ø", "æ", "å" and "þ", and how copy without them
+# writes them: "Soeder" for Söder, "Boe" for Bø, "Aalesund" for Ålesund, "Thingvellir".
 _WRITTEN_OUT_AS = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ø": "oe", "æ": "ae", "å": "aa"}
 _WRITTEN_OUT_AS |= {"Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "Ø": "Oe", "Æ": "Ae", "Å": "Aa"}
+_WRITTEN_OUT_AS |= {"þ": "th", "Þ": "Th"}
 _WRITTEN_OUT = re.compile(f"[{''.join(_WRITTEN_OUT_AS)}]")
 
 

@@ -49,10 +49,11 @@ _TYPOGRAPHIC = str.maketrans(
 # Obrador", and "Hồ Chí Minh City" where it has "Ho Chi Minh City". A precomposed Latin or
 # Greek letter with marks above or below is the letter it is built on ("ã" is "a",
 # Turkish "İ" is "I"); a few letters with a stroke or no dot have no such parts and are
-# listed ("ł", "ø", "đ", "ı"). One character for one, as above. Cyrillic is left as it is:
+# listed ("ł", "ø", "đ", "ð", "ı"). One character for one, as above. Cyrillic is left as it is:
 # "й" is a letter of its own, not a marked "и". Letters that are no marked letter stay
 # too ("ß", "æ", "œ": "Straße" is not "Strasse" one for one).
 _BARE_LETTERS = {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D"}
+_BARE_LETTERS |= {"ð": "d", "Ð": "D"}  # Icelandic "eth": "Sigurdsson" for Sigurðsson
 _BARE_LETTERS |= {"ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T"}
 
 
