@@ -246,8 +246,12 @@ HELD_OUT_FLOORS = {
     "annotation_holdout107": (0.95, 0.94),
     "annotation_holdout108": (0.95, 0.92),
     "annotation_holdout109": (0.97, 0.97),
-    "annotation_holdout110": (0.94, 0.93),
-    "annotation_holdout111": (0.92, 0.91),
+    "annotation_holdout110": (0.94, 0.95),
+    "annotation_holdout111": (0.93, 0.92),
+    "annotation_holdout112": (0.94, 0.93),
+    "annotation_holdout113": (0.96, 0.96),
+    "annotation_holdout114": (0.96, 0.95),
+    "annotation_holdout115": (0.95, 0.93),
 }
 
 
