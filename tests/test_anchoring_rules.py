@@ -5394,6 +5394,27 @@ def test_a_prize_is_what_it_awards(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("The pitch is greener than at the stadium where India lost the first Test.", ["team"]),
+        ("Australia went years unbeaten at the ground before losing to India there.", ["team"]),
+        # The country where no game is said.
+        ("Exports from India rose in the first quarter.", ["country"]),
+    ],
+)
+def test_a_game_of_a_series_won_or_lost_is_the_national_teams(text, expected):
+    cricket = Gazetteer.of(
+        [
+            Named("country", "India", (), "Country in South Asia.", "place"),
+            Named(
+                "team", "India national cricket team", ("India",), "Cricket team.", "organization"
+            ),
+        ]
+    )
+    assert keys_found(cricket, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # A side in a given state takes "a": the club, not a thing named after it.
         ("Rivals said a more open Peñarol could help them.", ["club"]),
         ("A depleted Peñarol lost again.", ["club"]),

@@ -1483,6 +1483,10 @@ _TEAM_AFTER = re.compile(
     # the Super Bowl" (a city wins a bid, not a cup).
     r" won the (?:last|previous|first|reverse|return) (?:meeting|match|game|fixture|derby|"
     r"final|tie|leg)\b|"
+    # A game of a series won or lost: "India lost the first Test by 295 runs".
+    r" (?:won|lost|drew|wins|loses|draws|win|lose|draw) the (?:first|second|third|fourth|"
+    r"fifth|opening|final|last|deciding|\d(?:st|nd|rd|th)) (?:Test|ODI|T20I?|one-dayer|"
+    r"match|game|leg)\b|"
     r" won the (?:[A-Z][\w’'-]* )+(?:Bowl|Cup|Series|Trophy|Shield)\b"
     r"(?! (?:bids?|hosting|rights|vote|race|contract)\b)|"
     r" (?:to|are|stay|stays|remain|remains|sit|sits|climb|climbs|drop|drops|move|"
@@ -1521,7 +1525,7 @@ _PLURAL_VERB_AFTER = re.compile(r" (?:are|were|have)\b")
 # called up"); musicians "play for Atlanta audiences".
 _PLAY_FOR_BEFORE = re.compile(r"\b(?:play|playing) for $")
 _TEAM_BEFORE = re.compile(
-    r"\b(?:beat|beats|beating|defeated|defeating|drew with|lost to|signed for|plays for|"
+    r"\b(?:beat|beats|beating|defeated|defeating|drew with|lost to|losing to|signed for|plays for|"
     r"played for|"
     r"(?:match|matches|game|games|goals?|caps?|appearances?|debut|starts?) for) $|"
     # Games against a side, and wins over it: "two Tests against England", "wins over Bath".
