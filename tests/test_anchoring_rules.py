@@ -5415,6 +5415,26 @@ def test_a_game_of_a_series_won_or_lost_is_the_national_teams(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("The home side have not lost a Championship match to Surrey since 2016.", ["club"]),
+        ("A Surrey selector watched from the committee room.", ["club"]),
+        ("House prices in Surrey rose again.", ["county"]),
+    ],
+)
+def test_a_game_lost_to_a_side_and_its_selector_say_the_club(text, expected):
+    counties = Gazetteer.of(
+        [
+            Named("county", "Surrey", (), "County in south-east England.", "place"),
+            Named(
+                "club", "Surrey County Cricket Club", ("Surrey",), "Cricket club.", "organization"
+            ),
+        ]
+    )
+    assert keys_found(counties, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # A side in a given state takes "a": the club, not a thing named after it.
         ("Rivals said a more open Peñarol could help them.", ["club"]),
         ("A depleted Peñarol lost again.", ["club"]),

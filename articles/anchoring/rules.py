@@ -1536,6 +1536,9 @@ _TEAM_BEFORE = re.compile(
     r"away (?:to|against) $|"
     r"(?:\b\d{1,2}[-–]\d{1,2}|\b(?:play|plays|played|won|lost|drew|win|lose|draw)) away at $|"
     r"\bat home (?:to|against) $|"
+    # A game lost or won to a side: "have not lost a Championship match to Surrey".
+    r"\b(?:lost|won|drew) (?:a|an|the|their|its) (?:[\w-]+ ){0,2}(?:match|game|fixture|tie|"
+    r"Test) (?:to|against) $|"
     # With a score between: "draw 2-2 with Benfica", "lost 3-1 to Porto".
     r"\b(?:draw|drew|drawn|lost|lose|beaten) \d{1,2}[-–]\d{1,2} (?:with|to|by) $|"
     r"\b[A-Z][\w’'-]* (?:play|face|host) $|"
@@ -1563,7 +1566,8 @@ _SQUAD_AFTER = re.compile(
     r"defenders?|wingers?|forwards?|playmaker|"
     # Cricket's and rugby's: "all 20 England wickets", "a Somerset spinner", "Wales's
     # autumn internationals", "Bath's head of rugby".
-    r"wickets|spinner|seamers?|pacemen|quicks|flankers?|scrum-half|fly-half|hooker|prop|"
+    r"wickets|spinner|seamers?|pacemen|quicks|all-rounders?|selectors?|flankers?|scrum-half|"
+    r"fly-half|hooker|prop|"
     r"full-back|(?:autumn |summer |six nations )?internationals|head coach|"
     # "a former Wales under-21 international", "a Scotland international".
     r"(?:under-\d{2} )?international\b(?! \w)|under-\d{2} (?:side|team|squad)|"
