@@ -5334,6 +5334,37 @@ def test_the_word_for_a_relative_before_a_name_gives_that_persons_gender():
     assert keys_found(family, text) == ["cha", "dil", "dil"]
 
 
+def test_a_persons_alias_may_be_the_family_name_of_someone_named_in_full():
+    """ "Abenov" is the dancer's alias; the coach, named in full just before, has it as
+    his family name, and the words after it fit him, not the dancer."""
+    skaters = Gazetteer.of(
+        [
+            Named("timur", "Timur Abenov", ("Abenov",), "Kazakh ice dancer.", "person"),
+            Named(
+                "kairat",
+                "Kairat Abenov",
+                (),
+                "Kazakh figure skating coach and former pair skater.",
+                "person",
+            ),
+        ]
+    )
+    text = (
+        "Timur Abenov won the free dance, coached by his father, Kairat Abenov. Abenov, "
+        "a former pair skater, wept."
+    )
+    assert keys_found(skaters, text) == ["timur", "kairat", "kairat"]
+    # Accents the family name has not say the other: "Tāwhiao" is the king.
+    kings = Gazetteer.of(
+        [
+            Named("king", "Tāwhiao", (), "Second Māori king.", "person"),
+            Named("hemi", "Hemi Tawhiao", (), "Kaumātua in Hamilton.", "person"),
+        ]
+    )
+    text = "Hemi Tawhiao spoke at the river. Tāwhiao, the king, had fished it."
+    assert keys_found(kings, text) == ["hemi", "king"]
+
+
 def test_a_family_name_read_from_the_story_needs_a_look():
     """It is none of the entity's names or aliases: bulk accept does not take it."""
     assert SURNAMES.needs_a_look("Raman", "raman") == "no-alias"

@@ -238,7 +238,7 @@ HELD_OUT_FLOORS = {
     "annotation_holdout99": (0.96, 0.96),
     "annotation_holdout100": (0.96, 0.94),
     "annotation_holdout101": (0.95, 0.96),
-    "annotation_holdout102": (0.96, 0.95),
+    "annotation_holdout102": (0.96, 0.94),
     "annotation_holdout103": (0.95, 0.94),
     "annotation_holdout104": (0.93, 0.91),
     "annotation_holdout105": (0.95, 0.94),

@@ -646,6 +646,8 @@ def _find(gazetteer: Gazetteer, text: str) -> tuple[list[Match], int]:
         if rules.in_capitals(text, start, end)
         and not _reads_as_written(gazetteer, haystack[start:end], plain[start:end])
     }
+    if gazetteer.profiles:
+        hits = rules.with_family_names(text, hits, gazetteer.names, gazetteer.profiles)
     matches, undecided = rules.resolve(text, hits, gazetteer.profiles, signs)
     if gazetteer.profiles:
         is_alias = lambda word: bool(gazetteer.keys_named(word))  # noqa: E731

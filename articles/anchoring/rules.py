@@ -1205,6 +1205,50 @@ def surname(profile: Profile, name: str) -> str | None:
     return " ".join(words[first:])
 
 
+def _named_in_full(family: str, written: str) -> bool:
+    """Whether ``written`` (typographic) is a name of more than ``family`` that holds it:
+    "Lin Chia-hung", "Anjali Raman", not "Raman" alone."""
+    return f" {family} " in f" {written} "[1:] or written.startswith(f"{family} ")
+
+
+def _family_as_spelled(name: str, family: str) -> str:
+    """``family`` (typographic) as ``name`` spells it, accents and all, in lower case."""
+    at = typographic(name).find(family)
+    return spelled(name[at : at + len(family)]).lower()
+
+
+def with_family_names(text: str, hits: list, names: Mapping, profiles: Mapping) -> list:
+    """``hits`` (start, end, keys) with, on a word that is only people's alias, the people
+    the story named in full before whose family name it is: "Kairat Abenov ... Abenov,
+    who skated in pairs" may be the coach named in full as well as the dancer Timur
+    Abenov, whose alias the word is. Which of them it is is then read as for any name
+    people share (``resolve``: a title, a pronoun, the description's words, the one
+    named in full last)."""
+    named_in_full: dict[str, tuple] = {}  # folded family name -> keys, in order
+    spelled_as: dict[str, str] = {}  # folded family name -> as its names spell it, lower case
+    extended = []
+    for start, end, keys in hits:
+        written = typographic(text[start:end])
+        folded = written.lower()
+        others = tuple(key for key in named_in_full.get(folded, ()) if key not in keys)
+        # Accents the family name has not say another's: "Tāwhiao" is the king, not Hemi
+        # Tawhiao (as ``matching._spelled`` reads a name).
+        surface = text[start:end]
+        if others and not surface.isascii() and spelled(surface).lower() != spelled_as[folded]:
+            others = ()
+        if others and all(key in profiles and profiles[key].kind == "person" for key in keys):
+            keys = keys + others
+        extended.append((start, end, keys))
+        key = keys[0]
+        if len(keys) == 1 and key in names and key in profiles:
+            family = surname(profiles[key], names[key])
+            if family and _named_in_full(family, written):
+                known = named_in_full.get(family.lower(), ())
+                named_in_full[family.lower()] = (*known, key) if key not in known else known
+                spelled_as[family.lower()] = _family_as_spelled(names[key], family)
+    return extended
+
+
 def by_surname(
     text: str, matches: list, names: Mapping, profiles: Mapping, is_alias, plain=""
 ) -> list:
@@ -1228,9 +1272,7 @@ def by_surname(
     for match in matches:
         person = profiles.get(match.key)
         family = surname(person, names[match.key]) if person and match.key in names else None
-        written = typographic(match.surface)
-        # Named in full: the family name and more ("Lin Chia-hung", not "Lin").
-        if family and (f" {family} " in f" {written} "[1:] or written.startswith(f"{family} ")):
+        if family and _named_in_full(family, typographic(match.surface)):
             named_in_full.setdefault(family, []).append((match.end, match.key))
     if not named_in_full:
         return matches
@@ -5160,6 +5202,12 @@ def resolve(
             for key in keys
             if key in profiles and (profiles[key].gender or learned.get(key)) in (gender, None)
         ]
+        # And a woman's title is the one woman of them before people whose gender
+        # nothing says, as most people in the news are men ("Anjali Sharma ... Bhajan
+        # Lal Sharma ... Ms Sharma").
+        women = [key for key in fits if (profiles[key].gender or learned.get(key)) == gender]
+        if gender == "female" and len(women) == 1:
+            fits = women
         if len(fits) == 1 and all(key in profiles for key in keys):
             undecided -= 1
             bisect.insort(matches, Match(start, end, fits[0], text[start:end]))
