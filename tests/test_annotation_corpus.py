@@ -252,6 +252,10 @@ HELD_OUT_FLOORS = {
     "annotation_holdout113": (0.96, 0.96),
     "annotation_holdout114": (0.96, 0.95),
     "annotation_holdout115": (0.95, 0.93),
+    "annotation_holdout116": (0.96, 0.94),
+    "annotation_holdout117": (0.96, 0.94),
+    "annotation_holdout118": (0.91, 0.89),
+    "annotation_holdout119": (0.96, 0.94),
 }
 
 
