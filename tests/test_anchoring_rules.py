@@ -5698,6 +5698,36 @@ def test_a_name_read_through_its_accents_is_one_where_a_capital_says_so(text, ex
     assert keys_found(accented, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # The titled alias and the longer name written as one: the whole of it.
+        (
+            "Sheikh Tahnoun bin Zayed Al Nahyan chairs the fund.",
+            "Sheikh Tahnoun bin Zayed Al Nahyan",
+        ),
+        ("Sheikh Tahnoun bin Zayed signed.", "Sheikh Tahnoun bin Zayed"),
+        ("Sheikh Tahnoun signed.", "Sheikh Tahnoun"),
+    ],
+)
+def test_a_title_of_a_titled_alias_before_a_longer_name_is_part_of_it(text, surface):
+    royals = Gazetteer.of(
+        [
+            Named(
+                "tahnoun",
+                "Tahnoun bin Zayed Al Nahyan",
+                ("Tahnoun bin Zayed", "Sheikh Tahnoun"),
+                "Emirati royal and national security adviser.",
+                "person",
+            ),
+            Named(
+                "zayed", "Zayed bin Sultan Al Nahyan", ("Zayed",), "Founder of the UAE.", "person"
+            ),
+        ]
+    )
+    assert [(match.surface, match.key) for match in royals.find(text)] == [(surface, "tahnoun")]
+
+
 def test_an_opening_initial_a_is_no_word_of_a_name():
     """ "A" without its stop is the article: "A Smith" is no A. Smith."""
     smith = Gazetteer.of([Named("smith", "A. Smith", (), "Economist.", "person")])

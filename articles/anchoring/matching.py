@@ -358,6 +358,21 @@ class Gazetteer:
                 }
             return {form for form in forms if form != plain and form not in spelled_as}
 
+        def titled(named: Named, written: str) -> set[str]:
+            # A person's longer name with the title of a titled alias before it: "Sheikh
+            # Tahnoun bin Zayed Al Nahyan" where the aliases are "Sheikh Tahnoun" and
+            # "Tahnoun bin Zayed", as copy writes a royal's or a cleric's name in full.
+            if named.kind != "person" or " " not in written:
+                return set()
+            first = written.split()[0]
+            return {
+                f"{alias.split()[0]} {written}"
+                for alias in named.aliases
+                if len(alias.split()) == 2
+                and alias.split()[1] == first
+                and rules.is_title(alias.split()[0])
+            }
+
         def transliterated(written: str) -> set[str]:
             # Letters written out as copy without them writes them: "Soeder" for
             # Söder, "Nuernberg", "OeVP" (or "OEVP") for ÖVP, "Strasse", "Boe" for Bø.
@@ -377,6 +392,7 @@ class Gazetteer:
                 *spaced(named, written),
                 *hyphened(named, written),
                 *abbreviated(named, written),
+                *titled(named, written),
                 *(transliterated(written) - spelled_as),
             }
         ]

@@ -758,7 +758,7 @@ def refusal(
         and not joined_before
         and not sign
         and prefix.group(1).lower() not in _PREFIXES
-        and not _is_title(prefix.group(1))
+        and not is_title(prefix.group(1))
     ):
         return "longer name"
     # On a sign or a banner in capitals every word is capitalised: the words beside a
@@ -792,7 +792,7 @@ def refusal(
     # A capitalised word and a particle before it: the end of a longer name not ours
     # ("Universidad del Valle", "Leonardo da Vinci"), as one after it is its start.
     joined = _NAME_AND_PARTICLE.search(before)
-    if joined and not _is_title(joined.group(1)) and not owner:
+    if joined and not is_title(joined.group(1)) and not owner:
         return "longer name"
     previous = None if sign else _PREVIOUS_WORD.search(before)
     if previous:
@@ -807,7 +807,7 @@ def refusal(
         # the one before ("on Monday. King Abdullah").
         if (
             _capitalised(word)
-            and not _is_title(word)
+            and not is_title(word)
             # "On Tuesday Petro wrote", "In March Kagame said": a date is no name, nor is
             # its possessive ("before Saturday’s Indian Super League match").
             and _POSSESSIVE_END.sub("", word.lower()) not in _DATE_WORDS
@@ -821,7 +821,7 @@ def refusal(
             # "Perth-based Arafura Gas", "London-listed Andean Copper": a compound that
             # ends in a lower-case word describes the name; it is no part of it.
             and not ("-" in word and word.rsplit("-", 1)[-1].islower())
-            and not (word.endswith((".", "!", "?")) and not _is_title(word))
+            and not (word.endswith((".", "!", "?")) and not is_title(word))
             and (not opens_sentence(text, word_start) or word.endswith(("'s", "’s")))
             and not owner
         ):
@@ -884,7 +884,7 @@ _FEATURE_WORDS = frozenset(
 def _office_of(after: str) -> bool:
     """Whether ``after`` opens with a chamber and an office in it ("House Speaker")."""
     office = _CHAMBER_AND_OFFICE.match(after)
-    return bool(office) and any(word and _is_title(word) for word in office.groups())
+    return bool(office) and any(word and is_title(word) for word in office.groups())
 
 
 def _date_before(text: str, start: int) -> bool:
@@ -913,7 +913,7 @@ def _institution_named(before: str) -> bool:
     own = [
         word
         for word in words
-        if not _is_title(word) and _stem(word) not in _PLACE_TYPES and word.lower() not in _COMPASS
+        if not is_title(word) and _stem(word) not in _PLACE_TYPES and word.lower() not in _COMPASS
     ]
     return len(own) >= 2 or len(own) == len(words)
 
@@ -925,7 +925,7 @@ _NAME_SUFFIXES = _wordset("""ii iii iv jr sr kc qc obe cbe mbe kbe dbe frs phd""
 
 def _may_follow_a_name(word: str) -> bool:
     lowered = word.lower().rstrip(".")
-    return lowered in _NAME_SUFFIXES or lowered in _DAYS or lowered in MONTHS or _is_title(word)
+    return lowered in _NAME_SUFFIXES or lowered in _DAYS or lowered in MONTHS or is_title(word)
 
 
 # A party's member from a place, after its name: "a Philadelphia Democrat", "two Texas
@@ -952,11 +952,11 @@ def _persons_country_before(text: str, start: int) -> bool:
     title's or an institution's ("Prime Minister of ", "Central Bank of ")."""
     before = _FULL_NAME_OF_BEFORE.search(text, max(0, start - 40), start)
     return bool(before) and not (
-        _is_title(before.group(1)) or _stem(before.group(1)) in _GENERIC_NAME_WORDS
+        is_title(before.group(1)) or _stem(before.group(1)) in _GENERIC_NAME_WORDS
     )
 
 
-def _is_title(word: str) -> bool:
+def is_title(word: str) -> bool:
     """Whether ``word`` is a title, or a hyphenated one ("Secretary-General")."""
     parts = word.lower().rstrip(".").replace("’", "'").split("-")
     return all(part in _TITLES for part in parts)
@@ -1049,7 +1049,7 @@ def _may_be_given(word: str) -> bool:
         or not _GIVEN_WORD.fullmatch(word)
         or not word[0].isupper()
         or word.isupper()
-        or _is_title(word)
+        or is_title(word)
         or lowered in _NO_GIVEN_NAMES
     )
 
