@@ -5463,6 +5463,23 @@ def test_a_game_lost_to_a_side_and_its_selector_say_the_club(text, expected):
     assert keys_found(counties, text) == expected
 
 
+def test_a_countrys_own_name_is_the_country_in_a_story_filed_from_its_capital():
+    """The capital has the country's name as an alias; the dateline named the capital."""
+    gulf = Gazetteer.of(
+        [
+            Named("kuwait", "Kuwait", (), "Country at the head of the Persian Gulf.", "place"),
+            Named(
+                "city", "Kuwait City", ("Kuwait",), "Capital and largest city of Kuwait.", "place"
+            ),
+        ]
+    )
+    text = (
+        "KUWAIT CITY, Jan 21 (Newsroom) — Former deputies petitioned the emir.\n"
+        "They asked that Kuwait be governed with the consent of its people."
+    )
+    assert keys_found(gulf, text) == ["city", "kuwait"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -3349,8 +3349,11 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # "Region ... around Lake Issyk-Kul"): a bare name may be either, whichever is its
     # own name. Unless the dateline named one, it is the one its paragraph has named.
     if _named_after_one_another(candidates, known):
+        # Not over a country whose own name the word is: in a story filed from KUWAIT
+        # CITY, "Kuwait’s suspended National Assembly" is the country.
+        country = [key for key in own if known[key].place_type == "country"]
         if filed_from in candidates:
-            return filed_from
+            return country[0] if len(country) == 1 else filed_from
         # "Near" or "outside" a name says a point, not an area one is in: "a farm near
         # Naryn", "a plant outside Naryn" is the town, not the region named after it.
         if _NEAR_BEFORE.search(text, max(0, start - 20), start):
