@@ -145,6 +145,7 @@ SPELLED = [
     Named("hco", "Hans Christian Ørsted", ("Ørsted",), "Danish physicist.", "person"),
     Named("erdogan", "Recep Tayyip Erdoğan", ("Erdoğan",), "President of Turkey.", "person"),
     Named("sale", "Salé", (), "City in Morocco, across the river from Rabat.", "place"),
+    Named("velodrome", "Stade Vélodrome", ("Vélodrome",), "Stadium in Marseille.", "place"),
     Named("nestle", "Nestlé", (), "Swiss food and drinks company.", "organization"),
     Named("starbucks", "Starbucks", (), "American coffee chain.", "organization"),
     Named("dar", "Dar es Salaam", ("Dar",), "Largest city of Tanzania.", "place"),
@@ -200,6 +201,7 @@ SPELLED = [
         ("Orsted shelved two offshore wind projects.", [("Orsted", "orsted")]),
         ("Sale of the state airline was approved.", []),
         ("Boats returned to Sale on Monday.", [("Sale", "sale")]),
+        ("The team wore armbands at the Velodrome on Sunday.", [("Velodrome", "velodrome")]),
         (
             "Buyers including Nestle and Starbucks came.",
             [("Nestle", "nestle"), ("Starbucks", "starbucks")],

@@ -709,7 +709,7 @@ _WRITTEN_OUT = re.compile(f"[{''.join(_WRITTEN_OUT_AS)}]")
 # Sanliurfa", "the fishing town of Husavik") or after it ("Bartin province"); and what
 # stands between names listed together.
 _PLACE_WORD_BEFORE = re.compile(
-    r"\b(?:in|at|on|from|to|near|outside|across|around|into|via|towards?|between|"
+    r"\b(?:(?:in|at|on|from|to|near|outside|across|around|into|via|towards?|between)(?: the)?|"
     r"(?:town|city|port|village|region|province|county|district|municipality) of) $",
     re.IGNORECASE,
 )
@@ -811,7 +811,7 @@ def _spelled(
     named = _named_before(haystack, form, earlier)
     kept = tuple(key for key in keys if key in named)
     if not kept and (
-        _PLACE_WORD_BEFORE.search(text, max(0, start - 12), start)
+        _PLACE_WORD_BEFORE.search(text, max(0, start - 16), start)
         or _PLACE_WORD_AFTER.match(text, end)
     ):
         kept = tuple(key for key in keys if key in profiles and profiles[key].kind == "place")
