@@ -84,6 +84,7 @@ _COARSE_TOKEN = re.compile(r"\w+\s*|[^\w\s]\s*|\s+")
 # other characters, so punctuation or spacing edited next to a word leaves it equal.
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 _WORD = re.compile(r"\w")
+_WORDS = re.compile(r"\w+")
 _LETTERS = re.compile(r"[^\W_]+")
 _LAST_LETTERS = re.compile(r"(?<![^\W_])[^\W_]+\Z")
 
@@ -607,6 +608,17 @@ class _Diff:
             at = max(at, high)
         return at < end and bool(_WORD.search(self.new_text, at, end))
 
+    def taken_out(self, start: int, end: int) -> frozenset[str]:
+        """The words of the old text that the edit deleted or replaced, outside old
+        [start, end)."""
+        old = self.old_text
+        words = set()
+        for op in self.ops:
+            if op.tag != "equal":
+                words.update(_WORDS.findall(old, op.i1, max(op.i1, min(op.i2, start))))
+                words.update(_WORDS.findall(old, max(op.i1, end), op.i2))
+        return frozenset(words)
+
     def into_moved(self, start: int, end: int) -> bool:
         """True if new [start, end) overlaps a moved block."""
         index = bisect.bisect_left(self.moved_new, (end,))
@@ -838,6 +850,19 @@ def _other_words_around(
     )
 
 
+def _moved_in_beside(diff: _Diff, start: int, end: int, new_start: int, new_end: int) -> bool:
+    """True if the words on both sides of where the diff carried the span are others,
+    old words the edit took out elsewhere: a lookalike moved in with them ("w2 Robin w3"
+    reworded to "w2 also w3" and "w8 Robin w9" moved up beside it), which no diff can
+    tell from the span's own words."""
+    old, new = diff.old_text, diff.new_text
+    before, after = _word_before(new, new_start), _word_after(new, new_end)
+    if before == _word_before(old, start) or after == _word_after(old, end):
+        return False
+    moved_in = diff.taken_out(start, end)
+    return before in moved_in and after in moved_in
+
+
 def _grew_longer(old: str, start: int, end: int, new: str, new_start: int, new_end: int) -> bool:
     """True if the words at new [new_start, new_end) are now joined to a name word they
     were not joined to at old [start, end): "about Kim." corrected to "about Kim Yo
@@ -883,6 +908,11 @@ def _replacement(diff: _Diff, old: tuple[int, int], start: int, end: int, exact:
     if end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
         return None
     if diff.into_moved(start, end) or not diff.alike(*old, start, end):
+        return None
+    # Words each of which the edit took out elsewhere may be those words moved here
+    # with a sentence the diff did not see move whole ("w9" of "W7 Kim w8 Kim w9."
+    # moved up and reworded): old words of another place, not the ones put in its stead.
+    if all(word in diff.taken_out(*old) for word in _WORDS.findall(words)):
         return None
     return start, end
 
@@ -951,7 +981,9 @@ def map_spans(old_text: str, new_text: str, spans: Sequence[Span]) -> list[Mappe
             if kept is not None:
                 moved, neighbours_kept = kept[:2], kept[2]
                 grew = not neighbours_kept and _grew_longer(old_text, start, end, new_text, *moved)
-                if grew:
+                if not neighbours_kept and _moved_in_beside(diff, start, end, *moved):
+                    results.append(Mapped(moved[0], moved[0], NEEDS_REVIEW, diff.gone(start, end)))
+                elif grew:
                     results.append(Mapped(*moved, NEEDS_REVIEW, LONGER_NAME))
                 elif not neighbours_kept and (
                     _stood_elsewhere(old_text, start, end, new_text, moved[0])
