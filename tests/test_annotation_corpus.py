@@ -256,6 +256,10 @@ HELD_OUT_FLOORS = {
     "annotation_holdout117": (0.96, 0.94),
     "annotation_holdout118": (0.91, 0.89),
     "annotation_holdout119": (0.96, 0.94),
+    "annotation_holdout120": (0.96, 0.94),
+    "annotation_holdout121": (0.96, 0.92),
+    "annotation_holdout122": (0.97, 0.96),
+    "annotation_holdout123": (0.95, 0.95),
 }
 
 
