@@ -5367,6 +5367,25 @@ def test_a_persons_alias_may_be_the_family_name_of_someone_named_in_full():
     assert keys_found(kings, text) == ["hemi", "king"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Minister of Indigenous Peoples Sonia Guajajara said so.", ["sonia"]),
+        ("Secretary for Education Christine Choi said so.", ["choi"]),
+        # Not a name of one word there, which may end a longer one.
+        ("The Ministry of Indigenous Peoples Guajajara Fund paid.", []),
+    ],
+)
+def test_a_persons_name_after_a_title_and_its_portfolio_is_read(text, expected):
+    ministers = Gazetteer.of(
+        [
+            Named("sonia", "Sonia Guajajara", ("Guajajara",), "Brazilian minister.", "person"),
+            Named("choi", "Christine Choi", (), "Hong Kong education secretary.", "person"),
+        ]
+    )
+    assert keys_found(ministers, text) == expected
+
+
 def test_a_family_name_read_from_the_story_needs_a_look():
     """It is none of the entity's names or aliases: bulk accept does not take it."""
     assert SURNAMES.needs_a_look("Raman", "raman") == "no-alias"

@@ -824,9 +824,23 @@ def refusal(
             and not (word.endswith((".", "!", "?")) and not is_title(word))
             and (not opens_sentence(text, word_start) or word.endswith(("'s", "’s")))
             and not owner
+            and not (" " in text[start:end].strip() and _after_a_portfolio(before))
         ):
             return "after a name"
     return None
+
+
+# A title and its portfolio, capitalised, before a name of several words: "Minister of
+# Indigenous Peoples Sonia Guajajara", "Secretary for Education Christine Choi".
+_PORTFOLIO = re.compile(
+    r"\b([A-Z][\w-]*) (?:of|for)(?: the)? (?:[A-Z][\w’'-]*,? (?:(?:and|&) )?){1,4}$"
+)
+
+
+def _after_a_portfolio(before: str) -> bool:
+    """Whether ``before`` ends with a title and its portfolio (``_PORTFOLIO``)."""
+    portfolio = _PORTFOLIO.search(before)
+    return bool(portfolio) and is_title(portfolio.group(1))
 
 
 # Words that make "a name" fame, not a name as a word: "a household name in America",
