@@ -5766,6 +5766,27 @@ def test_a_title_of_a_titled_alias_before_a_longer_name_is_part_of_it(text, surf
     assert [(match.surface, match.key) for match in royals.find(text)] == [(surface, "tahnoun")]
 
 
+def test_a_persons_two_given_names_are_written_with_a_hyphen_or_without():
+    prates = Gazetteer.of(
+        [Named("prates", "Jean Paul Prates", (), "Brazilian politician.", "person")]
+    )
+    text = "The government removed then-chief executive Jean-Paul Prates in May."
+    assert keys_found(prates, text) == ["prates"]
+
+
+def test_a_date_after_a_datelines_region_is_no_place_that_qualifies_it():
+    """ "Cote d'Ivoire" read through its accents, then ", Feb 22": a date, not a place
+    that would make it another Côte d'Ivoire."""
+    ivory = Gazetteer.of(
+        [
+            Named("ci", "Côte d'Ivoire", ("Ivory Coast",), "Country in West Africa.", "place"),
+            Named("korhogo", "Korhogo", (), "City in northern Côte d'Ivoire.", "place"),
+        ]
+    )
+    text = "KORHOGO, Cote d'Ivoire, Feb 22 (Newsroom) — Voters return to the polls."
+    assert keys_found(ivory, text) == ["korhogo", "ci"]
+
+
 def test_an_opening_initial_a_is_no_word_of_a_name():
     """ "A" without its stop is the article: "A Smith" is no A. Smith."""
     smith = Gazetteer.of([Named("smith", "A. Smith", (), "Economist.", "person")])

@@ -289,9 +289,18 @@ class Gazetteer:
             # And the other way: the first two capitalised words of a place's or a
             # body's name written with a hyphen, as German copy writes them ("the
             # Gutenberg-Museum") and others a compound that opens a name ("the
-            # Trans-Adriatic Pipeline"); not a person's ("Jean-Paul" is no "Jean Paul").
+            # Trans-Adriatic Pipeline").
             words = typographic(written).split()
-            if named.kind == "person" or len(words) < 2:
+            if named.kind == "person":
+                # A person's two given names joined, before the family name: "Jean-Paul
+                # Prates" for Jean Paul Prates (not "Jean-Paul" alone, someone else).
+                given = words[:2]
+                if len(words) > 2 and all(
+                    w[:1].isupper() and w.isalpha() and len(w) > 2 for w in given
+                ):
+                    return {" ".join([f"{words[0]}-{words[1]}", *words[2:]])} - spelled_as
+                return set()
+            if len(words) < 2:
                 return set()
             joined = set()
             if all(len(word) > 2 and word[0].isupper() for word in words[:2]):
@@ -729,6 +738,8 @@ _MID_SENTENCE = re.compile(r"(?:\b[a-z][a-z’'-]*|[,;]) $")
 _ABBREVIATION_OPENINGS = frozenset(word[:2] for word in _ABBREVIATIONS.split("|"))
 _SAINTS_AFTER = re.compile(r"['’]|-in-")
 _QUALIFIER_AFTER = re.compile(r", ([A-Z][\w-]*(?: [A-Z][\w-]*)*)")
+# A date after a dateline's region is no place: "KORHOGO, Cote d'Ivoire, Feb 22".
+_DATE_AFTER = re.compile(r", [A-Z][a-z]{2,8}\.? \d")
 
 
 def _spelled(
@@ -777,7 +788,11 @@ def _spelled(
         narrowed = tuple(key for key in keys if key in by_spelling[written] or key in named)
         return (start, end, narrowed) if narrowed else hit
     profiles = gazetteer.profiles
-    qualifier = not rules.is_dateline(text, start, end) and _QUALIFIER_AFTER.match(text, end)
+    qualifier = (
+        not rules.is_dateline(text, start, end)
+        and not _DATE_AFTER.match(text, end)
+        and _QUALIFIER_AFTER.match(text, end)
+    )
     if (
         qualifier
         and not any(
