@@ -5787,6 +5787,14 @@ def test_a_date_after_a_datelines_region_is_no_place_that_qualifies_it():
     assert keys_found(ivory, text) == ["korhogo", "ci"]
 
 
+@pytest.mark.parametrize("letters", ["SC", "KC", "QC", "OBE"])
+def test_letters_after_a_name_are_no_longer_name(letters):
+    """Senior counsel, King's counsel, an honour: the person, not a name not ours."""
+    dunn = Gazetteer.of([Named("dunn", "Rachel Dunn", (), "Sydney barrister.", "person")])
+    text = f"Counsel assisting Rachel Dunn {letters} said the council had been misled."
+    assert keys_found(dunn, text) == ["dunn"]
+
+
 def test_an_opening_initial_a_is_no_word_of_a_name():
     """ "A" without its stop is the article: "A Smith" is no A. Smith."""
     smith = Gazetteer.of([Named("smith", "A. Smith", (), "Economist.", "person")])

@@ -934,7 +934,7 @@ def _institution_named(before: str) -> bool:
 
 # Written after a name without making it another name: "Abdullah II", "Martin Luther King
 # Jr", "Catriona May KC", "Putin Tuesday", "United Nations Secretary-General".
-_NAME_SUFFIXES = _wordset("""ii iii iv jr sr kc qc obe cbe mbe kbe dbe frs phd""")
+_NAME_SUFFIXES = _wordset("""ii iii iv jr sr kc qc sc obe cbe mbe kbe dbe frs phd""")
 
 
 def _may_follow_a_name(word: str) -> bool:
