@@ -5795,6 +5795,19 @@ def test_letters_after_a_name_are_no_longer_name(letters):
     assert keys_found(dunn, text) == ["dunn"]
 
 
+def test_a_persons_name_in_full_after_of_is_no_institutions_name():
+    """ "the PDCI of Tidjane Thiam" is the man's party; "the Bank of Jamaica" still owns
+    its place."""
+    names = Gazetteer.of(
+        [
+            Named("thiam", "Tidjane Thiam", (), "Ivorian banker and politician.", "person"),
+            Named("jamaica", "Jamaica", (), "Island country in the Caribbean.", "place"),
+        ]
+    )
+    text = "Parties including the PDCI of Tidjane Thiam backed them, as did the Bank of Jamaica."
+    assert keys_found(names, text) == ["thiam"]
+
+
 def test_an_opening_initial_a_is_no_word_of_a_name():
     """ "A" without its stop is the article: "A Smith" is no A. Smith."""
     smith = Gazetteer.of([Named("smith", "A. Smith", (), "Economist.", "person")])

@@ -638,6 +638,13 @@ def opens_sentence(text: str, start: int) -> bool:
     return bool(_SENTENCE_OPENING.search(text[max(0, start - 4) : start]))
 
 
+def _persons_whole_name(words: str) -> bool:
+    """Whether ``words`` read as a person's name in full, a given name first: "the PDCI
+    of Tidjane Thiam" is the party of the man, no institution's name."""
+    parts = words.split()
+    return len(parts) > 1 and bool(gender_of_given_name(parts[0]))
+
+
 def refusal(
     text: str,
     start: int,
@@ -668,7 +675,11 @@ def refusal(
     folded = fold(text[start:end])
     # The place in an institution's or a feature's name: "University of Washington",
     # "Bank of Jamaica", "Gulf of Mexico", "Isle of Man".
-    if not whole_name and (_INSTITUTION_OF.search(before) or _institution_named(before)):
+    if (
+        not whole_name
+        and (_INSTITUTION_OF.search(before) or _institution_named(before))
+        and not _persons_whole_name(text[start:end])
+    ):
         return "longer name"
     # The name as a name: "Half of Antioquia is called Restrepo", "a village is named
     # de Jong", "identified only by the surname Petrović", "whose first name is also
