@@ -260,6 +260,10 @@ HELD_OUT_FLOORS = {
     "annotation_holdout121": (0.96, 0.92),
     "annotation_holdout122": (0.97, 0.96),
     "annotation_holdout123": (0.95, 0.95),
+    "annotation_holdout124": (0.96, 0.94),
+    "annotation_holdout125": (0.97, 0.95),
+    "annotation_holdout126": (0.97, 0.97),
+    "annotation_holdout127": (0.95, 0.96),
 }
 
 
