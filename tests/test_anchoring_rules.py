@@ -5766,12 +5766,42 @@ def test_a_title_of_a_titled_alias_before_a_longer_name_is_part_of_it(text, surf
     assert [(match.surface, match.key) for match in royals.find(text)] == [(surface, "tahnoun")]
 
 
-def test_a_persons_two_given_names_are_written_with_a_hyphen_or_without():
-    prates = Gazetteer.of(
-        [Named("prates", "Jean Paul Prates", (), "Brazilian politician.", "person")]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government removed then-chief executive Jean-Paul Prates in May.",
+        "Party chairman Bilawal Bhutto-Zardari spoke.",
+    ],
+)
+def test_a_persons_two_given_or_family_names_are_written_with_a_hyphen_or_without(text):
+    people = Gazetteer.of(
+        [
+            Named("prates", "Jean Paul Prates", (), "Brazilian politician.", "person"),
+            Named("bilawal", "Bilawal Bhutto Zardari", (), "Pakistani politician.", "person"),
+        ]
     )
-    text = "The government removed then-chief executive Jean-Paul Prates in May."
-    assert keys_found(prates, text) == ["prates"]
+    assert len(keys_found(people, text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Dr. Yunus spoke.", "Dr. Yunus"),
+        ("Capt William Ruto said.", "Capt William Ruto"),
+        ("Dr Oetker makes pizza.", "Dr Oetker"),
+        ("The Pakistan Tehreek e Insaf won.", "Pakistan Tehreek e Insaf"),
+    ],
+)
+def test_a_titles_stop_and_a_particle_between_hyphens_are_written_otherwise(text, surface):
+    names = Gazetteer.of(
+        [
+            Named("yunus", "Muhammad Yunus", ("Dr Yunus",), "Bangladeshi economist.", "person"),
+            Named("ruto", "William Ruto", ("Capt. William Ruto",), "Port official.", "person"),
+            Named("oetker", "Dr. Oetker", (), "German food company.", "organization"),
+            Named("pti", "Pakistan Tehreek-e-Insaf", (), "Pakistani party.", "organization"),
+        ]
+    )
+    assert [match.surface for match in names.find(text)] == [surface]
 
 
 def test_a_date_after_a_datelines_region_is_no_place_that_qualifies_it():

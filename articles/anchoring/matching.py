@@ -31,6 +31,9 @@ from articles.anchoring.rules import Named, Profile, fold, spelled, typographic
 # "ZANU-PF", "Nandi Ndaitwah" for "Nandi-Ndaitwah", "Al Ahly" for "Al-Ahly" (not a
 # one-letter part: "A-League" is never "A League").
 _HYPHEN_BETWEEN_WORDS = re.compile(r"(?<=\w\w)-(?=\w\w)")
+# A particle of one letter between two hyphens, written with spaces too: "Pakistan
+# Tehreek e Insaf" for "Tehreek-e-Insaf", "Jamaat e Islami".
+_PARTICLE_BETWEEN_HYPHENS = re.compile(r"(?<=\w\w)-([a-z])-(?=\w\w)")
 # Words of a place's or a body's name that copy abbreviates, each with its short form:
 # "Saint Petersburg" is "St Petersburg" or "St. Petersburg", "Mount Kenya" "Mt Kenya",
 # "Saint-Étienne" "St-Étienne".
@@ -39,10 +42,14 @@ _LONG_FORMS = {short: long for long, short in _SHORT_FORMS.items()}
 _ABBREVIABLE = re.compile(rf"(?<![\w.])({'|'.join(_SHORT_FORMS)})(?=[ -]\w)")
 _ABBREVIATED = re.compile(rf"(?<![\w.])({'|'.join(_LONG_FORMS)})\.?(?=[ -]\w)")
 # An abbreviation that opens a word of a name, with its stop or without ("St. Louis", "St
-# Louis"), and one that closes a person's name ("Martin Luther King Jr.").
+# Louis"; a title's too, "Dr. Yunus" and "Dr Yunus", "Capt William Ruto", "Dr Oetker"),
+# and one that closes a person's name ("Martin Luther King Jr.").
 _ABBREVIATIONS = "St|Ste|Sta|Mt|Ft"
-_ABBREVIATION_STOPPED = re.compile(rf"(?<![\w.])({_ABBREVIATIONS})\.(?=[ -]\w)")
-_ABBREVIATION_BARE = re.compile(rf"(?<![\w.])({_ABBREVIATIONS})(?=[ -]\w)")
+_TITLES_ABBREVIATED = "Dr|Capt|Col|Gen|Lt|Sgt|Maj|Prof|Rev|Gov|Sen|Rep|Mr|Mrs|Ms"
+_ABBREVIATION_STOPPED = re.compile(
+    rf"(?<![\w.])({_ABBREVIATIONS}|{_TITLES_ABBREVIATED})\.(?=[ -]\w)"
+)
+_ABBREVIATION_BARE = re.compile(rf"(?<![\w.])({_ABBREVIATIONS}|{_TITLES_ABBREVIATED})(?=[ -]\w)")
 _STOP_AT_THE_END = re.compile(r" (Jr|Sr)\.$")
 # A firm's legal form, abbreviated with a stop or without ("Desai Electronics Ltd." and
 # "Ltd", "Raffles Remit Pte. Ltd."); a stop is added only inside a name, as one at its
@@ -66,7 +73,7 @@ _LEADING_INITIALS = re.compile(r"((?:[A-Z]\.? ?){2,3})(?=[A-Z][a-z])")
 _ONE_INITIAL = re.compile(r"(?:^([B-HJ-Z])|(?<=[a-z] )([A-Z]))\. (?=[A-Z][a-z])")
 # What any of the forms above start from: a name with none of it is written one way.
 _MAY_BE_WRITTEN_OTHERWISE = re.compile(
-    rf"Saint|Mount|Fort|\b(?:{_ABBREVIATIONS}|{_LEGAL_FORMS})\b|"
+    rf"Saint|Mount|Fort|\b(?:{_ABBREVIATIONS}|{_TITLES_ABBREVIATED}|{_LEGAL_FORMS})\b|"
     r"\b[JS]r\.|&| and |[A-Z]\.|[A-Z]{2}|\b[A-Z] [A-Z]|\b[AaEe]l[- ]"
 )
 # An acronym alone, which copy may write with stops ("U.A.E." for "UAE", "U.N.").
@@ -272,7 +279,8 @@ class Gazetteer:
             # Martin" the saint beside Saint-Martin the island); one of the same kind
             # shares it, and the story's context tells them apart ("Saint Louis" in
             # Senegal, written "Saint-Louis", and a St. Louis with the alias "Saint Louis").
-            plain = _HYPHEN_BETWEEN_WORDS.sub(" ", typographic(written))
+            plain = _PARTICLE_BETWEEN_HYPHENS.sub(r" \1 ", typographic(written))
+            plain = _HYPHEN_BETWEEN_WORDS.sub(" ", plain)
             if plain == typographic(written) or kinds_spelled.get(plain, {named.kind}) != {
                 named.kind
             }:
@@ -292,14 +300,18 @@ class Gazetteer:
             # Trans-Adriatic Pipeline").
             words = typographic(written).split()
             if named.kind == "person":
-                # A person's two given names joined, before the family name: "Jean-Paul
-                # Prates" for Jean Paul Prates (not "Jean-Paul" alone, someone else).
-                given = words[:2]
-                if len(words) > 2 and all(
-                    w[:1].isupper() and w.isalpha() and len(w) > 2 for w in given
+                # A person's two given names joined before the family name, or two family
+                # names after the given name: "Jean-Paul Prates" for Jean Paul Prates,
+                # "Bilawal Bhutto-Zardari" (not "Jean-Paul" alone, someone else).
+                if len(words) < 3 or not all(
+                    w[:1].isupper() and w.isalpha() and len(w) > 2 for w in words
                 ):
-                    return {" ".join([f"{words[0]}-{words[1]}", *words[2:]])} - spelled_as
-                return set()
+                    return set()
+                first, last = words[:2], words[-2:]
+                return {
+                    " ".join([f"{first[0]}-{first[1]}", *words[2:]]),
+                    " ".join([*words[:-2], f"{last[0]}-{last[1]}"]),
+                } - spelled_as
             if len(words) < 2:
                 return set()
             joined = set()
