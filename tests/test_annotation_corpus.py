@@ -264,6 +264,10 @@ HELD_OUT_FLOORS = {
     "annotation_holdout125": (0.97, 0.95),
     "annotation_holdout126": (0.97, 0.97),
     "annotation_holdout127": (0.95, 0.96),
+    "annotation_holdout128": (0.96, 0.96),
+    "annotation_holdout129": (0.97, 0.96),
+    "annotation_holdout130": (0.96, 0.96),
+    "annotation_holdout131": (0.98, 0.97),
 }
 
 
