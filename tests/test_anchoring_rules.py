@@ -5838,6 +5838,27 @@ def test_a_persons_name_in_full_after_of_is_no_institutions_name():
     assert keys_found(names, text) == ["thiam"]
 
 
+def test_malay_honorifics_are_titles():
+    najib = Gazetteer.of(
+        [Named("najib", "Najib Razak", ("Najib",), "Former prime minister of Malaysia.", "person")]
+    )
+    text = "Najib Razak appealed. Datuk Seri Najib sat in the dock."
+    assert keys_found(najib, text) == ["najib", "najib"]
+
+
+def test_a_dateline_in_capitals_is_not_told_apart_by_accents_it_cannot_write():
+    """ "SAN JOSE" may be San José: the story's country says which."""
+    twins = Gazetteer.of(
+        [
+            Named("cr", "San José", (), "Capital and largest city of Costa Rica.", "place"),
+            Named("ca", "San Jose", (), "City in Santa Clara County, California.", "place"),
+            Named("costa-rica", "Costa Rica", (), "Country in Central America.", "place"),
+        ]
+    )
+    text = "SAN JOSE, March 4 (Newsroom) — Costa Rica's lawmakers voted on pensions."
+    assert keys_found(twins, text) == ["cr", "costa-rica"]
+
+
 def test_an_opening_initial_a_is_no_word_of_a_name():
     """ "A" without its stop is the article: "A Smith" is no A. Smith."""
     smith = Gazetteer.of([Named("smith", "A. Smith", (), "Economist.", "person")])

@@ -794,7 +794,8 @@ def _spelled(
         return hit  # (the usual case, read at once: no accent on either side)
     written = _lower(spelled(surface))
     if written in (by_spelling or (form,)):
-        if by_spelling is None or len(keys) == 1:
+        # Capitals drop accents: "SAN JOSE" may be San José as well as San Jose.
+        if by_spelling is None or len(keys) == 1 or surface.isupper():
             return hit
         named = _named_before(haystack, form, earlier) if written == form else ()
         narrowed = tuple(key for key in keys if key in by_spelling[written] or key in named)

@@ -390,7 +390,7 @@ _TITLES = _wordset(
     alderwoman assemblyman assemblywoman assemblymember councilman councilwoman
     councilmember magistrate sheriff constable dean rector ombudsman treasurer
     comptroller auditor prosecutor reverend rev pastor vicar taoiseach tánaiste tanaiste
-    menteri besar datuk dato datin ayatollah hojatoleslam mufti patriarch mullah
+    menteri besar datuk dato datin seri ayatollah hojatoleslam mufti patriarch mullah
     swami """
     # Honorifics of other languages that English copy keeps: "Pak Jokowi", "Bu Risma",
     # "Herr Scholz", "Señora Pérez".
