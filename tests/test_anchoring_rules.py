@@ -5859,6 +5859,29 @@ def test_a_dateline_in_capitals_is_not_told_apart_by_accents_it_cannot_write():
     assert keys_found(twins, text) == ["cr", "costa-rica"]
 
 
+@pytest.mark.parametrize("dash", [" - ", " – ", "-"])
+def test_a_firms_hyphen_between_names_is_written_as_a_spaced_dash_too(dash):
+    maersk = Gazetteer.of(
+        [
+            Named(
+                "maersk",
+                "A.P. Moller-Maersk",
+                ("Maersk",),
+                "Danish shipping group.",
+                "organization",
+            )
+        ]
+    )
+    surface = f"A.P. Moller{dash}Maersk"
+    assert [match.surface for match in maersk.find(f"Shares in {surface} fell.")] == [surface]
+
+
+def test_a_place_after_the_state_of_is_read_through_its_accents():
+    para = Gazetteer.of([Named("para", "Pará", (), "State in northern Brazil.", "place")])
+    text = "The ranch cleared rainforest in the state of Para, officials said."
+    assert keys_found(para, text) == ["para"]
+
+
 def test_an_opening_initial_a_is_no_word_of_a_name():
     """ "A" without its stop is the article: "A Smith" is no A. Smith."""
     smith = Gazetteer.of([Named("smith", "A. Smith", (), "Economist.", "person")])

@@ -234,7 +234,7 @@ HELD_OUT_FLOORS = {
     "annotation_holdout95": (0.95, 0.94),
     "annotation_holdout96": (0.97, 0.94),
     "annotation_holdout97": (0.95, 0.95),
-    "annotation_holdout98": (0.96, 0.91),
+    "annotation_holdout98": (0.95, 0.91),
     "annotation_holdout99": (0.96, 0.96),
     "annotation_holdout100": (0.96, 0.94),
     "annotation_holdout101": (0.95, 0.96),

@@ -31,6 +31,8 @@ from articles.anchoring.rules import Named, Profile, fold, spelled, typographic
 # "ZANU-PF", "Nandi Ndaitwah" for "Nandi-Ndaitwah", "Al Ahly" for "Al-Ahly" (not a
 # one-letter part: "A-League" is never "A League").
 _HYPHEN_BETWEEN_WORDS = re.compile(r"(?<=\w\w)-(?=\w\w)")
+# A hyphen between two capitalised words of a name.
+_HYPHEN_BETWEEN_NAMES = re.compile(r"(?<=\w\w)-(?=[A-Z]\w)")
 # A particle of one letter between two hyphens, written with spaces too: "Pakistan
 # Tehreek e Insaf" for "Tehreek-e-Insaf", "Jamaat e Islami".
 _PARTICLE_BETWEEN_HYPHENS = re.compile(r"(?<=\w\w)-([a-z])-(?=\w\w)")
@@ -285,6 +287,12 @@ class Gazetteer:
                 named.kind
             }:
                 return set()
+            if named.kind == "organization":
+                # A firm's hyphen between two names is written as a spaced dash too: "A.P.
+                # Moller - Maersk" (an en dash is folded to a hyphen).
+                return {plain, _HYPHEN_BETWEEN_NAMES.sub(" - ", typographic(written))} - {
+                    typographic(written)
+                }
             if (
                 named.kind == "person"
                 and " " not in written.strip()
@@ -731,7 +739,8 @@ _WRITTEN_OUT = re.compile(f"[{''.join(_WRITTEN_OUT_AS)}]")
 # stands between names listed together.
 _PLACE_WORD_BEFORE = re.compile(
     r"\b(?:(?:in|at|on|from|to|near|outside|across|around|into|via|towards?|between)(?: the)?|"
-    r"(?:town|city|port|village|region|province|county|district|municipality) of) $",
+    r"(?:town|city|port|village|region|province|county|district|municipality|state|"
+    r"department|prefecture|canton|governorate|emirate|island) of) $",
     re.IGNORECASE,
 )
 _PLACE_WORD_AFTER = re.compile(
@@ -839,7 +848,7 @@ def _spelled(
     named = _named_before(haystack, form, earlier)
     kept = tuple(key for key in keys if key in named)
     if not kept and (
-        _PLACE_WORD_BEFORE.search(text, max(0, start - 16), start)
+        _PLACE_WORD_BEFORE.search(text, max(0, start - 20), start)
         or _PLACE_WORD_AFTER.match(text, end)
     ):
         kept = tuple(key for key in keys if key in profiles and profiles[key].kind == "place")
