@@ -280,8 +280,19 @@ def edited(old: str, ops) -> Draft:
     [("insert", 87, "David"), ("delete paragraph", 0, "also")],
 )
 # And: a sentence reworded and moved up, which the diff did not see move whole, left its
-# "w9" where "Xi" had been replaced; "Xi" was put on that "w9". And "Robin", replaced,
-# was kept on the moved sentence's "Robin", with other words on both sides.
+# "w9" (or "w8 also w9") where "Xi" had been replaced; "Xi" was put on those words. And
+# "Robin", replaced, was kept on the moved sentence's "Robin", with other words on both
+# sides.
+@example(
+    "W0. W1 Kim w2 Xi w3. W4.\nW5. W6.\nW7 Kim w8 Kim w9. W10. W11. W12.\nW13. W14. W15.",
+    [True],
+    [
+        ("replace", 0, "also"),
+        ("replace", 0, "also"),
+        ("replace", 1, "also"),
+        ("move sentence", 35, "also"),
+    ],
+)
 @example(
     "W0. W1 Kim w2 Robin w3. W4.\nW5. W6.\nW7 Kim w8 Robin w9. W10. W11. W12.\nW13. W14. W15.",
     [True],

@@ -909,10 +909,11 @@ def _replacement(diff: _Diff, old: tuple[int, int], start: int, end: int, exact:
         return None
     if diff.into_moved(start, end) or not diff.alike(*old, start, end):
         return None
-    # Words each of which the edit took out elsewhere may be those words moved here
-    # with a sentence the diff did not see move whole ("w9" of "W7 Kim w8 Kim w9."
-    # moved up and reworded): old words of another place, not the ones put in its stead.
-    if all(word in diff.taken_out(*old) for word in _WORDS.findall(words)):
+    # A word the edit took out elsewhere may be that word moved here with a sentence the
+    # diff did not see move whole ("w8" and "w9" of "W7 Kim w8 Kim w9." moved up and
+    # reworded): old words of another place, not the ones put in its stead.
+    taken_out = diff.taken_out(*old)
+    if any(word in taken_out for word in _WORDS.findall(words)):
         return None
     return start, end
 
