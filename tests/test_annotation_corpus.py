@@ -268,6 +268,10 @@ HELD_OUT_FLOORS = {
     "annotation_holdout129": (0.97, 0.96),
     "annotation_holdout130": (0.96, 0.96),
     "annotation_holdout131": (0.98, 0.97),
+    "annotation_holdout132": (0.95, 0.94),
+    "annotation_holdout133": (0.98, 0.98),
+    "annotation_holdout134": (0.98, 0.96),
+    "annotation_holdout135": (0.94, 0.95),
 }
 
 
