@@ -516,6 +516,19 @@ def test_a_rewritten_sentence_is_no_replacement_for_a_name():
     assert (choe.status, choe.reason, choe.start == choe.end) == ("needs_review", REWRITTEN, True)
 
 
+def test_a_name_replaced_is_placed_on_its_new_words_though_a_the_went_elsewhere():
+    """A function word the edit took out elsewhere is no sign of words moved in; a word of
+    a deleted sentence is ("Li Qiang" of "Li Qiang arrived." may be those very words)."""
+    old = "Xi spoke at the summit. The minister left early."
+    new = "The president spoke at the summit. Minister left early."
+    (xi,) = map_spans(old, new, [Span(0, 2, "Xi")])
+    assert (xi.status, new[xi.start : xi.end]) == ("needs_review", "The president")
+    old = "Xi spoke at the summit. Li Qiang arrived. The minister left early."
+    new = "Li Qiang spoke at the summit. The minister left early."
+    (xi,) = map_spans(old, new, [Span(0, 2, "Xi")])
+    assert (xi.status, xi.start, xi.end) == ("needs_review", 0, 0)
+
+
 def test_a_replacement_overlapping_another_span_loses_its_place():
     old = "then the kim spoke."
     # A stale suggestion over two words, and a mention of the second one.

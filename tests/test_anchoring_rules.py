@@ -3,6 +3,7 @@
 use it (Gazetteer.of, which knows each entity's kind and description)."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -5255,7 +5256,7 @@ def test_a_family_name_alone_names_the_person_named_in_full(text, expected):
 
 EAST_ASIAN = Gazetteer.of(
     [
-        Named("lin", "Lin Chia-hung", (), "Taiwanese seismologist in Hualien.", "person"),
+        Named("ko", "Ko Wen-je", (), "Former mayor of Taipei.", "person"),
         Named(
             "xi", "Xi Jinping", (), "General secretary of the Chinese Communist Party.", "person"
         ),
@@ -5273,9 +5274,8 @@ EAST_ASIAN = Gazetteer.of(
         # A Chinese or Korean name is written family name first, which copy then uses
         # alone: a given name of one hyphenated word, of two short words, or of one word
         # when the description says the person is Chinese or Korean.
-        ("Lin Chia-hung read the data. Lin said more sensors were needed.", ["lin", "lin"]),
+        ("Ko Wen-je ran for president. Ko said he would win.", ["ko", "ko"]),
         ("Xi Jinping arrived late. Xi spoke for an hour.", ["xi", "xi"]),
-        ("Kim Jong Un watched the launch. Kim was pleased.", ["kju", "kju"]),
         # Not a Western name whose given name is such a word.
         ("Lee Anderson spoke. Anderson said so. Lee laughed.", ["lee", "lee"]),
         ("Kim Kardashian posted. Kardashian smiled.", ["kim", "kim"]),
@@ -5306,8 +5306,15 @@ def test_a_mans_title_decides_nothing_over_a_namesake_whose_gender_is_unknown():
         ]
     )
     text = "Tan Wei Ming sells fuel. Tan Wee Meng, of the port, checks it. Mr Tan said so."
-    assert keys_found(tans, text)[:2] == ["wei", "wee"]
-    assert "wei" not in keys_found(tans, text)[2:]
+    assert keys_found(tans, text) == ["wei", "wee"]
+    # Entered by their full names only, the one named last.
+    tans = Gazetteer.of(
+        [
+            Named("wei", "Tan Wei Ming", (), "Singaporean businessman.", "person"),
+            Named("wee", "Tan Wee Meng", (), "Singaporean port official.", "person"),
+        ]
+    )
+    assert keys_found(tans, text) == ["wei", "wee", "wee"]
     sharmas = Gazetteer.of(
         [
             Named(
@@ -5702,7 +5709,8 @@ def test_one_initial_is_written_with_its_stop_or_without(text):
             Named("lee", "Lee Jae-yong", ("Jay Y. Lee",), "Samsung chairman.", "person"),
         ]
     )
-    assert len(keys_found(initials, text)) == 1
+    name = re.search(r"R\.? Premadasa Stadium|George W Bush|Jay Y Lee", text).group()
+    assert [match.surface for match in initials.find(text)] == [name]
 
 
 @pytest.mark.parametrize(
@@ -5780,7 +5788,8 @@ def test_a_persons_two_given_or_family_names_are_written_with_a_hyphen_or_withou
             Named("bilawal", "Bilawal Bhutto Zardari", (), "Pakistani politician.", "person"),
         ]
     )
-    assert len(keys_found(people, text)) == 1
+    name = re.search(r"Jean-Paul Prates|Bilawal Bhutto-Zardari", text).group()
+    assert [match.surface for match in people.find(text)] == [name]
 
 
 @pytest.mark.parametrize(
@@ -5885,7 +5894,8 @@ def test_a_place_after_the_state_of_is_read_through_its_accents():
 def test_an_opening_initial_a_is_no_word_of_a_name():
     """ "A" without its stop is the article: "A Smith" is no A. Smith."""
     smith = Gazetteer.of([Named("smith", "A. Smith", (), "Economist.", "person")])
-    assert keys_found(smith, "A Smith family lived there.") == []
+    assert keys_found(smith, "He met A Smith.") == []
+    assert keys_found(smith, "He met A. Smith.") == ["smith"]
 
 
 def test_a_name_read_through_its_transliterated_umlauts_needs_a_look():

@@ -84,7 +84,6 @@ _COARSE_TOKEN = re.compile(r"\w+\s*|[^\w\s]\s*|\s+")
 # other characters, so punctuation or spacing edited next to a word leaves it equal.
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
 _WORD = re.compile(r"\w")
-_WORDS = re.compile(r"\w+")
 _LETTERS = re.compile(r"[^\W_]+")
 _LAST_LETTERS = re.compile(r"(?<![^\W_])[^\W_]+\Z")
 
@@ -359,6 +358,12 @@ def _fine_opcodes(
 # place is not the sentence that place is in now (see _Diff.alike).
 SENTENCES_ALIKE = 0.5
 _WORDS = re.compile(r"\w+")
+# Words any edit may take out anywhere, which say nothing of words moved in with them.
+_FUNCTION_WORDS = frozenset(
+    ("a", "an", "the", "of", "and", "or", "but", "in", "on", "at", "to", "for", "by", "with")
+    + ("from", "as", "into", "than", "that", "this", "is", "was", "are", "were", "be", "been")
+    + ("has", "have", "had", "it", "its", "he", "she", "they", "his", "her", "their", "said")
+)
 # What ends a sentence, for _Diff.alike: final punctuation and the space after it.
 _STOPS = (". ", "? ", "! ", "… ", ".” ", "?” ", "!” ", ".’ ", ".) ")
 
@@ -434,6 +439,7 @@ class _Diff:
         self.moved_new = sorted((move.j1, move.j1 + move.i2 - move.i1) for move in self.moves)
         self._counts: dict[tuple[str, bool], int] = {}  # see count
         self._same_lines: dict = {}  # whether two lines are the same (see alike)
+        self._taken_out: Counter | None = None  # see taken_out
 
     def _move_at(self, pos: int, as_end: bool = False) -> _Move | None:
         """The move whose block holds old offset ``pos`` (as a start, or as an end)."""
@@ -610,14 +616,17 @@ class _Diff:
 
     def taken_out(self, start: int, end: int) -> frozenset[str]:
         """The words of the old text that the edit deleted or replaced, outside old
-        [start, end)."""
-        old = self.old_text
-        words = set()
-        for op in self.ops:
-            if op.tag != "equal":
-                words.update(_WORDS.findall(old, op.i1, max(op.i1, min(op.i2, start))))
-                words.update(_WORDS.findall(old, max(op.i1, end), op.i2))
-        return frozenset(words)
+        [start, end), but for function words ("the", "of"), which any edit may take out."""
+        if self._taken_out is None:
+            self._taken_out = Counter(
+                word
+                for op in self.ops
+                if op.tag != "equal"
+                for word in _WORDS.findall(self.old_text, op.i1, op.i2)
+                if word.lower() not in _FUNCTION_WORDS
+            )
+        inside = Counter(_WORDS.findall(self.old_text, start, end))
+        return frozenset(word for word, count in self._taken_out.items() if count > inside[word])
 
     def into_moved(self, start: int, end: int) -> bool:
         """True if new [start, end) overlaps a moved block."""
@@ -833,6 +842,16 @@ def _word_after(text: str, pos: int) -> str:
     return word.group() if word else ""
 
 
+def _other_words_both_sides(
+    old: str, start: int, end: int, new: str, new_start: int, new_end: int
+) -> bool:
+    """True if the words just before and just after the span are both others where the
+    diff carried it."""
+    return _word_before(old, start) != _word_before(new, new_start) and _word_after(
+        old, end
+    ) != _word_after(new, new_end)
+
+
 def _other_words_around(
     old: str, start: int, end: int, new: str, new_start: int, new_end: int
 ) -> bool:
@@ -840,9 +859,9 @@ def _other_words_around(
     while another occurrence of its words stands beside one of its old neighbours: "w5
     Putin also w6." taken back to the "Putin" of "w8 Putin w9." when "w5 Putin w6."
     is there too is a lookalike, not the same name."""
-    before, after = _word_before(old, start), _word_after(old, end)
-    if before == _word_before(new, new_start) or after == _word_after(new, new_end):
+    if not _other_words_both_sides(old, start, end, new, new_start, new_end):
         return False
+    before, after = _word_before(old, start), _word_after(old, end)
     return any(
         found.start() != new_start
         and (_word_before(new, found.start()) == before or _word_after(new, found.end()) == after)
@@ -856,11 +875,10 @@ def _moved_in_beside(diff: _Diff, start: int, end: int, new_start: int, new_end:
     reworded to "w2 also w3" and "w8 Robin w9" moved up beside it), which no diff can
     tell from the span's own words."""
     old, new = diff.old_text, diff.new_text
-    before, after = _word_before(new, new_start), _word_after(new, new_end)
-    if before == _word_before(old, start) or after == _word_after(old, end):
+    if not _other_words_both_sides(old, start, end, new, new_start, new_end):
         return False
     moved_in = diff.taken_out(start, end)
-    return before in moved_in and after in moved_in
+    return _word_before(new, new_start) in moved_in and _word_after(new, new_end) in moved_in
 
 
 def _grew_longer(old: str, start: int, end: int, new: str, new_start: int, new_end: int) -> bool:
@@ -981,10 +999,9 @@ def map_spans(old_text: str, new_text: str, spans: Sequence[Span]) -> list[Mappe
             kept = diff.kept(start, end)
             if kept is not None:
                 moved, neighbours_kept = kept[:2], kept[2]
-                grew = not neighbours_kept and _grew_longer(old_text, start, end, new_text, *moved)
                 if not neighbours_kept and _moved_in_beside(diff, start, end, *moved):
                     results.append(Mapped(moved[0], moved[0], NEEDS_REVIEW, diff.gone(start, end)))
-                elif grew:
+                elif not neighbours_kept and _grew_longer(old_text, start, end, new_text, *moved):
                     results.append(Mapped(*moved, NEEDS_REVIEW, LONGER_NAME))
                 elif not neighbours_kept and (
                     _stood_elsewhere(old_text, start, end, new_text, moved[0])

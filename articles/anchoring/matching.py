@@ -315,11 +315,9 @@ class Gazetteer:
                     w[:1].isupper() and w.isalpha() and len(w) > 2 for w in words
                 ):
                     return set()
-                first, last = words[:2], words[-2:]
-                return {
-                    " ".join([f"{first[0]}-{first[1]}", *words[2:]]),
-                    " ".join([*words[:-2], f"{last[0]}-{last[1]}"]),
-                } - spelled_as
+                if gender_of_given_name(words[1]):
+                    return {" ".join([f"{words[0]}-{words[1]}", *words[2:]])} - spelled_as
+                return {" ".join([*words[:-2], f"{words[-2]}-{words[-1]}"])} - spelled_as
             if len(words) < 2:
                 return set()
             joined = set()
@@ -391,16 +389,17 @@ class Gazetteer:
             # A person's longer name with the title of a titled alias before it: "Sheikh
             # Tahnoun bin Zayed Al Nahyan" where the aliases are "Sheikh Tahnoun" and
             # "Tahnoun bin Zayed", as copy writes a royal's or a cleric's name in full.
-            if named.kind != "person" or " " not in written:
+            words = typographic(written).split()
+            if named.kind != "person" or len(words) < 2:
                 return set()
-            first = written.split()[0]
-            return {
-                f"{alias.split()[0]} {written}"
-                for alias in named.aliases
-                if len(alias.split()) == 2
-                and alias.split()[1] == first
-                and rules.is_title(alias.split()[0])
+            titles = {
+                alias_words[0]
+                for alias_words in (typographic(alias).split() for alias in named.aliases)
+                if len(alias_words) == 2
+                and alias_words[1] == words[0]
+                and rules.is_title(alias_words[0])
             }
+            return {" ".join([title, *words]) for title in titles} - spelled_as
 
         def transliterated(written: str) -> set[str]:
             # Letters written out as copy without them writes them: "Soeder" for
@@ -760,7 +759,7 @@ _ABBREVIATION_OPENINGS = frozenset(word[:2] for word in _ABBREVIATIONS.split("|"
 _SAINTS_AFTER = re.compile(r"['’]|-in-")
 _QUALIFIER_AFTER = re.compile(r", ([A-Z][\w-]*(?: [A-Z][\w-]*)*)")
 # A date after a dateline's region is no place: "KORHOGO, Cote d'Ivoire, Feb 22".
-_DATE_AFTER = re.compile(r", [A-Z][a-z]{2,8}\.? \d")
+_DATE_AFTER = re.compile(r", (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d")
 
 
 def _spelled(
@@ -839,12 +838,6 @@ def _spelled(
         return None
     if surface.isupper() and not rules.in_capitals(text, start, end):
         return hit  # a dateline, or an acronym in running text (not a headline)
-    if _MID_SENTENCE.search(text, max(0, start - 30), start) and not gender_of_given_name(surface):
-        # A capital no sentence's start explains: a body's or a person's name ("against
-        # Qarabag"); a place's may be a thing named after it ("sales of Evian water").
-        kept = tuple(key for key in keys if key in profiles and profiles[key].kind != "place")
-        if kept:
-            return (start, end, kept)
     named = _named_before(haystack, form, earlier)
     kept = tuple(key for key in keys if key in named)
     if not kept and (
@@ -852,6 +845,14 @@ def _spelled(
         or _PLACE_WORD_AFTER.match(text, end)
     ):
         kept = tuple(key for key in keys if key in profiles and profiles[key].kind == "place")
+    if (
+        not kept
+        and _MID_SENTENCE.search(text, max(0, start - 30), start)
+        and not gender_of_given_name(surface)
+    ):
+        # A capital no sentence's start explains: a body's or a person's name ("against
+        # Qarabag"); a place's may be a thing named after it ("sales of Evian water").
+        kept = tuple(key for key in keys if key in profiles and profiles[key].kind != "place")
     if not kept:
         kinds = _kinds_listed_with(text, hit, earlier[-1] if earlier else None, following, profiles)
         kept = tuple(key for key in keys if key in profiles and profiles[key].kind in kinds)

@@ -638,13 +638,6 @@ def opens_sentence(text: str, start: int) -> bool:
     return bool(_SENTENCE_OPENING.search(text[max(0, start - 4) : start]))
 
 
-def _persons_whole_name(words: str) -> bool:
-    """Whether ``words`` read as a person's name in full, a given name first: "the PDCI
-    of Tidjane Thiam" is the party of the man, no institution's name."""
-    parts = words.split()
-    return len(parts) > 1 and bool(gender_of_given_name(parts[0]))
-
-
 def refusal(
     text: str,
     start: int,
@@ -655,6 +648,7 @@ def refusal(
     joined_before: bool = False,
     acronym: bool = False,
     whole_name: bool = False,
+    persons_name: bool = False,
 ) -> str | None:
     """Why the hit at ``start:end`` is no mention in its context, or None if it may be.
 
@@ -668,7 +662,9 @@ def refusal(
     organisation's name in capitals ("UNESCO"), which owns the generic capitalised words
     after it ("a UNESCO World Heritage site", "the CEV Champions League"); ``whole_name``
     that it is an organisation's whole name of several words, a name of its own after
-    another's and "of" ("the Edmonton Elks of the Canadian Football League").
+    another's and "of" ("the Edmonton Elks of the Canadian Football League");
+    ``persons_name`` that it is a person's name of several words, no institution's after
+    "of" ("the PDCI of Tidjane Thiam").
     """
     after = text[end : end + 40]
     before = text[max(0, start - 40) : start]
@@ -677,8 +673,8 @@ def refusal(
     # "Bank of Jamaica", "Gulf of Mexico", "Isle of Man".
     if (
         not whole_name
+        and not persons_name
         and (_INSTITUTION_OF.search(before) or _institution_named(before))
-        and not _persons_whole_name(text[start:end])
     ):
         return "longer name"
     # The name as a name: "Half of Antioquia is called Restrepo", "a village is named
@@ -1041,29 +1037,35 @@ _FAMILY_FIRST = _wordset(
     xu xue yan yang yao yau ye yeh yen yeo yi yim yin yip yoo yoon yu yuan yuen yun zeng
     zhang zhao zheng zhong zhou zhu zou"""
 )
-# A description that says a person is Chinese or Korean: then a given name of one plain
-# word follows the family name too ("Wang Yi", "Li Qiang").
-_EAST_ASIAN = re.compile(r"\b(?:chin(?:a|ese)|taiwan(?:ese)?|hong kong|macau|kore(?:a|an))\b")
+# A description that says a person is Chinese or Korean (or of Singapore or Malaysia,
+# whose Chinese names are written so): then a given name of one plain word or of two
+# short ones follows the family name too ("Wang Yi", "Kim Jong Un", "Tan Wei Ming").
+_EAST_ASIAN = re.compile(
+    r"\b(?:chin(?:a|ese)|taiwan(?:ese)?|hong kong|macau|kore(?:a|an)|singapor(?:e|ean)|"
+    r"malaysian?)\b"
+)
 
 
 def family_name_first(words: list[str], description: str) -> bool:
     """Whether a person's name of ``words`` is written family name first, as Chinese and
     Korean names are in English copy: a family name of ``_FAMILY_FIRST``, then a given
-    name of one hyphenated word ("Lee Jae-yong", "Lai Ching-te"), of two short words
-    ("Kim Jong Un", "Lee Kuan Yew"), or of one word when the ``description`` (folded)
-    says the person is Chinese or Korean ("Xi Jinping"). Not "Lee Anderson" or "Kim
-    Kardashian", whose descriptions say no such thing."""
+    name of one hyphenated word ("Lee Jae-yong", "Lai Ching-te"), or, when the
+    ``description`` (folded) says the person is Chinese or Korean, of one word ("Xi
+    Jinping") or of two short ones ("Kim Jong Un", "Lee Kuan Yew"). Not "Lee Anderson",
+    "Lee Ann Fox" or "Chan Ho Park" (a Korean name in Western order), whose descriptions
+    do not say so or whose last word is a family name."""
     if len(words) not in (2, 3) or words[0].lower() not in _FAMILY_FIRST:
         return False
     given = words[1:]
     if not all(word[:1].isupper() and word.replace("-", "").isalpha() for word in given):
         return False
-    if len(given) == 2:
-        return all(len(word) <= 4 for word in given)
-    (word,) = given
-    if "-" in word:
-        first, _, second = word.partition("-")
+    if len(given) == 1 and "-" in given[0]:
+        first, _, second = given[0].partition("-")
         return len(first) <= 5 and second.islower() and len(second) <= 5
+    if len(given) == 2 and (
+        any(len(word) > 4 for word in given) or given[1].lower() in _FAMILY_FIRST
+    ):
+        return False
     return bool(_EAST_ASIAN.search(description))
 
 
@@ -1285,8 +1287,8 @@ def by_surname(
     ``names`` maps each key to its name as written; ``is_alias`` (a word -> bool) says
     whether a word is a name or an alias of the gazetteer. Of two people named in the
     story who share a family name ("Matthias Kühn ... Dagmar Kühn ... Kühn said"), the
-    one a gendered title says ("Ms Kühn"), or else the one named in full last before it
-    (as for a shared alias).
+    one a gendered title or the pronoun after it says ("Ms Kühn"; ``_surname_holder``),
+    or else the one named in full last before it (as for a shared alias).
     Left out as ``by_given_name`` leaves a given name out: a word that is a name or
     alias of the gazetteer, part of another name in the story, or that the context
     refuses; but a title before another entity's alias may say it is the person
@@ -1348,10 +1350,10 @@ def _namesakes_family_name(text: str, matches: list, family: str, named: list, p
     """Where ``family``, another entity's name or alias, names a person the story named
     in full (``named``, as (end, key)) instead, as {start: that person's key}: after a
     title only a person takes, over a firm or a place ("Johanna Merck ... Ms Merck
-    said", not Merck the firm); over another person, after a gendered title that fits
-    only the one named in full ("Ms Calvino" after Giovanna Calvino, not Italo). Not by
-    which was named last: copy that names a writer's daughter once goes on calling the
-    writer "Calvino", and the sets' writers read such a word both ways."""
+    said", not Merck the firm); over another person, after a gendered title that only
+    the one named in full may take (``_fitting``: "Ms Calvino" after Giovanna Calvino,
+    not Italo), where the choice before (``with_family_names`` and ``resolve``) took the
+    other."""
     folded = fold(family)
     found = {}
     for match in matches:
@@ -1366,13 +1368,9 @@ def _namesakes_family_name(text: str, matches: list, family: str, named: list, p
             if _title_before(text, match.start) in _PERSONAL_TITLES:
                 found[match.start] = holder
         else:
-            # A man's title decides nothing over a person whose gender is not known, as
-            # most people in the news are men ("Tan Wei Ming ... Tan Wee Meng ... Mr
-            # Tan"); a woman's still does ("Anjali Sharma ... Bhajan Lal Sharma ... Ms
-            # Sharma").
             gender = _gender_written(text, match.start, None)
-            may_fit_other = other.gender == gender or (other.gender is None and gender == "male")
-            if gender and not may_fit_other and profiles[holder].gender == gender:
+            genders = {match.key: other.gender, holder: profiles[holder].gender}
+            if gender and _fitting([match.key, holder], gender, genders.get) == [holder]:
                 found[match.start] = holder
     return found
 
@@ -1386,22 +1384,30 @@ _PERSONAL_TITLES = _wordset("""mr mrs ms miss mx dr prof professor""")
 
 def _surname_holder(text: str, start: int, named: list, profiles: Mapping, pronoun=None):
     """Of the people named in full before ``start`` (as (end, key)) whose family name
-    stands there, the one it is: the only one, the one a gendered title before it or
-    the ``pronoun`` that refers back to it fits ("Kim, who inherited power after his
-    father's death", after Kim Jong Un and Kim Yo Jong), or the one named last."""
+    stands there, the one it is: the only one, the only one a gendered title before it
+    or the ``pronoun`` that refers back to it may name (``_fitting``: "Kim, who inherited
+    power after his father's death" is not Kim Yo Jong, whose description makes her a
+    woman), or else of those the one named last."""
     keys = list(dict.fromkeys(key for _, key in named))
+    gender = _gender_written(text, start, pronoun)
+    if gender:
+        keys = _fitting(keys, gender, lambda key: profiles[key].gender) or keys
     if len(keys) == 1:
         return keys[0]
-    gender = _gender_written(text, start, pronoun)
-    fitting = [key for key in keys if gender and profiles[key].gender == gender]
-    if len(fitting) == 1:
-        return fitting[0]
-    # Or the only one it does not contradict: "his" is not Kim Yo Jong, whose
-    # description says she is a sister, so it is Kim Jong Un, whose says nothing.
-    possible = [key for key in keys if gender and profiles[key].gender in (None, gender)]
-    if len(possible) == 1:
-        return possible[0]
-    return max(named)[1]
+    return max((at, key) for at, key in named if key in keys)[1]
+
+
+def _fitting(keys: list, gender: str, gender_of) -> list:
+    """The ``keys`` a title or a pronoun of ``gender`` may name (``gender_of`` says each
+    one's, or None): of a woman's, the women when any is known, else those not known to
+    be men; of a man's, those not known to be women. A man's title decides nothing over
+    a person whose gender nothing says, as most people in the news are men and a
+    description seldom says a man is one ("Tan Wei Ming ... Tan Wee Meng ... Mr Tan");
+    a woman's does ("Anjali Sharma ... Bhajan Lal Sharma ... Ms Sharma")."""
+    if gender == "female":
+        women = [key for key in keys if gender_of(key) == "female"]
+        return women or [key for key in keys if gender_of(key) != "male"]
+    return [key for key in keys if gender_of(key) != "female"]
 
 
 # --- Resolution: which entity? --------------------------------------------------------------
@@ -5126,6 +5132,7 @@ def resolve(
                 hit[0] - 1 in ends,
                 _acronym_of_an_organisation(text, hit, profiles),
                 _whole_name_of_an_organisation(text, hit, profiles),
+                _all_persons(hit[2], profiles) and " " in text[hit[0] : hit[1]].strip(),
             )
             for hit in hits
         ]
@@ -5223,19 +5230,14 @@ def resolve(
         story.chosen[start] = key
         matches.append(Match(start, end, key, text[start:end]))
     # "Ms Campbell" before anything said which Campbell is a woman: once the whole story
-    # has ("Mr Campbell, whose party..." is Desmond), she is the other one.
+    # has ("Mr Campbell, whose party..." is Desmond), she is the other one; and a woman's
+    # title is the one woman of them before people whose gender nothing says (_fitting).
     for start, end, keys, gender in gendered:
-        fits = [
-            key
-            for key in keys
-            if key in profiles and (profiles[key].gender or learned.get(key)) in (gender, None)
-        ]
-        # And a woman's title is the one woman of them before people whose gender
-        # nothing says, as most people in the news are men ("Anjali Sharma ... Bhajan
-        # Lal Sharma ... Ms Sharma").
-        women = [key for key in fits if (profiles[key].gender or learned.get(key)) == gender]
-        if gender == "female" and len(women) == 1:
-            fits = women
+        fits = _fitting(
+            [key for key in keys if key in profiles],
+            gender,
+            lambda key: profiles[key].gender or learned.get(key),
+        )
         if len(fits) == 1 and all(key in profiles for key in keys):
             undecided -= 1
             bisect.insort(matches, Match(start, end, fits[0], text[start:end]))
