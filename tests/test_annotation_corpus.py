@@ -272,6 +272,10 @@ HELD_OUT_FLOORS = {
     "annotation_holdout133": (0.98, 0.98),
     "annotation_holdout134": (0.98, 0.96),
     "annotation_holdout135": (0.94, 0.95),
+    "annotation_holdout136": (0.97, 0.96),
+    "annotation_holdout137": (0.93, 0.90),
+    "annotation_holdout138": (0.95, 0.95),
+    "annotation_holdout139": (0.93, 0.94),
 }
 
 
