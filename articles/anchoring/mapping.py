@@ -13,7 +13,7 @@ import difflib
 import itertools
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from articles.text import sentences
@@ -614,9 +614,10 @@ class _Diff:
             at = max(at, high)
         return at < end and bool(_WORD.search(self.new_text, at, end))
 
-    def taken_out(self, start: int, end: int) -> frozenset[str]:
-        """The words of the old text that the edit deleted or replaced, outside old
-        [start, end), but for function words ("the", "of"), which any edit may take out."""
+    def taken_out(self, words: Iterable[str], start: int, end: int) -> bool:
+        """True if one of ``words`` is a word of the old text that the edit deleted or
+        replaced outside old [start, end); function words ("the", "of") do not count, as
+        any edit may take them out."""
         if self._taken_out is None:
             self._taken_out = Counter(
                 word
@@ -626,7 +627,7 @@ class _Diff:
                 if word.lower() not in _FUNCTION_WORDS
             )
         inside = Counter(_WORDS.findall(self.old_text, start, end))
-        return frozenset(word for word, count in self._taken_out.items() if count > inside[word])
+        return any(self._taken_out[word] > inside[word] for word in words)
 
     def into_moved(self, start: int, end: int) -> bool:
         """True if new [start, end) overlaps a moved block."""
@@ -877,8 +878,10 @@ def _moved_in_beside(diff: _Diff, start: int, end: int, new_start: int, new_end:
     old, new = diff.old_text, diff.new_text
     if not _other_words_both_sides(old, start, end, new, new_start, new_end):
         return False
-    moved_in = diff.taken_out(start, end)
-    return _word_before(new, new_start) in moved_in and _word_after(new, new_end) in moved_in
+    return all(
+        diff.taken_out([word], start, end)
+        for word in (_word_before(new, new_start), _word_after(new, new_end))
+    )
 
 
 def _grew_longer(old: str, start: int, end: int, new: str, new_start: int, new_end: int) -> bool:
@@ -930,8 +933,7 @@ def _replacement(diff: _Diff, old: tuple[int, int], start: int, end: int, exact:
     # A word the edit took out elsewhere may be that word moved here with a sentence the
     # diff did not see move whole ("w8" and "w9" of "W7 Kim w8 Kim w9." moved up and
     # reworded): old words of another place, not the ones put in its stead.
-    taken_out = diff.taken_out(*old)
-    if any(word in taken_out for word in _WORDS.findall(words)):
+    if diff.taken_out(_WORDS.findall(words), *old):
         return None
     return start, end
 

@@ -229,15 +229,19 @@ class Gazetteer:
             first = next(reading for reading in readings if reading is not None)
             values[form] = (size, readings[first], first, readings)
         self.profiles = dict(profiles or {})
-        # Each entity's name as written, for the family name a person is called by
-        # (rules.by_surname), and the people of each folded family name.
+        # Each entity's name as written and each person's family name, which a story
+        # that names them in full calls them by (rules.with_family_names, by_surname),
+        # and the people of each folded family name.
         self.names = dict(names or {})
+        self.family_names = {
+            key: family
+            for key, name in self.names.items()
+            if key in self.profiles and (family := rules.surname(self.profiles[key], name))
+        }
         self._families: dict[str, tuple] = {}
-        for key, name in self.names.items():
-            family = rules.surname(self.profiles[key], name) if key in self.profiles else None
-            if family:
-                folded_family = rules.fold(family)
-                self._families[folded_family] = (*self._families.get(folded_family, ()), key)
+        for key, family in self.family_names.items():
+            folded_family = rules.fold(family)
+            self._families[folded_family] = (*self._families.get(folded_family, ()), key)
         # How the forms that have accents in some name or alias are spelled, and by whom:
         # text spelled as one entity's name is that one's where entities spell a form
         # apart by accents alone ("Tāwhiao" the king, "Tawhiao" a man of the family name).
@@ -691,13 +695,15 @@ def _find(gazetteer: Gazetteer, text: str) -> tuple[list[Match], int]:
         and not _reads_as_written(gazetteer, haystack[start:end], plain[start:end])
     }
     if gazetteer.profiles:
-        hits = rules.with_family_names(text, hits, gazetteer.names, gazetteer.profiles)
+        hits = rules.with_family_names(
+            text, hits, gazetteer.names, gazetteer.family_names, gazetteer.profiles
+        )
     matches, undecided = rules.resolve(text, hits, gazetteer.profiles, signs)
     if gazetteer.profiles:
         is_alias = lambda word: bool(gazetteer.keys_named(word))  # noqa: E731
         matches = rules.by_given_name(text, matches, gazetteer.profiles, is_alias, plain)
         matches = rules.by_surname(
-            text, matches, gazetteer.names, gazetteer.profiles, is_alias, plain
+            text, matches, gazetteer.family_names, gazetteer.profiles, is_alias, plain
         )
         matches = rules.by_acronym(text, matches, gazetteer.profiles, is_alias)
     return matches, undecided
@@ -759,7 +765,9 @@ _ABBREVIATION_OPENINGS = frozenset(word[:2] for word in _ABBREVIATIONS.split("|"
 _SAINTS_AFTER = re.compile(r"['’]|-in-")
 _QUALIFIER_AFTER = re.compile(r", ([A-Z][\w-]*(?: [A-Z][\w-]*)*)")
 # A date after a dateline's region is no place: "KORHOGO, Cote d'Ivoire, Feb 22".
-_DATE_AFTER = re.compile(r", (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d")
+_DATE_AFTER = re.compile(
+    rf", (?:{'|'.join(month[:3].title() for month in rules.MONTHS)})[a-z]*\.? \d"
+)
 
 
 def _spelled(

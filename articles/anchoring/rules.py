@@ -1235,56 +1235,49 @@ def surname(profile: Profile, name: str) -> str | None:
 def _named_in_full(family: str, written: str) -> bool:
     """Whether ``written`` (typographic) is a name of more than ``family`` that holds it:
     "Lin Chia-hung", "Anjali Raman", not "Raman" alone."""
-    return f" {family} " in f" {written} "[1:] or written.startswith(f"{family} ")
+    return written != family and f" {family} " in f" {written} "
 
 
-def _family_as_spelled(name: str, family: str) -> str:
-    """``family`` (typographic) as ``name`` spells it, accents and all, in lower case."""
-    at = typographic(name).find(family)
-    return spelled(name[at : at + len(family)]).lower()
-
-
-def with_family_names(text: str, hits: list, names: Mapping, profiles: Mapping) -> list:
+def with_family_names(
+    text: str, hits: list, names: Mapping, families: Mapping, profiles: Mapping
+) -> list:
     """``hits`` (start, end, keys) with, on a word that is only people's alias, the people
-    the story named in full before whose family name it is: "Kairat Abenov ... Abenov,
-    who skated in pairs" may be the coach named in full as well as the dancer Timur
-    Abenov, whose alias the word is. Which of them it is is then read as for any name
-    people share (``resolve``: a title, a pronoun, the description's words, the one
-    named in full last)."""
+    the story named in full before whose family name it is (``families``: key -> family
+    name, ``names``: key -> name as written): "Kairat Abenov ... Abenov, who skated in
+    pairs" may be the coach named in full as well as the dancer Timur Abenov, whose alias
+    the word is. Which of them it is is then read as for any name people share
+    (``resolve``: a title, a pronoun, the description's words, the one named in full
+    last). A word with accents the person's name has not is not theirs: "Tāwhiao" is the
+    king, not Hemi Tawhiao (as ``matching._spelled`` reads a name)."""
     named_in_full: dict[str, tuple] = {}  # folded family name -> keys, in order
-    spelled_as: dict[str, str] = {}  # folded family name -> as its names spell it, lower case
     extended = []
     for start, end, keys in hits:
-        written = typographic(text[start:end])
-        folded = written.lower()
-        others = tuple(key for key in named_in_full.get(folded, ()) if key not in keys)
-        # Accents the family name has not say another's: "Tāwhiao" is the king, not Hemi
-        # Tawhiao (as ``matching._spelled`` reads a name).
         surface = text[start:end]
-        if others and not surface.isascii() and spelled(surface).lower() != spelled_as[folded]:
-            others = ()
+        written = typographic(surface)
+        others = tuple(key for key in named_in_full.get(written.lower(), ()) if key not in keys)
+        if others and not surface.isascii():
+            accented = spelled(surface).lower()
+            others = tuple(key for key in others if accented in spelled(names[key]).lower())
         if others and all(key in profiles and profiles[key].kind == "person" for key in keys):
             keys = keys + others
         extended.append((start, end, keys))
-        key = keys[0]
-        if len(keys) == 1 and key in names and key in profiles:
-            family = surname(profiles[key], names[key])
-            if family and _named_in_full(family, written):
-                known = named_in_full.get(family.lower(), ())
-                named_in_full[family.lower()] = (*known, key) if key not in known else known
-                spelled_as[family.lower()] = _family_as_spelled(names[key], family)
+        family = families.get(keys[0]) if len(keys) == 1 else None
+        if family and _named_in_full(family, written):
+            known = named_in_full.get(family.lower(), ())
+            named_in_full[family.lower()] = known if keys[0] in known else (*known, keys[0])
     return extended
 
 
 def by_surname(
-    text: str, matches: list, names: Mapping, profiles: Mapping, is_alias, plain=""
+    text: str, matches: list, families: Mapping, profiles: Mapping, is_alias, plain=""
 ) -> list:
     """``matches`` with each person's family name alone added where it names them, when
     the gazetteer does not have it as an alias: after their name in full in the story
     ("Anjali Raman ... Raman said"), which is how news copy names a person the second
     time. An entity is often entered by its full name only.
 
-    ``names`` maps each key to its name as written; ``is_alias`` (a word -> bool) says
+    ``families`` maps each person's key to their family name (``surname``); ``is_alias``
+    (a word -> bool) says
     whether a word is a name or an alias of the gazetteer. Of two people named in the
     story who share a family name ("Matthias Kühn ... Dagmar Kühn ... Kühn said"), the
     one a gendered title or the pronoun after it says ("Ms Kühn"; ``_surname_holder``),
@@ -1297,8 +1290,7 @@ def by_surname(
 
     named_in_full: dict[str, list[tuple[int, object]]] = {}  # surname -> (end, key) of each
     for match in matches:
-        person = profiles.get(match.key)
-        family = surname(person, names[match.key]) if person and match.key in names else None
+        family = families.get(match.key)
         if family and _named_in_full(family, typographic(match.surface)):
             named_in_full.setdefault(family, []).append((match.end, match.key))
     if not named_in_full:
