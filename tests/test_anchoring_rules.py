@@ -6065,3 +6065,42 @@ def test_an_acronym_the_story_defines_after_a_name_is_that_body(text, expected):
 
 def test_an_acronym_read_from_the_story_needs_a_look():
     assert ACRONYMS.needs_a_look("NDMA", "ndma") == "no-alias"
+
+
+GOVERNMENT_SEATS = Gazetteer.of(
+    [
+        Named("ottawa", "Ottawa", (), "Capital city of Canada, in eastern Ontario.", "place"),
+        Named(
+            "goc",
+            "Government of Canada",
+            ("Ottawa",),
+            "Federal government of Canada.",
+            "organization",
+        ),
+        Named("amman", "Amman", (), "Capital and largest city of Jordan.", "place"),
+        Named(
+            "gam",
+            "Greater Amman Municipality",
+            ("Amman",),
+            "Municipal government of the city of Amman.",
+            "organization",
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A capital that acts as a government does is the government it names.
+        ("Ottawa has not said how much the bridge will cost.", ["goc"]),
+        ("“We will not let Ottawa dictate how we cut emissions,” she said.", ["goc"]),
+        ("The minister said Ottawa wanted to double uranium output.", ["goc"]),
+        # Elsewhere it is the city, and a city's own council is no such metonym.
+        ("The tram will run into downtown Ottawa.", ["ottawa"]),
+        ("The Supreme Court in Ottawa will hear the appeal.", ["ottawa"]),
+        ("Amman has rationed water since June.", ["amman"]),
+    ],
+)
+def test_a_capital_that_acts_is_its_government(text, expected):
+    assert keys_found(GOVERNMENT_SEATS, text) == expected

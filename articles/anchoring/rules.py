@@ -3412,6 +3412,9 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     if introduced is not None:
         return introduced
     if len(own) == 1:
+        governing = _government_seated(text, start, end, own[0], candidates, known)
+        if governing is not None:
+            return governing
         kept = _organisation_kept_to(story, candidates, start, end)
         if kept is not None and kept not in own:
             return kept
@@ -3601,6 +3604,54 @@ _PLACE_HAS_AFTER = re.compile(
     r"['’]s (?:[a-z]+ )?(?:port|harbou?r|senate|parliament|assembly|department|river|coast|"
     r"beaches|weather|hurricane)\b"
 )
+
+
+# A nation's government or parliament, as its description says (not a city's council nor
+# an agency: "Municipal government of the city of Amman" is no capital's metonym).
+_GOVERNS = re.compile(r"\b(?:government|parliament|legislature|executive body|european union)\b")
+_GOVERNS_LOCALLY = re.compile(
+    r"\b(?:municipal|local|city|county|council|agency|authority|provincial|regional)\b"
+)
+# What a government does, after the name of its seat: "Ottawa has not said", "Ottawa
+# wanted to double output", "Ottawa respected the ruling".
+_GOVERNS_AFTER = re.compile(
+    r" (?:has|had|have|wants?|wanted|would|will|must|should|cannot|could|can|said|says|"
+    r"tried|tries|agreed|agrees|refused|refuses|insists?|insisted|announced|promised|"
+    r"respected|rejected|approved|imposed|plans|planned|decided|argues|argued|lent|paid|"
+    r"pays|demanded|demands|pledged|offered|ordered|signed)\b"
+)
+# What one does to or with a government, before the name of its seat: "negotiated the
+# deal with Brussels", "money from Westminster", "would not let Ottawa dictate", "ask
+# Ottawa to pay".
+_GOVERNS_BEFORE = re.compile(r"\b(?:with|from|let|ask|asked|asking|urged|pressed) $")
+
+
+def _government_seated(text: str, start: int, end: int, own, keys: list, known: Mapping):
+    """The government or parliament that has the name of the place ``own`` as its alias,
+    where the word acts as a government does ("Ottawa has not said", "Ottawa wanted to
+    double output", "the deal with Brussels", "money from Westminster"): news names a
+    government by its seat. None when another candidate is no government, or where the
+    sentence uses it as a place ("a museum in Ottawa")."""
+    governments = [key for key in keys if key != own]
+    if (
+        not governments
+        or known[own].kind != "place"
+        or not all(
+            key in known
+            and known[key].kind == "organization"
+            and _GOVERNS.search(known[key].description)
+            and not _GOVERNS_LOCALLY.search(known[key].description)
+            for key in governments
+        )
+    ):
+        return None
+    if len(governments) > 1:
+        return None
+    acts = _GOVERNS_AFTER.match(text, end) or (
+        _GOVERNS_BEFORE.search(text, max(0, start - 10), start)
+        and text[end : end + 1] in ("", " ", ",", ".", ";")
+    )
+    return governments[0] if acts else None
 
 
 def _given_before(story: _Story, start: int, folded: str, keys: list):
