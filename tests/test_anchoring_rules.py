@@ -6067,7 +6067,7 @@ def test_an_acronym_read_from_the_story_needs_a_look():
     assert ACRONYMS.needs_a_look("NDMA", "ndma") == "no-alias"
 
 
-GOVERNMENT_SEATS = Gazetteer.of(
+ACTING_BODIES = Gazetteer.of(
     [
         Named("ottawa", "Ottawa", (), "Capital city of Canada, in eastern Ontario.", "place"),
         Named(
@@ -6075,6 +6075,14 @@ GOVERNMENT_SEATS = Gazetteer.of(
             "Government of Canada",
             ("Ottawa",),
             "Federal government of Canada.",
+            "organization",
+        ),
+        Named("toyota-city", "Toyota", (), "City in Aichi Prefecture, Japan.", "place"),
+        Named(
+            "toyota-motor",
+            "Toyota Motor Corporation",
+            ("Toyota",),
+            "Japanese multinational automobile manufacturer.",
             "organization",
         ),
         Named("amman", "Amman", (), "Capital and largest city of Jordan.", "place"),
@@ -6100,7 +6108,11 @@ GOVERNMENT_SEATS = Gazetteer.of(
         ("The tram will run into downtown Ottawa.", ["ottawa"]),
         ("The Supreme Court in Ottawa will hear the appeal.", ["ottawa"]),
         ("Amman has rationed water since June.", ["amman"]),
+        # A firm named after its town, likewise.
+        ("Daihatsu, wholly owned by Toyota, halted production.", ["toyota-motor"]),
+        ("He added that Toyota would send teams to its suppliers.", ["toyota-motor"]),
+        ("The plant stands on the edge of Toyota.", ["toyota-city"]),
     ],
 )
-def test_a_capital_that_acts_is_its_government(text, expected):
-    assert keys_found(GOVERNMENT_SEATS, text) == expected
+def test_a_capital_or_a_town_that_acts_is_the_government_or_firm_named_after_it(text, expected):
+    assert keys_found(ACTING_BODIES, text) == expected

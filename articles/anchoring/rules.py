@@ -3412,7 +3412,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     if introduced is not None:
         return introduced
     if len(own) == 1:
-        governing = _government_seated(text, start, end, own[0], candidates, known)
+        governing = _acting_body(text, start, end, own[0], candidates, known)
         if governing is not None:
             return governing
         kept = _organisation_kept_to(story, candidates, start, end)
@@ -3607,51 +3607,48 @@ _PLACE_HAS_AFTER = re.compile(
 
 
 # A nation's government or parliament, as its description says (not a city's council nor
-# an agency: "Municipal government of the city of Amman" is no capital's metonym).
+# an agency: "Municipal government of the city of Amman" is no capital's metonym); a firm.
 _GOVERNS = re.compile(r"\b(?:government|parliament|legislature|executive body|european union)\b")
 _GOVERNS_LOCALLY = re.compile(
     r"\b(?:municipal|local|city|county|council|agency|authority|provincial|regional)\b"
 )
-# What a government does, after the name of its seat: "Ottawa has not said", "Ottawa
-# wanted to double output", "Ottawa respected the ruling".
-_GOVERNS_AFTER = re.compile(
+_FIRM = re.compile(
+    r"\b(?:company|manufacturer|carmaker|maker|firm|corporation|conglomerate|producer|"
+    r"bank|airline|retailer|brewer|operator)\b"
+)
+# What a government or a firm does, after its name: "Ottawa has not said", "Ottawa
+# wanted to double output", "Toyota would send quality teams".
+_ACTS_AFTER = re.compile(
     r" (?:has|had|have|wants?|wanted|would|will|must|should|cannot|could|can|said|says|"
     r"tried|tries|agreed|agrees|refused|refuses|insists?|insisted|announced|promised|"
     r"respected|rejected|approved|imposed|plans|planned|decided|argues|argued|lent|paid|"
     r"pays|demanded|demands|pledged|offered|ordered|signed)\b"
 )
-# What one does to or with a government, before the name of its seat: "negotiated the
-# deal with Brussels", "money from Westminster", "would not let Ottawa dictate", "ask
-# Ottawa to pay".
-_GOVERNS_BEFORE = re.compile(r"\b(?:with|from|let|ask|asked|asking|urged|pressed) $")
+# What one does to or with a government or a firm, before its name: "the deal with
+# Brussels", "money from Westminster", "would not let Ottawa dictate", "owned by Toyota".
+_ACTED_ON_BEFORE = re.compile(r"\b(?:with|from|let|ask|asked|asking|urged|pressed|by) $")
 
 
-def _government_seated(text: str, start: int, end: int, own, keys: list, known: Mapping):
-    """The government or parliament that has the name of the place ``own`` as its alias,
-    where the word acts as a government does ("Ottawa has not said", "Ottawa wanted to
-    double output", "the deal with Brussels", "money from Westminster"): news names a
-    government by its seat. None when another candidate is no government, or where the
-    sentence uses it as a place ("a museum in Ottawa")."""
-    governments = [key for key in keys if key != own]
-    if (
-        not governments
-        or known[own].kind != "place"
-        or not all(
-            key in known
-            and known[key].kind == "organization"
-            and _GOVERNS.search(known[key].description)
-            and not _GOVERNS_LOCALLY.search(known[key].description)
-            for key in governments
-        )
-    ):
+def _acting_body(text: str, start: int, end: int, own, keys: list, known: Mapping):
+    """The one other of ``keys`` that has the name of the place ``own`` as its alias and
+    is a nation's government or parliament, or a firm (named after a town, not a
+    country), where the word acts as such a body does: "Ottawa has not said", "the deal
+    with Brussels", "money from Westminster", "owned by Toyota". News names a government
+    by its seat, and a firm named after its town is the firm in business copy. None
+    where the sentence uses the word as a place ("a museum in Ottawa")."""
+    others = [key for key in keys if key != own]
+    if len(others) != 1 or others[0] not in known or known[own].kind != "place":
         return None
-    if len(governments) > 1:
+    body = known[others[0]]
+    governs = _GOVERNS.search(body.description) and not _GOVERNS_LOCALLY.search(body.description)
+    trades = _FIRM.search(body.description) and known[own].place_type != "country"
+    if body.kind != "organization" or not (governs or trades):
         return None
-    acts = _GOVERNS_AFTER.match(text, end) or (
-        _GOVERNS_BEFORE.search(text, max(0, start - 10), start)
+    acts = _ACTS_AFTER.match(text, end) or (
+        _ACTED_ON_BEFORE.search(text, max(0, start - 10), start)
         and text[end : end + 1] in ("", " ", ",", ".", ";")
     )
-    return governments[0] if acts else None
+    return others[0] if acts else None
 
 
 def _given_before(story: _Story, start: int, folded: str, keys: list):
