@@ -6116,3 +6116,79 @@ ACTING_BODIES = Gazetteer.of(
 )
 def test_a_capital_or_a_town_that_acts_is_the_government_or_firm_named_after_it(text, expected):
     assert keys_found(ACTING_BODIES, text) == expected
+
+
+PARTIES_AND_COURTS = Gazetteer.of(
+    [
+        Named(
+            "greens-ch",
+            "Green Party of Switzerland",
+            ("Greens",),
+            "Swiss political party that campaigns on environmental issues.",
+            "organization",
+        ),
+        Named(
+            "greens-de",
+            "Alliance 90/The Greens",
+            ("Greens",),
+            "German green political party formed in 1993.",
+            "organization",
+        ),
+        Named(
+            "greens-at",
+            "The Greens – The Green Alternative",
+            ("Greens",),
+            "Austrian green political party founded in 1986.",
+            "organization",
+        ),
+        Named("bern", "Bern", (), "Capital of Switzerland.", "place"),
+        Named("munich", "Munich", (), "Capital of Bavaria, Germany.", "place"),
+        Named("kampala", "Kampala", (), "Capital and largest city of Uganda.", "place"),
+        Named("nairobi", "Nairobi", (), "Capital of Kenya.", "place"),
+        Named(
+            "sc-ug",
+            "Supreme Court of Uganda",
+            ("Supreme Court",),
+            "Highest court of Uganda.",
+            "organization",
+        ),
+        Named(
+            "sc-ke",
+            "Supreme Court of Kenya",
+            ("Supreme Court",),
+            "Highest court of Kenya.",
+            "organization",
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # National parties of one name are the story's country's, as its people's word in
+        # their descriptions says.
+        (
+            "BERN, May 3 (Newsroom) - Voters in Switzerland backed the plan. The Greens "
+            "said it went too far.",
+            ["bern", "greens-ch"],
+        ),
+        (
+            "MUNICH, May 3 (Newsroom) - The vote in Germany was close, and the Greens came third.",
+            ["munich", "greens-de"],
+        ),
+        # Nothing says which country: left open.
+        ("The Greens said the plan went too far.", []),
+    ],
+)
+def test_national_parties_of_one_name_are_the_storys_countrys(text, expected):
+    assert keys_found(PARTIES_AND_COURTS, text) == expected
+
+
+def test_a_generic_institution_of_the_country_written_most_is_the_datelines_when_counts_are_close():
+    text = (
+        "KAMPALA, Oct 2 (Newsroom) - Uganda's opposition leader, seized in Nairobi, Kenya, "
+        "and flown to Uganda last year, went on trial. The Supreme Court ruled that "
+        "civilians could not be tried by military courts."
+    )
+    assert keys_found(PARTIES_AND_COURTS, text) == ["kampala", "nairobi", "sc-ug"]

@@ -1784,13 +1784,74 @@ def _generic_institution_elsewhere(story: _Story, key, folded: str) -> bool:
     return not any(word.startswith(cue) for cue in cues if len(cue) >= 4 for word in named)
 
 
+_PARTY = re.compile(r"\bpart(?:y|ies)\b")
+_PARTY_WORDS = frozenset({_stem("party"), _stem("parties")})
+# A party of a province or a state, or a branch, shares its country with the national
+# party of its name ("Quebec Liberal Party", "Welsh branch of the Labour Party"): the
+# country the story is in does not tell them apart.
+_SUBNATIONAL = re.compile(r"\b(?:provincial|state|regional|branch|devolved|province)\b")
+
+
+def _parties_of_countries(keys: list, known: Mapping) -> bool:
+    """Whether ``keys`` are national political parties of as many countries, which share
+    a name as generic institutions do ("Greens", "Social Democrats", "Labour"): the
+    story's country says which, as it does for "the Supreme Court"."""
+    if not all(
+        key in known
+        and _PARTY.search(known[key].description)
+        and not _SUBNATIONAL.search(known[key].description)
+        for key in keys
+    ):
+        return False
+    cues = [frozenset(cue for cue in _country_cues(known[key]) if len(cue) >= 4) for key in keys]
+    return all(cues) and sum(map(len, cues)) == len(frozenset().union(*cues))
+
+
 def _country_cues(known: Profile) -> frozenset[str]:
     """The names a generic institution's description holds that are no generic words: its
-    country's, often a word of its own name ("United States Congress")."""
-    return (known.proper | known.own_proper) - _GENERIC_NAME_WORDS - _GENERIC_INSTITUTION
+    country's, often a word of its own name ("United States Congress"), and the country
+    of the nationality it opens with ("Swiss political party")."""
+    named = (known.proper | known.own_proper) - _GENERIC_NAME_WORDS - _GENERIC_INSTITUTION
+    return named - _PARTY_WORDS | _nationality_opening(known.description)
 
 
-def _institution_country(story: _Story, keys: list):
+# The endings of a people's word ("Kenyan", "Brazilian", "Japanese", "Iraqi"), and the
+# countries whose people's word is not the country's name with one.
+_PEOPLE_ENDINGS = ("ian", "an", "ese", "i")
+_COUNTRY_OF_PEOPLE = {
+    "swiss": "switzerland",
+    "dutch": "netherlands",
+    "french": "france",
+    "british": "britain",
+    "greek": "greece",
+    "thai": "thailand",
+    "welsh": "wales",
+    "scottish": "scotland",
+    "irish": "ireland",
+    "english": "england",
+    "danish": "denmark",
+    "finnish": "finland",
+    "norwegian": "norway",
+    "swedish": "sweden",
+    "polish": "poland",
+    "spanish": "spain",
+    "turkish": "turkey",
+    "filipino": "philippines",
+}
+
+
+def _nationality_opening(description: str) -> frozenset[str]:
+    """Prefixes of the name of the country whose people a (folded) description's first
+    word names ("german green political party": "germ", "germa"; "swiss": "switze");
+    none for another first word."""
+    first = description.split(" ", 1)[0]
+    if first in _COUNTRY_OF_PEOPLE:
+        return frozenset({_stem(_COUNTRY_OF_PEOPLE[first])})
+    bases = (first[: -len(ending)] for ending in _PEOPLE_ENDINGS if first.endswith(ending))
+    return frozenset(base for base in bases if len(base) >= 4 and base.isalpha())
+
+
+def _institution_country(story: _Story, keys: list, folded: str):
     """Of generic institutions of several countries ("the Election Commission" of Malaysia
     and of India), the one whose country the story writes, or the places it has named
     are described in, at least twice as often as any other's ("Sabah ... Kota
@@ -1802,8 +1863,12 @@ def _institution_country(story: _Story, keys: list):
         if other in known and known[other].kind == "place":
             places.update(dict.fromkeys(known[other].proper, len(forms)))
 
+    # The name's own words say no country: "Republicans" is no cue for the Brazilian
+    # party "formerly the Brazilian Republican Party".
+    own_words = {_stem(word) for word in _words(folded)}
+
     def count(key):
-        cues = [cue for cue in _country_cues(known[key]) if len(cue) >= 4]
+        cues = [cue for cue in _country_cues(known[key]) - own_words if len(cue) >= 4]
         return sum(
             n
             for word, n in (*words.items(), *places.items())
@@ -1812,7 +1877,22 @@ def _institution_country(story: _Story, keys: list):
 
     ranked = sorted(keys, key=count, reverse=True)
     best, second = count(ranked[0]), count(ranked[1])
-    return ranked[0] if best >= 1 and best >= 2 * second else None
+    if best >= 1 and best >= 2 * second:
+        return ranked[0]
+    # Short of that, the one the story is filed from, if the story writes its country
+    # more than any other's: "KAMPALA ... the Supreme Court" is Uganda's in a story that
+    # also tells of an abduction in Kenya.
+    home = known.get(story.filed_from)
+    if home is None or best == second:
+        return None
+    at_home = home.proper | {_stem(word) for word in _words(home.name)}
+
+    def of_home(key):
+        cues = [cue for cue in _country_cues(known[key]) if len(cue) >= 4]
+        return any(word.startswith(cue) for cue in cues for word in at_home)
+
+    home_ones = [key for key in keys if of_home(key)]
+    return ranked[0] if home_ones == [ranked[0]] else None
 
 
 _DETERMINER_AFTER = re.compile(r" (?:the|a|an|these|those|its|their|our|this|that)\b")
@@ -3286,18 +3366,27 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # is the one of the country the story names, before any common word near it ("take
     # the matter to the Constitutional Court" is no cue for the court "on constitutional
     # matters" of another country).
-    if _all_of_kind(candidates, known, "organization") and _generic_institution_name(folded):
+    parties = _all_of_kind(candidates, known, "organization") and _parties_of_countries(
+        candidates, known
+    )
+    if _all_of_kind(candidates, known, "organization") and (
+        parties or _generic_institution_name(folded)
+    ):
         # But a name beside it in its sentence says which: "the Supreme Court in
-        # Washington", "the Constitutional Court in Harare".
+        # Washington", "the Constitutional Court in Harare"; for a party, a name anywhere
+        # in it ("lives in the United States and has built ties with Republicans").
         low_s, high_s = _sentence_bounds(text, start, end)
-        beside = text[max(low_s, start - 30) : start] + " " + text[end : min(high_s, end + 30)]
+        reach = max(start - low_s, high_s - end) if parties else 30
+        beside = (
+            text[max(low_s, start - reach) : start] + " " + text[end : min(high_s, end + reach)]
+        )
         near = {_stem(w.group()) for w in _CAPITALISED.finditer(beside)}
         shared = frozenset.intersection(*(known[key].proper for key in candidates))
         cued = [key for key in candidates if (known[key].proper - shared) & near]
         if len(cued) == 1:
             return cued[0]
         institution = _story_place(story, candidates, folded) or _institution_country(
-            story, candidates
+            story, candidates, folded
         )
         if institution is not None:
             return institution
