@@ -6192,3 +6192,43 @@ def test_a_generic_institution_of_the_country_written_most_is_the_datelines_when
         "civilians could not be tried by military courts."
     )
     assert keys_found(PARTIES_AND_COURTS, text) == ["kampala", "nairobi", "sc-ug"]
+
+
+SIDES = Gazetteer.of(
+    [
+        Named("zambia", "Zambia", (), "Landlocked country in southern Africa.", "place"),
+        Named(
+            "zambia-fc",
+            "Zambia national football team",
+            ("Zambia",),
+            "Men's national association football team of Zambia.",
+            "organization",
+        ),
+        Named("malawi", "Malawi", (), "Landlocked country in south-eastern Africa.", "place"),
+        Named(
+            "malawi-fc",
+            "Malawi national football team",
+            ("Malawi",),
+            "Men's national association football team of Malawi.",
+            "organization",
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A country's name as a side in a game its sentence tells of.
+        (
+            "Police guarded the court ahead of a qualifier on Friday between Zambia and Malawi.",
+            ["zambia-fc", "malawi-fc"],
+        ),
+        ("Fans were full of the 2-2 draw with Zambia in a friendly.", ["zambia-fc"]),
+        # A game elsewhere in the story, or a country's trade, is no such sign.
+        ("Trade between Zambia and Malawi fell by a tenth.", ["zambia", "malawi"]),
+        ("Sanctions against Zambia were lifted after the match.", ["zambia"]),
+    ],
+)
+def test_a_country_named_as_a_side_in_a_game_is_its_national_team(text, expected):
+    assert keys_found(SIDES, text) == expected

@@ -3504,6 +3504,9 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         governing = _acting_body(text, start, end, own[0], candidates, known)
         if governing is not None:
             return governing
+        if _a_side_in_a_fixture(text, start, end, own[0], candidates, known):
+            teams = [key for key in candidates if key not in own]
+            return teams[0] if len(teams) == 1 else _sport_of_story(story, teams, known)
         kept = _organisation_kept_to(story, candidates, start, end)
         if kept is not None and kept not in own:
             return kept
@@ -3738,6 +3741,52 @@ def _acting_body(text: str, start: int, end: int, own, keys: list, known: Mappin
         and text[end : end + 1] in ("", " ", ",", ".", ";")
     )
     return others[0] if acts else None
+
+
+# A game in the sentence: what a country's national side plays.
+_FIXTURE = re.compile(
+    r"\b(?:World Cup|[Qq]ualifiers?|friendly|friendlies|match|matches|game|games|Tests?|"
+    r"series|tournament|Six Nations|Olympics|semi-final|quarter-final|fixtures?)\b"
+)
+# A side's place in the game: "a 2-2 draw with France", "heavy defeats to India",
+# "played 68 times for Brazil", "qualifiers away to Chile".
+_SIDE_BEFORE = re.compile(
+    r"\b(?:draw with|defeats? (?:to|by)|loss(?:es)? to|win over|victory over|away to|"
+    r"at home to|times for|assistant (?:coach )?with) $"
+)
+# Words that place a side only close to a game's word: "a qualifier on Friday between
+# Zambia and Malawi", "the matches of Wales against England and Scotland", "will host
+# Turkey in a friendly" (not "sanctions against Zambia were lifted after the match").
+_SIDE_AFTER_A_GAME = re.compile(
+    r"\b(?:against|between|hosts?|hosted|will host|bring|(?:matches|games|fixtures) of) $|"
+    r"\b(?:between|against) [A-Z][\w’'-]*(?: [A-Z][\w’'-]*)* and $"
+)
+# What a side does, or has, after its name: "Argentina pulled away in the third quarter",
+# "Jamaica play a World Cup qualifier", "Cameroon’s preparations for the qualifiers".
+_SIDE_AFTER = re.compile(
+    r"['’]s (?:[\w-]+ )?(?:World Cup|opening|preparations|matches|match|games?|qualifiers?|"
+    r"squad|coach|captain|friendly|campaign)\b|"
+    r" (?:pulled away|play|plays|playing|scored|will host)\b"
+)
+
+
+def _a_side_in_a_fixture(text: str, start: int, end: int, own, keys: list, known: Mapping):
+    """Whether a country's name, which national teams have as an alias, names a side in
+    a game its sentence tells of ("the Red Devils’ 2-2 draw with France in a friendly",
+    "a qualifier on Friday between Zambia and Malawi"), not the country."""
+    if known[own].place_type != "country" or not all(
+        key in known and known[key].kind == "organization" for key in keys if key != own
+    ):
+        return False
+    low, high = _sentence_bounds(text, start, end)
+    if _SIDE_AFTER_A_GAME.search(text, max(low, start - 40), start):
+        return bool(
+            _FIXTURE.search(text, max(low, start - 70), start)
+            or _FIXTURE.search(text, end, min(high, end + 25))
+        )
+    if not (_SIDE_BEFORE.search(text, max(low, start - 30), start) or _SIDE_AFTER.match(text, end)):
+        return False
+    return bool(_FIXTURE.search(text[low:start]) or _FIXTURE.search(text, end, high))
 
 
 def _given_before(story: _Story, start: int, folded: str, keys: list):
