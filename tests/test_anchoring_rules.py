@@ -6232,3 +6232,58 @@ SIDES = Gazetteer.of(
 )
 def test_a_country_named_as_a_side_in_a_game_is_its_national_team(text, expected):
     assert keys_found(SIDES, text) == expected
+
+
+NAMESAKES_AT_WORK = Gazetteer.of(
+    [
+        Named("nowak-judge", "Andrzej Nowak", ("Nowak",), "Polish appellate judge.", "person"),
+        Named(
+            "nowak-farmer",
+            "Andrzej Nowak",
+            ("Nowak",),
+            "Polish farmer and agrarian activist.",
+            "person",
+        ),
+        Named(
+            "raza-officer",
+            "Ahmed Raza",
+            ("Raza",),
+            "Pakistani naval officer, chairman of the Karachi Port Trust.",
+            "person",
+        ),
+        Named(
+            "raza-mpa",
+            "Ahmed Raza",
+            ("Raza",),
+            "Pakistani politician, member of the Provincial Assembly of the Punjab.",
+            "person",
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The field of work the paragraph writes of: farming.
+        (
+            "Farmers blocked the border crossing with tractors. “We are going bankrupt,” "
+            "said Andrzej Nowak, who grows wheat on 120 hectares. The price of wheat and "
+            "rapeseed has fallen by a third, farmers say.",
+            ["nowak-farmer"],
+        ),
+        # Of the fields the namesakes' descriptions are of: a lawmaker speaking of
+        # farmers' wheat is the politician.
+        (
+            "The provincial budget passed after a long debate with the opposition. Lawmaker "
+            "Ahmed Raza told the house that farmers in his district had sold wheat at a loss.",
+            ["raza-mpa"],
+        ),
+    ],
+)
+def test_a_namesake_is_told_by_the_field_of_work_the_paragraph_writes_of(text, expected):
+    assert keys_found(NAMESAKES_AT_WORK, text) == expected
+
+
+def test_a_month_after_beyond_is_a_date(gazetteer):
+    assert keys_found(gazetteer, "The club cannot pay its players beyond May.") == []

@@ -432,7 +432,8 @@ _IN_A_MONTH = (
 # "until at least March", "well into May", "as recently as May", "the end of March",
 # "from December to March".
 _BEFORE_DATE = re.compile(
-    r"\b(?:(?:in|since|until|till|by|from|through|during|before|after|early|late|mid|last|"
+    r"\b(?:(?:in|since|until|till|by|from|through|during|before|after|beyond|early|late|mid|"
+    r"last|"
     r"next|this|(?:well|far|deep|way|long|late|runs?|running|lasts?|lasting) into)"
     r"(?: at least| as early as| as late as)?|as (?:recently|early|late) as|"
     r"(?:end|start|beginning|middle) of|"
@@ -3655,7 +3656,8 @@ _FIELDS = {
     for field, words in {
         "sport": """footballer footballers player players striker midfielder defender
             goalkeeper coach club team league match goal goals scored penalty derby
-            season fans cricketer bowler batsman rugby athlete boxer champion medal""",
+            season fans cricketer bowler batsman rugby athlete boxer champion medal
+            cyclist cyclists rider riders""",
         "politics": """minister ministry parliament parliamentary election elections
             vote voters party politician senator mayor governor president lawmaker
             lawmakers cabinet opposition legislature council councillor campaign
@@ -3671,6 +3673,17 @@ _FIELDS = {
             composer conductor prints book novel""",
         "business": """executive company firm shares investors founder businessman
             businesswoman bank profit sales revenue deal chairman factory plant""",
+        "farming": """farmer farmers farm farms farming grower growers crop crops harvest
+            hectares wheat maize grain rapeseed cattle livestock agrarian agribusiness
+            agricultural agriculture""",
+        "medicine": """doctor doctors physician surgeon nurse nurses hospital patients
+            patient clinic medical epidemiologist virologist""",
+        "military": """army soldiers troops military commander general officer officers
+            colonel brigade offensive""",
+        "religion": """cleric clerics priest priests bishop church mosque imam pope
+            cardinal monk monks rabbi worshippers""",
+        "press": """journalist journalists reporter reporters newspaper editor broadcaster
+            columnist""",
     }.items()
 }
 # And the fields of things and places, for an organisation and a place of one name: a
@@ -3860,7 +3873,16 @@ def _field_choice(text: str, start: int, end: int, keys: list, known: Mapping, f
     low = _paragraph_start(text, start, back=1)
     high = text.find("\n", start)
     words = Counter(_stem(word) for word in _words(text[low : high if high > 0 else len(text)]))
-    counts = {field: sum(words[word] for word in stems) for field, stems in fields.items()}
+    # Only the fields of the candidates' descriptions compete: a politician's speech about
+    # farmers' wheat is still a politician's ("PML-N lawmaker Ahmed Raza ... farmers in
+    # his district had sold wheat").
+    counts = {
+        field: sum(words[word] for word in stems)
+        for field, stems in fields.items()
+        if any(key in known and known[key].cues & stems for key in keys)
+    }
+    if len(counts) < 2:
+        counts |= dict.fromkeys(("", " "), 0)
     ranked = sorted(counts, key=counts.get, reverse=True)
     if counts[ranked[0]] < 2 or counts[ranked[0]] < 2 * counts[ranked[1]]:
         return None
