@@ -6287,3 +6287,19 @@ def test_a_namesake_is_told_by_the_field_of_work_the_paragraph_writes_of(text, e
 
 def test_a_month_after_beyond_is_a_date(gazetteer):
     assert keys_found(gazetteer, "The club cannot pay its players beyond May.") == []
+
+
+def test_his_sister_set_beside_a_name_makes_it_a_womans():
+    family = Gazetteer.of(
+        [
+            Named("segun", "Segun Adebayo", ("Adebayo",), "Nigerian politician.", "person"),
+            Named("folake", "Folake Adebayo", ("Adebayo",), "Nigerian banker.", "person"),
+            Named("kunle", "Kunle Adebayo", ("Adebayo",), "Nigerian footballer.", "person"),
+        ]
+    )
+    text = (
+        "The committee chairman is Segun Adebayo. Lagoon Trust Bank, whose chief executive, "
+        "Folake Adebayo, is his elder sister, offered a loan. Adebayo said he would not "
+        "vote. Ms Adebayo did not respond."
+    )
+    assert keys_found(family, text)[-1] == "folake"

@@ -4636,6 +4636,8 @@ def _subject(text: str, start: int, end: int) -> bool | None:
 _FEMALE_KIN = _wordset("sister daughter mother wife aunt niece granddaughter grandmother widow")
 _MALE_KIN = _wordset("brother son father husband uncle nephew grandson grandfather widower")
 _KIN_BEFORE = re.compile(rf"\b({'|'.join(_FEMALE_KIN | _MALE_KIN)})(?:-in-law)?,? $")
+_APPOSITION_TO_KIN = re.compile(r",? (?:(?:who|which) )?(?:is|was)? ?|, ")
+_KIN_AFTER_PRONOUN = re.compile(rf"(?: [a-z]+)? ({'|'.join(_FEMALE_KIN | _MALE_KIN)})\b")
 
 
 def _gender_written(text: str, start: int, pronoun: str | None) -> str | None:
@@ -4701,6 +4703,11 @@ def _pronoun_after(text: str, start: int, end: int, people: list, spans: list) -
         closing = _QUOTE_CLOSES.search(text, end, pronoun.start())
         if closing and "“" not in text[end : closing.start()]:
             return None
+        # "his" or "her" before the word for a relative says what the name is to someone
+        # else: "Folake Adebayo, is his elder sister" is a woman.
+        kin = _KIN_AFTER_PRONOUN.match(text, pronoun.end())
+        if kin and _APPOSITION_TO_KIN.fullmatch(text, end, pronoun.start()):
+            return "female" if kin.group(1).lower() in _FEMALE_KIN else "male"
     if pronoun is None and sentence_end and text[sentence_end.start()] != "\n":
         opening = sentence_end.end()
         if previous >= opening_at:
