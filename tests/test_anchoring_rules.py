@@ -6303,3 +6303,26 @@ def test_his_sister_set_beside_a_name_makes_it_a_womans():
         "vote. Ms Adebayo did not respond."
     )
     assert keys_found(family, text)[-1] == "folake"
+
+
+def test_an_abbreviated_title_fits_the_description_that_writes_it_out():
+    namesakes = Gazetteer.of(
+        [
+            Named(
+                "jeff",
+                "Jeff Landry",
+                ("Landry",),
+                "American politician, Republican governor of Louisiana since 2024.",
+                "person",
+            ),
+            Named(
+                "tom",
+                "Tom Landry",
+                ("Landry",),
+                "American football coach who led the Dallas Cowboys for 29 seasons.",
+                "person",
+            ),
+        ]
+    )
+    text = "The coach watched the match. Gov. Landry came down to the field after the game."
+    assert keys_found(namesakes, text) == ["jeff"]

@@ -2605,11 +2605,28 @@ def _fits_the_word_before(text: str, start: int, title: str | None, person: Prof
             and _stem(qualifier.group(1).lower()) not in person.cues
         ):
             return False
-        return _stem(title) in roles
+        return _stem(_TITLE_WRITTEN_OUT.get(title, title)) in roles
     role = _ROLE_BEFORE.search(text, max(0, start - 30), start)
     return bool(role) and _stem(role.group(1)) in person.cues
 
 
+# Titles abbreviated, as descriptions write them out: "Gov. Landry" is the governor.
+_TITLE_WRITTEN_OUT = {
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "gen": "general",
+    "lt": "lieutenant",
+    "col": "colonel",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "maj": "major",
+    "prof": "professor",
+    "rev": "reverend",
+    "supt": "superintendent",
+    "pres": "president",
+    "atty": "attorney",
+}
 # A tie to someone else before a title in a description: "Wife of the Turkish president".
 _QUALIFIERS = _wordset("""prime foreign finance home interior defence defense health trade""")
 _TIE_BEFORE_A_TITLE = re.compile(
