@@ -6326,3 +6326,30 @@ def test_an_abbreviated_title_fits_the_description_that_writes_it_out():
     )
     text = "The coach watched the match. Gov. Landry came down to the field after the game."
     assert keys_found(namesakes, text) == ["jeff"]
+
+
+def test_a_peoples_word_before_the_kind_of_place_says_whose():
+    provinces = Gazetteer.of(
+        [
+            Named(
+                "limburg-nl",
+                "Limburg",
+                (),
+                "Southernmost province of the Netherlands, between Belgium and Germany.",
+                "place",
+            ),
+            Named(
+                "limburg-be",
+                "Limburg",
+                ("Limbourg",),
+                "Flemish province in the north-east of Belgium; capital Hasselt.",
+                "place",
+            ),
+        ]
+    )
+    assert keys_found(provinces, "Residents of the Belgian province of Limburg protested.") == [
+        "limburg-be"
+    ]
+    assert keys_found(provinces, "Residents of the Dutch province of Limburg protested.") == [
+        "limburg-nl"
+    ]

@@ -4076,6 +4076,7 @@ def _own_name_decides(own, keys: list, known: Mapping) -> bool:
 
 
 _KIND_BEFORE = re.compile(r"\b([a-z]+) of (?:the )?$")
+_PEOPLE_BEFORE_A_KIND = re.compile(r"\b([A-Z][a-z]+) [a-z]+ of (?:the )?$")
 # What only a river has: "the left bank of the Nitra", "the banks of the Gauja", "the
 # mouth of the Kafue" ("the central bank of the Philippines" is no river's: a river's
 # bank is a side, or banks).
@@ -4265,6 +4266,18 @@ def _of_the_kind_written(text: str, start: int, end: int, keys: list, known: Map
         return keys
     kinds = _KINDS_READ_AS.get(kind, {kind})
     kept = [key for key in places if _kind_described(known[key]) in kinds | {None}]
+    # A people's word before the kind says whose: "the Belgian province of Limburg" is
+    # the one that lies in Belgium, not the Dutch one "between Belgium and Germany".
+    people = _PEOPLE_BEFORE_A_KIND.search(text, max(0, start - 40), start)
+    country = _nationality_opening(fold(people.group(1))) if people else ()
+    if country and len(kept) > 1:
+        lies_in = re.compile(
+            rf"(?:^|(?:\bof|\bin|,) (?:the )?(?:(?!between|bordering|near)[a-z-]+ )?)"
+            rf"(?:{'|'.join(map(re.escape, country))})"
+        )
+        theirs = [key for key in kept if lies_in.search(known[key].description)]
+        if theirs:
+            kept = theirs
     # "The Iceland volcano", "the Bali volcano": a volcano named after a country, an
     # island or a town of ours that is no mountain (we do not know the volcano).
     if not kept and kind == "mountain" and re.match(r" (?:strato)?volcano\b", text[end:]):
