@@ -6228,6 +6228,10 @@ SIDES = Gazetteer.of(
         # A game elsewhere in the story, or a country's trade, is no such sign.
         ("Trade between Zambia and Malawi fell by a tenth.", ["zambia", "malawi"]),
         ("Sanctions against Zambia were lifted after the match.", ["zambia"]),
+        # What only a side does, or a player for it, whatever else the sentence says.
+        ("Zambia next play in March, away.", ["zambia-fc"]),
+        ("Her brother, a defender for Malawi, appears in the bank's adverts.", ["malawi-fc"]),
+        ("Zambia's chances of a loan from the IMF improved.", ["zambia"]),
     ],
 )
 def test_a_country_named_as_a_side_in_a_game_is_its_national_team(text, expected):

@@ -3523,8 +3523,13 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         if governing is not None:
             return governing
         if _a_side_in_a_fixture(text, start, end, own[0], candidates, known):
+            # Of several teams of the name (the men's and the women's), the one the story
+            # named, or the one of the story's sport.
             teams = [key for key in candidates if key not in own]
-            return teams[0] if len(teams) == 1 else _sport_of_story(story, teams, known)
+            named = [key for key in teams if key in story.recent]
+            if len(teams) == 1 or len(named) == 1:
+                return (named or teams)[0]
+            return _sport_of_story(story, teams, known)
         kept = _organisation_kept_to(story, candidates, start, end)
         if kept is not None and kept not in own:
             return kept
@@ -3800,6 +3805,21 @@ _SIDE_AFTER = re.compile(
 )
 
 
+# What only a side does, whatever the sentence: "Switzerland next play in March", "when
+# the Netherlands return to action", "Nigeria reached the final", "Ghana went out in the
+# group stage", "Ghana’s best chance fell to their captain"; and a player's side: "a
+# defender for Nigeria".
+_A_SIDES_WORDS_AFTER = re.compile(
+    r" (?:next play|(?:also )?returns? to action|reached the (?:final|semi-finals?|"
+    r"quarter-finals?)|went out in the (?:group|first|second|last)|(?:were|was) knocked out)\b|"
+    r"['’]s (?:best chances?|goalkeeper|back four|strikers?|starting (?:XI|line-up|lineup))\b"
+)
+_A_PLAYER_FOR = re.compile(
+    r"\b(?:defender|striker|midfielder|goalkeeper|forward|winger|playmaker|full-back|"
+    r"centre-back|fly-half|scrum-half|prop|lock|bowler|batsman|batter) for $"
+)
+
+
 def _a_side_in_a_fixture(text: str, start: int, end: int, own, keys: list, known: Mapping):
     """Whether a country's name, which national teams have as an alias, names a side in
     a game its sentence tells of ("the Red Devils’ 2-2 draw with France in a friendly",
@@ -3809,6 +3829,10 @@ def _a_side_in_a_fixture(text: str, start: int, end: int, own, keys: list, known
     ):
         return False
     low, high = _sentence_bounds(text, start, end)
+    if _A_SIDES_WORDS_AFTER.match(text, end) or _A_PLAYER_FOR.search(
+        text, max(low, start - 30), start
+    ):
+        return True
     if _SIDE_AFTER_A_GAME.search(text, max(low, start - 40), start):
         return bool(
             _FIXTURE.search(text, max(low, start - 70), start)
