@@ -6357,3 +6357,20 @@ def test_a_peoples_word_before_the_kind_of_place_says_whose():
     assert keys_found(provinces, "Residents of the Dutch province of Limburg protested.") == [
         "limburg-nl"
     ]
+
+
+def test_a_dateline_is_the_town_whose_own_name_it_writes():
+    towns = Gazetteer.of(
+        [
+            Named("takoradi", "Takoradi", (), "Port town in western Ghana.", "place"),
+            Named(
+                "sekondi-takoradi",
+                "Sekondi-Takoradi",
+                ("Takoradi", "Sekondi"),
+                "Twin city on the coast of Ghana, the base of the offshore oil industry.",
+                "place",
+            ),
+        ]
+    )
+    text = "TAKORADI, Sept 8 (Newsroom) - Offshore oil output rose."
+    assert keys_found(towns, text) == ["takoradi"]

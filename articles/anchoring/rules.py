@@ -2861,6 +2861,11 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         )
         if len(candidates) == 1:
             return candidates[0]
+        # Of towns, the one whose own name the dateline writes: "TAKORADI" is Takoradi,
+        # not the twin city Sekondi-Takoradi that has it as an alias.
+        own_town = [key for key in candidates if folded in known[key].primary_names]
+        if len(own_town) == 1:
+            return own_town[0]
     # The region a dateline adds after its city is where the city lies as an address
     # gives it, a country, state or province: "Cork, Ireland," is the state, not the
     # island of the name.
