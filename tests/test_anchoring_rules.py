@@ -6374,3 +6374,29 @@ def test_a_dateline_is_the_town_whose_own_name_it_writes():
     )
     text = "TAKORADI, Sept 8 (Newsroom) - Offshore oil output rose."
     assert keys_found(towns, text) == ["takoradi"]
+
+
+def test_a_namesake_the_name_is_said_to_be_shared_with_is_not_the_one_named():
+    namesakes = Gazetteer.of(
+        [
+            Named(
+                "minister",
+                "Kofi Boateng",
+                ("Boateng",),
+                "Ghanaian politician, deputy minister of energy.",
+                "person",
+            ),
+            Named(
+                "midfielder",
+                "Kofi Boateng",
+                ("Boateng",),
+                "Ghanaian footballer, captain of Accra Hearts of Oak.",
+                "person",
+            ),
+        ]
+    )
+    text = (
+        "Boateng, a former investment banker who shares his name with a Hearts of Oak "
+        "midfielder, said the levy would pay for it."
+    )
+    assert keys_found(namesakes, text) == ["minister"]

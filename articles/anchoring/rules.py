@@ -1984,8 +1984,8 @@ def _unintroduced(story: _Story, key, folded: str, start: int, end: int) -> bool
 # a clause saying who the name is not ("Zuma, who is no relation to Jacob Zuma,").
 _SPOUSE_OF_BEFORE = re.compile(r"\b(wife|widow|husband|widower) of $")
 _NO_RELATION_AFTER = re.compile(
-    r",? (?:\d{1,3}, )?(?:who|who is|is|was)? ?(?:(?:no relation|not related|unrelated) "
-    r"(?:to|of)|shares (?:a|his|her|the) (?:sur)?name with) ([^.;]{3,160})"
+    r",? (?:\d{1,3}, )?(?:an? [\w -]{3,40}? )?(?:who|who is|is|was)? ?(?:(?:no relation|"
+    r"not related|unrelated) (?:to|of)|shares (?:a|his|her|the) (?:sur)?name with) ([^.;]{3,160})"
 )
 
 
@@ -2901,6 +2901,12 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
                     )
                 )
             ),
+        )
+        # Nor the one the words describe: "Boateng, a former investment banker who shares
+        # his name with a Hearts of Oak midfielder" is not the Hearts of Oak footballer.
+        described = {_stem(word.group()) for word in _CAPITALISED.finditer(unrelated.group(1))}
+        candidates = _filter(
+            candidates, lambda key: key in known and not (known[key].proper & described)
         )
     # 1. A title's gender: "Ms Kim" is not the leader, "Mr Kim" not his sister.
     title = _title_before(text, start)
