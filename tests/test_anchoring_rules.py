@@ -6400,3 +6400,20 @@ def test_a_namesake_the_name_is_said_to_be_shared_with_is_not_the_one_named():
         "midfielder, said the levy would pay for it."
     )
     assert keys_found(namesakes, text) == ["minister"]
+
+
+def test_the_peoples_word_of_a_shared_name_is_no_cue():
+    country_and_team = Gazetteer.of(
+        [
+            Named("ch", "Switzerland", (), "Country in central Europe.", "place"),
+            Named(
+                "ch-fc",
+                "Switzerland national football team",
+                ("Switzerland",),
+                "Men's football team of the Swiss Football Association.",
+                "organization",
+            ),
+        ]
+    )
+    text = "He went on trial before Switzerland's top court, accused of paying Swiss francs."
+    assert keys_found(country_and_team, text) == ["ch"]

@@ -2188,6 +2188,7 @@ def _local_choice(text, start, end, keys, profiles, low, high, spans=()) -> list
     names = set()
     for key in keys:
         names.update(_stem(word) for word in _words(profiles[key].name))
+    name_words = {word for key in keys for word in profiles[key].name.split()}
     holders: dict[str, int] = {}
     for key in keys:
         for cue in profiles[key].cues - names:
@@ -2216,6 +2217,11 @@ def _local_choice(text, start, end, keys, profiles, low, high, spans=()) -> list
         # is paying for Hamburg land.").
         cue = _stem(text[cue_start:cue_end])
         if cue_start < sentence and cue in _GAME_WORDS:
+            continue
+        # The people's word of a name they share says no more than the name: "Swiss
+        # francs" is no cue for the Swiss team over Switzerland.
+        people = _nationality_opening(fold(text[cue_start:cue_end]))
+        if people and any(word.startswith(tuple(people)) for word in name_words):
             continue
         if (
             cue in _COMMON_GAME_WORDS
