@@ -6417,3 +6417,20 @@ def test_the_peoples_word_of_a_shared_name_is_no_cue():
     )
     text = "He went on trial before Switzerland's top court, accused of paying Swiss francs."
     assert keys_found(country_and_team, text) == ["ch"]
+
+
+def test_a_sports_word_between_a_name_and_its_coach_still_says_the_team():
+    state_and_team = Gazetteer.of(
+        [
+            Named("ga", "Georgia", (), "State in the south-eastern United States.", "place"),
+            Named(
+                "uga",
+                "Georgia Bulldogs",
+                ("Georgia", "Bulldogs"),
+                "College football team of the University of Georgia.",
+                "organization",
+            ),
+        ]
+    )
+    text = "Georgia football coach Hank Odom said two of his players had received threats."
+    assert keys_found(state_and_team, text) == ["uga"]

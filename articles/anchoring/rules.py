@@ -1627,7 +1627,8 @@ _WINS_OVER_BEFORE = re.compile(r"\b(?:wins|victory|victories) over $")
 # weavers", "commuters to Kent props up house prices" (in a story about a game only).
 _SPORT_TRADE_AFTER = re.compile(r"(?:['’]s)? (?:spinners|props|hookers)\b(?! up\b)")
 _SQUAD_AFTER = re.compile(
-    r"(?:['’]s)? (?:captain|coach|manager|bowlers?|batsmen|batters?|openers?|strikers?|"
+    r"(?:['’]s)? (?:(?:football|basketball|rugby|cricket|baseball|hockey|soccer|volleyball) )?"
+    r"(?:captain|coach|manager|bowlers?|batsmen|batters?|openers?|strikers?|"
     r"goalkeeper|keeper|squad|innings|line-?up|fielders?|skipper|midfielders?|"
     r"defenders?|wingers?|forwards?|playmaker|"
     # Cricket's and rugby's: "all 20 England wickets", "a Somerset spinner", "Wales's
