@@ -6420,17 +6420,28 @@ def test_the_peoples_word_of_a_shared_name_is_no_cue():
 
 
 def test_a_sports_word_between_a_name_and_its_coach_still_says_the_team():
-    state_and_team = Gazetteer.of(
+    teams_and_places = Gazetteer.of(
         [
             Named("ga", "Georgia", (), "State in the south-eastern United States.", "place"),
+            Named("ge", "Georgia", (), "Country in the South Caucasus.", "place"),
             Named(
                 "uga",
                 "Georgia Bulldogs",
                 ("Georgia", "Bulldogs"),
-                "College football team of the University of Georgia.",
+                "Athletic teams of the University of Georgia.",
+                "organization",
+            ),
+            Named(
+                "university",
+                "University of Georgia",
+                (),
+                "Public flagship university of Georgia in Athens.",
                 "organization",
             ),
         ]
     )
-    text = "Georgia football coach Hank Odom said two of his players had received threats."
-    assert keys_found(state_and_team, text) == ["uga"]
+    text = (
+        "The University of Georgia has run a campaign against online abuse of its players. "
+        "Georgia football coach Hank Odom said two of his players had received threats."
+    )
+    assert keys_found(teams_and_places, text) == ["university", "uga"]
