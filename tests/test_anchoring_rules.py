@@ -6445,3 +6445,40 @@ def test_a_sports_word_between_a_name_and_its_coach_still_says_the_team():
         "Georgia football coach Hank Odom said two of his players had received threats."
     )
     assert keys_found(teams_and_places, text) == ["university", "uga"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Iraq and the Kurdistan Region are at odds. The federal Finance Ministry held "
+            "back the money.",
+            ["federal"],
+        ),
+        (
+            "Iraq and the Kurdistan Region are at odds. The regional Finance Ministry "
+            "published its figures.",
+            ["regional"],
+        ),
+    ],
+)
+def test_the_level_of_government_before_a_body_says_which(text, expected):
+    ministries = Gazetteer.of(
+        [
+            Named(
+                "federal",
+                "Ministry of Finance (Iraq)",
+                ("Finance Ministry",),
+                "Iraqi government ministry.",
+                "organization",
+            ),
+            Named(
+                "regional",
+                "Ministry of Finance (Kurdistan Region)",
+                ("Finance Ministry",),
+                "Ministry of the Kurdistan Regional Government.",
+                "organization",
+            ),
+        ]
+    )
+    assert keys_found(ministries, text) == expected

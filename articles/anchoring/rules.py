@@ -1791,6 +1791,7 @@ _PARTY_WORDS = frozenset({_stem("party"), _stem("parties")})
 # A party of a province or a state, or a branch, shares its country with the national
 # party of its name ("Quebec Liberal Party", "Welsh branch of the Labour Party"): the
 # country the story is in does not tell them apart.
+_LEVEL_BEFORE = re.compile(r"\b([Ff]ederal|[Nn]ational|[Ss]tate|[Pp]rovincial|[Rr]egional) $")
 _SUBNATIONAL = re.compile(r"\b(?:provincial|state|regional|branch|devolved|province)\b")
 
 
@@ -2914,6 +2915,15 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         described = {_stem(word.group()) for word in _CAPITALISED.finditer(unrelated.group(1))}
         candidates = _filter(
             candidates, lambda key: key in known and not (known[key].proper & described)
+        )
+    # The level of government written before a body's name: "the federal NDP" is the
+    # national party, not the provincial one; "the state ministry" the state's.
+    level = _LEVEL_BEFORE.search(text, max(0, start - 12), start)
+    if level and len(candidates) > 1 and _all_of_kind(candidates, known, "organization"):
+        national = level.group(1).lower() in ("federal", "national")
+        candidates = _filter(
+            candidates,
+            lambda key: bool(_SUBNATIONAL.search(known[key].description)) != national,
         )
     # 1. A title's gender: "Ms Kim" is not the leader, "Mr Kim" not his sister.
     title = _title_before(text, start)
