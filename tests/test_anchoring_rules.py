@@ -6482,3 +6482,32 @@ def test_the_level_of_government_before_a_body_says_which(text, expected):
         ]
     )
     assert keys_found(ministries, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The women's league turned professional in 2021. Rangers have won the title "
+            "since, and women's crowds have doubled.",
+            ["rangers-w"],
+        ),
+        ("Rangers beat Hearts 2-0 at Ibrox on Saturday.", ["rangers"]),
+    ],
+)
+def test_a_clubs_womens_team_is_the_one_a_story_of_womens_sport_means(text, expected):
+    clubs = Gazetteer.of(
+        [
+            Named(
+                "rangers", "Rangers F.C.", ("Rangers",), "Scottish football club.", "organization"
+            ),
+            Named(
+                "rangers-w",
+                "Rangers W.F.C.",
+                ("Rangers",),
+                "Women's football team of Rangers.",
+                "organization",
+            ),
+        ]
+    )
+    assert keys_found(clubs, text) == expected

@@ -1791,6 +1791,8 @@ _PARTY_WORDS = frozenset({_stem("party"), _stem("parties")})
 # A party of a province or a state, or a branch, shares its country with the national
 # party of its name ("Quebec Liberal Party", "Welsh branch of the Labour Party"): the
 # country the story is in does not tell them apart.
+_WOMEN = re.compile(r"\b[Ww]omen(?:['’]s)?\b")
+_A_TEAM = re.compile(r"\b(?:team|club|side|squad)\b")
 _LEVEL_BEFORE = re.compile(r"\b([Ff]ederal|[Nn]ational|[Ss]tate|[Pp]rovincial|[Rr]egional) $")
 _SUBNATIONAL = re.compile(r"\b(?:provincial|state|regional|branch|devolved|province)\b")
 
@@ -2925,6 +2927,25 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             candidates,
             lambda key: bool(_SUBNATIONAL.search(known[key].description)) != national,
         )
+    # A club's women's team and its men's of one name: the women's in a story about
+    # women's sport ("Celtic and Rangers have each won the title since the league went
+    # professional", in a story of the women's league), the men's in one that never
+    # speaks of women.
+    womens = [
+        key
+        for key in candidates
+        if key in known
+        and known[key].kind == "organization"
+        and _WOMEN.search(known[key].description)
+    ]
+    if len(womens) == 1 and all(
+        key in known and _A_TEAM.search(known[key].description) for key in candidates
+    ):
+        told = len(_WOMEN.findall(text))
+        if told >= 2:
+            candidates = womens
+        elif told == 0:
+            candidates = _filter(candidates, lambda key: key not in womens)
     # 1. A title's gender: "Ms Kim" is not the leader, "Mr Kim" not his sister.
     title = _title_before(text, start)
     if title in _FEMALE_TITLES or title in _MALE_TITLES:
