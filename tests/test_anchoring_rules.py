@@ -6511,3 +6511,26 @@ def test_a_clubs_womens_team_is_the_one_a_story_of_womens_sport_means(text, expe
         ]
     )
     assert keys_found(clubs, text) == expected
+
+
+def test_the_late_is_the_eldest_of_a_family_when_no_description_gives_a_death():
+    family = Gazetteer.of(
+        [
+            Named(
+                "jr",
+                "Ferdinand Marcos Jr.",
+                ("Marcos", "Ferdinand Marcos"),
+                "President of the Philippines since 2022 and son of Ferdinand Marcos.",
+                "person",
+            ),
+            Named(
+                "sr",
+                "Ferdinand Marcos",
+                ("Marcos",),
+                "President of the Philippines from 1965 to 1986.",
+                "person",
+            ),
+        ]
+    )
+    text = "President Marcos, the son of the late Ferdinand Marcos, flew over the floods."
+    assert keys_found(family, text) == ["jr", "sr"]

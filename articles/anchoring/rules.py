@@ -2894,7 +2894,13 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         )
     # "The late Ferdinand Marcos" is the one whose description gives his death.
     if len(candidates) > 1 and _LATE_BEFORE.search(text, max(0, start - 40), start):
-        candidates = _filter(candidates, lambda key: key in known and known[key].dead)
+        dead = [
+            key for key in candidates if key in known and (known[key].dead or key in story.dead)
+        ]
+        # When no description gives a death, the eldest of a family is the one who died:
+        # "President Marcos, the son of the late Ferdinand Marcos".
+        eldest = None if dead else _by_age(candidates, known, "elder", story)
+        candidates = dead or ([eldest] if eldest is not None else candidates)
     # "Zuma, who is no relation to former President Jacob Zuma," is not Jacob Zuma; nor
     # is "Herrera, who shares a surname with Helenio Herrera," Helenio.
     unrelated = _NO_RELATION_AFTER.match(text, end)
