@@ -6534,3 +6534,17 @@ def test_the_late_is_the_eldest_of_a_family_when_no_description_gives_a_death():
     )
     text = "President Marcos, the son of the late Ferdinand Marcos, flew over the floods."
     assert keys_found(family, text) == ["jr", "sr"]
+
+
+def test_one_the_story_says_died_is_given_no_age_now():
+    brothers = Gazetteer.of(
+        [
+            Named("fidel", "Fidel Castro", ("Castro",), "Cuban revolutionary leader.", "person"),
+            Named("raul", "Raúl Castro", ("Castro",), "Cuban politician.", "person"),
+        ]
+    )
+    text = (
+        "Raúl Castro opened the door to private business. Fidel Castro died in 2016. "
+        "Castro, now 94, still appears at party events."
+    )
+    assert keys_found(brothers, text) == ["raul", "fidel", "raul"]

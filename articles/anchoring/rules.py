@@ -2780,6 +2780,9 @@ class _Story:
         return self._named_words
 
 
+# A death the story tells: "Fidel Castro died in 2016".
+_DIED_AFTER = re.compile(r" (?:died|was killed|was assassinated)\b")
+_AGE_NOW_AFTER = re.compile(r", (?:now |aged )?\d{1,3},")
 _AGE_AFTER = re.compile(r",? (\d{1,3}),")
 
 
@@ -3004,7 +3007,9 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # I (1920–1965), whatever his name's last mention; nor whatever a pronoun after the
     # words said is read to say ("Kierkegaard said one cut-out carried a line of verse in
     # his hand" is the curator, and "his" the writer's).
-    if _SAYS_AFTER.match(text, end):
+    if _SAYS_AFTER.match(text, end) or _AGE_NOW_AFTER.match(text, end):
+        # Nor are they given an age: "Castro, now 94, still appears at party events" is
+        # the brother alive, not Fidel, whose death the story told.
         candidates = _filter(
             candidates,
             lambda key: key not in known or not (known[key].dead or key in story.dead),
@@ -5533,7 +5538,7 @@ def resolve(
         if key in profiles and profiles[key].kind == "person":
             story.described.setdefault(key, set()).update(_described(text, start, end))
             _tie_stated(story, key, start)
-            if _LATE_BEFORE.search(text, max(0, start - 40), start):
+            if _LATE_BEFORE.search(text, max(0, start - 40), start) or _DIED_AFTER.match(text, end):
                 story.dead.add(key)
         if key in profiles and profiles[key].kind == "person" and profiles[key].gender is None:
             gender = _gender_written(text, start, pronoun)
