@@ -6332,6 +6332,22 @@ def test_an_abbreviated_title_fits_the_description_that_writes_it_out():
     assert keys_found(namesakes, text) == ["jeff"]
 
 
+def test_justice_before_a_name_fits_a_judge():
+    namesakes = Gazetteer.of(
+        [
+            Named(
+                "zm",
+                "John Banda",
+                ("Banda",),
+                "Zambian judge of the Constitutional Court.",
+                "person",
+            ),
+            Named("mw", "John Banda", ("Banda",), "Malawian politician and minister.", "person"),
+        ]
+    )
+    assert keys_found(namesakes, "Justice John Banda dissented.") == ["zm"]
+
+
 def test_a_peoples_word_before_the_kind_of_place_says_whose():
     provinces = Gazetteer.of(
         [

@@ -2615,12 +2615,13 @@ def _fits_the_word_before(text: str, start: int, title: str | None, person: Prof
             and _stem(qualifier.group(1).lower()) not in person.cues
         ):
             return False
-        return _stem(_TITLE_WRITTEN_OUT.get(title, title)) in roles
+        return bool({_stem(title), _stem(_TITLE_WRITTEN_OUT.get(title, title))} & roles)
     role = _ROLE_BEFORE.search(text, max(0, start - 30), start)
     return bool(role) and _stem(role.group(1)) in person.cues
 
 
-# Titles abbreviated, as descriptions write them out: "Gov. Landry" is the governor.
+# Titles abbreviated, as descriptions write them out ("Gov. Landry" is the governor), and
+# a judge's title ("Justice John Banda" is a judge).
 _TITLE_WRITTEN_OUT = {
     "gov": "governor",
     "sen": "senator",
@@ -2636,6 +2637,7 @@ _TITLE_WRITTEN_OUT = {
     "supt": "superintendent",
     "pres": "president",
     "atty": "attorney",
+    "justice": "judge",
 }
 # A tie to someone else before a title in a description: "Wife of the Turkish president".
 _QUALIFIERS = _wordset("""prime foreign finance home interior defence defense health trade""")
