@@ -6564,3 +6564,27 @@ def test_one_the_story_says_died_is_given_no_age_now():
         "Castro, now 94, still appears at party events."
     )
     assert keys_found(brothers, text) == ["raul", "fidel", "raul"]
+
+
+def test_a_royal_title_fits_the_one_described_as_a_king():
+    namesakes = Gazetteer.of(
+        [
+            Named(
+                "abdullah-ii",
+                "Abdullah II of Jordan",
+                ("Abdullah",),
+                "King of Jordan since 1999, son of King Hussein.",
+                "person",
+            ),
+            Named(
+                "abz",
+                "Abdullah bin Zayed Al Nahyan",
+                ("Abdullah",),
+                "Emirati politician, foreign minister of the United Arab Emirates.",
+                "person",
+            ),
+        ]
+    )
+    assert keys_found(namesakes, "Water is a fixture of King Abdullah’s speeches.") == [
+        "abdullah-ii"
+    ]

@@ -2604,7 +2604,9 @@ def _fits_the_word_before(text: str, start: int, title: str | None, person: Prof
         return bool({_stem(word) for word in words} & _DOCTORS) or any(
             word.endswith(("ologist", "ologists")) for word in words
         )
-    if title and title not in _FEMALE_TITLES | _MALE_TITLES | _BARE_TITLES:
+    if title and (
+        title in _ROYAL_TITLES or title not in _FEMALE_TITLES | _MALE_TITLES | _BARE_TITLES
+    ):
         roles = _roles(person.description)
         # "Prime Minister Bhutto" is no foreign minister: the word before the title must
         # be the description's too ("Minister of Finance" fits "Finance Minister").
@@ -2683,6 +2685,8 @@ def _title_claimed_elsewhere(title: str | None, chosen, keys, known: Mapping) ->
 
 
 # Titles that say nothing of what a person does ("Mr", "former", "acting").
+# Gendered titles that are offices too: "King Abdullah" is the one described as a king.
+_ROYAL_TITLES = _wordset("""king queen prince princess emperor empress""")
 _BARE_TITLES = _wordset("""mx former elect ex acting interim first deputy vice st saint""")
 # Where the words of a description that say what someone is end: "President of Turkey",
 # "Wife of the Turkish president", "deputy mayor of Kaunas".
