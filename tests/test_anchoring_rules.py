@@ -6585,6 +6585,8 @@ def test_a_royal_title_fits_the_one_described_as_a_king():
             ),
         ]
     )
-    assert keys_found(namesakes, "Water is a fixture of King Abdullah’s speeches.") == [
-        "abdullah-ii"
-    ]
+    text = (
+        "Abdullah bin Zayed Al Nahyan visited Amman. "
+        "Water is a fixture of King Abdullah’s speeches."
+    )
+    assert keys_found(namesakes, text) == ["abz", "abdullah-ii"]
