@@ -1788,13 +1788,17 @@ def _generic_institution_elsewhere(story: _Story, key, folded: str) -> bool:
 
 _PARTY = re.compile(r"\bpart(?:y|ies)\b")
 _PARTY_WORDS = frozenset({_stem("party"), _stem("parties")})
+# A club's women's side, and what a story of women's sport says ("the women's league").
+_WOMEN = re.compile(r"\b[Ww]omen['’]s\b")
+_A_TEAM = re.compile(r"\b(?:team|club|side|squad)\b")
+# The level of government written before a body's name: "the federal Finance Ministry".
+_LEVEL_BEFORE = re.compile(r"\b([Ff]ederal|[Nn]ational|[Ss]tate|[Pp]rovincial|[Rr]egional) $")
 # A party of a province or a state, or a branch, shares its country with the national
 # party of its name ("Quebec Liberal Party", "Welsh branch of the Labour Party"): the
-# country the story is in does not tell them apart.
-_WOMEN = re.compile(r"\b[Ww]omen(?:['’]s)?\b")
-_A_TEAM = re.compile(r"\b(?:team|club|side|squad)\b")
-_LEVEL_BEFORE = re.compile(r"\b([Ff]ederal|[Nn]ational|[Ss]tate|[Pp]rovincial|[Rr]egional) $")
-_SUBNATIONAL = re.compile(r"\b(?:provincial|state|regional|branch|devolved|province)\b")
+# country the story is in does not tell them apart. (Not "state-owned", "head of state".)
+_SUBNATIONAL = re.compile(
+    r"\b(?:provincial|(?<!of )state(?![- ]owned|-run)|regional|branch|devolved|province)\b"
+)
 
 
 def _parties_of_countries(keys: list, known: Mapping) -> bool:
@@ -1813,54 +1817,187 @@ def _parties_of_countries(keys: list, known: Mapping) -> bool:
 
 
 def _country_cues(known: Profile) -> frozenset[str]:
-    """The names a generic institution's description holds that are no generic words: its
-    country's, often a word of its own name ("United States Congress"), and the country
-    of the nationality it opens with ("Swiss political party")."""
+    """The stems of the names a generic institution's description holds that are no
+    generic words: its country's, often a word of its own name ("United States
+    Congress"), and the country whose people's word it opens with ("Swiss political
+    party": Switzerland's)."""
     named = (known.proper | known.own_proper) - _GENERIC_NAME_WORDS - _GENERIC_INSTITUTION
     return named - _PARTY_WORDS | _nationality_opening(known.description)
 
 
-# The endings of a people's word ("Kenyan", "Brazilian", "Japanese", "Iraqi"), and the
-# countries whose people's word is not the country's name with one.
-_PEOPLE_ENDINGS = ("ian", "an", "ese", "i")
+# The country each people's word names (a table, not endings: "Austrian" is no
+# "Austr-" that Australia would match, nor "Nigerian" a "Niger-").
 _COUNTRY_OF_PEOPLE = {
-    "swiss": "switzerland",
-    "dutch": "netherlands",
-    "french": "france",
+    "afghan": "afghanistan",
+    "albanian": "albania",
+    "algerian": "algeria",
+    "american": "america",
+    "angolan": "angola",
+    "argentine": "argentina",
+    "argentinian": "argentina",
+    "armenian": "armenia",
+    "australian": "australia",
+    "austrian": "austria",
+    "azerbaijani": "azerbaijan",
+    "bahraini": "bahrain",
+    "bangladeshi": "bangladesh",
+    "belarusian": "belarus",
+    "belgian": "belgium",
+    "beninese": "benin",
+    "bolivian": "bolivia",
+    "bosnian": "bosnia",
+    "botswanan": "botswana",
+    "brazilian": "brazil",
     "british": "britain",
-    "greek": "greece",
-    "thai": "thailand",
-    "welsh": "wales",
-    "scottish": "scotland",
-    "irish": "ireland",
-    "english": "england",
+    "bulgarian": "bulgaria",
+    "burkinabe": "burkina",
+    "burmese": "myanmar",
+    "burundian": "burundi",
+    "cambodian": "cambodia",
+    "cameroonian": "cameroon",
+    "canadian": "canada",
+    "chadian": "chad",
+    "chilean": "chile",
+    "chinese": "china",
+    "colombian": "colombia",
+    "congolese": "congo",
+    "croatian": "croatia",
+    "cuban": "cuba",
+    "cypriot": "cyprus",
+    "czech": "czech",
     "danish": "denmark",
-    "finnish": "finland",
-    "norwegian": "norway",
-    "swedish": "sweden",
-    "polish": "poland",
-    "spanish": "spain",
-    "turkish": "turkey",
+    "dominican": "dominican",
+    "dutch": "netherlands",
+    "ecuadorian": "ecuador",
+    "egyptian": "egypt",
+    "emirati": "emirates",
+    "english": "england",
+    "eritrean": "eritrea",
+    "estonian": "estonia",
+    "ethiopian": "ethiopia",
+    "fijian": "fiji",
     "filipino": "philippines",
+    "finnish": "finland",
+    "flemish": "flanders",
+    "french": "france",
+    "gabonese": "gabon",
+    "gambian": "gambia",
+    "georgian": "georgia",
+    "german": "germany",
+    "ghanaian": "ghana",
+    "greek": "greece",
+    "guatemalan": "guatemala",
+    "guinean": "guinea",
+    "guyanese": "guyana",
+    "haitian": "haiti",
+    "honduran": "honduras",
+    "hungarian": "hungary",
+    "icelandic": "iceland",
+    "indian": "india",
+    "indonesian": "indonesia",
+    "iranian": "iran",
+    "iraqi": "iraq",
+    "irish": "ireland",
+    "israeli": "israel",
+    "italian": "italy",
+    "ivorian": "ivoire",
+    "jamaican": "jamaica",
+    "japanese": "japan",
+    "jordanian": "jordan",
+    "kazakh": "kazakhstan",
+    "kenyan": "kenya",
+    "korean": "korea",
+    "kosovar": "kosovo",
+    "kuwaiti": "kuwait",
+    "kyrgyz": "kyrgyzstan",
+    "lao": "laos",
+    "latvian": "latvia",
+    "lebanese": "lebanon",
+    "liberian": "liberia",
+    "libyan": "libya",
+    "lithuanian": "lithuania",
+    "luxembourgish": "luxembourg",
+    "malagasy": "madagascar",
+    "malawian": "malawi",
+    "malaysian": "malaysia",
+    "malian": "mali",
+    "maltese": "malta",
+    "mauritanian": "mauritania",
+    "mexican": "mexico",
+    "moldovan": "moldova",
+    "mongolian": "mongolia",
+    "montenegrin": "montenegro",
+    "moroccan": "morocco",
+    "mozambican": "mozambique",
+    "namibian": "namibia",
+    "nepali": "nepal",
+    "nicaraguan": "nicaragua",
+    "nigerian": "nigeria",
+    "nigerien": "niger",
+    "norwegian": "norway",
+    "omani": "oman",
+    "pakistani": "pakistan",
+    "palestinian": "palestine",
+    "panamanian": "panama",
+    "paraguayan": "paraguay",
+    "peruvian": "peru",
+    "polish": "poland",
+    "portuguese": "portugal",
+    "qatari": "qatar",
+    "romanian": "romania",
+    "russian": "russia",
+    "rwandan": "rwanda",
+    "salvadoran": "salvador",
+    "saudi": "saudi",
+    "scottish": "scotland",
+    "senegalese": "senegal",
+    "serbian": "serbia",
+    "singaporean": "singapore",
+    "slovak": "slovakia",
+    "slovenian": "slovenia",
+    "somali": "somalia",
+    "spanish": "spain",
+    "sudanese": "sudan",
+    "surinamese": "suriname",
+    "swedish": "sweden",
+    "swiss": "switzerland",
+    "syrian": "syria",
+    "taiwanese": "taiwan",
+    "tajik": "tajikistan",
+    "tanzanian": "tanzania",
+    "thai": "thailand",
+    "togolese": "togo",
+    "tunisian": "tunisia",
+    "turkish": "turkey",
+    "turkmen": "turkmenistan",
+    "ugandan": "uganda",
+    "ukrainian": "ukraine",
+    "uruguayan": "uruguay",
+    "uzbek": "uzbekistan",
+    "venezuelan": "venezuela",
+    "vietnamese": "vietnam",
+    "welsh": "wales",
+    "yemeni": "yemen",
+    "zambian": "zambia",
+    "zimbabwean": "zimbabwe",
 }
 
 
 def _nationality_opening(description: str) -> frozenset[str]:
-    """Prefixes of the name of the country whose people a (folded) description's first
-    word names ("german green political party": "germ", "germa"; "swiss": "switze");
+    """The stem of the country whose people a (folded) description's first word names
+    ("german green political party": "german", for Germany; "swiss": "switze"), or
     none for another first word."""
-    first = description.split(" ", 1)[0]
-    if first in _COUNTRY_OF_PEOPLE:
-        return frozenset({_stem(_COUNTRY_OF_PEOPLE[first])})
-    bases = (first[: -len(ending)] for ending in _PEOPLE_ENDINGS if first.endswith(ending))
-    return frozenset(base for base in bases if len(base) >= 4 and base.isalpha())
+    country = _COUNTRY_OF_PEOPLE.get(description.split(" ", 1)[0])
+    return frozenset({_stem(country)}) if country else frozenset()
 
 
 def _institution_country(story: _Story, keys: list, folded: str):
     """Of generic institutions of several countries ("the Election Commission" of Malaysia
     and of India), the one whose country the story writes, or the places it has named
     are described in, at least twice as often as any other's ("Sabah ... Kota
-    Kinabalu": "Malaysian state", "city in Malaysia"); None when that does not decide."""
+    Kinabalu": "Malaysian state", "city in Malaysia"); short of that, the one written
+    most if it is the only one of the country the story is filed from; None when that
+    does not decide. The name's own words say no country (``folded``)."""
     known = story.profiles
     words = story.named_words()
     places = Counter()
@@ -1987,6 +2124,9 @@ def _unintroduced(story: _Story, key, folded: str, start: int, end: int) -> bool
 # Read in ``_choose``: a spouse named by the other's tie ("the first wife of Mugabe"), and
 # a clause saying who the name is not ("Zuma, who is no relation to Jacob Zuma,").
 _SPOUSE_OF_BEFORE = re.compile(r"\b(wife|widow|husband|widower) of $")
+# Where the words after "shares his name with" stop describing the namesake.
+_CLAUSE_END = re.compile(r",| (?:said|says|told|who|which|but|and)\b")
+_DESCRIBED_NOT_NAMED = re.compile(r"(?:an?|the) ")
 _NO_RELATION_AFTER = re.compile(
     r",? (?:\d{1,3}, )?(?:an? [\w -]{3,40}? )?(?:who|who is|is|was)? ?(?:(?:no relation|"
     r"not related|unrelated) (?:to|of)|shares (?:a|his|her|the) (?:sur)?name with) ([^.;]{3,160})"
@@ -2192,7 +2332,6 @@ def _local_choice(text, start, end, keys, profiles, low, high, spans=()) -> list
     names = set()
     for key in keys:
         names.update(_stem(word) for word in _words(profiles[key].name))
-    name_words = {word for key in keys for word in profiles[key].name.split()}
     holders: dict[str, int] = {}
     for key in keys:
         for cue in profiles[key].cues - names:
@@ -2224,8 +2363,7 @@ def _local_choice(text, start, end, keys, profiles, low, high, spans=()) -> list
             continue
         # The people's word of a name they share says no more than the name: "Swiss
         # francs" is no cue for the Swiss team over Switzerland.
-        people = _nationality_opening(fold(text[cue_start:cue_end]))
-        if people and any(word.startswith(tuple(people)) for word in name_words):
+        if _nationality_opening(fold(text[cue_start:cue_end])) & names:
             continue
         if (
             cue in _COMMON_GAME_WORDS
@@ -2627,13 +2765,10 @@ def _fits_the_word_before(text: str, start: int, title: str | None, person: Prof
 _TITLE_WRITTEN_OUT = {
     "gov": "governor",
     "sen": "senator",
-    "rep": "representative",
-    "gen": "general",
     "lt": "lieutenant",
     "col": "colonel",
     "capt": "captain",
     "sgt": "sergeant",
-    "maj": "major",
     "prof": "professor",
     "rev": "reverend",
     "supt": "superintendent",
@@ -2684,9 +2819,9 @@ def _title_claimed_elsewhere(title: str | None, chosen, keys, known: Mapping) ->
     return False
 
 
-# Titles that say nothing of what a person does ("Mr", "former", "acting").
 # Gendered titles that are offices too: "King Abdullah" is the one described as a king.
 _ROYAL_TITLES = _wordset("""king queen prince princess emperor empress""")
+# Titles that say nothing of what a person does ("Mr", "former", "acting").
 _BARE_TITLES = _wordset("""mx former elect ex acting interim first deputy vice st saint""")
 # Where the words of a description that say what someone is end: "President of Turkey",
 # "Wife of the Turkish president", "deputy mayor of Kaunas".
@@ -2788,7 +2923,11 @@ class _Story:
 
 # A death the story tells: "Fidel Castro died in 2016".
 _DIED_AFTER = re.compile(r" (?:died|was killed|was assassinated)\b")
-_AGE_NOW_AFTER = re.compile(r", (?:now |aged )?\d{1,3},")
+# An age given now: "Castro, now 94, still appears", "Kallergis, 34, runs the fleet"
+# (not "Castro, 90, died late on Friday").
+_AGE_NOW_AFTER = re.compile(
+    r", (?:now )?\d{1,3},(?![^.\n]*\b(?:died|dies|death|killed|passed away|funeral)\b)"
+)
 _AGE_AFTER = re.compile(r",? (\d{1,3}),")
 
 
@@ -2882,7 +3021,9 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             return candidates[0]
         # Of towns, the one whose own name the dateline writes: "TAKORADI" is Takoradi,
         # not the twin city Sekondi-Takoradi that has it as an alias.
-        own_town = [key for key in candidates if folded in known[key].primary_names]
+        own_town = [
+            key for key in candidates if key in known and folded in known[key].primary_names
+        ]
         if len(own_town) == 1:
             return own_town[0]
     # The region a dateline adds after its city is where the city lies as an address
@@ -2929,7 +3070,11 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         )
         # Nor the one the words describe: "Boateng, a former investment banker who shares
         # his name with a Hearts of Oak midfielder" is not the Hearts of Oak footballer.
-        described = {_stem(word.group()) for word in _CAPITALISED.finditer(unrelated.group(1))}
+        described = {
+            _stem(word.group())
+            for word in _CAPITALISED.finditer(_CLAUSE_END.split(unrelated.group(1))[0])
+            if _DESCRIBED_NOT_NAMED.match(unrelated.group(1))
+        }
         candidates = _filter(
             candidates, lambda key: key in known and not (known[key].proper & described)
         )
@@ -3812,10 +3957,15 @@ _FIRM = re.compile(
 # What a government or a firm does, after its name: "Ottawa has not said", "Ottawa
 # wanted to double output", "Toyota would send quality teams".
 _ACTS_AFTER = re.compile(
-    r" (?:has|had|have|wants?|wanted|would|will|must|should|cannot|could|can|said|says|"
-    r"tried|tries|agreed|agrees|refused|refuses|insists?|insisted|announced|promised|"
-    r"respected|rejected|approved|imposed|plans|planned|decided|argues|argued|lent|paid|"
-    r"pays|demanded|demands|pledged|offered|ordered|signed)\b"
+    r" (?:wants?|wanted|said|says|tried|tries|agreed|agrees|refused|refuses|insists?|"
+    r"insisted|announced|promised|respected|rejected|approved|imposed|plans|planned|decided|"
+    r"argues|argued|lent|paid|pays|demanded|demands|pledged|offered|ordered|signed)\b|"
+    # An auxiliary only before a verb: "Ottawa has not said", "Ottawa would ease its cap",
+    # "Toyota would send teams" (not "Ottawa has a population", "Ottawa had its coldest
+    # night", "Ottawa will be the host").
+    r" (?:has|had|have)(?: not| never| also| already| long)? (?:[a-z]+ed|said|told|sent|"
+    r"paid|lent|made|sought|given|taken|kept|cut|set)\b|"
+    r" (?:will|would|must|should|cannot|could|can)(?: not| also| never)? (?!be\b|have\b)[a-z]+\b"
 )
 # What one does to or with a government or a firm, before its name: "the deal with
 # Brussels", "money from Westminster", "would not let Ottawa dictate", "owned by Toyota".
@@ -3828,7 +3978,9 @@ def _acting_body(text: str, start: int, end: int, own, keys: list, known: Mappin
     country), where the word acts as such a body does: "Ottawa has not said", "the deal
     with Brussels", "money from Westminster", "owned by Toyota". News names a government
     by its seat, and a firm named after its town is the firm in business copy. None
-    where the sentence uses the word as a place ("a museum in Ottawa")."""
+    otherwise: only a verb of acting after the word, or a word of dealing with a body
+    before it, reads it so ("a museum in Ottawa", "Ottawa has a population" stay the
+    city)."""
     others = [key for key in keys if key != own]
     if len(others) != 1 or others[0] not in known or known[own].kind != "place":
         return None
@@ -3846,8 +3998,8 @@ def _acting_body(text: str, start: int, end: int, own, keys: list, known: Mappin
 
 # A game in the sentence: what a country's national side plays.
 _FIXTURE = re.compile(
-    r"\b(?:World Cup|[Qq]ualifiers?|friendly|friendlies|match|matches|game|games|Tests?|"
-    r"series|tournament|Six Nations|Olympics|semi-final|quarter-final|fixtures?)\b"
+    r"\b(?:World Cup|[Qq]ualifiers?|friendly|friendlies|match|matches|Tests?|tournament|"
+    r"Six Nations|Olympics|semi-final|quarter-final|fixtures?)\b"
 )
 # A side's place in the game: "a 2-2 draw with France", "heavy defeats to India",
 # "played 68 times for Brazil", "qualifiers away to Chile".
@@ -3877,12 +4029,19 @@ _SIDE_AFTER = re.compile(
 # defender for Nigeria".
 _A_SIDES_WORDS_AFTER = re.compile(
     r" (?:next play|(?:also )?returns? to action|reached the (?:final|semi-finals?|"
-    r"quarter-finals?)|went out in the (?:group|first|second|last)|(?:were|was) knocked out)\b|"
+    r"quarter-finals?)(?! stage| round| phase| step)|went out in the (?:group|first|second|"
+    r"last) (?:stage|round))\b|"
     r"['’]s (?:best chances?|goalkeeper|back four|strikers?|starting (?:XI|line-up|lineup))\b"
 )
 _A_PLAYER_FOR = re.compile(
-    r"\b(?:defender|striker|midfielder|goalkeeper|forward|winger|playmaker|full-back|"
-    r"centre-back|fly-half|scrum-half|prop|lock|bowler|batsman|batter) for $"
+    r"\b(?:defender|striker|midfielder|goalkeeper|winger|playmaker|full-back|centre-back|"
+    r"fly-half|scrum-half|bowler|batsman|batter) for $"
+)
+
+
+# The game a side is named in, just after it: "will host Turkey in a friendly".
+_IN_A_GAME_AFTER = re.compile(
+    r" (?:in|for) (?:a|an|the|their|its) (?:[\w-]+ )?(?:friendly|qualifier|match|fixture|Test)\b"
 )
 
 
@@ -3901,8 +4060,7 @@ def _a_side_in_a_fixture(text: str, start: int, end: int, own, keys: list, known
         return True
     if _SIDE_AFTER_A_GAME.search(text, max(low, start - 40), start):
         return bool(
-            _FIXTURE.search(text, max(low, start - 70), start)
-            or _FIXTURE.search(text, end, min(high, end + 25))
+            _FIXTURE.search(text, max(low, start - 70), start) or _IN_A_GAME_AFTER.match(text, end)
         )
     if not (_SIDE_BEFORE.search(text, max(low, start - 30), start) or _SIDE_AFTER.match(text, end)):
         return False
@@ -3974,7 +4132,8 @@ def _capital_of_a_state(capital: Profile, profiles: Mapping) -> bool:
 def _field_choice(text: str, start: int, end: int, keys: list, known: Mapping, fields=_FIELDS):
     """Of entities of one name, the only one whose description is of the field (of
     ``fields``) the paragraph around ``start:end`` (and the one before) writes most of,
-    at least twice as much as of any other; None otherwise. People by default."""
+    at least twice as much as of any other, of the fields their descriptions are of;
+    None otherwise. People by default."""
     if fields is _FIELDS and not _all_of_kind(keys, known, "person"):
         return None
     low = _paragraph_start(text, start, back=1)
@@ -3988,9 +4147,8 @@ def _field_choice(text: str, start: int, end: int, keys: list, known: Mapping, f
         for field, stems in fields.items()
         if any(key in known and known[key].cues & stems for key in keys)
     }
-    if len(counts) < 2:
-        counts |= dict.fromkeys(("", " "), 0)
-    ranked = sorted(counts, key=counts.get, reverse=True)
+    ranked = sorted(counts, key=counts.get, reverse=True) + ["", ""]  # (no field: none)
+    counts[""] = 0
     if counts[ranked[0]] < 2 or counts[ranked[0]] < 2 * counts[ranked[1]]:
         return None
     field = fields[ranked[0]]
@@ -4757,7 +4915,7 @@ _FEMALE_KIN = _wordset("sister daughter mother wife aunt niece granddaughter gra
 _MALE_KIN = _wordset("brother son father husband uncle nephew grandson grandfather widower")
 _KIN_BEFORE = re.compile(rf"\b({'|'.join(_FEMALE_KIN | _MALE_KIN)})(?:-in-law)?,? $")
 _APPOSITION_TO_KIN = re.compile(r",? (?:(?:who|which) )?(?:is|was)? ?|, ")
-_KIN_AFTER_PRONOUN = re.compile(rf"(?: [a-z]+)? ({'|'.join(_FEMALE_KIN | _MALE_KIN)})\b")
+_KIN_AFTER_PRONOUN = re.compile(rf"(?: [a-z]+)? ({'|'.join(_FEMALE_KIN | _MALE_KIN)})\b(?!['’])")
 
 
 def _gender_written(text: str, start: int, pronoun: str | None) -> str | None:
@@ -5544,7 +5702,9 @@ def resolve(
         if key in profiles and profiles[key].kind == "person":
             story.described.setdefault(key, set()).update(_described(text, start, end))
             _tie_stated(story, key, start)
-            if _LATE_BEFORE.search(text, max(0, start - 40), start) or _DIED_AFTER.match(text, end):
+            if _LATE_BEFORE.search(text, max(0, start - 40), start) or (
+                _DIED_AFTER.match(text, end) and _subject(text, start, end) is True
+            ):
                 story.dead.add(key)
         if key in profiles and profiles[key].kind == "person" and profiles[key].gender is None:
             gender = _gender_written(text, start, pronoun)
