@@ -6693,3 +6693,23 @@ def test_women_outside_a_ground_make_no_story_of_womens_sport():
     )
     text = "Rangers fined the fans who abused women outside Ibrox, and said women must feel safe."
     assert keys_found(clubs, text) == ["rangers"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A name its bearer gave alone is someone we do not know.
+        ("A boatman who gave his name only as Ganga said the river had risen.", []),
+        ("“We wait,” said Lan, a 34-year-old accountant who gave only one name.", []),
+        # Not a place the relative clause is not about.
+        ("“Ask the mayor,” said a seller near Lan, who gave only his first name.", ["lan"]),
+    ],
+)
+def test_a_name_its_bearer_gave_alone_is_no_mention(text, expected):
+    names = Gazetteer.of(
+        [
+            Named("ganges", "Ganges", ("Ganga",), "River in India.", "place"),
+            Named("lan", "Nguyen Thi Lan", ("Lan",), "Vietnamese official.", "person"),
+        ]
+    )
+    assert keys_found(names, text) == expected

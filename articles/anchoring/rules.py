@@ -509,11 +509,21 @@ _CALLED_BEFORE = re.compile(
     r"\b(?:(?:is|are|was|were|be|been|being) (?:called|named)|surnamed|"
     r"(?:[Tt]he|[Aa]) (?:sur|family |first |given )?name|(?:sur|first |given )name is(?: also)?|"
     r"(?:name|named|call|called) (?:her|him|it|them)|"
+    # Someone who gave a name and no more: "a boatman who gave his name only as Ganga",
+    # "a driver who gave his name as Budi", "who identified herself only as Lan".
+    r"gave (?:his|her|their) (?:first )?name(?: only)? as|identified (?:himself|herself) "
+    r"(?:only )?as|"
     # A thing's name, or someone else's: "a bar called Goya", "a dog named Putin", "a man
     # named Ruto" (not "the party named Ruto as its candidate").
     r"\b(?:[Aa]n?) (?:bar|café|cafe|pub|restaurant|hotel|shop|store|dog|cat|horse|boat|"
     r"ship|band|song|film|album|book|play|man|woman|boy|girl|grey|gray|bay|chestnut|mare|"
     r"colt|filly|gelding|stallion|camel|donkey|racehorse|train) (?:called|named)) $"
+)
+# A name its bearer gave alone: "said Lan, a 34-year-old accountant who gave only one
+# name" (not "near the Bibi-Khanym Mosque, who gave only his first name", the seller).
+_ONE_NAME_GIVEN_AFTER = re.compile(
+    r", an? (?:[\w-]+ ){0,5}who (?:gave|would give) only (?:one|her first|his first|a first) "
+    r"name\b"
 )
 # What a place or a firm was called before: its former name, which is the place or the
 # firm ("when it was called Dahomey", "Aktau, which was called Shevchenko until 1991",
@@ -682,7 +692,7 @@ def refusal(
     # de Jong", "identified only by the surname Petrović", "whose first name is also
     # Stalin", "fans voted to name her Tatum"; and a vessel's name: "the pilot tug
     # Mombasa", "their boat, the Aurora".
-    if _CALLED_BEFORE.search(before) and not (
+    if (_CALLED_BEFORE.search(before) or _ONE_NAME_GIVEN_AFTER.match(text, end)) and not (
         (
             (_FORMER_NAME_BEFORE.search(before) or _FORMER_NAME_UNTIL.match(text, end))
             # Not a thing's former name: "the ship, which was called Lenin until 1991".
