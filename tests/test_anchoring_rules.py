@@ -6713,3 +6713,20 @@ def test_a_name_its_bearer_gave_alone_is_no_mention(text, expected):
         ]
     )
     assert keys_found(names, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The US Treasury had no comment.", ["us"]),
+        ("Ships sail straight to the US West Coast.", ["us"]),
+        ("O’Hare was a U.S. Navy pilot.", ["us"]),
+        # Another longer name stays one: no nation's body.
+        ("The US Open final was delayed by rain.", []),
+    ],
+)
+def test_a_nations_service_or_coast_after_its_name_leaves_the_nation(text, expected):
+    nations = Gazetteer.of(
+        [Named("us", "United States", ("US", "U.S."), "Country in North America.", "place")]
+    )
+    assert keys_found(nations, text) == expected

@@ -798,6 +798,7 @@ def refusal(
             and not _party_member_after(word, before)
             and not _office_of(after)
             and not (acronym and word in _OWNED_BY_AN_ACRONYM)
+            and not _A_NATIONS_BODY_AFTER.match(after)
         ):
             return "longer name"
         # Or a title that begins an institution's name: "Issyk-Kul State University".
@@ -953,6 +954,15 @@ def _institution_named(before: str) -> bool:
 # Written after a name without making it another name: "Abdullah II", "Martin Luther King
 # Jr", "Catriona May KC", "Putin Tuesday", "United Nations Secretary-General".
 _NAME_SUFFIXES = _wordset("""ii iii iv jr sr kc qc sc obe cbe mbe kbe dbe frs phd""")
+
+
+# A nation's service or coast after its name, which is the nation: "the US Treasury",
+# "a U.S. Navy pilot", "the US West Coast" (its own entities, when we have them, are the
+# longer hit: "US Army Corps of Engineers").
+_A_NATIONS_BODY_AFTER = re.compile(
+    r" (?:Treasury|Navy|Army|Air Force|Coast Guard|Marines|Federal Reserve|Embassy|"
+    r"Consulate|(?:West|East|Gulf|Pacific|Atlantic) Coast)\b"
+)
 
 
 def _may_follow_a_name(word: str) -> bool:
