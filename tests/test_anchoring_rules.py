@@ -6730,3 +6730,19 @@ def test_a_nations_service_or_coast_after_its_name_leaves_the_nation(text, expec
         [Named("us", "United States", ("US", "U.S."), "Country in North America.", "place")]
     )
     assert keys_found(nations, text) == expected
+
+
+def test_a_surname_set_after_someones_role_is_that_person():
+    leaders = Gazetteer.of(
+        [
+            Named(
+                "mirziyoyev",
+                "Shavkat Mirziyoyev",
+                ("Mirziyoyev",),
+                "President of Uzbekistan since 2016.",
+                "person",
+            )
+        ]
+    )
+    text = "Karimov feared the dam.\nHis successor, Mirziyoyev, dropped the objections."
+    assert keys_found(leaders, text) == ["mirziyoyev"]

@@ -2112,6 +2112,14 @@ def _family_in_the_plural(story: _Story, key, folded: str, start: int, end: int)
 
 
 _LISTED_BEFORE = re.compile(r"(?:, |\band )$")
+# What someone is to another, set before the name with a comma: "His successor,
+# Mirziyoyev, dropped the objections", "her husband, Okafor,".
+_SOMEONES_ROLE_BEFORE = re.compile(
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w’'-]*['’]s) (?:[a-z]+ )?(?:successor|predecessor|rival|"
+    r"deputy|boss|opponent|ally|mentor|leader|chairman|chairwoman|founder|spokesman|"
+    r"spokeswoman|wife|husband|son|daughter|brother|sister|father|mother|coach|captain|"
+    r"lawyer|adviser|advisor), $"
+)
 
 
 def _unintroduced(story: _Story, key, folded: str, start: int, end: int) -> bool:
@@ -2130,6 +2138,7 @@ def _unintroduced(story: _Story, key, folded: str, start: int, end: int) -> bool
         _title_before(text, start)
         or _PERSON_AFTER.match(text, end)
         or _APPOSITION_AFTER.match(text, end)
+        or _SOMEONES_ROLE_BEFORE.search(text, max(0, start - 30), start)
     ):
         return False
     # Where a capital says nothing (a sentence's first word), after a preposition of
