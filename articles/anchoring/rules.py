@@ -2115,8 +2115,8 @@ _LISTED_BEFORE = re.compile(r"(?:, |\band )$")
 # What someone is to another, set before the name with a comma: "His successor,
 # Mirziyoyev, dropped the objections", "her husband, Okafor,".
 _SOMEONES_ROLE_BEFORE = re.compile(
-    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w’'-]*['’]s) (?:[a-z]+ )?(?:successor|predecessor|rival|"
-    r"deputy|boss|opponent|ally|mentor|leader|chairman|chairwoman|founder|spokesman|"
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w’'-]*['’]s) (?:[a-z]+ )?(?:successor|"
+    r"predecessor|rival|deputy|boss|opponent|ally|mentor|leader|chairman|chairwoman|founder|spokesman|"
     r"spokeswoman|wife|husband|son|daughter|brother|sister|father|mother|coach|captain|"
     r"lawyer|adviser|advisor), $"
 )
