@@ -6746,3 +6746,11 @@ def test_a_surname_set_after_someones_role_is_that_person():
     )
     text = "Karimov feared the dam.\nHis successor, Mirziyoyev, dropped the objections."
     assert keys_found(leaders, text) == ["mirziyoyev"]
+
+
+def test_head_of_government_is_a_title_before_a_name():
+    officials = Gazetteer.of(
+        [Named("brugada", "Clara Brugada", (), "Mexican politician.", "person")]
+    )
+    text = "Head of Government Clara Brugada said the city would run 180 extra buses."
+    assert keys_found(officials, text) == ["brugada"]

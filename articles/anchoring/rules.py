@@ -844,6 +844,9 @@ def refusal(
             and (not opens_sentence(text, word_start) or word.endswith(("'s", "’s")))
             and not owner
             and not (" " in text[start:end].strip() and _after_a_portfolio(before))
+            # A title of several words ending in a capitalised noun: "Head of Government
+            # Clara Brugada".
+            and not _HEAD_OF_BEFORE.search(before)
         ):
             return "after a name"
     return None
@@ -963,6 +966,9 @@ _A_NATIONS_BODY_AFTER = re.compile(
     r" (?:Treasury|Navy|Army|Air Force|Coast Guard|Marines|Federal Reserve|Embassy|"
     r"Consulate|(?:West|East|Gulf|Pacific|Atlantic) Coast)\b"
 )
+
+
+_HEAD_OF_BEFORE = re.compile(r"\b[Hh]ead of (?:Government|State) $")
 
 
 def _may_follow_a_name(word: str) -> bool:
