@@ -6754,3 +6754,19 @@ def test_head_of_government_is_a_title_before_a_name():
     )
     text = "Head of Government Clara Brugada said the city would run 180 extra buses."
     assert keys_found(officials, text) == ["brugada"]
+
+
+def test_a_surname_of_a_body_that_speaks_is_a_person():
+    leaders = Gazetteer.of(
+        [
+            Named(
+                "eps",
+                "Edappadi K. Palaniswami",
+                ("Palaniswami",),
+                "Indian politician, leader of the AIADMK.",
+                "person",
+            )
+        ]
+    )
+    text = "Parties rushed to claim credit. Palaniswami of the AIADMK said the DMK had failed."
+    assert keys_found(leaders, text) == ["eps"]

@@ -2118,6 +2118,10 @@ def _family_in_the_plural(story: _Story, key, folded: str, start: int, end: int)
 
 
 _LISTED_BEFORE = re.compile(r"(?:, |\band )$")
+# Someone of a body who speaks: "Palaniswami of the AIADMK said".
+_OF_A_BODY_SPEAKS_AFTER = re.compile(
+    r" of the [A-Z][\w&’'.-]*(?: [A-Z][\w&’'.-]*){0,4},? (?:said|says|told|added|warned)\b"
+)
 # What someone is to another, set before the name with a comma: "His successor,
 # Mirziyoyev, dropped the objections", "her husband, Okafor,".
 _SOMEONES_ROLE_BEFORE = re.compile(
@@ -2145,6 +2149,7 @@ def _unintroduced(story: _Story, key, folded: str, start: int, end: int) -> bool
         or _PERSON_AFTER.match(text, end)
         or _APPOSITION_AFTER.match(text, end)
         or _SOMEONES_ROLE_BEFORE.search(text, max(0, start - 30), start)
+        or _OF_A_BODY_SPEAKS_AFTER.match(text, end)
     ):
         return False
     # Where a capital says nothing (a sentence's first word), after a preposition of
