@@ -6770,3 +6770,20 @@ def test_a_surname_of_a_body_that_speaks_is_a_person():
     )
     text = "Parties rushed to claim credit. Palaniswami of the AIADMK said the DMK had failed."
     assert keys_found(leaders, text) == ["eps"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The city honoured its son. Schwarzenegger grew up in Thal, a village near Graz.",
+        "The club won three titles. Bielsa, now in charge of Uruguay, sent a message.",
+    ],
+)
+def test_a_lifes_words_after_a_surname_say_a_person(text):
+    people = Gazetteer.of(
+        [
+            Named("arnie", "Arnold Schwarzenegger", ("Schwarzenegger",), "Actor.", "person"),
+            Named("bielsa", "Marcelo Bielsa", ("Bielsa",), "Argentine coach.", "person"),
+        ]
+    )
+    assert len(keys_found(people, text)) == 1

@@ -1438,7 +1438,9 @@ _PERSON_AFTER = re.compile(
     r"recalled|argued|insisted|warned|noted|explained|laughed|smiled|nodded|shrugged|"
     r"spoke|speaks)\b|(?: (?:is|was|will|would|has|had)(?: due to| expected to| set to)?)?"
     r" (?:visit|visits|visited|travel|travels|travelled|traveled|arrive|arrives|arrived|"
-    r"fly|flies|flew|meet|meets|met)\b)"
+    r"fly|flies|flew|meet|meets|met)\b|"
+    # A life's words: "Schwarzenegger grew up in Thal", "Bielsa, now in charge of Uruguay,".
+    r" (?:grew up|was born)\b|, now in charge\b)"
 )
 
 # What a player does, which no town does: "Horta has now scored in five derbies", "Cazorla
