@@ -6787,3 +6787,33 @@ def test_a_lifes_words_after_a_surname_say_a_person(text):
         ]
     )
     assert len(keys_found(people, text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Named before, the one in office is told by today's words; "later." is no "late".
+        "Heydar Aliyev signed the contracts, and his son succeeded him a decade later.\n"
+        "President Aliyev said on Tuesday that the port was ready.",
+    ],
+)
+def test_the_title_holder_now_is_read_by_todays_words_after_both_were_named(text):
+    family = Gazetteer.of(
+        [
+            Named(
+                "ilham",
+                "Ilham Aliyev",
+                ("Aliyev",),
+                "President of Azerbaijan since 2003, son of Heydar Aliyev.",
+                "person",
+            ),
+            Named(
+                "heydar",
+                "Heydar Aliyev",
+                ("Aliyev",),
+                "President of Azerbaijan from 1993 to 2003.",
+                "person",
+            ),
+        ]
+    )
+    assert keys_found(family, text) == ["heydar", "ilham"]

@@ -2671,7 +2671,7 @@ def _by_career(keys: list, known: Mapping) -> set[tuple]:
 # "The late Walter Ford", "her late father-in-law Walter Ford", "his late wife, Ana".
 # A title held once, not now: "former Prime Minister", "the then president", "ex-mayor".
 _FORMER_BEFORE = re.compile(
-    r"\b(?:[Ff]ormer|[Ll]ate|[Tt]he then|[Ee]x-|one-time|onetime)[\w\s.-]*$"
+    r"\b(?:[Ff]ormer|[Ll]ate|[Tt]he then|[Ee]x-|one-time|onetime)(?![a-z])[\w .-]*$"
 )
 # An office held from a year on and not left: "prime minister of Greece since 2019".
 # (Descriptions are folded: a title is known by its word, not its capital.)
@@ -2819,7 +2819,12 @@ _TITLE_WRITTEN_OUT = {
     "justice": "judge",
 }
 # A tie to someone else before a title in a description: "Wife of the Turkish president".
-_QUALIFIERS = _wordset("""prime foreign finance home interior defence defense health trade""")
+# Words that put a sentence in the present: "on Tuesday", "this week".
+_TODAY = re.compile(
+    r"\b(?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|this (?:week|"
+    r"month|year)|today|yesterday|last week)\b"
+)
+_QUALIFIERS = _wordset("""prime foreign finance home interior defence defense health trade vice""")
 _TIE_BEFORE_A_TITLE = re.compile(
     r"\b(?:wife|husband|widow|widower|son|daughter|mother|father|brother|sister|child|"
     r"spouse|partner|aide|adviser|advisor) (?:to|of) (?:the |a |an )?(?:[\w’'-]+ ){0,3}?$"
@@ -3188,7 +3193,13 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             and title is not None
             and title not in _FEMALE_TITLES | _MALE_TITLES | _BARE_TITLES
             and not _PAST_YEAR.search(text, *_sentence_bounds(text, start, end))
-            and not any(key in story.recent for key in fitting)
+            and (
+                not any(key in story.recent for key in fitting)
+                # Named before, they are told apart by today's words: "President Aliyev
+                # said on Tuesday" is the one in office.
+                or _SAYS_AFTER.match(text, end)
+                or _TODAY.search(text, *_sentence_bounds(text, start, end))
+            )
             and not _FORMER_BEFORE.search(text, max(0, start - 40), start)
         ):
             candidates = living
