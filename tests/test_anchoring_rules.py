@@ -6817,3 +6817,26 @@ def test_the_title_holder_now_is_read_by_todays_words_after_both_were_named(text
         ]
     )
     assert keys_found(family, text) == ["heydar", "ilham"]
+
+
+def test_dr_fits_a_scientist_not_the_captain_of_a_research_ship():
+    namesakes = Gazetteer.of(
+        [
+            Named(
+                "biologist",
+                "Valentina Ojeda",
+                ("Ojeda",),
+                "Chilean marine biologist who studies krill.",
+                "person",
+            ),
+            Named(
+                "captain",
+                "Rodrigo Ojeda",
+                ("Ojeda",),
+                "Chilean navy captain, commander of the research ship Cabo de Hornos.",
+                "person",
+            ),
+        ]
+    )
+    text = "Valentina Ojeda and Rodrigo Ojeda sailed south.\nDr Ojeda said the krill had moved."
+    assert keys_found(namesakes, text)[-1] == "biologist"

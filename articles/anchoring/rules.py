@@ -2763,14 +2763,10 @@ def _tie_stated(story: _Story, key, start: int) -> None:
 
 
 # What a description calls someone whom "Dr" fits: a physician, a scientist, an academic.
-_DOCTORS = frozenset(
-    map(
-        _stem,
-        _wordset(
-            """physician doctor surgeon scientist researcher professor academic lecturer
-            economist chemist physicist pharmacist veterinarian dentist psychiatrist"""
-        ),
-    )
+# Whole words, not stems: "research ship" is no researcher.
+_DOCTORS = _wordset(
+    """physician doctor surgeon scientist researcher professor academic lecturer
+    economist chemist physicist pharmacist veterinarian dentist psychiatrist"""
 )
 _ROLE_BEFORE = re.compile(r"\b[Tt]he ([a-z][\w-]{3,}) $")
 
@@ -2781,7 +2777,7 @@ def _fits_the_word_before(text: str, start: int, title: str | None, person: Prof
     physician, a scientist or any "-ologist"; "the curator" a curator."""
     if title in ("dr", "doctor"):
         words = set(_words(person.description))
-        return bool({_stem(word) for word in words} & _DOCTORS) or any(
+        return bool({word.lower().removesuffix("s") for word in words} & _DOCTORS) or any(
             word.endswith(("ologist", "ologists")) for word in words
         )
     if title and (
