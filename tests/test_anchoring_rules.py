@@ -6838,5 +6838,8 @@ def test_dr_fits_a_scientist_not_the_captain_of_a_research_ship():
             ),
         ]
     )
-    text = "Valentina Ojeda and Rodrigo Ojeda sailed south.\nDr Ojeda said the krill had moved."
-    assert keys_found(namesakes, text)[-1] == "biologist"
+    text = (
+        "Valentina Ojeda studies krill. Captain Rodrigo Ojeda, who is not related to the "
+        "biologist, said crews sailed further south.\nDr Ojeda said the shift was visible."
+    )
+    assert keys_found(namesakes, text) == ["biologist", "captain", "biologist"]
