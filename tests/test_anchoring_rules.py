@@ -6843,3 +6843,29 @@ def test_dr_fits_a_scientist_not_the_captain_of_a_research_ship():
         "biologist, said crews sailed further south.\nDr Ojeda said the shift was visible."
     )
     assert keys_found(namesakes, text) == ["biologist", "captain", "biologist"]
+
+
+def test_vice_president_is_not_whom_the_story_called_president():
+    family = Gazetteer.of(
+        [
+            Named(
+                "rodrigo",
+                "Rodrigo Duterte",
+                ("Duterte",),
+                "Filipino politician, president of the Philippines from 2016 to 2022.",
+                "person",
+            ),
+            Named(
+                "sara",
+                "Sara Duterte",
+                ("Duterte",),
+                "Filipino politician, vice-president of the Philippines.",
+                "person",
+            ),
+        ]
+    )
+    text = (
+        "Former President Rodrigo Duterte was mayor for decades. His daughter Sara Duterte "
+        "followed him.\nVice President Duterte was mayor before her brother."
+    )
+    assert keys_found(family, text) == ["rodrigo", "sara", "sara"]

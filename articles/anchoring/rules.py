@@ -2980,6 +2980,11 @@ def _described(text: str, start: int, end: int) -> set[str]:
     marks = set()
     title = _title_before(text, start)
     if title:
+        # With the word that makes it another office: "Vice President Duterte" is not
+        # whom the story called "President Duterte".
+        qualifier = _PREVIOUS_WORD.search(text, max(0, start - 40), start - len(title) - 1)
+        if qualifier and qualifier.group(1).lower() in _QUALIFIERS:
+            title = f"{qualifier.group(1).lower()} {title}"
         marks.add(title)
     age = _AGE_AFTER.match(text, end)
     if age:
