@@ -276,6 +276,14 @@ HELD_OUT_FLOORS = {
     "annotation_holdout137": (0.93, 0.90),
     "annotation_holdout138": (0.95, 0.95),
     "annotation_holdout139": (0.93, 0.94),
+    "annotation_holdout140": (0.97, 0.95),
+    "annotation_holdout141": (0.97, 0.97),
+    "annotation_holdout142": (0.93, 0.91),
+    "annotation_holdout143": (0.97, 0.96),
+    "annotation_holdout144": (0.94, 0.93),
+    "annotation_holdout145": (0.96, 0.97),
+    "annotation_holdout146": (0.93, 0.92),
+    "annotation_holdout147": (0.92, 0.91),
 }
 
 
