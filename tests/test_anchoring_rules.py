@@ -6869,3 +6869,26 @@ def test_vice_president_is_not_whom_the_story_called_president():
         "followed him.\nVice President Duterte was mayor before her brother."
     )
     assert keys_found(family, text) == ["rodrigo", "sara", "sara"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The victory gives Stade Rennais F.C. a place in Europe.",
+        # "Beat" is a given name too, but "Stade" opens with no abbreviation "St".
+        "They beat Stade Rennais F.C. on Sunday.",
+    ],
+)
+def test_initials_that_close_a_bodys_name_may_be_written_with_their_stops(text):
+    clubs = Gazetteer.of(
+        [
+            Named(
+                "rennes",
+                "Stade Rennais FC",
+                ("Stade Rennais",),
+                "Football club from Rennes.",
+                "organization",
+            )
+        ]
+    )
+    assert found(clubs, text) == [("Stade Rennais F.C.", "rennes")]

@@ -66,6 +66,9 @@ _INITIALS_STOPPED = re.compile(r"(?<![\w.])((?:[A-Z]\.){2,3})(?= \w|$)")
 # And the comma before initials that close a name: "Washington DC" for "Washington, D.C.".
 _COMMA_BEFORE_INITIALS = re.compile(r", (?=(?:[A-Z]\.?){2,3}$)")
 _INITIALS_BARE = re.compile(r"(?<![\w.])([A-Z]{2,3})(?= \w)")
+# Initials that close a body's name, written with their stops ("Stade Rennais F.C." for
+# "Stade Rennais FC"): the last stop is the initials', whatever else it ends.
+_TRAILING_INITIALS = re.compile(r"(?<=\w )([A-Z]{2,3})$")
 # A person's initials before the name, which copy writes "AJ", "A.J." or "A. J."
 # ("AJ Foyt" for "A.J. Foyt", "J.D. Vance" for "JD Vance").
 _LEADING_INITIALS = re.compile(r"((?:[A-Z]\.? ?){2,3})(?=[A-Z][a-z])")
@@ -361,6 +364,7 @@ class Gazetteer:
                 bare = _INITIALS_STOPPED.sub(lambda word: word.group(1).replace(".", ""), plain)
                 forms |= {bare, *(_COMMA_BEFORE_INITIALS.sub(" ", form) for form in (plain, bare))}
                 forms.add(_INITIALS_BARE.sub(lambda word: ".".join(word.group(1)) + ".", plain))
+                forms.add(_TRAILING_INITIALS.sub(lambda word: ".".join(word.group(1)) + ".", plain))
                 forms.add(_LEGAL_FORM_STOPPED.sub(r"\1", plain))
                 forms.add(_LEGAL_FORM_BARE.sub(r"\1.", plain))
             for form in list(forms):
@@ -881,6 +885,10 @@ def _abbreviation_in_another_name(gazetteer: Gazetteer, text: str, start: int, e
     longer name: a saint's ("St Mary's Hospital") or a person's after a given name
     ("Louis St. Laurent" is no Saint Laurent)."""
     if _lower(spelled(text[start:end])) in gazetteer._written:
+        return False
+    # Only a form that opens with the abbreviation: "Stade Rennais F.C." after "They beat"
+    # (a given name, "Beat") is no "St".
+    if not _ABBREVIATED.match(typographic(text[start:end])):
         return False
     before = text[max(0, start - 20) : start].split()
     return bool(
