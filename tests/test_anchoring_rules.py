@@ -6892,3 +6892,29 @@ def test_initials_that_close_a_bodys_name_may_be_written_with_their_stops(text):
         ]
     )
     assert found(clubs, text) == [("Stade Rennais F.C.", "rennes")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The governor of Omnogovi said the road would open.", [("Omnogovi", "south-gobi")]),
+        (
+            "Champions watched from the tribune. Hakuho, known at home as Davaajargal, smiled.",
+            [("Hakuho", "hakuho")],
+        ),
+    ],
+)
+def test_names_read_without_their_accents_by_a_governor_or_a_known_as(text, expected):
+    names = Gazetteer.of(
+        [
+            Named(
+                "south-gobi",
+                "Ömnögovi Province",
+                ("Ömnögovi",),
+                "Southernmost province of Mongolia.",
+                "place",
+            ),
+            Named("hakuho", "Hakuhō Shō", ("Hakuhō",), "Mongolian-born sumo wrestler.", "person"),
+        ]
+    )
+    assert found(names, text) == expected

@@ -744,12 +744,13 @@ _WRITTEN_OUT = re.compile(f"[{''.join(_WRITTEN_OUT_AS)}]")
 
 
 # Words that say a name of one word is a place: before it ("in Krakow", "near
-# Sanliurfa", "the fishing town of Husavik") or after it ("Bartin province"); and what
-# stands between names listed together.
+# Sanliurfa", "the fishing town of Husavik", "the governor of Omnogovi") or after it
+# ("Bartin province"); and what stands between names listed together.
 _PLACE_WORD_BEFORE = re.compile(
     r"\b(?:(?:in|at|on|from|to|near|outside|across|around|into|via|towards?|between)(?: the)?|"
     r"(?:town|city|port|village|region|province|county|district|municipality|state|"
-    r"department|prefecture|canton|governorate|emirate|island) of) $",
+    r"department|prefecture|canton|governorate|emirate|island|governor|mayor|people|"
+    r"residents|outskirts) of) $",
     re.IGNORECASE,
 )
 _PLACE_WORD_AFTER = re.compile(

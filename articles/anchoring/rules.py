@@ -1528,7 +1528,7 @@ _HOSTS_AFTER = re.compile(
 )
 _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|A|An) $")
 # Words set beside a name that describe it: "Reid, a former engineer,", "Reid, who...".
-_APPOSITION_AFTER = re.compile(r", (?:a|an|the|who|whose)\b")
+_APPOSITION_AFTER = re.compile(r", (?:a|an|the|who|whose|known as|known at home as)\b")
 # Of those, the words that say what it is (", the state lender,"); a clause (", who is
 # no relation to the judge,") may be about someone else.
 # "The" and up to four lower-case words before a name: what the story calls the person.
