@@ -6918,3 +6918,22 @@ def test_names_read_without_their_accents_by_a_governor_or_a_known_as(text, expe
         ]
     )
     assert found(names, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An epithet that shares no word with the person's name takes "the".
+        ("The Dalai\u00a0Lama, who turned 90 last year, said so.", ["dl"]),
+        # A person's own name does not: the boat.
+        ("The support boat, the Cleopatra, sank.", []),
+    ],
+)
+def test_an_epithet_takes_the_where_a_persons_name_does_not(text, expected):
+    people = Gazetteer.of(
+        [
+            Named("dl", "Tenzin Gyatso", ("Dalai Lama",), "Tibetan spiritual leader.", "person"),
+            Named("cleopatra", "Cleopatra", (), "Queen of Egypt.", "person"),
+        ]
+    )
+    assert keys_found(people, text) == expected

@@ -2167,7 +2167,7 @@ def _unintroduced(story: _Story, key, folded: str, start: int, end: int) -> bool
 # a clause saying who the name is not ("Zuma, who is no relation to Jacob Zuma,").
 _SPOUSE_OF_BEFORE = re.compile(r"\b(wife|widow|husband|widower) of $")
 # Where the words after "shares his name with" stop describing the namesake.
-_CLAUSE_END = re.compile(r",| (?:said|says|told|who|which|but|and)\b")
+_DESCRIPTION_ENDS = re.compile(r"[,.;:!?)]| (?:said|says|told|who|which|but|and)\b")
 _DESCRIBED_NOT_NAMED = re.compile(r"(?:an?|the) ")
 _NO_RELATION_AFTER = re.compile(
     r",? (?:\d{1,3}, )?(?:an? [\w -]{3,40}? )?(?:who|who is|is|was)? ?(?:(?:no relation|"
@@ -3120,7 +3120,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         # his name with a Hearts of Oak midfielder" is not the Hearts of Oak footballer.
         described = {
             _stem(word.group())
-            for word in _CAPITALISED.finditer(_CLAUSE_END.split(unrelated.group(1))[0])
+            for word in _CAPITALISED.finditer(_DESCRIPTION_ENDS.split(unrelated.group(1))[0])
             if _DESCRIBED_NOT_NAMED.match(unrelated.group(1))
         }
         candidates = _filter(
@@ -5369,7 +5369,11 @@ def _named_after(
         return True
     if "place" in kinds and "person" not in kinds and _THING_NAMED_AFTER.match(text, end):
         return True
-    if kinds == {"person"} and _the_name_alone(text, start, end, keys, keys_at):
+    # (Not an epithet that shares no word with the person's name, which takes "the":
+    # "the Dalai Lama, who turned 90" for Tenzin Gyatso.)
+    written = set(fold(text[start:end]).split())
+    epithet = all(key in profiles and not written & set(profiles[key].name.split()) for key in keys)
+    if kinds == {"person"} and not epithet and _the_name_alone(text, start, end, keys, keys_at):
         return True
     # A team takes "a" as a side in a given state: "a more open Peñarol could help them",
     # "a depleted Chelsea".
