@@ -6937,3 +6937,10 @@ def test_an_epithet_takes_the_where_a_persons_name_does_not(text, expected):
         ]
     )
     assert keys_found(people, text) == expected
+
+
+def test_the_uzbek_turned_comma_is_an_apostrophe():
+    places = Gazetteer.of(
+        [Named("kokand", "Kokand", ("Qoʻqon",), "City in the Fergana Valley.", "place")]
+    )
+    assert found(places, "Canals irrigate fields as far as Qo'qon.") == [("Qo'qon", "kokand")]

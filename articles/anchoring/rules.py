@@ -33,7 +33,8 @@ from articles.anchoring.given_names import gender_of_given_name
 # reader sees, broken across a line. ("\n" ends a paragraph and is never folded.)
 _TYPOGRAPHIC = str.maketrans(
     {
-        **dict.fromkeys("’‘‛′ʼ`´", "'"),
+        # (With the Uzbek "ʻ" of "Qoʻqon", which copy types "Qo'qon".)
+        **dict.fromkeys("’‘‛′ʼʻʽ`´", "'"),
         **dict.fromkeys("“”„‟″«»", '"'),
         **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00ad", "-"),
         **dict.fromkeys(
