@@ -6944,3 +6944,11 @@ def test_the_uzbek_turned_comma_is_an_apostrophe():
         [Named("kokand", "Kokand", ("Qoʻqon",), "City in the Fergana Valley.", "place")]
     )
     assert found(places, "Canals irrigate fields as far as Qo'qon.") == [("Qo'qon", "kokand")]
+
+
+def test_a_countrys_name_read_without_its_accents_is_its_name():
+    countries = Gazetteer.of(
+        [Named("tr", "Turkey", ("Türkiye",), "Country in Anatolia and south-east Europe.", "place")]
+    )
+    text = "“Turkiye wants a calm Aegean,” the minister said."
+    assert found(countries, text) == [("Turkiye", "tr")]

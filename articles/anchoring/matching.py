@@ -858,6 +858,12 @@ def _spelled(
         or _PLACE_WORD_AFTER.match(text, end)
     ):
         kept = tuple(key for key in keys if key in profiles and profiles[key].kind == "place")
+    if not kept:
+        # A country's name read through its accents is no English word: "Turkiye wants a
+        # calm Aegean" is Türkiye.
+        kept = tuple(
+            key for key in keys if key in profiles and profiles[key].place_type == "country"
+        )
     if (
         not kept
         and _MID_SENTENCE.search(text, max(0, start - 30), start)
