@@ -6952,3 +6952,38 @@ def test_a_countrys_name_read_without_its_accents_is_its_name():
     )
     text = "“Turkiye wants a calm Aegean,” the minister said."
     assert found(countries, text) == [("Turkiye", "tr")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Former prime minister Portia Simpson-Miller, who led the party, spoke.",
+            [("Portia Simpson-Miller", "psm")],
+        ),
+        (
+            "Newspapers printed his name as Cuevas-Lozano, the spelling he used.",
+            [("Cuevas-Lozano", "ec")],
+        ),
+    ],
+)
+def test_two_family_names_may_be_joined_by_a_hyphen(text, expected):
+    people = Gazetteer.of(
+        [
+            Named(
+                "psm",
+                "Portia Simpson Miller",
+                ("Simpson Miller",),
+                "Former prime minister of Jamaica.",
+                "person",
+            ),
+            Named(
+                "ec",
+                "Ernesto Cuevas Lozano",
+                ("Cuevas Lozano",),
+                "Mexican politician, former governor.",
+                "person",
+            ),
+        ]
+    )
+    assert found(people, text) == expected

@@ -317,14 +317,22 @@ class Gazetteer:
             if named.kind == "person":
                 # A person's two given names joined before the family name, or two family
                 # names after the given name: "Jean-Paul Prates" for Jean Paul Prates,
-                # "Bilawal Bhutto-Zardari" (not "Jean-Paul" alone, someone else).
-                if len(words) < 3 or not all(
-                    w[:1].isupper() and w.isalpha() and len(w) > 2 for w in words
-                ):
+                # "Bilawal Bhutto-Zardari" (not "Jean-Paul" alone, someone else); and the
+                # two family names alone that close the name ("Cuevas-Lozano" for the
+                # alias "Cuevas Lozano" of Ernesto Cuevas Lozano).
+                if not all(w[:1].isupper() and w.isalpha() and len(w) > 2 for w in words):
                     return set()
+                name = typographic(named.name).split()
+                if len(words) == 2 and len(name) > 2 and name[-2:] == words:
+                    return {"-".join(words)} - spelled_as
+                if len(words) < 3:
+                    return set()
+                # Family names last, and given names first where the second word may be
+                # one ("Portia Simpson-Miller": "Simpson" is a given name too).
+                forms = {" ".join([*words[:-2], f"{words[-2]}-{words[-1]}"])}
                 if gender_of_given_name(words[1]):
-                    return {" ".join([f"{words[0]}-{words[1]}", *words[2:]])} - spelled_as
-                return {" ".join([*words[:-2], f"{words[-2]}-{words[-1]}"])} - spelled_as
+                    forms.add(" ".join([f"{words[0]}-{words[1]}", *words[2:]]))
+                return forms - spelled_as
             if len(words) < 2:
                 return set()
             joined = set()
