@@ -2034,20 +2034,20 @@ def _institution_country(story: _Story, keys: list, folded: str):
         if other in known and known[other].kind == "place":
             places.update(dict.fromkeys(known[other].proper, len(forms)))
 
+    cues = {key: {cue for cue in _country_cues(known[key]) if len(cue) >= 4} for key in keys}
     # The name's own words say no country: "Republicans" is no cue for the Brazilian
     # party "formerly the Brazilian Republican Party".
     own_words = {_stem(word) for word in _words(folded)}
-
-    def count(key):
-        cues = [cue for cue in _country_cues(known[key]) - own_words if len(cue) >= 4]
-        return sum(
+    counts = {
+        key: sum(
             n
             for word, n in (*words.items(), *places.items())
-            if any(word.startswith(cue) for cue in cues)
+            if any(word.startswith(cue) for cue in cues[key] - own_words)
         )
-
-    ranked = sorted(keys, key=count, reverse=True)
-    best, second = count(ranked[0]), count(ranked[1])
+        for key in keys
+    }
+    ranked = sorted(keys, key=counts.get, reverse=True)
+    best, second = counts[ranked[0]], counts[ranked[1]]
     if best >= 1 and best >= 2 * second:
         return ranked[0]
     # Short of that, the one the story is filed from, if the story writes its country
@@ -2057,12 +2057,9 @@ def _institution_country(story: _Story, keys: list, folded: str):
     if home is None or best == second:
         return None
     at_home = home.proper | {_stem(word) for word in _words(home.name)}
-
-    def of_home(key):
-        cues = [cue for cue in _country_cues(known[key]) if len(cue) >= 4]
-        return any(word.startswith(cue) for cue in cues for word in at_home)
-
-    home_ones = [key for key in keys if of_home(key)]
+    home_ones = [
+        key for key in keys if any(word.startswith(cue) for cue in cues[key] for word in at_home)
+    ]
     return ranked[0] if home_ones == [ranked[0]] else None
 
 
@@ -2787,12 +2784,8 @@ def _fits_the_word_before(text: str, start: int, title: str | None, person: Prof
         roles = _roles(person.description)
         # "Prime Minister Bhutto" is no foreign minister: the word before the title must
         # be the description's too ("Minister of Finance" fits "Finance Minister").
-        qualifier = _PREVIOUS_WORD.search(text, max(0, start - 40), start - len(title) - 1)
-        if (
-            qualifier
-            and qualifier.group(1).lower() in _QUALIFIERS
-            and _stem(qualifier.group(1).lower()) not in person.cues
-        ):
+        qualifier = _title_qualifier(text, start, title)
+        if qualifier and _stem(qualifier) not in person.cues:
             return False
         return bool({_stem(title), _stem(_TITLE_WRITTEN_OUT.get(title, title))} & roles)
     role = _ROLE_BEFORE.search(text, max(0, start - 30), start)
@@ -2815,13 +2808,25 @@ _TITLE_WRITTEN_OUT = {
     "atty": "attorney",
     "justice": "judge",
 }
-# A tie to someone else before a title in a description: "Wife of the Turkish president".
 # Words that put a sentence in the present: "on Tuesday", "this week".
 _TODAY = re.compile(
     r"\b(?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|this (?:week|"
     r"month|year)|today|yesterday|last week)\b"
 )
+# Words before a title that make it another office: "Prime Minister", "Finance
+# Minister", "Vice President".
 _QUALIFIERS = _wordset("""prime foreign finance home interior defence defense health trade vice""")
+
+
+def _title_qualifier(text: str, start: int, title: str) -> str | None:
+    """The word of ``_QUALIFIERS`` just before the title ``title`` (as ``_title_before``
+    reads it) that stands before ``start``, in lower case, or None."""
+    qualifier = _PREVIOUS_WORD.search(text, max(0, start - 40), start - len(title) - 1)
+    word = qualifier.group(1).lower() if qualifier else None
+    return word if word in _QUALIFIERS else None
+
+
+# A tie to someone else before a title in a description: "Wife of the Turkish president".
 _TIE_BEFORE_A_TITLE = re.compile(
     r"\b(?:wife|husband|widow|widower|son|daughter|mother|father|brother|sister|child|"
     r"spouse|partner|aide|adviser|advisor) (?:to|of) (?:the |a |an )?(?:[\w’'-]+ ){0,3}?$"
@@ -2983,9 +2988,9 @@ def _described(text: str, start: int, end: int) -> set[str]:
     if title:
         # With the word that makes it another office: "Vice President Duterte" is not
         # whom the story called "President Duterte".
-        qualifier = _PREVIOUS_WORD.search(text, max(0, start - 40), start - len(title) - 1)
-        if qualifier and qualifier.group(1).lower() in _QUALIFIERS:
-            title = f"{qualifier.group(1).lower()} {title}"
+        qualifier = _title_qualifier(text, start, title)
+        if qualifier:
+            title = f"{qualifier} {title}"
         marks.add(title)
     age = _AGE_AFTER.match(text, end)
     if age:
