@@ -6197,26 +6197,25 @@ def test_a_generic_institution_of_the_country_written_most_is_the_datelines_when
     assert keys_found(PARTIES_AND_COURTS, text) == ["kampala", "nairobi", "sc-ug"]
 
 
-SIDES = Gazetteer.of(
-    [
-        Named("zambia", "Zambia", (), "Landlocked country in southern Africa.", "place"),
-        Named(
-            "zambia-fc",
-            "Zambia national football team",
-            ("Zambia",),
-            "Men's national association football team of Zambia.",
-            "organization",
-        ),
-        Named("malawi", "Malawi", (), "Landlocked country in south-eastern Africa.", "place"),
-        Named(
-            "malawi-fc",
-            "Malawi national football team",
-            ("Malawi",),
-            "Men's national association football team of Malawi.",
-            "organization",
-        ),
-    ]
-)
+SIDES_ENTITIES = [
+    Named("zambia", "Zambia", (), "Landlocked country in southern Africa.", "place"),
+    Named(
+        "zambia-fc",
+        "Zambia national football team",
+        ("Zambia",),
+        "Men's national association football team of Zambia.",
+        "organization",
+    ),
+    Named("malawi", "Malawi", (), "Landlocked country in south-eastern Africa.", "place"),
+    Named(
+        "malawi-fc",
+        "Malawi national football team",
+        ("Malawi",),
+        "Men's national association football team of Malawi.",
+        "organization",
+    ),
+]
+SIDES = Gazetteer.of(SIDES_ENTITIES)
 
 
 @pytest.mark.parametrize(
@@ -6233,6 +6232,7 @@ SIDES = Gazetteer.of(
         ("Sanctions against Zambia were lifted after the match.", ["zambia"]),
         # What only a side does, or a player for it, whatever else the sentence says.
         ("Zambia next play in March, away.", ["zambia-fc"]),
+        ("Zambia next play Malawi in September.", ["zambia-fc", "malawi-fc"]),
         ("Her brother, a defender for Malawi, appears in the bank's adverts.", ["malawi-fc"]),
         ("Zambia's chances of a loan from the IMF improved.", ["zambia"]),
         ("The 2-2 draw with Zambia in June kept the qualifier alive.", ["zambia-fc"]),
@@ -6246,6 +6246,31 @@ SIDES = Gazetteer.of(
 )
 def test_a_country_named_as_a_side_in_a_game_is_its_national_team(text, expected):
     assert keys_found(SIDES, text) == expected
+
+
+def test_a_side_in_a_game_is_read_before_the_datelines_region_and_the_capitals_cue():
+    """What the sentence says a name does decides before the story's dateline (filed
+    from the country) and before a capital named beside it that a country's
+    description holds."""
+    sides = Gazetteer.of(
+        [
+            *(named for named in SIDES_ENTITIES if named.key != "malawi"),
+            Named(
+                "malawi",
+                "Malawi",
+                (),
+                "Landlocked country in south-eastern Africa; capital Lilongwe.",
+                "place",
+            ),
+            Named("lusaka", "Lusaka", (), "Capital and largest city of Zambia.", "place"),
+            Named("lilongwe", "Lilongwe", (), "Capital city of Malawi.", "place"),
+        ]
+    )
+    text = (
+        "LUSAKA, Zambia, Oct 2 (Newsroom) - Fans queued for tickets all night. "
+        "Zambia next play Malawi in Lilongwe in September."
+    )
+    assert keys_found(sides, text) == ["lusaka", "zambia", "zambia-fc", "malawi-fc", "lilongwe"]
 
 
 NAMESAKES_AT_WORK = Gazetteer.of(

@@ -3679,6 +3679,11 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         )
         if institution is not None:
             return institution
+    own = [key for key in candidates if key in known and folded in known[key].primary_names]
+    if len(own) == 1:
+        acting = _what_the_name_does(story, start, end, own[0], candidates)
+        if acting is not None:
+            return None if acting is _NONE_OF_THEM else acting
     # The region a dateline writes after its town, in the dateline itself, is the place
     # of that name, whatever the words after it recall: "AMMAN, Jordan," is the country,
     # not the river. (Further on, below, after what decides more nearly.)
@@ -3790,17 +3795,9 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     if introduced is not None:
         return introduced
     if len(own) == 1:
-        governing = _acting_body(text, start, end, own[0], candidates, known)
-        if governing is not None:
-            return governing
-        if _a_side_in_a_fixture(text, start, end, own[0], candidates, known):
-            # Of several teams of the name (the men's and the women's), the one the story
-            # named, or the one of the story's sport.
-            teams = [key for key in candidates if key not in own]
-            named = [key for key in teams if key in story.recent]
-            if len(teams) == 1 or len(named) == 1:
-                return (named or teams)[0]
-            return _sport_of_story(story, teams, known)
+        acting = _what_the_name_does(story, start, end, own[0], candidates)
+        if acting is not None:
+            return None if acting is _NONE_OF_THEM else acting
         kept = _organisation_kept_to(story, candidates, start, end)
         if kept is not None and kept not in own:
             return kept
@@ -4085,8 +4082,8 @@ _SIDE_AFTER = re.compile(
 
 # What only a side does, whatever the sentence: "Switzerland next play in March", "when
 # the Netherlands return to action", "Nigeria reached the final", "Ghana went out in the
-# group stage", "Ghana’s best chance fell to their captain"; and a player's side: "a
-# defender for Nigeria".
+# group stage", "Ghana’s best chance fell to their captain"; and a player's side, or the
+# next opponent: "a defender for Nigeria", "Argentina next play Uruguay".
 _A_SIDES_WORDS_AFTER = re.compile(
     r" (?:next play|(?:also )?returns? to action|reached the (?:final|semi-finals?|"
     r"quarter-finals?)(?! stage| round| phase| step)|went out in the (?:group|first|second|"
@@ -4095,7 +4092,8 @@ _A_SIDES_WORDS_AFTER = re.compile(
 )
 _A_PLAYER_FOR = re.compile(
     r"\b(?:defender|striker|midfielder|goalkeeper|winger|playmaker|full-back|centre-back|"
-    r"fly-half|scrum-half|bowler|batsman|batter) for $"
+    r"fly-half|scrum-half|bowler|batsman|batter) for $|"
+    r"\bnext (?:play|plays|face|faces|meet|meets|host|hosts) $"
 )
 
 
@@ -4103,6 +4101,30 @@ _A_PLAYER_FOR = re.compile(
 _IN_A_GAME_AFTER = re.compile(
     r" (?:in|for) (?:a|an|the|their|its) (?:[\w-]+ )?(?:friendly|qualifier|match|fixture|Test)\b"
 )
+
+
+def _what_the_name_does(story, start, end, own, candidates):
+    """The entity a country's or a town's own name stands for by what its sentence says
+    it does: a government or a firm that acts (``_acting_body``), a national side in a
+    game (``_a_side_in_a_fixture``); ``_NONE_OF_THEM`` for a side when the story does not
+    say which of several teams it is; None when the sentence says neither."""
+    text, known = story.text, story.profiles
+    governing = _acting_body(text, start, end, own, candidates, known)
+    if governing is not None:
+        return governing
+    if _a_side_in_a_fixture(text, start, end, own, candidates, known):
+        # Of several teams of the name (the men's and the women's), the one the story
+        # named, or the one of the story's sport.
+        teams = [key for key in candidates if key != own]
+        named = [key for key in teams if key in story.recent]
+        if len(teams) == 1 or len(named) == 1:
+            return (named or teams)[0]
+        return _sport_of_story(story, teams, known) or _NONE_OF_THEM
+    return None
+
+
+# What ``_what_the_name_does`` says when a name is a side but nothing says which.
+_NONE_OF_THEM = object()
 
 
 def _a_side_in_a_fixture(text: str, start: int, end: int, own, keys: list, known: Mapping):
