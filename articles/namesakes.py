@@ -4,7 +4,7 @@ descriptions (a politician and a marine biologist both called Maria Santos).
 The rule: two entities are namesakes when, folded (case, spacing, curly apostrophes,
 dashes and accents), the name of one is the name or one of the aliases of the other, or
 they share an alias of two words or more; whatever their kinds. A name is taken with and
-without its qualifier, as the suggester reads one (articles.anchoring.rules): in brackets
+without its qualifier, as the suggester reads one (articles.anchoring.profiles): in brackets
 at its end, or after its first comma. So "Maria Santos" is the namesake of "maria santos", of "Maria
 Santos (marine biologist)", of "Maria Santos Silva" with the alias "Maria Santos", and of a
 place called "Maria Santos"; "Paris, Texas" is the namesake of "Paris"; "Maria Santos
@@ -28,7 +28,7 @@ import uuid
 
 from django.core.cache import cache
 
-from articles.anchoring.rules import typographic
+from articles.anchoring.folding import typographic
 from articles.models import Entity
 from articles.suggestions import GAZETTEER_STAMP_KEY
 

@@ -1,6 +1,7 @@
 """The rules that read a name in its context and tell entities of one name apart
-(articles/anchoring/rules.py), one kind of case each, with the gazetteer as suggestions
-use it (Gazetteer.of, which knows each entity's kind and description)."""
+(articles/anchoring/rules.py and the modules of each subject beside it), one kind of case
+each, with the gazetteer as suggestions use it (Gazetteer.of, which knows each entity's
+kind and description)."""
 
 import json
 import re
@@ -9,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from articles.anchoring import Gazetteer, Named
+from articles.anchoring.context import opens_dateline
 from articles.anchoring.given_names import gender_of_given_name, rebuild
-from articles.anchoring.rules import born_in, opens_dateline
+from articles.anchoring.profiles import born_in
 
 ENTITIES = [
     Named(

@@ -22,7 +22,7 @@ from articles.anchoring.matching import (
     Match,
     collector_paused,
 )
-from articles.anchoring.rules import Named
+from articles.anchoring.profiles import Named
 
 __all__ = [
     "DATE_WORD",

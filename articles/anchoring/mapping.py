@@ -750,7 +750,7 @@ def _words(words: str) -> frozenset[str]:
 # Lower-case words found inside names (Ludwig van Beethoven, Mohammed bin Salman).
 _NAME_PARTICLES = _words("al bin binti da das de del della der di dos du el ibn la le van von")
 # Capitalised words that stand before a name without being part of it ("President
-# Putin", "Foreign Minister Choe"), as articles.anchoring.rules reads titles.
+# Putin", "Foreign Minister Choe"), as articles.anchoring.profiles reads titles.
 _TITLES = _words(
     """Mr Mrs Ms Miss Mx Madam Madame Dr Doctor Prof Professor Sir Dame Lord Lady King Queen
     Prince Princess Emperor Empress Pope President Vice Prime Minister Secretary

@@ -20,9 +20,10 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from articles.anchoring import rules
+from articles.anchoring import context, folding, profiles, reading, rules, short_forms
+from articles.anchoring.folding import fold, spelled, typographic
 from articles.anchoring.given_names import gender_of_given_name
-from articles.anchoring.rules import Named, Profile, fold, spelled, typographic
+from articles.anchoring.profiles import Named, Profile
 
 # --- Gazetteer ---------------------------------------------------------------------------
 
@@ -233,17 +234,17 @@ class Gazetteer:
             values[form] = (size, readings[first], first, readings)
         self.profiles = dict(profiles or {})
         # Each entity's name as written and each person's family name, which a story
-        # that names them in full calls them by (rules.with_family_names, by_surname),
+        # that names them in full calls them by (short_forms.with_family_names, by_surname),
         # and the people of each folded family name.
         self.names = dict(names or {})
         self.family_names = {
             key: family
             for key, name in self.names.items()
-            if key in self.profiles and (family := rules.surname(self.profiles[key], name))
+            if key in self.profiles and (family := short_forms.surname(self.profiles[key], name))
         }
         self._families: dict[str, tuple] = {}
         for key, family in self.family_names.items():
-            folded_family = rules.fold(family)
+            folded_family = folding.fold(family)
             self._families[folded_family] = (*self._families.get(folded_family, ()), key)
         # How the forms that have accents in some name or alias are spelled, and by whom:
         # text spelled as one entity's name is that one's where entities spell a form
@@ -413,7 +414,7 @@ class Gazetteer:
                 for alias_words in (typographic(alias).split() for alias in named.aliases)
                 if len(alias_words) == 2
                 and alias_words[1] == words[0]
-                and rules.is_title(alias_words[0])
+                and profiles.is_title(alias_words[0])
             }
             return {" ".join([title, *words]) for title in titles} - spelled_as
 
@@ -442,7 +443,7 @@ class Gazetteer:
         ]
         return cls(
             entries,
-            {named.key: rules.profile(named) for named in entities},
+            {named.key: profiles.profile(named) for named in entities},
             {named.key: named.name for named in entities},
         )
 
@@ -461,10 +462,10 @@ class Gazetteer:
     def keys_sharing(self, words: str) -> tuple:
         """The keys ``words`` may name: those it is a name or an alias of
         (``keys_named``), and the people whose family name it is, which a story that
-        names them in full calls them by (``rules.by_surname``): "Murillo" names the
+        names them in full calls them by (``short_forms.by_surname``): "Murillo" names the
         painter whose alias it is and the museum director Elena Murillo."""
         keys = self.keys_named(words)
-        family = self._families.get(rules.fold(words), ())
+        family = self._families.get(folding.fold(words), ())
         return keys + tuple(key for key in family if key not in keys)
 
     def needs_a_look(self, words: str, key) -> str:
@@ -496,7 +497,7 @@ class Gazetteer:
             _lower(spelled(visible)) not in self._written
         ):
             return SPELLED_OTHERWISE
-        if rules.is_date_word(words):
+        if context.is_date_word(words):
             return DATE_WORD
         known = self.profiles.get(key)
         if (
@@ -505,7 +506,7 @@ class Gazetteer:
             # one word: "Hà Nội" with a no-break space is two
             and len(words.split()) == 1
             and not words.isupper()
-            and rules.fold(words) not in known.primary_names
+            and folding.fold(words) not in known.primary_names
         ):
             return SHORT_FORM
         return ""
@@ -699,25 +700,25 @@ def _find(gazetteer: Gazetteer, text: str) -> tuple[list[Match], int]:
     hits = _as_spelled(gazetteer, text, haystack, hits)
     # A name on a sign or a banner in capitals that no alias is written as ("“TALLINN IS
     # NOT FOR SALE”"): the capitalised words beside it are no longer name (see
-    # ``rules.refusal``); an alias written in capitals ("CARE") is read as ever.
+    # ``context.refusal``); an alias written in capitals ("CARE") is read as ever.
     signs = {
         start
         for start, end, _ in hits
-        if rules.in_capitals(text, start, end)
+        if context.in_capitals(text, start, end)
         and not _reads_as_written(gazetteer, haystack[start:end], plain[start:end])
     }
     if gazetteer.profiles:
-        hits = rules.with_family_names(
+        hits = short_forms.with_family_names(
             text, hits, gazetteer.names, gazetteer.family_names, gazetteer.profiles
         )
     matches, undecided = rules.resolve(text, hits, gazetteer.profiles, signs)
     if gazetteer.profiles:
         is_alias = lambda word: bool(gazetteer.keys_named(word))  # noqa: E731
-        matches = rules.by_given_name(text, matches, gazetteer.profiles, is_alias, plain)
-        matches = rules.by_surname(
+        matches = short_forms.by_given_name(text, matches, gazetteer.profiles, is_alias, plain)
+        matches = short_forms.by_surname(
             text, matches, gazetteer.family_names, gazetteer.profiles, is_alias, plain
         )
-        matches = rules.by_acronym(text, matches, gazetteer.profiles, is_alias)
+        matches = short_forms.by_acronym(text, matches, gazetteer.profiles, is_alias)
     return matches, undecided
 
 
@@ -779,7 +780,7 @@ _SAINTS_AFTER = re.compile(r"['’]|-in-")
 _QUALIFIER_AFTER = re.compile(r", ([A-Z][\w-]*(?: [A-Z][\w-]*)*)")
 # A date after a dateline's region is no place: "KORHOGO, Cote d'Ivoire, Feb 22".
 _DATE_AFTER = re.compile(
-    rf", (?:{'|'.join(month[:3].title() for month in rules.MONTHS)})[a-z]*\.? \d"
+    rf", (?:{'|'.join(month[:3].title() for month in profiles.MONTHS)})[a-z]*\.? \d"
 )
 
 
@@ -831,7 +832,7 @@ def _spelled(
         return (start, end, narrowed) if narrowed else hit
     profiles = gazetteer.profiles
     qualifier = (
-        not rules.is_dateline(text, start, end)
+        not context.is_dateline(text, start, end)
         and not _DATE_AFTER.match(text, end)
         and _QUALIFIER_AFTER.match(text, end)
     )
@@ -857,7 +858,7 @@ def _spelled(
     lowered = surface.lower()
     if re.search(rf"(?<!\w){re.escape(lowered)}(?!\w)", text):
         return None
-    if surface.isupper() and not rules.in_capitals(text, start, end):
+    if surface.isupper() and not context.in_capitals(text, start, end):
         return hit  # a dateline, or an acronym in running text (not a headline)
     named = _named_before(haystack, form, earlier)
     kept = tuple(key for key in keys if key in named)
@@ -953,10 +954,10 @@ def _reading_in_context(text: str, start: int, end: int, keys, exact, readings):
     a sentence ("De Vries said" is "de Vries", "Al-Assad" "al-Assad")."""
     if keys is None:
         return None  # a bridge
-    if rules.is_dateline(text, start, end) or rules.in_capitals(text, start, end):
+    if context.is_dateline(text, start, end) or context.in_capitals(text, start, end):
         return _every_reading(keys, readings)
     surface = typographic(text[start:end])
-    if surface[:1].isupper() and rules.opens_sentence(text, start):
+    if surface[:1].isupper() and reading.opens_sentence(text, start):
         return _reading(keys, exact, readings, surface[:1].lower() + surface[1:])
     return None
 

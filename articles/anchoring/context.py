@@ -1,0 +1,1197 @@
+"""Whether a hit is a name at all in its context (``refusal``): a month, a currency, a
+plural, part of a longer name that is not ours, a name as a word, a people's word, a
+thing named after someone; and the readings of the words beside a hit it needs (an owner,
+an acronym, an organisation's whole name)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping
+
+from articles.anchoring.folding import (
+    _capitalised,
+    fold,
+)
+from articles.anchoring.profiles import (
+    _DATE_WORDS,
+    _DAYS,
+    _KINDS_OF_PLACE,
+    _PLACE_TYPES,
+    _TEAM_WORDS,
+    _TITLES,
+    MONTHS,
+    Profile,
+    _all_persons,
+    _kind_described,
+    _names_all,
+    _stem,
+    _words,
+    _wordset,
+    is_title,
+)
+from articles.anchoring.reading import (
+    _BURMESE_HONORIFICS,
+    _CORE_FUNCTION_WORDS,
+    _PHRASE_ENDS,
+    _PREVIOUS_WORD,
+    _just_after,
+    _not_after,
+    _product_of,
+    _sentence_bounds,
+    _title_before,
+    opens_sentence,
+)
+
+
+def is_date_word(words: str) -> bool:
+    """Whether ``words`` are a month's or a day's name ("May", "MARCH", "Sunday")."""
+    return fold(words) in _DATE_WORDS
+
+
+# Words before a month that say a part of it, a time against it, or what falls in it:
+# "the second weekend of May", "no earlier than May", "scheduled for May", "salaries for
+# May" (not "votes for May"). Before a possessive they are a person's: "part of May’s
+# inner circle", "the rest of May’s cabinet".
+_IN_A_MONTH = (
+    r"(?:week|weekend|weeks|days|month|half|part|rest|remainder) of|"
+    r"(?:earlier|later|sooner) than|"
+    r"(?:scheduled|planned|set|due|slated|expected|postponed|delayed|moved|pushed back|"
+    r"brought forward|put off) (?:for|to|until)|"
+    r"(?:salaries|salary|wages|pay|payments?|pensions?|figures|data|sales|rent|bills?) for"
+)
+# Lower-case words before a month that make it a date: "in May", "by May next year",
+# "until at least March", "well into May", "as recently as May", "the end of March",
+# "from December to March".
+_BEFORE_DATE = re.compile(
+    r"\b(?:(?:in|since|until|till|by|from|through|during|before|after|beyond|early|late|mid|"
+    r"last|"
+    r"next|this|(?:well|far|deep|way|long|late|runs?|running|lasts?|lasting) into)"
+    r"(?: at least| as early as| as late as)?|as (?:recently|early|late) as|"
+    r"(?:end|start|beginning|middle) of|"
+    + _IN_A_MONTH
+    + r"|(?:from|between) (?i:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december) (?:to|and|until)) $"
+)
+_IN_A_MONTH_BEFORE = re.compile(rf"\b(?:{_IN_A_MONTH}) $", re.IGNORECASE)
+# Those words in any case, for the first of a sentence: "From May to August".
+_OPENING_DATE = re.compile(_BEFORE_DATE.pattern, re.IGNORECASE)
+# Words after a surname that make it name several people: "the Miliband brothers".
+_GROUPS = _wordset(
+    """brothers sisters siblings twins family families cousins couple dynasty clan
+    household pair duo trio relatives"""
+)
+
+
+_PLACE_OF = re.compile(
+    r"\b(?:city|town|port|village|county|province|district|state|region|department) of $"
+)
+_INSTITUTION_OF = re.compile(
+    r"\b(?:University|College|Institute|Bank|Museum|School|Academy|Hospital|Library|Church|"
+    r"Council|Court|Diocese|Gulf|Bay|Sea|Isle|Straits?|Cape|Duke|Duchess|Earl)"
+    r"(?: [A-Z][\w’'-]*)* of (?:the )?$|"
+    # "The company that runs the Port of Rostock"; not "from Port Louis of Mauritius".
+    r"\bPort of (?:the )?$"
+)
+# "The" and capitalised words before "of": with two or more that are neither titles nor
+# kinds of place, they are an institution's own name.
+# Parts of a place ("the North of England"), not names of their own.
+_COMPASS = _wordset("""north south east west""")
+_WORDS_OF = re.compile(r"\b[Tt]he ((?:[A-Z][\w’'-]* )+)of (?:the )?$")
+# Kinds of institution, after a name and a title: "State University", "Medical College",
+# "Crown Court", "Sheriff Court".
+_INSTITUTION_AFTER = re.compile(
+    r" (?:University|College|Institute|Bank|Museum|School|Academy|Hospital|Library|Court)\b"
+)
+# A month after "and" that opens a person's name: "May and June Sarpong spoke".
+_MONTH_AND_NAME_AFTER = re.compile(
+    r" (?:and|or) (?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December) [A-Z][a-z]"
+)
+_DATE_AFTER = re.compile(
+    r" (?:\d|next year|last year|this year)|"
+    # Another month after it: "between May and September", "a wet May and June".
+    r" (?:and|to|until|till|through|or) (?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b|[-–](?:January|February|March|April|"
+    r"May|June|July|August|September|October|November|December)\b"
+)
+_DOMAIN_AFTER = re.compile(
+    r"\.(?:com|org|net|co|io) (?:Stadium|Arena|Field|Park|Centre|Center|Dome|Bowl|Oval|"
+    r"Ground|Theatre|Theater|Hall|Amphitheatre|Amphitheater|Cup|Open|Classic|Championships?|"
+    r"Trophy|Prize|Festival|Series|Grand Prix)\b"
+)
+_CURRENCY_AFTER = re.compile(r"[$€£¥]")
+_NEXT_WORD = re.compile(r" (\w[\w'’-]*)")
+_JOINED_AND_NAME = re.compile(r"[-‐‑–][A-Z][\w'’]*(?:[-‐‑–][A-Z][\w'’]*)* ([A-Z][\w'’-]*)")
+
+
+_COUNTED_BEFORE = re.compile(r"\b[Tt]he (?:two|three|four|five) $")
+_ERAS = frozenset({"bc", "ad", "bce", "ce"})
+_ERA_BEFORE = re.compile(r"(?:\d|\bcentury|\bmillennium|\bcenturies) $")
+# ISO 4217 codes a wire writes before an amount.
+_CURRENCY_CODES = _wordset(
+    """USD EUR GBP JPY CNY INR KES GHS NGN ZAR TZS UGX RWF ETB EGP MAD DZD TND XOF XAF
+    PKR BDT LKR NPR IDR MYR PHP THB VND KRW TWD HKD SGD AUD NZD CAD MXN BRL ARS CLP COP
+    PEN UYU BOB PYG VES CHF SEK NOK DKK ISK PLN CZK HUF RON BGN RSD TRY RUB UAH KZT UZS
+    GEL AMD AZN ILS JOD SAR AED QAR KWD OMR BHD IRR IQD MMK KHR LAK MNT"""
+)
+_AMOUNT_AFTER = re.compile(r" ?\d")
+_CALLED_BEFORE = re.compile(
+    r"\b(?:(?:is|are|was|were|be|been|being) (?:called|named)|surnamed|"
+    r"(?:[Tt]he|[Aa]) (?:sur|family |first |given )?name|(?:sur|first |given )name is(?: also)?|"
+    r"(?:name|named|call|called) (?:her|him|it|them)|"
+    # Someone who gave a name and no more: "a boatman who gave his name only as Ganga",
+    # "a driver who gave his name as Budi", "who identified herself only as Lan".
+    r"gave (?:his|her|their) (?:first )?name(?: only)? as|identified (?:himself|herself) "
+    r"(?:only )?as|"
+    # A thing's name, or someone else's: "a bar called Goya", "a dog named Putin", "a man
+    # named Ruto" (not "the party named Ruto as its candidate").
+    r"\b(?:[Aa]n?) (?:bar|café|cafe|pub|restaurant|hotel|shop|store|dog|cat|horse|boat|"
+    r"ship|band|song|film|album|book|play|man|woman|boy|girl|grey|gray|bay|chestnut|mare|"
+    r"colt|filly|gelding|stallion|camel|donkey|racehorse|train) (?:called|named)) $"
+)
+# A name its bearer gave alone: "said Lan, a 34-year-old accountant who gave only one
+# name" (not "near the Bibi-Khanym Mosque, who gave only his first name", the seller).
+_ONE_NAME_GIVEN_AFTER = re.compile(
+    r", an? (?:[\w-]+ ){0,5}who (?:gave|would give) only (?:one|her first|his first|a first) "
+    r"name\b"
+)
+# What a place or a firm was called before: its former name, which is the place or the
+# firm ("when it was called Dahomey", "Aktau, which was called Shevchenko until 1991",
+# "The city of Toyota was called Koromo until 1959"); not "half of Tuscany was called
+# Lorenzo", the name as a word.
+_FORMER_NAME_BEFORE = re.compile(r"\b(?:it|which|that) (?:was|were) called $")
+# What trades or is listed "under the name" is the thing so named: "opened his shop in
+# 1889 under the name Nintendo Koppai", "listed in 1990 under the name Ichan Qal’a".
+_UNDER_THE_NAME_BEFORE = re.compile(r"\bunder the name $")
+_FORMER_NAME_UNTIL = re.compile(r" (?:until|till|before) (?:1[5-9]|20)\d\d\b")
+# A thing whose name it was, which is no place or firm of the name.
+_NAMED_THING_BEFORE = re.compile(
+    r"\b(?:ship|vessel|boat|yacht|ferry|tanker|liner|icebreaker|submarine|airport|stadium|"
+    r"arena|street|square|avenue|bridge|school|hospital|dog|cat|horse|Labrador|puppy|"
+    r"operation|plan|programme|program|prize|award|trophy|tournament|cup|race|song|album|"
+    r"film|book|band|bar|pub|restaurant|hotel)\b[^.;]*\b(?:it|which|that|who) (?:was|were) "
+    r"called $"
+)
+_CASE_BEFORE = re.compile(r"[A-Z][\w’'-]*(?: and [Oo]thers)? v\. $")
+_CASE_AFTER = re.compile(r" v\. [A-Z]")
+# A sentence about a court (not "Georgia v. Russia is the Rugby Europe decider").
+_COURT_WORDS = re.compile(
+    r"\b(?:[Cc]ase|[Cc]ourts?|[Rr]uling|ruled|[Jj]udgm?ents?|[Jj]udges?|lawsuit|appeal|"
+    r"Chamber|[Tt]ribunal|petition|plaintiffs?|defendants?)\b"
+)
+_VESSEL_BEFORE = re.compile(
+    r"\b(?:tug|ship|vessel|boat|ferry|tanker|yacht|trawler|freighter|liner|cutter|frigate|"
+    r"destroyer|submarine|schooner|barge|dredger|"
+    # A carrier is a firm as often as a ship ("Danish container carrier Maersk said"): a
+    # ship only after an article or a flag ("the bulk carrier Kastamonu").
+    r"(?:\b(?:[Tt]he|[Aa]n?|own|its|their|-flagged|-registered)(?: [a-z][\w-]*)? )"
+    r"(?:bulk|ore|car|cargo|container) carrier|"
+    r"steamer|icebreaker|catamaran|dhow|sloop|corvette|containership)"
+    r"(?: |, the | the |,? (?:named|called|christened|registered as)(?: the)? )$|"
+    # A name given to a ship at registry: "a motor yacht, registered as the Cherno More"
+    # (not "registered as the ANC’s candidate").
+    r"\b(?:ship|vessel|boat|yacht|tanker|ferry|trawler|freighter|carrier)\b[^.;]{0,40}"
+    r"registered as the $"
+)
+_JOINED_WORD = re.compile(r"[-‐‑–][A-Z][\w'’]*")
+_JOINED_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’]*)[-‐‑–]$")
+# Prefixes joined to a name that make no longer name: "Anti-Putin", "Pro-Russia".
+_PREFIXES = frozenset({"anti", "pro", "ex", "non", "post", "pre", "neo", "pan", "mid", "trans"})
+_PARTICLE_AND_NAME = re.compile(
+    r" (?:de la|de las|de los|de|del|da|do|dos|das|di|du|von|van|der|den) [A-Z]"
+)
+
+
+_POSSESSIVE_END = re.compile(r"['’]s$|(?<=s)['’]$")
+# Possessives that open names of their own, not an owner's: "the People’s Bank of China",
+# "the Women’s Super League", "the Women’s World Cup", "the People’s Democratic Party".
+_NAME_OPENING_POSSESSIVES = _wordset(
+    """people women men children girls boys ladies gentlemen king queen prince princess
+    st saint workers worker farmers veterans citizens nation nations"""
+)
+_NAME_AND_PARTICLE = re.compile(
+    r"(?<![\w'’.-])([A-Z][\w'’-]*) (?:de|del|da|do|dos|das|di|du|von|van|der|den) $"
+)
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is in capitals at the start of a line, as a dateline
+    is ("SEOUL (Newsroom) -", "RIO DE JANEIRO, Nov 19 -"): there a name in any case is
+    taken, where elsewhere "US" is not "us"."""
+    words = text[start:end]
+    return (start == 0 or text[start - 1] == "\n") and words.isupper() and len(words) > 2
+
+
+# A stretch of text written in capitals: up to a lower-case letter, a line break or a
+# double quote either side. Another word of capitals in it makes it a sign, a banner or
+# a headline, not an acronym in running text.
+_CAPITALS_WORD = re.compile(r"\b[^\W\d_]{2,}\b")
+
+
+def in_capitals(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a word or words in capitals among other words in
+    capitals ("“TALLINN IS NOT FOR SALE”", "a sign reading “GÖTEBORG = VOLVO”"): a
+    banner or a sign is written so whatever its names, so there a name in any case is
+    taken, as in a dateline."""
+    words = text[start:end]
+    if not (words.isupper() and len(words) > 2):
+        return False
+    low = start
+    while low > 0 and text[low - 1] not in _CAPITALS_STOPS and not text[low - 1].islower():
+        low -= 1
+    high = end
+    while high < len(text) and text[high] not in _CAPITALS_STOPS and not text[high].islower():
+        high += 1
+    around = text[low:start] + " " + text[end:high]
+    return any(word.group().isupper() for word in _CAPITALS_WORD.finditer(around))
+
+
+_CAPITALS_STOPS = frozenset('\n"“”')
+
+
+# What follows a dateline's city when it is written in the case of its name ("Cork,
+# Ireland, Nov 14 (Newsroom) —"): the regions it adds, then a date or an agency in
+# brackets (at least one of them: "Paris, Texas, is" opens a sentence, not a story),
+# then a dash.
+_DATELINE_AFTER = re.compile(
+    r"(?:, [A-Z][\w.'’]*(?: [A-Z][\w.'’]*)*)*"
+    r"(?:(?:, [A-Z][a-z]{2,8}\.? \d{1,2})(?: \([A-Z][\w ]*\))?|(?: \([A-Z][\w ]*\)))"
+    r" [-–—]"
+)
+
+
+def opens_dateline(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a dateline's city: in capitals at the start of a line
+    (``is_dateline``), or at the start of the story's first line in the case of its name
+    and followed by what follows a dateline ("Cali, Colombia, Nov 17 (Newsroom) —"). A
+    dateline is a dateline however the wire writes its case."""
+    if is_dateline(text, start, end):
+        return True
+    return start == 0 and bool(_DATELINE_AFTER.match(text, end))
+
+
+def refusal(
+    text: str,
+    start: int,
+    end: int,
+    owner: bool = False,
+    sign: bool = False,
+    joined: bool = False,
+    joined_before: bool = False,
+    acronym: bool = False,
+    whole_name: bool = False,
+    persons_name: bool = False,
+) -> str | None:
+    """Why the hit at ``start:end`` is no mention in its context, or None if it may be.
+
+    Each check reads only the words next to the hit. ``owner`` says that the word before
+    is no part of a longer name: a name of ours with a possessive ("India’s Punjab"), or
+    a person's nationality ("New Zealander Craig O’Connell"). ``sign`` says that the hit
+    is a name written in capitals on a sign or a banner in capitals (``in_capitals``),
+    read in any case because no alias is written so. ``joined`` says that a name of ours
+    follows it after a hyphen ("US-China talks"), ``joined_before`` that one comes
+    before it so ("US-China talks" for "China"). ``acronym`` says that the hit is an
+    organisation's name in capitals ("UNESCO"), which owns the generic capitalised words
+    after it ("a UNESCO World Heritage site", "the CEV Champions League"); ``whole_name``
+    that it is an organisation's whole name of several words, a name of its own after
+    another's and "of" ("the Edmonton Elks of the Canadian Football League");
+    ``persons_name`` that it is a person's name of several words, no institution's after
+    "of" ("the PDCI of Tidjane Thiam").
+    """
+    after = text[end : end + 40]
+    before = text[max(0, start - 40) : start]
+    folded = fold(text[start:end])
+    # The place in an institution's or a feature's name: "University of Washington",
+    # "Bank of Jamaica", "Gulf of Mexico", "Isle of Man".
+    if (
+        not whole_name
+        and not persons_name
+        and (_INSTITUTION_OF.search(before) or _institution_named(before))
+    ):
+        return "longer name"
+    # The name as a name: "Half of Antioquia is called Restrepo", "a village is named
+    # de Jong", "identified only by the surname Petrović", "whose first name is also
+    # Stalin", "fans voted to name her Tatum"; and a vessel's name: "the pilot tug
+    # Mombasa", "their boat, the Aurora".
+    if (_CALLED_BEFORE.search(before) or _ONE_NAME_GIVEN_AFTER.match(text, end)) and not (
+        (
+            (_FORMER_NAME_BEFORE.search(before) or _FORMER_NAME_UNTIL.match(text, end))
+            # Not a thing's former name: "the ship, which was called Lenin until 1991".
+            and not _NAMED_THING_BEFORE.search(text, max(0, start - 80), start)
+        )
+        or _UNDER_THE_NAME_BEFORE.search(before)
+    ):
+        return "name as a word"
+    # A number of people of one name: "The two Kasozi are on the same side" (not "the
+    # two San Pedro Sula clubs", where the name says whose the clubs are).
+    if _COUNTED_BEFORE.search(before) and (
+        _PHRASE_ENDS.match(text, end) or _PLURAL_VERB_AFTER.match(text, end)
+    ):
+        return "plural"
+    if _VESSEL_BEFORE.search(before):
+        return "vessel"
+    # A court case's name: "Beridze and Others v. Georgia", "Georgia v. Russia" (a match
+    # is written "v" or "vs").
+    if (_CASE_BEFORE.search(before) or _CASE_AFTER.match(after)) and _COURT_WORDS.search(
+        text, max(0, start - 150), end + 150
+    ):
+        return "longer name"
+    # An era after a year or a century: "the first century BC" is no British Columbia.
+    if folded in _ERAS and _ERA_BEFORE.search(before):
+        return "date"
+    # A currency prefix: "US$125" is an amount, not the United States; and a currency's
+    # code before a number: "GHS 4 million" is cedis, not the Ghana Health Service.
+    if _CURRENCY_AFTER.match(after):
+        return "currency"
+    # A web address that opens a longer name: "the Swansea.com Stadium", "Crypto.com
+    # Arena" (not "Amazon.com said", the firm).
+    if _DOMAIN_AFTER.match(after):
+        return "longer name"
+    if text[start:end] in _CURRENCY_CODES and _AMOUNT_AFTER.match(after):
+        return "currency"
+    # The name as a word, said to be a name ("Okafor is a common surname in the south",
+    # "Rossi is among the most common names"): what follows is about the word, not about
+    # one of the people who bear it, as a name quoted on its own is.
+    if _A_NAME_AFTER.match(text, end) or (
+        _THE_BEFORE.search(before) and _NAME_AFTER.match(text, end)
+    ):
+        return "name as a word"
+    # A month with a date around it: "in May", "May 2019", "by May next year", "until at
+    # least March", "the end of March".
+    if (
+        folded in MONTHS
+        and _title_before(text, start) is None
+        and (_DATE_AFTER.match(after) or _date_before(text, start))
+        # "part of May’s inner circle", "the rest of May’s cabinet": the possessive is a
+        # person's (a month's would be "May’s figures", after none of these words).
+        and not (_POSSESSIVE_AFTER.match(after) and _IN_A_MONTH_BEFORE.search(before))
+        and not _MONTH_AND_NAME_AFTER.match(after)
+    ):
+        return "month"
+    # Joined by a hyphen to a capitalised word that a capitalised word follows, it opens
+    # a longer name ("the Vall-Brenna Free Trade Zone"); "US-China talks" are two names.
+    compound = _JOINED_AND_NAME.match(after)
+    if compound and not _may_follow_a_name(compound.group(1)):
+        return "longer name"
+    # Joined by a hyphen to a capitalised word that is no name of ours, and then a stop or
+    # a word no noun phrase ends with, it is the start of a name we do not know
+    # ("Guinea-Bissau in Malabo", "Bío-Bío reported"); two names joined so before a noun
+    # are two ("US-China talks", "Tarma-Lima trains"), as two names of ours are anywhere.
+    joined_word = _JOINED_WORD.match(after)
+    if (
+        joined_word
+        and not joined
+        and not sign
+        and (
+            _PHRASE_ENDS_NARROW.match(after, joined_word.end())
+            or _SPEAKS_AFTER.match(after, joined_word.end())
+            or _NAMED_THING_AFTER.match(after, joined_word.end())
+        )
+    ):
+        return "longer name"
+    # Its end, joined by a hyphen to a capitalised word not ours before it: "the Stade
+    # Geoffroy-Guichard" is no Guichard of ours.
+    prefix = _JOINED_BEFORE.search(before)
+    if (
+        prefix
+        and not joined_before
+        and not sign
+        and prefix.group(1).lower() not in _PREFIXES
+        and not is_title(prefix.group(1))
+    ):
+        return "longer name"
+    # On a sign or a banner in capitals every word is capitalised: the words beside a
+    # name there say nothing of a longer name ("“TALLINN IS NOT FOR SALE”"). An alias
+    # written in capitals ("CARE", "MAS") is still read so: there it may be any word.
+    next_word = None if sign else _NEXT_WORD.match(after)
+    if next_word:
+        word = next_word.group(1)
+        # A surname naming several people: "the Miliband brothers", "the Kim family",
+        # "the Bakari couple’s firm".
+        if word.lower().removesuffix("’s").removesuffix("'s").rstrip("’'") in _GROUPS:
+            return "plural"
+        # Inside a longer name that is not ours: "Harris Poll", "Rio Grande do Sul",
+        # "Kim Dae-jung", "Jordan River". (A name of ours would have been the longer
+        # hit.) Days and months after a name are dates: "Putin Tuesday".
+        if (
+            _capitalised(word)
+            and not _may_follow_a_name(word)
+            and not _party_member_after(word, before)
+            and not _office_of(after)
+            and not (acronym and word in _OWNED_BY_AN_ACRONYM)
+            and not _A_NATIONS_BODY_AFTER.match(after)
+        ):
+            return "longer name"
+        # Or a title that begins an institution's name: "Issyk-Kul State University".
+        if _capitalised(word) and _INSTITUTION_AFTER.match(after, next_word.end()):
+            return "longer name"
+        # Or joined to one by a particle: "Cumbres de Monterrey National Park", "Santos
+        # da Silva", "Ludwig van Beethoven", "the Río de la Plata".
+        if _PARTICLE_AND_NAME.match(after):
+            return "longer name"
+    # A capitalised word and a particle before it: the end of a longer name not ours
+    # ("Universidad del Valle", "Leonardo da Vinci"), as one after it is its start.
+    joined = _NAME_AND_PARTICLE.search(before)
+    if joined and not is_title(joined.group(1)) and not owner:
+        return "longer name"
+    previous = None if sign else _PREVIOUS_WORD.search(before)
+    if previous:
+        word = previous.group(1)
+        word_start = start - 1 - len(word)
+        # "Stadium Southland, whose roof...", "Lake Taupo rose": a word that names a
+        # kind of place or building opens a longer name even at the start of a sentence.
+        if word in _FEATURE_WORDS:
+            return "longer name"
+        # "Shepherd’s Bush", "George Washington University": a capitalised word before
+        # that is neither a title, nor the first word of the sentence, nor the last of
+        # the one before ("on Monday. King Abdullah").
+        if (
+            _capitalised(word)
+            and not is_title(word)
+            # "On Tuesday Petro wrote", "In March Kagame said": a date is no name, nor is
+            # its possessive ("before Saturday’s Indian Super League match").
+            and _POSSESSIVE_END.sub("", word.lower()) not in _DATE_WORDS
+            # An owner before a whole name of several words: "Norway’s Höegh LNG" (a
+            # word alone may end one: "Shepherd’s Bush").
+            and not (
+                _POSSESSIVE_END.search(word)
+                and " " in text[start:end].strip()
+                and _POSSESSIVE_END.sub("", word.lower()) not in _NAME_OPENING_POSSESSIVES
+            )
+            # "Perth-based Arafura Gas", "London-listed Andean Copper": a compound that
+            # ends in a lower-case word describes the name; it is no part of it.
+            and not ("-" in word and word.rsplit("-", 1)[-1].islower())
+            and not (word.endswith((".", "!", "?")) and not is_title(word))
+            and (not opens_sentence(text, word_start) or word.endswith(("'s", "’s")))
+            and not owner
+            and not (" " in text[start:end].strip() and _after_a_portfolio(before))
+            # A title of several words ending in a capitalised noun: "Head of Government
+            # Clara Brugada".
+            and not _HEAD_OF_BEFORE.search(before)
+        ):
+            return "after a name"
+    return None
+
+
+# A title and its portfolio, capitalised, before a name of several words: "Minister of
+# Indigenous Peoples Sonia Guajajara", "Secretary for Education Christine Choi".
+_PORTFOLIO = re.compile(
+    r"\b([A-Z][\w-]*) (?:of|for)(?: the)? (?:[A-Z][\w’'-]*,? (?:(?:and|&) )?){1,4}$"
+)
+
+
+def _after_a_portfolio(before: str) -> bool:
+    """Whether ``before`` ends with a title and its portfolio (``_PORTFOLIO``)."""
+    portfolio = _PORTFOLIO.search(before)
+    return bool(portfolio) and is_title(portfolio.group(1))
+
+
+# Words that make "a name" fame, not a name as a word: "a household name in America",
+# "the biggest name in the draw".
+_FAME = (
+    r"(?:big|bigger|biggest|household|famous|top|star|leading|hottest|best-known|"
+    r"well-known|marquee)\b"
+)
+# "Is a common name", "is among the most common surnames", "was a popular given name".
+# Also what the word means ("Bērziņš means “little birch”", "Kováč, which means
+# smith,"), and the name as a name ("The Okafor name is common in the south", "the
+# Okafor surname was").
+_A_NAME_AFTER = re.compile(
+    r"(?:,(?: [a-z]+){1,3},)? (?:is|was|remains) (?:a|an|the|one of the|among the)"
+    rf"(?: (?!{_FAME})[\w-]+){{0,3}}"
+    r" (?:(?:family|given|first|last) )?(?:names?|surnames?|patronymics?)\b"
+    r"(?! (?:to watch|synonymous))|"
+    r"(?:,? (?:which|that))? means\b|"
+    r" (?:(?:family|given|first|last) )?(?:name|surname) (?:is|was)\b|"
+    rf", (?:a|an) (?:(?!{_FAME})[\w-]+ ){{0,2}}(?:name|surname)\b(?! of| to watch| synonymous)"
+)
+# After "the" and a name: the name as a name, whatever follows ("The Bennani name,
+# carried by both,").
+_NAME_AFTER = re.compile(r" (?:(?:family|given|first|last) )?(?:name|surname)\b")
+
+
+# A chamber and the office held in it after a place: "Illinois House Speaker Michael
+# Madigan", "Texas Senate Majority Leader", as "New York Governor" is a place's office.
+_CHAMBER_AND_OFFICE = re.compile(
+    r" (?:House|Senate|Assembly|Legislature|Council) ([A-Z][\w-]*)(?: ([A-Z][\w-]*))?\b"
+)
+
+
+# What an organisation's name in capitals owns after it: its events, prizes and lists ("a
+# UNESCO World Heritage site", "the CEV Champions League"); not another name ("CSKA
+# Sofia", "ABC News") nor a ground it sponsors ("BMO Field").
+_OWNED_BY_AN_ACRONYM = frozenset(
+    {"World", "Heritage", "Champions", "Championship", "Championships", "League", "Cup"}
+    | {"Games", "Trophy", "Convention", "Summit", "Conference", "Congress", "Awards"}
+    | {"Prize", "Secretary-General", "President", "Report", "Index"}
+)
+# After a name joined by a hyphen to a word not ours, what makes the two one name, with a
+# verb of speech (``_SPEAKS_AFTER``): a newspaper's verbs ("the Weser-Kurier called it"),
+# or a station ("Casa-Voyageurs station"), where other nouns make two names ("US-China
+# talks", "the Mombasa-Nairobi railway").
+_NAMED_THING_AFTER = re.compile(r" (?:called|calls|reported|reports|station)\b")
+# Words that open the name of a building, a feature or a station, capitalised so even
+# where the sentence does not begin ("Stadium Southland", "Mount Kenya", "Radio Tirana").
+_FEATURE_WORDS = frozenset(
+    {"Stadium", "Stadion", "Estadio", "Stade", "Arena", "Lake", "Mount", "Fort", "Port"}
+    | {"Cape", "Radio", "Hotel", "Air", "Police"}
+)
+
+
+def _office_of(after: str) -> bool:
+    """Whether ``after`` opens with a chamber and an office in it ("House Speaker")."""
+    office = _CHAMBER_AND_OFFICE.match(after)
+    return bool(office) and any(word and is_title(word) for word in office.groups())
+
+
+def _date_before(text: str, start: int) -> bool:
+    """Whether the words before ``start`` make a month there a date ("in May", "until at
+    least March"), their first word capitalised too when it opens the sentence ("From May
+    to August, ...")."""
+    before = text[max(0, start - 40) : start]
+    if _BEFORE_DATE.search(before):
+        return True
+    words = _OPENING_DATE.search(before)
+    return bool(words) and opens_sentence(text, start - len(words.group(0)))
+
+
+def _institution_named(before: str) -> bool:
+    """Whether ``before`` ends in "the", an institution's or an event's name and "of":
+    two or more of its words are neither titles nor kinds or parts of place ("the
+    Investment Corporation of", "the Drugs Controller General of"), or its one word is
+    neither ("the Tour of", "the Treaty of"), where an office held in a place has one at
+    most beside a title or a kind of place ("the Trade Minister of", "the Attorney General
+    of", "the Islamic Republic of", "the North of"). A person takes no "the" ("Senator
+    Tom Marsh of Spokane")."""
+    words = _WORDS_OF.search(before)
+    if words is None:
+        return False
+    words = words.group(1).split()
+    own = [
+        word
+        for word in words
+        if not is_title(word) and _stem(word) not in _PLACE_TYPES and word.lower() not in _COMPASS
+    ]
+    return len(own) >= 2 or len(own) == len(words)
+
+
+# Written after a name without making it another name: "Abdullah II", "Martin Luther King
+# Jr", "Catriona May KC", "Putin Tuesday", "United Nations Secretary-General".
+_NAME_SUFFIXES = _wordset("""ii iii iv jr sr kc qc sc obe cbe mbe kbe dbe frs phd""")
+
+
+# A nation's service or coast after its name, which is the nation: "the US Treasury",
+# "a U.S. Navy pilot", "the US West Coast" (its own entities, when we have them, are the
+# longer hit: "US Army Corps of Engineers").
+_A_NATIONS_BODY_AFTER = re.compile(
+    r" (?:Treasury|Navy|Army|Air Force|Coast Guard|Marines|Federal Reserve|Embassy|"
+    r"Consulate|(?:West|East|Gulf|Pacific|Atlantic) Coast)\b"
+)
+
+
+_HEAD_OF_BEFORE = re.compile(r"\b[Hh]ead of (?:Government|State) $")
+
+
+def _may_follow_a_name(word: str) -> bool:
+    lowered = word.lower().rstrip(".")
+    return lowered in _NAME_SUFFIXES or lowered in _DAYS or lowered in MONTHS or is_title(word)
+
+
+# A party's member from a place, after its name: "a Philadelphia Democrat", "two Texas
+# Republicans" (not "Bowling Green", a longer name).
+_PARTY_MEMBERS = _wordset(
+    """Democrat Democrats Republican Republicans Socialist Socialists Tory Tories"""
+)
+
+
+def _party_member_after(word: str, before: str) -> bool:
+    """Whether ``word`` after a place's name says a party's member from it ("a Philadelphia
+    Democrat", "two Texas Republicans"), not a party's or a paper's name that "the" opens
+    ("the Sweden Democrats", "the Tallahassee Democrat")."""
+    return word.rstrip(",.;:") in _PARTY_MEMBERS and not re.search(
+        r"\b[Tt]he (?:[a-z][\w-]* )*$", before
+    )
+
+
+_FULL_NAME_OF_BEFORE = re.compile(r"\b[A-Z][\w’'-]+ ([A-Z][\w’'-]+) of $")
+
+
+def _persons_country_before(text: str, start: int) -> bool:
+    """Whether a full name and "of" stand before ``start`` ("Matteo Ricci of "), not a
+    title's or an institution's ("Prime Minister of ", "Central Bank of ")."""
+    before = _FULL_NAME_OF_BEFORE.search(text, max(0, start - 40), start)
+    return bool(before) and not (
+        is_title(before.group(1)) or _stem(before.group(1)) in _GENERIC_NAME_WORDS
+    )
+
+
+# A direction, as a word before a place says where in it or from it ("north-east of
+# Milan", "eastern Washington").
+_DIRECTION = (
+    r"(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|"
+    r"northwest|southeast|southwest)(?:ern)?"
+)
+
+
+# "Off" after a verb it belongs to, "held off Marseille", "sold off Antofagasta", is no
+# place's; nor is "above" in a table or a ranking ("climbed above Lyon", "ranked above
+# Amazon").
+_OFF_VERBS = """held hold holds holding saw see sees seeing seen fought fight fights fighting
+    fended fend fends fending shrugged shrug shrugs shrugging sold sell sells selling wrote
+    write writes written spun spin spins hived knocked knock knocks brushed warded staved
+    beat beats beaten"""
+_RANKED = """ranked ranks rank rated rates placed place places finished finish finishes
+    climbed climb climbs point points spot spots sit sits sat stay stays stayed moved move
+    moves rose rise rises lifted lift lifts"""
+# "Over the" a river is where it is crossed or flown over ("the Stone Bridge over the
+# Vardar"); after anything else it is what a row, a worry or a win is about ("concerns
+# over the Amazon takeover", "a win over the Netherlands").
+_CROSSING = """bridge bridges crossing crossings crossed cross ferry ferries dam dams flight
+    flights flew fly flies flying flown airspace sky skies hung hangs hanging hovered hovers
+    hovering smoke cloud clouds rain storm storms view views tower towers towering loomed
+    looms"""
+# Words before a name that make it a place: "in Rio", "a visit to Jordan", "visitors to
+# the Emirates".
+_PLACE_BEFORE = re.compile(
+    r"\b(?:[Ii]n|to|[Ff]rom|[Aa]cross|[Tt]hroughout|[Ww]ithin|into|via|near|[Oo]utside|"
+    r"[Ii]nside|[Aa]round|towards?|along) (?:the )?$|"
+    + _not_after(_OFF_VERBS)
+    + r"\boff (?:the )?$|"
+    + _not_after(_RANKED)
+    + r"\babove (?:the )?$|"
+    # Where a place lies from another, and a river's length: "an hour north-east of
+    # Milan", "north of Cagliari", "over the Vardar", "further down the Mahaweli".
+    rf"\b{_DIRECTION} of $|\b(?:down|up) the $|" + _just_after(_CROSSING) + r"over the $"
+)
+
+
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+
+
+# A plural verb after a place's name of one, as its sentence's subject: a team, its
+# players ("Houston are a game ahead"; not "councillors in Trafford have asked").
+_PLURAL_VERB_AFTER = re.compile(r" (?:are|were|have)\b")
+
+
+# A capitalised name and a possessive just before a name: "India’s", "South Korea's".
+# "Kaleva’s own Harbour FC" names its owner too: "own" only stresses it.
+_OWNER_BEFORE = re.compile(r"(?<![\w.])((?:[A-Z][\w.-]* )*[A-Z][\w.-]*)['’]s (?:own )?$")
+
+
+# Titles and kinds of place, as stems: words of many names, no name alone.
+_GENERIC_NAME_WORDS = frozenset(_stem(word) for word in _TITLES | set(_KINDS_OF_PLACE))
+
+
+_SPEAKS_AFTER = re.compile(r",? (?:said|says|told|tells|added|adds|wrote|writes)\b")
+
+
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][\w’'-]*")
+
+
+# Words that begin or end an institution's name ("the University of Messina"), never a
+# person's: no name we do not know.
+_INSTITUTION_WORDS = _wordset(
+    """University College Institute Bank Museum School Academy Hospital Library Church
+    Council Court Ministry Department Agency Party Company Corporation Association Union"""
+)
+
+
+def _unknown_name(text: str, low: int, high: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether a capitalised word in ``text[low:high]`` may be a name we do not know: one
+    that opens no sentence, is no hit of ours, and is no title, day or month."""
+    for word in _CAPITALISED_WORD.finditer(text, low, high):
+        at = bisect.bisect_right(spans, (word.start(), len(text))) - 1
+        if (
+            word.group() != "I"
+            and word.group() not in _INSTITUTION_WORDS
+            and not opens_sentence(text, word.start())
+            and not _may_follow_a_name(word.group())
+            and not (at >= 0 and word.start() < spans[at][1])
+        ):
+            return True
+    return False
+
+
+def _owned(text: str, hit: tuple, ends: set, profiles: Mapping[object, Profile]) -> bool:
+    """Whether the hit follows the name of what owns it and a possessive: a name of ours
+    ("India’s Punjab") or one that the description of one of its entities names ("Italy’s
+    Council of State", the Italian one), not a longer name ("Shepherd’s Bush")."""
+    start, _, keys = hit
+    owner = _OWNER_BEFORE.search(text, max(0, start - 40), start)
+    if owner is None:
+        return False
+    return owner.end(1) in ends or any(
+        key in profiles and _names_all(profiles[key], owner.group(1)) for key in keys
+    )
+
+
+def _not_a_longer_name(text: str, hit: tuple, ends: set, profiles: Mapping) -> bool:
+    """Whether the capitalised word before the hit is no part of a longer name: an owner
+    (``_owned``), a person's nationality (``_nationality_before``), or a Burmese
+    honorific before a person's name ("U Khin Maung Win")."""
+    return (
+        _owned(text, hit, ends, profiles)
+        or _nationality_before(text, hit, profiles)
+        or _honorific_before(text, hit, profiles)
+        or _affiliation_before(text, hit, profiles)
+    )
+
+
+# A party's member, written before a person's name: "led by Socialist María Chivite", "a
+# Republican Joe Pittman" (no part of the name, as "Hunter" in "Hunter Biden" is).
+_AFFILIATIONS = _wordset(
+    """Socialist Socialists Conservative Republican Democrat Liberal Labour Labor Green
+    Communist Tory Nationalist Unionist Centrist Peronist Gaullist Christian-Democrat
+    Social-Democrat Sandinista Chavista Kirchnerist"""
+)
+
+
+def _affiliation_before(text: str, hit: tuple, profiles: Mapping) -> bool:
+    """Whether the capitalised word before a person's name says the party the person is
+    of ("Socialist María Chivite")."""
+    start, end, keys = hit
+    previous = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    return (
+        previous is not None
+        and previous.group(1) in _AFFILIATIONS
+        and _all_persons(keys, profiles)
+        # A whole name: "Labor Day", "Green Park", "Green Day" hold a surname alone.
+        and " " in text[start:end].strip()
+    )
+
+
+def _honorific_before(text: str, hit: tuple, profiles: Mapping) -> bool:
+    start, _, keys = hit
+    previous = _PREVIOUS_WORD.search(text, max(0, start - 20), start)
+    return (
+        previous is not None
+        and previous.group(1) in _BURMESE_HONORIFICS
+        and all(key in profiles and profiles[key].kind == "person" for key in keys)
+    )
+
+
+def _acronym_of_an_organisation(text: str, hit: tuple, profiles: Mapping) -> bool:
+    start, end, keys = hit
+    surface = text[start:end]
+    return (
+        len(surface) >= 3
+        and surface.isupper()
+        and not in_capitals(text, start, end)
+        and all(key in profiles and profiles[key].kind == "organization" for key in keys)
+    )
+
+
+def _whole_name_of_an_organisation(text: str, hit: tuple, profiles: Mapping) -> bool:
+    start, end, keys = hit
+    folded = fold(text[start:end])
+    return " " in folded and all(
+        key in profiles and profiles[key].kind == "organization" and profiles[key].name == folded
+        for key in keys
+    )
+
+
+# Endings that make a place's name the word for its people ("Fijian", "Kenyan",
+# "Canadian", "Japanese", "New Zealander"), and the letters a place's name may lose to
+# them ("Canada", "Italy"). "-ine", "-ish" and "-ic" ("Argentine", "Polish",
+# "Icelandic") rarely come from the place's name as written, but they mark the word for
+# a people all the same, when the person's description opens with it.
+_DEMONYM_ENDINGS = ("ian", "an", "n", "ese", "er", "i", "ine", "ish", "ic")
+_LOST_LETTERS = ("", "a", "e", "o", "y")
+
+
+# What the word for a people says of a country's things: "the Ethiopian government",
+# "Ethiopian cargo", "Ethiopian farmers".
+_A_PEOPLES_THINGS = _wordset(
+    """government governments officials authorities people farmers troops army forces
+    police capital cargo coffee border territory embassy workers citizens migrants
+    refugees prime president minister ministry parliament economy market exports imports
+    companies firms banks national nationals soldiers state waters coast side leaders"""
+)
+
+
+# A country's offices, capitalised before a name: "Ethiopian Prime Minister Abiy Ahmed"
+# (not a firm's: "Ethiopian Chief Executive" may be the airline's).
+_A_PEOPLES_OFFICES = _wordset(
+    """Prime President Foreign Defence Defense Finance Interior Health Trade Ambassador
+    Minister"""
+)
+
+
+_A_FIRMS_THINGS_TOO = _wordset("""cargo workers market side exports""")
+_FIRM_WORDS = frozenset(
+    map(_stem, _wordset("""airline carrier bank company firm group operator insurer"""))
+)
+
+
+def _a_peoples_word(text: str, hit: tuple, profiles: Mapping[object, Profile]) -> bool:
+    """Whether an organisation's one-word name is the word for the people of a place its
+    description names ("Ethiopian" for Ethiopian Airlines, the "flag carrier of
+    Ethiopia"), written as that word before one of a people's things or a title ("the
+    Ethiopian government", "Ethiopian cargo", "Ethiopian Prime Minister Abiy Ahmed"), not
+    the firm ("Ethiopian said", "an Ethiopian flight")."""
+    start, end, keys = hit
+    word = text[start:end]
+    following = re.match(r" ([A-Za-z]+)\b", text[end : end + 20])
+    if (
+        " " in word
+        or not following
+        or following.group(1) not in _A_PEOPLES_THINGS | _A_PEOPLES_OFFICES
+    ):
+        return False
+    if not all(key in profiles and profiles[key].kind == "organization" for key in keys):
+        return False
+    # A firm has cargo, workers and a market too: "Ethiopian cargo revenue rose, the
+    # airline said", "Austrian workers walked out, the airline said".
+    if following.group(1) in _A_FIRMS_THINGS_TOO:
+        sentence = {
+            _stem(w.lower()) for w in _words(text[slice(*_sentence_bounds(text, start, end))])
+        }
+        if any(_FIRM_WORDS & profiles[key].cues & sentence for key in keys):
+            return False
+    lowered = word.lower()
+    bases = [lowered[: -len(ending)] for ending in _DEMONYM_ENDINGS if lowered.endswith(ending)]
+    places = {base + letter for base in bases if len(base) >= 3 for letter in _LOST_LETTERS}
+    return any(
+        places
+        & {word.removesuffix("'s").removesuffix("’s") for word in _words(profiles[key].description)}
+        for key in keys
+    )
+
+
+def _nationality_before(text: str, hit: tuple, profiles: Mapping[object, Profile]) -> bool:
+    """Whether the word before a person's name is the person's nationality, the word for
+    the people of a place that the description of one of its entities names, or the word
+    that description opens with: "New Zealander Craig O’Connell" for a "New Zealand rugby
+    coach", "Samoan Tama Rua’a" for a "Samoan netball coach". A nationality describes
+    the person; it is no part of a longer name, as "Hunter" in "Hunter Biden" is."""
+    start, _, keys = hit
+    previous = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    if previous is None or not _all_persons(keys, profiles):
+        return False
+    word = previous.group(1).lower()
+    bases = [word[: -len(ending)] for ending in _DEMONYM_ENDINGS if word.endswith(ending)]
+    places = {base + letter for base in bases if len(base) >= 3 for letter in _LOST_LETTERS}
+    for key in keys:
+        words = _words(profiles[key].description)
+        # A description opens with the nationality ("Samoan netball coach") or names the
+        # place ("New Zealand rugby coach").
+        if words and ((words[0] == word and bases) or places & set(words)):
+            return True
+    return False
+
+
+# A kind of place or feature after a name ("the Ravi river", "the Ravi and Chenab
+# rivers"), and a maker's model number ("Boeing 777-9", "Canon 5D"; not a year or an
+# amount, nor an ordinal).
+_FEATURE_AFTER = re.compile(
+    r"(?: and [A-Z][\w’'-]*)? (?:rivers?|lakes?|valleys?|mountains|hills|islands?|delta|"
+    r"basin|canal|glacier)\b"
+)
+# A person's possessive before a kind of building or work, capitalised: the name of a
+# place ("Diocletian’s Palace", "Hadrian’s Wall"); "Diocletian’s palace" is his.
+_BUILDING_AFTER = re.compile(
+    r"['’]s (?:Palace|Castle|Wall|Tower|Gate|Bridge|Tomb|Mausoleum|Column|Arch|Square|"
+    r"Church|Chapel|Cathedral|House|Hall|Landing|Wharf|Quay|Pier|Gardens?|Laboratories)\b"
+    # The kind ends the name: "Britain’s House of Lords", "London’s Tower Bridge", "New
+    # York’s Wall Street", "Singapore’s Gardens by the Bay", "Pelosi’s House Democrats"
+    # are the country's, the city's, hers.
+    r"(?! (?:of|by|de|del|du|des)\b)"
+    r"(?! (?!Ltd\b|Limited\b|Inc\b|Corporation\b|Company\b|Authority\b|Trust\b)[A-Z0-9])"
+)
+_PERSONS_BUILDING_AFTER = re.compile(
+    r"['’]s (?:Palace|Castle|Wall|Tower|Gate|Bridge|Tomb|Mausoleum|Column|Arch|Square|"
+    r"Church|Chapel|Cathedral)\b"
+)
+# A person's name before a kind of place in lower case: a place named after them
+# ("landing at Saint-Exupéry airport", "the Mandela bridge"), or a monument or an event
+# ("the Andreas Hofer monument", "the Dreyfus affair").
+_PLACE_NAMED_AFTER = re.compile(
+    r" (?:airport|stadium|arena|street|avenue|boulevard|bridge|station|hospital|university|"
+    r"square|park|dam|highway|motorway|mine|quarry|school|road|tunnel|library|museum|"
+    # (Not a service or a vigil held for someone: "the Kobe Bryant memorial service".)
+    r"prize|award|trophy|medal|monument|statue|affair|doctrine|"
+    r"memorial(?! (?:service|mass|concert|vigil|ceremony|lecture|match|fund)s?\b))\b"
+)
+# An artist's work is no thing named after them: "a Rodin statue", "a new Gormley
+# statue", "the Lutyens memorial at Thiepval".
+_ARTISTS_WORK_AFTER = re.compile(r" (?:monument|statue|memorial)\b")
+_ARTIST = re.compile(r"\b(?:sculptor|artist|architect|painter|designer)\b", re.IGNORECASE)
+_AREA_AFTER = re.compile(r" (?:district|neighbourhood|neighborhood|quarter|suburb|area)\b")
+# A lower-case noun that ends a noun phrase after a place's name and makes it the name of
+# a thing named after the place: a disease ("Ross River virus, a painful disease"), a
+# treatment ("Bordeaux mixture, the old fungicide"), a food or a tree ("Minas cheese",
+# "Paraná pine, the tall tree"); not "India virus cases" nor "pine for the days".
+_THING_NAMED_AFTER = re.compile(
+    r" (?:virus|disease|syndrome|mixture|cheese|pine)"
+    r"(?=[,.;:!?)]| (?:and|or|is|was|are|were|has|had|that|which|spread)\b)"
+)
+_THE_BEFORE = re.compile(r"\b[Tt]he $")
+_CLAUSE_END = re.compile(r"[,.;:!?)]")
+# A model may be a Roman numeral too ("the Apple II computer"): after an organisation's
+# name it is no regnal number, as it is after a person's ("Hassan II").
+_MODEL_AFTER = re.compile(
+    r" (?:(?!(?:19|20)\d\d\b)(?:\d{3,}(?:-\d+)?|\d+(?!st|nd|rd|th)[A-Za-z]+)\b"
+    r"(?! ?(?:%|percent|per cent|million|billion))|(?:II|III|IV|VI|VII|VIII|IX)\b)"
+)
+
+# A number, not a year nor an amount ("250,000", "300 million", "12%"): with "the"
+# before the place, part of a name ("the Kaleva 300 party").
+_NUMBERED_AFTER = re.compile(
+    r" (?!(?:1[89]|20)\d\d\b)\d+\b(?![,.]\d| ?(?:%|percent|per cent|million|billion))"
+)
+_BUILDING_NUMBER_AFTER = re.compile(
+    r"(?: \d{3,4}|[-‐‑]\d+)(?![\d%/‐‑–-]|[,.]\d)"
+    r"(?! ?(?:km|kilomet|mile|metre|meter|mm\b|cm\b|per ?cent|people|men|women|children|police|"
+    r"million|billion|trillion|(?!(?:is|was|has|as|this)\b)[a-z]+s\b))"
+)
+_LOWER_WORD_AFTER = re.compile(r" [a-z]")
+_YEAR_AND_WORD_AFTER = re.compile(r" (?:1[89]|20)\d\d [a-z]")
+_THE_AND_WORDS_BEFORE = re.compile(r"\b[Tt]he(?: [a-z][\w-]*)? $")
+
+
+def _the_name_alone(text: str, start: int, end: int, keys, keys_at: Mapping | None) -> bool:
+    """Whether "the" stands before the name and nothing of a noun phrase after it ("the
+    support boat, the Cleopatra,"; "simply the Janáček, and"): no person, whose name takes
+    no "the"; unless the comma sets the person's own name beside it ("the Asantehene,
+    Otumfuo Osei Tutu II," is a title the person is known by; ``keys_at`` holds each hit's
+    keys by where it starts)."""
+    if not _THE_BEFORE.search(text, max(0, start - 4), start):
+        return False
+    if text[end : end + 2] == ", " and set(keys) & set((keys_at or {}).get(end + 2, ())):
+        return False
+    return bool(_CLAUSE_END.match(text, end))
+
+
+def _named_after(
+    text: str, hit: tuple, profiles: Mapping[object, Profile], keys_at: Mapping | None = None
+) -> bool:
+    """Whether the hit names something else after its candidates: a place or a feature
+    when none of them is a place ("the city of Santos", "the port of Santos", "the Ravi
+    and Chenab rivers"), a thing named after a place when none is a person ("Ross River
+    virus, a painful disease"), a product when they are all organisations ("Boeing
+    777-9"), or a thing named after a person when they are all persons and "the" stands
+    alone before it ("the support boat, the Cleopatra,": a person takes no "the"; "the
+    Obama administration" and "the elder Trudeau" have a word after the name or "the"), a
+    building or a place named after a person ("Diocletian’s Palace", "the Mandela
+    bridge"), an area when they are all organisations ("the Rosenborg district"), or a
+    building, an event or a craft when they are all places and a number follows ("Taipei
+    101", "Tartu 2024")."""
+    start, end, keys = hit
+    kinds = {profiles[key].kind if key in profiles else "" for key in keys}
+    if _PLACE_OF.search(text, max(0, start - 20), start) or _FEATURE_AFTER.match(text, end):
+        return not kinds & {"place", ""}
+    if kinds == {"person"} and (
+        _PERSONS_BUILDING_AFTER.match(text, end) or _PLACE_NAMED_AFTER.match(text, end)
+    ):
+        return not (
+            _ARTISTS_WORK_AFTER.match(text, end)
+            and all(key in profiles and _ARTIST.search(profiles[key].description) for key in keys)
+        )
+    # Anyone's or anything's: "Penn’s Landing", "Othello’s Tower", "Dr. Reddy’s
+    # Laboratories".
+    if _BUILDING_AFTER.match(text, end):
+        return True
+    # A kind of area after a club's name: "the Rosenborg district" gave the club its name.
+    if kinds == {"organization"} and _AREA_AFTER.match(text, end):
+        return True
+    if "place" in kinds and "person" not in kinds and _THING_NAMED_AFTER.match(text, end):
+        return True
+    # (Not an epithet that shares no word with the person's name, which takes "the":
+    # "the Dalai Lama, who turned 90" for Tenzin Gyatso.)
+    written = set(fold(text[start:end]).split())
+    epithet = all(key in profiles and not written & set(profiles[key].name.split()) for key in keys)
+    if kinds == {"person"} and not epithet and _the_name_alone(text, start, end, keys, keys_at):
+        return True
+    # A team takes "a" as a side in a given state: "a more open Peñarol could help them",
+    # "a depleted Chelsea".
+    teams = all(profiles[key].cues & _TEAM_WORDS for key in keys if key in profiles)
+    if kinds == {"organization"} and not teams and _product_of(text, start, end):
+        return True
+    if kinds == {"organization"} and bool(_MODEL_AFTER.match(text, end)):
+        return True
+    if kinds != {"place"}:
+        return False
+    # A number of three or four figures, or one joined by a hyphen, that neither counts
+    # nor measures makes the name of a building, an event or a craft: "Taipei 101
+    # swayed", "under the banner Tartu 2024", "Tolosa-7" (not "gave Kaleva 300 doses",
+    # "Minas 310,000", "Lima 400 km").
+    numbered = _BUILDING_NUMBER_AFTER.match(text, end)
+    if numbered and _YEAR_AND_WORD_AFTER.match(text, end):
+        numbered = None  # "Taiwan 2024 election results", "Kenya 2024 budget cuts"
+    if not _THE_AND_WORDS_BEFORE.search(text, max(0, start - 40), start):
+        return bool(numbered)
+    # With "the" (and at most one word) before the name, so does any number that is no
+    # year or amount ("the liberal Kaleva 300 party": a country or a city takes no
+    # "the"); but a year before a word that the phrase goes on with is the place's
+    # ("the Kaleva 2024 budget").
+    return bool(_NUMBERED_AFTER.match(text, end)) or bool(
+        numbered and not _LOWER_WORD_AFTER.match(text, numbered.end())
+    )
+
+
+# What a writer may set beside a name to say what it is, when it is no person, place or
+# organisation: a work, a food or a drink, an animal, a god, a vehicle (not a name: "the
+# city’s Māori name" is a name of the city).
+_THING_NOUNS = _wordset(
+    """film movie documentary novel book poem song album opera musical painting pastry cake
+    dish drink wine beer lager cheese dog cat horse retriever puppy parrot god goddess deity
+    ship boat ferry yacht train satellite rocket car truck aircraft"""
+)
+# Such a noun set beside the name, after it (", the 1942 film that", ", a ferry built
+# in") or before it ("her golden retriever, Jasper,"): the head of the phrase, before a
+# stop, a function word or a participle.
+_THING_BESIDE_AFTER = re.compile(
+    r", (?:a|an|the) (?:[\w’'-]+ ){0,3}?([a-z]+)(?=[,.;:!?)]| (?:that|which|who|whose|of|in|"
+    r"from|by|with|for|on|at|and|run|made|built|written|shot|known|sold|held)\b|"
+    r" [a-z]+ed\b)"
+)
+_THING_BESIDE_BEFORE = re.compile(
+    r"(?<!\bof )\b(?:[Aa]|[Aa]n|[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Mm]y) "
+    r"(?:(?!of\b)[\w’'-]+ ){0,3}?"
+    r"([a-z]+), $"
+)
+# A relative set before a name ("her daughter, Sofia, 19"): a person, whatever else
+# bears the name.
+_RELATIVES = _wordset(
+    """daughter son grandson granddaughter grandchild child baby wife husband brother sister
+    mother father cousin niece nephew grandmother grandfather"""
+)
+# A description that opens by calling the place a capital or the largest city ("Capital and
+# largest city of Peru"; not "Northern country; capital Vesk").
+_CAPITAL_OR_LARGEST = re.compile(
+    r"^(?:[\w-]+ ){0,3}?(?:capital|(?:largest|most populous|biggest) city)\b"
+)
+# What may be said to be called so and be none of ours: a thing, a shop or a venue ("a
+# bakery in Montreal called Hamra"); a kind of place is read by its kind ("a town called
+# Avdiivka" is the city).
+_CALLED_THINGS = _THING_NOUNS | _wordset(
+    """bakery pizzeria restaurant cafe café bar pub shop store boutique hotel nightclub club
+    salon bistro brasserie diner perfume"""
+)
+# A thing said to be called so, with "a" and up to three words before the verb and where
+# it is after the noun: "a bakery in Montreal called Hamra", "a pizzeria near the library
+# called Vesuvio".
+_A_THING_CALLED_BEFORE = re.compile(
+    r"\b(?:a|an|A|An) (?:(?!(?:the|a|an|his|her|its|their)\b)[a-z][\w’'-]* ){0,3}?([a-z]+)"
+    r"(?: (?:in|near|on|at|by|off|outside)"
+    r" (?:the |a )?[\w’'-]+(?: [\w’'-]+)?)? (?:called|named) $"
+)
+
+
+# What a drink is poured from or drunk in, before its name: "a bottle of Margaux", "cans
+# of Lech", "A glass of Valpolicella" are the drink, named after a place or sharing a
+# club's name; only a maker of drinks is named so ("bottles of Brandão" for the house).
+_POURED_FROM_BEFORE = re.compile(
+    r"\b(?:(?:[Bb]ottles?|[Gg]lass(?:es)?|[Cc]ans?|[Cc]rates?|[Pp]ints?|[Bb]arrels?|"
+    r"[Cc]asks?|[Dd]rams?|[Mm]ugs?|[Ww]edges?|[Ss]lices?|[Ww]heels?) of|"
+    # What people drink or eat, the thing named after the place: "people drink
+    # Champagne at weddings".
+    r"(?:drink|drinks|drank|drinking|sip|sips|sipping|eat|eats|ate|eating)) "
+    r"(?:(?:a|an|the|cold|red|white|good|fine|old|more|less) )?$"
+)
+_DRINK_MAKERS = frozenset(
+    map(
+        _stem,
+        _wordset(
+            """winery wine winemaker brewery brewer brewing beer distillery spirits vineyard
+            beverage beverages drinks whisky whiskey vodka gin cider"""
+        ),
+    )
+)
+
+
+def _described_as_a_thing(text: str, hit: tuple, profiles: Mapping) -> bool:
+    """Whether words set beside the hit call it a thing that none of its candidates'
+    descriptions says it is: "Casablanca, the 1942 film," is no city, "the Irrawaddy, a
+    ferry built in 1930," no river, "her golden retriever, Jasper," no town. Not a site,
+    a newspaper or a brand, which may be a place or an organisation of ours ("Chernobyl,
+    the site of the 1986 disaster", "Le Monde, the French newspaper"), nor a phrase with
+    "of" before the name ("The star of the film, Cillian Murphy,"). So is what a drink is
+    poured from before it, unless one of them makes drinks ("a glass of Valpolicella")."""
+    start, end, keys = hit
+    if _POURED_FROM_BEFORE.search(text, max(0, start - 30), start):
+        return all(key in profiles and not profiles[key].cues & _DRINK_MAKERS for key in keys)
+    made = _MADE_THING_AFTER.match(text, end)
+    # "In Kerala rice is the staple": a place where something is, not a thing's name. A
+    # firm's name before its product is the maker's ("Heineken beer", "Nestlé chocolate",
+    # "Beneteau boats"), and a country or a person after a verb of selling or giving is the
+    # one given it ("Brazil sells China beef", "offered Ramaphosa tea").
+    if (
+        made
+        and not _PLACE_BEFORE.search(text, max(0, start - 20), start)
+        and any(key in profiles and profiles[key].kind != "organization" for key in keys)
+        and not (
+            _GIVEN_TO_BEFORE.search(text, max(0, start - 20), start)
+            and all(
+                key in profiles
+                and (profiles[key].place_type == "country" or profiles[key].kind == "person")
+                for key in keys
+            )
+        )
+    ):
+        said = _stem(made.group(1))
+        return all(key in profiles and said not in profiles[key].cues for key in keys)
+    called = _A_THING_CALLED_BEFORE.search(text, max(0, start - 70), start)
+    # Only what is no agent is called so: "a spokesman in Kyiv called Russia's offer a
+    # trap", "a lawmaker called Musk a threat", "a firm called Palantir" name ours. A
+    # kind of place is read by its kind ("a town called Avdiivka" is the city), but no
+    # writer introduces a capital or a largest city so ("a town called Paris, in Texas").
+    if called and called.group(1) in _KINDS_OF_PLACE:
+        kind = _KINDS_OF_PLACE[called.group(1)]
+        said = _stem(called.group(1))
+        return all(
+            key in profiles
+            and said not in profiles[key].cues
+            and not (
+                profiles[key].kind == "place"
+                and _kind_described(profiles[key]) == kind
+                and not _CAPITAL_OR_LARGEST.search(profiles[key].description)
+            )
+            for key in keys
+        )
+    if called and called.group(1) in _CALLED_THINGS:
+        said = _stem(called.group(1))
+        return all(key in profiles and said not in profiles[key].cues for key in keys)
+    beside = _THING_BESIDE_AFTER.match(text, end)
+    if beside is None and text.startswith(",", end):
+        beside = _THING_BESIDE_BEFORE.search(text, max(0, start - 50), start)
+        # Not a thing's relative, which is a figure of speech: "Belarus and its big
+        # brother, Russia," is the country.
+        if (
+            beside
+            and beside.group(1) in _RELATIVES
+            and not re.search(r"\b[Ii]ts\b", beside.group())
+        ):
+            return all(key in profiles and profiles[key].kind != "person" for key in keys)
+    if beside is None or beside.group(1) not in _THING_NOUNS:
+        return False
+    said = _stem(beside.group(1))
+    return all(key in profiles and said not in profiles[key].cues for key in keys)
+
+
+# Without those prepositions: "Buses run Lima-Callao through the night" names Lima.
+_PHRASE_ENDS_NARROW = re.compile(rf"(?:[,.;:!?)]|\s(?:{_CORE_FUNCTION_WORDS})\b)")
+
+# A food, a drink, a plant, a breed or a craft named after a place or a person, after the
+# name and ending its noun phrase: "Dundee cake at", "Amur tigers, which", "a restored
+# Nordland boat,", "Aalborg akvavit" (not "the Kraków chocolate maker", where the noun is
+# no head). Only a maker of it is named so: "Haase coffee" is the roaster's; and a place
+# written after "in" is where it is ("in Kerala rice is the staple").
+_MADE_THINGS = """cake cakes mints sweets biscuits bread buns pastry pastries chocolate
+    chocolates cheese ham sausage sausages oranges orange lemons apples grapes olives nuts
+    honey pepper peppers chillies rice tea coffee beer beers lager ale cider wine wines
+    whisky whiskey vodka akvavit aquavit rum gin brandy tigers tiger dolphins dolphin
+    horses horse cattle sheep goats dogs dog cats cat hens salmon oysters mussels boat
+    boats tiles tile pottery porcelain lace carpets carpet rugs rug tweed cigars hats salad
+    beef pork lamb halibut perch cod trout tuna crab lobster laksa noodles soup curry stew
+    pie pies dumplings spruce pine pines fir oak pearls"""
+_MADE_THING_AFTER = re.compile(
+    # Not the verbs "perch" and "pine": "Leicester perch at the top", "Arsenal pine for".
+    rf" (?!perch (?:at|on|atop)\b|pine for\b)"
+    rf"({'|'.join(sorted(_wordset(_MADE_THINGS)))})(?={_PHRASE_ENDS.pattern})"
+)
+_GIVEN_TO_BEFORE = re.compile(
+    r"\b(?:sells?|sold|supplies|supplied|supply|ships?|shipped|sends?|sent|gives?|gave|"
+    r"offers?|offered|owes?|owed|lends?|lent) (?:the )?$"
+)

@@ -1,0 +1,516 @@
+"""Telling organisations of one name apart, and an organisation from the place or
+person it is named after: generic institutions and parties by the story's country, teams
+by the story's sport and what a side does, a capital or a town that acts as a government
+or a firm."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Mapping
+
+from articles.anchoring.context import (
+    _GENERIC_NAME_WORDS,
+    _PLACE_BEFORE,
+)
+from articles.anchoring.folding import (
+    fold,
+)
+from articles.anchoring.profiles import (
+    _GAME_WORDS,
+    Profile,
+    _nationality_opening,
+    _stem,
+    _words,
+    _wordset,
+)
+from articles.anchoring.reading import (
+    _GENERIC_INSTITUTION,
+    _generic_institution_name,
+    _kind_written,
+    _paragraph_start,
+    _sentence_bounds,
+)
+from articles.anchoring.story import (
+    _Story,
+)
+
+# Words of a game that a city's news uses as often ("Lyon's climate goals", "the festival
+# drew four million visitors", "a coach carrying pensioners", "supporters of the tram"):
+# cues of a team only beside another word of a game, or in a story of a sport.
+_COMMON_GAME_WORDS = frozenset(
+    map(
+        _stem,
+        _wordset(
+            """goal goals coach supporters beat drew squad players manager transfer
+            fixture strikers defender defenders"""
+        ),
+    )
+)
+
+
+_SQUAD_AFTER = re.compile(
+    r"(?:['’]s)? (?:(?:football|basketball|rugby|cricket|baseball|hockey|soccer|volleyball) )?"
+    r"(?:captain|coach|manager|bowlers?|batsmen|batters?|openers?|strikers?|"
+    r"goalkeeper|keeper|squad|innings|line-?up|fielders?|skipper|midfielders?|"
+    r"defenders?|wingers?|forwards?|playmaker|"
+    # Cricket's and rugby's: "all 20 England wickets", "a Somerset spinner", "Wales's
+    # autumn internationals", "Bath's head of rugby".
+    r"wickets|spinner|seamers?|pacemen|quicks|all-rounders?|selectors?|flankers?|scrum-half|"
+    r"fly-half|hooker|prop|"
+    r"full-back|(?:autumn |summer |six nations )?internationals|head coach|"
+    # "a former Wales under-21 international", "a Scotland international".
+    r"(?:under-\d{2} )?international\b(?! \w)|under-\d{2} (?:side|team|squad)|"
+    r"(?:head|director) of rugby|first-innings|second-innings)\b|, who\b"
+)
+# A team's player by their place in it, and the sport it says ("an Ireland prop").
+_POSITIONS = {
+    "rugby": "prop props hooker hookers flanker flankers fly-half scrum-half lock locks",
+    "cricket": "spinner spinners seamer seamers paceman pacemen batsman batsmen wickets",
+    "football": "striker strikers goalkeeper goalkeepers midfielder midfielders",
+    "gridiron": "quarterback quarterbacks linebacker linebackers",
+    "baseball": "pitcher pitchers shortstop",
+}
+_POSITION_SPORT = {word: sport for sport, words in _POSITIONS.items() for word in words.split()}
+
+
+_SQUAD_PAIR_AFTER = re.compile(r" and [A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?(?=['’]?s? [a-z])")
+_POSITION_AFTER = re.compile(r"(?:['’]s)? ([a-z-]+)\b")
+# A word any trade uses after a pair: "Southern Water’s Kent and Sussex manager".
+_ANY_TRADES_AFTER = re.compile(r"(?:['’]s)? (?:manager|captain)\b")
+
+
+def _after_the_pair(text: str, end: int) -> int | None:
+    """Where the second name of a pair the name opens ends ("Munster and Ireland prop"),
+    or None."""
+    pair = _SQUAD_PAIR_AFTER.match(text, end)
+    return pair.end() if pair else None
+
+
+def _squad_of_a_pair(text: str, end: int, about_a_sport: bool) -> bool:
+    """Whether the name is the first of two before a team's word: "a former Munster and
+    Ireland prop" plays for both (outside a story about a sport, not before a word any
+    trade uses)."""
+    after = _after_the_pair(text, end)
+    return (
+        after is not None
+        and bool(_SQUAD_AFTER.match(text, after))
+        and (about_a_sport or not _ANY_TRADES_AFTER.match(text, after))
+    )
+
+
+def _sport_of_the_squad_word(text: str, end: int) -> str | None:
+    """The sport of the player's place after the name, or of the pair it opens."""
+    after = _after_the_pair(text, end)
+    word = _POSITION_AFTER.match(text, end if after is None else after)
+    return _POSITION_SPORT.get(word.group(1)) if word else None
+
+
+def _generic_institution_elsewhere(story: _Story, key, folded: str) -> bool:
+    """Whether ``folded`` is a generic name of an institution of ``key``'s country
+    ("Congress" for the United States Congress) in a story that names neither that
+    country nor anything else its description names, itself or through the places and
+    bodies it has named: every country has one, and a story from Peru means Peru's
+    ("Congress must approve the mine")."""
+    known = story.profiles.get(key)
+    if known is None or known.kind != "organization" or folded in known.primary_names:
+        return False
+    if not _generic_institution_name(folded):
+        return False
+    cues = _country_cues(known)
+    if not cues:
+        return False
+    # The story's names, and those of the places and bodies it has named so far:
+    # "Washington" (the capital of the United States) puts a story in the United States.
+    named = set(story.named_words())
+    for other in story.recent:
+        if other in story.profiles and story.profiles[other].kind != "person":
+            named |= story.profiles[other].proper
+    return not any(word.startswith(cue) for cue in cues if len(cue) >= 4 for word in named)
+
+
+_PARTY = re.compile(r"\bpart(?:y|ies)\b")
+_PARTY_WORDS = frozenset({_stem("party"), _stem("parties")})
+
+
+# A party of a province or a state, or a branch, shares its country with the national
+# party of its name ("Quebec Liberal Party", "Welsh branch of the Labour Party"): the
+# country the story is in does not tell them apart. (Not "state-owned", "head of state".)
+_SUBNATIONAL = re.compile(
+    r"\b(?:provincial|(?<!of )state(?![- ]owned|-run)|regional|branch|devolved|province)\b"
+)
+
+
+def _parties_of_countries(keys: list, known: Mapping) -> bool:
+    """Whether ``keys`` are national political parties of as many countries, which share
+    a name as generic institutions do ("Greens", "Social Democrats", "Labour"): the
+    story's country says which, as it does for "the Supreme Court"."""
+    if not all(
+        key in known
+        and _PARTY.search(known[key].description)
+        and not _SUBNATIONAL.search(known[key].description)
+        for key in keys
+    ):
+        return False
+    cues = [frozenset(cue for cue in _country_cues(known[key]) if len(cue) >= 4) for key in keys]
+    return all(cues) and sum(map(len, cues)) == len(frozenset().union(*cues))
+
+
+def _country_cues(known: Profile) -> frozenset[str]:
+    """The stems of the names a generic institution's description holds that are no
+    generic words: its country's, often a word of its own name ("United States
+    Congress"), and the country whose people's word it opens with ("Swiss political
+    party": Switzerland's)."""
+    named = (known.proper | known.own_proper) - _GENERIC_NAME_WORDS - _GENERIC_INSTITUTION
+    return named - _PARTY_WORDS | _nationality_opening(known.description)
+
+
+def _institution_country(story: _Story, keys: list, folded: str):
+    """Of generic institutions of several countries ("the Election Commission" of Malaysia
+    and of India), the one whose country the story writes, or the places it has named
+    are described in, at least twice as often as any other's ("Sabah ... Kota
+    Kinabalu": "Malaysian state", "city in Malaysia"); short of that, the one written
+    most if it is the only one of the country the story is filed from; None when that
+    does not decide. The name's own words say no country (``folded``)."""
+    known = story.profiles
+    words = story.named_words()
+    places = Counter()
+    for other, forms in story.recent.items():
+        if other in known and known[other].kind == "place":
+            places.update(dict.fromkeys(known[other].proper, len(forms)))
+
+    cues = {key: {cue for cue in _country_cues(known[key]) if len(cue) >= 4} for key in keys}
+    # The name's own words say no country: "Republicans" is no cue for the Brazilian
+    # party "formerly the Brazilian Republican Party".
+    own_words = {_stem(word) for word in _words(folded)}
+    counts = {
+        key: sum(
+            n
+            for word, n in (*words.items(), *places.items())
+            if any(word.startswith(cue) for cue in cues[key] - own_words)
+        )
+        for key in keys
+    }
+    ranked = sorted(keys, key=counts.get, reverse=True)
+    best, second = counts[ranked[0]], counts[ranked[1]]
+    if best >= 1 and best >= 2 * second:
+        return ranked[0]
+    # Short of that, the one the story is filed from, if the story writes its country
+    # more than any other's: "KAMPALA ... the Supreme Court" is Uganda's in a story that
+    # also tells of an abduction in Kenya.
+    home = known.get(story.filed_from)
+    if home is None or best == second:
+        return None
+    at_home = home.proper | {_stem(word) for word in _words(home.name)}
+    home_ones = [
+        key for key in keys if any(word.startswith(cue) for cue in cues[key] for word in at_home)
+    ]
+    return ranked[0] if home_ones == [ranked[0]] else None
+
+
+# Words only one sport's reports use, by the word a description names the sport with.
+_SPORT_WORDS = {
+    sport: frozenset(words.split())
+    for sport, words in {
+        "football": """pitch striker strikers midfielder midfielders goalkeeper equaliser
+            equalised equalises offside half-time kick-off""",
+        "basketball": """rebound rebounds dunk dunks three-pointer three-pointers
+            buzzer-beater free-throw free-throws""",
+        "cricket": "wicket wickets innings bowler bowlers batsman batsmen",
+        "rugby": "scrum scrums lineout lineouts fly-half flanker",
+        "hockey": "puck rink goaltender power-play",
+        "baseball": "pitcher pitchers homer home-run shortstop",
+        "hurling": "hurling hurler hurlers sliotar camogie",
+        # American and Canadian football's own words (descriptions say "football").
+        "gridiron": "touchdown touchdowns quarterback quarterbacks linebacker linebackers",
+    }.items()
+}
+
+
+# "Hurling" as a verb with what is thrown ("protesters hurling stones", "hurling
+# insults"): no game.
+_HURLING_A_THING = re.compile(
+    r"\bhurling (?:[a-z]+ )?(?:stones|rocks|bottles|bricks|eggs|objects|missiles|"
+    r"projectiles|insults|abuse|accusations|chairs|debris|flares)\b",
+    re.IGNORECASE,
+)
+
+
+def _about_a_sport(story: _Story) -> bool:
+    """Whether the story uses a sport's own words ("kick-off", "wickets", "the pitch")."""
+    return _text_about_a_sport(story.text)
+
+
+@functools.lru_cache(maxsize=64)
+def _text_about_a_sport(text: str) -> bool:
+    """``_about_a_sport`` for a text alone (read once a story, however many names ask)."""
+    counts = Counter(word.lower() for word in _words(text))
+    thrown = len(_HURLING_A_THING.findall(text))
+    return any(
+        counts[word] - (thrown if word == "hurling" else 0) > 0
+        for words in _SPORT_WORDS.values()
+        for word in words
+    )
+
+
+def _game_beside(text: str, low: int, high: int) -> bool:
+    """Whether ``text[low:high]`` holds a word of a game that a city's news seldom uses
+    ("penalty", "league", "striker", "derby")."""
+    return any(
+        _stem(word) in _GAME_WORDS and _stem(word) not in _COMMON_GAME_WORDS
+        for word in _words(text[low:high])
+    )
+
+
+def _sport_of_story(story: _Story, keys: list, known: Mapping):
+    """Of organisations of one name whose descriptions name different sports, the one
+    whose sport the story's words are of, when they are at least two and twice any
+    other's; None otherwise."""
+    sports = {}
+    for key in keys:
+        if key not in known or known[key].kind != "organization":
+            return None
+        described = {word.lower() for word in _words(known[key].description)}
+        named = [sport for sport in _SPORT_WORDS if sport in described]
+        if len(named) != 1:
+            return None
+        sports[key] = named[0]
+    if len(set(sports.values())) < len(keys):
+        return None
+    words = story.word_counts()
+    counts = {
+        key: sum(words[word] for word in _SPORT_WORDS[sport]) for key, sport in sports.items()
+    }
+    ranked = sorted(keys, key=counts.get, reverse=True)
+    best, second = counts[ranked[0]], counts[ranked[1]]
+    return ranked[0] if best >= 2 and best >= 2 * second else None
+
+
+# A nation's government or parliament, as its description says (not a city's council nor
+# an agency: "Municipal government of the city of Amman" is no capital's metonym); a firm.
+_GOVERNS = re.compile(r"\b(?:government|parliament|legislature|executive body|european union)\b")
+_GOVERNS_LOCALLY = re.compile(
+    r"\b(?:municipal|local|city|county|council|agency|authority|provincial|regional)\b"
+)
+_FIRM = re.compile(
+    r"\b(?:company|manufacturer|carmaker|maker|firm|corporation|conglomerate|producer|"
+    r"bank|airline|retailer|brewer|operator)\b"
+)
+# What a government or a firm does, after its name: "Ottawa has not said", "Ottawa
+# wanted to double output", "Toyota would send quality teams".
+_ACTS_AFTER = re.compile(
+    r" (?:wants?|wanted|said|says|tried|tries|agreed|agrees|refused|refuses|insists?|"
+    r"insisted|announced|promised|respected|rejected|approved|imposed|plans|planned|decided|"
+    r"argues|argued|lent|paid|pays|demanded|demands|pledged|offered|ordered|signed)\b|"
+    # An auxiliary only before a verb: "Ottawa has not said", "Ottawa would ease its cap",
+    # "Toyota would send teams" (not "Ottawa has a population", "Ottawa had its coldest
+    # night", "Ottawa will be the host").
+    r" (?:has|had|have)(?: not| never| also| already| long)? (?:[a-z]+ed|said|told|sent|"
+    r"paid|lent|made|sought|given|taken|kept|cut|set)\b|"
+    r" (?:will|would|must|should|cannot|could|can)(?: not| also| never)? (?!be\b|have\b)[a-z]+\b"
+)
+# What one does to or with a government or a firm, before its name: "the deal with
+# Brussels", "money from Westminster", "would not let Ottawa dictate", "owned by Toyota".
+_ACTED_ON_BEFORE = re.compile(r"\b(?:with|from|let|ask|asked|asking|urged|pressed|by) $")
+
+
+def _acting_body(text: str, start: int, end: int, own, keys: list, known: Mapping):
+    """The one other of ``keys`` that has the name of the place ``own`` as its alias and
+    is a nation's government or parliament, or a firm (named after a town, not a
+    country), where the word acts as such a body does: "Ottawa has not said", "the deal
+    with Brussels", "money from Westminster", "owned by Toyota". News names a government
+    by its seat, and a firm named after its town is the firm in business copy. None
+    otherwise: only a verb of acting after the word, or a word of dealing with a body
+    before it, reads it so ("a museum in Ottawa", "Ottawa has a population" stay the
+    city)."""
+    others = [key for key in keys if key != own]
+    if len(others) != 1 or others[0] not in known or known[own].kind != "place":
+        return None
+    body = known[others[0]]
+    governs = _GOVERNS.search(body.description) and not _GOVERNS_LOCALLY.search(body.description)
+    trades = _FIRM.search(body.description) and known[own].place_type != "country"
+    if body.kind != "organization" or not (governs or trades):
+        return None
+    acts = _ACTS_AFTER.match(text, end) or (
+        _ACTED_ON_BEFORE.search(text, max(0, start - 10), start)
+        and text[end : end + 1] in ("", " ", ",", ".", ";")
+    )
+    return others[0] if acts else None
+
+
+# A game in the sentence: what a country's national side plays.
+_FIXTURE = re.compile(
+    r"\b(?:World Cup|[Qq]ualifiers?|friendly|friendlies|match|matches|Tests?|tournament|"
+    r"Six Nations|Olympics|semi-final|quarter-final|fixtures?)\b"
+)
+# A side's place in the game: "a 2-2 draw with France", "heavy defeats to India",
+# "played 68 times for Brazil", "qualifiers away to Chile".
+_SIDE_BEFORE = re.compile(
+    r"\b(?:draw with|defeats? (?:to|by)|loss(?:es)? to|win over|victory over|away to|"
+    r"at home to|times for|assistant (?:coach )?with) $"
+)
+# Words that place a side only close to a game's word: "a qualifier on Friday between
+# Zambia and Malawi", "the matches of Wales against England and Scotland", "will host
+# Turkey in a friendly" (not "sanctions against Zambia were lifted after the match").
+_SIDE_AFTER_A_GAME = re.compile(
+    r"\b(?:against|between|hosts?|hosted|will host|bring|(?:matches|games|fixtures) of) $|"
+    r"\b(?:between|against) [A-Z][\w’'-]*(?: [A-Z][\w’'-]*)* and $"
+)
+# What a side does, or has, after its name: "Argentina pulled away in the third quarter",
+# "Jamaica play a World Cup qualifier", "Cameroon’s preparations for the qualifiers".
+_SIDE_AFTER = re.compile(
+    r"['’]s (?:[\w-]+ )?(?:World Cup|opening|preparations|matches|match|games?|qualifiers?|"
+    r"squad|coach|captain|friendly|campaign)\b|"
+    r" (?:pulled away|play|plays|playing|scored|will host)\b"
+)
+
+
+# What only a side does, whatever the sentence: "Switzerland next play in March", "when
+# the Netherlands return to action", "Nigeria reached the final", "Ghana went out in the
+# group stage", "Ghana’s best chance fell to their captain"; and a player's side, or the
+# next opponent: "a defender for Nigeria", "Argentina next play Uruguay".
+_A_SIDES_WORDS_AFTER = re.compile(
+    r" (?:next play|(?:also )?returns? to action|reached the (?:final|semi-finals?|"
+    r"quarter-finals?)(?! stage| round| phase| step)|went out in the (?:group|first|second|"
+    r"last) (?:stage|round))\b|"
+    r"['’]s (?:best chances?|goalkeeper|back four|strikers?|starting (?:XI|line-up|lineup))\b"
+)
+_A_PLAYER_FOR = re.compile(
+    r"\b(?:defender|striker|midfielder|goalkeeper|winger|playmaker|full-back|centre-back|"
+    r"fly-half|scrum-half|bowler|batsman|batter) for $|"
+    r"\bnext (?:play|plays|face|faces|meet|meets|host|hosts) $"
+)
+
+
+# The game a side is named in, just after it: "will host Turkey in a friendly".
+_IN_A_GAME_AFTER = re.compile(
+    r" (?:in|for) (?:a|an|the|their|its) (?:[\w-]+ )?(?:friendly|qualifier|match|fixture|Test)\b"
+)
+
+
+def _what_the_name_does(story, start, end, own, candidates):
+    """The entity a country's or a town's own name stands for by what its sentence says
+    it does: a government or a firm that acts (``_acting_body``), a national side in a
+    game (``_a_side_in_a_fixture``); ``_NONE_OF_THEM`` for a side when the story does not
+    say which of several teams it is; None when the sentence says neither."""
+    text, known = story.text, story.profiles
+    governing = _acting_body(text, start, end, own, candidates, known)
+    if governing is not None:
+        return governing
+    if _a_side_in_a_fixture(text, start, end, own, candidates, known):
+        # Of several teams of the name (the men's and the women's), the one the story
+        # named, or the one of the story's sport.
+        teams = [key for key in candidates if key != own]
+        named = [key for key in teams if key in story.recent]
+        if len(teams) == 1 or len(named) == 1:
+            return (named or teams)[0]
+        return _sport_of_story(story, teams, known) or _NONE_OF_THEM
+    return None
+
+
+# What ``_what_the_name_does`` says when a name is a side but nothing says which.
+_NONE_OF_THEM = object()
+
+
+def _a_side_in_a_fixture(text: str, start: int, end: int, own, keys: list, known: Mapping):
+    """Whether a country's name, which national teams have as an alias, names a side in
+    a game its sentence tells of ("the Red Devils’ 2-2 draw with France in a friendly",
+    "a qualifier on Friday between Zambia and Malawi"), not the country."""
+    if known[own].place_type != "country" or not all(
+        key in known and known[key].kind == "organization" for key in keys if key != own
+    ):
+        return False
+    low, high = _sentence_bounds(text, start, end)
+    if _A_SIDES_WORDS_AFTER.match(text, end) or _A_PLAYER_FOR.search(
+        text, max(low, start - 30), start
+    ):
+        return True
+    if _SIDE_AFTER_A_GAME.search(text, max(low, start - 40), start):
+        return bool(
+            _FIXTURE.search(text, max(low, start - 70), start) or _IN_A_GAME_AFTER.match(text, end)
+        )
+    if not (_SIDE_BEFORE.search(text, max(low, start - 30), start) or _SIDE_AFTER.match(text, end)):
+        return False
+    return bool(_FIXTURE.search(text[low:start]) or _FIXTURE.search(text, end, high))
+
+
+def _organisation_kept_to(story: _Story, keys: list, start: int, end: int):
+    """The organisation among ``keys`` that the story gave the word ``folded`` alone to
+    last, in this paragraph or the one before (in a story about a sport, anywhere before),
+    or None: a team or a firm named after a place is what the story is about once a cue
+    gave it the word, where the place is the word's default sense; further back, the story
+    may have moved on ("which Cameroon hosted" is the country, in a story that long before
+    wrote of the team)."""
+    known = story.profiles
+    if any(key not in known or known[key].kind not in ("place", "organization") for key in keys):
+        return None
+    if _kind_written(story.text, start, end):
+        return None  # "the city of Medellín owns" is the place, whatever came before
+    folded = fold(story.text[start:end])
+    paragraph = _paragraph_start(story.text, start, back=1)
+    # In a match report the story keeps to the team from its start: "Mehidy said Bangladesh
+    # had expected the ball to turn", paragraphs after the team took the word. Not a
+    # place's words ("in Bangladesh"), nor a host's ("which Cameroon hosted", "which
+    # Morocco will co-host"): those are the country's, wherever the team was last.
+    if (
+        _about_a_sport(story)
+        and not _PLACE_BEFORE.search(story.text, max(0, start - 20), start)
+        and not _HOSTED_AFTER.match(story.text, end)
+        and _paragraph_of_the_game(story, start, end)
+    ):
+        paragraph = 0
+    last = {
+        key: story.recent[key][folded]
+        for key in keys
+        if story.recent.get(key, {}).get(folded, -1) > paragraph
+    }
+    latest = max(last, key=last.get) if last else None
+    return latest if latest is not None and known[latest].kind == "organization" else None
+
+
+def _paragraph_of_the_game(story: _Story, start: int, end: int) -> bool:
+    """Whether the paragraph around ``start:end`` is the game's: a sport's or a game's word
+    in it, or a person the story named before the name ("Mehidy said Bangladesh had...",
+    "“Rizwan and Babar used their feet well.” Pakistan will hope so."); not a paragraph of
+    its own on the country ("Bangladesh’s prime minister telephoned")."""
+    low = _paragraph_start(story.text, start)
+    high = story.text.find("\n", end)
+    high = len(story.text) if high < 0 else high
+    return (
+        _text_about_a_sport(story.text[low:high])
+        or _game_beside(story.text, low, high)
+        or any(
+            key in story.profiles
+            and story.profiles[key].kind == "person"
+            and any(low <= at < start for at in forms.values())
+            for key, forms in story.recent.items()
+        )
+    )
+
+
+# A host, and "which" hosted too ("Cameroon, which hosted the tournament in 2022"): the
+# country.
+_HOSTED_AFTER = re.compile(
+    r"(?:,? (?:which|that))? (?:will |would |is to |to )?(?:co-)?host(?:s|ed|ing)?\b"
+)
+
+
+def _organisation_named_last(story: _Story, folded: str, keys: list, known: Mapping):
+    """Of places and organisations of one name, the organisation the story named last by
+    a longer name holding the word ("Taunus Bank" for "Taunus"), when it has not named
+    any of the places since, by any name; None otherwise."""
+    if {known[key].kind if key in known else "" for key in keys} != {"place", "organization"}:
+        return None
+    last = {}
+    for key in keys:
+        place = known[key].kind == "place"
+        ends = [
+            end
+            for form, end in story.recent.get(key, {}).items()
+            if place or (folded in form and len(form) > len(folded))
+        ]
+        if ends:
+            last[key] = max(ends)
+    latest = max(last, key=last.get, default=None)
+    return latest if latest is not None and known[latest].kind == "organization" else None

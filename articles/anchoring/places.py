@@ -1,0 +1,363 @@
+"""Telling places of one name apart: the dateline and its region, the places a story
+names and the ones their descriptions name, rivers, the kind of place written beside a
+name, places named after one another."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from articles.anchoring.context import (
+    _GENERIC_NAME_WORDS,
+    _PHRASE_ENDS_NARROW,
+    opens_dateline,
+)
+from articles.anchoring.folding import (
+    fold,
+    typographic,
+)
+from articles.anchoring.profiles import (
+    _WORD,
+    Profile,
+    _kind_described,
+    _names_all,
+    _nationality_opening,
+    _stem,
+    _words,
+)
+from articles.anchoring.reading import (
+    _CAPITALISED,
+    _all_of_kind,
+    _generic_institution_name,
+    _kind_written,
+    _names,
+    _paragraph_start,
+    _sentence_bounds,
+)
+from articles.anchoring.story import (
+    _Story,
+)
+
+_DATELINE = re.compile(r"^([A-Z][A-Z .'-]+?)(?:,| \(| -)", re.MULTILINE)
+_DATELINE_NAME = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*")
+
+
+def _dateline_before(text: str, start: int) -> str | None:
+    """The stem of the last word of the nearest dateline above ``start`` ("atlanta")."""
+    found = None
+    for match in _DATELINE.finditer(text, 0, start):
+        found = match
+    if found is None:
+        # A dateline in the case of its name opens the story ("Cork, Ireland, Nov 14").
+        first = _DATELINE_NAME.match(text)
+        if first and start > first.end() and opens_dateline(text, 0, first.end()):
+            return _stem(first.group().split()[-1])
+        return None
+    return _stem(found.group(1).split()[-1])
+
+
+_CAPITAL_OF = re.compile(
+    r"(?:capital|capital city|capital and (?:largest|most populous) city) of (?:the )?"
+    r"([^.;,]+?)(?:[.;,]| on | at |$)"
+)
+
+
+def _capital_of_a_state(capital: Profile, profiles: Mapping) -> bool:
+    """Whether the place ``capital``'s description calls it the capital of is one the
+    gazetteer knows as a state or a province ("Capital of Maine." when Maine is "State in
+    the north-eastern United States"): no country's capital."""
+    found = _CAPITAL_OF.match(capital.description)
+    return bool(found) and any(
+        other.kind == "place"
+        and other.place_type == "state"
+        and found.group(1) in other.primary_names
+        for other in profiles.values()
+    )
+
+
+def _another_place_recalled(text, start, end, filed_from, keys, known: Mapping) -> bool:
+    """Whether the hit's sentence writes a name that the description of another of
+    ``keys`` than the dateline's place holds ("Their old studio in Palermo was in
+    Argentina's capital" recalls the barrio of Buenos Aires)."""
+    low, high = _sentence_bounds(text, start, end)
+    written = {_stem(word.group()) for word in _CAPITALISED.finditer(text, low, high)}
+    written -= _GENERIC_NAME_WORDS | known[filed_from].proper
+    written -= {_stem(word) for key in keys if key in known for word in _words(known[key].name)}
+    return any(known[key].proper & written for key in keys if key != filed_from and key in known)
+
+
+def _dateline_wrote(text: str, folded: str) -> bool:
+    """Whether the story's dateline opens with the name ``folded`` and no longer one."""
+    first = _DATELINE_NAME.match(text)
+    return first is not None and fold(first.group()) == folded
+
+
+_PEOPLE_BEFORE_A_KIND = re.compile(r"\b([A-Z][a-z]+) [a-z]+ of (?:the )?$")
+
+
+# What English copy calls a province or a region where the gazetteer has the local word:
+# "Karbala province" is the governorate, "Odesa province" and "Kharkiv regional governor"
+# the oblast.
+_PROVINCES = frozenset({"province", "governorate", "oblast"})
+_KINDS_READ_AS = {
+    **dict.fromkeys(_PROVINCES, _PROVINCES),
+    "region": frozenset({"region", "oblast", "governorate"}),
+}
+
+
+_REGION_THE_BEFORE = re.compile(
+    r"(?:\b(?:[Ii]n|to|[Aa]cross|[Tt]hroughout|[Tt]hrough|[Aa]round|[Ww]ithin) the |"
+    r"(?:^|[.!?]['\"’”)]?\s+|\n)The )$"
+)
+
+
+# What only a river does or has, before "the" and its name.
+_RIVER_THE_BEFORE = re.compile(
+    r"\b(?:meets|meet|joins|join|joined|flows into|empties into|up|down|upstream on|"
+    r"downstream on|(?:banks?|mouth|delta|estuary|waters|length|source) of) the $"
+)
+# What moves on water goes "through the" river: "barges carrying coal through the
+# Meuse", "cruise boats sail through the Dordogne", "floodwater surging through".
+_ON_WATER_BEFORE = re.compile(
+    r"\b(?:boats?|barges?|ships?|ferr(?:y|ies)|cruises?|sail\w*|paddl\w*|raft\w*|kayak\w*|"
+    r"canoe\w*|swim\w*|flood\w*|water|ice|floes?|currents?|salmon|fish)\b[^.;]*$",
+    re.IGNORECASE,
+)
+
+
+def _the_river(text: str, start: int, end: int, keys: list, known: Mapping):
+    """The one river among the places ``keys`` when "the" stands right before the name at
+    ``start:end`` and the name ends its noun phrase ("the Gandaki provincial government"
+    is the province's), or None."""
+    if not (
+        _all_of_kind(keys, known, "place")
+        and text.endswith(("the ", "The "), max(0, start - 4), start)
+        and _PHRASE_ENDS_NARROW.match(text, end)
+        # A region takes "the" too: "retirees in the Dordogne", "moved to the Yukon",
+        # "across the Waikato", "The Dordogne is home to..."; a river is crossed, followed
+        # or flooded ("down the Dordogne", "over the Meuse", "along the Loire").
+        and not (
+            _REGION_THE_BEFORE.search(text, max(0, start - 20), start)
+            and not (
+                text.endswith(("through the ", "Through the "), max(0, start - 12), start)
+                and _ON_WATER_BEFORE.search(text, max(0, start - 60), start)
+            )
+        )
+        # Not a country's, "the Gambia", unless only a river is so: "where the Benue
+        # meets the Niger", "higher up the Niger".
+        and (
+            all(known[key].place_type != "country" for key in keys)
+            or _RIVER_THE_BEFORE.search(text, max(0, start - 24), start)
+        )
+    ):
+        return None
+    rivers = [key for key in keys if _kind_described(known[key]) == "river"]
+    return rivers[0] if len(rivers) == 1 else None
+
+
+def _completed_by_next_word(text: str, end: int, folded: str, keys: list, known: Mapping):
+    """The one of ``keys`` whose own name goes on from ``folded`` with the word written
+    after the hit (in any case), or None."""
+    following = _WORD.match(text, end + 1) if text.startswith(" ", end) else None
+    if following is None or not following.group().islower():
+        return None
+    opening = f"{folded} {following.group()} "
+    completed = [key for key in keys if key in known and f"{known[key].name} ".startswith(opening)]
+    return completed[0] if len(completed) == 1 else None
+
+
+def _of_the_kind_written(text: str, start: int, end: int, keys: list, known: Mapping) -> list:
+    """Of places of one name, those of the kind the story writes with it: "the department
+    of Colonia" is not the city, "Biobío province" neither the region nor the river (then
+    none is). A place whose description says no kind may be any. The kind makes it a
+    place: "the towns of Antwerp province" are no court or club named after Antwerp."""
+    kind = _kind_written(text, start, end)
+    places = [key for key in keys if key in known and known[key].kind == "place"]
+    # (A gazetteer of bare names knows no kinds: nothing to tell apart.)
+    if kind is None or not places or any(key not in known for key in keys):
+        return keys
+    kinds = _KINDS_READ_AS.get(kind, {kind})
+    kept = [key for key in places if _kind_described(known[key]) in kinds | {None}]
+    # A people's word before the kind says whose: "the Belgian province of Limburg" is
+    # the one that lies in Belgium, not the Dutch one "between Belgium and Germany".
+    people = _PEOPLE_BEFORE_A_KIND.search(text, max(0, start - 40), start)
+    country = _nationality_opening(fold(people.group(1))) if people else ()
+    if country and len(kept) > 1:
+        lies_in = re.compile(
+            rf"(?:^|(?:\bof|\bin|,) (?:the )?(?:(?!between|bordering|near)[a-z-]+ )?)"
+            rf"(?:{'|'.join(map(re.escape, country))})"
+        )
+        theirs = [key for key in kept if lies_in.search(known[key].description)]
+        if theirs:
+            kept = theirs
+    # "The Iceland volcano", "the Bali volcano": a volcano named after a country, an
+    # island or a town of ours that is no mountain (we do not know the volcano).
+    if not kept and kind == "mountain" and re.match(r" (?:strato)?volcano\b", text[end:]):
+        return keys
+    return kept
+
+
+def _named_in_paragraph(story: _Story, start: int, keys: list) -> list:
+    """The ones of ``keys`` the story has named in the paragraph of ``start``, before it."""
+    paragraph = _paragraph_start(story.text, start)
+    return [
+        key for key in keys if any(seen > paragraph for seen in story.recent.get(key, {}).values())
+    ]
+
+
+def _named_after_one_another(keys: list, known: Mapping) -> bool:
+    """Whether ``keys`` are places one of which the description of another names by its
+    own name: a region and its capital ("Mountainous region ...; capital Naryn"), a
+    region and its lake ("Region ... around Lake Issyk-Kul")."""
+    if not _all_of_kind(keys, known, "place"):
+        return False
+    return any(
+        one != other and _names(known[one].description, known[other].name)
+        for one in keys
+        for other in keys
+    )
+
+
+def _region_after(story: _Story, end: int) -> list[str]:
+    """The folded names of the places a comma sets right after the name that ends at
+    ``end`` ("Alexandria, Va.," gives "virginia"), or none."""
+    if story.text[end : end + 2] != ", ":
+        return []
+    keys = story.keys_at.get(end + 2, ())
+    known = [story.profiles[key] for key in keys if key in story.profiles]
+    return [profile.name for profile in known if profile.kind == "place"]
+
+
+_DATELINE_REGION = re.compile(r", ([A-Z][\w’'.]*(?: [A-Z][\w’'.]*)*),")
+
+
+def _region_of_the_dateline(text: str, folded: str, keys: list, known: Mapping, filed_from):
+    """The one of ``keys`` that is the place whose own name the story's dateline writes
+    after its town, when ``folded`` is that name ("missouri" in "COLUMBIA, Missouri,"),
+    or None."""
+    if filed_from in keys or _dateline_region_written(text) != folded:
+        return None
+    regions = [
+        key
+        for key in keys
+        if key in known and known[key].kind == "place" and folded in known[key].primary_names
+    ]
+    return regions[0] if len(regions) == 1 else None
+
+
+def _dateline_region_written(text: str) -> str | None:
+    """The region the story's first dateline writes after its town, folded ("missouri"
+    for "COLUMBIA, Missouri, Feb 9"), or None."""
+    dateline = _DATELINE.search(text)
+    if dateline is None or not dateline.group().endswith(","):
+        return None
+    region = _DATELINE_REGION.match(text, dateline.end() - 1)
+    return fold(region.group(1)) if region else None
+
+
+def _dateline_region(text, end, keys, known):
+    """For a dateline's city, the one of ``keys`` in the region it adds ("HYDERABAD,
+    India, Jan 14", "OLYMPIA, Wash.,": a short form counts), or None."""
+    region = _DATELINE_REGION.match(text, end)
+    if region is None:
+        return None
+    placed = [key for key in keys if key in known and _names_all(known[key], region.group(1))]
+    return placed[0] if len(placed) == 1 else None
+
+
+def _lies_in(profile: Profile, words: str) -> bool:
+    """Whether the description of ``profile`` names ``words`` as where it is: after "of",
+    "in" or a comma ("Most populous province of Pakistan"; not "bordering Pakistan")."""
+    # Read where it lies before what it is named after, founded by or borders ("City in
+    # California, founded by miners from Sonora, Mexico"), and with a word of direction
+    # ("State in north-western Mexico", "City in Andalusia, southern Spain").
+    where = re.split(
+        r"\b(?:named|after|founded|from|by|like|bordering|near)\b", profile.description
+    )[0]
+    return bool(
+        re.search(
+            rf"(?:(?<!east )(?<!west )(?<!north )(?<!south )\bof|\bin|\bon|,) (?:the )?"
+            rf"(?:[a-z-]+ )?{re.escape(fold(words))}\b",
+            where,
+        )
+    )
+
+
+def _name_anywhere(folded: str) -> re.Pattern:
+    """The name ``folded`` as a whole word in any case (its words apart by any space)."""
+    words = [re.escape(word) for word in folded.split()]
+    return re.compile(r"(?<!\w)" + r"\s+".join(words) + r"(?!\w)", re.IGNORECASE)
+
+
+def _story_place(story: _Story, keys, folded: str):
+    """Which of several places, or organisations, of one name the story means, from the
+    names it uses that one of their descriptions holds ("Capital of Peru"; "highest
+    administrative court of the Netherlands, in The Hague"); None when that does not
+    decide."""
+    text, known = story.text, story.profiles
+    kinds = {known[key].kind if key in known else "" for key in keys}
+    if len(keys) < 2 or len(kinds) > 1 or not kinds <= {"place", "organization"}:
+        return None
+    named = story.named_words()
+    # A word of a longer name that its description names ("Capital and largest city of
+    # Panama" for Panama City) counts where the story writes it apart from the name ("a
+    # common name in Panama"): inside the name it says nothing, but alone it is another
+    # name the story uses, the country the city is the capital of. (Not for a name of
+    # one word: "Senegal" for the river named after the country is the name itself.)
+    apart = _name_anywhere(folded).sub(" ", typographic(text)) if " " in folded else ""
+    # A generic institution's name of one word: the country in its own name counts
+    # wherever the story writes it ("Colombia" for the Senate of Colombia's "Senate").
+    if not apart and _generic_institution_name(folded):
+        apart = text
+    named_apart = {_stem(word.group()) for word in _CAPITALISED.finditer(apart)}
+    shared = frozenset.intersection(*(known[key].proper | known[key].own_proper for key in keys))
+    shared_names = frozenset.intersection(*(known[key].proper_names for key in keys))
+    others_names = frozenset().union(*(known[key].primary_names for key in keys))
+    written = typographic(text)
+
+    def names_of(key):
+        # A title or a kind of place capitalised in a description ("United States",
+        # "Pingtung County") is a word of a longer name, not a name: "State" in the
+        # story's "Komitas State Conservatory" says nothing of the United States.
+        # It counts where the story writes the whole name of the description ("QUEBEC
+        # CITY" for "capital Quebec City").
+        return known[key].proper - shared - _GENERIC_NAME_WORDS
+
+    def score(key):
+        cues = names_of(key)
+        own = known[key].own_proper - shared
+        # (Not another candidate's own name that the description says it lies in: "in
+        # Dhaka Division" for the Dhaka District says where the district is, and the
+        # story naming the division says nothing of the district.)
+        whole = [
+            name
+            for name in known[key].proper_names - shared_names
+            if {_stem(word) for word in name.split()} & _GENERIC_NAME_WORDS
+            and not (name in others_names and f" in {name}" in known[key].description)
+        ]
+        return (
+            sum(any(word.startswith(cue) for word in named) for cue in cues if len(cue) >= 4)
+            + sum(any(word.startswith(cue) for word in named_apart) for cue in own if len(cue) >= 4)
+            + sum(bool(_name_anywhere(name).search(written)) for name in whole)
+        )
+
+    ranked = sorted(keys, key=score, reverse=True)
+    best, second = score(ranked[0]), score(ranked[1])
+    if best >= 1 and best >= 2 * second:
+        return ranked[0]
+    # As many of each one's names, but one's named twice as often: "St. John’s" in a
+    # story that names Newfoundland twice and Antigua once, each with its partner
+    # ("Newfoundland and Labrador", "Antigua and Barbuda"), is the capital of the first.
+    if best == 0 or len(keys) > 2 or kinds != {"place"}:
+        return None
+
+    def times(key):
+        cues = names_of(key)
+        return sum(
+            count
+            for word, count in named.items()
+            if any(word.startswith(cue) for cue in cues if len(cue) >= 4)
+        )
+
+    most, other = sorted((times(key), key) for key in keys)[::-1]
+    return most[1] if most[0] >= 2 * other[0] else None

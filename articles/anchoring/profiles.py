@@ -1,0 +1,628 @@
+"""What the rules know of an entity beyond its names (``Profile``): its own name, kind,
+gender, the cues of its description, the kind of place it is, its given and family names;
+and the word lists those are read with (titles, months, peoples' words, kinds of place)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import NamedTuple
+
+from articles.anchoring.folding import (
+    _capitalised,
+    fold,
+    typographic,
+)
+from articles.anchoring.given_names import gender_of_given_name
+
+
+class Named(NamedTuple):
+    """An entity as the gazetteer is built from: its key, names and what tells it apart."""
+
+    key: object
+    name: str
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+    kind: str = ""  # "person", "organization", "place" or "" when unknown
+
+
+class Profile(NamedTuple):
+    """What the rules know of an entity beyond its names (see ``profile``)."""
+
+    name: str  # folded
+    primary_names: frozenset[str]  # folded names a bare mention of which is this entity
+    kind: str
+    gender: str | None  # "female", "male" or None, read from the description
+    cues: frozenset[str]  # stems of the description's words
+    description: str = ""  # folded, for the family ties it states ("son of Joe Biden")
+    place_type: str = ""  # "city", "state" or "country", as its description says first
+    proper: frozenset[str] = frozenset()  # stems of the description's capitalised words
+    dead: bool = False  # the description gives a death ("(1920–1965)", "until his death")
+    # stems of the description's capitalised words that are words of its own name too
+    # ("Panama" in "Capital and largest city of Panama" for Panama City)
+    own_proper: frozenset[str] = frozenset()
+    # it has an alias of its own name with a region after a comma ("Vienna, Virginia"):
+    # the gazetteer tells it from a namesake by that region
+    qualified: bool = False
+    # the description's names of several capitalised words in a row, folded ("united
+    # states", "quebec city"): step 5 reads a title or a kind of place among their words
+    # only where the story writes the whole name
+    proper_names: frozenset[str] = frozenset()
+    # a person's given names as written, longest first ("Luz Dary", "Luz" for Luz Dary
+    # Cárdenas), those that may stand alone (see ``given_name``)
+    given: tuple[str, ...] = ()
+    # the year of birth its description gives ("born 2002", "born in La Ceiba in 1994",
+    # "(1885–1968)"), for "the elder" and "the younger" of a name
+    born: int | None = None
+    # its description opens by calling it a country's capital ("Capital and largest city
+    # of Peru."), not a region's ("Capital city of Delaware, United States")
+    national_capital: bool = False
+
+
+def _wordset(words: str) -> frozenset[str]:
+    """The words of ``words``, split on spaces and line ends."""
+    return frozenset(words.split())
+
+
+_WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+# Words too common to tell one entity from another.
+_STOPWORDS = _wordset(
+    """a an the of and or in on at to for from by with as is was are were be been his her
+    its their he she it they who which that this since until after before into over
+    under about also former later now than then when where while one two three first
+    second last new old more most many other year years known through across along
+    around between within without toward towards near upon via next same both each every
+    some all any such only own just still even very much well up out off down back has
+    have had not no nor but if so because though although whose whom what how there here
+    these those them him we our you your us"""
+)
+_FEMALE = _wordset(
+    """she her hers herself sister daughter mother wife widow woman grandmother aunt niece
+    actress businesswoman chairwoman spokeswoman congresswoman stepmother girl"""
+)
+_MALE = _wordset(
+    """he him his himself brother son father husband widower man grandfather uncle nephew
+    businessman chairman spokesman congressman stepfather boy"""
+)
+
+
+def _stem(word: str) -> str:
+    """A crude stem, enough to meet "corals" with "coral" and "biologist" with "biology"."""
+    word = word.lower() if word.isascii() else fold(word)
+    return word[:6] if len(word) > 6 else word.rstrip("s") or word
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+_CITY_WORDS = frozenset(map(_stem, _wordset("city town port village capital seat")))
+# Regions below a state by their own names ("County of Kenya ..., covering the city of
+# Mombasa" is a region, though "city" comes later in it).
+_STATE_WORDS = frozenset(
+    map(
+        _stem,
+        _wordset(
+            """state province territory emirate region county department prefecture
+            oblast canton governorate voivodeship district division"""
+        ),
+    )
+)
+_COUNTRY_WORDS = frozenset(map(_stem, _wordset("country nation kingdom republic")))
+_PLACE_TYPES = {
+    **dict.fromkeys(_CITY_WORDS, "city"),
+    **dict.fromkeys(_STATE_WORDS, "state"),
+    **dict.fromkeys(_COUNTRY_WORDS, "country"),
+}
+
+
+# A life span or a death in a description: "(1920–1965)", "(356–323 BC)", "until his
+# death in 1901".
+# A clause of its own that says the person died ("; died in 2016", "; killed by a suicide
+# bomber in 1993", "army commander killed in the coup attempt"), not one about someone
+# else ("whose son was killed", "widow of a soldier killed in action", "since his
+# father, Kim Jong Il, died").
+_DEATH = re.compile(
+    r"\(\d{1,4}(?: BC)?\s*[–-]\s*\d{1,4}(?: BC| AD)?\)|\buntil (?:his|her) death\b|"
+    r"(?:^|[;.] )(?:(?!\b(?:who|whose|of|his|her|their)\b)[^;.])*?"
+    r"\b(?:died|killed|assassinated|executed)\b"
+)
+
+
+# A year of birth in a description: "born 2002", "born in La Ceiba in 1994", "(born
+# 1961)", "b. 1961", or the first year of a life span "(1885–1968)" (not "Kenyan-born",
+# nor a year after a comma: "born in Lagos, moved to London in 1999").
+_BORN = re.compile(
+    r"(?<![\w-])[Bb]orn\b[^;.(),]{0,40}?\b(\d{4})\b|"
+    r"\bb\. (\d{4})\b|\((\d{4})\s*[–-]\s*(\d{4})\)"
+)
+
+
+# A description that opens by calling the place a country's capital ("Capital and largest
+# city of Greece.", "Capital city of the United States, on the Potomac"), not a state's or
+# a province's ("Capital of the Canadian province of Nova Scotia", "Capital of the U.S.
+# state of Oregon", "Capital city of Delaware, United States": a country after a comma).
+_NATIONAL_CAPITAL = re.compile(
+    r"(?:Capital|Capital city|Capital and (?:largest|most populous) city) of "
+    r"(?!the (?:[\w.-]+ ){0,2}(?:state|province|region|county|department)\b)"
+    r"(?:the )?[\w'’.-]+(?: (?:and )?[\w'’.-]+)*?(?:[.;]|, [a-z]|$)"
+)
+# Words in that country's name that make it a region's: "Capital of Sichuan province in
+# south-west China", "Capital of Peru's Loreto region", "Capital of Andalusia in southern
+# Spain", "Capital of Catalonia and second-largest city of Spain".
+_REGIONAL_CAPITAL = re.compile(
+    r"['’]s\b|\b(?:in|city|province|prefecture|state|region|territory|county|department|"
+    r"governorate|oblast|district|emirate|canton)\b",
+    re.IGNORECASE,
+)
+
+
+def _national_capital(description: str) -> bool:
+    """Whether ``description`` opens by calling its place a country's capital."""
+    found = _NATIONAL_CAPITAL.match(description)
+    return bool(found) and not _REGIONAL_CAPITAL.search(found.group().split(" of ", 1)[1])
+
+
+def born_in(description: str) -> int | None:
+    """The year of birth ``description`` gives, if it gives one."""
+    for found in _BORN.finditer(description):
+        born, lived_until = found.group(1) or found.group(2) or found.group(3), found.group(4)
+        # A span of a few years is a term of office ("Mayor of Kaunas (2015–2019)").
+        if lived_until is None or int(lived_until) - int(born) >= 30:
+            return int(born)
+    return None
+
+
+_TEAM_WORDS = frozenset(map(_stem, ("club", "team", "franchise", "side")))
+
+
+_GAME_WORDS = frozenset(
+    map(
+        _stem,
+        _wordset(
+            """league champions penalty penalties coach goal goals derby striker strikers
+            defender defenders goalkeeper transfer fans supporters trophy beat drew squad
+            players manager scored kick-off fixture"""
+        ),
+    )
+)
+
+
+def profile(named: Named) -> Profile:
+    """The profile of ``named``.
+
+    Its *primary names* are its own name and that name without a comma's qualifier
+    ("Washington" for "Washington, D.C."): a bare "Washington" is the city before any
+    entity that only has it as an alias. A qualifier in brackets ("Georgia (US state)")
+    says the opposite, that the entity is the other sense of the word, so it adds none.
+    """
+    name = fold(named.name)
+    primary = {name}
+    if "," in name:
+        primary.add(name.split(",", 1)[0].strip())
+    words = [word.lower() for word in _words(named.description)]
+    female = sum(word in _FEMALE for word in words)
+    male = sum(word in _MALE for word in words)
+    gender = "female" if female > male else "male" if male > female else None
+    # When the description does not say, a given name that is clearly a woman's or a
+    # man's does ("Lotte de Vries", "Manuel Herrero"; not "Kari Eide"); and so it does
+    # over one word of the other gender, which may be someone else's ("Fiona Reid is a
+    # sheriff who sentenced a Kilmarnock man").
+    given_gender = next(filter(None, map(gender_of_given_name, given_name(named))), None)
+    if given_gender and (gender is None or abs(female - male) == 1):
+        gender = given_gender
+    cues = frozenset(_stem(word) for word in words if word not in _STOPWORDS and len(word) > 2)
+    # A team's description seldom says what a match report says of it: the words of a
+    # game are its cues too ("Lille cannot keep up in the Champions League", "Benfica
+    # had led through a penalty").
+    if named.kind == "organization" and cues & _TEAM_WORDS:
+        cues |= _GAME_WORDS
+    place_type = ""
+    if named.kind == "place":
+        # The first such word is what it is: "Most populous city of the United States, in
+        # the state of New York" is a city; "State in south-eastern Australia; capital
+        # Melbourne, its largest city" a state.
+        for word in words:
+            # "Metropolitan city of Piedmont", "Metropolitan municipality governing
+            # Durban": the region a city is the centre of.
+            if word == "metropolitan":
+                place_type = "state"
+                break
+            # A natural feature is none of them, whatever town it lies by: "Stratovolcano
+            # north-west of the city of San Salvador".
+            # (Not an island: "Island country in the Caribbean" is a country.)
+            if _KINDS_OF_PLACE.get(word) in _NATURAL_KINDS - {"island"}:
+                break
+            if _stem(word) in _PLACE_TYPES:
+                place_type = _PLACE_TYPES[_stem(word)]
+                break
+    # Capitalised words after the first are names: "Capital of Peru", "City on the River
+    # Tay in central Scotland". They say which country or region a place belongs to.
+    # The first word too when it is a possessive ("Guatemala’s highest court"): a capital
+    # there is the sentence's, but a name owns things where a common word does not.
+    own_words = {_stem(word) for word in _words(name)}
+    described = _words(named.description)
+    capitalised = {
+        _stem(word.removesuffix("'s").removesuffix("’s"))
+        for index, word in enumerate(described)
+        if _capitalised(word) and (index > 0 or word.endswith(("'s", "’s")))
+    }
+    proper = frozenset(capitalised - own_words)
+    # Capitalised words in a row after the first word: "United States" in "City in
+    # north-east Texas, United States"; "Quebec City" in "...; capital Quebec City".
+    runs, run, last_end = [], [], -1
+    for index, word in enumerate(_WORD.finditer(named.description)):
+        name_word = index > 0 and _capitalised(word.group())
+        if name_word and run and named.description[last_end : word.start()] == " ":
+            run.append(word.group())
+        else:
+            runs.append(run)
+            run = [word.group()] if name_word else []
+        last_end = word.end()
+    runs.append(run)
+    proper_names = frozenset(fold(" ".join(run)) for run in runs if len(run) > 1)
+    return Profile(
+        name,
+        frozenset(primary),
+        named.kind,
+        gender,
+        cues,
+        fold(named.description),
+        place_type,
+        proper,
+        named.kind == "person" and bool(_DEATH.search(named.description)),
+        frozenset(capitalised & own_words),
+        any(fold(alias).startswith(name + ", ") for alias in named.aliases),
+        proper_names,
+        given_name(named),
+        born_in(named.description) if named.kind == "person" else None,
+        named.kind == "place" and _national_capital(named.description),
+    )
+
+
+# Words that stand before a name as part of how it is written, not as another name:
+# "President Putin", "Ms May", "Secretary of State Marco Rubio". Lower case.
+_TITLES = _wordset(
+    """mr mrs ms miss mx madam madame dr doctor prof professor sir dame lord lady president
+    vice prime minister secretary state chancellor premier leader chairman
+    chairwoman chair governor mayor senator sen representative rep congressman
+    congresswoman ambassador envoy general gen admiral commodore brigadier major
+    colonel col captain capt lieutenant commander sergeant corporal judge justice
+    king queen prince princess emperor empress pope cardinal bishop archbishop rabbi
+    imam sheikh emir sultan shah tsar coach officer inspector detective director
+    chief executive commissioner deputy speaker comrade marshal duke duchess earl
+    baron baroness councillor councilor delegate supreme foreign defence defense
+    finance interior home trade health water former ceo cfo coo mp mep mla msp td pm
+    gov lt sgt maj elect ex acting interim crown first attorney mr. st saint
+    administrator spokesperson spokesman spokeswoman superintendent managing
+    principal provost registrar adviser advisor counsellor counselor alderman
+    alderwoman assemblyman assemblywoman assemblymember councilman councilwoman
+    councilmember magistrate sheriff constable dean rector ombudsman treasurer
+    comptroller auditor prosecutor reverend rev pastor vicar taoiseach tánaiste tanaiste
+    menteri besar datuk dato datin seri ayatollah hojatoleslam mufti patriarch mullah
+    swami """
+    # Honorifics of other languages that English copy keeps: "Pak Jokowi", "Bu Risma",
+    # "Herr Scholz", "Señora Pérez".
+    """pak bapak bu ibu herr frau monsieur mme mlle signor signora señor señora senor
+    senora shri smt"""
+)
+
+
+MONTHS = _wordset(
+    """january february march april may june july august september october november
+    december"""
+)
+_DAYS = _wordset("""monday tuesday wednesday thursday friday saturday sunday""")
+_DATE_WORDS = _DAYS | MONTHS
+
+
+def is_title(word: str) -> bool:
+    """Whether ``word`` is a title, or a hyphenated one ("Secretary-General")."""
+    parts = word.lower().rstrip(".").replace("’", "'").split("-")
+    return all(part in _TITLES for part in parts)
+
+
+# Given names that are also English words, which a capital at a sentence's start makes
+# look like a name ("Will the council", "Hope remains", "Mark the date").
+_WORDLIKE_GIVEN = _wordset(
+    """will may june april august hope grace faith joy mark bill rose victor frank guy ray
+    dawn summer autumn winter river sky pat chase hunter jack sandy rich art earl young
+    said noble wade miles rusty amber crystal iris ivy lily daisy violet holly ruby pearl
+    penny sunny max don van del gay long lee hardy stone rock cash price sterling"""
+)
+# Words no given name found alone may be: common, a month, a day, or a word that a
+# capital at a sentence's start makes look like a name.
+_NO_GIVEN_NAMES = _STOPWORDS | _DATE_WORDS | _WORDLIKE_GIVEN
+_GIVEN_WORD = re.compile(r"[^\W\d_][\w'’-]*[^\W\d_]")
+
+
+def given_name(named: Named) -> tuple[str, ...]:
+    """The given names a person may be called by alone, as written, longest first: the
+    first word of a name of two words or more ("Bounmy" for Bounmy Sisavath, "Hubert"
+    for Hubert van Eyck), and the first two of a name of three or more ("Luz Dary" for
+    Luz Dary Cárdenas); none that is no word of a name (a title, an initial, a particle)
+    or is also a common word ("Will", "Hope"), which a capital at a sentence's start
+    would make look like one; none for a name written family name first ("Kim Jong Un",
+    whom copy calls "Kim": ``family_name_first``)."""
+    words = typographic(named.name).split()
+    if (
+        named.kind != "person"
+        or len(words) < 2
+        or not _may_be_given(words[0])
+        or family_name_first(words, fold(named.description))
+    ):
+        return ()
+    if len(words) >= 3 and _may_be_given(words[1]):
+        return (f"{words[0]} {words[1]}", words[0])
+    return (words[0],)
+
+
+# Chinese and Korean family names as English copy spells them (pinyin, Wade-Giles,
+# Cantonese and Korean romanisations): the first word of such a name is the family name,
+# which copy then uses alone ("Xi Jinping ... Xi said", "Lee Jae-yong ... Lee").
+# Vietnamese names are not here: copy calls Pham Minh Chinh "Chinh".
+_FAMILY_FIRST = _wordset(
+    """ahn an au bae baek bai ban bang bo byun cai cao cha chae chan chang chau chen cheng
+    cheung chiang chien chiu cho choe choi chou chow chu chuang chun chung cui dai deng
+    ding dong du duan fan fang feng fu fung gao geng gong gu guo ha ham han hao he heo
+    hong hou hsiao hsieh hsu hsueh hu huang hui hung hur hwang hyun im jang jeon jeong ji
+    jia jiang jin jo joo ju jung kang kao kim ko koh kong kuo kwak kwan kwok kwon lai lam
+    lau law lee leung li liang liao lim lin liu lo lu luo ma mak mao meng min moon mun na
+    nam ng ni niu noh oh ok pak pan park peng poon qian qin qiu ren rhee roh ryu seo seong
+    shao shen shi shih shim shin siu so sohn son song su suh sun sung tam tan tang tian
+    tong tsai tsang tsao tse tseng tung wan wang wei wen wong woo wu xi xia xiao xie xiong
+    xu xue yan yang yao yau ye yeh yen yeo yi yim yin yip yoo yoon yu yuan yuen yun zeng
+    zhang zhao zheng zhong zhou zhu zou"""
+)
+# A description that says a person is Chinese or Korean (or of Singapore or Malaysia,
+# whose Chinese names are written so): then a given name of one plain word or of two
+# short ones follows the family name too ("Wang Yi", "Kim Jong Un", "Tan Wei Ming").
+_EAST_ASIAN = re.compile(
+    r"\b(?:chin(?:a|ese)|taiwan(?:ese)?|hong kong|macau|kore(?:a|an)|singapor(?:e|ean)|"
+    r"malaysian?)\b"
+)
+
+
+def family_name_first(words: list[str], description: str) -> bool:
+    """Whether a person's name of ``words`` is written family name first, as Chinese and
+    Korean names are in English copy: a family name of ``_FAMILY_FIRST``, then a given
+    name of one hyphenated word ("Lee Jae-yong", "Lai Ching-te"), or, when the
+    ``description`` (folded) says the person is Chinese or Korean, of one word ("Xi
+    Jinping") or of two short ones ("Kim Jong Un", "Lee Kuan Yew"). Not "Lee Anderson",
+    "Lee Ann Fox" or "Chan Ho Park" (a Korean name in Western order), whose descriptions
+    do not say so or whose last word is a family name."""
+    if len(words) not in (2, 3) or words[0].lower() not in _FAMILY_FIRST:
+        return False
+    given = words[1:]
+    if not all(word[:1].isupper() and word.replace("-", "").isalpha() for word in given):
+        return False
+    if len(given) == 1 and "-" in given[0]:
+        first, _, second = given[0].partition("-")
+        return len(first) <= 5 and second.islower() and len(second) <= 5
+    if len(given) == 2 and (
+        any(len(word) > 4 for word in given) or given[1].lower() in _FAMILY_FIRST
+    ):
+        return False
+    return bool(_EAST_ASIAN.search(description))
+
+
+def _may_be_given(word: str) -> bool:
+    lowered = word.lower()
+    return not (
+        len(word) < 3
+        or not _GIVEN_WORD.fullmatch(word)
+        or not word[0].isupper()
+        or word.isupper()
+        or is_title(word)
+        or lowered in _NO_GIVEN_NAMES
+    )
+
+
+# The country each people's word names (a table, not endings: "Austrian" is no
+# "Austr-" that Australia would match, nor "Nigerian" a "Niger-").
+_COUNTRY_OF_PEOPLE = {
+    "afghan": "afghanistan",
+    "albanian": "albania",
+    "algerian": "algeria",
+    "american": "america",
+    "angolan": "angola",
+    "argentine": "argentina",
+    "argentinian": "argentina",
+    "armenian": "armenia",
+    "australian": "australia",
+    "austrian": "austria",
+    "azerbaijani": "azerbaijan",
+    "bahraini": "bahrain",
+    "bangladeshi": "bangladesh",
+    "belarusian": "belarus",
+    "belgian": "belgium",
+    "beninese": "benin",
+    "bolivian": "bolivia",
+    "bosnian": "bosnia",
+    "botswanan": "botswana",
+    "brazilian": "brazil",
+    "british": "britain",
+    "bulgarian": "bulgaria",
+    "burkinabe": "burkina",
+    "burmese": "myanmar",
+    "burundian": "burundi",
+    "cambodian": "cambodia",
+    "cameroonian": "cameroon",
+    "canadian": "canada",
+    "chadian": "chad",
+    "chilean": "chile",
+    "chinese": "china",
+    "colombian": "colombia",
+    "congolese": "congo",
+    "croatian": "croatia",
+    "cuban": "cuba",
+    "cypriot": "cyprus",
+    "czech": "czech",
+    "danish": "denmark",
+    "dominican": "dominican",
+    "dutch": "netherlands",
+    "ecuadorian": "ecuador",
+    "egyptian": "egypt",
+    "emirati": "emirates",
+    "english": "england",
+    "eritrean": "eritrea",
+    "estonian": "estonia",
+    "ethiopian": "ethiopia",
+    "fijian": "fiji",
+    "filipino": "philippines",
+    "finnish": "finland",
+    "flemish": "flanders",
+    "french": "france",
+    "gabonese": "gabon",
+    "gambian": "gambia",
+    "georgian": "georgia",
+    "german": "germany",
+    "ghanaian": "ghana",
+    "greek": "greece",
+    "guatemalan": "guatemala",
+    "guinean": "guinea",
+    "guyanese": "guyana",
+    "haitian": "haiti",
+    "honduran": "honduras",
+    "hungarian": "hungary",
+    "icelandic": "iceland",
+    "indian": "india",
+    "indonesian": "indonesia",
+    "iranian": "iran",
+    "iraqi": "iraq",
+    "irish": "ireland",
+    "israeli": "israel",
+    "italian": "italy",
+    "ivorian": "ivoire",
+    "jamaican": "jamaica",
+    "japanese": "japan",
+    "jordanian": "jordan",
+    "kazakh": "kazakhstan",
+    "kenyan": "kenya",
+    "korean": "korea",
+    "kosovar": "kosovo",
+    "kuwaiti": "kuwait",
+    "kyrgyz": "kyrgyzstan",
+    "lao": "laos",
+    "latvian": "latvia",
+    "lebanese": "lebanon",
+    "liberian": "liberia",
+    "libyan": "libya",
+    "lithuanian": "lithuania",
+    "luxembourgish": "luxembourg",
+    "malagasy": "madagascar",
+    "malawian": "malawi",
+    "malaysian": "malaysia",
+    "malian": "mali",
+    "maltese": "malta",
+    "mauritanian": "mauritania",
+    "mexican": "mexico",
+    "moldovan": "moldova",
+    "mongolian": "mongolia",
+    "montenegrin": "montenegro",
+    "moroccan": "morocco",
+    "mozambican": "mozambique",
+    "namibian": "namibia",
+    "nepali": "nepal",
+    "nicaraguan": "nicaragua",
+    "nigerian": "nigeria",
+    "nigerien": "niger",
+    "norwegian": "norway",
+    "omani": "oman",
+    "pakistani": "pakistan",
+    "palestinian": "palestine",
+    "panamanian": "panama",
+    "paraguayan": "paraguay",
+    "peruvian": "peru",
+    "polish": "poland",
+    "portuguese": "portugal",
+    "qatari": "qatar",
+    "romanian": "romania",
+    "russian": "russia",
+    "rwandan": "rwanda",
+    "salvadoran": "salvador",
+    "saudi": "saudi",
+    "scottish": "scotland",
+    "senegalese": "senegal",
+    "serbian": "serbia",
+    "singaporean": "singapore",
+    "slovak": "slovakia",
+    "slovenian": "slovenia",
+    "somali": "somalia",
+    "spanish": "spain",
+    "sudanese": "sudan",
+    "surinamese": "suriname",
+    "swedish": "sweden",
+    "swiss": "switzerland",
+    "syrian": "syria",
+    "taiwanese": "taiwan",
+    "tajik": "tajikistan",
+    "tanzanian": "tanzania",
+    "thai": "thailand",
+    "togolese": "togo",
+    "tunisian": "tunisia",
+    "turkish": "turkey",
+    "turkmen": "turkmenistan",
+    "ugandan": "uganda",
+    "ukrainian": "ukraine",
+    "uruguayan": "uruguay",
+    "uzbek": "uzbekistan",
+    "venezuelan": "venezuela",
+    "vietnamese": "vietnam",
+    "welsh": "wales",
+    "yemeni": "yemen",
+    "zambian": "zambia",
+    "zimbabwean": "zimbabwe",
+}
+
+
+def _nationality_opening(description: str) -> frozenset[str]:
+    """The stem of the country whose people a (folded) description's first word names
+    ("german green political party": "german", for Germany; "swiss": "switze"), or
+    none for another first word."""
+    country = _COUNTRY_OF_PEOPLE.get(description.split(" ", 1)[0])
+    return frozenset({_stem(country)}) if country else frozenset()
+
+
+# Kinds of place, by the word a description or a story calls them ("the department of
+# Colonia", "Biobío province"): a town is a city or a village as writers use the words.
+_KINDS_OF_PLACE = {
+    **dict.fromkeys(_wordset("city town village port capital municipality commune"), "city"),
+    **dict.fromkeys(_wordset("mountain mountains range volcano stratovolcano"), "mountain"),
+    **{
+        word: word
+        for word in _wordset(
+            """county province district state region department prefecture oblast zone
+            territory canton emirate country river lake island sea bay valley
+            governorate division"""
+        )
+    },
+}
+
+
+# Kinds of place that no address gives (see the dateline's region in ``_choose``).
+_NATURAL_KINDS = frozenset({"river", "lake", "island", "sea", "bay", "valley", "mountain"})
+
+
+def _kind_described(profile: Profile) -> str | None:
+    """The kind of place a description says first ("Department of south-western
+    Uruguay"; "Coastal mountain range"), or None."""
+    for word in _words(profile.description):
+        if word in _KINDS_OF_PLACE:
+            return _KINDS_OF_PLACE[word]
+    return None
+
+
+def _all_persons(keys, profiles: Mapping) -> bool:
+    return all(key in profiles and profiles[key].kind == "person" for key in keys)
+
+
+def _names_all(profile: Profile, words: str) -> bool:
+    """Whether the description of ``profile`` names each of ``words`` (those of three
+    letters or more), a short form or a longer one counting ("Wash." for "Washington",
+    "Korea" for "Korean")."""
+    stems = [_stem(word) for word in _words(words) if len(word) >= 3]
+    return bool(stems) and all(
+        any(cue.startswith(stem) or stem.startswith(cue) for cue in profile.proper)
+        for stem in stems
+    )

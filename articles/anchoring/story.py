@@ -1,0 +1,66 @@
+"""What ``rules.resolve`` has read of a story so far (``_Story``), which the rules that
+tell entities apart consult: where each entity was last named, the genders, ages and ties
+the story gave, and what it said beside each person's names."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from articles.anchoring.profiles import (
+    Profile,
+    _stem,
+    _words,
+)
+from articles.anchoring.reading import (
+    _CAPITALISED,
+    _LOWER_WORD,
+    opens_sentence,
+)
+
+
+@dataclass
+class _Story:
+    """What ``resolve`` has read of a story so far, for ``_choose``."""
+
+    text: str
+    profiles: Mapping[object, Profile]
+    spans: list[tuple[int, int]]  # where every hit is, in order
+    keys_at: dict[int, tuple]  # the keys of the hit that starts at each offset
+    # Where each entity was last named in each folded form.
+    recent: dict[object, dict[str, int]] = field(default_factory=dict)
+    learned: dict[object, str] = field(default_factory=dict)  # genders the story gave
+    filed_from: object = None  # the place the dateline names
+    # What the words beside each person's names said so far (see ``_described``).
+    described: dict[object, set[str]] = field(default_factory=dict)
+    # Where people not ours were named with a surname of ours (see ``_strangers``).
+    strangers: dict[str, list[int]] = field(default_factory=dict)
+    # Who the story says is older than whom: (older, younger) from "his father, Heydar
+    # Aliyev" (see ``_tie_stated``).
+    older: set[tuple] = field(default_factory=set)
+    # People the story says are dead: "her late father-in-law Walter Ford".
+    dead: set = field(default_factory=set)
+    chosen: dict[int, object] = field(default_factory=dict)  # the key each hit was given
+    _named_words: Counter | None = None
+    _word_counts: Counter | None = None
+
+    def word_counts(self) -> Counter:
+        """How often the story writes each word, in lower case."""
+        if self._word_counts is None:
+            self._word_counts = Counter(word.lower() for word in _words(self.text))
+        return self._word_counts
+
+    def named_words(self) -> Counter:
+        """The stems of the capitalised words the story writes, each with how often: its
+        names, and the first word of a sentence only if the story never writes it in lower
+        case ("City engineers said ... the city’s water": "City" is a common word, and
+        "Mexico City" in a description does not meet it)."""
+        if self._named_words is None:
+            common = set(_LOWER_WORD.findall(self.text))
+            self._named_words = Counter(
+                _stem(word.group())
+                for word in _CAPITALISED.finditer(self.text)
+                if word.group().lower() not in common or not opens_sentence(self.text, word.start())
+            )
+        return self._named_words
