@@ -9,10 +9,7 @@ import bisect
 import re
 from collections.abc import Mapping
 
-from articles.anchoring.folding import (
-    _capitalised,
-    fold,
-)
+from articles.anchoring.folding import _capitalised, fold
 from articles.anchoring.profiles import (
     _DATE_WORDS,
     _DAYS,

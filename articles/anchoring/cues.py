@@ -9,20 +9,10 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 
-from articles.anchoring.context import (
-    _THE_BEFORE,
-)
-from articles.anchoring.folding import (
-    fold,
-)
-from articles.anchoring.organisations import (
-    _COMMON_GAME_WORDS,
-    _game_beside,
-    _text_about_a_sport,
-)
-from articles.anchoring.people import (
-    _APPOSITION_AFTER,
-)
+from articles.anchoring.context import _THE_BEFORE
+from articles.anchoring.folding import fold
+from articles.anchoring.organisations import _COMMON_GAME_WORDS, _game_beside, _text_about_a_sport
+from articles.anchoring.people import _APPOSITION_AFTER
 from articles.anchoring.profiles import (
     _GAME_WORDS,
     _KINDS_OF_PLACE,
@@ -34,14 +24,8 @@ from articles.anchoring.profiles import (
     _words,
     _wordset,
 )
-from articles.anchoring.reading import (
-    _all_of_kind,
-    _paragraph_start,
-    _sentence_bounds,
-)
-from articles.anchoring.story import (
-    _Story,
-)
+from articles.anchoring.reading import _all_of_kind, _paragraph_start, _sentence_bounds
+from articles.anchoring.story import _Story
 
 # How much less a cue word counts for each character it stands away from the name.
 _CUE_FADE = 40.0

@@ -10,13 +10,8 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 
-from articles.anchoring.context import (
-    _GENERIC_NAME_WORDS,
-    _PLACE_BEFORE,
-)
-from articles.anchoring.folding import (
-    fold,
-)
+from articles.anchoring.context import _GENERIC_NAME_WORDS, _PLACE_BEFORE
+from articles.anchoring.folding import fold
 from articles.anchoring.profiles import (
     _GAME_WORDS,
     Profile,
@@ -32,9 +27,7 @@ from articles.anchoring.reading import (
     _paragraph_start,
     _sentence_bounds,
 )
-from articles.anchoring.story import (
-    _Story,
-)
+from articles.anchoring.story import _Story
 
 # Words of a game that a city's news uses as often ("Lyon's climate goals", "the festival
 # drew four million visitors", "a coach carrying pensioners", "supporters of the tram"):

@@ -17,9 +17,7 @@ from articles.anchoring.context import (
     _THE_BEFORE,
     _unknown_name,
 )
-from articles.anchoring.folding import (
-    fold,
-)
+from articles.anchoring.folding import fold
 from articles.anchoring.profiles import (
     _BORN,
     _TITLES,
@@ -41,9 +39,7 @@ from articles.anchoring.reading import (
     _title_before,
     opens_sentence,
 )
-from articles.anchoring.story import (
-    _Story,
-)
+from articles.anchoring.story import _Story
 
 _FEMALE_TITLES = _wordset(
     """ms mrs miss madam madame dame lady queen princess empress bu ibu frau mme mlle

@@ -7,15 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from articles.anchoring.context import (
-    _GENERIC_NAME_WORDS,
-    _PHRASE_ENDS_NARROW,
-    opens_dateline,
-)
-from articles.anchoring.folding import (
-    fold,
-    typographic,
-)
+from articles.anchoring.context import _GENERIC_NAME_WORDS, _PHRASE_ENDS_NARROW, opens_dateline
+from articles.anchoring.folding import fold, typographic
 from articles.anchoring.profiles import (
     _WORD,
     Profile,
@@ -34,9 +27,7 @@ from articles.anchoring.reading import (
     _paragraph_start,
     _sentence_bounds,
 )
-from articles.anchoring.story import (
-    _Story,
-)
+from articles.anchoring.story import _Story
 
 _DATELINE = re.compile(r"^([A-Z][A-Z .'-]+?)(?:,| \(| -)", re.MULTILINE)
 _DATELINE_NAME = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*")

@@ -8,11 +8,7 @@ import re
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from articles.anchoring.folding import (
-    _capitalised,
-    fold,
-    typographic,
-)
+from articles.anchoring.folding import _capitalised, fold, typographic
 from articles.anchoring.given_names import gender_of_given_name
 
 

@@ -7,16 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from articles.anchoring.folding import (
-    fold,
-)
-from articles.anchoring.profiles import (
-    _KINDS_OF_PLACE,
-    _NATURAL_KINDS,
-    _TITLES,
-    _words,
-    _wordset,
-)
+from articles.anchoring.folding import fold
+from articles.anchoring.profiles import _KINDS_OF_PLACE, _NATURAL_KINDS, _TITLES, _words, _wordset
 
 _PREVIOUS_WORD = re.compile(r"(\w[\w'’.-]*) $")
 

@@ -51,9 +51,7 @@ from articles.anchoring.cues import (
     _paired,
     _sort_of,
 )
-from articles.anchoring.folding import (
-    fold,
-)
+from articles.anchoring.folding import fold
 from articles.anchoring.organisations import (
     _NONE_OF_THEM,
     _SPORT_WORDS,
@@ -138,12 +136,8 @@ from articles.anchoring.reading import (
     _title_before,
     opens_sentence,
 )
-from articles.anchoring.short_forms import (
-    _fitting,
-)
-from articles.anchoring.story import (
-    _Story,
-)
+from articles.anchoring.short_forms import _fitting
+from articles.anchoring.story import _Story
 
 _NAMESAKE_BEFORE = re.compile(r"\b(?:its|their|his|her|the) names? from $")
 # What only a place has, before "of" and its name: "the mayor of Lille", "the people of

@@ -7,27 +7,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from articles.anchoring.context import (
-    refusal,
-)
-from articles.anchoring.folding import (
-    fold,
-    spelled,
-    typographic,
-)
-from articles.anchoring.people import (
-    _gender_written,
-    _pronoun_after,
-)
-from articles.anchoring.profiles import (
-    Profile,
-    _may_be_given,
-    _wordset,
-    family_name_first,
-)
-from articles.anchoring.reading import (
-    _title_before,
-)
+from articles.anchoring.context import refusal
+from articles.anchoring.folding import fold, spelled, typographic
+from articles.anchoring.people import _gender_written, _pronoun_after
+from articles.anchoring.profiles import Profile, _may_be_given, _wordset, family_name_first
+from articles.anchoring.reading import _title_before
 
 
 def _occurrences(plain: str, word: str):

@@ -8,16 +8,8 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from articles.anchoring.profiles import (
-    Profile,
-    _stem,
-    _words,
-)
-from articles.anchoring.reading import (
-    _CAPITALISED,
-    _LOWER_WORD,
-    opens_sentence,
-)
+from articles.anchoring.profiles import Profile, _stem, _words
+from articles.anchoring.reading import _CAPITALISED, _LOWER_WORD, opens_sentence
 
 
 @dataclass
