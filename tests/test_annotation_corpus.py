@@ -284,6 +284,10 @@ HELD_OUT_FLOORS = {
     "annotation_holdout145": (0.96, 0.97),
     "annotation_holdout146": (0.93, 0.92),
     "annotation_holdout147": (0.92, 0.91),
+    "annotation_holdout148": (0.93, 0.92),
+    "annotation_holdout149": (0.96, 0.95),
+    "annotation_holdout150": (0.93, 0.91),
+    "annotation_holdout151": (0.92, 0.89),
 }
 
 
