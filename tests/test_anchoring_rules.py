@@ -7014,3 +7014,41 @@ def test_two_family_names_may_be_joined_by_a_hyphen(text, expected):
         ]
     )
     assert found(people, text) == expected
+
+
+CULTURE_MINISTRIES = Gazetteer.of(
+    [
+        Named(
+            "culture-it",
+            "Ministry of Culture",
+            (),
+            "Ministry of the Italian government responsible for cultural heritage.",
+            "organization",
+        ),
+        Named(
+            "culture-ao",
+            "Ministry of Culture",
+            (),
+            "Ministry of the government of Angola responsible for culture.",
+            "organization",
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The country's name owns the ministry its description gives a people's word.
+        ("Italy’s Ministry of Culture approved the loan last month.", ["culture-it"]),
+        ("The panel stays on loan; Angola's Ministry of Culture agreed.", ["culture-ao"]),
+        # A people's word before the name is its owner, no part of a longer name, and
+        # says which before a country named further on.
+        ("The Italian Ministry of Culture approved the loan.", ["culture-it"]),
+        ("The Angolan Ministry of Culture thanked the Italian embassy.", ["culture-ao"]),
+        # Nothing beside it says which.
+        ("The Ministry of Culture approved the loan last month.", []),
+    ],
+)
+def test_a_countrys_name_beside_a_generic_institution_meets_its_peoples_word(text, expected):
+    assert keys_found(CULTURE_MINISTRIES, text) == expected

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 
 from articles.anchoring.folding import _capitalised, fold
 from articles.anchoring.profiles import (
+    _COUNTRY_OF_PEOPLE,
     _DATE_WORDS,
     _DAYS,
     _KINDS_OF_PLACE,
@@ -20,8 +21,10 @@ from articles.anchoring.profiles import (
     MONTHS,
     Profile,
     _all_persons,
+    _countries_named,
     _kind_described,
     _names_all,
+    _possessor,
     _stem,
     _words,
     _wordset,
@@ -32,6 +35,7 @@ from articles.anchoring.reading import (
     _CORE_FUNCTION_WORDS,
     _PHRASE_ENDS,
     _PREVIOUS_WORD,
+    _generic_institution_name,
     _just_after,
     _not_after,
     _product_of,
@@ -732,7 +736,30 @@ def _not_a_longer_name(text: str, hit: tuple, ends: set, profiles: Mapping) -> b
         or _nationality_before(text, hit, profiles)
         or _honorific_before(text, hit, profiles)
         or _affiliation_before(text, hit, profiles)
+        or _institutions_people_before(text, hit, profiles)
     )
+
+
+def _institutions_people_before(text: str, hit: tuple, profiles: Mapping) -> bool:
+    """Whether the word before a generic institution's name is the people's word of the
+    country one of its entities belongs to (``institutions_of_the_people_before``)."""
+    start, end, keys = hit
+    return bool(institutions_of_the_people_before(text, start, end, keys, profiles))
+
+
+def institutions_of_the_people_before(text: str, start: int, end: int, keys, profiles) -> list:
+    """The keys of a generic institution's name whose country's people the word before
+    it names: "the Italian Ministry of Culture" is the ministry "of the Italian
+    government", no longer name of ours, and not Angola's."""
+    previous = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    if previous is None or not _generic_institution_name(fold(text[start:end])):
+        return []
+    country = _COUNTRY_OF_PEOPLE.get(previous.group(1).lower())
+    if country is None:
+        return []
+    return [
+        key for key in keys if key in profiles and _stem(country) in _countries_named(profiles[key])
+    ]
 
 
 # A party's member, written before a person's name: "led by Socialist María Chivite", "a
@@ -850,9 +877,7 @@ def _a_peoples_word(text: str, hit: tuple, profiles: Mapping[object, Profile]) -
     bases = [lowered[: -len(ending)] for ending in _DEMONYM_ENDINGS if lowered.endswith(ending)]
     places = {base + letter for base in bases if len(base) >= 3 for letter in _LOST_LETTERS}
     return any(
-        places
-        & {word.removesuffix("'s").removesuffix("’s") for word in _words(profiles[key].description)}
-        for key in keys
+        places & {_possessor(word) for word in _words(profiles[key].description)} for key in keys
     )
 
 

@@ -88,6 +88,11 @@ def _stem(word: str) -> str:
     return word[:6] if len(word) > 6 else word.rstrip("s") or word
 
 
+def _possessor(word: str) -> str:
+    """``word`` without a possessive's ending: "Italy’s" is Italy."""
+    return word.removesuffix("'s").removesuffix("’s")
+
+
 def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
@@ -239,7 +244,7 @@ def profile(named: Named) -> Profile:
     own_words = {_stem(word) for word in _words(name)}
     described = _words(named.description)
     capitalised = {
-        _stem(word.removesuffix("'s").removesuffix("’s"))
+        _stem(_possessor(word))
         for index, word in enumerate(described)
         if _capitalised(word) and (index > 0 or word.endswith(("'s", "’s")))
     }
@@ -578,6 +583,22 @@ def _nationality_opening(description: str) -> frozenset[str]:
     none for another first word."""
     country = _COUNTRY_OF_PEOPLE.get(description.split(" ", 1)[0])
     return frozenset({_stem(country)}) if country else frozenset()
+
+
+def _peoples_countries(description: str) -> frozenset[str]:
+    """The stems of the countries whose peoples' words a (folded) description writes
+    anywhere ("ministry of the italian government": Italy's)."""
+    return frozenset(
+        _stem(_COUNTRY_OF_PEOPLE[word])
+        for word in _words(description)
+        if word in _COUNTRY_OF_PEOPLE
+    )
+
+
+def _countries_named(known: Profile) -> frozenset[str]:
+    """The stems of the names a description holds, with the countries of the peoples'
+    words it writes: "Ministry of the Italian government" names Italy."""
+    return known.proper | _peoples_countries(known.description)
 
 
 # Kinds of place, by the word a description or a story calls them ("the department of

@@ -34,6 +34,7 @@ from articles.anchoring.context import (
     _persons_country_before,
     _the_name_alone,
     _whole_name_of_an_organisation,
+    institutions_of_the_people_before,
     opens_dateline,
     refusal,
 )
@@ -114,11 +115,14 @@ from articles.anchoring.places import (
     _the_river,
 )
 from articles.anchoring.profiles import (
+    _COUNTRY_OF_PEOPLE,
     _NATURAL_KINDS,
     Profile,
     _all_persons,
+    _countries_named,
     _kind_described,
     _names_all,
+    _possessor,
     _stem,
     _words,
     _wordset,
@@ -1076,11 +1080,20 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         beside = (
             text[max(low_s, start - reach) : start] + " " + text[end : min(high_s, end + reach)]
         )
-        near = {_stem(w.group()) for w in _CAPITALISED.finditer(beside)}
-        shared = frozenset.intersection(*(known[key].proper for key in candidates))
-        cued = [key for key in candidates if (known[key].proper - shared) & near]
-        if len(cued) == 1:
-            return cued[0]
+        # A people's word is its country on either side: "Italy’s Ministry of Culture"
+        # is the "ministry of the Italian government".
+        near = {
+            _stem(_COUNTRY_OF_PEOPLE.get(word.lower(), word))
+            for word in map(_possessor, _CAPITALISED.findall(beside))
+        }
+        named = {key: _countries_named(known[key]) for key in candidates}
+        shared = frozenset.intersection(*named.values())
+        cued = [key for key in candidates if (named[key] - shared) & near]
+        # The people's word right before it says so first: "The Japanese Foreign
+        # Ministry summoned the South Korean ambassador".
+        owned = institutions_of_the_people_before(text, start, end, candidates, known)
+        if len(owned) == 1 or len(cued) == 1:
+            return (owned if len(owned) == 1 else cued)[0]
         institution = _story_place(story, candidates, folded) or _institution_country(
             story, candidates, folded
         )
