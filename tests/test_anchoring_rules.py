@@ -7052,3 +7052,29 @@ CULTURE_MINISTRIES = Gazetteer.of(
 )
 def test_a_countrys_name_beside_a_generic_institution_meets_its_peoples_word(text, expected):
     assert keys_found(CULTURE_MINISTRIES, text) == expected
+
+
+def test_a_title_fits_the_person_whose_alias_the_gazetteer_writes_with_it():
+    """Two officers of one family name: the title before the bare name is the one of
+    the person whose alias holds it, though both descriptions are of soldiers and the
+    other was the subject of the sentence before."""
+    officers = Gazetteer.of(
+        [
+            Named(
+                "khalid-zawi",
+                "Khalid Zawi",
+                ("Zawi", "Field Marshal Khalid Zawi"),
+                "Libyan military officer.",
+                "person",
+            ),
+            Named(
+                "samir-zawi",
+                "Samir Zawi",
+                ("Zawi",),
+                "Libyan military officer, son of Khalid Zawi.",
+                "person",
+            ),
+        ]
+    )
+    text = "Samir Zawi met Khalid Zawi on Monday. Field Marshal Zawi has not spoken."
+    assert keys_found(officers, text) == ["samir-zawi", "khalid-zawi", "khalid-zawi"]

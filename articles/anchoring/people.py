@@ -436,7 +436,11 @@ def _fits_the_word_before(text: str, start: int, title: str | None, person: Prof
         qualifier = _title_qualifier(text, start, title)
         if qualifier and _stem(qualifier) not in person.cues:
             return False
-        return bool({_stem(title), _stem(_TITLE_WRITTEN_OUT.get(title, title))} & roles)
+        # Or the gazetteer writes one of their names with it ("Field Marshal Khalifa
+        # Haftar" is the one "Field Marshal Haftar" means).
+        return title in person.titles or bool(
+            {_stem(title), _stem(_TITLE_WRITTEN_OUT.get(title, title))} & roles
+        )
     role = _ROLE_BEFORE.search(text, max(0, start - 30), start)
     return bool(role) and _stem(role.group(1)) in person.cues
 

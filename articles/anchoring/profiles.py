@@ -53,6 +53,9 @@ class Profile(NamedTuple):
     # its description opens by calling it a country's capital ("Capital and largest city
     # of Peru."), not a region's ("Capital city of Delaware, United States")
     national_capital: bool = False
+    # the titles its name and aliases are written with, in lower case ("marshal" for
+    # the alias "Field Marshal Khalifa Haftar"): the gazetteer's word for its office
+    titles: frozenset[str] = frozenset()
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -278,6 +281,19 @@ def profile(named: Named) -> Profile:
         given_name(named),
         born_in(named.description) if named.kind == "person" else None,
         named.kind == "place" and _national_capital(named.description),
+        _titles_written(named) if named.kind == "person" else frozenset(),
+    )
+
+
+def _titles_written(named: Named) -> frozenset[str]:
+    """The titles a person's name and aliases are written with, in lower case, that are
+    no words of the name itself ("President Joe Biden": "president")."""
+    own = {word.lower() for word in _words(named.name) if not is_title(word)}
+    return frozenset(
+        word.lower().rstrip(".")
+        for written in (named.name, *named.aliases)
+        for word in _words(written)
+        if is_title(word) and word.lower() not in own
     )
 
 
