@@ -7078,3 +7078,35 @@ def test_a_title_fits_the_person_whose_alias_the_gazetteer_writes_with_it():
     )
     text = "Samir Zawi met Khalid Zawi on Monday. Field Marshal Zawi has not spoken."
     assert keys_found(officers, text) == ["samir-zawi", "khalid-zawi", "khalid-zawi"]
+
+
+FIXED_SPACE_NAMESAKES = Gazetteer.of(
+    [
+        Named("harish", "Harish Patel", ("Patel",), "British factory owner.", "person"),
+        Named("nisha", "Nisha Patel", ("Patel",), "British bookkeeper; his wife.", "person"),
+        Named("correa-ref", "Juan Pablo Correa", (), "Uruguayan football referee.", "person"),
+        Named("correa-mine", "Juan Pablo Correa", (), "Chilean mining executive.", "person"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A title before a name with a no-break space is a title as before a space.
+        (
+            "Harish Patel and Nisha Patel ran the firm. Police searched Mr\u00a0Patel’s office.",
+            [("Harish Patel", "harish"), ("Nisha Patel", "nisha"), ("Patel", "harish")],
+        ),
+        # A given name with a no-break space after it is part of the name that follows:
+        # the twins' full name is read as with a space (here left out), and its given
+        # name is no mention alone.
+        (
+            "The referee, Juan Pablo Correa, was escorted off. “It was hard,” "
+            "Juan\u00a0Pablo Correa told a radio station.",
+            [("Juan Pablo Correa", "correa-ref")],
+        ),
+    ],
+)
+def test_a_fixed_width_space_inside_a_name_is_read_as_a_space(text, expected):
+    assert found(FIXED_SPACE_NAMESAKES, text) == expected

@@ -9,7 +9,7 @@ import bisect
 import re
 from collections.abc import Mapping
 
-from articles.anchoring.folding import _capitalised, fold
+from articles.anchoring.folding import _FIXED_SPACES, _capitalised, fold
 from articles.anchoring.profiles import (
     _COUNTRY_OF_PEOPLE,
     _DATE_WORDS,
@@ -122,7 +122,9 @@ _DOMAIN_AFTER = re.compile(
     r"Trophy|Prize|Festival|Series|Grand Prix)\b"
 )
 _CURRENCY_AFTER = re.compile(r"[$€£¥]")
-_NEXT_WORD = re.compile(r" (\w[\w'’-]*)")
+# (After any space: the given names read after the rules see the text as written, where
+# "Juan\u00a0Pablo Correa" may have a no-break space.)
+_NEXT_WORD = re.compile(rf"[ {_FIXED_SPACES}](\w[\w'’-]*)")
 _JOINED_AND_NAME = re.compile(r"[-‐‑–][A-Z][\w'’]*(?:[-‐‑–][A-Z][\w'’]*)* ([A-Z][\w'’-]*)")
 
 

@@ -11,18 +11,22 @@ import unicodedata
 # A line separator (U+2028, the soft return some editors paste) and the rarer spaces of
 # fixed width (U+2008, U+205F, U+3000) are spaces too: "Santa<LS>Cruz" is the name the
 # reader sees, broken across a line. ("\n" ends a paragraph and is never folded.)
+_FIXED_SPACES = (
+    "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000\u2028"
+)
 _TYPOGRAPHIC = str.maketrans(
     {
         # (With the Uzbek "ʻ" of "Qoʻqon", which copy types "Qo'qon".)
         **dict.fromkeys("’‘‛′ʼʻʽ`´", "'"),
         **dict.fromkeys("“”„‟″«»", '"'),
         **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00ad", "-"),
-        **dict.fromkeys(
-            "\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000\u2028",
-            " ",
-        ),
+        **dict.fromkeys(_FIXED_SPACES, " "),
     }
 )
+
+
+# The spaces of ``_TYPOGRAPHIC`` alone, which the rules read as spaces.
+_SPACES = str.maketrans(dict.fromkeys(_FIXED_SPACES, " "))
 
 
 # Letters with accents, each mapped to its bare letter: wire copy writes "SAO PAULO" in a

@@ -52,7 +52,7 @@ from articles.anchoring.cues import (
     _paired,
     _sort_of,
 )
-from articles.anchoring.folding import fold
+from articles.anchoring.folding import _SPACES, fold
 from articles.anchoring.organisations import (
     _NONE_OF_THEM,
     _SPORT_WORDS,
@@ -1525,6 +1525,11 @@ def resolve(
     are the starts of hits read in any case on a sign or a banner in capitals."""
     from articles.anchoring.matching import Match
 
+    # The rules read a no-break or another fixed-width space as the space it is: "Juan
+    # Pablo Correa" with a no-break space is three words of one name, not "Juan" before
+    # a word its rules do not see. One character for one; the matches keep the text as
+    # written.
+    written, text = text, text.translate(_SPACES)
     if profiles:
         # Only a gazetteer that knows its entities (Gazetteer.of) reads names in context;
         # one of bare names and aliases finds every name as written.
@@ -1639,7 +1644,7 @@ def resolve(
                 if said.count("female") == said.count("male"):
                     del learned[key]
         story.chosen[start] = key
-        matches.append(Match(start, end, key, text[start:end]))
+        matches.append(Match(start, end, key, written[start:end]))
     # "Ms Campbell" before anything said which Campbell is a woman: once the whole story
     # has ("Mr Campbell, whose party..." is Desmond), she is the other one; and a woman's
     # title is the one woman of them before people whose gender nothing says (_fitting).
@@ -1651,5 +1656,5 @@ def resolve(
         )
         if len(fits) == 1 and all(key in profiles for key in keys):
             undecided -= 1
-            bisect.insort(matches, Match(start, end, fits[0], text[start:end]))
+            bisect.insort(matches, Match(start, end, fits[0], written[start:end]))
     return matches, undecided
