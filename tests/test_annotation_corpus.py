@@ -288,6 +288,10 @@ HELD_OUT_FLOORS = {
     "annotation_holdout149": (0.96, 0.95),
     "annotation_holdout150": (0.93, 0.91),
     "annotation_holdout151": (0.92, 0.89),
+    "annotation_holdout152": (0.96, 0.95),
+    "annotation_holdout153": (0.97, 0.95),
+    "annotation_holdout154": (0.92, 0.90),
+    "annotation_holdout155": (0.92, 0.93),
 }
 
 
