@@ -6116,6 +6116,8 @@ ACTING_BODIES = Gazetteer.of(
         ("The plant stands on the edge of Toyota.", ["toyota-city"]),
         # An auxiliary is no act without a verb after it.
         ("Ottawa has a population of about one million.", ["ottawa"]),
+        # The city's own words in its sentence say it is the city, whatever it would do.
+        ("City councillors said Ottawa would need a new river crossing.", ["ottawa"]),
         ("Toyota has a population of 420,000.", ["toyota-city"]),
     ],
 )
@@ -6242,6 +6244,12 @@ SIDES = Gazetteer.of(SIDES_ENTITIES)
         # Words of games in talks, trade and weather are no game.
         ("It was a big step forward for Zambia.", ["zambia"]),
         ("Zambia reached the final stage of its debt talks.", ["zambia"]),
+        # A country plays a part, not a game; and meets a minister, not a side.
+        (
+            "Zambia plays a central role in copper, officials told the tournament's sponsors.",
+            ["zambia"],
+        ),
+        ("The prime minister will next meet Malawi's finance minister.", ["malawi"]),
         ("A series of talks between Zambia and Malawi ended.", ["zambia", "malawi"]),
         ("Power across much of Malawi was knocked out by the cyclone.", ["malawi"]),
     ],
@@ -7018,6 +7026,7 @@ def test_two_family_names_may_be_joined_by_a_hyphen(text, expected):
 
 CULTURE_MINISTRIES = Gazetteer.of(
     [
+        Named("luanda", "Luanda", (), "Capital and largest city of Angola.", "place"),
         Named(
             "culture-it",
             "Ministry of Culture",
@@ -7046,6 +7055,13 @@ CULTURE_MINISTRIES = Gazetteer.of(
         # says which before a country named further on.
         ("The Italian Ministry of Culture approved the loan.", ["culture-it"]),
         ("The Angolan Ministry of Culture thanked the Italian embassy.", ["culture-ao"]),
+        # A country named after it is as often the other side: the story's country
+        # decides.
+        (
+            "LUANDA (Newsroom) - The Ministry of Culture said Italy had agreed to return "
+            "the masks.",
+            ["luanda", "culture-ao"],
+        ),
         # Nothing beside it says which.
         ("The Ministry of Culture approved the loan last month.", []),
     ],
@@ -7078,6 +7094,39 @@ def test_a_title_fits_the_person_whose_alias_the_gazetteer_writes_with_it():
     )
     text = "Samir Zawi met Khalid Zawi on Monday. Field Marshal Zawi has not spoken."
     assert keys_found(officers, text) == ["samir-zawi", "khalid-zawi", "khalid-zawi"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The alias's title is "Vice President": "President" alone is the father's.
+        (
+            "Sara Duterte skipped the hearing. Her father, President Duterte, declined.",
+            ["sara", "rodrigo"],
+        ),
+        ("Vice President Duterte did not attend the hearing.", ["sara"]),
+    ],
+)
+def test_a_title_fits_an_alias_written_with_the_whole_title(text, expected):
+    namesakes = Gazetteer.of(
+        [
+            Named(
+                "rodrigo",
+                "Rodrigo Duterte",
+                ("Duterte",),
+                "Filipino politician who was president of the Philippines from 2016 to 2022.",
+                "person",
+            ),
+            Named(
+                "sara",
+                "Sara Duterte",
+                ("Duterte", "Vice President Sara Duterte"),
+                "Filipino politician, daughter of Rodrigo Duterte.",
+                "person",
+            ),
+        ]
+    )
+    assert keys_found(namesakes, text) == expected
 
 
 FIXED_SPACE_NAMESAKES = Gazetteer.of(

@@ -617,18 +617,6 @@ def _party_member_after(word: str, before: str) -> bool:
     )
 
 
-_FULL_NAME_OF_BEFORE = re.compile(r"\b[A-Z][\w’'-]+ ([A-Z][\w’'-]+) of $")
-
-
-def _persons_country_before(text: str, start: int) -> bool:
-    """Whether a full name and "of" stand before ``start`` ("Matteo Ricci of "), not a
-    title's or an institution's ("Prime Minister of ", "Central Bank of ")."""
-    before = _FULL_NAME_OF_BEFORE.search(text, max(0, start - 40), start)
-    return bool(before) and not (
-        is_title(before.group(1)) or _stem(before.group(1)) in _GENERIC_NAME_WORDS
-    )
-
-
 # A direction, as a word before a place says where in it or from it ("north-east of
 # Milan", "eastern Washington").
 _DIRECTION = (

@@ -20,10 +20,10 @@ from typing import NamedTuple
 
 import ahocorasick
 
-from articles.anchoring import context, folding, profiles, reading, rules, short_forms
+from articles.anchoring import context, folding, reading, rules, short_forms
 from articles.anchoring.folding import fold, spelled, typographic
 from articles.anchoring.given_names import gender_of_given_name
-from articles.anchoring.profiles import Named, Profile
+from articles.anchoring.profiles import MONTHS, Named, Profile, is_title, profile
 
 # --- Gazetteer ---------------------------------------------------------------------------
 
@@ -412,9 +412,7 @@ class Gazetteer:
             titles = {
                 alias_words[0]
                 for alias_words in (typographic(alias).split() for alias in named.aliases)
-                if len(alias_words) == 2
-                and alias_words[1] == words[0]
-                and profiles.is_title(alias_words[0])
+                if len(alias_words) == 2 and alias_words[1] == words[0] and is_title(alias_words[0])
             }
             return {" ".join([title, *words]) for title in titles} - spelled_as
 
@@ -443,7 +441,7 @@ class Gazetteer:
         ]
         return cls(
             entries,
-            {named.key: profiles.profile(named) for named in entities},
+            {named.key: profile(named) for named in entities},
             {named.key: named.name for named in entities},
         )
 
@@ -779,9 +777,7 @@ _ABBREVIATION_OPENINGS = frozenset(word[:2] for word in _ABBREVIATIONS.split("|"
 _SAINTS_AFTER = re.compile(r"['’]|-in-")
 _QUALIFIER_AFTER = re.compile(r", ([A-Z][\w-]*(?: [A-Z][\w-]*)*)")
 # A date after a dateline's region is no place: "KORHOGO, Cote d'Ivoire, Feb 22".
-_DATE_AFTER = re.compile(
-    rf", (?:{'|'.join(month[:3].title() for month in profiles.MONTHS)})[a-z]*\.? \d"
-)
+_DATE_AFTER = re.compile(rf", (?:{'|'.join(month[:3].title() for month in MONTHS)})[a-z]*\.? \d")
 
 
 def _spelled(

@@ -19,6 +19,7 @@ from articles.anchoring.profiles import (
     _stem,
     _words,
     _wordset,
+    is_title,
 )
 from articles.anchoring.reading import (
     _GENERIC_INSTITUTION,
@@ -219,6 +220,7 @@ _SPORT_WORDS = {
         "gridiron": "touchdown touchdowns quarterback quarterbacks linebacker linebackers",
     }.items()
 }
+_SPORT_WORDS["soccer"] = _SPORT_WORDS["football"]
 
 
 # "Hurling" as a verb with what is thrown ("protesters hurling stones", "hurling
@@ -356,6 +358,8 @@ _SIDE_AFTER = re.compile(
     r"['’]s (?:[\w-]+ )?(?:World Cup|opening|preparations|matches|match|games?|qualifiers?|"
     r"squad|coach|captain|friendly|campaign)\b|"
     r" (?:pulled away|play|plays|playing|scored|will host)\b"
+    # (A country plays a part, not a game: "Zambia plays a central role in copper".)
+    r"(?! (?:an? |the |its )?(?:[\w-]+ )?(?:role|part)\b)"
 )
 
 
@@ -372,7 +376,7 @@ _A_SIDES_WORDS_AFTER = re.compile(
 _A_PLAYER_FOR = re.compile(
     r"\b(?:defender|striker|midfielder|goalkeeper|winger|playmaker|full-back|centre-back|"
     r"fly-half|scrum-half|bowler|batsman|batter) for $|"
-    r"\bnext (?:play|plays|face|faces|meet|meets|host|hosts) $"
+    r"\bnext play $"
 )
 
 
@@ -384,25 +388,29 @@ _IN_A_GAME_AFTER = re.compile(
 
 def _what_the_name_does(story, start, end, own, candidates):
     """The entity a country's or a town's own name stands for by what its sentence says
-    it does: a government or a firm that acts (``_acting_body``), a national side in a
-    game (``_a_side_in_a_fixture``); ``_NONE_OF_THEM`` for a side when the story does not
-    say which of several teams it is; None when the sentence says neither."""
+    it does: a government or a firm that acts (``_acting_body``), or a national side in
+    a game (``_side_named``); None when the sentence says neither."""
+    governing = _acting_body(story.text, start, end, own, candidates, story.profiles)
+    return governing if governing is not None else _side_named(story, start, end, own, candidates)
+
+
+def _side_named(story, start, end, own, candidates):
+    """The national side a country's own name stands for in a game its sentence tells of
+    (``_a_side_in_a_fixture``); ``_NONE_OF_THEM`` when the story does not say which of
+    several teams it is; None when it is no side."""
     text, known = story.text, story.profiles
-    governing = _acting_body(text, start, end, own, candidates, known)
-    if governing is not None:
-        return governing
-    if _a_side_in_a_fixture(text, start, end, own, candidates, known):
-        # Of several teams of the name (the men's and the women's), the one the story
-        # named, or the one of the story's sport.
-        teams = [key for key in candidates if key != own]
-        named = [key for key in teams if key in story.recent]
-        if len(teams) == 1 or len(named) == 1:
-            return (named or teams)[0]
-        return _sport_of_story(story, teams, known) or _NONE_OF_THEM
-    return None
+    if not _a_side_in_a_fixture(text, start, end, own, candidates, known):
+        return None
+    # Of several teams of the name (the men's and the women's), the one the story named,
+    # or the one of the story's sport.
+    teams = [key for key in candidates if key != own]
+    named = [key for key in teams if key in story.recent]
+    if len(teams) == 1 or len(named) == 1:
+        return (named or teams)[0]
+    return _sport_of_story(story, teams, known) or _NONE_OF_THEM
 
 
-# What ``_what_the_name_does`` says when a name is a side but nothing says which.
+# What ``_side_named`` says when a name is a side but nothing says which.
 _NONE_OF_THEM = object()
 
 
@@ -507,3 +515,15 @@ def _organisation_named_last(story: _Story, folded: str, keys: list, known: Mapp
             last[key] = max(ends)
     latest = max(last, key=last.get, default=None)
     return latest if latest is not None and known[latest].kind == "organization" else None
+
+
+_FULL_NAME_OF_BEFORE = re.compile(r"\b[A-Z][\w’'-]+ ([A-Z][\w’'-]+) of $")
+
+
+def _persons_country_before(text: str, start: int) -> bool:
+    """Whether a full name and "of" stand before ``start`` ("Matteo Ricci of "), not a
+    title's or an institution's ("Prime Minister of ", "Central Bank of ")."""
+    before = _FULL_NAME_OF_BEFORE.search(text, max(0, start - 40), start)
+    return bool(before) and not (
+        is_title(before.group(1)) or _stem(before.group(1)) in _GENERIC_NAME_WORDS
+    )

@@ -204,19 +204,6 @@ def _beside_a_person(story: _Story, start: int, end: int) -> bool:
     return bool(other) and _all_of_kind(other, story.profiles, "person")
 
 
-_GOVERNOR = re.compile(r"(?<![Bb]ank )\bGovernor [A-Z]")
-_CITY_WORDS_IN_SENTENCE = re.compile(r"\b(?:[Mm]ayor|city|[Cc]ity [Hh]all|municipal)\b")
-
-
-def _governor_speaks(text: str, start: int, end: int) -> bool:
-    """Whether a governor, named with the title, stands earlier in the sentence and no
-    mayor or city is in it: "Governor Hirofumi Yoshimura said Osaka would pay" is the
-    prefecture."""
-    low, high = _sentence_bounds(text, start, end)
-    before = text[low:start]
-    return bool(_GOVERNOR.search(before)) and not _CITY_WORDS_IN_SENTENCE.search(text, low, high)
-
-
 _ELDER = frozenset({"elder", "older", "senior"})
 # How descriptions state a family tie, by whether the person named is older than the one
 # described ("son of Joe Biden", "his father, Kim Jong Il", "younger sister of Kim Jong
@@ -431,18 +418,28 @@ def _fits_the_word_before(text: str, start: int, title: str | None, person: Prof
         title in _ROYAL_TITLES or title not in _FEMALE_TITLES | _MALE_TITLES | _BARE_TITLES
     ):
         roles = _roles(person.description)
+        qualifier = _title_qualifier(text, start, title)
+        if _written_with_title(text, start, title, person):
+            return True
         # "Prime Minister Bhutto" is no foreign minister: the word before the title must
         # be the description's too ("Minister of Finance" fits "Finance Minister").
-        qualifier = _title_qualifier(text, start, title)
         if qualifier and _stem(qualifier) not in person.cues:
             return False
-        # Or the gazetteer writes one of their names with it ("Field Marshal Khalifa
-        # Haftar" is the one "Field Marshal Haftar" means).
-        return title in person.titles or bool(
-            {_stem(title), _stem(_TITLE_WRITTEN_OUT.get(title, title))} & roles
-        )
+        return bool({_stem(title), _stem(_TITLE_WRITTEN_OUT.get(title, title))} & roles)
     role = _ROLE_BEFORE.search(text, max(0, start - 30), start)
     return bool(role) and _stem(role.group(1)) in person.cues
+
+
+def _written_with_title(text: str, start: int, title: str | None, person: Profile) -> bool:
+    """Whether the gazetteer writes one of ``person``'s names with the very title before
+    ``start`` (``title`` as ``_title_before`` reads it, with the word that makes it
+    another office): "Field Marshal Haftar" is the one with the alias "Field Marshal
+    Khalifa Haftar", "Vice President Duterte" the one with "Vice President Sara
+    Duterte", whatever office another of the name held."""
+    if not title or not person.titles:
+        return False
+    qualifier = _title_qualifier(text, start, title)
+    return (f"{qualifier} {title}" if qualifier else title) in person.titles
 
 
 # Titles abbreviated, as descriptions write them out ("Gov. Landry" is the governor), and

@@ -352,3 +352,16 @@ def _story_place(story: _Story, keys, folded: str):
 
     most, other = sorted((times(key), key) for key in keys)[::-1]
     return most[1] if most[0] >= 2 * other[0] else None
+
+
+_GOVERNOR = re.compile(r"(?<![Bb]ank )\bGovernor [A-Z]")
+_CITY_WORDS_IN_SENTENCE = re.compile(r"\b(?:[Mm]ayor|city|[Cc]ity [Hh]all|municipal)\b")
+
+
+def _governor_speaks(text: str, start: int, end: int) -> bool:
+    """Whether a governor, named with the title, stands earlier in the sentence and no
+    mayor or city is in it: "Governor Hirofumi Yoshimura said Osaka would pay" is the
+    prefecture."""
+    low, high = _sentence_bounds(text, start, end)
+    before = text[low:start]
+    return bool(_GOVERNOR.search(before)) and not _CITY_WORDS_IN_SENTENCE.search(text, low, high)

@@ -286,15 +286,28 @@ def profile(named: Named) -> Profile:
 
 
 def _titles_written(named: Named) -> frozenset[str]:
-    """The titles a person's name and aliases are written with, in lower case, that are
-    no words of the name itself ("President Joe Biden": "president")."""
-    own = {word.lower() for word in _words(named.name) if not is_title(word)}
-    return frozenset(
-        word.lower().rstrip(".")
-        for written in (named.name, *named.aliases)
-        for word in _words(written)
-        if is_title(word) and word.lower() not in own
-    )
+    """The titles a person's aliases write before their name, each as its words in lower
+    case: "vice president" for "Vice President Sara Duterte", "marshal" for "Field
+    Marshal Khalifa Haftar" (the title words right before the name). Not a word of the
+    name itself ("John Major")."""
+    name = [word.lower() for word in _words(named.name)]
+    titles = set()
+    for alias in named.aliases:
+        words = [word.lower().rstrip(".") for word in _words(alias)]
+        # The alias is a title and the name, or its last words ("President Biden").
+        tail = next(
+            (size for size in range(len(name), 0, -1) if words[-size:] == name[-size:]),
+            0,
+        )
+        prefix = words[: len(words) - tail] if tail else []
+        run = []
+        for word in reversed(prefix):
+            if not is_title(word):
+                break
+            run.insert(0, word)
+        if run and len(run) < len(words):
+            titles.add(" ".join(run))
+    return frozenset(titles)
 
 
 # Words that stand before a name as part of how it is written, not as another name:

@@ -31,7 +31,6 @@ from articles.anchoring.context import (
     _described_as_a_thing,
     _named_after,
     _not_a_longer_name,
-    _persons_country_before,
     _the_name_alone,
     _whole_name_of_an_organisation,
     institutions_of_the_people_before,
@@ -55,7 +54,6 @@ from articles.anchoring.cues import (
 from articles.anchoring.folding import _SPACES, fold
 from articles.anchoring.organisations import (
     _NONE_OF_THEM,
-    _SPORT_WORDS,
     _SQUAD_AFTER,
     _SUBNATIONAL,
     _about_a_sport,
@@ -65,6 +63,8 @@ from articles.anchoring.organisations import (
     _organisation_kept_to,
     _organisation_named_last,
     _parties_of_countries,
+    _persons_country_before,
+    _side_named,
     _sport_of_story,
     _sport_of_the_squad_word,
     _squad_of_a_pair,
@@ -83,7 +83,6 @@ from articles.anchoring.people import (
     _family_in_the_plural,
     _fits_the_word_before,
     _gender_written,
-    _governor_speaks,
     _of_a_family_named,
     _person_introduced,
     _pronoun_after,
@@ -97,6 +96,7 @@ from articles.anchoring.people import (
     _title_claimed_elsewhere,
     _unintroduced,
     _word_opening_a_sentence,
+    _written_with_title,
 )
 from articles.anchoring.places import (
     _another_place_recalled,
@@ -105,6 +105,7 @@ from articles.anchoring.places import (
     _dateline_before,
     _dateline_region,
     _dateline_wrote,
+    _governor_speaks,
     _lies_in,
     _named_after_one_another,
     _named_in_paragraph,
@@ -330,9 +331,6 @@ _NO_RELATION_AFTER = re.compile(
     r",? (?:\d{1,3}, )?(?:an? [\w -]{3,40}? )?(?:who|who is|is|was)? ?(?:(?:no relation|"
     r"not related|unrelated) (?:to|of)|shares (?:a|his|her|the) (?:sur)?name with) ([^.;]{3,160})"
 )
-
-
-_SPORT_WORDS["soccer"] = _SPORT_WORDS["football"]
 
 
 _DISTANCE_FROM = re.compile(
@@ -621,8 +619,9 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             and not _FORMER_BEFORE.search(text, max(0, start - 40), start)
         ):
             candidates = living
-        elif len(fitting) == 1 and not _title_claimed_elsewhere(
-            title, fitting[0], candidates, known
+        elif len(fitting) == 1 and (
+            _written_with_title(text, start, title, known[fitting[0]])
+            or not _title_claimed_elsewhere(title, fitting[0], candidates, known)
         ):
             candidates = fitting
     # The dead give no interviews: "“...put on a mask,” Farouk said" is not King Farouk
@@ -1077,18 +1076,25 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         # in it ("lives in the United States and has built ties with Republicans").
         low_s, high_s = _sentence_bounds(text, start, end)
         reach = max(start - low_s, high_s - end) if parties else 30
-        beside = (
-            text[max(low_s, start - reach) : start] + " " + text[end : min(high_s, end + reach)]
-        )
-        # A people's word is its country on either side: "Italy’s Ministry of Culture"
-        # is the "ministry of the Italian government".
-        near = {
+        before = text[max(low_s, start - reach) : start]
+        after = text[end : min(high_s, end + reach)]
+        near = {_stem(_possessor(word)) for word in _CAPITALISED.findall(before + " " + after)}
+        shared = frozenset.intersection(*(known[key].proper for key in candidates))
+        # A country named before it is its owner, by its own name or its people's word
+        # either way: "Italy’s Ministry of Culture" is the "ministry of the Italian
+        # government". (Not after it, where it is as often the other side: "The Foreign
+        # Ministry summoned the Italian ambassador".)
+        owners = {
             _stem(_COUNTRY_OF_PEOPLE.get(word.lower(), word))
-            for word in map(_possessor, _CAPITALISED.findall(beside))
+            for word in map(_possessor, _CAPITALISED.findall(before))
         }
-        named = {key: _countries_named(known[key]) for key in candidates}
-        shared = frozenset.intersection(*named.values())
-        cued = [key for key in candidates if (named[key] - shared) & near]
+        countries = {key: _countries_named(known[key]) for key in candidates}
+        shared_countries = frozenset.intersection(*countries.values())
+        cued = [
+            key
+            for key in candidates
+            if (known[key].proper - shared) & near or (countries[key] - shared_countries) & owners
+        ]
         # The people's word right before it says so first: "The Japanese Foreign
         # Ministry summoned the South Korean ambassador".
         owned = institutions_of_the_people_before(text, start, end, candidates, known)
@@ -1099,11 +1105,14 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         )
         if institution is not None:
             return institution
+    # A country named as a side in a game its sentence tells of is the side, whatever
+    # the dateline's region or the words of descriptions near it ("Argentina next play
+    # Uruguay in Montevideo", filed from Mendoza).
     own = [key for key in candidates if key in known and folded in known[key].primary_names]
     if len(own) == 1:
-        acting = _what_the_name_does(story, start, end, own[0], candidates)
-        if acting is not None:
-            return None if acting is _NONE_OF_THEM else acting
+        side = _side_named(story, start, end, own[0], candidates)
+        if side is not None:
+            return None if side is _NONE_OF_THEM else side
     # The region a dateline writes after its town, in the dateline itself, is the place
     # of that name, whatever the words after it recall: "AMMAN, Jordan," is the country,
     # not the river. (Further on, below, after what decides more nearly.)
