@@ -7159,3 +7159,41 @@ FIXED_SPACE_NAMESAKES = Gazetteer.of(
 )
 def test_a_fixed_width_space_inside_a_name_is_read_as_a_space(text, expected):
     assert found(FIXED_SPACE_NAMESAKES, text) == expected
+
+
+FINANCE_MINISTRIES = Gazetteer.of(
+    [
+        Named("fin-pl", "Finance Ministry", (), "Ministry of Finance of Poland.", "organization"),
+        Named("fin-hu", "Finance Ministry", (), "Ministry of Finance of Hungary.", "organization"),
+        Named("fin-cz", "Finance Ministry", (), "Ministry of Finance of Czechia.", "organization"),
+        Named("warsaw", "Warsaw", (), "Capital and largest city of Poland.", "place"),
+        Named("budapest", "Budapest", (), "Capital and largest city of Hungary.", "place"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # In a story of two countries, a place of ours before it in its sentence gives
+        # its country.
+        (
+            "Officials from Budapest and Warsaw met. In Warsaw, the Finance Ministry said "
+            "it would wait.",
+            ["budapest", "warsaw", "warsaw", "fin-pl"],
+        ),
+        (
+            "Officials from Budapest and Warsaw met. The minister flew back to Budapest, "
+            "where the Finance Ministry is revising the budget.",
+            ["budapest", "warsaw", "budapest", "fin-hu"],
+        ),
+        # One after it may be anywhere it acts on.
+        (
+            "Officials from Budapest and Warsaw met. The Finance Ministry said it would "
+            "send officials to Warsaw.",
+            ["budapest", "warsaw", "warsaw"],
+        ),
+    ],
+)
+def test_a_place_before_a_generic_institution_in_its_sentence_gives_its_country(text, expected):
+    assert keys_found(FINANCE_MINISTRIES, text) == expected

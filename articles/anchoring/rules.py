@@ -1088,6 +1088,16 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             _stem(_COUNTRY_OF_PEOPLE.get(word.lower(), word))
             for word in map(_possessor, _CAPITALISED.findall(before))
         }
+        # And a place of ours named before it in the sentence, by the names its
+        # description holds: "In Warsaw, the Finance Ministry said" is Poland's, Warsaw
+        # being the "capital of Poland".
+        for at, place in story.chosen.items():
+            if (
+                start - len(before) <= at < start
+                and place in story.profiles
+                and story.profiles[place].kind == "place"
+            ):
+                owners |= story.profiles[place].proper
         countries = {key: _countries_named(known[key]) for key in candidates}
         shared_countries = frozenset.intersection(*countries.values())
         cued = [
