@@ -7197,3 +7197,77 @@ FINANCE_MINISTRIES = Gazetteer.of(
 )
 def test_a_place_before_a_generic_institution_in_its_sentence_gives_its_country(text, expected):
     assert keys_found(FINANCE_MINISTRIES, text) == expected
+
+
+BODIES_OF_COUNTRIES = Gazetteer.of(
+    [
+        Named(
+            "sec-th",
+            "Securities and Exchange Commission",
+            ("SEC",),
+            "Securities regulator of Thailand.",
+            "organization",
+        ),
+        Named(
+            "sec-ph",
+            "Securities and Exchange Commission",
+            ("SEC",),
+            "Securities regulator of the Philippines.",
+            "organization",
+        ),
+        Named("manila", "Manila", (), "Capital of the Philippines.", "place"),
+        Named(
+            "al-hilal",
+            "Al-Hilal",
+            ("Hilal",),
+            "Saudi Arabian football club based in Riyadh.",
+            "organization",
+        ),
+        Named(
+            "al-hilal-om",
+            "Al-Hilal Omdurman",
+            ("Al-Hilal", "Hilal"),
+            "Sudanese football club based in Omdurman.",
+            "organization",
+        ),
+        Named("riyadh", "Riyadh", (), "Capital of Saudi Arabia.", "place"),
+        Named(
+            "icc-cricket",
+            "International Cricket Council",
+            ("ICC",),
+            "Global governing body of cricket, based in Dubai.",
+            "organization",
+        ),
+        Named(
+            "icc-court",
+            "International Criminal Court",
+            ("ICC",),
+            "International court in The Hague that tries war crimes.",
+            "organization",
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Organisations of one name in as many countries are read by the story's
+        # country, as generic institutions are.
+        (
+            "MANILA (Newsroom) - Shares in the ferry operator fell. The SEC said it "
+            "would examine the filings.",
+            ["manila", "sec-ph"],
+        ),
+        # A place written right beside the name says which, after the other was named.
+        (
+            "RIYADH (Newsroom) - Al-Hilal won 2-1. The winger joined in the summer from "
+            "Al-Hilal of Omdurman.",
+            ["riyadh", "al-hilal", "al-hilal-om"],
+        ),
+        # "The" opening a sentence is no word of "The Hague".
+        ("Fans filled the ground. The ICC, which runs the world game, named it a venue.", []),
+    ],
+)
+def test_organisations_of_one_name_in_several_countries_are_read_by_the_story(text, expected):
+    assert keys_found(BODIES_OF_COUNTRIES, text) == expected

@@ -10,11 +10,13 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 
-from articles.anchoring.context import _GENERIC_NAME_WORDS, _PLACE_BEFORE
+from articles.anchoring.context import _GENERIC_NAME_WORDS, _OWNER_BEFORE, _PLACE_BEFORE
 from articles.anchoring.folding import fold
 from articles.anchoring.profiles import (
+    _COUNTRY_OF_PEOPLE,
     _GAME_WORDS,
     Profile,
+    _countries_named,
     _nationality_opening,
     _stem,
     _words,
@@ -151,6 +153,29 @@ def _parties_of_countries(keys: list, known: Mapping) -> bool:
     return all(cues) and sum(map(len, cues)) == len(frozenset().union(*cues))
 
 
+# The stems of countries' names, from the table of peoples' words ("india", "korea").
+_COUNTRIES = frozenset(_stem(country) for country in _COUNTRY_OF_PEOPLE.values())
+
+
+def _countries_of(known: Profile) -> frozenset[str]:
+    """The countries a description names, by name or people's word ("Bangladeshi
+    government department": Bangladesh), as stems."""
+    return frozenset(cue for cue in _countries_named(known) if cue in _COUNTRIES)
+
+
+def _bodies_of_countries(keys: list, known: Mapping) -> bool:
+    """Whether ``keys`` are organisations of one name in as many countries, each
+    description naming one country, its own (the "SEC" of Thailand and of the
+    Philippines, "Al-Hilal" of Saudi Arabia and of Sudan): the story's country says
+    which, as it does for "the Supreme Court"."""
+    if not all(key in known and known[key].kind == "organization" for key in keys):
+        return False
+    countries = [_countries_of(known[key]) for key in keys]
+    return all(len(named) == 1 for named in countries) and len(
+        frozenset().union(*countries)
+    ) == len(keys)
+
+
 def _country_cues(known: Profile) -> frozenset[str]:
     """The stems of the names a generic institution's description holds that are no
     generic words: its country's, often a word of its own name ("United States
@@ -160,13 +185,15 @@ def _country_cues(known: Profile) -> frozenset[str]:
     return named - _PARTY_WORDS | _nationality_opening(known.description)
 
 
-def _institution_country(story: _Story, keys: list, folded: str):
+def _institution_country(story: _Story, keys: list, folded: str, cues: Mapping | None = None):
     """Of generic institutions of several countries ("the Election Commission" of Malaysia
     and of India), the one whose country the story writes, or the places it has named
     are described in, at least twice as often as any other's ("Sabah ... Kota
     Kinabalu": "Malaysian state", "city in Malaysia"); short of that, the one written
     most if it is the only one of the country the story is filed from; None when that
-    does not decide. The name's own words say no country (``folded``)."""
+    does not decide. The name's own words say no country (``folded``). ``cues`` are the
+    stems of each one's country when the caller knows them better than its
+    description's names do (``_country_cues``)."""
     known = story.profiles
     words = story.named_words()
     places = Counter()
@@ -174,7 +201,8 @@ def _institution_country(story: _Story, keys: list, folded: str):
         if other in known and known[other].kind == "place":
             places.update(dict.fromkeys(known[other].proper, len(forms)))
 
-    cues = {key: {cue for cue in _country_cues(known[key]) if len(cue) >= 4} for key in keys}
+    if cues is None:
+        cues = {key: {cue for cue in _country_cues(known[key]) if len(cue) >= 4} for key in keys}
     # The name's own words say no country: "Republicans" is no cue for the Brazilian
     # party "formerly the Brazilian Republican Party".
     own_words = {_stem(word) for word in _words(folded)}
@@ -527,3 +555,37 @@ def _persons_country_before(text: str, start: int) -> bool:
     return bool(before) and not (
         is_title(before.group(1)) or _stem(before.group(1)) in _GENERIC_NAME_WORDS
     )
+
+
+# A place written after an organisation's name and "of": "Al Hilal of Omdurman".
+_OF_A_PLACE_AFTER = re.compile(r" of ((?:[A-Z][\w’'-]+ )*[A-Z][\w’'-]+)")
+
+
+def _owner_beside(text: str, start: int, end: int, keys: list, known: Mapping):
+    """The one organisation of ``keys`` whose description names the place or country
+    written right beside its name, an owner before it ("South Korea’s Ministry of
+    Culture") or a place after "of" ("Al Hilal of Omdurman"), or None."""
+    owner = _OWNER_BEFORE.search(text, max(0, start - 40), start)
+    place = _OF_A_PLACE_AFTER.match(text, end)
+    for written in (owner, place):
+        if written is None:
+            continue
+        last = _stem(
+            _COUNTRY_OF_PEOPLE.get(
+                written.group(1).split()[-1].lower(), written.group(1).split()[-1]
+            )
+        )
+        named = [
+            key
+            for key in keys
+            if key in known
+            and any(
+                cue.startswith(last) or last.startswith(cue)
+                # (Its own name's places too: "Al-Hilal Omdurman".)
+                for cue in _countries_named(known[key]) | known[key].own_proper
+                if len(cue) >= 4
+            )
+        ]
+        if len(named) == 1:
+            return named[0]
+    return None

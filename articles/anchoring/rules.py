@@ -57,11 +57,14 @@ from articles.anchoring.organisations import (
     _SQUAD_AFTER,
     _SUBNATIONAL,
     _about_a_sport,
+    _bodies_of_countries,
+    _countries_of,
     _game_beside,
     _generic_institution_elsewhere,
     _institution_country,
     _organisation_kept_to,
     _organisation_named_last,
+    _owner_beside,
     _parties_of_countries,
     _persons_country_before,
     _side_named,
@@ -118,6 +121,7 @@ from articles.anchoring.places import (
 from articles.anchoring.profiles import (
     _COUNTRY_OF_PEOPLE,
     _NATURAL_KINDS,
+    _STOPWORDS,
     Profile,
     _all_persons,
     _countries_named,
@@ -1025,6 +1029,12 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # as it does to people ("Orca Retail fell. Orca Group, whose shares..., rose. Orca
     # said" may be either). Words set beside the name are read below.
     if _all_of_kind(candidates, known, "organization") and not _APPOSITION_AFTER.match(text, end):
+        # But a place written right beside the name says which first: "Al Hilal of
+        # Omdurman" after the Saudi club was named, "South Korea’s Ministry of Culture"
+        # after Vietnam's.
+        owner = _owner_beside(text, start, end, candidates, known)
+        if owner is not None:
+            return owner
         named = [key for key in candidates if key in recent]
         if len(named) == 1:
             return named[0]
@@ -1069,7 +1079,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         candidates, known
     )
     if _all_of_kind(candidates, known, "organization") and (
-        parties or _generic_institution_name(folded)
+        parties or _generic_institution_name(folded) or _bodies_of_countries(candidates, known)
     ):
         # But a name beside it in its sentence says which: "the Supreme Court in
         # Washington", "the Constitutional Court in Harare"; for a party, a name anywhere
@@ -1078,7 +1088,12 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         reach = max(start - low_s, high_s - end) if parties else 30
         before = text[max(low_s, start - reach) : start]
         after = text[end : min(high_s, end + reach)]
-        near = {_stem(_possessor(word)) for word in _CAPITALISED.findall(before + " " + after)}
+        # (Not "The" opening a sentence, which "The Hague" in a description has too.)
+        near = {
+            _stem(_possessor(word))
+            for word in _CAPITALISED.findall(before + " " + after)
+            if word.lower() not in _STOPWORDS
+        }
         shared = frozenset.intersection(*(known[key].proper for key in candidates))
         # A country named before it is its owner, by its own name or its people's word
         # either way: "Italy’s Ministry of Culture" is the "ministry of the Italian
@@ -1087,6 +1102,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         owners = {
             _stem(_COUNTRY_OF_PEOPLE.get(word.lower(), word))
             for word in map(_possessor, _CAPITALISED.findall(before))
+            if word.lower() not in _STOPWORDS
         }
         # And a place of ours named before it in the sentence, by the names its
         # description holds: "In Warsaw, the Finance Ministry said" is Poland's, Warsaw
@@ -1110,9 +1126,20 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         owned = institutions_of_the_people_before(text, start, end, candidates, known)
         if len(owned) == 1 or len(cued) == 1:
             return (owned if len(owned) == 1 else cued)[0]
-        institution = _story_place(story, candidates, folded) or _institution_country(
-            story, candidates, folded
-        )
+        if parties or _generic_institution_name(folded):
+            institution = _story_place(story, candidates, folded) or _institution_country(
+                story, candidates, folded
+            )
+        else:
+            # Of other bodies, only their countries: "Ministry of Health and Family
+            # Welfare" in the Indian directorate's description is no cue in a story from
+            # Bangladesh, whose ministry has that name too.
+            institution = _institution_country(
+                story,
+                candidates,
+                folded,
+                {key: _countries_of(known[key]) for key in candidates},
+            )
         if institution is not None:
             return institution
     # A country named as a side in a game its sentence tells of is the side, whatever
