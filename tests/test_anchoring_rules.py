@@ -7271,3 +7271,51 @@ BODIES_OF_COUNTRIES = Gazetteer.of(
 )
 def test_organisations_of_one_name_in_several_countries_are_read_by_the_story(text, expected):
     assert keys_found(BODIES_OF_COUNTRIES, text) == expected
+
+
+def test_namesakes_of_different_countries_are_told_apart_by_the_storys_country():
+    """A family name of three people, each described as of one country: the story's
+    country says which, before whichever was named in full last, paragraphs before
+    (and before the field of the words around it: "the government" is no politician's
+    here)."""
+    namesakes = Gazetteer.of(
+        [
+            Named(
+                "jp-correa",
+                "Juan Pablo Correa",
+                ("Correa",),
+                "Chilean mining executive.",
+                "person",
+            ),
+            Named(
+                "rafael-correa",
+                "Rafael Correa",
+                ("Correa",),
+                "Ecuadorian politician, president of Ecuador from 2007 to 2017.",
+                "person",
+            ),
+            Named(
+                "jp-correa-ref",
+                "Juan Pablo Correa",
+                ("Correa",),
+                "Uruguayan football referee.",
+                "person",
+            ),
+            Named("santiago", "Santiago", (), "Capital of Chile.", "place"),
+        ]
+    )
+    text = (
+        "SANTIAGO, Chile (Newsroom) - Juan Pablo Correa, who runs the mine, sued the "
+        "state.\nCritics compared the suit with one once brought by Rafael Correa, the "
+        "former president.\nThe court will hear the case in March.\nCorrea said the "
+        "government would appeal."
+    )
+    assert keys_found(namesakes, text) == ["santiago", "jp-correa", "rafael-correa", "jp-correa"]
+
+
+def test_a_family_name_before_heirs_or_descendants_names_no_one():
+    painters = Gazetteer.of(
+        [Named("pablo", "Pablo Picasso", ("Picasso",), "Spanish painter.", "person")]
+    )
+    text = "Pablo Picasso painted it in 1907. Relations among the Picasso heirs are strained."
+    assert keys_found(painters, text) == ["pablo"]

@@ -80,7 +80,7 @@ _OPENING_DATE = re.compile(_BEFORE_DATE.pattern, re.IGNORECASE)
 # Words after a surname that make it name several people: "the Miliband brothers".
 _GROUPS = _wordset(
     """brothers sisters siblings twins family families cousins couple dynasty clan
-    household pair duo trio relatives"""
+    household pair duo trio relatives heirs descendants"""
 )
 
 

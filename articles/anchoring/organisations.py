@@ -18,6 +18,7 @@ from articles.anchoring.profiles import (
     Profile,
     _countries_named,
     _nationality_opening,
+    _of_countries,
     _stem,
     _words,
     _wordset,
@@ -25,6 +26,7 @@ from articles.anchoring.profiles import (
 )
 from articles.anchoring.reading import (
     _GENERIC_INSTITUTION,
+    _all_of_kind,
     _generic_institution_name,
     _kind_written,
     _paragraph_start,
@@ -153,27 +155,11 @@ def _parties_of_countries(keys: list, known: Mapping) -> bool:
     return all(cues) and sum(map(len, cues)) == len(frozenset().union(*cues))
 
 
-# The stems of countries' names, from the table of peoples' words ("india", "korea").
-_COUNTRIES = frozenset(_stem(country) for country in _COUNTRY_OF_PEOPLE.values())
-
-
-def _countries_of(known: Profile) -> frozenset[str]:
-    """The countries a description names, by name or people's word ("Bangladeshi
-    government department": Bangladesh), as stems."""
-    return frozenset(cue for cue in _countries_named(known) if cue in _COUNTRIES)
-
-
 def _bodies_of_countries(keys: list, known: Mapping) -> bool:
-    """Whether ``keys`` are organisations of one name in as many countries, each
-    description naming one country, its own (the "SEC" of Thailand and of the
-    Philippines, "Al-Hilal" of Saudi Arabia and of Sudan): the story's country says
-    which, as it does for "the Supreme Court"."""
-    if not all(key in known and known[key].kind == "organization" for key in keys):
-        return False
-    countries = [_countries_of(known[key]) for key in keys]
-    return all(len(named) == 1 for named in countries) and len(
-        frozenset().union(*countries)
-    ) == len(keys)
+    """Whether ``keys`` are organisations of one name in as many countries (``_of_countries``:
+    the "SEC" of Thailand and of the Philippines, "Al-Hilal" of Saudi Arabia and of
+    Sudan): the story's country says which, as it does for "the Supreme Court"."""
+    return _all_of_kind(keys, known, "organization") and _of_countries(keys, known)
 
 
 def _country_cues(known: Profile) -> frozenset[str]:

@@ -672,3 +672,24 @@ def _names_all(profile: Profile, words: str) -> bool:
         any(cue.startswith(stem) or stem.startswith(cue) for cue in profile.proper)
         for stem in stems
     )
+
+
+# The stems of countries' names, from the table of peoples' words ("india", "korea").
+_COUNTRIES = frozenset(_stem(country) for country in _COUNTRY_OF_PEOPLE.values())
+
+
+def _countries_of(known: Profile) -> frozenset[str]:
+    """The countries a description names, by name or people's word ("Bangladeshi
+    government department": Bangladesh), as stems."""
+    return frozenset(cue for cue in _countries_named(known) if cue in _COUNTRIES)
+
+
+def _of_countries(keys, known: Mapping) -> bool:
+    """Whether each of ``keys`` is described as of one country, its own, by name or
+    people's word, and no two of them of the same one."""
+    if not all(key in known for key in keys):
+        return False
+    countries = [_countries_of(known[key]) for key in keys]
+    return all(len(named) == 1 for named in countries) and len(
+        frozenset().union(*countries)
+    ) == len(keys)

@@ -58,7 +58,6 @@ from articles.anchoring.organisations import (
     _SUBNATIONAL,
     _about_a_sport,
     _bodies_of_countries,
-    _countries_of,
     _game_beside,
     _generic_institution_elsewhere,
     _institution_country,
@@ -125,8 +124,10 @@ from articles.anchoring.profiles import (
     Profile,
     _all_persons,
     _countries_named,
+    _countries_of,
     _kind_described,
     _names_all,
+    _of_countries,
     _possessor,
     _stem,
     _words,
@@ -1368,6 +1369,15 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             and not _STATE_CIVIC.search(text, *_sentence_bounds(text, start, end))
         ):
             return country[0]
+    # People of one name in as many countries are told apart by the story's country,
+    # as institutions are, before whichever was named last: in a story from Antofagasta,
+    # "Correa said the government would appeal" is the Chilean, not Ecuador's former
+    # president, whatever the story said of him a paragraph before.
+    if _all_of_kind(candidates, known, "person") and _of_countries(candidates, known):
+        countries = {key: _countries_of(known[key]) for key in candidates}
+        compatriot = _institution_country(story, candidates, folded, countries)
+        if compatriot is not None:
+            return compatriot
     # 7. The latest longer form of one of them before it ("Kim Yo Jong ... Kim"), or the
     # latest mention of the same twin by the full name they share.
     last_seen = {}  # each candidate's latest longer form (or shared full name) before it
