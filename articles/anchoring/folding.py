@@ -3,6 +3,7 @@ every kind folded to one character each (offsets stay exact), case, and accents.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Characters written in several ways, each mapped to one: apostrophes and single quotes,
@@ -26,7 +27,7 @@ _TYPOGRAPHIC = str.maketrans(
 
 
 # The spaces of ``_TYPOGRAPHIC`` alone, which the rules read as spaces.
-_SPACES = str.maketrans(dict.fromkeys(_FIXED_SPACES, " "))
+_SPACES = re.compile(f"[{_FIXED_SPACES}]")
 
 
 # Letters with accents, each mapped to its bare letter: wire copy writes "SAO PAULO" in a

@@ -17,8 +17,8 @@ from articles.anchoring.profiles import (
     _GAME_WORDS,
     Profile,
     _countries_named,
+    _countries_of_each,
     _nationality_opening,
-    _of_countries,
     _stem,
     _words,
     _wordset,
@@ -156,10 +156,11 @@ def _parties_of_countries(keys: list, known: Mapping) -> bool:
 
 
 def _bodies_of_countries(keys: list, known: Mapping) -> bool:
-    """Whether ``keys`` are organisations of one name in as many countries (``_of_countries``:
-    the "SEC" of Thailand and of the Philippines, "Al-Hilal" of Saudi Arabia and of
-    Sudan): the story's country says which, as it does for "the Supreme Court"."""
-    return _all_of_kind(keys, known, "organization") and _of_countries(keys, known)
+    """Whether ``keys`` are organisations of one name in as many countries
+    (``_countries_of_each``: the "SEC" of Thailand and of the Philippines, "Al-Hilal" of
+    Saudi Arabia and of Sudan): the story's country says which, as it does for "the
+    Supreme Court"."""
+    return _all_of_kind(keys, known, "organization") and _countries_of_each(keys, known) is not None
 
 
 def _country_cues(known: Profile) -> frozenset[str]:
@@ -173,7 +174,8 @@ def _country_cues(known: Profile) -> frozenset[str]:
 
 def _institution_country(story: _Story, keys: list, folded: str, cues: Mapping | None = None):
     """Of generic institutions of several countries ("the Election Commission" of Malaysia
-    and of India), the one whose country the story writes, or the places it has named
+    and of India), or other bodies or people of one name in several countries, the one
+    whose country the story writes, or the places it has named
     are described in, at least twice as often as any other's ("Sabah ... Kota
     Kinabalu": "Malaysian state", "city in Malaysia"); short of that, the one written
     most if it is the only one of the country the story is filed from; None when that
@@ -556,21 +558,17 @@ def _owner_beside(text: str, start: int, end: int, keys: list, known: Mapping):
     for written in (owner, place):
         if written is None:
             continue
-        last = _stem(
-            _COUNTRY_OF_PEOPLE.get(
-                written.group(1).split()[-1].lower(), written.group(1).split()[-1]
-            )
-        )
+        # Its last word, a people's one read as its country ("South Korea", "Omdurman"),
+        # named by the description, or by its own name ("Al-Hilal Omdurman"); not a word
+        # too short to tell ("the UK’s Supreme Court" is no Ukrainian one).
+        word = written.group(1).split()[-1]
+        last = _stem(_COUNTRY_OF_PEOPLE.get(word.lower(), word))
+        if len(last) < 4:
+            continue
         named = [
             key
             for key in keys
-            if key in known
-            and any(
-                cue.startswith(last) or last.startswith(cue)
-                # (Its own name's places too: "Al-Hilal Omdurman".)
-                for cue in _countries_named(known[key]) | known[key].own_proper
-                if len(cue) >= 4
-            )
+            if key in known and last in _countries_named(known[key]) | known[key].own_proper
         ]
         if len(named) == 1:
             return named[0]

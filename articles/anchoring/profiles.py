@@ -684,12 +684,14 @@ def _countries_of(known: Profile) -> frozenset[str]:
     return frozenset(cue for cue in _countries_named(known) if cue in _COUNTRIES)
 
 
-def _of_countries(keys, known: Mapping) -> bool:
-    """Whether each of ``keys`` is described as of one country, its own, by name or
-    people's word, and no two of them of the same one."""
+def _countries_of_each(keys, known: Mapping) -> dict | None:
+    """The country each of ``keys`` is described as of (``_countries_of``), when each is
+    of one, its own, by name or people's word, and no two of the same one; else None."""
     if not all(key in known for key in keys):
-        return False
-    countries = [_countries_of(known[key]) for key in keys]
-    return all(len(named) == 1 for named in countries) and len(
-        frozenset().union(*countries)
-    ) == len(keys)
+        return None
+    countries = {key: _countries_of(known[key]) for key in keys}
+    if all(len(named) == 1 for named in countries.values()) and len(
+        frozenset().union(*countries.values())
+    ) == len(keys):
+        return countries
+    return None

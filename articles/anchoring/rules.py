@@ -125,9 +125,9 @@ from articles.anchoring.profiles import (
     _all_persons,
     _countries_named,
     _countries_of,
+    _countries_of_each,
     _kind_described,
     _names_all,
-    _of_countries,
     _possessor,
     _stem,
     _words,
@@ -428,6 +428,29 @@ _DIED_AFTER = re.compile(r" (?:died|was killed|was assassinated)\b")
 _AGE_NOW_AFTER = re.compile(
     r", (?:now )?\d{1,3},(?![^.\n]*\b(?:died|dies|death|killed|passed away|funeral)\b)"
 )
+
+
+# Where an institution is, written before its name: "In Warsaw, the", "Budapest, where
+# the".
+_IN_A_PLACE_BEFORE = re.compile(r"^, (?:where )?(?:the )?$")
+_IN_BEFORE = re.compile(r"(?:^|[.;:!?]\s+|\n)In $")
+
+
+def _place_it_is_in(story: _Story, start: int) -> Profile | None:
+    """The profile of the place of ours the sentence says the name at ``start`` is in:
+    "In Warsaw, the Finance Ministry", "to Budapest, where the Finance Ministry"; or
+    None."""
+    text, ends = story.text, dict(story.spans)
+    for at, key in story.chosen.items():
+        place = story.profiles.get(key)
+        if place is None or place.kind != "place" or not start - 60 <= at < start:
+            continue
+        between = text[ends[at] : start]
+        if _IN_A_PLACE_BEFORE.match(between) and (
+            "where" in between or _IN_BEFORE.search(text, max(0, at - 8), at)
+        ):
+            return place
+    return None
 
 
 def _choose(story: _Story, start, end, keys, low, high, pronoun):
@@ -1089,7 +1112,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         reach = max(start - low_s, high_s - end) if parties else 30
         before = text[max(low_s, start - reach) : start]
         after = text[end : min(high_s, end + reach)]
-        # (Not "The" opening a sentence, which "The Hague" in a description has too.)
+        # (Not a function word: "The" opening a sentence is no word of "The Hague".)
         near = {
             _stem(_possessor(word))
             for word in _CAPITALISED.findall(before + " " + after)
@@ -1105,16 +1128,13 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             for word in map(_possessor, _CAPITALISED.findall(before))
             if word.lower() not in _STOPWORDS
         }
-        # And a place of ours named before it in the sentence, by the names its
-        # description holds: "In Warsaw, the Finance Ministry said" is Poland's, Warsaw
-        # being the "capital of Poland".
-        for at, place in story.chosen.items():
-            if (
-                start - len(before) <= at < start
-                and place in story.profiles
-                and story.profiles[place].kind == "place"
-            ):
-                owners |= story.profiles[place].proper
+        # And a place of ours that the sentence says it is in, by the country its
+        # description names: "In Warsaw, the Finance Ministry said" and "back to
+        # Budapest, where the Finance Ministry" are Poland's and Hungary's. (Not a place
+        # the sentence is about: "Drones hit Kyiv overnight, the Foreign Ministry said".)
+        place = _place_it_is_in(story, start)
+        if place is not None:
+            owners |= _countries_of(place) or {_stem(word) for word in _words(place.name)}
         countries = {key: _countries_named(known[key]) for key in candidates}
         shared_countries = frozenset.intersection(*countries.values())
         cued = [
@@ -1139,7 +1159,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
                 story,
                 candidates,
                 folded,
-                {key: _countries_of(known[key]) for key in candidates},
+                _countries_of_each(candidates, known),
             )
         if institution is not None:
             return institution
@@ -1372,12 +1392,13 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # People of one name in as many countries are told apart by the story's country,
     # as institutions are, before whichever was named last: in a story from Antofagasta,
     # "Correa said the government would appeal" is the Chilean, not Ecuador's former
-    # president, whatever the story said of him a paragraph before.
-    if _all_of_kind(candidates, known, "person") and _of_countries(candidates, known):
-        countries = {key: _countries_of(known[key]) for key in candidates}
+    # president, whatever the story said of him a paragraph before. (Unless the one
+    # named last was the subject of his sentence, a visitor the story is about: read
+    # below.)
+    compatriot = None
+    countries = _countries_of_each(candidates, known)
+    if countries is not None and _all_of_kind(candidates, known, "person"):
         compatriot = _institution_country(story, candidates, folded, countries)
-        if compatriot is not None:
-            return compatriot
     # 7. The latest longer form of one of them before it ("Kim Yo Jong ... Kim"), or the
     # latest mention of the same twin by the full name they share.
     last_seen = {}  # each candidate's latest longer form (or shared full name) before it
@@ -1391,9 +1412,13 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
                 last_seen[key] = form_end
                 started[key] = form_end - len(form)
     if not last_seen:
-        return _field_choice(text, start, end, candidates, known)
+        return compatriot or _field_choice(text, start, end, candidates, known)
     ranked = sorted(last_seen, key=last_seen.get, reverse=True)
     latest = ranked[0]
+    if compatriot is not None and (
+        compatriot == latest or _subject(text, started[latest], last_seen[latest]) is not True
+    ):
+        return compatriot
     if own and folded in known[latest].primary_names:
         return None  # a full name shared by twins needs a cue beside it, not a memory
     # Two of them named in full close together ("his twin brother, President Lech
@@ -1585,7 +1610,7 @@ def resolve(
     # Pablo Correa" with a no-break space is three words of one name, not "Juan" before
     # a word its rules do not see. One character for one; the matches keep the text as
     # written.
-    written, text = text, text.translate(_SPACES)
+    written, text = text, _SPACES.sub(" ", text)
     if profiles:
         # Only a gazetteer that knows its entities (Gazetteer.of) reads names in context;
         # one of bare names and aliases finds every name as written.
