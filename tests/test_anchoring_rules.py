@@ -7352,3 +7352,43 @@ def test_a_family_name_before_heirs_or_descendants_names_no_one():
         "Pablo Picasso painted it in 1907. The Picasso descendants sold it in 2002.",
     ):
         assert keys_found(painters, text) == ["pablo"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The dateline's own-name town, unless the words before it make it an area: then
+        # the rest decides (here the province, whose description names the countries
+        # the story does).
+        (
+            "SALTA, Argentina (Newsroom) - Lithium firms came from Bolivia and Chile.\n"
+            "The vote is on Sunday.\nA court in Salta ruled.",
+            ["salta", "salta"],
+        ),
+        (
+            "SALTA, Argentina (Newsroom) - Lithium firms came from Bolivia and Chile.\n"
+            "The vote is on Sunday.\nShe will work with whoever the people of Salta choose.",
+            ["salta", "salta-province"],
+        ),
+    ],
+)
+def test_an_area_word_before_the_datelines_own_name_makes_it_the_region(text, expected):
+    salta = Gazetteer.of(
+        [
+            Named(
+                "salta",
+                "Salta",
+                (),
+                "City in north-western Argentina, founded in 1582.",
+                "place",
+            ),
+            Named(
+                "salta-province",
+                "Salta Province",
+                ("Salta",),
+                "Province in north-western Argentina bordering Chile and Bolivia.",
+                "place",
+            ),
+        ]
+    )
+    assert keys_found(salta, text) == expected

@@ -1209,6 +1209,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         and folded in known[filed_from].primary_names
         and _dateline_wrote(text, folded)
         and not _another_place_recalled(text, start, end, filed_from, candidates, known)
+        and not _AREA_BEFORE.search(text, max(0, start - 20), start)
     ):
         return filed_from
     # The region the dateline writes is that place further on too, before the places
@@ -1533,7 +1534,7 @@ _UNIVERSITY = re.compile(r"\b(?:university|college|polytechnic|institute of tech
 
 
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|just outside|on the outskirts of) $")
-_AREA_BEFORE = re.compile(r"\b(?:[Aa]cross|[Tt]hroughout|all over|parts of|much of) $")
+_AREA_BEFORE = re.compile(r"\b(?:[Aa]cross|[Tt]hroughout|all over|parts of|much of|people of) $")
 
 
 # Words that put a name where something is, before it: "trains between Montpellier and
