@@ -7392,3 +7392,45 @@ def test_an_area_word_before_the_datelines_own_name_makes_it_the_region(text, ex
         ]
     )
     assert keys_found(salta, text) == expected
+
+
+def test_a_country_that_beat_another_in_a_friendly_is_its_mens_team_in_a_story_of_no_women():
+    """A side's result in a game's sentence ("beat ... in a friendly"): the national
+    teams, and of the men's and the women's, the men's where the story never writes
+    "women's"."""
+    sides = Gazetteer.of(
+        [
+            Named("nigeria", "Nigeria", (), "Country in West Africa.", "place"),
+            Named(
+                "super-eagles",
+                "Nigeria national football team",
+                ("Nigeria", "Super Eagles"),
+                "Men's national association football team of Nigeria.",
+                "organization",
+            ),
+            Named(
+                "super-falcons",
+                "Nigeria women's national football team",
+                ("Nigeria", "Super Falcons"),
+                "Women's national association football team of Nigeria.",
+                "organization",
+            ),
+            Named("ghana", "Ghana", (), "Country in West Africa.", "place"),
+            Named(
+                "black-stars",
+                "Ghana national football team",
+                ("Ghana", "Black Stars"),
+                "Men's national association football team of Ghana.",
+                "organization",
+            ),
+            Named(
+                "black-queens",
+                "Ghana women's national football team",
+                ("Ghana", "Black Queens"),
+                "Women's national association football team of Ghana.",
+                "organization",
+            ),
+        ]
+    )
+    text = "UYO (Newsroom) - Nigeria beat Ghana 2-0 in a friendly on Tuesday."
+    assert keys_found(sides, text) == ["super-eagles", "black-stars"]

@@ -373,7 +373,7 @@ _SIDE_AFTER_A_GAME = re.compile(
 _SIDE_AFTER = re.compile(
     r"['’]s (?:[\w-]+ )?(?:World Cup|opening|preparations|matches|match|games?|qualifiers?|"
     r"squad|coach|captain|friendly|campaign)\b|"
-    r" (?:pulled away|play|plays|playing|scored|will host)\b"
+    r" (?:pulled away|play|plays|playing|scored|will host|beat|beats|drew with|thrashed)\b"
     # (A country plays a part, not a game: "Zambia plays a central role in copper".)
     r"(?! (?:an? |the |its )?(?:[\w-]+ )?(?:role|part)\b)"
 )
@@ -419,11 +419,38 @@ def _side_named(story, start, end, own, candidates):
         return None
     # Of several teams of the name (the men's and the women's), the one the story named,
     # or the one of the story's sport.
-    teams = [key for key in candidates if key != own]
+    teams = _teams_of_the_storys_sport(text, [key for key in candidates if key != own], known)
     named = [key for key in teams if key in story.recent]
     if len(teams) == 1 or len(named) == 1:
         return (named or teams)[0]
     return _sport_of_story(story, teams, known) or _NONE_OF_THEM
+
+
+# A club's women's side, and what a story of women's sport says ("the women's league").
+_WOMEN = re.compile(r"\b[Ww]omen['’]s\b")
+_A_TEAM = re.compile(r"\b(?:team|club|side|squad)\b")
+
+
+def _teams_of_the_storys_sport(text: str, teams: list, known: Mapping) -> list:
+    """Of a women's team and a men's of one name, the women's in a story about women's
+    sport ("Celtic and Rangers have each won the title since the league went
+    professional", in a story of the women's league), the men's in one that never
+    speaks of women ("Nigeria beat Ghana 2-0 in a friendly"); else ``teams``."""
+    womens = [
+        key
+        for key in teams
+        if key in known
+        and known[key].kind == "organization"
+        and _WOMEN.search(known[key].description)
+    ]
+    if len(womens) != 1:
+        return teams
+    told = len(_WOMEN.findall(text))
+    if told >= 2:
+        return womens
+    if told == 0:
+        return [key for key in teams if key not in womens] or teams
+    return teams
 
 
 # What ``_side_named`` says when a name is a side but nothing says which.

@@ -53,6 +53,7 @@ from articles.anchoring.cues import (
 )
 from articles.anchoring.folding import _SPACES, fold
 from articles.anchoring.organisations import (
+    _A_TEAM,
     _NONE_OF_THEM,
     _SQUAD_AFTER,
     _SUBNATIONAL,
@@ -70,6 +71,7 @@ from articles.anchoring.organisations import (
     _sport_of_story,
     _sport_of_the_squad_word,
     _squad_of_a_pair,
+    _teams_of_the_storys_sport,
     _what_the_name_does,
 )
 from articles.anchoring.people import (
@@ -319,9 +321,6 @@ _HELD_BY_BEFORE = re.compile(r"(?:\b(?:their|its|his|her|our)|['’]s) $")
 _FANS_AFTER = re.compile(r" (?:fans|supporters|ultras|season-ticket)\b")
 
 
-# A club's women's side, and what a story of women's sport says ("the women's league").
-_WOMEN = re.compile(r"\b[Ww]omen['’]s\b")
-_A_TEAM = re.compile(r"\b(?:team|club|side|squad)\b")
 # The level of government written before a body's name: "the federal Finance Ministry".
 _LEVEL_BEFORE = re.compile(r"\b([Ff]ederal|[Nn]ational|[Ss]tate|[Pp]rovincial|[Rr]egional) $")
 
@@ -578,25 +577,8 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             candidates,
             lambda key: bool(_SUBNATIONAL.search(known[key].description)) != national,
         )
-    # A club's women's team and its men's of one name: the women's in a story about
-    # women's sport ("Celtic and Rangers have each won the title since the league went
-    # professional", in a story of the women's league), the men's in one that never
-    # speaks of women.
-    womens = [
-        key
-        for key in candidates
-        if key in known
-        and known[key].kind == "organization"
-        and _WOMEN.search(known[key].description)
-    ]
-    if len(womens) == 1 and all(
-        key in known and _A_TEAM.search(known[key].description) for key in candidates
-    ):
-        told = len(_WOMEN.findall(text))
-        if told >= 2:
-            candidates = womens
-        elif told == 0:
-            candidates = _filter(candidates, lambda key: key not in womens)
+    if all(key in known and _A_TEAM.search(known[key].description) for key in candidates):
+        candidates = _teams_of_the_storys_sport(text, candidates, known)
     # 1. A title's gender: "Ms Kim" is not the leader, "Mr Kim" not his sister.
     title = _title_before(text, start)
     if title in _FEMALE_TITLES or title in _MALE_TITLES:
@@ -1017,6 +999,10 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     family = _of_a_family_named(story, folded, candidates, known)
     if family is not None:
         return family
+    # (Again, once the words around have left only teams: "Nigeria beat Ghana 2-0 in a
+    # friendly" is no country, and of the two teams the men's.)
+    if all(key in known and _A_TEAM.search(known[key].description) for key in candidates):
+        candidates = _teams_of_the_storys_sport(text, candidates, known)
     # 3. The only one of them named so far in this paragraph: "Mrs Clinton, a former
     # secretary of state, called... Clinton urged Congress". A paragraph keeps to the
     # people it has named; a new one is introduced by a longer form. (Not for a full
