@@ -24,6 +24,7 @@ from articles.anchoring import context, folding, reading, rules, short_forms
 from articles.anchoring.folding import fold, spelled, typographic
 from articles.anchoring.given_names import gender_of_given_name
 from articles.anchoring.profiles import MONTHS, Named, Profile, is_title, profile
+from articles.anchoring.story import Match
 
 # --- Gazetteer ---------------------------------------------------------------------------
 
@@ -120,15 +121,6 @@ NO_ALIAS = "no-alias"
 DATE_WORD = "date-word"
 SHORT_FORM = "short-form"
 SPELLED_OTHERWISE = "spelled-otherwise"
-
-
-class Match(NamedTuple):
-    """A resolved occurrence of an entity's name; ``surface == text[start:end]``."""
-
-    start: int
-    end: int
-    key: object
-    surface: str
 
 
 def _is_word_char(char: str) -> bool:

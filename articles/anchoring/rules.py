@@ -149,7 +149,7 @@ from articles.anchoring.reading import (
     opens_sentence,
 )
 from articles.anchoring.short_forms import _fitting
-from articles.anchoring.story import _Story
+from articles.anchoring.story import Match, _Story
 
 _NAMESAKE_BEFORE = re.compile(r"\b(?:its|their|his|her|the) names? from $")
 # What only a place has, before "of" and its name: "the mayor of Lille", "the people of
@@ -1591,8 +1591,6 @@ def resolve(
     """The matches of ``hits`` (in order, not overlapping) that are names in their context,
     each resolved to one key, and how many hits were left out as undecided. ``signs``
     are the starts of hits read in any case on a sign or a banner in capitals."""
-    from articles.anchoring.matching import Match
-
     # The rules read a no-break or another fixed-width space as the space it is: "Juan
     # Pablo Correa" with a no-break space is three words of one name, not "Juan" before
     # a word its rules do not see. One character for one; the matches keep the text as

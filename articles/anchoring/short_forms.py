@@ -12,6 +12,7 @@ from articles.anchoring.folding import fold, spelled, typographic
 from articles.anchoring.people import _gender_written, _pronoun_after
 from articles.anchoring.profiles import Profile, _may_be_given, _wordset, family_name_first
 from articles.anchoring.reading import _title_before
+from articles.anchoring.story import Match
 
 
 def _occurrences(plain: str, word: str):
@@ -44,8 +45,6 @@ def by_given_name(
     occurrence before the person is first named, or that the context refuses (a month, a
     plural: ``refusal``). ``plain`` is ``typographic(text)``, if the caller has it.
     """
-    from articles.anchoring.matching import Match
-
     first_named: dict[str, tuple[int, object]] = {}  # given name -> (first start, key)
     shared = set()
     for match in matches:
@@ -95,8 +94,6 @@ def by_acronym(text: str, matches: list, profiles: Mapping, is_alias) -> list:
     NDMA officials said" (a gazetteer seldom lists every body's acronym). Only one made
     of the name's initials in order (the first word's first), and none that ``is_alias``
     says is a name or alias of the gazetteer, which resolves it; not for a person."""
-    from articles.anchoring.matching import Match
-
     defined: dict[str, tuple[int, object]] = {}  # acronym -> (where defined, key)
     for match in matches:
         known = profiles.get(match.key)
@@ -219,8 +216,6 @@ def by_surname(
     alias of the gazetteer, part of another name in the story, or that the context
     refuses; but a title before another entity's alias may say it is the person
     (``_namesakes_family_name``)."""
-    from articles.anchoring.matching import Match
-
     named_in_full: dict[str, list[tuple[int, object]]] = {}  # surname -> (end, key) of each
     for match in matches:
         family = families.get(match.key)

@@ -1,15 +1,26 @@
-"""What ``rules.resolve`` has read of a story so far (``_Story``), which the rules that
-tell entities apart consult: where each entity was last named, the genders, ages and ties
-the story gave, and what it said beside each person's names."""
+"""What ``rules.resolve`` finds in a story (``Match``) and has read of it so far
+(``_Story``), which the rules that tell entities apart consult: where each entity was
+last named, the genders, ages and ties the story gave, and what it said beside each
+person's names."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from articles.anchoring.profiles import Profile, _stem, _words
 from articles.anchoring.reading import _CAPITALISED, _LOWER_WORD, opens_sentence
+
+
+class Match(NamedTuple):
+    """A resolved occurrence of an entity's name; ``surface == text[start:end]``."""
+
+    start: int
+    end: int
+    key: object
+    surface: str
 
 
 @dataclass
