@@ -21,7 +21,6 @@ from articles.anchoring.profiles import (
     MONTHS,
     Profile,
     _all_persons,
-    _countries_named,
     _kind_described,
     _names_all,
     _possessor,
@@ -748,7 +747,7 @@ def institutions_of_the_people_before(text: str, start: int, end: int, keys, pro
     if country is None:
         return []
     return [
-        key for key in keys if key in profiles and _stem(country) in _countries_named(profiles[key])
+        key for key in keys if key in profiles and _stem(country) in profiles[key].countries_named
     ]
 
 

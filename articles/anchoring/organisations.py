@@ -13,11 +13,10 @@ from collections.abc import Mapping
 from articles.anchoring.context import _GENERIC_NAME_WORDS, _OWNER_BEFORE, _PLACE_BEFORE
 from articles.anchoring.folding import fold
 from articles.anchoring.profiles import (
-    _COUNTRY_OF_PEOPLE,
     _GAME_WORDS,
     Profile,
-    _countries_named,
     _countries_of_each,
+    _country_stem,
     _nationality_opening,
     _stem,
     _words,
@@ -588,14 +587,13 @@ def _owner_beside(text: str, start: int, end: int, keys: list, known: Mapping):
         # Its last word, a people's one read as its country ("South Korea", "Omdurman"),
         # named by the description, or by its own name ("Al-Hilal Omdurman"); not a word
         # too short to tell ("the UK’s Supreme Court" is no Ukrainian one).
-        word = written.group(1).split()[-1]
-        last = _stem(_COUNTRY_OF_PEOPLE.get(word.lower(), word))
+        last = _country_stem(written.group(1).split()[-1])
         if len(last) < 4:
             continue
         named = [
             key
             for key in keys
-            if key in known and last in _countries_named(known[key]) | known[key].own_proper
+            if key in known and last in known[key].countries_named | known[key].own_proper
         ]
         if len(named) == 1:
             return named[0]

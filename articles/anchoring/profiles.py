@@ -56,6 +56,9 @@ class Profile(NamedTuple):
     # the titles its name and aliases are written with, in lower case ("marshal" for
     # the alias "Field Marshal Khalifa Haftar"): the gazetteer's word for its office
     titles: frozenset[str] = frozenset()
+    # the stems of the names its description holds, with the countries of the peoples'
+    # words it writes ("Ministry of the Italian government" names Italy)
+    countries_named: frozenset[str] = frozenset()
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -282,6 +285,7 @@ def profile(named: Named) -> Profile:
         born_in(named.description) if named.kind == "person" else None,
         named.kind == "place" and _national_capital(named.description),
         _titles_written(named) if named.kind == "person" else frozenset(),
+        proper | _peoples_countries(fold(named.description)),
     )
 
 
@@ -624,10 +628,10 @@ def _peoples_countries(description: str) -> frozenset[str]:
     )
 
 
-def _countries_named(known: Profile) -> frozenset[str]:
-    """The stems of the names a description holds, with the countries of the peoples'
-    words it writes: "Ministry of the Italian government" names Italy."""
-    return known.proper | _peoples_countries(known.description)
+def _country_stem(word: str) -> str:
+    """The stem of the country ``word`` names, read through its people's word: "Italian"
+    is Italy ("italy"), "Omdurman" stays itself."""
+    return _stem(_COUNTRY_OF_PEOPLE.get(word.lower(), word))
 
 
 # Kinds of place, by the word a description or a story calls them ("the department of
@@ -681,7 +685,7 @@ _COUNTRIES = frozenset(_stem(country) for country in _COUNTRY_OF_PEOPLE.values()
 def _countries_of(known: Profile) -> frozenset[str]:
     """The countries a description names, by name or people's word ("Bangladeshi
     government department": Bangladesh), as stems."""
-    return frozenset(cue for cue in _countries_named(known) if cue in _COUNTRIES)
+    return known.countries_named & _COUNTRIES
 
 
 def _countries_of_each(keys, known: Mapping) -> dict | None:

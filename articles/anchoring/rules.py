@@ -120,14 +120,13 @@ from articles.anchoring.places import (
     _the_river,
 )
 from articles.anchoring.profiles import (
-    _COUNTRY_OF_PEOPLE,
     _NATURAL_KINDS,
     _STOPWORDS,
     Profile,
     _all_persons,
-    _countries_named,
     _countries_of,
     _countries_of_each,
+    _country_stem,
     _kind_described,
     _names_all,
     _possessor,
@@ -1110,7 +1109,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         # government". (Not after it, where it is as often the other side: "The Foreign
         # Ministry summoned the Italian ambassador".)
         owners = {
-            _stem(_COUNTRY_OF_PEOPLE.get(word.lower(), word))
+            _country_stem(word)
             for word in map(_possessor, _CAPITALISED.findall(before))
             if word.lower() not in _STOPWORDS
         }
@@ -1121,7 +1120,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         place = _place_it_is_in(story, start)
         if place is not None:
             owners |= _countries_of(place) or {_stem(word) for word in _words(place.name)}
-        countries = {key: _countries_named(known[key]) for key in candidates}
+        countries = {key: known[key].countries_named for key in candidates}
         shared_countries = frozenset.intersection(*countries.values())
         cued = [
             key
