@@ -308,7 +308,9 @@ def main() -> int:
         admin.execute(f'CREATE DATABASE "{database}"')
         start_redis()
         for command in ("migrate", "collectstatic", "load_demo"):
-            extra = ["--password", password] if command == "load_demo" else ["--noinput"]
+            # One argument, "=" joined: a password may start with "-", which argparse
+            # would read as an option.
+            extra = [f"--password={password}"] if command == "load_demo" else ["--noinput"]
             manage = [ROOT / ".venv/bin/python", "manage.py", command, *extra]
             subprocess.run(manage, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
         with open(log_path, "w") as log:
