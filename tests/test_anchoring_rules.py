@@ -3375,6 +3375,44 @@ def test_clubs_of_one_name_in_two_sports_are_told_apart_by_the_story_s_sport():
     assert keys_found(clubs, "Ostra said its accounts were in order.") == []
 
 
+def test_a_story_s_sport_is_read_from_its_sport_s_name_and_the_names_it_uses():
+    clubs = [
+        Named("fk", "FK Ostra", ("Ostra",), "Qeravian football club.", "organization"),
+        Named("kk", "KK Ostra", ("Ostra",), "Qeravian basketball club.", "organization"),
+    ]
+    league = Named("el", "Velan League", (), "Top basketball league of Velania.", "organization")
+    player = Named("ana", "Ana Brel", (), "Qeravian basketball player.", "person")
+    gazetteer = Gazetteer.of([*clubs, league, player])
+    # The sport's own word, twice, away from the name.
+    text = (
+        "Ostra won the derby on Sunday.\nFans said it was the best basketball they had "
+        "seen, and basketball is the city's game."
+    )
+    assert keys_found(gazetteer, text) == ["kk"]
+    # Neither word of the sport: the league and the player the story names say it.
+    text = "Ostra beat Lira 84-79. Ana Brel scored 31 points.\nThe Velan League final is next."
+    assert keys_found(gazetteer, text) == ["kk", "ana", "el"]
+    # Not in a paragraph that names a club of the other sport.
+    fans = Named("fk-lira", "FK Lira", (), "Qeravian football club.", "organization")
+    gazetteer = Gazetteer.of([*clubs, league, player, fans])
+    text = (
+        "Lira beat Mavo 84-79. Ana Brel scored 31 points.\nThe Velan League final is next."
+        "\nFans in FK Lira scarves threw flares at a bus of Ostra fans."
+    )
+    assert keys_found(gazetteer, text) == ["ana", "el", "fk-lira"]
+    text = text.replace("in FK Lira scarves ", "")
+    assert keys_found(gazetteer, text) == ["ana", "el", "kk"]
+    gazetteer = Gazetteer.of([*clubs, league, player])
+    # Said once, the sport decides nothing: a club's accounts are no game.
+    text = "Ostra said its accounts were in order. Ana Brel was not paid in May."
+    assert keys_found(gazetteer, text) == ["ana"]
+    # And a name that is also a place's is not read by the sport alone.
+    place = Named("ostra", "Ostra", (), "City in Qeravia.", "place")
+    gazetteer = Gazetteer.of([*clubs, league, player, place])
+    text = "Ostra beat Lira 84-79. Ana Brel scored 31 points.\nThe Velan League final is next."
+    assert "fk" not in keys_found(gazetteer, text)
+
+
 def test_a_name_joined_by_and_to_a_person_is_a_person():
     people = Gazetteer.of(
         [

@@ -273,28 +273,83 @@ def _game_beside(text: str, low: int, high: int) -> bool:
     )
 
 
-def _sport_of_story(story: _Story, keys: list, known: Mapping):
+def _sport_described(profile: Profile) -> str | None:
+    """The one sport a description names ("Professional basketball club"), if one."""
+    return _sport_of_description(profile.description)
+
+
+@functools.lru_cache(maxsize=4096)
+def _sport_of_description(description: str) -> str | None:
+    described = {word.lower() for word in _words(description)}
+    named = [sport for sport in _SPORT_WORDS if sport in described]
+    return named[0] if len(named) == 1 else None
+
+
+def _sports_named(story: _Story, names: bool) -> Counter:
+    """How often the story names each sport: its word ("basketball") or a word only its
+    reports use ("rebounds"), and, with ``names``, a name only one entity has whose
+    description names the sport ("KK Partizan", "the EuroLeague", a "basketball
+    player"): a story of a game seldom names its sport, but its league and players do."""
+    if story.sports_named is None:
+        words = story.word_counts()
+        by_words = Counter(
+            {
+                sport: words[sport] + sum(words[word] for word in _SPORT_WORDS[sport])
+                for sport in _SPORT_WORDS
+            }
+        )
+        by_names = Counter(
+            _sport_described(story.profiles[keys[0]])
+            for keys in story.keys_at.values()
+            if len(keys) == 1 and keys[0] in story.profiles
+        )
+        del by_names[None]
+        story.sports_named = (by_words, by_words + by_names)
+    return story.sports_named[names]
+
+
+def _sport_of_story(story: _Story, keys: list, known: Mapping, names: bool = False):
     """Of organisations of one name whose descriptions name different sports, the one
-    whose sport the story's words are of, when they are at least two and twice any
-    other's; None otherwise."""
+    whose sport the story names most (``_sports_named``), when at least twice and twice
+    any other; None otherwise."""
     sports = {}
     for key in keys:
         if key not in known or known[key].kind != "organization":
             return None
-        described = {word.lower() for word in _words(known[key].description)}
-        named = [sport for sport in _SPORT_WORDS if sport in described]
-        if len(named) != 1:
+        sport = _sport_described(known[key])
+        if sport is None:
             return None
-        sports[key] = named[0]
+        sports[key] = sport
     if len(set(sports.values())) < len(keys):
         return None
-    words = story.word_counts()
-    counts = {
-        key: sum(words[word] for word in _SPORT_WORDS[sport]) for key, sport in sports.items()
-    }
+    named = _sports_named(story, names)
+    counts = {key: named[sport] for key, sport in sports.items()}
     ranked = sorted(keys, key=counts.get, reverse=True)
     best, second = counts[ranked[0]], counts[ranked[1]]
     return ranked[0] if best >= 2 and best >= 2 * second else None
+
+
+def _of_the_storys_sport(story: _Story, start: int, keys, candidates):
+    """The club of the sport the story names most, by its words and the names it uses,
+    when nothing nearer decides ("Partizan beat Olympiacos 84-79" in a story of the
+    EuroLeague); not in a paragraph that names a club or a player of another of their
+    sports ("scarves of the football club FK Partizan ... carrying Red Star fans")."""
+    played = _sport_of_story(story, keys, story.profiles, names=True)
+    if played not in candidates:
+        return None
+    text, known = story.text, story.profiles
+    low = text.rfind("\n", 0, start) + 1
+    high = text.find("\n", start) % (len(text) + 1)
+    others = {_sport_described(known[key]) for key in keys if key != played}
+    for at, named in story.keys_at.items():
+        if (
+            low <= at < high
+            and len(named) == 1
+            and named[0] in known
+            and _sport_described(known[named[0]]) in others
+        ):
+            return None
+    return played
 
 
 # A nation's government or parliament, as its description says (not a city's council nor

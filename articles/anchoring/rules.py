@@ -62,6 +62,7 @@ from articles.anchoring.organisations import (
     _game_beside,
     _generic_institution_elsewhere,
     _institution_country,
+    _of_the_storys_sport,
     _organisation_kept_to,
     _organisation_named_last,
     _owner_beside,
@@ -1398,7 +1399,11 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
                 last_seen[key] = form_end
                 started[key] = form_end - len(form)
     if not last_seen:
-        return compatriot or _field_choice(text, start, end, candidates, known)
+        return (
+            compatriot
+            or _field_choice(text, start, end, candidates, known)
+            or _of_the_storys_sport(story, start, keys, candidates)
+        )
     ranked = sorted(last_seen, key=last_seen.get, reverse=True)
     latest = ranked[0]
     if compatriot is not None and (

@@ -46,6 +46,9 @@ class _Story:
     dead: set = field(default_factory=set)
     chosen: dict[int, object] = field(default_factory=dict)  # the key each hit was given
     _named_words: Counter | None = None
+    # How often it names each sport, by its words and with its names too (see
+    # ``organisations._sports_named``).
+    sports_named: tuple[Counter, Counter] | None = None
     _word_counts: Counter | None = None
 
     def word_counts(self) -> Counter:
