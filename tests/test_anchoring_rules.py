@@ -3805,6 +3805,50 @@ def test_the_and_a_bare_name_that_ends_its_phrase_is_the_river(text, expected):
     assert keys_found(RIVERS_AND_REGIONS, text) == expected
 
 
+TOWNS_ON_RIVERS = Gazetteer.of(
+    [
+        Named("anne", "Sainte Anne", (), "Port city of Veland on the Bay of Lorn.", "place"),
+        Named(
+            "anne-river",
+            "Sainte Anne River",
+            ("Sainte Anne",),
+            "River of Veland that rises near Ronde and meets the sea at Sainte Anne.",
+            "place",
+        ),
+        Named("ronde", "Ronde", (), "Market town in the hills of Veland.", "place"),
+        Named("lorn", "Lake Lorn", (), "Lake in Veland's hills, near Ronde.", "place"),
+        Named("lorn-town", "Lake Lorn", (), "Village on the Sosa plain in Veland.", "place"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A bare name after a word of place, with no "the", is no river's, though the
+        # river's description names a town the story does.
+        (
+            "Trucks left Ronde at dawn.\nThe roads were clear.\nThey reached people in "
+            "Sainte Anne by noon.",
+            ["ronde", "anne"],
+        ),
+        (
+            "Buses left Ronde at dawn.\nThe roads were clear.\nMore came from Sainte Anne.",
+            ["ronde", "anne"],
+        ),
+        # With "the" it is the river, as before.
+        (
+            "Rain fell on Ronde.\nThe roads were clear.\nFarms along the Sainte Anne flooded.",
+            ["ronde", "anne-river"],
+        ),
+        # A lake's name that says it is one is read as ever: its description decides.
+        ("Anglers from Ronde fish in Lake Lorn.", ["ronde", "lorn"]),
+    ],
+)
+def test_a_bare_name_after_a_word_of_place_without_the_is_no_river(text, expected):
+    assert keys_found(TOWNS_ON_RIVERS, text) == expected
+
+
 SEATS = Gazetteer.of(
     [
         Named("rotorua", "Rotorua", (), "City in New Zealand's North Island.", "place"),

@@ -151,6 +151,8 @@ from articles.anchoring.reading import (
 from articles.anchoring.short_forms import _fitting
 from articles.anchoring.story import Match, _Story
 
+_PLACE_NO_THE_BEFORE = re.compile(r"\b(?:in|from|around|near|to|at|outside) $", re.IGNORECASE)
+_WATER_WORD = re.compile(r"\b(?:lake|lakes|river|loch|lac|rio)\b")
 _NAMESAKE_BEFORE = re.compile(r"\b(?:its|their|his|her|the) names? from $")
 # What only a place has, before "of" and its name: "the mayor of Lille", "the people of
 # Lille", "the centre of Liverpool", "the firefighters of Marseille" (a club has fans, not
@@ -1182,6 +1184,18 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     river = _the_river(text, start, end, candidates, known)
     if river is not None:
         return river
+    # And a bare name after a word of place with no "the" is no river's nor lake's:
+    # "people in Saint John", "others came from Kagera" are the city and the region.
+    if (
+        _all_of_kind(candidates, known, "place")
+        and not _WATER_WORD.search(folded)
+        and _PLACE_NO_THE_BEFORE.search(text, max(0, start - 16), start)
+    ):
+        dry = [key for key in candidates if _kind_described(known[key]) not in ("river", "lake")]
+        if dry and len(dry) < len(candidates):
+            candidates = dry
+            if len(candidates) == 1:
+                return candidates[0]
     # 5. Places, or organisations, of one name: the one whose description holds names
     # the story uses ("Capital of Peru" in a story that names Peru).
     # A place of the very name the dateline wrote, its own name ("PALERMO, April 17 … A
