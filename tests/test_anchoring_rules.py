@@ -3392,6 +3392,11 @@ def test_a_story_s_sport_is_read_from_its_sport_s_name_and_the_names_it_uses():
     # Neither word of the sport: the league and the player the story names say it.
     text = "Ostra beat Lira 84-79. Ana Brel scored 31 points.\nThe Velan League final is next."
     assert keys_found(gazetteer, text) == ["kk", "ana", "el"]
+    # A sport whose reports have no words of their own but its name.
+    hand = Named("hk", "HK Ostra", ("Ostra",), "Qeravian handball club.", "organization")
+    gazetteer = Gazetteer.of([clubs[0], hand])
+    text = "Ostra won again.\nThe city has loved handball since the handball hall opened."
+    assert keys_found(gazetteer, text) == ["hk"]
     # Not in a paragraph that names a club of the other sport.
     fans = Named("fk-lira", "FK Lira", (), "Qeravian football club.", "organization")
     gazetteer = Gazetteer.of([*clubs, league, player, fans])
@@ -6320,6 +6325,14 @@ SIDES = Gazetteer.of(SIDES_ENTITIES)
         ("Zambia next play in March, away.", ["zambia-fc"]),
         ("Zambia next play Malawi in September.", ["zambia-fc", "malawi-fc"]),
         ("Her brother, a defender for Malawi, appears in the bank's adverts.", ["malawi-fc"]),
+        # A player a side chooses: called up, capped, in its squad, eligible for it.
+        ("Banda has not been called up by Malawi since May.", ["malawi-fc"]),
+        ("Phiri, capped 30 times by Zambia, retired.", ["zambia-fc"]),
+        ("He is eligible for both Zambia and Malawi.", ["zambia-fc", "malawi-fc"]),
+        ("Two of them are in the squad of Malawi this week.", ["malawi-fc"]),
+        # Near misses: a country calls up reservists and is eligible for loans.
+        ("Troops were called up in Malawi after the floods.", ["malawi"]),
+        ("Malawi is eligible for debt relief.", ["malawi"]),
         ("Zambia's chances of a loan from the IMF improved.", ["zambia"]),
         ("The 2-2 draw with Zambia in June kept the qualifier alive.", ["zambia-fc"]),
         ("Zambia scored twice in the qualifier.", ["zambia-fc"]),

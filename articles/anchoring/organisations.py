@@ -231,6 +231,10 @@ _SPORT_WORDS = {
         "hockey": "puck rink goaltender power-play",
         "baseball": "pitcher pitchers homer home-run shortstop",
         "hurling": "hurling hurler hurlers sliotar camogie",
+        # Sports whose reports have no words of their own but the sport's name, which
+        # ``_sports_named`` counts for every sport.
+        "handball": "",
+        "volleyball": "",
         # American and Canadian football's own words (descriptions say "football").
         "gridiron": "touchdown touchdowns quarterback quarterbacks linebacker linebackers",
     }.items()
@@ -446,7 +450,11 @@ _A_SIDES_WORDS_AFTER = re.compile(
 _A_PLAYER_FOR = re.compile(
     r"\b(?:defender|striker|midfielder|goalkeeper|winger|playmaker|full-back|centre-back|"
     r"fly-half|scrum-half|bowler|batsman|batter) for $|"
-    r"\bnext play $"
+    r"\bnext play $|"
+    # A player chosen by a side: "called up by Poland", "the squad of Serbia", "capped 30
+    # times by Wales", "eligible for both New Zealand and Samoa".
+    r"\b(?:called up|capped(?: \d+ times)?) by $|\bthe squad of $|\beligible (?:to play )?for "
+    r"(?:both )?$"
 )
 
 
