@@ -5525,6 +5525,13 @@ def test_an_owner_whose_possessive_is_an_apostrophe_alone_opens_no_longer_name(o
         ("It is read as a hint of a future Nobel Prize.", ["prize"]),
         # A firm's product is not the firm.
         ("He still drives a Volvo.", []),
+        # But after "a" and a noun, a firm that opens a clause is the firm: "a match Volvo
+        # is not sponsoring" is a match that Volvo is not sponsoring.
+        ("It is a match Volvo is not sponsoring.", ["volvo"]),
+        ("It was a deal Volvo said it would sign.", ["volvo"]),
+        # And a town that is a firm's home names the firm after it.
+        ("He grew up in Gothenburg, the home town of Volvo.", ["volvo"]),
+        ("He grew up in the town of Volvo.", []),
     ],
 )
 def test_a_prize_is_what_it_awards(text, expected):

@@ -84,7 +84,9 @@ _GROUPS = _wordset(
 
 
 _PLACE_OF = re.compile(
-    r"\b(?:city|town|port|village|county|province|district|state|region|department) of $"
+    # (Not a home: "Hamamatsu, the home town of Suzuki Motor" is the firm's.)
+    r"\b(?<!home )(?:city|town|port|village|county|province|district|state|region|"
+    r"department) of $"
 )
 _INSTITUTION_OF = re.compile(
     r"\b(?:University|College|Institute|Bank|Museum|School|Academy|Hospital|Library|Church|"

@@ -205,11 +205,22 @@ def _product_of(text: str, start: int, end: int) -> bool:
     he bought", "a bronze Garuda, the mythical eagle"), not the firm, which takes no "a";
     "a Volvo spokesman" and "a Garuda flight" name the firm, as the noun after shows. A
     prize is what it awards: "won a Nobel Prize" names the prize."""
+    article = _ARTICLE_BEFORE.search(text, max(0, start - 40), start)
     return bool(
-        _ARTICLE_BEFORE.search(text, max(0, start - 40), start)
+        article
         and _PHRASE_ENDS.match(text, end)
         and fold(text[start:end]).rsplit(" ", 1)[-1] not in _AWARDED
+        # A noun after "a", then the name as the subject of a clause: "a match Ishuri Pay
+        # is not sponsoring" is the firm.
+        and not (article.end() - article.start() > 2 and _CLAUSE_VERB_AFTER.match(text, end))
     )
+
+
+# What opens a clause's verb phrase after its subject.
+_CLAUSE_VERB_AFTER = re.compile(
+    r" (?:is|was|has|had|have|will|would|does|did|do|can|could|says|said|sponsors|sponsored|"
+    r"makes|made|owns|owned|runs|ran)\b"
+)
 
 
 # What a prize's name ends with: the thing awarded is the prize ("a Nobel Prize").
