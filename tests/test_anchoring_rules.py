@@ -3276,6 +3276,35 @@ def test_a_day_or_a_month_before_a_name_is_no_name():
     assert keys_found(single, text) == ["petro", "petro"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A day of the week with a date's words around it is the day.
+        ("The pipe was reported leaking on Wednesday.", []),
+        ("Exams set for Wednesday moved online.", []),
+        ("Crowds gathered on Wednesday night.", []),
+        ("Fans have waited since Wednesday.", []),
+        # The club that bears it is named by its whole name, or plays.
+        ("Sheffield Wednesday lost on Wednesday.", ["club"]),
+        ("Wednesday beat United 2-1.", ["club"]),
+        ("United lost to Wednesday.", ["club"]),
+    ],
+)
+def test_a_day_with_a_dates_words_around_it_is_the_day(text, expected):
+    club = Gazetteer.of(
+        [
+            Named(
+                "club",
+                "Sheffield Wednesday",
+                ("Wednesday",),
+                "Football club in Sheffield, England.",
+                "organization",
+            )
+        ]
+    )
+    assert keys_found(club, text) == expected
+
+
 def test_a_senate_is_the_one_of_the_country_the_story_names():
     senates = Gazetteer.of(
         [

@@ -117,6 +117,13 @@ _DATE_AFTER = re.compile(
     r"August|September|October|November|December)\b|[-–](?:January|February|March|April|"
     r"May|June|July|August|September|October|November|December)\b"
 )
+# Words around a day's name that make it a date: "on Wednesday", "every Sunday", "since
+# Monday", "Wednesday night", "Friday 3 March".
+_DAY_BEFORE = re.compile(
+    r"\b(?:on|every|each|next|last|this|until|till|since|late on|early on|from) $",
+    re.IGNORECASE,
+)
+_DAY_AFTER = re.compile(r"(?:['’]s)? (?:morning|afternoon|evening|night|\d)")
 _DOMAIN_AFTER = re.compile(
     r"\.(?:com|org|net|co|io) (?:Stadium|Arena|Field|Park|Centre|Center|Dome|Bowl|Oval|"
     r"Ground|Theatre|Theater|Hall|Amphitheatre|Amphitheater|Cup|Open|Classic|Championships?|"
@@ -373,6 +380,15 @@ def refusal(
         and not _MONTH_AND_NAME_AFTER.match(after)
     ):
         return "month"
+    # A day of the week with a date's words around it: "on Wednesday", "set for
+    # Wednesday", "Wednesday night" ("Sheffield Wednesday" goes by its whole name; "lost
+    # to Wednesday" is the club).
+    if (
+        folded in _DAYS
+        and _title_before(text, start) is None
+        and (_DAY_BEFORE.search(before) or _date_before(text, start) or _DAY_AFTER.match(after))
+    ):
+        return "day"
     # Joined by a hyphen to a capitalised word that a capitalised word follows, it opens
     # a longer name ("the Vall-Brenna Free Trade Zone"); "US-China talks" are two names.
     compound = _JOINED_AND_NAME.match(after)
