@@ -7112,6 +7112,32 @@ def test_the_uzbek_turned_comma_is_an_apostrophe():
     assert found(places, "Canals irrigate fields as far as Qo'qon.") == [("Qo'qon", "kokand")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A possessive inside a place's or a body's name, with its apostrophe or without.
+        ("The roof over King’s Park is new.", [("King’s Park", "park")]),
+        ("Vines grow in Hawkes Bay.", [("Hawkes Bay", "bay")]),
+        ("Vines grow in Hawke's Bay.", [("Hawke's Bay", "bay")]),
+        ("Crowds passed Peter's Gate.", [("Peter's Gate", "gate")]),
+        # Not a person's name, nor a name's last word.
+        ("Lars Peter’s book sold well.", []),
+        ("Kings Park’s roof is new.", [("Kings Park", "park")]),
+        ("The Hawke's Bays of the world.", []),
+    ],
+)
+def test_a_possessive_inside_a_name_is_read_with_its_apostrophe_or_without(text, expected):
+    places = Gazetteer.of(
+        [
+            Named("park", "Kings Park", (), "Rugby stadium in Veland.", "place"),
+            Named("bay", "Hawke's Bay", (), "Region of Veland.", "place"),
+            Named("gate", "Peters Gate", (), "Gate in a city wall.", "place"),
+            Named("lp", "Lars Peters", (), "Veland writer.", "person"),
+        ]
+    )
+    assert found(places, text) == expected
+
+
 def test_a_countrys_name_read_without_its_accents_is_its_name():
     countries = Gazetteer.of(
         [Named("tr", "Turkey", ("Türkiye",), "Country in Anatolia and south-east Europe.", "place")]

@@ -408,6 +408,27 @@ class Gazetteer:
             }
             return {" ".join([title, *words]) for title in titles} - spelled_as
 
+        def possessive(named: Named, written: str) -> set[str]:
+            # A place's or a body's name of several words whose possessive copy writes
+            # with its apostrophe or without: "King’s Park" for "Kings Park", "Hawkes
+            # Bay" for "Hawke's Bay", "Lloyds Bank". Not the last word, which a
+            # possessive may follow in the story ("Peters’s" is no "Peter’s"), nor a
+            # person's name.
+            words = typographic(written).split()
+            if named.kind == "person" or len(words) < 2:
+                return set()
+            forms = set()
+            for index, word in enumerate(words[:-1]):
+                if word.endswith("'s") and len(word) > 4 and word[:1].isupper():
+                    other = word[:-2] + "s"
+                elif word.endswith("s") and not word.endswith(("ss", "'s")) and len(word) > 4:
+                    other = word[:-1] + "'s" if word[:1].isupper() and word.isalpha() else None
+                else:
+                    other = None
+                if other:
+                    forms.add(" ".join([*words[:index], other, *words[index + 1 :]]))
+            return forms - spelled_as
+
         def transliterated(written: str) -> set[str]:
             # Letters written out as copy without them writes them: "Soeder" for
             # Söder, "Nuernberg", "OeVP" (or "OEVP") for ÖVP, "Strasse", "Boe" for Bø.
@@ -428,6 +449,7 @@ class Gazetteer:
                 *hyphened(named, written),
                 *abbreviated(named, written),
                 *titled(named, written),
+                *possessive(named, written),
                 *(transliterated(written) - spelled_as),
             }
         ]
