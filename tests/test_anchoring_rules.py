@@ -1909,6 +1909,14 @@ KINDS_OF_PLACE = Gazetteer.of(
         # "The capital of" says nothing of what the place is: not the town, then (and the
         # three are named after one another, so nothing else says which).
         ("Fishers sailed to the capital of Ostra.", []),
+        # A phrase set beside the name says its kind too, with words of its own.
+        ("Exporters in Ostra, the salt town on the river, are worried.", ["town"]),
+        ("Exporters in Ostra, a department of farms, are worried.", ["dept"]),
+        # Not a kind that is no head of the phrase, nor one in a list or another's (the
+        # town, then, as a bare name is).
+        ("Exporters in Ostra, the department seat, are worried.", ["town"]),
+        ("Money came from Ostra, the department and the state.", ["town"]),
+        ("Exporters in Ostra, the department’s biggest employers, are worried.", ["town"]),
     ],
 )
 def test_the_kind_of_place_written_with_a_name_says_which_place(text, expected):

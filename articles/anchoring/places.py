@@ -22,6 +22,7 @@ from articles.anchoring.reading import (
     _CAPITALISED,
     _all_of_kind,
     _generic_institution_name,
+    _kind_set_beside,
     _kind_written,
     _names,
     _paragraph_start,
@@ -163,10 +164,20 @@ def _of_the_kind_written(text: str, start: int, end: int, keys: list, known: Map
     none is). A place whose description says no kind may be any. The kind makes it a
     place: "the towns of Antwerp province" are no court or club named after Antwerp."""
     kind = _kind_written(text, start, end)
+    beside = kind is None and _kind_set_beside(text, end)
     places = [key for key in keys if key in known and known[key].kind == "place"]
     # (A gazetteer of bare names knows no kinds: nothing to tell apart.)
-    if kind is None or not places or any(key not in known for key in keys):
+    if not (kind or beside) or not places or any(key not in known for key in keys):
         return keys
+    if beside:
+        # A phrase set beside says the kind loosely ("a village of 3,000" may be a
+        # district municipality): it tells a town from the region named after it, or
+        # after which it is named, picking the one of that kind; else it says nothing.
+        if not _named_after_one_another(places, known):
+            return keys
+        kinds = _KINDS_READ_AS.get(beside, {beside})
+        kept = [key for key in places if _kind_described(known[key]) in kinds]
+        return kept if len(kept) == 1 else keys
     kinds = _KINDS_READ_AS.get(kind, {kind})
     kept = [key for key in places if _kind_described(known[key]) in kinds | {None}]
     # A people's word before the kind says whose: "the Belgian province of Limburg" is

@@ -126,6 +126,21 @@ _RIVER_BEFORE = re.compile(
 )
 # After it: "Biobío province", or set beside it, "In Colonia, the department, ...".
 _KIND_AFTER = re.compile(r" ([a-z]+)\b|, the ([a-z]+)(?=[,.;])")
+# A kind set beside the name with words of its own: "Salto, the citrus city on the
+# border", "Rivas, a town of 30,000" (not "the county seat", "the city’s mayor" nor "the
+# city and a society", someone or something else).
+_KIND_BESIDE = re.compile(
+    r", (?:the|a|an) (?:[a-z-]+ ){0,2}?(city|town|village|port|province|region|department|"
+    r"county|district|municipality)(?=[,.;:]| (?:on|of|in|near|with|that|where|which|whose|"
+    r"known|north|south|east|west|about|around|close)\b)"
+)
+
+
+def _kind_set_beside(text: str, end: int) -> str | None:
+    """The kind of place a phrase set beside the name says it is ("Salto, the citrus city
+    on the border"), or None."""
+    beside = _KIND_BESIDE.match(text, end)
+    return _KINDS_OF_PLACE[beside.group(1)] if beside else None
 
 
 _KIND_ADJECTIVES = {
