@@ -6244,6 +6244,8 @@ ACTING_BODIES = Gazetteer.of(
         # A firm named after its town, likewise.
         ("Daihatsu, wholly owned by Toyota, halted production.", ["toyota-motor"]),
         ("He added that Toyota would send teams to its suppliers.", ["toyota-motor"]),
+        ("Toyota owns 9 percent of the supplier.", ["toyota-motor"]),
+        ("Toyota bought the plant in 2019.", ["toyota-motor"]),
         ("The plant stands on the edge of Toyota.", ["toyota-city"]),
         # An auxiliary is no act without a verb after it.
         ("Ottawa has a population of about one million.", ["ottawa"]),

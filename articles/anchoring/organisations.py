@@ -367,11 +367,14 @@ _FIRM = re.compile(
     r"bank|airline|retailer|brewer|operator)\b"
 )
 # What a government or a firm does, after its name: "Ottawa has not said", "Ottawa
-# wanted to double output", "Toyota would send quality teams".
+# wanted to double output", "Toyota would send quality teams", "Toyota owns 9 percent".
 _ACTS_AFTER = re.compile(
     r" (?:wants?|wanted|said|says|tried|tries|agreed|agrees|refused|refuses|insists?|"
     r"insisted|announced|promised|respected|rejected|approved|imposed|plans|planned|decided|"
-    r"argues|argued|lent|paid|pays|demanded|demands|pledged|offered|ordered|signed)\b|"
+    r"argues|argued|lent|paid|pays|demanded|demands|pledged|offered|ordered|signed|"
+    # What a firm does with its goods and its shares: "Toyota owns 9 percent".
+    r"owns|owned|buys|bought|sells|sold|employs|employed|supplies|supplied|acquired|"
+    r"invested|invests|posted|reported|recalled|hired|manufactures|produces)\b|"
     # An auxiliary only before a verb: "Ottawa has not said", "Ottawa would ease its cap",
     # "Toyota would send teams" (not "Ottawa has a population", "Ottawa had its coldest
     # night", "Ottawa will be the host").
