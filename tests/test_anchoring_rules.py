@@ -3394,6 +3394,20 @@ def test_a_metropolitan_city_is_a_region_so_a_dateline_names_the_city():
     assert keys_found(places, "TURIN, Italy, Dec 8 (Newsroom) - Rain fell.") == ["turin"]
 
 
+def test_a_metropolitan_city_in_a_country_is_a_city():
+    """ "Metropolitan city in south-western Korea" is a city ("Metropolitan city of Turin"
+    is a region): a dateline of its name is no more the smaller city's than its own, and
+    nothing here says which."""
+    places = Gazetteer.of(
+        [
+            Named("metro", "Gwangsan", (), "Metropolitan city in south-western Veland.", "place"),
+            Named("town", "Gwangsan", ("Gwangsan-si",), "Town in eastern Veland.", "place"),
+        ]
+    )
+    text = "GWANGSAN, Oct 5 (Newsroom) - Rain fell.\nThe mayor of Gwangsan spoke."
+    assert keys_found(places, text) == []
+
+
 def test_clubs_of_one_name_in_two_sports_are_told_apart_by_the_story_s_sport():
     clubs = Gazetteer.of(
         [

@@ -195,6 +195,11 @@ _GAME_WORDS = frozenset(
 )
 
 
+_METROPOLITAN_REGION = re.compile(
+    r"\b[Mm]etropolitan (?:city|municipality|area|region|county) (?:of|governing)\b"
+)
+
+
 def profile(named: Named) -> Profile:
     """The profile of ``named``.
 
@@ -231,8 +236,9 @@ def profile(named: Named) -> Profile:
         # Melbourne, its largest city" a state.
         for word in words:
             # "Metropolitan city of Piedmont", "Metropolitan municipality governing
-            # Durban": the region a city is the centre of.
-            if word == "metropolitan":
+            # Durban": the region a city is the centre of. ("Metropolitan city in
+            # south-western South Korea" is a city: read on.)
+            if word == "metropolitan" and _METROPOLITAN_REGION.search(named.description):
                 place_type = "state"
                 break
             # A natural feature is none of them, whatever town it lies by: "Stratovolcano
