@@ -692,6 +692,9 @@ CLUBS_OF_CITIES = Gazetteer.of(
         ("Hamburg won promotion in May and sit ninth.", "hsv"),
         ("Cádiz and Hamburg were relegated to the second division.", "hsv"),
         ("Atlanta play the New Orleans Saints on Sunday.", "falcons"),
+        ("Atlanta host the Saints again on Monday.", "falcons"),
+        # Not a games a city hosts.
+        ("Atlanta host the Olympics in a year.", "atlanta"),
         ("Fans fought before kick-off of the derby between Vitória and Bahia.", "ecb"),
         # Near misses: no match, no table.
         ("Lyon host Rennes on Friday.", "stade"),

@@ -186,8 +186,10 @@ _TEAM_AFTER = re.compile(
     r" (?:came from behind to |went on to )?(?:beat|beats|defeated|defeats|drew with|draws "
     r"with|lost to|loses to|thrashed|edged|qualified for|qualify for|qualifies for)\b|"
     # Teams play, face and host one another, in the plural as a team's players do: "PNG
-    # play Australia", "Lyon host Marseille" ("Qeravia faces sanctions" is a country's).
-    r" (?:play|face|host) (?=[A-Z])|"
+    # play Australia", "Lyon host Marseille", "Hiroshima host the Tigers" ("Qeravia faces
+    # sanctions" is a country's, "Lyon host the Olympics" a city's).
+    r" (?:play|face|host) (?:(?=[A-Z])|the (?!(?:Olympics|Games|Paralympics|Championships|"
+    r"Finals|Nations|Americas|Emirates|Philippines|Netherlands)\b)(?=[A-Z][a-z]+s\b))|"
     # Promotion and relegation: "Hamburg won promotion in May", "Saint-Étienne, promoted
     # in May,", "Cádiz were relegated".
     r" (?:won|win|wins|earned|secured|sealed) promotion\b|"
