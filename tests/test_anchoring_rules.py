@@ -6275,6 +6275,35 @@ def test_a_capital_or_a_town_that_acts_is_the_government_or_firm_named_after_it(
     assert keys_found(ACTING_BODIES, text) == expected
 
 
+VESK = [
+    Named("firm", "Vesk Motors", ("Vesk",), "Veland carmaker.", "organization"),
+    Named("club", "Vesk Tigers", ("Vesk",), "Veland baseball club.", "organization"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A firm's plant, shares or managers after the name: the firm, not the club.
+        ("He led the union at the Vesk car plant for nine years.", ["firm"]),
+        ("Vesk management has stayed silent.", ["firm"]),
+        ("Officials at Vesk head office said they hoped for more fans.", ["firm"]),
+        ("The bid needs 90 percent of Vesk shareholders.", ["firm"]),
+        # Elsewhere nothing says which.
+        ("Vesk has been quiet.", []),
+    ],
+)
+def test_a_firms_things_after_a_name_say_it_is_the_firm(text, expected):
+    assert keys_found(Gazetteer.of(VESK), text) == expected
+
+
+def test_a_firms_things_after_a_name_do_not_tell_two_firms_apart():
+    """A food group is a firm too, though its description does not say "company"."""
+    foods = Named("foods", "Vesk Foods", ("Vesk",), "Veland food group.", "organization")
+    text = "Vesk management has stayed silent."
+    assert keys_found(Gazetteer.of([*VESK, foods]), text) == []
+
+
 PARTIES_AND_COURTS = Gazetteer.of(
     [
         Named(

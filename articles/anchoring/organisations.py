@@ -14,6 +14,7 @@ from articles.anchoring.context import _GENERIC_NAME_WORDS, _OWNER_BEFORE, _PLAC
 from articles.anchoring.folding import fold
 from articles.anchoring.profiles import (
     _GAME_WORDS,
+    _TEAM_WORDS,
     Profile,
     _countries_of_each,
     _country_stem,
@@ -385,6 +386,39 @@ _ACTS_AFTER = re.compile(
 # What one does to or with a government or a firm, before its name: "the deal with
 # Brussels", "money from Westminster", "would not let Ottawa dictate", "owned by Toyota".
 _ACTED_ON_BEFORE = re.compile(r"\b(?:with|from|let|ask|asked|asking|urged|pressed|by) $")
+
+
+# A firm's things and people, right after its name: "the Kia car plant", "Lotte head
+# office", "Markham shareholders", "Toyota management".
+_FIRMS_AFTER = re.compile(
+    r"(?:['’]s)? (?:(?:car|steel|chemical|assembly|engine|bottling) )?(?:plant|plants|factory|"
+    r"factories|works|mill|refinery|management|managers|executives|shares|shareholders|"
+    r"stock|head office|headquarters|board|dealers|dealerships|subsidiary|brand)\b"
+)
+
+
+def _firm_by_the_words_after(text: str, end: int, keys: list, known: Mapping):
+    """The one firm of ``keys`` (its description says it is one) where the words after
+    the name are a firm's things or people (``_FIRMS_AFTER``), or None."""
+    if not _FIRMS_AFTER.match(text, end):
+        return None
+    if any(key not in known for key in keys):
+        return None
+    teams = [key for key in keys if known[key].cues & _TEAM_WORDS]
+    firms = [
+        key
+        for key in keys
+        if known[key].kind == "organization"
+        and _FIRM.search(known[key].description)
+        and key not in teams
+    ]
+    # (The others are no bodies, or teams: two firms of a name are not told apart so.)
+    others = [key for key in keys if key not in firms]
+    if len(firms) != 1 or any(
+        known[key].kind == "organization" and key not in teams for key in others
+    ):
+        return None
+    return firms[0]
 
 
 def _acting_body(text: str, start: int, end: int, own, keys: list, known: Mapping):

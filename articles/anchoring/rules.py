@@ -59,6 +59,7 @@ from articles.anchoring.organisations import (
     _SUBNATIONAL,
     _about_a_sport,
     _bodies_of_countries,
+    _firm_by_the_words_after,
     _game_beside,
     _generic_institution_elsewhere,
     _institution_country,
@@ -954,6 +955,12 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     completed = _completed_by_next_word(text, end, folded, candidates, known)
     if completed is not None:
         return completed
+    # A firm's plant, shares or managers after the name: "the Kia car plant", "Lotte head
+    # office", "Markham shareholders" are the firm's, not the club's, the river's or the
+    # town's of its name.
+    firm = _firm_by_the_words_after(text, end, candidates, known)
+    if firm is not None:
+        return firm
     # The kind of place the story writes with the name: "the department of Colonia" is
     # not the city of the name, "Biobío province" neither a region nor a river.
     candidates = _of_the_kind_written(text, start, end, candidates, known)
