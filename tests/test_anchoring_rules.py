@@ -1763,6 +1763,42 @@ def test_the_dead_give_no_interviews():
     assert found(FAMILY, text)[-1] == ("Kim", "kju")
 
 
+FOUNDERS = Gazetteer.of(
+    [
+        Named("jo", "Josa Veld", ("Veld",), "Founder of the bus firm Veld Express.", "person"),
+        Named(
+            "ta",
+            "Taro Veld",
+            ("Veld",),
+            "Businessman, managing director of Veld Express, son of its founder.",
+            "person",
+        ),
+        Named(
+            "ri",
+            "Rina Veld",
+            ("Veld",),
+            "Accountant, eldest daughter of the founder of Veld Express.",
+            "person",
+        ),
+    ]
+)
+
+
+def test_a_death_in_a_clause_of_time_and_the_dead_answer_no_questions():
+    """A death told in a clause of time: the dead decline no questions, so "Mr Veld" is
+    the son, though the story named the father last."""
+    death = "signed weeks before Josa Veld died"
+    text = (
+        "The court heard an application by Rina Veld, the founder's eldest daughter.\n"
+        "Josa Veld started the business in 1987.\n"
+        f"Her brother Taro Veld, who has run the firm since 2020, says a later will, {death}, "
+        "gave him a controlling stake.\n"
+        "“My father built this company,” Ms Veld told reporters.\n"
+        "Mr Veld did not speak to reporters."
+    )
+    assert keys_found(FOUNDERS, text) == ["ri", "jo", "ta", "jo", "ri", "ta"]
+
+
 COACHES = Gazetteer.of(
     [
         Named("rua", "Tama Rua’a", ("Rua’a",), "Samoan netball coach; born in Apia.", "person"),

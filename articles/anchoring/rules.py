@@ -427,8 +427,16 @@ _TODAY = re.compile(
 
 # A death the story tells: "Fidel Castro died in 2016".
 _DIED_AFTER = re.compile(r" (?:died|was killed|was assassinated)\b")
+# A clause of time whose subject the name is: "signed weeks before Josiah Chikwanha
+# died" (not "a cousin of Ed Miliband died").
+_WHEN_BEFORE = re.compile(r"\b(?:before|after|when|until|since|because|once) $")
 # An age given now: "Castro, now 94, still appears", "Kallergis, 34, runs the fleet"
 # (not "Castro, 90, died late on Friday").
+# Nor do they decline to answer: "Mr Chikwanha did not speak to reporters".
+_ANSWERS_NOT_AFTER = re.compile(
+    r" (?:did not|didn't|declined to|refused to|would not|could not be reached|was not "
+    r"available|did not respond|has not responded)\b"
+)
 _AGE_NOW_AFTER = re.compile(
     r", (?:now )?\d{1,3},(?![^.\n]*\b(?:died|dies|death|killed|passed away|funeral)\b)"
 )
@@ -643,7 +651,11 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # I (1920–1965), whatever his name's last mention; nor whatever a pronoun after the
     # words said is read to say ("Kierkegaard said one cut-out carried a line of verse in
     # his hand" is the curator, and "his" the writer's).
-    if _SAYS_AFTER.match(text, end) or _AGE_NOW_AFTER.match(text, end):
+    if (
+        _SAYS_AFTER.match(text, end)
+        or _AGE_NOW_AFTER.match(text, end)
+        or _ANSWERS_NOT_AFTER.match(text, end)
+    ):
         # Nor are they given an age: "Castro, now 94, still appears at party events" is
         # the brother alive, not Fidel, whose death the story told.
         candidates = _filter(
@@ -1725,7 +1737,11 @@ def resolve(
             story.described.setdefault(key, set()).update(_described(text, start, end))
             _tie_stated(story, key, start)
             if _LATE_BEFORE.search(text, max(0, start - 40), start) or (
-                _DIED_AFTER.match(text, end) and _subject(text, start, end) is True
+                _DIED_AFTER.match(text, end)
+                and (
+                    _subject(text, start, end) is True
+                    or _WHEN_BEFORE.search(text, max(0, start - 12), start)
+                )
             ):
                 story.dead.add(key)
         if key in profiles and profiles[key].kind == "person" and profiles[key].gender is None:
