@@ -7537,6 +7537,17 @@ BODIES_OF_COUNTRIES = Gazetteer.of(
         ),
         # Not a word too short to tell: "UK" is no prefix of Ukraine.
         ("The UK’s Ministry of Culture wrote to both.", []),
+        # A place it sits in, after "in", says which too; a month says nothing.
+        (
+            "RIYADH (Newsroom) - Al-Hilal won 2-1. The winger trained with Al-Hilal in "
+            "Omdurman as a boy.",
+            ["riyadh", "al-hilal", "al-hilal-om"],
+        ),
+        (
+            "RIYADH (Newsroom) - Al-Hilal won 2-1. The winger trained with Al-Hilal in "
+            "May as a boy.",
+            ["riyadh", "al-hilal", "al-hilal"],
+        ),
     ],
 )
 def test_organisations_of_one_name_in_several_countries_are_read_by_the_story(text, expected):

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from articles.anchoring.context import _GENERIC_NAME_WORDS, _OWNER_BEFORE, _PLACE_BEFORE
 from articles.anchoring.folding import fold
 from articles.anchoring.profiles import (
+    _DATE_WORDS,
     _GAME_WORDS,
     _TEAM_WORDS,
     Profile,
@@ -671,18 +672,22 @@ def _persons_country_before(text: str, start: int) -> bool:
     )
 
 
-# A place written after an organisation's name and "of": "Al Hilal of Omdurman".
+# A place written after an organisation's name and "of": "Al Hilal of Omdurman"; or
+# where it sits, after "in": "the High Court in Dublin", "the Economy Ministry in Taipei".
 _OF_A_PLACE_AFTER = re.compile(r" of ((?:[A-Z][\w’'-]+ )*[A-Z][\w’'-]+)")
+_IN_A_PLACE_AFTER = re.compile(r" in ((?:[A-Z][\w’'-]+ )*[A-Z][\w’'-]+)")
 
 
 def _owner_beside(text: str, start: int, end: int, keys: list, known: Mapping):
     """The one organisation of ``keys`` whose description names the place or country
     written right beside its name, an owner before it ("South Korea’s Ministry of
-    Culture") or a place after "of" ("Al Hilal of Omdurman"), or None."""
+    Culture"), a place after "of" ("Al Hilal of Omdurman") or the one it sits in ("the
+    High Court in Dublin"), or None."""
     owner = _OWNER_BEFORE.search(text, max(0, start - 40), start)
     place = _OF_A_PLACE_AFTER.match(text, end)
-    for written in (owner, place):
-        if written is None:
+    seat = _IN_A_PLACE_AFTER.match(text, end)
+    for written in (owner, place, seat):
+        if written is None or fold(written.group(1)) in _DATE_WORDS:
             continue
         # Its last word, a people's one read as its country ("South Korea", "Omdurman"),
         # named by the description, or by its own name ("Al-Hilal Omdurman"); not a word
