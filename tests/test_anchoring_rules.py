@@ -693,6 +693,9 @@ CLUBS_OF_CITIES = Gazetteer.of(
         ("Cádiz and Hamburg were relegated to the second division.", "hsv"),
         ("Atlanta play the New Orleans Saints on Sunday.", "falcons"),
         ("Atlanta host the Saints again on Monday.", "falcons"),
+        ("Atlanta play at the ageing Olympic stadium.", "falcons"),
+        ("Children play at the park in Atlanta.", "atlanta"),
+        ("Atlanta played their home games at a college stadium.", "falcons"),
         # Not a games a city hosts.
         ("Atlanta host the Olympics in a year.", "atlanta"),
         ("Fans fought before kick-off of the derby between Vitória and Bahia.", "ecb"),

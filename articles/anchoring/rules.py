@@ -189,6 +189,9 @@ _TEAM_AFTER = re.compile(
     # Teams play, face and host one another, in the plural as a team's players do: "PNG
     # play Australia", "Lyon host Marseille", "Hiroshima host the Tigers" ("Qeravia faces
     # sanctions" is a country's, "Lyon host the Olympics" a city's).
+    # Where a side plays its games: "Sarajevo play at the ageing Olympic stadium".
+    r" (?:play|played) (?:their (?:home )?(?:games|matches) )?(?:at|away at|at home at)"
+    r" (?:the |a |an )?(?:[\w’'-]+ ){0,3}?(?:stadium|ground|arena|park|field)\b|"
     r" (?:play|face|host) (?:(?=[A-Z])|the (?!(?:Olympics|Games|Paralympics|Championships|"
     r"Finals|Nations|Americas|Emirates|Philippines|Netherlands)\b)(?=[A-Z][a-z]+s\b))|"
     # Promotion and relegation: "Hamburg won promotion in May", "Saint-Étienne, promoted
