@@ -3947,6 +3947,28 @@ def test_a_bare_name_after_a_word_of_place_without_the_is_no_river(text, expecte
     assert keys_found(TOWNS_ON_RIVERS, text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A people's word set beside a place says whose it is, after it or before it,
+        # whatever the dateline's place of the name.
+        ("Ferries run on to Tarsa, the Libyan capital, twice a week.", ["tarsa-q", "tarsa-v"]),
+        ("Ferries run on to the Libyan port city, Tarsa, weekly.", ["tarsa-q", "tarsa-v"]),
+        # Not a word that is no people's nor a country's: the dateline's town.
+        ("Ferries run on to Tarsa, the Ottoman port town, weekly.", ["tarsa-q", "tarsa-q"]),
+    ],
+)
+def test_a_peoples_word_set_beside_a_place_says_whose_it_is(text, expected):
+    text = f"TARSA, Lebanon, May 2 (Newsroom) - Trade rose.\n{text}"
+    towns = Gazetteer.of(
+        [
+            Named("tarsa-v", "Tarsa", (), "Capital of Libya, on the coast.", "place"),
+            Named("tarsa-q", "Tarsa", (), "Port city in northern Lebanon.", "place"),
+        ]
+    )
+    assert keys_found(towns, text) == expected
+
+
 SEATS = Gazetteer.of(
     [
         Named("rotorua", "Rotorua", (), "City in New Zealand's North Island.", "place"),

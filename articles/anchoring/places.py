@@ -12,6 +12,7 @@ from articles.anchoring.folding import fold, typographic
 from articles.anchoring.profiles import (
     _WORD,
     Profile,
+    _country_stem,
     _kind_described,
     _names_all,
     _nationality_opening,
@@ -218,6 +219,33 @@ def _named_after_one_another(keys: list, known: Mapping) -> bool:
         for one in keys
         for other in keys
     )
+
+
+# A people's word and a kind of place set beside a name: "Tripoli, the Libyan capital",
+# "the Venezuelan city, Valencia" (its country's name too: "Hamilton, a New Zealand city").
+_KIND_OF_A_PEOPLE = (
+    r"(?:[Tt]he|[Aa]n?) ((?:[A-Z][a-z]+ )?[A-Z][a-z]+) (?:[a-z-]+ ){0,2}?"
+    r"(?:capital|city|town|port|village|region|province|state|county|island)"
+)
+_PEOPLE_BESIDE_AFTER = re.compile(rf", {_KIND_OF_A_PEOPLE}\b(?![’'-])")
+_PEOPLE_BESIDE_BEFORE = re.compile(rf"\b{_KIND_OF_A_PEOPLE}, $")
+
+
+def _country_set_beside(text: str, start: int, end: int, keys: list, known: Mapping):
+    """The one place of ``keys`` whose description names the country that a people's
+    word set beside the name says ("Tripoli, the Libyan capital"), or None."""
+    if not _all_of_kind(keys, known, "place"):
+        return None
+    beside = _PEOPLE_BESIDE_AFTER.match(text, end) or _PEOPLE_BESIDE_BEFORE.search(
+        text, max(0, start - 50), start
+    )
+    if beside is None or not beside.group(1)[:1].isupper():
+        return None
+    country = _country_stem(beside.group(1).split()[-1])
+    if len(country) < 4:
+        return None
+    placed = [key for key in keys if country in known[key].countries_named]
+    return placed[0] if len(placed) == 1 else None
 
 
 def _region_after(story: _Story, end: int) -> list[str]:

@@ -108,6 +108,7 @@ from articles.anchoring.places import (
     _another_place_recalled,
     _capital_of_a_state,
     _completed_by_next_word,
+    _country_set_beside,
     _dateline_before,
     _dateline_region,
     _dateline_wrote,
@@ -970,6 +971,11 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     completed = _completed_by_next_word(text, end, folded, candidates, known)
     if completed is not None:
         return completed
+    # A people's word set beside a place says whose: "Tripoli, the Libyan capital", "the
+    # Venezuelan city, Valencia", "Córdoba, the Argentine city".
+    nation = _country_set_beside(text, start, end, candidates, known)
+    if nation is not None:
+        return nation
     # A firm's plant, shares or managers after the name: "the Kia car plant", "Lotte head
     # office", "Markham shareholders" are the firm's, not the club's, the river's or the
     # town's of its name.
