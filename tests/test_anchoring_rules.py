@@ -6123,6 +6123,9 @@ def test_a_name_read_through_its_transliterated_umlauts_needs_a_look():
         ("Shares of Desai Electronics Ltd rose 6 per cent.", "Desai Electronics Ltd"),
         ("Raffles Remit Pte Ltd was fined on Thursday.", "Raffles Remit Pte Ltd"),
         ("Shares of Desai Electronics Ltd. rose 6 per cent.", "Desai Electronics Ltd."),
+        # Legal forms of other countries, and a number's "No.".
+        ("Salami maker Pick Szeged Zrt will stay on.", "Pick Szeged Zrt"),
+        ("The province, once called Province No 1, voted.", "Province No 1"),
     ],
 )
 def test_a_firms_legal_form_is_written_with_its_stop_or_without(text, surface):
@@ -6136,6 +6139,8 @@ def test_a_firms_legal_form_is_written_with_its_stop_or_without(text, surface):
                 "organization",
             ),
             Named("raffles", "Raffles Remit Pte. Ltd.", (), "Payments company.", "organization"),
+            Named("pick", "Pick Szeged Zrt.", (), "Hungarian meat processor.", "organization"),
+            Named("koshi", "Koshi Province", ("Province No. 1",), "Province of Nepal.", "place"),
         ]
     )
     assert [match.surface for match in firms.find(text)] == [surface]

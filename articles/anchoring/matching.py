@@ -55,10 +55,14 @@ _ABBREVIATION_STOPPED = re.compile(
 )
 _ABBREVIATION_BARE = re.compile(rf"(?<![\w.])({_ABBREVIATIONS}|{_TITLES_ABBREVIATED})(?=[ -]\w)")
 _STOP_AT_THE_END = re.compile(r" (Jr|Sr)\.$")
+# "No." before a number inside a name, with its stop or without: "Province No. 1",
+# "Province No 1".
+_NUMBER_STOPPED = re.compile(r"\bNo\. (?=\d)")
+_NUMBER_BARE = re.compile(r"\bNo (?=\d)")
 # A firm's legal form, abbreviated with a stop or without ("Desai Electronics Ltd." and
 # "Ltd", "Raffles Remit Pte. Ltd."); a stop is added only inside a name, as one at its
 # end may be the sentence's.
-_LEGAL_FORMS = "Ltd|Inc|Corp|Co|Pte|Bhd|Pty|Plc|Cie|Bros"
+_LEGAL_FORMS = "Ltd|Inc|Corp|Co|Pte|Bhd|Pty|Plc|Cie|Bros|Ltda|Cia|Zrt|Nyrt|Kft|Tbk"
 _LEGAL_FORM_STOPPED = re.compile(rf"(?<![\w.])({_LEGAL_FORMS})\.(?= |$)")
 _LEGAL_FORM_BARE = re.compile(rf"(?<![\w.])({_LEGAL_FORMS})(?= )")
 # Initials of a word of a longer name, with their stops or without: "U.S. Steel" and "US
@@ -81,7 +85,7 @@ _ONE_INITIAL = re.compile(r"(?:^([B-HJ-Z])|(?<=[a-z] )([A-Z]))\. (?=[A-Z][a-z])"
 # What any of the forms above start from: a name with none of it is written one way.
 _MAY_BE_WRITTEN_OTHERWISE = re.compile(
     rf"Saint|Mount|Fort|\b(?:{_ABBREVIATIONS}|{_TITLES_ABBREVIATED}|{_LEGAL_FORMS})\b|"
-    r"\b[JS]r\.|&| and |[A-Z]\.|[A-Z]{2}|\b[A-Z] [A-Z]|\b[AaEe]l[- ]"
+    r"\b[JS]r\.|&| and |[A-Z]\.|[A-Z]{2}|\b[A-Z] [A-Z]|\b[AaEe]l[- ]|\bNo\.? \d"
 )
 # An acronym alone, which copy may write with stops ("U.A.E." for "UAE", "U.N.").
 _ACRONYM = re.compile(r"[A-Z]{2,4}")
@@ -368,6 +372,8 @@ class Gazetteer:
                 forms.add(_TRAILING_INITIALS.sub(lambda word: ".".join(word.group(1)) + ".", plain))
                 forms.add(_LEGAL_FORM_STOPPED.sub(r"\1", plain))
                 forms.add(_LEGAL_FORM_BARE.sub(r"\1.", plain))
+                forms.add(_NUMBER_STOPPED.sub("No ", plain))
+                forms.add(_NUMBER_BARE.sub("No. ", plain))
             for form in list(forms):
                 stopped = _ABBREVIATION_STOPPED.sub(r"\1", form)
                 if stopped == form:
