@@ -5034,6 +5034,8 @@ def test_a_kind_of_place_the_name_owns_is_no_cue_that_it_is_of_that_kind():
         # A former name is the place: what "it" or "which" was called, or was until a year.
         ("The case was the largest since 1960, when it was called Dahomey.", ["benin"]),
         ("The port town was called Dahomey until 1975.", ["benin"]),
+        ("The country itself was called Dahomey for four decades.", ["benin"]),
+        ("The country was called Dahomey from 1958.", ["benin"]),
         # What trades or is listed under a name is the thing so named.
         ("The kingdom was first listed in 1960 under the name Dahomey.", ["benin"]),
         # What people or things are called is the name as a word.

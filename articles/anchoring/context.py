@@ -175,7 +175,12 @@ _FORMER_NAME_BEFORE = re.compile(r"\b(?:it|which|that) (?:was|were) called $")
 # What trades or is listed "under the name" is the thing so named: "opened his shop in
 # 1889 under the name Nintendo Koppai", "listed in 1990 under the name Ichan Qal’a".
 _UNDER_THE_NAME_BEFORE = re.compile(r"\bunder the name $")
-_FORMER_NAME_UNTIL = re.compile(r" (?:until|till|before) (?:1[5-9]|20)\d\d\b")
+# A name held for a time, which is a former name of the place: "called Gottwaldov for
+# four decades", "called Leninabad from 1936".
+_FORMER_NAME_UNTIL = re.compile(
+    r" (?:until|till|before|from|between) (?:1[5-9]|20)\d\d\b|"
+    r" for (?:[\w-]+ ){0,2}(?:years|decades|centuries)\b"
+)
 # A thing whose name it was, which is no place or firm of the name.
 _NAMED_THING_BEFORE = re.compile(
     r"\b(?:ship|vessel|boat|yacht|ferry|tanker|liner|icebreaker|submarine|airport|stadium|"
