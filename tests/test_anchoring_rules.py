@@ -3270,6 +3270,16 @@ def test_only_a_firm_is_privately_held():
     assert keys_found(firms, text) == ["harda-firm"]
 
 
+def test_only_a_body_is_chaired_or_headed():
+    firm = Named("firm", "Forjas Urrutia", ("Urrutia",), "Spanish forging company.", "organization")
+    father = Named("father", "Iñaki Urrutia", ("Urrutia",), "Spanish industrialist.", "person")
+    gazetteer = Gazetteer.of([firm, father])
+    text = "Her father, 78, still chairs Urrutia and walks the forge floor most mornings."
+    assert keys_found(gazetteer, text) == ["firm"]
+    text = "The board, which Urrutia chairs, met on Monday."
+    assert keys_found(gazetteer, text) != ["firm"]
+
+
 def test_a_currency_code_before_an_amount_is_no_name():
     codes = Gazetteer.of(
         [Named("ghs", "Ghana Health Service", ("GHS",), "Ghana's health agency.", "organization")]

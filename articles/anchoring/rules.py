@@ -1618,7 +1618,10 @@ _SAID_IT_WOULD_AFTER = re.compile(
 # What only a firm is: "privately held Hardanger said", "state-owned Petrobras".
 _FIRM_BEFORE = re.compile(
     r"\b(?:privately[- ]held|publicly[- ]traded|state-owned|state-run|family-owned|"
-    r"family-run|[\w.]+-listed) $"
+    r"family-run|[\w.]+-listed) $|"
+    # A body one chairs or heads: "still chairs Larrañaga", "who heads Orca" (a person is
+    # chaired by no one).
+    r"\b(?:chairs|chaired|heads|headed) $"
 )
 # Only a firm has shares: "Shares in Antofagasta rose", "shares of Berkshire"; not a
 # market's, a vote's or a harvest's ("market shares in Brazil", "vote shares in
