@@ -204,6 +204,8 @@ def _institution_country(story: _Story, keys: list, folded: str, cues: Mapping |
         for key in keys
     }
     ranked = sorted(keys, key=counts.get, reverse=True)
+    if len(ranked) < 2:
+        return ranked[0] if ranked else None
     best, second = counts[ranked[0]], counts[ranked[1]]
     if best >= 1 and best >= 2 * second:
         return ranked[0]

@@ -1035,6 +1035,8 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # friendly" is no country, and of the two teams the men's.)
     if all(key in known and _A_TEAM.search(known[key].description) for key in candidates):
         candidates = _teams_of_the_storys_sport(text, candidates, known)
+        if len(candidates) == 1:
+            return candidates[0]
     # 3. The only one of them named so far in this paragraph: "Mrs Clinton, a former
     # secretary of state, called... Clinton urged Congress". A paragraph keeps to the
     # people it has named; a new one is introduced by a longer form. (Not for a full
