@@ -3493,18 +3493,24 @@ def test_a_story_s_sport_is_read_from_its_sport_s_name_and_the_names_it_uses():
     )
     assert keys_found(gazetteer, text) == ["kk"]
     # Neither word of the sport: the league and the player the story names say it.
-    text = "Ostra beat Lira 84-79. Ana Brel scored 31 points.\nThe Velan League final is next."
+    text = (
+        "Ostra beat Lira 84-79. Ana Brel scored 31 points and took 12 rebounds.\n"
+        "The Velan League final is next."
+    )
     assert keys_found(gazetteer, text) == ["kk", "ana", "el"]
     # A sport whose reports have no words of their own but its name.
     hand = Named("hk", "HK Ostra", ("Ostra",), "Qeravian handball club.", "organization")
     gazetteer = Gazetteer.of([clubs[0], hand])
-    text = "Ostra won again.\nThe city has loved handball since the handball hall opened."
+    text = (
+        "Ostra won again.\nThe city has loved handball since the handball hall opened, and "
+        "handball sells out."
+    )
     assert keys_found(gazetteer, text) == ["hk"]
     # Not in a paragraph that names a club of the other sport.
     fans = Named("fk-lira", "FK Lira", (), "Qeravian football club.", "organization")
     gazetteer = Gazetteer.of([*clubs, league, player, fans])
     text = (
-        "Lira beat Mavo 84-79. Ana Brel scored 31 points.\nThe Velan League final is next."
+        "Lira beat Mavo 84-79. Ana Brel took 12 rebounds.\nThe Velan League final is next."
         "\nFans in FK Lira scarves threw flares at a bus of Ostra fans."
     )
     assert keys_found(gazetteer, text) == ["ana", "el", "fk-lira"]
@@ -6340,7 +6346,9 @@ ACTING_BODIES = Gazetteer.of(
         ("Daihatsu, wholly owned by Toyota, halted production.", ["toyota-motor"]),
         ("He added that Toyota would send teams to its suppliers.", ["toyota-motor"]),
         ("Toyota owns 9 percent of the supplier.", ["toyota-motor"]),
-        ("Toyota bought the plant in 2019.", ["toyota-motor"]),
+        ("Toyota acquired the plant in 2019.", ["toyota-motor"]),
+        # A city buys and sells land too.
+        ("Toyota sold the land to a developer in 2019.", ["toyota-city"]),
         ("The plant stands on the edge of Toyota.", ["toyota-city"]),
         # An auxiliary is no act without a verb after it.
         ("Ottawa has a population of about one million.", ["ottawa"]),
@@ -6364,7 +6372,9 @@ VESK = [
     [
         # A firm's plant, shares or managers after the name: the firm, not the club.
         ("He led the union at the Vesk car plant for nine years.", ["firm"]),
-        ("Vesk management has stayed silent.", ["firm"]),
+        ("Vesk dealers cut their prices.", ["firm"]),
+        # A club has managers and a board too.
+        ("Vesk management has stayed silent.", []),
         ("Officials at Vesk head office said they hoped for more fans.", ["firm"]),
         ("The bid needs 90 percent of Vesk shareholders.", ["firm"]),
         # Elsewhere nothing says which.
@@ -6496,9 +6506,12 @@ SIDES = Gazetteer.of(SIDES_ENTITIES)
         ("Zambia next play Malawi in September.", ["zambia-fc", "malawi-fc"]),
         ("Her brother, a defender for Malawi, appears in the bank's adverts.", ["malawi-fc"]),
         # A player a side chooses: called up, capped, in its squad, eligible for it.
-        ("Banda has not been called up by Malawi since May.", ["malawi-fc"]),
-        ("Phiri, capped 30 times by Zambia, retired.", ["zambia-fc"]),
-        ("He is eligible for both Zambia and Malawi.", ["zambia-fc", "malawi-fc"]),
+        ("The striker has not been called up by Malawi since May.", ["malawi-fc"]),
+        ("The goalkeeper, capped 30 times by Zambia, retired.", ["zambia-fc"]),
+        ("The midfielder is eligible for both Zambia and Malawi.", ["zambia-fc", "malawi-fc"]),
+        # Not in a story of no sport, nor before a possessive.
+        ("Reservists called up by Malawi have left for the border.", ["malawi"]),
+        ("Migrants become eligible for Malawi's disability pension.", ["malawi"]),
         ("Two of them are in the squad of Malawi this week.", ["malawi-fc"]),
         # Near misses: a country calls up reservists and is eligible for loans.
         ("Troops were called up in Malawi after the floods.", ["malawi"]),

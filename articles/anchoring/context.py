@@ -118,12 +118,16 @@ _DATE_AFTER = re.compile(
     r"May|June|July|August|September|October|November|December)\b"
 )
 # Words around a day's name that make it a date: "on Wednesday", "every Sunday", "since
-# Monday", "Wednesday night", "Friday 3 March".
+# Monday", "Wednesday night", "Friday 3 March" (not a score: "beat Wednesday 3-0").
 _DAY_BEFORE = re.compile(
-    r"\b(?:on|every|each|next|last|this|until|till|since|late on|early on|from) $",
-    re.IGNORECASE,
+    r"\b(?:on|every|each|next|last|this|until|till|since|late on|early on) $", re.IGNORECASE
 )
-_DAY_AFTER = re.compile(r"(?:['’]s)? (?:morning|afternoon|evening|night|\d)")
+_DAY_AFTER = re.compile(r" (?:morning|afternoon|evening|night)\b| \d{1,2}(?: [A-Z][a-z]+|,)")
+# What a side does or has after its name, which a day does not: "since Wednesday were
+# relegated", "this Wednesday side".
+_A_SIDE_AFTER_A_DAY = re.compile(
+    r" (?:were|are|have|beat|lost|won|drew|side|team|squad|fans|manager|coach)\b|['’]s? \d"
+)
 _DOMAIN_AFTER = re.compile(
     r"\.(?:com|org|net|co|io) (?:Stadium|Arena|Field|Park|Centre|Center|Dome|Bowl|Oval|"
     r"Ground|Theatre|Theater|Hall|Amphitheatre|Amphitheater|Cup|Open|Classic|Championships?|"
@@ -391,7 +395,12 @@ def refusal(
     if (
         folded in _DAYS
         and _title_before(text, start) is None
-        and (_DAY_BEFORE.search(before) or _date_before(text, start) or _DAY_AFTER.match(after))
+        and (
+            _DAY_BEFORE.search(before)
+            or _IN_A_MONTH_BEFORE.search(before)
+            or _DAY_AFTER.match(after)
+        )
+        and not _A_SIDE_AFTER_A_DAY.match(after)
     ):
         return "day"
     # Joined by a hyphen to a capitalised word that a capitalised word follows, it opens

@@ -10,7 +10,12 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 
-from articles.anchoring.context import _GENERIC_NAME_WORDS, _OWNER_BEFORE, _PLACE_BEFORE
+from articles.anchoring.context import (
+    _GENERIC_NAME_WORDS,
+    _OWNER_BEFORE,
+    _PLACE_BEFORE,
+    _POSSESSIVE_AFTER,
+)
 from articles.anchoring.folding import fold
 from articles.anchoring.profiles import (
     _DATE_WORDS,
@@ -19,6 +24,7 @@ from articles.anchoring.profiles import (
     Profile,
     _countries_of_each,
     _country_stem,
+    _kind_described,
     _nationality_opening,
     _stem,
     _words,
@@ -301,25 +307,26 @@ def _sports_named(story: _Story, names: bool) -> Counter:
     if story.sports_named is None:
         words = story.word_counts()
         by_words = Counter(
-            {
-                sport: words[sport] + sum(words[word] for word in _SPORT_WORDS[sport])
-                for sport in _SPORT_WORDS
-            }
+            {sport: sum(words[word] for word in _SPORT_WORDS[sport]) for sport in _SPORT_WORDS}
         )
+        # The sport's own name too ("basketball"), but handball's only with the names, as
+        # it is a foul in football too ("a penalty for handball").
+        by_name = Counter({sport: words[sport] for sport in _SPORT_WORDS})
+        foul = Counter({"handball": by_name["handball"]})
         by_names = Counter(
             _sport_described(story.profiles[keys[0]])
             for keys in story.keys_at.values()
             if len(keys) == 1 and keys[0] in story.profiles
         )
         del by_names[None]
-        story.sports_named = (by_words, by_words + by_names)
+        story.sports_named = (by_words + by_name - foul, by_words + by_name + by_names)
     return story.sports_named[names]
 
 
 def _sport_of_story(story: _Story, keys: list, known: Mapping, names: bool = False):
     """Of organisations of one name whose descriptions name different sports, the one
-    whose sport the story names most (``_sports_named``), when at least twice and twice
-    any other; None otherwise."""
+    whose sport the story names most (``_sports_named``), when at least twice (three
+    times, read with the names) and twice any other; None otherwise."""
     sports = {}
     for key in keys:
         if key not in known or known[key].kind != "organization":
@@ -334,7 +341,8 @@ def _sport_of_story(story: _Story, keys: list, known: Mapping, names: bool = Fal
     counts = {key: named[sport] for key, sport in sports.items()}
     ranked = sorted(keys, key=counts.get, reverse=True)
     best, second = counts[ranked[0]], counts[ranked[1]]
-    return ranked[0] if best >= 2 and best >= 2 * second else None
+    # (Read with the names, which are fewer and noisier, three at least.)
+    return ranked[0] if best >= (3 if names else 2) and best >= 2 * second else None
 
 
 def _of_the_storys_sport(story: _Story, start: int, keys, candidates):
@@ -376,9 +384,10 @@ _ACTS_AFTER = re.compile(
     r" (?:wants?|wanted|said|says|tried|tries|agreed|agrees|refused|refuses|insists?|"
     r"insisted|announced|promised|respected|rejected|approved|imposed|plans|planned|decided|"
     r"argues|argued|lent|paid|pays|demanded|demands|pledged|offered|ordered|signed|"
-    # What a firm does with its goods and its shares: "Toyota owns 9 percent".
-    r"owns|owned|buys|bought|sells|sold|employs|employed|supplies|supplied|acquired|"
-    r"invested|invests|posted|reported|recalled|hired|manufactures|produces)\b|"
+    # What a firm does with its stakes and its goods: "Toyota owns 9 percent" (a city
+    # reports cases, sells land and buys buses too).
+    r"employs|supplies|acquired|recalled|manufactures)\b|"
+    r" (?:owns|owned|holds|held) (?:a |an )?(?:\d|stakes?\b|shares\b|(?:majority|minority)\b)|"
     # An auxiliary only before a verb: "Ottawa has not said", "Ottawa would ease its cap",
     # "Toyota would send teams" (not "Ottawa has a population", "Ottawa had its coldest
     # night", "Ottawa will be the host").
@@ -391,21 +400,24 @@ _ACTS_AFTER = re.compile(
 _ACTED_ON_BEFORE = re.compile(r"\b(?:with|from|let|ask|asked|asking|urged|pressed|by) $")
 
 
-# A firm's things and people, right after its name: "the Kia car plant", "Lotte head
-# office", "Markham shareholders", "Toyota management".
+# A firm's things, right after its name: "the Kia car plant", "Markham shareholders"
+# (not its possessive: "Ford's management" may be Doug Ford's). What a club or a town
+# has too ("management", "board") says nothing; a plant or a mill is as often one in a
+# town of the name ("BP's Whiting refinery"), so only a club or a river is left out so.
 _FIRMS_AFTER = re.compile(
-    r"(?:['’]s)? (?:(?:car|steel|chemical|assembly|engine|bottling) )?(?:plant|plants|factory|"
-    r"factories|works|mill|refinery|management|managers|executives|shares|shareholders|"
-    r"stock|head office|headquarters|board|dealers|dealerships|subsidiary|brand)\b"
+    r" (?:(?:car|steel|chemical|assembly|engine|bottling) )?(?:plant|plants|factory|"
+    r"factories)\b"
 )
+_SHARES_AFTER = re.compile(r" (?:shares|shareholders|stock|dealers|dealerships|head office)\b")
 
 
 def _firm_by_the_words_after(text: str, end: int, keys: list, known: Mapping):
     """The one firm of ``keys`` (its description says it is one) where the words after
-    the name are a firm's things or people (``_FIRMS_AFTER``), or None."""
-    if not _FIRMS_AFTER.match(text, end):
-        return None
-    if any(key not in known for key in keys):
+    the name are a firm's things (``_FIRMS_AFTER``, ``_SHARES_AFTER``), when the others
+    are teams, people ("the Ford assembly plant", "Suzuki shares"), or places (a town
+    only for its shares), or None."""
+    shares = _SHARES_AFTER.match(text, end)
+    if not (shares or _FIRMS_AFTER.match(text, end)) or any(key not in known for key in keys):
         return None
     teams = [key for key in keys if known[key].cues & _TEAM_WORDS]
     firms = [
@@ -415,10 +427,12 @@ def _firm_by_the_words_after(text: str, end: int, keys: list, known: Mapping):
         and _FIRM.search(known[key].description)
         and key not in teams
     ]
-    # (The others are no bodies, or teams: two firms of a name are not told apart so.)
     others = [key for key in keys if key not in firms]
-    if len(firms) != 1 or any(
-        known[key].kind == "organization" and key not in teams for key in others
+    if len(firms) != 1 or not all(
+        key in teams
+        or known[key].kind == "person"
+        or (known[key].kind == "place" and (shares or _kind_described(known[key]) == "river"))
+        for key in others
     ):
         return None
     return firms[0]
@@ -490,9 +504,12 @@ _A_SIDES_WORDS_AFTER = re.compile(
 _A_PLAYER_FOR = re.compile(
     r"\b(?:defender|striker|midfielder|goalkeeper|winger|playmaker|full-back|centre-back|"
     r"fly-half|scrum-half|bowler|batsman|batter) for $|"
-    r"\bnext play $|"
-    # A player chosen by a side: "called up by Poland", "the squad of Serbia", "capped 30
-    # times by Wales", "eligible for both New Zealand and Samoa".
+    r"\bnext play $"
+)
+# A player chosen by a side, in a story of a sport: "called up by Poland", "the squad of
+# Serbia", "capped 30 times by Wales", "eligible for both New Zealand and Samoa" (not
+# "men called up by Russia for the war", "exports capped by India").
+_CHOSEN_BY_A_SIDE = re.compile(
     r"\b(?:called up|capped(?: \d+ times)?) by $|\bthe squad of $|\beligible (?:to play )?for "
     r"(?:both )?$"
 )
@@ -570,6 +587,12 @@ def _a_side_in_a_fixture(text: str, start: int, end: int, own, keys: list, known
     low, high = _sentence_bounds(text, start, end)
     if _A_SIDES_WORDS_AFTER.match(text, end) or _A_PLAYER_FOR.search(
         text, max(low, start - 30), start
+    ):
+        return True
+    if (
+        _CHOSEN_BY_A_SIDE.search(text, max(low, start - 30), start)
+        and not _POSSESSIVE_AFTER.match(text, end)
+        and _text_about_a_sport(text)
     ):
         return True
     if _SIDE_AFTER_A_GAME.search(text, max(low, start - 40), start):

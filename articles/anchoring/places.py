@@ -236,9 +236,11 @@ def _country_set_beside(text: str, start: int, end: int, keys: list, known: Mapp
     word set beside the name says ("Tripoli, the Libyan capital"), or None."""
     if not _all_of_kind(keys, known, "place"):
         return None
-    beside = _PEOPLE_BESIDE_AFTER.match(text, end) or _PEOPLE_BESIDE_BEFORE.search(
-        text, max(0, start - 50), start
-    )
+    # (Not before a possessive: "On a visit to the Lebanese capital, Tripoli’s prime
+    # minister" is another's.)
+    beside = _PEOPLE_BESIDE_AFTER.match(text, end)
+    if beside is None and not text.startswith(("'", "’"), end):
+        beside = _PEOPLE_BESIDE_BEFORE.search(text, max(0, start - 50), start)
     if beside is None or not beside.group(1)[:1].isupper():
         return None
     country = _country_stem(beside.group(1).split()[-1])

@@ -225,10 +225,23 @@ def _product_of(text: str, start: int, end: int) -> bool:
         article
         and _PHRASE_ENDS.match(text, end)
         and fold(text[start:end]).rsplit(" ", 1)[-1] not in _AWARDED
-        # A noun after "a", then the name as the subject of a clause: "a match Ishuri Pay
-        # is not sponsoring" is the firm.
-        and not (article.end() - article.start() > 2 and _CLAUSE_VERB_AFTER.match(text, end))
+        # A thing a firm does after "a", then the name as the subject of a clause: "a
+        # match Ishuri Pay is not sponsoring" is the firm ("a red Volvo had been parked"
+        # is a car).
+        and not (
+            _A_THING_DONE_BEFORE.search(article.group()) and _CLAUSE_VERB_AFTER.match(text, end)
+        )
     )
+
+
+# What a firm does or deals in, after "a", before its name opening a clause.
+_A_THING_DONE_BEFORE = re.compile(
+    r"^(?:a|an|A|An) (?:match|deal|contract|project|event|game|tournament|programme|program|"
+    r"scheme|plan|bid|loan|service|product|venture|campaign|move|step|decision|proposal|"
+    r"policy|rule|measure|change)(?: that)? $|"
+    # Or a clause of saying: "a statement saying Rio had invested".
+    r" (?:saying|stating|claiming|showing) $"
+)
 
 
 # What opens a clause's verb phrase after its subject.

@@ -184,17 +184,25 @@ _APPOSITION_CLOSES = re.compile(r"[,;:.!?(]")
 # What only a nation has: "Jordan’s national team".
 _NATIONAL_AFTER = re.compile(r"['’]s national\b")
 # A match's result, after a team's name or before it.
+# Where a side plays, and whom it hosts: "Sarajevo play at the ageing Olympic stadium",
+# "Hiroshima host the Tigers" (a plural nickname: not "the Olympics", "the Greens", "the
+# Christmas rush"); read only where no word of place stands before the name ("children in
+# Sarajevo play at the stadium site", "voters in Liverpool face the Greens").
+_SIDE_AT_HOME_AFTER = re.compile(
+    r" (?:play|played) (?:their (?:home )?(?:games|matches) )?(?:at|away at|at home at)"
+    r" (?:the |a |an )?(?:[\w’'-]+ ){0,3}?(?:stadium|ground|arena|park|field)\b|"
+    r" (?:face|host) the (?!(?:Olympics|Games|Paralympics|Championships|Finals|Worlds|Nations|"
+    r"Americas|Emirates|Philippines|Netherlands|Christmas|Greens|Conservatives|Democrats|"
+    r"Republicans|Liberals|Socialists|Tories|Nationalists|Unionists|Lords|Commons)\b)"
+    r"[A-Z][a-z]+s\b(?!['’])"
+)
 _TEAM_AFTER = re.compile(
     r" (?:came from behind to |went on to )?(?:beat|beats|defeated|defeats|drew with|draws "
     r"with|lost to|loses to|thrashed|edged|qualified for|qualify for|qualifies for)\b|"
     # Teams play, face and host one another, in the plural as a team's players do: "PNG
     # play Australia", "Lyon host Marseille", "Hiroshima host the Tigers" ("Qeravia faces
     # sanctions" is a country's, "Lyon host the Olympics" a city's).
-    # Where a side plays its games: "Sarajevo play at the ageing Olympic stadium".
-    r" (?:play|played) (?:their (?:home )?(?:games|matches) )?(?:at|away at|at home at)"
-    r" (?:the |a |an )?(?:[\w’'-]+ ){0,3}?(?:stadium|ground|arena|park|field)\b|"
-    r" (?:play|face|host) (?:(?=[A-Z])|the (?!(?:Olympics|Games|Paralympics|Championships|"
-    r"Finals|Nations|Americas|Emirates|Philippines|Netherlands)\b)(?=[A-Z][a-z]+s\b))|"
+    r" (?:play|face|host) (?=[A-Z])|"
     # Promotion and relegation: "Hamburg won promotion in May", "Saint-Étienne, promoted
     # in May,", "Cádiz were relegated".
     r" (?:won|win|wins|earned|secured|sealed) promotion\b|"
@@ -436,10 +444,13 @@ _DIED_AFTER = re.compile(r" (?:died|was killed|was assassinated)\b")
 _WHEN_BEFORE = re.compile(r"\b(?:before|after|when|until|since|because|once) $")
 # An age given now: "Castro, now 94, still appears", "Kallergis, 34, runs the fleet"
 # (not "Castro, 90, died late on Friday").
-# Nor do they decline to answer: "Mr Chikwanha did not speak to reporters".
+# Nor do they decline to answer reporters: "Mr Chikwanha did not speak to reporters"
+# (a life told in the past may say what someone did not do: "Kennedy did not live to see
+# Apollo 11", "Castro refused to allow opposition parties").
 _ANSWERS_NOT_AFTER = re.compile(
-    r" (?:did not|didn't|declined to|refused to|would not|could not be reached|was not "
-    r"available|did not respond|has not responded)\b"
+    r" (?:declined to comment|did not (?:respond|reply|comment|return|attend)|did not speak "
+    r"to (?:reporters|journalists|the press)|could not be reached|was not available|has not "
+    r"responded)\b"
 )
 _AGE_NOW_AFTER = re.compile(
     r", (?:now )?\d{1,3},(?![^.\n]*\b(?:died|dies|death|killed|passed away|funeral)\b)"
@@ -780,6 +791,10 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         # place and a firm, only a team has a captain or is "who".
         if (
             _TEAM_AFTER.match(text, end)
+            or (
+                _SIDE_AT_HOME_AFTER.match(text, end)
+                and not _PLACE_BEFORE.search(text, max(0, start - 20), start)
+            )
             or _TEAM_BEFORE.search(text, max(0, start - 30), start)
             or (
                 "person" not in kinds
@@ -921,7 +936,9 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             candidates = listed
     # Clubs of one name in different sports ("FK Partizan", football; "KK Partizan",
     # basketball): the one whose sport the story is about ("the pitch", "equalised").
-    if len(candidates) > 1:
+    # (Not once the story has named one of them in full: "FK Partizan fans also follow
+    # basketball ... Partizan won 2-0" keeps to the club named.)
+    if len(candidates) > 1 and not any(key in recent for key in candidates):
         played = _sport_of_story(story, candidates, known)
         if played is not None:
             candidates = [played]
@@ -1216,14 +1233,16 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     river = _the_river(text, start, end, candidates, known)
     if river is not None:
         return river
-    # And a bare name after a word of place with no "the" is no river's nor lake's:
-    # "people in Saint John", "others came from Kagera" are the city and the region.
+    # And a bare name after a word of place with no "the" is no river's: "people in Saint
+    # John", "others came from Kagera" are the city and the region. (A lake's short name
+    # takes no "the": "residents near Tahoe" may be the lake's shore.)
     if (
         _all_of_kind(candidates, known, "place")
         and not _WATER_WORD.search(folded)
         and _PLACE_NO_THE_BEFORE.search(text, max(0, start - 16), start)
+        and not _POSSESSIVE_AFTER.match(text, end)
     ):
-        dry = [key for key in candidates if _kind_described(known[key]) not in ("river", "lake")]
+        dry = [key for key in candidates if _kind_described(known[key]) != "river"]
         if dry and len(dry) < len(candidates):
             candidates = dry
             if len(candidates) == 1:
