@@ -6505,6 +6505,11 @@ SIDES = Gazetteer.of(SIDES_ENTITIES)
         ("Zambia next play in March, away.", ["zambia-fc"]),
         ("Zambia next play Malawi in September.", ["zambia-fc", "malawi-fc"]),
         ("Her brother, a defender for Malawi, appears in the bank's adverts.", ["malawi-fc"]),
+        (
+            "Zambia play Malawi in June, after a second match away to Malawi.",
+            ["zambia-fc", "malawi-fc", "malawi-fc"],
+        ),
+        ("The squad flew home after a second match away to Malawi.", ["malawi-fc"]),
         # A player a side chooses: called up, capped, in its squad, eligible for it.
         ("The striker has not been called up by Malawi since May.", ["malawi-fc"]),
         ("The goalkeeper, capped 30 times by Zambia, retired.", ["zambia-fc"]),

@@ -287,6 +287,8 @@ _TEAM_BEFORE = re.compile(
     # season at home against Monterrey" (not "moved away to Hamburg").
     r"(?:\b\d{1,2}[-–]\d{1,2}|\b(?:are|play|plays|played|won|lost|drew|win|lose|draw)) "
     r"away (?:to|against) $|"
+    # A game away: "a second match away to Botswana", "the return leg away at Celtic".
+    r"\b(?:match|matches|game|games|fixture|fixtures|leg|tie|ties) away (?:to|at|against) $|"
     r"(?:\b\d{1,2}[-–]\d{1,2}|\b(?:play|plays|played|won|lost|drew|win|lose|draw)) away at $|"
     r"\bat home (?:to|against) $|"
     # A game lost or won to a side: "have not lost a Championship match to Surrey".
