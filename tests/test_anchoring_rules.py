@@ -6510,6 +6510,14 @@ SIDES = Gazetteer.of(SIDES_ENTITIES)
             ["zambia-fc", "malawi-fc", "malawi-fc"],
         ),
         ("The squad flew home after a second match away to Malawi.", ["malawi-fc"]),
+        # The side itself, by its word after the name or "national teams of" before it.
+        ("The ground will host matches of the Zambia side.", ["zambia-fc"]),
+        (
+            "The national teams of Zambia and Malawi will donate the takings.",
+            ["zambia-fc", "malawi-fc"],
+        ),
+        # Not a side of an argument, nor a team of anything else.
+        ("The Zambia side of the border was calm.", ["zambia"]),
         # A player a side chooses: called up, capped, in its squad, eligible for it.
         ("The striker has not been called up by Malawi since May.", ["malawi-fc"]),
         ("The goalkeeper, capped 30 times by Zambia, retired.", ["zambia-fc"]),

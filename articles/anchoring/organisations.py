@@ -499,11 +499,15 @@ _A_SIDES_WORDS_AFTER = re.compile(
     r" (?:next play|(?:also )?returns? to action|reached the (?:final|semi-finals?|"
     r"quarter-finals?)(?! stage| round| phase| step)|went out in the (?:group|first|second|"
     r"last) (?:stage|round))\b|"
-    r"['’]s (?:best chances?|goalkeeper|back four|strikers?|starting (?:XI|line-up|lineup))\b"
+    r"['’]s (?:best chances?|goalkeeper|back four|strikers?|starting (?:XI|line-up|lineup))\b|"
+    # The side itself: "matches of the Spain side", "the Ireland XI".
+    r" (?:side|XI)\b(?! of\b)"
 )
 _A_PLAYER_FOR = re.compile(
     r"\b(?:defender|striker|midfielder|goalkeeper|winger|playmaker|full-back|centre-back|"
     r"fly-half|scrum-half|bowler|batsman|batter) for $|"
+    # "the national teams of Mexico and Colombia".
+    r"\bnational (?:teams?|sides?|squads?) of (?:both )?$|"
     r"\bnext play $"
 )
 # A player chosen by a side, in a story of a sport: "called up by Poland", "the squad of
