@@ -7116,6 +7116,21 @@ def test_a_lifes_words_after_a_surname_say_a_person(text):
 
 
 @pytest.mark.parametrize(
+    "verb", ["congratulated the new mayor", "thanked voters", "resigned on Friday"]
+)
+def test_what_only_a_person_does_after_a_name_says_the_person(verb):
+    """A river does not congratulate, thank or resign: the prime minister of its name
+    does."""
+    rama = Gazetteer.of(
+        [
+            Named("river", "Rama", (), "River in central Albania.", "place"),
+            Named("pm", "Edi Rama", ("Rama",), "Prime Minister of Albania.", "person"),
+        ]
+    )
+    assert keys_found(rama, f"The port was rebuilt. Rama {verb}.") == ["pm"]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # Named before, the one in office is told by today's words; "later." is no "late".

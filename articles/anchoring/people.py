@@ -64,7 +64,8 @@ _AND_OR_AFTER = re.compile(r"(?:['’]s)?(?:,| (?:and|or|&|as well as)\b)")
 _PERSON_AFTER = re.compile(
     r"(?:,? \d{1,3},|, who\b| (?:said|says|told|tells|added|adds|wrote|writes|asked|asks|replied|"
     r"recalled|argued|insisted|warned|noted|explained|laughed|smiled|nodded|shrugged|"
-    r"spoke|speaks)\b|(?: (?:is|was|will|would|has|had)(?: due to| expected to| set to)?)?"
+    r"spoke|speaks|congratulated|congratulates|thanked|thanks|tweeted|apologised|apologized|"
+    r"resigned|resigns)\b|(?: (?:is|was|will|would|has|had)(?: due to| expected to| set to)?)?"
     r" (?:visit|visits|visited|travel|travels|travelled|traveled|arrive|arrives|arrived|"
     r"fly|flies|flew|meet|meets|met)\b|"
     # A life's words: "Schwarzenegger grew up in Thal", "Bielsa, now in charge of Uruguay,".
