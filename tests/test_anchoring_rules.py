@@ -7777,3 +7777,19 @@ def test_a_country_that_beat_another_in_a_friendly_is_its_mens_team_in_a_story_o
     )
     text = "UYO (Newsroom) - Nigeria beat Ghana 2-0 in a friendly on Tuesday."
     assert keys_found(sides, text) == ["super-eagles", "black-stars"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A people in the plural, without "the", is the people.
+        ("Many of the viewers were Indians living in the Gulf.", []),
+        # With "the", or a team's word after it, the team.
+        ("The Indians won by six wickets.", ["team"]),
+    ],
+)
+def test_a_people_in_the_plural_is_no_team_named_after_it(text, expected):
+    team = Gazetteer.of(
+        [Named("team", "Mumbai Indians", ("Indians",), "Cricket franchise.", "organization")]
+    )
+    assert keys_found(team, text) == expected

@@ -869,6 +869,21 @@ _FIRM_WORDS = frozenset(
 )
 
 
+def _a_people(text: str, hit: tuple, profiles: Mapping[object, Profile]) -> bool:
+    """Whether a team's or a body's one-word name is a people in the plural, written
+    without "the": "many of them Indians living in the Gulf" are people, not the Mumbai
+    Indians ("the Indians won", "Indians captain" have "the" or are the team's)."""
+    start, end, keys = hit
+    word = text[start:end]
+    if " " in word or not word.endswith("s") or word[:1].islower():
+        return False
+    if _COUNTRY_OF_PEOPLE.get(word[:-1].lower()) is None:
+        return False
+    if not all(key in profiles and profiles[key].kind == "organization" for key in keys):
+        return False
+    return not _THE_BEFORE.search(text, max(0, start - 4), start)
+
+
 def _a_peoples_word(text: str, hit: tuple, profiles: Mapping[object, Profile]) -> bool:
     """Whether an organisation's one-word name is the word for the people of a place its
     description names ("Ethiopian" for Ethiopian Airlines, the "flag carrier of

@@ -26,6 +26,7 @@ from articles.anchoring.context import (
     _PLURAL_VERB_AFTER,
     _POSSESSIVE_AFTER,
     _THE_BEFORE,
+    _a_people,
     _a_peoples_word,
     _acronym_of_an_organisation,
     _described_as_a_thing,
@@ -1699,6 +1700,7 @@ def resolve(
             and not _named_after(text, hit, profiles, keys_at)
             and not _described_as_a_thing(text, hit, profiles)
             and not _a_peoples_word(text, hit, profiles)
+            and not _a_people(text, hit, profiles)
         ]
     # Where each folded name occurs: a shared name's cues are read up to the nearest
     # other occurrence of it, so two people named in one sentence keep their own words.
