@@ -7793,3 +7793,20 @@ def test_a_people_in_the_plural_is_no_team_named_after_it(text, expected):
         [Named("team", "Mumbai Indians", ("Indians",), "Cricket franchise.", "organization")]
     )
     assert keys_found(team, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An acronym in brackets after the words it abbreviates is theirs.
+        ("The district's deputy commissioner (DC) said police would be deployed.", []),
+        # After its entity's own name, it is the entity's.
+        ("Delhi Capitals (DC) won by four wickets.", ["dc", "dc"]),
+        ("Fans of the Delhi Capitals (DC) cheered.", ["dc", "dc"]),
+    ],
+)
+def test_an_acronym_in_brackets_is_the_words_it_abbreviates(text, expected):
+    team = Gazetteer.of(
+        [Named("dc", "Delhi Capitals", ("DC",), "Cricket franchise in Delhi.", "organization")]
+    )
+    assert keys_found(team, text) == expected

@@ -869,6 +869,36 @@ _FIRM_WORDS = frozenset(
 )
 
 
+def _spelled_out_before(text: str, hit: tuple, profiles: Mapping[object, Profile]) -> bool:
+    """Whether an acronym in brackets abbreviates the words just before it, and they are
+    no name of its entities: "the district's deputy commissioner (DC)" is no Delhi
+    Capitals ("the Delhi Capitals (DC)" is)."""
+    start, end, keys = hit
+    acronym = text[start:end]
+    if not (
+        2 <= len(acronym) <= 6
+        and acronym.isupper()
+        and acronym.isalpha()
+        and text[start - 1 : start] == "("
+        and text[end : end + 1] == ")"
+    ):
+        return False
+    words = re.findall(r"[\w’'-]+", text[max(0, start - 120) : start - 1])
+    words = words[-len(acronym) :]
+    if len(words) < len(acronym) or "".join(word[0] for word in words).upper() != acronym:
+        return False
+    # (The entity's own name before it, whatever its initials: "Aalborg University
+    # (AAU)", "Sichuan Road & Bridge Group (SRBG)".)
+    before = fold(text[max(0, start - 120) : start - 1]).rstrip()
+    return not any(
+        key in profiles
+        and any(
+            before.endswith(name) for name in {profiles[key].name, *profiles[key].primary_names}
+        )
+        for key in keys
+    )
+
+
 def _a_people(text: str, hit: tuple, profiles: Mapping[object, Profile]) -> bool:
     """Whether a team's or a body's one-word name is a people in the plural, written
     without "the": "many of them Indians living in the Gulf" are people, not the Mumbai

@@ -32,6 +32,7 @@ from articles.anchoring.context import (
     _described_as_a_thing,
     _named_after,
     _not_a_longer_name,
+    _spelled_out_before,
     _the_name_alone,
     _whole_name_of_an_organisation,
     institutions_of_the_people_before,
@@ -1701,6 +1702,7 @@ def resolve(
             and not _described_as_a_thing(text, hit, profiles)
             and not _a_peoples_word(text, hit, profiles)
             and not _a_people(text, hit, profiles)
+            and not _spelled_out_before(text, hit, profiles)
         ]
     # Where each folded name occurs: a shared name's cues are read up to the nearest
     # other occurrence of it, so two people named in one sentence keep their own words.
