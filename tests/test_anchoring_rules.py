@@ -7810,3 +7810,21 @@ def test_an_acronym_in_brackets_is_the_words_it_abbreviates(text, expected):
         [Named("dc", "Delhi Capitals", ("DC",), "Cricket franchise in Delhi.", "organization")]
     )
     assert keys_found(team, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An office after a common noun's possessive, in capitals like a place's name.
+        ("The area's MP, a member of the ruling party, wrote to the minister.", []),
+        ("The district's local MP said nothing.", []),
+        # The place: after a preposition, or a country's possessive.
+        ("Farmers in MP protested.", ["mp"]),
+        ("India's MP has the most tigers.", ["mp"]),
+    ],
+)
+def test_an_office_after_a_common_possessive_is_no_place_in_capitals(text, expected):
+    state = Gazetteer.of(
+        [Named("mp", "Madhya Pradesh", ("MP",), "State in central India.", "place")]
+    )
+    assert keys_found(state, text) == expected

@@ -899,6 +899,23 @@ def _spelled_out_before(text: str, hit: tuple, profiles: Mapping[object, Profile
     )
 
 
+def _an_office_in_capitals(text: str, hit: tuple, profiles: Mapping[object, Profile]) -> bool:
+    """Whether a place's short name in capitals follows a common noun's possessive, as
+    an office's does: "The area's MP, a member of the ruling party" is its member of
+    parliament, not Madhya Pradesh ("India's MP" would be the state)."""
+    start, end, keys = hit
+    short = text[start:end]
+    return (
+        short.isupper()
+        and len(short) <= 4
+        and all(key in profiles and profiles[key].kind == "place" for key in keys)
+        and bool(_COMMON_POSSESSIVE_BEFORE.search(text, max(0, start - 30), start))
+    )
+
+
+_COMMON_POSSESSIVE_BEFORE = re.compile(r"\b[a-z]+['’]s (?:[a-z]+ )?$")
+
+
 def _a_people(text: str, hit: tuple, profiles: Mapping[object, Profile]) -> bool:
     """Whether a team's or a body's one-word name is a people in the plural, written
     without "the": "many of them Indians living in the Gulf" are people, not the Mumbai

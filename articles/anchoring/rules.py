@@ -29,6 +29,7 @@ from articles.anchoring.context import (
     _a_people,
     _a_peoples_word,
     _acronym_of_an_organisation,
+    _an_office_in_capitals,
     _described_as_a_thing,
     _named_after,
     _not_a_longer_name,
@@ -1703,6 +1704,7 @@ def resolve(
             and not _a_peoples_word(text, hit, profiles)
             and not _a_people(text, hit, profiles)
             and not _spelled_out_before(text, hit, profiles)
+            and not _an_office_in_capitals(text, hit, profiles)
         ]
     # Where each folded name occurs: a shared name's cues are read up to the nearest
     # other occurrence of it, so two people named in one sentence keep their own words.
