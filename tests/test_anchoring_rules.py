@@ -7828,3 +7828,24 @@ def test_an_office_after_a_common_possessive_is_no_place_in_capitals(text, expec
         [Named("mp", "Madhya Pradesh", ("MP",), "State in central India.", "place")]
     )
     assert keys_found(state, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What only a river has, before a department we know: a river we do not.
+        ("The cellars lie not far from the banks of the Marne.", []),
+        ("Barges wait at the mouth of the Marne.", []),
+        # The department itself, and a river's own name.
+        ("Farmers in the Marne department voted.", ["marne"]),
+        ("Boats crossed at the mouth of the Marne Estuary.", ["estuary"]),
+    ],
+)
+def test_what_only_a_river_has_before_a_department_is_another_place(text, expected):
+    places = Gazetteer.of(
+        [
+            Named("marne", "Marne", (), "Department in north-eastern France.", "place"),
+            Named("estuary", "Marne Estuary", (), "Estuary on the coast of Veland.", "place"),
+        ]
+    )
+    assert keys_found(places, text) == expected

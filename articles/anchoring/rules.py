@@ -143,6 +143,7 @@ from articles.anchoring.profiles import (
 from articles.anchoring.reading import (
     _CAPITALISED,
     _PHRASE_ENDS,
+    _RIVER_BEFORE,
     _all_of_kind,
     _filter,
     _generic_institution_name,
@@ -157,6 +158,23 @@ from articles.anchoring.short_forms import _fitting
 from articles.anchoring.story import Match, _Story
 
 _PLACE_NO_THE_BEFORE = re.compile(r"\b(?:in|from|around|near|to|at|outside) $", re.IGNORECASE)
+# Kinds of place a river is not, and the words of a water's own name.
+_ADMINISTRATIVE = frozenset(
+    {
+        "department",
+        "province",
+        "region",
+        "state",
+        "county",
+        "city",
+        "district",
+        "country",
+        "prefecture",
+        "municipality",
+        "governorate",
+    }
+)
+_WATER_NAME = re.compile(r"\b(?:strait|straits|gulf|channel|sea|bay|estuary|sound|river|lake)\b")
 _WATER_WORD = re.compile(r"\b(?:lake|lakes|river|loch|lac|rio)\b")
 _NAMESAKE_BEFORE = re.compile(r"\b(?:its|their|his|her|the) names? from $")
 # What only a place has, before "of" and its name: "the mayor of Lille", "the people of
@@ -1741,6 +1759,18 @@ def resolve(
         if profiles and (len(keys) > 1 or (keys[0] in profiles and not profiles[keys[0]].gender)):
             pronoun = _pronoun_after(text, start, end, people, spans)
         if profiles and _quoted_without_cue(story, start, keys, pronoun):
+            undecided += 1
+            continue
+        # What only a river has, before a place of another kind, says it is a river of
+        # its name we do not know: "the banks of the Marne" is no department.
+        if (
+            len(keys) == 1
+            and keys[0] in profiles
+            and profiles[keys[0]].kind == "place"
+            and _RIVER_BEFORE.search(text, max(0, start - 30), start)
+            and _kind_described(profiles[keys[0]]) in _ADMINISTRATIVE
+            and not _WATER_NAME.search(folded)
+        ):
             undecided += 1
             continue
         if len(keys) == 1:
