@@ -6846,6 +6846,17 @@ def test_the_level_of_government_before_a_body_says_which(text, expected):
             ["rangers-w"],
         ),
         ("Rangers beat Hearts 2-0 at Ibrox on Saturday.", ["rangers"]),
+        # In a story of women's sport, the men's side its sentence names.
+        (
+            "The women's league turned professional in 2021, and women's crowds have "
+            "doubled.\nThe men's side of Rangers won on Saturday.",
+            ["rangers"],
+        ),
+        (
+            "The women's league turned professional in 2021, and women's crowds have "
+            "doubled.\nIts budget, like that of the Rangers men's team, is secure.",
+            ["rangers"],
+        ),
     ],
 )
 def test_a_clubs_womens_team_is_the_one_a_story_of_womens_sport_means(text, expected):

@@ -542,7 +542,9 @@ def _side_named(story, start, end, own, candidates):
         return None
     # Of several teams of the name (the men's and the women's), the one the story named,
     # or the one of the story's sport.
-    teams = _teams_of_the_storys_sport(text, [key for key in candidates if key != own], known)
+    teams = _teams_of_the_storys_sport(
+        text, [key for key in candidates if key != own], known, (start, end)
+    )
     named = [key for key in teams if key in story.recent]
     if len(teams) == 1 or len(named) == 1:
         return (named or teams)[0]
@@ -551,11 +553,14 @@ def _side_named(story, start, end, own, candidates):
 
 # A club's women's side, and what a story of women's sport says ("the women's league").
 _WOMEN = re.compile(r"\b[Ww]omen['’]s\b")
+_MEN = re.compile(r"(?<![Ww]o)\b[Mm]en['’]s\b")
 _A_TEAM = re.compile(r"\b(?:team|club|side|squad)\b")
 
 
-def _teams_of_the_storys_sport(text: str, teams: list, known: Mapping) -> list:
-    """Of a women's team and a men's of one name, the women's in a story about women's
+def _teams_of_the_storys_sport(text: str, teams: list, known: Mapping, at=None) -> list:
+    """Of a women's team and a men's of one name, the one its sentence says, before the
+    name or just after it ("the VfL Wolfsburg men's team", "the men's side of Eintracht
+    Frankfurt", at ``at``, its start and end); else the women's in a story about women's
     sport ("Celtic and Rangers have each won the title since the league went
     professional", in a story of the women's league), the men's in one that never
     speaks of women ("Nigeria beat Ghana 2-0 in a friendly"); else ``teams``."""
@@ -568,6 +573,12 @@ def _teams_of_the_storys_sport(text: str, teams: list, known: Mapping) -> list:
     ]
     if len(womens) != 1:
         return teams
+    if at is not None:
+        low, _ = _sentence_bounds(text, *at)
+        around = text[low : at[1] + 20]
+        mens, womens_said = bool(_MEN.search(around)), bool(_WOMEN.search(around))
+        if mens != womens_said:
+            return [key for key in teams if key not in womens] or teams if mens else womens
     told = len(_WOMEN.findall(text))
     if told >= 2:
         return womens

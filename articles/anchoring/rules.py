@@ -629,7 +629,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             lambda key: bool(_SUBNATIONAL.search(known[key].description)) != national,
         )
     if all(key in known and _A_TEAM.search(known[key].description) for key in candidates):
-        candidates = _teams_of_the_storys_sport(text, candidates, known)
+        candidates = _teams_of_the_storys_sport(text, candidates, known, (start, end))
     # 1. A title's gender: "Ms Kim" is not the leader, "Mr Kim" not his sister.
     title = _title_before(text, start)
     if title in _FEMALE_TITLES or title in _MALE_TITLES:
@@ -1074,7 +1074,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # (Again, once the words around have left only teams: "Nigeria beat Ghana 2-0 in a
     # friendly" is no country, and of the two teams the men's.)
     if all(key in known and _A_TEAM.search(known[key].description) for key in candidates):
-        candidates = _teams_of_the_storys_sport(text, candidates, known)
+        candidates = _teams_of_the_storys_sport(text, candidates, known, (start, end))
         if len(candidates) == 1:
             return candidates[0]
     # 3. The only one of them named so far in this paragraph: "Mrs Clinton, a former
