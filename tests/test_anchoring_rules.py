@@ -693,6 +693,8 @@ CLUBS_OF_CITIES = Gazetteer.of(
         ("Cádiz and Hamburg were relegated to the second division.", "hsv"),
         ("Atlanta play the New Orleans Saints on Sunday.", "falcons"),
         ("Atlanta host the Saints again on Monday.", "falcons"),
+        # ", who" after a place's preposition is the person from there.
+        ("Senator Ray Bell, a Democrat from Atlanta, who read out the names, spoke.", "atlanta"),
         ("Atlanta play at the ageing Olympic stadium.", "falcons"),
         ("Children play at the park in Atlanta.", "atlanta"),
         ("Atlanta played their home games at a college stadium.", "falcons"),

@@ -871,7 +871,15 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             or (
                 "person" not in kinds
                 and (
-                    _SQUAD_AFTER.match(text, end)
+                    (
+                        _SQUAD_AFTER.match(text, end)
+                        # (", who" after "from" or "in" is the person from there: "a
+                        # Democrat from Memphis, who read out the names".)
+                        and not (
+                            text.startswith(", who", end)
+                            and _PLACE_BEFORE.search(text, max(0, start - 20), start)
+                        )
+                    )
                     or _squad_of_a_pair(text, end, _about_a_sport(story))
                     or _FANS_AFTER.match(text, end)
                     or (
