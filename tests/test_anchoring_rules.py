@@ -7862,3 +7862,23 @@ def test_what_only_a_river_has_before_a_department_is_another_place(text, expect
         ]
     )
     assert keys_found(places, text) == expected
+
+
+def test_a_datelines_region_written_short_is_read_as_where_the_city_lies():
+    """ "KANSAS CITY, Mo.," where Missouri has the alias "Mo.": the city that lies in
+    Missouri, though the other one's description names Missouri as across the line."""
+    cities = Gazetteer.of(
+        [
+            Named("mo", "Missouri", ("Mo.",), "Midwestern U.S. state.", "place"),
+            Named("kcmo", "Kansas City", (), "Largest city of Missouri.", "place"),
+            Named(
+                "kck",
+                "Kansas City",
+                (),
+                "City in Kansas across the state line from Kansas City, Missouri.",
+                "place",
+            ),
+        ]
+    )
+    text = "KANSAS CITY, Mo., Feb 12 (Newsroom) - The vote was close."
+    assert keys_found(cities, text)[0] == "kcmo"

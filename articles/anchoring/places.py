@@ -287,14 +287,30 @@ def _dateline_region_written(text: str) -> str | None:
     return fold(region.group(1)) if region else None
 
 
-def _dateline_region(text, end, keys, known):
+def _dateline_region(text, end, keys, known, keys_at=None):
     """For a dateline's city, the one of ``keys`` in the region it adds ("HYDERABAD,
-    India, Jan 14", "OLYMPIA, Wash.,": a short form counts), or None."""
+    India, Jan 14", "OLYMPIA, Wash.,": a short form counts), or None. A region of ours
+    written short ("KANSAS CITY, Mo.," where Missouri has the alias "Mo.") is read by its
+    name, as where the city lies: the other Kansas City's description names Missouri
+    too, as the state across the line."""
     region = _DATELINE_REGION.match(text, end)
     if region is None:
         return None
     placed = [key for key in keys if key in known and _names_all(known[key], region.group(1))]
-    return placed[0] if len(placed) == 1 else None
+    if len(placed) == 1:
+        return placed[0]
+    if placed or len(region.group(1).rstrip(".")) > 4:
+        return None
+    ours = [
+        known[key].name
+        for key in (keys_at or {}).get(region.start(1), ())
+        if key in known and known[key].kind == "place"
+    ]
+    if len(ours) == 1:
+        lying = [key for key in keys if key in known and _lies_in(known[key], ours[0])]
+        if len(lying) == 1:
+            return lying[0]
+    return None
 
 
 def _lies_in(profile: Profile, words: str) -> bool:

@@ -552,7 +552,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         # before a club, a firm or a festival of its name: "ULSAN, Feb 26" is no football
         # club, "VENICE, Italy," no film festival held in Italy.
         candidates = _filter(candidates, lambda key: key in known and known[key].kind == "place")
-        in_region = _dateline_region(text, end, candidates, known)
+        in_region = _dateline_region(text, end, candidates, profiles, story.keys_at)
         if in_region is not None:
             return in_region
         candidates = _filter(
