@@ -39,6 +39,8 @@ from articles.anchoring.mapping import (
     name_around,
 )
 
+pytestmark = pytest.mark.text_only
+
 # --- Gazetteer ---------------------------------------------------------------------------
 
 KJU, KYJ, XI, PUTIN = "kju", "kyj", "xi", "putin"

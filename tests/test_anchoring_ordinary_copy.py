@@ -8,6 +8,8 @@ import pytest
 
 from articles.anchoring import Gazetteer, Named
 
+pytestmark = pytest.mark.text_only
+
 N = Named
 RUSSIA = [
     N("russia", "Russia", (), "Country in Eastern Europe and Northern Asia.", "place"),

@@ -14,6 +14,8 @@ from articles.anchoring.context import opens_dateline
 from articles.anchoring.given_names import gender_of_given_name, rebuild
 from articles.anchoring.profiles import born_in
 
+pytestmark = pytest.mark.text_only
+
 ENTITIES = [
     Named(
         "kju",

@@ -16,11 +16,14 @@ from __future__ import annotations
 import itertools
 import re
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from articles.anchoring import Span, map_spans
 from articles.anchoring.mapping import CHANGED, CONTEXT_CHARS, LONGER_NAME, REASONS
+
+pytestmark = pytest.mark.text_only
 
 # Names repeat, and some are part of others ("Kim" in "Kim Yo Jong"), so lookalikes abound.
 NAMES = ["Kim", "Kim Yo Jong", "Xi", "Putin", "Robin", "David Miliband", "Miliband"]

@@ -14,6 +14,8 @@ import pytest
 from articles.anchoring import map_spans
 from tests import corpus
 
+pytestmark = pytest.mark.text_only
+
 # The targets the suggestions must hold on the corpus (0.991 and 0.988 when set; 0.83 and
 # 0.75 before the rules of articles/anchoring/rules.py).
 PRECISION_FLOOR = 0.99

@@ -16,6 +16,8 @@ import pytest
 
 from tests import corpus
 
+pytestmark = pytest.mark.text_only
+
 HOLDOUTS = sorted(
     corpus.CORPUS.parent.glob("annotation_holdout*"),
     key=lambda path: int(path.name.removeprefix("annotation_holdout") or 1),
