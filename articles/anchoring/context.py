@@ -883,13 +883,13 @@ def _spelled_out_before(text: str, hit: tuple, profiles: Mapping[object, Profile
         and text[end : end + 1] == ")"
     ):
         return False
-    words = re.findall(r"[\w’'-]+", text[max(0, start - 120) : start - 1])
-    words = words[-len(acronym) :]
+    before = text[max(0, start - 120) : start - 1]
+    words = re.findall(r"[\w’'-]+", before)[-len(acronym) :]
     if len(words) < len(acronym) or "".join(word[0] for word in words).upper() != acronym:
         return False
     # (The entity's own name before it, whatever its initials: "Aalborg University
     # (AAU)", "Sichuan Road & Bridge Group (SRBG)".)
-    before = fold(text[max(0, start - 120) : start - 1]).rstrip()
+    before = fold(before).rstrip()
     return not any(
         key in profiles
         and any(

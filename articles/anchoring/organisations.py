@@ -354,8 +354,8 @@ def _of_the_storys_sport(story: _Story, start: int, keys, candidates):
     if played not in candidates:
         return None
     text, known = story.text, story.profiles
-    low = text.rfind("\n", 0, start) + 1
-    high = text.find("\n", start) % (len(text) + 1)
+    low, high = _paragraph_start(text, start), text.find("\n", start)
+    high = len(text) if high < 0 else high
     others = {_sport_described(known[key]) for key in keys if key != played}
     for at, named in story.keys_at.items():
         if (
@@ -578,7 +578,9 @@ def _teams_of_the_storys_sport(text: str, teams: list, known: Mapping, at=None) 
         around = text[low : at[1] + 20]
         mens, womens_said = bool(_MEN.search(around)), bool(_WOMEN.search(around))
         if mens != womens_said:
-            return [key for key in teams if key not in womens] or teams if mens else womens
+            if not mens:
+                return womens
+            return [key for key in teams if key not in womens] or teams
     told = len(_WOMEN.findall(text))
     if told >= 2:
         return womens

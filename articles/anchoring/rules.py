@@ -158,7 +158,8 @@ from articles.anchoring.short_forms import _fitting
 from articles.anchoring.story import Match, _Story
 
 _PLACE_NO_THE_BEFORE = re.compile(r"\b(?:in|from|around|near|to|at|outside) $", re.IGNORECASE)
-# Kinds of place a river is not, and the words of a water's own name.
+# Kinds of place a river is not, and the words of a water's own name ("Lake Geneva",
+# "the Palk Strait"), which the rules of rivers leave alone.
 _ADMINISTRATIVE = frozenset(
     {
         "department",
@@ -174,8 +175,9 @@ _ADMINISTRATIVE = frozenset(
         "governorate",
     }
 )
-_WATER_NAME = re.compile(r"\b(?:strait|straits|gulf|channel|sea|bay|estuary|sound|river|lake)\b")
-_WATER_WORD = re.compile(r"\b(?:lake|lakes|river|loch|lac|rio)\b")
+_WATER_NAME = re.compile(
+    r"\b(?:strait|straits|gulf|channel|sea|bay|estuary|sound|river|rio|lake|lakes|loch|lac)\b"
+)
 _NAMESAKE_BEFORE = re.compile(r"\b(?:its|their|his|her|the) names? from $")
 # What only a place has, before "of" and its name: "the mayor of Lille", "the people of
 # Lille", "the centre of Liverpool", "the firefighters of Marseille" (a club has fans, not
@@ -1269,7 +1271,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # takes no "the": "residents near Tahoe" may be the lake's shore.)
     if (
         _all_of_kind(candidates, known, "place")
-        and not _WATER_WORD.search(folded)
+        and not _WATER_NAME.search(folded)
         and _PLACE_NO_THE_BEFORE.search(text, max(0, start - 16), start)
         and not _POSSESSIVE_AFTER.match(text, end)
     ):
