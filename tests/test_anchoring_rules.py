@@ -3775,10 +3775,11 @@ LISTED = Gazetteer.of(
         ("Leaders of Tamar, Niva and Oslin signed the customs pact.", ["tamar", "niva", "oslin"]),
         ("Oslin or Niva may host the summit.", ["oslin", "niva"]),
         # Near misses: a comma alone sets a region after a place, not a list; a list of
-        # names none of which is known tells nothing.
+        # names none of which is known tells nothing (and a bare name with no "the" is
+        # no river's).
         ("Boats moored at Dunmore, Orla Rovers said.", ["dunmore", "orla"]),
         ("Barges carry grain down the Niva to the sea.", ["niva-river"]),
-        ("Dunmore and Niva were hit by the storm.", ["dunmore", "niva-river"]),
+        ("Dunmore and Niva were hit by the storm.", ["dunmore", "niva"]),
     ],
 )
 def test_a_name_listed_with_names_of_one_sort_is_of_that_sort(text, expected):
@@ -7884,3 +7885,83 @@ def test_a_datelines_region_written_short_is_read_as_where_the_city_lies():
     )
     text = "KANSAS CITY, Mo., Feb 12 (Newsroom) - The vote was close."
     assert keys_found(cities, text)[0] == "kcmo"
+
+
+PARMAS = [
+    Named("parma", "Parma", (), "City of Emilia-Romagna known for its food industry.", "place"),
+    Named(
+        "parma-river",
+        "Parma",
+        ("Parma torrent",),
+        "Torrent of Emilia-Romagna that flows through the city of Parma into the Po.",
+        "place",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A torrent is a river, whatever town its description names: no dateline is filed
+        # from it, and a court sits in the city.
+        ("PARMA, Mar 4 (Newsroom) - A court in Parma ruled on Tuesday.", ["parma", "parma"]),
+        # The river is still "the" Parma.
+        ("Police searched the banks of the Parma.", ["parma-river"]),
+    ],
+)
+def test_a_torrent_or_an_estuary_is_a_river_whatever_town_it_flows_through(text, expected):
+    assert keys_found(Gazetteer.of(PARMAS), text) == expected
+
+
+SARNOS = [
+    Named("sarno", "Sarno", (), "Town in the province of Salerno.", "place"),
+    Named("sarno-river", "Sarno", ("Sarno river",), "River of Campania.", "place"),
+    Named("tigris", "Tigris", (), "River of Turkey and Iraq.", "place"),
+    Named("tigris-fc", "Tigris", (), "Football club of Veland.", "organization"),
+    Named("rogun-dam", "Rogun", (), "Dam on the Vakhsh river in Tajikistan.", "place"),
+    Named("rogun", "Rogun", (), "Town in Tajikistan on the Vakhsh.", "place"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # No "the": the town, after any word ("residents of", "the old quarter of").
+        ("Residents of Sarno have campaigned for a cleanup.", ["sarno"]),
+        ("Water flooded the old quarter of Sarno on Monday.", ["sarno"]),
+        # "The", a word of where between, or the first of a list: the river.
+        ("Factories still drain into the lower Sarno.", ["sarno-river"]),
+        ("Dye reached the Tigris and Sarno within days.", ["tigris", "sarno-river"]),
+        # A dam on a river is no river: the rule leaves it be.
+        ("Engineers said Rogun would be finished by 2030.", []),
+    ],
+)
+def test_a_bare_name_with_no_the_is_no_rivers(text, expected):
+    assert keys_found(Gazetteer.of(SARNOS), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "The" and a bare name is a river's, not a firm's or a club's of the name.
+        ("Barges store steel at a terminal on the Columbia.", ["columbia-river"]),
+        ("He cut leather in a shed beside the Potenza.", ["potenza-river"]),
+    ],
+)
+def test_the_and_a_bare_name_is_a_river_before_a_firm_or_a_club(text, expected):
+    gazetteer = Gazetteer.of(
+        [
+            Named("columbia-river", "Columbia River", ("Columbia",), "River of Oregon.", "place"),
+            Named(
+                "columbia-sportswear",
+                "Columbia Sportswear",
+                ("Columbia",),
+                "Outdoor clothing maker based in Portland, Oregon.",
+                "organization",
+            ),
+            Named("potenza-river", "Potenza", (), "River of the Marche region.", "place"),
+            Named("potenza", "Potenza", (), "City in southern Italy.", "place"),
+            Named("potenza-fc", "Potenza Calcio", ("Potenza",), "Football club.", "organization"),
+        ]
+    )
+    assert keys_found(gazetteer, text) == expected

@@ -104,6 +104,8 @@ _REGION_THE_BEFORE = re.compile(
 )
 
 
+# "The" before a name, or "the" and the reach of a river: "the lower Columbia".
+_THE_BEFORE = re.compile(r"\b[Tt]he (?:(?:lower|upper|middle|swollen|mighty) )?$")
 # What only a river does or has, before "the" and its name.
 _RIVER_THE_BEFORE = re.compile(
     r"\b(?:meets|meet|joins|join|joined|flows into|empties into|up|down|upstream on|"
@@ -122,9 +124,18 @@ def _the_river(text: str, start: int, end: int, keys: list, known: Mapping):
     """The one river among the places ``keys`` when "the" stands right before the name at
     ``start:end`` and the name ends its noun phrase ("the Gandaki provincial government"
     is the province's), or None."""
+    # A club, a firm or a person of the name is none of it: "on the Columbia" is no
+    # sportswear maker's, "beside the Potenza" no football club's. (Not one whose own
+    # name opens with "the", "The Irrawaddy", a news site.)
+    if not all(
+        key in known and (known[key].kind == "place" or not known[key].name.startswith("the "))
+        for key in keys
+    ):
+        return None
+    keys = [key for key in keys if known[key].kind == "place"]
     if not (
-        _all_of_kind(keys, known, "place")
-        and text.endswith(("the ", "The "), max(0, start - 4), start)
+        keys
+        and _THE_BEFORE.search(text, max(0, start - 12), start)
         and _PHRASE_ENDS_NARROW.match(text, end)
         # A region takes "the" too: "retirees in the Dordogne", "moved to the Yukon",
         # "across the Waikato", "The Dordogne is home to..."; a river is crossed, followed

@@ -244,7 +244,7 @@ def profile(named: Named) -> Profile:
             # A natural feature is none of them, whatever town it lies by: "Stratovolcano
             # north-west of the city of San Salvador".
             # (Not an island: "Island country in the Caribbean" is a country.)
-            if _KINDS_OF_PLACE.get(word) in _NATURAL_KINDS - {"island"}:
+            if _KINDS_DESCRIBED.get(word) in _NATURAL_KINDS - {"island"}:
                 break
             if _stem(word) in _PLACE_TYPES:
                 place_type = _PLACE_TYPES[_stem(word)]
@@ -660,12 +660,34 @@ _KINDS_OF_PLACE = {
 _NATURAL_KINDS = frozenset({"river", "lake", "island", "sea", "bay", "valley", "mountain"})
 
 
+# What a description may call a natural feature besides the words above, each read as
+# the kind the rules know: a "torrent", a "tributary" or an "estuary" is a river ("Torrent of
+# Emilia-Romagna that flows through the city of Parma" is no city), a "lagoon" a lake, a
+# "plateau" an area like a valley. (Descriptions only: in a story, "the Gulf" or "a stream
+# of" says nothing of a name beside it.)
+_KINDS_DESCRIBED = {
+    **_KINDS_OF_PLACE,
+    **dict.fromkeys(_wordset("torrent stream tributary creek brook canal wadi estuary"), "river"),
+    **dict.fromkeys(_wordset("lagoon reservoir"), "lake"),
+    **dict.fromkeys(_wordset("gulf"), "bay"),
+    **dict.fromkeys(_wordset("strait"), "sea"),
+    **dict.fromkeys(_wordset("peninsula archipelago atoll"), "island"),
+    **dict.fromkeys(_wordset("glacier massif peak"), "mountain"),
+    **dict.fromkeys(
+        _wordset("plateau steppe desert forest rainforest wetland wetlands delta gorge canyon"),
+        "valley",
+    ),
+    # And works built on a river, which are no river: "Dam on the Benue River".
+    **{word: word for word in _wordset("dam barrage weir bridge")},
+}
+
+
 def _kind_described(profile: Profile) -> str | None:
     """The kind of place a description says first ("Department of south-western
     Uruguay"; "Coastal mountain range"), or None."""
     for word in _words(profile.description):
-        if word in _KINDS_OF_PLACE:
-            return _KINDS_OF_PLACE[word]
+        if word in _KINDS_DESCRIBED:
+            return _KINDS_DESCRIBED[word]
     return None
 
 

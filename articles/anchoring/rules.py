@@ -158,6 +158,14 @@ from articles.anchoring.short_forms import _fitting
 from articles.anchoring.story import Match, _Story
 
 _PLACE_NO_THE_BEFORE = re.compile(r"\b(?:in|from|around|near|to|at|outside) $", re.IGNORECASE)
+# "The" before a river's name, with a word of where between ("the lower Columbia", "the
+# mighty Amazon"), or an owner's word ("their Colorado allocations"), or before the
+# first name of a list of rivers ("the Tigris and Euphrates", "the Tigris, Euphrates and").
+_A_NAME = r"[A-Z][\w'’-]*"
+_THE_BEFORE_A_RIVER = re.compile(
+    rf"\b(?:[Tt]he|its|their) (?:[a-z]+ )?"
+    rf"(?:$|{_A_NAME}(?: {_A_NAME})?(?:, {_A_NAME})*,? (?:and|or) $)"
+)
 # Kinds of place a river is not, and the words of a water's own name ("Lake Geneva",
 # "the Palk Strait"), which the rules of rivers leave alone.
 _ADMINISTRATIVE = frozenset(
@@ -1266,20 +1274,25 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     river = _the_river(text, start, end, candidates, known)
     if river is not None:
         return river
-    # And a bare name after a word of place with no "the" is no river's: "people in Saint
-    # John", "others came from Kagera" are the city and the region. (A lake's short name
+    # And a bare name with no "the" is no river's: "people in Saint John", "others came
+    # from Kagera", "residents of Sarno", "the old quarter of Piracicaba" are the city and
+    # the region, as English writes a river "the Sarno" ("the lower Columbia"), or with
+    # "the" before the first of a list ("the Tigris and Euphrates"). (A lake's short name
     # takes no "the": "residents near Tahoe" may be the lake's shore.)
     if (
         _all_of_kind(candidates, known, "place")
         and not _WATER_NAME.search(folded)
-        and _PLACE_NO_THE_BEFORE.search(text, max(0, start - 16), start)
+        and not _THE_BEFORE_A_RIVER.search(text, max(0, start - 60), start)
         and not _POSSESSIVE_AFTER.match(text, end)
     ):
         dry = [key for key in candidates if _kind_described(known[key]) != "river"]
-        if dry and len(dry) < len(candidates):
+        if len(dry) == 1 and len(candidates) > 1:
+            return dry[0]
+        # After a word of place the rest stay to be told apart; elsewhere, with no word
+        # of place, the river's absence tells nothing of which of them it is ("the
+        # capital of Ostra", the town or the department of the name).
+        if dry and _PLACE_NO_THE_BEFORE.search(text, max(0, start - 16), start):
             candidates = dry
-            if len(candidates) == 1:
-                return candidates[0]
     # 5. Places, or organisations, of one name: the one whose description holds names
     # the story uses ("Capital of Peru" in a story that names Peru).
     # A place of the very name the dateline wrote, its own name ("PALERMO, April 17 … A
