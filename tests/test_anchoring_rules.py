@@ -7965,3 +7965,46 @@ def test_the_and_a_bare_name_is_a_river_before_a_firm_or_a_club(text, expected):
         ]
     )
     assert keys_found(gazetteer, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Turkic and Slavic letters written as two, as English copy writes them.
+        ("Neftchi lost at home. Fans of Neftchi booed.", ["neftci", "neftci"]),
+        ("Novak Djokovic won in Aghdam.", ["djokovic", "agdam"]),
+        ("Besiktas and Beshiktash are one club.", ["bjk", "bjk"]),
+        # As written, and with the marks dropped, too.
+        ("Neftçi and Novak Đoković.", ["neftci", "djokovic"]),
+    ],
+)
+def test_turkic_and_slavic_letters_as_copy_spells_them_out(text, expected):
+    spelled_out = Gazetteer.of(
+        [
+            Named("neftci", "Neftçi PFK", ("Neftçi",), "Football club from Baku.", "organization"),
+            Named("djokovic", "Novak Đoković", (), "Serbian tennis player.", "person"),
+            Named("agdam", "Ağdam", (), "City in Azerbaijan.", "place"),
+            Named(
+                "bjk", "Beşiktaş J.K.", ("Beşiktaş",), "Football club of Istanbul.", "organization"
+            ),
+        ]
+    )
+    assert keys_found(spelled_out, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Prosecutors placed Caldera S.p.A. under investigation.", ["spa"]),
+        ("Caldera SpA said it paid.", ["spa"]),
+        ("Rossi Srl makes boots; Rossi S.r.l. sells them.", ["srl", "srl"]),
+    ],
+)
+def test_an_italian_legal_form_with_its_stops_or_without(text, expected):
+    firms = Gazetteer.of(
+        [
+            Named("spa", "Caldera SpA", (), "Italian fashion house.", "organization"),
+            Named("srl", "Rossi S.r.l.", (), "Italian shoemaker.", "organization"),
+        ]
+    )
+    assert keys_found(firms, text) == expected

@@ -65,6 +65,13 @@ _NUMBER_BARE = re.compile(r"\bNo (?=\d)")
 _LEGAL_FORMS = "Ltd|Inc|Corp|Co|Pte|Bhd|Pty|Plc|Cie|Bros|Ltda|Cia|Zrt|Nyrt|Kft|Tbk"
 _LEGAL_FORM_STOPPED = re.compile(rf"(?<![\w.])({_LEGAL_FORMS})\.(?= |$)")
 _LEGAL_FORM_BARE = re.compile(rf"(?<![\w.])({_LEGAL_FORMS})(?= )")
+# Italian legal forms, written with their stops or without: "Caldera S.p.A." and
+# "Caldera SpA", "S.r.l." and "Srl".
+_LEGAL_FORMS_SPELLED = {"SpA": "S.p.A.", "Srl": "S.r.l."}
+_LEGAL_FORM_SPELLED = re.compile(r"(?<![\w.])(SpA|Srl|S\.p\.A\.|S\.r\.l\.)(?= |$)")
+_LEGAL_FORM_AS = _LEGAL_FORMS_SPELLED | {
+    dotted: bare for bare, dotted in _LEGAL_FORMS_SPELLED.items()
+}
 # Initials of a word of a longer name, with their stops or without: "U.S. Steel" and "US
 # Steel", "U.N. Security Council" and "UN Security Council" (none added at the end, where
 # a stop may end the sentence).
@@ -85,7 +92,7 @@ _ONE_INITIAL = re.compile(r"(?:^([B-HJ-Z])|(?<=[a-z] )([A-Z]))\. (?=[A-Z][a-z])"
 # What any of the forms above start from: a name with none of it is written one way.
 _MAY_BE_WRITTEN_OTHERWISE = re.compile(
     rf"Saint|Mount|Fort|\b(?:{_ABBREVIATIONS}|{_TITLES_ABBREVIATED}|{_LEGAL_FORMS})\b|"
-    r"\b[JS]r\.|&| and |[A-Z]\.|[A-Z]{2}|\b[A-Z] [A-Z]|\b[AaEe]l[- ]|\bNo\.? \d"
+    r"\b[JS]r\.|&| and |[A-Z]\.|[A-Z]{2}|\b[A-Z] [A-Z]|\b[AaEe]l[- ]|\bNo\.? \d|\bS(?:pA|rl)\b"
 )
 # An acronym alone, which copy may write with stops ("U.A.E." for "UAE", "U.N.").
 _ACRONYM = re.compile(r"[A-Z]{2,4}")
@@ -372,6 +379,9 @@ class Gazetteer:
                 forms.add(_TRAILING_INITIALS.sub(lambda word: ".".join(word.group(1)) + ".", plain))
                 forms.add(_LEGAL_FORM_STOPPED.sub(r"\1", plain))
                 forms.add(_LEGAL_FORM_BARE.sub(r"\1.", plain))
+                forms.add(
+                    _LEGAL_FORM_SPELLED.sub(lambda form: _LEGAL_FORM_AS[form.group(1)], plain)
+                )
                 forms.add(_NUMBER_STOPPED.sub("No ", plain))
                 forms.add(_NUMBER_BARE.sub("No. ", plain))
             for form in list(forms):
@@ -437,12 +447,18 @@ class Gazetteer:
 
         def transliterated(written: str) -> set[str]:
             # Letters written out as copy without them writes them: "Soeder" for
-            # Söder, "Nuernberg", "OeVP" (or "OEVP") for ÖVP, "Strasse", "Boe" for Bø.
-            if not _WRITTEN_OUT.search(written):
-                return set()
-            form = _WRITTEN_OUT.sub(lambda letter: _WRITTEN_OUT_AS[letter.group()], written)
-            # An acronym in capitals keeps them: "OEVP" as well as "OeVP".
-            return {form, form.upper()} if written.isupper() else {form}
+            # Söder, "Nuernberg", "OeVP" (or "OEVP") for ÖVP, "Strasse", "Boe" for Bø;
+            # "Neftchi" for Neftçi.
+            forms = set()
+            for letters, table in (
+                (_WRITTEN_OUT, _WRITTEN_OUT_AS),
+                (_SPELLED_OUT, _SPELLED_OUT_AS),
+            ):
+                if letters.search(written):
+                    form = letters.sub(lambda letter, table=table: table[letter.group()], written)
+                    # An acronym in capitals keeps them: "OEVP" as well as "OeVP".
+                    forms |= {form, form.upper()} if written.isupper() else {form}
+            return forms
 
         entries = [
             Entry(named.key, surface, as_written=surface == written)
@@ -768,6 +784,13 @@ _WRITTEN_OUT_AS = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ø": "oe", "
 _WRITTEN_OUT_AS |= {"Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "Ø": "Oe", "Æ": "Ae", "Å": "Aa"}
 _WRITTEN_OUT_AS |= {"þ": "th", "Þ": "Th"}
 _WRITTEN_OUT = re.compile(f"[{''.join(_WRITTEN_OUT_AS)}]")
+# Letters of Turkic and Slavic names that English copy writes as two: "Neftchi" for
+# Neftçi, "Aghdam" for Ağdam, "Beshiktash", "Djokovic" for Đoković, "Zhilina". (Copy
+# that drops the marks instead, "Neftci", is read by the folding of accents.)
+_SPELLED_OUT_AS = {"ç": "ch", "ş": "sh", "ș": "sh", "ğ": "gh", "č": "ch", "š": "sh", "ž": "zh"}
+_SPELLED_OUT_AS |= {"Ç": "Ch", "Ş": "Sh", "Ș": "Sh", "Č": "Ch", "Š": "Sh", "Ž": "Zh"}
+_SPELLED_OUT_AS |= {"đ": "dj", "Đ": "Dj"}
+_SPELLED_OUT = re.compile(f"[{''.join(_SPELLED_OUT_AS)}]")
 
 
 # Words that say a name of one word is a place: before it ("in Krakow", "near
