@@ -3,6 +3,7 @@
 import bisect
 import contextvars
 import json
+import logging
 import re
 
 from django.conf import settings
@@ -23,6 +24,8 @@ from articles import text
 from articles.anchoring import mapping
 from articles.images.pictures import figure_pictures
 from articles.reversing import slug_url
+
+logger = logging.getLogger(__name__)
 
 WIKIDATA_PATTERN = r"^Q[1-9][0-9]*$"
 validate_wikidata_id = RegexValidator(
@@ -736,7 +739,14 @@ class Article(models.Model):
         if old_text is not None:
             reanchor_mentions(self, old_text)
         if settings.NEWSROOM_SUGGEST_ON_SAVE:
-            suggest_mentions(self)
+            # Suggestions are an aid, read by rules of our own over any copy: a fault in
+            # them must not cost an editor the save. (Re-anchoring above is no aid: a
+            # fault there fails the save rather than leave mentions on the wrong words.)
+            try:
+                with transaction.atomic():
+                    suggest_mentions(self)
+            except Exception:
+                logger.exception("No suggestions were made for article %s", self.pk)
 
     def rendered_body(
         self, base_url: str = "", hidden_paths: set[str] | None = None, images=None

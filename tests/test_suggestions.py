@@ -5,6 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from articles import anchoring
 from articles.body import from_plain_text
 from articles.models import Mention, MentionSource, MentionStatus
 from tests.factories import (
@@ -155,6 +156,31 @@ def test_a_new_entity_is_suggested_at_the_next_save(people, settings):
     article.save()
     assert ("United Nations", "United Nations") in linked(article)
     assert ("UN", "United Nations") in linked(article)
+
+
+def test_a_fault_in_the_suggestions_does_not_cost_the_save(people, settings, monkeypatch, caplog):
+    """Rules of our own read any copy an editor writes: should they fail on some story,
+    the story is saved all the same, its mentions still follow the edit, and the fault
+    is logged; no suggestion is half-made."""
+    settings.NEWSROOM_SUGGEST_ON_SAVE = True
+    article = ArticleFactory(body="Kim Jong Un arrived.")
+    confirmed = article.mentions.get()
+    confirmed.status = MentionStatus.CONFIRMED
+    confirmed.save()
+
+    def broken(self, text):
+        raise IndexError("a rule read past its candidates")
+
+    monkeypatch.setattr(anchoring.Gazetteer, "find", broken)
+    article.body = "On Tuesday, Kim Jong Un arrived in Moscow."
+    article.save()
+
+    article.refresh_from_db()
+    assert article.text == "On Tuesday, Kim Jong Un arrived in Moscow."
+    assert linked(article) == [("Kim Jong Un", "Kim Jong Un")]
+    confirmed.refresh_from_db()
+    assert (confirmed.start, confirmed.status) == (12, MentionStatus.CONFIRMED)
+    assert "No suggestions were made for article" in caplog.text
 
 
 class TestMentionsFollowEdits:
