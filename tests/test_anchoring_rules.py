@@ -8008,3 +8008,20 @@ def test_an_italian_legal_form_with_its_stops_or_without(text, expected):
         ]
     )
     assert keys_found(firms, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ibrahim Musa was there. The striker Musa said the players were told.", "cf"),
+        ("Ibrahim Musa was there. The lawmaker Musa said the players were told.", "mp"),
+    ],
+)
+def test_a_role_before_a_name_said_in_other_words_than_the_description(text, expected):
+    namesakes = Gazetteer.of(
+        [
+            Named("cf", "Ibrahim Musa", ("Musa",), "Nigerian centre-forward.", "person"),
+            Named("mp", "Ibrahim Musa", ("Musa",), "Nigerian senator for Kano.", "person"),
+        ]
+    )
+    assert keys_found(namesakes, text)[-1] == expected

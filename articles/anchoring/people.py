@@ -404,6 +404,25 @@ _DOCTORS = _wordset(
     economist chemist physicist pharmacist veterinarian dentist psychiatrist"""
 )
 _ROLE_BEFORE = re.compile(r"\b[Tt]he ([a-z][\w-]{3,}) $")
+# Roles a report writes in other words than a description: "the striker" is the one
+# described as a centre-forward, "the keeper" the goalkeeper, "the lawmaker" the senator.
+_SAID_OTHERWISE = {
+    "striker": ("centre-forward", "center-forward", "forward"),
+    "keeper": ("goalkeeper",),
+    "goalie": ("goalkeeper",),
+    "skipper": ("captain",),
+    "lawmaker": ("legislator", "senator", "congressman", "congresswoman", "deputy", "mp"),
+    "legislator": ("lawmaker", "senator", "deputy", "mp"),
+    "pitcher": ("baseball",),
+    "quarterback": ("football",),
+    "judge": ("magistrate", "justice"),
+    "prosecutor": ("attorney",),
+    "singer": ("vocalist",),
+    "novelist": ("writer", "author"),
+    "businessman": ("entrepreneur", "executive", "industrialist"),
+    "businesswoman": ("entrepreneur", "executive", "industrialist"),
+    "tycoon": ("entrepreneur", "industrialist", "billionaire"),
+}
 
 
 def _fits_the_word_before(text: str, start: int, title: str | None, person: Profile) -> bool:
@@ -428,7 +447,10 @@ def _fits_the_word_before(text: str, start: int, title: str | None, person: Prof
             return False
         return bool({_stem(title), _stem(_TITLE_WRITTEN_OUT.get(title, title))} & roles)
     role = _ROLE_BEFORE.search(text, max(0, start - 30), start)
-    return bool(role) and _stem(role.group(1)) in person.cues
+    if not role:
+        return False
+    word = role.group(1).lower()
+    return any(_stem(said) in person.cues for said in (word, *_SAID_OTHERWISE.get(word, ())))
 
 
 def _written_with_title(text: str, start: int, title: str | None, person: Profile) -> bool:
