@@ -8025,3 +8025,97 @@ def test_a_role_before_a_name_said_in_other_words_than_the_description(text, exp
         ]
     )
     assert keys_found(namesakes, text)[-1] == expected
+
+
+SPAIN_AND_PORTUGAL = Gazetteer.of(
+    [
+        Named("arlanzon", "Arlanzón", (), "River of the province of Burgos.", "place"),
+        Named("ebro", "Ebro", (), "Longest river flowing entirely within Spain.", "place"),
+        Named("ebro-foods", "Ebro Foods", ("Ebro",), "Spanish food group.", "organization"),
+        Named("minho", "Minho", (), "Historic province of north-western Portugal.", "place"),
+        Named("minho-river", "Minho River", ("Minho",), "River of Galicia and Portugal.", "place"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A count or a measure after "the" and a place is no part of a name.
+        ("He crossed the line beside the Arlanzón 14 seconds ahead.", ["arlanzon"]),
+        # The valley of a river is the river's.
+        ("The race followed the valley of the Ebro before turning west.", ["ebro"]),
+        # "Region" said of a province, when nothing of the name is called a region.
+        ("Fishermen in Portugal's Minho region said they feared cuts.", ["minho"]),
+    ],
+)
+def test_what_the_words_about_a_place_say_of_its_kind(text, expected):
+    assert keys_found(SPAIN_AND_PORTUGAL, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A judge is the one described as a magistrate.
+        ("Judge Javier Ortega wrote the ruling. Judge Ortega said so.", ["judge", "judge"]),
+        # A governor the one whose alias writes the title short.
+        ("Governor Villaraza did not appear.", ["governor"]),
+        # "Ma." for María, with its stop or without.
+        ("Associate Justice Ma Teresita Manalastas wrote for the court.", ["justice"]),
+    ],
+)
+def test_titles_and_given_names_written_otherwise_than_the_gazetteer(text, expected):
+    people = Gazetteer.of(
+        [
+            Named("judge", "Javier Ortega", ("Ortega",), "Spanish magistrate.", "person"),
+            Named("cyclist", "Javier Ortega", ("Ortega",), "Spanish road cyclist.", "person"),
+            Named(
+                "governor",
+                "Teodoro Villaraza",
+                ("Villaraza", "Gov. Villaraza"),
+                "Philippine politician of Iloilo province.",
+                "person",
+            ),
+            Named(
+                "representative",
+                "Miguel Villaraza",
+                ("Villaraza", "Rep. Villaraza"),
+                "Philippine politician of Iloilo province, his son.",
+                "person",
+            ),
+            Named(
+                "justice",
+                "Ma. Teresita Manalastas",
+                ("Manalastas",),
+                "Associate justice of the Supreme Court of the Philippines.",
+                "person",
+            ),
+        ]
+    )
+    assert keys_found(people, text) == expected
+
+
+def test_a_datelines_town_is_the_one_that_lies_in_the_region_of_its_name():
+    """ "YOGYAKARTA, Indonesia,": the region's description names Indonesia, but the city
+    is its capital, and so lies in Indonesia too: a dateline names a town."""
+    java = Gazetteer.of(
+        [
+            Named(
+                "city",
+                "Yogyakarta",
+                (),
+                "City in Java, capital of the Special Region of Yogyakarta.",
+                "place",
+            ),
+            Named(
+                "region",
+                "Special Region of Yogyakarta",
+                ("Yogyakarta",),
+                "Province-level special region of Indonesia in Java.",
+                "place",
+            ),
+            Named("indonesia", "Indonesia", (), "Country in South-East Asia.", "place"),
+        ]
+    )
+    text = "YOGYAKARTA, Indonesia, Nov 14 (Newsroom) - Ash fell on the city."
+    assert keys_found(java, text)[:2] == ["city", "indonesia"]

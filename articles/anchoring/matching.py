@@ -55,6 +55,10 @@ _ABBREVIATION_STOPPED = re.compile(
 )
 _ABBREVIATION_BARE = re.compile(rf"(?<![\w.])({_ABBREVIATIONS}|{_TITLES_ABBREVIATED})(?=[ -]\w)")
 _STOP_AT_THE_END = re.compile(r" (Jr|Sr)\.$")
+# "Ma." for María opening a Filipino name, with its stop or without ("Ma. Teresita
+# Manalastas", "Ma Teresita Manalastas").
+_MA_STOPPED = re.compile(r"^Ma\. (?=[A-Z])")
+_MA_BARE = re.compile(r"^Ma (?=[A-Z])")
 # "No." before a number inside a name, with its stop or without: "Province No. 1",
 # "Province No 1".
 _NUMBER_STOPPED = re.compile(r"\bNo\. (?=\d)")
@@ -92,7 +96,8 @@ _ONE_INITIAL = re.compile(r"(?:^([B-HJ-Z])|(?<=[a-z] )([A-Z]))\. (?=[A-Z][a-z])"
 # What any of the forms above start from: a name with none of it is written one way.
 _MAY_BE_WRITTEN_OTHERWISE = re.compile(
     rf"Saint|Mount|Fort|\b(?:{_ABBREVIATIONS}|{_TITLES_ABBREVIATED}|{_LEGAL_FORMS})\b|"
-    r"\b[JS]r\.|&| and |[A-Z]\.|[A-Z]{2}|\b[A-Z] [A-Z]|\b[AaEe]l[- ]|\bNo\.? \d|\bS(?:pA|rl)\b"
+    r"\b[JS]r\.|&| and |[A-Z]\.|[A-Z]{2}|\b[A-Z] [A-Z]|\b[AaEe]l[- ]|\bNo\.? \d|"
+    r"\bS(?:pA|rl)\b|^Ma\.? "
 )
 # An acronym alone, which copy may write with stops ("U.A.E." for "UAE", "U.N.").
 _ACRONYM = re.compile(r"[A-Z]{2,4}")
@@ -393,6 +398,8 @@ class Gazetteer:
             forms.add(
                 _ONE_INITIAL.sub(lambda initial: f"{initial.group(1) or initial.group(2)} ", plain)
             )
+            if named.kind == "person":
+                forms |= {_MA_STOPPED.sub("Ma ", plain), _MA_BARE.sub("Ma. ", plain)}
             initials = _LEADING_INITIALS.match(plain)
             if named.kind == "person" and initials:
                 letters, rest = re.findall(r"[A-Z]", initials.group(1)), plain[initials.end() :]

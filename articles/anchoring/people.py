@@ -445,7 +445,8 @@ def _fits_the_word_before(text: str, start: int, title: str | None, person: Prof
         # be the description's too ("Minister of Finance" fits "Finance Minister").
         if qualifier and _stem(qualifier) not in person.cues:
             return False
-        return bool({_stem(title), _stem(_TITLE_WRITTEN_OUT.get(title, title))} & roles)
+        said = (title, _TITLE_WRITTEN_OUT.get(title, title), *_SAID_OTHERWISE.get(title, ()))
+        return bool({_stem(word) for word in said} & roles)
     role = _ROLE_BEFORE.search(text, max(0, start - 30), start)
     if not role:
         return False
@@ -462,7 +463,15 @@ def _written_with_title(text: str, start: int, title: str | None, person: Profil
     if not title or not person.titles:
         return False
     qualifier = _title_qualifier(text, start, title)
-    return (f"{qualifier} {title}" if qualifier else title) in person.titles
+    # Abbreviated or written out on either side: "Governor Villaraza" is the one with the
+    # alias "Gov. Villaraza".
+    titles = {_title_written_out(written) for written in person.titles}
+    return _title_written_out(f"{qualifier} {title}" if qualifier else title) in titles
+
+
+def _title_written_out(title: str) -> str:
+    """``title`` (lower case) with each abbreviated word written out: "gov." is "governor"."""
+    return " ".join(_TITLE_WRITTEN_OUT.get(word.rstrip("."), word) for word in title.split())
 
 
 # Titles abbreviated, as descriptions write them out ("Gov. Landry" is the governor), and
@@ -479,6 +488,10 @@ _TITLE_WRITTEN_OUT = {
     "supt": "superintendent",
     "pres": "president",
     "atty": "attorney",
+    "rep": "representative",
+    "gen": "general",
+    "maj": "major",
+    "adm": "admiral",
     "justice": "judge",
 }
 

@@ -92,6 +92,8 @@ _PEOPLE_BEFORE_A_KIND = re.compile(r"\b([A-Z][a-z]+) [a-z]+ of (?:the )?$")
 # "Karbala province" is the governorate, "Odesa province" and "Kharkiv regional governor"
 # the oblast.
 _PROVINCES = frozenset({"province", "governorate", "oblast"})
+# The areas a country is divided into, by their words.
+_AREAS = _PROVINCES | {"region", "state", "department", "county", "district", "prefecture"}
 _KINDS_READ_AS = {
     **dict.fromkeys(_PROVINCES, _PROVINCES),
     "region": frozenset({"region", "oblast", "governorate"}),
@@ -192,6 +194,10 @@ def _of_the_kind_written(text: str, start: int, end: int, keys: list, known: Map
         return kept if len(kept) == 1 else keys
     kinds = _KINDS_READ_AS.get(kind, {kind})
     kept = [key for key in places if _kind_described(known[key]) in kinds | {None}]
+    # "Region" is said of any area a country is divided into ("Portugal's Minho region",
+    # a historic province) when none of them is called a region.
+    if not kept and kind == "region":
+        kept = [key for key in places if _kind_described(known[key]) in _AREAS]
     # A people's word before the kind says whose: "the Belgian province of Limburg" is
     # the one that lies in Belgium, not the Dutch one "between Belgium and Germany".
     people = _PEOPLE_BEFORE_A_KIND.search(text, max(0, start - 40), start)
@@ -309,7 +315,23 @@ def _dateline_region(text, end, keys, known, keys_at=None):
         return None
     placed = [key for key in keys if key in known and _names_all(known[key], region.group(1))]
     if len(placed) == 1:
-        return placed[0]
+        # The region's own town lies in it, and so wherever the region does:
+        # "YOGYAKARTA, Indonesia," is the city that is the capital of the special region of
+        # Indonesia of its name, not the region.
+        within = [
+            key
+            for key in keys
+            if key != placed[0]
+            and key in known
+            and known[key].place_type == "city"
+            and known[placed[0]].place_type == "state"
+            and known[placed[0]].name != known[key].name
+            and _names_all(
+                known[key]._replace(proper=known[key].proper | known[key].own_proper),
+                known[placed[0]].name,
+            )
+        ]
+        return within[0] if len(within) == 1 else placed[0]
     if placed or len(region.group(1).rstrip(".")) > 4:
         return None
     ours = [

@@ -118,11 +118,11 @@ _KIND_BEFORE = re.compile(r"\b([a-z]+) of (?:the )?$")
 
 
 # What only a river has: "the left bank of the Nitra", "the banks of the Gauja", "the
-# mouth of the Kafue" ("the central bank of the Philippines" is no river's: a river's
-# bank is a side, or banks).
+# mouth of the Kafue", "the valley of the Ebro" ("the central bank of the Philippines" is
+# no river's: a river's bank is a side, or banks).
 _RIVER_BEFORE = re.compile(
     r"\b(?:(?:left|right|east|west|north|south|far|opposite|other|both|either) bank|banks|"
-    r"mouth|estuary|tributary|headwaters) of the $"
+    r"mouth|estuary|tributary|headwaters|valley|basin|delta) of the $"
 )
 # After it: "Biobío province", or set beside it, "In Colonia, the department, ...".
 _KIND_AFTER = re.compile(r" ([a-z]+)\b|, the ([a-z]+)(?=[,.;])")
