@@ -8119,3 +8119,38 @@ def test_a_datelines_town_is_the_one_that_lies_in_the_region_of_its_name():
     )
     text = "YOGYAKARTA, Indonesia, Nov 14 (Newsroom) - Ash fell on the city."
     assert keys_found(java, text)[:2] == ["city", "indonesia"]
+
+
+def test_a_name_before_whose_kin_is_not_that_kin():
+    brothers = Gazetteer.of(
+        [
+            Named("mikel", "Mikel Arrieta", ("Arrieta",), "Basque road cyclist.", "person"),
+            Named("pello", "Pello Arrieta", ("Arrieta",), "Basque road cyclist.", "person"),
+        ]
+    )
+    text = (
+        'Pello Arrieta finished fifth. Mikel Arrieta was second. "I had nothing left," said '
+        "Arrieta, whose younger brother Pello Arrieta rides for another team."
+    )
+    assert keys_found(brothers, text) == ["pello", "mikel", "mikel", "pello"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Burgos BH won the stage. Burgos attacked early. Burgos has long been a cycling city.",
+            ["team", "team", "burgos"],
+        ),
+        # Not what a team is said to be.
+        ("Burgos BH won the stage. Burgos is a team of climbers.", ["team", "team"]),
+    ],
+)
+def test_a_kind_of_place_said_of_a_name_makes_it_that_place(text, expected):
+    burgos = Gazetteer.of(
+        [
+            Named("burgos", "Burgos", (), "City in Castile and León.", "place"),
+            Named("team", "Burgos BH", ("Burgos",), "Spanish road cycling team.", "organization"),
+        ]
+    )
+    assert keys_found(burgos, text) == expected

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from articles.anchoring.context import _GENERIC_NAME_WORDS, _PHRASE_ENDS_NARROW, opens_dateline
 from articles.anchoring.folding import fold, typographic
 from articles.anchoring.profiles import (
+    _KINDS_OF_PLACE,
     _WORD,
     Profile,
     _country_stem,
@@ -172,12 +173,24 @@ def _completed_by_next_word(text: str, end: int, folded: str, keys: list, known:
     return completed[0] if len(completed) == 1 else None
 
 
+# What the name is said to be, in its own clause: "Burgos has long been a cycling city",
+# "Sarno is a town of 30,000".
+_A_KIND_SAID_AFTER = re.compile(
+    r" (?:is|was|has (?:long |always )?been|remains) (?:a|an|the) (?:[a-z-]+ ){0,2}?"
+    r"(city|town|village|port|province|region|department|county|district|river|lake|island)"
+    r"\b(?![-’'])"
+)
+
+
 def _of_the_kind_written(text: str, start: int, end: int, keys: list, known: Mapping) -> list:
     """Of places of one name, those of the kind the story writes with it: "the department
     of Colonia" is not the city, "Biobío province" neither the region nor the river (then
     none is). A place whose description says no kind may be any. The kind makes it a
     place: "the towns of Antwerp province" are no court or club named after Antwerp."""
     kind = _kind_written(text, start, end)
+    # Or said of it: "Burgos has long been a cycling city" is the city, not the team.
+    said = kind is None and _A_KIND_SAID_AFTER.match(text, end)
+    kind = _KINDS_OF_PLACE[said.group(1)] if said else kind
     beside = kind is None and _kind_set_beside(text, end)
     places = [key for key in keys if key in known and known[key].kind == "place"]
     # (A gazetteer of bare names knows no kinds: nothing to tell apart.)

@@ -381,9 +381,13 @@ _SPOUSE_OF_BEFORE = re.compile(r"\b(wife|widow|husband|widower) of $")
 # Where the words after "shares his name with" stop describing the namesake.
 _DESCRIPTION_ENDS = re.compile(r"[,.;:!?)]| (?:said|says|told|who|which|but|and)\b")
 _DESCRIBED_NOT_NAMED = re.compile(r"(?:an?|the) ")
+# (And "Arrieta, whose younger brother Pello Arrieta rides for..." is not Pello.)
 _NO_RELATION_AFTER = re.compile(
     r",? (?:\d{1,3}, )?(?:an? [\w -]{3,40}? )?(?:who|who is|is|was)? ?(?:(?:no relation|"
-    r"not related|unrelated) (?:to|of)|shares (?:a|his|her|the) (?:sur)?name with) ([^.;]{3,160})"
+    r"not related|unrelated) (?:to|of)|shares (?:a|his|her|the) (?:sur)?name with|"
+    r"whose (?:(?:younger|elder|older|twin|late) )?(?:brother|sister|son|daughter|father|"
+    r"mother|husband|wife|cousin|uncle|aunt|nephew|niece|grandson|granddaughter)) "
+    r"([^.;]{3,160})"
 )
 
 
