@@ -7,7 +7,8 @@ Run from the repository root: ``.venv/bin/python bench/annotation_quality.py``. 
 the mentions through N random edits (sentence moves, paragraph swaps, word edits;
 ``--seed`` picks them); ``--corpus DIR`` measures another
 set laid out the same way (gazetteer.json, stories/ and, if it has one, edits.json), such
-as the held-out tests/data/annotation_holdout. It needs no Django and no database.
+as the held-out tests/data/annotation_holdout; a set with a second annotator's marking of
+its stories (``second/``) is also read against it. It needs no Django and no database.
 
 The corpus, its markup and the rules for what counts as right are in tests/corpus.py;
 tests/test_annotation_corpus.py keeps the figures from falling.
@@ -76,6 +77,28 @@ def print_suggestions(stories: list[corpus.Story], entities: list[dict], show_er
                 f"    {error.story} {error.start} {error.surface!r}: "
                 f"{error.expected} -> {error.got}  [{error.kind}]"
             )
+
+
+def print_agreement(
+    stories: list[corpus.Story], second: list[corpus.Story], entities: list[dict]
+) -> None:
+    """How far a second annotator agrees with the gold, and the suggestions read against
+    either of the two."""
+    agreed = corpus.agreement(stories, second)
+    p, r, f = corpus.ratios(agreed.both, agreed.second_only, agreed.first_only)
+    print(f"A second annotator ({len(second)} stories)")
+    print(
+        f"  against the gold: precision {p:.3f}, recall {r:.3f}, F1 {f:.3f} ({agreed.both} "
+        f"alike, {agreed.second_only} the second's only, {agreed.first_only} the gold's only)"
+    )
+    gazetteer = corpus.build_gazetteer(entities)
+    p, r, f = corpus.overall(corpus.score(second, gazetteer))
+    print(f"  suggestions against the second: precision {p:.3f}, recall {r:.3f}, F1 {f:.3f}")
+    made, either, both, found = corpus.against_either(stories, second, gazetteer)
+    print(
+        f"  suggestions either annotator marked so: {either} of {made} ({either / made:.3f}); "
+        f"mentions both marked alike that were suggested: {found} of {both} ({found / both:.3f})"
+    )
 
 
 def carry(story: corpus.Story, ops: list[dict]) -> tuple[list[str], list[int]]:
@@ -280,6 +303,10 @@ def main() -> None:
         return
     stories = corpus.load_stories(args.corpus / "stories")
     print_suggestions(stories, corpus.load_entities(args.corpus / "gazetteer.json"), args.errors)
+    second = corpus.load_second(args.corpus)
+    if second:
+        print()
+        print_agreement(stories, second, corpus.load_entities(args.corpus / "gazetteer.json"))
     edits = args.corpus / "edits.json"
     if edits.exists():
         print()

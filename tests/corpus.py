@@ -348,6 +348,58 @@ def overall(result: Score) -> tuple[float, float, float]:
     )
 
 
+# --- A second annotator ---------------------------------------------------------------------
+#
+# A set may hold ``second/``: the same stories marked by a second person who saw neither the
+# gold nor the rules, with gold mentions only ([[surface|key]]). How far two careful people
+# agree is the ceiling any suggester is measured against on copy nobody tuned it on.
+
+
+def load_second(directory: Path) -> list[Story]:
+    """The second annotator's stories of the set in ``directory`` (its ``second/``), or []."""
+    return load_stories(directory / "second") if (directory / "second").is_dir() else []
+
+
+class Agreement(NamedTuple):
+    """Mentions (span and entity) marked alike by two annotators, and by one of them only."""
+
+    both: int
+    first_only: int
+    second_only: int
+
+
+def _mentions(stories: Iterable[Story]) -> set[tuple[str, int, int, object]]:
+    return {(story.name, g.start, g.end, g.key) for story in stories for g in story.gold}
+
+
+def agreement(first: Sequence[Story], second: Sequence[Story]) -> Agreement:
+    """How far two markings of the same stories agree. Raises CorpusError when a story of
+    ``second`` is missing from ``first`` or its text differs."""
+    texts = {story.name: story.text for story in first}
+    for story in second:
+        if texts.get(story.name) != story.text:
+            raise CorpusError(f"{story.name}: not the text of the first annotator's story")
+    named = {story.name for story in second}
+    ours = _mentions(story for story in first if story.name in named)
+    theirs = _mentions(second)
+    return Agreement(len(ours & theirs), len(ours - theirs), len(theirs - ours))
+
+
+def against_either(
+    first: Sequence[Story], second: Sequence[Story], gazetteer: Gazetteer
+) -> tuple[int, int, int, int]:
+    """The suggestions read against two annotators: (suggestions, those either marked so,
+    mentions both marked alike, those of them suggested)."""
+    named = {story.name for story in second}
+    stories = [story for story in first if story.name in named]
+    found = {
+        (story.name, m.start, m.end, m.key) for story in stories for m in gazetteer.find(story.text)
+    }
+    ours, theirs = _mentions(stories), _mentions(second)
+    agreed = ours & theirs
+    return len(found), len(found & (ours | theirs)), len(agreed), len(found & agreed)
+
+
 # --- Carrying mentions through edits -------------------------------------------------------
 
 KEPT_RIGHT = "kept right"

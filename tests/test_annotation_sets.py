@@ -99,3 +99,27 @@ def test_no_name_is_left_unmarked(stories, entities):
     """Every name or alias in a story is a gold mention or inside one, or a trap."""
     for story in stories:
         assert corpus.unmarked_names(story, entities) == [], story.name
+
+
+@pytest.mark.parametrize(
+    "second_marked",
+    [path for path in HOLDOUTS if (path / "second").is_dir()],
+    ids=lambda path: path.name,
+)
+def test_a_second_annotators_marking_is_of_the_same_stories_and_entities(second_marked):
+    """A set's ``second/`` marks the very texts of its stories, with keys of its gazetteer."""
+    stories = corpus.load_stories(second_marked / "stories")
+    keys = {entity["key"] for entity in corpus.load_entities(second_marked / "gazetteer.json")}
+    second = corpus.load_second(second_marked)
+    agreed = corpus.agreement(stories, second)
+    assert len(second) == len(stories)
+    assert agreed.both > agreed.first_only + agreed.second_only
+    assert all(mention.key in keys for story in second for mention in story.gold)
+    assert not any(story.traps for story in second)
+
+
+def test_a_second_marking_of_another_text_is_refused():
+    first = [corpus.make_story("s", ["[[Kim|kim]] spoke."])]
+    second = [corpus.make_story("s", ["[[Kim|kim]] spoke again."])]
+    with pytest.raises(corpus.CorpusError, match="not the text"):
+        corpus.agreement(first, second)
