@@ -8154,3 +8154,46 @@ def test_a_kind_of_place_said_of_a_name_makes_it_that_place(text, expected):
         ]
     )
     assert keys_found(burgos, text) == expected
+
+
+def test_a_common_word_only_inside_a_name_of_the_description_is_no_cue():
+    """ "State" in "the United States" is no cue for a "state oil company", "County" in
+    "Allen County" none for a county: the Lima of a story about Peru's refinery."""
+    limas = Gazetteer.of(
+        [
+            Named("lima", "Lima", (), "Capital and largest city of Peru.", "place"),
+            Named(
+                "lima-oh",
+                "Lima",
+                (),
+                "City in northwestern Ohio in the United States, seat of Allen County.",
+                "place",
+            ),
+        ]
+    )
+    text = "LIMA, Jun 4 (Newsroom) - Congress voted to let the state oil company find partners."
+    assert keys_found(limas, text) == ["lima"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ZACATECAS, Mexico, May 6 (Newsroom) - A miner bought a mine.", ["city", "mexico"]),
+        # Not a town in a county of the name.
+        ("WINDSOR, Vermont, May 6 (Newsroom) - A mill closed.", ["windsor-vt", "vermont"]),
+    ],
+)
+def test_a_datelines_town_that_is_its_states_capital(text, expected):
+    mexico = Gazetteer.of(
+        [
+            Named("state", "Zacatecas", (), "State in north-central Mexico.", "place"),
+            Named(
+                "city", "Zacatecas", (), "Capital city of the Mexican state of Zacatecas.", "place"
+            ),
+            Named("mexico", "Mexico", (), "Country in North America.", "place"),
+            Named("windsor-vt", "Windsor", (), "Town in Windsor County, Vermont.", "place"),
+            Named("windsor-ns", "Windsor", (), "Community in Hants County, Nova Scotia.", "place"),
+            Named("vermont", "Vermont", (), "State of New England.", "place"),
+        ]
+    )
+    assert keys_found(mexico, text) == expected

@@ -317,6 +317,15 @@ def _dateline_region_written(text: str) -> str | None:
     return fold(region.group(1)) if region else None
 
 
+# A region named whole in a town's description, as where the town is: "capital of the
+# Special Region of Yogyakarta", "Capital city of the Mexican state of Zacatecas" (not
+# "Town in Windsor County": another region, whose name goes on).
+_IN_A_REGION = (
+    r"\b(?:of|in) (?:the )?(?:[a-z-]+ ){{0,2}}(?:state |region |province )?(?:of )?{}"
+    r"(?![\w-]| (?:county|district|province|region|state|parish|municipality)\b)"
+)
+
+
 def _dateline_region(text, end, keys, known, keys_at=None):
     """For a dateline's city, the one of ``keys`` in the region it adds ("HYDERABAD,
     India, Jan 14", "OLYMPIA, Wash.,": a short form counts), or None. A region of ours
@@ -338,10 +347,8 @@ def _dateline_region(text, end, keys, known, keys_at=None):
             and key in known
             and known[key].place_type == "city"
             and known[placed[0]].place_type == "state"
-            and known[placed[0]].name != known[key].name
-            and _names_all(
-                known[key]._replace(proper=known[key].proper | known[key].own_proper),
-                known[placed[0]].name,
+            and re.search(
+                _IN_A_REGION.format(re.escape(known[placed[0]].name)), known[key].description
             )
         ]
         return within[0] if len(within) == 1 else placed[0]

@@ -5,6 +5,7 @@ and the word lists those are read with (titles, months, peoples' words, kinds of
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping
 from typing import NamedTuple
 
@@ -274,6 +275,18 @@ def profile(named: Named) -> Profile:
         last_end = word.end()
     runs.append(run)
     proper_names = frozenset(fold(" ".join(run)) for run in runs if len(run) > 1)
+    # A common word only ever written inside such a name is no cue of its own: "State" in
+    # "City in northwestern Ohio in the United States" says nothing of "state oil company"
+    # in a story about Peru; "County" in "seat of Allen County" nothing of a county.
+    in_names = Counter(
+        _stem(word.lower())
+        for run in runs
+        if len(run) > 1
+        for word in run
+        if word.lower() in _GENERIC
+    )
+    stems = Counter(_stem(word) for word in words)
+    cues -= {stem for stem, count in in_names.items() if stems[stem] == count}
     return Profile(
         name,
         frozenset(primary),
@@ -654,6 +667,12 @@ _KINDS_OF_PLACE = {
         )
     },
 }
+
+
+# Common words of names ("United States", "Allen County", "Republic of Korea").
+_GENERIC = frozenset(_KINDS_OF_PLACE) | _wordset(
+    "united states republic kingdom national federal democratic people's islands"
+)
 
 
 # Kinds of place that no address gives (see the dateline's region in ``_choose``).
