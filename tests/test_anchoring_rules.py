@@ -8197,3 +8197,22 @@ def test_a_datelines_town_that_is_its_states_capital(text, expected):
         ]
     )
     assert keys_found(mexico, text) == expected
+
+
+def test_a_country_its_description_calls_a_baltic_state_is_a_country():
+    """A country's own name before an opera company's alias: "Baltic state" is no state
+    of a federation, whose own names give way to cues more readily."""
+    baltic = Gazetteer.of(
+        [
+            Named("estonia", "Estonia", (), "Baltic state on the Gulf of Finland.", "place"),
+            Named(
+                "opera",
+                "Estonian National Opera",
+                ("Estonia",),
+                "National opera company of Estonia, in Tallinn.",
+                "organization",
+            ),
+        ]
+    )
+    text = "The utility said more power cables to Finland and Estonia would help, in Tallinn."
+    assert keys_found(baltic, text) == ["estonia"]

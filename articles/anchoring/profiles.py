@@ -250,6 +250,15 @@ def profile(named: Named) -> Profile:
             if _stem(word) in _PLACE_TYPES:
                 place_type = _PLACE_TYPES[_stem(word)]
                 break
+    # A country a description calls a "state" by a word for its region or its standing:
+    # "Baltic state on the Gulf of Finland" (not "State in the south-eastern United
+    # States", whatever country shares the name).
+    if (
+        place_type == "state"
+        and name in _COUNTRY_NAMES
+        and _A_SOVEREIGN_STATE.match(named.description)
+    ):
+        place_type = "country"
     # Capitalised words after the first are names: "Capital of Peru", "City on the River
     # Tay in central Scotland". They say which country or region a place belongs to.
     # The first word too when it is a possessive ("Guatemala’s highest court"): a capital
@@ -645,6 +654,11 @@ def _peoples_countries(description: str) -> frozenset[str]:
         for word in _words(description)
         if word in _COUNTRY_OF_PEOPLE
     )
+
+
+# The countries of the table of peoples' words, by name ("estonia").
+_COUNTRY_NAMES = frozenset(_COUNTRY_OF_PEOPLE.values())
+_A_SOVEREIGN_STATE = re.compile(r"(?:[A-Z][a-z]+|[a-z]+) state\b")
 
 
 def _country_stem(word: str) -> str:
