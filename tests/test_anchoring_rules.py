@@ -8216,3 +8216,18 @@ def test_a_country_its_description_calls_a_baltic_state_is_a_country():
     )
     text = "The utility said more power cables to Finland and Estonia would help, in Tallinn."
     assert keys_found(baltic, text) == ["estonia"]
+
+
+def test_the_region_a_dateline_writes_short_is_that_region_further_on():
+    georgias = Gazetteer.of(
+        [
+            Named("ga", "Georgia", ("Ga.",), "State in the south-eastern United States.", "place"),
+            Named("ge", "Georgia", (), "Country in the South Caucasus.", "place"),
+            Named("columbus", "Columbus", (), "City in western Georgia.", "place"),
+        ]
+    )
+    text = (
+        "COLUMBUS, Ga., March 2 (Newsroom) - A tornado tore through the city.\n"
+        "Forecasters rated the Georgia tornado an EF3."
+    )
+    assert keys_found(georgias, text) == ["columbus", "ga", "ga"]

@@ -310,11 +310,21 @@ def _region_of_the_dateline(text: str, folded: str, keys: list, known: Mapping, 
 def _dateline_region_written(text: str) -> str | None:
     """The region the story's first dateline writes after its town, folded ("missouri"
     for "COLUMBIA, Missouri, Feb 9"), or None."""
+    region = _dateline_region_match(text)
+    return fold(region.group(1)) if region else None
+
+
+def _dateline_region_start(text: str) -> int | None:
+    """Where the region the story's first dateline writes after its town starts, or None."""
+    region = _dateline_region_match(text)
+    return region.start(1) if region else None
+
+
+def _dateline_region_match(text: str) -> re.Match | None:
     dateline = _DATELINE.search(text)
     if dateline is None or not dateline.group().endswith(","):
         return None
-    region = _DATELINE_REGION.match(text, dateline.end() - 1)
-    return fold(region.group(1)) if region else None
+    return _DATELINE_REGION.match(text, dateline.end() - 1)
 
 
 # A region named whole in a town's description, as where the town is: "capital of the

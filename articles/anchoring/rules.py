@@ -114,6 +114,7 @@ from articles.anchoring.places import (
     _country_set_beside,
     _dateline_before,
     _dateline_region,
+    _dateline_region_start,
     _dateline_wrote,
     _governor_speaks,
     _lies_in,
@@ -1259,6 +1260,12 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     region = _region_of_the_dateline(text, folded, candidates, known, filed_from)
     if region is not None and "\n" not in text[:start] and _dateline_before(text, start):
         return region
+    # And the region the dateline wrote short, as it was read: "COLUMBUS, Ga.," makes "the
+    # Georgia tornado" the state.
+    if region is None and filed_from not in candidates:
+        written_at = _dateline_region_start(text)
+        written = story.chosen.get(written_at) if written_at not in (None, start) else None
+        region = written if written in candidates else None
     # A distance is measured from a town, not from the region or the country of its name:
     # "80 kilometres north of Lima", "35 km south-west of Buenos Aires", "an hour's drive
     # from Nakuru", "just north-west of Sao Paulo".
