@@ -8231,3 +8231,27 @@ def test_the_region_a_dateline_writes_short_is_that_region_further_on():
         "Forecasters rated the Georgia tornado an EF3."
     )
     assert keys_found(georgias, text) == ["columbus", "ga", "ga"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A pipefitter from Paris, in northeast Texas, who was working nearby, was hurt.", "tx"),
+        ("Power was cut to homes in southwest Louisiana and southeast Texas.", "tx"),
+        ("Texas beat Oklahoma 31-28 and Texas fans stormed the field.", "longhorns"),
+    ],
+)
+def test_a_part_of_a_place_by_its_direction_is_the_place(text, expected):
+    texas = Gazetteer.of(
+        [
+            Named("tx", "Texas", (), "State in the south-central United States.", "place"),
+            Named(
+                "longhorns",
+                "Texas Longhorns",
+                ("Texas",),
+                "Athletic teams of the University of Texas at Austin.",
+                "organization",
+            ),
+        ]
+    )
+    assert keys_found(texas, text)[-1] == expected

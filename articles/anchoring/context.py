@@ -674,10 +674,12 @@ _CROSSING = """bridge bridges crossing crossings crossed cross ferry ferries dam
     hovering smoke cloud clouds rain storm storms view views tower towers towering loomed
     looms"""
 # Words before a name that make it a place: "in Rio", "a visit to Jordan", "visitors to
-# the Emirates".
+# the Emirates", "southeast Texas".
 _PLACE_BEFORE = re.compile(
     r"\b(?:[Ii]n|to|[Ff]rom|[Aa]cross|[Tt]hroughout|[Ww]ithin|into|via|near|[Oo]utside|"
     r"[Ii]nside|[Aa]round|towards?|along) (?:the )?$|"
+    # A part of it by its direction: "in northeast Texas", "southwest Louisiana".
+    rf"\b{_DIRECTION} $|"
     + _not_after(_OFF_VERBS)
     + r"\boff (?:the )?$|"
     + _not_after(_RANKED)
