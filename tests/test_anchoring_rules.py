@@ -8255,3 +8255,17 @@ def test_a_part_of_a_place_by_its_direction_is_the_place(text, expected):
         ]
     )
     assert keys_found(texas, text)[-1] == expected
+
+
+def test_the_last_of_names_listed_after_a_word_of_place_is_a_place():
+    montgomeries = Gazetteer.of(
+        [
+            Named("city", "Montgomery", (), "Capital city of Alabama.", "place"),
+            Named("earl", "Earl Montgomery", ("Montgomery",), "Alabama state senator.", "person"),
+        ]
+    )
+    text = (
+        "Senator Earl Montgomery backed the bill. Montgomery said it would pass. The tribe "
+        "runs casinos in Atmore, Wetumpka and Montgomery."
+    )
+    assert keys_found(montgomeries, text) == ["earl", "earl", "city"]

@@ -158,6 +158,13 @@ from articles.anchoring.reading import (
 from articles.anchoring.short_forms import _fitting
 from articles.anchoring.story import Match, _Story
 
+# The last of names listed after a word of place: "casinos in Atmore, Wetumpka and
+# Montgomery", "flights from Lagos or Abuja" (not "between" nor "to", which list sides
+# too: "the derby between Bahia and Vitória", "fans to Boca and River Plate matches").
+_A_PLACE_NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}"
+_PLACES_LISTED_BEFORE = re.compile(
+    rf"\b(?:[Ii]n|at|from|near) {_A_PLACE_NAME}(?:, {_A_PLACE_NAME})*,? (?:and|or) $"
+)
 _PLACE_NO_THE_BEFORE = re.compile(r"\b(?:in|from|around|near|to|at|outside) $", re.IGNORECASE)
 # "The" before a river's name, with a word of where between ("the lower Columbia", "the
 # mighty Amazon"), or an owner's word ("their Colorado allocations"), or before the
@@ -965,6 +972,12 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             )
             or _NATIONAL_AFTER.match(text, end)
             or _FEATURE_AFTER.match(text, end)
+            # (Not in a report of games, where the names listed are sides: "wins over
+            # Calgary and Edmonton".)
+            or (
+                _PLACES_LISTED_BEFORE.search(text, max(0, start - 80), start)
+                and not _about_a_sport(story)
+            )
         ):
             candidates = _filter(
                 candidates, lambda key: key not in known or known[key].kind == "place"
