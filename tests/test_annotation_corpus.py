@@ -310,6 +310,14 @@ HELD_OUT_FLOORS = {
     "annotation_holdout169": (0.96, 0.94),
     "annotation_holdout170": (0.95, 0.96),
     "annotation_holdout171": (0.95, 0.93),
+    "annotation_holdout172": (0.97, 0.96),
+    "annotation_holdout173": (0.98, 0.98),
+    "annotation_holdout174": (0.97, 0.96),
+    "annotation_holdout175": (0.97, 0.97),
+    "annotation_holdout176": (0.93, 0.94),
+    "annotation_holdout177": (0.96, 0.97),
+    "annotation_holdout178": (0.96, 0.95),
+    "annotation_holdout179": (0.96, 0.95),
 }
 
 
