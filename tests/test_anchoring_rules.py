@@ -8269,3 +8269,28 @@ def test_the_last_of_names_listed_after_a_word_of_place_is_a_place():
         "runs casinos in Atmore, Wetumpka and Montgomery."
     )
     assert keys_found(montgomeries, text) == ["earl", "earl", "city"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("HD Hyundai builds ships. Jeonbuk is owned by the carmaker Hyundai.", "motor"),
+        ("Hyundai Motor sells cars. Ulsan is owned by the shipbuilder Hyundai.", "hd"),
+        # Not a word the description writes further on.
+        ("HD Hyundai builds ships. The Korean Hyundai group grew.", "hd"),
+    ],
+)
+def test_what_the_word_before_an_organisations_name_calls_it(text, expected):
+    hyundais = Gazetteer.of(
+        [
+            Named("motor", "Hyundai Motor", ("Hyundai",), "South Korean carmaker.", "organization"),
+            Named(
+                "hd",
+                "HD Hyundai",
+                ("Hyundai",),
+                "South Korean shipbuilder and heavy industry group.",
+                "organization",
+            ),
+        ]
+    )
+    assert keys_found(hyundais, text)[-1] == expected

@@ -219,6 +219,7 @@ _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|A|An) $")
 # "The" and up to four lower-case words before a name: what the story calls the person.
 _DESCRIBED_BEFORE = re.compile(r"\b[Tt]he ((?:[a-z][\w’'-]* ){1,4})$")
 _DESCRIBED_AFTER = re.compile(r", (?:a|an|the)\b")
+_CALLED_BEFORE = re.compile(r"\b[Tt]he (?:[a-z-]+ )?([a-z-]{4,}) $")
 _APPOSITION_CLOSES = re.compile(r"[,;:.!?(]")
 # What only a nation has: "Jordan’s national team".
 _NATIONAL_AFTER = re.compile(r"['’]s national\b")
@@ -1155,6 +1156,21 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         owner = _owner_beside(text, start, end, candidates, known)
         if owner is not None:
             return owner
+        # What "the" and a common word before the name call it, when that word is what
+        # the description of one of them alone opens by calling it: "the carmaker
+        # Hyundai" ("South Korean carmaker based in Seoul") after HD Hyundai, the
+        # shipbuilder. (Not a word further on: "the federal Treasury" is no cue for
+        # "Executive department of the US federal government".)
+        called = _CALLED_BEFORE.search(text, max(0, start - 30), start)
+        if called:
+            word = _stem(called.group(1))
+            said = [
+                key
+                for key in candidates
+                if word in {_stem(w) for w in _words(known[key].description)[:3]}
+            ]
+            if len(said) == 1:
+                return said[0]
         named = [key for key in candidates if key in recent]
         if len(named) == 1:
             return named[0]
