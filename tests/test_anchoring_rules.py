@@ -8294,3 +8294,22 @@ def test_what_the_word_before_an_organisations_name_calls_it(text, expected):
         ]
     )
     assert keys_found(hyundais, text)[-1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A place by its direction before a name written without its marks.
+        ("The storm will bring rain to northern Kyushu on Wednesday.", ["kyushu"]),
+        # A capital letter alone opening a name joined by a hyphen.
+        ("Ulsan won the K-League title.", ["kleague"]),
+    ],
+)
+def test_names_written_otherwise_read_by_a_direction_or_a_hyphen(text, expected):
+    japan = Gazetteer.of(
+        [
+            Named("kyushu", "Kyūshū", (), "Southernmost main island of Japan.", "place"),
+            Named("kleague", "K League", (), "Top football league of South Korea.", "organization"),
+        ]
+    )
+    assert keys_found(japan, text) == expected

@@ -345,7 +345,11 @@ class Gazetteer:
             if len(words) < 2:
                 return set()
             joined = set()
-            if all(len(word) > 2 and word[0].isupper() for word in words[:2]):
+            # (A capital letter alone opens one too: "K-League" for the K League.)
+            if all(
+                (len(word) > 2 or (index == 0 and len(word) == 1)) and word[0].isupper()
+                for index, word in enumerate(words[:2])
+            ):
                 joined.add(" ".join([f"{words[0]}-{words[1]}", *words[2:]]))
             # A place's name of three words or more hyphenated whole, particles and all
             # ("Dar-es-Salaam", "Stratford-upon-Avon").
@@ -801,10 +805,13 @@ _SPELLED_OUT = re.compile(f"[{''.join(_SPELLED_OUT_AS)}]")
 
 
 # Words that say a name of one word is a place: before it ("in Krakow", "near
-# Sanliurfa", "the fishing town of Husavik", "the governor of Omnogovi") or after it
-# ("Bartin province"); and what stands between names listed together.
+# Sanliurfa", "to northern Kyushu", "the fishing town of Husavik", "the governor of
+# Omnogovi") or after it ("Bartin province"); and what stands between names listed
+# together.
 _PLACE_WORD_BEFORE = re.compile(
-    r"\b(?:(?:in|at|on|from|to|near|outside|across|around|into|via|towards?|between)(?: the)?|"
+    r"\b(?:(?:in|at|on|from|to|near|outside|across|around|into|via|towards?|between)(?: the)?"
+    r"(?: (?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)"
+    r"(?:ern)?)?|"
     r"(?:town|city|port|village|region|province|county|district|municipality|state|"
     r"department|prefecture|canton|governorate|emirate|island|governor|mayor|people|"
     r"residents|outskirts) of) $",
