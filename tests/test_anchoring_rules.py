@@ -12,7 +12,7 @@ import pytest
 from articles.anchoring import Gazetteer, Named
 from articles.anchoring.context import opens_dateline
 from articles.anchoring.given_names import gender_of_given_name, rebuild
-from articles.anchoring.profiles import born_in
+from articles.anchoring.profiles import _kind_described, born_in, profile
 
 pytestmark = pytest.mark.text_only
 
@@ -8313,3 +8313,17 @@ def test_names_written_otherwise_read_by_a_direction_or_a_hyphen(text, expected)
         ]
     )
     assert keys_found(japan, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("description", "kind"),
+    [
+        ("Torrent of Emilia-Romagna that flows through the city of Parma.", "river"),
+        ("Estuary formed where the Garonne and Dordogne meet.", "river"),
+        ("Dam on the Benue River in Cameroon.", "dam"),
+        # A canal is named bare in copy ("traffic through Suez"): no river's rules for it.
+        ("Canal through Egypt joining the Mediterranean and the Red Sea.", "sea"),
+    ],
+)
+def test_the_kind_a_description_gives_a_natural_feature(description, kind):
+    assert _kind_described(profile(Named("x", "X", (), description, "place"))) == kind

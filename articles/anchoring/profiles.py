@@ -694,13 +694,14 @@ _NATURAL_KINDS = frozenset({"river", "lake", "island", "sea", "bay", "valley", "
 
 
 # What a description may call a natural feature besides the words above, each read as
-# the kind the rules know: a "torrent", a "tributary" or an "estuary" is a river ("Torrent of
-# Emilia-Romagna that flows through the city of Parma" is no city), a "lagoon" a lake, a
-# "plateau" an area like a valley. (Descriptions only: in a story, "the Gulf" or "a stream
-# of" says nothing of a name beside it.)
+# the kind the rules know: a "torrent", a "tributary" or an "estuary" is a river
+# ("Torrent of Emilia-Romagna that flows through the city of Parma" is no city), a
+# "lagoon" a lake, a "plateau" an area like a valley. (Not a canal, which copy names
+# bare: "traffic through Suez" is the canal. Descriptions only: in a story, "the Gulf" or
+# "a stream of" says nothing of a name beside it.)
 _KINDS_DESCRIBED = {
     **_KINDS_OF_PLACE,
-    **dict.fromkeys(_wordset("torrent stream tributary creek brook canal wadi estuary"), "river"),
+    **dict.fromkeys(_wordset("torrent stream tributary creek brook wadi estuary"), "river"),
     **dict.fromkeys(_wordset("lagoon reservoir"), "lake"),
     **dict.fromkeys(_wordset("gulf"), "bay"),
     **dict.fromkeys(_wordset("strait"), "sea"),
