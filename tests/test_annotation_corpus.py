@@ -318,6 +318,10 @@ HELD_OUT_FLOORS = {
     "annotation_holdout177": (0.96, 0.97),
     "annotation_holdout178": (0.96, 0.95),
     "annotation_holdout179": (0.96, 0.95),
+    "annotation_holdout180": (0.94, 0.94),
+    "annotation_holdout181": (0.96, 0.98),
+    "annotation_holdout182": (0.93, 0.93),
+    "annotation_holdout183": (0.95, 0.95),
 }
 
 
