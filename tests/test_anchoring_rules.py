@@ -8327,3 +8327,19 @@ def test_names_written_otherwise_read_by_a_direction_or_a_hyphen(text, expected)
 )
 def test_the_kind_a_description_gives_a_natural_feature(description, kind):
     assert _kind_described(profile(Named("x", "X", (), description, "place"))) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The league breaks for two weeks during Ramadan.", []),
+        ("Dredging will begin before Ramadan, the ministry said.", []),
+        ("Coach Hossam Ramadan was sacked. Ramadan said he would appeal.", ["coach", "coach"]),
+    ],
+)
+def test_an_islamic_month_is_a_time_not_the_person_of_the_name(text, expected):
+    coaches = Gazetteer.of(
+        [Named("coach", "Hossam Ramadan", ("Ramadan",), "Egyptian football coach.", "person")]
+    )
+    assert keys_found(coaches, text) == expected
+    assert coaches.needs_a_look("Ramadan", "coach")

@@ -370,9 +370,11 @@ _TITLES = _wordset(
 )
 
 
+# (With the months of the Islamic calendar copy writes in English: "during Ramadan",
+# "before Muharram" are times, not the coach Hossam Ramadan.)
 MONTHS = _wordset(
     """january february march april may june july august september october november
-    december"""
+    december ramadan muharram shawwal"""
 )
 _DAYS = _wordset("""monday tuesday wednesday thursday friday saturday sunday""")
 _DATE_WORDS = _DAYS | MONTHS
