@@ -7972,7 +7972,9 @@ def test_the_and_a_bare_name_is_a_river_before_a_firm_or_a_club(text, expected):
     [
         # Turkic and Slavic letters written as two, as English copy writes them.
         ("Neftchi lost at home. Fans of Neftchi booed.", ["neftci", "neftci"]),
-        ("Novak Djokovic won in Aghdam.", ["djokovic", "agdam"]),
+        ("Novak Djokovic won in Aghdam District.", ["djokovic", "agdam"]),
+        # Not a short word, as often another name: "Koch" is no Koç.
+        ("Charles Koch said so.", []),
         ("Besiktas and Beshiktash are one club.", ["bjk", "bjk"]),
         # As written, and with the marks dropped, too.
         ("Neftçi and Novak Đoković.", ["neftci", "djokovic"]),
@@ -7983,7 +7985,8 @@ def test_turkic_and_slavic_letters_as_copy_spells_them_out(text, expected):
         [
             Named("neftci", "Neftçi PFK", ("Neftçi",), "Football club from Baku.", "organization"),
             Named("djokovic", "Novak Đoković", (), "Serbian tennis player.", "person"),
-            Named("agdam", "Ağdam", (), "City in Azerbaijan.", "place"),
+            Named("agdam", "Ağdam District", (), "District of Azerbaijan.", "place"),
+            Named("koc", "Koç", (), "Turkish industrial conglomerate.", "organization"),
             Named(
                 "bjk", "Beşiktaş J.K.", ("Beşiktaş",), "Football club of Istanbul.", "organization"
             ),

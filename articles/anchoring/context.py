@@ -1042,12 +1042,12 @@ _MODEL_AFTER = re.compile(
     r"(?! ?(?:%|percent|per cent|million|billion))|(?:II|III|IV|VI|VII|VIII|IX)\b)"
 )
 
-# A number, not a year nor an amount ("250,000", "300 million", "12%") nor a count or a
-# measure ("the Arlanzón 14 seconds ahead", "the Volga 300 km"): with "the" before the
-# place, part of a name ("the Kaleva 300 party").
+# A number, not a year nor an amount ("250,000", "300 million", "12%") nor a measure
+# ("the Arlanzón 14 seconds ahead", "the Volga 300 km"): with "the" before the place,
+# part of a name ("the Kaleva 300 party", "the Chicago 7 defendants").
 _NUMBERED_AFTER = re.compile(
     r" (?!(?:1[89]|20)\d\d\b)\d+\b(?![,.]\d| ?(?:%|percent|per cent|million|billion))"
-    r"(?! (?:km|kilomet|mile|metre|meter|(?!(?:is|was|has|as|this)\b)[a-z]+s\b))"
+    r"(?! (?:km|kilomet|mile|metre|meter|seconds|minutes|points|goals|laps|places)\b)"
 )
 _BUILDING_NUMBER_AFTER = re.compile(
     r"(?: \d{3,4}|[-‐‑]\d+)(?![\d%/‐‑–-]|[,.]\d)"

@@ -55,10 +55,9 @@ _ABBREVIATION_STOPPED = re.compile(
 )
 _ABBREVIATION_BARE = re.compile(rf"(?<![\w.])({_ABBREVIATIONS}|{_TITLES_ABBREVIATED})(?=[ -]\w)")
 _STOP_AT_THE_END = re.compile(r" (Jr|Sr)\.$")
-# "Ma." for María opening a Filipino name, with its stop or without ("Ma. Teresita
-# Manalastas", "Ma Teresita Manalastas").
+# "Ma." for María opening a Filipino name, written without its stop ("Ma Teresita
+# Manalastas"; not the other way, where "said Ma. Long a critic" would be Ma Long).
 _MA_STOPPED = re.compile(r"^Ma\. (?=[A-Z])")
-_MA_BARE = re.compile(r"^Ma (?=[A-Z])")
 # "No." before a number inside a name, with its stop or without: "Province No. 1",
 # "Province No 1".
 _NUMBER_STOPPED = re.compile(r"\bNo\. (?=\d)")
@@ -403,7 +402,7 @@ class Gazetteer:
                 _ONE_INITIAL.sub(lambda initial: f"{initial.group(1) or initial.group(2)} ", plain)
             )
             if named.kind == "person":
-                forms |= {_MA_STOPPED.sub("Ma ", plain), _MA_BARE.sub("Ma. ", plain)}
+                forms.add(_MA_STOPPED.sub("Ma ", plain))
             initials = _LEADING_INITIALS.match(plain)
             if named.kind == "person" and initials:
                 letters, rest = re.findall(r"[A-Z]", initials.group(1)), plain[initials.end() :]
@@ -467,6 +466,10 @@ class Gazetteer:
             ):
                 if letters.search(written):
                     form = letters.sub(lambda letter, table=table: table[letter.group()], written)
+                    # A short word spelled out is as often another name: "Koch" for Koç,
+                    # "Bach" for Bač, "Chan" for Çan.
+                    if table is _SPELLED_OUT_AS and " " not in form and len(form) < 7:
+                        continue
                     # An acronym in capitals keeps them: "OEVP" as well as "OeVP".
                     forms |= {form, form.upper()} if written.isupper() else {form}
             return forms

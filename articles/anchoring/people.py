@@ -405,13 +405,13 @@ _DOCTORS = _wordset(
 )
 _ROLE_BEFORE = re.compile(r"\b[Tt]he ([a-z][\w-]{3,}) $")
 # Roles a report writes in other words than a description: "the striker" is the one
-# described as a centre-forward, "the keeper" the goalkeeper, "the lawmaker" the senator.
+# described as a centre-forward, "the lawmaker" the senator. (Not a word of several
+# trades: "the keeper" may keep wicket, "the skipper" a trawler, a "forward" play
+# basketball.)
 _SAID_OTHERWISE = {
-    "striker": ("centre-forward", "center-forward", "forward"),
-    "keeper": ("goalkeeper",),
+    "striker": ("centre-forward", "center-forward"),
     "goalie": ("goalkeeper",),
-    "skipper": ("captain",),
-    "lawmaker": ("legislator", "senator", "congressman", "congresswoman", "deputy", "mp"),
+    "lawmaker": ("legislator", "senator", "congressman", "congresswoman", "mp"),
     "legislator": ("lawmaker", "senator", "deputy", "mp"),
     "pitcher": ("baseball",),
     "quarterback": ("football",),

@@ -174,11 +174,14 @@ def _completed_by_next_word(text: str, end: int, folded: str, keys: list, known:
 
 
 # What the name is said to be, in its own clause: "Burgos has long been a cycling city",
-# "Sarno is a town of 30,000".
+# "Sarno is a town of 30,000" (the kind ends its phrase: "Jackson is a city council
+# member" is no city).
 _A_KIND_SAID_AFTER = re.compile(
     r" (?:is|was|has (?:long |always )?been|remains) (?:a|an|the) (?:[a-z-]+ ){0,2}?"
     r"(city|town|village|port|province|region|department|county|district|river|lake|island)"
-    r"\b(?![-’'])"
+    r"(?! (?:council|councillor|commissioner|officials?|hall|manager|limits|police|"
+    r"government|clerk|attorney|court|editor|team|club|board|planner|engineer|member)\b)"
+    r"(?![\w-])"
 )
 
 

@@ -252,7 +252,8 @@ def profile(named: Named) -> Profile:
                 break
     # A country a description calls a "state" by a word for its region or its standing:
     # "Baltic state on the Gulf of Finland" (not "State in the south-eastern United
-    # States", whatever country shares the name).
+    # States" nor "Southeastern state of the United States", whatever country shares the
+    # name).
     if (
         place_type == "state"
         and name in _COUNTRY_NAMES
@@ -660,7 +661,10 @@ def _peoples_countries(description: str) -> frozenset[str]:
 
 # The countries of the table of peoples' words, by name ("estonia").
 _COUNTRY_NAMES = frozenset(_COUNTRY_OF_PEOPLE.values())
-_A_SOVEREIGN_STATE = re.compile(r"(?:[A-Z][a-z]+|[a-z]+) state\b")
+_A_SOVEREIGN_STATE = re.compile(
+    r"(?:Baltic|Gulf|Caribbean|Balkan|Nordic|Arab|Pacific|Alpine|Himalayan|Andean|"
+    r"[Ss]overeign|[Ii]ndependent|[Ll]andlocked|[Ii]sland|[Mm]icro|[Cc]ity|[Nn]ation) state\b"
+)
 
 
 def _country_stem(word: str) -> str:
@@ -685,34 +689,29 @@ _KINDS_OF_PLACE = {
 }
 
 
-# Common words of names ("United States", "Allen County", "Republic of Korea").
-_GENERIC = frozenset(_KINDS_OF_PLACE) | _wordset(
-    "united states republic kingdom national federal democratic people's islands"
-)
-
-
 # Kinds of place that no address gives (see the dateline's region in ``_choose``).
 _NATURAL_KINDS = frozenset({"river", "lake", "island", "sea", "bay", "valley", "mountain"})
+
+
+# Common words of names ("United States", "Allen County", "Republic of Korea").
+_GENERIC = frozenset(_KINDS_OF_PLACE) | _wordset(
+    "united states republic kingdom national federal democratic people's"
+)
 
 
 # What a description may call a natural feature besides the words above, each read as
 # the kind the rules know: a "torrent", a "tributary" or an "estuary" is a river
 # ("Torrent of Emilia-Romagna that flows through the city of Parma" is no city), a
-# "lagoon" a lake, a "plateau" an area like a valley. (Not a canal, which copy names
-# bare: "traffic through Suez" is the canal. Descriptions only: in a story, "the Gulf" or
-# "a stream of" says nothing of a name beside it.)
+# "lagoon" a lake. (Not a canal, which copy names bare: "traffic through Suez" is the
+# canal; nor a word that describes a country or a town as often, "Gulf state", "Desert
+# city". Descriptions only: in a story, "a stream of" says nothing of a name beside it.)
 _KINDS_DESCRIBED = {
     **_KINDS_OF_PLACE,
     **dict.fromkeys(_wordset("torrent stream tributary creek brook wadi estuary"), "river"),
     **dict.fromkeys(_wordset("lagoon reservoir"), "lake"),
-    **dict.fromkeys(_wordset("gulf"), "bay"),
     **dict.fromkeys(_wordset("strait"), "sea"),
     **dict.fromkeys(_wordset("peninsula archipelago atoll"), "island"),
-    **dict.fromkeys(_wordset("glacier massif peak"), "mountain"),
-    **dict.fromkeys(
-        _wordset("plateau steppe desert forest rainforest wetland wetlands delta gorge canyon"),
-        "valley",
-    ),
+    **dict.fromkeys(_wordset("glacier massif"), "mountain"),
     # And works built on a river, which are no river: "Dam on the Benue River".
     **{word: word for word in _wordset("dam barrage weir bridge")},
 }

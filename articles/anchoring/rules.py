@@ -158,12 +158,23 @@ from articles.anchoring.reading import (
 from articles.anchoring.short_forms import _fitting
 from articles.anchoring.story import Match, _Story
 
-# The last of names listed after a word of place: "casinos in Atmore, Wetumpka and
-# Montgomery", "flights from Lagos or Abuja" (not "between" nor "to", which list sides
-# too: "the derby between Bahia and Vitória", "fans to Boca and River Plate matches").
+# What only a river has or does, after its bare name: "Helmand water flows into Iran",
+# "Sarno burst its banks", "rafting on Sarno rapids".
+_A_RIVERS_AFTER = re.compile(
+    r" (?:waters?|rapids|basin|delta|estuary|headwaters|(?:burst|broke|overflowed) its banks|"
+    r"crested|overflowed)\b"
+)
+# The last of names listed after "in" or "near": "casinos in Atmore, Wetumpka and
+# Montgomery", "neurologists in Melbourne and Sydney". (Not "from", "at" or "between",
+# which list people, firms and sides as often: "tributes from Obama, Bush and Clinton",
+# "jobs at Vodafone and Orange", "the derby between Bahia and Vitória"; nor a holding's
+# "in": "shares in Vodafone and Orange", "stakes in Tesla and Amazon".)
 _A_PLACE_NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}"
 _PLACES_LISTED_BEFORE = re.compile(
-    rf"\b(?:[Ii]n|at|from|near) {_A_PLACE_NAME}(?:, {_A_PLACE_NAME})*,? (?:and|or) $"
+    r"(?<!(?i:shares) )(?<!(?i:stake) )(?<!(?i:stakes) )(?<!(?i:investors) )"
+    r"(?<!(?i:invested) )(?<!(?i:investment) )(?<!(?i:investments) )(?<!(?i:holdings) )"
+    r"(?<!(?i:interest) )(?<!(?i:interests) )"
+    rf"\b(?:[Ii]n|near) {_A_PLACE_NAME}(?:, {_A_PLACE_NAME})*,? (?:and|or) $"
 )
 _PLACE_NO_THE_BEFORE = re.compile(r"\b(?:in|from|around|near|to|at|outside) $", re.IGNORECASE)
 # "The" before a river's name, with a word of where between ("the lower Columbia", "the
@@ -219,7 +230,10 @@ _INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|A|An) $")
 # "The" and up to four lower-case words before a name: what the story calls the person.
 _DESCRIBED_BEFORE = re.compile(r"\b[Tt]he ((?:[a-z][\w’'-]* ){1,4})$")
 _DESCRIBED_AFTER = re.compile(r", (?:a|an|the)\b")
-_CALLED_BEFORE = re.compile(r"\b[Tt]he (?:[a-z-]+ )?([a-z-]{4,}) $")
+_CALLED_BEFORE = re.compile(
+    r"\b[Tt]he (?:[a-z-]+ )?(?!(?:former|new|old|main|leading|largest|biggest|parent|rival|"
+    r"defunct)\b)([a-z-]{4,}) $"
+)
 _APPOSITION_CLOSES = re.compile(r"[,;:.!?(]")
 # What only a nation has: "Jordan’s national team".
 _NATIONAL_AFTER = re.compile(r"['’]s national\b")
@@ -973,7 +987,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             )
             or _NATIONAL_AFTER.match(text, end)
             or _FEATURE_AFTER.match(text, end)
-            # (Not in a report of games, where the names listed are sides: "wins over
+            # (Not in a report of games, where the names listed are sides: "wins in
             # Calgary and Edmonton".)
             or (
                 _PLACES_LISTED_BEFORE.search(text, max(0, start - 80), start)
@@ -1289,12 +1303,6 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     region = _region_of_the_dateline(text, folded, candidates, known, filed_from)
     if region is not None and "\n" not in text[:start] and _dateline_before(text, start):
         return region
-    # And the region the dateline wrote short, as it was read: "COLUMBUS, Ga.," makes "the
-    # Georgia tornado" the state.
-    if region is None and filed_from not in candidates:
-        written_at = _dateline_region_start(text)
-        written = story.chosen.get(written_at) if written_at not in (None, start) else None
-        region = written if written in candidates else None
     # A distance is measured from a town, not from the region or the country of its name:
     # "80 kilometres north of Lima", "35 km south-west of Buenos Aires", "an hour's drive
     # from Nakuru", "just north-west of Sao Paulo".
@@ -1324,6 +1332,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         and not _WATER_NAME.search(folded)
         and not _THE_BEFORE_A_RIVER.search(text, max(0, start - 60), start)
         and not _POSSESSIVE_AFTER.match(text, end)
+        and not _A_RIVERS_AFTER.match(text, end)
     ):
         dry = [key for key in candidates if _kind_described(known[key]) != "river"]
         if len(dry) == 1 and len(candidates) > 1:
@@ -1357,6 +1366,17 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     place = _story_place(story, candidates, folded)
     if place is not None:
         return place
+    # And the region the dateline wrote short, as it was read, when the story's places
+    # said nothing: "COLUMBUS, Ga.," makes "the Georgia tornado" the state.
+    # (Not when its sentence names what another of them holds: "SAVANNAH, Ga., ...
+    # Georgia is a hub for Russia, officials in Tbilisi say" is the country.)
+    if filed_from not in candidates:
+        written_at = _dateline_region_start(text)
+        written = story.chosen.get(written_at) if written_at not in (None, start) else None
+        if written in candidates and not _another_place_recalled(
+            text, start, end, written, candidates, known
+        ):
+            return written
     # The place the story was filed from: under "ATLANTA (Newsroom) -", "Georgia" is
     # the state whose description names Atlanta. Only for places and organisations: that
     # a person works in the city ("chairman of the taxi association in Cape Town") says
