@@ -10,7 +10,7 @@ import uuid
 from django.core.cache import cache
 
 from articles import anchoring
-from articles.models import Entity, Mention, MentionSource, MentionStatus
+from articles.models import Entity, EntityKind, Mention, MentionSource, MentionStatus
 
 # A fresh token whenever an entity changes, so every process rebuilds its gazetteer. With
 # the Redis cache the token is shared by all app servers; with the local-memory cache, by
@@ -145,9 +145,10 @@ def looks_needed(mentions) -> dict[int, str]:
                 "the story's context linked it."
             )
         elif reason == anchoring.SHORT_FORM:
+            whose = "place's" if mention.entity.kind == EntityKind.PLACE else "one's"
             said[mention.pk] = (
                 f"“{mention.exact}” is not {mention.entity.name}'s own name: check that it "
-                "is not part of a longer name, or another place's."
+                f"is not part of a longer name, or another {whose}."
             )
         elif reason == anchoring.SPELLED_OTHERWISE:
             said[mention.pk] = (

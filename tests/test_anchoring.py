@@ -263,15 +263,22 @@ def test_a_suggestion_needs_a_look_unless_its_words_leave_no_choice():
 
 def test_a_place_called_by_one_word_of_a_short_form_needs_a_look():
     """One word of a place's that is not its own name is as often part of a longer name
-    we do not know ("the Colégio Militar/Luz station"); its own name, a name of several
-    words, one in capitals (a code) and an organisation's short form need none."""
+    we do not know ("the Colégio Militar/Luz station"), and so is one word of an
+    organisation's own name ("Celtic" for Celtic FC, "the Tusker lager"); its own name, a
+    name of several words, one in capitals (a code) and an organisation's short form that
+    is no word of its name need none."""
     gazetteer = Gazetteer.of(
         [
             Named("luz", "Estádio da Luz", ("Luz", "Stadium of Light"), "Stadium.", "place"),
             Named("gdansk", "Gdańsk", ("Danzig", "GDN"), "Port city in Poland.", "place"),
             Named("ice", "Intercity-Express", ("ICE", "Intercity"), "Trains.", "organization"),
+            Named("celtic", "Celtic FC", ("Celtic", "Bhoys"), "Football club.", "organization"),
         ]
     )
+
+    assert gazetteer.needs_a_look("Celtic", "celtic") == SHORT_FORM
+    assert gazetteer.needs_a_look("Bhoys", "celtic") == ""
+    assert gazetteer.needs_a_look("Celtic FC", "celtic") == ""
 
     assert gazetteer.needs_a_look("Luz", "luz") == SHORT_FORM
     assert gazetteer.needs_a_look("Danzig", "gdansk") == SHORT_FORM

@@ -324,6 +324,20 @@ def test_a_place_named_by_a_short_form_needs_a_look(annotator):
     )
 
 
+def test_an_organisation_named_by_one_word_of_its_name_needs_a_look(annotator):
+    club = OrganizationFactory(name="Tusker FC", aliases=["Tusker"])
+    article = ArticleFactory(body="Fans drank Tusker lager at the ground.")
+    short = suggested_mention(article, club, "Tusker")
+
+    response = annotator.post(QUEUE, {"action": "accept_mentions", "_selected_action": [short.pk]})
+
+    assert Mention.objects.get().status == MentionStatus.SUGGESTED
+    assert (
+        "“Tusker” is not Tusker FC's own name: check that it is not part of a longer name, "
+        "or another one's." in " ".join(messages_of(response))
+    )
+
+
 def test_a_name_read_through_its_accents_needs_a_look(annotator):
     """One word spelled as no name is, found only through its accents, may be an English
     word ("Sale" for Salé): bulk accept leaves it, and says why."""

@@ -529,8 +529,10 @@ class Gazetteer:
         name read from the story, or an alias since moved to another entity); DATE_WORD, when they
         are a month's or a day's name too ("May"); SHORT_FORM, when they are one word of a
         place's that is not its own name ("Luz" for the Estádio da Luz, "Danzig" for
-        Gdańsk): such a word is as often part of a longer name we do not know ("the
-        Colégio Militar/Luz station"), and on the sets it was right 94 times in 100;
+        Gdańsk), or one word of an organisation's own name ("Celtic" for Celtic FC): such
+        a word is as often part of a longer name we do not know ("the Colégio Militar/Luz
+        station", "the Tusker lager") or another's, and on the sets it was right 94 and
+        96 times in 100;
         SPELLED_OTHERWISE, when they are one word that spells no name or alias as
         written, read through its accents ("Munoz" for "Muñoz"): a bare word may be an
         English one ("Sale" for Salé).
@@ -550,11 +552,17 @@ class Gazetteer:
         known = self.profiles.get(key)
         if (
             known is not None
-            and known.kind == "place"
             # one word: "Hà Nội" with a no-break space is two
             and len(words.split()) == 1
             and not words.isupper()
             and folding.fold(words) not in known.primary_names
+            # A place's, or a word of an organisation's own name ("Celtic" for Celtic FC,
+            # "Labour", "Palace"): right 96 times in 100 on the sets, where the rest of
+            # what bulk accept takes is right 995 times in 1,000.
+            and (
+                known.kind == "place"
+                or (known.kind == "organization" and folding.fold(words) in known.name.split())
+            )
         ):
             return SHORT_FORM
         return ""
