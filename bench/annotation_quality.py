@@ -302,11 +302,12 @@ def main() -> None:
         print_speed()
         return
     stories = corpus.load_stories(args.corpus / "stories")
-    print_suggestions(stories, corpus.load_entities(args.corpus / "gazetteer.json"), args.errors)
+    entities = corpus.load_entities(args.corpus / "gazetteer.json")
+    print_suggestions(stories, entities, args.errors)
     second = corpus.load_second(args.corpus)
     if second:
         print()
-        print_agreement(stories, second, corpus.load_entities(args.corpus / "gazetteer.json"))
+        print_agreement(stories, second, entities)
     edits = args.corpus / "edits.json"
     if edits.exists():
         print()

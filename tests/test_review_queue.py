@@ -310,32 +310,39 @@ def test_a_famous_namesakes_alias_that_is_another_persons_family_name_needs_a_lo
     )
 
 
-def test_a_place_named_by_a_short_form_needs_a_look(annotator):
-    place = PlaceFactory(name="Estádio da Luz", aliases=["Luz"])
-    article = ArticleFactory(body="Trains skipped the Colégio Militar/Luz station all day.")
-    short = suggested_mention(article, place, "Luz")
+@pytest.mark.parametrize(
+    ("factory", "name", "short", "body", "said"),
+    [
+        (
+            PlaceFactory,
+            "Estádio da Luz",
+            "Luz",
+            "Trains skipped the Colégio Militar/Luz station all day.",
+            "“Luz” is not Estádio da Luz's own name: check that it is not part of a longer "
+            "name, or another place's.",
+        ),
+        (
+            OrganizationFactory,
+            "Tusker FC",
+            "Tusker",
+            "Fans drank Tusker lager at the ground.",
+            "“Tusker” is not Tusker FC's own name: check that it is not part of a longer "
+            "name, or another one's.",
+        ),
+    ],
+    ids=["a place", "one word of an organisation's name"],
+)
+def test_a_short_form_needs_a_look(annotator, factory, name, short, body, said):
+    entity = factory(name=name, aliases=[short])
+    article = ArticleFactory(body=body)
+    mention = suggested_mention(article, entity, short)
 
-    response = annotator.post(QUEUE, {"action": "accept_mentions", "_selected_action": [short.pk]})
-
-    assert Mention.objects.get().status == MentionStatus.SUGGESTED
-    assert (
-        "“Luz” is not Estádio da Luz's own name: check that it is not part of a longer name, "
-        "or another place's." in " ".join(messages_of(response))
+    response = annotator.post(
+        QUEUE, {"action": "accept_mentions", "_selected_action": [mention.pk]}
     )
 
-
-def test_an_organisation_named_by_one_word_of_its_name_needs_a_look(annotator):
-    club = OrganizationFactory(name="Tusker FC", aliases=["Tusker"])
-    article = ArticleFactory(body="Fans drank Tusker lager at the ground.")
-    short = suggested_mention(article, club, "Tusker")
-
-    response = annotator.post(QUEUE, {"action": "accept_mentions", "_selected_action": [short.pk]})
-
     assert Mention.objects.get().status == MentionStatus.SUGGESTED
-    assert (
-        "“Tusker” is not Tusker FC's own name: check that it is not part of a longer name, "
-        "or another one's." in " ".join(messages_of(response))
-    )
+    assert said in " ".join(messages_of(response))
 
 
 def test_a_name_read_through_its_accents_needs_a_look(annotator):

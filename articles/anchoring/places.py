@@ -108,7 +108,7 @@ _REGION_THE_BEFORE = re.compile(
 
 
 # "The" before a name, or "the" and the reach of a river: "the lower Columbia".
-_THE_BEFORE = re.compile(r"\b[Tt]he (?:(?:lower|upper|middle|swollen|mighty) )?$")
+_THE_AND_A_REACH_BEFORE = re.compile(r"\b[Tt]he (?:(?:lower|upper|middle|swollen|mighty) )?$")
 # What only a river does or has, before "the" and its name.
 _RIVER_THE_BEFORE = re.compile(
     r"\b(?:meets|meet|joins|join|joined|flows into|empties into|up|down|upstream on|"
@@ -138,7 +138,7 @@ def _the_river(text: str, start: int, end: int, keys: list, known: Mapping):
     keys = [key for key in keys if known[key].kind == "place"]
     if not (
         keys
-        and _THE_BEFORE.search(text, max(0, start - 12), start)
+        and _THE_AND_A_REACH_BEFORE.search(text, max(0, start - 12), start)
         and _PHRASE_ENDS_NARROW.match(text, end)
         # A region takes "the" too: "retirees in the Dordogne", "moved to the Yukon",
         # "across the Waikato", "The Dordogne is home to..."; a river is crossed, followed

@@ -295,8 +295,9 @@ def profile(named: Named) -> Profile:
         for word in run
         if word.lower() in _GENERIC
     )
-    stems = Counter(_stem(word) for word in words)
-    cues -= {stem for stem, count in in_names.items() if stems[stem] == count}
+    if in_names:
+        stems = Counter(_stem(word) for word in words)
+        cues -= {stem for stem, count in in_names.items() if stems[stem] == count}
     return Profile(
         name,
         frozenset(primary),

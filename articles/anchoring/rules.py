@@ -171,11 +171,20 @@ _A_RIVERS_AFTER = re.compile(
 # "in": "shares in Vodafone and Orange", "stakes in Tesla and Amazon".)
 _A_PLACE_NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}"
 _PLACES_LISTED_BEFORE = re.compile(
-    r"(?<!(?i:shares) )(?<!(?i:stake) )(?<!(?i:stakes) )(?<!(?i:investors) )"
-    r"(?<!(?i:invested) )(?<!(?i:investment) )(?<!(?i:investments) )(?<!(?i:holdings) )"
-    r"(?<!(?i:interest) )(?<!(?i:interests) )"
-    rf"\b(?:[Ii]n|near) {_A_PLACE_NAME}(?:, {_A_PLACE_NAME})*,? (?:and|or) $"
+    rf"(?:\b(\w+) )?\b(?:[Ii]n|near) {_A_PLACE_NAME}(?:, {_A_PLACE_NAME})*,? (?:and|or) $"
 )
+_HOLDINGS = _wordset(
+    "shares stake stakes investors invested investment investments holdings interest interests"
+)
+
+
+def _listed_after_a_word_of_place(text: str, start: int) -> bool:
+    """Whether the name at ``start`` closes a list of names after "in" or "near" that is
+    no holding's (``_PLACES_LISTED_BEFORE``)."""
+    listed = _PLACES_LISTED_BEFORE.search(text, max(0, start - 80), start)
+    return bool(listed) and (listed.group(1) or "").lower() not in _HOLDINGS
+
+
 _PLACE_NO_THE_BEFORE = re.compile(r"\b(?:in|from|around|near|to|at|outside) $", re.IGNORECASE)
 # "The" before a river's name, with a word of where between ("the lower Columbia", "the
 # mighty Amazon"), or an owner's word ("their Colorado allocations"), or before the
@@ -989,10 +998,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             or _FEATURE_AFTER.match(text, end)
             # (Not in a report of games, where the names listed are sides: "wins in
             # Calgary and Edmonton".)
-            or (
-                _PLACES_LISTED_BEFORE.search(text, max(0, start - 80), start)
-                and not _about_a_sport(story)
-            )
+            or (_listed_after_a_word_of_place(text, start) and not _about_a_sport(story))
         ):
             candidates = _filter(
                 candidates, lambda key: key not in known or known[key].kind == "place"
