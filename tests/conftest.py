@@ -1,4 +1,5 @@
 import os
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from hypothesis import settings as hypothesis_settings
@@ -8,6 +9,19 @@ from tests.factories import HIDDEN, UserFactory, hidden, member_of
 # Tests never time anything: no per-example deadline, which a busy machine could overrun.
 hypothesis_settings.register_profile("newsroom", deadline=None)
 hypothesis_settings.load_profile("newsroom")
+
+
+def pytest_configure(config):
+    """Workers of a parallel run (pytest-xdist) each empty the cache around every test, so
+    each gets a Redis database of its own: worker N uses the URL's database plus N."""
+    from django.conf import settings
+
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    location = settings.CACHES["default"].get("LOCATION", "")
+    if worker.startswith("gw") and isinstance(location, str) and location.startswith("redis"):
+        url = urlsplit(location)
+        database = int(url.path.strip("/") or 0) + int(worker.removeprefix("gw"))
+        settings.CACHES["default"]["LOCATION"] = urlunsplit(url._replace(path=f"/{database}"))
 
 
 def pytest_collection_modifyitems(config, items):

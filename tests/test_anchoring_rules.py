@@ -2098,6 +2098,48 @@ def test_a_soft_hyphen_inside_a_name_is_read_as_nothing():
     assert found(TOWNS, text) == [("Sura De\u00advan", "sura"), ("De\u00advan", "sura")]
 
 
+MARKED = Gazetteer.of(
+    [
+        Named("montreal", "Montréal", (), "City in Quebec, Canada.", "place"),
+        Named("abeokuta", "Abeokuta", (), "Capital of Ogun State, Nigeria.", "place"),
+        Named(
+            "ogunleye",
+            "Babátúndé Ògúnlẹ́yẹ̀",  # written with combining marks, as Yoruba is
+            ("Ògúnlẹ́yẹ̀",),
+            "Nigerian businessman and opposition politician.",
+            "person",
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An accent typed as a mark of its own after its letter, as some systems save
+        # text: the name as if it were one letter, the match over every mark.
+        ("Fares rose in Montre\u0301al on Monday.", [("Montre\u0301al", "montreal")]),
+        # Yoruba tones over a dotted letter, which Unicode has no one letter for.
+        ("The tribunal sat in Abẹ́òkúta on Friday.", [("Abẹ́òkúta", "abeokuta")]),
+        # A gazetteer's name written with marks matches copy without them, and with.
+        (
+            "Babatunde Ogunleye lost. Ògúnlẹ́yẹ̀ appealed, and Ogunleye said so.",
+            [
+                ("Babatunde Ogunleye", "ogunleye"),
+                ("Ògúnlẹ́yẹ̀", "ogunleye"),
+                ("Ogunleye", "ogunleye"),
+            ],
+        ),
+        # A mark at a name's end belongs to it ("Ogunleyè").
+        ("Babatunde Ogunleye\u0300 said so.", [("Babatunde Ogunleye\u0300", "ogunleye")]),
+    ],
+)
+def test_an_accent_written_as_a_mark_of_its_own_is_its_letters(text, expected):
+    assert found(MARKED, text) == expected
+    for surface, key in expected:
+        assert key in MARKED.keys_named(surface)
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -8346,3 +8388,81 @@ def test_an_islamic_month_is_a_time_not_the_person_of_the_name(text, expected):
     )
     assert keys_found(coaches, text) == expected
     assert coaches.needs_a_look("Ramadan", "coach")
+
+
+PLACES_AND_SIDES = Gazetteer.of(
+    [
+        Named(
+            "perth-wa",
+            "Perth",
+            (),
+            "State capital of Western Australia, on the Swan River.",
+            "place",
+        ),
+        Named("perth-scotland", "Perth", (), "City on the River Tay in central Scotland.", "place"),
+        Named("wa", "Western Australia", (), "Largest state of Australia, in the west.", "place"),
+        Named("longford", "Longford", (), "County town of County Longford, Ireland.", "place"),
+        Named(
+            "county-longford",
+            "County Longford",
+            ("Longford",),
+            "County in the midlands of Ireland, in the province of Leinster.",
+            "place",
+        ),
+        Named("sri-lanka", "Sri Lanka", (), "Island country in the Indian Ocean.", "place"),
+        Named(
+            "sri-lanka-xi",
+            "Sri Lanka national cricket team",
+            ("Sri Lanka",),
+            "Men's cricket team representing Sri Lanka in international cricket.",
+            "organization",
+        ),
+        Named("indiana", "Indiana", (), "US state in the Midwest; capital Indianapolis.", "place"),
+        Named(
+            "pacers",
+            "Indiana Pacers",
+            ("Pacers", "Indiana"),
+            "NBA team based in Indianapolis.",
+            "organization",
+        ),
+        Named(
+            "bmc",
+            "Brihanmumbai Municipal Corporation",
+            ("BMC",),
+            "Civic body governing Greater Mumbai.",
+            "organization",
+        ),
+        Named("mumbai", "Mumbai", ("Bombay",), "Capital of Maharashtra, India.", "place"),
+        Named("us", "United States", ("U.S.", "US"), "Country in North America.", "place"),
+        Named("may", "Theresa May", ("May",), "British politician, prime minister.", "person"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "State capital", "County town": a town, of the region its first word names.
+        ("PERTH, Oct 14 (Newsroom) - Miners in Western Australia said no.", ["perth-wa", "wa"]),
+        ("Its wind farm near Longford town opened.", ["longford"]),
+        # A side or a firm named after a place takes a plural verb; the place does not.
+        (
+            "The board met at the ground, where Sri Lanka are preparing for a series.",
+            ["sri-lanka-xi"],
+        ),
+        ("Voters in Sri Lanka are tired of the board.", ["sri-lanka"]),
+        # A score after a side is no model's number.
+        ("The Bucks held off the Indiana Pacers 118-112 on Sunday.", ["pacers"]),
+        # A town's word after a state's name says the town lies in it.
+        ("It has made engines in the southern Indiana city since 1919.", ["indiana"]),
+        # An acronym before "area" is the body's, not an area named after a club.
+        ("About 10 million people vote in the BMC area alone.", ["bmc"]),
+        # A country's region by its direction, after the country's name.
+        ("Routes between Toronto and the U.S. Northeast.", ["us"]),
+        # The pronoun "I" after a name inside a sentence; "May I" opening one is a verb.
+        ("“This is not the Bombay I grew up in,” she said.", ["mumbai"]),
+        ("“May I say, nobody has cancelled,” she said.", []),
+    ],
+)
+def test_words_around_a_place_name_that_say_what_it_names(text, expected):
+    assert keys_found(PLACES_AND_SIDES, text) == expected

@@ -322,6 +322,10 @@ HELD_OUT_FLOORS = {
     "annotation_holdout181": (0.96, 0.98),
     "annotation_holdout182": (0.93, 0.93),
     "annotation_holdout183": (0.95, 0.95),
+    "annotation_holdout184": (0.98, 0.97),
+    "annotation_holdout185": (0.95, 0.94),
+    "annotation_holdout186": (0.97, 0.96),
+    "annotation_holdout187": (0.95, 0.95),
 }
 
 

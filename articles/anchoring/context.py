@@ -455,6 +455,7 @@ def refusal(
             and not _office_of(after)
             and not (acronym and word in _OWNED_BY_AN_ACRONYM)
             and not _A_NATIONS_BODY_AFTER.match(after)
+            and not (_THE_PRONOUN_I_AFTER.match(after) and not opens_sentence(text, start))
         ):
             return "longer name"
         # Or a title that begins an institution's name: "Issyk-Kul State University".
@@ -628,8 +629,26 @@ _HEAD_OF_BEFORE = re.compile(r"\b[Hh]ead of (?:Government|State) $")
 
 
 def _may_follow_a_name(word: str) -> bool:
-    lowered = word.lower().rstrip(".")
-    return lowered in _NAME_SUFFIXES or lowered in _DAYS or lowered in MONTHS or is_title(word)
+    lowered = word.lower().rstrip(".,;:")
+    return (
+        lowered in _NAME_SUFFIXES
+        or lowered in _DAYS
+        or lowered in MONTHS
+        or lowered in _REGIONS_BY_DIRECTION
+        or is_title(word)
+    )
+
+
+# The pronoun "I" after a name inside a sentence, which a verb in lower case follows:
+# "the Bombay I grew up in", "in Gwangju I dreamed" (not "Elizabeth I", "Vatican II",
+# nor "“May I say").
+_THE_PRONOUN_I_AFTER = re.compile(r" I(?:['’](?:m|d|ve|ll))? [a-z]")
+
+
+# A country's region named by its direction, after the country's name: "the U.S.
+# Northeast", "the US Midwest". (Not "North" or "West" alone: "Dublin West" and "Kowloon
+# West" are constituencies.)
+_REGIONS_BY_DIRECTION = _wordset("northeast northwest southeast southwest midwest")
 
 
 # A party's member from a place, after its name: "a Philadelphia Democrat", "two Texas
@@ -696,6 +715,12 @@ _POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 # A plural verb after a place's name of one, as its sentence's subject: a team, its
 # players ("Houston are a game ahead"; not "councillors in Trafford have asked").
 _PLURAL_VERB_AFTER = re.compile(r" (?:are|were|have)\b")
+# A word that opens a clause, before its subject: "where Sri Lanka are preparing", "when
+# Houston were ahead" (not "Glasgow and Aberdeen have", "Residents of Almalyk have").
+_CLAUSE_OPENS_BEFORE = re.compile(
+    r"\b(?:when|as|where|while|after|before|but|because|since|until|if|though|although|"
+    r"that) $"
+)
 
 
 # A capitalised name and a possessive just before a name: "India’s", "South Korea's".
@@ -1041,6 +1066,8 @@ _MODEL_AFTER = re.compile(
     r" (?:(?!(?:19|20)\d\d\b)(?:\d{3,}(?:-\d+)?|\d+(?!st|nd|rd|th)[A-Za-z]+)\b"
     r"(?! ?(?:%|percent|per cent|million|billion))|(?:II|III|IV|VI|VII|VIII|IX)\b)"
 )
+# A score after a side's name: "the Pacers 118-112", "Rangers 2-1".
+_SCORE_AFTER = re.compile(r" \d{1,3}-\d{1,3}\b")
 
 # A number, not a year nor an amount ("250,000", "300 million", "12%") nor a measure
 # ("the Arlanzón 14 seconds ahead", "the Volga 300 km"): with "the" before the place,
@@ -1102,7 +1129,8 @@ def _named_after(
     if _BUILDING_AFTER.match(text, end):
         return True
     # A kind of area after a club's name: "the Rosenborg district" gave the club its name.
-    if kinds == {"organization"} and _AREA_AFTER.match(text, end):
+    # (Not after an acronym: "the BMC area" is the one the corporation runs.)
+    if kinds == {"organization"} and _AREA_AFTER.match(text, end) and not text[start:end].isupper():
         return True
     if "place" in kinds and "person" not in kinds and _THING_NAMED_AFTER.match(text, end):
         return True
@@ -1117,7 +1145,12 @@ def _named_after(
     teams = all(profiles[key].cues & _TEAM_WORDS for key in keys if key in profiles)
     if kinds == {"organization"} and not teams and _product_of(text, start, end):
         return True
-    if kinds == {"organization"} and bool(_MODEL_AFTER.match(text, end)):
+    # (A side's score is no model: "beat the Indiana Pacers 118-112".)
+    if (
+        kinds == {"organization"}
+        and _MODEL_AFTER.match(text, end)
+        and not (teams and _SCORE_AFTER.match(text, end))
+    ):
         return True
     if kinds != {"place"}:
         return False

@@ -78,5 +78,50 @@ def fold(text: str) -> str:
     return typographic(text).lower()
 
 
+# What a reader does not see as characters of their own: a soft hyphen, a place where a
+# line may break ("Dissa\u00adnayake" is "Dissanayake" unless it does), and a combining
+# mark, an accent typed or saved as a character after its letter ("e" and U+0301 for
+# "é", as some systems store text; Yoruba "ẹ́" has no character of its own). Folding maps
+# one character to one and cannot drop them, so a text that has them is read through
+# ``as_seen``.
+SOFT_HYPHEN = "\u00ad"
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_MARK = re.compile(f"[{_MARKS}]")
+_UNSEEN = re.compile(f"[{SOFT_HYPHEN}{_MARKS}]")
+
+
+def as_seen(text: str) -> tuple[str, list[int] | None]:
+    """``text`` as a reader sees its letters, and where each of its characters is in
+    ``text`` (None when they are the same): without soft hyphens, and each letter with
+    the combining marks after it as one character, the accented letter where Unicode has
+    one ("é") and else the letter the marks stand on ("ẹ" for "ẹ́"), which folding then
+    reads bare as ever."""
+    if not _UNSEEN.search(text):
+        return text, None
+    seen: list[str] = []
+    at: list[int] = []
+    for index, char in enumerate(text):
+        if char == SOFT_HYPHEN:
+            continue
+        if _MARK.match(char):
+            composed = unicodedata.normalize("NFC", seen[-1] + char) if seen else ""
+            if len(composed) == 1:
+                seen[-1] = composed
+            continue  # (a mark no letter takes as one is read as nothing)
+        seen.append(char)
+        at.append(index)
+    return "".join(seen), at
+
+
+def is_mark(char: str) -> bool:
+    """Whether ``char`` is a combining mark, an accent of the letter before it."""
+    return bool(_MARK.match(char))
+
+
+def seen(text: str) -> str:
+    """``text`` as a reader sees its letters (``as_seen``)."""
+    return as_seen(text)[0]
+
+
 def _capitalised(word: str) -> bool:
     return word[:1].isupper()

@@ -283,7 +283,16 @@ class Gazetteer:
     @classmethod
     def of(cls, entities: Iterable[Named]) -> Gazetteer:
         """The gazetteer of ``entities``' names and aliases, with what tells them apart."""
-        entities = list(entities)
+        # Names as a reader sees them, as the text is read (``folding.as_seen``): a
+        # combining mark is its letter's accent.
+        entities = [
+            named._replace(
+                name=folding.seen(named.name),
+                aliases=tuple(map(folding.seen, named.aliases)),
+                description=folding.seen(named.description),
+            )
+            for named in entities
+        ]
         kinds_spelled: dict[str, set[str]] = {}  # each name as written -> its entities' kinds
         for named in entities:
             for name in (named.name, *named.aliases):
@@ -501,7 +510,7 @@ class Gazetteer:
         that share the word; "Dissa\u00adnayake" with a soft hyphen, as read)."""
         if self._automaton is None:
             return ()
-        value = self._automaton.get(_lower(typographic(words.replace(_INVISIBLE, ""))), None)
+        value = self._automaton.get(_lower(typographic(folding.seen(words))), None)
         if value is None or value[3] is None:
             return ()  # no alias (or a bridge, which is only a way to shorter aliases)
         _, _, _, keys, readings = value
@@ -542,7 +551,7 @@ class Gazetteer:
             return NO_ALIAS
         if len(self.keys_sharing(words)) > 1:
             return SHARED_WORDS
-        visible = words.replace(_INVISIBLE, "")
+        visible = folding.seen(words)
         if " " not in typographic(visible).strip() and (
             _lower(spelled(visible)) not in self._written
         ):
@@ -583,27 +592,22 @@ class Gazetteer:
         if self._automaton is None:
             return [], 0
         with collector_paused():
-            if _INVISIBLE not in text:
-                return _find(self, text)
-            return _find_visible(self, text)
+            return _find_seen(self, text)
 
 
-# A soft hyphen: a place where a line may break, invisible unless it does. "Dissa­nayake"
-# with one is the name "Dissanayake" as the reader sees it, so it is read without them
-# (folding maps one character to one and cannot drop it; see ``_find_visible``).
-_INVISIBLE = "\u00ad"
-
-
-def _find_visible(gazetteer: Gazetteer, text: str) -> tuple[list[Match], int]:
-    """``_find`` over ``text`` read without its soft hyphens, each match's offsets put
-    back into ``text`` and its surface read there (soft hyphens and all)."""
-    kept = [index for index, char in enumerate(text) if char != _INVISIBLE]
-    visible = "".join(text[index] for index in kept)
-    kept.append(len(text))
-    matches, undecided = _find(gazetteer, visible)
+def _find_seen(gazetteer: Gazetteer, text: str) -> tuple[list[Match], int]:
+    """``_find`` over ``text`` as a reader sees it (``folding.as_seen``: no soft hyphens,
+    a letter and its combining marks one character), each match's offsets put back into
+    ``text`` with the marks of its last letter, and its surface read there."""
+    seen, at = folding.as_seen(text)
+    if at is None:
+        return _find(gazetteer, text)
+    matches, undecided = _find(gazetteer, seen)
     placed = []
     for match in matches:
-        start, end = kept[match.start], kept[match.end - 1] + 1
+        start, end = at[match.start], at[match.end - 1] + 1
+        while end < len(text) and folding.is_mark(text[end]):
+            end += 1
         placed.append(Match(start, end, match.key, text[start:end]))
     return placed, undecided
 

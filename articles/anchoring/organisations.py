@@ -529,7 +529,8 @@ def _what_the_name_does(story, start, end, own, candidates):
     """The entity a country's or a town's own name stands for by what its sentence says
     it does: a government or a firm that acts (``_acting_body``), or a national side in
     a game (``_side_named``); None when the sentence says neither."""
-    governing = _acting_body(story.text, start, end, own, candidates, story.profiles)
+    text, known = story.text, story.profiles
+    governing = _acting_body(text, start, end, own, candidates, known)
     return governing if governing is not None else _side_named(story, start, end, own, candidates)
 
 

@@ -22,6 +22,7 @@ from articles.anchoring.profiles import (
 )
 from articles.anchoring.reading import (
     _CAPITALISED,
+    _KIND_AFTER,
     _all_of_kind,
     _generic_institution_name,
     _kind_set_beside,
@@ -226,6 +227,10 @@ def _of_the_kind_written(text: str, start: int, end: int, keys: list, known: Map
         theirs = [key for key in kept if lies_in.search(known[key].description)]
         if theirs:
             kept = theirs
+    # "The southern Indiana city", "a small Ohio town": a town's word after a state's or
+    # a country's name that no town of ours of the name fits says where the town is.
+    if not kept and kind == "city" and _KIND_AFTER.match(text, end):
+        return [key for key in places if known[key].place_type in ("state", "country")]
     # "The Iceland volcano", "the Bali volcano": a volcano named after a country, an
     # island or a town of ours that is no mountain (we do not know the volcano).
     if not kept and kind == "mountain" and re.match(r" (?:strato)?volcano\b", text[end:]):

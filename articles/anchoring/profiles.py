@@ -235,7 +235,7 @@ def profile(named: Named) -> Profile:
         # The first such word is what it is: "Most populous city of the United States, in
         # the state of New York" is a city; "State in south-eastern Australia; capital
         # Melbourne, its largest city" a state.
-        for word in words:
+        for index, word in enumerate(words):
             # "Metropolitan city of Piedmont", "Metropolitan municipality governing
             # Durban": the region a city is the centre of. ("Metropolitan city in
             # south-western South Korea" is a city: read on.)
@@ -249,6 +249,16 @@ def profile(named: Named) -> Profile:
                 break
             if _stem(word) in _PLACE_TYPES:
                 place_type = _PLACE_TYPES[_stem(word)]
+                # A region's word before a town's says whose town it is: "State capital
+                # of Western Australia", "Regional capital", "County town of Devon".
+                # (Not across a stop: "US state; capital Olympia" is a state.)
+                following = words[index + 1] if index + 1 < len(words) else ""
+                if (
+                    place_type == "state"
+                    and _stem(following) in _CITY_WORDS
+                    and f"{word} {following}" in named.description.lower()
+                ):
+                    place_type = "city"
                 break
     # A country a description calls a "state" by a word for its region or its standing:
     # "Baltic state on the Gulf of Finland" (not "State in the south-eastern United
@@ -721,8 +731,17 @@ _KINDS_DESCRIBED = {
 def _kind_described(profile: Profile) -> str | None:
     """The kind of place a description says first ("Department of south-western
     Uruguay"; "Coastal mountain range"), or None."""
-    for word in _words(profile.description):
+    words = _words(profile.description)
+    for index, word in enumerate(words):
         if word in _KINDS_DESCRIBED:
+            # "County town of County Longford", "State capital of Western Australia": a
+            # town, of the region its first word names.
+            following = words[index + 1] if index + 1 < len(words) else ""
+            if (
+                _KINDS_DESCRIBED.get(following.lower()) == "city"
+                and f"{word} {following}" in profile.description
+            ):
+                return "city"
             return _KINDS_DESCRIBED[word]
     return None
 

@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Mapping, Set
 
 from articles.anchoring.context import (
+    _CLAUSE_OPENS_BEFORE,
     _DIRECTION,
     _FEATURE_AFTER,
     _OWNER_BEFORE,
@@ -944,7 +945,10 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             or (
                 "person" not in kinds
                 and _PLURAL_VERB_AFTER.match(text, end)
-                and opens_sentence(text, start)
+                and (
+                    opens_sentence(text, start)
+                    or _CLAUSE_OPENS_BEFORE.search(text, max(0, start - 10), start)
+                )
                 and not text[start:end].endswith("s")
             )
         ):
