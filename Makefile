@@ -24,9 +24,10 @@ run: install
 	$(BIN)/python manage.py run_pending_jobs
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-## The suite on SQLite, or on PostgreSQL when DATABASE_URL is set. Browser tests: make test-browser.
+## The suite on SQLite, or on PostgreSQL when DATABASE_URL is set, on every core (pytest-xdist:
+## one test database and one Redis database per worker). Browser tests: make test-browser.
 test: install migrations-check
-	$(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -m "not browser" -n auto $(PYTEST_ARGS)
 
 ## Reader and annotator journeys in Debian's Chromium (apt-get install chromium).
 test-browser: install
