@@ -8466,3 +8466,53 @@ PLACES_AND_SIDES = Gazetteer.of(
 )
 def test_words_around_a_place_name_that_say_what_it_names(text, expected):
     assert keys_found(PLACES_AND_SIDES, text) == expected
+
+
+FIRMS_AND_PLAYERS = Gazetteer.of(
+    [
+        Named(
+            "ford-motor",
+            "Ford Motor Company",
+            ("Ford",),
+            "American carmaker in Dearborn.",
+            "organization",
+        ),
+        Named("marcus-ford", "Marcus Ford", ("Ford",), "Michigan state senator.", "person"),
+        Named("jordan", "Jordan", (), "Country in western Asia; capital Amman.", "place"),
+        Named(
+            "terrence-jordan",
+            "Terrence Jordan",
+            ("Jordan",),
+            "American basketball player.",
+            "person",
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Workers, strikes and stakes are a firm's, before its name as after it.
+        (
+            "Senator Marcus Ford spoke. A two-week strike at Ford would cut output.",
+            ["marcus-ford", "ford-motor"],
+        ),
+        (
+            "Senator Marcus Ford spoke. Ford said the strike would hurt.",
+            ["marcus-ford", "marcus-ford"],
+        ),
+        # A player's verb past words set beside the name: the player the story introduced.
+        (
+            "Terrence Jordan led the Pacers.\n"
+            "Jordan, an All-Star last season, has averaged 27 points.",
+            ["terrence-jordan", "terrence-jordan"],
+        ),
+        (
+            "Terrence Jordan led the Pacers.\nJordan, a close ally of the US, has asked for aid.",
+            ["terrence-jordan", "jordan"],
+        ),
+    ],
+)
+def test_words_beside_a_shared_name_that_say_a_firm_or_a_player(text, expected):
+    assert keys_found(FIRMS_AND_PLAYERS, text) == expected

@@ -409,15 +409,22 @@ _FIRMS_AFTER = re.compile(
     r"factories)\b"
 )
 _SHARES_AFTER = re.compile(r" (?:shares|shareholders|stock|dealers|dealerships|head office)\b")
+# And just before it: "a two-week strike at Ford", "workers at Toyota", "a stake in Suzuki".
+_FIRMS_BEFORE = re.compile(
+    r"\b(?:strikes?|walkouts?|workers|employees|staff|jobs|job cuts|layoffs|executives) at $"
+)
+_SHARES_BEFORE = re.compile(r"\b(?:shares|stake|holding) in $")
 
 
-def _firm_by_the_words_after(text: str, end: int, keys: list, known: Mapping):
-    """The one firm of ``keys`` (its description says it is one) where the words after
-    the name are a firm's things (``_FIRMS_AFTER``, ``_SHARES_AFTER``), when the others
-    are teams, people ("the Ford assembly plant", "Suzuki shares"), or places (a town
-    only for its shares), or None."""
-    shares = _SHARES_AFTER.match(text, end)
-    if not (shares or _FIRMS_AFTER.match(text, end)) or any(key not in known for key in keys):
+def _firm_by_the_words_beside(text: str, start: int, end: int, keys: list, known: Mapping):
+    """The one firm of ``keys`` (its description says it is one) where the words beside
+    the name are a firm's things (``_FIRMS_AFTER``, ``_SHARES_AFTER``, and the same before
+    it), when the others are teams, people ("the Ford assembly plant", "Suzuki shares",
+    "a strike at Ford"), or places (a town only for its shares), or None."""
+    before = text[max(0, start - 30) : start]
+    shares = _SHARES_AFTER.match(text, end) or _SHARES_BEFORE.search(before)
+    firms_words = _FIRMS_AFTER.match(text, end) or _FIRMS_BEFORE.search(before)
+    if not (shares or firms_words) or any(key not in known for key in keys):
         return None
     teams = [key for key in keys if known[key].cues & _TEAM_WORDS]
     firms = [

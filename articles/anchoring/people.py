@@ -77,8 +77,11 @@ _PERSON_AFTER = re.compile(
 _PLAYER_AFTER = re.compile(
     r"(?: (?:has|had|have)(?: now| also| already| since| just)?)? (?:scored|netted|struck|"
     r"saved|converted|equalised|equalized|volleyed|headed|curled|dribbled|changed the game|"
-    r"came on|came off|limped|retired hurt|served|aced|bowled|batted|pitched|homered)\b"
+    r"came on|came off|limped|retired hurt|served|aced|bowled|batted|pitched|homered|"
+    r"averaged|averages|rebounded|dunked)\b"
 )
+# A short phrase set beside a name between commas: ", an All-Star last season,".
+_SET_BESIDE = re.compile(r", (?:a|an|the) [^,.;:\"“”()]{1,40},")
 
 
 # Words set beside a name that describe it: "Reid, a former engineer,", "Reid, who...".
@@ -648,9 +651,12 @@ def _person_introduced(story: _Story, folded: str, keys: list, own: list, start:
     "Cazorla changed the game" is the player, paragraphs after "Santi Cazorla"."""
     if not own or not all(story.profiles[key].kind == "place" for key in own):
         return None
-    played = bool(_PLAYER_AFTER.match(story.text, end))
+    # (Past words set beside it: "Jordan, an All-Star last season, has averaged 27".)
+    beside = _SET_BESIDE.match(story.text, end)
+    after = beside.end() if beside else end
+    played = bool(_PLAYER_AFTER.match(story.text, after))
     if not (
-        _POSSESSIVE_AFTER.match(story.text, end) or _PERSON_AFTER.match(story.text, end) or played
+        _POSSESSIVE_AFTER.match(story.text, end) or _PERSON_AFTER.match(story.text, after) or played
     ):
         return None
     if any(key in story.recent for key in own):

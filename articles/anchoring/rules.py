@@ -63,7 +63,7 @@ from articles.anchoring.organisations import (
     _SUBNATIONAL,
     _about_a_sport,
     _bodies_of_countries,
-    _firm_by_the_words_after,
+    _firm_by_the_words_beside,
     _game_beside,
     _generic_institution_elsewhere,
     _institution_country,
@@ -1077,10 +1077,10 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     nation = _country_set_beside(text, start, end, candidates, known)
     if nation is not None:
         return nation
-    # A firm's plant, shares or managers after the name: "the Kia car plant", "Lotte head
-    # office", "Markham shareholders" are the firm's, not the club's, the river's or the
-    # town's of its name.
-    firm = _firm_by_the_words_after(text, end, candidates, known)
+    # A firm's plant, shares or managers after the name, or its workers before it: "the
+    # Kia car plant", "Lotte head office", "Markham shareholders", "a strike at Ford" are
+    # the firm's, not the club's, the river's, the town's or the senator's of its name.
+    firm = _firm_by_the_words_beside(text, start, end, candidates, known)
     if firm is not None:
         return firm
     # The kind of place the story writes with the name: "the department of Colonia" is
