@@ -8516,3 +8516,55 @@ FIRMS_AND_PLAYERS = Gazetteer.of(
 )
 def test_words_beside_a_shared_name_that_say_a_firm_or_a_player(text, expected):
     assert keys_found(FIRMS_AND_PLAYERS, text) == expected
+
+
+PROVINCES_AND_CAPITALS = Gazetteer.of(
+    [
+        Named(
+            "quebec",
+            "Quebec",
+            ("Québec",),
+            "Largest province of Canada by area.",
+            "place",
+        ),
+        Named(
+            "quebec-city",
+            "Quebec City",
+            ("Québec",),
+            "Capital of the province of Quebec, on the St. Lawrence River.",
+            "place",
+        ),
+        Named(
+            "ontario",
+            "Ontario",
+            (),
+            "Most populous province of Canada, between Quebec and Manitoba.",
+            "place",
+        ),
+        Named("nyc", "New York City", ("New York",), "Largest city of the United States.", "place"),
+        Named(
+            "nys",
+            "New York State",
+            ("New York",),
+            "State in the north-east of the United States.",
+            "place",
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A place listed with a province is the province, a direction before either.
+        (
+            "QUEBEC CITY, Jan 22 (Newsroom) - Cold air will linger over southern Quebec and "
+            "eastern Ontario.",
+            ["quebec-city", "quebec", "ontario"],
+        ),
+        # "City" ending a dateline is in every town's description: no cue for New York City.
+        ("QUEBEC CITY, Jan 22 (Newsroom) - The power goes to New York.", ["quebec-city"]),
+    ],
+)
+def test_a_province_by_its_companions_and_no_cue_in_a_datelines_town_word(text, expected):
+    assert keys_found(PROVINCES_AND_CAPITALS, text) == expected

@@ -1395,8 +1395,9 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # the city and the county whose description names its main town, Cork city), the
     # other's description naming it tells only that they are named after one another:
     # that is read below.
+    # (Not a dateline's town word, which any town's description has: "QUEBEC CITY".)
     dateline = _dateline_before(text, start)
-    if dateline and filed_from not in candidates:
+    if dateline and dateline not in ("city", "town") and filed_from not in candidates:
         placed = [
             key
             for key in candidates
