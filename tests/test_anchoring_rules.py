@@ -8568,3 +8568,45 @@ PROVINCES_AND_CAPITALS = Gazetteer.of(
 )
 def test_a_province_by_its_companions_and_no_cue_in_a_datelines_town_word(text, expected):
     assert keys_found(PROVINCES_AND_CAPITALS, text) == expected
+
+
+STORMS_AND_FIRMS = Gazetteer.of(
+    [
+        Named("sam-kirk", "Sam Kirk", ("Kirk",), "Jamaican cricket umpire.", "person"),
+        Named(
+            "marcus-dean",
+            "Marcus Dean",
+            ("Dean",),
+            "Vice-president of a development bank.",
+            "person",
+        ),
+        Named("shell", "Shell", (), "British oil and gas company.", "organization"),
+        Named(
+            "chl",
+            "Champions Hockey League",
+            (),
+            "European ice hockey club competition.",
+            "organization",
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A storm's name, and its surname alone after it, is no one of ours...
+        ("Hurricane Kirk made landfall on Tuesday. Kirk weakened over the hills.", []),
+        # ...unless the name speaks: a storm does not.
+        (
+            "Marcus Dean spoke. Homes repaired after Hurricane Dean in 2007 fell. Dean said so.",
+            ["marcus-dean", "marcus-dean"],
+        ),
+        # A firm a verb lets do something is the firm, not a product after "a".
+        ("They signed a licence allowing Shell to develop the field.", ["shell"]),
+        # "Quarter" in "quarter-final" is no district named after a club.
+        ("They play the first leg of a Champions Hockey League quarter-final.", ["chl"]),
+    ],
+)
+def test_storms_and_firms_beside_words_that_look_like_other_readings(text, expected):
+    assert keys_found(STORMS_AND_FIRMS, text) == expected

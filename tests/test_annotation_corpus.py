@@ -326,6 +326,10 @@ HELD_OUT_FLOORS = {
     "annotation_holdout185": (0.95, 0.94),
     "annotation_holdout186": (0.97, 0.96),
     "annotation_holdout187": (0.95, 0.95),
+    "annotation_holdout188": (0.95, 0.96),
+    "annotation_holdout189": (0.99, 0.99),
+    "annotation_holdout190": (0.97, 0.96),
+    "annotation_holdout191": (0.96, 0.96),
 }
 
 

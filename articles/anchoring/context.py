@@ -474,6 +474,9 @@ def refusal(
     if previous:
         word = previous.group(1)
         word_start = start - 1 - len(word)
+        # "Hurricane Kirk tore across Jamaica": a storm's name, whoever else bears it.
+        if word in _STORMS:
+            return "storm"
         # "Stadium Southland, whose roof...", "Lake Taupo rose": a word that names a
         # kind of place or building opens a longer name even at the start of a sentence.
         if word in _FEATURE_WORDS:
@@ -507,6 +510,10 @@ def refusal(
         ):
             return "after a name"
     return None
+
+
+# The words a storm's name follows: "Hurricane Kirk", "Tropical Storm Ana".
+_STORMS = _wordset("Hurricane Typhoon Cyclone Storm")
 
 
 # A title and its portfolio, capitalised, before a name of several words: "Minister of
@@ -1049,7 +1056,7 @@ _PLACE_NAMED_AFTER = re.compile(
 # statue", "the Lutyens memorial at Thiepval".
 _ARTISTS_WORK_AFTER = re.compile(r" (?:monument|statue|memorial)\b")
 _ARTIST = re.compile(r"\b(?:sculptor|artist|architect|painter|designer)\b", re.IGNORECASE)
-_AREA_AFTER = re.compile(r" (?:district|neighbourhood|neighborhood|quarter|suburb|area)\b")
+_AREA_AFTER = re.compile(r" (?:district|neighbourhood|neighborhood|quarter|suburb|area)(?![\w-])")
 # A lower-case noun that ends a noun phrase after a place's name and makes it the name of
 # a thing named after the place: a disease ("Ross River virus, a painful disease"), a
 # treatment ("Bordeaux mixture, the old fungicide"), a food or a tree ("Minas cheese",

@@ -734,26 +734,35 @@ def _tied(person: Profile, names: list[str]) -> bool:
 
 
 def _strangers(text: str, hits: list, reasons: list, profiles: Mapping) -> dict:
-    """Where someone who is none of ours was named with a surname of ours: the hits of
-    persons only refused after a name that is not ours ("Elvira Garza", a given name we
-    do not know), that words after them show to be a person (an age, a description, a
-    verb of speech: not "Ibirapuera Park, where"), by folded surname."""
-    found: dict[str, list[int]] = {}
+    """Where someone or something that is none of ours was named with a surname of ours:
+    the hits of persons only refused after a name that is not ours ("Elvira Garza", a
+    given name we do not know), that words after them show to be a person (an age, a
+    description, a verb of speech: not "Ibirapuera Park, where"), and a storm's name
+    ("Hurricane Kirk ... Kirk had skirted Barbados"), by folded surname."""
+    found: dict[str, list[tuple[int, bool]]] = {}
     for (start, end, keys), reason in zip(hits, reasons, strict=True):
-        if (
-            reason == "after a name"
-            and _all_persons(keys, profiles)
-            and (_PERSON_AFTER.match(text, end) or _APPOSITION_AFTER.match(text, end))
+        if not _all_persons(keys, profiles):
+            continue
+        if reason == "storm":
+            found.setdefault(fold(text[start:end]), []).append((end, False))
+        elif reason == "after a name" and (
+            _PERSON_AFTER.match(text, end) or _APPOSITION_AFTER.match(text, end)
         ):
-            found.setdefault(fold(text[start:end]), []).append(end)
+            found.setdefault(fold(text[start:end]), []).append((end, True))
     return found
 
 
-def _stranger_since(story: _Story, folded: str, keys, start: int) -> bool:
-    """Whether a surname at ``start`` follows someone not ours of that name ("Elvira
+def _stranger_since(story: _Story, folded: str, keys, start: int, end: int) -> bool:
+    """Whether a surname at ``start:end`` follows someone not ours of that name ("Elvira
     Garza, a 71-year-old retired teacher, ... Garza said"), named after the last mention
-    of each of ``keys``: then it is most likely that person, not one of ours."""
-    before = [end for end in story.strangers.get(folded, ()) if end <= start]
+    of each of ``keys``: then it is most likely that person, not one of ours. A storm is
+    no one who speaks: "Hurricane Dean ... Dean said" is ours."""
+    speaks = bool(_PERSON_AFTER.match(story.text, end))
+    before = [
+        stranger_end
+        for stranger_end, person in story.strangers.get(folded, ())
+        if stranger_end <= start and (person or not speaks)
+    ]
     if not before or not _all_persons(keys, story.profiles):
         return False
     ours = [end for key in keys for end in story.recent.get(key, {}).values()]

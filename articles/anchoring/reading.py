@@ -231,7 +231,16 @@ def _product_of(text: str, start: int, end: int) -> bool:
         and not (
             _A_THING_DONE_BEFORE.search(article.group()) and _CLAUSE_VERB_AFTER.match(text, end)
         )
+        # Nor a firm a verb lets do something: "a licence allowing Shell to develop".
+        and not _LETS_BEFORE.search(article.group())
     )
+
+
+# A verb that lets or makes its object do something, before a firm's name.
+_LETS_BEFORE = re.compile(
+    r" (?:allowing|letting|forcing|requiring|asking|urging|enabling|permitting|telling|"
+    r"ordering|obliging|persuading) $"
+)
 
 
 # What a firm does or deals in, after "a", before its name opening a clause.

@@ -1843,7 +1843,7 @@ def resolve(
     gendered = []  # hits left out that a title or a pronoun gives a gender
     for (start, end, keys), folded in zip(hits, folded_at, strict=True):
         # (The checks that read what the gazetteer knows of people only where it knows.)
-        if profiles and _stranger_since(story, folded, keys, start):
+        if profiles and _stranger_since(story, folded, keys, start, end):
             undecided += 1
             continue
         if start in signs and _several_named(story, keys):

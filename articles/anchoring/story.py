@@ -37,8 +37,9 @@ class _Story:
     filed_from: object = None  # the place the dateline names
     # What the words beside each person's names said so far (see ``_described``).
     described: dict[object, set[str]] = field(default_factory=dict)
-    # Where people not ours were named with a surname of ours (see ``_strangers``).
-    strangers: dict[str, list[int]] = field(default_factory=dict)
+    # Where people not ours, or storms, were named with a surname of ours, and whether
+    # each was a person (see ``_strangers``).
+    strangers: dict[str, list[tuple[int, bool]]] = field(default_factory=dict)
     # Who the story says is older than whom: (older, younger) from "his father, Heydar
     # Aliyev" (see ``_tie_stated``).
     older: set[tuple] = field(default_factory=set)
