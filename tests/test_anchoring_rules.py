@@ -8610,3 +8610,19 @@ STORMS_AND_FIRMS = Gazetteer.of(
 )
 def test_storms_and_firms_beside_words_that_look_like_other_readings(text, expected):
     assert keys_found(STORMS_AND_FIRMS, text) == expected
+
+
+def test_a_persons_name_after_the_and_before_of_is_a_title_or_a_likeness():
+    """ "The" alone before a person's name and "of" after it: a title or someone likened,
+    not the person ("the Eze of a neighbouring community", "the Picasso of his age")."""
+    people = Gazetteer.of(
+        [
+            Named("eze", "Chijioke Eze", ("Eze",), "Nigerian football club owner.", "person"),
+            Named("picasso", "Pablo Picasso", ("Picasso",), "Spanish painter.", "person"),
+        ]
+    )
+    text = (
+        "Chijioke Eze spoke. Among his guests was the Eze of a neighbouring community. "
+        "Critics called her the Picasso of her age. Eze thanked them."
+    )
+    assert keys_found(people, text) == ["eze", "eze"]

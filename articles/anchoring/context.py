@@ -1095,7 +1095,7 @@ _THE_AND_WORDS_BEFORE = re.compile(r"\b[Tt]he(?: [a-z][\w-]*)? $")
 
 def _the_name_alone(text: str, start: int, end: int, keys, keys_at: Mapping | None) -> bool:
     """Whether "the" stands before the name and nothing of a noun phrase after it ("the
-    support boat, the Cleopatra,"; "simply the Janáček, and"): no person, whose name takes
+    support boat, the Cleopatra,"; "simply the Janáček, and") or "of": no person, whose name takes
     no "the"; unless the comma sets the person's own name beside it ("the Asantehene,
     Otumfuo Osei Tutu II," is a title the person is known by; ``keys_at`` holds each hit's
     keys by where it starts)."""
@@ -1103,7 +1103,9 @@ def _the_name_alone(text: str, start: int, end: int, keys, keys_at: Mapping | No
         return False
     if text[end : end + 2] == ", " and set(keys) & set((keys_at or {}).get(end + 2, ())):
         return False
-    return bool(_CLAUSE_END.match(text, end))
+    # Or "of" after it: a title, or someone likened ("the Eze of a neighbouring
+    # community", "the Prince of Wales", "the Picasso of his generation").
+    return bool(_CLAUSE_END.match(text, end)) or text.startswith(" of ", end)
 
 
 def _named_after(
