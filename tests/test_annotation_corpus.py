@@ -330,6 +330,10 @@ HELD_OUT_FLOORS = {
     "annotation_holdout189": (0.99, 0.99),
     "annotation_holdout190": (0.97, 0.96),
     "annotation_holdout191": (0.96, 0.96),
+    "annotation_holdout192": (0.97, 0.96),
+    "annotation_holdout193": (0.96, 0.97),
+    "annotation_holdout194": (0.95, 0.96),
+    "annotation_holdout195": (0.93, 0.93),
 }
 
 

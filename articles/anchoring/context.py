@@ -455,7 +455,12 @@ def refusal(
             and not _office_of(after)
             and not (acronym and word in _OWNED_BY_AN_ACRONYM)
             and not _A_NATIONS_BODY_AFTER.match(after)
-            and not (_THE_PRONOUN_I_AFTER.match(after) and not opens_sentence(text, start))
+            and not (
+                _THE_PRONOUN_I_AFTER.match(after)
+                and not opens_sentence(text, start)
+                and not persons_name
+                and not _TITLE_ENDS.search(before)
+            )
         ):
             return "longer name"
         # Or a title that begins an institution's name: "Issyk-Kul State University".
@@ -648,8 +653,11 @@ def _may_follow_a_name(word: str) -> bool:
 
 # The pronoun "I" after a name inside a sentence, which a verb in lower case follows:
 # "the Bombay I grew up in", "in Gwangju I dreamed" (not "Elizabeth I", "Vatican II",
-# nor "“May I say").
+# "King Charles I sold", nor "“May I say").
 _THE_PRONOUN_I_AFTER = re.compile(r" I(?:['’](?:m|d|ve|ll))? [a-z]")
+_TITLE_ENDS = re.compile(
+    r"\b(?:King|Queen|Pope|Tsar|Czar|Emperor|Empress|Prince|Princess|Sultan) $"
+)
 
 
 # A country's region named by its direction, after the country's name: "the U.S.
@@ -1095,7 +1103,7 @@ _THE_AND_WORDS_BEFORE = re.compile(r"\b[Tt]he(?: [a-z][\w-]*)? $")
 
 def _the_name_alone(text: str, start: int, end: int, keys, keys_at: Mapping | None) -> bool:
     """Whether "the" stands before the name and nothing of a noun phrase after it ("the
-    support boat, the Cleopatra,"; "simply the Janáček, and") or "of": no person, whose name takes
+    support boat, the Cleopatra,"; "simply the Janáček, and"): no person, whose name takes
     no "the"; unless the comma sets the person's own name beside it ("the Asantehene,
     Otumfuo Osei Tutu II," is a title the person is known by; ``keys_at`` holds each hit's
     keys by where it starts)."""
@@ -1103,9 +1111,7 @@ def _the_name_alone(text: str, start: int, end: int, keys, keys_at: Mapping | No
         return False
     if text[end : end + 2] == ", " and set(keys) & set((keys_at or {}).get(end + 2, ())):
         return False
-    # Or "of" after it: a title, or someone likened ("the Eze of a neighbouring
-    # community", "the Prince of Wales", "the Picasso of his generation").
-    return bool(_CLAUSE_END.match(text, end)) or text.startswith(" of ", end)
+    return bool(_CLAUSE_END.match(text, end))
 
 
 def _named_after(
@@ -1138,8 +1144,7 @@ def _named_after(
     if _BUILDING_AFTER.match(text, end):
         return True
     # A kind of area after a club's name: "the Rosenborg district" gave the club its name.
-    # (Not after an acronym: "the BMC area" is the one the corporation runs.)
-    if kinds == {"organization"} and _AREA_AFTER.match(text, end) and not text[start:end].isupper():
+    if kinds == {"organization"} and _AREA_AFTER.match(text, end):
         return True
     if "place" in kinds and "person" not in kinds and _THING_NAMED_AFTER.match(text, end):
         return True

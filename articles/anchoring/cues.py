@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 
-from articles.anchoring.context import _DIRECTION, _THE_BEFORE
+from articles.anchoring.context import _THE_BEFORE
 from articles.anchoring.folding import fold
 from articles.anchoring.organisations import _COMMON_GAME_WORDS, _game_beside, _text_about_a_sport
 from articles.anchoring.people import _APPOSITION_AFTER
@@ -38,9 +38,7 @@ _CUE_FLOOR = 0.2
 # What joins the names of a list or a pair: "Celtic, Rangers and Aberdeen", "Bahia and
 # Vitória", "Mali, Niger or Chad". A comma alone may set a region after a place ("Atlanta,
 # Georgia"), so a list needs an "and", an "or" or a "v" somewhere between its names.
-# What joins names in a list or a pair, with a direction of the next ("southern Quebec
-# and eastern Ontario").
-_JOINER = re.compile(rf",? (?:and|or|v\.?|vs\.?|&) (?:{_DIRECTION} )?|, ")
+_JOINER = re.compile(r",? (?:and|or|v\.?|vs\.?|&) |, ")
 
 
 def _sort_of(profile: Profile) -> str:

@@ -421,7 +421,13 @@ def _firm_by_the_words_beside(text: str, start: int, end: int, keys: list, known
     the name are a firm's things (``_FIRMS_AFTER``, ``_SHARES_AFTER``, and the same before
     it), when the others are teams, people ("the Ford assembly plant", "Suzuki shares",
     "a strike at Ford"), or places (a town only for its shares), or None."""
-    before = text[max(0, start - 30) : start]
+    # (Not a possessor of other things: "a stake in Ford's defeat", "a strike at Ford's
+    # boyhood club"; "workers at Kia's car plant" are the firm's.)
+    owner = _POSSESSIVE_AFTER.match(text, end)
+    firms_own = owner and (
+        _FIRMS_AFTER.match(text, owner.end()) or _SHARES_AFTER.match(text, owner.end())
+    )
+    before = text[max(0, start - 30) : start] if not owner or firms_own else ""
     shares = _SHARES_AFTER.match(text, end) or _SHARES_BEFORE.search(before)
     firms_words = _FIRMS_AFTER.match(text, end) or _FIRMS_BEFORE.search(before)
     if not (shares or firms_words) or any(key not in known for key in keys):

@@ -18,6 +18,7 @@ from articles.anchoring.context import (
     _unknown_name,
 )
 from articles.anchoring.folding import fold
+from articles.anchoring.organisations import _text_about_a_sport
 from articles.anchoring.profiles import (
     _BORN,
     _TITLES,
@@ -80,6 +81,13 @@ _PLAYER_AFTER = re.compile(
     r"came on|came off|limped|retired hurt|served|aced|bowled|batted|pitched|homered|"
     r"averaged|averages|rebounded|dunked)\b"
 )
+# Of those, the ones an economy's figures do too ("has averaged 4 percent growth", "the
+# market rebounded"): a player's only in a report of a game.
+_GAME_ONLY_VERB_AFTER = re.compile(
+    r"(?: (?:has|had|have)(?: now| also| already| since| just)?)? (?:averaged|averages|rebounded)\b"
+)
+# An age after a name, however the clause goes on: "Andrew, 32 at the time,".
+_AGE_OPENS_AFTER = re.compile(r", \d{1,3}\b")
 # A short phrase set beside a name between commas: ", an All-Star last season,".
 _SET_BESIDE = re.compile(r", (?:a|an|the) [^,.;:\"“”()]{1,40},")
 
@@ -651,10 +659,14 @@ def _person_introduced(story: _Story, folded: str, keys: list, own: list, start:
     "Cazorla changed the game" is the player, paragraphs after "Santi Cazorla"."""
     if not own or not all(story.profiles[key].kind == "place" for key in own):
         return None
-    # (Past words set beside it: "Jordan, an All-Star last season, has averaged 27".)
-    beside = _SET_BESIDE.match(story.text, end)
+    # (Past words set beside it, in a report of a game: "Jordan, an All-Star last season,
+    # has averaged 27"; not "Washington, a Democratic stronghold, has averaged 4 percent".)
+    sport = _text_about_a_sport(story.text)
+    beside = _SET_BESIDE.match(story.text, end) if sport else None
     after = beside.end() if beside else end
-    played = bool(_PLAYER_AFTER.match(story.text, after))
+    played = bool(_PLAYER_AFTER.match(story.text, after)) and (
+        sport or not _GAME_ONLY_VERB_AFTER.match(story.text, after)
+    )
     if not (
         _POSSESSIVE_AFTER.match(story.text, end) or _PERSON_AFTER.match(story.text, after) or played
     ):
@@ -756,8 +768,13 @@ def _stranger_since(story: _Story, folded: str, keys, start: int, end: int) -> b
     """Whether a surname at ``start:end`` follows someone not ours of that name ("Elvira
     Garza, a 71-year-old retired teacher, ... Garza said"), named after the last mention
     of each of ``keys``: then it is most likely that person, not one of ours. A storm is
-    no one who speaks: "Hurricane Dean ... Dean said" is ours."""
-    speaks = bool(_PERSON_AFTER.match(story.text, end))
+    no one who speaks or is described as a person: "Hurricane Dean ... Dean said", "Dean,
+    the former Vermont governor," and "Andrew, 32 at the time," are ours."""
+    speaks = bool(
+        _PERSON_AFTER.match(story.text, end)
+        or _APPOSITION_AFTER.match(story.text, end)
+        or _AGE_OPENS_AFTER.match(story.text, end)
+    )
     before = [
         stranger_end
         for stranger_end, person in story.strangers.get(folded, ())

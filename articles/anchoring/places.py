@@ -229,8 +229,10 @@ def _of_the_kind_written(text: str, start: int, end: int, keys: list, known: Map
             kept = theirs
     # "The southern Indiana city", "a small Ohio town": a town's word after a state's or
     # a country's name that no town of ours of the name fits says where the town is.
+    # (One such: "a Georgia town" may be in the state or the country.)
     if not kept and kind == "city" and _KIND_AFTER.match(text, end):
-        return [key for key in places if known[key].place_type in ("state", "country")]
+        areas = [key for key in places if known[key].place_type in ("state", "country")]
+        return areas if len(areas) == 1 else []
     # "The Iceland volcano", "the Bali volcano": a volcano named after a country, an
     # island or a town of ours that is no mountain (we do not know the volcano).
     if not kept and kind == "mountain" and re.match(r" (?:strato)?volcano\b", text[end:]):

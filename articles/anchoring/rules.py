@@ -159,6 +159,14 @@ from articles.anchoring.reading import (
 from articles.anchoring.short_forms import _fitting
 from articles.anchoring.story import Match, _Story
 
+# A direction written as an adjective just before a name: "southern Quebec",
+# "north-eastern Texas" (not "south Jakarta", "north Tehran": parts of a city).
+_DIRECTION_BEFORE = re.compile(
+    r"\b(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|"
+    r"northwest|southeast|southwest)ern $"
+)
+
+
 # What only a river has or does, after its bare name: "Helmand water flows into Iran",
 # "Sarno burst its banks", "rafting on Sarno rapids".
 _A_RIVERS_AFTER = re.compile(
@@ -947,7 +955,12 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
                 and _PLURAL_VERB_AFTER.match(text, end)
                 and (
                     opens_sentence(text, start)
-                    or _CLAUSE_OPENS_BEFORE.search(text, max(0, start - 10), start)
+                    # (After a clause's opener, in a report of a game: "where Sri Lanka
+                    # are preparing"; not "after Sri Lanka were able to restructure".)
+                    or (
+                        _CLAUSE_OPENS_BEFORE.search(text, max(0, start - 10), start)
+                        and _about_a_sport(story)
+                    )
                 )
                 and not text[start:end].endswith("s")
             )
@@ -1083,6 +1096,14 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     firm = _firm_by_the_words_beside(text, start, end, candidates, known)
     if firm is not None:
         return firm
+    # A direction before a name says an area: "southern Quebec", "northern Virginia",
+    # "eastern Washington" are the province and the states, not the cities of the name.
+    if _all_of_kind(candidates, known, "place") and _DIRECTION_BEFORE.search(
+        text, max(0, start - 16), start
+    ):
+        areas = [key for key in candidates if known[key].place_type in ("state", "country")]
+        if len(areas) == 1 and any(known[key].place_type == "city" for key in candidates):
+            return areas[0]
     # The kind of place the story writes with the name: "the department of Colonia" is
     # not the city of the name, "Biobío province" neither a region nor a river.
     candidates = _of_the_kind_written(text, start, end, candidates, known)
