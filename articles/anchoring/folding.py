@@ -96,7 +96,7 @@ def as_seen(text: str) -> tuple[str, list[int] | None]:
     the combining marks after it as one character, the accented letter where Unicode has
     one ("é") and else the letter the marks stand on ("ẹ" for "ẹ́"), which folding then
     reads bare as ever."""
-    if not _UNSEEN.search(text):
+    if text.isascii() or not _UNSEEN.search(text):
         return text, None
     seen: list[str] = []
     at: list[int] = []
