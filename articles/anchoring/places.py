@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from articles.anchoring.context import _GENERIC_NAME_WORDS, _PHRASE_ENDS_NARROW, opens_dateline
+from articles.anchoring.context import _GENERIC_NAME_WORDS, opens_dateline
 from articles.anchoring.folding import fold, typographic
 from articles.anchoring.profiles import (
     _KINDS_OF_PLACE,
@@ -100,67 +100,6 @@ _KINDS_READ_AS = {
     **dict.fromkeys(_PROVINCES, _PROVINCES),
     "region": frozenset({"region", "oblast", "governorate"}),
 }
-
-
-_REGION_THE_BEFORE = re.compile(
-    r"(?:\b(?:[Ii]n|to|[Aa]cross|[Tt]hroughout|[Tt]hrough|[Aa]round|[Ww]ithin) the |"
-    r"(?:^|[.!?]['\"’”)]?\s+|\n)The )$"
-)
-
-
-# "The" before a name, or "the" and the reach of a river: "the lower Columbia".
-_THE_AND_A_REACH_BEFORE = re.compile(r"\b[Tt]he (?:(?:lower|upper|middle|swollen|mighty) )?$")
-# What only a river does or has, before "the" and its name.
-_RIVER_THE_BEFORE = re.compile(
-    r"\b(?:meets|meet|joins|join|joined|flows into|empties into|up|down|upstream on|"
-    r"downstream on|(?:banks?|mouth|delta|estuary|waters|length|source) of) the $"
-)
-# What moves on water goes "through the" river: "barges carrying coal through the
-# Meuse", "cruise boats sail through the Dordogne", "floodwater surging through".
-_ON_WATER_BEFORE = re.compile(
-    r"\b(?:boats?|barges?|ships?|ferr(?:y|ies)|cruises?|sail\w*|paddl\w*|raft\w*|kayak\w*|"
-    r"canoe\w*|swim\w*|flood\w*|water|ice|floes?|currents?|salmon|fish)\b[^.;]*$",
-    re.IGNORECASE,
-)
-
-
-def _the_river(text: str, start: int, end: int, keys: list, known: Mapping):
-    """The one river among the places ``keys`` when "the" stands right before the name at
-    ``start:end`` and the name ends its noun phrase ("the Gandaki provincial government"
-    is the province's), or None."""
-    # A club, a firm or a person of the name is none of it: "on the Columbia" is no
-    # sportswear maker's, "beside the Potenza" no football club's. (Not one whose own
-    # name opens with "the", "The Irrawaddy", a news site.)
-    if not all(
-        key in known and (known[key].kind == "place" or not known[key].name.startswith("the "))
-        for key in keys
-    ):
-        return None
-    keys = [key for key in keys if known[key].kind == "place"]
-    if not (
-        keys
-        and _THE_AND_A_REACH_BEFORE.search(text, max(0, start - 12), start)
-        and _PHRASE_ENDS_NARROW.match(text, end)
-        # A region takes "the" too: "retirees in the Dordogne", "moved to the Yukon",
-        # "across the Waikato", "The Dordogne is home to..."; a river is crossed, followed
-        # or flooded ("down the Dordogne", "over the Meuse", "along the Loire").
-        and not (
-            _REGION_THE_BEFORE.search(text, max(0, start - 20), start)
-            and not (
-                text.endswith(("through the ", "Through the "), max(0, start - 12), start)
-                and _ON_WATER_BEFORE.search(text, max(0, start - 60), start)
-            )
-        )
-        # Not a country's, "the Gambia", unless only a river is so: "where the Benue
-        # meets the Niger", "higher up the Niger".
-        and (
-            all(known[key].place_type != "country" for key in keys)
-            or _RIVER_THE_BEFORE.search(text, max(0, start - 24), start)
-        )
-    ):
-        return None
-    rivers = [key for key in keys if _kind_described(known[key]) == "river"]
-    return rivers[0] if len(rivers) == 1 else None
 
 
 def _completed_by_next_word(text: str, end: int, folded: str, keys: list, known: Mapping):

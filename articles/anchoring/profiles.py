@@ -728,6 +728,13 @@ _KINDS_DESCRIBED = {
 }
 
 
+# The kinds of place a government's area is: no river, lake or hill.
+_ADMINISTRATIVE = frozenset(
+    {"city", "county", "province", "state", "region", "department", "prefecture"}
+    | {"canton", "district", "governorate", "oblast"}
+)
+
+
 def _kind_described(profile: Profile) -> str | None:
     """The kind of place a description says first ("Department of south-western
     Uruguay"; "Coastal mountain range"), or None."""

@@ -125,9 +125,9 @@ from articles.anchoring.places import (
     _region_after,
     _region_of_the_dateline,
     _story_place,
-    _the_river,
 )
 from articles.anchoring.profiles import (
+    _ADMINISTRATIVE,
     _NATURAL_KINDS,
     _STOPWORDS,
     Profile,
@@ -145,7 +145,6 @@ from articles.anchoring.profiles import (
 from articles.anchoring.reading import (
     _CAPITALISED,
     _PHRASE_ENDS,
-    _RIVER_BEFORE,
     _all_of_kind,
     _filter,
     _generic_institution_name,
@@ -156,6 +155,7 @@ from articles.anchoring.reading import (
     _title_before,
     opens_sentence,
 )
+from articles.anchoring.rivers import _a_river_we_do_not_know, _no_river_without_the, _the_river
 from articles.anchoring.short_forms import _fitting
 from articles.anchoring.story import Match, _Story
 
@@ -167,12 +167,6 @@ _DIRECTION_BEFORE = re.compile(
 )
 
 
-# What only a river has or does, after its bare name: "Helmand water flows into Iran",
-# "Sarno burst its banks", "rafting on Sarno rapids".
-_A_RIVERS_AFTER = re.compile(
-    r" (?:waters?|rapids|basin|delta|estuary|headwaters|(?:burst|broke|overflowed) its banks|"
-    r"crested|overflowed)\b"
-)
 # The last of names listed after "in" or "near": "casinos in Atmore, Wetumpka and
 # Montgomery", "neurologists in Melbourne and Sydney". (Not "from", "at" or "between",
 # which list people, firms and sides as often: "tributes from Obama, Bush and Clinton",
@@ -194,35 +188,6 @@ def _listed_after_a_word_of_place(text: str, start: int) -> bool:
     return bool(listed) and (listed.group(1) or "").lower() not in _HOLDINGS
 
 
-_PLACE_NO_THE_BEFORE = re.compile(r"\b(?:in|from|around|near|to|at|outside) $", re.IGNORECASE)
-# "The" before a river's name, with a word of where between ("the lower Columbia", "the
-# mighty Amazon"), or an owner's word ("their Colorado allocations"), or before the
-# first name of a list of rivers ("the Tigris and Euphrates", "the Tigris, Euphrates and").
-_A_NAME = r"[A-Z][\w'’-]*"
-_THE_BEFORE_A_RIVER = re.compile(
-    rf"\b(?:[Tt]he|its|their) (?:[a-z]+ )?"
-    rf"(?:$|{_A_NAME}(?: {_A_NAME})?(?:, {_A_NAME})*,? (?:and|or) $)"
-)
-# Kinds of place a river is not, and the words of a water's own name ("Lake Geneva",
-# "the Palk Strait"), which the rules of rivers leave alone.
-_ADMINISTRATIVE = frozenset(
-    {
-        "department",
-        "province",
-        "region",
-        "state",
-        "county",
-        "city",
-        "district",
-        "country",
-        "prefecture",
-        "municipality",
-        "governorate",
-    }
-)
-_WATER_NAME = re.compile(
-    r"\b(?:strait|straits|gulf|channel|sea|bay|estuary|sound|river|rio|lake|lakes|loch|lac)\b"
-)
 _NAMESAKE_BEFORE = re.compile(r"\b(?:its|their|his|her|the) names? from $")
 # What only a place has, before "of" and its name: "the mayor of Lille", "the people of
 # Lille", "the centre of Liverpool", "the firefighters of Marseille" (a club has fans, not
@@ -1353,26 +1318,10 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     river = _the_river(text, start, end, candidates, known)
     if river is not None:
         return river
-    # And a bare name with no "the" is no river's: "people in Saint John", "others came
-    # from Kagera", "residents of Sarno", "the old quarter of Piracicaba" are the city and
-    # the region, as English writes a river "the Sarno" ("the lower Columbia"), or with
-    # "the" before the first of a list ("the Tigris and Euphrates"). (A lake's short name
-    # takes no "the": "residents near Tahoe" may be the lake's shore.)
-    if (
-        _all_of_kind(candidates, known, "place")
-        and not _WATER_NAME.search(folded)
-        and not _THE_BEFORE_A_RIVER.search(text, max(0, start - 60), start)
-        and not _POSSESSIVE_AFTER.match(text, end)
-        and not _A_RIVERS_AFTER.match(text, end)
-    ):
-        dry = [key for key in candidates if _kind_described(known[key]) != "river"]
-        if len(dry) == 1 and len(candidates) > 1:
-            return dry[0]
-        # After a word of place the rest stay to be told apart; elsewhere, with no word
-        # of place, the river's absence tells nothing of which of them it is ("the
-        # capital of Ostra", the town or the department of the name).
-        if dry and _PLACE_NO_THE_BEFORE.search(text, max(0, start - 16), start):
-            candidates = dry
+    # And a bare name with no "the" is no river's (``_no_river_without_the``).
+    dry, candidates = _no_river_without_the(text, start, end, folded, candidates, known)
+    if dry is not None:
+        return dry
     # 5. Places, or organisations, of one name: the one whose description holds names
     # the story uses ("Capital of Peru" in a story that names Peru).
     # A place of the very name the dateline wrote, its own name ("PALERMO, April 17 … A
@@ -1674,12 +1623,6 @@ _PRIMATE = re.compile(r"\b(?:largest|most populous|biggest) city\b")
 
 # The largest itself, not the second-largest ("Second-largest city of the province").
 _THE_PRIMATE = re.compile(r"(?<![\w-])(?:largest|most populous|biggest) city\b")
-_ADMINISTRATIVE = {"city", "county", "province", "state", "region", "department", "prefecture"} | {
-    "canton",
-    "district",
-    "governorate",
-    "oblast",
-}
 
 
 def _own_name_decides(own, keys: list, known: Mapping) -> bool:
@@ -1876,16 +1819,8 @@ def resolve(
         if profiles and _quoted_without_cue(story, start, keys, pronoun):
             undecided += 1
             continue
-        # What only a river has, before a place of another kind, says it is a river of
-        # its name we do not know: "the banks of the Marne" is no department.
-        if (
-            len(keys) == 1
-            and keys[0] in profiles
-            and profiles[keys[0]].kind == "place"
-            and _RIVER_BEFORE.search(text, max(0, start - 30), start)
-            and _kind_described(profiles[keys[0]]) in _ADMINISTRATIVE
-            and not _WATER_NAME.search(folded)
-        ):
+        # A river of its name we do not know: "the banks of the Marne" is no department.
+        if len(keys) == 1 and _a_river_we_do_not_know(text, start, folded, profiles.get(keys[0])):
             undecided += 1
             continue
         if len(keys) == 1:

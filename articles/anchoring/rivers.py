@@ -1,0 +1,140 @@
+"""Rivers: when a bare name is a river's and when it is no river's, by the words beside it.
+
+A river of ours shares its name with the towns, regions and dams named after it ("the
+Sarno" and Sarno, "the Layou" and Layou). English writes a river with "the" and a town
+without it, and only a river has banks, rapids and a mouth; ``rules._choose`` and
+``rules.resolve`` ask these rules, which read only the words next to the name. (What only
+a river has before "of the", ``reading._RIVER_BEFORE``, is read as the kind of place
+written with a name too.)"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+from articles.anchoring.context import _PHRASE_ENDS_NARROW, _POSSESSIVE_AFTER
+from articles.anchoring.profiles import _ADMINISTRATIVE, Profile, _kind_described
+from articles.anchoring.reading import _RIVER_BEFORE, _all_of_kind
+
+# What a region takes "the" after, as a river does: "retirees in the Dordogne", "moved
+# to the Yukon", "The Dordogne is home to...".
+_REGION_THE_BEFORE = re.compile(
+    r"(?:\b(?:[Ii]n|to|[Aa]cross|[Tt]hroughout|[Tt]hrough|[Aa]round|[Ww]ithin) the |"
+    r"(?:^|[.!?]['\"’”)]?\s+|\n)The )$"
+)
+
+
+# "The" before a name, or "the" and the reach of a river: "the lower Columbia".
+_THE_AND_A_REACH_BEFORE = re.compile(r"\b[Tt]he (?:(?:lower|upper|middle|swollen|mighty) )?$")
+# What only a river does or has, before "the" and its name.
+_RIVER_THE_BEFORE = re.compile(
+    r"\b(?:meets|meet|joins|join|joined|flows into|empties into|up|down|upstream on|"
+    r"downstream on|(?:banks?|mouth|delta|estuary|waters|length|source) of) the $"
+)
+# What moves on water goes "through the" river: "barges carrying coal through the
+# Meuse", "cruise boats sail through the Dordogne", "floodwater surging through".
+_ON_WATER_BEFORE = re.compile(
+    r"\b(?:boats?|barges?|ships?|ferr(?:y|ies)|cruises?|sail\w*|paddl\w*|raft\w*|kayak\w*|"
+    r"canoe\w*|swim\w*|flood\w*|water|ice|floes?|currents?|salmon|fish)\b[^.;]*$",
+    re.IGNORECASE,
+)
+
+
+# What only a river has or does, after its bare name: "Helmand water flows into Iran",
+# "Sarno burst its banks", "rafting on Sarno rapids".
+_A_RIVERS_AFTER = re.compile(
+    r" (?:waters?|rapids|basin|delta|estuary|headwaters|(?:burst|broke|overflowed) its banks|"
+    r"crested|overflowed)\b"
+)
+_PLACE_NO_THE_BEFORE = re.compile(r"\b(?:in|from|around|near|to|at|outside) $", re.IGNORECASE)
+# "The" before a river's name, with a word of where between ("the lower Columbia", "the
+# mighty Amazon"), or an owner's word ("their Colorado allocations"), or before the
+# first name of a list of rivers ("the Tigris and Euphrates", "the Tigris, Euphrates and").
+_A_NAME = r"[A-Z][\w'’-]*"
+_THE_BEFORE_A_RIVER = re.compile(
+    rf"\b(?:[Tt]he|its|their) (?:[a-z]+ )?"
+    rf"(?:$|{_A_NAME}(?: {_A_NAME})?(?:, {_A_NAME})*,? (?:and|or) $)"
+)
+# The words of a water's own name ("Lake Geneva", "the Palk Strait"), which the rules of
+# rivers leave alone.
+_WATER_NAME = re.compile(
+    r"\b(?:strait|straits|gulf|channel|sea|bay|estuary|sound|river|rio|lake|lakes|loch|lac)\b"
+)
+
+
+def _the_river(text: str, start: int, end: int, keys: list, known: Mapping):
+    """The one river among the places ``keys`` when "the" stands right before the name at
+    ``start:end`` and the name ends its noun phrase ("the Gandaki provincial government"
+    is the province's), or None."""
+    # A club, a firm or a person of the name is none of it: "on the Columbia" is no
+    # sportswear maker's, "beside the Potenza" no football club's. (Not one whose own
+    # name opens with "the", "The Irrawaddy", a news site.)
+    if not all(
+        key in known and (known[key].kind == "place" or not known[key].name.startswith("the "))
+        for key in keys
+    ):
+        return None
+    keys = [key for key in keys if known[key].kind == "place"]
+    if not (
+        keys
+        and _THE_AND_A_REACH_BEFORE.search(text, max(0, start - 12), start)
+        and _PHRASE_ENDS_NARROW.match(text, end)
+        # A region takes "the" too: "retirees in the Dordogne", "moved to the Yukon",
+        # "across the Waikato", "The Dordogne is home to..."; a river is crossed, followed
+        # or flooded ("down the Dordogne", "over the Meuse", "along the Loire").
+        and not (
+            _REGION_THE_BEFORE.search(text, max(0, start - 20), start)
+            and not (
+                text.endswith(("through the ", "Through the "), max(0, start - 12), start)
+                and _ON_WATER_BEFORE.search(text, max(0, start - 60), start)
+            )
+        )
+        # Not a country's, "the Gambia", unless only a river is so: "where the Benue
+        # meets the Niger", "higher up the Niger".
+        and (
+            all(known[key].place_type != "country" for key in keys)
+            or _RIVER_THE_BEFORE.search(text, max(0, start - 24), start)
+        )
+    ):
+        return None
+    rivers = [key for key in keys if _kind_described(known[key]) == "river"]
+    return rivers[0] if len(rivers) == 1 else None
+
+
+def _no_river_without_the(text: str, start: int, end: int, folded: str, keys: list, known: Mapping):
+    """A bare name with no "the" is no river's: "people in Saint John", "others came from
+    Kagera", "residents of Sarno", "the old quarter of Piracicaba" are the city and the
+    region, as English writes a river "the Sarno" ("the lower Columbia"), or with "the"
+    before the first of a list ("the Tigris and Euphrates"). (A lake's short name takes no
+    "the": "residents near Tahoe" may be the lake's shore.)
+
+    Returns the one place of ``keys`` left when the river is set aside, else None, and
+    the keys left to tell apart: without the river after a word of place ("in", "from"),
+    as they were elsewhere, where the river's absence tells nothing of which of them it is
+    ("the capital of Ostra", the town or the department of the name)."""
+    if not (
+        _all_of_kind(keys, known, "place")
+        and not _WATER_NAME.search(folded)
+        and not _THE_BEFORE_A_RIVER.search(text, max(0, start - 60), start)
+        and not _POSSESSIVE_AFTER.match(text, end)
+        and not _A_RIVERS_AFTER.match(text, end)
+    ):
+        return None, keys
+    dry = [key for key in keys if _kind_described(known[key]) != "river"]
+    if len(dry) == 1 and len(keys) > 1:
+        return dry[0], keys
+    if dry and _PLACE_NO_THE_BEFORE.search(text, max(0, start - 16), start):
+        return None, dry
+    return None, keys
+
+
+def _a_river_we_do_not_know(text: str, start: int, folded: str, place: Profile | None) -> bool:
+    """Whether what only a river has, before the name of a place of another kind, says it
+    is a river of that name we do not know: "the banks of the Marne" is no department."""
+    return (
+        place is not None
+        and place.kind == "place"
+        and bool(_RIVER_BEFORE.search(text, max(0, start - 30), start))
+        and _kind_described(place) in _ADMINISTRATIVE
+        and not _WATER_NAME.search(folded)
+    )
