@@ -10,7 +10,7 @@ import uuid
 from django.core.cache import cache
 
 from articles import anchoring
-from articles.models import Entity, EntityKind, Mention, MentionSource, MentionStatus
+from articles.models import QUOTE_CONTEXT, Entity, EntityKind, Mention, MentionSource, MentionStatus
 
 # A fresh token whenever an entity changes, so every process rebuilds its gazetteer. With
 # the Redis cache the token is shared by all app servers; with the local-memory cache, by
@@ -73,8 +73,11 @@ def suggest_mentions(article, confirm: bool = False, user=None) -> list[Mention]
     for match in matches:
         if match.key not in live:
             continue
+        after = body[match.end : match.end + QUOTE_CONTEXT]
         sure = (
-            confirm and match.key not in twins and not found.needs_a_look(match.surface, match.key)
+            confirm
+            and match.key not in twins
+            and not found.needs_a_look(match.surface, match.key, after)
         )
         suggestion = pending.get((match.start, match.end, match.key))
         if suggestion is not None:
@@ -117,7 +120,7 @@ def looks_needed(mentions) -> dict[int, str]:
         for mention in mentions
         if mention.source == MentionSource.SUGGESTED
         and mention.status in (MentionStatus.SUGGESTED, MentionStatus.NEEDS_REVIEW)
-        and (reason := found.needs_a_look(mention.exact, mention.entity_id))
+        and (reason := found.needs_a_look(mention.exact, mention.entity_id, mention.suffix))
     }
     sharing = {
         mention: [key for key in found.keys_sharing(mention.exact) if key != mention.entity_id]
@@ -149,6 +152,11 @@ def looks_needed(mentions) -> dict[int, str]:
             said[mention.pk] = (
                 f"“{mention.exact}” is not {mention.entity.name}'s own name: check that it "
                 f"is not part of a longer name, or another {whose}."
+            )
+        elif reason == anchoring.IN_A_COMPETITION:
+            said[mention.pk] = (
+                f"“{mention.exact}” stands before a competition's name: check that it is "
+                f"{mention.entity.name}, not part of the competition's name."
             )
         elif reason == anchoring.SPELLED_OTHERWISE:
             said[mention.pk] = (

@@ -287,7 +287,10 @@ def score(stories: Iterable[Story], gazetteer: Gazetteer) -> Score:
         right = set()
         for match in matches:
             gold = gold_at.get((match.start, match.end))
-            tier = to_look_at if gazetteer.needs_a_look(match.surface, match.key) else in_bulk
+            after = story.text[match.end : match.end + QUOTE_CONTEXT]
+            tier = (
+                to_look_at if gazetteer.needs_a_look(match.surface, match.key, after) else in_bulk
+            )
             tier["right" if gold is not None and gold.key == match.key else "wrong"] += 1
             if gold is not None and gold.key == match.key:
                 tp[gold.kind] += 1

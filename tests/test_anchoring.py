@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from articles.anchoring import (
     DATE_WORD,
+    IN_A_COMPETITION,
     NO_ALIAS,
     SHARED_WORDS,
     SHORT_FORM,
@@ -275,6 +276,11 @@ def test_a_place_called_by_one_word_of_a_short_form_needs_a_look():
             Named("celtic", "Celtic FC", ("Celtic", "Bhoys"), "Football club.", "organization"),
         ]
     )
+
+    # An acronym before a competition's word may be a word of the competition's name.
+    assert gazetteer.needs_a_look("ICE", "ice", " Champions League Two") == IN_A_COMPETITION
+    assert gazetteer.needs_a_look("ICE", "ice", " fined the club") == ""
+    assert gazetteer.needs_a_look("ICE", "ice", " President Anna Berg") == ""
 
     assert gazetteer.needs_a_look("Celtic", "celtic") == SHORT_FORM
     assert gazetteer.needs_a_look("Bhoys", "celtic") == ""

@@ -345,6 +345,31 @@ def test_a_short_form_needs_a_look(annotator, factory, name, short, body, said):
     assert said in " ".join(messages_of(response))
 
 
+def test_an_acronym_before_a_competitions_name_needs_a_look(annotator):
+    """ "The AFC Champions League": the acronym may be the confederation or a word of the
+    competition's name, which the sets' writers read both ways; bulk accept leaves it, says
+    why, and takes the same acronym elsewhere."""
+    afc = OrganizationFactory(name="Asian Football Confederation", aliases=["AFC"])
+    article = ArticleFactory(
+        body="They play in the AFC Champions League. The AFC fined the club on Monday."
+    )
+    in_a_name = suggested_mention(article, afc, "AFC")
+    alone = suggested_mention(article, afc, "AFC", occurrence=1)
+
+    response = annotator.post(
+        QUEUE, {"action": "accept_mentions", "_selected_action": [in_a_name.pk, alone.pk]}
+    )
+
+    in_a_name.refresh_from_db()
+    alone.refresh_from_db()
+    assert in_a_name.status == MentionStatus.SUGGESTED
+    assert alone.status == MentionStatus.CONFIRMED
+    assert (
+        "“AFC” stands before a competition's name: check that it is Asian Football "
+        "Confederation, not part of the competition's name." in " ".join(messages_of(response))
+    )
+
+
 def test_a_name_read_through_its_accents_needs_a_look(annotator):
     """One word spelled as no name is, found only through its accents, may be an English
     word ("Sale" for Salé): bulk accept leaves it, and says why."""

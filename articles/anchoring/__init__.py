@@ -13,6 +13,7 @@ from articles.anchoring.mapping import (
 )
 from articles.anchoring.matching import (
     DATE_WORD,
+    IN_A_COMPETITION,
     NO_ALIAS,
     SHARED_WORDS,
     SHORT_FORM,
@@ -26,6 +27,7 @@ from articles.anchoring.profiles import Named
 
 __all__ = [
     "DATE_WORD",
+    "IN_A_COMPETITION",
     "KEPT",
     "NO_ALIAS",
     "NEEDS_REVIEW",
