@@ -459,7 +459,7 @@ def refusal(
                 _THE_PRONOUN_I_AFTER.match(after)
                 and not opens_sentence(text, start)
                 and not persons_name
-                and not _TITLE_ENDS.search(before)
+                and not _title_ends(before)
             )
         ):
             return "longer name"
@@ -655,9 +655,12 @@ def _may_follow_a_name(word: str) -> bool:
 # "the Bombay I grew up in", "in Gwangju I dreamed" (not "Elizabeth I", "Vatican II",
 # "King Charles I sold", nor "“May I say").
 _THE_PRONOUN_I_AFTER = re.compile(r" I(?:['’](?:m|d|ve|ll))? [a-z]")
-_TITLE_ENDS = re.compile(
-    r"\b(?:King|Queen|Pope|Tsar|Czar|Emperor|Empress|Prince|Princess|Sultan) $"
-)
+
+
+def _title_ends(before: str) -> bool:
+    """Whether ``before`` ends with a title ("King Charles I": "King ")."""
+    previous = _PREVIOUS_WORD.search(before)
+    return bool(previous) and is_title(previous.group(1))
 
 
 # A country's region named by its direction, after the country's name: "the U.S.
@@ -684,10 +687,11 @@ def _party_member_after(word: str, before: str) -> bool:
 
 # A direction, as a word before a place says where in it or from it ("north-east of
 # Milan", "eastern Washington").
-_DIRECTION = (
+_DIRECTIONS = (
     r"(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|"
-    r"northwest|southeast|southwest)(?:ern)?"
+    r"northwest|southeast|southwest)"
 )
+_DIRECTION = _DIRECTIONS + "(?:ern)?"
 
 
 # "Off" after a verb it belongs to, "held off Marseille", "sold off Antofagasta", is no

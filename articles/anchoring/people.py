@@ -18,7 +18,7 @@ from articles.anchoring.context import (
     _unknown_name,
 )
 from articles.anchoring.folding import fold
-from articles.anchoring.organisations import _text_about_a_sport
+from articles.anchoring.organisations import _about_a_sport
 from articles.anchoring.profiles import (
     _BORN,
     _TITLES,
@@ -75,17 +75,17 @@ _PERSON_AFTER = re.compile(
 
 # What a player does, which no town does: "Horta has now scored in five derbies", "Cazorla
 # changed the game".
+# "Has" and the like before a player's verb: "Horta has now scored".
+_HAS_BEFORE_A_VERB = r"(?: (?:has|had|have)(?: now| also| already| since| just)?)?"
 _PLAYER_AFTER = re.compile(
-    r"(?: (?:has|had|have)(?: now| also| already| since| just)?)? (?:scored|netted|struck|"
+    _HAS_BEFORE_A_VERB + r" (?:scored|netted|struck|"
     r"saved|converted|equalised|equalized|volleyed|headed|curled|dribbled|changed the game|"
     r"came on|came off|limped|retired hurt|served|aced|bowled|batted|pitched|homered|"
     r"averaged|averages|rebounded|dunked)\b"
 )
 # Of those, the ones an economy's figures do too ("has averaged 4 percent growth", "the
 # market rebounded"): a player's only in a report of a game.
-_GAME_ONLY_VERB_AFTER = re.compile(
-    r"(?: (?:has|had|have)(?: now| also| already| since| just)?)? (?:averaged|averages|rebounded)\b"
-)
+_GAME_ONLY_VERB_AFTER = re.compile(_HAS_BEFORE_A_VERB + r" (?:averaged|averages|rebounded)\b")
 # An age after a name, however the clause goes on: "Andrew, 32 at the time,".
 _AGE_OPENS_AFTER = re.compile(r", \d{1,3}\b")
 # A short phrase set beside a name between commas: ", an All-Star last season,".
@@ -661,7 +661,7 @@ def _person_introduced(story: _Story, folded: str, keys: list, own: list, start:
         return None
     # (Past words set beside it, in a report of a game: "Jordan, an All-Star last season,
     # has averaged 27"; not "Washington, a Democratic stronghold, has averaged 4 percent".)
-    sport = _text_about_a_sport(story.text)
+    sport = _about_a_sport(story)
     beside = _SET_BESIDE.match(story.text, end) if sport else None
     after = beside.end() if beside else end
     played = bool(_PLAYER_AFTER.match(story.text, after)) and (
@@ -770,17 +770,20 @@ def _stranger_since(story: _Story, folded: str, keys, start: int, end: int) -> b
     of each of ``keys``: then it is most likely that person, not one of ours. A storm is
     no one who speaks or is described as a person: "Hurricane Dean ... Dean said", "Dean,
     the former Vermont governor," and "Andrew, 32 at the time," are ours."""
+    strangers = [
+        (stranger_end, person)
+        for stranger_end, person in story.strangers.get(folded, ())
+        if stranger_end <= start
+    ]
+    if not strangers or not _all_persons(keys, story.profiles):
+        return False
     speaks = bool(
         _PERSON_AFTER.match(story.text, end)
         or _APPOSITION_AFTER.match(story.text, end)
         or _AGE_OPENS_AFTER.match(story.text, end)
     )
-    before = [
-        stranger_end
-        for stranger_end, person in story.strangers.get(folded, ())
-        if stranger_end <= start and (person or not speaks)
-    ]
-    if not before or not _all_persons(keys, story.profiles):
+    before = [stranger_end for stranger_end, person in strangers if person or not speaks]
+    if not before:
         return False
     ours = [end for key in keys for end in story.recent.get(key, {}).values()]
     return max(before) > max(ours, default=-1)

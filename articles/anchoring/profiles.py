@@ -249,15 +249,9 @@ def profile(named: Named) -> Profile:
                 break
             if _stem(word) in _PLACE_TYPES:
                 place_type = _PLACE_TYPES[_stem(word)]
-                # A region's word before a town's says whose town it is: "State capital
-                # of Western Australia", "Regional capital", "County town of Devon".
-                # (Not across a stop: "US state; capital Olympia" is a state.)
-                following = words[index + 1] if index + 1 < len(words) else ""
-                if (
-                    place_type == "state"
-                    and _stem(following) in _CITY_WORDS
-                    and f"{word} {following}" in named.description.lower()
-                ):
+                # A region's word before a town's: "State capital of Western Australia".
+                following = _written_next(words, index, named.description)
+                if place_type == "state" and _stem(following) in _CITY_WORDS:
                     place_type = "city"
                 break
     # A country a description calls a "state" by a word for its region or its standing:
@@ -741,16 +735,19 @@ def _kind_described(profile: Profile) -> str | None:
     words = _words(profile.description)
     for index, word in enumerate(words):
         if word in _KINDS_DESCRIBED:
-            # "County town of County Longford", "State capital of Western Australia": a
-            # town, of the region its first word names.
-            following = words[index + 1] if index + 1 < len(words) else ""
-            if (
-                _KINDS_DESCRIBED.get(following.lower()) == "city"
-                and f"{word} {following}" in profile.description
-            ):
+            # "County town of County Longford": a town, of the region its first word names.
+            if _KINDS_DESCRIBED.get(_written_next(words, index, profile.description)) == "city":
                 return "city"
             return _KINDS_DESCRIBED[word]
     return None
+
+
+def _written_next(words: list[str], index: int, description: str) -> str:
+    """The word after ``words[index]``, in lower case, when ``description`` writes the two
+    together ("state capital"), else "": "US state; capital Olympia" has a stop between."""
+    following = words[index + 1].lower() if index + 1 < len(words) else ""
+    together = f"{words[index]} {following}".lower() in description.lower()
+    return following if following and together else ""
 
 
 def _all_persons(keys, profiles: Mapping) -> bool:

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping, Set
 from articles.anchoring.context import (
     _CLAUSE_OPENS_BEFORE,
     _DIRECTION,
+    _DIRECTIONS,
     _FEATURE_AFTER,
     _OWNER_BEFORE,
     _PLACE_BEFORE,
@@ -161,10 +162,7 @@ from articles.anchoring.story import Match, _Story
 
 # A direction written as an adjective just before a name: "southern Quebec",
 # "north-eastern Texas" (not "south Jakarta", "north Tehran": parts of a city).
-_DIRECTION_BEFORE = re.compile(
-    r"\b(?:north|south|east|west|north-east|north-west|south-east|south-west|northeast|"
-    r"northwest|southeast|southwest)ern $"
-)
+_DIRECTION_BEFORE = re.compile(rf"\b{_DIRECTIONS}ern $")
 
 
 # The last of names listed after "in" or "near": "casinos in Atmore, Wetumpka and
