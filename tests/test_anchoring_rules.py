@@ -8646,3 +8646,48 @@ def test_a_regnal_number_is_no_pronoun():
         ]
     )
     assert keys_found(kings, "A letter signed by King Charles I sold for 40,000 pounds.") == []
+
+
+COUNTRIES_AND_SIDES = Gazetteer.of(
+    [
+        Named(
+            "chile",
+            "Chile",
+            ("Republic of Chile",),
+            "Long, narrow republic on the Pacific coast of South America, with its capital at "
+            "Santiago.",
+            "place",
+        ),
+        Named(
+            "chile-team",
+            "Chile national football team",
+            ("Chile", "La Roja"),
+            "Men's national football team of Chile.",
+            "organization",
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Only a side equalises, whatever else its sentence says.
+        (
+            "Chile equalised five minutes after half-time through a winger from Santiago.",
+            ["chile-team"],
+        ),
+        # "To" after a side's word is the other side in a report of a game, not a journey.
+        (
+            "The striker scored twice. The coach will name him for the qualifier away to "
+            "Chile in Santiago.",
+            ["chile-team"],
+        ),
+        # Outside a report of a game "to" is where someone goes.
+        ("The minister flew to Chile to talk about copper.", ["chile"]),
+        # And a loss, not a side's word, keeps its place.
+        ("The striker scored twice. Exporters sold copper to Chile at a loss.", ["chile"]),
+    ],
+)
+def test_a_countrys_name_as_its_side_in_a_report_of_a_game(text, expected):
+    assert keys_found(COUNTRIES_AND_SIDES, text) == expected

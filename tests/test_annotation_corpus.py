@@ -334,6 +334,10 @@ HELD_OUT_FLOORS = {
     "annotation_holdout193": (0.96, 0.97),
     "annotation_holdout194": (0.95, 0.96),
     "annotation_holdout195": (0.93, 0.93),
+    "annotation_holdout196": (0.96, 0.96),
+    "annotation_holdout197": (0.94, 0.90),
+    "annotation_holdout198": (0.96, 0.96),
+    "annotation_holdout199": (0.94, 0.95),
 }
 
 

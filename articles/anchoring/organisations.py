@@ -505,13 +505,14 @@ _SIDE_AFTER = re.compile(
 
 
 # What only a side does, whatever the sentence: "Switzerland next play in March", "when
-# the Netherlands return to action", "Nigeria reached the final", "Ghana went out in the
-# group stage", "Ghana’s best chance fell to their captain"; and a player's side, or the
-# next opponent: "a defender for Nigeria", "Argentina next play Uruguay".
+# the Netherlands return to action", "Chile equalised", "Nigeria reached the final",
+# "Ghana went out in the group stage", "Ghana’s best chance fell to their captain"; and a
+# player's side, or the next opponent: "a defender for Nigeria", "Argentina next play
+# Uruguay".
 _A_SIDES_WORDS_AFTER = re.compile(
-    r" (?:next play|(?:also )?returns? to action|reached the (?:final|semi-finals?|"
-    r"quarter-finals?)(?! stage| round| phase| step)|went out in the (?:group|first|second|"
-    r"last) (?:stage|round))\b|"
+    r" (?:next play|(?:also )?returns? to action|equali[sz](?:ed|es)|"
+    r"reached the (?:final|semi-finals?|quarter-finals?)(?! stage| round| phase| step)|"
+    r"went out in the (?:group|first|second|last) (?:stage|round))\b|"
     r"['’]s (?:best chances?|goalkeeper|back four|strikers?|starting (?:XI|line-up|lineup))\b|"
     # The side itself: "matches of the Spain side", "the Ireland XI".
     r" (?:side|XI)\b(?! of\b)"

@@ -60,6 +60,7 @@ from articles.anchoring.folding import _SPACES, fold
 from articles.anchoring.organisations import (
     _A_TEAM,
     _NONE_OF_THEM,
+    _SIDE_BEFORE,
     _SQUAD_AFTER,
     _SUBNATIONAL,
     _about_a_sport,
@@ -955,6 +956,11 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
                 # What a thing takes its name from may be anyone: "It takes its name from
                 # Lázaro Cárdenas, the president who..."
                 and not _NAMESAKE_BEFORE.search(text, max(0, start - 24), start)
+                # In a report of a game, "to" after a side's word is the other side's:
+                # "the qualifier away to Chile", "a defeat to Ghana".
+                and not (
+                    _SIDE_BEFORE.search(text, max(0, start - 30), start) and _about_a_sport(story)
+                )
             )
             or (
                 _PART_OF_A_PLACE_BEFORE.search(text, max(0, start - 20), start)
