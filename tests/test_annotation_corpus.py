@@ -338,6 +338,10 @@ HELD_OUT_FLOORS = {
     "annotation_holdout197": (0.94, 0.90),
     "annotation_holdout198": (0.96, 0.96),
     "annotation_holdout199": (0.94, 0.95),
+    "annotation_holdout200": (0.98, 0.98),
+    "annotation_holdout201": (0.97, 0.97),
+    "annotation_holdout202": (0.93, 0.92),
+    "annotation_holdout203": (0.94, 0.96),
 }
 
 

@@ -21,6 +21,7 @@ from typing import NamedTuple
 import ahocorasick
 
 from articles.anchoring import context, folding, reading, rules, short_forms
+from articles.anchoring.english import is_english_word
 from articles.anchoring.folding import fold, spelled, typographic
 from articles.anchoring.given_names import gender_of_given_name
 from articles.anchoring.profiles import MONTHS, Named, Profile, is_title, profile
@@ -888,8 +889,9 @@ def _spelled(
     Qarabag"), unless it is a given name ("Fatima", the Prophet's daughter, is no
     Fátima); a name of the kind of those it is listed with ("Santos and Guaruja",
     "Nestle and Starbucks");
-    and a person's, or a body's of a person's word, unless it is a given name ("Erdogan
-    said", "Orsted shelved" for the firm named after Ørsted; not "Celine"). A word
+    a person's, or a body's of a person's word, unless it is a given name ("Erdogan
+    said", "Orsted shelved" for the firm named after Ørsted; not "Celine"); and any word
+    no English dictionary has ("Qarabag took a stride", ``english.is_english_word``). A word
     written with accents that a person's name has not is another person's ("Lâm" is not
     Carrie Lam). A form Gazetteer.of abbreviated is no name inside a longer one
     (``_abbreviation_in_another_name``).
@@ -975,6 +977,18 @@ def _spelled(
         # shelved two projects" the firm named after the physicist Ørsted, whose word it
         # is as much; the rules below read which.
         kept = tuple(key for key in keys if key in profiles and profiles[key].kind != "place")
+    if (
+        not kept
+        and not _MID_SENTENCE.search(text, max(0, start - 30), start)
+        and not is_english_word(surface)
+        and not gender_of_given_name(surface)
+    ):
+        # At a sentence's start, where a capital says nothing, a word no dictionary has
+        # is no English word: "Qarabag beat Kairat" is the club Qarabağ, "Gallivare will
+        # move" the town. (Inside a sentence a place's name read so may still be a
+        # thing named after it, "sales of Evian water", above; and a given name is
+        # someone's: "Celine, the fashion house", not Céline Dion.)
+        kept = keys
     return (start, end, kept) if kept else None
 
 
