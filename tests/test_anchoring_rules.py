@@ -212,6 +212,7 @@ SPELLED = [
         # of its entities is read as ever (a body's name by its verb).
         ("Qarabag beat Kairat 2-0 in the first leg.", [("Qarabag", "qarabag")]),
         ("Gallivare will move its centre.", [("Gallivare", "gallivare")]),
+        ("Most residents have moved to nearby Gallivare.", [("Gallivare", "gallivare")]),
         # An English word there may be the word, and so may its plural.
         ("Sales of the state airline rose.", []),
         ("Boats returned to Sale on Monday.", [("Sale", "sale")]),

@@ -24,7 +24,7 @@ from articles.anchoring import context, folding, reading, rules, short_forms
 from articles.anchoring.english import is_english_word
 from articles.anchoring.folding import fold, spelled, typographic
 from articles.anchoring.given_names import gender_of_given_name
-from articles.anchoring.profiles import MONTHS, Named, Profile, is_title, profile
+from articles.anchoring.profiles import _STOPWORDS, MONTHS, Named, Profile, is_title, profile
 from articles.anchoring.story import Match
 
 # --- Gazetteer ---------------------------------------------------------------------------
@@ -853,6 +853,8 @@ _PLACE_WORD_AFTER = re.compile(
     r"volcano|bay|delta|basin|airport|port)\b"
 )
 _LISTED = frozenset({" and ", ", ", " or "})
+# The lower-case word after a name ("Evian water", "Qarabag fans").
+_WORD_AFTER = re.compile(r" ([a-z]+)\b")
 # What stands before a word inside a sentence: a lower-case word, a comma or a semicolon.
 _MID_SENTENCE = re.compile(r"(?:\b[a-z][a-z’'-]*|[,;]) $")
 # The openings of a name that Gazetteer.of writes abbreviated ("St Mary" for "Saint
@@ -977,18 +979,21 @@ def _spelled(
         # shelved two projects" the firm named after the physicist Ørsted, whose word it
         # is as much; the rules below read which.
         kept = tuple(key for key in keys if key in profiles and profiles[key].kind != "place")
-    if (
-        not kept
-        and not _MID_SENTENCE.search(text, max(0, start - 30), start)
-        and not is_english_word(surface)
-        and not gender_of_given_name(surface)
-    ):
-        # At a sentence's start, where a capital says nothing, a word no dictionary has
-        # is no English word: "Qarabag beat Kairat" is the club Qarabağ, "Gallivare will
-        # move" the town. (Inside a sentence a place's name read so may still be a
-        # thing named after it, "sales of Evian water", above; and a given name is
-        # someone's: "Celine, the fashion house", not Céline Dion.)
-        kept = keys
+    if not kept and not is_english_word(surface) and not gender_of_given_name(surface):
+        # A word no dictionary has is no English word, even at a sentence's start, where
+        # a capital says nothing: "Qarabag beat Kairat" is the club Qarabağ, "moved to
+        # nearby Gallivare" the town; but inside a sentence a place's name before a
+        # common word may be a thing named after it ("sales of Evian water"), and a given
+        # name is someone's ("Celine, the fashion house", not Céline Dion).
+        common = _WORD_AFTER.match(text, end)
+        if (
+            common
+            and common.group(1) not in _STOPWORDS
+            and _MID_SENTENCE.search(text, max(0, start - 30), start)
+        ):
+            kept = tuple(key for key in keys if key in profiles and profiles[key].kind != "place")
+        else:
+            kept = keys
     return (start, end, kept) if kept else None
 
 
