@@ -409,6 +409,22 @@ def test_a_dateline_names_a_city(gazetteer):
     assert found(cities, text) == [("NEW YORK", "nyc"), ("New York", "nys")]
 
 
+def test_a_dateline_in_capitals_keeps_the_small_letter_of_mc():
+    """Wire copy writes "McMurray" in a dateline as "McMURRAY": still the capitals of a
+    dateline, which reads as the name in any case."""
+    towns = Gazetteer.of(
+        [
+            Named("fm", "Fort McMurray", ("Ft. McMurray",), "Town in Alberta.", "place"),
+            Named("ma", "McAllen", (), "City in Texas.", "place"),
+        ]
+    )
+    text = "FORT McMURRAY, May 17 (Newsroom) - Fires neared Fort McMurray."
+    assert found(towns, text) == [("FORT McMURRAY", "fm"), ("Fort McMurray", "fm")]
+    assert found(towns, "McALLEN, Texas (Newsroom) - Rain.") == [("McALLEN", "ma")]
+    # Not a word in running text: "McALLEN" there is no name as written.
+    assert found(towns, "Fans chanted McALLEN at the game.") == []
+
+
 def test_a_bare_gazetteer_finds_names_as_written_without_reading_context():
     """Gazetteer(entries) (no profiles) keeps the plain matching: every name as written."""
     from articles.anchoring import Entry

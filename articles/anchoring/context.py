@@ -239,8 +239,13 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is in capitals at the start of a line, as a dateline
     is ("SEOUL (Newsroom) -", "RIO DE JANEIRO, Nov 19 -"): there a name in any case is
     taken, where elsewhere "US" is not "us"."""
-    words = text[start:end]
+    words = _MC_IN_CAPITALS.sub(lambda prefix: prefix.group().upper(), text[start:end])
     return (start == 0 or text[start - 1] == "\n") and words.isupper() and len(words) > 2
+
+
+# A name in capitals keeps the small letter of its "Mc" or "Mac", as wire copy writes a
+# dateline: "FORT McMURRAY", "McALLEN, Texas".
+_MC_IN_CAPITALS = re.compile(r"\bMa?c(?=[A-Z]{2})")
 
 
 # A stretch of text written in capitals: up to a lower-case letter, a line break or a

@@ -33,7 +33,8 @@ from articles.anchoring.reading import (
 )
 from articles.anchoring.story import _Story
 
-_DATELINE = re.compile(r"^([A-Z][A-Z .'-]+?)(?:,| \(| -)", re.MULTILINE)
+# (The small letter of "Mc" or "Mac" too: "FORT McMURRAY".)
+_DATELINE = re.compile(r"^([A-Z](?:[A-Z .'-]|(?<=M)a?c(?=[A-Z]))+?)(?:,| \(| -)", re.MULTILINE)
 _DATELINE_NAME = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*")
 
 
