@@ -8718,3 +8718,37 @@ COUNTRIES_AND_SIDES = Gazetteer.of(
 )
 def test_a_countrys_name_as_its_side_in_a_report_of_a_game(text, expected):
     assert keys_found(COUNTRIES_AND_SIDES, text) == expected
+
+
+WORDLIKE_SURNAMES = Gazetteer.of(
+    [
+        Named("hannah-may", "Hannah May", (), "Treasurer of Western Australia.", "person"),
+        Named("dan-young", "Dan Young", (), "Canadian union organiser.", "person"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A family name that is also a word or a month names the person named in full,
+        # as any family name does...
+        (
+            "Treasurer Hannah May spoke on Thursday. Ms May told parliament it would shrink.",
+            [("Hannah May", "hannah-may"), ("May", "hannah-may")],
+        ),
+        (
+            "Dan Young spoke. The deal, Young said, was done.",
+            [("Dan Young", "dan-young"), ("Young", "dan-young")],
+        ),
+        # ...but not as a date, nor by its capital at a sentence's start alone.
+        ("Hannah May spoke. In May the surplus fell.", [("Hannah May", "hannah-may")]),
+        ("Dan Young spoke. Young voters stayed home.", [("Dan Young", "dan-young")]),
+        (
+            "Hannah May spoke. May was the best month for exports.",
+            [("Hannah May", "hannah-may")],
+        ),
+    ],
+)
+def test_a_family_name_that_is_also_a_word(text, expected):
+    assert found(WORDLIKE_SURNAMES, text) == expected

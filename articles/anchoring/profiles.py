@@ -477,15 +477,27 @@ def family_name_first(words: list[str], description: str) -> bool:
 
 
 def _may_be_given(word: str) -> bool:
-    lowered = word.lower()
+    return _may_be_family(word) and word.lower() not in _NO_GIVEN_NAMES
+
+
+def _may_be_family(word: str) -> bool:
+    """Whether ``word`` may be a family name: a word of a name that is no title nor one
+    of the commonest words. A common word may be one ("Young", "Price", "May"), which a
+    capital at a sentence's start makes no name (``is_wordlike``)."""
     return not (
         len(word) < 3
         or not _GIVEN_WORD.fullmatch(word)
         or not word[0].isupper()
         or word.isupper()
         or is_title(word)
-        or lowered in _NO_GIVEN_NAMES
+        or word.lower() in _STOPWORDS
     )
+
+
+def is_wordlike(word: str) -> bool:
+    """Whether ``word`` is also a common word, a month or a day ("May", "Young"), which a
+    capital at a sentence's start makes look like a name."""
+    return word.lower() in _NO_GIVEN_NAMES
 
 
 # The country each people's word names (a table, not endings: "Austrian" is no

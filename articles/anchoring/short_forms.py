@@ -10,8 +10,14 @@ from collections.abc import Mapping
 from articles.anchoring.context import refusal
 from articles.anchoring.folding import fold, spelled, typographic
 from articles.anchoring.people import _gender_written, _pronoun_after
-from articles.anchoring.profiles import Profile, _may_be_given, _wordset, family_name_first
-from articles.anchoring.reading import _title_before
+from articles.anchoring.profiles import (
+    Profile,
+    _may_be_family,
+    _wordset,
+    family_name_first,
+    is_wordlike,
+)
+from articles.anchoring.reading import _title_before, opens_sentence
 from articles.anchoring.story import Match
 
 
@@ -151,7 +157,7 @@ def surname(profile: Profile, name: str) -> str | None:
         return None
     if family_name_first(words, profile.description):
         return words[0]
-    if not _may_be_given(words[-1]):
+    if not _may_be_family(words[-1]):
         return None
     # A family name with a particle is the particle and the name: "van Wyk" for André
     # van Wyk, "de la Cruz" (copy capitalises the particle after a title or at a
@@ -246,6 +252,14 @@ def by_surname(
                 break
             before = [(at, key) for at, key in named if at <= start]
             if reason is not None or not before:
+                continue
+            # A family name that is also a word ("Young", "May") is no name by its
+            # capital at a sentence's start, unless a title stands before it ("Ms May").
+            if (
+                is_wordlike(family)
+                and opens_sentence(text, start)
+                and _title_before(text, start) is None
+            ):
                 continue
             # A person's name takes no "the": "the Kayapó would wait", "the veteran
             # Kayapó chief" are a people of the name (not "the elder Walsh").
