@@ -1,5 +1,6 @@
 """Where the choice among entities of one word goes right and wrong: every way
-``rules._choose`` decides (each of its return statements), with how often what it chose
+``rules._choose`` decides (each return statement of its steps, ``rules._STEPS``, that
+decides), with how often what it chose
 was the gold mention's entity, another entity, or no name at all, and how often it left
 a name out. The profile of what is left of the accuracy target: a rule that is right 75
 times in 100 is where a better one would pay.
@@ -28,18 +29,19 @@ OUTCOMES = ("right", "wrong", "no name", "left out", "left out, no name")
 
 
 def decisions(story: corpus.Story, gazetteer) -> list[tuple[int, int, object]]:
-    """(line of ``_choose`` that returned, start of the name, key chosen or None) for
-    every shared name of ``story``, read by tracing ``_choose`` as the gazetteer runs."""
+    """(line of rules.py that decided, start of the name, key chosen or None) for every
+    shared name of ``story``, read by tracing the steps of ``_choose`` as the gazetteer
+    runs: the return of the step that decided (any but the one that goes on)."""
     made = []
-    code = rules._choose.__code__
+    steps = {step.__code__ for step in rules._STEPS}
 
-    def in_choose(frame, event, value):
-        if event == "return":
-            made.append((frame.f_lineno, frame.f_locals["start"], value))
-        return in_choose
+    def in_step(frame, event, value):
+        if event == "return" and value is not rules._GO_ON:
+            made.append((frame.f_lineno, frame.f_locals["hit"].start, value))
+        return in_step
 
     def calls(frame, event, value):
-        return in_choose if frame.f_code is code else None
+        return in_step if frame.f_code in steps else None
 
     sys.settrace(calls)
     try:
@@ -64,9 +66,9 @@ def where(line: int) -> str:
     given before ("return place"), the statement that gave it ("place = _story_place(")."""
     path = rules.__file__
     returned = linecache.getline(path, line).strip()
-    name = re.match(r"return (\w+)", returned)
+    name = re.match(r"return ([\w.]+)", returned)
     if name:
-        given = re.compile(rf"\s*{name.group(1)} = ")
+        given = re.compile(rf"\s*{re.escape(name.group(1))} = ")
         for earlier in range(line - 1, max(0, line - 400), -1):
             if given.match(linecache.getline(path, earlier)):
                 return f"{returned}  ({linecache.getline(path, earlier).strip()[:50]})"

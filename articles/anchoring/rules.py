@@ -522,31 +522,66 @@ def _place_it_is_in(story: _Story, start: int) -> Profile | None:
     return None
 
 
-def _choose(story: _Story, start, end, keys, low, high, pronoun):
-    """The one key the hit at ``start:end`` names, or None when nothing decides.
+class _Hit:
+    """A hit that names of several entities read as, while ``_choose`` tells them apart:
+    what its steps read (the story, where the hit is, its folded words, what the
+    gazetteer knows of each key) and what they narrow or learn on the way: the
+    ``candidates`` left, the ``title`` before the name, the keys whose ``own`` name the
+    word is and the ``region`` the dateline wrote."""
 
-    ``low:high`` is where its cues are read, ``pronoun`` the gender of the pronoun that
-    refers back to the hit, if any (see ``resolve``)."""
-    text, profiles, recent = story.text, story.profiles, story.recent
-    learned, filed_from = story.learned, story.filed_from
-    candidates = list(keys)
-    folded = fold(text[start:end])
-    known = {key: profiles[key] for key in candidates if key in profiles}
+    def __init__(self, story: _Story, start, end, keys, low, high, pronoun):
+        self.story, self.start, self.end, self.keys = story, start, end, keys
+        self.low, self.high, self.pronoun = low, high, pronoun
+        self.text, self.profiles, self.recent = story.text, story.profiles, story.recent
+        self.learned, self.filed_from = story.learned, story.filed_from
+        self.candidates = list(keys)
+        self.folded = fold(self.text[start:end])
+        self.known = {key: self.profiles[key] for key in keys if key in self.profiles}
+        self.title = None
+        self.own: list = []
+        self.region = None
 
-    def gender_of(key):
-        return known[key].gender or learned.get(key)
+    def gender_of(self, key):
+        """The gender its description gives ``key``, or the one the story did."""
+        return self.known[key].gender or self.learned.get(key)
 
-    def of_gender(key, gender, persons_only=True):
+    def of_gender(self, key, gender, persons_only=True):
+        """Whether ``key`` may be of ``gender``."""
         # Only a person has a gender: a "Ms" before the name, or a "she" that refers to it
         # when no one else was named before it in its sentence, leaves out the places and
         # organisations of the name ("where Messina took her degree"; not "Allan said
         # she had flown from one Victoria to the other", where "she" may be Allan).
-        if key not in known:
+        if key not in self.known:
             return True
-        if known[key].kind not in ("person", ""):
+        if self.known[key].kind not in ("person", ""):
             return not persons_only
-        return gender_of(key) in (gender, None)
+        return self.gender_of(key) in (gender, None)
 
+
+# What a step of ``_choose`` returns when it leaves the choice to the next one.
+_GO_ON = object()
+
+
+def _choose(story: _Story, start, end, keys, low, high, pronoun):
+    """The one key the hit at ``start:end`` names, or None when nothing decides.
+
+    ``low:high`` is where its cues are read, ``pronoun`` the gender of the pronoun that
+    refers back to the hit, if any (see ``resolve``).
+
+    The steps (``_STEPS``) are tried in order: each narrows the candidates or decides
+    (a key, or None for undecided), and the last always decides."""
+    hit = _Hit(story, start, end, keys, low, high, pronoun)
+    for step in _STEPS[:-1]:
+        decided = step(hit)
+        if decided is not _GO_ON:
+            return decided
+    return _STEPS[-1](hit)
+
+
+def _the_words_as_written(hit: _Hit):
+    """A name quoted on its own is the word, no one's; the whole name of one of
+    them written on from the hit in another case is that one."""
+    text, folded, known, start, end = hit.text, hit.folded, hit.known, hit.start, hit.end
     # A shared name quoted on its own is the name as a word ("the single word “Kaczyński”",
     # "“Castro” is a name in a schoolbook"), not one of the people who bear it.
     if _QUOTED.match(text[start - 1 : start] + text[end : end + 1]):
@@ -557,32 +592,42 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # the hit's own words were found.
     spelled = [
         key
-        for key in candidates
+        for key in hit.candidates
         if key in known
         and len(known[key].name) > len(folded)
         and fold(text[start : start + len(known[key].name)]) == known[key].name
     ]
     if len(spelled) == 1:
         return spelled[0]
+    return _GO_ON
+
+
+def _at_the_dateline(hit: _Hit):
+    """A dateline names a town, which the region after it may say; the region a
+    dateline adds is a country, a state or a province."""
+    text, profiles, folded, known, story = hit.text, hit.profiles, hit.folded, hit.known, hit.story
+    start, end, filed_from = hit.start, hit.end, hit.filed_from
     # A dateline names a city: "NEW YORK (Newsroom) -" is the city, not the state; the
     # region after it says which city of the name.
     if opens_dateline(text, start, end):
         # A place, whatever its description calls it ("Industrial metropolitan city"),
         # before a club, a firm or a festival of its name: "ULSAN, Feb 26" is no football
         # club, "VENICE, Italy," no film festival held in Italy.
-        candidates = _filter(candidates, lambda key: key in known and known[key].kind == "place")
-        in_region = _dateline_region(text, end, candidates, profiles, story.keys_at)
+        hit.candidates = _filter(
+            hit.candidates, lambda key: key in known and known[key].kind == "place"
+        )
+        in_region = _dateline_region(text, end, hit.candidates, profiles, story.keys_at)
         if in_region is not None:
             return in_region
-        candidates = _filter(
-            candidates, lambda key: key in known and known[key].place_type == "city"
+        hit.candidates = _filter(
+            hit.candidates, lambda key: key in known and known[key].place_type == "city"
         )
-        if len(candidates) == 1:
-            return candidates[0]
+        if len(hit.candidates) == 1:
+            return hit.candidates[0]
         # Of towns, the one whose own name the dateline writes: "TAKORADI" is Takoradi,
         # not the twin city Sekondi-Takoradi that has it as an alias.
         own_town = [
-            key for key in candidates if key in known and folded in known[key].primary_names
+            key for key in hit.candidates if key in known and folded in known[key].primary_names
         ]
         if len(own_town) == 1:
             return own_town[0]
@@ -593,31 +638,38 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         # A town is no such region: an island is, when no state or country of the name is
         # ("ST. JOHN'S, Antigua," is the island, not the town in Guatemala).
         regions = _filter(
-            candidates,
+            hit.candidates,
             lambda key: (
                 key in known and known[key].kind == "place" and known[key].place_type != "city"
             ),
         )
-        candidates = _filter(
+        hit.candidates = _filter(
             regions,
             lambda key: key in known and _kind_described(known[key]) not in _NATURAL_KINDS,
         )
+    return _GO_ON
+
+
+def _by_what_is_said_of_it(hit: _Hit):
+    """What the words next to the name say of which one it is: "the late", "no
+    relation to", the level of government, the sport the story reports."""
+    text, known, story, start, end = hit.text, hit.known, hit.story, hit.start, hit.end
     # "The late Ferdinand Marcos" is the one whose description gives his death.
-    if len(candidates) > 1 and _LATE_BEFORE.search(text, max(0, start - 40), start):
+    if len(hit.candidates) > 1 and _LATE_BEFORE.search(text, max(0, start - 40), start):
         dead = [
-            key for key in candidates if key in known and (known[key].dead or key in story.dead)
+            key for key in hit.candidates if key in known and (known[key].dead or key in story.dead)
         ]
         # When no description gives a death, the eldest of a family is the one who died:
         # "President Marcos, the son of the late Ferdinand Marcos".
-        eldest = None if dead else _by_age(candidates, known, "elder", story)
-        candidates = dead or ([eldest] if eldest is not None else candidates)
+        eldest = None if dead else _by_age(hit.candidates, known, "elder", story)
+        hit.candidates = dead or ([eldest] if eldest is not None else hit.candidates)
     # "Zuma, who is no relation to former President Jacob Zuma," is not Jacob Zuma; nor
     # is "Herrera, who shares a surname with Helenio Herrera," Helenio.
     unrelated = _NO_RELATION_AFTER.match(text, end)
-    if unrelated and len(candidates) > 1:
+    if unrelated and len(hit.candidates) > 1:
         named = fold(unrelated.group(1))
-        candidates = _filter(
-            candidates,
+        hit.candidates = _filter(
+            hit.candidates,
             lambda key: (
                 not (
                     key in known
@@ -635,37 +687,47 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             for word in _CAPITALISED.finditer(_DESCRIPTION_ENDS.split(unrelated.group(1))[0])
             if _DESCRIBED_NOT_NAMED.match(unrelated.group(1))
         }
-        candidates = _filter(
-            candidates, lambda key: key in known and not (known[key].proper & described)
+        hit.candidates = _filter(
+            hit.candidates, lambda key: key in known and not (known[key].proper & described)
         )
     # The level of government written before a body's name: "the federal NDP" is the
     # national party, not the provincial one; "the state ministry" the state's.
     level = _LEVEL_BEFORE.search(text, max(0, start - 12), start)
-    if level and len(candidates) > 1 and _all_of_kind(candidates, known, "organization"):
+    if level and len(hit.candidates) > 1 and _all_of_kind(hit.candidates, known, "organization"):
         national = level.group(1).lower() in ("federal", "national")
-        candidates = _filter(
-            candidates,
+        hit.candidates = _filter(
+            hit.candidates,
             lambda key: bool(_SUBNATIONAL.search(known[key].description)) != national,
         )
-    if all(key in known and _A_TEAM.search(known[key].description) for key in candidates):
-        candidates = _teams_of_the_storys_sport(text, candidates, known, (start, end))
+    if all(key in known and _A_TEAM.search(known[key].description) for key in hit.candidates):
+        hit.candidates = _teams_of_the_storys_sport(text, hit.candidates, known, (start, end))
+    return _GO_ON
+
+
+def _by_title_and_pronoun(hit: _Hit):
+    """Step 1: a title, a spouse's tie, what the story called them before, a pronoun,
+    an owner before the name and a region after it."""
+    text, known, story, start, end = hit.text, hit.known, hit.story, hit.start, hit.end
+    pronoun = hit.pronoun
     # 1. A title's gender: "Ms Kim" is not the leader, "Mr Kim" not his sister.
-    title = _title_before(text, start)
-    if title in _FEMALE_TITLES or title in _MALE_TITLES:
-        gender = "female" if title in _FEMALE_TITLES else "male"
-        candidates = _filter(candidates, lambda key: of_gender(key, gender))
+    hit.title = _title_before(text, start)
+    if hit.title in _FEMALE_TITLES or hit.title in _MALE_TITLES:
+        gender = "female" if hit.title in _FEMALE_TITLES else "male"
+        hit.candidates = _filter(hit.candidates, lambda key: hit.of_gender(key, gender))
     # "The first wife of Mugabe" is her husband: a spouse named by the other's tie.
     spouse = _SPOUSE_OF_BEFORE.search(text, max(0, start - 30), start)
     if spouse:
         gender = "male" if spouse.group(1) in ("wife", "widow") else "female"
-        candidates = _filter(candidates, lambda key: of_gender(key, gender))
+        hit.candidates = _filter(hit.candidates, lambda key: hit.of_gender(key, gender))
     # The title the story called one of them by before, and the age it gave them.
-    candidates = _as_described(story, _described(text, start, end), candidates)
+    hit.candidates = _as_described(story, _described(text, start, end), hit.candidates)
     # What the word before the name says the person is: "Dr Szabó" is the immunologist,
     # not her brother the banker; "the curator Kos" the one described as a curator.
-    if len(candidates) > 1 and _all_of_kind(candidates, known, "person"):
+    if len(hit.candidates) > 1 and _all_of_kind(hit.candidates, known, "person"):
         fitting = [
-            key for key in candidates if _fits_the_word_before(text, start, title, known[key])
+            key
+            for key in hit.candidates
+            if _fits_the_word_before(text, start, hit.title, known[key])
         ]
         # Of several the title fits, a title held now is the living one's: "Prime Minister
         # Mitsotakis" is the son, not his father (1918–2017) who held the office before
@@ -686,8 +748,8 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             # a sentence of today (not "In 1994 President Aliyev..."), about namesakes
             # the story has not yet named ("Jomo Kenyatta died in 1978. Under President
             # Kenyatta...").
-            and title is not None
-            and title not in _FEMALE_TITLES | _MALE_TITLES | _BARE_TITLES
+            and hit.title is not None
+            and hit.title not in _FEMALE_TITLES | _MALE_TITLES | _BARE_TITLES
             and not _PAST_YEAR.search(text, *_sentence_bounds(text, start, end))
             and (
                 not any(key in story.recent for key in fitting)
@@ -698,12 +760,12 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             )
             and not _FORMER_BEFORE.search(text, max(0, start - 40), start)
         ):
-            candidates = living
+            hit.candidates = living
         elif len(fitting) == 1 and (
-            _written_with_title(text, start, title, known[fitting[0]])
-            or not _title_claimed_elsewhere(title, fitting[0], candidates, known)
+            _written_with_title(text, start, hit.title, known[fitting[0]])
+            or not _title_claimed_elsewhere(hit.title, fitting[0], hit.candidates, known)
         ):
-            candidates = fitting
+            hit.candidates = fitting
     # The dead give no interviews: "“...put on a mask,” Farouk said" is not King Farouk
     # I (1920–1965), whatever his name's last mention; nor whatever a pronoun after the
     # words said is read to say ("Kierkegaard said one cut-out carried a line of verse in
@@ -715,36 +777,43 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     ):
         # Nor are they given an age: "Castro, now 94, still appears at party events" is
         # the brother alive, not Fidel, whose death the story told.
-        candidates = _filter(
-            candidates,
+        hit.candidates = _filter(
+            hit.candidates,
             lambda key: key not in known or not (known[key].dead or key in story.dead),
         )
     # The pronoun that refers back to the name (see ``_pronoun_after``): "When Kim wants
     # to sound patient, he lets her sound angry."
     if pronoun:
         first = not _someone_before(story, start)
-        candidates = _filter(candidates, lambda key: of_gender(key, pronoun, first))
+        hit.candidates = _filter(hit.candidates, lambda key: hit.of_gender(key, pronoun, first))
     # The place that owns it, named before it: "India’s Punjab", "Italy’s Council of
     # State" are the ones whose descriptions name India and Italy.
     owner = _OWNER_BEFORE.search(text, max(0, start - 40), start)
     if owner:
-        candidates = _filter(
-            candidates, lambda key: key in known and _names_all(known[key], owner.group(1))
+        hit.candidates = _filter(
+            hit.candidates, lambda key: key in known and _names_all(known[key], owner.group(1))
         )
         # Both name it: the one that lies in it, not the one beside it ("Pakistan’s
         # Punjab" is the "province of Pakistan", not the state "bordering Pakistan").
-        candidates = _filter(candidates, lambda key: _lies_in(known[key], owner.group(1)))
+        hit.candidates = _filter(hit.candidates, lambda key: _lies_in(known[key], owner.group(1)))
     # The region a comma sets after a place: "Alexandria, Va." is the one whose
     # description names Virginia.
     regions = _region_after(story, end)
     if regions:
-        candidates = _filter(
-            candidates,
+        hit.candidates = _filter(
+            hit.candidates,
             lambda key: key in known and any(_names(known[key].description, r) for r in regions),
         )
+    return _GO_ON
+
+
+def _person_place_or_body(hit: _Hit):
+    """Step 2: a person, a place or an organisation, by the words around the name."""
+    text, known, story, start, end = hit.text, hit.known, hit.story, hit.start, hit.end
+    keys, low, high = hit.keys, hit.low, hit.high
     # 2. Person or place, read from the words around: "Jordan, 62," and "Jordan told
     # reporters" are a person; "a visit to Jordan" a place.
-    kinds = {known[key].kind for key in candidates if key in known}
+    kinds = {known[key].kind for key in hit.candidates if key in known}
     # A firm or a place is founded, set up or based somewhere; a person is not: "Richter,
     # founded in 1901 by the pharmacist Gedeon Richter," is the company, not its founder,
     # and so is "who founded Honda" and a name that says "it" will act; and only a firm
@@ -752,12 +821,12 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     if len(kinds) > 1 and (
         _FOUNDED_AFTER.match(text, end)
         or _FOUNDED_BEFORE.search(text, max(0, start - 20), start)
-        or ("organization" in kinds and title is None and _SAID_IT_WOULD_AFTER.match(text, end))
+        or ("organization" in kinds and hit.title is None and _SAID_IT_WOULD_AFTER.match(text, end))
     ):
-        candidates = _filter(
-            candidates, lambda key: key not in known or known[key].kind != "person"
+        hit.candidates = _filter(
+            hit.candidates, lambda key: key not in known or known[key].kind != "person"
         )
-        kinds = {known[key].kind for key in candidates if key in known}
+        kinds = {known[key].kind for key in hit.candidates if key in known}
     if len(kinds) > 1 and (
         _FIRM_BEFORE.search(text, max(0, start - 30), start)
         or (
@@ -765,10 +834,10 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             and not _POSSESSIVE_AFTER.match(text, end)
         )
     ):
-        candidates = _filter(
-            candidates, lambda key: key not in known or known[key].kind == "organization"
+        hit.candidates = _filter(
+            hit.candidates, lambda key: key not in known or known[key].kind == "organization"
         )
-        kinds = {known[key].kind for key in candidates if key in known}
+        kinds = {known[key].kind for key in hit.candidates if key in known}
     # A statue, a portrait or a tomb is of a person: "a statue of Bolívar stands in Plaza
     # Bolívar", "the grave of Olav Haraldsson" (not the state or the club of the name).
     if (
@@ -776,13 +845,17 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         and "person" in kinds
         and _LIKENESS_OF_BEFORE.search(text, max(0, start - 30), start)
     ):
-        candidates = _filter(candidates, lambda key: key in known and known[key].kind == "person")
-        kinds = {known[key].kind for key in candidates if key in known}
+        hit.candidates = _filter(
+            hit.candidates, lambda key: key in known and known[key].kind == "person"
+        )
+        kinds = {known[key].kind for key in hit.candidates if key in known}
     # Only a place is where someone was born or something is based: "the Madrid-born
     # player", "a Pune-based drugmaker" (not the club or the firm of its name).
     if len(kinds) > 1 and "place" in kinds and _BORN_IN_AFTER.match(text, end):
-        candidates = _filter(candidates, lambda key: key in known and known[key].kind == "place")
-        kinds = {known[key].kind for key in candidates if key in known}
+        hit.candidates = _filter(
+            hit.candidates, lambda key: key in known and known[key].kind == "place"
+        )
+        kinds = {known[key].kind for key in hit.candidates if key in known}
     # "the" and the name alone ("call the building simply the Janáček, and") is no
     # person: a person's name takes no "the".
     if (
@@ -790,41 +863,43 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         and len(kinds) > 1
         and _the_name_alone(text, start, end, keys, story.keys_at)
     ):
-        candidates = _filter(candidates, lambda key: key in known and known[key].kind != "person")
-        kinds = {known[key].kind for key in candidates if key in known}
+        hit.candidates = _filter(
+            hit.candidates, lambda key: key in known and known[key].kind != "person"
+        )
+        kinds = {known[key].kind for key in hit.candidates if key in known}
     # Someone of a university's people "at" the name is at the university: "a doctoral
     # student at Oxford", "Researchers at Curtin" (not the city, nor the prime minister
     # the university is named after).
     if len(kinds) > 1 and _ACADEMIC_AT_BEFORE.search(text, max(0, start - 30), start):
-        candidates = _filter(
-            candidates,
+        hit.candidates = _filter(
+            hit.candidates,
             lambda key: (
                 key in known
                 and known[key].kind == "organization"
                 and _UNIVERSITY.search(known[key].description)
             ),
         )
-        kinds = {known[key].kind for key in candidates if key in known}
+        kinds = {known[key].kind for key in hit.candidates if key in known}
     # "beating Matteo Ricci of Italy", "Senne Verhaegen of Belgium won": a person's
     # country, not the national side, whatever game the sentence reports.
     if len(kinds) > 1 and _persons_country_before(text, start):
-        countries = [key for key in candidates if known[key].place_type == "country"]
+        countries = [key for key in hit.candidates if known[key].place_type == "country"]
         if len(countries) == 1:
-            candidates = countries
+            hit.candidates = countries
             kinds = {"place"}
     # A town's address names its state or country after a comma, not the team or the
     # firm of that name: "grew up in Columbus, Indiana".
     if _ADDRESS_BEFORE.search(text, max(0, start - 30), start):
         regions = [
             key
-            for key in candidates
+            for key in hit.candidates
             if known[key].kind == "place" and known[key].place_type != "city"
         ]
-        towns = [key for key in candidates if known[key].place_type == "city"]
+        towns = [key for key in hit.candidates if known[key].place_type == "city"]
         if (
             len(regions) == 1
             and not towns
-            and any(known[key].kind != "place" for key in candidates)
+            and any(known[key].kind != "place" for key in hit.candidates)
         ):
             return regions[0]
     if len(kinds) > 1:
@@ -852,7 +927,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
                         not _SPORT_TRADE_AFTER.match(text, end)
                         and not any(
                             key in known and known[key].place_type == "country"
-                            for key in candidates
+                            for key in hit.candidates
                         )
                     )
                 )
@@ -929,8 +1004,8 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
                 and not text[start:end].endswith("s")
             )
         ):
-            candidates = _filter(
-                candidates, lambda key: key not in known or known[key].kind == "organization"
+            hit.candidates = _filter(
+                hit.candidates, lambda key: key not in known or known[key].kind == "organization"
             )
             # The player's place says the sport: "an Ireland prop" is the rugby team, not
             # the football one.
@@ -940,8 +1015,8 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             ):
                 sport = None
             if sport:
-                candidates = _filter(
-                    candidates,
+                hit.candidates = _filter(
+                    hit.candidates,
                     lambda key: (
                         key in known
                         and bool(_SPORT_NAMES[sport] & set(_words(known[key].description.lower())))
@@ -977,7 +1052,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
                     key in known
                     and known[key].kind == "organization"
                     and re.search(r"\bpart(?:y|ies)\b", known[key].description)
-                    for key in candidates
+                    for key in hit.candidates
                 )
             )
             or _NATIONAL_AFTER.match(text, end)
@@ -986,34 +1061,42 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             # Calgary and Edmonton".)
             or (_listed_after_a_word_of_place(text, start) and not _about_a_sport(story))
         ):
-            candidates = _filter(
-                candidates, lambda key: key not in known or known[key].kind == "place"
+            hit.candidates = _filter(
+                hit.candidates, lambda key: key not in known or known[key].kind == "place"
             )
-        elif _PERSON_AFTER.match(text, end) or title or _beside_a_person(story, start, end):
-            candidates = _filter(
-                candidates, lambda key: key not in known or known[key].kind == "person"
+        elif _PERSON_AFTER.match(text, end) or hit.title or _beside_a_person(story, start, end):
+            hit.candidates = _filter(
+                hit.candidates, lambda key: key not in known or known[key].kind == "person"
             )
+    return _GO_ON
+
+
+def _by_list_sport_and_office(hit: _Hit):
+    """Step 2, on: the sort of the names listed with it, the story's sport, a
+    state's or a city's offices."""
+    text, recent, known, story, start = hit.text, hit.recent, hit.known, hit.story, hit.start
+    end = hit.end
     # A name listed with names of one sort is of that sort: "behind Celtic, Rangers and
     # Aberdeen" is the club, "Mali, Niger and Burkina Faso" the country, not the river.
-    if len({_sort_of(known[key]) for key in candidates if key in known}) > 1:
+    if len({_sort_of(known[key]) for key in hit.candidates if key in known}) > 1:
         sort = _listed_with(story, start, end)
-        listed = [key for key in candidates if key in known and _sort_of(known[key]) == sort]
+        listed = [key for key in hit.candidates if key in known and _sort_of(known[key]) == sort]
         if listed:
-            candidates = listed
+            hit.candidates = listed
     # Clubs of one name in different sports ("FK Partizan", football; "KK Partizan",
     # basketball): the one whose sport the story is about ("the pitch", "equalised").
     # (Not once the story has named one of them in full: "FK Partizan fans also follow
     # basketball ... Partizan won 2-0" keeps to the club named.)
-    if len(candidates) > 1 and not any(key in recent for key in candidates):
-        played = _sport_of_story(story, candidates, known)
+    if len(hit.candidates) > 1 and not any(key in recent for key in hit.candidates):
+        played = _sport_of_story(story, hit.candidates, known)
         if played is not None:
-            candidates = [played]
+            hit.candidates = [played]
     # A state's offices and a city's: "New York Governor Kathy Hochul" is the state,
     # "the Mayor of New York" the city.
-    if sum(known[key].kind == "place" for key in candidates if key in known) > 1:
+    if sum(known[key].kind == "place" for key in hit.candidates if key in known) > 1:
         capital = [
             key
-            for key in candidates
+            for key in hit.candidates
             if key in known and _FEDERAL_CAPITAL.search(known[key].description)
         ]
         federal = capital and (
@@ -1025,8 +1108,8 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             or _STATE_BEFORE.search(text, max(0, start - 14), start)
             or (_governor_speaks(text, start, end) and not federal)
         ):
-            candidates = _filter(
-                candidates, lambda key: key in known and known[key].place_type == "state"
+            hit.candidates = _filter(
+                hit.candidates, lambda key: key in known and known[key].place_type == "state"
             )
         # A federation's government is read by its capital's name, after federal words
         # right before it or US sanctions earlier in its sentence ("federal officials in
@@ -1034,10 +1117,10 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         # whoever else speaks there ("Governor Marsh said federal cuts would cost
         # Washington" is the state).
         elif federal:
-            candidates = capital
+            hit.candidates = capital
         elif _CITY_AFTER.match(text, end) or _CITY_BEFORE.search(text, max(0, start - 10), start):
-            candidates = _filter(
-                candidates, lambda key: key in known and known[key].place_type == "city"
+            hit.candidates = _filter(
+                hit.candidates, lambda key: key in known and known[key].place_type == "city"
             )
         # A government or a minister is a country's, a state's or a person's, not a
         # city's: "the government of Dubai" is the emirate, "Victoria’s trade minister"
@@ -1045,57 +1128,65 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         elif _GOVERNED_AFTER.match(text, end) or _GOVERNED_BEFORE.search(
             text, max(0, start - 14), start
         ):
-            candidates = _filter(
-                candidates, lambda key: key not in known or known[key].place_type != "city"
+            hit.candidates = _filter(
+                hit.candidates, lambda key: key not in known or known[key].place_type != "city"
             )
+    return _GO_ON
+
+
+def _by_the_words_written_with_it(hit: _Hit):
+    """Step 2, on: the rest of a longer name, a people's word, a firm's words, a
+    direction, the kind of place written, a seat, an age, "a" before a name, a family."""
+    text, recent, folded, known, story = hit.text, hit.recent, hit.folded, hit.known, hit.story
+    start, end, keys = hit.start, hit.end, hit.keys
     # A name written with the next word of one entity's longer name is that entity, the
     # rest of its name in lower case or said otherwise: "the Cernavodă nuclear plant"
     # (the Cernavodă Nuclear Power Plant, not the town), "gates at Faro airport".
-    completed = _completed_by_next_word(text, end, folded, candidates, known)
+    completed = _completed_by_next_word(text, end, folded, hit.candidates, known)
     if completed is not None:
         return completed
     # A people's word set beside a place says whose: "Tripoli, the Libyan capital", "the
     # Venezuelan city, Valencia", "Córdoba, the Argentine city".
-    nation = _country_set_beside(text, start, end, candidates, known)
+    nation = _country_set_beside(text, start, end, hit.candidates, known)
     if nation is not None:
         return nation
     # A firm's plant, shares or managers after the name, or its workers before it: "the
     # Kia car plant", "Lotte head office", "Markham shareholders", "a strike at Ford" are
     # the firm's, not the club's, the river's, the town's or the senator's of its name.
-    firm = _firm_by_the_words_beside(text, start, end, candidates, known)
+    firm = _firm_by_the_words_beside(text, start, end, hit.candidates, known)
     if firm is not None:
         return firm
     # A direction before a name says an area: "southern Quebec", "northern Virginia",
     # "eastern Washington" are the province and the states, not the cities of the name.
-    if _all_of_kind(candidates, known, "place") and _DIRECTION_BEFORE.search(
+    if _all_of_kind(hit.candidates, known, "place") and _DIRECTION_BEFORE.search(
         text, max(0, start - 16), start
     ):
-        areas = [key for key in candidates if known[key].place_type in ("state", "country")]
-        if len(areas) == 1 and any(known[key].place_type == "city" for key in candidates):
+        areas = [key for key in hit.candidates if known[key].place_type in ("state", "country")]
+        if len(areas) == 1 and any(known[key].place_type == "city" for key in hit.candidates):
             return areas[0]
     # The kind of place the story writes with the name: "the department of Colonia" is
     # not the city of the name, "Biobío province" neither a region nor a river.
-    candidates = _of_the_kind_written(text, start, end, candidates, known)
-    if not candidates:
+    hit.candidates = _of_the_kind_written(text, start, end, hit.candidates, known)
+    if not hit.candidates:
         return None
     # A member of a parliament "for" or "from" a place sits for its constituency or its
     # region, not the town of the name: "the MP for Rotorua", "the SDLP MP for Foyle", "a
     # member of parliament from Basra" (the governorate).
-    if _all_of_kind(candidates, known, "place") and _REPRESENTS_BEFORE.search(
+    if _all_of_kind(hit.candidates, known, "place") and _REPRESENTS_BEFORE.search(
         text, max(0, start - 40), start
     ):
-        represented = [key for key in candidates if _ELECTORAL.search(known[key].description)]
+        represented = [key for key in hit.candidates if _ELECTORAL.search(known[key].description)]
         if not represented:
-            represented = [key for key in candidates if _kind_described(known[key]) in _REGIONS]
+            represented = [key for key in hit.candidates if _kind_described(known[key]) in _REGIONS]
         if len(represented) == 1:
-            candidates = represented
+            hit.candidates = represented
     # "the elder Déby" is the father of the Déby in the same family, "the younger
     # Trudeau" the son, as the descriptions tie them; when they do not, the writer has
     # told us there are several, and any other guess would be one. The writer compares
     # the people of the name the story has named, when it has named two or more: a
     # namesake it never mentions is no part of the comparison.
     age = _AGE_BEFORE.search(text, max(0, start - 10), start)
-    if age and len(candidates) > 1:
+    if age and len(hit.candidates) > 1:
         # Among all the people of the name the story has named, before the clues above
         # left some out: "The younger Petrauskas, 22," compares the father and the son
         # the story named, though the age already tells the son from his father.
@@ -1104,30 +1195,37 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             elder_or_younger = _by_age(named, known, age.group(1).lower(), story)
             # One a clue above left out (the late Kirk Douglas, who says nothing): the
             # rest of them are compared.
-            if elder_or_younger is None or elder_or_younger in candidates:
+            if elder_or_younger is None or elder_or_younger in hit.candidates:
                 return elder_or_younger
-        return _by_age(candidates, known, age.group(1).lower(), story)
-    if len(candidates) == 1:
-        return candidates[0]
+        return _by_age(hit.candidates, known, age.group(1).lower(), story)
+    if len(hit.candidates) == 1:
+        return hit.candidates[0]
     # After "a" or "an", a name several people share points to none of them: "under a
     # Sharif government", "a Kennedy". Only the clues above (a title, a pronoun, the kind
     # of thing named) could have told which.
     if _INDEFINITE_BEFORE.search(text, max(0, start - 4), start) and _all_of_kind(
-        candidates, known, "person"
+        hit.candidates, known, "person"
     ):
         return None
     # A given name alone is how a story tells apart the people of a family it writes
     # about: "Aino" is the Aino whose description ties her to someone the story named
     # ("wife of the composer Jean Sibelius"), not the soprano Aino Ackté.
-    family = _of_a_family_named(story, folded, candidates, known)
+    family = _of_a_family_named(story, folded, hit.candidates, known)
     if family is not None:
         return family
     # (Again, once the words around have left only teams: "Nigeria beat Ghana 2-0 in a
     # friendly" is no country, and of the two teams the men's.)
-    if all(key in known and _A_TEAM.search(known[key].description) for key in candidates):
-        candidates = _teams_of_the_storys_sport(text, candidates, known, (start, end))
-        if len(candidates) == 1:
-            return candidates[0]
+    if all(key in known and _A_TEAM.search(known[key].description) for key in hit.candidates):
+        hit.candidates = _teams_of_the_storys_sport(text, hit.candidates, known, (start, end))
+        if len(hit.candidates) == 1:
+            return hit.candidates[0]
+    return _GO_ON
+
+
+def _named_in_this_paragraph(hit: _Hit):
+    """Step 3: the only one of them the paragraph has named."""
+    text, profiles, recent, folded = hit.text, hit.profiles, hit.recent, hit.folded
+    known, story, start, end = hit.known, hit.story, hit.start, hit.end
     # 3. The only one of them named so far in this paragraph: "Mrs Clinton, a former
     # secretary of state, called... Clinton urged Congress". A paragraph keeps to the
     # people it has named; a new one is introduced by a longer form. (Not for a full
@@ -1142,19 +1240,19 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # words set beside it do, before the paragraph's last one: a story names a second
     # person of the name that way.
     before = _DESCRIBED_BEFORE.search(text, max(0, start - 60), start)
-    if before and _all_of_kind(candidates, known, "person"):
+    if before and _all_of_kind(hit.candidates, known, "person"):
         described = _local_choice(
-            text, start, end, candidates, profiles, before.start(1), start, story.spans
+            text, start, end, hit.candidates, profiles, before.start(1), start, story.spans
         )
         if len(described) == 1:
             return described[0]
-    named_here = _named_in_paragraph(story, start, candidates)
+    named_here = _named_in_paragraph(story, start, hit.candidates)
     if not named_here and not _APPOSITION_AFTER.match(text, end):
-        named_here = [key for key in candidates if key in recent]
+        named_here = [key for key in hit.candidates if key in recent]
     if (
         len(named_here) == 1
-        and _all_of_kind(candidates, known, "person")
-        and sum(folded in known[key].primary_names for key in candidates) < 2
+        and _all_of_kind(hit.candidates, known, "person")
+        and sum(folded in known[key].primary_names for key in hit.candidates) < 2
     ):
         return named_here[0]
     # Organisations of one name: the only one of them the story has named so far ("Orca
@@ -1163,11 +1261,13 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # named two, not the one its paragraph named last: a paragraph does not keep to firms
     # as it does to people ("Orca Retail fell. Orca Group, whose shares..., rose. Orca
     # said" may be either). Words set beside the name are read below.
-    if _all_of_kind(candidates, known, "organization") and not _APPOSITION_AFTER.match(text, end):
+    if _all_of_kind(hit.candidates, known, "organization") and not _APPOSITION_AFTER.match(
+        text, end
+    ):
         # But a place written right beside the name says which first: "Al Hilal of
         # Omdurman" after the Saudi club was named, "South Korea’s Ministry of Culture"
         # after Vietnam's.
-        owner = _owner_beside(text, start, end, candidates, known)
+        owner = _owner_beside(text, start, end, hit.candidates, known)
         if owner is not None:
             return owner
         # What "the" and a common word before the name call it, when that word is what
@@ -1180,12 +1280,12 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             word = _stem(called.group(1))
             said = [
                 key
-                for key in candidates
+                for key in hit.candidates
                 if word in {_stem(w) for w in _words(known[key].description)[:3]}
             ]
             if len(said) == 1:
                 return said[0]
-        named = [key for key in candidates if key in recent]
+        named = [key for key in hit.candidates if key in recent]
         if len(named) == 1:
             return named[0]
     # An organisation named after a place ("Taunus Bank", "C.F. Monterrey"), when the
@@ -1204,9 +1304,16 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             and not _SIDES_BETWEEN.search(text, max(0, start - 60), start)
         )
     ):
-        named_after = _organisation_named_last(story, folded, candidates, known)
+        named_after = _organisation_named_last(story, folded, hit.candidates, known)
     if named_after is not None:
         return named_after
+    return _GO_ON
+
+
+def _by_description_words_near(hit: _Hit):
+    """Step 4: the words of their descriptions near the name."""
+    text, profiles, folded, known, story = hit.text, hit.profiles, hit.folded, hit.known, hit.story
+    start, end, low, high, filed_from = hit.start, hit.end, hit.low, hit.high, hit.filed_from
     # 4. The description's words near the name: "Kim, who inherited power after his
     # father’s death in 2011"; "Maria Santos, a marine biologist". Words set beside it
     # first, up to the comma or the stop that closes them: they describe the name, where
@@ -1217,7 +1324,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         closing = _APPOSITION_CLOSES.search(text, beside.end(), high)
         close_at = closing.start() if closing else high
         described = _local_choice(
-            text, start, end, candidates, profiles, end, close_at, story.spans
+            text, start, end, hit.candidates, profiles, end, close_at, story.spans
         )
         if len(described) == 1:
             return described[0]
@@ -1225,11 +1332,11 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # is the one of the country the story names, before any common word near it ("take
     # the matter to the Constitutional Court" is no cue for the court "on constitutional
     # matters" of another country).
-    parties = _all_of_kind(candidates, known, "organization") and _parties_of_countries(
-        candidates, known
+    parties = _all_of_kind(hit.candidates, known, "organization") and _parties_of_countries(
+        hit.candidates, known
     )
-    if _all_of_kind(candidates, known, "organization") and (
-        parties or _generic_institution_name(folded) or _bodies_of_countries(candidates, known)
+    if _all_of_kind(hit.candidates, known, "organization") and (
+        parties or _generic_institution_name(folded) or _bodies_of_countries(hit.candidates, known)
     ):
         # But a name beside it in its sentence says which: "the Supreme Court in
         # Washington", "the Constitutional Court in Harare"; for a party, a name anywhere
@@ -1244,7 +1351,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             for word in _CAPITALISED.findall(before + " " + after)
             if word.lower() not in _STOPWORDS
         }
-        shared = frozenset.intersection(*(known[key].proper for key in candidates))
+        shared = frozenset.intersection(*(known[key].proper for key in hit.candidates))
         # A country named before it is its owner, by its own name or its people's word
         # either way: "Italy’s Ministry of Culture" is the "ministry of the Italian
         # government". (Not after it, where it is as often the other side: "The Foreign
@@ -1261,21 +1368,21 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         place = _place_it_is_in(story, start)
         if place is not None:
             owners |= _countries_of(place) or {_stem(word) for word in _words(place.name)}
-        countries = {key: known[key].countries_named for key in candidates}
+        countries = {key: known[key].countries_named for key in hit.candidates}
         shared_countries = frozenset.intersection(*countries.values())
         cued = [
             key
-            for key in candidates
+            for key in hit.candidates
             if (known[key].proper - shared) & near or (countries[key] - shared_countries) & owners
         ]
         # The people's word right before it says so first: "The Japanese Foreign
         # Ministry summoned the South Korean ambassador".
-        owned = institutions_of_the_people_before(text, start, end, candidates, known)
+        owned = institutions_of_the_people_before(text, start, end, hit.candidates, known)
         if len(owned) == 1 or len(cued) == 1:
             return (owned if len(owned) == 1 else cued)[0]
         if parties or _generic_institution_name(folded):
-            institution = _story_place(story, candidates, folded) or _institution_country(
-                story, candidates, folded
+            institution = _story_place(story, hit.candidates, folded) or _institution_country(
+                story, hit.candidates, folded
             )
         else:
             # Of other bodies, only their countries: "Ministry of Health and Family
@@ -1283,49 +1390,59 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             # Bangladesh, whose ministry has that name too.
             institution = _institution_country(
                 story,
-                candidates,
+                hit.candidates,
                 folded,
-                _countries_of_each(candidates, known),
+                _countries_of_each(hit.candidates, known),
             )
         if institution is not None:
             return institution
     # A country named as a side in a game its sentence tells of is the side, whatever
     # the dateline's region or the words of descriptions near it ("Argentina next play
     # Uruguay in Montevideo", filed from Mendoza).
-    own = [key for key in candidates if key in known and folded in known[key].primary_names]
-    if len(own) == 1:
-        side = _side_named(story, start, end, own[0], candidates)
+    hit.own = [key for key in hit.candidates if key in known and folded in known[key].primary_names]
+    if len(hit.own) == 1:
+        side = _side_named(story, start, end, hit.own[0], hit.candidates)
         if side is not None:
             return None if side is _NONE_OF_THEM else side
     # The region a dateline writes after its town, in the dateline itself, is the place
     # of that name, whatever the words after it recall: "AMMAN, Jordan," is the country,
     # not the river. (Further on, below, after what decides more nearly.)
-    region = _region_of_the_dateline(text, folded, candidates, known, filed_from)
-    if region is not None and "\n" not in text[:start] and _dateline_before(text, start):
-        return region
+    hit.region = _region_of_the_dateline(text, folded, hit.candidates, known, filed_from)
+    if hit.region is not None and "\n" not in text[:start] and _dateline_before(text, start):
+        return hit.region
     # A distance is measured from a town, not from the region or the country of its name:
     # "80 kilometres north of Lima", "35 km south-west of Buenos Aires", "an hour's drive
     # from Nakuru", "just north-west of Sao Paulo".
     if _DISTANCE_FROM.search(text, max(0, start - 40), start) and _all_of_kind(
-        candidates, known, "place"
+        hit.candidates, known, "place"
     ):
-        towns = [key for key in candidates if known[key].place_type == "city"]
-        if len(towns) == 1 and len(candidates) > 1:
+        towns = [key for key in hit.candidates if known[key].place_type == "city"]
+        if len(towns) == 1 and len(hit.candidates) > 1:
             return towns[0]
-    candidates = _local_choice(text, start, end, candidates, profiles, low, high, story.spans)
-    if len(candidates) == 1:
-        return candidates[0]
+    hit.candidates = _local_choice(
+        text, start, end, hit.candidates, profiles, low, high, story.spans
+    )
+    if len(hit.candidates) == 1:
+        return hit.candidates[0]
     # "The" and a bare name is no town's: "the quays of the Rhône", "the bridges over the
     # Meuse", "where the Waipā joins the Waikato" are the river, not the department, the
     # district or the dam of its name (not a country's: "the Gambia"; nor a name a word
     # of its kind or any other follows, "the Rhône prefecture").
-    river = _the_river(text, start, end, candidates, known)
+    river = _the_river(text, start, end, hit.candidates, known)
     if river is not None:
         return river
     # And a bare name with no "the" is no river's (``_no_river_without_the``).
-    dry, candidates = _no_river_without_the(text, start, end, folded, candidates, known)
+    dry, hit.candidates = _no_river_without_the(text, start, end, folded, hit.candidates, known)
     if dry is not None:
         return dry
+    return _GO_ON
+
+
+def _places_of_one_name(hit: _Hit):
+    """Step 5: places or organisations of one name, by the story's names and its
+    dateline."""
+    text, folded, known, story, start = hit.text, hit.folded, hit.known, hit.story, hit.start
+    end, filed_from = hit.end, hit.filed_from
     # 5. Places, or organisations, of one name: the one whose description holds names
     # the story uses ("Capital of Peru" in a story that names Peru).
     # A place of the very name the dateline wrote, its own name ("PALERMO, April 17 … A
@@ -1334,31 +1451,31 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # may be the province, and "NEW YORK … New York passed a law" the state whose own
     # name it is, read below.
     if (
-        filed_from in candidates
-        and _all_of_kind(candidates, known, "place")
+        filed_from in hit.candidates
+        and _all_of_kind(hit.candidates, known, "place")
         and folded in known[filed_from].primary_names
         and _dateline_wrote(text, folded)
-        and not _another_place_recalled(text, start, end, filed_from, candidates, known)
+        and not _another_place_recalled(text, start, end, filed_from, hit.candidates, known)
         and not _AREA_BEFORE.search(text, max(0, start - 20), start)
     ):
         return filed_from
     # The region the dateline writes is that place further on too, before the places
     # the story names: "COLUMBIA, Missouri, ... Missouri Attorney General" is the state,
     # though the university's description names Columbia.
-    if region is not None:
-        return region
-    place = _story_place(story, candidates, folded)
+    if hit.region is not None:
+        return hit.region
+    place = _story_place(story, hit.candidates, folded)
     if place is not None:
         return place
     # And the region the dateline wrote short, as it was read, when the story's places
     # said nothing: "COLUMBUS, Ga.," makes "the Georgia tornado" the state.
     # (Not when its sentence names what another of them holds: "SAVANNAH, Ga., ...
     # Georgia is a hub for Russia, officials in Tbilisi say" is the country.)
-    if filed_from not in candidates:
+    if filed_from not in hit.candidates:
         written_at = _dateline_region_start(text)
         written = story.chosen.get(written_at) if written_at not in (None, start) else None
-        if written in candidates and not _another_place_recalled(
-            text, start, end, written, candidates, known
+        if written in hit.candidates and not _another_place_recalled(
+            text, start, end, written, hit.candidates, known
         ):
             return written
     # The place the story was filed from: under "ATLANTA (Newsroom) -", "Georgia" is
@@ -1371,29 +1488,29 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # that is read below.
     # (Not a dateline's town word, which any town's description has: "QUEBEC CITY".)
     dateline = _dateline_before(text, start)
-    if dateline and dateline not in ("city", "town") and filed_from not in candidates:
+    if dateline and dateline not in ("city", "town") and filed_from not in hit.candidates:
         placed = [
             key
-            for key in candidates
+            for key in hit.candidates
             if key in known and known[key].kind != "person" and dateline in known[key].cues
         ]
         if len(placed) == 1:
             return placed[0]
     # The candidates whose own name the word is (read here and in step 6).
-    own = [key for key in candidates if key in known and folded in known[key].primary_names]
+    hit.own = [key for key in hit.candidates if key in known and folded in known[key].primary_names]
     # A region named after its town or its lake ("Naryn Region ... capital Naryn",
     # "Region ... around Lake Issyk-Kul"): a bare name may be either, whichever is its
     # own name. Unless the dateline named one, it is the one its paragraph has named.
-    if _named_after_one_another(candidates, known):
+    if _named_after_one_another(hit.candidates, known):
         # Not over a country whose own name the word is: in a story filed from KUWAIT
         # CITY, "Kuwait’s suspended National Assembly" is the country.
-        country = [key for key in own if known[key].place_type == "country"]
-        if filed_from in candidates:
+        country = [key for key in hit.own if known[key].place_type == "country"]
+        if filed_from in hit.candidates:
             return country[0] if len(country) == 1 else filed_from
         # "Near" or "outside" a name says a point, not an area one is in: "a farm near
         # Naryn", "a plant outside Naryn" is the town, not the region named after it.
         if _NEAR_BEFORE.search(text, max(0, start - 20), start):
-            towns = [key for key in candidates if _kind_described(known[key]) == "city"]
+            towns = [key for key in hit.candidates if _kind_described(known[key]) == "city"]
             if len(towns) == 1:
                 return towns[0]
         # "Farmers across Gulu", "voters in Bern rejected the cantonal law", "the lowest
@@ -1401,7 +1518,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         # (The kinds this rule newly reads: "state-owned" says nothing of São Paulo.)
         regions = [
             key
-            for key in candidates
+            for key in hit.candidates
             if _kind_described(known[key]) in ("canton", "district", "governorate", "oblast")
         ]
         if len(regions) == 1 and (
@@ -1413,32 +1530,44 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             )
         ):
             return regions[0]
-        named_here = _named_in_paragraph(story, start, candidates)
+        named_here = _named_in_paragraph(story, start, hit.candidates)
         if named_here:
             return named_here[0] if len(named_here) == 1 else None
-        return own[0] if len(own) == 1 and _own_name_decides(own[0], candidates, known) else None
+        return (
+            hit.own[0]
+            if len(hit.own) == 1 and _own_name_decides(hit.own[0], hit.candidates, known)
+            else None
+        )
+    return _GO_ON
+
+
+def _by_own_name(hit: _Hit):
+    """Step 6: the entity whose own name the word is, before those that only have it as
+    an alias."""
+    text, profiles, folded, known, story = hit.text, hit.profiles, hit.folded, hit.known, hit.story
+    start, end, keys, filed_from = hit.start, hit.end, hit.keys, hit.filed_from
     # 6. An entity whose own name the word is, before those that only have it as an
     # alias: "Georgia" is the country, "Washington" the city, unless cues said otherwise,
     # here or the last time the story wrote the word alone: "Cameroon beat Guinea … two
     # ahead of Guinea" keeps to the team, as a story keeps to what it is about.
-    introduced = _person_introduced(story, folded, candidates, own, start, end)
+    introduced = _person_introduced(story, folded, hit.candidates, hit.own, start, end)
     if introduced is not None:
         return introduced
-    if len(own) == 1:
-        acting = _what_the_name_does(story, start, end, own[0], candidates)
+    if len(hit.own) == 1:
+        acting = _what_the_name_does(story, start, end, hit.own[0], hit.candidates)
         if acting is not None:
             return None if acting is _NONE_OF_THEM else acting
-        kept = _organisation_kept_to(story, candidates, start, end)
-        if kept is not None and kept not in own:
+        kept = _organisation_kept_to(story, hit.candidates, start, end)
+        if kept is not None and kept not in hit.own:
             return kept
         if (
-            all(key in known and known[key].kind != "person" for key in candidates)
-            and known[own[0]].place_type != "country"
+            all(key in known and known[key].kind != "person" for key in hit.candidates)
+            and known[hit.own[0]].place_type != "country"
             and not opens_dateline(text, start, end)
         ):
-            fitting = _field_choice(text, start, end, candidates, known, _THING_FIELDS)
+            fitting = _field_choice(text, start, end, hit.candidates, known, _THING_FIELDS)
             if fitting is not None and _field_left_open(
-                text, start, end, known[fitting], known[own[0]]
+                text, start, end, known[fitting], known[hit.own[0]]
             ):
                 return fitting
         # A state named after the largest city of a country is the city when nothing said
@@ -1446,13 +1575,13 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         # York passed a law").
         primate = [
             key
-            for key in candidates
+            for key in hit.candidates
             if key in known
             and known[key].place_type == "city"
             and _THE_PRIMATE.search(known[key].description)
         ]
         if (
-            known[own[0]].place_type == "state"
+            known[hit.own[0]].place_type == "state"
             and len(primate) == 1
             and (
                 _PLACE_BEFORE.search(text, max(0, start - 16), start) or _paired(story, start, end)
@@ -1465,19 +1594,19 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         # by what its sentence said and not as anyone's own name, is that one again
         # ("a pupil of Giotto" the painter ... "Giotto’s scenes", not the space probe
         # named after him).
-        given = _given_before(story, start, folded, candidates)
+        given = _given_before(story, start, folded, hit.candidates)
         # (Not over a country: "the Paraguay" may be the river, and "southern Paraguay"
         # after it the country.)
-        if given is not None and given not in own and known[own[0]].place_type != "country":
+        if given is not None and given not in hit.own and known[hit.own[0]].place_type != "country":
             return given
-        return own[0]
-    only_places = _all_of_kind(candidates, known, "place")
-    if own:
-        candidates = own  # same-name twins: only the evidence below may tell them apart
+        return hit.own[0]
+    only_places = _all_of_kind(hit.candidates, known, "place")
+    if hit.own:
+        hit.candidates = hit.own  # same-name twins: only the evidence below may tell them apart
     # Places of one name that nothing above told apart: the one the story was filed from
     # ("SÃO PAULO, Sept 8 - ... its headquarters in São Paulo" is the city, not the
     # state of the name).
-    if filed_from in candidates:
+    if filed_from in hit.candidates:
         return filed_from
     # Places of one name (and nothing else of it) one of which the gazetteer also names
     # with its region after a comma ("Vienna, Virginia") and the other not: the region is
@@ -1485,8 +1614,8 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # ("bought at auction in Vienna" is the Austrian capital), as a qualifier in brackets
     # marks the other sense. Cues above (a region after a comma, the story's names) and
     # the dateline decide first; a person or a club of the name leaves it open.
-    if len(own) > 1 and only_places:
-        plain = [key for key in own if not known[key].qualified]
+    if len(hit.own) > 1 and only_places:
+        plain = [key for key in hit.own if not known[key].qualified]
         if len(plain) == 1:
             return plain[0]
     # A country's capital and other places of its own name: the capital, which news
@@ -1494,10 +1623,10 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # pay", the federal government), unless the name is a town's address ("Tacoma,
     # Washington"). (A person of the name, such as the first president, whom history
     # names so, is named in full first.)
-    if len(own) > 1 and _all_of_kind(own, known, "place"):
+    if len(hit.own) > 1 and _all_of_kind(hit.own, known, "place"):
         capital = [
             key
-            for key in own
+            for key in hit.own
             if known[key].national_capital and not _capital_of_a_state(known[key], profiles)
         ]
         if (
@@ -1509,7 +1638,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
                 not _FEDERAL_CAPITAL.search(known[capital[0]].description)
                 if known[key].place_type == "state"
                 else _A_CAPITAL.match(known[key].description)
-                for key in own
+                for key in hit.own
                 if key not in capital
             )
             and not _ADDRESS_BEFORE.search(text, max(0, start - 30), start)
@@ -1522,16 +1651,24 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
             )
         ):
             return capital[0]
-        country = [key for key in own if known[key].place_type == "country"]
+        country = [key for key in hit.own if known[key].place_type == "country"]
         if (
             len(country) == 1
-            and all(known[key].place_type == "state" for key in own if key not in country)
+            and all(known[key].place_type == "state" for key in hit.own if key not in country)
             and not _ADDRESS_BEFORE.search(text, max(0, start - 30), start)
             # Not in a sentence of what a state has and the country does not: "Voters in
             # Georgia ... control of the Senate", "Georgia's Republican-led legislature".
             and not _STATE_CIVIC.search(text, *_sentence_bounds(text, start, end))
         ):
             return country[0]
+    return _GO_ON
+
+
+def _latest_longer_form(hit: _Hit):
+    """Step 7: a compatriot of the story's institutions, else the latest longer form
+    of one of them before it; the last step, which always decides (None: undecided)."""
+    text, recent, folded, known, story = hit.text, hit.recent, hit.folded, hit.known, hit.story
+    start, end, keys = hit.start, hit.end, hit.keys
     # People of one name in as many countries are told apart by the story's country,
     # as institutions are, before whichever was named last: in a story from Antofagasta,
     # "Correa said the government would appeal" is the Chilean, not Ecuador's former
@@ -1539,26 +1676,26 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # named last was the subject of his sentence, a visitor the story is about: read
     # below.)
     compatriot = None
-    countries = _countries_of_each(candidates, known)
-    if countries is not None and _all_of_kind(candidates, known, "person"):
-        compatriot = _institution_country(story, candidates, folded, countries)
+    countries = _countries_of_each(hit.candidates, known)
+    if countries is not None and _all_of_kind(hit.candidates, known, "person"):
+        compatriot = _institution_country(story, hit.candidates, folded, countries)
     # 7. The latest longer form of one of them before it ("Kim Yo Jong ... Kim"), or the
     # latest mention of the same twin by the full name they share.
     last_seen = {}  # each candidate's latest longer form (or shared full name) before it
     started = {}  # and where that form starts
-    for key in candidates:
+    for key in hit.candidates:
         for form, form_end in recent.get(key, {}).items():
             longer = len(form) > len(folded) and folded in form
             if (
-                longer or (own and form == folded and start > form_end)
+                longer or (hit.own and form == folded and start > form_end)
             ) and form_end > last_seen.get(key, -1):
                 last_seen[key] = form_end
                 started[key] = form_end - len(form)
     if not last_seen:
         return (
             compatriot
-            or _field_choice(text, start, end, candidates, known)
-            or _of_the_storys_sport(story, start, keys, candidates)
+            or _field_choice(text, start, end, hit.candidates, known)
+            or _of_the_storys_sport(story, start, keys, hit.candidates)
         )
     ranked = sorted(last_seen, key=last_seen.get, reverse=True)
     latest = ranked[0]
@@ -1566,7 +1703,7 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
         compatriot == latest or _subject(text, started[latest], last_seen[latest]) is not True
     ):
         return compatriot
-    if own and folded in known[latest].primary_names:
+    if hit.own and folded in known[latest].primary_names:
         return None  # a full name shared by twins needs a cue beside it, not a memory
     # Two of them named in full close together ("his twin brother, President Lech
     # Kaczyński"): the last one named is no better a guess than the other, unless only one
@@ -1582,8 +1719,25 @@ def _choose(story: _Story, start, end, keys, low, high, pronoun):
     # in full too: the story has moved on, and a bare surname there is as often the other
     # one (measured: more than half the time) as the one named last.
     if len(ranked) > 1 and last_seen[latest] < _paragraph_start(text, start, back=1):
-        return _field_choice(text, start, end, candidates, known)
+        return _field_choice(text, start, end, hit.candidates, known)
     return latest
+
+
+# The steps of ``_choose``, in order.
+_STEPS = (
+    _the_words_as_written,
+    _at_the_dateline,
+    _by_what_is_said_of_it,
+    _by_title_and_pronoun,
+    _person_place_or_body,
+    _by_list_sport_and_office,
+    _by_the_words_written_with_it,
+    _named_in_this_paragraph,
+    _by_description_words_near,
+    _places_of_one_name,
+    _by_own_name,
+    _latest_longer_form,
+)
 
 
 # And the fields of things and places, for an organisation and a place of one name: a
