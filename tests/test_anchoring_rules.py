@@ -6028,6 +6028,7 @@ def test_one_initial_is_written_with_its_stop_or_without(text):
         # a thing named after it.
         ("She named her daughter Fatima.", []),
         ("Sales of Evian water rose.", []),
+        ("Danone, which owns Evian, said sales rose.", []),
     ],
 )
 def test_a_name_read_through_its_accents_is_one_where_a_capital_says_so(text, expected):
@@ -8710,6 +8711,11 @@ COUNTRIES_AND_SIDES = Gazetteer.of(
             "Chile in Santiago.",
             ["chile-team"],
         ),
+        # A country that equalises something is no side.
+        (
+            "The striker scored twice. Chile equalised the retirement age for men and women.",
+            ["chile"],
+        ),
         # Outside a report of a game "to" is where someone goes.
         ("The minister flew to Chile to talk about copper.", ["chile"]),
         # And a loss, not a side's word, keeps its place.
@@ -8741,8 +8747,10 @@ WORDLIKE_SURNAMES = Gazetteer.of(
             "Dan Young spoke. The deal, Young said, was done.",
             [("Dan Young", "dan-young"), ("Young", "dan-young")],
         ),
-        # ...but not as a date, nor by its capital at a sentence's start alone.
+        # ...but not as a date, nor where neither a title nor what only a person does
+        # says it is one.
         ("Hannah May spoke. In May the surplus fell.", [("Hannah May", "hannah-may")]),
+        ("Hannah May said a May election was unlikely.", [("Hannah May", "hannah-may")]),
         ("Dan Young spoke. Young voters stayed home.", [("Dan Young", "dan-young")]),
         (
             "Hannah May spoke. May was the best month for exports.",

@@ -855,6 +855,11 @@ _PLACE_WORD_AFTER = re.compile(
 _LISTED = frozenset({" and ", ", ", " or "})
 # The lower-case word after a name ("Evian water", "Qarabag fans").
 _WORD_AFTER = re.compile(r" ([a-z]+)\b")
+# Words of trade before a name, which make it a brand's: "which owns Evian", "sales of
+# Evian and Volvic".
+_TRADE_BEFORE = re.compile(
+    r"\b(?:owns?|owned|bought|buys|sells?|sold|sales of|makers? of|brands?|bottles? of) $"
+)
 # What stands before a word inside a sentence: a lower-case word, a comma or a semicolon.
 _MID_SENTENCE = re.compile(r"(?:\b[a-z][a-z’'-]*|[,;]) $")
 # The openings of a name that Gazetteer.of writes abbreviated ("St Mary" for "Saint
@@ -983,13 +988,13 @@ def _spelled(
         # A word no dictionary has is no English word, even at a sentence's start, where
         # a capital says nothing: "Qarabag beat Kairat" is the club Qarabağ, "moved to
         # nearby Gallivare" the town; but inside a sentence a place's name before a
-        # common word may be a thing named after it ("sales of Evian water"), and a given
-        # name is someone's ("Celine, the fashion house", not Céline Dion).
+        # common word, or after words of trade, may be a thing named after it ("sales of
+        # Evian water", "Danone, which owns Evian"), and a given name is someone's
+        # ("Celine, the fashion house", not Céline Dion).
         common = _WORD_AFTER.match(text, end)
-        if (
-            common
-            and common.group(1) not in _STOPWORDS
-            and _MID_SENTENCE.search(text, max(0, start - 30), start)
+        if _MID_SENTENCE.search(text, max(0, start - 30), start) and (
+            (common and common.group(1) not in _STOPWORDS)
+            or _TRADE_BEFORE.search(text, max(0, start - 20), start)
         ):
             kept = tuple(key for key in keys if key in profiles and profiles[key].kind != "place")
         else:

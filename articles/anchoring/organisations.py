@@ -505,12 +505,16 @@ _SIDE_AFTER = re.compile(
 
 
 # What only a side does, whatever the sentence: "Switzerland next play in March", "when
-# the Netherlands return to action", "Chile equalised", "Nigeria reached the final",
+# the Netherlands return to action", "Chile equalised after half-time", "Nigeria reached the final",
 # "Ghana went out in the group stage", "Ghana’s best chance fell to their captain"; and a
 # player's side, or the next opponent: "a defender for Nigeria", "Argentina next play
 # Uruguay".
 _A_SIDES_WORDS_AFTER = re.compile(
-    r" (?:next play|(?:also )?returns? to action|equali[sz](?:ed|es)|"
+    r" (?:next play|(?:also )?returns? to action|"
+    # (Not "equalised the retirement age": a side equalises with no object.)
+    r"equali[sz](?:ed|es)(?=[,.;]| (?:in|on|after|before|through|with|when|from|at|just|"
+    r"late|early|soon|shortly|midway|again|twice|\d+|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty)\b)|"
     r"reached the (?:final|semi-finals?|quarter-finals?)(?! stage| round| phase| step)|"
     r"went out in the (?:group|first|second|last) (?:stage|round))\b|"
     r"['’]s (?:best chances?|goalkeeper|back four|strikers?|starting (?:XI|line-up|lineup))\b|"

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 
 from articles.anchoring.context import refusal
 from articles.anchoring.folding import fold, spelled, typographic
-from articles.anchoring.people import _gender_written, _pronoun_after
+from articles.anchoring.people import _PERSON_AFTER, _gender_written, _pronoun_after
 from articles.anchoring.profiles import (
     Profile,
     _may_be_family,
@@ -17,7 +17,7 @@ from articles.anchoring.profiles import (
     family_name_first,
     is_wordlike,
 )
-from articles.anchoring.reading import _title_before, opens_sentence
+from articles.anchoring.reading import _title_before
 from articles.anchoring.story import Match
 
 
@@ -253,12 +253,14 @@ def by_surname(
             before = [(at, key) for at, key in named if at <= start]
             if reason is not None or not before:
                 continue
-            # A family name that is also a word ("Young", "May") is no name by its
-            # capital at a sentence's start, unless a title stands before it ("Ms May").
+            # A family name that is also a word ("Young", "May") names the person only
+            # where a title stands before it ("Ms May") or what only a person does
+            # follows ("Young said", "May, who"): "Young voters", "a May election",
+            # "their son, Hunter," are words or someone else.
             if (
                 is_wordlike(family)
-                and opens_sentence(text, start)
                 and _title_before(text, start) is None
+                and not _PERSON_AFTER.match(text, end)
             ):
                 continue
             # A person's name takes no "the": "the Kayapó would wait", "the veteran
