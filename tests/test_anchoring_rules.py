@@ -8760,3 +8760,28 @@ WORDLIKE_SURNAMES = Gazetteer.of(
 )
 def test_a_family_name_that_is_also_a_word(text, expected):
     assert found(WORDLIKE_SURNAMES, text) == expected
+
+
+SWEDISH_AND_POLISH_TOWNS = Gazetteer.of(
+    [
+        Named("malmo", "Malmö", (), "City in Skåne County, southern Sweden.", "place"),
+        Named("umea", "Umeå", (), "City in northern Sweden.", "place"),
+        Named("krakow", "Kraków", (), "City in southern Poland.", "place"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A name listed after it is no region that qualifies it ("San Jose, California").
+        ("The delegation visited Malmo, Lund and Helsingborg on Tuesday.", ["malmo"]),
+        # A place's verb or its people after its name inside a sentence say the place,
+        # where a common word would say a thing named after it ("Evian water").
+        ("A regional court said Umea could go ahead with the new hospital.", ["umea"]),
+        ("The minister said Krakow officials had approved the plan.", ["krakow"]),
+        ("The minister said Krakow sausages sold well.", []),
+    ],
+)
+def test_a_place_read_through_its_accents_by_the_words_after_it(text, expected):
+    assert keys_found(SWEDISH_AND_POLISH_TOWNS, text) == expected

@@ -24,7 +24,15 @@ from articles.anchoring import context, folding, reading, rules, short_forms
 from articles.anchoring.english import is_english_word
 from articles.anchoring.folding import fold, spelled, typographic
 from articles.anchoring.given_names import gender_of_given_name
-from articles.anchoring.profiles import _STOPWORDS, MONTHS, Named, Profile, is_title, profile
+from articles.anchoring.profiles import (
+    _STOPWORDS,
+    MONTHS,
+    Named,
+    Profile,
+    _wordset,
+    is_title,
+    profile,
+)
 from articles.anchoring.story import Match
 
 # --- Gazetteer ---------------------------------------------------------------------------
@@ -855,6 +863,15 @@ _PLACE_WORD_AFTER = re.compile(
 _LISTED = frozenset({" and ", ", ", " or "})
 # The lower-case word after a name ("Evian water", "Qarabag fans").
 _WORD_AFTER = re.compile(r" ([a-z]+)\b")
+# The next name of a list: "Cancun, Tulum and Cozumel", "Malmo, Lund, Helsingborg".
+_LISTED_ON = re.compile(r"(?:,| and| or) [A-Z]")
+# Words after a place's name that say it is the place: what it does ("Umea could go
+# ahead") and its people and things ("Krakow officials", "Cancun hotels").
+_A_PLACES_WORDS_AFTER = _wordset(
+    """could would will can should must might said says residents officials authorities
+    police council councillors mayor hotels streets airport port harbour hospitals
+    schools suburbs districts roads prosecutors court courts"""
+)
 # Words of trade before a name, which make it a brand's: "which owns Evian", "sales of
 # Evian and Volvic".
 _TRADE_BEFORE = re.compile(
@@ -936,6 +953,8 @@ def _spelled(
         # A person set beside it is no place that qualifies it: "a spokesman for
         # Aeroports de Montreal, Marc Dorais, said".
         and not (" " in qualifier.group(1) and gender_of_given_name(qualifier.group(1).split()[0]))
+        # Nor a name listed after it: "Cancun, Tulum and Cozumel".
+        and not _LISTED_ON.match(text, qualifier.end())
     ):
         return None
     # Several words, or words joined by a hyphen ("Hydro-Quebec"), are no English word.
@@ -993,7 +1012,11 @@ def _spelled(
         # ("Celine, the fashion house", not Céline Dion).
         common = _WORD_AFTER.match(text, end)
         if _MID_SENTENCE.search(text, max(0, start - 30), start) and (
-            (common and common.group(1) not in _STOPWORDS)
+            (
+                common
+                and common.group(1) not in _STOPWORDS
+                and common.group(1) not in _A_PLACES_WORDS_AFTER
+            )
             or _TRADE_BEFORE.search(text, max(0, start - 20), start)
         ):
             kept = tuple(key for key in keys if key in profiles and profiles[key].kind != "place")
