@@ -807,10 +807,156 @@ def _by_title_and_pronoun(hit: _Hit):
     return _GO_ON
 
 
+def _said_of_a_team(hit: _Hit, kinds: set) -> bool:
+    """Whether the words around the name say a team: "São Paulo came from behind to
+    beat Palmeiras", "lost to Santos", "signed for Porto"; of a place and a firm, only a
+    team has a captain or is "who"."""
+    text, known, story, start, end = hit.text, hit.known, hit.story, hit.start, hit.end
+    low, high = hit.low, hit.high
+    return bool(
+        _TEAM_AFTER.match(text, end)
+        or (
+            _SIDE_AT_HOME_AFTER.match(text, end)
+            and not _PLACE_BEFORE.search(text, max(0, start - 20), start)
+        )
+        or _TEAM_BEFORE.search(text, max(0, start - 30), start)
+        or (
+            "person" not in kinds
+            and (
+                _WINS_OVER_BEFORE.search(text, max(0, start - 20), start)
+                or _SPORT_TRADE_AFTER.match(text, end)
+            )
+            and (
+                _about_a_sport(story)
+                or _game_beside(text, low, high)
+                # (A city's club wins over; a country is beaten in a war or a court.)
+                or (
+                    not _SPORT_TRADE_AFTER.match(text, end)
+                    and not any(
+                        key in known and known[key].place_type == "country"
+                        for key in hit.candidates
+                    )
+                )
+            )
+        )
+        or (
+            _PLAY_FOR_BEFORE.search(text, max(0, start - 12), start)
+            and (
+                _PHRASE_ENDS.match(text, end)
+                or re.match(r" (?:are|were|have|since|until|this|last|next)\b", text[end:])
+            )
+        )
+        or (
+            _PLAYS_THE_AFTER.match(text, end)
+            and not _PLACE_BEFORE.search(text, max(0, start - 20), start)
+        )
+        or (
+            _TRAVELS_AFTER.match(text, end)
+            and not _PLACE_BEFORE.search(text, max(0, start - 20), start)
+            and not _PART_OF_A_PLACE_BEFORE.search(text, max(0, start - 20), start)
+        )
+        or (
+            (
+                _MATCH_AGAINST_BEFORE.search(text, max(0, start - 60), start)
+                or (
+                    _TO_FACE_AFTER.match(text, end)
+                    and not _FROM_BEFORE.search(text, max(0, start - 6), start)
+                )
+            )
+            and _about_a_sport(story)
+        )
+        or (
+            _THEIR_GAMES_AFTER.match(text, end)
+            and not _PLACE_BEFORE.search(text, max(0, start - 20), start)
+        )
+        or (
+            "person" not in kinds
+            and (
+                (
+                    _SQUAD_AFTER.match(text, end)
+                    # (", who" after "from" or "in" is the person from there: "a
+                    # Democrat from Memphis, who read out the names".)
+                    and not (
+                        text.startswith(", who", end)
+                        and _PLACE_BEFORE.search(text, max(0, start - 20), start)
+                    )
+                )
+                or _squad_of_a_pair(text, end, _about_a_sport(story))
+                or _FANS_AFTER.match(text, end)
+                or (
+                    _TEAM_AFTER_PLACE.match(text, end)
+                    and not _HELD_BY_BEFORE.search(text, max(0, start - 8), start)
+                )
+            )
+        )
+        # "the Sturm coach" is the club's, whoever else is named Sturm: a person's
+        # name takes no "the".
+        or (
+            _THE_BEFORE.search(text, max(0, start - 4), start)
+            and _SQUAD_AFTER.match(text, end)
+            and not text.startswith(", who", end)
+        )
+        or (
+            "person" not in kinds
+            and _PLURAL_VERB_AFTER.match(text, end)
+            and (
+                opens_sentence(text, start)
+                # (After a clause's opener, in a report of a game: "where Sri Lanka
+                # are preparing"; not "after Sri Lanka were able to restructure".)
+                or (
+                    _CLAUSE_OPENS_BEFORE.search(text, max(0, start - 10), start)
+                    and _about_a_sport(story)
+                )
+            )
+            and not text[start:end].endswith("s")
+        )
+    )
+
+
+def _said_of_a_place(hit: _Hit, kinds: set) -> bool:
+    """Whether the words around the name say a place: a preposition just before ("a
+    visit to Jordan"), a part of a place, a city's offices, a feature ("the Taunus hills")."""
+    text, known, story, start, end = hit.text, hit.known, hit.story, hit.start, hit.end
+    return bool(
+        (
+            _PLACE_BEFORE.search(text, max(0, start - 16), start)
+            # What a thing takes its name from may be anyone: "It takes its name from
+            # Lázaro Cárdenas, the president who..."
+            and not _NAMESAKE_BEFORE.search(text, max(0, start - 24), start)
+            # In a report of a game, "to" after a side's word is the other side's:
+            # "the qualifier away to Chile", "a defeat to Ghana".
+            and not (_SIDE_BEFORE.search(text, max(0, start - 30), start) and _about_a_sport(story))
+        )
+        or (
+            _PART_OF_A_PLACE_BEFORE.search(text, max(0, start - 20), start)
+            and not _POSSESSIVE_AFTER.match(text, end)
+        )
+        or ("person" not in kinds and _HOSTS_AFTER.match(text, end))
+        # A city's offices after its name: "Tbilisi mayor Kakha Kaladze", not the club's.
+        or (
+            "person" not in kinds
+            and _CITY_AFTER.match(text, end)
+            # A party has mayors: "a Morena mayor", "Reform mayor Andrea Jenkyns".
+            and not _INDEFINITE_BEFORE.search(text, max(0, start - 4), start)
+            and not any(
+                key in known
+                and known[key].kind == "organization"
+                and re.search(r"\bpart(?:y|ies)\b", known[key].description)
+                for key in hit.candidates
+            )
+        )
+        or _NATIONAL_AFTER.match(text, end)
+        or _FEATURE_AFTER.match(text, end)
+        # (Not in a report of games, where the names listed are sides: "wins in
+        # Calgary and Edmonton".)
+        or (_listed_after_a_word_of_place(text, start) and not _about_a_sport(story))
+    )
+
+
 def _person_place_or_body(hit: _Hit):
     """Step 2: a person, a place or an organisation, by the words around the name."""
     text, known, story, start, end = hit.text, hit.known, hit.story, hit.start, hit.end
-    keys, low, high = hit.keys, hit.low, hit.high
+    keys = hit.keys
     # 2. Person or place, read from the words around: "Jordan, 62," and "Jordan told
     # reporters" are a person; "a visit to Jordan" a place.
     kinds = {known[key].kind for key in hit.candidates if key in known}
@@ -903,107 +1049,8 @@ def _person_place_or_body(hit: _Hit):
         ):
             return regions[0]
     if len(kinds) > 1:
-        # Only a team beats another or signs a player: "São Paulo came from behind to
-        # beat Palmeiras", "lost to Santos", "signed for Porto" name the clubs; and of a
-        # place and a firm, only a team has a captain or is "who".
-        if (
-            _TEAM_AFTER.match(text, end)
-            or (
-                _SIDE_AT_HOME_AFTER.match(text, end)
-                and not _PLACE_BEFORE.search(text, max(0, start - 20), start)
-            )
-            or _TEAM_BEFORE.search(text, max(0, start - 30), start)
-            or (
-                "person" not in kinds
-                and (
-                    _WINS_OVER_BEFORE.search(text, max(0, start - 20), start)
-                    or _SPORT_TRADE_AFTER.match(text, end)
-                )
-                and (
-                    _about_a_sport(story)
-                    or _game_beside(text, low, high)
-                    # (A city's club wins over; a country is beaten in a war or a court.)
-                    or (
-                        not _SPORT_TRADE_AFTER.match(text, end)
-                        and not any(
-                            key in known and known[key].place_type == "country"
-                            for key in hit.candidates
-                        )
-                    )
-                )
-            )
-            or (
-                _PLAY_FOR_BEFORE.search(text, max(0, start - 12), start)
-                and (
-                    _PHRASE_ENDS.match(text, end)
-                    or re.match(r" (?:are|were|have|since|until|this|last|next)\b", text[end:])
-                )
-            )
-            or (
-                _PLAYS_THE_AFTER.match(text, end)
-                and not _PLACE_BEFORE.search(text, max(0, start - 20), start)
-            )
-            or (
-                _TRAVELS_AFTER.match(text, end)
-                and not _PLACE_BEFORE.search(text, max(0, start - 20), start)
-                and not _PART_OF_A_PLACE_BEFORE.search(text, max(0, start - 20), start)
-            )
-            or (
-                (
-                    _MATCH_AGAINST_BEFORE.search(text, max(0, start - 60), start)
-                    or (
-                        _TO_FACE_AFTER.match(text, end)
-                        and not _FROM_BEFORE.search(text, max(0, start - 6), start)
-                    )
-                )
-                and _about_a_sport(story)
-            )
-            or (
-                _THEIR_GAMES_AFTER.match(text, end)
-                and not _PLACE_BEFORE.search(text, max(0, start - 20), start)
-            )
-            or (
-                "person" not in kinds
-                and (
-                    (
-                        _SQUAD_AFTER.match(text, end)
-                        # (", who" after "from" or "in" is the person from there: "a
-                        # Democrat from Memphis, who read out the names".)
-                        and not (
-                            text.startswith(", who", end)
-                            and _PLACE_BEFORE.search(text, max(0, start - 20), start)
-                        )
-                    )
-                    or _squad_of_a_pair(text, end, _about_a_sport(story))
-                    or _FANS_AFTER.match(text, end)
-                    or (
-                        _TEAM_AFTER_PLACE.match(text, end)
-                        and not _HELD_BY_BEFORE.search(text, max(0, start - 8), start)
-                    )
-                )
-            )
-            # "the Sturm coach" is the club's, whoever else is named Sturm: a person's
-            # name takes no "the".
-            or (
-                _THE_BEFORE.search(text, max(0, start - 4), start)
-                and _SQUAD_AFTER.match(text, end)
-                and not text.startswith(", who", end)
-            )
-            or (
-                "person" not in kinds
-                and _PLURAL_VERB_AFTER.match(text, end)
-                and (
-                    opens_sentence(text, start)
-                    # (After a clause's opener, in a report of a game: "where Sri Lanka
-                    # are preparing"; not "after Sri Lanka were able to restructure".)
-                    or (
-                        _CLAUSE_OPENS_BEFORE.search(text, max(0, start - 10), start)
-                        and _about_a_sport(story)
-                    )
-                )
-                and not text[start:end].endswith("s")
-            )
-        ):
+        # What only a team does, then what only a place is, then what only a person does.
+        if _said_of_a_team(hit, kinds):
             hit.candidates = _filter(
                 hit.candidates, lambda key: key not in known or known[key].kind == "organization"
             )
@@ -1025,42 +1072,7 @@ def _person_place_or_body(hit: _Hit):
         # A preposition just before weighs more than a verb after: in "officials in
         # Washington said", the officials speak. Only a nation has a national team, and
         # only a place hills or a river ("the Taunus hills", not Taunus Bank).
-        elif (
-            (
-                _PLACE_BEFORE.search(text, max(0, start - 16), start)
-                # What a thing takes its name from may be anyone: "It takes its name from
-                # Lázaro Cárdenas, the president who..."
-                and not _NAMESAKE_BEFORE.search(text, max(0, start - 24), start)
-                # In a report of a game, "to" after a side's word is the other side's:
-                # "the qualifier away to Chile", "a defeat to Ghana".
-                and not (
-                    _SIDE_BEFORE.search(text, max(0, start - 30), start) and _about_a_sport(story)
-                )
-            )
-            or (
-                _PART_OF_A_PLACE_BEFORE.search(text, max(0, start - 20), start)
-                and not _POSSESSIVE_AFTER.match(text, end)
-            )
-            or ("person" not in kinds and _HOSTS_AFTER.match(text, end))
-            # A city's offices after its name: "Tbilisi mayor Kakha Kaladze", not the club's.
-            or (
-                "person" not in kinds
-                and _CITY_AFTER.match(text, end)
-                # A party has mayors: "a Morena mayor", "Reform mayor Andrea Jenkyns".
-                and not _INDEFINITE_BEFORE.search(text, max(0, start - 4), start)
-                and not any(
-                    key in known
-                    and known[key].kind == "organization"
-                    and re.search(r"\bpart(?:y|ies)\b", known[key].description)
-                    for key in hit.candidates
-                )
-            )
-            or _NATIONAL_AFTER.match(text, end)
-            or _FEATURE_AFTER.match(text, end)
-            # (Not in a report of games, where the names listed are sides: "wins in
-            # Calgary and Edmonton".)
-            or (_listed_after_a_word_of_place(text, start) and not _about_a_sport(story))
-        ):
+        elif _said_of_a_place(hit, kinds):
             hit.candidates = _filter(
                 hit.candidates, lambda key: key not in known or known[key].kind == "place"
             )
