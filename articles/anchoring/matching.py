@@ -915,7 +915,7 @@ def _spelled(
     "Nestle and Starbucks");
     a person's, or a body's of a person's word, unless it is a given name ("Erdogan
     said", "Orsted shelved" for the firm named after Ørsted; not "Celine"); and any word
-    no English dictionary has ("Qarabag took a stride", ``english.is_english_word``). A word
+    no English dictionary has ("Qarabag beat Kairat", ``english.is_english_word``). A word
     written with accents that a person's name has not is another person's ("Lâm" is not
     Carrie Lam). A form Gazetteer.of abbreviated is no name inside a longer one
     (``_abbreviation_in_another_name``).

@@ -482,8 +482,9 @@ def _may_be_given(word: str) -> bool:
 
 def _may_be_family(word: str) -> bool:
     """Whether ``word`` may be a family name: a word of a name that is no title nor one
-    of the commonest words. A common word may be one ("Young", "Price", "May"), which a
-    capital at a sentence's start makes no name (``is_wordlike``)."""
+    of the commonest words. A common word may be one ("Young", "Price", "May"), read as
+    the name only with a title or a person's verb beside it (``is_wordlike``,
+    ``short_forms.by_surname``)."""
     return not (
         len(word) < 3
         or not _GIVEN_WORD.fullmatch(word)
