@@ -1,9 +1,8 @@
 """Where the choice among entities of one word goes right and wrong: every way
 ``rules._choose`` decides (each return statement of its steps, ``rules._STEPS``, that
-decides), with how often what it chose
-was the gold mention's entity, another entity, or no name at all, and how often it left
-a name out. The profile of what is left of the accuracy target: a rule that is right 75
-times in 100 is where a better one would pay.
+decides), with how often what it chose was the gold mention's entity, another entity,
+or no name at all, and how often it left a name out. The profile of what is left of the
+accuracy target: a rule that is right 75 times in 100 is where a better one would pay.
 
 Run from the repository root: ``.venv/bin/python bench/annotation_decisions.py`` (every
 held-out set), or with ``--corpus DIR`` (repeatable) for some of them, such as

@@ -239,8 +239,10 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is in capitals at the start of a line, as a dateline
     is ("SEOUL (Newsroom) -", "RIO DE JANEIRO, Nov 19 -"): there a name in any case is
     taken, where elsewhere "US" is not "us"."""
+    if not (start == 0 or text[start - 1] == "\n"):
+        return False
     words = _MC_IN_CAPITALS.sub(lambda prefix: prefix.group().upper(), text[start:end])
-    return (start == 0 or text[start - 1] == "\n") and words.isupper() and len(words) > 2
+    return words.isupper() and len(words) > 2
 
 
 # A name in capitals keeps the small letter of its "Mc" or "Mac", as wire copy writes a

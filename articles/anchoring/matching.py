@@ -864,7 +864,7 @@ _LISTED = frozenset({" and ", ", ", " or "})
 # The lower-case word after a name ("Evian water", "Qarabag fans").
 _WORD_AFTER = re.compile(r" ([a-z]+)\b")
 # The next name of a list: "Cancun, Tulum and Cozumel", "Malmo, Lund, Helsingborg".
-_LISTED_ON = re.compile(r"(?:,| and| or) [A-Z]")
+_LISTED_ON = re.compile(f"(?:{'|'.join(map(re.escape, _LISTED))})[A-Z]")
 # Words after a place's name that say it is the place: what it does ("Umea could go
 # ahead") and its people and things ("Krakow officials", "Cancun hotels").
 _A_PLACES_WORDS_AFTER = _wordset(

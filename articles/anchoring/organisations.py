@@ -505,10 +505,10 @@ _SIDE_AFTER = re.compile(
 
 
 # What only a side does, whatever the sentence: "Switzerland next play in March", "when
-# the Netherlands return to action", "Chile equalised after half-time", "Nigeria reached the final",
-# "Ghana went out in the group stage", "Ghana’s best chance fell to their captain"; and a
-# player's side, or the next opponent: "a defender for Nigeria", "Argentina next play
-# Uruguay".
+# the Netherlands return to action", "Chile equalised after half-time", "Nigeria reached
+# the final", "Ghana went out in the group stage", "Ghana’s best chance fell to their
+# captain"; and a player's side, or the next opponent: "a defender for Nigeria",
+# "Argentina next play Uruguay".
 _A_SIDES_WORDS_AFTER = re.compile(
     r" (?:next play|(?:also )?returns? to action|"
     # (Not "equalised the retirement age": a side equalises with no object.)
