@@ -1751,7 +1751,9 @@ def test_a_region_set_after_a_place_with_a_comma_says_which_place():
         ]
     )
     text = "The ferry left Dover. Its owner, a firm based in Dover, Del., paid for it."
-    assert [key for _, key in found(twins, text)] == ["dover-us", "delaware"]
+    # (And the bare name before it is the other Dover: copy qualifies the namesake a
+    # reader would not take it for.)
+    assert [key for _, key in found(twins, text)] == ["dover-uk", "dover-us", "delaware"]
 
 
 @pytest.mark.parametrize(
@@ -8785,3 +8787,55 @@ SWEDISH_AND_POLISH_TOWNS = Gazetteer.of(
 )
 def test_a_place_read_through_its_accents_by_the_words_after_it(text, expected):
     assert keys_found(SWEDISH_AND_POLISH_TOWNS, text) == expected
+
+
+NAMESAKE_TOWNS = Gazetteer.of(
+    [
+        Named(
+            "melbourne", "Melbourne", (), "Capital of the Australian state of Victoria.", "place"
+        ),
+        Named(
+            "melbourne-fl",
+            "Melbourne",
+            (),
+            "City on the Atlantic coast of Florida, United States.",
+            "place",
+        ),
+        Named("florida", "Florida", (), "State in the south-east of the United States.", "place"),
+        Named("pasadena-ca", "Pasadena", (), "City in Los Angeles County, California.", "place"),
+        Named("pasadena-tx", "Pasadena", (), "City in Harris County, Texas.", "place"),
+        Named("texas", "Texas", (), "State in the south of the United States.", "place"),
+        Named("perth-wa", "Perth", (), "Capital of Western Australia.", "place"),
+        Named("perth-scotland", "Perth", (), "City in central Scotland on the River Tay.", "place"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Copy sets the region after the namesake a reader would not take the bare name
+        # for: the bare name before it is the other, even where the words near it are
+        # those of the qualified one's description ("United States").
+        (
+            "A firefighter was taken to hospital in Melbourne. A team from the United "
+            "States is led by a captain from Melbourne, Florida.",
+            ["melbourne", "melbourne-fl", "florida"],
+        ),
+        # ...and after it, when the story first wrote the name bare; a region the
+        # gazetteer lacks counts by the words of the description.
+        (
+            "He left for Perth at 19. His brother works in Perth, Western Australia, and "
+            "visits the western edge of Perth each summer.",
+            ["perth-scotland", "perth-wa", "perth-scotland"],
+        ),
+        # The story that first writes the name with its region means that one after.
+        (
+            "A plant in Pasadena, Texas, exploded. The mayor of Pasadena said the city "
+            "would rebuild.",
+            ["pasadena-tx", "texas", "pasadena-tx"],
+        ),
+    ],
+)
+def test_the_namesake_the_story_qualifies_elsewhere_is_not_the_bare_name(text, expected):
+    assert keys_found(NAMESAKE_TOWNS, text) == expected

@@ -344,6 +344,66 @@ def _lies_in(profile: Profile, words: str) -> bool:
     )
 
 
+# The words after a name and a comma that may be its region: capitalised words that no
+# other name of a list follows.
+_REGION_WRITTEN = re.compile(r", ([A-Z][\w’'.]*(?: [A-Z][\w’'.]*)*)(?! and | or |, [A-Z])")
+
+
+def _the_twin_not_qualified(story: _Story, start: int, end: int, folded: str, keys: list):
+    """Of two places of one name, the one a bare name is when the story writes the other
+    with its region elsewhere ("a fire captain from Melbourne, Florida" in a story of
+    Victoria's fires), or None.
+
+    Copy sets the region after the namesake a reader would not take the bare name for:
+    a bare name before it is the other ("Melbourne ... Melbourne, Florida"), and so is
+    one after it when the story first wrote the name bare. Where the story first wrote
+    the name with its region ("a plant in Pasadena, Texas ... the mayor of Pasadena"),
+    later bare names are that one. Only a state, province or country the gazetteer has
+    counts as a region, and only one whose name the description of just one of them
+    holds ("Cork, Ireland" tells the city from no county of Cork)."""
+    text, known = story.text, story.profiles
+    if len(keys) < 2 or not all(key in known and known[key].kind == "place" for key in keys):
+        return None
+    if _REGION_WRITTEN.match(text, end):
+        return None
+    qualified, first_bare, first_qualified = set(), None, None
+    for written in _name_anywhere(folded).finditer(text):
+        # (Not the word inside another name: "King’s College London".)
+        if written.start() not in story.keys_at:
+            continue
+        if (
+            text[written.end() : written.end() + 2] != ", "
+            or not text[written.end() + 2 : written.end() + 3].isupper()
+        ):
+            if first_bare is None:
+                first_bare = written.start()
+            continue
+        regions = [
+            known[key].name
+            for key in story.keys_at.get(written.end() + 2, ())
+            if key in known and known[key].kind == "place" and known[key].place_type != "city"
+        ]
+        # A region the gazetteer lacks, by the words a description has: "Perth, Western
+        # Australia". (Not a name listed next: "Perth, Darwin and Cairns".)
+        beside = _REGION_WRITTEN.match(text, written.end())
+        if not regions and beside:
+            regions = [fold(beside.group(1))]
+        told = [
+            key for key in keys if any(_names(known[key].description, region) for region in regions)
+        ]
+        if first_qualified is None:
+            first_qualified = written.start()
+        if len(told) == 1:
+            qualified.add(told[0])
+    others = [key for key in keys if key not in qualified]
+    if len(qualified) != 1 or len(others) != 1:
+        return None
+    other = others[0]
+    if start < first_qualified or (first_bare is not None and first_bare < first_qualified):
+        return other
+    return None
+
+
 def _name_anywhere(folded: str) -> re.Pattern:
     """The name ``folded`` as a whole word in any case (its words apart by any space)."""
     words = [re.escape(word) for word in folded.split()]

@@ -127,6 +127,7 @@ from articles.anchoring.places import (
     _region_after,
     _region_of_the_dateline,
     _story_place,
+    _the_twin_not_qualified,
 )
 from articles.anchoring.profiles import (
     _ADMINISTRATIVE,
@@ -1431,6 +1432,11 @@ def _by_description_words_near(hit: _Hit):
         towns = [key for key in hit.candidates if known[key].place_type == "city"]
         if len(towns) == 1 and len(hit.candidates) > 1:
             return towns[0]
+    # One of places of the name the story writes elsewhere with its region: the bare
+    # name is the other, whatever words of their descriptions stand near it.
+    other = _the_twin_not_qualified(story, start, end, hit.folded, hit.candidates)
+    if other is not None:
+        return other
     hit.candidates = _local_choice(
         text, start, end, hit.candidates, profiles, low, high, story.spans
     )
