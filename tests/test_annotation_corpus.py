@@ -342,6 +342,14 @@ HELD_OUT_FLOORS = {
     "annotation_holdout201": (0.97, 0.97),
     "annotation_holdout202": (0.93, 0.92),
     "annotation_holdout203": (0.94, 0.96),
+    "annotation_holdout204": (0.96, 0.96),
+    "annotation_holdout205": (0.94, 0.93),
+    "annotation_holdout206": (0.95, 0.95),
+    "annotation_holdout207": (0.94, 0.94),
+    "annotation_holdout208": (0.97, 0.95),
+    "annotation_holdout209": (0.95, 0.96),
+    "annotation_holdout210": (0.96, 0.97),
+    "annotation_holdout211": (0.98, 0.99),
 }
 
 
