@@ -37,6 +37,7 @@ and tests/test_annotation_corpus.py checks the corpus and holds the floors.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections import Counter
@@ -227,12 +228,22 @@ def unmarked_names(story: Story, entities: Iterable[dict]) -> list[tuple[int, st
     marked = [(g.start, g.end) for g in story.gold] + [(t.start, t.end) for t in story.traps]
     found = []
     surfaces = {s.translate(_FOLD) for e in entities for s in {e["name"], *e["aliases"]} if s}
-    for surface in sorted(surfaces):
-        pattern = rf"(?<!\w)(?:{re.escape(surface)}|{re.escape(surface.upper())})(?!\w)"
-        for match in re.finditer(pattern, text):
-            if not any(s <= match.start() and match.end() <= e for s, e in marked):
-                found.append((match.start(), story.text[match.start() : match.end()]))
-    return sorted(found)
+    for match in _any_of(frozenset(surfaces)).finditer(text):
+        start, end = match.start(), match.start() + len(match.group(1))
+        if not any(s <= start and end <= e for s, e in marked):
+            found.append((start, story.text[start:end]))
+    return found
+
+
+@functools.cache
+def _any_of(surfaces: frozenset[str]) -> re.Pattern:
+    """Any of ``surfaces``, as written or in capitals, as whole words, the longest that
+    starts at each offset (a lookahead, so that names overlapping one another are all
+    read): one pattern for a whole set, where a pattern per name took a third of a
+    second a set."""
+    written = {form for surface in surfaces for form in (surface, surface.upper())}
+    either = "|".join(re.escape(form) for form in sorted(written, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?=({either})(?!\w))")
 
 
 # --- Measuring suggestions -----------------------------------------------------------------
