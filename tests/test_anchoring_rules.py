@@ -8839,3 +8839,18 @@ NAMESAKE_TOWNS = Gazetteer.of(
 )
 def test_the_namesake_the_story_qualifies_elsewhere_is_not_the_bare_name(text, expected):
     assert keys_found(NAMESAKE_TOWNS, text) == expected
+
+
+def test_a_name_joined_to_its_particle_by_a_no_break_space_is_no_other_persons_surname():
+    """ "Ó\u00a0Briain" is one name as "Ó Briain" is: of two Seáns of the name that
+    nothing tells apart, neither is found, and its last word is not the other brother."""
+    brothers = Gazetteer.of(
+        [
+            Named("sean-hurler", "Seán Ó Briain", ("Ó Briain",), "Irish hurler.", "person"),
+            Named("sean-senator", "Seán Ó Briain", ("Ó Briain",), "Irish senator.", "person"),
+            Named("cathal", "Cathal Ó Briain", ("Ó Briain",), "Irish hurler.", "person"),
+        ]
+    )
+    for space in (" ", "\u00a0"):
+        text = f"Cathal Ó Briain scored. A challenge on Seán Ó{space}Briain followed."
+        assert found(brothers, text) == [("Cathal Ó Briain", "cathal")]

@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from articles.anchoring.folding import fold
+from articles.anchoring.folding import _FIXED_SPACES, fold
 from articles.anchoring.profiles import _KINDS_OF_PLACE, _NATURAL_KINDS, _TITLES, _words, _wordset
 
-_PREVIOUS_WORD = re.compile(r"(\w[\w'’.-]*) $")
+# The word before a name, by any space: "Ó\u00a0Briain" is as much one name as "Ó Briain".
+_PREVIOUS_WORD = re.compile(rf"(\w[\w'’.-]*)[ {_FIXED_SPACES}]$")
 
 
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]['\"’”)]?\s+|[\"“‘'(\n]\s*|\s[-–—]\s)$")
