@@ -8854,3 +8854,35 @@ def test_a_name_joined_to_its_particle_by_a_no_break_space_is_no_other_persons_s
     for space in (" ", "\u00a0"):
         text = f"Cathal Ó Briain scored. A challenge on Seán Ó{space}Briain followed."
         assert found(brothers, text) == [("Cathal Ó Briain", "cathal")]
+
+
+NAMESAKE_PLAYERS = Gazetteer.of(
+    [
+        Named("lee-pitcher", "Lee Ji-hoon", (), "South Korean baseball pitcher.", "person"),
+        Named("lee-politician", "Lee Ji-hoon", (), "South Korean politician.", "person"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Named again in full where nothing beside the name tells them apart: the one the
+        # story named before, when the story's field is his.
+        (
+            "Lee Ji-hoon, the pitcher, threw seven innings as the Giants won.\n"
+            "The team's fans cheered in the stands when Lee Ji-hoon walked off, and the "
+            "club said the league had noticed the season he is having.",
+            ["lee-pitcher", "lee-pitcher"],
+        ),
+        # Not when the field is not his: a memory alone does not tell twins apart.
+        (
+            "Lee Ji-hoon, the pitcher, threw seven innings as the Giants won.\n"
+            "In parliament, the opposition party asked the minister about the budget.\n"
+            "The ministry said on Monday that Lee Ji-hoon had written to the minister.",
+            ["lee-pitcher"],
+        ),
+    ],
+)
+def test_a_twins_full_name_again_is_the_one_named_before_in_a_story_of_his_field(text, expected):
+    assert keys_found(NAMESAKE_PLAYERS, text) == expected

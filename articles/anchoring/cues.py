@@ -237,7 +237,8 @@ _FIELDS = {
         "sport": """footballer footballers player players striker midfielder defender
             goalkeeper coach club team league match goal goals scored penalty derby
             season fans cricketer bowler batsman rugby athlete boxer champion medal
-            cyclist cyclists rider riders""",
+            cyclist cyclists rider riders hurler hurlers hurling pitcher innings winger
+            swimmer jockey""",
         "politics": """minister ministry parliament parliamentary election elections
             vote voters party politician senator mayor governor president lawmaker
             lawmakers cabinet opposition legislature council councillor campaign

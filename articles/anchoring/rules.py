@@ -1722,7 +1722,12 @@ def _latest_longer_form(hit: _Hit):
     ):
         return compatriot
     if hit.own and folded in known[latest].primary_names:
-        return None  # a full name shared by twins needs a cue beside it, not a memory
+        # A full name shared by twins needs a cue beside it, not a memory: the story's
+        # sport or field, when it is that of the one it named before.
+        fits = _field_choice(text, start, end, hit.candidates, known) or _of_the_storys_sport(
+            story, start, keys, hit.candidates
+        )
+        return latest if len(ranked) == 1 and fits == latest else None
     # Two of them named in full close together ("his twin brother, President Lech
     # Kaczyński"): the last one named is no better a guess than the other, unless only one
     # of them was the subject of a sentence, named at its start as a story names the
