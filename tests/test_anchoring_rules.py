@@ -8886,3 +8886,32 @@ NAMESAKE_PLAYERS = Gazetteer.of(
 )
 def test_a_twins_full_name_again_is_the_one_named_before_in_a_story_of_his_field(text, expected):
     assert keys_found(NAMESAKE_PLAYERS, text) == expected
+
+
+def test_a_vice_chairmans_title_is_not_claimed_by_the_chairman():
+    """ "Vice Chairman Park" is the brother described as vice chairman, though the story
+    named the chairman last: the one described as chairman holds no office of that title."""
+    family = Gazetteer.of(
+        [
+            Named(
+                "park-elder",
+                "Park Sung-jin",
+                ("Park",),
+                "South Korean business executive, chairman of the Cheonma Group.",
+                "person",
+            ),
+            Named(
+                "park-younger",
+                "Park Sung-ho",
+                ("Park",),
+                "South Korean business executive, vice chairman of Cheonma Heavy Industries.",
+                "person",
+            ),
+        ]
+    )
+    text = (
+        "The contract was signed by Park Sung-ho, the vice chairman of the shipbuilder.\n"
+        "His elder brother, group chairman Park Sung-jin, praised the order. People "
+        "familiar with the talks said Vice Chairman Park had negotiated the deal alone."
+    )
+    assert keys_found(family, text) == ["park-younger", "park-elder", "park-younger"]

@@ -539,11 +539,15 @@ def _office_words(title: str) -> set[str]:
     return words
 
 
-def _title_claimed_elsewhere(title: str | None, chosen, keys, known: Mapping) -> bool:
+def _title_claimed_elsewhere(
+    title: str | None, chosen, keys, known: Mapping, qualifier: str | None = None
+) -> bool:
     """Whether another of ``keys`` has the office ``title`` names in its description too,
     other than as someone's tie ("Colombian politician who was president from 2010" is
     a president too; "Wife of the Turkish president" is not, nor "secretary-general of
-    the presidency"): then the title does not tell them apart."""
+    the presidency"): then the title does not tell them apart. With the word that makes
+    it another office (``qualifier``, "vice" in "Vice Chairman Park"), only that office:
+    the brother described as "chairman of the group" holds none of it."""
     if not title or title in _FEMALE_TITLES | _MALE_TITLES | _BARE_TITLES:
         return False
     if title in ("dr", "doctor"):
@@ -555,6 +559,10 @@ def _title_claimed_elsewhere(title: str | None, chosen, keys, known: Mapping) ->
         for word in _WORD.finditer(description):
             if (
                 word.group().lower() in _office_words(title)
+                and (
+                    qualifier is None
+                    or description[: word.start()].lower().rstrip().endswith(qualifier)
+                )
                 and not _TIE_BEFORE_A_TITLE.search(description, 0, word.start())
                 and not _OF_THE_OFFICE_BEFORE.search(description, 0, word.start())
             ):

@@ -106,6 +106,7 @@ from articles.anchoring.people import (
     _subject,
     _tie_stated,
     _title_claimed_elsewhere,
+    _title_qualifier,
     _unintroduced,
     _word_opening_a_sentence,
     _written_with_title,
@@ -764,7 +765,13 @@ def _by_title_and_pronoun(hit: _Hit):
             hit.candidates = living
         elif len(fitting) == 1 and (
             _written_with_title(text, start, hit.title, known[fitting[0]])
-            or not _title_claimed_elsewhere(hit.title, fitting[0], hit.candidates, known)
+            or not _title_claimed_elsewhere(
+                hit.title,
+                fitting[0],
+                hit.candidates,
+                known,
+                hit.title and _title_qualifier(text, start, hit.title),
+            )
         ):
             hit.candidates = fitting
     # The dead give no interviews: "“...put on a mask,” Farouk said" is not King Farouk
