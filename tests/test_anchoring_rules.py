@@ -463,6 +463,8 @@ FAMILY = Gazetteer.of(
         # Through two ties: the father's father is the eldest, the sister the youngest.
         ("Kim Jong Il, Kim Jong Un and Kim Yo Jong came. The elder Kim waved.", "kji"),
         ("Kim Jong Il, Kim Jong Un and Kim Yo Jong came. The younger Kim waved.", "kyj"),
+        # "Senior" after a person's name says it as "the elder" before it does.
+        ("Pierre Trudeau and Justin Trudeau met. Mr Trudeau senior spoke.", "pierre"),
     ],
 )
 def test_the_elder_or_the_younger_of_a_family_by_the_ties_descriptions_state(text, expected):

@@ -451,6 +451,9 @@ _CITY_BEFORE = re.compile(r"\b(?:[Mm]ayor|[Cc]ity|[Tt]own) of $")
 _GOVERNED_BEFORE = re.compile(r"\b(?:[Gg]overnment|[Cc]abinet) of $")
 # "the elder Déby", "the younger Trudeau": one of a family, told apart by age.
 _AGE_BEFORE = re.compile(r"\b(elder|older|younger|senior|junior) $", re.IGNORECASE)
+# And after a person's name, as copy writes a father and a son: "Mr Stojanović senior,
+# who started the business" (not "Kilkenny senior hurlers").
+_AGE_AFTER = re.compile(r" (senior|junior)\b")
 
 
 # "The late Walter Ford", "her late father-in-law Walter Ford", "his late wife, Ana".
@@ -1205,7 +1208,9 @@ def _by_the_words_written_with_it(hit: _Hit):
     # told us there are several, and any other guess would be one. The writer compares
     # the people of the name the story has named, when it has named two or more: a
     # namesake it never mentions is no part of the comparison.
-    age = _AGE_BEFORE.search(text, max(0, start - 10), start)
+    age = _AGE_BEFORE.search(text, max(0, start - 10), start) or (
+        _all_of_kind(hit.candidates, known, "person") and _AGE_AFTER.match(text, end)
+    )
     if age and len(hit.candidates) > 1:
         # Among all the people of the name the story has named, before the clues above
         # left some out: "The younger Petrauskas, 22," compares the father and the son
