@@ -546,6 +546,16 @@ class _Hit:
         self.own: list = []
         self.region = None
 
+    def kinds(self) -> set:
+        """The kinds of the candidates left."""
+        return {self.known[key].kind for key in self.candidates if key in self.known}
+
+    def keep(self, keep) -> set:
+        """Narrows the candidates to those ``keep`` passes (all of them when none does, as
+        ``_filter``), and gives the kinds left."""
+        self.candidates = _filter(self.candidates, keep)
+        return self.kinds()
+
     def gender_of(self, key):
         """The gender its description gives ``key``, or the one the story did."""
         return self.known[key].gender or self.learned.get(key)
@@ -618,15 +628,11 @@ def _at_the_dateline(hit: _Hit):
         # A place, whatever its description calls it ("Industrial metropolitan city"),
         # before a club, a firm or a festival of its name: "ULSAN, Feb 26" is no football
         # club, "VENICE, Italy," no film festival held in Italy.
-        hit.candidates = _filter(
-            hit.candidates, lambda key: key in known and known[key].kind == "place"
-        )
+        hit.keep(lambda key: key in known and known[key].kind == "place")
         in_region = _dateline_region(text, end, hit.candidates, profiles, story.keys_at)
         if in_region is not None:
             return in_region
-        hit.candidates = _filter(
-            hit.candidates, lambda key: key in known and known[key].place_type == "city"
-        )
+        hit.keep(lambda key: key in known and known[key].place_type == "city")
         if len(hit.candidates) == 1:
             return hit.candidates[0]
         # Of towns, the one whose own name the dateline writes: "TAKORADI" is Takoradi,
@@ -673,8 +679,7 @@ def _by_what_is_said_of_it(hit: _Hit):
     unrelated = _NO_RELATION_AFTER.match(text, end)
     if unrelated and len(hit.candidates) > 1:
         named = fold(unrelated.group(1))
-        hit.candidates = _filter(
-            hit.candidates,
+        hit.keep(
             lambda key: (
                 not (
                     key in known
@@ -692,16 +697,13 @@ def _by_what_is_said_of_it(hit: _Hit):
             for word in _CAPITALISED.finditer(_DESCRIPTION_ENDS.split(unrelated.group(1))[0])
             if _DESCRIBED_NOT_NAMED.match(unrelated.group(1))
         }
-        hit.candidates = _filter(
-            hit.candidates, lambda key: key in known and not (known[key].proper & described)
-        )
+        hit.keep(lambda key: key in known and not (known[key].proper & described))
     # The level of government written before a body's name: "the federal NDP" is the
     # national party, not the provincial one; "the state ministry" the state's.
     level = _LEVEL_BEFORE.search(text, max(0, start - 12), start)
     if level and len(hit.candidates) > 1 and _all_of_kind(hit.candidates, known, "organization"):
         national = level.group(1).lower() in ("federal", "national")
-        hit.candidates = _filter(
-            hit.candidates,
+        hit.keep(
             lambda key: bool(_SUBNATIONAL.search(known[key].description)) != national,
         )
     if all(key in known and _A_TEAM.search(known[key].description) for key in hit.candidates):
@@ -718,12 +720,12 @@ def _by_title_and_pronoun(hit: _Hit):
     hit.title = _title_before(text, start)
     if hit.title in _FEMALE_TITLES or hit.title in _MALE_TITLES:
         gender = "female" if hit.title in _FEMALE_TITLES else "male"
-        hit.candidates = _filter(hit.candidates, lambda key: hit.of_gender(key, gender))
+        hit.keep(lambda key: hit.of_gender(key, gender))
     # "The first wife of Mugabe" is her husband: a spouse named by the other's tie.
     spouse = _SPOUSE_OF_BEFORE.search(text, max(0, start - 30), start)
     if spouse:
         gender = "male" if spouse.group(1) in ("wife", "widow") else "female"
-        hit.candidates = _filter(hit.candidates, lambda key: hit.of_gender(key, gender))
+        hit.keep(lambda key: hit.of_gender(key, gender))
     # The title the story called one of them by before, and the age it gave them.
     hit.candidates = _as_described(story, _described(text, start, end), hit.candidates)
     # What the word before the name says the person is: "Dr Szabó" is the immunologist,
@@ -788,31 +790,27 @@ def _by_title_and_pronoun(hit: _Hit):
     ):
         # Nor are they given an age: "Castro, now 94, still appears at party events" is
         # the brother alive, not Fidel, whose death the story told.
-        hit.candidates = _filter(
-            hit.candidates,
+        hit.keep(
             lambda key: key not in known or not (known[key].dead or key in story.dead),
         )
     # The pronoun that refers back to the name (see ``_pronoun_after``): "When Kim wants
     # to sound patient, he lets her sound angry."
     if pronoun:
         first = not _someone_before(story, start)
-        hit.candidates = _filter(hit.candidates, lambda key: hit.of_gender(key, pronoun, first))
+        hit.keep(lambda key: hit.of_gender(key, pronoun, first))
     # The place that owns it, named before it: "India’s Punjab", "Italy’s Council of
     # State" are the ones whose descriptions name India and Italy.
     owner = _OWNER_BEFORE.search(text, max(0, start - 40), start)
     if owner:
-        hit.candidates = _filter(
-            hit.candidates, lambda key: key in known and _names_all(known[key], owner.group(1))
-        )
+        hit.keep(lambda key: key in known and _names_all(known[key], owner.group(1)))
         # Both name it: the one that lies in it, not the one beside it ("Pakistan’s
         # Punjab" is the "province of Pakistan", not the state "bordering Pakistan").
-        hit.candidates = _filter(hit.candidates, lambda key: _lies_in(known[key], owner.group(1)))
+        hit.keep(lambda key: _lies_in(known[key], owner.group(1)))
     # The region a comma sets after a place: "Alexandria, Va." is the one whose
     # description names Virginia.
     regions = _region_after(story, end)
     if regions:
-        hit.candidates = _filter(
-            hit.candidates,
+        hit.keep(
             lambda key: key in known and any(_names(known[key].description, r) for r in regions),
         )
     return _GO_ON
@@ -970,7 +968,7 @@ def _person_place_or_body(hit: _Hit):
     keys = hit.keys
     # 2. Person or place, read from the words around: "Jordan, 62," and "Jordan told
     # reporters" are a person; "a visit to Jordan" a place.
-    kinds = {known[key].kind for key in hit.candidates if key in known}
+    kinds = hit.kinds()
     # A firm or a place is founded, set up or based somewhere; a person is not: "Richter,
     # founded in 1901 by the pharmacist Gedeon Richter," is the company, not its founder,
     # and so is "who founded Honda" and a name that says "it" will act; and only a firm
@@ -980,10 +978,7 @@ def _person_place_or_body(hit: _Hit):
         or _FOUNDED_BEFORE.search(text, max(0, start - 20), start)
         or ("organization" in kinds and hit.title is None and _SAID_IT_WOULD_AFTER.match(text, end))
     ):
-        hit.candidates = _filter(
-            hit.candidates, lambda key: key not in known or known[key].kind != "person"
-        )
-        kinds = {known[key].kind for key in hit.candidates if key in known}
+        kinds = hit.keep(lambda key: key not in known or known[key].kind != "person")
     if len(kinds) > 1 and (
         _FIRM_BEFORE.search(text, max(0, start - 30), start)
         or (
@@ -991,10 +986,7 @@ def _person_place_or_body(hit: _Hit):
             and not _POSSESSIVE_AFTER.match(text, end)
         )
     ):
-        hit.candidates = _filter(
-            hit.candidates, lambda key: key not in known or known[key].kind == "organization"
-        )
-        kinds = {known[key].kind for key in hit.candidates if key in known}
+        kinds = hit.keep(lambda key: key not in known or known[key].kind == "organization")
     # A statue, a portrait or a tomb is of a person: "a statue of Bolívar stands in Plaza
     # Bolívar", "the grave of Olav Haraldsson" (not the state or the club of the name).
     if (
@@ -1002,17 +994,11 @@ def _person_place_or_body(hit: _Hit):
         and "person" in kinds
         and _LIKENESS_OF_BEFORE.search(text, max(0, start - 30), start)
     ):
-        hit.candidates = _filter(
-            hit.candidates, lambda key: key in known and known[key].kind == "person"
-        )
-        kinds = {known[key].kind for key in hit.candidates if key in known}
+        kinds = hit.keep(lambda key: key in known and known[key].kind == "person")
     # Only a place is where someone was born or something is based: "the Madrid-born
     # player", "a Pune-based drugmaker" (not the club or the firm of its name).
     if len(kinds) > 1 and "place" in kinds and _BORN_IN_AFTER.match(text, end):
-        hit.candidates = _filter(
-            hit.candidates, lambda key: key in known and known[key].kind == "place"
-        )
-        kinds = {known[key].kind for key in hit.candidates if key in known}
+        kinds = hit.keep(lambda key: key in known and known[key].kind == "place")
     # "the" and the name alone ("call the building simply the Janáček, and") is no
     # person: a person's name takes no "the".
     if (
@@ -1020,23 +1006,18 @@ def _person_place_or_body(hit: _Hit):
         and len(kinds) > 1
         and _the_name_alone(text, start, end, keys, story.keys_at)
     ):
-        hit.candidates = _filter(
-            hit.candidates, lambda key: key in known and known[key].kind != "person"
-        )
-        kinds = {known[key].kind for key in hit.candidates if key in known}
+        kinds = hit.keep(lambda key: key in known and known[key].kind != "person")
     # Someone of a university's people "at" the name is at the university: "a doctoral
     # student at Oxford", "Researchers at Curtin" (not the city, nor the prime minister
     # the university is named after).
     if len(kinds) > 1 and _ACADEMIC_AT_BEFORE.search(text, max(0, start - 30), start):
-        hit.candidates = _filter(
-            hit.candidates,
+        kinds = hit.keep(
             lambda key: (
                 key in known
                 and known[key].kind == "organization"
                 and _UNIVERSITY.search(known[key].description)
             ),
         )
-        kinds = {known[key].kind for key in hit.candidates if key in known}
     # "beating Matteo Ricci of Italy", "Senne Verhaegen of Belgium won": a person's
     # country, not the national side, whatever game the sentence reports.
     if len(kinds) > 1 and _persons_country_before(text, start):
@@ -1062,9 +1043,7 @@ def _person_place_or_body(hit: _Hit):
     if len(kinds) > 1:
         # What only a team does, then what only a place is, then what only a person does.
         if _said_of_a_team(hit, kinds):
-            hit.candidates = _filter(
-                hit.candidates, lambda key: key not in known or known[key].kind == "organization"
-            )
+            hit.keep(lambda key: key not in known or known[key].kind == "organization")
             # The player's place says the sport: "an Ireland prop" is the rugby team, not
             # the football one.
             sport = _sport_of_the_squad_word(text, end)
@@ -1073,8 +1052,7 @@ def _person_place_or_body(hit: _Hit):
             ):
                 sport = None
             if sport:
-                hit.candidates = _filter(
-                    hit.candidates,
+                hit.keep(
                     lambda key: (
                         key in known
                         and bool(_SPORT_NAMES[sport] & set(_words(known[key].description.lower())))
@@ -1084,13 +1062,9 @@ def _person_place_or_body(hit: _Hit):
         # Washington said", the officials speak. Only a nation has a national team, and
         # only a place hills or a river ("the Taunus hills", not Taunus Bank).
         elif _said_of_a_place(hit, kinds):
-            hit.candidates = _filter(
-                hit.candidates, lambda key: key not in known or known[key].kind == "place"
-            )
+            hit.keep(lambda key: key not in known or known[key].kind == "place")
         elif _PERSON_AFTER.match(text, end) or hit.title or _beside_a_person(story, start, end):
-            hit.candidates = _filter(
-                hit.candidates, lambda key: key not in known or known[key].kind == "person"
-            )
+            hit.keep(lambda key: key not in known or known[key].kind == "person")
     return _GO_ON
 
 
@@ -1131,9 +1105,7 @@ def _by_list_sport_and_office(hit: _Hit):
             or _STATE_BEFORE.search(text, max(0, start - 14), start)
             or (_governor_speaks(text, start, end) and not federal)
         ):
-            hit.candidates = _filter(
-                hit.candidates, lambda key: key in known and known[key].place_type == "state"
-            )
+            hit.keep(lambda key: key in known and known[key].place_type == "state")
         # A federation's government is read by its capital's name, after federal words
         # right before it or US sanctions earlier in its sentence ("federal officials in
         # Washington", "US sanctions ... since Washington tightened"), not its state's,
@@ -1142,18 +1114,14 @@ def _by_list_sport_and_office(hit: _Hit):
         elif federal:
             hit.candidates = capital
         elif _CITY_AFTER.match(text, end) or _CITY_BEFORE.search(text, max(0, start - 10), start):
-            hit.candidates = _filter(
-                hit.candidates, lambda key: key in known and known[key].place_type == "city"
-            )
+            hit.keep(lambda key: key in known and known[key].place_type == "city")
         # A government or a minister is a country's, a state's or a person's, not a
         # city's: "the government of Dubai" is the emirate, "Victoria’s trade minister"
         # the state.
         elif _GOVERNED_AFTER.match(text, end) or _GOVERNED_BEFORE.search(
             text, max(0, start - 14), start
         ):
-            hit.candidates = _filter(
-                hit.candidates, lambda key: key not in known or known[key].place_type != "city"
-            )
+            hit.keep(lambda key: key not in known or known[key].place_type != "city")
     return _GO_ON
 
 
@@ -1357,70 +1325,9 @@ def _by_description_words_near(hit: _Hit):
     # is the one of the country the story names, before any common word near it ("take
     # the matter to the Constitutional Court" is no cue for the court "on constitutional
     # matters" of another country).
-    parties = _all_of_kind(hit.candidates, known, "organization") and _parties_of_countries(
-        hit.candidates, known
-    )
-    if _all_of_kind(hit.candidates, known, "organization") and (
-        parties or _generic_institution_name(folded) or _bodies_of_countries(hit.candidates, known)
-    ):
-        # But a name beside it in its sentence says which: "the Supreme Court in
-        # Washington", "the Constitutional Court in Harare"; for a party, a name anywhere
-        # in it ("lives in the United States and has built ties with Republicans").
-        low_s, high_s = _sentence_bounds(text, start, end)
-        reach = max(start - low_s, high_s - end) if parties else 30
-        before = text[max(low_s, start - reach) : start]
-        after = text[end : min(high_s, end + reach)]
-        # (Not a function word: "The" opening a sentence is no word of "The Hague".)
-        near = {
-            _stem(_possessor(word))
-            for word in _CAPITALISED.findall(before + " " + after)
-            if word.lower() not in _STOPWORDS
-        }
-        shared = frozenset.intersection(*(known[key].proper for key in hit.candidates))
-        # A country named before it is its owner, by its own name or its people's word
-        # either way: "Italy’s Ministry of Culture" is the "ministry of the Italian
-        # government". (Not after it, where it is as often the other side: "The Foreign
-        # Ministry summoned the Italian ambassador".)
-        owners = {
-            _country_stem(word)
-            for word in map(_possessor, _CAPITALISED.findall(before))
-            if word.lower() not in _STOPWORDS
-        }
-        # And a place of ours that the sentence says it is in, by the country its
-        # description names: "In Warsaw, the Finance Ministry said" and "back to
-        # Budapest, where the Finance Ministry" are Poland's and Hungary's. (Not a place
-        # the sentence is about: "Drones hit Kyiv overnight, the Foreign Ministry said".)
-        place = _place_it_is_in(story, start)
-        if place is not None:
-            owners |= _countries_of(place) or {_stem(word) for word in _words(place.name)}
-        countries = {key: known[key].countries_named for key in hit.candidates}
-        shared_countries = frozenset.intersection(*countries.values())
-        cued = [
-            key
-            for key in hit.candidates
-            if (known[key].proper - shared) & near or (countries[key] - shared_countries) & owners
-        ]
-        # The people's word right before it says so first: "The Japanese Foreign
-        # Ministry summoned the South Korean ambassador".
-        owned = institutions_of_the_people_before(text, start, end, hit.candidates, known)
-        if len(owned) == 1 or len(cued) == 1:
-            return (owned if len(owned) == 1 else cued)[0]
-        if parties or _generic_institution_name(folded):
-            institution = _story_place(story, hit.candidates, folded) or _institution_country(
-                story, hit.candidates, folded
-            )
-        else:
-            # Of other bodies, only their countries: "Ministry of Health and Family
-            # Welfare" in the Indian directorate's description is no cue in a story from
-            # Bangladesh, whose ministry has that name too.
-            institution = _institution_country(
-                story,
-                hit.candidates,
-                folded,
-                _countries_of_each(hit.candidates, known),
-            )
-        if institution is not None:
-            return institution
+    institution = _institution_of_the_country_named(hit)
+    if institution is not None:
+        return institution
     # A country named as a side in a game its sentence tells of is the side, whatever
     # the dateline's region or the words of descriptions near it ("Argentina next play
     # Uruguay in Montevideo", filed from Mendoza).
@@ -1466,6 +1373,83 @@ def _by_description_words_near(hit: _Hit):
     if dry is not None:
         return dry
     return _GO_ON
+
+
+def _institution_of_the_country_named(hit: _Hit):
+    """Of institutions of one name in several countries ("the Constitutional Court", "the
+    Ministry of Health", "the Liberal Party"), the one of the country the words near the
+    name or the story name, or None."""
+    text, known, story, start, end = hit.text, hit.known, hit.story, hit.start, hit.end
+    folded = hit.folded
+    parties = _all_of_kind(hit.candidates, known, "organization") and _parties_of_countries(
+        hit.candidates, known
+    )
+    if not (
+        _all_of_kind(hit.candidates, known, "organization")
+        and (
+            parties
+            or _generic_institution_name(folded)
+            or _bodies_of_countries(hit.candidates, known)
+        )
+    ):
+        return None
+    # But a name beside it in its sentence says which: "the Supreme Court in
+    # Washington", "the Constitutional Court in Harare"; for a party, a name anywhere
+    # in it ("lives in the United States and has built ties with Republicans").
+    low_s, high_s = _sentence_bounds(text, start, end)
+    reach = max(start - low_s, high_s - end) if parties else 30
+    before = text[max(low_s, start - reach) : start]
+    after = text[end : min(high_s, end + reach)]
+    # (Not a function word: "The" opening a sentence is no word of "The Hague".)
+    near = {
+        _stem(_possessor(word))
+        for word in _CAPITALISED.findall(before + " " + after)
+        if word.lower() not in _STOPWORDS
+    }
+    shared = frozenset.intersection(*(known[key].proper for key in hit.candidates))
+    # A country named before it is its owner, by its own name or its people's word
+    # either way: "Italy’s Ministry of Culture" is the "ministry of the Italian
+    # government". (Not after it, where it is as often the other side: "The Foreign
+    # Ministry summoned the Italian ambassador".)
+    owners = {
+        _country_stem(word)
+        for word in map(_possessor, _CAPITALISED.findall(before))
+        if word.lower() not in _STOPWORDS
+    }
+    # And a place of ours that the sentence says it is in, by the country its
+    # description names: "In Warsaw, the Finance Ministry said" and "back to
+    # Budapest, where the Finance Ministry" are Poland's and Hungary's. (Not a place
+    # the sentence is about: "Drones hit Kyiv overnight, the Foreign Ministry said".)
+    place = _place_it_is_in(story, start)
+    if place is not None:
+        owners |= _countries_of(place) or {_stem(word) for word in _words(place.name)}
+    countries = {key: known[key].countries_named for key in hit.candidates}
+    shared_countries = frozenset.intersection(*countries.values())
+    cued = [
+        key
+        for key in hit.candidates
+        if (known[key].proper - shared) & near or (countries[key] - shared_countries) & owners
+    ]
+    # The people's word right before it says so first: "The Japanese Foreign
+    # Ministry summoned the South Korean ambassador".
+    owned = institutions_of_the_people_before(text, start, end, hit.candidates, known)
+    if len(owned) == 1 or len(cued) == 1:
+        return (owned if len(owned) == 1 else cued)[0]
+    if parties or _generic_institution_name(folded):
+        institution = _story_place(story, hit.candidates, folded) or _institution_country(
+            story, hit.candidates, folded
+        )
+    else:
+        # Of other bodies, only their countries: "Ministry of Health and Family
+        # Welfare" in the Indian directorate's description is no cue in a story from
+        # Bangladesh, whose ministry has that name too.
+        institution = _institution_country(
+            story,
+            hit.candidates,
+            folded,
+            _countries_of_each(hit.candidates, known),
+        )
+    return institution
 
 
 def _places_of_one_name(hit: _Hit):
