@@ -351,6 +351,14 @@ def test_property_no_span_is_carried_onto_other_words(old, keep, ops):
     [True],
     [("replace", 0, "Yo"), ("insert", 9, "also"), ("delete paragraph", 1, "also")],
 )
+# And: back from "W1 David Miliband w2." (the mention of "Miliband" flagged when "David"
+# was typed before it) the diff kept it on the "David Miliband" of "W3 David Miliband
+# w4." in the paragraph the revert restored, though "Miliband w2." stands there too.
+@example(
+    "W0. W1 Miliband w2.\nW3 David Miliband w4.",
+    [True],
+    [("insert", 1, "David"), ("delete sentence", 0, "also"), ("delete sentence", 1, "also")],
+)
 def test_property_a_revert_is_as_safe_as_an_edit(old, keep, ops):
     """Edit, then go back to the old text, as reverting to a revision does."""
     spans = name_spans(old, keep)

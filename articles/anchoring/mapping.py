@@ -843,6 +843,18 @@ def _word_after(text: str, pos: int) -> str:
     return word.group() if word else ""
 
 
+def _word_in_line(text: str, pos: int, side: int) -> str:
+    """The word nearest ``pos`` in its line, before it (``side`` -1) or after it (1), or
+    "" at the line's edge."""
+    if side < 0:
+        line_start = text.rfind("\n", 0, pos) + 1
+        words = list(_WORD_CHARS.finditer(text, max(line_start, pos - 64), pos))
+        return words[-1].group() if words else ""
+    line_end = text.find("\n", pos)
+    word = _WORD_CHARS.search(text, pos, min(pos + 64, line_end if line_end >= 0 else len(text)))
+    return word.group() if word else ""
+
+
 def _other_words_both_sides(
     old: str, start: int, end: int, new: str, new_start: int, new_end: int
 ) -> bool:
@@ -856,16 +868,29 @@ def _other_words_both_sides(
 def _other_words_around(
     old: str, start: int, end: int, new: str, new_start: int, new_end: int
 ) -> bool:
-    """True if the words on both sides of the span are others where the diff carried it,
-    while another occurrence of its words stands beside one of its old neighbours: "w5
-    Putin also w6." taken back to the "Putin" of "w8 Putin w9." when "w5 Putin w6."
+    """True if the words on a side of the span are others where the diff carried it,
+    while another occurrence of its words stands beside its old neighbour on that side:
+    "w5 Putin also w6." taken back to the "Putin" of "w8 Putin w9." when "w5 Putin w6."
     is there too is a lookalike, not the same name."""
-    if not _other_words_both_sides(old, start, end, new, new_start, new_end):
-        return False
     before, after = _word_before(old, start), _word_after(old, end)
+    both = _other_words_both_sides(old, start, end, new, new_start, new_end)
+    # With a name word alike on one side, the other side says it, read within the line:
+    # "W1 David Miliband w2." taken back to the "David Miliband" of "W3 David Miliband
+    # w4." when "Miliband w2." is there too (the name word beside it is another name's).
+    other_before = both or (
+        _name_word(after) and _word_in_line(old, start, -1) != _word_in_line(new, new_start, -1)
+    )
+    other_after = both or (
+        _name_word(before) and _word_in_line(old, end, 1) != _word_in_line(new, new_end, 1)
+    )
+    if not (other_before or other_after):
+        return False
     return any(
         found.start() != new_start
-        and (_word_before(new, found.start()) == before or _word_after(new, found.end()) == after)
+        and (
+            ((both or other_before) and _word_before(new, found.start()) == before)
+            or ((both or other_after) and _word_after(new, found.end()) == after)
+        )
         for found in re.finditer(rf"(?<!\w){re.escape(old[start:end])}(?!\w)", new)
     )
 
