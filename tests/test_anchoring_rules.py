@@ -8917,3 +8917,19 @@ def test_a_vice_chairmans_title_is_not_claimed_by_the_chairman():
         "familiar with the talks said Vice Chairman Park had negotiated the deal alone."
     )
     assert keys_found(family, text) == ["park-younger", "park-elder", "park-younger"]
+
+
+def test_a_kin_written_after_a_place_is_no_relation_of_the_place():
+    """ "Of Cebu, whose father is the governor of Cebu province" tells of the senator's
+    father, not of a namesake Cebu is not: the province stays a candidate."""
+    cebu = Gazetteer.of(
+        [
+            Named("cebu-province", "Cebu", (), "Province of the central Philippines.", "place"),
+            Named("cebu-city", "Cebu City", ("Cebu",), "Capital of the province of Cebu.", "place"),
+        ]
+    )
+    text = (
+        "The bill passed. Among its critics is Senator Ana Reyes of Cebu, whose father is "
+        "the governor of Cebu province."
+    )
+    assert keys_found(cebu, text) == ["cebu-province", "cebu-province"]

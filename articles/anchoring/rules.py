@@ -676,8 +676,10 @@ def _by_what_is_said_of_it(hit: _Hit):
         hit.candidates = dead or ([eldest] if eldest is not None else hit.candidates)
     # "Zuma, who is no relation to former President Jacob Zuma," is not Jacob Zuma; nor
     # is "Herrera, who shares a surname with Helenio Herrera," Helenio.
+    # (Only a person has a brother: in "Senator Montecillo of Cebu, whose father is the
+    # provincial governor" the father is the senator's, and says nothing of Cebu.)
     unrelated = _NO_RELATION_AFTER.match(text, end)
-    if unrelated and len(hit.candidates) > 1:
+    if unrelated and len(hit.candidates) > 1 and "person" in hit.kinds():
         named = fold(unrelated.group(1))
         hit.keep(
             lambda key: (
