@@ -8933,3 +8933,40 @@ def test_a_kin_written_after_a_place_is_no_relation_of_the_place():
         "the governor of Cebu province."
     )
     assert keys_found(cebu, text) == ["cebu-province", "cebu-province"]
+
+
+CLUBS_OF_TWO_SPORTS = Gazetteer.of(
+    [
+        Named(
+            "fk-partizan", "FK Partizan", ("Partizan",), "Serbian football club.", "organization"
+        ),
+        Named(
+            "kk-partizan", "KK Partizan", ("Partizan",), "Serbian basketball club.", "organization"
+        ),
+        Named("spurs-nba", "San Antonio Spurs", ("Spurs",), "US basketball team.", "organization"),
+        Named(
+            "spurs-fc", "Tottenham Hotspur", ("Spurs",), "English football club.", "organization"
+        ),
+        Named("estudiantes", "Estudiantes", (), "Argentine football club.", "organization"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The sport its sentence names before it, in a report of a football match.
+        (
+            "The striker equalised at the pitch end. The two clubs' basketball teams meet "
+            "on Thursday, where Partizan host their rivals.",
+            ["kk-partizan"],
+        ),
+        # Not the sport set beside another name as what it is.
+        (
+            "Estudiantes, the football club, sent a shirt, and the Spurs paid for the scoreboard.",
+            ["estudiantes"],
+        ),
+    ],
+)
+def test_a_clubs_sport_named_before_it_in_its_sentence(text, expected):
+    assert keys_found(CLUBS_OF_TWO_SPORTS, text) == expected

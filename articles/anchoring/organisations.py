@@ -299,6 +299,30 @@ def _sport_of_description(description: str) -> str | None:
     return named[0] if len(named) == 1 else None
 
 
+def _sport_of_the_sentence(text: str, start: int, end: int, keys, known: Mapping):
+    """Of clubs of one name in different sports, the one whose sport its sentence names
+    by the sport's name before it ("The two clubs' basketball teams meet on Thursday,
+    where Partizan host Crvena zvezda"), whatever the story is about; None when it names
+    none of theirs, or several."""
+    sports = {key: _sport_described(known[key]) for key in keys if key in known}
+    if len(sports) < 2 or None in sports.values() or len(set(sports.values())) < len(sports):
+        return None
+    # Before the name, and not set beside another name as what it is ("Estudiantes, the
+    # football club, sent a shirt, and the Spurs...").
+    low, _ = _sentence_bounds(text, start, end)
+    written = {
+        found.group(1).lower()
+        for found in _A_SPORTS_NAME.finditer(text, low, start)
+        if not _SET_BESIDE_BEFORE.search(text, max(low, found.start() - 20), found.start())
+    }
+    named = [key for key, sport in sports.items() if sport in written]
+    return named[0] if len(named) == 1 else None
+
+
+_A_SPORTS_NAME = re.compile(rf"(?i)\b({'|'.join(_SPORT_WORDS)})\b")
+_SET_BESIDE_BEFORE = re.compile(r", (?:the|a|an) (?:[\w-]+ )?$")
+
+
 def _sports_named(story: _Story, names: bool) -> Counter:
     """How often the story names each sport: its word ("basketball") or a word only its
     reports use ("rebounds"), and, with ``names``, a name only one entity has whose

@@ -77,6 +77,7 @@ from articles.anchoring.organisations import (
     _persons_country_before,
     _side_named,
     _sport_of_story,
+    _sport_of_the_sentence,
     _sport_of_the_squad_word,
     _squad_of_a_pair,
     _teams_of_the_storys_sport,
@@ -1083,7 +1084,12 @@ def _by_list_sport_and_office(hit: _Hit):
         if listed:
             hit.candidates = listed
     # Clubs of one name in different sports ("FK Partizan", football; "KK Partizan",
-    # basketball): the one whose sport the story is about ("the pitch", "equalised").
+    # basketball): the one whose sport its sentence names ("the two clubs' basketball
+    # teams meet on Thursday, where Partizan host..."), else the one whose sport the
+    # story is about ("the pitch", "equalised").
+    sport = _sport_of_the_sentence(text, start, end, hit.candidates, known)
+    if sport is not None:
+        return sport
     # (Not once the story has named one of them in full: "FK Partizan fans also follow
     # basketball ... Partizan won 2-0" keeps to the club named.)
     if len(hit.candidates) > 1 and not any(key in recent for key in hit.candidates):
