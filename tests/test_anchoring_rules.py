@@ -1535,6 +1535,10 @@ def test_the_and_a_name_alone_is_no_person():
         "People call the building simply the Janáček, and the composer is everywhere."
     )
     assert keys_found(theatre, text) == ["leos", "hall", "hall"]
+    # And before an adverb that ends its phrase: "face the Lee again" is a river.
+    lee = Gazetteer.of([Named("lee", "Niamh Lee", ("Lee",), "Irish politician.", "person")])
+    text = "Niamh Lee spoke. The city can at last turn round and face the Lee again."
+    assert keys_found(lee, text) == ["lee"]
 
 
 def test_the_clubs_coach_is_the_clubs_whoever_else_bears_its_name():

@@ -1122,7 +1122,11 @@ def _the_name_alone(text: str, start: int, end: int, keys, keys_at: Mapping | No
         return False
     if text[end : end + 2] == ", " and set(keys) & set((keys_at or {}).get(end + 2, ())):
         return False
-    return bool(_CLAUSE_END.match(text, end))
+    return bool(_CLAUSE_END.match(text, end) or _AGAIN_AFTER.match(text, end))
+
+
+# "Face the Lee again": an adverb that ends the noun phrase as a comma does.
+_AGAIN_AFTER = re.compile(r" (?:again|once more|too|itself)\b")
 
 
 def _named_after(
