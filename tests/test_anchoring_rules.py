@@ -8974,3 +8974,31 @@ CLUBS_OF_TWO_SPORTS = Gazetteer.of(
 )
 def test_a_clubs_sport_named_before_it_in_its_sentence(text, expected):
     assert keys_found(CLUBS_OF_TWO_SPORTS, text) == expected
+
+
+NOT_RIVERS = Gazetteer.of(
+    [
+        Named(
+            "corrib-savings", "Corrib Savings", ("Corrib",), "Irish savings bank.", "organization"
+        ),
+        Named("foyle", "Foyle", (), "Parliamentary constituency in Northern Ireland.", "place"),
+        Named(
+            "corrib-river", "River Corrib", ("Corrib",), "River that flows through Galway.", "place"
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What only a river does, or what crosses it, after "the": a river we do not know.
+        ("By midnight the Foyle had burst its banks below the bridge.", []),
+        ("There are three bridges across the Foyle, and one of them is new.", []),
+        # Not the constituency's own words, nor a river we know.
+        ("She was elected for Foyle in 2019.", ["foyle"]),
+        ("By midnight the Corrib had burst its banks below the weir.", ["corrib-river"]),
+    ],
+)
+def test_a_river_we_do_not_know_by_what_it_does_or_what_crosses_it(text, expected):
+    assert keys_found(NOT_RIVERS, text) == expected

@@ -128,13 +128,37 @@ def _no_river_without_the(text: str, start: int, end: int, folded: str, keys: li
     return None, keys
 
 
-def _a_river_we_do_not_know(text: str, start: int, folded: str, place: Profile | None) -> bool:
+# What only a river does, after "the" and its name: "the Corrib had burst its banks",
+# "the Foyle rose above its quays".
+_A_RIVER_DOES_AFTER = re.compile(
+    r" (?:(?:had|has|have) )?(?:burst|broke|overflowed|topped) its banks\b|"
+    r" (?:rose|crested|peaked) (?:above|over) its\b"
+)
+# And what crosses a river, before "the" and its name: "three bridges across the Foyle".
+_CROSSING_THE_BEFORE = re.compile(r"\bbridges? (?:across|over|on) the $")
+
+
+def _a_river_we_do_not_know(
+    text: str, start: int, end: int, folded: str, known: Profile | None
+) -> bool:
     """Whether what only a river has, before the name of a place of another kind, says it
-    is a river of that name we do not know: "the banks of the Marne" is no department."""
+    is a river of that name we do not know: "the banks of the Marne" is no department;
+    and what only a river does or what crosses it, with "the" before the name, of any
+    entity but a river ("the Corrib had burst its banks" is no savings bank, "bridges
+    across the Foyle" no constituency)."""
+    if known is None or _WATER_NAME.search(folded):
+        return False
+    if (
+        known.kind == "place"
+        and _kind_described(known) in _ADMINISTRATIVE
+        and _RIVER_BEFORE.search(text, max(0, start - 30), start)
+    ):
+        return True
     return (
-        place is not None
-        and place.kind == "place"
-        and bool(_RIVER_BEFORE.search(text, max(0, start - 30), start))
-        and _kind_described(place) in _ADMINISTRATIVE
-        and not _WATER_NAME.search(folded)
+        not (known.kind == "place" and _kind_described(known) == "river")
+        and text.endswith("the ", max(0, start - 4), start)
+        and bool(
+            _A_RIVER_DOES_AFTER.match(text, end)
+            or _CROSSING_THE_BEFORE.search(text, max(0, start - 24), start)
+        )
     )

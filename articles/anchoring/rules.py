@@ -160,7 +160,12 @@ from articles.anchoring.reading import (
     _title_before,
     opens_sentence,
 )
-from articles.anchoring.rivers import _a_river_we_do_not_know, _no_river_without_the, _the_river
+from articles.anchoring.rivers import (
+    _A_RIVER_DOES_AFTER,
+    _a_river_we_do_not_know,
+    _no_river_without_the,
+    _the_river,
+)
 from articles.anchoring.short_forms import _fitting
 from articles.anchoring.story import Match, _Story
 
@@ -959,6 +964,8 @@ def _said_of_a_place(hit: _Hit, kinds: set) -> bool:
         )
         or _NATIONAL_AFTER.match(text, end)
         or _FEATURE_AFTER.match(text, end)
+        # What only a river does: "the Corrib had burst its banks" (no savings bank's).
+        or _A_RIVER_DOES_AFTER.match(text, end)
         # (Not in a report of games, where the names listed are sides: "wins in
         # Calgary and Edmonton".)
         or (_listed_after_a_word_of_place(text, start) and not _about_a_sport(story))
@@ -2005,7 +2012,9 @@ def resolve(
             undecided += 1
             continue
         # A river of its name we do not know: "the banks of the Marne" is no department.
-        if len(keys) == 1 and _a_river_we_do_not_know(text, start, folded, profiles.get(keys[0])):
+        if len(keys) == 1 and _a_river_we_do_not_know(
+            text, start, end, folded, profiles.get(keys[0])
+        ):
             undecided += 1
             continue
         if len(keys) == 1:
