@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping
 
 from articles.anchoring.context import _PHRASE_ENDS_NARROW, _POSSESSIVE_AFTER
-from articles.anchoring.profiles import _ADMINISTRATIVE, Profile, _kind_described
+from articles.anchoring.profiles import _ADMINISTRATIVE, _NATURAL_KINDS, Profile, _kind_described
 from articles.anchoring.reading import _RIVER_BEFORE, _all_of_kind
 
 # What a region takes "the" after, as a river does: "retirees in the Dordogne", "moved
@@ -144,8 +144,8 @@ def _a_river_we_do_not_know(
     """Whether what only a river has, before the name of a place of another kind, says it
     is a river of that name we do not know: "the banks of the Marne" is no department;
     and what only a river does or what crosses it, with "the" before the name, of any
-    entity but a river ("the Corrib had burst its banks" is no savings bank, "bridges
-    across the Foyle" no constituency)."""
+    entity but a river, a lake or a sea ("the Corrib had burst its banks" is no savings
+    bank, "bridges across the Foyle" no constituency)."""
     if known is None or _WATER_NAME.search(folded):
         return False
     if (
@@ -155,7 +155,10 @@ def _a_river_we_do_not_know(
     ):
         return True
     return (
-        not (known.kind == "place" and _kind_described(known) == "river")
+        not (
+            known.kind == "place"
+            and (_kind_described(known) in _NATURAL_KINDS or "body of water" in known.description)
+        )
         and text.endswith("the ", max(0, start - 4), start)
         and bool(
             _A_RIVER_DOES_AFTER.match(text, end)

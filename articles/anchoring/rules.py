@@ -2011,10 +2011,9 @@ def resolve(
         if profiles and _quoted_without_cue(story, start, keys, pronoun):
             undecided += 1
             continue
-        # A river of its name we do not know: "the banks of the Marne" is no department.
-        if len(keys) == 1 and _a_river_we_do_not_know(
-            text, start, end, folded, profiles.get(keys[0])
-        ):
+        # A river of its name we do not know: "the banks of the Marne" is no department,
+        # "the Kentucky rose over its banks" neither the state nor the university.
+        if all(_a_river_we_do_not_know(text, start, end, folded, profiles.get(k)) for k in keys):
             undecided += 1
             continue
         if len(keys) == 1:
