@@ -8985,6 +8985,8 @@ NOT_RIVERS = Gazetteer.of(
         Named(
             "corrib-river", "River Corrib", ("Corrib",), "River that flows through Galway.", "place"
         ),
+        Named("kentucky", "Kentucky", (), "Southern US state, capital Frankfort.", "place"),
+        Named("uk", "University of Kentucky", ("Kentucky",), "Public university.", "organization"),
     ]
 )
 
@@ -8995,6 +8997,8 @@ NOT_RIVERS = Gazetteer.of(
         # What only a river does, or what crosses it, after "the": a river we do not know.
         ("By midnight the Foyle had burst its banks below the bridge.", []),
         ("There are three bridges across the Foyle, and one of them is new.", []),
+        # Of none of the entities of the name.
+        ("In the capital the Kentucky rose over its banks again.", []),
         # Not the constituency's own words, nor a river we know.
         ("She was elected for Foyle in 2019.", ["foyle"]),
         ("By midnight the Corrib had burst its banks below the weir.", ["corrib-river"]),
