@@ -350,6 +350,10 @@ HELD_OUT_FLOORS = {
     "annotation_holdout209": (0.95, 0.96),
     "annotation_holdout210": (0.96, 0.97),
     "annotation_holdout211": (0.98, 0.99),
+    "annotation_holdout212": (0.94, 0.93),
+    "annotation_holdout213": (0.95, 0.97),
+    "annotation_holdout214": (0.96, 0.97),
+    "annotation_holdout215": (0.95, 0.94),
 }
 
 
