@@ -465,6 +465,10 @@ FAMILY = Gazetteer.of(
         ("Kim Jong Il, Kim Jong Un and Kim Yo Jong came. The younger Kim waved.", "kyj"),
         # "Senior" after a person's name says it as "the elder" before it does.
         ("Pierre Trudeau and Justin Trudeau met. Mr Trudeau senior spoke.", "pierre"),
+        ("Pierre Trudeau and Justin Trudeau met. “We built it,” said Trudeau senior.", "pierre"),
+        # Not "senior" or "junior" before a noun it qualifies: nothing says which.
+        ("Pierre Trudeau and Justin Trudeau met. Aides told Trudeau senior ministers.", "justin"),
+        ("Pierre Trudeau and Justin Trudeau met. He made Trudeau junior minister.", "justin"),
     ],
 )
 def test_the_elder_or_the_younger_of_a_family_by_the_ties_descriptions_state(text, expected):
@@ -1757,9 +1761,7 @@ def test_a_region_set_after_a_place_with_a_comma_says_which_place():
         ]
     )
     text = "The ferry left Dover. Its owner, a firm based in Dover, Del., paid for it."
-    # (And the bare name before it is the other Dover: copy qualifies the namesake a
-    # reader would not take it for.)
-    assert [key for _, key in found(twins, text)] == ["dover-uk", "dover-us", "delaware"]
+    assert [key for _, key in found(twins, text)] == ["dover-us", "delaware"]
 
 
 @pytest.mark.parametrize(
@@ -8824,16 +8826,28 @@ NAMESAKE_TOWNS = Gazetteer.of(
         # for: the bare name before it is the other, even where the words near it are
         # those of the qualified one's description ("United States").
         (
-            "A firefighter was taken to hospital in Melbourne. A team from the United "
+            "A firefighter was taken to hospital in Melbourne.\nA team from the United "
             "States is led by a captain from Melbourne, Florida.",
             ["melbourne", "melbourne-fl", "florida"],
         ),
         # ...and after it, when the story first wrote the name bare; a region the
         # gazetteer lacks counts by the words of the description.
         (
-            "He left for Perth at 19. His brother works in Perth, Western Australia, and "
-            "visits the western edge of Perth each summer.",
+            "He left for Perth at 19.\nHis brother works in Perth, Western Australia.\n"
+            "Fans gather on the western edge of Perth each summer.",
             ["perth-scotland", "perth-wa", "perth-scotland"],
+        ),
+        # Not in the paragraph that writes the region: there the bare name is the one
+        # the writer goes on to make plain, or goes on speaking of.
+        (
+            "Melbourne police said the fire was out. The town of Melbourne, Florida, has "
+            "80,000 people.",
+            ["melbourne-fl", "melbourne-fl", "florida"],
+        ),
+        (
+            "A firefighter was taken to hospital in Melbourne.\nA team from Melbourne, "
+            "Florida, flew in. Melbourne's fire chief said his crew would stay.",
+            ["melbourne", "melbourne-fl", "florida", "melbourne-fl"],
         ),
         # The story that first writes the name with its region means that one after.
         (
@@ -8969,6 +8983,16 @@ CLUBS_OF_TWO_SPORTS = Gazetteer.of(
         (
             "Estudiantes, the football club, sent a shirt, and the Spurs paid for the scoreboard.",
             ["estudiantes"],
+        ),
+        # Nor where the sentence names the other club's sport too: it compares them.
+        (
+            "Unlike its basketball side, Partizan's football team has struggled this season.",
+            ["fk-partizan"],
+        ),
+        (
+            "Milan Kostić, who played basketball as a teenager, signed with Partizan on "
+            "Monday, the football club said.",
+            ["fk-partizan"],
         ),
     ],
 )

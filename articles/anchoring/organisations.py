@@ -308,15 +308,20 @@ def _sport_of_the_sentence(text: str, start: int, end: int, keys, known: Mapping
     if len(sports) < 2 or None in sports.values() or len(set(sports.values())) < len(sports):
         return None
     # Before the name, and not set beside another name as what it is ("Estudiantes, the
-    # football club, sent a shirt, and the Spurs...").
-    low, _ = _sentence_bounds(text, start, end)
-    written = {
+    # football club, sent a shirt, and the Spurs..."); and no other of their sports in the
+    # sentence, where it compares them ("Unlike its basketball side, Partizan's football
+    # team has struggled", "Kostić, who played basketball as a boy, joined Partizan, the
+    # football club said").
+    low, high = _sentence_bounds(text, start, end)
+    before = {
         found.group(1).lower()
         for found in _A_SPORTS_NAME.finditer(text, low, start)
         if not _SET_BESIDE_BEFORE.search(text, max(low, found.start() - 20), found.start())
     }
-    named = [key for key, sport in sports.items() if sport in written]
-    return named[0] if len(named) == 1 else None
+    anywhere = {found.group(1).lower() for found in _A_SPORTS_NAME.finditer(text, low, high)}
+    named = [key for key, sport in sports.items() if sport in before]
+    others = [key for key, sport in sports.items() if sport in anywhere]
+    return named[0] if len(named) == 1 and len(others) == 1 else None
 
 
 _A_SPORTS_NAME = re.compile(rf"(?i)\b({'|'.join(_SPORT_WORDS)})\b")

@@ -366,7 +366,7 @@ def _the_twin_not_qualified(story: _Story, start: int, end: int, folded: str, ke
         return None
     if _REGION_WRITTEN.match(text, end):
         return None
-    qualified, first_bare, first_qualified = set(), None, None
+    qualified, qualified_at, first_bare, first_qualified = set(), [], None, None
     for written in _name_anywhere(folded).finditer(text):
         # (Not the word inside another name: "King’s College London".)
         if written.start() not in story.keys_at:
@@ -395,12 +395,19 @@ def _the_twin_not_qualified(story: _Story, start: int, end: int, folded: str, ke
             first_qualified = written.start()
         if len(told) == 1:
             qualified.add(told[0])
+            qualified_at.append(written.start())
     others = [key for key in keys if key not in qualified]
     if len(qualified) != 1 or len(others) != 1:
         return None
-    other = others[0]
+    # (Not in the paragraph that writes the region: there the bare name is the one the
+    # writer goes on to make plain, "London's mayor appealed ... The factory in London,
+    # Ontario,", or goes on speaking of, "a crew from Melbourne, Florida ... Melbourne's
+    # fire chief".)
+    low, high = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    if any(low <= at < (high if high >= 0 else len(text)) for at in qualified_at):
+        return None
     if start < first_qualified or (first_bare is not None and first_bare < first_qualified):
-        return other
+        return others[0]
     return None
 
 

@@ -458,8 +458,12 @@ _GOVERNED_BEFORE = re.compile(r"\b(?:[Gg]overnment|[Cc]abinet) of $")
 # "the elder Déby", "the younger Trudeau": one of a family, told apart by age.
 _AGE_BEFORE = re.compile(r"\b(elder|older|younger|senior|junior) $", re.IGNORECASE)
 # And after a person's name, as copy writes a father and a son: "Mr Stojanović senior,
-# who started the business" (not "Kilkenny senior hurlers").
-_AGE_AFTER = re.compile(r" (senior|junior)\b")
+# who started the business", "said Stojanović senior." (not "Kilkenny senior hurlers",
+# "told Moreau senior ministers would back it", "appointed Hale junior minister").
+_AGE_AFTER = re.compile(
+    r" ([Ss]enior|[Jj]unior)(?=[,.;:!?)’'\"”]| (?:said|says|spoke|told|added|wrote|recalled|"
+    r"replied|laughed|smiled|joked|insisted|who|and|has|had|was|is|would|will|also)\b)"
+)
 
 
 # "The late Walter Ford", "her late father-in-law Walter Ford", "his late wife, Ana".
