@@ -9030,3 +9030,18 @@ NOT_RIVERS = Gazetteer.of(
 )
 def test_a_river_we_do_not_know_by_what_it_does_or_what_crosses_it(text, expected):
     assert keys_found(NOT_RIVERS, text) == expected
+
+
+def test_a_river_named_after_a_town_or_a_mountain_of_ours_is_none_of_them():
+    places = Gazetteer.of(
+        [
+            Named("narva", "Narva", (), "City in north-eastern Estonia.", "place"),
+            Named("aconcagua", "Aconcagua", (), "Highest mountain of the Andes.", "place"),
+            Named("ravi", "Ravi", (), "River of northern India and Pakistan.", "place"),
+        ]
+    )
+    text = (
+        "The theatre stands near the Narva river in Narva. Meltwater will lift the "
+        "Aconcagua river. Farmers along the Ravi river sowed wheat."
+    )
+    assert keys_found(places, text) == ["narva", "ravi"]

@@ -1042,6 +1042,7 @@ def _nationality_before(text: str, hit: tuple, profiles: Mapping[object, Profile
 # A kind of place or feature after a name ("the Ravi river", "the Ravi and Chenab
 # rivers"), and a maker's model number ("Boeing 777-9", "Canon 5D"; not a year or an
 # amount, nor an ordinal).
+_RIVER_AFTER = re.compile(r" river\b")
 _FEATURE_AFTER = re.compile(
     r"(?: and [A-Z][\w’'-]*)? (?:rivers?|lakes?|valleys?|mountains|hills|islands?|delta|"
     r"basin|canal|glacier)\b"
@@ -1145,6 +1146,14 @@ def _named_after(
     101", "Tartu 2024")."""
     start, end, keys = hit
     kinds = {profiles[key].kind if key in profiles else "" for key in keys}
+    # "The Narva river", "the Aconcagua river": a river named after a town or a mountain
+    # of ours, when none of its entities is a river.
+    if (
+        kinds == {"place"}
+        and _RIVER_AFTER.match(text, end)
+        and not any(_kind_described(profiles[key]) == "river" for key in keys)
+    ):
+        return True
     if _PLACE_OF.search(text, max(0, start - 20), start) or _FEATURE_AFTER.match(text, end):
         return not kinds & {"place", ""}
     if kinds == {"person"} and (
