@@ -9045,3 +9045,11 @@ def test_a_river_named_after_a_town_or_a_mountain_of_ours_is_none_of_them():
         "Aconcagua river. Farmers along the Ravi river sowed wheat."
     )
     assert keys_found(places, text) == ["narva", "ravi"]
+
+
+def test_what_a_river_has_before_a_firms_name_is_a_river_we_do_not_know():
+    miner = Gazetteer.of(
+        [Named("fortescue", "Fortescue", (), "Australian iron ore miner.", "organization")]
+    )
+    text = "Fortescue shares rose. Its first mine sat on the banks of the Fortescue."
+    assert keys_found(miner, text) == ["fortescue"]

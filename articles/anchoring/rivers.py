@@ -142,17 +142,16 @@ def _a_river_we_do_not_know(
     text: str, start: int, end: int, folded: str, known: Profile | None
 ) -> bool:
     """Whether what only a river has, before the name of a place of another kind, says it
-    is a river of that name we do not know: "the banks of the Marne" is no department;
+    is a river of that name we do not know: "the banks of the Marne" is no department,
+    "the banks of the Fortescue" no mining company;
     and what only a river does or what crosses it, with "the" before the name, of any
     entity but a river, a lake or a sea ("the Corrib had burst its banks" is no savings
     bank, "bridges across the Foyle" no constituency)."""
     if known is None or _WATER_NAME.search(folded):
         return False
     if (
-        known.kind == "place"
-        and _kind_described(known) in _ADMINISTRATIVE
-        and _RIVER_BEFORE.search(text, max(0, start - 30), start)
-    ):
+        known.kind != "place" or _kind_described(known) in _ADMINISTRATIVE
+    ) and _RIVER_BEFORE.search(text, max(0, start - 30), start):
         return True
     return (
         not (
