@@ -3870,6 +3870,7 @@ def test_a_name_listed_with_names_of_one_sort_is_of_that_sort(text, expected):
         # A relative set before a name is a person, whatever place bears the name.
         ("Her daughter, Kaleva, 19, said the family would stay.", []),
         ("His grandson, Vesk, has never met him.", []),
+        ("She moved her granddaughter Kaleva to her son's flat.", []),
         # A thing said to be called so.
         ("His son runs a bakery in Montreal called Kaleva.", []),
         ("They had lunch at a pizzeria near the harbour called Vesk.", []),

@@ -1237,6 +1237,7 @@ _RELATIVES = _wordset(
     """daughter son grandson granddaughter grandchild child baby wife husband brother sister
     mother father cousin niece nephew grandmother grandfather"""
 )
+_KIN_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur) (?:[a-z-]+ )?([a-z]+) $")
 # A description that opens by calling the place a capital or the largest city ("Capital and
 # largest city of Peru"; not "Northern country; capital Vesk").
 _CAPITAL_OR_LARGEST = re.compile(
@@ -1333,6 +1334,11 @@ def _described_as_a_thing(text: str, hit: tuple, profiles: Mapping) -> bool:
     if called and called.group(1) in _CALLED_THINGS:
         said = _stem(called.group(1))
         return all(key in profiles and said not in profiles[key].cues for key in keys)
+    # A relative's word right before a name, with no comma: "her granddaughter Una" is a
+    # person, whatever river bears the name.
+    kin = _KIN_BEFORE.search(text, max(0, start - 40), start)
+    if kin and kin.group(1) in _RELATIVES:
+        return all(key in profiles and profiles[key].kind != "person" for key in keys)
     beside = _THING_BESIDE_AFTER.match(text, end)
     if beside is None and text.startswith(",", end):
         beside = _THING_BESIDE_BEFORE.search(text, max(0, start - 50), start)
