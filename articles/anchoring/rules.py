@@ -1931,6 +1931,74 @@ _SHARES_IN_BEFORE = re.compile(
 )
 
 
+def _learn(story: _Story, key, start: int, end: int, folded: str, pronoun, pronouns: dict):
+    """What the story says of ``key``, named at ``start:end`` as ``folded``, for the
+    names after it: where it was named, the place a dateline files from, a person's
+    words beside the name, family ties and death, and the gender a pronoun gives one
+    whose description does not (``pronouns``, each person's so far)."""
+    text, profiles = story.text, story.profiles
+    if story.filed_from is None and start == 0 and opens_dateline(text, start, end):
+        story.filed_from = key
+    story.recent.setdefault(key, {})[folded] = end
+    if key in profiles and profiles[key].kind == "person":
+        story.described.setdefault(key, set()).update(_described(text, start, end))
+        _tie_stated(story, key, start)
+        if _LATE_BEFORE.search(text, max(0, start - 40), start) or (
+            _DIED_AFTER.match(text, end)
+            and (
+                _subject(text, start, end) is True
+                or _WHEN_BEFORE.search(text, max(0, start - 12), start)
+            )
+        ):
+            story.dead.add(key)
+    if key in profiles and profiles[key].kind == "person" and profiles[key].gender is None:
+        gender = _gender_written(text, start, pronoun)
+        if gender:
+            said = pronouns.setdefault(key, [])
+            said.append(gender)
+            story.learned[key] = max(("female", "male"), key=said.count)
+            if said.count("female") == said.count("male"):
+                del story.learned[key]
+    story.chosen[start] = key
+
+
+def _names_in_context(text: str, hits: list, profiles: Mapping[object, Profile], signs: Set[int]):
+    """The hits that are names in their context (``context.refusal`` and the checks that
+    read what the name is of), and the people not ours whose names the refused ones
+    were (``_strangers``)."""
+    ends = {end for _, end, _ in hits}
+    starts = {start for start, _, _ in hits}
+    reasons = [
+        refusal(
+            text,
+            hit[0],
+            hit[1],
+            _not_a_longer_name(text, hit, ends, profiles),
+            hit[0] in signs,
+            hit[1] + 1 in starts,
+            hit[0] - 1 in ends,
+            _acronym_of_an_organisation(text, hit, profiles),
+            _whole_name_of_an_organisation(text, hit, profiles),
+            _all_persons(hit[2], profiles) and " " in text[hit[0] : hit[1]].strip(),
+        )
+        for hit in hits
+    ]
+    strangers = _strangers(text, hits, reasons, profiles)
+    keys_at = {start: keys for start, _, keys in hits}
+    kept = [
+        hit
+        for hit, reason in zip(hits, reasons, strict=True)
+        if reason is None
+        and not _named_after(text, hit, profiles, keys_at)
+        and not _described_as_a_thing(text, hit, profiles)
+        and not _a_peoples_word(text, hit, profiles)
+        and not _a_people(text, hit, profiles)
+        and not _spelled_out_before(text, hit, profiles)
+        and not _an_office_in_capitals(text, hit, profiles)
+    ]
+    return kept, strangers
+
+
 def resolve(
     text: str,
     hits: Iterable[tuple],
@@ -1945,39 +2013,11 @@ def resolve(
     # a word its rules do not see. One character for one; the matches keep the text as
     # written.
     written, text = text, _SPACES.sub(" ", text)
+    strangers: dict = {}
+    # Only a gazetteer that knows its entities (Gazetteer.of) reads names in context;
+    # one of bare names and aliases finds every name as written.
     if profiles:
-        # Only a gazetteer that knows its entities (Gazetteer.of) reads names in context;
-        # one of bare names and aliases finds every name as written.
-        ends = {end for _, end, _ in hits}
-        starts = {start for start, _, _ in hits}
-        reasons = [
-            refusal(
-                text,
-                hit[0],
-                hit[1],
-                _not_a_longer_name(text, hit, ends, profiles),
-                hit[0] in signs,
-                hit[1] + 1 in starts,
-                hit[0] - 1 in ends,
-                _acronym_of_an_organisation(text, hit, profiles),
-                _whole_name_of_an_organisation(text, hit, profiles),
-                _all_persons(hit[2], profiles) and " " in text[hit[0] : hit[1]].strip(),
-            )
-            for hit in hits
-        ]
-        strangers = _strangers(text, hits, reasons, profiles)
-        keys_at = {start: keys for start, _, keys in hits}
-        hits = [
-            hit
-            for hit, reason in zip(hits, reasons, strict=True)
-            if reason is None
-            and not _named_after(text, hit, profiles, keys_at)
-            and not _described_as_a_thing(text, hit, profiles)
-            and not _a_peoples_word(text, hit, profiles)
-            and not _a_people(text, hit, profiles)
-            and not _spelled_out_before(text, hit, profiles)
-            and not _an_office_in_capitals(text, hit, profiles)
-        ]
+        hits, strangers = _names_in_context(text, hits, profiles, signs)
     # Where each folded name occurs: a shared name's cues are read up to the nearest
     # other occurrence of it, so two people named in one sentence keep their own words.
     places: dict[str, list[int]] = {}
@@ -1998,8 +2038,8 @@ def resolve(
     ]
     spans = [(start, end) for start, end, _ in hits] if profiles else []
     story = _Story(text, profiles, spans, {start: keys for start, _, keys in hits})
-    story.strangers = strangers if profiles else {}
-    recent, learned = story.recent, story.learned
+    story.strangers = strangers
+    learned = story.learned
     gendered = []  # hits left out that a title or a pronoun gives a gender
     for (start, end, keys), folded in zip(hits, folded_at, strict=True):
         # (The checks that read what the gazetteer knows of people only where it knows.)
@@ -2048,29 +2088,7 @@ def resolve(
         ):
             undecided += 1
             continue
-        if story.filed_from is None and start == 0 and opens_dateline(text, start, end):
-            story.filed_from = key
-        recent.setdefault(key, {})[folded] = end
-        if key in profiles and profiles[key].kind == "person":
-            story.described.setdefault(key, set()).update(_described(text, start, end))
-            _tie_stated(story, key, start)
-            if _LATE_BEFORE.search(text, max(0, start - 40), start) or (
-                _DIED_AFTER.match(text, end)
-                and (
-                    _subject(text, start, end) is True
-                    or _WHEN_BEFORE.search(text, max(0, start - 12), start)
-                )
-            ):
-                story.dead.add(key)
-        if key in profiles and profiles[key].kind == "person" and profiles[key].gender is None:
-            gender = _gender_written(text, start, pronoun)
-            if gender:
-                said = pronouns.setdefault(key, [])
-                said.append(gender)
-                learned[key] = max(("female", "male"), key=said.count)
-                if said.count("female") == said.count("male"):
-                    del learned[key]
-        story.chosen[start] = key
+        _learn(story, key, start, end, folded, pronoun, pronouns)
         matches.append(Match(start, end, key, written[start:end]))
     # "Ms Campbell" before anything said which Campbell is a woman: once the whole story
     # has ("Mr Campbell, whose party..." is Desmond), she is the other one; and a woman's
