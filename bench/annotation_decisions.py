@@ -30,17 +30,26 @@ OUTCOMES = ("right", "wrong", "no name", "left out", "left out, no name")
 def decisions(story: corpus.Story, gazetteer) -> list[tuple[int, int, object]]:
     """(line of rules.py that decided, start of the name, key chosen or None) for every
     shared name of ``story``, read by tracing the steps of ``_choose`` as the gazetteer
-    runs: the return of the step that decided (any but the one that goes on)."""
+    runs: the return of the step that decided (any but the one that goes on), or of the
+    part of a step that decided for it (``rules._STEP_PARTS``)."""
     made = []
     steps = {step.__code__ for step in rules._STEPS}
+    parts = {part.__code__ for part in rules._STEP_PARTS}
+    decided_in_part = set()  # the hits a part of a step decided, which the step returns
 
     def in_step(frame, event, value):
         if event == "return" and value is not rules._GO_ON:
-            made.append((frame.f_lineno, frame.f_locals["hit"].start, value))
+            start = frame.f_locals["hit"].start
+            if frame.f_code in parts:
+                decided_in_part.add(start)
+            elif start in decided_in_part:
+                decided_in_part.discard(start)
+                return in_step
+            made.append((frame.f_lineno, start, value))
         return in_step
 
     def calls(frame, event, value):
-        return in_step if frame.f_code in steps else None
+        return in_step if frame.f_code in steps or frame.f_code in parts else None
 
     sys.settrace(calls)
     try:

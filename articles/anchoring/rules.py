@@ -1587,52 +1587,7 @@ def _by_own_name(hit: _Hit):
     if introduced is not None:
         return introduced
     if len(hit.own) == 1:
-        acting = _what_the_name_does(story, start, end, hit.own[0], hit.candidates)
-        if acting is not None:
-            return None if acting is _NONE_OF_THEM else acting
-        kept = _organisation_kept_to(story, hit.candidates, start, end)
-        if kept is not None and kept not in hit.own:
-            return kept
-        if (
-            all(key in known and known[key].kind != "person" for key in hit.candidates)
-            and known[hit.own[0]].place_type != "country"
-            and not opens_dateline(text, start, end)
-        ):
-            fitting = _field_choice(text, start, end, hit.candidates, known, _THING_FIELDS)
-            if fitting is not None and _field_left_open(
-                text, start, end, known[fitting], known[hit.own[0]]
-            ):
-                return fitting
-        # A state named after the largest city of a country is the city when nothing said
-        # otherwise ("a museum in New York" is New York City), unless it makes laws ("New
-        # York passed a law").
-        primate = [
-            key
-            for key in hit.candidates
-            if key in known
-            and known[key].place_type == "city"
-            and _THE_PRIMATE.search(known[key].description)
-        ]
-        if (
-            known[hit.own[0]].place_type == "state"
-            and len(primate) == 1
-            and (
-                _PLACE_BEFORE.search(text, max(0, start - 16), start) or _paired(story, start, end)
-            )
-            and not _LEGISLATES_AFTER.match(text, end)
-            and not _ADDRESS_BEFORE.search(text, max(0, start - 30), start)
-        ):
-            return primate[0]
-        # One sense in a story: the word the story already gave another entity of them,
-        # by what its sentence said and not as anyone's own name, is that one again
-        # ("a pupil of Giotto" the painter ... "Giotto’s scenes", not the space probe
-        # named after him).
-        given = _given_before(story, start, folded, hit.candidates)
-        # (Not over a country: "the Paraguay" may be the river, and "southern Paraguay"
-        # after it the country.)
-        if given is not None and given not in hit.own and known[hit.own[0]].place_type != "country":
-            return given
-        return hit.own[0]
+        return _the_one_whose_own_name_it_is(hit)
     only_places = _all_of_kind(hit.candidates, known, "place")
     if hit.own:
         hit.candidates = hit.own  # same-name twins: only the evidence below may tell them apart
@@ -1695,6 +1650,58 @@ def _by_own_name(hit: _Hit):
         ):
             return country[0]
     return _GO_ON
+
+
+def _the_one_whose_own_name_it_is(hit: _Hit):
+    """Step 6, when the word is the own name of one of the candidates: that one, unless
+    what the name does, the organisation the story keeps to, the field of its words, a
+    primate city or the sense the story gave the word before say another."""
+    text, folded, known, story = hit.text, hit.folded, hit.known, hit.story
+    start, end = hit.start, hit.end
+    acting = _what_the_name_does(story, start, end, hit.own[0], hit.candidates)
+    if acting is not None:
+        return None if acting is _NONE_OF_THEM else acting
+    kept = _organisation_kept_to(story, hit.candidates, start, end)
+    if kept is not None and kept not in hit.own:
+        return kept
+    if (
+        all(key in known and known[key].kind != "person" for key in hit.candidates)
+        and known[hit.own[0]].place_type != "country"
+        and not opens_dateline(text, start, end)
+    ):
+        fitting = _field_choice(text, start, end, hit.candidates, known, _THING_FIELDS)
+        if fitting is not None and _field_left_open(
+            text, start, end, known[fitting], known[hit.own[0]]
+        ):
+            return fitting
+    # A state named after the largest city of a country is the city when nothing said
+    # otherwise ("a museum in New York" is New York City), unless it makes laws ("New
+    # York passed a law").
+    primate = [
+        key
+        for key in hit.candidates
+        if key in known
+        and known[key].place_type == "city"
+        and _THE_PRIMATE.search(known[key].description)
+    ]
+    if (
+        known[hit.own[0]].place_type == "state"
+        and len(primate) == 1
+        and (_PLACE_BEFORE.search(text, max(0, start - 16), start) or _paired(story, start, end))
+        and not _LEGISLATES_AFTER.match(text, end)
+        and not _ADDRESS_BEFORE.search(text, max(0, start - 30), start)
+    ):
+        return primate[0]
+    # One sense in a story: the word the story already gave another entity of them,
+    # by what its sentence said and not as anyone's own name, is that one again
+    # ("a pupil of Giotto" the painter ... "Giotto’s scenes", not the space probe
+    # named after him).
+    given = _given_before(story, start, folded, hit.candidates)
+    # (Not over a country: "the Paraguay" may be the river, and "southern Paraguay"
+    # after it the country.)
+    if given is not None and given not in hit.own and known[hit.own[0]].place_type != "country":
+        return given
+    return hit.own[0]
 
 
 def _latest_longer_form(hit: _Hit):
@@ -1776,6 +1783,9 @@ _STEPS = (
     _by_own_name,
     _latest_longer_form,
 )
+# Parts of steps that decide for them (``bench/annotation_decisions.py`` reads their
+# returns as the step's).
+_STEP_PARTS = (_the_one_whose_own_name_it_is,)
 
 
 # And the fields of things and places, for an organisation and a place of one name: a
