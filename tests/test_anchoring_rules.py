@@ -8407,6 +8407,9 @@ def test_names_written_otherwise_read_by_a_direction_or_a_hyphen(text, expected)
         ("Dam on the Benue River in Cameroon.", "dam"),
         # A canal is named bare in copy ("traffic through Suez"): no river's rules for it.
         ("Canal through Egypt joining the Mediterranean and the Red Sea.", "sea"),
+        # Not a feature it borders: Kentucky is no river.
+        ("Southern US commonwealth bounded on the north by the Ohio River.", None),
+        ("City on the coast, facing the island of Mull.", "city"),
     ],
 )
 def test_the_kind_a_description_gives_a_natural_feature(description, kind):

@@ -742,10 +742,17 @@ _ADMINISTRATIVE = frozenset(
 )
 
 
+_BESIDE_ANOTHER = re.compile(
+    r"\b(?:bounded|bordered|bordering|borders|beside|opposite|facing|across from|next to)\b"
+)
+
+
 def _kind_described(profile: Profile) -> str | None:
     """The kind of place a description says first ("Department of south-western
     Uruguay"; "Coastal mountain range"), or None."""
-    words = _words(profile.description)
+    # (Not of a place it borders or faces: "Southern US commonwealth bounded on the north
+    # by the Ohio River" is no river.)
+    words = _words(_BESIDE_ANOTHER.split(profile.description, maxsplit=1)[0])
     for index, word in enumerate(words):
         if word in _KINDS_DESCRIBED:
             # "County town of County Longford": a town, of the region its first word names.
