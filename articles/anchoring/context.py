@@ -1336,9 +1336,10 @@ def _described_as_a_thing(text: str, hit: tuple, profiles: Mapping) -> bool:
         return all(key in profiles and said not in profiles[key].cues for key in keys)
     # A relative's word right before a name, with no comma: "her granddaughter Una" is a
     # person, whatever river bears the name.
-    kin = _KIN_BEFORE.search(text, max(0, start - 40), start)
+    no_person = all(key in profiles and profiles[key].kind != "person" for key in keys)
+    kin = no_person and _KIN_BEFORE.search(text, max(0, start - 40), start)
     if kin and kin.group(1) in _RELATIVES:
-        return all(key in profiles and profiles[key].kind != "person" for key in keys)
+        return True
     beside = _THING_BESIDE_AFTER.match(text, end)
     if beside is None and text.startswith(",", end):
         beside = _THING_BESIDE_BEFORE.search(text, max(0, start - 50), start)

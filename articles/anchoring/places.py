@@ -349,23 +349,11 @@ def _lies_in(profile: Profile, words: str) -> bool:
 _REGION_WRITTEN = re.compile(r", ([A-Z][\w’'.]*(?: [A-Z][\w’'.]*)*)(?! and | or |, [A-Z])")
 
 
-def _the_twin_not_qualified(story: _Story, start: int, end: int, folded: str, keys: list):
-    """Of two places of one name, the one a bare name is when the story writes the other
-    with its region elsewhere ("a fire captain from Melbourne, Florida" in a story of
-    Victoria's fires), or None.
-
-    Copy sets the region after the namesake a reader would not take the bare name for:
-    a bare name before it is the other ("Melbourne ... Melbourne, Florida"), and so is
-    one after it when the story first wrote the name bare. Where the story first wrote
-    the name with its region ("a plant in Pasadena, Texas ... the mayor of Pasadena"),
-    later bare names are that one. Only a state, province or country the gazetteer has
-    counts as a region, and only one whose name the description of just one of them
-    holds ("Cork, Ireland" tells the city from no county of Cork)."""
+def _qualified_where(story: _Story, folded: str, keys: list) -> tuple:
+    """Where the story writes the name ``folded`` of places ``keys`` with a region that
+    tells one of them from the others after a comma: (the ones told, where, where the
+    name is first written bare, where first with a region), read once a story."""
     text, known = story.text, story.profiles
-    if len(keys) < 2 or not all(key in known and known[key].kind == "place" for key in keys):
-        return None
-    if _REGION_WRITTEN.match(text, end):
-        return None
     qualified, qualified_at, first_bare, first_qualified = set(), [], None, None
     for written in _name_anywhere(folded).finditer(text):
         # (Not the word inside another name: "King’s College London".)
@@ -396,6 +384,31 @@ def _the_twin_not_qualified(story: _Story, start: int, end: int, folded: str, ke
         if len(told) == 1:
             qualified.add(told[0])
             qualified_at.append(written.start())
+    return qualified, qualified_at, first_bare, first_qualified
+
+
+def _the_twin_not_qualified(story: _Story, start: int, end: int, folded: str, keys: list):
+    """Of two places of one name, the one a bare name is when the story writes the other
+    with its region elsewhere ("a fire captain from Melbourne, Florida" in a story of
+    Victoria's fires), or None.
+
+    Copy sets the region after the namesake a reader would not take the bare name for:
+    a bare name before it is the other ("Melbourne ... Melbourne, Florida"), and so is
+    one after it when the story first wrote the name bare. Where the story first wrote
+    the name with its region ("a plant in Pasadena, Texas ... the mayor of Pasadena"),
+    later bare names are that one. Only a state, province or country the gazetteer has
+    counts as a region, and only one whose name the description of just one of them
+    holds ("Cork, Ireland" tells the city from no county of Cork)."""
+    text, known = story.text, story.profiles
+    if len(keys) < 2 or not all(key in known and known[key].kind == "place" for key in keys):
+        return None
+    if _REGION_WRITTEN.match(text, end):
+        return None
+    read = story.twins_qualified.get((folded, tuple(keys)))
+    if read is None:
+        read = _qualified_where(story, folded, keys)
+        story.twins_qualified[(folded, tuple(keys))] = read
+    qualified, qualified_at, first_bare, first_qualified = read
     others = [key for key in keys if key not in qualified]
     if len(qualified) != 1 or len(others) != 1:
         return None

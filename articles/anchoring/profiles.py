@@ -4,6 +4,7 @@ and the word lists those are read with (titles, months, peoples' words, kinds of
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -750,13 +751,18 @@ _BESIDE_ANOTHER = re.compile(
 def _kind_described(profile: Profile) -> str | None:
     """The kind of place a description says first ("Department of south-western
     Uruguay"; "Coastal mountain range"), or None."""
+    return _kind_of_description(profile.description)
+
+
+@functools.lru_cache(maxsize=8192)
+def _kind_of_description(description: str) -> str | None:
     # (Not of a place it borders or faces: "Southern US commonwealth bounded on the north
     # by the Ohio River" is no river.)
-    words = _words(_BESIDE_ANOTHER.split(profile.description, maxsplit=1)[0])
+    words = _words(_BESIDE_ANOTHER.split(description, maxsplit=1)[0])
     for index, word in enumerate(words):
         if word in _KINDS_DESCRIBED:
             # "County town of County Longford": a town, of the region its first word names.
-            if _KINDS_DESCRIBED.get(_written_next(words, index, profile.description)) == "city":
+            if _KINDS_DESCRIBED.get(_written_next(words, index, description)) == "city":
                 return "city"
             return _KINDS_DESCRIBED[word]
     return None

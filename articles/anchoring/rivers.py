@@ -147,20 +147,19 @@ def _a_river_we_do_not_know(
     and what only a river does or what crosses it, with "the" before the name, of any
     entity but a river, a lake or a sea ("the Corrib had burst its banks" is no savings
     bank, "bridges across the Foyle" no constituency)."""
+    # ("The" before the name first: this is read for every hit.)
+    if not text.endswith("the ", max(0, start - 4), start):
+        return False
     if known is None or _WATER_NAME.search(folded):
         return False
-    if (
+    if _RIVER_BEFORE.search(text, max(0, start - 30), start) and (
         known.kind != "place" or _kind_described(known) in _ADMINISTRATIVE
-    ) and _RIVER_BEFORE.search(text, max(0, start - 30), start):
+    ):
         return True
-    return (
-        not (
-            known.kind == "place"
-            and (_kind_described(known) in _NATURAL_KINDS or "body of water" in known.description)
-        )
-        and text.endswith("the ", max(0, start - 4), start)
-        and bool(
-            _A_RIVER_DOES_AFTER.match(text, end)
-            or _CROSSING_THE_BEFORE.search(text, max(0, start - 24), start)
-        )
+    return bool(
+        _A_RIVER_DOES_AFTER.match(text, end)
+        or _CROSSING_THE_BEFORE.search(text, max(0, start - 24), start)
+    ) and not (
+        known.kind == "place"
+        and (_kind_described(known) in _NATURAL_KINDS or "body of water" in known.description)
     )

@@ -46,6 +46,9 @@ class _Story:
     # People the story says are dead: "her late father-in-law Walter Ford".
     dead: set = field(default_factory=set)
     chosen: dict[int, object] = field(default_factory=dict)  # the key each hit was given
+    # Where each name of places of one name is written with a region that tells them
+    # apart (see ``places._qualified_where``), read once a story.
+    twins_qualified: dict = field(default_factory=dict)
     _named_words: Counter | None = None
     # How often it names each sport, by its words and with its names too (see
     # ``organisations._sports_named``).
