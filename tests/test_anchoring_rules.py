@@ -9057,3 +9057,19 @@ def test_what_a_river_has_before_a_firms_name_is_a_river_we_do_not_know():
     )
     text = "Fortescue shares rose. Its first mine sat on the banks of the Fortescue."
     assert keys_found(miner, text) == ["fortescue"]
+
+
+def test_a_family_name_alone_after_a_title_of_office_is_the_one_who_holds_it():
+    """With no alias of the family name, a title before it still tells two people named
+    in full apart: "Finance Minister Kovács" after the prime minister of the name."""
+    ministers = Gazetteer.of(
+        [
+            Named("kov-pm", "Gábor Kovács", (), "Prime minister of Hungary.", "person"),
+            Named("kov-fin", "Zsófia Kovács", (), "Hungarian finance minister.", "person"),
+        ]
+    )
+    text = (
+        "Zsófia Kovács presented the budget after Prime Minister Gábor Kovács defended it. "
+        "Finance Minister Kovács said the deficit would narrow."
+    )
+    assert keys_found(ministers, text) == ["kov-fin", "kov-pm", "kov-fin"]

@@ -9,7 +9,14 @@ from collections.abc import Mapping
 
 from articles.anchoring.context import refusal
 from articles.anchoring.folding import fold, spelled, typographic
-from articles.anchoring.people import _PERSON_AFTER, _gender_written, _pronoun_after
+from articles.anchoring.people import (
+    _PERSON_AFTER,
+    _fits_the_word_before,
+    _gender_written,
+    _pronoun_after,
+    _title_claimed_elsewhere,
+    _title_qualifier,
+)
 from articles.anchoring.profiles import (
     Profile,
     _may_be_family,
@@ -330,6 +337,16 @@ def _surname_holder(text: str, start: int, named: list, profiles: Mapping, prono
         keys = _fitting(keys, gender, lambda key: profiles[key].gender) or keys
     if len(keys) == 1:
         return keys[0]
+    # A title of office before it that one of them holds and no other: "Finance Minister
+    # Kovács" after the prime minister of the name (as ``rules`` reads it of an alias).
+    title = _title_before(text, start)
+    if title is not None and all(key in profiles for key in keys):
+        fitting = [key for key in keys if _fits_the_word_before(text, start, title, profiles[key])]
+        qualifier = _title_qualifier(text, start, title)
+        if len(fitting) == 1 and not _title_claimed_elsewhere(
+            title, fitting[0], keys, profiles, qualifier
+        ):
+            return fitting[0]
     return max((at, key) for at, key in named if key in keys)[1]
 
 
