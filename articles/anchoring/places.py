@@ -388,17 +388,18 @@ def _qualified_where(story: _Story, folded: str, keys: list) -> tuple:
 
 
 def _the_twin_not_qualified(story: _Story, start: int, end: int, folded: str, keys: list):
-    """Of two places of one name, the one a bare name is when the story writes the other
+    """Of places of one name, the one a bare name is when the story writes the only other
     with its region elsewhere ("a fire captain from Melbourne, Florida" in a story of
     Victoria's fires), or None.
 
     Copy sets the region after the namesake a reader would not take the bare name for:
     a bare name before it is the other ("Melbourne ... Melbourne, Florida"), and so is
-    one after it when the story first wrote the name bare. Where the story first wrote
-    the name with its region ("a plant in Pasadena, Texas ... the mayor of Pasadena"),
-    later bare names are that one. Only a state, province or country the gazetteer has
-    counts as a region, and only one whose name the description of just one of them
-    holds ("Cork, Ireland" tells the city from no county of Cork)."""
+    one after it when the story first wrote the name bare; not in the paragraph that
+    writes the region. Where the story first wrote the name with its region ("a plant in
+    Pasadena, Texas ... the mayor of Pasadena"), later bare names are that one. A state,
+    a province or a country the gazetteer has counts as a region, or words the gazetteer
+    lacks ("Western Australia"), and only where the description of just one of them
+    names it ("Cork, Ireland" tells the city from no county of Cork)."""
     text, known = story.text, story.profiles
     if len(keys) < 2 or not all(key in known and known[key].kind == "place" for key in keys):
         return None
