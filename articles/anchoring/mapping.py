@@ -831,27 +831,22 @@ def _stood_elsewhere(old: str, start: int, end: int, new: str, new_start: int) -
     return bool(places) and new_start not in places
 
 
-def _word_before(text: str, pos: int) -> str:
-    """The word that ends nearest before ``pos`` (within 64 characters), or ""."""
-    words = list(_WORD_CHARS.finditer(text, max(0, pos - 64), pos))
+def _word_before(text: str, pos: int, in_line: bool = False) -> str:
+    """The word that ends nearest before ``pos`` (within 64 characters, and in its line
+    with ``in_line``), or ""."""
+    low = max(0, pos - 64)
+    if in_line:
+        low = max(low, text.rfind("\n", 0, pos) + 1)
+    words = list(_WORD_CHARS.finditer(text, low, pos))
     return words[-1].group() if words else ""
 
 
-def _word_after(text: str, pos: int) -> str:
-    """The word that starts nearest after ``pos`` (within 64 characters), or ""."""
-    word = _WORD_CHARS.search(text, pos, min(len(text), pos + 64))
-    return word.group() if word else ""
-
-
-def _word_in_line(text: str, pos: int, side: int) -> str:
-    """The word nearest ``pos`` in its line, before it (``side`` -1) or after it (1), or
-    "" at the line's edge."""
-    if side < 0:
-        line_start = text.rfind("\n", 0, pos) + 1
-        words = list(_WORD_CHARS.finditer(text, max(line_start, pos - 64), pos))
-        return words[-1].group() if words else ""
-    line_end = text.find("\n", pos)
-    word = _WORD_CHARS.search(text, pos, min(pos + 64, line_end if line_end >= 0 else len(text)))
+def _word_after(text: str, pos: int, in_line: bool = False) -> str:
+    """The word that starts nearest after ``pos`` (within 64 characters, and in its line
+    with ``in_line``), or ""."""
+    high = min(len(text), pos + 64)
+    line_end = text.find("\n", pos) if in_line else -1
+    word = _WORD_CHARS.search(text, pos, line_end if 0 <= line_end < high else high)
     return word.group() if word else ""
 
 
@@ -878,18 +873,18 @@ def _other_words_around(
     # "W1 David Miliband w2." taken back to the "David Miliband" of "W3 David Miliband
     # w4." when "Miliband w2." is there too (the name word beside it is another name's).
     other_before = both or (
-        _name_word(after) and _word_in_line(old, start, -1) != _word_in_line(new, new_start, -1)
+        _name_word(after)
+        and _word_before(old, start, in_line=True) != _word_before(new, new_start, in_line=True)
     )
     other_after = both or (
-        _name_word(before) and _word_in_line(old, end, 1) != _word_in_line(new, new_end, 1)
+        _name_word(before)
+        and _word_after(old, end, in_line=True) != _word_after(new, new_end, in_line=True)
     )
-    if not (other_before or other_after):
-        return False
-    return any(
+    return (other_before or other_after) and any(
         found.start() != new_start
         and (
-            ((both or other_before) and _word_before(new, found.start()) == before)
-            or ((both or other_after) and _word_after(new, found.end()) == after)
+            (other_before and _word_before(new, found.start()) == before)
+            or (other_after and _word_after(new, found.end()) == after)
         )
         for found in re.finditer(rf"(?<!\w){re.escape(old[start:end])}(?!\w)", new)
     )

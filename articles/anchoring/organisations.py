@@ -313,12 +313,14 @@ def _sport_of_the_sentence(text: str, start: int, end: int, keys, known: Mapping
     # team has struggled", "Kostić, who played basketball as a boy, joined Partizan, the
     # football club said").
     low, high = _sentence_bounds(text, start, end)
+    written = list(_A_SPORTS_NAME.finditer(text, low, high))
+    anywhere = {found.group(1).lower() for found in written}
     before = {
         found.group(1).lower()
-        for found in _A_SPORTS_NAME.finditer(text, low, start)
-        if not _SET_BESIDE_BEFORE.search(text, max(low, found.start() - 20), found.start())
+        for found in written
+        if found.start() < start
+        and not _SET_BESIDE_BEFORE.search(text, max(low, found.start() - 20), found.start())
     }
-    anywhere = {found.group(1).lower() for found in _A_SPORTS_NAME.finditer(text, low, high)}
     named = [key for key, sport in sports.items() if sport in before]
     others = [key for key, sport in sports.items() if sport in anywhere]
     return named[0] if len(named) == 1 and len(others) == 1 else None

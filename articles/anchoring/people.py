@@ -465,6 +465,20 @@ def _fits_the_word_before(text: str, start: int, title: str | None, person: Prof
     return any(_stem(said) in person.cues for said in (word, *_SAID_OTHERWISE.get(word, ())))
 
 
+def _the_one_the_title_fits(text: str, start: int, title: str | None, fitting, keys, known):
+    """Of ``fitting``, those of ``keys`` the title or the role before ``start`` fits
+    (``_fits_the_word_before``), the one it names: the only one, when the gazetteer
+    writes its name with that very title or no other of ``keys`` holds the office (with
+    the word that makes it another office: "Vice Chairman"); else None."""
+    if len(fitting) != 1:
+        return None
+    one = fitting[0]
+    if _written_with_title(text, start, title, known[one]):
+        return one
+    qualifier = title and _title_qualifier(text, start, title)
+    return None if _title_claimed_elsewhere(title, one, keys, known, qualifier) else one
+
+
 def _written_with_title(text: str, start: int, title: str | None, person: Profile) -> bool:
     """Whether the gazetteer writes one of ``person``'s names with the very title before
     ``start`` (``title`` as ``_title_before`` reads it, with the word that makes it

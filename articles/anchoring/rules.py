@@ -105,12 +105,10 @@ from articles.anchoring.people import (
     _stranger_since,
     _strangers,
     _subject,
+    _the_one_the_title_fits,
     _tie_stated,
-    _title_claimed_elsewhere,
-    _title_qualifier,
     _unintroduced,
     _word_opening_a_sentence,
-    _written_with_title,
 )
 from articles.anchoring.places import (
     _another_place_recalled,
@@ -780,17 +778,10 @@ def _by_title_and_pronoun(hit: _Hit):
             and not _FORMER_BEFORE.search(text, max(0, start - 40), start)
         ):
             hit.candidates = living
-        elif len(fitting) == 1 and (
-            _written_with_title(text, start, hit.title, known[fitting[0]])
-            or not _title_claimed_elsewhere(
-                hit.title,
-                fitting[0],
-                hit.candidates,
-                known,
-                hit.title and _title_qualifier(text, start, hit.title),
-            )
-        ):
-            hit.candidates = fitting
+        elif (
+            one := _the_one_the_title_fits(text, start, hit.title, fitting, hit.candidates, known)
+        ) is not None:
+            hit.candidates = [one]
     # The dead give no interviews: "“...put on a mask,” Farouk said" is not King Farouk
     # I (1920–1965), whatever his name's last mention; nor whatever a pronoun after the
     # words said is read to say ("Kierkegaard said one cut-out carried a line of verse in

@@ -14,8 +14,7 @@ from articles.anchoring.people import (
     _fits_the_word_before,
     _gender_written,
     _pronoun_after,
-    _title_claimed_elsewhere,
-    _title_qualifier,
+    _the_one_the_title_fits,
 )
 from articles.anchoring.profiles import (
     Profile,
@@ -342,11 +341,9 @@ def _surname_holder(text: str, start: int, named: list, profiles: Mapping, prono
     title = _title_before(text, start)
     if title is not None and all(key in profiles for key in keys):
         fitting = [key for key in keys if _fits_the_word_before(text, start, title, profiles[key])]
-        qualifier = _title_qualifier(text, start, title)
-        if len(fitting) == 1 and not _title_claimed_elsewhere(
-            title, fitting[0], keys, profiles, qualifier
-        ):
-            return fitting[0]
+        one = _the_one_the_title_fits(text, start, title, fitting, keys, profiles)
+        if one is not None:
+            return one
     return max((at, key) for at, key in named if key in keys)[1]
 
 
