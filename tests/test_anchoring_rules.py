@@ -9073,3 +9073,48 @@ def test_a_family_name_alone_after_a_title_of_office_is_the_one_who_holds_it():
         "Finance Minister Kovács said the deficit would narrow."
     )
     assert keys_found(ministers, text) == ["kov-fin", "kov-pm", "kov-fin"]
+
+
+TOWNS_AND_THEIR_REGIONS = Gazetteer.of(
+    [
+        Named(
+            "mendoza", "Mendoza", (), "City of western Argentina at the foot of the Andes.", "place"
+        ),
+        Named(
+            "mendoza-province",
+            "Mendoza Province",
+            ("Mendoza",),
+            "Province of western Argentina known for its vineyards, whose capital is the city of "
+            "Mendoza.",
+            "place",
+        ),
+        Named("gulu", "Gulu", (), "City in northern Uganda with a large maize market.", "place"),
+        Named(
+            "gulu-district",
+            "Gulu District",
+            ("Gulu",),
+            "District of northern Uganda whose chief town is Gulu.",
+            "place",
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # One travels to a town, or from it, and a route runs between towns, whatever
+        # words of the region's description stand near.
+        ("Vineyard owners travel to Mendoza each March.", ["mendoza"]),
+        ("The vineyards' first flights from Mendoza to Santiago leave in May.", ["mendoza"]),
+        ("Vineyards said trains between Mendoza and San Juan were cancelled.", ["mendoza"]),
+        ("Vineyards lie on the road north of Mendoza.", ["mendoza"]),
+        # An area is the region's, whatever words of the town's.
+        ("Farmers across Gulu took maize to market.", ["gulu-district"]),
+        ("“The people of Gulu know the maize market,” she said.", ["gulu-district"]),
+        # What goes across a town is in the town.
+        ("The maize market brought traffic across Gulu to a standstill.", ["gulu"]),
+    ],
+)
+def test_a_town_is_a_point_one_travels_to_and_its_region_an_area(text, expected):
+    assert keys_found(TOWNS_AND_THEIR_REGIONS, text) == expected

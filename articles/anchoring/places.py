@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from articles.anchoring.context import _GENERIC_NAME_WORDS, opens_dateline
+from articles.anchoring.context import _DIRECTION, _GENERIC_NAME_WORDS, opens_dateline
 from articles.anchoring.folding import fold, typographic
 from articles.anchoring.profiles import (
+    _ADMINISTRATIVE,
     _KINDS_OF_PLACE,
     _WORD,
     Profile,
@@ -516,3 +517,55 @@ def _governor_speaks(text: str, start: int, end: int) -> bool:
     low, high = _sentence_bounds(text, start, end)
     before = text[low:start]
     return bool(_GOVERNOR.search(before)) and not _CITY_WORDS_IN_SENTENCE.search(text, low, high)
+
+
+# Words before a name that make it a point one goes to or from, or a route's end: a town,
+# not the region named after it or the one it is named after ("the Cats fly to Perth",
+# "Boca travel to Mendoza", "the lines from Dublin and Cork meet", "a train from Montreal
+# to New York", "gravel down the river from Opole", "on the coast north of Bergen").
+_POINT_BEFORE = re.compile(
+    r"\b(?:travel(?:s|led|ling)?|fl(?:y|ies|ew|own|ying)|flights?|trains?|drive[sn]?|"
+    r"drove|driving|sail(?:s|ed)?|ferry|ferries|buses|trips?|journey|return(?:s|ed|ing)?|"
+    r"moved?|moves|moving|lines?|routes?|roads?|commute[sd]?|commuting|sending \w+|"
+    r"sent \w+|(?:came|comes|come) back|went|goes) (?:(?:back|home|up|down|out|on) )?"
+    r"(?:to|from|into) $|"
+    r"\b(?:from|between) (?:[A-Z][\w’'.-]* ){1,3}(?:to|and) $|"
+    rf"(?<!\bthe )(?<!\bThe )\b{_DIRECTION} of $"
+)
+# And after it, the first end of a route: "from Dublin to Cork", "between Trieste and the
+# coast".
+_ROUTE_FROM_BEFORE = re.compile(r"\b(?:from|between) $")
+_ROUTE_ON_AFTER = re.compile(r" (?:to|and) (?:the )?[A-Z]")
+# Words before a name that say an area in it: "across Naryn", "much of Gulu" (read of
+# a dateline's place and of places named after one another).
+_AREA_BEFORE = re.compile(r"\b(?:[Aa]cross|[Tt]hroughout|all over|parts of|much of|people of) $")
+# Words before a name that make it an area, the region rather than its town: "farmers
+# across Gulu", "voters throughout Zürich", "the people of Kano". (Not what goes across
+# a town: "traffic across São Paulo", "a short bus ride away across Kyoto".)
+_ALL_OF_IT_BEFORE = re.compile(r"\b(?:[Aa]cross|[Tt]hroughout|all over|people of) $")
+_GOING_ACROSS_BEFORE = re.compile(
+    r"\b(?:traffic|ride|rides|away|walk|walked|drive|journey|trip|way)\b[^,.;]{0,20}$"
+)
+
+
+def _point_or_area(text: str, start: int, end: int, keys: list, known: Mapping):
+    """Of a town and the region named after it, or the one it is named after (``keys``,
+    places whose descriptions name one another), the town where the words before the
+    name make it a point one travels to or from, and the region where they make it an
+    area; None otherwise, or for other places."""
+    if len(keys) < 2 or not _named_after_one_another(keys, known):
+        return None
+    kinds = {key: _kind_described(known[key]) for key in keys}
+    towns = [key for key in keys if kinds[key] == "city"]
+    regions = [key for key in keys if kinds[key] in _ADMINISTRATIVE - {"city"}]
+    if len(towns) != 1 or len(regions) != 1 or len(keys) != 2:
+        return None
+    before = text[max(0, start - 60) : start]
+    if _POINT_BEFORE.search(before) or (
+        _ROUTE_FROM_BEFORE.search(before) and _ROUTE_ON_AFTER.match(text, end)
+    ):
+        return towns[0]
+    area = _ALL_OF_IT_BEFORE.search(before)
+    if area and not _GOING_ACROSS_BEFORE.search(before, 0, area.start()):
+        return regions[0]
+    return None

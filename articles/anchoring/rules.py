@@ -111,6 +111,7 @@ from articles.anchoring.people import (
     _word_opening_a_sentence,
 )
 from articles.anchoring.places import (
+    _AREA_BEFORE,
     _another_place_recalled,
     _capital_of_a_state,
     _completed_by_next_word,
@@ -124,6 +125,7 @@ from articles.anchoring.places import (
     _named_after_one_another,
     _named_in_paragraph,
     _of_the_kind_written,
+    _point_or_area,
     _region_after,
     _region_of_the_dateline,
     _story_place,
@@ -1361,6 +1363,11 @@ def _by_description_words_near(hit: _Hit):
         towns = [key for key in hit.candidates if known[key].place_type == "city"]
         if len(towns) == 1 and len(hit.candidates) > 1:
             return towns[0]
+    # A town and the region named after it: one travels to the town, and an area is the
+    # region's ("the Cats fly to Perth", "farmers across Gulu").
+    point_or_area = _point_or_area(text, start, end, hit.candidates, known)
+    if point_or_area is not None:
+        return point_or_area
     # One of places of the name the story writes elsewhere with its region: the bare
     # name is the other, whatever words of their descriptions stand near it.
     other = _the_twin_not_qualified(story, start, end, hit.folded, hit.candidates)
@@ -1867,7 +1874,6 @@ _UNIVERSITY = re.compile(r"\b(?:university|college|polytechnic|institute of tech
 
 
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|just outside|on the outskirts of) $")
-_AREA_BEFORE = re.compile(r"\b(?:[Aa]cross|[Tt]hroughout|all over|parts of|much of|people of) $")
 
 
 # Words that put a name where something is, before it: "trains between Montpellier and
