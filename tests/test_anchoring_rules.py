@@ -9118,3 +9118,45 @@ TOWNS_AND_THEIR_REGIONS = Gazetteer.of(
 )
 def test_a_town_is_a_point_one_travels_to_and_its_region_an_area(text, expected):
     assert keys_found(TOWNS_AND_THEIR_REGIONS, text) == expected
+
+
+RIVER_AND_ITS_TOWN = Gazetteer.of(
+    [
+        Named(
+            "kafue-river", "Kafue River", ("Kafue",), "Tributary of the Zambezi in Zambia.", "place"
+        ),
+        Named("kafue-town", "Kafue", (), "Industrial town in Zambia on the Kafue River.", "place"),
+        Named(
+            "murchison-river",
+            "Murchison River",
+            ("Murchison",),
+            "River of Western Australia.",
+            "place",
+        ),
+        Named(
+            "murchison-region",
+            "Murchison",
+            (),
+            "Pastoral region of inland Western Australia with a radio telescope.",
+            "place",
+        ),
+    ]
+)
+
+
+def test_the_and_a_bare_name_is_the_river_before_the_words_of_a_town_near_it():
+    """English writes a river with "the", a town without: the words of the town's
+    description close by ("the town of Kafue") do not make "the Kafue" the town."""
+    text = "Downstream, the Kafue was at its lowest level near the town of Kafue since 1995."
+    assert keys_found(RIVER_AND_ITS_TOWN, text) == ["kafue-river", "kafue-town"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The burst was picked up by the telescope on the red plains of the Murchison.",
+        "Half the telescope's staff come from the Murchison and the neighbouring regions.",
+    ],
+)
+def test_what_a_region_has_or_regions_beside_the_name_make_it_the_regions(text):
+    assert keys_found(RIVER_AND_ITS_TOWN, text) == ["murchison-region"]

@@ -20,7 +20,18 @@ from articles.anchoring.reading import _RIVER_BEFORE, _all_of_kind
 # to the Yukon", "The Dordogne is home to...".
 _REGION_THE_BEFORE = re.compile(
     r"(?:\b(?:[Ii]n|to|[Aa]cross|[Tt]hroughout|[Tt]hrough|[Aa]round|[Ww]ithin) the |"
+    # What a region has: "the red plains of the Murchison", "the towns of the Drôme".
+    r"\b(?:plains?|towns|villages|farms|farmers|people|parts|rest) of the |"
     r"(?:^|[.!?]['\"’”)]?\s+|\n)The )$"
+)
+
+
+# Regions of a kind set beside the name, which makes it one: "the Drôme and the
+# neighbouring departments".
+_OTHER_REGIONS_AFTER = re.compile(
+    r",? and (?:the |its )?(?:neighbouring|neighboring|other|surrounding|nearby|adjoining) "
+    r"(?:departments|provinces|counties|regions|districts|states|prefectures|governorates|"
+    r"cantons|oblasts)\b"
 )
 
 
@@ -79,6 +90,7 @@ def _the_river(text: str, start: int, end: int, keys: list, known: Mapping):
         keys
         and _THE_AND_A_REACH_BEFORE.search(text, max(0, start - 12), start)
         and _PHRASE_ENDS_NARROW.match(text, end)
+        and not _OTHER_REGIONS_AFTER.match(text, end)
         # A region takes "the" too: "retirees in the Dordogne", "moved to the Yukon",
         # "across the Waikato", "The Dordogne is home to..."; a river is crossed, followed
         # or flooded ("down the Dordogne", "over the Meuse", "along the Loire").

@@ -1373,11 +1373,6 @@ def _by_description_words_near(hit: _Hit):
     other = _the_twin_not_qualified(story, start, end, hit.folded, hit.candidates)
     if other is not None:
         return other
-    hit.candidates = _local_choice(
-        text, start, end, hit.candidates, profiles, low, high, story.spans
-    )
-    if len(hit.candidates) == 1:
-        return hit.candidates[0]
     # "The" and a bare name is no town's: "the quays of the Rhône", "the bridges over the
     # Meuse", "where the Waipā joins the Waikato" are the river, not the department, the
     # district or the dam of its name (not a country's: "the Gambia"; nor a name a word
@@ -1385,6 +1380,11 @@ def _by_description_words_near(hit: _Hit):
     river = _the_river(text, start, end, hit.candidates, known)
     if river is not None:
         return river
+    hit.candidates = _local_choice(
+        text, start, end, hit.candidates, profiles, low, high, story.spans
+    )
+    if len(hit.candidates) == 1:
+        return hit.candidates[0]
     # And a bare name with no "the" is no river's (``_no_river_without_the``).
     dry, hit.candidates = _no_river_without_the(text, start, end, folded, hit.candidates, known)
     if dry is not None:
