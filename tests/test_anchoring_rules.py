@@ -9160,3 +9160,15 @@ def test_the_and_a_bare_name_is_the_river_before_the_words_of_a_town_near_it():
 )
 def test_what_a_region_has_or_regions_beside_the_name_make_it_the_regions(text):
     assert keys_found(RIVER_AND_ITS_TOWN, text) == ["murchison-region"]
+
+
+def test_what_only_a_river_has_after_the_and_its_name_is_the_rivers_after_any_word():
+    """ "In the" makes a region's name as often as a river's; "basin" after it does not."""
+    places = Gazetteer.of(
+        [
+            Named("lerma-river", "Lerma River", ("Lerma",), "River of central Mexico.", "place"),
+            Named("lerma", "Lerma", (), "Town in the State of Mexico, west of Toluca.", "place"),
+        ]
+    )
+    text = "Farmers in the Lerma basin, west of Toluca, have asked for a share of the money."
+    assert keys_found(places, text) == ["lerma-river"]

@@ -86,6 +86,22 @@ def _the_river(text: str, start: int, end: int, keys: list, known: Mapping):
     ):
         return None
     keys = [key for key in keys if known[key].kind == "place"]
+    rivers = [key for key in keys if _kind_described(known[key]) == "river"]
+    # What only a river has after "the" and its name is the river's, wherever "the"
+    # stands: "farmers in the Lerma basin", "the Tana delta". (Not what another place of
+    # the name is: "the Ayeyarwady delta" may be the "Delta region" of the river's name.)
+    river_has = _A_RIVERS_AFTER.match(text, end)
+    if (
+        len(rivers) == 1
+        and river_has
+        and _THE_AND_A_REACH_BEFORE.search(text, max(0, start - 12), start)
+        and not any(
+            river_has.group().split()[0].lower() in known[key].description.lower()
+            for key in keys
+            if key != rivers[0]
+        )
+    ):
+        return rivers[0]
     if not (
         keys
         and _THE_AND_A_REACH_BEFORE.search(text, max(0, start - 12), start)
@@ -109,7 +125,6 @@ def _the_river(text: str, start: int, end: int, keys: list, known: Mapping):
         )
     ):
         return None
-    rivers = [key for key in keys if _kind_described(known[key]) == "river"]
     return rivers[0] if len(rivers) == 1 else None
 
 
