@@ -9112,6 +9112,11 @@ TOWNS_AND_THEIR_REGIONS = Gazetteer.of(
         # An area is the region's, whatever words of the town's.
         ("Farmers across Gulu took maize to market.", ["gulu-district"]),
         ("“The people of Gulu know the maize market,” she said.", ["gulu-district"]),
+        # The words of a region's government or of its parts, but not those that sit in
+        # the town.
+        ("The regional council of Gulu met on the maize market.", ["gulu-district"]),
+        ("Maize markets in several of Gulu's 12 districts were shut.", ["gulu-district"]),
+        ("County officials in Gulu closed the maize market.", ["gulu"]),
         # What goes across a town is in the town.
         ("The maize market brought traffic across Gulu to a standstill.", ["gulu"]),
     ],

@@ -548,6 +548,19 @@ _GOING_ACROSS_BEFORE = re.compile(
 )
 
 
+# And the words of a region's government or of its parts: "the provincial council of
+# Najaf", "several of Kano's 44 local government areas". (Not "in": "the state parliament
+# in Hanover" and "county officials in Kisumu" are where they sit, in the town.)
+_REGION_WORD_BEFORE = re.compile(
+    r"\b(?:provincial|state|county|regional|cantonal|prefectural|departmental) "
+    r"(?:[a-z]+ ){1,2}(?:of|for|across) $"
+)
+_REGION_PARTS_AFTER = re.compile(
+    r"['’]s (?:\d[\d,]* )?(?:local government areas|local councils|districts|municipalities|"
+    r"counties|villages|towns|rural)\b"
+)
+
+
 def _point_or_area(text: str, start: int, end: int, keys: list, known: Mapping):
     """Of a town and the region named after it, or the one it is named after (``keys``,
     places whose descriptions name one another), the town where the words before the
@@ -566,6 +579,10 @@ def _point_or_area(text: str, start: int, end: int, keys: list, known: Mapping):
     ):
         return towns[0]
     area = _ALL_OF_IT_BEFORE.search(before)
-    if area and not _GOING_ACROSS_BEFORE.search(before, 0, area.start()):
+    if (
+        (area and not _GOING_ACROSS_BEFORE.search(before, 0, area.start()))
+        or _REGION_WORD_BEFORE.search(before)
+        or _REGION_PARTS_AFTER.match(text, end)
+    ):
         return regions[0]
     return None
