@@ -9177,3 +9177,22 @@ def test_what_only_a_river_has_after_the_and_its_name_is_the_rivers_after_any_wo
     )
     text = "Farmers in the Lerma basin, west of Toluca, have asked for a share of the money."
     assert keys_found(places, text) == ["lerma-river"]
+
+
+def test_a_feature_named_after_a_firm_or_a_club_of_ours_is_none_of_them():
+    """ "The Deccan plateau" is no steelmaker's, whatever "Deccan" is an alias of; the
+    firm's own works keep its name ("a Vale dam")."""
+    firms = Gazetteer.of(
+        [
+            Named(
+                "deccan-steel", "Deccan Steel", ("Deccan",), "Listed steelmaker.", "organization"
+            ),
+            Named("vale", "Vale", (), "Brazilian mining company.", "organization"),
+            Named("alay", "FC Alay", ("Alay",), "Football club from Osh.", "organization"),
+        ]
+    )
+    text = (
+        "The plant sits on the eastern side of the Deccan plateau. Snow closed the Alay "
+        "range. In 2019 the collapse of a Vale dam killed 270."
+    )
+    assert keys_found(firms, text) == ["vale"]

@@ -1047,6 +1047,11 @@ _FEATURE_AFTER = re.compile(
     r"(?: and [A-Z][\w’'-]*)? (?:rivers?|lakes?|valleys?|mountains|hills|islands?|delta|"
     r"basin|canal|glacier)\b"
 )
+# And a feature named after a name, with "the" before it: "the Deccan plateau", "the
+# Sahyadri range", "the Tungabhadra dam" ("a Vale dam" is the miner's).
+_NAMED_FEATURE_AFTER = re.compile(
+    r" (?:plateau|range|dam|desert|gorge|escarpment|peninsula|reservoir|estuary|volcano)\b"
+)
 # A person's possessive before a kind of building or work, capitalised: the name of a
 # place ("Diocletian’s Palace", "Hadrian’s Wall"); "Diocletian’s palace" is his.
 _BUILDING_AFTER = re.compile(
@@ -1154,7 +1159,14 @@ def _named_after(
         and not any(_kind_described(profiles[key]) == "river" for key in keys)
     ):
         return True
-    if _PLACE_OF.search(text, max(0, start - 20), start) or _FEATURE_AFTER.match(text, end):
+    if (
+        _PLACE_OF.search(text, max(0, start - 20), start)
+        or _FEATURE_AFTER.match(text, end)
+        or (
+            _NAMED_FEATURE_AFTER.match(text, end)
+            and _THE_BEFORE.search(text, max(0, start - 4), start)
+        )
+    ):
         return not kinds & {"place", ""}
     if kinds == {"person"} and (
         _PERSONS_BUILDING_AFTER.match(text, end) or _PLACE_NAMED_AFTER.match(text, end)
