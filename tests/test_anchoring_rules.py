@@ -9196,3 +9196,20 @@ def test_a_feature_named_after_a_firm_or_a_club_of_ours_is_none_of_them():
         "range. In 2019 the collapse of a Vale dam killed 270."
     )
     assert keys_found(firms, text) == ["vale"]
+
+
+def test_a_feature_of_the_land_named_after_a_town_of_ours_is_no_town():
+    towns = Gazetteer.of(
+        [
+            Named("santos", "Santos", (), "Port city of the state of São Paulo.", "place"),
+            Named(
+                "santos-fc", "Santos FC", ("Santos",), "Brazilian football club.", "organization"
+            ),
+            Named("faw", "Faw", (), "Town at the southern tip of Iraq.", "place"),
+        ]
+    )
+    text = (
+        "Drilling in the Santos basin resumed as winds over the Faw peninsula eased. "
+        "Ships wait off Faw and Santos."
+    )
+    assert keys_found(towns, text) == ["faw", "santos"]

@@ -1047,6 +1047,12 @@ _FEATURE_AFTER = re.compile(
     r"(?: and [A-Z][\w’'-]*)? (?:rivers?|lakes?|valleys?|mountains|hills|islands?|delta|"
     r"basin|canal|glacier)\b"
 )
+# Features of the land or sea that no town is. (A volcano is named after the town beside
+# it, which "the Grindavik volcano" names.)
+_LAND_FEATURE_AFTER = re.compile(
+    r" (?:basin|peninsula|plateau|range|mountains|desert|gorge|escarpment|delta|estuary|"
+    r"glacier)\b"
+)
 # And a feature named after a name, with "the" before it: "the Deccan plateau", "the
 # Sahyadri range", "the Tungabhadra dam" ("a Vale dam" is the miner's).
 _NAMED_FEATURE_AFTER = re.compile(
@@ -1157,6 +1163,19 @@ def _named_after(
         kinds == {"place"}
         and _RIVER_AFTER.match(text, end)
         and not any(_kind_described(profiles[key]) == "river" for key in keys)
+    ):
+        return True
+    # "The Santos basin", "the Faw peninsula": a feature named after a town of ours, with
+    # "the" before it, is no town (nor a club or a person of the name).
+    if (
+        "" not in kinds
+        and _LAND_FEATURE_AFTER.match(text, end)
+        and _THE_BEFORE.search(text, max(0, start - 4), start)
+        and all(
+            _kind_described(profiles[key]) == "city"
+            for key in keys
+            if profiles[key].kind == "place"
+        )
     ):
         return True
     if (
