@@ -354,6 +354,10 @@ HELD_OUT_FLOORS = {
     "annotation_holdout213": (0.95, 0.97),
     "annotation_holdout214": (0.96, 0.97),
     "annotation_holdout215": (0.95, 0.94),
+    "annotation_holdout216": (0.94, 0.94),
+    "annotation_holdout217": (0.97, 0.96),
+    "annotation_holdout218": (0.95, 0.91),
+    "annotation_holdout219": (0.93, 0.92),
 }
 
 
