@@ -969,12 +969,12 @@ def _said_of_a_place(hit: _Hit, kinds: set) -> bool:
     )
 
 
-def _person_place_or_body(hit: _Hit):
-    """Step 2: a person, a place or an organisation, by the words around the name."""
+def _kinds_the_words_beside_allow(hit: _Hit):
+    """Step 2: the kinds of entity (person, place, organisation) that the words beside
+    the name allow: a firm is founded or listed, a likeness is of a person, a birthplace
+    is a place."""
     text, known, story, start, end = hit.text, hit.known, hit.story, hit.start, hit.end
     keys = hit.keys
-    # 2. Person or place, read from the words around: "Jordan, 62," and "Jordan told
-    # reporters" are a person; "a visit to Jordan" a place.
     kinds = hit.kinds()
     # A firm or a place is founded, set up or based somewhere; a person is not: "Richter,
     # founded in 1901 by the pharmacist Gedeon Richter," is the company, not its founder,
@@ -1025,13 +1025,19 @@ def _person_place_or_body(hit: _Hit):
                 and _UNIVERSITY.search(known[key].description)
             ),
         )
+    return _GO_ON
+
+
+def _a_persons_country_or_a_towns_region(hit: _Hit):
+    """Step 2, on: a country written after a person's name, a region after a town's."""
+    text, known, start = hit.text, hit.known, hit.start
+    kinds = hit.kinds()
     # "beating Matteo Ricci of Italy", "Senne Verhaegen of Belgium won": a person's
     # country, not the national side, whatever game the sentence reports.
     if len(kinds) > 1 and _persons_country_before(text, start):
         countries = [key for key in hit.candidates if known[key].place_type == "country"]
         if len(countries) == 1:
             hit.candidates = countries
-            kinds = {"place"}
     # A town's address names its state or country after a comma, not the team or the
     # firm of that name: "grew up in Columbus, Indiana".
     if _ADDRESS_BEFORE.search(text, max(0, start - 30), start):
@@ -1047,8 +1053,16 @@ def _person_place_or_body(hit: _Hit):
             and any(known[key].kind != "place" for key in hit.candidates)
         ):
             return regions[0]
+    return _GO_ON
+
+
+def _a_team_a_place_or_a_person(hit: _Hit):
+    """Step 2, on: what only a team does, then what only a place is, then what only a
+    person does, said of the name."""
+    text, known, story, start, end = hit.text, hit.known, hit.story, hit.start, hit.end
+    kinds = hit.kinds()
+    # "Jordan, 62," and "Jordan told reporters" are a person; "a visit to Jordan" a place.
     if len(kinds) > 1:
-        # What only a team does, then what only a place is, then what only a person does.
         if _said_of_a_team(hit, kinds):
             hit.keep(lambda key: key not in known or known[key].kind == "organization")
             # The player's place says the sport: "an Ireland prop" is the rugby team, not
@@ -1772,7 +1786,9 @@ _STEPS = (
     _at_the_dateline,
     _by_what_is_said_of_it,
     _by_title_and_pronoun,
-    _person_place_or_body,
+    _kinds_the_words_beside_allow,
+    _a_persons_country_or_a_towns_region,
+    _a_team_a_place_or_a_person,
     _by_list_sport_and_office,
     _by_the_words_written_with_it,
     _named_in_this_paragraph,
