@@ -329,6 +329,17 @@ def refusal(
     after = text[end : end + 40]
     before = text[max(0, start - 40) : start]
     folded = fold(text[start:end])
+    return (
+        _a_word_or_a_date(text, start, end, before, after, folded, whole_name, persons_name)
+        or _joined_to_another_word(after, before, joined, joined_before, sign)
+        or _opens_a_longer_name(text, start, before, after, sign, acronym, persons_name)
+        or _ends_a_longer_name(text, start, end, before, owner, sign)
+    )
+
+
+def _a_word_or_a_date(text, start, end, before, after, folded, whole_name, persons_name):
+    """Why the hit is part of an institution's name, a word, a count, a vessel, a case, a
+    date or an amount, by the words just before and after it (``refusal``), or None."""
     # The place in an institution's or a feature's name: "University of Washington",
     # "Bank of Jamaica", "Gulf of Mexico", "Isle of Man".
     if (
@@ -410,6 +421,12 @@ def refusal(
         and not _A_SIDE_AFTER_A_DAY.match(after)
     ):
         return "day"
+    return None
+
+
+def _joined_to_another_word(after, before, joined, joined_before, sign):
+    """Why the hit is part of a longer name it is joined to by a hyphen (``refusal``), or
+    None."""
     # Joined by a hyphen to a capitalised word that a capitalised word follows, it opens
     # a longer name ("the Vall-Brenna Free Trade Zone"); "US-China talks" are two names.
     compound = _JOINED_AND_NAME.match(after)
@@ -442,6 +459,12 @@ def refusal(
         and not is_title(prefix.group(1))
     ):
         return "longer name"
+    return None
+
+
+def _opens_a_longer_name(text, start, before, after, sign, acronym, persons_name):
+    """Why the hit is a plural or the start of a longer name not ours, by the word after it
+    (``refusal``), or None."""
     # On a sign or a banner in capitals every word is capitalised: the words beside a
     # name there say nothing of a longer name ("“TALLINN IS NOT FOR SALE”"). An alias
     # written in capitals ("CARE", "MAS") is still read so: there it may be any word.
@@ -477,6 +500,12 @@ def refusal(
         # da Silva", "Ludwig van Beethoven", "the Río de la Plata".
         if _PARTICLE_AND_NAME.match(after):
             return "longer name"
+    return None
+
+
+def _ends_a_longer_name(text, start, end, before, owner, sign):
+    """Why the hit is the end of a longer name not ours, a storm's name or a name after
+    another, by the words before it (``refusal``), or None."""
     # A capitalised word and a particle before it: the end of a longer name not ours
     # ("Universidad del Valle", "Leonardo da Vinci"), as one after it is its start.
     joined = _NAME_AND_PARTICLE.search(before)
