@@ -1080,12 +1080,13 @@ _FEATURE_AFTER = re.compile(
 # it, which "the Grindavik volcano" names.)
 _LAND_FEATURE_AFTER = re.compile(
     r" (?:basin|peninsula|plateau|range|mountains|desert|gorge|escarpment|delta|estuary|"
-    r"glacier)\b"
+    r"glacier)\b(?! of\b)"
 )
 # And a feature named after a name, with "the" before it: "the Deccan plateau", "the
 # Sahyadri range", "the Tungabhadra dam" ("a Vale dam" is the miner's).
 _NAMED_FEATURE_AFTER = re.compile(
     r" (?:plateau|range|dam|desert|gorge|escarpment|peninsula|reservoir|estuary|volcano)\b"
+    r"(?! of\b)"  # "the Sony range of televisions" is the firm's
 )
 # A person's possessive before a kind of building or work, capitalised: the name of a
 # place ("Diocletian’s Palace", "Hadrian’s Wall"); "Diocletian’s palace" is his.
@@ -1200,6 +1201,7 @@ def _named_after(
         "" not in kinds
         and _LAND_FEATURE_AFTER.match(text, end)
         and _THE_BEFORE.search(text, max(0, start - 4), start)
+        and "place" in kinds
         and all(
             _kind_described(profiles[key]) == "city"
             for key in keys

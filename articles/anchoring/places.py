@@ -523,18 +523,26 @@ def _governor_speaks(text: str, start: int, end: int) -> bool:
 # not the region named after it or the one it is named after ("the Cats fly to Perth",
 # "Boca travel to Mendoza", "the lines from Dublin and Cork meet", "a train from Montreal
 # to New York", "gravel down the river from Opole", "on the coast north of Bergen").
+# (A route's ends are towns only where the way is written: "exports of wine from Mendoza
+# to Brazil" are the province's, and "talks between Kano and the federal government" the
+# state's.)
+_WAY_BEFORE = (
+    r"\b(?:flights?|trains?|buses|bus|ferr(?:y|ies)|roads?|routes?|lines?|rail(?:way)?s?|"
+    r"highways?|motorways?|trucks?|lorries|journeys?|trips?|services?|cross(?:es|ed|ing)?|"
+    r"commut\w*|travel\w*|drive|drove)\b[^.;!?]{0,40}"
+)
 _POINT_BEFORE = re.compile(
     r"\b(?:travel(?:s|led|ling)?|fl(?:y|ies|ew|own|ying)|flights?|trains?|drive[sn]?|"
     r"drove|driving|sail(?:s|ed)?|ferry|ferries|buses|trips?|journey|return(?:s|ed|ing)?|"
     r"moved?|moves|moving|lines?|routes?|roads?|commute[sd]?|commuting|sending \w+|"
     r"sent \w+|(?:came|comes|come) back|went|goes) (?:(?:back|home|up|down|out|on) )?"
     r"(?:to|from|into) $|"
-    r"\b(?:from|between) (?:[A-Z][\w’'.-]* ){1,3}(?:to|and) $|"
+    rf"{_WAY_BEFORE}\b(?:from|between) (?:[A-Z][\w’'.-]* ){{1,3}}(?:to|and) $|"
     rf"(?<!\bthe )(?<!\bThe )\b{_DIRECTION} of $"
 )
-# And after it, the first end of a route: "from Dublin to Cork", "between Trieste and the
-# coast".
-_ROUTE_FROM_BEFORE = re.compile(r"\b(?:from|between) $")
+# And after it, the first end of a route: "trains from Dublin to Cork", "people cross
+# every day between Trieste and the coast".
+_ROUTE_FROM_BEFORE = re.compile(rf"{_WAY_BEFORE}\b(?:from|between) $")
 _ROUTE_ON_AFTER = re.compile(r" (?:to|and) (?:the )?[A-Z]")
 # Words before a name that say an area in it: "across Naryn", "much of Gulu" (read of
 # a dateline's place and of places named after one another).
@@ -544,7 +552,8 @@ _AREA_BEFORE = re.compile(r"\b(?:[Aa]cross|[Tt]hroughout|all over|parts of|much 
 # a town: "traffic across São Paulo", "a short bus ride away across Kyoto".)
 _ALL_OF_IT_BEFORE = re.compile(r"\b(?:[Aa]cross|[Tt]hroughout|all over|people of) $")
 _GOING_ACROSS_BEFORE = re.compile(
-    r"\b(?:traffic|ride|rides|away|walk|walked|drive|journey|trip|way)\b[^,.;]{0,20}$"
+    r"\b(?:traffic|ride|rides|away|walk|walked|drive|journey|trip|way)\b[^,.;]{0,30}$",
+    re.IGNORECASE,
 )
 
 
@@ -557,7 +566,8 @@ _REGION_WORD_BEFORE = re.compile(
 )
 _REGION_PARTS_AFTER = re.compile(
     r"['’]s (?:\d[\d,]* )?(?:local government areas|local councils|districts|municipalities|"
-    r"counties|villages|towns|rural)\b"
+    r"counties|departments|provinces|parishes|communes|cantons|prefectures|regions|"
+    r"villages|towns|rural)\b"
 )
 
 

@@ -54,7 +54,8 @@ _ON_WATER_BEFORE = re.compile(
 # What only a river has or does, after its bare name: "Helmand water flows into Iran",
 # "Sarno burst its banks", "rafting on Sarno rapids".
 _A_RIVERS_AFTER = re.compile(
-    r" (?:waters?|rapids|basin|delta|estuary|headwaters|(?:burst|broke|overflowed) its banks|"
+    r"(?:['’]s)? (?:waters?|rapids|basin|delta|estuary|headwaters|"
+    r"(?:burst|broke|overflowed) its banks|"
     r"crested|overflowed)\b"
 )
 _PLACE_NO_THE_BEFORE = re.compile(r"\b(?:in|from|around|near|to|at|outside) $", re.IGNORECASE)
