@@ -9213,3 +9213,27 @@ def test_a_feature_of_the_land_named_after_a_town_of_ours_is_no_town():
         "Ships wait off Faw and Santos."
     )
     assert keys_found(towns, text) == ["faw", "santos"]
+
+
+SOMME = Gazetteer.of(
+    [
+        Named("somme-river", "Somme River", ("Somme",), "River of northern France.", "place"),
+        Named("somme-dept", "Somme", (), "Department of northern France.", "place"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A verb after "the" and the name ends its noun phrase as a stop does.
+        ("Downstream, the Somme rose two metres overnight.", ["somme-river"]),
+        ("Barges were moored where the Somme flooded the towpath.", ["somme-river"]),
+        # The office of a region before "the" keeps it the region's, and the verb after
+        # "of the" is the office's.
+        ("The prefect of the Somme ordered schools closed.", ["somme-dept"]),
+        ("The prefect of the Somme, who took office in May, closed schools.", ["somme-dept"]),
+    ],
+)
+def test_the_and_a_name_before_a_verb_is_the_river(text, expected):
+    assert keys_found(SOMME, text) == expected

@@ -20,8 +20,10 @@ from articles.anchoring.reading import _RIVER_BEFORE, _all_of_kind
 # to the Yukon", "The Dordogne is home to...".
 _REGION_THE_BEFORE = re.compile(
     r"(?:\b(?:[Ii]n|to|[Aa]cross|[Tt]hroughout|[Tt]hrough|[Aa]round|[Ww]ithin) the |"
-    # What a region has: "the red plains of the Murchison", "the towns of the Drôme".
-    r"\b(?:plains?|towns|villages|farms|farmers|people|parts|rest) of the |"
+    # What a region has: "the red plains of the Murchison", "the towns of the Drôme",
+    # "the prefect of the Somme".
+    r"\b(?:plains?|towns|villages|farms|farmers|people|parts|rest|prefects?|governors?|"
+    r"councils?|assembly|administration|authorities) of the |"
     r"(?:^|[.!?]['\"’”)]?\s+|\n)The )$"
 )
 
@@ -32,6 +34,14 @@ _OTHER_REGIONS_AFTER = re.compile(
     r",? and (?:the |its )?(?:neighbouring|neighboring|other|surrounding|nearby|adjoining) "
     r"(?:departments|provinces|counties|regions|districts|states|prefectures|governorates|"
     r"cantons|oblasts)\b"
+)
+
+
+# A verb after the name, which ends its noun phrase as a stop does: "the Mississippi
+# rose", "the Kafue has fallen", "the Ohio flooded" (not "the Gandaki provincial").
+_A_VERB_AFTER = re.compile(
+    r" (?:rose|fell|ran|froze|burst|broke|swelled|has|had|is|was|will|would|could|may|"
+    r"flows|runs|rises|carries|meets|[a-z]{3,}ed\b(?! by\b))"
 )
 
 
@@ -106,7 +116,15 @@ def _the_river(text: str, start: int, end: int, keys: list, known: Mapping):
     if not (
         keys
         and _THE_AND_A_REACH_BEFORE.search(text, max(0, start - 12), start)
-        and _PHRASE_ENDS_NARROW.match(text, end)
+        and (
+            _PHRASE_ENDS_NARROW.match(text, end)
+            # (Not after "of the", where the verb is the head noun's: "The central bank of
+            # the Oska raised rates", "The prefect of the Somme ordered".)
+            or (
+                _A_VERB_AFTER.match(text, end)
+                and not text.endswith(("of the ", "of the lower ", "of the upper "), 0, start)
+            )
+        )
         and not _OTHER_REGIONS_AFTER.match(text, end)
         # A region takes "the" too: "retirees in the Dordogne", "moved to the Yukon",
         # "across the Waikato", "The Dordogne is home to..."; a river is crossed, followed
