@@ -9237,3 +9237,22 @@ SOMME = Gazetteer.of(
 )
 def test_the_and_a_name_before_a_verb_is_the_river(text, expected):
     assert keys_found(SOMME, text) == expected
+
+
+def test_a_bare_country_name_is_the_country_not_the_capital_named_after_it():
+    """A capital named after its country ("Kuwait City", alias "Kuwait") beside it: a
+    bare "Kuwait" is the country unless the words say a point or a city."""
+    gulf = Gazetteer.of(
+        [
+            Named("kuwait", "Kuwait", (), "Country on the Persian Gulf.", "place"),
+            Named(
+                "kuwait-city",
+                "Kuwait City",
+                ("Kuwait",),
+                "Capital and largest city of Kuwait.",
+                "place",
+            ),
+        ]
+    )
+    text = "The people of Kuwait will vote on Sunday, officials in Kuwait City said."
+    assert keys_found(gulf, text) == ["kuwait", "kuwait-city"]

@@ -1847,12 +1847,13 @@ _THE_PRIMATE = re.compile(r"(?<![\w-])(?:largest|most populous|biggest) city\b")
 
 def _own_name_decides(own, keys: list, known: Mapping) -> bool:
     """Whether, of places named after one another, the one whose own name the word is,
-    ``own``, is meant when nothing else says: cities and regions only ("a laboratory in
-    São Paulo", "across Quebec"; not a stadium and its district), and not a region beside
-    the largest city (a bare "New York" is more often the city than the state)."""
-    if not all(_kind_described(known[key]) in _ADMINISTRATIVE for key in keys):
+    ``own``, is meant when nothing else says: countries, cities and regions only ("a
+    laboratory in São Paulo", "across Quebec", "the people of Kuwait" beside Kuwait City;
+    not a stadium and its district), and not a region beside the largest city (a bare
+    "New York" is more often the city than the state)."""
+    if not all(_kind_described(known[key]) in _ADMINISTRATIVE | {"country"} for key in keys):
         return False
-    return _kind_described(known[own]) == "city" or not any(
+    return _kind_described(known[own]) in ("city", "country") or not any(
         _PRIMATE.search(known[key].description) for key in keys
     )
 
