@@ -9256,3 +9256,21 @@ def test_a_bare_country_name_is_the_country_not_the_capital_named_after_it():
     )
     text = "The people of Kuwait will vote on Sunday, officials in Kuwait City said."
     assert keys_found(gulf, text) == ["kuwait", "kuwait-city"]
+
+
+def test_a_namesake_elsewhere_does_not_stop_the_words_of_an_area_choosing_the_region():
+    places = Gazetteer.of(
+        [
+            Named("cordoba-ar", "Córdoba", (), "Second city of Argentina.", "place"),
+            Named(
+                "cordoba-prov",
+                "Córdoba Province",
+                ("Córdoba",),
+                "Farming province of central Argentina whose capital is the city of Córdoba.",
+                "place",
+            ),
+            Named("cordoba-es", "Córdoba", (), "City in Andalusia, Spain.", "place"),
+        ]
+    )
+    text = "Drought has cut the soybean harvest throughout Córdoba by a third."
+    assert keys_found(places, text) == ["cordoba-prov"]

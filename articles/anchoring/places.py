@@ -552,7 +552,8 @@ _AREA_BEFORE = re.compile(r"\b(?:[Aa]cross|[Tt]hroughout|all over|parts of|much 
 # a town: "traffic across São Paulo", "a short bus ride away across Kyoto".)
 _ALL_OF_IT_BEFORE = re.compile(r"\b(?:[Aa]cross|[Tt]hroughout|all over|people of) $")
 _GOING_ACROSS_BEFORE = re.compile(
-    r"\b(?:traffic|ride|rides|away|walk|walked|drive|journey|trip|way)\b[^,.;]{0,30}$",
+    r"\b(?:traffic|ride|rides|away|walk|walked|drive|journey|trip|way|running|runs|run)\b"
+    r"[^,.;]{0,30}$",
     re.IGNORECASE,
 )
 
@@ -571,28 +572,29 @@ _REGION_PARTS_AFTER = re.compile(
 )
 
 
-def _point_or_area(text: str, start: int, end: int, keys: list, known: Mapping):
-    """Of a town and the region named after it, or the one it is named after (``keys``,
-    places whose descriptions name one another), the town where the words before the
-    name make it a point one travels to or from, and the region where they make it an
-    area; None otherwise, or for other places."""
+def _point_or_area(text: str, start: int, end: int, keys: list, known: Mapping) -> list:
+    """Of towns and regions named after one another among ``keys`` (places whose
+    descriptions name one another), the towns where the words before the name make it a
+    point one travels to or from, and the regions where they make it an area; [] when
+    the words say neither, or for other places. (A namesake elsewhere stays with its
+    kind: "flights between Córdoba and Mendoza" are the two Córdobas that are towns.)"""
     if len(keys) < 2 or not _named_after_one_another(keys, known):
-        return None
+        return []
     kinds = {key: _kind_described(known[key]) for key in keys}
     towns = [key for key in keys if kinds[key] == "city"]
     regions = [key for key in keys if kinds[key] in _ADMINISTRATIVE - {"city"}]
-    if len(towns) != 1 or len(regions) != 1 or len(keys) != 2:
-        return None
+    if not towns or not regions or len(towns) + len(regions) != len(keys):
+        return []
     before = text[max(0, start - 60) : start]
     if _POINT_BEFORE.search(before) or (
         _ROUTE_FROM_BEFORE.search(before) and _ROUTE_ON_AFTER.match(text, end)
     ):
-        return towns[0]
+        return towns
     area = _ALL_OF_IT_BEFORE.search(before)
     if (
         (area and not _GOING_ACROSS_BEFORE.search(before, 0, area.start()))
         or _REGION_WORD_BEFORE.search(before)
         or _REGION_PARTS_AFTER.match(text, end)
     ):
-        return regions[0]
-    return None
+        return regions
+    return []

@@ -1380,8 +1380,10 @@ def _by_description_words_near(hit: _Hit):
     # A town and the region named after it: one travels to the town, and an area is the
     # region's ("the Cats fly to Perth", "farmers across Gulu").
     point_or_area = _point_or_area(text, start, end, hit.candidates, known)
-    if point_or_area is not None:
-        return point_or_area
+    if len(point_or_area) == 1:
+        return point_or_area[0]
+    if point_or_area:
+        hit.candidates = point_or_area
     # One of places of the name the story writes elsewhere with its region: the bare
     # name is the other, whatever words of their descriptions stand near it.
     other = _the_twin_not_qualified(story, start, end, hit.folded, hit.candidates)
