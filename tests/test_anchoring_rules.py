@@ -9274,3 +9274,26 @@ def test_a_namesake_elsewhere_does_not_stop_the_words_of_an_area_choosing_the_re
     )
     text = "Drought has cut the soybean harvest throughout Córdoba by a third."
     assert keys_found(places, text) == ["cordoba-prov"]
+
+
+def test_a_countrys_bodies_and_its_champions_are_the_country_in_a_report_of_games():
+    """In a story of games, a country's name alone may be its national side; its highest
+    court, its central bank and the title its clubs win are the country's."""
+    sides = Gazetteer.of(
+        [
+            Named("france", "France", (), "Country in western Europe; capital Paris.", "place"),
+            Named(
+                "france-xv",
+                "France national rugby union team",
+                ("France",),
+                "Men's national rugby union team of France.",
+                "organization",
+            ),
+        ]
+    )
+    text = (
+        "Toulouse beat Racing in the Top 14 final, scoring two tries and a penalty. "
+        "Toulouse, ten times champion of France, lifted the trophy after the match. "
+        "France’s highest administrative court had let the away fans in for the match."
+    )
+    assert keys_found(sides, text) == ["france", "france"]

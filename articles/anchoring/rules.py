@@ -960,6 +960,13 @@ def _said_of_a_place(hit: _Hit, kinds: set) -> bool:
             )
         )
         or _NATIONAL_AFTER.match(text, end)
+        # A state's bodies after its possessive: "France’s highest administrative court",
+        # "Ghana's central bank" (not a person's: "Kim's government"; nor what a club has
+        # too, a president, an ambassador, elections).
+        or ("person" not in kinds and _A_STATES_BODY_AFTER.match(text, end))
+        # The country a club is champion of, not its national side: "ten times champion
+        # of France".
+        or _CHAMPION_OF_BEFORE.search(text, max(0, start - 16), start)
         or _FEATURE_AFTER.match(text, end)
         # What only a river does: "the Corrib had burst its banks" (no savings bank's).
         or _A_RIVER_DOES_AFTER.match(text, end)
@@ -1892,6 +1899,14 @@ _ACADEMIC_AT_BEFORE = re.compile(
 _UNIVERSITY = re.compile(r"\b(?:university|college|polytechnic|institute of technology)\b")
 
 
+_A_STATES_BODY_AFTER = re.compile(
+    r"['’]s (?:(?:highest|top|supreme|constitutional|administrative|federal|national|"
+    r"central|interior|foreign|finance|justice|economy|health|new|former|ruling|military|"
+    r"elected|own) )*(?:court|courts|government|parliament|prime minister|cabinet|"
+    r"ministry|central bank|constitution|senate|congress|army|police|embassy|economy|"
+    r"capital|borders?|coast|regulator)\b"
+)
+_CHAMPION_OF_BEFORE = re.compile(r"\bchampions? of $")
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|just outside|on the outskirts of) $")
 
 
