@@ -9297,3 +9297,22 @@ def test_a_countrys_bodies_and_its_champions_are_the_country_in_a_report_of_game
         "France’s highest administrative court had let the away fans in for the match."
     )
     assert keys_found(sides, text) == ["france", "france"]
+
+
+def test_a_rivers_possessive_before_what_only_a_river_has():
+    places = Gazetteer.of(
+        [
+            Named(
+                "shannon-river", "River Shannon", ("Shannon",), "Ireland's longest river.", "place"
+            ),
+            Named(
+                "shannon-town",
+                "Shannon",
+                (),
+                "Town in County Clare, home to Ireland's first duty-free airport.",
+                "place",
+            ),
+        ]
+    )
+    text = "Pollution in the Shannon's waters has fallen, the agency said."
+    assert keys_found(places, text) == ["shannon-river"]

@@ -520,9 +520,9 @@ def _governor_speaks(text: str, start: int, end: int) -> bool:
 
 
 # Words before a name that make it a point one goes to or from, or a route's end: a town,
-# not the region named after it or the one it is named after ("the Cats fly to Perth",
-# "Boca travel to Mendoza", "the lines from Dublin and Cork meet", "a train from Montreal
-# to New York", "gravel down the river from Opole", "on the coast north of Bergen").
+# not the region named after it or the one it is named after ("Boca travel to Mendoza",
+# "a flight to Rio", "the lines from Dublin and Cork meet", "a train from Montreal to New
+# York", "the glass valley north of Zurich").
 # (A route's ends are towns only where the way is written: "exports of wine from Mendoza
 # to Brazil" are the province's, and "talks between Kano and the federal government" the
 # state's.)

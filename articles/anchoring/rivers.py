@@ -64,7 +64,7 @@ _ON_WATER_BEFORE = re.compile(
 # What only a river has or does, after its bare name: "Helmand water flows into Iran",
 # "Sarno burst its banks", "rafting on Sarno rapids".
 _A_RIVERS_AFTER = re.compile(
-    r"(?:['’]s)? (?:waters?|rapids|basin|delta|estuary|headwaters|"
+    r"(?:['’]s)? (?P<word>waters?|rapids|basin|delta|estuary|headwaters|"
     r"(?:burst|broke|overflowed) its banks|"
     r"crested|overflowed)\b"
 )
@@ -107,7 +107,7 @@ def _the_river(text: str, start: int, end: int, keys: list, known: Mapping):
         and river_has
         and _THE_AND_A_REACH_BEFORE.search(text, max(0, start - 12), start)
         and not any(
-            river_has.group().split()[0].lower() in known[key].description.lower()
+            river_has.group("word").split()[0].lower() in known[key].description.lower()
             for key in keys
             if key != rivers[0]
         )
