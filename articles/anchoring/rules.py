@@ -1385,7 +1385,7 @@ def _by_description_words_near(hit: _Hit):
         if len(towns) == 1 and len(hit.candidates) > 1:
             return towns[0]
     # A town and the region named after it: one travels to the town, and an area is the
-    # region's ("the Cats fly to Perth", "farmers across Gulu").
+    # region's ("Boca travel to Mendoza", "farmers across Gulu").
     point_or_area = _point_or_area(text, start, end, hit.candidates, known)
     if len(point_or_area) == 1:
         return point_or_area[0]
