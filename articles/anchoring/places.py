@@ -544,13 +544,14 @@ _POINT_BEFORE = re.compile(
 # every day between Trieste and the coast".
 _ROUTE_FROM_BEFORE = re.compile(rf"{_WAY_BEFORE}\b(?:from|between) $")
 _ROUTE_ON_AFTER = re.compile(r" (?:to|and) (?:the )?[A-Z]")
-# Words before a name that say an area in it: "across Naryn", "much of Gulu" (read of
-# a dateline's place and of places named after one another).
-_AREA_BEFORE = re.compile(r"\b(?:[Aa]cross|[Tt]hroughout|all over|parts of|much of|people of) $")
 # Words before a name that make it an area, the region rather than its town: "farmers
 # across Gulu", "voters throughout Zürich", "the people of Kano". (Not what goes across
 # a town: "traffic across São Paulo", "a short bus ride away across Kyoto".)
-_ALL_OF_IT_BEFORE = re.compile(r"\b(?:[Aa]cross|[Tt]hroughout|all over|people of) $")
+_ALL_OF_IT = r"[Aa]cross|[Tt]hroughout|all over|people of"
+_ALL_OF_IT_BEFORE = re.compile(rf"\b(?:{_ALL_OF_IT}) $")
+# And those that say an area in it, or part of one: "much of Gulu" (read of a dateline's
+# place and of places named after one another).
+_AREA_BEFORE = re.compile(rf"\b(?:{_ALL_OF_IT}|parts of|much of) $")
 _GOING_ACROSS_BEFORE = re.compile(
     r"\b(?:traffic|ride|rides|away|walk|walked|drive|journey|trip|way|running|runs|run)\b"
     r"[^,.;]{0,30}$",
@@ -578,23 +579,26 @@ def _point_or_area(text: str, start: int, end: int, keys: list, known: Mapping) 
     point one travels to or from, and the regions where they make it an area; [] when
     the words say neither, or for other places. (A namesake elsewhere stays with its
     kind: "flights between Córdoba and Mendoza" are the two Córdobas that are towns.)"""
-    if len(keys) < 2 or not _named_after_one_another(keys, known):
+    if len(keys) < 2:
+        return []
+    # The words first, as most names have none of them; then the places.
+    before = text[max(0, start - 60) : start]
+    point = bool(
+        _POINT_BEFORE.search(before)
+        or (_ROUTE_FROM_BEFORE.search(before) and _ROUTE_ON_AFTER.match(text, end))
+    )
+    area = _ALL_OF_IT_BEFORE.search(before)
+    if not point and not (
+        (area and not _GOING_ACROSS_BEFORE.search(before, 0, area.start()))
+        or _REGION_WORD_BEFORE.search(before)
+        or _REGION_PARTS_AFTER.match(text, end)
+    ):
+        return []
+    if not _named_after_one_another(keys, known):
         return []
     kinds = {key: _kind_described(known[key]) for key in keys}
     towns = [key for key in keys if kinds[key] == "city"]
     regions = [key for key in keys if kinds[key] in _ADMINISTRATIVE - {"city"}]
     if not towns or not regions or len(towns) + len(regions) != len(keys):
         return []
-    before = text[max(0, start - 60) : start]
-    if _POINT_BEFORE.search(before) or (
-        _ROUTE_FROM_BEFORE.search(before) and _ROUTE_ON_AFTER.match(text, end)
-    ):
-        return towns
-    area = _ALL_OF_IT_BEFORE.search(before)
-    if (
-        (area and not _GOING_ACROSS_BEFORE.search(before, 0, area.start()))
-        or _REGION_WORD_BEFORE.search(before)
-        or _REGION_PARTS_AFTER.match(text, end)
-    ):
-        return regions
-    return []
+    return towns if point else regions

@@ -98,6 +98,7 @@ def _the_river(text: str, start: int, end: int, keys: list, known: Mapping):
         return None
     keys = [key for key in keys if known[key].kind == "place"]
     rivers = [key for key in keys if _kind_described(known[key]) == "river"]
+    the_before = _THE_AND_A_REACH_BEFORE.search(text, max(0, start - 12), start)
     # What only a river has after "the" and its name is the river's, wherever "the"
     # stands: "farmers in the Lerma basin", "the Tana delta". (Not what another place of
     # the name is: "the Ayeyarwady delta" may be the "Delta region" of the river's name.)
@@ -105,7 +106,7 @@ def _the_river(text: str, start: int, end: int, keys: list, known: Mapping):
     if (
         len(rivers) == 1
         and river_has
-        and _THE_AND_A_REACH_BEFORE.search(text, max(0, start - 12), start)
+        and the_before
         and not any(
             river_has.group("word").split()[0].lower() in known[key].description.lower()
             for key in keys
@@ -115,7 +116,7 @@ def _the_river(text: str, start: int, end: int, keys: list, known: Mapping):
         return rivers[0]
     if not (
         keys
-        and _THE_AND_A_REACH_BEFORE.search(text, max(0, start - 12), start)
+        and the_before
         and (
             _PHRASE_ENDS_NARROW.match(text, end)
             # (Not after "of the", where the verb is the head noun's: "The central bank of

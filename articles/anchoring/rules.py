@@ -1025,7 +1025,7 @@ def _kinds_the_words_beside_allow(hit: _Hit):
     # student at Oxford", "Researchers at Curtin" (not the city, nor the prime minister
     # the university is named after).
     if len(kinds) > 1 and _ACADEMIC_AT_BEFORE.search(text, max(0, start - 30), start):
-        kinds = hit.keep(
+        hit.keep(
             lambda key: (
                 key in known
                 and known[key].kind == "organization"
