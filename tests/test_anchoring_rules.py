@@ -9316,3 +9316,89 @@ def test_a_rivers_possessive_before_what_only_a_river_has():
     )
     text = "Pollution in the Shannon's waters has fallen, the agency said."
     assert keys_found(places, text) == ["shannon-river"]
+
+
+SIDES_AND_PLACES = Gazetteer.of(
+    [
+        Named("detroit", "Detroit", (), "Largest city in Michigan.", "place"),
+        Named("pistons", "Detroit Pistons", ("Detroit",), "NBA basketball team.", "organization"),
+        Named("india", "India", (), "Country in South Asia.", "place"),
+        Named(
+            "india-xi", "India national cricket team", ("India",), "Cricket team.", "organization"
+        ),
+        Named("tasmania", "Tasmania", (), "Island state of Australia.", "place"),
+        Named(
+            "tas-xi", "Tasmania cricket team", ("Tasmania",), "State cricket team.", "organization"
+        ),
+        Named("carolina", "Carolina", (), "Town in Puerto Rico.", "place"),
+        Named("panthers", "Carolina Panthers", ("Carolina",), "NFL team.", "organization"),
+        Named("vojvodina", "Vojvodina", (), "Province of northern Serbia.", "place"),
+        Named("fk-vojvodina", "FK Vojvodina", ("Vojvodina",), "Football club.", "organization"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What a report of a game says of the other side.
+        ("Two late rebounds won it. Cleveland lost 104-99 at Detroit.", ["pistons"]),
+        ("The pitcher was hurt. The Saints play at Carolina next Sunday.", ["panthers"]),
+        ("The bowlers were tired after two heavy defeats to India.", ["india-xi"]),
+        ("The striker, who joined from Vojvodina, scored the winner.", ["fk-vojvodina"]),
+        ("After the buzzer-beater, Detroit plays at Utah on Sunday.", ["pistons"]),
+        ("Coughlan made 164 as Tasmania piled up 6-487 declared.", ["tas-xi"]),
+        ("Tasmania were bowled out for 212 on the second day.", ["tas-xi"]),
+        # Not outside a report of games, nor where a place stands before it.
+        ("The company lost 104-99 at Detroit in a shareholder vote.", ["detroit"]),
+        ("The minister moved to Detroit in June.", ["detroit"]),
+        ("After the buzzer-beater, children in Detroit play at Utah Park on Sunday.", ["detroit"]),
+        ("The bowlers rested. Exports to India fell after the defeats.", ["india"]),
+    ],
+)
+def test_a_report_of_a_game_says_a_side_by_what_it_says_of_the_other(text, expected):
+    assert keys_found(SIDES_AND_PLACES, text) == expected
+
+
+NORWAY_NAMED_AS_A_SIDE = "The Norway national football team lost at kick-off. "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norway’s minority Labour government survived a vote.", ["norway"]),
+        ("Fans filled the squares of Norway.", ["norway"]),
+        ("Extra flights landed at Norway on Saturday night.", ["norway"]),
+        ("The club is known well beyond Norway.", ["norway"]),
+        ("Supporters come from all over Norway.", ["norway"]),
+        # What only a side has.
+        ("Norway’s coach named his squad.", ["norway-xi"]),
+    ],
+)
+def test_a_places_government_squares_and_a_landing_say_the_place_not_its_side(text, expected):
+    """In a story that has named the national side, the country's name is the country
+    where the words beside it say a place."""
+    places = Gazetteer.of(
+        [
+            Named("norway", "Norway", (), "Country in northern Europe.", "place"),
+            Named(
+                "norway-xi",
+                "Norway national football team",
+                ("Norway",),
+                "Men's national football team of Norway.",
+                "organization",
+            ),
+        ]
+    )
+    assert keys_found(places, NORWAY_NAMED_AS_A_SIDE + text)[1:] == expected
+
+
+def test_a_place_named_with_its_officer_is_the_place():
+    places = Gazetteer.of(
+        [
+            Named("kc-mo", "Kansas City", (), "Largest city in Missouri.", "place"),
+            Named("chiefs", "Kansas City Chiefs", ("Kansas City",), "NFL team.", "organization"),
+        ]
+    )
+    text = "The Kansas City Chiefs won at home. Mayor Quinton Lucas of Kansas City spoke."
+    assert keys_found(places, text) == ["chiefs", "kc-mo"]

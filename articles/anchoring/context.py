@@ -751,7 +751,9 @@ _CROSSING = """bridge bridges crossing crossings crossed cross ferry ferries dam
 # the Emirates", "southeast Texas".
 _PLACE_BEFORE = re.compile(
     r"\b(?:[Ii]n|to|[Ff]rom|[Aa]cross|[Tt]hroughout|[Ww]ithin|into|via|near|[Oo]utside|"
-    r"[Ii]nside|[Aa]round|towards?|along) (?:the )?$|"
+    r"[Ii]nside|[Aa]round|towards?|along|[Bb]eyond|all over) (?:the )?$|"
+    # Where a flight lands: "extra flights landed at Nice".
+    r"\b(?:landed|lands|land|landing) (?:at|in) $|"
     # A part of it by its direction: "in northeast Texas", "southwest Louisiana".
     rf"\b{_DIRECTION} $|"
     + _not_after(_OFF_VERBS)

@@ -203,7 +203,12 @@ _PART_OF_A_PLACE_BEFORE = re.compile(
     r"\b(?:[Mm]ayors?|[Pp]eople|[Rr]esidents|[Ii]nhabitants|[Cc]itizens|[Cc]entre|[Cc]enter|"
     r"[Hh]eart|[Oo]utskirts|[Ss]uburbs|[Ss]treets|[Ff]irefighters|[Pp]olice|[Hh]ospitals|"
     r"[Ss]chools|[Nn]eighbourhoods|[Nn]eighborhoods|[Dd]istricts|[Pp]rosecutors?|"
-    r"[Gg]overnment|[Gg]overnor|[Bb]ishop|[Aa]rchbishop|[Pp]ort) of $"
+    r"[Gg]overnment|[Gg]overnor|[Bb]ishop|[Aa]rchbishop|[Pp]ort|[Ss]quares) of $"
+)
+# A place's officer named with it: "Governor Renan Falcão of Goiás", "Mayor Quinton Lucas
+# of Kansas City".
+_OFFICER_OF_BEFORE = re.compile(
+    r"\b(?:Mayor|Governor|Premier|Prefect) (?:[A-Z][\w’'.-]* ){1,3}of $"
 )
 # A city or a country hosts a games, a cup or a summit: "before Brisbane hosts the 2032
 # Summer Olympics" (a team hosts another team, "Lyon host Marseille", and hosts games).
@@ -235,6 +240,8 @@ _NATIONAL_AFTER = re.compile(r"['’]s national\b")
 _SIDE_AT_HOME_AFTER = re.compile(
     r" (?:play|played) (?:their (?:home )?(?:games|matches) )?(?:at|away at|at home at)"
     r" (?:the |a |an )?(?:[\w’'-]+ ){0,3}?(?:stadium|ground|arena|park|field)\b|"
+    # And at another side's: "Phoenix plays at Sacramento on Sunday".
+    r" (?:plays|play) (?:at|away at) (?!The\b)[A-Z][\w’'-]+ (?:on|next|this|in)\b|"
     r" (?:face|host) the (?!(?:Olympics|Games|Paralympics|Championships|Finals|Worlds|Nations|"
     r"Americas|Emirates|Philippines|Netherlands|Christmas|Greens|Conservatives|Democrats|"
     r"Republicans|Liberals|Socialists|Tories|Nationalists|Unionists|Lords|Commons)\b)"
@@ -272,6 +279,9 @@ _TEAM_AFTER = re.compile(
     r"(?: had been| have been| were| was| are| is| reached| finished on| closed on| made|"
     r" posted| scored)? \d{1,3} (?:for (?:no loss|one|two|three|four|five|six|seven|eight|"
     r"nine|\d)|all out)\b|"
+    # And as Australia writes it, wickets first: "Tasmania piled up 6-487 declared".
+    r" (?:piled up|reached|made|posted|declared at|declared on|were|was) \d{1,2}[-–]\d{2,3}"
+    r"(?: declared\b|(?=[.,;]))|"
     r" (?:top|bottom) of the (?:table|standings|league|group|ladder)\b(?! (?:for|of|on)\b)|"
     # A team's record in brackets after its name: "Green Bay (9-4) plays at Detroit".
     r" \(\d{1,2}[-–]\d{1,2}(?:[-–]\d{1,2})?\) (?:plays?|hosts?|visits?|faces?|meets?|travels?|"
@@ -356,6 +366,16 @@ _TEAM_BEFORE = re.compile(
 # about a game: not "victory over Russia" in a war, "a legal victory over Ecuador",
 # "Napoleon's victories over Austria", nor a person's: "Biden's victory over Bloomberg").
 _WINS_OVER_BEFORE = re.compile(r"\b(?:wins|victory|victories) over $")
+# What a report of a game says of the other side: a score then where or whom
+# ("lost 104-99 at Detroit", "won 3-1 away to Porto"), a side playing at another's
+# ground ("The Saints play at Carolina"), a player's last club ("joined from Vojvodina").
+_OTHER_SIDE_BEFORE = re.compile(
+    r"\b(?:won|lost|drew|beat|fell|win|lose|draw) \d{1,3}[-–]\d{1,3}(?: in (?:overtime|extra "
+    r"time))? (?:at|to|against|over|away to|away at|away against) $|"
+    r"\b[A-Z][\w’'-]* (?:play|plays|played) (?:at|away at) $|"
+    r"\b(?:lose|loses|losing|lost) (?:again )?to $|"
+    r"\b(?:joined|signed) from $"
+)
 # Cricket's and rugby's words that other trades use too: "Lancashire spinners and
 # weavers", "commuters to Kent props up house prices" (in a story about a game only).
 _SPORT_TRADE_AFTER = re.compile(r"(?:['’]s)? (?:spinners|props|hookers)\b(?! up\b)")
@@ -910,6 +930,16 @@ def _said_of_a_team(hit: _Hit, kinds: set) -> bool:
             and _SQUAD_AFTER.match(text, end)
             and not text.startswith(", who", end)
         )
+        # In a report of a game, what is said of one side to another ("two heavy defeats
+        # to India", "an outright win over South Australia", "lost 104-99 at Detroit",
+        # "The Saints play at Carolina", "joined from Vojvodina").
+        or (
+            (
+                _SIDE_BEFORE.search(text, max(0, start - 30), start)
+                or _OTHER_SIDE_BEFORE.search(text, max(0, start - 40), start)
+            )
+            and _about_a_sport(story)
+        )
         or (
             "person" not in kinds
             and _PLURAL_VERB_AFTER.match(text, end)
@@ -945,6 +975,7 @@ def _said_of_a_place(hit: _Hit, kinds: set) -> bool:
             _PART_OF_A_PLACE_BEFORE.search(text, max(0, start - 20), start)
             and not _POSSESSIVE_AFTER.match(text, end)
         )
+        or _OFFICER_OF_BEFORE.search(text, max(0, start - 50), start)
         or ("person" not in kinds and _HOSTS_AFTER.match(text, end))
         # A city's offices after its name: "Tbilisi mayor Kakha Kaladze", not the club's.
         or (
@@ -1902,7 +1933,9 @@ _UNIVERSITY = re.compile(r"\b(?:university|college|polytechnic|institute of tech
 _A_STATES_BODY_AFTER = re.compile(
     r"['’]s (?:(?:highest|top|supreme|constitutional|administrative|federal|national|"
     r"central|interior|foreign|finance|justice|economy|health|new|former|ruling|military|"
-    r"elected|own) )*(?:court|courts|government|parliament|prime minister|cabinet|"
+    r"elected|own|minority|majority|coalition|caretaker|interim|transitional|military-led) )*"
+    # A party's name may lead its government: "Norway’s minority Labour government".
+    r"(?:[A-Z][a-z]+(?:-led)? )?(?:court|courts|government|parliament|prime minister|cabinet|"
     r"ministry|central bank|constitution|senate|congress|army|police|embassy|economy|"
     r"capital|borders?|coast|regulator)\b"
 )
