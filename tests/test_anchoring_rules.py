@@ -9402,3 +9402,51 @@ def test_a_place_named_with_its_officer_is_the_place():
     )
     text = "The Kansas City Chiefs won at home. Mayor Quinton Lucas of Kansas City spoke."
     assert keys_found(places, text) == ["chiefs", "kc-mo"]
+
+
+def test_a_bare_surname_with_the_accents_its_full_name_was_written_with_is_that_person():
+    """A gazetteer typed without accents still finds the surname alone where the story
+    wrote the full name with them; a surname with accents nobody's name was written
+    with stays someone else's."""
+    people = Gazetteer.of(
+        [
+            Named("jr", "Jose Rodriguez", ("Rodriguez",), "Spanish forward.", "person"),
+            Named("cl", "Carrie Lam", ("Lam",), "Hong Kong politician.", "person"),
+        ]
+    )
+    text = "José Rodríguez scored. Later Rodríguez said the win was deserved."
+    assert keys_found(people, text) == ["jr", "jr"]
+    assert keys_found(people, "After the match Rodríguez said the win was deserved.") == []
+    assert keys_found(people, "Carrie Lam spoke. Tô Lâm replied, and Lâm smiled.") == ["cl"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chief Justice Gholam-Hossein Mohseni Ejei spoke.", "Gholam-Hossein Mohseni Ejei"),
+        ("Chief Justice Gholam Hossein Mohseni-Ejei spoke.", "Gholam Hossein Mohseni-Ejei"),
+        ("Fonterra Cooperative Group cut its price.", "Fonterra Cooperative Group"),
+        ("The Co-operative Bank of Kenya lent more.", "Co-operative Bank of Kenya"),
+    ],
+)
+def test_one_hyphen_of_several_and_a_co_operatives_hyphen_as_copy_writes_them(text, expected):
+    names = Gazetteer.of(
+        [
+            Named(
+                "ejei",
+                "Gholam-Hossein Mohseni-Ejei",
+                ("Mohseni-Ejei",),
+                "Iranian cleric, chief justice of Iran.",
+                "person",
+            ),
+            Named(
+                "fonterra",
+                "Fonterra",
+                ("Fonterra Co-operative Group",),
+                "Dairy co-operative of New Zealand.",
+                "organization",
+            ),
+            Named("coop-bank", "Cooperative Bank of Kenya", (), "Kenyan bank.", "organization"),
+        ]
+    )
+    assert [surface for surface, _ in found(names, text)] == [expected]

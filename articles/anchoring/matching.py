@@ -664,8 +664,14 @@ def _spelled(
         return hit
     if written != form:
         # Accents no name of theirs has: a place's or a body's ("İSTANBUL", "Atlético"),
-        # not a person's.
-        kept = tuple(key for key in keys if key not in profiles or profiles[key].kind != "person")
+        # not a person's, unless the story wrote the person's longer name with these
+        # very accents ("José Rodríguez ... Rodríguez" for a Jose Rodriguez).
+        accented_before = _named_before_as_written(text, surface, earlier)
+        kept = tuple(
+            key
+            for key in keys
+            if key not in profiles or profiles[key].kind != "person" or key in accented_before
+        )
         return (start, end, kept) if kept else None
     lowered = surface.lower()
     if re.search(rf"(?<!\w){re.escape(lowered)}(?!\w)", text):
@@ -752,6 +758,17 @@ def _named_before(haystack: str, form: str, earlier: list) -> set:
     for start, end, keys in earlier:
         other = haystack[start:end]
         if other == form or (len(other) > len(form) and padded in f" {other} "):
+            named.update(keys)
+    return named
+
+
+def _named_before_as_written(text: str, surface: str, earlier: list) -> set:
+    """The keys of the hits in ``earlier`` whose words as the text writes them, accents
+    and all, hold ``surface`` as a word ("José Rodríguez" for "Rodríguez")."""
+    word = re.compile(rf"(?<!\w){re.escape(surface)}(?!\w)")
+    named = set()
+    for start, end, keys in earlier:
+        if end - start > len(surface) and word.search(text, start, end):
             named.update(keys)
     return named
 

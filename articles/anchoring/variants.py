@@ -129,10 +129,11 @@ def spaced(named: Named, written: str, kinds_spelled: Mapping[str, set[str]]) ->
     plain = _HYPHEN_BETWEEN_WORDS.sub(" ", plain)
     if plain == typographic(written) or kinds_spelled.get(plain, {named.kind}) != {named.kind}:
         return set()
+    forms = {plain} | _one_hyphen_spaced(typographic(written), kinds_spelled, named.kind)
     if named.kind == "organization":
         # A firm's hyphen between two names is written as a spaced dash too: "A.P.
         # Moller - Maersk" (an en dash is folded to a hyphen).
-        return {plain, _HYPHEN_BETWEEN_NAMES.sub(" - ", typographic(written))} - {
+        return (forms | {_HYPHEN_BETWEEN_NAMES.sub(" - ", typographic(written))}) - {
             typographic(written)
         }
     if (
@@ -141,7 +142,18 @@ def spaced(named: Named, written: str, kinds_spelled: Mapping[str, set[str]]) ->
         and all(gender_of_given_name(part) for part in plain.split())
     ):
         return set()  # "Anne-Marie" is no "Anne Marie", a shopper's given names
-    return {plain}
+    return forms
+
+
+def _one_hyphen_spaced(written: str, kinds_spelled: Mapping[str, set[str]], kind: str) -> set:
+    """Of a name with several hyphens between words, each written as a space alone: copy
+    keeps one and drops another ("Gholam-Hossein Mohseni Ejei" for Gholam-Hossein
+    Mohseni-Ejei)."""
+    hyphens = list(_HYPHEN_BETWEEN_WORDS.finditer(written))
+    if len(hyphens) < 2:
+        return set()
+    forms = {written[: hyphen.start()] + " " + written[hyphen.end() :] for hyphen in hyphens}
+    return {form for form in forms if kinds_spelled.get(form, {kind}) == {kind}}
 
 
 def hyphened(named: Named, written: str, spelled_as: Set[str]) -> set[str]:
@@ -290,6 +302,18 @@ def possessive(named: Named, written: str, spelled_as: Set[str]) -> set[str]:
     return forms - spelled_as
 
 
+# "Co-operative", "Co-ordination", which copy writes joined as often ("Cooperative"),
+# and the other way.
+_CO_HYPHENED = re.compile(r"\b([Cc]o)-(o[a-z]{4,})")
+_CO_JOINED = re.compile(r"\b([Cc]o)(o(?:perat|rdinat)[a-z]*)")
+
+
+def co_joined(written: str, spelled_as: Set[str]) -> set[str]:
+    """Its "Co-operative" written "Cooperative", and its "Cooperative" "Co-operative"."""
+    forms = {_CO_HYPHENED.sub(r"\1\2", written), _CO_JOINED.sub(r"\1-\2", written)}
+    return forms - {written} - spelled_as
+
+
 def transliterated(written: str) -> set[str]:
     """Letters written out as copy without them writes them ("Soeder", "Neftchi")."""
     # Letters written out as copy without them writes them: "Soeder" for
@@ -324,5 +348,6 @@ def written_otherwise(
         *abbreviated(named, written, spelled_as),
         *titled(named, written, spelled_as),
         *possessive(named, written, spelled_as),
+        *co_joined(typographic(written), spelled_as),
         *(transliterated(written) - spelled_as),
     }
