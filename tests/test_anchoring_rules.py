@@ -9450,3 +9450,62 @@ def test_one_hyphen_of_several_and_a_co_operatives_hyphen_as_copy_writes_them(te
         ]
     )
     assert [surface for surface, _ in found(names, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("last", "expected"),
+    [
+        ("The elder Banda, 67, was not in court.", "father"),
+        ("Banda senior said he would stand again.", "father"),
+        ("The younger Banda told reporters he took no pleasure in it.", "son"),
+    ],
+)
+def test_a_surname_the_gazetteer_lacks_is_told_apart_by_age(last, expected):
+    """Father and son entered by their full names only: "the elder" and "senior" say
+    which, though the son was named in full last."""
+    family = Gazetteer.of(
+        [
+            Named("father", "Chileshe Banda", (), "Zambian politician, MP for Chongwe.", "person"),
+            Named(
+                "son",
+                "Mutale Banda",
+                (),
+                "Zambian businessman and candidate in Chongwe, son of Chileshe Banda.",
+                "person",
+            ),
+        ]
+    )
+    text = (
+        "The court annulled the election of Chileshe Banda. The petition was brought by "
+        f"Mutale Banda, the losing candidate. {last}"
+    )
+    assert keys_found(family, text)[2:] == [expected]
+
+
+def test_a_countrys_possessive_before_a_body_named_after_it_is_that_body():
+    """ "Argentina’s Supreme Court" is the Supreme Court of Argentina, whose own name
+    names the country (a description's words that repeat the name are no cue of it),
+    though a province's court describes itself as Argentine and the story is datelined
+    in the province."""
+    courts = Gazetteer.of(
+        [
+            Named("argentina", "Argentina", (), "Country in South America.", "place"),
+            Named("tucuman", "Tucumán", (), "Province of north-western Argentina.", "place"),
+            Named(
+                "national",
+                "Supreme Court of Argentina",
+                ("Supreme Court",),
+                "Highest court of Argentina, with five justices, in Buenos Aires.",
+                "organization",
+            ),
+            Named(
+                "provincial",
+                "Supreme Court of Justice of Tucumán",
+                ("Supreme Court",),
+                "Highest court of the Argentine province of Tucumán.",
+                "organization",
+            ),
+        ]
+    )
+    text = "TUCUMÁN, Apr 8 - Argentina’s Supreme Court ordered the government to pay."
+    assert keys_found(courts, text) == ["tucuman", "argentina", "national"]

@@ -242,6 +242,17 @@ def _is_older(elder: Profile, younger: Profile) -> bool:
     )
 
 
+# "the elder Déby", "the younger Trudeau": one of a family, told apart by age.
+_AGE_BEFORE = re.compile(r"\b(elder|older|younger|senior|junior) $", re.IGNORECASE)
+# And after a person's name, as copy writes a father and a son: "Mr Stojanović senior,
+# who started the business", "said Stojanović senior." (not "Kilkenny senior hurlers",
+# "told Moreau senior ministers would back it", "appointed Hale junior minister").
+_SENIOR_OR_JUNIOR_AFTER = re.compile(
+    r" ([Ss]enior|[Jj]unior)(?=[,.;:!?)’'\"”]| (?:said|says|spoke|told|added|wrote|recalled|"
+    r"replied|laughed|smiled|joked|insisted|who|and|has|had|was|is|would|will|also)\b)"
+)
+
+
 def _by_age(keys: list, known: Mapping, word: str, story: _Story | None = None) -> object | None:
     """The one of ``keys`` older (``word`` "elder") or younger than every other, through
     the family ties their descriptions state, those the story states ("succeeded his

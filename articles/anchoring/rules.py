@@ -84,11 +84,13 @@ from articles.anchoring.organisations import (
     _what_the_name_does,
 )
 from articles.anchoring.people import (
+    _AGE_BEFORE,
     _APPOSITION_AFTER,
     _BARE_TITLES,
     _FEMALE_TITLES,
     _MALE_TITLES,
     _PERSON_AFTER,
+    _SENIOR_OR_JUNIOR_AFTER,
     _as_described,
     _beside_a_person,
     _by_age,
@@ -475,15 +477,6 @@ _CITY_BEFORE = re.compile(r"\b(?:[Mm]ayor|[Cc]ity|[Tt]own) of $")
 
 
 _GOVERNED_BEFORE = re.compile(r"\b(?:[Gg]overnment|[Cc]abinet) of $")
-# "the elder Déby", "the younger Trudeau": one of a family, told apart by age.
-_AGE_BEFORE = re.compile(r"\b(elder|older|younger|senior|junior) $", re.IGNORECASE)
-# And after a person's name, as copy writes a father and a son: "Mr Stojanović senior,
-# who started the business", "said Stojanović senior." (not "Kilkenny senior hurlers",
-# "told Moreau senior ministers would back it", "appointed Hale junior minister").
-_AGE_AFTER = re.compile(
-    r" ([Ss]enior|[Jj]unior)(?=[,.;:!?)’'\"”]| (?:said|says|spoke|told|added|wrote|recalled|"
-    r"replied|laughed|smiled|joked|insisted|who|and|has|had|was|is|would|will|also)\b)"
-)
 
 
 # "The late Walter Ford", "her late father-in-law Walter Ford", "his late wife, Ana".
@@ -827,7 +820,19 @@ def _by_title_and_pronoun(hit: _Hit):
     # State" are the ones whose descriptions name India and Italy.
     owner = _OWNER_BEFORE.search(text, max(0, start - 40), start)
     if owner:
-        hit.keep(lambda key: key in known and _names_all(known[key], owner.group(1)))
+        # (Its own name may be the one that names the owner: "Argentina’s Supreme Court"
+        # is the Supreme Court of Argentina, not the court of the Argentine province of
+        # Tucumán.)
+        owned = re.compile(rf"(?<!\w){re.escape(fold(owner.group(1)))}(?!\w)")
+        hit.keep(
+            lambda key: (
+                key in known
+                and (
+                    _names_all(known[key], owner.group(1))
+                    or any(owned.search(name) for name in known[key].primary_names)
+                )
+            )
+        )
         # Both name it: the one that lies in it, not the one beside it ("Pakistan’s
         # Punjab" is the "province of Pakistan", not the state "bordering Pakistan").
         hit.keep(lambda key: _lies_in(known[key], owner.group(1)))
@@ -1241,7 +1246,7 @@ def _by_the_words_written_with_it(hit: _Hit):
     # the people of the name the story has named, when it has named two or more: a
     # namesake it never mentions is no part of the comparison.
     age = _AGE_BEFORE.search(text, max(0, start - 10), start) or (
-        _all_of_kind(hit.candidates, known, "person") and _AGE_AFTER.match(text, end)
+        _all_of_kind(hit.candidates, known, "person") and _SENIOR_OR_JUNIOR_AFTER.match(text, end)
     )
     if age and len(hit.candidates) > 1:
         # Among all the people of the name the story has named, before the clues above

@@ -10,7 +10,10 @@ from collections.abc import Mapping
 from articles.anchoring.context import refusal
 from articles.anchoring.folding import fold, spelled, typographic
 from articles.anchoring.people import (
+    _AGE_BEFORE,
     _PERSON_AFTER,
+    _SENIOR_OR_JUNIOR_AFTER,
+    _by_age,
     _fits_the_word_before,
     _gender_written,
     _pronoun_after,
@@ -274,7 +277,7 @@ def by_surname(
             if _THE_AND_A_WORD_BEFORE.search(text, max(0, start - 30), start):
                 continue
             pronoun = _pronoun_after(text, start, end, people, taken)
-            key = _surname_holder(text, start, before, profiles, pronoun)
+            key = _surname_holder(text, start, end, before, profiles, pronoun)
             if key is not None:
                 found.append(Match(start, end, key, text[start:end]))
         added.extend(found)
@@ -305,7 +308,7 @@ def _namesakes_family_name(text: str, matches: list, family: str, named: list, p
         before = [(at, key) for at, key in named if at <= match.start and key != match.key]
         if not before:
             continue
-        holder = _surname_holder(text, match.start, before, profiles)
+        holder = _surname_holder(text, match.start, match.end, before, profiles)
         if other.kind != "person":
             if _title_before(text, match.start) in _PERSONAL_TITLES:
                 found[match.start] = holder
@@ -324,18 +327,28 @@ _THE_AND_A_WORD_BEFORE = re.compile(r"\b[Tt]he (?!(?:elder|younger|late) $)(?:[a
 _PERSONAL_TITLES = _wordset("""mr mrs ms miss mx dr prof professor""")
 
 
-def _surname_holder(text: str, start: int, named: list, profiles: Mapping, pronoun=None):
+def _surname_holder(text: str, start: int, end: int, named: list, profiles: Mapping, pronoun=None):
     """Of the people named in full before ``start`` (as (end, key)) whose family name
     stands there, the one it is: the only one, the only one a gendered title before it
     or the ``pronoun`` that refers back to it may name (``_fitting``: "Kim, who inherited
     power after his father's death" is not Kim Yo Jong, whose description makes her a
-    woman), or else of those the one named last."""
+    woman), the one "elder" or "senior" says by the ages their descriptions give, or
+    else of those the one named last."""
     keys = list(dict.fromkeys(key for _, key in named))
     gender = _gender_written(text, start, pronoun)
     if gender:
         keys = _fitting(keys, gender, lambda key: profiles[key].gender) or keys
     if len(keys) == 1:
         return keys[0]
+    # "The elder Banda", "Banda senior said" after the father and the son were named in
+    # full: the one their descriptions make older.
+    age = _AGE_BEFORE.search(text, max(0, start - 10), start) or _SENIOR_OR_JUNIOR_AFTER.match(
+        text, end
+    )
+    if age is not None:
+        elder_or_younger = _by_age(keys, profiles, age.group(1).lower())
+        if elder_or_younger is not None:
+            return elder_or_younger
     # A title of office before it that one of them holds and no other: "Finance Minister
     # Kovács" after the prime minister of the name (as ``rules`` reads it of an alias).
     title = _title_before(text, start)
