@@ -9509,3 +9509,36 @@ def test_a_countrys_possessive_before_a_body_named_after_it_is_that_body():
     )
     text = "TUCUMÁN, Apr 8 - Argentina’s Supreme Court ordered the government to pay."
     assert keys_found(courts, text) == ["tucuman", "argentina", "national"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A touring production of the musical Hamilton cancelled two shows.", []),
+        ("Fans of the 1996 film Fargo visit the town every winter.", []),
+        ("The field was found in 2020 by the drillship Fatih.", []),
+        ("The composer's new opera Magnus opens on Friday.", []),
+        # The place itself, and a work of ours that says what it is.
+        ("Floods closed the roads into Hamilton on Monday.", ["hamilton"]),
+        ("Critics praised the opera Nixon in China.", ["nixon-opera"]),
+    ],
+)
+def test_a_work_or_a_ship_named_right_after_its_word_is_none_of_ours(text, expected):
+    names = Gazetteer.of(
+        [
+            Named(
+                "hamilton", "Hamilton", (), "City in the Waikato region of New Zealand.", "place"
+            ),
+            Named("fargo", "Fargo", (), "City in North Dakota.", "place"),
+            Named("fatih", "Fatih", (), "District of Istanbul.", "place"),
+            Named("magnus", "Magnus Erlendsson", ("Magnus",), "Earl of Orkney.", "person"),
+            Named(
+                "nixon-opera",
+                "Nixon in China",
+                (),
+                "Opera in three acts by John Adams, first staged in 1987.",
+                "organization",
+            ),
+        ]
+    )
+    assert keys_found(names, text) == expected

@@ -202,7 +202,8 @@ _COURT_WORDS = re.compile(
 )
 _VESSEL_BEFORE = re.compile(
     r"\b(?:tug|ship|vessel|boat|ferry|tanker|yacht|trawler|freighter|liner|cutter|frigate|"
-    r"destroyer|submarine|schooner|barge|dredger|"
+    r"destroyer|submarine|schooner|barge|dredger|drillship|drilling ship|survey ship|"
+    r"research vessel|research ship|"
     # A carrier is a firm as often as a ship ("Danish container carrier Maersk said"): a
     # ship only after an article or a flag ("the bulk carrier Kastamonu").
     r"(?:\b(?:[Tt]he|[Aa]n?|own|its|their|-flagged|-registered)(?: [a-z][\w-]*)? )"
@@ -1324,6 +1325,13 @@ _A_THING_CALLED_BEFORE = re.compile(
 )
 
 
+_A_WORK_BEFORE = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[\w-]+['’]s) (?:\d{4} |[a-z]+(?:-[a-z]+)? )?"
+    r"(musical|film|movie|documentary|novel|opera|operetta|play|album|song|painting|poem|"
+    r"ballet|sitcom|symphony) $"
+)
+
+
 # What a drink is poured from or drunk in, before its name: "a bottle of Margaux", "cans
 # of Lech", "A glass of Valpolicella" are the drink, named after a place or sharing a
 # club's name; only a maker of drinks is named so ("bottles of Brandão" for the house).
@@ -1376,6 +1384,12 @@ def _described_as_a_thing(text: str, hit: tuple, profiles: Mapping) -> bool:
         )
     ):
         said = _stem(made.group(1))
+        return all(key in profiles and said not in profiles[key].cues for key in keys)
+    # A work named right after the word for it: "the musical Hamilton", "his 1837 novel
+    # Kenilworth", "Adams's opera Nixon" (a work of ours says so in its description).
+    work = _A_WORK_BEFORE.search(text, max(0, start - 40), start)
+    if work:
+        said = _stem(work.group(1))
         return all(key in profiles and said not in profiles[key].cues for key in keys)
     called = _A_THING_CALLED_BEFORE.search(text, max(0, start - 70), start)
     # Only what is no agent is called so: "a spokesman in Kyiv called Russia's offer a
