@@ -9542,3 +9542,24 @@ def test_a_work_or_a_ship_named_right_after_its_word_is_none_of_ours(text, expec
         ]
     )
     assert keys_found(names, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Its main lender, the Spanish bank Santander, declined to comment.", []),
+        ("The insurance company Santander said it would appeal.", []),
+        ("Farmers in Santander blocked the road.", ["santander"]),
+        # A person may be named after the word of a trade: a publisher is a person too.
+        ("The contract went to the publisher Lund.", ["lund-person"]),
+    ],
+)
+def test_a_firm_named_right_after_the_word_for_it_is_no_place_of_ours(text, expected):
+    names = Gazetteer.of(
+        [
+            Named("santander", "Santander", (), "Department of north-eastern Colombia.", "place"),
+            Named("lund", "Lund", (), "University city in southern Sweden.", "place"),
+            Named("lund-person", "Erik Lund", ("Lund",), "Norwegian publisher.", "person"),
+        ]
+    )
+    assert keys_found(names, text) == expected

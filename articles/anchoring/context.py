@@ -1325,6 +1325,11 @@ _A_THING_CALLED_BEFORE = re.compile(
 )
 
 
+_A_FIRM_BEFORE = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts) (?:[\w-]+ ){0,2}?(?:bank|lender|insurer|carmaker|automaker|"
+    r"airline|brewery|retailer|supermarket|conglomerate|firm|company|carrier|shipbuilder|"
+    r"broadcaster|chipmaker|drugmaker|distillery|winery|manufacturer|fund) $"
+)
 _A_WORK_BEFORE = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[\w-]+['’]s) (?:\d{4} |[a-z]+(?:-[a-z]+)? )?"
     r"(musical|film|movie|documentary|novel|opera|operetta|play|album|song|painting|poem|"
@@ -1385,6 +1390,12 @@ def _described_as_a_thing(text: str, hit: tuple, profiles: Mapping) -> bool:
     ):
         said = _stem(made.group(1))
         return all(key in profiles and said not in profiles[key].cues for key in keys)
+    # A firm named right after the word for it, when ours of the name are places: "the
+    # Spanish bank Santander" is no department of Colombia.
+    if _A_FIRM_BEFORE.search(text, max(0, start - 40), start) and all(
+        key in profiles and profiles[key].kind == "place" for key in keys
+    ):
+        return True
     # A work named right after the word for it: "the musical Hamilton", "his 1837 novel
     # Kenilworth", "Adams's opera Nixon" (a work of ours says so in its description).
     work = _A_WORK_BEFORE.search(text, max(0, start - 40), start)
