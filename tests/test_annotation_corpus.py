@@ -358,6 +358,10 @@ HELD_OUT_FLOORS = {
     "annotation_holdout217": (0.97, 0.96),
     "annotation_holdout218": (0.95, 0.91),
     "annotation_holdout219": (0.93, 0.92),
+    "annotation_holdout220": (0.97, 0.97),
+    "annotation_holdout221": (0.96, 0.94),
+    "annotation_holdout222": (0.96, 0.96),
+    "annotation_holdout223": (0.98, 0.97),
 }
 
 
