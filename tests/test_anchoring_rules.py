@@ -9563,3 +9563,25 @@ def test_a_firm_named_right_after_the_word_for_it_is_no_place_of_ours(text, expe
         ]
     )
     assert keys_found(names, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Work has begun, said the Lusaka Water Supply and Sanitation Company.", []),
+        ("Lawmakers of Unión por la Patria voted against the budget.", []),
+        # A portfolio's office after the name, and the club on its own.
+        ("Lusaka Water Minister Ana Phiri said so.", ["lusaka"]),
+        ("Unión won the derby on Sunday.", ["union"]),
+    ],
+)
+def test_a_name_opening_an_agencys_or_a_partys_longer_name_is_none_of_ours(text, expected):
+    names = Gazetteer.of(
+        [
+            Named("lusaka", "Lusaka", (), "Capital of Zambia.", "place"),
+            Named(
+                "union", "Unión Santa Fe", ("Unión",), "Argentine football club.", "organization"
+            ),
+        ]
+    )
+    assert keys_found(names, text) == expected

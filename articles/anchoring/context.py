@@ -103,7 +103,9 @@ _WORDS_OF = re.compile(r"\b[Tt]he ((?:[A-Z][\w’'-]* )+)of (?:the )?$")
 # Kinds of institution, after a name and a title: "State University", "Medical College",
 # "Crown Court", "Sheriff Court".
 _INSTITUTION_AFTER = re.compile(
-    r" (?:University|College|Institute|Bank|Museum|School|Academy|Hospital|Library|Court)\b"
+    # (With more words of its name between: "Lusaka Water Supply and Sanitation Company".)
+    r"(?: (?:[A-Z][a-z]+|and|of|for))*? (?:University|College|Institute|Bank|Museum|School|"
+    r"Academy|Hospital|Library|Court|Company|Corporation|Authority|Utility|Agency)\b"
 )
 # A month after "and" that opens a person's name: "May and June Sarpong spoke".
 _MONTH_AND_NAME_AFTER = re.compile(
@@ -220,7 +222,9 @@ _JOINED_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’]*)[-‐‑–]$")
 # Prefixes joined to a name that make no longer name: "Anti-Putin", "Pro-Russia".
 _PREFIXES = frozenset({"anti", "pro", "ex", "non", "post", "pre", "neo", "pan", "mid", "trans"})
 _PARTICLE_AND_NAME = re.compile(
-    r" (?:de la|de las|de los|de|del|da|do|dos|das|di|du|von|van|der|den) [A-Z]"
+    r" (?:de la|de las|de los|de|del|da|do|dos|das|di|du|von|van|der|den|"
+    # A party's or a movement's name: "Unión por la Patria", "Juntos por el Cambio".
+    r"por la|por el|por los|para la|para el) [A-Z]"
 )
 
 
