@@ -9585,3 +9585,34 @@ def test_a_name_opening_an_agencys_or_a_partys_longer_name_is_none_of_ours(text,
         ]
     )
     assert keys_found(names, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gedeon Richter, Hungary’s largest drugmaker, raised its forecast.", ["firm"]),
+        ("Nokia, the Finnish company, kept its offices there.", ["nokia-firm"]),
+        ("They drove to Nokia, a town of 35,000 near Tampere.", ["nokia-town"]),
+        ("Nokia, a town near Tampere, voted on the tram.", ["nokia-town"]),
+        # A head that names no kind says nothing: the founder, described by his trade.
+        ("Gedeon Richter, the pharmacist who founded it, died in 1944.", ["founder"]),
+    ],
+)
+def test_a_phrase_set_beside_a_name_says_its_kind_by_its_head(text, expected):
+    names = Gazetteer.of(
+        [
+            Named(
+                "firm", "Gedeon Richter", (), "Pharmaceutical company in Budapest.", "organization"
+            ),
+            Named(
+                "founder",
+                "Gedeon Richter",
+                (),
+                "Hungarian pharmacist who founded a drug company in 1901.",
+                "person",
+            ),
+            Named("nokia-firm", "Nokia", (), "Telecommunications equipment maker.", "organization"),
+            Named("nokia-town", "Nokia", (), "Town in Pirkanmaa, Finland.", "place"),
+        ]
+    )
+    assert keys_found(names, text) == expected

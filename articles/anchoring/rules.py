@@ -1012,6 +1012,25 @@ def _said_of_a_place(hit: _Hit, kinds: set) -> bool:
     )
 
 
+# A phrase set after a name by a comma, with the noun at its head: ", Hungary’s largest
+# drugmaker,", ", a port city on the Red Sea".
+_KIND_SET_BESIDE_AFTER = re.compile(
+    r", (?:a|an|the|[A-Z][\w’'.-]*['’]s) (?:[\w’'-]+ ){0,3}?([a-z]+)"
+    r"(?=[,.;:!?)]| (?:that|which|whose|of|in|from|based|with|for|on|at|and|near)\b)"
+)
+_FIRM_HEADS = _wordset(
+    """company firm maker drugmaker carmaker automaker chipmaker steelmaker brewer bank
+    lender insurer airline retailer conglomerate operator club team party union federation
+    association agency ministry university college hospital museum festival league
+    broadcaster newspaper utility cooperative"""
+)
+_PLACE_HEADS = _wordset(
+    """city town village capital province region state district county country island
+    river lake port municipality department prefecture suburb neighbourhood borough
+    valley"""
+)
+
+
 def _kinds_the_words_beside_allow(hit: _Hit):
     """Step 2: the kinds of entity (person, place, organisation) that the words beside
     the name allow: a firm is founded or listed, a likeness is of a person, a birthplace
@@ -1037,6 +1056,15 @@ def _kinds_the_words_beside_allow(hit: _Hit):
         )
     ):
         kinds = hit.keep(lambda key: key not in known or known[key].kind == "organization")
+    # What a phrase set beside it after a comma calls it: "Gedeon Richter, Hungary’s
+    # largest drugmaker," is the firm, not its founder; "Kasai, a province of the Congo,"
+    # the place, not the river's club.
+    set_beside = _KIND_SET_BESIDE_AFTER.match(text, end)
+    if len(kinds) > 1 and set_beside:
+        head = set_beside.group(1)
+        kind = "organization" if head in _FIRM_HEADS else "place" if head in _PLACE_HEADS else None
+        if kind in kinds:
+            kinds = hit.keep(lambda key: key in known and known[key].kind == kind)
     # A statue, a portrait or a tomb is of a person: "a statue of Bolívar stands in Plaza
     # Bolívar", "the grave of Olav Haraldsson" (not the state or the club of the name).
     if (
