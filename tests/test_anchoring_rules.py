@@ -9616,3 +9616,28 @@ def test_a_phrase_set_beside_a_name_says_its_kind_by_its_head(text, expected):
         ]
     )
     assert keys_found(names, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In Kızılay, the central district of Ankara, shops closed.", ["ankara"]),
+        ("Banks in the financial district of Ankara opened late.", ["ankara"]),
+        # A kind written before the name that is its own still narrows to it.
+        ("The governor of the province of Ankara resigned.", ["ankara-province"]),
+    ],
+)
+def test_a_part_of_a_place_written_before_it_leaves_the_place_that_holds_it(text, expected):
+    places = Gazetteer.of(
+        [
+            Named("ankara", "Ankara", (), "Capital city of Turkey.", "place"),
+            Named(
+                "ankara-province",
+                "Ankara Province",
+                ("Ankara",),
+                "Province of central Turkey whose capital is the city of Ankara.",
+                "place",
+            ),
+        ]
+    )
+    assert keys_found(places, text) == expected
