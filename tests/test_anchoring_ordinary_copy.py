@@ -323,8 +323,11 @@ def test_ordinary_copy_near_the_rules_of_sets_172_to_183(entities, text, expecte
 # read right, kept so that none of them goes wrong unnoticed. One file a review: the rules
 # made from sets 204 to 215 (namesakes qualified by their region, twins named again,
 # qualified titles, "senior" and "junior", kin after a place, clubs of two sports, names
-# after a particle), and those of the session after (a town and the region named after
-# it as a point or an area, a river's "the", features named after a firm or a town).
+# after a particle), those of the session after (a town and the region named after it
+# as a point or an area, a river's "the", features named after a firm or a town), and
+# those of the next (what a report of a game says of the other side, a place's officers
+# and landings, accents and hyphens as copy writes them, "the elder" among relatives
+# named in full, a work's or a firm's word before a name, an agency's longer name).
 REVIEWED = [
     case
     for path in sorted((Path(__file__).parent / "data" / "ordinary_copy").glob("*.json"))

@@ -9517,7 +9517,9 @@ def test_a_countrys_possessive_before_a_body_named_after_it_is_that_body():
         ("A touring production of the musical Hamilton cancelled two shows.", []),
         ("Fans of the 1996 film Fargo visit the town every winter.", []),
         ("The field was found in 2020 by the drillship Fatih.", []),
-        ("The composer's new opera Magnus opens on Friday.", []),
+        ("The composer's new opera Magnus, which opens on Friday, sold out.", []),
+        # A person named after the word is the subject of a clause about the work.
+        ("The album Magnus recorded in Oslo went gold.", ["magnus"]),
         # The place itself, and a work of ours that says what it is.
         ("Floods closed the roads into Hamilton on Monday.", ["hamilton"]),
         ("Critics praised the opera Nixon in China.", ["nixon-opera"]),
@@ -9549,6 +9551,8 @@ def test_a_work_or_a_ship_named_right_after_its_word_is_none_of_ours(text, expec
     [
         ("Its main lender, the Spanish bank Santander, declined to comment.", []),
         ("The insurance company Santander said it would appeal.", []),
+        # The subject of a clause about a firm is no firm's name.
+        ("Codelco is the company Santander plans to sell to.", ["santander"]),
         ("Farmers in Santander blocked the road.", ["santander"]),
         # A person may be named after the word of a trade: a publisher is a person too.
         ("The contract went to the publisher Lund.", ["lund-person"]),
@@ -9638,6 +9642,31 @@ def test_a_part_of_a_place_written_before_it_leaves_the_place_that_holds_it(text
                 "Province of central Turkey whose capital is the city of Ankara.",
                 "place",
             ),
+        ]
+    )
+    assert keys_found(places, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A city's bid in a story that has a game's word is no game.
+        (
+            "After the rebound, Detroit could lose to Nashville in the race for the plant.",
+            ["detroit", "nashville"],
+        ),
+        # A player lands at a club; a flight at a town.
+        ("The striker landed at Nashville on a four-year deal.", ["nsc"]),
+        ("The striker scored. Two flights landed at Nashville after the storm.", ["nashville"]),
+    ],
+)
+def test_a_citys_bid_or_a_players_move_is_no_report_of_a_game(text, expected):
+    places = Gazetteer.of(
+        [
+            Named("nashville", "Nashville", (), "Capital of Tennessee.", "place"),
+            Named("nsc", "Nashville SC", ("Nashville",), "Football club.", "organization"),
+            Named("detroit", "Detroit", (), "Largest city in Michigan.", "place"),
+            Named("pistons", "Detroit Pistons", ("Detroit",), "Basketball team.", "organization"),
         ]
     )
     assert keys_found(places, text) == expected

@@ -756,9 +756,7 @@ _CROSSING = """bridge bridges crossing crossings crossed cross ferry ferries dam
 # the Emirates", "southeast Texas".
 _PLACE_BEFORE = re.compile(
     r"\b(?:[Ii]n|to|[Ff]rom|[Aa]cross|[Tt]hroughout|[Ww]ithin|into|via|near|[Oo]utside|"
-    r"[Ii]nside|[Aa]round|towards?|along|[Bb]eyond|all over) (?:the )?$|"
-    # Where a flight lands: "extra flights landed at Nice".
-    r"\b(?:landed|lands|land|landing) (?:at|in) $|"
+    r"[Ii]nside|[Aa]round|towards?|along|(?:well|far|known) beyond|from all over) (?:the )?$|"
     # A part of it by its direction: "in northeast Texas", "southwest Louisiana".
     rf"\b{_DIRECTION} $|"
     + _not_after(_OFF_VERBS)
@@ -1330,12 +1328,19 @@ _A_THING_CALLED_BEFORE = re.compile(
 
 
 _A_FIRM_BEFORE = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts) (?:[\w-]+ ){0,2}?(?:bank|lender|insurer|carmaker|automaker|"
+    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts) (?:[\w-]+ ){1,2}?(?:bank|lender|insurer|carmaker|automaker|"
     r"airline|brewery|retailer|supermarket|conglomerate|firm|company|carrier|shipbuilder|"
     r"broadcaster|chipmaker|drugmaker|distillery|winery|manufacturer|fund) $"
 )
+# Where a name ends the phrase it names: a stop or a comma, a preposition or a verb of
+# the sentence ("the Spanish bank Santander declined to comment").
+_NAME_ENDS_ITS_PHRASE = re.compile(
+    r"(?:[,.;:!?)]|\s(?:by|in|at|on|for|from|with|and|about|to|which|who|that|said|says|"
+    r"declined|is|was|has|had|will|would)\b)"
+)
 _A_WORK_BEFORE = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[\w-]+['’]s) (?:\d{4} |[a-z]+(?:-[a-z]+)? )?"
+    r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[\w-]+['’]s|[\w-]+s['’]) "
+    r"(?:\d{4} |[a-z]+(?:-[a-z]+)? )?"
     r"(musical|film|movie|documentary|novel|opera|operetta|play|album|song|painting|poem|"
     r"ballet|sitcom|symphony) $"
 )
@@ -1394,16 +1399,25 @@ def _described_as_a_thing(text: str, hit: tuple, profiles: Mapping) -> bool:
     ):
         said = _stem(made.group(1))
         return all(key in profiles and said not in profiles[key].cues for key in keys)
-    # A firm named right after the word for it, when ours of the name are places: "the
-    # Spanish bank Santander" is no department of Colombia.
-    if _A_FIRM_BEFORE.search(text, max(0, start - 40), start) and all(
-        key in profiles and profiles[key].kind == "place" for key in keys
+    # A firm named right after the word for it and a word that says what firm, when ours
+    # of the name are places: "the Spanish bank Santander, which" is no department of
+    # Colombia. (Not the subject of a clause about the firm: "the bank Cyprus closed",
+    # "the consulting firm Detroit officials hired".)
+    if (
+        _A_FIRM_BEFORE.search(text, max(0, start - 40), start)
+        and _NAME_ENDS_ITS_PHRASE.match(text, end)
+        and all(key in profiles and profiles[key].kind == "place" for key in keys)
     ):
         return True
     # A work named right after the word for it: "the musical Hamilton", "his 1837 novel
-    # Kenilworth", "Adams's opera Nixon" (a work of ours says so in its description).
+    # Kenilworth", "Adams's opera Nixon" (a work of ours says so in its description); a
+    # person's name there ends its phrase, or it is the subject of a clause about the
+    # work ("the album Madonna recorded", "In the film Winslet plays a detective").
     work = _A_WORK_BEFORE.search(text, max(0, start - 40), start)
-    if work:
+    if work and (
+        _NAME_ENDS_ITS_PHRASE.match(text, end)
+        or all(key in profiles and profiles[key].kind != "person" for key in keys)
+    ):
         said = _stem(work.group(1))
         return all(key in profiles and said not in profiles[key].cues for key in keys)
     called = _A_THING_CALLED_BEFORE.search(text, max(0, start - 70), start)

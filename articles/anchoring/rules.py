@@ -209,6 +209,12 @@ _PART_OF_A_PLACE_BEFORE = re.compile(
 )
 # A place's officer named with it: "Governor Renan Falcão of Goiás", "Mayor Quinton Lucas
 # of Kansas City".
+# Where a flight lands: "extra flights landed at Nice" (a player "landed at Nice on a
+# four-year deal" at the club).
+_FLIGHTS_LANDED_BEFORE = re.compile(
+    r"\b(?:flights?|planes?|jets?|aircraft|airliners?|helicopters?)\b[^.;]{0,30}"
+    r"\b(?:landed|lands|land|landing) (?:at|in) $"
+)
 _OFFICER_OF_BEFORE = re.compile(
     r"\b(?:Mayor|Governor|Premier|Prefect) (?:[A-Z][\w’'.-]* ){1,3}of $"
 )
@@ -377,6 +383,10 @@ _OTHER_SIDE_BEFORE = re.compile(
     r"\b[A-Z][\w’'-]* (?:play|plays|played) (?:at|away at) $|"
     r"\b(?:lose|loses|losing|lost) (?:again )?to $|"
     r"\b(?:joined|signed) from $"
+)
+_NO_SIDE_AFTER = re.compile(
+    r" (?:in the (?:race|bid|running|competition|contest|fight|battle)\b|of (?:its|their|his|her|"
+    r"the|a)\b|(?:voters|residents|officials|investors|taxpayers|lawmakers|businesses)\b)"
 )
 # Cricket's and rugby's words that other trades use too: "Lancashire spinners and
 # weavers", "commuters to Kent props up house prices" (in a story about a game only).
@@ -944,6 +954,9 @@ def _said_of_a_team(hit: _Hit, kinds: set) -> bool:
                 or _OTHER_SIDE_BEFORE.search(text, max(0, start - 40), start)
             )
             and _about_a_sport(story)
+            # (Not a city's bid or its people: "Detroit could lose to Nashville in the race
+            # for the plant", "the loss to Miami of its hub", "win over Detroit voters".)
+            and not _NO_SIDE_AFTER.match(text, end)
         )
         or (
             "person" not in kinds
@@ -981,6 +994,7 @@ def _said_of_a_place(hit: _Hit, kinds: set) -> bool:
             and not _POSSESSIVE_AFTER.match(text, end)
         )
         or _OFFICER_OF_BEFORE.search(text, max(0, start - 50), start)
+        or _FLIGHTS_LANDED_BEFORE.search(text, max(0, start - 60), start)
         or ("person" not in kinds and _HOSTS_AFTER.match(text, end))
         # A city's offices after its name: "Tbilisi mayor Kakha Kaladze", not the club's.
         or (
