@@ -7095,8 +7095,10 @@ def test_a_namesake_named_after_a_description_is_read_only_up_to_the_clause():
             Named("footballer", "Kofi Boateng", ("Boateng",), "Ghanaian footballer.", "person"),
         ]
     )
+    # "Mahama" after the clause is no word of the namesake's: the minister stays; the
+    # footballer, whose trade the clause names, is the one he is not.
     text = "Boateng, who shares his name with a footballer, said Mahama would sign the levy."
-    assert keys_found(namesakes, text) == []
+    assert keys_found(namesakes, text) == ["minister"]
 
 
 def test_women_outside_a_ground_make_no_story_of_womens_sport():
@@ -9670,3 +9672,38 @@ def test_a_citys_bid_or_a_players_move_is_no_report_of_a_game(text, expected):
         ]
     )
     assert keys_found(places, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # With a clause between the name and the words, and by what the others' trade is.
+        (
+            "Sanne de Vries led the team; Pieter de Vries watched. De Vries, who has 40 caps, "
+            "is not related to the minister either.",
+            ["sanne", "pieter", "sanne"],
+        ),
+        # A trade a description names only in what it says of someone's work is not theirs.
+        (
+            "Julieta Sosa's film on Mercedes Sosa won. Sosa, who is no relation to the singer, "
+            "spent four years on it.",
+            ["julieta", "mercedes", "julieta"],
+        ),
+    ],
+)
+def test_no_relation_to_a_trade_is_not_the_one_of_that_trade(text, expected):
+    people = Gazetteer.of(
+        [
+            Named("pieter", "Pieter de Vries", ("De Vries",), "Dutch finance minister.", "person"),
+            Named("sanne", "Sanne de Vries", ("De Vries",), "Dutch footballer.", "person"),
+            Named("mercedes", "Mercedes Sosa", ("Sosa",), "Argentine folk singer.", "person"),
+            Named(
+                "julieta",
+                "Julieta Sosa",
+                ("Sosa",),
+                "Argentine director whose film follows young singers.",
+                "person",
+            ),
+        ]
+    )
+    assert keys_found(people, text) == expected

@@ -426,14 +426,26 @@ _SPOUSE_OF_BEFORE = re.compile(r"\b(wife|widow|husband|widower) of $")
 # Where the words after "shares his name with" stop describing the namesake.
 _DESCRIPTION_ENDS = re.compile(r"[,.;:!?)]| (?:said|says|told|who|which|but|and)\b")
 _DESCRIBED_NOT_NAMED = re.compile(r"(?:an?|the) ")
+# Words after "no relation to the minister" that say nothing of the minister.
+_NOT_A_TRADE = frozenset({"either", "too", "also", "despite", "though", "although", "same"})
 # (And "Arrieta, whose younger brother Pello Arrieta rides for..." is not Pello.)
 _NO_RELATION_AFTER = re.compile(
-    r",? (?:\d{1,3}, )?(?:an? [\w -]{3,40}? )?(?:who|who is|is|was)? ?(?:(?:no relation|"
+    # (With a clause between: "De Vries, who has 40 caps, is not related to the minister".)
+    r",? (?:\d{1,3}, )?(?:who [^,.;]{3,60}, (?=is |was ))?"
+    r"(?:an? [\w -]{3,40}? )?(?:who|who is|is|was)? ?(?:(?:no relation|"
     r"not related|unrelated) (?:to|of)|shares (?:a|his|her|the) (?:sur)?name with|"
     r"whose (?:(?:younger|elder|older|twin|late) )?(?:brother|sister|son|daughter|father|"
     r"mother|husband|wife|cousin|uncle|aunt|nephew|niece|grandson|granddaughter)) "
     r"([^.;]{3,160})"
 )
+
+
+def _trade_described(profile) -> frozenset[str]:
+    """The stems of what a description says its person is, before what it says of their
+    works ("Argentine documentary director whose debut follows young singers": no
+    singer)."""
+    said = re.split(r"\b(?:whose|which|that)\b", profile.description)[0]
+    return frozenset(_stem(word) for word in _words(said))
 
 
 _DISTANCE_FROM = re.compile(
@@ -733,6 +745,15 @@ def _by_what_is_said_of_it(hit: _Hit):
             if _DESCRIBED_NOT_NAMED.match(unrelated.group(1))
         }
         hit.keep(lambda key: key in known and not (known[key].proper & described))
+        # Or by the words of their trade: "is not related to the minister" is not the one
+        # described as a minister.
+        trade = _DESCRIBED_NOT_NAMED.match(unrelated.group(1)) and {
+            _stem(word)
+            for word in _words(_DESCRIPTION_ENDS.split(unrelated.group(1))[0])
+            if word.islower() and word not in _STOPWORDS and word not in _NOT_A_TRADE
+        }
+        if trade:
+            hit.keep(lambda key: key in known and not trade <= _trade_described(known[key]))
     # The level of government written before a body's name: "the federal NDP" is the
     # national party, not the provincial one; "the state ministry" the state's.
     level = _LEVEL_BEFORE.search(text, max(0, start - 12), start)
