@@ -9707,3 +9707,27 @@ def test_no_relation_to_a_trade_is_not_the_one_of_that_trade(text, expected):
         ]
     )
     assert keys_found(people, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The feud between the Marcos and Duterte families has deepened.", []),
+        ("Letters between the Amis father and son go on display.", []),
+        ("Heavy rain will continue over the highlands until mid-May.", []),
+        ("The boat races are held on the river each August.", []),
+        # The person, named so.
+        ("Marcos said the feud was over.", ["marcos"]),
+        ("Ms May said the rain would stop.", ["may"]),
+    ],
+)
+def test_two_families_named_together_and_a_months_part_are_no_ones_name(text, expected):
+    people = Gazetteer.of(
+        [
+            Named("marcos", "Ferdinand Marcos Jr.", ("Marcos",), "President.", "person"),
+            Named("amis", "Kingsley Amis", ("Amis",), "English novelist.", "person"),
+            Named("may", "Theresa May", ("May",), "British politician.", "person"),
+            Named("august", "Bille August", ("August",), "Danish film director.", "person"),
+        ]
+    )
+    assert keys_found(people, text) == expected

@@ -77,6 +77,13 @@ _IN_A_MONTH_BEFORE = re.compile(rf"\b(?:{_IN_A_MONTH}) $", re.IGNORECASE)
 # Those words in any case, for the first of a sentence: "From May to August".
 _OPENING_DATE = re.compile(_BEFORE_DATE.pattern, re.IGNORECASE)
 # Words after a surname that make it name several people: "the Miliband brothers".
+_MONTH_PART_BEFORE = re.compile(r"(?:\b(?:mid|early|late)[-‐‑–]|\b(?:each|every) )$")
+# Two families named together: "the Marcos and Duterte families", "the Porsche and Piëch
+# families"; and two of one family, "the Amis father and son".
+_GROUP_OF_TWO_AFTER = re.compile(
+    r" and (?:the )?[A-Z][\w’'-]+ (?:families|clans|dynasties|brothers|sisters)\b|"
+    r" (?:father|mother) and (?:son|daughter)\b"
+)
 _GROUPS = _wordset(
     """brothers sisters siblings twins family families cousins couple dynasty clan
     household pair duo trio relatives heirs descendants"""
@@ -405,7 +412,12 @@ def _a_word_or_a_date(text, start, end, before, after, folded, whole_name, perso
     if (
         folded in MONTHS
         and _title_before(text, start) is None
-        and (_DATE_AFTER.match(after) or _date_before(text, start))
+        and (
+            _DATE_AFTER.match(after)
+            or _date_before(text, start)
+            # "until mid-May", "in early-March", "each August".
+            or _MONTH_PART_BEFORE.search(before)
+        )
         # "part of May’s inner circle", "the rest of May’s cabinet": the possessive is a
         # person's (a month's would be "May’s figures", after none of these words).
         and not (_POSSESSIVE_AFTER.match(after) and _IN_A_MONTH_BEFORE.search(before))
@@ -478,7 +490,9 @@ def _opens_a_longer_name(text, start, before, after, sign, acronym, persons_name
         word = next_word.group(1)
         # A surname naming several people: "the Miliband brothers", "the Kim family",
         # "the Bakari couple’s firm".
-        if word.lower().removesuffix("’s").removesuffix("'s").rstrip("’'") in _GROUPS:
+        if word.lower().removesuffix("’s").removesuffix("'s").rstrip(
+            "’'"
+        ) in _GROUPS or _GROUP_OF_TWO_AFTER.match(after):
             return "plural"
         # Inside a longer name that is not ours: "Harris Poll", "Rio Grande do Sul",
         # "Kim Dae-jung", "Jordan River". (A name of ours would have been the longer
