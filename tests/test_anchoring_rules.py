@@ -9731,3 +9731,12 @@ def test_two_families_named_together_and_a_months_part_are_no_ones_name(text, ex
         ]
     )
     assert keys_found(people, text) == expected
+
+
+def test_the_and_a_family_name_before_a_verb_in_the_plural_is_the_family():
+    grower = Gazetteer.of(
+        [Named("jr", "Jeanne Ruggieri", ("Ruggieri",), "Flower grower in Grasse.", "person")]
+    )
+    text = "Jeanne Ruggieri took over. The Ruggieri have supplied flowers since the 1920s."
+    assert keys_found(grower, text) == ["jr"]
+    assert keys_found(grower, "Jeanne Ruggieri took over. Ruggieri has no heir.") == ["jr", "jr"]

@@ -1175,15 +1175,20 @@ _THE_AND_WORDS_BEFORE = re.compile(r"\b[Tt]he(?: [a-z][\w-]*)? $")
 
 def _the_name_alone(text: str, start: int, end: int, keys, keys_at: Mapping | None) -> bool:
     """Whether "the" stands before the name and nothing of a noun phrase after it ("the
-    support boat, the Cleopatra,"; "simply the Janáček, and"): no person, whose name takes
-    no "the"; unless the comma sets the person's own name beside it ("the Asantehene,
-    Otumfuo Osei Tutu II," is a title the person is known by; ``keys_at`` holds each hit's
-    keys by where it starts)."""
+    support boat, the Cleopatra,"; "simply the Janáček, and") or a verb in the plural
+    ("The Ruggieri have"): no person, whose name takes no "the"; unless the comma sets
+    the person's own name beside it ("the Asantehene, Otumfuo Osei Tutu II," is a title
+    the person is known by; ``keys_at`` holds each hit's keys by where it starts)."""
     if not _THE_BEFORE.search(text, max(0, start - 4), start):
         return False
     if text[end : end + 2] == ", " and set(keys) & set((keys_at or {}).get(end + 2, ())):
         return False
-    return bool(_CLAUSE_END.match(text, end) or _AGAIN_AFTER.match(text, end))
+    # (Or a family: "The Ruggieri have supplied flowers since the 1920s".)
+    return bool(
+        _CLAUSE_END.match(text, end)
+        or _AGAIN_AFTER.match(text, end)
+        or _PLURAL_VERB_AFTER.match(text, end)
+    )
 
 
 # "Face the Lee again": an adverb that ends the noun phrase as a comma does.
