@@ -9740,3 +9740,26 @@ def test_the_and_a_family_name_before_a_verb_in_the_plural_is_the_family():
     text = "Jeanne Ruggieri took over. The Ruggieri have supplied flowers since the 1920s."
     assert keys_found(grower, text) == ["jr"]
     assert keys_found(grower, "Jeanne Ruggieri took over. Ruggieri has no heir.") == ["jr", "jr"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A mother who gave only her surname, Kim, said her son had studied hard.", []),
+        ("A shopkeeper who gave only her nickname, Nan, waited for a boat.", []),
+        ("The firm sold its tankers, among them the 2004-built Rhodes, last year.", []),
+        ("The firm sold the 2004-built bulk carrier Rhodes last year.", []),
+        # The island, and the person named in full.
+        ("Ferries to Rhodes were cancelled.", ["rhodes"]),
+        ("Kim Hye-rin said the test had leaked.", ["kim"]),
+    ],
+)
+def test_a_name_someone_gave_alone_or_a_ships_after_its_year_is_none_of_ours(text, expected):
+    names = Gazetteer.of(
+        [
+            Named("kim", "Kim Hye-rin", ("Kim",), "South Korean education minister.", "person"),
+            Named("nan", "Nan", (), "Province of northern Thailand.", "place"),
+            Named("rhodes", "Rhodes", (), "Greek island in the Dodecanese.", "place"),
+        ]
+    )
+    assert keys_found(names, text) == expected

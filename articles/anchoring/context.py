@@ -168,6 +168,8 @@ _CALLED_BEFORE = re.compile(
     # "a driver who gave his name as Budi", "who identified herself only as Lan".
     r"gave (?:his|her|their) (?:first )?name(?: only)? as|identified (?:himself|herself) "
     r"(?:only )?as|"
+    # "A mother who gave only her surname, Kim,", "who gave only her nickname, Nan,".
+    r"gave (?:only )?(?:his|her|their) (?:first |given |family |last |sur|nick)?name(?: only)?,|"
     # A thing's name, or someone else's: "a bar called Goya", "a dog named Putin", "a man
     # named Ruto" (not "the party named Ruto as its candidate").
     r"\b(?:[Aa]n?) (?:bar|café|cafe|pub|restaurant|hotel|shop|store|dog|cat|horse|boat|"
@@ -217,7 +219,10 @@ _VESSEL_BEFORE = re.compile(
     # ship only after an article or a flag ("the bulk carrier Kastamonu").
     r"(?:\b(?:[Tt]he|[Aa]n?|own|its|their|-flagged|-registered)(?: [a-z][\w-]*)? )"
     r"(?:bulk|ore|car|cargo|container) carrier|"
-    r"steamer|icebreaker|catamaran|dhow|sloop|corvette|containership)"
+    r"steamer|icebreaker|catamaran|dhow|sloop|corvette|containership|"
+    # A ship by the year it was built: "its last three tankers, among them the 2004-built
+    # Rhodes".
+    r"\d{4}-built(?: [a-z][\w-]*){0,2})"
     r"(?: |, the | the |,? (?:named|called|christened|registered as)(?: the)? )$|"
     # A name given to a ship at registry: "a motor yacht, registered as the Cherno More"
     # (not "registered as the ANC’s candidate").
@@ -1302,7 +1307,8 @@ def _named_after(
 _THING_NOUNS = _wordset(
     """film movie documentary novel book poem song album opera musical painting pastry cake
     dish drink wine beer lager cheese dog cat horse retriever puppy parrot god goddess deity
-    ship boat ferry yacht train satellite rocket car truck aircraft"""
+    ship boat ferry yacht train satellite rocket car truck aircraft epic thriller biopic
+    sitcom tanker freighter"""
 )
 # Such a noun set beside the name, after it (", the 1942 film that", ", a ferry built
 # in") or before it ("her golden retriever, Jasper,"): the head of the phrase, before a
