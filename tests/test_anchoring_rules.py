@@ -9763,3 +9763,24 @@ def test_a_name_someone_gave_alone_or_a_ships_after_its_year_is_none_of_ours(tex
         ]
     )
     assert keys_found(names, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sewage was stored at works upstream of Henley-on-Thames.", []),
+        ("A rugby club in Clermont-l’Hérault asked to be included.", []),
+        ("The court in Châlons-en-Champagne ruled on Monday.", []),
+        # The names of their own.
+        ("The Thames burst its banks near the Hérault border.", ["thames", "herault"]),
+    ],
+)
+def test_a_towns_name_joined_to_another_by_a_particle_holds_neither(text, expected):
+    names = Gazetteer.of(
+        [
+            Named("thames", "River Thames", ("Thames",), "River in southern England.", "place"),
+            Named("herault", "Hérault", (), "Department in southern France.", "place"),
+            Named("champagne", "Champagne", (), "Historic region of France.", "place"),
+        ]
+    )
+    assert keys_found(names, text) == expected

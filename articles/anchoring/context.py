@@ -230,6 +230,9 @@ _VESSEL_BEFORE = re.compile(
     r"registered as the $"
 )
 _JOINED_WORD = re.compile(r"[-‐‑–][A-Z][\w'’]*")
+_JOINING_PARTICLES = r"(?:on|upon|under|sur|sous|en|lès|lez|la|le|les|de|du|des|am|an|im|aan)"
+_PARTICLE_JOINED_AFTER = re.compile(rf"[-‐‑](?:{_JOINING_PARTICLES}[-‐‑]|[ld][’'])[A-ZÀ-Ý]")
+_PARTICLE_JOINED_BEFORE = re.compile(rf"[A-Z][\w’'-]*[-‐‑](?:{_JOINING_PARTICLES}[-‐‑]|[ld][’'])$")
 _JOINED_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’]*)[-‐‑–]$")
 # Prefixes joined to a name that make no longer name: "Anti-Putin", "Pro-Russia".
 _PREFIXES = frozenset({"anti", "pro", "ex", "non", "post", "pre", "neo", "pan", "mid", "trans"})
@@ -453,6 +456,11 @@ def _joined_to_another_word(after, before, joined, joined_before, sign):
     # a longer name ("the Vall-Brenna Free Trade Zone"); "US-China talks" are two names.
     compound = _JOINED_AND_NAME.match(after)
     if compound and not _may_follow_a_name(compound.group(1)):
+        return "longer name"
+    # A town's name joined to another by a particle, as English and French name towns
+    # ("Henley-on-Thames", "Clermont-l’Hérault", "Châlons-en-Champagne"): neither part
+    # is a name of its own there.
+    if _PARTICLE_JOINED_AFTER.match(after) or _PARTICLE_JOINED_BEFORE.search(before):
         return "longer name"
     # Joined by a hyphen to a capitalised word that is no name of ours, and then a stop or
     # a word no noun phrase ends with, it is the start of a name we do not know
