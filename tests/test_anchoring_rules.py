@@ -9784,3 +9784,24 @@ def test_a_towns_name_joined_to_another_by_a_particle_holds_neither(text, expect
         ]
     )
     assert keys_found(names, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Denmark has had three prime ministers named Rasmussen since 1993.", []),
+        ("The two defendants named Sawadogo sat at opposite ends of the bench.", []),
+        # One of them, named so alone.
+        ("Rasmussen said the jobs would move.", ["rasmussen"]),
+    ],
+)
+def test_several_people_said_to_bear_a_name_are_none_of_them(text, expected):
+    people = Gazetteer.of(
+        [
+            Named(
+                "rasmussen", "Lars Løkke Rasmussen", ("Rasmussen",), "Danish politician.", "person"
+            ),
+            Named("sawadogo", "Mariam Sawadogo", ("Sawadogo",), "Burkinabè lawyer.", "person"),
+        ]
+    )
+    assert keys_found(people, text) == expected

@@ -150,6 +150,13 @@ _JOINED_AND_NAME = re.compile(r"[-‐‑–][A-Z][\w'’]*(?:[-‐‑–][A-Z][\
 
 
 _COUNTED_BEFORE = re.compile(r"\b[Tt]he (?:two|three|four|five) $")
+_SEVERAL_NAMED_BEFORE = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|many|both) "
+    r"(?:[a-z]+ ){0,2}(?:people|men|women|children|sons|daughters|brothers|sisters|"
+    r"relatives|players|ministers|presidents|executives|officials|politicians|candidates|"
+    r"lawmakers|members|defendants|judges|generals|officers|priests|singers|actors|drivers) "
+    r"(?:named|called|surnamed|with the (?:sur|family )?name) $"
+)
 _ERAS = frozenset({"bc", "ad", "bce", "ce"})
 _ERA_BEFORE = re.compile(r"(?:\d|\bcentury|\bmillennium|\bcenturies) $")
 # ISO 4217 codes a wire writes before an amount.
@@ -386,6 +393,11 @@ def _a_word_or_a_date(text, start, end, before, after, folded, whole_name, perso
     if _COUNTED_BEFORE.search(before) and (
         _PHRASE_ENDS.match(text, end) or _PLURAL_VERB_AFTER.match(text, end)
     ):
+        return "plural"
+    # Several people said to bear the name: "three prime ministers named Rasmussen", "the
+    # two defendants named Sawadogo" (people: a town or a street named after someone
+    # may be the person's mention).
+    if _SEVERAL_NAMED_BEFORE.search(text, max(0, start - 60), start):
         return "plural"
     if _VESSEL_BEFORE.search(before):
         return "vessel"
