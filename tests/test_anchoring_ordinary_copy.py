@@ -327,7 +327,9 @@ def test_ordinary_copy_near_the_rules_of_sets_172_to_183(entities, text, expecte
 # as a point or an area, a river's "the", features named after a firm or a town), and
 # those of the next (what a report of a game says of the other side, a place's officers
 # and landings, accents and hyphens as copy writes them, "the elder" among relatives
-# named in full, a work's or a firm's word before a name, an agency's longer name).
+# named in full, a work's or a firm's word before a name, an agency's longer name; then
+# "no relation to the minister", districts, appositions' heads, families named together,
+# parts of months, names given alone, towns joined by particles, people named alike).
 REVIEWED = [
     case
     for path in sorted((Path(__file__).parent / "data" / "ordinary_copy").glob("*.json"))

@@ -9716,6 +9716,7 @@ def test_no_relation_to_a_trade_is_not_the_one_of_that_trade(text, expected):
         ("Letters between the Amis father and son go on display.", []),
         ("Heavy rain will continue over the highlands until mid-May.", []),
         ("The boat races are held on the river each August.", []),
+        ("The whips contacted every May loyalist before the vote.", ["may"]),
         # The person, named so.
         ("Marcos said the feud was over.", ["marcos"]),
         ("Ms May said the rain would stop.", ["may"]),
@@ -9740,6 +9741,14 @@ def test_the_and_a_family_name_before_a_verb_in_the_plural_is_the_family():
     text = "Jeanne Ruggieri took over. The Ruggieri have supplied flowers since the 1920s."
     assert keys_found(grower, text) == ["jr"]
     assert keys_found(grower, "Jeanne Ruggieri took over. Ruggieri has no heir.") == ["jr", "jr"]
+    # A firm of the family's name is left to the other rules.
+    family_firm = Gazetteer.of(
+        [
+            Named("rt", "Ratan Tata", ("Tata",), "Indian industrialist.", "person"),
+            Named("tg", "Tata Group", ("Tata",), "Indian conglomerate.", "organization"),
+        ]
+    )
+    assert keys_found(family_firm, "The Tata have run the group for 150 years.") != ["rt"]
 
 
 @pytest.mark.parametrize(
@@ -9749,6 +9758,7 @@ def test_the_and_a_family_name_before_a_verb_in_the_plural_is_the_family():
         ("A shopkeeper who gave only her nickname, Nan, waited for a boat.", []),
         ("The firm sold its tankers, among them the 2004-built Rhodes, last year.", []),
         ("The firm sold the 2004-built bulk carrier Rhodes last year.", []),
+        ("The 2004-built stadium in Rhodes will host the final.", ["rhodes"]),
         # The island, and the person named in full.
         ("Ferries to Rhodes were cancelled.", ["rhodes"]),
         ("Kim Hye-rin said the test had leaked.", ["kim"]),
@@ -9771,13 +9781,21 @@ def test_a_name_someone_gave_alone_or_a_ships_after_its_year_is_none_of_ours(tex
         ("Sewage was stored at works upstream of Henley-on-Thames.", []),
         ("A rugby club in Clermont-l’Hérault asked to be included.", []),
         ("The court in Châlons-en-Champagne ruled on Monday.", []),
-        # The names of their own.
+        # The names of their own, and the town's short name before the particle.
         ("The Thames burst its banks near the Hérault border.", ["thames", "herault"]),
+        ("Police in Newcastle-upon-Tyne arrested two men.", ["newcastle"]),
     ],
 )
-def test_a_towns_name_joined_to_another_by_a_particle_holds_neither(text, expected):
+def test_a_towns_name_joined_to_another_by_a_particle_holds_no_river_or_region(text, expected):
     names = Gazetteer.of(
         [
+            Named(
+                "newcastle",
+                "Newcastle upon Tyne",
+                ("Newcastle",),
+                "City in north-east England.",
+                "place",
+            ),
             Named("thames", "River Thames", ("Thames",), "River in southern England.", "place"),
             Named("herault", "Hérault", (), "Department in southern France.", "place"),
             Named("champagne", "Champagne", (), "Historic region of France.", "place"),

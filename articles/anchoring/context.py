@@ -77,7 +77,8 @@ _IN_A_MONTH_BEFORE = re.compile(rf"\b(?:{_IN_A_MONTH}) $", re.IGNORECASE)
 # Those words in any case, for the first of a sentence: "From May to August".
 _OPENING_DATE = re.compile(_BEFORE_DATE.pattern, re.IGNORECASE)
 # Words after a surname that make it name several people: "the Miliband brothers".
-_MONTH_PART_BEFORE = re.compile(r"(?:\b(?:mid|early|late)[-‐‑–]|\b(?:each|every) )$")
+_MONTH_PART_BEFORE = re.compile(r"\b(?:mid|early|late)[-‐‑–]$")
+_EACH_BEFORE = re.compile(r"\b(?:each|every) $")
 # Two families named together: "the Marcos and Duterte families", "the Porsche and Piëch
 # families"; and two of one family, "the Amis father and son".
 _GROUP_OF_TWO_AFTER = re.compile(
@@ -229,7 +230,8 @@ _VESSEL_BEFORE = re.compile(
     r"steamer|icebreaker|catamaran|dhow|sloop|corvette|containership|"
     # A ship by the year it was built: "its last three tankers, among them the 2004-built
     # Rhodes".
-    r"\d{4}-built(?: [a-z][\w-]*){0,2})"
+    r"\d{4}-built(?: (?:[a-z]+ )?(?:carrier|tanker|ship|vessel|freighter|ferry|liner|bulker|"
+    r"trawler|yacht))?)"
     r"(?: |, the | the |,? (?:named|called|christened|registered as)(?: the)? )$|"
     # A name given to a ship at registry: "a motor yacht, registered as the Cherno More"
     # (not "registered as the ANC’s candidate").
@@ -238,7 +240,7 @@ _VESSEL_BEFORE = re.compile(
 )
 _JOINED_WORD = re.compile(r"[-‐‑–][A-Z][\w'’]*")
 _JOINING_PARTICLES = r"(?:on|upon|under|sur|sous|en|lès|lez|la|le|les|de|du|des|am|an|im|aan)"
-_PARTICLE_JOINED_AFTER = re.compile(rf"[-‐‑](?:{_JOINING_PARTICLES}[-‐‑]|[ld][’'])[A-ZÀ-Ý]")
+_ARTICLE_JOINED_AFTER = re.compile(r"[-‐‑][ld][’'][A-ZÀ-Ý]")
 _PARTICLE_JOINED_BEFORE = re.compile(rf"[A-Z][\w’'-]*[-‐‑](?:{_JOINING_PARTICLES}[-‐‑]|[ld][’'])$")
 _JOINED_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’]*)[-‐‑–]$")
 # Prefixes joined to a name that make no longer name: "Anti-Putin", "Pro-Russia".
@@ -435,8 +437,10 @@ def _a_word_or_a_date(text, start, end, before, after, folded, whole_name, perso
         and (
             _DATE_AFTER.match(after)
             or _date_before(text, start)
-            # "until mid-May", "in early-March", "each August".
+            # "until mid-May", "in early-March", "each August," (not "every May
+            # loyalist", the person's).
             or _MONTH_PART_BEFORE.search(before)
+            or (_EACH_BEFORE.search(before) and _PHRASE_ENDS.match(text, end))
         )
         # "part of May’s inner circle", "the rest of May’s cabinet": the possessive is a
         # person's (a month's would be "May’s figures", after none of these words).
@@ -469,10 +473,12 @@ def _joined_to_another_word(after, before, joined, joined_before, sign):
     compound = _JOINED_AND_NAME.match(after)
     if compound and not _may_follow_a_name(compound.group(1)):
         return "longer name"
-    # A town's name joined to another by a particle, as English and French name towns
-    # ("Henley-on-Thames", "Clermont-l’Hérault", "Châlons-en-Champagne"): neither part
-    # is a name of its own there.
-    if _PARTICLE_JOINED_AFTER.match(after) or _PARTICLE_JOINED_BEFORE.search(before):
+    # A town's name joined to another by a particle, as English and French name towns:
+    # the name after the particle is the town's, no river's or region's of ours
+    # ("Henley-on-Thames", "Châlons-en-Champagne"); the one before it is the town's short
+    # name ("Newcastle-upon-Tyne", "Southend-on-Sea"), unless an article joins them, which
+    # makes another town ("Clermont-l’Hérault" is no Clermont-Ferrand).
+    if _PARTICLE_JOINED_BEFORE.search(before) or _ARTICLE_JOINED_AFTER.match(after):
         return "longer name"
     # Joined by a hyphen to a capitalised word that is no name of ours, and then a stop or
     # a word no noun phrase ends with, it is the start of a name we do not know
@@ -1200,20 +1206,15 @@ _THE_AND_WORDS_BEFORE = re.compile(r"\b[Tt]he(?: [a-z][\w-]*)? $")
 
 def _the_name_alone(text: str, start: int, end: int, keys, keys_at: Mapping | None) -> bool:
     """Whether "the" stands before the name and nothing of a noun phrase after it ("the
-    support boat, the Cleopatra,"; "simply the Janáček, and") or a verb in the plural
-    ("The Ruggieri have"): no person, whose name takes no "the"; unless the comma sets
-    the person's own name beside it ("the Asantehene, Otumfuo Osei Tutu II," is a title
-    the person is known by; ``keys_at`` holds each hit's keys by where it starts)."""
+    support boat, the Cleopatra,"; "simply the Janáček, and"): no person, whose name
+    takes no "the"; unless the comma sets the person's own name beside it ("the
+    Asantehene, Otumfuo Osei Tutu II," is a title the person is known by; ``keys_at``
+    holds each hit's keys by where it starts)."""
     if not _THE_BEFORE.search(text, max(0, start - 4), start):
         return False
     if text[end : end + 2] == ", " and set(keys) & set((keys_at or {}).get(end + 2, ())):
         return False
-    # (Or a family: "The Ruggieri have supplied flowers since the 1920s".)
-    return bool(
-        _CLAUSE_END.match(text, end)
-        or _AGAIN_AFTER.match(text, end)
-        or _PLURAL_VERB_AFTER.match(text, end)
-    )
+    return bool(_CLAUSE_END.match(text, end) or _AGAIN_AFTER.match(text, end))
 
 
 # "Face the Lee again": an adverb that ends the noun phrase as a comma does.
@@ -1288,6 +1289,14 @@ def _named_after(
     written = set(fold(text[start:end]).split())
     epithet = all(key in profiles and not written & set(profiles[key].name.split()) for key in keys)
     if kinds == {"person"} and not epithet and _the_name_alone(text, start, end, keys, keys_at):
+        return True
+    # "The Ruggieri have supplied flowers since the 1920s": "the", a family name and a
+    # verb in the plural is the family, no one of it.
+    if (
+        kinds == {"person"}
+        and _THE_BEFORE.search(text, max(0, start - 4), start)
+        and _PLURAL_VERB_AFTER.match(text, end)
+    ):
         return True
     # A team takes "a" as a side in a given state: "a more open Peñarol could help them",
     # "a depleted Chelsea".

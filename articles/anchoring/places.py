@@ -178,24 +178,20 @@ def _of_the_kind_written(text: str, start: int, end: int, keys: list, known: Map
     # island or a town of ours that is no mountain (we do not know the volcano).
     if not kept and kind == "mountain" and re.match(r" (?:strato)?volcano\b", text[end:]):
         return keys
-    # A district "of" it when no place of ours of the name is one: "the central district
-    # of Ankara", "the financial district of Lagos" are in the town, "the districts of
-    # Chiang Mai" in the province; "the district of" any, as the rest of the story says.
+    # A town's district "of" it when no place of ours of the name is a district: "the
+    # central district of Ankara", "the financial district of Lagos" are in the town.
+    # (Bare, "the districts of" may be a town's or a province's: "the poorer districts of
+    # Lima", "the districts of Chiang Mai"; "the district of Columbia" is neither.)
     part = not kept and _DISTRICT_OF_BEFORE.search(text, max(0, start - 40), start)
     if part:
         towns = [key for key in places if known[key].place_type == "city"]
-        if part.group(1):
-            return towns or keys
-        # A region is divided into districts: "the districts of Chiang Mai".
-        areas = [key for key in places if key not in towns]
-        return (areas or keys) if part.group(2) else keys
+        return towns or keys
     return kept
 
 
 _DISTRICT_OF_BEFORE = re.compile(
-    r"(?:\b(central|business|financial|commercial|historic|old|busy|shopping|university|"
-    r"diplomatic|government|port|industrial|entertainment|nightlife) )?\bdistrict(s)? of "
-    r"(?:the )?$"
+    r"\b(?:central|business|financial|commercial|historic|old|busy|shopping|university|"
+    r"diplomatic|government|port|industrial|entertainment|nightlife) districts? of (?:the )?$"
 )
 
 
