@@ -9823,3 +9823,42 @@ def test_several_people_said_to_bear_a_name_are_none_of_them(text, expected):
         ]
     )
     assert keys_found(people, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A photograph of Mandela and FW de Klerk shaking hands.", "FW de Klerk"),
+        ("A photograph of F W de Klerk hung there.", "F W de Klerk"),
+        ("Mills since S P Bagaria's grandfather bought the site.", "S P Bagaria"),
+        ("The match at the M A Chidambaram Stadium was put back.", "M A Chidambaram Stadium"),
+        (
+            "Sharp was bought by Hon Hai Precision Industry Co Ltd in 2016.",
+            "Hon Hai Precision Industry Co Ltd",
+        ),
+        ("Yokozuna Hōshōryū won the tournament.", "Hōshōryū"),
+    ],
+)
+def test_initials_legal_forms_and_long_vowels_as_copy_writes_them(text, expected):
+    names = Gazetteer.of(
+        [
+            Named("fw", "F. W. de Klerk", ("de Klerk",), "South African president.", "person"),
+            Named("sp", "Shankar Bagaria", ("S. P. Bagaria",), "Indian industrialist.", "person"),
+            Named("ho", "Hoshoryu", (), "Mongolian-born sumo wrestler.", "person"),
+            Named(
+                "chepauk",
+                "Chepauk",
+                ("M. A. Chidambaram Stadium",),
+                "Cricket ground in Chennai.",
+                "place",
+            ),
+            Named(
+                "foxconn",
+                "Foxconn",
+                ("Hon Hai Precision Industry Co., Ltd.",),
+                "Taiwanese electronics maker.",
+                "organization",
+            ),
+        ]
+    )
+    assert [surface for surface, _ in found(names, text)] == [expected]

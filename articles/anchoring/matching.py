@@ -666,11 +666,16 @@ def _spelled(
         # Accents no name of theirs has: a place's or a body's ("İSTANBUL", "Atlético"),
         # not a person's, unless the story wrote the person's longer name with these
         # very accents ("José Rodríguez ... Rodríguez" for a Jose Rodriguez).
+        # (Nor long vowels marked, which spell no other name: "Hōshōryū" for Hoshoryu.)
         accented_before = _named_before_as_written(text, surface, earlier)
+        macrons_only = written.translate(_MACRONS) == form
         kept = tuple(
             key
             for key in keys
-            if key not in profiles or profiles[key].kind != "person" or key in accented_before
+            if key not in profiles
+            or profiles[key].kind != "person"
+            or key in accented_before
+            or macrons_only
         )
         return (start, end, kept) if kept else None
     lowered = surface.lower()
@@ -760,6 +765,10 @@ def _named_before(haystack: str, form: str, earlier: list) -> set:
         if other == form or (len(other) > len(form) and padded in f" {other} "):
             named.update(keys)
     return named
+
+
+# Vowels marked long (Japanese, Māori, Latvian), read as the bare vowels.
+_MACRONS = str.maketrans("āēīōūȳ", "aeiouy")
 
 
 def _named_before_as_written(text: str, surface: str, earlier: list) -> set:

@@ -51,6 +51,7 @@ _NUMBER_BARE = re.compile(r"\bNo (?=\d)")
 # end may be the sentence's.
 _LEGAL_FORMS = "Ltd|Inc|Corp|Co|Pte|Bhd|Pty|Plc|Cie|Bros|Ltda|Cia|Zrt|Nyrt|Kft|Tbk"
 _LEGAL_FORM_STOPPED = re.compile(rf"(?<![\w.])({_LEGAL_FORMS})\.(?= |$)")
+_LEGAL_FORMS_LISTED = re.compile(r"(?<![\w.])(Co|Inc|Corp)\.?, (?=Ltd|Inc|Limited)")
 _LEGAL_FORM_BARE = re.compile(rf"(?<![\w.])({_LEGAL_FORMS})(?= )")
 # Italian legal forms, written with their stops or without: "Caldera S.p.A." and
 # "Caldera SpA", "S.r.l." and "Srl".
@@ -71,7 +72,9 @@ _INITIALS_BARE = re.compile(r"(?<![\w.])([A-Z]{2,3})(?= \w)")
 _TRAILING_INITIALS = re.compile(r"(?<=\w )([A-Z]{2,3})$")
 # A person's initials before the name, which copy writes "AJ", "A.J." or "A. J."
 # ("AJ Foyt" for "A.J. Foyt", "J.D. Vance" for "JD Vance").
-_LEADING_INITIALS = re.compile(r"((?:[A-Z]\.? ?){2,3})(?=[A-Z][a-z])")
+_LEADING_INITIALS = re.compile(
+    r"((?:[A-Z]\.? ?){2,3})(?=[A-Z][a-z]|(?:de|van|von|da|du|le|la|di|del|dos|das) [A-Z])"
+)
 # One initial that opens a name or stands inside it, which Indian and British copy
 # writes without its stop ("R Premadasa Stadium", "R Ashwin", "George W Bush"); not "A"
 # or "I" opening a name, which are words there.
@@ -231,6 +234,9 @@ def abbreviated(named: Named, written: str, spelled_as: Set[str]) -> set[str]:
         forms.add(_INITIALS_BARE.sub(lambda word: ".".join(word.group(1)) + ".", plain))
         forms.add(_TRAILING_INITIALS.sub(lambda word: ".".join(word.group(1)) + ".", plain))
         forms.add(_LEGAL_FORM_STOPPED.sub(r"\1", plain))
+        # "Co., Ltd." written "Co Ltd" or "Co. Ltd.": the comma between goes too.
+        unlisted = _LEGAL_FORMS_LISTED.sub(r"\1 ", plain)
+        forms |= {unlisted, _LEGAL_FORM_STOPPED.sub(r"\1", unlisted)}
         forms.add(_LEGAL_FORM_BARE.sub(r"\1.", plain))
         forms.add(_LEGAL_FORM_SPELLED.sub(lambda form: _LEGAL_FORM_AS[form.group(1)], plain))
         forms.add(_NUMBER_STOPPED.sub("No ", plain))
@@ -244,11 +250,14 @@ def abbreviated(named: Named, written: str, spelled_as: Set[str]) -> set[str]:
     forms.add(_ONE_INITIAL.sub(lambda initial: f"{initial.group(1) or initial.group(2)} ", plain))
     if named.kind == "person":
         forms.add(_MA_STOPPED.sub("Ma ", plain))
+    # A person's initials before the name, and those of the person a ground or a body is
+    # named after ("M. A. Chidambaram Stadium"), with stops or without, spaced or not.
     initials = _LEADING_INITIALS.match(plain)
-    if named.kind == "person" and initials:
+    if initials and (named.kind == "person" or "." in initials.group(1)):
         letters, rest = re.findall(r"[A-Z]", initials.group(1)), plain[initials.end() :]
         forms |= {
             f"{''.join(letters)} {rest}",
+            f"{' '.join(letters)} {rest}",
             f"{'.'.join(letters)}. {rest}",
             f"{'. '.join(letters)}. {rest}",
         }
