@@ -9862,3 +9862,29 @@ def test_initials_legal_forms_and_long_vowels_as_copy_writes_them(text, expected
         ]
     )
     assert [surface for surface, _ in found(names, text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Records were kept at the Chilean O'Higgins Base for decades.", ["base"]),
+        ("Shares in the American Merck rose on Tuesday.", ["merck-us"]),
+        # A people's word with no "the" may open a longer name: "Chilean Navy Base".
+        ("Scottish Merck said nothing.", []),
+    ],
+)
+def test_a_peoples_word_after_the_before_a_name_is_no_part_of_a_longer_name(text, expected):
+    names = Gazetteer.of(
+        [
+            Named(
+                "base",
+                "General Bernardo O'Higgins Base",
+                ("O'Higgins Base",),
+                "Chilean Antarctic research station.",
+                "place",
+            ),
+            Named("merck-us", "Merck & Co.", ("Merck",), "American drugmaker.", "organization"),
+            Named("merck-de", "Merck KGaA", ("Merck",), "German drugmaker.", "organization"),
+        ]
+    )
+    assert keys_found(names, text) == expected

@@ -1096,6 +1096,9 @@ def _a_peoples_word(text: str, hit: tuple, profiles: Mapping[object, Profile]) -
     )
 
 
+_A_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|its|their) $")
+
+
 def _nationality_before(text: str, hit: tuple, profiles: Mapping[object, Profile]) -> bool:
     """Whether the word before a person's name is the person's nationality, the word for
     the people of a place that the description of one of its entities names, or the word
@@ -1104,7 +1107,11 @@ def _nationality_before(text: str, hit: tuple, profiles: Mapping[object, Profile
     the person; it is no part of a longer name, as "Hunter" in "Hunter Biden" is."""
     start, _, keys = hit
     previous = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
-    if previous is None or not _all_persons(keys, profiles):
+    # (A place's or a body's too after "the": "the Chilean O’Higgins Base".)
+    if previous is None or not (
+        _all_persons(keys, profiles)
+        or _A_DETERMINER_BEFORE.search(text, max(0, previous.start() - 5), previous.start())
+    ):
         return False
     word = previous.group(1).lower()
     bases = [word[: -len(ending)] for ending in _DEMONYM_ENDINGS if word.endswith(ending)]
