@@ -9888,3 +9888,19 @@ def test_a_peoples_word_after_the_before_a_name_is_no_part_of_a_longer_name(text
         ]
     )
     assert keys_found(names, text) == expected
+
+
+def test_the_last_two_words_of_a_bodys_name_hyphenated_as_a_places_compound():
+    clubs = Gazetteer.of(
+        [
+            Named(
+                "ubb",
+                "Union Bordeaux Bègles",
+                ("UBB",),
+                "Rugby union club from Bordeaux and Bègles.",
+                "organization",
+            )
+        ]
+    )
+    text = "Toulouse beat Union Bordeaux-Bègles 31-24 on Saturday."
+    assert found(clubs, text) == [("Union Bordeaux-Bègles", "ubb")]

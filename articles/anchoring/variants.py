@@ -195,6 +195,10 @@ def hyphened(named: Named, written: str, spelled_as: Set[str]) -> set[str]:
         for index, word in enumerate(words[:2])
     ):
         joined.add(" ".join([f"{words[0]}-{words[1]}", *words[2:]]))
+    # And its last two, a place's compound inside a body's name ("Union Bordeaux-Bègles"
+    # for Union Bordeaux Bègles).
+    if len(words) > 2 and all(len(word) > 2 and word[0].isupper() for word in words[-2:]):
+        joined.add(" ".join([*words[:-2], f"{words[-2]}-{words[-1]}"]))
     # A place's name of three words or more hyphenated whole, particles and all
     # ("Dar-es-Salaam", "Stratford-upon-Avon").
     if named.kind == "place" and len(words) > 2:
