@@ -9904,3 +9904,12 @@ def test_the_last_two_words_of_a_bodys_name_hyphenated_as_a_places_compound():
     )
     text = "Toulouse beat Union Bordeaux-Bègles 31-24 on Saturday."
     assert found(clubs, text) == [("Union Bordeaux-Bègles", "ubb")]
+
+
+def test_a_regimes_word_before_a_country_opens_no_longer_name():
+    countries = Gazetteer.of(
+        [Named("germany", "Germany", (), "Country in central Europe.", "place")]
+    )
+    text = "The pact under which Nazi Germany and the Soviet Union divided Europe."
+    assert keys_found(countries, text) == ["germany"]
+    assert keys_found(countries, "The Sparkasse Germany Fund grew.") == []

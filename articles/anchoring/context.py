@@ -581,6 +581,8 @@ def _ends_a_longer_name(text, start, end, before, owner, sign):
             # "On Tuesday Petro wrote", "In March Kagame said": a date is no name, nor is
             # its possessive ("before Saturday’s Indian Super League match").
             and _POSSESSIVE_END.sub("", word.lower()) not in _DATE_WORDS
+            # A regime's word before a country: "Nazi Germany", "Tsarist Russia".
+            and word.lower() not in _REGIMES
             # An owner before a whole name of several words: "Norway’s Höegh LNG" (a
             # word alone may end one: "Shepherd’s Bush").
             and not (
@@ -646,6 +648,7 @@ _NAME_AFTER = re.compile(r" (?:(?:family|given|first|last) )?(?:name|surname)\b"
 
 # A chamber and the office held in it after a place: "Illinois House Speaker Michael
 # Madigan", "Texas Senate Majority Leader", as "New York Governor" is a place's office.
+_REGIMES = frozenset({"nazi", "fascist", "francoist", "tsarist", "imperial", "colonial"})
 _CHAMBER_AND_OFFICE = re.compile(
     r" (?:House|Senate|Assembly|Legislature|Council) ([A-Z][\w-]*)(?: ([A-Z][\w-]*))?\b"
 )
