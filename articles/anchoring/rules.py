@@ -209,14 +209,14 @@ _PART_OF_A_PLACE_BEFORE = re.compile(
 )
 # A place's officer named with it: "Governor Renan Falcão of Goiás", "Mayor Quinton Lucas
 # of Kansas City".
+_OFFICER_OF_BEFORE = re.compile(
+    r"\b(?:Mayor|Governor|Premier|Prefect) (?:[A-Z][\w’'.-]* ){1,3}of $"
+)
 # Where a flight lands: "extra flights landed at Nice" (a player "landed at Nice on a
 # four-year deal" at the club).
 _FLIGHTS_LANDED_BEFORE = re.compile(
     r"\b(?:flights?|planes?|jets?|aircraft|airliners?|helicopters?)\b[^.;]{0,30}"
     r"\b(?:landed|lands|land|landing) (?:at|in) $"
-)
-_OFFICER_OF_BEFORE = re.compile(
-    r"\b(?:Mayor|Governor|Premier|Prefect) (?:[A-Z][\w’'.-]* ){1,3}of $"
 )
 # A city or a country hosts a games, a cup or a summit: "before Brisbane hosts the 2032
 # Summer Olympics" (a team hosts another team, "Lyon host Marseille", and hosts games).
