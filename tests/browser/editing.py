@@ -27,23 +27,29 @@ def wait_for_editor(page, expression, timeout=None):
     )
 
 
-def press_and_wait_for_cursor(page, key):
-    """Press `key`, a key that collapses the selection to one place ("Control+End"),
-    then wait until the editor has taken the move in.
+def move_cursor_to_the_end(page):
+    """Press Control+End in the body editor, then wait until the editor has its cursor at
+    the end of the text.
 
     The editor learns of a selection the browser moved a moment later (on its
     "selectionchange" event); a key pressed before then would act on the old selection.
-    On a loaded machine the first press, right after the editor took the focus back, is
-    sometimes lost (seen once in CI in many runs): the selection is then unchanged and
-    the key is pressed again, which is safe for a key that collapses it.
+    It waits for the end itself, not any collapsed cursor: the click that gave the editor
+    the focus leaves one where it clicked, and typing there would land mid-text. On a
+    loaded machine the first press, right after the editor took the focus back, is
+    sometimes lost (seen in CI): the key is then pressed again, which is safe, as it only
+    moves the cursor.
     """
     # Imported here: the suite without the browser tests runs without Playwright.
     from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+    at_the_end = (
+        "(() => { const selection = editor.state.selection; return selection.empty && "
+        "selection.head === selection.constructor.atEnd(editor.state.doc).head; })()"
+    )
     for attempt in range(3):
-        page.keyboard.press(key)
+        page.keyboard.press("Control+End")
         try:
-            wait_for_editor(page, "editor.state.selection.empty", timeout=4000)
+            wait_for_editor(page, at_the_end, timeout=4000)
             return
         except PlaywrightTimeoutError:
             if attempt == 2:

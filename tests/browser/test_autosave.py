@@ -12,7 +12,7 @@ from django.contrib.auth.models import User
 
 from articles import body as article_body
 from articles.models import Article
-from tests.browser.editing import body_editor, press_and_wait_for_cursor
+from tests.browser.editing import body_editor, move_cursor_to_the_end
 from tests.factories import ArticleFactory, UserFactory
 
 pytestmark = pytest.mark.browser
@@ -62,7 +62,7 @@ def stored_copy(page, article):
 def type_into_body(page, article, words):
     """Type at the end of the body, then wait until autosave has kept it."""
     body_editor(page).click()
-    press_and_wait_for_cursor(page, "Control+End")
+    move_cursor_to_the_end(page)
     page.keyboard.type(words)
     page.wait_for_function(
         "([key, words]) => (localStorage.getItem(key) || '').includes(words)",

@@ -11,8 +11,8 @@ import pytest
 from articles.models import Mention, MentionStatus
 from tests.browser.editing import (
     body_editor,
+    move_cursor_to_the_end,
     paste_html,
-    press_and_wait_for_cursor,
     select_words,
 )
 from tests.factories import member_of
@@ -117,7 +117,7 @@ def test_an_editor_edits_annotates_and_reviews_with_no_violation(
     body = body_editor(page)
     expect(body).to_contain_text("Xi thanked him.")
     body.click()
-    press_and_wait_for_cursor(page, "Control+End")
+    move_cursor_to_the_end(page)
     page.keyboard.type(TYPED)
     expect(body).to_contain_text("Xi thanked him." + TYPED)
     # Autosave keeps the edit in the browser a moment later.

@@ -10,8 +10,8 @@ from articles.models import Article, ArticleStatus, Mention, MentionStatus
 from tests.browser.editing import (
     body_editor,
     editor_state,
+    move_cursor_to_the_end,
     paste_html,
-    press_and_wait_for_cursor,
     select_in_editor,
     select_words,
 )
@@ -69,7 +69,7 @@ def test_an_editor_writes_a_rich_body_an_annotator_links_a_name_and_a_reader_see
     expect(link).to_have_attribute("href", "https://example.org/budget")
 
     expect(body).to_be_focused()  # again, once the dialog has gone
-    press_and_wait_for_cursor(editor, "Control+End")
+    move_cursor_to_the_end(editor)
     editor.keyboard.press("Enter")
     editor.keyboard.type("It pays for:")
     editor.keyboard.press("Enter")
@@ -176,7 +176,7 @@ def test_the_link_search_links_the_selection_to_an_article_or_inserts_an_entity(
     expect(body).to_be_focused()
 
     # With nothing selected, the chosen entity's name goes in as a link, found by an alias.
-    press_and_wait_for_cursor(page, "Control+End")
+    move_cursor_to_the_end(page)
     page.keyboard.type(" Ask ")
     search.fill("mayor reyes")
     option = results.get_by_role("option", name="Ana Reyes (Person)")
