@@ -362,6 +362,10 @@ HELD_OUT_FLOORS = {
     "annotation_holdout221": (0.96, 0.94),
     "annotation_holdout222": (0.96, 0.96),
     "annotation_holdout223": (0.98, 0.97),
+    "annotation_holdout224": (0.97, 0.97),
+    "annotation_holdout225": (0.96, 0.97),
+    "annotation_holdout226": (0.97, 0.97),
+    "annotation_holdout227": (0.96, 0.98),
 }
 
 
