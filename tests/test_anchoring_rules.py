@@ -9913,3 +9913,29 @@ def test_a_regimes_word_before_a_country_opens_no_longer_name():
     text = "The pact under which Nazi Germany and the Soviet Union divided Europe."
     assert keys_found(countries, text) == ["germany"]
     assert keys_found(countries, "The Sparkasse Germany Fund grew.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Members of the ruling Al Sabah family watched from the royal box.", ["sabah"]),
+        ("Investors close to the Al Sabah family have bought the port.", ["sabah"]),
+        # A surname of people, not a family of ours, stays a plural.
+        ("The Karimi family has farmed there since 1950.", []),
+        ("The Al Sabah brothers run the club.", []),
+    ],
+)
+def test_a_family_of_ours_is_named_with_the_word_family_after_it(text, expected):
+    families = Gazetteer.of(
+        [
+            Named(
+                "sabah",
+                "House of Sabah",
+                ("Al Sabah",),
+                "Ruling family of Kuwait since the 18th century.",
+                "organization",
+            ),
+            Named("karimi", "Reza Karimi", ("Karimi",), "Iranian farmer and activist.", "person"),
+        ]
+    )
+    assert keys_found(families, text) == expected

@@ -951,6 +951,29 @@ def _honorific_before(text: str, hit: tuple, profiles: Mapping) -> bool:
     )
 
 
+# A family of ours is named with its word after the name: "the ruling Al Sabah family",
+# "members of the Al Thani family" (the word makes a plural of a surname otherwise).
+_FAMILY_WORD_AFTER = re.compile(r" (?:family|dynasty|clan)\b")
+_A_FAMILY_DESCRIBED = re.compile(r"^(?:[\w-]+ ){0,3}?(?:family|dynasty|clan)\b")
+
+
+def _a_family_of_ours(text: str, hit: tuple, profiles: Mapping) -> bool:
+    """Whether the hit is a family's name with the word "family" (or "dynasty", "clan")
+    after it, and every entity it may be is a family (its description opens by calling
+    it one, "Ruling family of Kuwait", or its name is "House of Sabah"): the family
+    named, not several people of the name."""
+    start, end, keys = hit
+    return bool(_FAMILY_WORD_AFTER.match(text, end)) and all(
+        key in profiles
+        and profiles[key].kind != "person"
+        and (
+            _A_FAMILY_DESCRIBED.match(profiles[key].description)
+            or profiles[key].name.startswith("house of ")
+        )
+        for key in keys
+    )
+
+
 def _acronym_of_an_organisation(text: str, hit: tuple, profiles: Mapping) -> bool:
     start, end, keys = hit
     surface = text[start:end]

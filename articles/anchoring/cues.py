@@ -29,6 +29,9 @@ from articles.anchoring.story import _Story
 
 # How much less a cue word counts for each character it stands away from the name.
 _CUE_FADE = 40.0
+# A word before the name counts as if it stood this many times further away: "Maria
+# Santos, a marine biologist" describes the name it follows.
+_CUE_BEFORE = 4
 # A shared name goes to the entity whose cues nearby weigh this many times the next one's,
 # and at least this much (one word of its description a sentence away weighs less).
 _CUE_MARGIN = 1.5
@@ -167,8 +170,7 @@ def _local_choice(text, start, end, keys, profiles, low, high, spans=()) -> list
             and not _text_about_a_sport(text)
         ):
             continue
-        # Words before the name count four times their distance.
-        distance = 4 * (start - cue_end) if cue_end <= start else cue_start - end
+        distance = _CUE_BEFORE * (start - cue_end) if cue_end <= start else cue_start - end
         weight = (len(keys) - len(holding)) / spread / (1.0 + distance / _CUE_FADE)
         for key in holding:
             weights[key] += weight

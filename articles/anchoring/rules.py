@@ -28,6 +28,7 @@ from articles.anchoring.context import (
     _PLURAL_VERB_AFTER,
     _POSSESSIVE_AFTER,
     _THE_BEFORE,
+    _a_family_of_ours,
     _a_people,
     _a_peoples_word,
     _acronym_of_an_organisation,
@@ -2124,6 +2125,10 @@ def _names_in_context(text: str, hits: list, profiles: Mapping[object, Profile],
             _all_persons(hit[2], profiles) and " " in text[hit[0] : hit[1]].strip(),
         )
         for hit in hits
+    ]
+    reasons = [
+        None if reason == "plural" and _a_family_of_ours(text, hit, profiles) else reason
+        for hit, reason in zip(hits, reasons, strict=True)
     ]
     strangers = _strangers(text, hits, reasons, profiles)
     keys_at = {start: keys for start, _, keys in hits}
