@@ -8,7 +8,11 @@ the mentions through N random edits (sentence moves, paragraph swaps, word edits
 ``--seed`` picks them); ``--corpus DIR`` measures another
 set laid out the same way (gazetteer.json, stories/ and, if it has one, edits.json), such
 as the held-out tests/data/annotation_holdout; a set with a second annotator's marking of
-its stories (``second/``) is also read against it. It needs no Django and no database.
+its stories (``second/``) is also read against it. ``--sets FIRST-LAST`` measures the
+held-out sets of those numbers instead (``annotation_holdout`` is the first), a line each
+and their totals, with the two annotators' agreement where a set is marked twice: the
+figures docs/annotation-sets.md gives for sets never read for rules, such as ``--sets
+208-227``. It needs no Django and no database.
 
 The corpus, its markup and the rules for what counts as right are in tests/corpus.py;
 tests/test_annotation_corpus.py keeps the figures from falling.
@@ -99,6 +103,55 @@ def print_agreement(
         f"  suggestions either annotator marked so: {either} of {made} ({either / made:.3f}); "
         f"mentions both marked alike that were suggested: {found} of {both} ({found / both:.3f})"
     )
+
+
+def held_out_set(number: int) -> Path:
+    """The directory of held-out set ``number`` (the first has no number in its name)."""
+    return corpus.CORPUS.parent / f"annotation_holdout{number if number > 1 else ''}"
+
+
+def print_sets(first: int, last: int) -> None:
+    """Right, wrong and missed suggestions and bulk accept on each held-out set from
+    ``first`` to ``last``, their totals, and how far two annotators agree on those of
+    them marked twice."""
+    total, bulk, agreed = Counter(), Counter(), Counter()
+    print(f"  {'set':>4} {'right':>6} {'wrong':>6} {'missed':>6}  P      R      bulk")
+    for number in range(first, last + 1):
+        directory = held_out_set(number)
+        stories = corpus.load_stories(directory / "stories")
+        entities = corpus.load_entities(directory / "gazetteer.json")
+        result = corpus.score(stories, corpus.build_gazetteer(entities))
+        counts = Counter(
+            right=sum(result.true_positives.values()),
+            wrong=sum(result.false_positives.values()),
+            missed=sum(result.false_negatives.values()),
+        )
+        p, r, _ = corpus.ratios(counts["right"], counts["wrong"], counts["missed"])
+        taken = result.in_bulk["right"] + result.in_bulk["wrong"]
+        print(
+            f"  {number:>4} {counts['right']:>6} {counts['wrong']:>6} {counts['missed']:>6}  "
+            f"{p:.3f}  {r:.3f}  {result.in_bulk['right']}/{taken}"
+        )
+        total += counts
+        bulk += result.in_bulk
+        second = corpus.load_second(directory)
+        if second:
+            both, first_only, second_only = corpus.agreement(stories, second)
+            agreed += Counter(sets=1, both=both, first=first_only, second=second_only)
+    p, r, f = corpus.ratios(total["right"], total["wrong"], total["missed"])
+    taken = bulk["right"] + bulk["wrong"]
+    print(
+        f"  sets {first}-{last}: {total['right']} right, {total['wrong']} wrong, "
+        f"{total['missed']} missed: precision {p:.3f}, recall {r:.3f}, F1 {f:.3f}; "
+        f"accepted in bulk {bulk['right']} of {taken} right ({percent(bulk['right'], taken)})"
+    )
+    if agreed:
+        p, r, f = corpus.ratios(agreed["both"], agreed["second"], agreed["first"])
+        print(
+            f"  two annotators, on the {agreed['sets']} of them marked twice: precision "
+            f"{p:.3f}, recall {r:.3f}, F1 {f:.3f} ({agreed['both']} alike, "
+            f"{agreed['second']} the second's only, {agreed['first']} the gold's only)"
+        )
 
 
 def carry(story: corpus.Story, ops: list[dict]) -> tuple[list[str], list[int]]:
@@ -297,9 +350,22 @@ def main() -> None:
     parser.add_argument(
         "--speed", action="store_true", help="time the suggestions over every set instead"
     )
+    parser.add_argument(
+        "--sets", metavar="FIRST-LAST", help="the held-out sets of these numbers instead"
+    )
     args = parser.parse_args()
     if args.speed:
         print_speed()
+        return
+    if args.sets:
+        bounds = re.fullmatch(r"(\d+)-(\d+)", args.sets)
+        if (
+            not bounds
+            or not 1 <= int(bounds[1]) <= int(bounds[2])
+            or not held_out_set(int(bounds[2])).is_dir()
+        ):
+            parser.error(f"--sets {args.sets}: give the numbers of two held-out sets, as 208-227")
+        print_sets(int(bounds[1]), int(bounds[2]))
         return
     stories = corpus.load_stories(args.corpus / "stories")
     entities = corpus.load_entities(args.corpus / "gazetteer.json")
