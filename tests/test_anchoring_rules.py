@@ -9939,3 +9939,104 @@ def test_a_family_of_ours_is_named_with_the_word_family_after_it(text, expected)
         ]
     )
     assert keys_found(families, text) == expected
+
+
+_MINISTRIES_AND_TWINS = Gazetteer.of(
+    [
+        Named(
+            "mfa-qatar",
+            "Qatari Ministry of Foreign Affairs",
+            ("Foreign Ministry",),
+            "Government ministry of Qatar responsible for its foreign relations.",
+            "organization",
+        ),
+        Named(
+            "mfa-kuwait",
+            "Kuwaiti Ministry of Foreign Affairs",
+            ("Foreign Ministry",),
+            "Government ministry of Kuwait responsible for its foreign relations.",
+            "organization",
+        ),
+        Named("kuwait", "Kuwait", (), "Country on the Persian Gulf.", "place"),
+        Named(
+            "sc-korea",
+            "Supreme Court of Korea",
+            ("Supreme Court",),
+            "Highest court of ordinary jurisdiction in South Korea.",
+            "organization",
+        ),
+        Named(
+            "sc-japan",
+            "Supreme Court of Japan",
+            ("Supreme Court",),
+            "Highest court of Japan, in Tokyo.",
+            "organization",
+        ),
+        Named(
+            "sami-se",
+            "Sámi Parliament of Sweden",
+            ("Sámi Parliament",),
+            "Elected assembly of the Sámi in Sweden, seated in Kiruna.",
+            "organization",
+        ),
+        Named(
+            "lapland-fi",
+            "Lapland",
+            ("Lappi",),
+            "Northernmost region of Finland, with its capital at Rovaniemi.",
+            "place",
+        ),
+        Named(
+            "lapland-se",
+            "Lapland",
+            ("Lappland",),
+            "Historical province in northern Sweden bordering Norway and Finland.",
+            "place",
+        ),
+        Named(
+            "guadalajara-es",
+            "Guadalajara",
+            (),
+            "City in Castile-La Mancha, Spain, north-east of Madrid.",
+            "place",
+        ),
+        Named(
+            "guadalajara-mx",
+            "Guadalajara",
+            (),
+            "Capital of the Mexican state of Jalisco.",
+            "place",
+        ),
+        Named("columbia-mo", "Columbia", (), "City in Missouri, United States.", "place"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A people's word before an institution's generic name is its country, though
+        # the story named the other one first; its own name may be the one that names
+        # the country ("Supreme Court of Korea").
+        (
+            "The Kuwaiti Ministry of Foreign Affairs hosted the talks. The Qatari Foreign "
+            "Ministry later said a team would travel.",
+            ["mfa-kuwait", "mfa-qatar"],
+        ),
+        (
+            "The South Korean Supreme Court ruled against the shipbuilder.",
+            ["sc-korea"],
+        ),
+        # A people's word no ending turns into its country ("Swedish", "Finnish"), read
+        # through the table: before a body that is that country's, or a place in it.
+        ("The opera will tour to the Swedish Sámi Parliament in Kiruna.", ["sami-se"]),
+        ("The mine in Finnish Lapland reopened.", ["lapland-fi"]),
+        ("Tourism in Swedish Lapland grew.", ["lapland-se"]),
+        ("The mayor of the Spanish Guadalajara signed the pact.", ["guadalajara-es"]),
+        # A people's word that belongs to a longer name not ours: no description of the
+        # name's places names the people's country.
+        ("Ferries sail along the coast of British Columbia.", []),
+    ],
+)
+def test_a_peoples_word_before_a_name_says_whose_it_is(text, expected):
+    assert keys_found(_MINISTRIES_AND_TWINS, text) == expected

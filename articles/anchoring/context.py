@@ -913,8 +913,14 @@ def institutions_of_the_people_before(text: str, start: int, end: int, keys, pro
     country = _COUNTRY_OF_PEOPLE.get(previous.group(1).lower())
     if country is None:
         return []
+    # (The country may be a word of the institution's own name too: "the Kuwaiti
+    # Foreign Ministry" is the "Kuwaiti Ministry of Foreign Affairs", "Government
+    # ministry of Kuwait".)
     return [
-        key for key in keys if key in profiles and _stem(country) in profiles[key].countries_named
+        key
+        for key in keys
+        if key in profiles
+        and _stem(country) in profiles[key].countries_named | profiles[key].own_proper
     ]
 
 
@@ -1133,15 +1139,22 @@ def _nationality_before(text: str, hit: tuple, profiles: Mapping[object, Profile
     the person; it is no part of a longer name, as "Hunter" in "Hunter Biden" is."""
     start, _, keys = hit
     previous = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
-    # (A place's or a body's too after "the": "the Chilean O’Higgins Base".)
+    # (A place's or a body's too after "the": "the Chilean O’Higgins Base"; a place's
+    # after a people's word of the table alone: "Finnish Lapland", "Austrian Galicia".)
     if previous is None or not (
         _all_persons(keys, profiles)
         or _A_DETERMINER_BEFORE.search(text, max(0, previous.start() - 5), previous.start())
+        or (
+            previous.group(1).lower() in _COUNTRY_OF_PEOPLE
+            and all(key in profiles and profiles[key].kind == "place" for key in keys)
+        )
     ):
         return False
     word = previous.group(1).lower()
     bases = [word[: -len(ending)] for ending in _DEMONYM_ENDINGS if word.endswith(ending)]
     places = {base + letter for base in bases if len(base) >= 3 for letter in _LOST_LETTERS}
+    # A people's word whose country's name no ending gives: "Swedish", "Spanish".
+    places.update(_COUNTRY_OF_PEOPLE.get(word, "").split())
     for key in keys:
         words = _words(profiles[key].description)
         # A description opens with the nationality ("Samoan netball coach") or names the

@@ -18,6 +18,7 @@ from articles.anchoring.context import (
 )
 from articles.anchoring.folding import fold
 from articles.anchoring.profiles import (
+    _COUNTRY_OF_PEOPLE,
     _DATE_WORDS,
     _GAME_WORDS,
     _TEAM_WORDS,
@@ -33,6 +34,7 @@ from articles.anchoring.profiles import (
 )
 from articles.anchoring.reading import (
     _GENERIC_INSTITUTION,
+    _PREVIOUS_WORD,
     _all_of_kind,
     _generic_institution_name,
     _kind_written,
@@ -773,12 +775,17 @@ _IN_A_PLACE_AFTER = re.compile(r" in ((?:[A-Z][\w’'-]+ )*[A-Z][\w’'-]+)")
 def _owner_beside(text: str, start: int, end: int, keys: list, known: Mapping):
     """The one organisation of ``keys`` whose description names the place or country
     written right beside its name, an owner before it ("South Korea’s Ministry of
-    Culture"), a place after "of" ("Al Hilal of Omdurman") or the one it sits in ("the
-    High Court in Dublin"), or None."""
+    Culture"), its people's word ("the Qatari Foreign Ministry"), a place after "of" ("Al
+    Hilal of Omdurman") or the one it sits in ("the High Court in Dublin"), or None."""
     owner = _OWNER_BEFORE.search(text, max(0, start - 40), start)
     place = _OF_A_PLACE_AFTER.match(text, end)
     seat = _IN_A_PLACE_AFTER.match(text, end)
-    for written in (owner, place, seat):
+    # A people's word before it is its country too: "the Qatari Foreign Ministry", "the
+    # Portuguese Foreign Ministry" (not a word of the table: "the Ministry").
+    people = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    if people is not None and people.group(1).lower() not in _COUNTRY_OF_PEOPLE:
+        people = None
+    for written in (owner, place, seat, people):
         if written is None or fold(written.group(1)) in _DATE_WORDS:
             continue
         # Its last word, a people's one read as its country ("South Korea", "Omdurman"),

@@ -136,6 +136,7 @@ from articles.anchoring.places import (
 )
 from articles.anchoring.profiles import (
     _ADMINISTRATIVE,
+    _COUNTRY_OF_PEOPLE,
     _NATURAL_KINDS,
     _STOPWORDS,
     Profile,
@@ -153,6 +154,7 @@ from articles.anchoring.profiles import (
 from articles.anchoring.reading import (
     _CAPITALISED,
     _PHRASE_ENDS,
+    _PREVIOUS_WORD,
     _all_of_kind,
     _filter,
     _generic_institution_name,
@@ -868,6 +870,15 @@ def _by_title_and_pronoun(hit: _Hit):
         # Both name it: the one that lies in it, not the one beside it ("Pakistan’s
         # Punjab" is the "province of Pakistan", not the state "bordering Pakistan").
         hit.keep(lambda key: _lies_in(known[key], owner.group(1)))
+    # A people's word right before it says whose it is, as an owner does: "the Spanish
+    # Guadalajara", "the English Falmouth", "Finnish Lapland".
+    people = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    country = people and _COUNTRY_OF_PEOPLE.get(people.group(1).lower())
+    if country:
+        hit.keep(lambda key: key in known and _names_all(known[key], country))
+        # (The one that lies in it: "Finnish Lapland" is the "region of Finland", not
+        # the province "bordering Norway and Finland".)
+        hit.keep(lambda key: _lies_in(known[key], country))
     # The region a comma sets after a place: "Alexandria, Va." is the one whose
     # description names Virginia.
     regions = _region_after(story, end)
