@@ -10040,3 +10040,23 @@ _MINISTRIES_AND_TWINS = Gazetteer.of(
 )
 def test_a_peoples_word_before_a_name_says_whose_it_is(text, expected):
     assert keys_found(_MINISTRIES_AND_TWINS, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sarah Pennington, the Labour MP for Leigh and Atherton, spoke.", []),
+        ("The MP for Thirsk and Malton said the wall would hold.", []),
+        # One town's seat, or a town after the seat, is the town.
+        ("The MP for Leigh said the line would reopen.", ["leigh"]),
+        ("The MP for Thirsk and a former minister both spoke in Malton.", ["malton"]),
+    ],
+)
+def test_a_seat_named_after_two_places_is_neither_of_them(text, expected):
+    towns = Gazetteer.of(
+        [
+            Named("leigh", "Leigh", (), "Town in Greater Manchester, England.", "place"),
+            Named("malton", "Malton", (), "Market town in North Yorkshire, England.", "place"),
+        ]
+    )
+    assert keys_found(towns, text) == expected

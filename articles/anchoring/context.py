@@ -158,6 +158,11 @@ _SEVERAL_NAMED_BEFORE = re.compile(
     r"lawmakers|members|defendants|judges|generals|officers|priests|singers|actors|drivers) "
     r"(?:named|called|surnamed|with the (?:sur|family )?name) $"
 )
+# A representative's seat, before its name ("MP for", "the member for").
+_SEAT_FOR = r"\b(?:MPs?|MLAs?|MSPs?|MPPs?|TDs?|[Mm]embers?|[Ss]eat|[Cc]andidate) for "
+_SEAT_FOR_BEFORE = re.compile(_SEAT_FOR + "$")
+_SEAT_FOR_AND_BEFORE = re.compile(_SEAT_FOR + r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)* and $")
+_AND_A_NAME_AFTER = re.compile(r" and [A-Z]")
 _ERAS = frozenset({"bc", "ad", "bce", "ce"})
 _ERA_BEFORE = re.compile(r"(?:\d|\bcentury|\bmillennium|\bcenturies) $")
 # ISO 4217 codes a wire writes before an amount.
@@ -403,6 +408,12 @@ def _a_word_or_a_date(text, start, end, before, after, folded, whole_name, perso
         return "plural"
     if _VESSEL_BEFORE.search(before):
         return "vessel"
+    # A seat named after two places: "the Labour MP for Leigh and Atherton", "MP for
+    # Middlesbrough and Thornaby East" is a constituency, neither town.
+    if (_SEAT_FOR_BEFORE.search(before) and _AND_A_NAME_AFTER.match(after)) or (
+        _SEAT_FOR_AND_BEFORE.search(text, max(0, start - 80), start)
+    ):
+        return "longer name"
     # A court case's name: "Beridze and Others v. Georgia", "Georgia v. Russia" (a match
     # is written "v" or "vs").
     if (_CASE_BEFORE.search(before) or _CASE_AFTER.match(after)) and _COURT_WORDS.search(
