@@ -10060,3 +10060,39 @@ def test_a_seat_named_after_two_places_is_neither_of_them(text, expected):
         ]
     )
     assert keys_found(towns, text) == expected
+
+
+_CALVINOS = Gazetteer.of(
+    [
+        Named("italo", "Italo Calvino", ("Calvino",), "Italian writer (1923–1985).", "person"),
+        Named("mario", "Mario Calvino", (), "Italian agronomist and botanist.", "person"),
+        Named("giovanna", "Giovanna Calvino", (), "Translator, daughter of a writer.", "person"),
+    ]
+)
+_CENTENARY = (
+    "SANREMO (Newsroom) - The town marks the centenary of Italo Calvino this week.\n"
+    "His father, Mario Calvino, ran the botanical station, and his daughter, Giovanna "
+    "Calvino, opened the exhibition.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The gazetteer calls only the writer "Calvino": the bare name, paragraphs after
+        # the family was named, where nothing near says which of them it is, is his.
+        (
+            _CENTENARY + "The garden was replanted.\nThe prize drew more entries.\n"
+            "Calvino wrote about the town in several stories.",
+            ["italo", "mario", "giovanna", "italo"],
+        ),
+        # Right after his daughter was named, and the subject of the sentence, it is she.
+        (
+            _CENTENARY + "Giovanna Calvino translated the letters. Calvino said the town "
+            "had kept every one.",
+            ["italo", "mario", "giovanna", "giovanna", "giovanna"],
+        ),
+    ],
+)
+def test_a_family_name_nothing_decides_is_the_one_the_gazetteer_calls_so(text, expected):
+    assert keys_found(_CALVINOS, text) == expected

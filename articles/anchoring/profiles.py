@@ -61,6 +61,10 @@ class Profile(NamedTuple):
     # the stems of the names its description holds, with the countries of the peoples'
     # words it writes ("Ministry of the Italian government" names Italy)
     countries_named: frozenset[str] = frozenset()
+    # its name and aliases, folded: the gazetteer's own word for what a bare name of
+    # several people names ("calvino" for Italo Calvino, not for his father Mario, whose
+    # family name it only is)
+    aliases: frozenset[str] = frozenset()
 
 
 def _wordset(words: str) -> frozenset[str]:
@@ -321,6 +325,7 @@ def profile(named: Named) -> Profile:
         named.kind == "place" and _national_capital(named.description),
         _titles_written(named) if named.kind == "person" else frozenset(),
         proper | _peoples_countries(fold(named.description)),
+        frozenset(fold(alias) for alias in (named.name, *named.aliases)),
     )
 
 

@@ -1891,13 +1891,24 @@ def _latest_longer_form(hit: _Hit):
         subjects = [key for key, role in roles.items() if role is True]
         if len(subjects) == 1 and False in roles.values():
             return subjects[0]
-        return None
+        return _the_one_called_so(folded, ranked, known)
     # A longer form further back than the paragraph before, when another of them was named
     # in full too: the story has moved on, and a bare surname there is as often the other
     # one (measured: more than half the time) as the one named last.
     if len(ranked) > 1 and last_seen[latest] < _paragraph_start(text, start, back=1):
-        return _field_choice(text, start, end, hit.candidates, known)
+        return _field_choice(text, start, end, hit.candidates, known) or _the_one_called_so(
+            folded, ranked, known
+        )
     return latest
+
+
+def _the_one_called_so(folded: str, named: list, known: Mapping):
+    """Of the people of a family name the story has named in full, where nothing near
+    decides, the one only the gazetteer calls by the bare name (it has the name as an
+    alias; the others only bear it): "Calvino" in a story of Italo Calvino's centenary
+    that names his father and his daughter too. None when not one alone does."""
+    called = [key for key in named if key in known and folded in known[key].aliases]
+    return called[0] if len(called) == 1 else None
 
 
 # The steps of ``_choose``, in order.
