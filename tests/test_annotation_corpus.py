@@ -366,6 +366,10 @@ HELD_OUT_FLOORS = {
     "annotation_holdout225": (0.96, 0.97),
     "annotation_holdout226": (0.97, 0.97),
     "annotation_holdout227": (0.96, 0.98),
+    "annotation_holdout228": (0.97, 0.98),
+    "annotation_holdout229": (0.96, 0.96),
+    "annotation_holdout230": (0.98, 0.99),
+    "annotation_holdout231": (0.97, 0.96),
 }
 
 
