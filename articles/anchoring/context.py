@@ -22,6 +22,7 @@ from articles.anchoring.profiles import (
     Profile,
     _all_persons,
     _kind_described,
+    _lies_in,
     _names_all,
     _possessor,
     _stem,
@@ -158,11 +159,26 @@ _SEVERAL_NAMED_BEFORE = re.compile(
     r"lawmakers|members|defendants|judges|generals|officers|priests|singers|actors|drivers) "
     r"(?:named|called|surnamed|with the (?:sur|family )?name) $"
 )
-# A representative's seat, before its name ("MP for", "the member for").
-_SEAT_FOR = r"\b(?:MPs?|MLAs?|MSPs?|MPPs?|TDs?|[Mm]embers?|[Ss]eat|[Cc]andidate) for "
+# A representative's seat, before its name ("the MP for", "the seat for", "Labour
+# candidate for"; not "a permanent seat for Germany and Japan", "the council member for
+# Ireland and Scotland", nor "MPs for Scotland and Wales", several seats), and the
+# capitalised words that end its
+# name with the phrase (not "the MP for Hartlepool and Labour's spokesman", "the member
+# for Bath and Liberal Democrat spokeswoman").
+_SEAT_FOR = (
+    r"(?:\b(?:MP|MLA|MSP|MPP|TD)|\b[Tt]he seat|(?:, |\band )member|\b(?:Labour|Conservative|"
+    r"Tory|Democrat|SNP|Reform|Green|Plaid Cymru|Sinn Féin|DUP|Alliance|Fianna Fáil|Fine Gael|"
+    r"Independent) (?:member|candidate)) for "
+)
+_SEAT_ENDS = (
+    r"(?: [A-Z][\w-]*)*"
+    r"(?=[,.;:!?)]| (?:said|says|told|welcomed|has|had|is|was|will|would|who|which|by|in|at|"
+    r"since|until|well|and the)\b)"
+)
 _SEAT_FOR_BEFORE = re.compile(_SEAT_FOR + "$")
-_SEAT_FOR_AND_BEFORE = re.compile(_SEAT_FOR + r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)* and $")
-_AND_A_NAME_AFTER = re.compile(r" and [A-Z]")
+_SEAT_FOR_AND_BEFORE = re.compile(_SEAT_FOR + r"[A-Z][\w-]*(?: [A-Z][\w-]*)* and $")
+_AND_A_NAME_AFTER = re.compile(r" and [A-Z][\w-]*" + _SEAT_ENDS)
+_SEAT_ENDS_AFTER = re.compile(_SEAT_ENDS)
 _ERAS = frozenset({"bc", "ad", "bce", "ce"})
 _ERA_BEFORE = re.compile(r"(?:\d|\bcentury|\bmillennium|\bcenturies) $")
 # ISO 4217 codes a wire writes before an amount.
@@ -410,8 +426,9 @@ def _a_word_or_a_date(text, start, end, before, after, folded, whole_name, perso
         return "vessel"
     # A seat named after two places: "the Labour MP for Leigh and Atherton", "MP for
     # Middlesbrough and Thornaby East" is a constituency, neither town.
-    if (_SEAT_FOR_BEFORE.search(before) and _AND_A_NAME_AFTER.match(after)) or (
+    if (_SEAT_FOR_BEFORE.search(before) and _AND_A_NAME_AFTER.match(text, end)) or (
         _SEAT_FOR_AND_BEFORE.search(text, max(0, start - 80), start)
+        and _SEAT_ENDS_AFTER.match(text, end)
     ):
         return "longer name"
     # A court case's name: "Beridze and Others v. Georgia", "Georgia v. Russia" (a match
@@ -971,7 +988,8 @@ def _honorific_before(text: str, hit: tuple, profiles: Mapping) -> bool:
 # A family of ours is named with its word after the name: "the ruling Al Sabah family",
 # "members of the Al Thani family" (the word makes a plural of a surname otherwise).
 _FAMILY_WORD_AFTER = re.compile(r" (?:family|dynasty|clan)\b")
-_A_FAMILY_DESCRIBED = re.compile(r"^(?:[\w-]+ ){0,3}?(?:family|dynasty|clan)\b")
+# (Not a firm a family owns: "Family-owned German investment holding company".)
+_A_FAMILY_DESCRIBED = re.compile(r"^(?:[\w-]+ ){0,3}?(?:family|dynasty|clan)(?![\w-])")
 
 
 def _a_family_of_ours(text: str, hit: tuple, profiles: Mapping) -> bool:
@@ -1158,6 +1176,12 @@ def _nationality_before(text: str, hit: tuple, profiles: Mapping[object, Profile
         or (
             previous.group(1).lower() in _COUNTRY_OF_PEOPLE
             and all(key in profiles and profiles[key].kind == "place" for key in keys)
+            # (One that lies in that country: "Norwegian Lapland" is no Swedish province
+            # "bordering Norway".)
+            and any(
+                _lies_in(profiles[key], _COUNTRY_OF_PEOPLE[previous.group(1).lower()])
+                for key in keys
+            )
         )
     ):
         return False

@@ -16,6 +16,7 @@ from articles.anchoring.profiles import (
     Profile,
     _country_stem,
     _kind_described,
+    _lies_in,
     _names_all,
     _nationality_opening,
     _stem,
@@ -339,24 +340,6 @@ def _dateline_region(text, end, keys, known, keys_at=None):
         if len(lying) == 1:
             return lying[0]
     return None
-
-
-def _lies_in(profile: Profile, words: str) -> bool:
-    """Whether the description of ``profile`` names ``words`` as where it is: after "of",
-    "in" or a comma ("Most populous province of Pakistan"; not "bordering Pakistan")."""
-    # Read where it lies before what it is named after, founded by or borders ("City in
-    # California, founded by miners from Sonora, Mexico"), and with a word of direction
-    # ("State in north-western Mexico", "City in Andalusia, southern Spain").
-    where = re.split(
-        r"\b(?:named|after|founded|from|by|like|bordering|near)\b", profile.description
-    )[0]
-    return bool(
-        re.search(
-            rf"(?:(?<!east )(?<!west )(?<!north )(?<!south )\bof|\bin|\bon|,) (?:the )?"
-            rf"(?:[a-z-]+ )?{re.escape(fold(words))}\b",
-            where,
-        )
-    )
 
 
 # The words after a name and a comma that may be its region: capitalised words that no

@@ -796,6 +796,24 @@ def _names_all(profile: Profile, words: str) -> bool:
     )
 
 
+def _lies_in(profile: Profile, words: str) -> bool:
+    """Whether the description of ``profile`` names ``words`` as where it is: after "of",
+    "in" or a comma ("Most populous province of Pakistan"; not "bordering Pakistan")."""
+    # Read where it lies before what it is named after, founded by or borders ("City in
+    # California, founded by miners from Sonora, Mexico"), and with a word of direction
+    # ("State in north-western Mexico", "City in Andalusia, southern Spain").
+    where = re.split(
+        r"\b(?:named|after|founded|from|by|like|bordering|near)\b", profile.description
+    )[0]
+    return bool(
+        re.search(
+            rf"(?:(?<!east )(?<!west )(?<!north )(?<!south )\bof|\bin|\bon|,) (?:the )?"
+            rf"(?:[a-z-]+ )?{re.escape(fold(words))}\b",
+            where,
+        )
+    )
+
+
 # The stems of countries' names, from the table of peoples' words ("india", "korea").
 _COUNTRIES = frozenset(_stem(country) for country in _COUNTRY_OF_PEOPLE.values())
 

@@ -124,7 +124,6 @@ from articles.anchoring.places import (
     _dateline_region_start,
     _dateline_wrote,
     _governor_speaks,
-    _lies_in,
     _named_after_one_another,
     _named_in_paragraph,
     _of_the_kind_written,
@@ -145,6 +144,7 @@ from articles.anchoring.profiles import (
     _countries_of_each,
     _country_stem,
     _kind_described,
+    _lies_in,
     _names_all,
     _possessor,
     _stem,
@@ -875,10 +875,19 @@ def _by_title_and_pronoun(hit: _Hit):
     people = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
     country = people and _COUNTRY_OF_PEOPLE.get(people.group(1).lower())
     if country:
-        hit.keep(lambda key: key in known and _names_all(known[key], country))
-        # (The one that lies in it: "Finnish Lapland" is the "region of Finland", not
-        # the province "bordering Norway and Finland".)
-        hit.keep(lambda key: _lies_in(known[key], country))
+        hit.keep(
+            lambda key: (
+                key in known
+                and (
+                    _names_all(known[key], country)
+                    or _stem(country) in known[key].countries_named | known[key].own_proper
+                )
+            )
+        )
+        # (The place that lies in it: "Finnish Lapland" is the "region of Finland", not
+        # the province "bordering Norway and Finland"; a club of the name is kept for
+        # what follows to decide, "Italian Milan midfielder Sandro Tonali".)
+        hit.keep(lambda key: known[key].kind != "place" or _lies_in(known[key], country))
     # The region a comma sets after a place: "Alexandria, Va." is the one whose
     # description names Virginia.
     regions = _region_after(story, end)
