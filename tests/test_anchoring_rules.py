@@ -10096,3 +10096,27 @@ _CENTENARY = (
 )
 def test_a_family_name_nothing_decides_is_the_one_the_gazetteer_calls_so(text, expected):
     assert keys_found(_CALVINOS, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Dearborn, named after Henry Dearborn, a general, voted on Tuesday.",
+            ["dearborn", "henry"],
+        ),
+        ("The mayor said Dearborn was named for him.", ["dearborn"]),
+        # Not one who calls for something.
+        ("Mr Dearborn called for calm after the vote.", ["henry"]),
+    ],
+)
+def test_what_is_named_after_someone_is_not_that_one(text, expected):
+    names = Gazetteer.of(
+        [
+            Named("dearborn", "Dearborn", (), "City in Wayne County, Michigan.", "place"),
+            Named(
+                "henry", "Henry Dearborn", ("Dearborn",), "American general (1751–1829).", "person"
+            ),
+        ]
+    )
+    assert keys_found(names, text) == expected

@@ -888,6 +888,11 @@ def _by_title_and_pronoun(hit: _Hit):
         # the province "bordering Norway and Finland"; a club of the name is kept for
         # what follows to decide, "Italian Milan midfielder Sandro Tonali".)
         hit.keep(lambda key: known[key].kind != "place" or _lies_in(known[key], country))
+    # What is named after someone is not that one: "Dearborn, named after Henry Dearborn,
+    # a general", "Belgrano, named after the independence leader Manuel Belgrano" are the
+    # city and the club.
+    if _NAMED_AFTER_SOMEONE.match(text, end):
+        hit.keep(lambda key: key not in known or known[key].kind != "person")
     # The region a comma sets after a place: "Alexandria, Va." is the one whose
     # description names Virginia.
     regions = _region_after(story, end)
@@ -896,6 +901,11 @@ def _by_title_and_pronoun(hit: _Hit):
             lambda key: key in known and any(_names(known[key].description, r) for r in regions),
         )
     return _GO_ON
+
+
+_NAMED_AFTER_SOMEONE = re.compile(
+    r",? (?:which |that )?(?:(?:was|is|were|are|had been) )?(?:named (?:after|for)|called after)\b"
+)
 
 
 def _said_of_a_team(hit: _Hit, kinds: set) -> bool:
