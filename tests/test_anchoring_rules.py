@@ -10120,3 +10120,74 @@ def test_what_is_named_after_someone_is_not_that_one(text, expected):
         ]
     )
     assert keys_found(names, text) == expected
+
+
+_SIDES_OF_TWO_SPORTS = Gazetteer.of(
+    [
+        Named(
+            "ireland-rugby",
+            "Ireland national rugby union team",
+            ("Ireland",),
+            "Men's rugby union team representing the whole island of Ireland, run by the "
+            "Irish Rugby Football Union.",
+            "organization",
+        ),
+        Named(
+            "ireland-football",
+            "Republic of Ireland national football team",
+            ("Ireland",),
+            "Men's national association football team of the Republic of Ireland.",
+            "organization",
+        ),
+        Named("wales", "Wales", (), "Country of the United Kingdom.", "place"),
+        Named(
+            "olympiacos-bc",
+            "Olympiacos B.C.",
+            ("Olympiacos",),
+            "Greek professional basketball club based in Piraeus.",
+            "organization",
+        ),
+        Named(
+            "olympiacos-fc",
+            "Olympiacos F.C.",
+            ("Olympiacos",),
+            "Greek professional football club based in Piraeus.",
+            "organization",
+        ),
+        Named(
+            "wp-cricket",
+            "Western Province cricket team",
+            ("Western Province",),
+            "First-class cricket team based in Cape Town.",
+            "organization",
+        ),
+        Named(
+            "wp-rugby",
+            "Western Province rugby team",
+            ("Western Province",),
+            "Provincial rugby union team based in Cape Town.",
+            "organization",
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A competition whose name says its sport, before or after the name; the sport a
+        # description names first, where the other is a word of a body's name.
+        ("A week later Wales play Ireland in the Six Nations at home.", ["wales", "ireland-rugby"]),
+        ("Partizan beat Olympiacos 84-79 to force a fifth EuroLeague game.", ["olympiacos-bc"]),
+        # The sport's name right after the name.
+        (
+            "Western Province won the Currie Cup final.\nIn Cape Town, the Western Province "
+            "cricket side lost on Saturday.",
+            ["wp-rugby", "wp-cricket"],
+        ),
+        # A competition several sports have says nothing.
+        ("Olympiacos reached the Champions League final.", []),
+    ],
+)
+def test_a_competitions_name_or_a_sports_word_after_the_name_says_which_side(text, expected):
+    assert keys_found(_SIDES_OF_TWO_SPORTS, text) == expected

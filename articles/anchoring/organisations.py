@@ -298,6 +298,17 @@ def _sport_described(profile: Profile) -> str | None:
 def _sport_of_description(description: str) -> str | None:
     described = {word.lower() for word in _words(description)}
     named = [sport for sport in _SPORT_WORDS if sport in described]
+    if len(named) > 1:
+        # The sport a description names first, where another is part of a body's name
+        # after it: "Men's rugby union team ..., run by the Irish Rugby Football Union".
+        words = [word.lower() for word in _words(description)]
+        first = min(named, key=words.index)
+        if all(
+            _SPORTS_BODY.search(description.lower()[description.lower().index(sport) :])
+            for sport in named
+            if sport != first
+        ):
+            return first
     return named[0] if len(named) == 1 else None
 
 
@@ -314,6 +325,12 @@ def _sport_of_the_sentence(text: str, start: int, end: int, keys, known: Mapping
     # sentence, where it compares them ("Unlike its basketball side, Partizan's football
     # team has struggled", "Kostić, who played basketball as a boy, joined Partizan, the
     # football club said").
+    # The sport's name right after it says which: "the Western Province cricket team".
+    right_after = _SPORTS_NAME_AFTER.match(text, end)
+    if right_after:
+        named = [key for key, sport in sports.items() if sport == right_after.group(1).lower()]
+        if len(named) == 1:
+            return named[0]
     low, high = _sentence_bounds(text, start, end)
     written = list(_A_SPORTS_NAME.finditer(text, low, high))
     anywhere = {found.group(1).lower() for found in written}
@@ -323,13 +340,51 @@ def _sport_of_the_sentence(text: str, start: int, end: int, keys, known: Mapping
         if found.start() < start
         and not _SET_BESIDE_BEFORE.search(text, max(low, found.start() - 20), found.start())
     }
+    competitions = {
+        _COMPETITIONS[found.group(1)] for found in _A_COMPETITION.finditer(text, low, high)
+    }
+    anywhere |= competitions
+    before |= competitions
     named = [key for key, sport in sports.items() if sport in before]
     others = [key for key, sport in sports.items() if sport in anywhere]
     return named[0] if len(named) == 1 and len(others) == 1 else None
 
 
+# A sport's word as part of a body's name, in a (folded) description: "Rugby Football
+# Union".
+_SPORTS_BODY = re.compile(r"^[a-z]+ (?:union|association|federation)\b")
 _A_SPORTS_NAME = re.compile(rf"(?i)\b({'|'.join(_SPORT_WORDS)})\b")
+# Competitions whose name says their sport, wherever the sentence writes them: "Wales
+# play Ireland in the Six Nations" is the rugby side. (Not "Champions League", "World
+# Cup" nor "Premier League", which several sports have.)
+_COMPETITIONS = {
+    "Six Nations": "rugby",
+    "Super Rugby": "rugby",
+    "Currie Cup": "rugby",
+    "Top 14": "rugby",
+    "Ashes": "cricket",
+    "Sheffield Shield": "cricket",
+    "Ranji Trophy": "cricket",
+    "County Championship": "cricket",
+    "Stanley Cup": "hockey",
+    "NHL": "hockey",
+    "NBA": "basketball",
+    "EuroLeague": "basketball",
+    "Euroleague": "basketball",
+    "World Series": "baseball",
+    "MLB": "baseball",
+    "Super Bowl": "gridiron",
+    "NFL": "gridiron",
+    "Copa Libertadores": "football",
+    "Serie A": "football",
+    "La Liga": "football",
+    "Bundesliga": "football",
+    "Ligue 1": "football",
+    "FA Cup": "football",
+}
+_A_COMPETITION = re.compile(rf"\b({'|'.join(map(re.escape, _COMPETITIONS))})\b")
 _SET_BESIDE_BEFORE = re.compile(r", (?:the|a|an) (?:[\w-]+ )?$")
+_SPORTS_NAME_AFTER = re.compile(rf"(?i) ({'|'.join(_SPORT_WORDS)})\b")
 
 
 def _sports_named(story: _Story, names: bool) -> Counter:
