@@ -10086,6 +10086,15 @@ _CENTENARY = (
             "Calvino wrote about the town in several stories.",
             ["italo", "mario", "giovanna", "italo"],
         ),
+        # Not where the story named him after another of them, as a story of his
+        # father's garden does: it is about the father.
+        (
+            "SANREMO (Newsroom) - The garden that Mario Calvino founded in 1925 reopened.\n"
+            "The agronomist, whose son was the novelist Italo Calvino, brought 200 species "
+            "from Cuba.\nThe garden was replanted.\nThe prize drew more entries.\n"
+            "Calvino planted the first avocado trees in 1927.",
+            ["mario", "italo"],
+        ),
         # Right after his daughter was named, and the subject of the sentence, it is she.
         (
             _CENTENARY + "Giovanna Calvino translated the letters. Calvino said the town "
@@ -10106,8 +10115,13 @@ def test_a_family_name_nothing_decides_is_the_one_the_gazetteer_calls_so(text, e
             ["dearborn", "henry"],
         ),
         ("The mayor said Dearborn was named for him.", ["dearborn"]),
-        # Not one who calls for something.
+        # Not one who calls for something, nor a person named after someone else.
         ("Mr Dearborn called for calm after the vote.", ["henry"]),
+        (
+            "Henry Dearborn spoke first. Dearborn, named after his grandfather, said the "
+            "city would pay.",
+            ["henry", "henry"],
+        ),
     ],
 )
 def test_what_is_named_after_someone_is_not_that_one(text, expected):
@@ -10185,8 +10199,14 @@ _SIDES_OF_TWO_SPORTS = Gazetteer.of(
             "cricket side lost on Saturday.",
             ["wp-rugby", "wp-cricket"],
         ),
-        # A competition several sports have says nothing.
+        # A competition several sports have says nothing, nor one in a clause about
+        # someone else.
         ("Olympiacos reached the Champions League final.", []),
+        (
+            "Olympiacos signed a forward, whose father played in the NBA, on a three-year "
+            "contract on Monday.",
+            [],
+        ),
     ],
 )
 def test_a_competitions_name_or_a_sports_word_after_the_name_says_which_side(text, expected):

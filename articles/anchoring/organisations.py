@@ -341,7 +341,9 @@ def _sport_of_the_sentence(text: str, start: int, end: int, keys, known: Mapping
         and not _SET_BESIDE_BEFORE.search(text, max(low, found.start() - 20), found.start())
     }
     competitions = {
-        _COMPETITIONS[found.group(1)] for found in _A_COMPETITION.finditer(text, low, high)
+        _COMPETITIONS[found.group(1)]
+        for found in _A_COMPETITION.finditer(text, low, high)
+        if _of_the_names_clause(text, start, end, found.start())
     }
     anywhere |= competitions
     before |= competitions
@@ -353,6 +355,31 @@ def _sport_of_the_sentence(text: str, start: int, end: int, keys, known: Mapping
 # A sport's word as part of a body's name, in a (folded) description: "Rugby Football
 # Union".
 _SPORTS_BODY = re.compile(r"^[a-z]+ (?:union|association|federation)\b")
+
+
+# What joins two clauses of a sentence, and what opens a clause about someone or
+# something just named.
+_CLAUSES_JOINED = re.compile(r", (?:while|and|but|whereas) |; ")
+_RELATIVE_CLAUSE = re.compile(r", (?:who|whose|which) [^,]*(?:,|$)")
+
+
+def _of_the_names_clause(text: str, start: int, end: int, at: int) -> bool:
+    """Whether ``at`` lies in the clause of the sentence the name at ``start:end`` is
+    in, or in a clause about the name itself: "Lyon, who are seventh in the Top 14",
+    "Free State won the Currie Cup, beating Western Province" (not "Rangers signed a
+    goalkeeper, whose father played in the NHL", "Western Province won, while the rugby
+    side prepared for the Currie Cup")."""
+    low, high = sorted((at, start))
+    if _CLAUSES_JOINED.search(text, low, high):
+        return False
+    relative = _RELATIVE_CLAUSE.search(text, min(at, end), max(at, end) + 1)
+    while relative is not None and relative.start() <= at:
+        if relative.start() != end and relative.start() <= at < relative.end():
+            return False
+        relative = _RELATIVE_CLAUSE.search(text, relative.end(), max(at, end) + 1)
+    return True
+
+
 _A_SPORTS_NAME = re.compile(rf"(?i)\b({'|'.join(_SPORT_WORDS)})\b")
 # Competitions whose name says their sport, wherever the sentence writes them: "Wales
 # play Ireland in the Six Nations" is the rugby side. (Not "Champions League", "World

@@ -890,9 +890,18 @@ def _by_title_and_pronoun(hit: _Hit):
         hit.keep(lambda key: known[key].kind != "place" or _lies_in(known[key], country))
     # What is named after someone is not that one: "Dearborn, named after Henry Dearborn,
     # a general", "Belgrano, named after the independence leader Manuel Belgrano" are the
-    # city and the club.
-    if _NAMED_AFTER_SOMEONE.match(text, end):
-        hit.keep(lambda key: key not in known or known[key].kind != "person")
+    # city and the club (the person the words after name; not "Washington, named after
+    # the American president by his father, scored").
+    after_whom = _NAMED_AFTER_SOMEONE.match(text, end)
+    if after_whom:
+        whom = fold(text[after_whom.end() : after_whom.end() + 60])
+        hit.keep(
+            lambda key: (
+                key not in known
+                or known[key].kind != "person"
+                or not re.search(rf"\b{re.escape(hit.folded)}\b", whom)
+            )
+        )
     # The region a comma sets after a place: "Alexandria, Va." is the one whose
     # description names Virginia.
     regions = _region_after(story, end)
@@ -1910,24 +1919,31 @@ def _latest_longer_form(hit: _Hit):
         subjects = [key for key, role in roles.items() if role is True]
         if len(subjects) == 1 and False in roles.values():
             return subjects[0]
-        return _the_one_called_so(folded, ranked, known)
+        return _the_one_called_so(text, folded, ranked, known)
     # A longer form further back than the paragraph before, when another of them was named
     # in full too: the story has moved on, and a bare surname there is as often the other
     # one (measured: more than half the time) as the one named last.
     if len(ranked) > 1 and last_seen[latest] < _paragraph_start(text, start, back=1):
         return _field_choice(text, start, end, hit.candidates, known) or _the_one_called_so(
-            folded, ranked, known
+            text, folded, ranked, known
         )
     return latest
 
 
-def _the_one_called_so(folded: str, named: list, known: Mapping):
+def _the_one_called_so(text: str, folded: str, named: list, known: Mapping):
     """Of the people of a family name the story has named in full, where nothing near
     decides, the one only the gazetteer calls by the bare name (it has the name as an
-    alias; the others only bear it): "Calvino" in a story of Italo Calvino's centenary
-    that names his father and his daughter too. None when not one alone does."""
+    alias; the others only bear it), when the story named that one first, as a story
+    names the one it is about: "Calvino" in a story of Italo Calvino's centenary that
+    names his father and his daughter after him (not in a story of his father's garden
+    that names him second). None otherwise."""
     called = [key for key in named if key in known and folded in known[key].aliases]
-    return called[0] if len(called) == 1 else None
+    if len(called) != 1:
+        return None
+    story = fold(text)
+    first = {key: story.find(known[key].name) for key in named if key in known}
+    placed = [key for key, at in first.items() if at != -1]
+    return called[0] if placed and min(placed, key=first.get) == called[0] else None
 
 
 # The steps of ``_choose``, in order.
