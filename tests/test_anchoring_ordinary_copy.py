@@ -329,7 +329,11 @@ def test_ordinary_copy_near_the_rules_of_sets_172_to_183(entities, text, expecte
 # and landings, accents and hyphens as copy writes them, "the elder" among relatives
 # named in full, a work's or a firm's word before a name, an agency's longer name; then
 # "no relation to the minister", districts, appositions' heads, families named together,
-# parts of months, names given alone, towns joined by particles, people named alike).
+# parts of months, names given alone, towns joined by particles, people named alike),
+# and those of the one after (a family of ours with "family" after it, a people's word
+# before a name, a seat named after two places; then a family name the gazetteer gives
+# one of them, what is named after someone, a competition or a sport's word that says
+# a club's sport).
 REVIEWED = [
     case
     for path in sorted((Path(__file__).parent / "data" / "ordinary_copy").glob("*.json"))
