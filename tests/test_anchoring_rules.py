@@ -10211,3 +10211,30 @@ _SIDES_OF_TWO_SPORTS = Gazetteer.of(
 )
 def test_a_competitions_name_or_a_sports_word_after_the_name_says_which_side(text, expected):
     assert keys_found(_SIDES_OF_TWO_SPORTS, text) == expected
+
+
+def test_who_after_a_towns_region_is_the_person_before_it_not_a_team():
+    names = Gazetteer.of(
+        [
+            Named("atlanta", "Atlanta", (), "Capital of the U.S. state of Georgia.", "place"),
+            Named("ga", "Georgia", (), "Country in the South Caucasus; capital Tbilisi.", "place"),
+            Named(
+                "ga-us",
+                "Georgia (U.S. state)",
+                ("Georgia",),
+                "U.S. state in the Southeast.",
+                "place",
+            ),
+            Named(
+                "ga-rugby",
+                "Georgia national rugby union team",
+                ("Georgia",),
+                "Rugby union side representing the country of Georgia.",
+                "organization",
+            ),
+        ]
+    )
+    text = "They sell wine to a distributor in Atlanta, Georgia, who found them at a tasting."
+    # (Which Georgia is read by the places the story names, as for any place.)
+    found_keys = keys_found(names, text)
+    assert found_keys[0] == "atlanta" and "ga-rugby" not in found_keys

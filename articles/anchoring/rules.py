@@ -985,10 +985,14 @@ def _said_of_a_team(hit: _Hit, kinds: set) -> bool:
                 (
                     _SQUAD_AFTER.match(text, end)
                     # (", who" after "from" or "in" is the person from there: "a
-                    # Democrat from Memphis, who read out the names".)
+                    # Democrat from Memphis, who read out the names"; after a town's
+                    # region too: "a distributor in Atlanta, Georgia, who".)
                     and not (
                         text.startswith(", who", end)
-                        and _PLACE_BEFORE.search(text, max(0, start - 20), start)
+                        and (
+                            _PLACE_BEFORE.search(text, max(0, start - 20), start)
+                            or _ADDRESS_BEFORE.search(text, max(0, start - 30), start)
+                        )
                     )
                 )
                 or _squad_of_a_pair(text, end, _about_a_sport(story))
