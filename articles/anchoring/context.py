@@ -24,6 +24,7 @@ from articles.anchoring.profiles import (
     _kind_described,
     _lies_in,
     _names_all,
+    _names_country,
     _possessor,
     _stem,
     _words,
@@ -162,9 +163,8 @@ _SEVERAL_NAMED_BEFORE = re.compile(
 # A representative's seat, before its name ("the MP for", "the seat for", "Labour
 # candidate for"; not "a permanent seat for Germany and Japan", "the council member for
 # Ireland and Scotland", nor "MPs for Scotland and Wales", several seats), and the
-# capitalised words that end its
-# name with the phrase (not "the MP for Hartlepool and Labour's spokesman", "the member
-# for Bath and Liberal Democrat spokeswoman").
+# capitalised words that end its name with the phrase (not "the MP for Hartlepool and
+# Labour's spokesman", "the member for Bath and Liberal Democrat spokeswoman").
 _SEAT_FOR = (
     r"(?:\b(?:MP|MLA|MSP|MPP|TD)|\b[Tt]he seat|(?:, |\band )member|\b(?:Labour|Conservative|"
     r"Tory|Democrat|SNP|Reform|Green|Plaid Cymru|Sinn Féin|DUP|Alliance|Fianna Fáil|Fine Gael|"
@@ -674,9 +674,10 @@ _A_NAME_AFTER = re.compile(
 _NAME_AFTER = re.compile(r" (?:(?:family|given|first|last) )?(?:name|surname)\b")
 
 
+# The words of a regime before a country, which open no longer name: "Nazi Germany".
+_REGIMES = frozenset({"nazi", "fascist", "francoist", "tsarist", "imperial", "colonial"})
 # A chamber and the office held in it after a place: "Illinois House Speaker Michael
 # Madigan", "Texas Senate Majority Leader", as "New York Governor" is a place's office.
-_REGIMES = frozenset({"nazi", "fascist", "francoist", "tsarist", "imperial", "colonial"})
 _CHAMBER_AND_OFFICE = re.compile(
     r" (?:House|Senate|Assembly|Legislature|Council) ([A-Z][\w-]*)(?: ([A-Z][\w-]*))?\b"
 )
@@ -944,12 +945,7 @@ def institutions_of_the_people_before(text: str, start: int, end: int, keys, pro
     # (The country may be a word of the institution's own name too: "the Kuwaiti
     # Foreign Ministry" is the "Kuwaiti Ministry of Foreign Affairs", "Government
     # ministry of Kuwait".)
-    return [
-        key
-        for key in keys
-        if key in profiles
-        and _stem(country) in profiles[key].countries_named | profiles[key].own_proper
-    ]
+    return [key for key in keys if key in profiles and _names_country(profiles[key], country)]
 
 
 # A party's member, written before a person's name: "led by Socialist María Chivite", "a
@@ -1168,28 +1164,28 @@ def _nationality_before(text: str, hit: tuple, profiles: Mapping[object, Profile
     the person; it is no part of a longer name, as "Hunter" in "Hunter Biden" is."""
     start, _, keys = hit
     previous = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    if previous is None:
+        return False
+    word = previous.group(1).lower()
+    country = _COUNTRY_OF_PEOPLE.get(word)
     # (A place's or a body's too after "the": "the Chilean O’Higgins Base"; a place's
-    # after a people's word of the table alone: "Finnish Lapland", "Austrian Galicia".)
-    if previous is None or not (
+    # after a people's word of the table alone, "Finnish Lapland", "Austrian Galicia",
+    # one that lies in that country: "Norwegian Lapland" is no Swedish province
+    # "bordering Norway".)
+    if not (
         _all_persons(keys, profiles)
         or _A_DETERMINER_BEFORE.search(text, max(0, previous.start() - 5), previous.start())
         or (
-            previous.group(1).lower() in _COUNTRY_OF_PEOPLE
+            country is not None
             and all(key in profiles and profiles[key].kind == "place" for key in keys)
-            # (One that lies in that country: "Norwegian Lapland" is no Swedish province
-            # "bordering Norway".)
-            and any(
-                _lies_in(profiles[key], _COUNTRY_OF_PEOPLE[previous.group(1).lower()])
-                for key in keys
-            )
+            and any(_lies_in(profiles[key], country) for key in keys)
         )
     ):
         return False
-    word = previous.group(1).lower()
     bases = [word[: -len(ending)] for ending in _DEMONYM_ENDINGS if word.endswith(ending)]
     places = {base + letter for base in bases if len(base) >= 3 for letter in _LOST_LETTERS}
     # A people's word whose country's name no ending gives: "Swedish", "Spanish".
-    places.update(_COUNTRY_OF_PEOPLE.get(word, "").split())
+    places.update(country.split() if country else ())
     for key in keys:
         words = _words(profiles[key].description)
         # A description opens with the nationality ("Samoan netball coach") or names the

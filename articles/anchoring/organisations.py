@@ -26,6 +26,7 @@ from articles.anchoring.profiles import (
     _countries_of_each,
     _country_stem,
     _kind_described,
+    _names_country,
     _nationality_opening,
     _stem,
     _words,
@@ -301,12 +302,10 @@ def _sport_of_description(description: str) -> str | None:
     if len(named) > 1:
         # The sport a description names first, where another is part of a body's name
         # after it: "Men's rugby union team ..., run by the Irish Rugby Football Union".
-        words = [word.lower() for word in _words(description)]
-        first = min(named, key=words.index)
+        lowered = description.lower()
+        first = min(named, key=lowered.index)
         if all(
-            _SPORTS_BODY.search(description.lower()[description.lower().index(sport) :])
-            for sport in named
-            if sport != first
+            _SPORTS_BODY.match(lowered, lowered.index(sport)) for sport in named if sport != first
         ):
             return first
     return named[0] if len(named) == 1 else None
@@ -354,7 +353,7 @@ def _sport_of_the_sentence(text: str, start: int, end: int, keys, known: Mapping
 
 # A sport's word as part of a body's name, in a (folded) description: "Rugby Football
 # Union".
-_SPORTS_BODY = re.compile(r"^[a-z]+ (?:union|association|federation)\b")
+_SPORTS_BODY = re.compile(r"[a-z]+ (?:union|association|federation)\b")
 
 
 # What joins two clauses of a sentence, and what opens a clause about someone or
@@ -372,11 +371,11 @@ def _of_the_names_clause(text: str, start: int, end: int, at: int) -> bool:
     low, high = sorted((at, start))
     if _CLAUSES_JOINED.search(text, low, high):
         return False
-    relative = _RELATIVE_CLAUSE.search(text, min(at, end), max(at, end) + 1)
-    while relative is not None and relative.start() <= at:
-        if relative.start() != end and relative.start() <= at < relative.end():
+    for relative in _RELATIVE_CLAUSE.finditer(text, min(at, end), max(at, end) + 1):
+        if relative.start() > at:
+            break
+        if relative.start() != end and at < relative.end():
             return False
-        relative = _RELATIVE_CLAUSE.search(text, relative.end(), max(at, end) + 1)
     return True
 
 
@@ -876,11 +875,7 @@ def _owner_beside(text: str, start: int, end: int, keys: list, known: Mapping):
         last = _country_stem(written.group(1).split()[-1])
         if len(last) < 4:
             continue
-        named = [
-            key
-            for key in keys
-            if key in known and last in known[key].countries_named | known[key].own_proper
-        ]
+        named = [key for key in keys if key in known and _names_country(known[key], last)]
         if len(named) == 1:
             return named[0]
     return None

@@ -796,6 +796,13 @@ def _names_all(profile: Profile, words: str) -> bool:
     )
 
 
+def _names_country(profile: Profile, country: str) -> bool:
+    """Whether the description of ``profile`` names ``country`` (a country's name or its
+    stem), by name or by its people's word ("Bangladeshi government department"), or its
+    own name does ("Kuwaiti Ministry of Foreign Affairs")."""
+    return _stem(country) in profile.countries_named | profile.own_proper
+
+
 def _lies_in(profile: Profile, words: str) -> bool:
     """Whether the description of ``profile`` names ``words`` as where it is: after "of",
     "in" or a comma ("Most populous province of Pakistan"; not "bordering Pakistan")."""

@@ -146,6 +146,7 @@ from articles.anchoring.profiles import (
     _kind_described,
     _lies_in,
     _names_all,
+    _names_country,
     _possessor,
     _stem,
     _words,
@@ -878,10 +879,7 @@ def _by_title_and_pronoun(hit: _Hit):
         hit.keep(
             lambda key: (
                 key in known
-                and (
-                    _names_all(known[key], country)
-                    or _stem(country) in known[key].countries_named | known[key].own_proper
-                )
+                and (_names_all(known[key], country) or _names_country(known[key], country))
             )
         )
         # (The place that lies in it: "Finnish Lapland" is the "region of Finland", not
