@@ -370,6 +370,10 @@ HELD_OUT_FLOORS = {
     "annotation_holdout229": (0.96, 0.96),
     "annotation_holdout230": (0.98, 0.99),
     "annotation_holdout231": (0.97, 0.96),
+    "annotation_holdout232": (0.96, 0.95),
+    "annotation_holdout233": (0.96, 0.97),
+    "annotation_holdout234": (0.98, 0.98),
+    "annotation_holdout235": (0.97, 0.98),
 }
 
 
