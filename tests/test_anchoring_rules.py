@@ -10238,3 +10238,139 @@ def test_who_after_a_towns_region_is_the_person_before_it_not_a_team():
     # (Which Georgia is read by the places the story names, as for any place.)
     found_keys = keys_found(names, text)
     assert found_keys[0] == "atlanta" and "ga-rugby" not in found_keys
+
+
+_SIDES_AND_NAMESAKES = Gazetteer.of(
+    [
+        Named("sydney", "Sydney", (), "Capital of New South Wales, Australia.", "place"),
+        Named("sydney-ns", "Sydney", (), "Town on Cape Breton Island, Nova Scotia.", "place"),
+        Named(
+            "swans", "Sydney Swans", ("Sydney",), "Australian rules football club.", "organization"
+        ),
+        Named("bath", "Bath", (), "City in Somerset, England.", "place"),
+        Named("bath-me", "Bath", (), "City in Sagadahoc County, Maine.", "place"),
+        Named("bath-rugby", "Bath Rugby", ("Bath",), "Rugby union club.", "organization"),
+        Named("efes", "Anadolu Efes", ("Efes",), "Basketball club in Istanbul.", "organization"),
+        Named("tt", "Türk Telekom", (), "Turkish telecommunications company.", "organization"),
+        Named(
+            "tt-bk",
+            "Türk Telekom B.K.",
+            ("Türk Telekom",),
+            "Professional basketball club based in Ankara.",
+            "organization",
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A fixture said with its verb, in a report of a game.
+        (
+            "The kick-off was delayed by rain.\nMelbourne moved into the top eight with the "
+            "win and meets Sydney at the SCG next Saturday.",
+            ["swans"],
+        ),
+        # A side's players are "their" own in the clause its name opens.
+        (
+            "Gloucester led at half-time after a penalty try.\nBath fought back through "
+            "their scrum-half, who sniped over twice from rucks close to the line.",
+            ["bath-rugby"],
+        ),
+        # And a club wins where the firm of its name does not.
+        ("Efes won 91-70 at home against Türk Telekom on Saturday.", ["efes", "tt-bk"]),
+        # Not a town's people, nor a firm's words.
+        ("Bath celebrated their heritage on Saturday, the mayor said.", []),
+        ("Türk Telekom raised its prices on Saturday.", ["tt"]),
+    ],
+)
+def test_what_only_a_side_does_says_the_club(text, expected):
+    assert keys_found(_SIDES_AND_NAMESAKES, text) == expected
+
+
+_CENTRAL_BANKS = Gazetteer.of(
+    [
+        Named("bolivia", "Bolivia", (), "Landlocked country in South America.", "place"),
+        Named("peru", "Peru", (), "Country in western South America.", "place"),
+        Named(
+            "bcb",
+            "Central Bank of Bolivia",
+            ("Central Bank",),
+            "Central bank responsible for monetary policy and the boliviano.",
+            "organization",
+        ),
+        Named(
+            "bcrp",
+            "Central Reserve Bank of Peru",
+            ("Central Bank",),
+            "Autonomous central bank, responsible for monetary policy, rates and dollars.",
+            "organization",
+        ),
+        Named(
+            "mrc-uk",
+            "Medical Research Council",
+            ("MRC",),
+            "Public body that funds medical research in the United Kingdom.",
+            "organization",
+        ),
+        Named(
+            "mrc-sa",
+            "South African Medical Research Council",
+            ("MRC",),
+            "Statutory body that funds health research in South Africa.",
+            "organization",
+        ),
+    ]
+)
+
+
+def test_the_country_in_an_institutions_own_name_is_the_one_named_before_it():
+    text = "Peru cut rates last week, while in Bolivia the Central Bank has been rationing dollars."
+    assert keys_found(_CENTRAL_BANKS, text) == ["peru", "bolivia", "bcb"]
+
+
+def test_a_peoples_word_before_an_organisations_name_is_whose_it_is():
+    """ "The British MRC" is the British council, no longer name of ours."""
+    text = "The British MRC has been linked to more than 30 Nobel laureates."
+    assert keys_found(_CENTRAL_BANKS, text) == ["mrc-uk"]
+
+
+_CRICKET_SIDES = Gazetteer.of(
+    [
+        Named("england", "England", (), "Country of the United Kingdom.", "place"),
+        Named(
+            "england-cricket",
+            "England cricket team",
+            ("England",),
+            "National cricket team of England and Wales.",
+            "organization",
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He has spent his career moving in and out of the England Test side, taking wickets.",
+        "He made his England ODI debut in a series against Sri Lanka, taking two wickets.",
+    ],
+)
+def test_a_games_format_after_the_name_opens_no_longer_name(text):
+    assert keys_found(_CRICKET_SIDES, text) == ["england-cricket"]
+
+
+def test_a_pronoun_is_not_the_name_a_places_council_is_of():
+    names = Gazetteer.of(
+        [
+            Named("braga", "Braga", (), "City in northern Portugal.", "place"),
+            Named("braga-district", "Braga District", ("Braga",), "District of Portugal.", "place"),
+            Named("goncalo-braga", "Gonçalo Braga", ("Braga",), "Portuguese footballer.", "person"),
+        ]
+    )
+    text = (
+        "The crowd stood in memory of a former club president, and the city council of "
+        "Braga announced that a street would carry his name."
+    )
+    assert keys_found(names, text) == ["braga"]

@@ -563,6 +563,7 @@ def _opens_a_longer_name(text, start, before, after, sign, acronym, persons_name
             and not _office_of(after)
             and not (acronym and word in _OWNED_BY_AN_ACRONYM)
             and not _A_NATIONS_BODY_AFTER.match(after)
+            and not _A_GAMES_FORMAT_AFTER.match(after)
             and not (
                 _THE_PRONOUN_I_AFTER.match(after)
                 and not opens_sentence(text, start)
@@ -769,6 +770,14 @@ def _may_follow_a_name(word: str) -> bool:
     )
 
 
+# A format of a game and a side's word after a name, which open no longer name: "the
+# England Test side", "his Zimbabwe ODI debut", "the Fiji Sevens squad".
+_A_GAMES_FORMAT_AFTER = re.compile(
+    r" (?:Tests?|ODI|T20I?|Twenty20|Sevens) (?:side|team|squad|match|matches|series|"
+    r"captain|caps?|debut|XI)\b"
+)
+
+
 # The pronoun "I" after a name inside a sentence, which a verb in lower case follows:
 # "the Bombay I grew up in", "in Gwangju I dreamed" (not "Elizabeth I", "Vatican II",
 # "King Charles I sold", nor "“May I say").
@@ -935,9 +944,14 @@ def _institutions_people_before(text: str, hit: tuple, profiles: Mapping) -> boo
 def institutions_of_the_people_before(text: str, start: int, end: int, keys, profiles) -> list:
     """The keys of a generic institution's name whose country's people the word before
     it names: "the Italian Ministry of Culture" is the ministry "of the Italian
-    government", no longer name of ours, and not Angola's."""
+    government", no longer name of ours, and not Angola's. So of any organisation's
+    name: "the British MRC" is the British council, "the Spanish bank Santander" no
+    department of Colombia."""
     previous = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
-    if previous is None or not _generic_institution_name(fold(text[start:end])):
+    if previous is None or not (
+        _generic_institution_name(fold(text[start:end]))
+        or all(key in profiles and profiles[key].kind == "organization" for key in keys)
+    ):
         return []
     country = _COUNTRY_OF_PEOPLE.get(previous.group(1).lower())
     if country is None:

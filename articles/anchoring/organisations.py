@@ -687,7 +687,8 @@ def _side_named(story, start, end, own, candidates):
 # A club's women's side, and what a story of women's sport says ("the women's league").
 _WOMEN = re.compile(r"\b[Ww]omen['’]s\b")
 _MEN = re.compile(r"(?<![Ww]o)\b[Mm]en['’]s\b")
-_A_TEAM = re.compile(r"\b(?:team|club|side|squad)\b")
+# What a description calls a side: a team, a club, a franchise ("Athletic teams of...").
+_A_TEAM = re.compile(r"\b(?:teams?|clubs?|sides?|squads?|franchises?)\b")
 
 
 def _teams_of_the_storys_sport(text: str, teams: list, known: Mapping, at=None) -> list:

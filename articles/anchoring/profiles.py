@@ -800,7 +800,25 @@ def _names_country(profile: Profile, country: str) -> bool:
     """Whether the description of ``profile`` names ``country`` (a country's name or its
     stem), by name or by its people's word ("Bangladeshi government department"), or its
     own name does ("Kuwaiti Ministry of Foreign Affairs")."""
-    return _stem(country) in profile.countries_named | profile.own_proper
+    return _stem(country) in _countries_named_by(profile)
+
+
+def _countries_named_by(profile: Profile) -> frozenset[str]:
+    """The stems of the countries that the description of ``profile`` or its own name
+    names: "Central Bank of Bolivia" is Bolivia's whatever its description says."""
+    own_name = {_stem(word) for word in _words(profile.name)} & _COUNTRIES
+    named = profile.countries_named | profile.own_proper | own_name
+    return named | {
+        country for country, words in _COUNTRIES_WRITTEN_OTHERWISE.items() if words <= named
+    }
+
+
+# Countries a description names by another name than the one their people's word gives:
+# "British" names Britain, written "the United Kingdom" as often.
+_COUNTRIES_WRITTEN_OTHERWISE = {
+    _stem("britain"): frozenset(map(_stem, ("united", "kingdom"))),
+    _stem("america"): frozenset(map(_stem, ("united", "states"))),
+}
 
 
 def _lies_in(profile: Profile, words: str) -> bool:

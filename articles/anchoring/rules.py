@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Mapping, Set
 
 from articles.anchoring.context import (
+    _A_GAMES_FORMAT_AFTER,
     _CLAUSE_OPENS_BEFORE,
     _DIRECTION,
     _DIRECTIONS,
@@ -140,6 +141,7 @@ from articles.anchoring.profiles import (
     _STOPWORDS,
     Profile,
     _all_persons,
+    _countries_named_by,
     _countries_of,
     _countries_of_each,
     _country_stem,
@@ -209,7 +211,8 @@ _PART_OF_A_PLACE_BEFORE = re.compile(
     r"\b(?:[Mm]ayors?|[Pp]eople|[Rr]esidents|[Ii]nhabitants|[Cc]itizens|[Cc]entre|[Cc]enter|"
     r"[Hh]eart|[Oo]utskirts|[Ss]uburbs|[Ss]treets|[Ff]irefighters|[Pp]olice|[Hh]ospitals|"
     r"[Ss]chools|[Nn]eighbourhoods|[Nn]eighborhoods|[Dd]istricts|[Pp]rosecutors?|"
-    r"[Gg]overnment|[Gg]overnor|[Bb]ishop|[Aa]rchbishop|[Pp]ort|[Ss]quares) of $"
+    r"[Gg]overnment|[Gg]overnor|[Bb]ishop|[Aa]rchbishop|[Pp]ort|[Ss]quares|"
+    r"(?:[Cc]ity|[Tt]own|[Mm]unicipal) [Cc]ouncil) of $"
 )
 # A place's officer named with it: "Governor Renan Falcão of Goiás", "Mayor Quinton Lucas
 # of Kansas City".
@@ -338,6 +341,13 @@ _FROM_BEFORE = re.compile(r"\b(?:from|to|in|of|at) $")
 # A team's games are "their" games: "if Ceará win their last two group games" (not
 # "families in Santos lost their homes", where the place is no subject).
 _THEIR_GAMES_AFTER = re.compile(r" (?:win|won|lose|play|played|host|hosted|drew) their\b")
+# A side's players and lead are "their" own in the clause its name opens: "Bath fought
+# back through their scrum-half", "Cork stretched their lead" (a town has neither).
+_THEIR_PLAYERS_AFTER = re.compile(
+    r"(?: (?!their\b)[a-z][\w’'-]*){1,5} their (?:[a-z][\w’'-]* )?(?:captain|coach|manager|"
+    r"goalkeeper|keeper|strikers?|scrum-half|fly-half|hooker|props?|wingers?|full-back|"
+    r"forwards|defenders|bowlers|batters|batsmen|openers|spinners?|squad|lead)\b"
+)
 
 
 # Players "play for" a team whose name ends the phrase ("two who play for Molde were
@@ -386,7 +396,9 @@ _OTHER_SIDE_BEFORE = re.compile(
     r"time))? (?:at|to|against|over|away to|away at|away against) $|"
     r"\b[A-Z][\w’'-]* (?:play|plays|played) (?:at|away at) $|"
     r"\b(?:lose|loses|losing|lost) (?:again )?to $|"
-    r"\b(?:joined|signed) from $"
+    r"\b(?:joined|signed) from $|"
+    # A fixture said with its verb: "meets Sydney at the SCG", "faces Leinster on Friday".
+    r"\b(?:meets|faces|faced|hosts|hosted) $"
 )
 _NO_SIDE_AFTER = re.compile(
     r" (?:in the (?:race|bid|running|competition|contest|fight|battle)\b|of (?:its|their|his|her|"
@@ -848,7 +860,9 @@ def _by_title_and_pronoun(hit: _Hit):
         )
     # The pronoun that refers back to the name (see ``_pronoun_after``): "When Kim wants
     # to sound patient, he lets her sound angry."
-    if pronoun:
+    # (Not a name the words before make a place's: in "the city council of Braga
+    # announced that a street would carry his name", "his" is someone else's.)
+    if pronoun and not _PART_OF_A_PLACE_BEFORE.search(text, max(0, start - 20), start):
         first = not _someone_before(story, start)
         hit.keep(lambda key: hit.of_gender(key, pronoun, first))
     # The place that owns it, named before it: "India’s Punjab", "Italy’s Council of
@@ -923,6 +937,8 @@ def _said_of_a_team(hit: _Hit, kinds: set) -> bool:
     low, high = hit.low, hit.high
     return bool(
         _TEAM_AFTER.match(text, end)
+        # "the England Test side", "his Zimbabwe ODI debut".
+        or _A_GAMES_FORMAT_AFTER.match(text, end)
         or (
             _SIDE_AT_HOME_AFTER.match(text, end)
             and not _PLACE_BEFORE.search(text, max(0, start - 20), start)
@@ -976,6 +992,12 @@ def _said_of_a_team(hit: _Hit, kinds: set) -> bool:
         or (
             _THEIR_GAMES_AFTER.match(text, end)
             and not _PLACE_BEFORE.search(text, max(0, start - 20), start)
+        )
+        or (
+            "person" not in kinds
+            and opens_sentence(text, start)
+            and _THEIR_PLAYERS_AFTER.match(text, end)
+            and _about_a_sport(story)
         )
         or (
             "person" not in kinds
@@ -1234,6 +1256,10 @@ def _a_team_a_place_or_a_person(hit: _Hit):
             hit.keep(lambda key: key not in known or known[key].kind == "place")
         elif _PERSON_AFTER.match(text, end) or hit.title or _beside_a_person(story, start, end):
             hit.keep(lambda key: key not in known or known[key].kind == "person")
+    # A club and the firm whose name it carries: what only a team does is the club's
+    # ("Efes won 91-70 at home against Türk Telekom").
+    elif kinds == {"organization"} and _said_of_a_team(hit, kinds):
+        hit.keep(lambda key: key in known and bool(_A_TEAM.search(known[key].description)))
     return _GO_ON
 
 
@@ -1604,7 +1630,8 @@ def _institution_of_the_country_named(hit: _Hit):
     place = _place_it_is_in(story, start)
     if place is not None:
         owners |= _countries_of(place) or {_stem(word) for word in _words(place.name)}
-    countries = {key: known[key].countries_named for key in hit.candidates}
+    # (The country in its own name counts: "Central Bank of Bolivia".)
+    countries = {key: _countries_named_by(known[key]) for key in hit.candidates}
     shared_countries = frozenset.intersection(*countries.values())
     cued = [
         key
