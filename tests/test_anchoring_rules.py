@@ -10283,6 +10283,7 @@ _SIDES_AND_NAMESAKES = Gazetteer.of(
         # Not a town's people, nor a firm's words.
         ("Bath celebrated their heritage on Saturday, the mayor said.", []),
         ("Türk Telekom raised its prices on Saturday.", ["tt"]),
+        ("Türk Telekom beat analysts' forecasts with a 30 percent rise in profit.", ["tt"]),
     ],
 )
 def test_what_only_a_side_does_says_the_club(text, expected):
@@ -10374,3 +10375,82 @@ def test_a_pronoun_is_not_the_name_a_places_council_is_of():
         "Braga announced that a street would carry his name."
     )
     assert keys_found(names, text) == ["braga"]
+
+
+_BROTHERS = [
+    Named("davide", "Davide Parodi", ("Parodi",), "Italian footballer, a striker.", "person"),
+    Named("nicolo", "Nicolò Parodi", ("Parodi",), "Italian footballer, a goalkeeper.", "person"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A tie to a relative the sentence does not name, in the sentence the name opens.
+        (
+            "GENOA (Newsroom) - Davide Parodi scored twice past his younger brother as Genoa "
+            "won. Nicolò Parodi was consoled at the whistle.\n“He did not believe me,” the "
+            "elder Parodi said.",
+            ["davide", "nicolo", "davide"],
+        ),
+        (
+            "Nicolò Parodi kept goal against his older brother's side on Sunday. Davide "
+            "Parodi scored twice.\nThe younger Parodi said he would learn from it.",
+            ["nicolo", "davide", "nicolo"],
+        ),
+        # A tie before a name the story reaches only after a stranger's name.
+        (
+            "Davide Parodi scored at the Johan Cruijff Stadium, getting in front of his "
+            "younger brother Nicolò Parodi.\nThe elder Parodi took the blame.",
+            ["davide", "nicolo", "davide"],
+        ),
+        # Nothing said of either: left out.
+        (
+            "Davide Parodi scored and Nicolò Parodi saved a penalty.\nThe elder Parodi said "
+            "nothing.",
+            ["davide", "nicolo"],
+        ),
+    ],
+)
+def test_the_elder_or_the_younger_by_a_tie_the_story_states(text, expected):
+    assert keys_found(Gazetteer.of(_BROTHERS), text) == expected
+
+
+def test_a_tie_to_someone_called_by_their_office_says_the_elder():
+    names = Gazetteer.of(
+        [
+            Named("herbert", "Herbert Gruber", ("Gruber",), "Austrian politician.", "person"),
+            Named("lukas", "Lukas Gruber", ("Gruber",), "Austrian football supporter.", "person"),
+        ]
+    )
+    text = (
+        "Lukas Gruber was jailed for two years. The main defendant’s father, Herbert "
+        "Gruber, sits in parliament.\nThe elder Gruber did not speak to reporters."
+    )
+    assert keys_found(names, text) == ["lukas", "herbert", "herbert"]
+
+
+def test_a_town_and_the_region_of_the_same_name_in_one_country_are_named_after_each_other():
+    """ "Capital of the province of the same name" ties the town to the province as
+    naming it would: one travels to the town."""
+    names = Gazetteer.of(
+        [
+            Named(
+                "mendoza",
+                "Mendoza",
+                (),
+                "City in western Argentina, capital of the province of the same name.",
+                "place",
+            ),
+            Named(
+                "mendoza-province",
+                "Mendoza Province",
+                ("Mendoza",),
+                "Wine-producing province of western Argentina bordering Chile.",
+                "place",
+            ),
+        ]
+    )
+    # (The province's description names Chile, which the story names too.)
+    text = "Boca, back from a friendly in Chile, travel to Mendoza next Sunday to face Godoy Cruz."
+    assert keys_found(names, text) == ["mendoza"]

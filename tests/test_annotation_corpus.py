@@ -260,7 +260,7 @@ HELD_OUT_FLOORS = {
     "annotation_holdout119": (0.97, 0.97),
     "annotation_holdout120": (0.96, 0.96),
     "annotation_holdout121": (0.96, 0.93),
-    "annotation_holdout122": (0.98, 0.98),
+    "annotation_holdout122": (0.97, 0.98),
     "annotation_holdout123": (0.95, 0.95),
     "annotation_holdout124": (0.97, 0.97),
     "annotation_holdout125": (0.97, 0.96),

@@ -295,6 +295,9 @@ def _by_age(keys: list, known: Mapping, word: str, story: _Story | None = None) 
     # only "former" one of the trade ("former footballer" before "footballer").
     if not older:
         older = _by_career(keys, known)
+    # Nor that: of two, the one the story called the elder or the younger of the family.
+    if not older and story is not None and len(keys) == 2:
+        older = _by_the_ties_to_someone_unnamed(story, *keys)
     if word not in _ELDER:
         older = {(b, a) for a, b in older}
     found = [a for a in keys if all((a, b) in older for b in keys if b != a)]
@@ -354,10 +357,14 @@ def _age_stated(story: _Story, key) -> int | None:
 
 # A tie the story states just before a name: "succeeded his father, Heydar Aliyev",
 # "His younger brother Blessing Moyo", "her daughter Inês Brandão".
+# The owner may be someone the story calls by their office: "the minister’s father,
+# Jun’ichiro Koizumi", "the main defendant’s father, Herbert Gruber".
 _TIE_BEFORE = re.compile(
-    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|whose) (?:(elder|older|younger|big|little) )?"
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|whose|[Tt]he (?:[a-z-]+ ){0,2}[a-z-]+['’]s) "
+    r"(?:(elder|older|younger|big|little) )?"
     r"(father|mother|parents?|grandfather|grandmother|sons?|daughters?|child|children|"
-    r"grandsons?|granddaughters?|brother|sister|sibling|uncle|aunt|nephews?|nieces?),? $"
+    r"grandsons?|granddaughters?|brother|sister|sibling|uncle|aunt|nephews?|nieces?),? "
+    r"(?:also )?$"
 )
 # The tie the other way round: "is the son of Ali Hassan Mwinyi" names the parent.
 _TIE_OF_BEFORE = re.compile(
@@ -379,8 +386,13 @@ _YOUNGER_KIN = frozenset(
 def _tie_stated(story: _Story, key, start: int) -> None:
     """Read a family tie the story states before the name of ``key`` at ``start`` ("his
     father, Heydar Aliyev") into ``story.older``: the tie is to the person of the
-    family (a word of the name shared) the story named last before it."""
-    tie = _TIE_BEFORE.search(story.text, max(0, start - 40), start)
+    family (a word of the name shared) the story named last before it. When the story
+    named none before, the tie still says whether ``key`` is the elder or the younger
+    (``story.elder_or_younger``)."""
+    # (Past a title: "the minister’s father, former prime minister Jun’ichiro Koizumi".)
+    while _title_before(story.text, start) is not None:
+        start -= len(_PREVIOUS_WORD.search(story.text[max(0, start - 20) : start]).group(0))
+    tie = _TIE_BEFORE.search(story.text, max(0, start - 60), start)
     # "the son of X": X is the elder, as "his father, X" says; "the father of X", the
     # younger.
     inverse = None if tie else _TIE_OF_BEFORE.search(story.text, max(0, start - 40), start)
@@ -396,14 +408,18 @@ def _tie_stated(story: _Story, key, start: int) -> None:
         and known[other].kind == "person"
         and family & set(known[other].name.split()[1:])
     ]
-    if not relatives:
-        return
-    named_at, owner = max(relatives, key=lambda pair: pair[0])
-    if _unknown_name(story.text, named_at, (tie or inverse).start(), story.spans) or any(
-        other != key and named_at < max(forms.values()) < start
-        for other, forms in story.recent.items()
-        if other in known and known[other].kind == "person"
+    named_at, owner = max(relatives, key=lambda pair: pair[0]) if relatives else (None, None)
+    if owner is None or (
+        _unknown_name(story.text, named_at, (tie or inverse).start(), story.spans)
+        or any(
+            other != key and named_at < max(forms.values()) < start
+            for other, forms in story.recent.items()
+            if other in known and known[other].kind == "person"
+        )
     ):
+        # Whose relative it is, the story does not say here: only which of them it is.
+        if tie is not None:
+            _mark_elder_or_younger(story, key, tie.group(1), tie.group(2), own=False)
         return
     if inverse is not None:
         age, kin = inverse.group(1), inverse.group(2)
@@ -417,6 +433,63 @@ def _tie_stated(story: _Story, key, start: int) -> None:
         story.older.add((key, owner))
     elif kin in _YOUNGER_KIN or age in ("younger", "little"):
         story.older.add((owner, key))
+
+
+# A relative the story does not name, in the sentence that a person's name opens: "Davide
+# Parodi scored twice past his younger brother", "Trey Whitcomb scored 27 points against
+# his father's team", "Darius Kapadia asked the tribunal to block his elder brother's
+# plan".
+_TIE_TO_ONE_UNNAMED = re.compile(
+    r"[^.;:!?“”\"\n]{0,80}?\b(?:his|her) (?:own )?(?:(elder|older|younger|big|little) )?"
+    r"(father|mother|parents|sons?|daughters?|brother|sister)\b"
+)
+
+
+def _tie_to_someone_unnamed(story: _Story, key, start: int, end: int) -> None:
+    """Read a tie the sentence that the name of ``key`` opens states to a relative it
+    does not name ("... past his younger brother") into ``story.elder_or_younger``. (Not
+    once another person is named between: "Parodi, whose coach praised his son".)"""
+    if _subject(story.text, start, end) is not True:
+        return
+    tie = _TIE_TO_ONE_UNNAMED.match(story.text, end)
+    if tie is None:
+        return
+    known = story.profiles
+    at = bisect.bisect_right(story.spans, (end,))
+    if any(
+        other_start < tie.end()
+        and any(k in known and known[k].kind == "person" for k in story.keys_at[other_start])
+        for other_start, _ in story.spans[at : at + 3]
+    ):
+        return
+    _mark_elder_or_younger(story, key, tie.group(1), tie.group(2), own=True)
+
+
+def _by_the_ties_to_someone_unnamed(story: _Story, first, second) -> set[tuple]:
+    """(older, younger) of two relatives by what ``story.elder_or_younger`` says of either,
+    when it says one thing; else nothing."""
+    votes = {first: 0, second: 0}
+    for key, other in ((first, second), (second, first)):
+        mark = story.elder_or_younger.get(key)
+        if mark is not None:
+            votes[key if mark == "elder" else other] += 1
+    if votes[first] == votes[second] or min(votes.values()) > 0:
+        return set()
+    elder = max(votes, key=votes.get)
+    return {(elder, second if elder == first else first)}
+
+
+def _mark_elder_or_younger(story: _Story, key, age: str | None, kin: str, own: bool) -> None:
+    """Note ``key`` as the elder or the younger of the family by a tie: its own relative
+    (``own``: "his younger brother" makes ``key`` the elder) or the word for ``key``
+    itself ("his younger brother, Ben Whitlock" makes ``key`` the younger)."""
+    if age in ("younger", "little") or (age is None and kin.rstrip("s") in _YOUNGER_KIN):
+        word_for_the_younger = True
+    elif age in ("elder", "older", "big") or (age is None and kin in _ELDER_KIN):
+        word_for_the_younger = False
+    else:
+        return
+    story.elder_or_younger[key] = "elder" if word_for_the_younger == own else "younger"
 
 
 # What a description calls someone whom "Dr" fits: a physician, a scientist, an academic.

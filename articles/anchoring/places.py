@@ -14,6 +14,7 @@ from articles.anchoring.profiles import (
     _KINDS_OF_PLACE,
     _WORD,
     Profile,
+    _countries_of,
     _country_stem,
     _kind_described,
     _lies_in,
@@ -211,7 +212,16 @@ def _named_after_one_another(keys: list, known: Mapping) -> bool:
     if not _all_of_kind(keys, known, "place"):
         return False
     return any(
-        one != other and _names(known[one].description, known[other].name)
+        one != other
+        and (
+            _names(known[one].description, known[other].name)
+            # Or "of the same name" where both lie in one country: "City in western
+            # Argentina, capital of the province of the same name".
+            or (
+                "same name" in known[one].description
+                and bool(_countries_of(known[one]) & _countries_of(known[other]))
+            )
+        )
         for one in keys
         for other in keys
     )

@@ -111,6 +111,7 @@ from articles.anchoring.people import (
     _subject,
     _the_one_the_title_fits,
     _tie_stated,
+    _tie_to_someone_unnamed,
     _unintroduced,
     _word_opening_a_sentence,
 )
@@ -212,7 +213,7 @@ _PART_OF_A_PLACE_BEFORE = re.compile(
     r"[Hh]eart|[Oo]utskirts|[Ss]uburbs|[Ss]treets|[Ff]irefighters|[Pp]olice|[Hh]ospitals|"
     r"[Ss]chools|[Nn]eighbourhoods|[Nn]eighborhoods|[Dd]istricts|[Pp]rosecutors?|"
     r"[Gg]overnment|[Gg]overnor|[Bb]ishop|[Aa]rchbishop|[Pp]ort|[Ss]quares|"
-    r"(?:[Cc]ity|[Tt]own|[Mm]unicipal) [Cc]ouncil) of $"
+    r"(?:[Cc]ity|[Tt]own|[Mm]unicipal) [Cc]ouncil|the (?:city|town|village|province)) of $"
 )
 # A place's officer named with it: "Governor Renan Falcão of Goiás", "Mayor Quinton Lucas
 # of Kansas City".
@@ -341,6 +342,8 @@ _FROM_BEFORE = re.compile(r"\b(?:from|to|in|of|at) $")
 # A team's games are "their" games: "if Ceará win their last two group games" (not
 # "families in Santos lost their homes", where the place is no subject).
 _THEIR_GAMES_AFTER = re.compile(r" (?:win|won|lose|play|played|host|hosted|drew) their\b")
+# A game's score: "won 91-70", "beating VakıfBank 3-2".
+_A_SCORE = re.compile(r"(?<![\d.,])\d{1,3}[-–]\d{1,3}(?![\d%-])")
 # A side's players and lead are "their" own in the clause its name opens: "Bath fought
 # back through their scrum-half", "Cork stretched their lead" (a town has neither).
 _THEIR_PLAYERS_AFTER = re.compile(
@@ -1258,7 +1261,16 @@ def _a_team_a_place_or_a_person(hit: _Hit):
             hit.keep(lambda key: key not in known or known[key].kind == "person")
     # A club and the firm whose name it carries: what only a team does is the club's
     # ("Efes won 91-70 at home against Türk Telekom").
-    elif kinds == {"organization"} and _said_of_a_team(hit, kinds):
+    # (In a story of a game, or a sentence with a score, only: a firm beats forecasts too.)
+    elif (
+        kinds == {"organization"}
+        and _said_of_a_team(hit, kinds)
+        and (
+            _about_a_sport(story)
+            or _game_beside(text, hit.low, hit.high)
+            or _A_SCORE.search(text, *_sentence_bounds(text, start, end))
+        )
+    ):
         hit.keep(lambda key: key in known and bool(_A_TEAM.search(known[key].description)))
     return _GO_ON
 
@@ -2172,6 +2184,7 @@ def _learn(story: _Story, key, start: int, end: int, folded: str, pronoun, prono
     if key in profiles and profiles[key].kind == "person":
         story.described.setdefault(key, set()).update(_described(text, start, end))
         _tie_stated(story, key, start)
+        _tie_to_someone_unnamed(story, key, start, end)
         if _LATE_BEFORE.search(text, max(0, start - 40), start) or (
             _DIED_AFTER.match(text, end)
             and (

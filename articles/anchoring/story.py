@@ -43,6 +43,10 @@ class _Story:
     # Who the story says is older than whom: (older, younger) from "his father, Heydar
     # Aliyev" (see ``_tie_stated``).
     older: set[tuple] = field(default_factory=set)
+    # Who the story says is the elder or the younger of their family, to a relative it
+    # does not name there: "Davide Parodi scored past his younger brother" (see
+    # ``_tie_to_someone_unnamed``).
+    elder_or_younger: dict[object, str] = field(default_factory=dict)
     # People the story says are dead: "her late father-in-law Walter Ford".
     dead: set = field(default_factory=set)
     chosen: dict[int, object] = field(default_factory=dict)  # the key each hit was given
