@@ -374,6 +374,10 @@ HELD_OUT_FLOORS = {
     "annotation_holdout233": (0.96, 0.97),
     "annotation_holdout234": (0.98, 0.98),
     "annotation_holdout235": (0.97, 0.98),
+    "annotation_holdout236": (0.96, 0.98),
+    "annotation_holdout237": (0.96, 0.96),
+    "annotation_holdout238": (0.94, 0.96),
+    "annotation_holdout239": (0.97, 0.97),
 }
 
 
