@@ -7579,12 +7579,12 @@ FIXED_SPACE_NAMESAKES = Gazetteer.of(
             [("Harish Patel", "harish"), ("Nisha Patel", "nisha"), ("Patel", "harish")],
         ),
         # A given name with a no-break space after it is part of the name that follows:
-        # the twins' full name is read as with a space (here left out), and its given
-        # name is no mention alone.
+        # the twins' full name is read as with a space (here the speaker the sentence
+        # before introduced), and its given name is no mention alone.
         (
             "The referee, Juan Pablo Correa, was escorted off. “It was hard,” "
             "Juan\u00a0Pablo Correa told a radio station.",
-            [("Juan Pablo Correa", "correa-ref")],
+            [("Juan Pablo Correa", "correa-ref"), ("Juan\u00a0Pablo Correa", "correa-ref")],
         ),
     ],
 )
@@ -10454,3 +10454,40 @@ def test_a_town_and_the_region_of_the_same_name_in_one_country_are_named_after_e
     # (The province's description names Chile, which the story names too.)
     text = "Boca, back from a friendly in Chile, travel to Mendoza next Sunday to face Godoy Cruz."
     assert keys_found(names, text) == ["mendoza"]
+
+
+_FERREIRAS = Gazetteer.of(
+    [
+        Named("jose", "José Ferreira", ("Ferreira",), "Brazilian haulier, founder.", "person"),
+        Named("bruno", "Bruno Ferreira", ("Ferreira",), "Brazilian chief executive.", "person"),
+        Named("ana", "Ana Hartley", ("Hartley",), "Australian winemaker in the Barossa.", "person"),
+        Named("bea", "Bea Hartley", ("Hartley",), "Australian rules footballer.", "person"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The sentence before a quotation introduces its speaker, named in full or by
+        # the trade the description gives.
+        (
+            "José Ferreira founded the firm in 1970. His son Bruno Ferreira argued that it "
+            "needed outside capital. “My father built this company,” Ferreira told reporters.",
+            ["jose", "bruno", "bruno"],
+        ),
+        (
+            "Ana Hartley and Bea Hartley were both at the hearing.\nThe winemaker said she "
+            "would open a bottle. “Not the best one,” Hartley said.",
+            ["ana", "bea", "ana"],
+        ),
+        # Not one the sentence says kept quiet.
+        (
+            "Bruno Ferreira spoke first. José Ferreira attended but did not speak. “We "
+            "will appeal,” Ferreira told reporters.",
+            ["bruno", "jose"],
+        ),
+    ],
+)
+def test_the_speaker_after_a_quotation_is_the_one_the_sentence_before_introduced(text, expected):
+    assert keys_found(_FERREIRAS, text) == expected

@@ -944,15 +944,22 @@ def _institutions_people_before(text: str, hit: tuple, profiles: Mapping) -> boo
 def institutions_of_the_people_before(text: str, start: int, end: int, keys, profiles) -> list:
     """The keys of a generic institution's name whose country's people the word before
     it names: "the Italian Ministry of Culture" is the ministry "of the Italian
-    government", no longer name of ours, and not Angola's. So of an organisation's
-    acronym: "the British MRC" is the British council. (Not a name in words, which the
-    people's word may begin: "the Swiss Red Cross" is no committee of Geneva's.)"""
+    government", no longer name of ours, and not Angola's. So of other organisations:
+    "the British MRC" is the British council, "the Italian Democratic Party" Italy's.
+    (Not an international body's name in words, which a people's word makes a national
+    branch's: "the Swiss Red Cross" is no committee of Geneva's.)"""
     previous = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
     if previous is None or not (
         _generic_institution_name(fold(text[start:end]))
         or (
-            text[start:end].isupper()
-            and all(key in profiles and profiles[key].kind == "organization" for key in keys)
+            all(key in profiles and profiles[key].kind == "organization" for key in keys)
+            and (
+                text[start:end].isupper()
+                or not any(
+                    "international" in profiles[key].name + " " + profiles[key].description
+                    for key in keys
+                )
+            )
         )
     ):
         return []

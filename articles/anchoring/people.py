@@ -1022,6 +1022,61 @@ def _several_named(story: _Story, keys) -> bool:
     return len(known) > 1 and sum(key in story.recent for key in known) > 1
 
 
+# A quotation closed just before a name that speaks: "“Not the best one,” Hartley said".
+_QUOTE_CLOSED_BEFORE = re.compile(r"[,.!?]?[”\"] $")
+
+
+def _speaker_after_a_quote(story: _Story, start: int, end: int, keys: list):
+    """Of ``keys``, the speaker after the quotation just before the name at ``start:end``
+    that the sentence before the quotation names in full, as a paragraph gives a
+    quotation to the person it has just introduced ("His son Bruno Ferreira argued that
+    the company needed capital. “My father built this company…,” Ferreira told a news
+    conference"), or that its subject describes ("The winemaker said he would open one
+    of the bottles. “Not the best one,” Hartley said"); else None."""
+    text = story.text
+    if not (
+        _QUOTE_CLOSED_BEFORE.search(text, max(0, start - 4), start)
+        and _SPEAKS_AFTER.match(text, end)
+    ):
+        return None
+    opened = max(text.rfind("“", 0, start), text.rfind('"', 0, start - 3))
+    if opened <= 0:
+        return None
+    low, high = _sentence_bounds(text, opened - 2, opened - 1)
+    # (Not one it says kept quiet: "Sugianto attended the hearing but did not speak.")
+    if _KEPT_QUIET.search(text, low, high):
+        return None
+    named = {story.chosen.get(at) for at, _ in story.spans if low <= at < high} & set(keys)
+    # (Not when another of them spoke earlier in its paragraph: after "Venkat Reddy said
+    # sales would double. His brother, Suresh Reddy, said exports would lead", either may.)
+    paragraph = _paragraph_start(text, low)
+    spoke = {
+        story.chosen.get(at)
+        for at, end_at in story.spans
+        if paragraph <= at < low and _SPEAKS_AFTER.match(text, end_at)
+    }
+    if len(named) == 1 and not (spoke & set(keys)) - named:
+        return named.pop()
+    if named:
+        return None
+    subject = _DESCRIBED_SUBJECT.match(text, low, high)
+    if subject is None:
+        return None
+    described = [
+        key
+        for key in keys
+        if key in story.profiles and _stem(subject.group(1)) in story.profiles[key].cues
+    ]
+    return described[0] if len(described) == 1 else None
+
+
+_KEPT_QUIET = re.compile(
+    r"\b(?:did not|didn['’]t|declined to|refused to|would not) (?:speak|comment|talk|say)\b"
+)
+# The subject of a sentence that a person's trade describes: "The winemaker said".
+_DESCRIBED_SUBJECT = re.compile(r"The ([a-z]+) (?:said|says|told|added|wrote)\b")
+
+
 def _quotation_start(text: str, start: int) -> int | None:
     """Where the quotation ``start`` is inside opens, if it is inside one opened in its
     paragraph."""

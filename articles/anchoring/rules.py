@@ -106,6 +106,7 @@ from articles.anchoring.people import (
     _quoted_without_cue,
     _several_named,
     _someone_before,
+    _speaker_after_a_quote,
     _stranger_since,
     _strangers,
     _subject,
@@ -342,8 +343,13 @@ _FROM_BEFORE = re.compile(r"\b(?:from|to|in|of|at) $")
 # A team's games are "their" games: "if Ceará win their last two group games" (not
 # "families in Santos lost their homes", where the place is no subject).
 _THEIR_GAMES_AFTER = re.compile(r" (?:win|won|lose|play|played|host|hosted|drew) their\b")
-# A game's score: "won 91-70", "beating VakıfBank 3-2".
-_A_SCORE = re.compile(r"(?<![\d.,])\d{1,3}[-–]\d{1,3}(?![\d%-])")
+# A game's result: a score ("won 91-70", "beating VakıfBank 3-2"), a series won in so many
+# games, a title won ("won the Korean Series", "won the FA Cup").
+_A_RESULT = re.compile(
+    r"(?<![\d.,])\d{1,3}[-–]\d{1,3}(?![\d%-])|"
+    r"\bin (?:two|three|four|five|six|seven|\d) games\b|"
+    r"\bw[oi]n the (?:[A-Z][\w’'-]* ){1,3}(?:Series|Cup|League|Championship|Trophy|title)\b"
+)
 # A side's players and lead are "their" own in the clause its name opens: "Bath fought
 # back through their scrum-half", "Cork stretched their lead" (a town has neither).
 _THEIR_PLAYERS_AFTER = re.compile(
@@ -1268,7 +1274,7 @@ def _a_team_a_place_or_a_person(hit: _Hit):
         and (
             _about_a_sport(story)
             or _game_beside(text, hit.low, hit.high)
-            or _A_SCORE.search(text, *_sentence_bounds(text, start, end))
+            or _A_RESULT.search(text, *_sentence_bounds(text, start, end))
         )
     ):
         hit.keep(lambda key: key in known and bool(_A_TEAM.search(known[key].description)))
@@ -1910,6 +1916,10 @@ def _latest_longer_form(hit: _Hit):
     of one of them before it; the last step, which always decides (None: undecided)."""
     text, recent, folded, known, story = hit.text, hit.recent, hit.folded, hit.known, hit.story
     start, end, keys = hit.start, hit.end, hit.keys
+    # The speaker after a quotation is the one the sentence before it introduced.
+    speaker = _speaker_after_a_quote(story, start, end, hit.candidates)
+    if speaker is not None:
+        return speaker
     # People of one name in as many countries are told apart by the story's country,
     # as institutions are, before whichever was named last: in a story from Antofagasta,
     # "Correa said the government would appeal" is the Chilean, not Ecuador's former
