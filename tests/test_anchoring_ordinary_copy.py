@@ -333,7 +333,10 @@ def test_ordinary_copy_near_the_rules_of_sets_172_to_183(entities, text, expecte
 # and those of the one after (a family of ours with "family" after it, a people's word
 # before a name, a seat named after two places; then a family name the gazetteer gives
 # one of them, what is named after someone, a competition or a sport's word that says
-# a club's sport).
+# a club's sport), and those of the next (what only a side does, a club and a firm of
+# one name, an institution's country, a people's word before an organisation; then ties
+# to a relative the story does not name, towns of one name, "the city of", the speaker
+# after a quotation).
 REVIEWED = [
     case
     for path in sorted((Path(__file__).parent / "data" / "ordinary_copy").glob("*.json"))
