@@ -10491,3 +10491,25 @@ _FERREIRAS = Gazetteer.of(
 )
 def test_the_speaker_after_a_quotation_is_the_one_the_sentence_before_introduced(text, expected):
     assert keys_found(_FERREIRAS, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What a river does on its way, after "the" and its name: the river, not the
+        # town or the dam of the name.
+        ("The Naryn runs through the town in a deep gorge.", ["naryn-river"]),
+        ("Downstream, the Naryn reaches the Ferghana Valley.", ["naryn-river"]),
+        ("The Naryn, which fills the dam, has not flowed since April.", ["naryn-river"]),
+        # Not what a town does too, without "the": nothing says which.
+        ("Naryn runs a bus service to Bishkek.", []),
+    ],
+)
+def test_what_a_river_does_after_the_and_its_name_says_the_river(text, expected):
+    names = Gazetteer.of(
+        [
+            Named("naryn-river", "Naryn River", ("Naryn",), "River in Kyrgyzstan.", "place"),
+            Named("naryn-town", "Naryn", (), "Town in Kyrgyzstan on the Naryn River.", "place"),
+        ]
+    )
+    assert keys_found(names, text) == expected

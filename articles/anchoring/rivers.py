@@ -64,9 +64,14 @@ _ON_WATER_BEFORE = re.compile(
 # What only a river has or does, after its bare name: "Helmand water flows into Iran",
 # "Sarno burst its banks", "rafting on Sarno rapids".
 _A_RIVERS_AFTER = re.compile(
-    r"(?:['’]s)? (?P<word>waters?|rapids|basin|delta|estuary|headwaters|"
+    r"(?:['’]s|,(?= which))? (?P<word>waters?|rapids|basin|delta|estuary|headwaters|"
     r"(?:burst|broke|overflowed) its banks|"
-    r"crested|overflowed)\b"
+    r"crested|overflowed|"
+    # What a river does on its way: "The Naryn runs through the town", "The Isfara
+    # reaches the Ferghana Valley", "The Osun also carries waste", "The Umzingwane,
+    # which fills the dam".
+    r"(?:which |also )?(?:runs|flows|flowed|rises|reaches|carries|feeds|fills|drains|empties|"
+    r"meanders|winds) (?:through|into|from|down|past|across|out|the|its|a|waste)\b)"
 )
 _PLACE_NO_THE_BEFORE = re.compile(r"\b(?:in|from|around|near|to|at|outside) $", re.IGNORECASE)
 # "The" before a river's name, with a word of where between ("the lower Columbia", "the
