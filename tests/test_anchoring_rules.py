@@ -10513,3 +10513,31 @@ def test_what_a_river_does_after_the_and_its_name_says_the_river(text, expected)
         ]
     )
     assert keys_found(names, text) == expected
+
+
+def test_a_place_right_after_an_institution_says_whose_it_is():
+    names = Gazetteer.of(
+        [
+            Named("taipei", "Taipei", (), "Capital city of Taiwan.", "place"),
+            Named("seoul", "Seoul", (), "Capital city of South Korea.", "place"),
+            Named(
+                "moea-tw",
+                "Ministry of Economic Affairs",
+                ("Economy Ministry",),
+                "Government ministry of Taiwan.",
+                "organization",
+            ),
+            Named(
+                "motie-kr",
+                "Ministry of Trade, Industry and Energy",
+                ("Economy Ministry",),
+                "Government ministry of South Korea.",
+                "organization",
+            ),
+        ]
+    )
+    text = (
+        "Chipmakers in Seoul and Taipei are watching. An official at the Economy Ministry "
+        "in Taipei said no application had been filed."
+    )
+    assert keys_found(names, text) == ["seoul", "taipei", "moea-tw", "taipei"]

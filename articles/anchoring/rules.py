@@ -597,6 +597,22 @@ def _place_it_is_in(story: _Story, start: int) -> Profile | None:
     return None
 
 
+_IN_AFTER = re.compile(r" in (?=[A-Z])")
+
+
+def _countries_of_the_place_after(story: _Story, end: int) -> frozenset[str]:
+    """The countries of the places of ours named right after "in" after ``end``, when
+    every place of that name lies in the same ones; else none."""
+    after = _IN_AFTER.match(story.text, end)
+    keys = story.keys_at.get(after.end()) if after else None
+    if not keys or not all(
+        key in story.profiles and story.profiles[key].kind == "place" for key in keys
+    ):
+        return frozenset()
+    countries = {_countries_of(story.profiles[key]) for key in keys}
+    return next(iter(countries)) if len(countries) == 1 else frozenset()
+
+
 class _Hit:
     """A hit that names of several entities read as, while ``_choose`` tells them apart:
     what its steps read (the story, where the hit is, its folded words, what the
@@ -1648,6 +1664,9 @@ def _institution_of_the_country_named(hit: _Hit):
     place = _place_it_is_in(story, start)
     if place is not None:
         owners |= _countries_of(place) or {_stem(word) for word in _words(place.name)}
+    # Or a place of ours it sits in, right after it: "the High Court in Busia" is Kenya's
+    # when every place of that name lies in Kenya.
+    owners |= _countries_of_the_place_after(story, end)
     # (The country in its own name counts: "Central Bank of Bolivia".)
     countries = {key: _countries_named_by(known[key]) for key in hit.candidates}
     shared_countries = frozenset.intersection(*countries.values())
