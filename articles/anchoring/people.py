@@ -1070,6 +1070,7 @@ def _speaker_after_a_quote(story: _Story, start: int, end: int, keys: list):
     return described[0] if len(described) == 1 else None
 
 
+# What says someone named did not speak: "attended the hearing but did not speak".
 _KEPT_QUIET = re.compile(
     r"\b(?:did not|didn['’]t|declined to|refused to|would not) (?:speak|comment|talk|say)\b"
 )

@@ -1282,8 +1282,8 @@ def _a_team_a_place_or_a_person(hit: _Hit):
         elif _PERSON_AFTER.match(text, end) or hit.title or _beside_a_person(story, start, end):
             hit.keep(lambda key: key not in known or known[key].kind == "person")
     # A club and the firm whose name it carries: what only a team does is the club's
-    # ("Efes won 91-70 at home against Türk Telekom").
-    # (In a story of a game, or a sentence with a score, only: a firm beats forecasts too.)
+    # ("Efes won 91-70 at home against Türk Telekom"), in a story of a game or a sentence
+    # with a game's result only (a firm beats forecasts too).
     elif (
         kinds == {"organization"}
         and _said_of_a_team(hit, kinds)
