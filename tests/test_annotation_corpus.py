@@ -378,6 +378,10 @@ HELD_OUT_FLOORS = {
     "annotation_holdout237": (0.96, 0.96),
     "annotation_holdout238": (0.94, 0.96),
     "annotation_holdout239": (0.97, 0.97),
+    "annotation_holdout240": (0.95, 0.96),
+    "annotation_holdout241": (0.97, 0.96),
+    "annotation_holdout242": (0.97, 0.95),
+    "annotation_holdout243": (0.98, 0.98),
 }
 
 
