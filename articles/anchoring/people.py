@@ -33,6 +33,7 @@ from articles.anchoring.reading import (
     _PREVIOUS_WORD,
     _SENTENCE_END,
     _all_of_kind,
+    _before_titles,
     _filter,
     _names,
     _paragraph_start,
@@ -390,8 +391,7 @@ def _tie_stated(story: _Story, key, start: int) -> None:
     named none before, the tie still says whether ``key`` is the elder or the younger
     (``story.elder_or_younger``)."""
     # (Past a title: "the minister’s father, former prime minister Jun’ichiro Koizumi".)
-    while _title_before(story.text, start) is not None:
-        start -= len(_PREVIOUS_WORD.search(story.text[max(0, start - 20) : start]).group(0))
+    start = _before_titles(story.text, start)
     tie = _TIE_BEFORE.search(story.text, max(0, start - 60), start)
     # "the son of X": X is the elder, as "his father, X" says; "the father of X", the
     # younger.
@@ -428,11 +428,20 @@ def _tie_stated(story: _Story, key, start: int) -> None:
         elif kin in _ELDER_KIN or age in ("elder", "older", "eldest"):
             story.older.add((owner, key))
         return
-    age, kin = tie.group(1), tie.group(2)
+    names_the_elder = _names_the_elder(tie.group(1), tie.group(2))
+    if names_the_elder is not None:
+        story.older.add((key, owner) if names_the_elder else (owner, key))
+
+
+def _names_the_elder(age: str | None, kin: str) -> bool | None:
+    """Whether the word for a relative before a name ("his father", "his younger
+    brother") makes that one the elder of the two it ties (True), the younger (False),
+    or neither (None: "his brother")."""
     if kin in _ELDER_KIN or age in ("elder", "older", "big"):
-        story.older.add((key, owner))
-    elif kin in _YOUNGER_KIN or age in ("younger", "little"):
-        story.older.add((owner, key))
+        return True
+    if kin in _YOUNGER_KIN or age in ("younger", "little"):
+        return False
+    return None
 
 
 # A relative the story does not name, in the sentence that a person's name opens: "Davide
@@ -483,13 +492,9 @@ def _mark_elder_or_younger(story: _Story, key, age: str | None, kin: str, own: b
     """Note ``key`` as the elder or the younger of the family by a tie: its own relative
     (``own``: "his younger brother" makes ``key`` the elder) or the word for ``key``
     itself ("his younger brother, Ben Whitlock" makes ``key`` the younger)."""
-    if age in ("younger", "little") or (age is None and kin.rstrip("s") in _YOUNGER_KIN):
-        word_for_the_younger = True
-    elif age in ("elder", "older", "big") or (age is None and kin in _ELDER_KIN):
-        word_for_the_younger = False
-    else:
-        return
-    story.elder_or_younger[key] = "elder" if word_for_the_younger == own else "younger"
+    names_the_elder = _names_the_elder(age, kin)
+    if names_the_elder is not None:
+        story.elder_or_younger[key] = "younger" if names_the_elder == own else "elder"
 
 
 # What a description calls someone whom "Dr" fits: a physician, a scientist, an academic.
@@ -906,8 +911,7 @@ def _subject(text: str, start: int, end: int) -> bool | None:
     father, Idriss Déby, was killed")."""
     if _SPEAKS_AFTER.match(text, end):
         return True
-    while _title_before(text, start) is not None:
-        start -= len(_PREVIOUS_WORD.search(text[max(0, start - 20) : start]).group(0))
+    start = _before_titles(text, start)
     if opens_sentence(text, start):
         return True
     return None if _COORDINATING.search(text, max(0, start - 10), start) else False
@@ -1034,13 +1038,11 @@ def _speaker_after_a_quote(story: _Story, start: int, end: int, keys: list):
     conference"), or that its subject describes ("The winemaker said he would open one
     of the bottles. “Not the best one,” Hartley said"); else None."""
     text = story.text
-    if not (
-        _QUOTE_CLOSED_BEFORE.search(text, max(0, start - 4), start)
-        and _SPEAKS_AFTER.match(text, end)
-    ):
+    closed = _QUOTE_CLOSED_BEFORE.search(text, max(0, start - 4), start)
+    if not (closed and _SPEAKS_AFTER.match(text, end)):
         return None
-    opened = max(text.rfind("“", 0, start), text.rfind('"', 0, start - 3))
-    if opened <= 0:
+    opened = _quotation_start(text, start - 2)
+    if not opened:
         return None
     low, high = _sentence_bounds(text, opened - 2, opened - 1)
     # (Not one it says kept quiet: "Sugianto attended the hearing but did not speak.")

@@ -67,6 +67,14 @@ def _title_before(text: str, start: int) -> str | None:
     return word if word in _TITLES else None
 
 
+def _before_titles(text: str, start: int) -> int:
+    """Where the titles written just before ``start`` begin ("President Mahamat Idriss
+    Déby": the "P"), or ``start`` when there are none."""
+    while _title_before(text, start) is not None:
+        start -= len(_PREVIOUS_WORD.search(text[max(0, start - 20) : start]).group(0))
+    return start
+
+
 # The Burmese honorifics before a person's name ("U Khin Maung Win", "Daw Aung San Suu
 # Kyi"), as written: "u" in a text message or "U Cluj", a club, are no title.
 _BURMESE_HONORIFICS = frozenset({"U", "Daw"})

@@ -2010,8 +2010,8 @@ def _the_one_called_so(text: str, folded: str, named: list, known: Mapping):
     called = [key for key in named if key in known and folded in known[key].aliases]
     if len(called) != 1:
         return None
-    story = fold(text)
-    first = {key: story.find(known[key].name) for key in named if key in known}
+    folded_text = fold(text)
+    first = {key: folded_text.find(known[key].name) for key in named if key in known}
     placed = [key for key, at in first.items() if at != -1]
     return called[0] if placed and min(placed, key=first.get) == called[0] else None
 
