@@ -382,6 +382,10 @@ HELD_OUT_FLOORS = {
     "annotation_holdout241": (0.97, 0.96),
     "annotation_holdout242": (0.97, 0.95),
     "annotation_holdout243": (0.98, 0.98),
+    "annotation_holdout244": (0.96, 0.97),
+    "annotation_holdout245": (0.94, 0.93),
+    "annotation_holdout246": (0.93, 0.93),
+    "annotation_holdout247": (0.96, 0.96),
 }
 
 
