@@ -10541,3 +10541,62 @@ def test_a_place_right_after_an_institution_says_whose_it_is():
         "in Taipei said no application had been filed."
     )
     assert keys_found(names, text) == ["seoul", "taipei", "moea-tw", "taipei"]
+
+
+_CLUBS_TOWNS_AND_RIVERS = Gazetteer.of(
+    [
+        Named("houston", "Houston", (), "Most populous city in Texas.", "place"),
+        Named(
+            "astros", "Houston Astros", ("Houston",), "Major League Baseball team.", "organization"
+        ),
+        Named("whitney", "Whitney Houston", ("Houston",), "American singer.", "person"),
+        Named("lugano", "Lugano", (), "City in the Swiss canton of Ticino.", "place"),
+        Named("hc-lugano", "HC Lugano", ("Lugano",), "Swiss ice hockey club.", "organization"),
+        Named("torino", "Turin", ("Torino",), "City in Piedmont, Italy.", "place"),
+        Named("torino-fc", "Torino FC", ("Torino",), "Italian football club.", "organization"),
+        Named("senegal", "Senegal", (), "Country in West Africa on the Atlantic coast.", "place"),
+        Named(
+            "senegal-river",
+            "Senegal River",
+            ("Senegal",),
+            "River of West Africa that forms the border between Senegal and Mauritania and "
+            "reaches the Atlantic at Saint-Louis; its basin holds offshore gas fields.",
+            "place",
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A name not in the plural with a plural verb is a side, said as its players,
+        # even when a person bears the name: no one person "are".
+        (
+            "The Astros postponed Monday's home game.\nHouston are a game ahead of the Rangers "
+            "with 12 matches left.",
+            ["astros"],
+        ),
+        ("Houston is the largest city in Texas.", ["houston"]),
+        # A fixture to come, said with "to" or "and" and its verb, in a report of a game or
+        # beside a game's word: "travel to Turin to face Torino", "and host Lugano".
+        (
+            "Zug are third in the league behind Davos, and host Lugano on Saturday.",
+            ["hc-lugano"],
+        ),
+        (
+            "The coach rested three players in the league game, while Genoa travel to Turin to "
+            "face Torino.",
+            ["torino", "torino-fc"],
+        ),
+        # A bare name with no "the" is no river's, whatever words of the river's
+        # description stand near it.
+        (
+            "The field straddles the maritime border with Senegal and holds offshore gas.",
+            ["senegal"],
+        ),
+        ("The Senegal burst its banks at Saint-Louis.", ["senegal-river"]),
+    ],
+)
+def test_a_side_by_its_plural_verb_and_a_fixture_to_come_and_no_river_without_the(text, expected):
+    assert keys_found(_CLUBS_TOWNS_AND_RIVERS, text) == expected

@@ -349,7 +349,7 @@ HELD_OUT_FLOORS = {
     "annotation_holdout208": (0.97, 0.95),
     "annotation_holdout209": (0.95, 0.96),
     "annotation_holdout210": (0.96, 0.97),
-    "annotation_holdout211": (0.98, 0.99),
+    "annotation_holdout211": (0.97, 0.98),
     "annotation_holdout212": (0.94, 0.93),
     "annotation_holdout213": (0.95, 0.97),
     "annotation_holdout214": (0.96, 0.97),

@@ -406,8 +406,10 @@ _OTHER_SIDE_BEFORE = re.compile(
     r"\b[A-Z][\w’'-]* (?:play|plays|played) (?:at|away at) $|"
     r"\b(?:lose|loses|losing|lost) (?:again )?to $|"
     r"\b(?:joined|signed) from $|"
-    # A fixture said with its verb: "meets Sydney at the SCG", "faces Leinster on Friday".
-    r"\b(?:meets|faces|faced|hosts|hosted) $"
+    # A fixture said with its verb: "meets Sydney at the SCG", "faces Leinster on Friday",
+    # "travel to Turin to face Torino", "and host Lugano on Saturday".
+    r"\b(?:meets|faces|faced|hosts|hosted) $|"
+    r"\b(?:to|will|and|then) (?:face|meet|play|host) $"
 )
 _NO_SIDE_AFTER = re.compile(
     r" (?:in the (?:race|bid|running|competition|contest|fight|battle)\b|of (?:its|their|his|her|"
@@ -1063,14 +1065,17 @@ def _said_of_a_team(hit: _Hit, kinds: set) -> bool:
                 _SIDE_BEFORE.search(text, max(0, start - 30), start)
                 or _OTHER_SIDE_BEFORE.search(text, max(0, start - 40), start)
             )
-            and _about_a_sport(story)
+            and (_about_a_sport(story) or _game_beside(text, low, high))
             # (Not a city's bid or its people: "Detroit could lose to Nashville in the race
             # for the plant", "the loss to Miami of its hub", "win over Detroit voters".)
             and not _NO_SIDE_AFTER.match(text, end)
         )
+        # A name not in the plural that takes a plural verb is a team's, said as its
+        # players: "Houston are a game ahead" (no person is "are"; a family is "the
+        # Whitcombs").
         or (
-            "person" not in kinds
-            and _PLURAL_VERB_AFTER.match(text, end)
+            _PLURAL_VERB_AFTER.match(text, end)
+            and ("person" not in kinds or opens_sentence(text, start))
             and (
                 opens_sentence(text, start)
                 # (After a clause's opener, in a report of a game: "where Sri Lanka
@@ -1604,15 +1609,17 @@ def _by_description_words_near(hit: _Hit):
     river = _the_river(text, start, end, hit.candidates, known)
     if river is not None:
         return river
+    # And a bare name with no "the" is no river's (``_no_river_without_the``), whatever
+    # words of the river's description stand near it: "the maritime border with Senegal"
+    # is the country, not the river that forms its border.
+    dry, hit.candidates = _no_river_without_the(text, start, end, folded, hit.candidates, known)
+    if dry is not None:
+        return dry
     hit.candidates = _local_choice(
         text, start, end, hit.candidates, profiles, low, high, story.spans
     )
     if len(hit.candidates) == 1:
         return hit.candidates[0]
-    # And a bare name with no "the" is no river's (``_no_river_without_the``).
-    dry, hit.candidates = _no_river_without_the(text, start, end, folded, hit.candidates, known)
-    if dry is not None:
-        return dry
     return _GO_ON
 
 
