@@ -10600,3 +10600,64 @@ _CLUBS_TOWNS_AND_RIVERS = Gazetteer.of(
 )
 def test_a_side_by_its_plural_verb_and_a_fixture_to_come_and_no_river_without_the(text, expected):
     assert keys_found(_CLUBS_TOWNS_AND_RIVERS, text) == expected
+
+
+_NAMESAKES_DESCRIBED = Gazetteer.of(
+    [
+        Named("luol", "Luol Deng", ("Deng",), "Former NBA basketball player.", "person"),
+        Named(
+            "achol",
+            "Josephine Achol Deng",
+            ("Deng",),
+            "South Sudanese minister for humanitarian affairs.",
+            "person",
+        ),
+        Named("carmine", "Carmine Amato", ("Amato",), "Owner of a tannery in Solofra.", "person"),
+        Named(
+            "vincenzo", "Vincenzo Amato", ("Amato",), "Regional president of Campania.", "person"
+        ),
+        Named(
+            "siew-lan",
+            "Khoo Siew Lan",
+            ("Khoo",),
+            "Malaysian businesswoman and founder of Ladang Permata Berhad.",
+            "person",
+        ),
+        Named(
+            "beng",
+            "Khoo Beng Huat",
+            ("Khoo",),
+            "Malaysian businessman and chief executive of Ladang Permata Berhad.",
+            "person",
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Words set beside a surname between commas say which of the name it is, however
+        # recently another of the name was named in the paragraph.
+        (
+            "The federation, led by Luol Deng, opened its hall to families. Deng, the "
+            "minister, said 5,000 people had arrived.",
+            ["luol", "achol"],
+        ),
+        (
+            "Vincenzo Amato opened the session. Carmine Amato is due in court in June. The "
+            "regional president, Amato, said he would attend.",
+            ["vincenzo", "carmine", "vincenzo"],
+        ),
+        # Not what a relative's word goes on to describe: the founder is the father.
+        (
+            "Khoo Beng Huat runs the group. Khoo, the son of the group's founder Khoo Siew "
+            "Lan, said the purchase was done.",
+            ["beng", "beng", "siew-lan"],
+        ),
+        # And with nothing set beside it, the one the paragraph named.
+        ("Carmine Amato is due in court in June. Amato said he would attend.", ["carmine"] * 2),
+    ],
+)
+def test_words_set_beside_a_surname_say_which_namesake_it_is(text, expected):
+    assert keys_found(_NAMESAKES_DESCRIBED, text) == expected

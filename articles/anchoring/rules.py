@@ -1454,6 +1454,52 @@ def _by_the_words_written_with_it(hit: _Hit):
     return _GO_ON
 
 
+def _described_beside(text: str, start: int, end: int, high: int) -> list[tuple[int, int]]:
+    """Where words that describe the name at ``start:end`` stand: "the" and up to four
+    lower-case words before it ("the prosecutor Kazlauskas"), the same set before it
+    with a comma ("The regional president, Amato,"), and an apposition after it up to
+    the comma or the stop that closes it ("Deng, the minister, said")."""
+    spans = []
+    before = _DESCRIBED_BEFORE.search(text, max(0, start - 60), start)
+    if before:
+        spans.append((before.start(1), start))
+    else:
+        set_before = _DESCRIBED_SET_BEFORE.search(text, max(0, start - 60), start)
+        if set_before:
+            spans.append((set_before.start(1), set_before.end(1)))
+    after = _apposition_after(text, end, high)
+    if after is not None:
+        spans.append(after)
+    return spans
+
+
+def _apposition_after(text: str, end: int, high: int) -> tuple[int, int] | None:
+    """Where the words set beside a name after it stand (", the state lender,"), up to
+    the comma or the stop that closes them, or None: the rest of the sentence may be
+    about anything ("owned by Orca, the state lender, which funds the club": "club" is
+    no word about Orca)."""
+    beside = _DESCRIBED_AFTER.match(text, end)
+    if not beside:
+        return None
+    closing = _APPOSITION_CLOSES.search(text, beside.end(), high)
+    close_at = closing.start() if closing else high
+    # What follows a relative's word describes the relative: "Khoo, the son of the
+    # group's founder Khoo Siew Lan," is no founder.
+    kin = _KIN_OF.search(text, beside.end(), close_at)
+    return end, kin.start() if kin else close_at
+
+
+_KIN_OF = re.compile(
+    r"\b(?:son|daughter|father|mother|brother|sister|wife|husband|widow|nephew|niece|uncle|"
+    r"aunt|grandson|granddaughter|cousin)s?(?:-in-law)? of\b"
+)
+# "The" and a description set before a name with a comma, opening its sentence: "The
+# regional president, Amato, said", "The combine’s chief, Karimov,".
+_DESCRIBED_SET_BEFORE = re.compile(
+    r"(?:^|[.!?][\"”’']? |\n)[Tt]he ((?:[\w’'-]+ ){0,3}[a-z][\w’'-]*), $"
+)
+
+
 def _named_in_this_paragraph(hit: _Hit):
     """Step 3: the only one of them the paragraph has named."""
     text, profiles, recent, folded = hit.text, hit.profiles, hit.recent, hit.folded
@@ -1471,13 +1517,16 @@ def _named_in_this_paragraph(hit: _Hit):
     # deputy mayor Kazlauskas", "the prosecutor Kazlauskas"), say which one it is as
     # words set beside it do, before the paragraph's last one: a story names a second
     # person of the name that way.
-    before = _DESCRIBED_BEFORE.search(text, max(0, start - 60), start)
-    if before and _all_of_kind(hit.candidates, known, "person"):
-        described = _local_choice(
-            text, start, end, hit.candidates, profiles, before.start(1), start, story.spans
-        )
-        if len(described) == 1:
-            return described[0]
+    # So do words set beside it between commas, however recently another of the name
+    # was named: "former NBA player Luol Deng ... Deng, the minister, said", "The
+    # regional president, Amato, said".
+    if _all_of_kind(hit.candidates, known, "person"):
+        for low, high in _described_beside(text, start, end, hit.high):
+            described = _local_choice(
+                text, start, end, hit.candidates, profiles, low, high, story.spans
+            )
+            if len(described) == 1:
+                return described[0]
     named_here = _named_in_paragraph(story, start, hit.candidates)
     if not named_here and not _APPOSITION_AFTER.match(text, end):
         named_here = [key for key in hit.candidates if key in recent]
@@ -1548,16 +1597,10 @@ def _by_description_words_near(hit: _Hit):
     start, end, low, high, filed_from = hit.start, hit.end, hit.low, hit.high, hit.filed_from
     # 4. The description's words near the name: "Kim, who inherited power after his
     # father’s death in 2011"; "Maria Santos, a marine biologist". Words set beside it
-    # first, up to the comma or the stop that closes them: they describe the name, where
-    # the rest of the sentence may be about anything ("owned by Orca, the state lender,
-    # which funds the club": "club" is no word about Orca).
-    beside = _DESCRIBED_AFTER.match(text, end)
-    if beside:
-        closing = _APPOSITION_CLOSES.search(text, beside.end(), high)
-        close_at = closing.start() if closing else high
-        described = _local_choice(
-            text, start, end, hit.candidates, profiles, end, close_at, story.spans
-        )
+    # first (``_apposition_after``): they describe the name.
+    beside = _apposition_after(text, end, high)
+    if beside is not None:
+        described = _local_choice(text, start, end, hit.candidates, profiles, *beside, story.spans)
         if len(described) == 1:
             return described[0]
     # A generic institution's name ("the Constitutional Court", "the Ministry of Health")
