@@ -10612,6 +10612,8 @@ _NAMESAKES_DESCRIBED = Gazetteer.of(
             "South Sudanese minister for humanitarian affairs.",
             "person",
         ),
+        Named("rene", "René Condori", ("Condori",), "Bolivian minister of mining.", "person"),
+        Named("evaristo", "Evaristo Condori", ("Condori",), "Tin miner from Potosí.", "person"),
         Named("carmine", "Carmine Amato", ("Amato",), "Owner of a tannery in Solofra.", "person"),
         Named(
             "vincenzo", "Vincenzo Amato", ("Amato",), "Regional president of Campania.", "person"
@@ -10648,6 +10650,11 @@ _NAMESAKES_DESCRIBED = Gazetteer.of(
             "Vincenzo Amato opened the session. Carmine Amato is due in court in June. The "
             "regional president, Amato, said he would attend.",
             ["vincenzo", "carmine", "vincenzo"],
+        ),
+        (
+            "Evaristo Condori was still trapped on Monday.\nMinister René Condori spoke to the "
+            "families. Relatives said the trapped miner, Condori, had planned to retire.",
+            ["evaristo", "rene", "evaristo"],
         ),
         # Not what a relative's word goes on to describe: the founder is the father.
         (

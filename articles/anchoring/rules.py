@@ -1465,7 +1465,11 @@ def _described_beside(text: str, start: int, end: int, high: int) -> list[tuple[
         spans.append((before.start(1), start))
     else:
         set_before = _DESCRIBED_SET_BEFORE.search(text, max(0, start - 60), start)
-        if set_before:
+        # (Opening its sentence, or closed by a comma after the name: not a list, "the
+        # two ministers, Amato and Ruiz".)
+        if set_before and (
+            opens_sentence(text, set_before.start()) or text.startswith(", ", end)
+        ):
             spans.append((set_before.start(1), set_before.end(1)))
     after = _apposition_after(text, end, high)
     if after is not None:
@@ -1493,11 +1497,9 @@ _KIN_OF = re.compile(
     r"\b(?:son|daughter|father|mother|brother|sister|wife|husband|widow|nephew|niece|uncle|"
     r"aunt|grandson|granddaughter|cousin)s?(?:-in-law)? of\b"
 )
-# "The" and a description set before a name with a comma, opening its sentence: "The
-# regional president, Amato, said", "The combine’s chief, Karimov,".
-_DESCRIBED_SET_BEFORE = re.compile(
-    r"(?:^|[.!?][\"”’']? |\n)[Tt]he ((?:[\w’'-]+ ){0,3}[a-z][\w’'-]*), $"
-)
+# "The" and a description set before a name with a comma: "The regional president,
+# Amato, said", "The combine’s chief, Karimov,", "the trapped miner, Condori, had".
+_DESCRIBED_SET_BEFORE = re.compile(r"\b[Tt]he ((?:[\w’'-]+ ){0,3}[a-z][\w’'-]*), $")
 
 
 def _named_in_this_paragraph(hit: _Hit):
