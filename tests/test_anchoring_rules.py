@@ -10668,3 +10668,36 @@ _NAMESAKES_DESCRIBED = Gazetteer.of(
 )
 def test_words_set_beside_a_surname_say_which_namesake_it_is(text, expected):
     assert keys_found(_NAMESAKES_DESCRIBED, text) == expected
+
+
+_COUNTIES_AND_THEIR_SIDES = Gazetteer.of(
+    [
+        Named("limerick", "Limerick", (), "City in the Irish province of Munster.", "place"),
+        Named(
+            "limerick-gaa",
+            "Limerick GAA",
+            ("Limerick",),
+            "Hurling team of County Limerick.",
+            "organization",
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A name opening its sentence whose clause has "their" own, beside a game's word
+        # or a result, is the side: a town's own is "its".
+        (
+            "Limerick booked their place in the Munster final on Sunday with a 2-27 to 1-20 win.",
+            ["limerick-gaa"],
+        ),
+        ("Limerick kept their lead in the league table with a home draw.", ["limerick-gaa"]),
+        # Not a town's own, nor "their" with no game near.
+        ("Limerick kept its place among the fastest-growing cities in 2024.", ["limerick"]),
+        ("Families in Limerick kept their homes warm with turf this winter.", ["limerick"]),
+    ],
+)
+def test_a_side_has_its_own_as_their_own(text, expected):
+    assert keys_found(_COUNTIES_AND_THEIR_SIDES, text) == expected

@@ -357,6 +357,8 @@ _THEIR_PLAYERS_AFTER = re.compile(
     r"goalkeeper|keeper|strikers?|scrum-half|fly-half|hooker|props?|wingers?|full-back|"
     r"forwards|defenders|bowlers|batters|batsmen|openers|spinners?|squad|lead)\b"
 )
+# And anything "their" own, in the clause its name opens (see ``_said_of_a_team``).
+_THEIR_OWN_AFTER = re.compile(r"(?: (?!their\b)[a-z][\w’'-]*){1,4} their\b")
 
 
 # Players "play for" a team whose name ends the phrase ("two who play for Molde were
@@ -1023,8 +1025,17 @@ def _said_of_a_team(hit: _Hit, kinds: set) -> bool:
         or (
             "person" not in kinds
             and opens_sentence(text, start)
-            and _THEIR_PLAYERS_AFTER.match(text, end)
-            and _about_a_sport(story)
+            and (
+                (_THEIR_PLAYERS_AFTER.match(text, end) and _about_a_sport(story))
+                # Anything "their" own, beside a game's word or a result: "Limerick booked
+                # their place in the Munster final on Sunday with a 2-27 to 1-20 win" (a
+                # town's is "its").
+                or (
+                    _THEIR_OWN_AFTER.match(text, end)
+                    and not text[start:end].endswith("s")
+                    and (_game_beside(text, low, high) or _A_RESULT.search(text, start, high))
+                )
+            )
         )
         or (
             "person" not in kinds
@@ -1467,9 +1478,7 @@ def _described_beside(text: str, start: int, end: int, high: int) -> list[tuple[
         set_before = _DESCRIBED_SET_BEFORE.search(text, max(0, start - 60), start)
         # (Opening its sentence, or closed by a comma after the name: not a list, "the
         # two ministers, Amato and Ruiz".)
-        if set_before and (
-            opens_sentence(text, set_before.start()) or text.startswith(", ", end)
-        ):
+        if set_before and (opens_sentence(text, set_before.start()) or text.startswith(", ", end)):
             spans.append((set_before.start(1), set_before.end(1)))
     after = _apposition_after(text, end, high)
     if after is not None:
