@@ -10701,3 +10701,30 @@ _COUNTIES_AND_THEIR_SIDES = Gazetteer.of(
 )
 def test_a_side_has_its_own_as_their_own(text, expected):
     assert keys_found(_COUNTIES_AND_THEIR_SIDES, text) == expected
+
+
+_MAKERS_AND_NATIONS = Gazetteer.of(
+    [
+        Named("airbus", "Airbus", (), "European aircraft manufacturer.", "organization"),
+        Named("us", "United States", ("U.S.", "US"), "Country in North America.", "place"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A model's code after a maker's name is no word of a longer name.
+        ("The route will be flown with the airline's Airbus A220-300 jets.", ["airbus"]),
+        ("Emirates ordered 15 Airbus A350-1000s on Monday.", ["airbus"]),
+        # A capitalised word is: a name we do not have.
+        ("Airbus Helicopters said it would build the rotor blades in Marignane.", []),
+        # The nation's Senate and its departments are the nation's.
+        ("The tax will be on the ballot alongside races for the U.S. Senate.", ["us"]),
+        ("The US State Department did not comment.", ["us"]),
+        # Not the name of an event of its own.
+        ("She reached the final of the US Open on Friday.", []),
+    ],
+)
+def test_a_models_code_or_a_nations_body_after_a_name_opens_no_longer_name(text, expected):
+    assert keys_found(_MAKERS_AND_NATIONS, text) == expected

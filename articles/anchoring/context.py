@@ -538,6 +538,9 @@ def _joined_to_another_word(after, before, joined, joined_before, sign):
     return None
 
 
+_A_MODELS_CODE = re.compile(r"[A-Z]{1,3}-?\d[\w-]*")
+
+
 def _opens_a_longer_name(text, start, before, after, sign, acronym, persons_name):
     """Why the hit is a plural or the start of a longer name not ours, by the word after it
     (``refusal``), or None."""
@@ -558,6 +561,8 @@ def _opens_a_longer_name(text, start, before, after, sign, acronym, persons_name
         # hit.) Days and months after a name are dates: "Putin Tuesday".
         if (
             _capitalised(word)
+            # A model's code is no word of a name: "Airbus A220-300 jets" is Airbus.
+            and not _A_MODELS_CODE.fullmatch(word)
             and not _may_follow_a_name(word)
             and not _party_member_after(word, before)
             and not _office_of(after)
@@ -752,7 +757,9 @@ _NAME_SUFFIXES = _wordset("""ii iii iv jr sr kc qc sc obe cbe mbe kbe dbe frs ph
 # longer hit: "US Army Corps of Engineers").
 _A_NATIONS_BODY_AFTER = re.compile(
     r" (?:Treasury|Navy|Army|Air Force|Coast Guard|Marines|Federal Reserve|Embassy|"
-    r"Consulate|(?:West|East|Gulf|Pacific|Atlantic) Coast)\b"
+    r"Consulate|(?:West|East|Gulf|Pacific|Atlantic) Coast|Senate|Supreme Court|"
+    r"(?:Justice|State|Defense|Commerce|Energy|Labor|Interior) Department|Northeast|Midwest)"
+    r"\b"
 )
 
 
