@@ -141,7 +141,7 @@ def test_suggestions_stay_above_the_floors(stories):
 HELD_OUT_FLOORS = {
     "annotation_holdout": (0.98, 0.98),
     "annotation_holdout2": (0.97, 0.97),
-    "annotation_holdout3": (0.99, 1.00),
+    "annotation_holdout3": (0.98, 1.00),
     "annotation_holdout4": (0.97, 0.98),
     "annotation_holdout5": (0.96, 0.98),
     "annotation_holdout6": (0.98, 0.98),
