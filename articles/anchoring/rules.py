@@ -414,6 +414,10 @@ _OTHER_SIDE_BEFORE = re.compile(
     r"\b(?:to|will|and|then) (?:face|meet|play|host) $"
 )
 _NO_SIDE_AFTER = re.compile(
+    # (Nor a place's office or its people: "flew to Lahore to meet Pakistan's prime
+    # minister".)
+    r"['’]s (?:prime minister|president|premier|mayor|governor|government|minister|"
+    r"people|leaders?|officials)\b|"
     r" (?:in the (?:race|bid|running|competition|contest|fight|battle)\b|of (?:its|their|his|her|"
     r"the|a)\b|(?:voters|residents|officials|investors|taxpayers|lawmakers|businesses)\b)"
 )
