@@ -10728,37 +10728,3 @@ _MAKERS_AND_NATIONS = Gazetteer.of(
 )
 def test_a_models_code_or_a_nations_body_after_a_name_opens_no_longer_name(text, expected):
     assert keys_found(_MAKERS_AND_NATIONS, text) == expected
-
-
-_CITIES_AND_THEIR_CLUBS = Gazetteer.of(
-    [
-        Named(
-            "marseille",
-            "Marseille",
-            (),
-            "Port city in southern France, prefecture of the Bouches-du-Rhône.",
-            "place",
-        ),
-        Named(
-            "om",
-            "Olympique de Marseille",
-            ("Marseille",),
-            "French professional football club based in Marseille.",
-            "organization",
-        ),
-    ]
-)
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # A people's word says its country, as a description naming the country does:
-        # "French" is no more a cue for the French club than for the city in France.
-        ("The British band will play Marseille in June, on its first French tour.", ["marseille"]),
-        # Words only the club's description has still say the club.
-        ("Marseille's football club sold out the stadium for the derby.", ["om"]),
-    ],
-)
-def test_a_peoples_word_is_a_cue_for_its_country_too(text, expected):
-    assert keys_found(_CITIES_AND_THEIR_CLUBS, text) == expected

@@ -216,7 +216,7 @@ HELD_OUT_FLOORS = {
     "annotation_holdout75": (0.97, 0.96),
     "annotation_holdout76": (0.95, 0.95),
     "annotation_holdout77": (0.96, 0.96),
-    "annotation_holdout78": (0.94, 0.90),
+    "annotation_holdout78": (0.94, 0.91),
     "annotation_holdout79": (0.93, 0.94),
     "annotation_holdout80": (0.96, 0.96),
     "annotation_holdout81": (0.97, 0.97),

@@ -14,7 +14,6 @@ from articles.anchoring.folding import fold
 from articles.anchoring.organisations import _COMMON_GAME_WORDS, _game_beside, _text_about_a_sport
 from articles.anchoring.people import _APPOSITION_AFTER
 from articles.anchoring.profiles import (
-    _COUNTRY_OF_PEOPLE,
     _GAME_WORDS,
     _KINDS_OF_PLACE,
     _WORD,
@@ -199,20 +198,8 @@ def _cues(text, low, high, keys, profiles, holders, spans):
         name = spans[at] if at >= 0 and spans[at][1] >= match.end() else match.span()
         if name == match.span():
             stem = _stem(match.group())
-            # A people's word says its country, as a description naming the country
-            # does: "French" is a cue for "a port city in southern France" as much as
-            # for "a French football club" (so, for both, none).
-            country = _COUNTRY_OF_PEOPLE.get(match.group().lower())
-            country_stem = _stem(country) if country and " " not in country else None
-            if stem in holders or (country_stem and country_stem in holders):
-                yield (
-                    *name,
-                    [
-                        key
-                        for key in keys
-                        if stem in profiles[key].cues or country_stem in profiles[key].cues
-                    ],
-                )
+            if stem in holders:
+                yield (*name, [key for key in keys if stem in profiles[key].cues])
         elif name[0] == match.start() and any(
             _stem(word) in holders for word in _words(text[name[0] : name[1]])
         ):
