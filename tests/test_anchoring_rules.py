@@ -10728,3 +10728,43 @@ _MAKERS_AND_NATIONS = Gazetteer.of(
 )
 def test_a_models_code_or_a_nations_body_after_a_name_opens_no_longer_name(text, expected):
     assert keys_found(_MAKERS_AND_NATIONS, text) == expected
+
+
+_COUNTRIES_AND_THEIR_RIVERS = Gazetteer.of(
+    [
+        Named("paraguay", "Paraguay", (), "Landlocked country in South America.", "place"),
+        Named(
+            "paraguay-river",
+            "Paraguay River",
+            ("Paraguay",),
+            "River of South America that flows past Asunción into the Paraná.",
+            "place",
+        ),
+        Named("gambia", "The Gambia", ("Gambia",), "Country in West Africa.", "place"),
+        Named(
+            "gambia-river",
+            "Gambia River",
+            ("Gambia",),
+            "River of West Africa that flows into the Atlantic at Banjul.",
+            "place",
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "The" before a name a country shares with a river is the river's where the
+        # country's name takes no "the".
+        (
+            "Barges from Paraguay are stranded after the Paraguay fell to its lowest level.",
+            ["paraguay", "paraguay-river"],
+        ),
+        # Not where it does: "the Gambia" may be the country, as English writes it, and
+        # nothing here says which.
+        ("Rice is grown across the Gambia, officials said.", []),
+    ],
+)
+def test_the_before_a_countrys_name_that_takes_none_is_the_rivers(text, expected):
+    assert keys_found(_COUNTRIES_AND_THEIR_RIVERS, text) == expected

@@ -13,7 +13,13 @@ import re
 from collections.abc import Mapping
 
 from articles.anchoring.context import _PHRASE_ENDS_NARROW, _POSSESSIVE_AFTER
-from articles.anchoring.profiles import _ADMINISTRATIVE, _NATURAL_KINDS, Profile, _kind_described
+from articles.anchoring.profiles import (
+    _ADMINISTRATIVE,
+    _NATURAL_KINDS,
+    Profile,
+    _kind_described,
+    _wordset,
+)
 from articles.anchoring.reading import _RIVER_BEFORE, _all_of_kind
 
 # What a region takes "the" after, as a river does: "retirees in the Dordogne", "moved
@@ -143,14 +149,31 @@ def _the_river(text: str, start: int, end: int, keys: list, known: Mapping):
             )
         )
         # Not a country's, "the Gambia", unless only a river is so: "where the Benue
-        # meets the Niger", "higher up the Niger".
+        # meets the Niger", "higher up the Niger", or the country's name takes no "the":
+        # "after the Paraguay fell to its lowest level".
         and (
-            all(known[key].place_type != "country" for key in keys)
+            all(known[key].place_type != "country" or not _takes_the(known[key]) for key in keys)
             or _RIVER_THE_BEFORE.search(text, max(0, start - 24), start)
         )
     ):
         return None
     return rivers[0] if len(rivers) == 1 else None
+
+
+# Countries whose names English writes with "the": "the Gambia", "the Congo".
+_COUNTRIES_WITH_THE = _wordset(
+    """gambia congo netherlands philippines bahamas maldives sudan comoros seychelles
+    yemen lebanon ukraine"""
+)
+
+
+def _takes_the(country: Profile) -> bool:
+    """Whether a country's name is written with "the" before it: one English writes so
+    ("the Gambia"), or one whose name or an alias the gazetteer writes so ("The
+    Bahamas")."""
+    return country.name in _COUNTRIES_WITH_THE or any(
+        name.startswith("the ") for name in country.aliases | {country.name}
+    )
 
 
 def _no_river_without_the(text: str, start: int, end: int, folded: str, keys: list, known: Mapping):
