@@ -121,11 +121,7 @@ def print_sets(first: int, last: int) -> None:
         stories = corpus.load_stories(directory / "stories")
         entities = corpus.load_entities(directory / "gazetteer.json")
         result = corpus.score(stories, corpus.build_gazetteer(entities))
-        counts = Counter(
-            right=sum(result.true_positives.values()),
-            wrong=sum(result.false_positives.values()),
-            missed=sum(result.false_negatives.values()),
-        )
+        counts = corpus.counts(result)
         p, r, _ = corpus.ratios(counts["right"], counts["wrong"], counts["missed"])
         taken = result.in_bulk["right"] + result.in_bulk["wrong"]
         print(

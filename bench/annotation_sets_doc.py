@@ -38,16 +38,7 @@ _SECTIONS = "## Set by set"
 
 def set_figures(number: int) -> Counter:
     """Right, wrong and missed suggestions on held-out set ``number``."""
-    directory = held_out_set(number)
-    result = corpus.score(
-        corpus.load_stories(directory / "stories"),
-        corpus.build_gazetteer(corpus.load_entities(directory / "gazetteer.json")),
-    )
-    return Counter(
-        right=sum(result.true_positives.values()),
-        wrong=sum(result.false_positives.values()),
-        missed=sum(result.false_negatives.values()),
-    )
+    return corpus.counts(corpus.score_set(held_out_set(number)))
 
 
 def _ratios(figures: Counter) -> tuple[float, float]:

@@ -353,13 +353,26 @@ def ratios(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     return precision, recall, f1
 
 
+def counts(result: Score) -> Counter:
+    """Right, wrong and missed suggestions over the whole corpus."""
+    return Counter(
+        right=sum(result.true_positives.values()),
+        wrong=sum(result.false_positives.values()),
+        missed=sum(result.false_negatives.values()),
+    )
+
+
 def overall(result: Score) -> tuple[float, float, float]:
     """Precision, recall and F1 over the whole corpus."""
-    return ratios(
-        sum(result.true_positives.values()),
-        sum(result.false_positives.values()),
-        sum(result.false_negatives.values()),
-    )
+    totals = counts(result)
+    return ratios(totals["right"], totals["wrong"], totals["missed"])
+
+
+def score_set(directory: Path) -> Score:
+    """The suggestions on the set laid out in ``directory`` (gazetteer.json and
+    stories/) against its gold."""
+    stories = load_stories(directory / "stories")
+    return score(stories, build_gazetteer(load_entities(directory / "gazetteer.json")))
 
 
 # --- A second annotator ---------------------------------------------------------------------

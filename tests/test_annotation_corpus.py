@@ -393,10 +393,7 @@ HELD_OUT_FLOORS = {
 def held_out_score(name: str) -> corpus.Score:
     """The suggestions on the held-out set ``name`` against its gold, scored once for the
     tests below (each set takes a tenth of a second)."""
-    directory = corpus.CORPUS.parent / name
-    stories = corpus.load_stories(directory / "stories")
-    gazetteer = corpus.build_gazetteer(corpus.load_entities(directory / "gazetteer.json"))
-    return corpus.score(stories, gazetteer)
+    return corpus.score_set(corpus.CORPUS.parent / name)
 
 
 @pytest.mark.parametrize("name", sorted(HELD_OUT_FLOORS))

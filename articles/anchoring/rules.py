@@ -89,7 +89,9 @@ from articles.anchoring.people import (
     _AGE_BEFORE,
     _APPOSITION_AFTER,
     _BARE_TITLES,
+    _FEMALE_KIN,
     _FEMALE_TITLES,
+    _MALE_KIN,
     _MALE_TITLES,
     _PERSON_AFTER,
     _SENIOR_OR_JUNIOR_AFTER,
@@ -1506,10 +1508,7 @@ def _apposition_after(text: str, end: int, high: int) -> tuple[int, int] | None:
     return end, kin.start() if kin else close_at
 
 
-_KIN_OF = re.compile(
-    r"\b(?:son|daughter|father|mother|brother|sister|wife|husband|widow|nephew|niece|uncle|"
-    r"aunt|grandson|granddaughter|cousin)s?(?:-in-law)? of\b"
-)
+_KIN_OF = re.compile(rf"\b(?:{'|'.join(_FEMALE_KIN | _MALE_KIN | {'cousin'})})s?(?:-in-law)? of\b")
 # "The" and a description set before a name with a comma: "The regional president,
 # Amato, said", "The combine’s chief, Karimov,", "the trapped miner, Condori, had".
 _DESCRIBED_SET_BEFORE = re.compile(r"\b[Tt]he ((?:[\w’'-]+ ){0,3}[a-z][\w’'-]*), $")
