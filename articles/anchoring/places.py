@@ -12,6 +12,7 @@ from articles.anchoring.folding import fold, typographic
 from articles.anchoring.profiles import (
     _ADMINISTRATIVE,
     _KINDS_OF_PLACE,
+    _STATE_WORDS,
     _WORD,
     Profile,
     _countries_of,
@@ -224,6 +225,21 @@ def _named_after_one_another(keys: list, known: Mapping) -> bool:
         )
         for one in keys
         for other in keys
+    )
+
+
+# The words a region's name adds to its town's: "Najaf Governorate", "Thessaloniki
+# Regional Unit", "Wilaya of Oran".
+_REGIONS_NAME_WORDS = _STATE_WORDS | frozenset(map(_stem, ("regional", "unit", "wilaya", "of")))
+
+
+def _named_for(region: Profile, town: Profile) -> bool:
+    """Whether a name of ``region`` is ``town``'s own name and words of a region only."""
+    own = set(_words(town.name))
+    return any(
+        own < set(words := _words(alias))
+        and all(_stem(word) in _REGIONS_NAME_WORDS for word in words if word not in own)
+        for alias in region.aliases
     )
 
 
@@ -560,7 +576,8 @@ _ALL_OF_IT_BEFORE = re.compile(rf"\b(?:{_ALL_OF_IT}) $")
 # place and of places named after one another).
 _AREA_BEFORE = re.compile(rf"\b(?:{_ALL_OF_IT}|parts of|much of) $")
 _GOING_ACROSS_BEFORE = re.compile(
-    r"\b(?:traffic|ride|rides|away|walk|walked|drive|journey|trip|way|running|runs|run)\b"
+    r"\b(?:traffic|ride|rides|away|walk|walked|drive|journey|trip|way|running|runs|run|"
+    r"play|plays|played|playing)\b"
     r"[^,.;]{0,30}$",
     re.IGNORECASE,
 )
@@ -572,6 +589,24 @@ _GOING_ACROSS_BEFORE = re.compile(
 _REGION_WORD_BEFORE = re.compile(
     r"\b(?:provincial|state|county|regional|cantonal|prefectural|departmental) "
     r"(?:[a-z]+ ){1,2}(?:of|for|across) $"
+)
+# Or a region's office or council, or the region's own words set beside it: "the
+# district council of Gulu", "the wali of Oran, the province’s governor", "the deputy
+# commissioner of Cox’s Bazar, the district’s senior civil servant". (Not a mayor's,
+# nor "in": "the governor's office in Salta" is where it sits.)
+_REGION_OFFICE_BEFORE = re.compile(
+    r"\b(?:district council|[Gg]overnor|[Ww]ali|[Pp]refect|[Gg]overnorate) (?:of|for) $"
+)
+_THE_REGIONS_OWN_AFTER = re.compile(
+    r", the (?:province|district|county|region|state|emirate|canton|governorate|prefecture|"
+    r"department)['’]s\b"
+)
+# Or a list of them that their kind's word ends: "Garissa, Wajir and Mandera counties",
+# "Nakuru and neighbouring Narok County".
+_LISTED_REGIONS_AFTER = re.compile(
+    r"(?:,? (?:and|or) (?:neighbouring |neighboring )?|, )(?:[A-Z][\w’'-]+ ){1,2}(?:and "
+    r"(?:[A-Z][\w’'-]+ ){1,2})?(?:[Cc]ounties|[Pp]rovinces|[Dd]istricts|[Rr]egions|County|"
+    r"Province|District|Region|[Gg]overnorates|Governorate)\b"
 )
 _REGION_PARTS_AFTER = re.compile(
     r"['’]s (?:\d[\d,]* )?(?:local government areas|local councils|districts|municipalities|"
@@ -598,10 +633,17 @@ def _point_or_area(text: str, start: int, end: int, keys: list, known: Mapping) 
     if not point and not (
         (area and not _GOING_ACROSS_BEFORE.search(before, 0, area.start()))
         or _REGION_WORD_BEFORE.search(before)
+        or _REGION_OFFICE_BEFORE.search(before)
         or _REGION_PARTS_AFTER.match(text, end)
+        or _THE_REGIONS_OWN_AFTER.match(text, end)
+        or _LISTED_REGIONS_AFTER.match(text, end)
     ):
         return []
-    if not _named_after_one_another(keys, known):
+    # (Or a region named for the town by its own name and a region's word: "Najaf
+    # Governorate", "Gulu District", "Wilaya of Oran", where descriptions name neither.)
+    if not _named_after_one_another(keys, known) and not any(
+        _named_for(known[one], known[other]) for one in keys for other in keys if one != other
+    ):
         return []
     kinds = {key: _kind_described(known[key]) for key in keys}
     towns = [key for key in keys if kinds[key] == "city"]

@@ -100,6 +100,22 @@ def _stem(word: str) -> str:
     return word[:6] if len(word) > 6 else word.rstrip("s") or word
 
 
+_NAMING_ANOTHER = re.compile(r"(\w+) (?:of\b|[A-Z])")
+
+
+def _other_places_kinds(description: str, place_type: str) -> set[str]:
+    """The stems of the words of ``description`` that say the kind of another place, of
+    another family than ``place_type`` ("city" or "state"): "city" in "District ...
+    covering the core of the city of Chennai", "province" in "Capital of the province
+    of Cebu", "capital" in "Region of Peru ...; capital Huacho". (Not "fishing ports"
+    of a region, which are its own.)"""
+    return {
+        stem
+        for word in _NAMING_ANOTHER.findall(description)
+        if _PLACE_TYPES.get(stem := _stem(word), place_type) not in (place_type, "country")
+    }
+
+
 def _possessor(word: str) -> str:
     """``word`` without a possessive's ending: "Italy’s" is Italy."""
     return word.removesuffix("'s").removesuffix("’s")
@@ -269,6 +285,8 @@ def profile(named: Named) -> Profile:
         and _A_SOVEREIGN_STATE.match(named.description)
     ):
         place_type = "country"
+    if place_type in ("city", "state"):
+        cues -= _other_places_kinds(named.description, place_type)
     # Capitalised words after the first are names: "Capital of Peru", "City on the River
     # Tay in central Scotland". They say which country or region a place belongs to.
     # The first word too when it is a possessive ("Guatemala’s highest court"): a capital
