@@ -337,7 +337,9 @@ def test_ordinary_copy_near_the_rules_of_sets_172_to_183(entities, text, expecte
 # one name, an institution's country, a people's word before an organisation; then ties
 # to a relative the story does not name, towns of one name, "the city of", the speaker
 # after a quotation), and those of the next (a side's plural verb and its own as
-# "their", fixtures to come, no river without "the", words set beside a surname).
+# "their", fixtures to come, no river without "the", words set beside a surname), and
+# those of the next (a town and the region named for it, a region's officers and lists,
+# kinds of other places in a description).
 REVIEWED = [
     case
     for path in sorted((Path(__file__).parent / "data" / "ordinary_copy").glob("*.json"))

@@ -10811,6 +10811,23 @@ _TOWNS_AND_THEIR_REGIONS = Gazetteer.of(
             "place",
         ),
         Named("wajir", "Wajir County", ("Wajir",), "County of north-eastern Kenya.", "place"),
+        Named("dubai", "Dubai", (), "Most populous city of the United Arab Emirates.", "place"),
+        Named(
+            "dubai-emirate",
+            "Emirate of Dubai",
+            ("Dubai",),
+            "One of the seven emirates of the United Arab Emirates.",
+            "place",
+        ),
+        Named("herat", "Herat", (), "City in western Afghanistan.", "place"),
+        Named(
+            "herat-province",
+            "Herat Province",
+            ("Herat",),
+            "Province of western Afghanistan bordering Iran.",
+            "place",
+        ),
+        Named("badghis", "Badghis Province", ("Badghis",), "Province of Afghanistan.", "place"),
     ]
 )
 
@@ -10841,6 +10858,12 @@ _TOWNS_AND_THEIR_REGIONS = Gazetteer.of(
             ["garissa-county", "wajir"],
         ),
         ("Drought hit Garissa and neighbouring Wajir County hardest.", ["garissa-county", "wajir"]),
+        (
+            "Drought hit Herat and neighbouring Badghis province hardest.",
+            ["herat-province", "badghis"],
+        ),
+        # A ruler's region, though its description calls it by no word of a region's.
+        ("The ruler of Dubai approved a record budget.", ["dubai-emirate"]),
         # A point is still the town's: one travels to it, or measures from it.
         ("Pilgrims flew to Najaf on Monday.", ["najaf"]),
         ("A new jetty was built on the estuary west of Oran.", ["oran"]),
@@ -10848,3 +10871,57 @@ _TOWNS_AND_THEIR_REGIONS = Gazetteer.of(
 )
 def test_a_town_and_the_region_named_for_it(text, expected):
     assert keys_found(_TOWNS_AND_THEIR_REGIONS, text) == expected
+
+
+_BODIES_OF_TWO_COUNTRIES = Gazetteer.of(
+    [
+        Named(
+            "hm-treasury",
+            "HM Treasury",
+            ("Treasury",),
+            "The British government's economics and finance ministry.",
+            "organization",
+        ),
+        Named(
+            "us-treasury",
+            "United States Department of the Treasury",
+            ("Treasury",),
+            "The US federal department responsible for government finances.",
+            "organization",
+        ),
+        Named("kampala", "Kampala", (), "Capital of Uganda.", "place"),
+        Named("nairobi", "Nairobi", (), "Capital of Kenya.", "place"),
+        Named("court-ug", "Supreme Court", (), "Highest court of Uganda.", "organization"),
+        Named("court-ke", "Supreme Court", (), "Highest court of Kenya.", "organization"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A people's word in a description names its country, wherever it stands: the
+        # story that writes "Britain" is about the British ministry.
+        (
+            "Britain’s highest court ruled on Friday. The Treasury said it would study "
+            "the judgment.",
+            ["hm-treasury"],
+        ),
+        # Where the story names two countries as often, the one it is filed from.
+        (
+            "KAMPALA (Newsroom) - A lawyer flew in from Nairobi. The Supreme Court ruled "
+            "on Friday.",
+            ["kampala", "nairobi", "court-ug"],
+        ),
+        # And nothing where it is filed from neither.
+        (
+            "A lawyer flew from Nairobi to Kampala. The Supreme Court ruled on Friday.",
+            [
+                "nairobi",
+                "kampala",
+            ],
+        ),
+    ],
+)
+def test_a_body_of_one_name_in_two_countries_is_read_by_the_storys_country(text, expected):
+    assert keys_found(_BODIES_OF_TWO_COUNTRIES, text) == expected

@@ -27,7 +27,7 @@ from articles.anchoring.profiles import (
     _country_stem,
     _kind_described,
     _names_country,
-    _nationality_opening,
+    _peoples_countries,
     _stem,
     _words,
     _wordset,
@@ -179,7 +179,7 @@ def _country_cues(known: Profile) -> frozenset[str]:
     Congress"), and the country whose people's word it opens with ("Swiss political
     party": Switzerland's)."""
     named = (known.proper | known.own_proper) - _GENERIC_NAME_WORDS - _GENERIC_INSTITUTION
-    return named - _PARTY_WORDS | _nationality_opening(known.description)
+    return named - _PARTY_WORDS | _peoples_countries(known.description)
 
 
 def _institution_country(story: _Story, keys: list, folded: str, cues: Mapping | None = None):
@@ -221,14 +221,20 @@ def _institution_country(story: _Story, keys: list, folded: str, cues: Mapping |
     # Short of that, the one the story is filed from, if the story writes its country
     # more than any other's: "KAMPALA ... the Supreme Court" is Uganda's in a story that
     # also tells of an abduction in Kenya.
+    # (Or of those written as often as it, when the story writes any: "LUANDA ... The
+    # Ministry of Culture said Italy had agreed" is Angola's, though its description
+    # names Angola no more often than the Italian one's names Italy.)
     home = known.get(story.filed_from)
-    if home is None or best == second:
+    if home is None or best == 0:
         return None
     at_home = home.proper | {_stem(word) for word in _words(home.name)}
     home_ones = [
-        key for key in keys if any(word.startswith(cue) for cue in cues[key] for word in at_home)
+        key
+        for key in keys
+        if counts[key] == best
+        and any(word.startswith(cue) for cue in cues[key] for word in at_home)
     ]
-    return ranked[0] if home_ones == [ranked[0]] else None
+    return home_ones[0] if len(home_ones) == 1 else None
 
 
 # Words only one sport's reports use, by the word a description names the sport with.

@@ -595,7 +595,8 @@ _REGION_WORD_BEFORE = re.compile(
 # commissioner of Cox’s Bazar, the district’s senior civil servant". (Not a mayor's,
 # nor "in": "the governor's office in Salta" is where it sits.)
 _REGION_OFFICE_BEFORE = re.compile(
-    r"\b(?:district council|[Gg]overnor|[Ww]ali|[Pp]refect|[Gg]overnorate) (?:of|for) $"
+    r"\b(?:district council|[Gg]overnor|[Ww]ali|[Pp]refect|[Gg]overnorate|[Rr]uler|"
+    r"[Cc]hief [Mm]inister|[Dd]eputy [Cc]ommissioner) (?:of|for) $"
 )
 _THE_REGIONS_OWN_AFTER = re.compile(
     r", the (?:province|district|county|region|state|emirate|canton|governorate|prefecture|"
@@ -605,8 +606,8 @@ _THE_REGIONS_OWN_AFTER = re.compile(
 # "Nakuru and neighbouring Narok County".
 _LISTED_REGIONS_AFTER = re.compile(
     r"(?:,? (?:and|or) (?:neighbouring |neighboring )?|, )(?:[A-Z][\w’'-]+ ){1,2}(?:and "
-    r"(?:[A-Z][\w’'-]+ ){1,2})?(?:[Cc]ounties|[Pp]rovinces|[Dd]istricts|[Rr]egions|County|"
-    r"Province|District|Region|[Gg]overnorates|Governorate)\b"
+    r"(?:[A-Z][\w’'-]+ ){1,2})?(?:[Cc]ount(?:y|ies)|[Pp]rovinces?|[Dd]istricts?|[Rr]egions?|"
+    r"[Gg]overnorates?|States?)\b"
 )
 _REGION_PARTS_AFTER = re.compile(
     r"['’]s (?:\d[\d,]* )?(?:local government areas|local councils|districts|municipalities|"
@@ -645,7 +646,13 @@ def _point_or_area(text: str, start: int, end: int, keys: list, known: Mapping) 
         _named_for(known[one], known[other]) for one in keys for other in keys if one != other
     ):
         return []
-    kinds = {key: _kind_described(known[key]) for key in keys}
+    # (A description that says its kind in no word of ours says it by the first of a
+    # town's or a region's: "One of the seven emirates of the United Arab Emirates".)
+    kinds = {
+        key: _kind_described(known[key])
+        or {"city": "city", "state": "region"}.get(known[key].place_type)
+        for key in keys
+    }
     towns = [key for key in keys if kinds[key] == "city"]
     regions = [key for key in keys if kinds[key] in _ADMINISTRATIVE - {"city"}]
     if not towns or not regions or len(towns) + len(regions) != len(keys):

@@ -614,7 +614,25 @@ def _countries_of_the_place_after(story: _Story, end: int) -> frozenset[str]:
     """The countries of the places of ours named right after "in" after ``end``, when
     every place of that name lies in the same ones; else none."""
     after = _IN_AFTER.match(story.text, end)
-    keys = story.keys_at.get(after.end()) if after else None
+    return _countries_of_the_place_at(story, after.end()) if after else frozenset()
+
+
+def _countries_of_the_owner_before(story: _Story, start: int) -> frozenset[str]:
+    """The countries of the place of ours whose possessive stands right before ``start``
+    ("Hanoi’s Ministry of Culture" is Vietnam's), as ``_countries_of_the_place_at``."""
+    at = bisect.bisect_left(story.spans, (start,)) - 1
+    if at < 0 or not _POSSESSIVE.fullmatch(story.text, story.spans[at][1], start):
+        return frozenset()
+    return _countries_of_the_place_at(story, story.spans[at][0])
+
+
+_POSSESSIVE = re.compile(r"['’]s ")
+
+
+def _countries_of_the_place_at(story: _Story, start: int) -> frozenset[str]:
+    """The countries of the places of ours whose name starts at ``start``, when every
+    place of that name lies in the same ones; else none."""
+    keys = story.keys_at.get(start)
     if not keys or not all(
         key in story.profiles and story.profiles[key].kind == "place" for key in keys
     ):
@@ -1731,6 +1749,8 @@ def _institution_of_the_country_named(hit: _Hit):
     # Or a place of ours it sits in, right after it: "the High Court in Busia" is Kenya's
     # when every place of that name lies in Kenya.
     owners |= _countries_of_the_place_after(story, end)
+    # Or one whose possessive owns it: "Hanoi’s Ministry of Culture" is Vietnam's.
+    owners |= _countries_of_the_owner_before(story, start)
     # (The country in its own name counts: "Central Bank of Bolivia".)
     countries = {key: _countries_named_by(known[key]) for key in hit.candidates}
     shared_countries = frozenset.intersection(*countries.values())
