@@ -10925,3 +10925,47 @@ _BODIES_OF_TWO_COUNTRIES = Gazetteer.of(
 )
 def test_a_body_of_one_name_in_two_countries_is_read_by_the_storys_country(text, expected):
     assert keys_found(_BODIES_OF_TWO_COUNTRIES, text) == expected
+
+
+_COUNTRIES_AND_THEIR_CRICKET_SIDES = Gazetteer.of(
+    [
+        Named("india", "India", (), "Country in South Asia.", "place"),
+        Named(
+            "india-xi",
+            "India national cricket team",
+            ("India",),
+            "National cricket team of India.",
+            "organization",
+        ),
+        Named("bangladesh", "Bangladesh", (), "Country in South Asia.", "place"),
+        Named(
+            "bangladesh-xi",
+            "Bangladesh national cricket team",
+            ("Bangladesh",),
+            "National cricket team of Bangladesh.",
+            "organization",
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A story of Twenty20 or one-day internationals is about cricket, whatever other
+        # words of the game it leaves out: a defeat to a country there is to its side.
+        (
+            "They have lost eight of their last eleven Twenty20 internationals, including "
+            "two heavy defeats to India and a home series loss to Bangladesh.",
+            ["india-xi", "bangladesh-xi"],
+        ),
+        (
+            "The selectors named a new captain for the ODI series after a loss to India.",
+            ["india-xi"],
+        ),
+        # Not a trade talk's: nothing there is a game's.
+        ("The talks ended in a loss to India of its biggest export market.", ["india"]),
+    ],
+)
+def test_a_story_of_internationals_of_cricket_is_about_the_game(text, expected):
+    assert keys_found(_COUNTRIES_AND_THEIR_CRICKET_SIDES, text) == expected

@@ -245,7 +245,7 @@ _SPORT_WORDS = {
             equalised equalises offside half-time kick-off""",
         "basketball": """rebound rebounds dunk dunks three-pointer three-pointers
             buzzer-beater free-throw free-throws""",
-        "cricket": "wicket wickets innings bowler bowlers batsman batsmen",
+        "cricket": "wicket wickets innings bowler bowlers batsman batsmen twenty20 t20 odi odis",
         "rugby": "scrum scrums lineout lineouts fly-half flanker",
         "hockey": "puck rink goaltender power-play",
         "baseball": "pitcher pitchers homer home-run shortstop",
