@@ -27,7 +27,6 @@ from articles.anchoring.profiles import (
     _country_stem,
     _kind_described,
     _names_country,
-    _peoples_countries,
     _stem,
     _words,
     _wordset,
@@ -176,10 +175,10 @@ def _bodies_of_countries(keys: list, known: Mapping) -> bool:
 def _country_cues(known: Profile) -> frozenset[str]:
     """The stems of the names a generic institution's description holds that are no
     generic words: its country's, often a word of its own name ("United States
-    Congress"), and the country whose people's word it opens with ("Swiss political
-    party": Switzerland's)."""
-    named = (known.proper | known.own_proper) - _GENERIC_NAME_WORDS - _GENERIC_INSTITUTION
-    return named - _PARTY_WORDS | _peoples_countries(known.description)
+    Congress"), and the country of a people's word it writes anywhere ("Swiss political
+    party", "The British government's finance ministry")."""
+    named = (known.countries_named | known.own_proper) - _GENERIC_NAME_WORDS
+    return named - _GENERIC_INSTITUTION - _PARTY_WORDS
 
 
 def _institution_country(story: _Story, keys: list, folded: str, cues: Mapping | None = None):
@@ -245,7 +244,8 @@ _SPORT_WORDS = {
             equalised equalises offside half-time kick-off""",
         "basketball": """rebound rebounds dunk dunks three-pointer three-pointers
             buzzer-beater free-throw free-throws""",
-        "cricket": "wicket wickets innings bowler bowlers batsman batsmen twenty20 t20 odi odis",
+        # (Not "odi", a town's name too.)
+        "cricket": "wicket wickets innings bowler bowlers batsman batsmen twenty20 t20 odis",
         "rugby": "scrum scrums lineout lineouts fly-half flanker",
         "hockey": "puck rink goaltender power-play",
         "baseball": "pitcher pitchers homer home-run shortstop",

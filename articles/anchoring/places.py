@@ -12,6 +12,7 @@ from articles.anchoring.folding import fold, typographic
 from articles.anchoring.profiles import (
     _ADMINISTRATIVE,
     _KINDS_OF_PLACE,
+    _NATURAL_KINDS,
     _STATE_WORDS,
     _WORD,
     Profile,
@@ -230,11 +231,15 @@ def _named_after_one_another(keys: list, known: Mapping) -> bool:
 
 # The words a region's name adds to its town's: "Najaf Governorate", "Thessaloniki
 # Regional Unit", "Wilaya of Oran".
-_REGIONS_NAME_WORDS = _STATE_WORDS | frozenset(map(_stem, ("regional", "unit", "wilaya", "of")))
+_REGIONS_NAME_WORDS = _STATE_WORDS | frozenset(map(_stem, ("unit", "wilaya", "of")))
 
 
 def _named_for(region: Profile, town: Profile) -> bool:
-    """Whether a name of ``region`` is ``town``'s own name and words of a region only."""
+    """Whether a name of ``region`` is ``town``'s own name and words of a region only,
+    the two lying in one country as far as their descriptions say."""
+    countries = _countries_of(region), _countries_of(town)
+    if all(countries) and not countries[0] & countries[1]:
+        return False
     own = set(_words(town.name))
     return any(
         own < set(words := _words(alias))
@@ -569,7 +574,8 @@ _ROUTE_FROM_BEFORE = re.compile(rf"{_WAY_BEFORE}\b(?:from|between) $")
 _ROUTE_ON_AFTER = re.compile(r" (?:to|and) (?:the )?[A-Z]")
 # Words before a name that make it an area, the region rather than its town: "farmers
 # across Gulu", "voters throughout Zürich", "the people of Kano". (Not what goes across
-# a town: "traffic across São Paulo", "a short bus ride away across Kyoto".)
+# a town: "traffic across São Paulo", "a short bus ride away across Kyoto", a game
+# "played across Riyadh".)
 _ALL_OF_IT = r"[Aa]cross|[Tt]hroughout|all over|people of"
 _ALL_OF_IT_BEFORE = re.compile(rf"\b(?:{_ALL_OF_IT}) $")
 # And those that say an area in it, or part of one: "much of Gulu" (read of a dateline's
@@ -595,19 +601,20 @@ _REGION_WORD_BEFORE = re.compile(
 # commissioner of Cox’s Bazar, the district’s senior civil servant". (Not a mayor's,
 # nor "in": "the governor's office in Salta" is where it sits.)
 _REGION_OFFICE_BEFORE = re.compile(
-    r"\b(?:district council|[Gg]overnor|[Ww]ali|[Pp]refect|[Gg]overnorate|[Rr]uler|"
+    r"\b(?:[Dd]istrict [Cc]ouncil|[Gg]overnor|[Ww]ali|[Pp]refect|[Gg]overnorate|[Rr]uler|"
     r"[Cc]hief [Mm]inister|[Dd]eputy [Cc]ommissioner) (?:of|for) $"
 )
 _THE_REGIONS_OWN_AFTER = re.compile(
     r", the (?:province|district|county|region|state|emirate|canton|governorate|prefecture|"
-    r"department)['’]s\b"
+    r"department)['’]s (?!(?:\w+ )?(?:capital|town|city|seat|port)\b|main|largest|biggest|"
+    r"second|chief|principal|administrative)"
 )
 # Or a list of them that their kind's word ends: "Garissa, Wajir and Mandera counties",
 # "Nakuru and neighbouring Narok County".
 _LISTED_REGIONS_AFTER = re.compile(
-    r"(?:,? (?:and|or) (?:neighbouring |neighboring )?|, )(?:[A-Z][\w’'-]+ ){1,2}(?:and "
-    r"(?:[A-Z][\w’'-]+ ){1,2})?(?:[Cc]ount(?:y|ies)|[Pp]rovinces?|[Dd]istricts?|[Rr]egions?|"
-    r"[Gg]overnorates?|States?)\b"
+    r"(?:,? (?:and|or) (?:neighbouring |neighboring )?(?:[A-Z][\w’'-]+ ){1,2}|"
+    r", (?:[A-Z][\w’'-]+ ){1,2}(?:and|or) (?:[A-Z][\w’'-]+ ){1,2})"
+    r"(?:[Cc]ount(?:y|ies)|[Pp]rovinces?|[Dd]istricts?|[Rr]egions?|[Gg]overnorates?|[Ss]tates?)\b"
 )
 _REGION_PARTS_AFTER = re.compile(
     r"['’]s (?:\d[\d,]* )?(?:local government areas|local councils|districts|municipalities|"
@@ -618,8 +625,9 @@ _REGION_PARTS_AFTER = re.compile(
 
 def _point_or_area(text: str, start: int, end: int, keys: list, known: Mapping) -> list:
     """Of towns and regions named after one another among ``keys`` (places whose
-    descriptions name one another), the towns where the words before the name make it a
-    point one travels to or from, and the regions where they make it an area; [] when
+    descriptions name one another, or a region named for a town, ``_named_for``), the
+    towns where the words before the name make it a point one travels to or from, and
+    the regions where they make it an area; [] when
     the words say neither, or for other places. (A namesake elsewhere stays with its
     kind: "flights between Córdoba and Mendoza" are the two Córdobas that are towns.)"""
     if len(keys) < 2:
@@ -654,7 +662,14 @@ def _point_or_area(text: str, start: int, end: int, keys: list, known: Mapping) 
         for key in keys
     }
     towns = [key for key in keys if kinds[key] == "city"]
-    regions = [key for key in keys if kinds[key] in _ADMINISTRATIVE - {"city"}]
+    # (A region whose kind we do not list, "Emirate of the United Arab Emirates", by the
+    # word that made it a region.)
+    regions = [
+        key
+        for key in keys
+        if kinds[key] in _ADMINISTRATIVE - {"city"}
+        or (known[key].place_type == "state" and kinds[key] not in _NATURAL_KINDS)
+    ]
     if not towns or not regions or len(towns) + len(regions) != len(keys):
         return []
     return towns if point else regions

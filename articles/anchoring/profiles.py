@@ -100,7 +100,8 @@ def _stem(word: str) -> str:
     return word[:6] if len(word) > 6 else word.rstrip("s") or word
 
 
-_NAMING_ANOTHER = re.compile(r"(\w+) (?:of\b|[A-Z])")
+# A word and the word after it (overlapping: each word is read with its next).
+_WORD_AND_NEXT = re.compile(r"\b(\w+) (?=(\w+))")
 
 
 def _other_places_kinds(description: str, place_type: str) -> set[str]:
@@ -111,8 +112,9 @@ def _other_places_kinds(description: str, place_type: str) -> set[str]:
     of a region, which are its own.)"""
     return {
         stem
-        for word in _NAMING_ANOTHER.findall(description)
-        if _PLACE_TYPES.get(stem := _stem(word), place_type) not in (place_type, "country")
+        for word, following in _WORD_AND_NEXT.findall(description)
+        if (following == "of" or following[0].isupper())
+        and _PLACE_TYPES.get(stem := _stem(word), place_type) not in (place_type, "country")
     }
 
 

@@ -621,12 +621,13 @@ def _countries_of_the_owner_before(story: _Story, start: int) -> frozenset[str]:
     """The countries of the place of ours whose possessive stands right before ``start``
     ("Hanoi’s Ministry of Culture" is Vietnam's), as ``_countries_of_the_place_at``."""
     at = bisect.bisect_left(story.spans, (start,)) - 1
-    if at < 0 or not _POSSESSIVE.fullmatch(story.text, story.spans[at][1], start):
+    if at < 0 or not _OWNED_AFTER.fullmatch(story.text, story.spans[at][1], start):
         return frozenset()
     return _countries_of_the_place_at(story, story.spans[at][0])
 
 
-_POSSESSIVE = re.compile(r"['’]s ")
+# A possessive's ending and the space before what it owns ("Hanoi’s ", "the Philippines’ ").
+_OWNED_AFTER = re.compile(r"['’]s? ")
 
 
 def _countries_of_the_place_at(story: _Story, start: int) -> frozenset[str]:
