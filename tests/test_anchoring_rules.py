@@ -10882,6 +10882,11 @@ _TOWNS_AND_THEIR_REGIONS = Gazetteer.of(
         ("A clinic opened in Garissa, North Eastern Province, on Monday.", ["garissa"]),
         # A point is still the town's: one travels to it, or measures from it.
         ("Pilgrims flew to Najaf on Monday.", ["najaf"]),
+        # Where a governor goes too: the words of the trip say a point.
+        ("Governor Hassan flew to Najaf on Monday.", ["najaf"]),
+        ("Governor Hassan said Najaf would pay for the new roads.", ["najaf-governorate"]),
+        # A mayor is a town's, after its possessive too.
+        ("Oran's mayor said the seafront would be repaved.", ["oran"]),
         ("A new jetty was built on the estuary west of Oran.", ["oran"]),
     ],
 )

@@ -224,7 +224,7 @@ _STATE_AFTER = re.compile(
 
 
 # And those that belong to a city: "the Mayor of London", "Chicago City Council".
-_CITY_AFTER = re.compile(r" (?:[Mm]ayor|[Cc]ity [Cc]ouncil|[Cc]ity [Hh]all)\b")
+_CITY_AFTER = re.compile(r"(?:['’]s)? (?:[Mm]ayor|[Cc]ity [Cc]ouncil|[Cc]ity [Hh]all)\b")
 
 
 _GOVERNED_AFTER = re.compile(r"(?:['’]s)? (?:[a-z]+ )?(?:government|minister|ministry|cabinet)\b")

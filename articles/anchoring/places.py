@@ -544,7 +544,12 @@ def _governor_speaks(text: str, start: int, end: int) -> bool:
     prefecture."""
     low, high = _sentence_bounds(text, start, end)
     before = text[low:start]
-    return bool(_GOVERNOR.search(before)) and not _CITY_WORDS_IN_SENTENCE.search(text, low, high)
+    # (Not where the governor goes: "Governor Hobbs flew to Yuma" is the town.)
+    return (
+        bool(_GOVERNOR.search(before))
+        and not _CITY_WORDS_IN_SENTENCE.search(text, low, high)
+        and not _POINT_BEFORE.search(text, max(low, start - 60), start)
+    )
 
 
 # Words before a name that make it a point one goes to or from, or a route's end: a town,
