@@ -10998,3 +10998,40 @@ def test_the_kinds_of_other_places_a_description_names_are_read_at_any_capital()
     assert _other_places_kinds("City in the Province of Cebu.", "city") == {"provin"}
     assert _other_places_kinds("Town, seat of the district of Île-Verte.", "city") == {"distri"}
     assert _other_places_kinds("Region with fishing ports and farms.", "state") == set()
+
+
+_A_PLAYER_AND_A_MISSIONARY_OF_ONE_NAME = Gazetteer.of(
+    [
+        Named(
+            "ricci-tennis",
+            "Matteo Ricci",
+            ("Ricci",),
+            "Italian tennis player from Sanremo.",
+            "person",
+        ),
+        Named(
+            "ricci-jesuit",
+            "Matteo Ricci",
+            ("Ricci",),
+            "Italian Jesuit missionary who worked in China and died in Beijing in 1610.",
+            "person",
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A description that says its person died, in a clause of its own ("who worked
+        # in China and died in Beijing in 1610"), makes them one of the dead, who give
+        # no interviews.
+        ("Ricci said the clay had been slow all week.", ["ricci-tennis"]),
+        (
+            "Prince Albert presented the trophies. Ricci said he had been too nervous to speak.",
+            ["ricci-tennis"],
+        ),
+    ],
+)
+def test_one_who_died_in_a_relative_clause_of_a_description_gives_no_interview(text, expected):
+    assert keys_found(_A_PLAYER_AND_A_MISSIONARY_OF_ONE_NAME, text) == expected

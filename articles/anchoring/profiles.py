@@ -150,12 +150,13 @@ _PLACE_TYPES = {
 # A life span or a death in a description: "(1920–1965)", "(356–323 BC)", "until his
 # death in 1901".
 # A clause of its own that says the person died ("; died in 2016", "; killed by a suicide
-# bomber in 1993", "army commander killed in the coup attempt"), not one about someone
+# bomber in 1993", "army commander killed in the coup attempt", "missionary who worked in
+# China and died in Beijing in 1610": the "who" is the person's), not one about someone
 # else ("whose son was killed", "widow of a soldier killed in action", "since his
 # father, Kim Jong Il, died").
 _DEATH = re.compile(
     r"\(\d{1,4}(?: BC)?\s*[–-]\s*\d{1,4}(?: BC| AD)?\)|\buntil (?:his|her) death\b|"
-    r"(?:^|[;.] )(?:(?!\b(?:who|whose|of|his|her|their)\b)[^;.])*?"
+    r"(?:^|[;.] )(?:(?!\b(?:whose|of|his|her|their)\b)[^;.])*?"
     r"\b(?:died|killed|assassinated|executed)\b"
 )
 
