@@ -659,16 +659,14 @@ def _point_or_area(text: str, start: int, end: int, keys: list, known: Mapping) 
         _named_for(known[one], known[other]) for one in keys for other in keys if one != other
     ):
         return []
-    # (A description that says its kind in no word of ours says it by the first of a
-    # town's or a region's: "One of the seven emirates of the United Arab Emirates".)
+    # (A description that says its kind in no word of ours, or in one we do not list,
+    # says it by the first of a town's or a region's: "One of the seven emirates of the
+    # United Arab Emirates", "Emirate of the United Arab Emirates".)
     kinds = {
-        key: _kind_described(known[key])
-        or {"city": "city", "state": "region"}.get(known[key].place_type)
+        key: _kind_described(known[key]) or ("city" if known[key].place_type == "city" else None)
         for key in keys
     }
     towns = [key for key in keys if kinds[key] == "city"]
-    # (A region whose kind we do not list, "Emirate of the United Arab Emirates", by the
-    # word that made it a region.)
     regions = [
         key
         for key in keys
