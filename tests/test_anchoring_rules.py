@@ -11035,3 +11035,157 @@ _A_PLAYER_AND_A_MISSIONARY_OF_ONE_NAME = Gazetteer.of(
 )
 def test_one_who_died_in_a_relative_clause_of_a_description_gives_no_interview(text, expected):
     assert keys_found(_A_PLAYER_AND_A_MISSIONARY_OF_ONE_NAME, text) == expected
+
+
+_TOWNS_AND_THE_REGIONS_OF_THEIR_NAMES = Gazetteer.of(
+    [
+        Named(
+            "zacatecas-city",
+            "Zacatecas",
+            (),
+            "Capital city of the Mexican state of Zacatecas, a colonial silver town.",
+            "place",
+        ),
+        Named(
+            "zacatecas-state",
+            "Zacatecas",
+            (),
+            "State of north-central Mexico; capital Zacatecas.",
+            "place",
+        ),
+        Named(
+            "guaiba-city",
+            "Guaíba",
+            (),
+            "City in Rio Grande do Sul, Brazil, on the western shore of Lake Guaíba.",
+            "place",
+        ),
+        Named(
+            "guaiba-lake",
+            "Guaíba",
+            ("Lake Guaíba",),
+            "Lake beside Porto Alegre, Brazil, which gave its name to the city of Guaíba.",
+            "place",
+        ),
+        Named("sado-city", "Sado", (), "City in Niigata Prefecture, Japan.", "place"),
+        Named(
+            "sado-island",
+            "Sado",
+            (),
+            "Island in the Sea of Japan off Niigata, governed as Sado city.",
+            "place",
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A phrase set beside the name says its kind: a state, an island, as it says a
+        # town ("Salto, the citrus city on the border"); with what may follow it
+        # ("across", "off", "at").
+        (
+            "Zacatecas, a silver-mining state of 1.6 million people, has had one of the "
+            "highest murder rates.",
+            ["zacatecas-state"],
+        ),
+        ("Fishermen on Sado, the island off the coast, fear a boycott.", ["sado-island"]),
+        (
+            "Fans came from as far as Guaíba, the town across the lake, where homes flooded.",
+            ["guaiba-city"],
+        ),
+        (
+            "Zacatecas, the old town at the foot of the hill, filled with pilgrims.",
+            ["zacatecas-city"],
+        ),
+    ],
+)
+def test_a_kind_set_beside_the_name_tells_a_town_from_its_region(text, expected):
+    assert keys_found(_TOWNS_AND_THE_REGIONS_OF_THEIR_NAMES, text) == expected
+
+
+_TWO_NEWCASTLES = Gazetteer.of(
+    [
+        Named(
+            "newcastle-nsw",
+            "Newcastle",
+            (),
+            "Port city in New South Wales, Australia, at the mouth of the Hunter River.",
+            "place",
+        ),
+        Named(
+            "newcastle-upon-tyne",
+            "Newcastle",
+            ("Newcastle upon Tyne",),
+            "City on the River Tyne in north-east England.",
+            "place",
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "The other Newcastle" in a story filed from one of two places of the name is
+        # the other one.
+        (
+            "NEWCASTLE, Australia, May 6 (Newsroom) — The mine will close. “We are not going "
+            "to become the other Newcastle,” the mayor said.",
+            ["newcastle-nsw", "newcastle-upon-tyne"],
+        ),
+        # Not the story's own place calling itself so.
+        (
+            "NEWCASTLE, Australia, May 6 (Newsroom) — The mine will close. “We're the other "
+            "Newcastle, and proud of it,” the mayor said.",
+            ["newcastle-nsw", "newcastle-nsw"],
+        ),
+    ],
+)
+def test_the_other_place_of_a_name_is_not_the_one_the_story_was_filed_from(text, expected):
+    assert keys_found(_TWO_NEWCASTLES, text) == expected
+
+
+_THE_CAPITAL_AND_THE_STATE = Gazetteer.of(
+    [
+        Named(
+            "washington-dc",
+            "Washington",
+            ("Washington, D.C.", "Washington DC"),
+            "Capital city and federal district of the United States, on the Potomac River.",
+            "place",
+        ),
+        Named(
+            "washington-state",
+            "Washington",
+            ("Washington State",),
+            "State in the Pacific Northwest of the United States; capital Olympia.",
+            "place",
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The federal capital, where the federal government is meant, whatever words of
+        # the state's description the story writes elsewhere ("Pacific").
+        "Ships cross from the Pacific. The canal will stay in Panamanian hands after "
+        "officials in Washington questioned the role of a Hong Kong company.",
+        "The merger closes once federal antitrust officials in Washington have signed off.",
+        "The EU has come under pressure from the administration in Washington.",
+        # And before the rule of a name the gazetteer also writes with its region after a
+        # comma ("Washington, D.C."): the capital is named bare.
+        "The judgment comes as the firm faces a monopoly trial in Washington.",
+        "The painting was sold at auction in Washington last spring.",
+    ],
+)
+def test_the_federal_capital_is_meant_where_its_government_is(text):
+    assert keys_found(_THE_CAPITAL_AND_THE_STATE, text) == ["washington-dc"]
+
+
+def test_a_town_of_the_state_is_still_its_address():
+    text = "The company will expand its offices in Seattle and Redmond, Washington."
+    assert keys_found(_THE_CAPITAL_AND_THE_STATE, text) == ["washington-state"]

@@ -175,7 +175,7 @@ _BORN = re.compile(
 # a province's ("Capital of the Canadian province of Nova Scotia", "Capital of the U.S.
 # state of Oregon", "Capital city of Delaware, United States": a country after a comma).
 _NATIONAL_CAPITAL = re.compile(
-    r"(?:Capital|Capital city|Capital and (?:largest|most populous) city) of "
+    r"Capital(?: city)?(?: and (?:largest|most populous) city| and federal district)? of "
     r"(?!the (?:[\w.-]+ ){0,2}(?:state|province|region|county|department)\b)"
     r"(?:the )?[\w'’.-]+(?: (?:and )?[\w'’.-]+)*?(?:[.;]|, [a-z]|$)"
 )

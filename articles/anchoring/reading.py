@@ -140,8 +140,9 @@ _KIND_AFTER = re.compile(r" ([a-z]+)\b|, the ([a-z]+)(?=[,.;])")
 # city and a society", someone or something else).
 _KIND_BESIDE = re.compile(
     r", (?:the|a|an) (?:[a-z-]+ ){0,2}?(city|town|village|port|province|region|department|"
-    r"county|district|municipality)(?=[,.;:]| (?:on|of|in|near|with|that|where|which|whose|"
-    r"known|north|south|east|west|about|around|close)\b)"
+    r"county|district|municipality|state|prefecture|governorate|emirate|canton|oblast|island)"
+    r"(?=[,.;:]| (?:on|of|in|near|with|that|where|which|whose|"
+    r"known|north|south|east|west|about|around|close|at|across|beside|along|off|between)\b)"
 )
 
 

@@ -524,8 +524,16 @@ _REGION_OF_A_STATE_BEFORE = re.compile(
 _A_STATE_AFTER = re.compile(
     r" (?:is|was|became|becomes|has become) (?:the |one of the )(?:\w+ ){0,2}states?\b"
 )
+# Who governs from a capital, before the name: "federal antitrust officials in",
+# "the Commerce Department in", "under pressure from".
+_GOVERNMENT_IN_BEFORE = re.compile(
+    r"\b(?:officials|regulators|lawmakers|diplomats|negotiators|administration|government|"
+    r"authorities|Court|Department|Congress|agencies|pressure|lobbyists|trial|news) "
+    r"(?:in|from|with) $"
+)
 _FEDERAL_CAPITAL = re.compile(
-    r"\b(?:capital(?: city)? of the (?:united states|u\.s\.|usa|us)\b|u\.?s\.? capital\b|"
+    r"\b(?:capital(?: city)?(?: and federal district)? of the (?:united states|u\.s\.|usa|us)\b|"
+    r"u\.?s\.? capital\b|"
     r"seat of the federal government\b)"
 )
 
@@ -1789,6 +1797,13 @@ def _places_of_one_name(hit: _Hit):
     end, filed_from = hit.end, hit.filed_from
     # 5. Places, or organisations, of one name: the one whose description holds names
     # the story uses ("Capital of Peru" in a story that names Peru).
+    # "The other Newcastle" in a story filed from one of two places of the name is the
+    # one it was not filed from ("we are not going to become the other Newcastle"); not
+    # when the story's own place calls itself so ("we're the other Paris").
+    if filed_from in hit.candidates and _THE_OTHER_BEFORE.search(text, max(0, start - 30), start):
+        others = [key for key in hit.candidates if key != filed_from]
+        if len(others) == 1 and _all_of_kind(hit.candidates, known, "place"):
+            return others[0]
     # A place of the very name the dateline wrote, its own name ("PALERMO, April 17 … A
     # court in Palermo"), is the place the story was filed from, whatever else of that
     # name the story's other names recall (a barrio of Buenos Aires); "CEBU CITY … Cebu"
@@ -1808,6 +1823,24 @@ def _places_of_one_name(hit: _Hit):
     # though the university's description names Columbia.
     if hit.region is not None:
         return hit.region
+    # The federal capital, not the state of its name, where the federal government is
+    # meant: "officials in Washington questioned", "the Supreme Court in Washington",
+    # "under pressure from Washington" (not "Seattle, Washington", read above).
+    federal = [
+        key
+        for key in hit.candidates
+        if key in known and _FEDERAL_CAPITAL.search(known[key].description)
+    ]
+    if (
+        len(federal) == 1
+        and all(
+            known[key].place_type == "state"
+            for key in hit.candidates
+            if key not in federal and known[key].kind == "place"
+        )
+        and _GOVERNMENT_IN_BEFORE.search(text, max(0, start - 40), start)
+    ):
+        return federal[0]
     place = _story_place(story, hit.candidates, folded)
     if place is not None:
         return place
@@ -1907,16 +1940,6 @@ def _by_own_name(hit: _Hit):
     # state of the name).
     if filed_from in hit.candidates:
         return filed_from
-    # Places of one name (and nothing else of it) one of which the gazetteer also names
-    # with its region after a comma ("Vienna, Virginia") and the other not: the region is
-    # how that one is told from the other, so the name written without it is the other
-    # ("bought at auction in Vienna" is the Austrian capital), as a qualifier in brackets
-    # marks the other sense. Cues above (a region after a comma, the story's names) and
-    # the dateline decide first; a person or a club of the name leaves it open.
-    if len(hit.own) > 1 and only_places:
-        plain = [key for key in hit.own if not known[key].qualified]
-        if len(plain) == 1:
-            return plain[0]
     # A country's capital and other places of its own name: the capital, which news
     # names bare ("a private collection in London"; "LaFrance has asked Washington to
     # pay", the federal government), unless the name is a town's address ("Tacoma,
@@ -1960,6 +1983,16 @@ def _by_own_name(hit: _Hit):
             and not _STATE_CIVIC.search(text, *_sentence_bounds(text, start, end))
         ):
             return country[0]
+    # Places of one name (and nothing else of it) one of which the gazetteer also names
+    # with its region after a comma ("Vienna, Virginia") and the other not: the region is
+    # how that one is told from the other, so the name written without it is the other
+    # ("bought at auction in Vienna" is the Austrian capital), as a qualifier in brackets
+    # marks the other sense. Cues above (a region after a comma, the story's names) and
+    # the dateline decide first; a person or a club of the name leaves it open.
+    if len(hit.own) > 1 and only_places:
+        plain = [key for key in hit.own if not known[key].qualified]
+        if len(plain) == 1:
+            return plain[0]
     return _GO_ON
 
 
@@ -2222,6 +2255,12 @@ _A_STATES_BODY_AFTER = re.compile(
 )
 _CHAMPION_OF_BEFORE = re.compile(r"\bchampions? of $")
 _NEAR_BEFORE = re.compile(r"\b(?:near|outside|just outside|on the outskirts of) $")
+# "The other" before a name, not after a verb that makes it the subject's own
+# ("we're the other Paris", "this is the other Duluth").
+_THE_OTHER_BEFORE = re.compile(
+    r"(?<!\bwe're )(?<!\bwe’re )(?<!\bwe are )(?<!\bis )(?<!\bare )\bthe other $",
+    re.IGNORECASE,
+)
 
 
 # Words that put a name where something is, before it: "trains between Montpellier and
