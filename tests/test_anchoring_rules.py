@@ -11189,3 +11189,47 @@ def test_the_federal_capital_is_meant_where_its_government_is(text):
 def test_a_town_of_the_state_is_still_its_address():
     text = "The company will expand its offices in Seattle and Redmond, Washington."
     assert keys_found(_THE_CAPITAL_AND_THE_STATE, text) == ["washington-state"]
+
+
+_TWO_SUPREME_COURTS_AND_A_BORDER_TOWN = Gazetteer.of(
+    [
+        Named(
+            "busia-kenya",
+            "Busia",
+            (),
+            "Border town in western Kenya, facing its Ugandan namesake across the frontier.",
+            "place",
+        ),
+        Named("kenya", "Kenya", (), "Country in East Africa.", "place"),
+        Named("uganda", "Uganda", (), "Landlocked country in East Africa.", "place"),
+        Named(
+            "supreme-court-kenya",
+            "Supreme Court of Kenya",
+            ("Supreme Court",),
+            "Highest court of Kenya, created by the 2010 constitution.",
+            "organization",
+        ),
+        Named(
+            "supreme-court-uganda",
+            "Supreme Court of Uganda",
+            ("Supreme Court",),
+            "Final court of appeal of Uganda, sitting in Kampala.",
+            "organization",
+        ),
+    ]
+)
+
+
+def test_a_generic_court_is_the_country_the_dateline_writes():
+    """ "BUSIA, Kenya" puts the story in Kenya when it names Kenya and Uganda alike,
+    though the town's description names the Ugandan town across the border."""
+    text = (
+        "BUSIA, Kenya, Mar 14 (Newsroom) - The Supreme Court on Friday upheld the election "
+        "of the governor. Traders from Uganda crossed to watch.\nThe ruling is final."
+    )
+    assert keys_found(_TWO_SUPREME_COURTS_AND_A_BORDER_TOWN, text) == [
+        "busia-kenya",
+        "kenya",
+        "supreme-court-kenya",
+        "uganda",
+    ]

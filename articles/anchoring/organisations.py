@@ -17,12 +17,15 @@ from articles.anchoring.context import (
     _POSSESSIVE_AFTER,
 )
 from articles.anchoring.folding import fold
+from articles.anchoring.places import _dateline_region_match
 from articles.anchoring.profiles import (
+    _COUNTRIES,
     _COUNTRY_OF_PEOPLE,
     _DATE_WORDS,
     _GAME_WORDS,
     _TEAM_WORDS,
     Profile,
+    _countries_of,
     _countries_of_each,
     _country_stem,
     _kind_described,
@@ -226,7 +229,7 @@ def _institution_country(story: _Story, keys: list, folded: str, cues: Mapping |
     home = known.get(story.filed_from)
     if home is None or best == 0:
         return None
-    at_home = home.proper | {_stem(word) for word in _words(home.name)}
+    at_home = _home_country(story.text, home)
     home_ones = [
         key
         for key in keys
@@ -234,6 +237,22 @@ def _institution_country(story: _Story, keys: list, folded: str, cues: Mapping |
         and any(word.startswith(cue) for cue in cues[key] for word in at_home)
     ]
     return home_ones[0] if len(home_ones) == 1 else None
+
+
+def _home_country(text: str, home: Profile) -> frozenset[str]:
+    """The words that say the country of ``home``, the place the story is filed from:
+    the country its dateline writes after the town ("BUSIA, Kenya,"), else the one
+    country its description names, else every name of its description and its own.
+    (Not every country its description names: a border town's "facing its Ugandan
+    namesake" puts no Kenyan story in Uganda.)"""
+    region = _dateline_region_match(text)
+    written = region and _country_stem(region.group(1))
+    if written in _COUNTRIES:
+        return frozenset({written})
+    countries = _countries_of(home)
+    if len(countries) == 1:
+        return countries
+    return home.proper | {_stem(word) for word in _words(home.name)}
 
 
 # Words only one sport's reports use, by the word a description names the sport with.
