@@ -390,6 +390,10 @@ HELD_OUT_FLOORS = {
     "annotation_holdout249": (0.95, 0.94),
     "annotation_holdout250": (0.96, 0.97),
     "annotation_holdout251": (0.96, 0.96),
+    "annotation_holdout252": (0.95, 0.94),
+    "annotation_holdout253": (0.95, 0.94),
+    "annotation_holdout254": (0.91, 0.91),
+    "annotation_holdout255": (0.95, 0.95),
 }
 
 
