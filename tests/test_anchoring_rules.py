@@ -287,6 +287,11 @@ def test_a_bare_word_the_story_writes_in_lower_case_is_no_accented_name():
         "The vote can be held no earlier than May.",
         "The next run is scheduled for May.",
         "Salaries for May will be paid late.",
+        # What falls in a month, after it, and a month's weather before it.
+        "The feud has deepened since the May midterm elections.",
+        "Rents rise just before the May flower festival.",
+        "Forecasters expect a hotter than average May for the region.",
+        "It was the wettest May on record.",
         "It cost US$125 billion.",  # a currency
         "Crowds gathered in Shepherd’s Bush.",  # inside a longer name not ours
         "She teaches at George Washington University.",
@@ -309,6 +314,8 @@ def test_no_mention_in_these_contexts(gazetteer, text):
         "Delegates voted for May on Tuesday.",
         "Talks between May and Corbyn resumed.",
         "Ms May and June Sarpong spoke.",
+        # What follows is the person's, not a month's.
+        "The May government fell in 2019.",
     ],
 )
 def test_may_the_person_where_no_month_could_stand(gazetteer, text):

@@ -117,6 +117,16 @@ _INSTITUTION_AFTER = re.compile(
     r"(?: (?:[A-Z][a-z]+|and|of|for))*? (?:University|College|Institute|Bank|Museum|School|"
     r"Academy|Hospital|Library|Court|Company|Corporation|Authority|Utility|Agency)\b"
 )
+# What falls in a month, after its name: "the May midterm elections", "the May flower
+# festival", "before the May holidays" (not "the May government", a person's).
+_WHAT_FALLS_IN_A_MONTH_AFTER = re.compile(
+    r" (?:[a-z-]+ ){0,2}?(?:elections?|polls|by-elections?|primary|primaries|referendum|"
+    r"festival|festivals|holidays?|harvest|rains|heatwave|uprising|parade|deadline)\b"
+)
+# A month's weather before it: "a hotter than average May", "the wettest May on record".
+_A_MONTHS_WEATHER_BEFORE = re.compile(
+    r"\b(?:than (?:average|usual|normal)|(?:wett|dri|hott|cold|warm|cool|sunni)est) $"
+)
 # A month after "and" that opens a person's name: "May and June Sarpong spoke".
 _MONTH_AND_NAME_AFTER = re.compile(
     r" (?:and|or) (?:January|February|March|April|May|June|July|August|September|October|"
@@ -469,6 +479,8 @@ def _a_word_or_a_date(text, start, end, before, after, folded, whole_name, perso
             # loyalist", the person's).
             or _MONTH_PART_BEFORE.search(before)
             or (_EACH_BEFORE.search(before) and _PHRASE_ENDS.match(text, end))
+            or _WHAT_FALLS_IN_A_MONTH_AFTER.match(after)
+            or _A_MONTHS_WEATHER_BEFORE.search(before)
         )
         # "part of May’s inner circle", "the rest of May’s cabinet": the possessive is a
         # person's (a month's would be "May’s figures", after none of these words).
