@@ -11240,3 +11240,27 @@ def test_a_generic_court_is_the_country_the_dateline_writes():
         "supreme-court-kenya",
         "uganda",
     ]
+
+
+_MAKERS_AND_PLACES_OF_THINGS = Gazetteer.of(
+    [
+        Named("mazda", "Mazda", (), "Japanese carmaker based in Hiroshima.", "organization"),
+        Named("jermuk", "Jermuk", (), "Spa town in southern Armenia.", "place"),
+        Named("penarol", "Peñarol", (), "Football club in Montevideo, Uruguay.", "organization"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A maker's or a place's name worn by a thing is the thing's, no mention.
+        ("Outside the gate a parked Mazda hatchback lay crushed under a pole.", []),
+        ("Residents of Jermuk, whose bottled Jermuk water is sold abroad, objected.", ["jermuk"]),
+        # The maker itself, and a club's shirt, are mentions.
+        ("Mazda said its plant would reopen on Monday.", ["mazda"]),
+        ("He posted a photograph of himself in a Peñarol shirt.", ["penarol"]),
+    ],
+)
+def test_a_name_worn_by_a_thing_is_no_mention(text, expected):
+    assert keys_found(_MAKERS_AND_PLACES_OF_THINGS, text) == expected

@@ -250,6 +250,17 @@ _COURT_WORDS = re.compile(
     r"\b(?:[Cc]ase|[Cc]ourts?|[Rr]uling|ruled|[Jj]udgm?ents?|[Jj]udges?|lawsuit|appeal|"
     r"Chamber|[Tt]ribunal|petition|plaintiffs?|defendants?)\b"
 )
+# What stands before a name worn by a thing ("a small Kubota combine", "old Belarus
+# models", "bottled Jermuk water").
+_A_THING_BEFORE = re.compile(
+    r"\b(?:[Aa]n?|old|cold|sweet|bottled|parked|battered|glasses of|bottles? of|packets? of|"
+    r"crates? of)(?: [a-z]+)? $"
+)
+# A thing's word after the name: a vehicle, a drink, a food or a make's models.
+_A_THINGS_WORD_AFTER = re.compile(
+    r" (?:hatchbacks?|saloons?|sedans?|combines?|tractors?|pickups?|lorr(?:y|ies)|"
+    r"cars?|cruise ships?|models?|beers?|lagers?|wines?|water|duck|pepper)\b"
+)
 _VESSEL_BEFORE = re.compile(
     r"\b(?:tug|ship|vessel|boat|ferry|tanker|yacht|trawler|freighter|liner|cutter|frigate|"
     r"destroyer|submarine|schooner|barge|dredger|drillship|drilling ship|survey ship|"
@@ -434,6 +445,11 @@ def _a_word_or_a_date(text, start, end, before, after, folded, whole_name, perso
         return "plural"
     if _VESSEL_BEFORE.search(before):
         return "vessel"
+    # A maker's or a place's name on a thing, after an article or a word of its state:
+    # "a parked Mazda hatchback", "a battered Volga saloon", "bottled Jermuk water" (not
+    # "a Peñarol shirt", the club's).
+    if _A_THING_BEFORE.search(before) and _A_THINGS_WORD_AFTER.match(after):
+        return "thing"
     # A seat named after two places: "the Labour MP for Leigh and Atherton", "MP for
     # Middlesbrough and Thornaby East" is a constituency, neither town.
     if (_SEAT_FOR_BEFORE.search(before) and _AND_A_NAME_AFTER.match(text, end)) or (
