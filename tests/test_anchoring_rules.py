@@ -11264,3 +11264,40 @@ _MAKERS_AND_PLACES_OF_THINGS = Gazetteer.of(
 )
 def test_a_name_worn_by_a_thing_is_no_mention(text, expected):
     assert keys_found(_MAKERS_AND_PLACES_OF_THINGS, text) == expected
+
+
+_TWO_TREASURIES = Gazetteer.of(
+    [
+        Named(
+            "manchester",
+            "Manchester",
+            (),
+            "City in north-west England, the centre of the Greater Manchester conurbation.",
+            "place",
+        ),
+        Named(
+            "hm-treasury",
+            "HM Treasury",
+            ("Treasury",),
+            "Finance and economics ministry of the government of the United Kingdom.",
+            "organization",
+        ),
+        Named(
+            "us-treasury",
+            "United States Department of the Treasury",
+            ("Treasury",),
+            "Executive department of the United States government responsible for finance.",
+            "organization",
+        ),
+    ]
+)
+
+
+def test_a_body_of_the_united_kingdom_is_at_home_in_its_nations():
+    """A story of Manchester, "City in north-west England", is under HM Treasury: the
+    United Kingdom's nations are its country too."""
+    text = (
+        "MANCHESTER, Dec 9 (Newsroom) — The mayor wants the Treasury to pay for a tram line "
+        "to the new stadium in Manchester."
+    )
+    assert keys_found(_TWO_TREASURIES, text) == ["manchester", "hm-treasury", "manchester"]

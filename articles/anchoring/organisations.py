@@ -25,6 +25,7 @@ from articles.anchoring.profiles import (
     _GAME_WORDS,
     _TEAM_WORDS,
     Profile,
+    _countries_named_by,
     _countries_of,
     _countries_of_each,
     _country_stem,
@@ -175,13 +176,20 @@ def _bodies_of_countries(keys: list, known: Mapping) -> bool:
     return _all_of_kind(keys, known, "organization") and _countries_of_each(keys, known) is not None
 
 
+# The nations of the United Kingdom, by their names' stems.
+_UK_NATIONS = frozenset(_stem(nation) for nation in ("England", "Scotland", "Wales"))
+
+
 def _country_cues(known: Profile) -> frozenset[str]:
     """The stems of the names a generic institution's description holds that are no
     generic words: its country's, often a word of its own name ("United States
     Congress"), and the country of a people's word it writes anywhere ("Swiss political
     party", "The British government's finance ministry")."""
     named = (known.countries_named | known.own_proper) - _GENERIC_NAME_WORDS
-    return named - _GENERIC_INSTITUTION - _PARTY_WORDS
+    # A body of the United Kingdom is at home in its nations: "City in north-west
+    # England" puts a story of Manchester under HM Treasury, not the US one.
+    nations = _UK_NATIONS if _stem("britain") in _countries_named_by(known) else frozenset()
+    return (named | nations) - _GENERIC_INSTITUTION - _PARTY_WORDS
 
 
 def _institution_country(story: _Story, keys: list, folded: str, cues: Mapping | None = None):
