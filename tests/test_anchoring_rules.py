@@ -11301,3 +11301,8 @@ def test_a_body_of_the_united_kingdom_is_at_home_in_its_nations():
         "to the new stadium in Manchester."
     )
     assert keys_found(_TWO_TREASURIES, text) == ["manchester", "hm-treasury", "manchester"]
+
+
+def test_a_rivers_water_is_the_rivers():
+    nile = Gazetteer.of([Named("nile", "Nile", (), "River in north-east Africa.", "place")])
+    assert keys_found(nile, "Egypt and Sudan signed a Nile water treaty.") == ["nile"]

@@ -259,7 +259,7 @@ _A_THING_BEFORE = re.compile(
 # A thing's word after the name: a vehicle, a drink, a food or a make's models.
 _A_THINGS_WORD_AFTER = re.compile(
     r" (?:hatchbacks?|saloons?|sedans?|combines?|tractors?|pickups?|lorr(?:y|ies)|"
-    r"cars?|cruise ships?|models?|beers?|lagers?|wines?|water|duck|pepper)\b"
+    r"cars?|cruise ships?|models?|beers?|lagers?|wines?|duck|pepper)\b"
 )
 _VESSEL_BEFORE = re.compile(
     r"\b(?:tug|ship|vessel|boat|ferry|tanker|yacht|trawler|freighter|liner|cutter|frigate|"
@@ -448,7 +448,11 @@ def _a_word_or_a_date(text, start, end, before, after, folded, whole_name, perso
     # A maker's or a place's name on a thing, after an article or a word of its state:
     # "a parked Mazda hatchback", "a battered Volga saloon", "bottled Jermuk water" (not
     # "a Peñarol shirt", the club's).
-    if _A_THING_BEFORE.search(before) and _A_THINGS_WORD_AFTER.match(after):
+    # (Water only bottled: "a Nile water treaty" is the river's.)
+    if _A_THING_BEFORE.search(before) and (
+        _A_THINGS_WORD_AFTER.match(after)
+        or (before.endswith("bottled ") and after.startswith(" water"))
+    ):
         return "thing"
     # A seat named after two places: "the Labour MP for Leigh and Atherton", "MP for
     # Middlesbrough and Thornaby East" is a constituency, neither town.
