@@ -11142,10 +11142,21 @@ _TWO_NEWCASTLES = Gazetteer.of(
             "to become the other Newcastle,” the mayor said.",
             ["newcastle-nsw", "newcastle-upon-tyne"],
         ),
+        # Whatever words of the story's place's description stand near.
+        (
+            "NEWCASTLE, Australia, May 6 (Newsroom) — Officials in this port at the mouth of "
+            "the Hunter River say it will not become the other Newcastle.",
+            ["newcastle-nsw", "newcastle-upon-tyne"],
+        ),
         # Not the story's own place calling itself so.
         (
             "NEWCASTLE, Australia, May 6 (Newsroom) — The mine will close. “We're the other "
             "Newcastle, and proud of it,” the mayor said.",
+            ["newcastle-nsw", "newcastle-nsw"],
+        ),
+        (
+            "NEWCASTLE, Australia, May 6 (Newsroom) — “For years we were the other Newcastle,” "
+            "the mayor said.",
             ["newcastle-nsw", "newcastle-nsw"],
         ),
     ],
@@ -11306,3 +11317,78 @@ def test_a_body_of_the_united_kingdom_is_at_home_in_its_nations():
 def test_a_rivers_water_is_the_rivers():
     nile = Gazetteer.of([Named("nile", "Nile", (), "River in north-east Africa.", "place")])
     assert keys_found(nile, "Egypt and Sudan signed a Nile water treaty.") == ["nile"]
+
+
+_COURTS_OF_NEIGHBOURS = Gazetteer.of(
+    [
+        Named(
+            "in-sc",
+            "Supreme Court of India",
+            ("Supreme Court",),
+            "Apex court of India.",
+            "organization",
+        ),
+        Named(
+            "pk-sc",
+            "Supreme Court of Pakistan",
+            ("Supreme Court",),
+            "Apex court of Pakistan, seated in Islamabad.",
+            "organization",
+        ),
+        Named(
+            "au-hc",
+            "High Court of Australia",
+            ("High Court",),
+            "Highest court in the Australian judicial system, sitting in Canberra.",
+            "organization",
+        ),
+        Named(
+            "nz-hc",
+            "High Court of New Zealand",
+            ("High Court",),
+            "Superior court of general jurisdiction in New Zealand.",
+            "organization",
+        ),
+        Named(
+            "at-cc",
+            "Constitutional Court of Austria",
+            ("Constitutional Court",),
+            "Court in Vienna that reviews the constitutionality of Austrian laws.",
+            "organization",
+        ),
+        Named(
+            "cz-cc",
+            "Constitutional Court of the Czech Republic",
+            ("Constitutional Court",),
+            "Court in Brno that reviews the constitutionality of Czech laws.",
+            "organization",
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The country a dateline writes after a town that is no place of ours.
+        (
+            "LAHORE, Pakistan, Nov 6 (Newsroom) — The Supreme Court on Wednesday suspended "
+            "a ban on Indian films.",
+            ["pk-sc"],
+        ),
+        # A country of two words, known by no people's word.
+        (
+            "AUCKLAND, New Zealand, April 9 (Newsroom) — An Australian mining company lost "
+            "its bid in the High Court on Tuesday.",
+            ["nz-hc"],
+        ),
+        # A dateline's town in capitals outside ASCII.
+        (
+            "GMÜND, Austria, May 20 (Newsroom) — Residents who shop in the Czech Republic "
+            "welcomed a decision by the Constitutional Court.",
+            ["at-cc"],
+        ),
+    ],
+)
+def test_a_generic_court_is_the_country_of_a_dateline_whose_town_is_not_ours(text, expected):
+    assert keys_found(_COURTS_OF_NEIGHBOURS, text) == expected

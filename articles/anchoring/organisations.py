@@ -234,10 +234,9 @@ def _institution_country(story: _Story, keys: list, folded: str, cues: Mapping |
     # (Or of those written as often as it, when the story writes any: "LUANDA ... The
     # Ministry of Culture said Italy had agreed" is Angola's, though its description
     # names Angola no more often than the Italian one's names Italy.)
-    home = known.get(story.filed_from)
-    if home is None or best == 0:
+    at_home = _home_country(story.text, known.get(story.filed_from))
+    if not at_home or best == 0:
         return None
-    at_home = _home_country(story.text, home)
     home_ones = [
         key
         for key in keys
@@ -247,16 +246,21 @@ def _institution_country(story: _Story, keys: list, folded: str, cues: Mapping |
     return home_ones[0] if len(home_ones) == 1 else None
 
 
-def _home_country(text: str, home: Profile) -> frozenset[str]:
-    """The words that say the country of ``home``, the place the story is filed from:
-    the country its dateline writes after the town ("BUSIA, Kenya,"), else the one
-    country its description names, else every name of its description and its own.
-    (Not every country its description names: a border town's "facing its Ugandan
-    namesake" puts no Kenyan story in Uganda.)"""
+def _home_country(text: str, home: Profile | None) -> frozenset[str]:
+    """The words that say the country the story is filed from: the country its
+    dateline writes after the town ("BUSIA, Kenya,", "LAHORE, Pakistan," though Lahore
+    is no place of ours), else, of ``home``, the place its dateline names, the one
+    country its description names, else every name of its description and its own;
+    none when neither says. (Not every country its description names: a border town's
+    "facing its Ugandan namesake" puts no Kenyan story in Uganda.)"""
     region = _dateline_region_match(text)
-    written = region and _country_stem(region.group(1))
-    if written in _COUNTRIES:
-        return frozenset({written})
+    words = region.group(1).split() if region else []
+    written = frozenset({_country_stem(" ".join(words)), *map(_country_stem, words)}) & _COUNTRIES
+    if written:
+        return written
+    if home is None:
+        # A country of two words we know by no people's word ("AUCKLAND, New Zealand,").
+        return frozenset(map(_stem, words))
     countries = _countries_of(home)
     if len(countries) == 1:
         return countries

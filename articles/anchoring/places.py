@@ -39,7 +39,11 @@ from articles.anchoring.reading import (
 from articles.anchoring.story import _Story
 
 # (The small letter of "Mc" or "Mac" too: "FORT McMURRAY".)
-_DATELINE = re.compile(r"^([A-Z](?:[A-Z .'-]|(?<=M)a?c(?=[A-Z]))+?)(?:,| \(| -)", re.MULTILINE)
+# (Capitals outside ASCII too: "GMÜND, Austria", "FOZ DO IGUAÇU, Brazil".)
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_DATELINE = re.compile(
+    rf"^([{_UPPER}](?:[{_UPPER} .'-]|(?<=M)a?c(?=[A-Z]))+?)(?:,| \(| -)", re.MULTILINE
+)
 _DATELINE_NAME = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)*")
 
 

@@ -1644,6 +1644,16 @@ def _by_description_words_near(hit: _Hit):
         described = _local_choice(text, start, end, hit.candidates, profiles, *beside, story.spans)
         if len(described) == 1:
             return described[0]
+    # "The other Newcastle" in a story filed from one of two places of the name is the
+    # one it was not filed from ("we are not going to become the other Newcastle"),
+    # whatever words of the story's own place's description stand near ("travellers who
+    # meant to fly to the other Perth" landed on the Tay); not when the story's own place
+    # calls itself so ("we're the other Paris", "we were the other Portland", "tired of
+    # being called the other Boston").
+    if filed_from in hit.candidates and _THE_OTHER_BEFORE.search(text, max(0, start - 30), start):
+        others = [key for key in hit.candidates if key != filed_from]
+        if len(others) == 1 and _all_of_kind(hit.candidates, known, "place"):
+            return others[0]
     # A generic institution's name ("the Constitutional Court", "the Ministry of Health")
     # is the one of the country the story names, before any common word near it ("take
     # the matter to the Constitutional Court" is no cue for the court "on constitutional
@@ -1797,13 +1807,6 @@ def _places_of_one_name(hit: _Hit):
     end, filed_from = hit.end, hit.filed_from
     # 5. Places, or organisations, of one name: the one whose description holds names
     # the story uses ("Capital of Peru" in a story that names Peru).
-    # "The other Newcastle" in a story filed from one of two places of the name is the
-    # one it was not filed from ("we are not going to become the other Newcastle"); not
-    # when the story's own place calls itself so ("we're the other Paris").
-    if filed_from in hit.candidates and _THE_OTHER_BEFORE.search(text, max(0, start - 30), start):
-        others = [key for key in hit.candidates if key != filed_from]
-        if len(others) == 1 and _all_of_kind(hit.candidates, known, "place"):
-            return others[0]
     # A place of the very name the dateline wrote, its own name ("PALERMO, April 17 … A
     # court in Palermo"), is the place the story was filed from, whatever else of that
     # name the story's other names recall (a barrio of Buenos Aires); "CEBU CITY … Cebu"
@@ -2258,7 +2261,8 @@ _NEAR_BEFORE = re.compile(r"\b(?:near|outside|just outside|on the outskirts of) 
 # "The other" before a name, not after a verb that makes it the subject's own
 # ("we're the other Paris", "this is the other Duluth").
 _THE_OTHER_BEFORE = re.compile(
-    r"(?<!\bwe're )(?<!\bwe’re )(?<!\bwe are )(?<!\bis )(?<!\bare )\bthe other $",
+    r"(?<!\bwe're )(?<!\bwe’re )(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbeing )"
+    r"(?<!\bbeen )(?<!\bcalled )(?<!\bknown as )(?<![\"“‘'] )(?<![\"“‘'])\bthe other $",
     re.IGNORECASE,
 )
 
