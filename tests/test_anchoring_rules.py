@@ -4579,8 +4579,9 @@ def test_a_bare_name_of_the_largest_city_and_its_state_is_the_city(text, expecte
         # The federal capital when nothing says which: news names its government so.
         ("The mayor has asked Washington to pay most of the cost.", ["dc"]),
         ("Grid imports fell after Washington ended a sanctions waiver.", ["dc"]),
-        # A town's address is the state's.
-        ("Containers come by ship from Tacoma, Washington.", []),
+        # A town's address is the state's: the capital is told from it by its region
+        # after a comma ("Washington, D.C.").
+        ("Containers come by ship from Tacoma, Washington.", ["wa"]),
     ],
 )
 def test_a_bare_washington_is_the_federal_capital(text, expected):
@@ -11392,3 +11393,41 @@ _COURTS_OF_NEIGHBOURS = Gazetteer.of(
 )
 def test_a_generic_court_is_the_country_of_a_dateline_whose_town_is_not_ours(text, expected):
     assert keys_found(_COURTS_OF_NEIGHBOURS, text) == expected
+
+
+def test_a_place_whose_own_name_carries_its_region_is_told_from_the_bare_namesake():
+    """ "Lebanon, Pennsylvania" named so, with "Lebanon" an alias, is the namesake the
+    gazetteer tells apart by its region: the bare name is the country, and a town's
+    address before it ("Spokane, Washington") the state beside "Washington, D.C."."""
+    places = Gazetteer.of(
+        [
+            Named("lebanon", "Lebanon", (), "Country in Western Asia.", "place"),
+            Named(
+                "lebanon-pa",
+                "Lebanon, Pennsylvania",
+                ("Lebanon",),
+                "City in Pennsylvania, United States.",
+                "place",
+            ),
+            Named(
+                "washington-dc",
+                "Washington, D.C.",
+                ("Washington",),
+                "Capital city of the United States and seat of its federal government.",
+                "place",
+            ),
+            Named(
+                "washington-state",
+                "Washington",
+                ("Washington State",),
+                "State in the Pacific Northwest of the United States.",
+                "place",
+            ),
+            Named("spokane", "Spokane", (), "City in eastern Washington state.", "place"),
+        ]
+    )
+    assert keys_found(places, "Turnout in Lebanon's second city was low.") == ["lebanon"]
+    assert keys_found(places, "Officials in Spokane, Washington, said 40 homes burned.") == [
+        "spokane",
+        "washington-state",
+    ]

@@ -225,6 +225,17 @@ _METROPOLITAN_REGION = re.compile(
 )
 
 
+def _qualified(name: str, aliases) -> bool:
+    """Whether a place is told from a namesake by its region after a comma: an alias of
+    its own name so ("Vienna" with "Vienna, Virginia"), or its own name so, with the
+    bare name an alias ("Washington, D.C." with "Washington")."""
+    folded = [fold(alias) for alias in aliases]
+    bare = name.split(", ")[0]
+    return any(alias.startswith(name + ", ") for alias in folded) or (
+        bare != name and bare in folded
+    )
+
+
 def profile(named: Named) -> Profile:
     """The profile of ``named``.
 
@@ -339,7 +350,7 @@ def profile(named: Named) -> Profile:
         proper,
         named.kind == "person" and bool(_DEATH.search(named.description)),
         frozenset(capitalised & own_words),
-        any(fold(alias).startswith(name + ", ") for alias in named.aliases),
+        _qualified(name, named.aliases),
         proper_names,
         given_name(named),
         born_in(named.description) if named.kind == "person" else None,
