@@ -339,7 +339,9 @@ def test_ordinary_copy_near_the_rules_of_sets_172_to_183(entities, text, expecte
 # after a quotation), and those of the next (a side's plural verb and its own as
 # "their", fixtures to come, no river without "the", words set beside a surname), and
 # those of the next (a town and the region named for it, a region's officers and lists,
-# kinds of other places in a description).
+# kinds of other places in a description), and those of the next (a federal capital and
+# the state of its name, "the other" of two places, a kind set beside a name, a generic
+# institution by the dateline's country, a month or a person of its name).
 REVIEWED = [
     case
     for path in sorted((Path(__file__).parent / "data" / "ordinary_copy").glob("*.json"))
