@@ -394,6 +394,10 @@ HELD_OUT_FLOORS = {
     "annotation_holdout253": (0.95, 0.94),
     "annotation_holdout254": (0.91, 0.91),
     "annotation_holdout255": (0.95, 0.95),
+    "annotation_holdout256": (0.95, 0.95),
+    "annotation_holdout257": (0.93, 0.94),
+    "annotation_holdout258": (0.91, 0.91),
+    "annotation_holdout259": (0.95, 0.94),
 }
 
 
