@@ -11166,24 +11166,23 @@ def test_the_other_place_of_a_name_is_not_the_one_the_story_was_filed_from(text,
     assert keys_found(_TWO_NEWCASTLES, text) == expected
 
 
-_THE_CAPITAL_AND_THE_STATE = Gazetteer.of(
-    [
-        Named(
-            "washington-dc",
-            "Washington",
-            ("Washington, D.C.", "Washington DC"),
-            "Capital city and federal district of the United States, on the Potomac River.",
-            "place",
-        ),
-        Named(
-            "washington-state",
-            "Washington",
-            ("Washington State",),
-            "State in the Pacific Northwest of the United States; capital Olympia.",
-            "place",
-        ),
-    ]
-)
+_THE_CAPITAL_AND_THE_STATE_NAMED = [
+    Named(
+        "washington-dc",
+        "Washington",
+        ("Washington, D.C.", "Washington DC"),
+        "Capital city and federal district of the United States, on the Potomac River.",
+        "place",
+    ),
+    Named(
+        "washington-state",
+        "Washington",
+        ("Washington State",),
+        "State in the Pacific Northwest of the United States; capital Olympia.",
+        "place",
+    ),
+]
+_THE_CAPITAL_AND_THE_STATE = Gazetteer.of(_THE_CAPITAL_AND_THE_STATE_NAMED)
 
 
 @pytest.mark.parametrize(
@@ -11278,43 +11277,6 @@ def test_a_name_worn_by_a_thing_is_no_mention(text, expected):
     assert keys_found(_MAKERS_AND_PLACES_OF_THINGS, text) == expected
 
 
-_TWO_TREASURIES = Gazetteer.of(
-    [
-        Named(
-            "manchester",
-            "Manchester",
-            (),
-            "City in north-west England, the centre of the Greater Manchester conurbation.",
-            "place",
-        ),
-        Named(
-            "hm-treasury",
-            "HM Treasury",
-            ("Treasury",),
-            "Finance and economics ministry of the government of the United Kingdom.",
-            "organization",
-        ),
-        Named(
-            "us-treasury",
-            "United States Department of the Treasury",
-            ("Treasury",),
-            "Executive department of the United States government responsible for finance.",
-            "organization",
-        ),
-    ]
-)
-
-
-def test_a_body_of_the_united_kingdom_is_at_home_in_its_nations():
-    """A story of Manchester, "City in north-west England", is under HM Treasury: the
-    United Kingdom's nations are its country too."""
-    text = (
-        "MANCHESTER, Dec 9 (Newsroom) — The mayor wants the Treasury to pay for a tram line "
-        "to the new stadium in Manchester."
-    )
-    assert keys_found(_TWO_TREASURIES, text) == ["manchester", "hm-treasury", "manchester"]
-
-
 def test_a_rivers_water_is_the_rivers():
     nile = Gazetteer.of([Named("nile", "Nile", (), "River in north-east Africa.", "place")])
     assert keys_found(nile, "Egypt and Sudan signed a Nile water treaty.") == ["nile"]
@@ -11322,6 +11284,13 @@ def test_a_rivers_water_is_the_rivers():
 
 _COURTS_OF_NEIGHBOURS = Gazetteer.of(
     [
+        Named(
+            "new-zealand",
+            "New Zealand",
+            (),
+            "Island country in the south-western Pacific Ocean.",
+            "place",
+        ),
         Named(
             "in-sc",
             "Supreme Court of India",
@@ -11377,11 +11346,11 @@ _COURTS_OF_NEIGHBOURS = Gazetteer.of(
             "a ban on Indian films.",
             ["pk-sc"],
         ),
-        # A country of two words, known by no people's word.
+        # A country of two words the gazetteer knows.
         (
             "AUCKLAND, New Zealand, April 9 (Newsroom) — An Australian mining company lost "
             "its bid in the High Court on Tuesday.",
-            ["nz-hc"],
+            ["new-zealand", "nz-hc"],
         ),
         # A dateline's town in capitals outside ASCII.
         (
@@ -11431,3 +11400,105 @@ def test_a_place_whose_own_name_carries_its_region_is_told_from_the_bare_namesak
         "spokane",
         "washington-state",
     ]
+
+
+# Near misses a review of the code found for this session's rules: each reads as a
+# careful annotator would.
+_THERESA_MAY = Gazetteer.of(
+    [Named("may", "Theresa May", ("May",), "British politician, prime minister.", "person")]
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Theresa May took office in 2016. A year later May called the election early.",
+        "Theresa May spoke. May lost the election.",
+        "Theresa May spoke. Ministers told May the polls looked grim.",
+    ],
+)
+def test_a_verb_between_may_and_an_election_keeps_the_person(text):
+    assert keys_found(_THERESA_MAY, text) == ["may", "may"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Workers at a Toyota car plant in Kentucky walked out.", ["toyota"]),
+        ("He spoke at a Munich beer hall in 1920.", ["munich"]),
+        ("A Danube cruise ship sank in Budapest.", ["danube"]),
+    ],
+)
+def test_a_things_word_that_opens_a_longer_noun_is_no_thing(text, expected):
+    places_and_makers = Gazetteer.of(
+        [
+            Named("toyota", "Toyota", (), "Japanese carmaker.", "organization"),
+            Named("munich", "Munich", (), "City in Bavaria, Germany.", "place"),
+            Named("danube", "Danube", (), "River in central Europe.", "place"),
+        ]
+    )
+    assert keys_found(places_and_makers, text) == expected
+
+
+def test_a_kind_beside_after_an_opening_phrase_is_another_places():
+    mexicos = Gazetteer.of(
+        [
+            Named("mexico", "Mexico", (), "Country in North America.", "place"),
+            Named(
+                "mexico-state",
+                "State of Mexico",
+                ("Mexico",),
+                "State of central Mexico around Mexico City; capital Toluca.",
+                "place",
+            ),
+        ]
+    )
+    for text in (
+        "In Mexico, the state of Chihuahua reported the most cases.",
+        "Across Mexico, the state with the most murders is Guanajuato.",
+    ):
+        assert keys_found(mexicos, text) == ["mexico"], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Salmon runs in the Pacific Northwest collapsed. Fisheries officials in Washington "
+        "and Oregon closed the season early.",
+        "In Olympia, the state capital, lawmakers in Washington passed a rent cap.",
+    ],
+)
+def test_government_words_before_a_state_beside_another_state_are_the_states(text):
+    states = Gazetteer.of(
+        [
+            *_THE_CAPITAL_AND_THE_STATE_NAMED,
+            Named("oregon", "Oregon", (), "State in the Pacific Northwest of the US.", "place"),
+            Named("olympia", "Olympia", (), "Capital city of the US state of Washington.", "place"),
+        ]
+    )
+    assert "washington-state" in keys_found(states, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "The other" of the story's own schools.
+        (
+            "NEWCASTLE, Australia, May 6 (Newsroom) — The school will close and the other "
+            "Newcastle schools will take its pupils.",
+            ["newcastle-nsw", "newcastle-nsw"],
+        ),
+        # A quotation that opens with the other place.
+        (
+            "NEWCASTLE, Australia, May 6 (Newsroom) — “The other Newcastle has a club in the "
+            "Premier League,” said a fan.",
+            ["newcastle-nsw", "newcastle-upon-tyne"],
+        ),
+        (
+            "NEWCASTLE, Australia, May 6 (Newsroom) — It's the other Newcastle, locals joke.",
+            ["newcastle-nsw", "newcastle-nsw"],
+        ),
+    ],
+)
+def test_the_other_place_only_where_it_is_the_other_place(text, expected):
+    assert keys_found(_TWO_NEWCASTLES, text) == expected

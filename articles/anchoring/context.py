@@ -117,11 +117,15 @@ _INSTITUTION_AFTER = re.compile(
     r"(?: (?:[A-Z][a-z]+|and|of|for))*? (?:University|College|Institute|Bank|Museum|School|"
     r"Academy|Hospital|Library|Court|Company|Corporation|Authority|Utility|Agency)\b"
 )
-# What falls in a month, after its name: "the May midterm elections", "the May flower
-# festival", "before the May holidays" (not "the May government", a person's).
+# What falls in a month, after its name and an article before it: "the May midterm
+# elections", "the May flower festival", "before the May holidays" (not "the May
+# government", a person's, nor "May called the election early", a verb between).
+_ARTICLE_BEFORE_A_MONTH = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Nn]ext|[Ll]ast) $")
 _WHAT_FALLS_IN_A_MONTH_AFTER = re.compile(
-    r" (?:[a-z-]+ ){0,2}?(?:elections?|polls|by-elections?|primary|primaries|referendum|"
-    r"festival|festivals|holidays?|harvest|rains|heatwave|uprising|parade|deadline)\b"
+    r" (?:(?:midterm|local|general|regional|municipal|presidential|parliamentary|national|"
+    r"state|flower|bank|school|spring|summer|religious) )?"
+    r"(?:elections?|polls|by-elections?|primary|primaries|referendum|festival|festivals|"
+    r"holidays?|harvest|rains|heatwave|uprising|parade|deadline)\b"
 )
 # A month's weather before it: "a hotter than average May", "the wettest May on record".
 _A_MONTHS_WEATHER_BEFORE = re.compile(
@@ -256,10 +260,16 @@ _A_THING_BEFORE = re.compile(
     r"\b(?:[Aa]n?|old|cold|sweet|bottled|parked|battered|glasses of|bottles? of|packets? of|"
     r"crates? of)(?: [a-z]+)? $"
 )
-# A thing's word after the name: a vehicle, a drink, a food or a make's models.
+# A thing's word after the name, a vehicle, a drink, a food or a make's models, that
+# ends its noun phrase ("a parked Mazda hatchback lay crushed"; not "a Toyota car plant",
+# "a Munich beer hall", whose head is the plant or the hall).
 _A_THINGS_WORD_AFTER = re.compile(
     r" (?:hatchbacks?|saloons?|sedans?|combines?|tractors?|pickups?|lorr(?:y|ies)|"
-    r"cars?|cruise ships?|models?|beers?|lagers?|wines?|duck|pepper)\b"
+    r"cars?|models?|beers?|lagers?|wines?|duck|pepper)\b"
+    r"(?! (?:plants?|factor(?:y|ies)|works|halls?|parks?|bans?|makers?|manufacturers?|"
+    r"industry|sector|compan(?:y|ies)|firms?|dealers?|dealerships?|workers|market|markets|"
+    r"exports?|imports?|sales|production|lines?|brands?|terminals?|fleets?|tax|taxes|"
+    r"routes?|services?|festival|shops?|stores?|bars?|cellars?|region|country|estates?)\b)"
 )
 _VESSEL_BEFORE = re.compile(
     r"\b(?:tug|ship|vessel|boat|ferry|tanker|yacht|trawler|freighter|liner|cutter|frigate|"
@@ -499,7 +509,9 @@ def _a_word_or_a_date(text, start, end, before, after, folded, whole_name, perso
             # loyalist", the person's).
             or _MONTH_PART_BEFORE.search(before)
             or (_EACH_BEFORE.search(before) and _PHRASE_ENDS.match(text, end))
-            or _WHAT_FALLS_IN_A_MONTH_AFTER.match(after)
+            or (
+                _ARTICLE_BEFORE_A_MONTH.search(before) and _WHAT_FALLS_IN_A_MONTH_AFTER.match(after)
+            )
             or _A_MONTHS_WEATHER_BEFORE.search(before)
         )
         # "part of May’s inner circle", "the rest of May’s cabinet": the possessive is a

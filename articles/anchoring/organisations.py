@@ -25,7 +25,6 @@ from articles.anchoring.profiles import (
     _GAME_WORDS,
     _TEAM_WORDS,
     Profile,
-    _countries_named_by,
     _countries_of,
     _countries_of_each,
     _country_stem,
@@ -176,20 +175,13 @@ def _bodies_of_countries(keys: list, known: Mapping) -> bool:
     return _all_of_kind(keys, known, "organization") and _countries_of_each(keys, known) is not None
 
 
-# The nations of the United Kingdom, by their names' stems.
-_UK_NATIONS = frozenset(_stem(nation) for nation in ("England", "Scotland", "Wales"))
-
-
 def _country_cues(known: Profile) -> frozenset[str]:
     """The stems of the names a generic institution's description holds that are no
     generic words: its country's, often a word of its own name ("United States
     Congress"), and the country of a people's word it writes anywhere ("Swiss political
     party", "The British government's finance ministry")."""
     named = (known.countries_named | known.own_proper) - _GENERIC_NAME_WORDS
-    # A body of the United Kingdom is at home in its nations: "City in north-west
-    # England" puts a story of Manchester under HM Treasury, not the US one.
-    nations = _UK_NATIONS if _stem("britain") in _countries_named_by(known) else frozenset()
-    return (named | nations) - _GENERIC_INSTITUTION - _PARTY_WORDS
+    return named - _GENERIC_INSTITUTION - _PARTY_WORDS
 
 
 def _institution_country(story: _Story, keys: list, folded: str, cues: Mapping | None = None):
@@ -234,7 +226,7 @@ def _institution_country(story: _Story, keys: list, folded: str, cues: Mapping |
     # (Or of those written as often as it, when the story writes any: "LUANDA ... The
     # Ministry of Culture said Italy had agreed" is Angola's, though its description
     # names Angola no more often than the Italian one's names Italy.)
-    at_home = _home_country(story.text, known.get(story.filed_from))
+    at_home = _home_country(story, known.get(story.filed_from))
     if not at_home or best == 0:
         return None
     home_ones = [
@@ -246,21 +238,35 @@ def _institution_country(story: _Story, keys: list, folded: str, cues: Mapping |
     return home_ones[0] if len(home_ones) == 1 else None
 
 
-def _home_country(text: str, home: Profile | None) -> frozenset[str]:
+# Words of a country's name that say it is a state ("Czech Republic", "Dominican
+# Republic"); not "New" nor "Northern" ("New Mexico", "Northern Ireland").
+_A_STATES_WORDS = frozenset({"republic", "kingdom", "federation", "islands", "union"})
+
+
+def _home_country(story: _Story, home: Profile | None) -> frozenset[str]:
     """The words that say the country the story is filed from: the country its
-    dateline writes after the town ("BUSIA, Kenya,", "LAHORE, Pakistan," though Lahore
-    is no place of ours), else, of ``home``, the place its dateline names, the one
-    country its description names, else every name of its description and its own;
-    none when neither says. (Not every country its description names: a border town's
-    "facing its Ugandan namesake" puts no Kenyan story in Uganda.)"""
-    region = _dateline_region_match(text)
-    words = region.group(1).split() if region else []
-    written = frozenset({_country_stem(" ".join(words)), *map(_country_stem, words)}) & _COUNTRIES
-    if written:
-        return written
+    dateline writes after the town, by its name ("BUSIA, Kenya,", "LAHORE, Pakistan,"
+    though Lahore is no place of ours, "Czech Republic") or as a country of ours
+    ("AUCKLAND, New Zealand,"; not "New Mexico", "Northern Ireland" read word by
+    word); else, of ``home``, the place its dateline names, the one country its
+    description names, else every name of its description and its own; none when
+    neither says. (Not every country its description names: a border town's "facing
+    its Ugandan namesake" puts no Kenyan story in Uganda.)"""
+    region = _dateline_region_match(story.text)
+    if region:
+        written = region.group(1)
+        # One country's word, alone or with a state's words ("Czech Republic").
+        countries = [word for word in written.split() if _country_stem(word) in _COUNTRIES]
+        others = [word.lower() for word in written.split() if word not in countries]
+        if len(countries) == 1 and set(others) <= _A_STATES_WORDS:
+            return frozenset({_country_stem(countries[0])})
+        if any(
+            profile.place_type == "country" and fold(written) in profile.primary_names
+            for profile in story.profiles.values()
+        ):
+            return frozenset(_stem(word) for word in _words(written))
     if home is None:
-        # A country of two words we know by no people's word ("AUCKLAND, New Zealand,").
-        return frozenset(map(_stem, words))
+        return frozenset()
     countries = _countries_of(home)
     if len(countries) == 1:
         return countries

@@ -39,8 +39,9 @@ from articles.anchoring.reading import (
 from articles.anchoring.story import _Story
 
 # (The small letter of "Mc" or "Mac" too: "FORT McMURRAY".)
-# (Capitals outside ASCII too: "GMÜND, Austria", "FOZ DO IGUAÇU, Brazil".)
-_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+# (Capitals outside ASCII too: "GMÜND, Austria", "FOZ DO IGUAÇU, Brazil"; capitals only,
+# "Aš, a spa town" is no dateline.)
+_UPPER = "A-Z" + "".join(char for char in map(chr, range(0xC0, 0x250)) if char.isupper())
 _DATELINE = re.compile(
     rf"^([{_UPPER}](?:[{_UPPER} .'-]|(?<=M)a?c(?=[A-Z]))+?)(?:,| \(| -)", re.MULTILINE
 )
@@ -135,6 +136,12 @@ _A_KIND_SAID_AFTER = re.compile(
 )
 
 
+# A preposition that opens a sentence with the name: "In Mexico, ...", "Across Mexico, ...".
+_OPENING_PHRASE_BEFORE = re.compile(
+    r"(?:^|[.!?]['\"’”)]?\s+|\n)(?:In|Across|Throughout|Around|Within|Outside|Beyond|From) $"
+)
+
+
 def _of_the_kind_written(text: str, start: int, end: int, keys: list, known: Mapping) -> list:
     """Of places of one name, those of the kind the story writes with it: "the department
     of Colonia" is not the city, "Biobío province" neither the region nor the river (then
@@ -144,7 +151,13 @@ def _of_the_kind_written(text: str, start: int, end: int, keys: list, known: Map
     # Or said of it: "Burgos has long been a cycling city" is the city, not the team.
     said = kind is None and _A_KIND_SAID_AFTER.match(text, end)
     kind = _KINDS_OF_PLACE[said.group(1)] if said else kind
-    beside = kind is None and _kind_set_beside(text, end)
+    # (Not after an opening phrase's preposition, whose comma closes it: "Across Mexico,
+    # the state with the most murders is Guanajuato".)
+    beside = (
+        kind is None
+        and not _OPENING_PHRASE_BEFORE.search(text, max(0, start - 20), start)
+        and _kind_set_beside(text, end)
+    )
     places = [key for key in keys if key in known and known[key].kind == "place"]
     # (A gazetteer of bare names knows no kinds: nothing to tell apart.)
     if not (kind or beside) or not places or any(key not in known for key in keys):

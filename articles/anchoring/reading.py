@@ -143,6 +143,9 @@ _KIND_BESIDE = re.compile(
     r"county|district|municipality|state|prefecture|governorate|emirate|canton|oblast|island)"
     r"(?=[,.;:]| (?:on|of|in|near|with|that|where|which|whose|"
     r"known|north|south|east|west|about|around|close|at|across|beside|along|off|between)\b)"
+    # (Not another place's name after "of" or "with": "In Mexico, the state of Chihuahua
+    # reported", where the comma closes an opening phrase.)
+    r"(?! (?:of|with) (?:the )?[A-Z])"
 )
 
 

@@ -528,9 +528,15 @@ _A_STATE_AFTER = re.compile(
 # "the Commerce Department in", "under pressure from".
 _GOVERNMENT_IN_BEFORE = re.compile(
     r"\b(?:officials|regulators|lawmakers|diplomats|negotiators|administration|government|"
-    r"authorities|Court|Department|Congress|agencies|pressure|lobbyists|trial|news) "
-    r"(?:in|from|with) $"
+    r"authorities|court|department|congress|agencies|pressure|lobbyists|trial|news) "
+    r"(?:in|from|with) $",
+    re.IGNORECASE,
 )
+# What makes those words a state's: another state beside it ("officials in Washington
+# and Oregon"), or the state named as such in the sentence ("In Olympia, the state
+# capital, lawmakers in Washington"; not "a state's contracts").
+_ANOTHER_NAME_AFTER = re.compile(r",? (?:and|or) [A-Z]|, [A-Z][\w’'-]+,")
+_THE_STATE_WORD = re.compile(r"\b[Ss]tate\b(?!['’]s)")
 _FEDERAL_CAPITAL = re.compile(
     r"\b(?:capital(?: city)?(?: and federal district)? of the (?:united states|u\.s\.|usa|us)\b|"
     r"u\.?s\.? capital\b|"
@@ -1650,7 +1656,11 @@ def _by_description_words_near(hit: _Hit):
     # meant to fly to the other Perth" landed on the Tay); not when the story's own place
     # calls itself so ("we're the other Paris", "we were the other Portland", "tired of
     # being called the other Boston").
-    if filed_from in hit.candidates and _THE_OTHER_BEFORE.search(text, max(0, start - 30), start):
+    if (
+        filed_from in hit.candidates
+        and _THE_OTHER_BEFORE.search(text, max(0, start - 30), start)
+        and not _NOT_THE_OTHER_PLACE_AFTER.match(text, end)
+    ):
         others = [key for key in hit.candidates if key != filed_from]
         if len(others) == 1 and _all_of_kind(hit.candidates, known, "place"):
             return others[0]
@@ -1839,9 +1849,11 @@ def _places_of_one_name(hit: _Hit):
         and all(
             known[key].place_type == "state"
             for key in hit.candidates
-            if key not in federal and known[key].kind == "place"
+            if key not in federal and key in known and known[key].kind == "place"
         )
         and _GOVERNMENT_IN_BEFORE.search(text, max(0, start - 40), start)
+        and not _ANOTHER_NAME_AFTER.match(text, end)
+        and not _THE_STATE_WORD.search(text, *_sentence_bounds(text, start, end))
     ):
         return federal[0]
     place = _story_place(story, hit.candidates, folded)
@@ -2261,9 +2273,17 @@ _NEAR_BEFORE = re.compile(r"\b(?:near|outside|just outside|on the outskirts of) 
 # "The other" before a name, not after a verb that makes it the subject's own
 # ("we're the other Paris", "this is the other Duluth").
 _THE_OTHER_BEFORE = re.compile(
-    r"(?<!\bwe're )(?<!\bwe’re )(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\bbeing )"
-    r"(?<!\bbeen )(?<!\bcalled )(?<!\bknown as )(?<![\"“‘'] )(?<![\"“‘'])\bthe other $",
+    r"(?<!\bwe're )(?<!\bwe’re )(?<!\bit's )(?<!\bit’s )(?<!\bis )(?<!\bare )(?<!\bwas )"
+    r"(?<!\bwere )(?<!\bbeing )(?<!\bbeen )(?<!\bcalled )(?<!\bdubbed )(?<!\bas )"
+    r"\bthe other $",
     re.IGNORECASE,
+)
+# What makes "the other" modify another noun, or the name a slogan's: "the other Newcastle
+# schools", "“The other Athens: no ruins, just rock”".
+_NOT_THE_OTHER_PLACE_AFTER = re.compile(
+    r" (?:schools|clubs|teams|players|fans|residents|people|families|hospitals|shops|"
+    r"streets|companies|firms|businesses|councils|councillors|towns|villages|mines|"
+    r"factories|plants|churches|parishes|districts|suburbs|branches|stores|pubs|bars)\b|:"
 )
 
 
