@@ -11502,3 +11502,51 @@ def test_government_words_before_a_state_beside_another_state_are_the_states(tex
 )
 def test_the_other_place_only_where_it_is_the_other_place(text, expected):
     assert keys_found(_TWO_NEWCASTLES, text) == expected
+
+
+_PLACES_AND_THEIR_SIDES = Gazetteer.of(
+    [
+        Named("india", "India", (), "Country in South Asia.", "place"),
+        Named(
+            "india-xi",
+            "India national cricket team",
+            ("India",),
+            "National cricket team of India.",
+            "organization",
+        ),
+        Named("geelong", "Geelong", (), "Port city in Victoria, Australia.", "place"),
+        Named(
+            "geelong-cats",
+            "Geelong Football Club",
+            ("Geelong", "Cats"),
+            "Australian rules football club in the AFL, based in Geelong.",
+            "organization",
+        ),
+        Named("ulster", "Ulster", (), "Province in the north of Ireland.", "place"),
+        Named(
+            "ulster-rugby",
+            "Ulster Rugby",
+            ("Ulster",),
+            "Professional rugby union team based in Belfast.",
+            "organization",
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A player's place in a game after the name says it is the side's.
+        ("Among the crowd was the former India wicketkeeper who chairs the panel.", ["india-xi"]),
+        (
+            "The lead plaintiff, former Geelong ruckman Daniel Shea, sat in the gallery.",
+            ["geelong-cats"],
+        ),
+        ("The guard, a former Ulster academy player, had joined the firm.", ["ulster-rugby"]),
+        # Not a place's own words: "an India visa".
+        ("He waited three months for an India visa.", ["india"]),
+    ],
+)
+def test_a_players_place_after_a_name_makes_it_the_side(text, expected):
+    assert keys_found(_PLACES_AND_THEIR_SIDES, text) == expected

@@ -72,15 +72,22 @@ _SQUAD_AFTER = re.compile(
     r"full-back|(?:autumn |summer |six nations )?internationals|head coach|"
     # "a former Wales under-21 international", "a Scotland international".
     r"(?:under-\d{2} )?international\b(?! \w)|under-\d{2} (?:side|team|squad)|"
-    r"(?:head|director) of rugby|first-innings|second-innings)\b|, who\b"
+    r"(?:head|director) of rugby|first-innings|second-innings|"
+    # A player's place in other games, and a club's academy: "a former India
+    # wicketkeeper", "former Geelong ruckman", "a Calgary defenceman", "a former Ulster
+    # academy player".
+    r"wicket-?keepers?|ruckm[ae]n|defencem[ae]n|defensem[ae]n|goaltenders?|netminders?|"
+    r"centre-backs?|academy (?:players?|graduates?|products?))\b|, who\b"
 )
 # A team's player by their place in it, and the sport it says ("an Ireland prop").
 _POSITIONS = {
     "rugby": "prop props hooker hookers flanker flankers fly-half scrum-half lock locks",
-    "cricket": "spinner spinners seamer seamers paceman pacemen batsman batsmen wickets",
+    "cricket": "spinner spinners seamer seamers paceman pacemen batsman batsmen wickets "
+    "wicketkeeper wicket-keeper",
     "football": "striker strikers goalkeeper goalkeepers midfielder midfielders",
     "gridiron": "quarterback quarterbacks linebacker linebackers",
     "baseball": "pitcher pitchers shortstop",
+    "hockey": "defenceman defencemen defenseman defensemen goaltender netminder",
 }
 _POSITION_SPORT = {word: sport for sport, words in _POSITIONS.items() for word in words.split()}
 

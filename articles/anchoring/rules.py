@@ -435,6 +435,7 @@ _SPORT_NAMES = {
     "football": {"football", "soccer"},
     "gridiron": {"nfl", "gridiron"},
     "baseball": {"baseball"},
+    "hockey": {"hockey", "nhl", "khl"},
 }
 # Games with goalkeepers, strikers and midfielders that are not football.
 _OTHER_GOAL_GAMES = re.compile(r"(?i)\b(?:hockey|handball|water polo|futsal|lacrosse|netball)\b")
