@@ -11550,3 +11550,49 @@ _PLACES_AND_THEIR_SIDES = Gazetteer.of(
 )
 def test_a_players_place_after_a_name_makes_it_the_side(text, expected):
     assert keys_found(_PLACES_AND_THEIR_SIDES, text) == expected
+
+
+_CAPITALS_AND_THEIR_GOVERNMENTS = Gazetteer.of(
+    [
+        Named("ottawa", "Ottawa", (), "Capital city of Canada, in Ontario.", "place"),
+        Named(
+            "canada-gov",
+            "Government of Canada",
+            ("Ottawa",),
+            "Federal executive of Canada, led by the prime minister and cabinet.",
+            "organization",
+        ),
+        Named("canberra", "Canberra", (), "Capital city of Australia.", "place"),
+        Named(
+            "australia-gov",
+            "Australian Government",
+            ("Canberra",),
+            "Executive government of the Commonwealth of Australia.",
+            "organization",
+        ),
+        Named("brussels", "Brussels", (), "Capital city of Belgium.", "place"),
+        Named(
+            "eu",
+            "European Union",
+            ("EU", "Brussels"),
+            "Political and economic union of 27 European states.",
+            "organization",
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A government described as a federal executive or a union of states acts.
+        ("Ottawa said it was reviewing the judgment.", ["canada-gov"]),
+        ("The minister who negotiated the deal with Brussels spoke.", ["eu"]),
+        # And is called on.
+        ("She called on Canberra to speed up the buyback.", ["australia-gov"]),
+        # The city stays itself.
+        ("The conference in Ottawa opened on Monday.", ["ottawa"]),
+    ],
+)
+def test_a_capital_that_acts_or_is_called_on_is_its_government(text, expected):
+    assert keys_found(_CAPITALS_AND_THEIR_GOVERNMENTS, text) == expected

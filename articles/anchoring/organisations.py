@@ -534,7 +534,11 @@ def _of_the_storys_sport(story: _Story, start: int, keys, candidates):
 
 # A nation's government or parliament, as its description says (not a city's council nor
 # an agency: "Municipal government of the city of Amman" is no capital's metonym); a firm.
-_GOVERNS = re.compile(r"\b(?:government|parliament|legislature|executive body|european union)\b")
+_GOVERNS = re.compile(
+    r"\b(?:government|parliament|legislature|executive body|european union|"
+    # "Federal executive of Canada", "Political and economic union of 27 European states".
+    r"federal executive|executive branch|political and economic union)\b"
+)
 _GOVERNS_LOCALLY = re.compile(
     r"\b(?:municipal|local|city|county|council|agency|authority|provincial|regional)\b"
 )
@@ -561,7 +565,9 @@ _ACTS_AFTER = re.compile(
 )
 # What one does to or with a government or a firm, before its name: "the deal with
 # Brussels", "money from Westminster", "would not let Ottawa dictate", "owned by Toyota".
-_ACTED_ON_BEFORE = re.compile(r"\b(?:with|from|let|ask|asked|asking|urged|pressed|by) $")
+_ACTED_ON_BEFORE = re.compile(
+    r"\b(?:with|from|let|ask|asked|asking|urged|pressed|by|called on|calls on|call on) $"
+)
 
 
 # A firm's things, right after its name: "the Kia car plant", "Markham shareholders"
