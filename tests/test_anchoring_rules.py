@@ -11596,3 +11596,23 @@ _CAPITALS_AND_THEIR_GOVERNMENTS = Gazetteer.of(
 )
 def test_a_capital_that_acts_or_is_called_on_is_its_government(text, expected):
     assert keys_found(_CAPITALS_AND_THEIR_GOVERNMENTS, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What only a side does at cricket, with the game's word in its sentence.
+        (
+            "Captain Moyo made 141 as India batted through the fourth day to save the Test.",
+            ["india-xi"],
+        ),
+        (
+            "India will go into the third Test against Australia without their captain.",
+            ["india-xi"],
+        ),
+        # Not a country's going into a recession.
+        ("India went into recession for the first time since 1980.", ["india"]),
+    ],
+)
+def test_a_country_that_bats_or_goes_into_a_test_is_its_side(text, expected):
+    assert keys_found(_PLACES_AND_THEIR_SIDES, text) == expected

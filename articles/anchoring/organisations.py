@@ -668,7 +668,10 @@ _SIDE_AFTER_A_GAME = re.compile(
 _SIDE_AFTER = re.compile(
     r"['’]s (?:[\w-]+ )?(?:World Cup|opening|preparations|matches|match|games?|qualifiers?|"
     r"squad|coach|captain|friendly|campaign)\b|"
-    r" (?:pulled away|play|plays|playing|scored|will host|beat|beats|drew with|thrashed)\b"
+    r" (?:pulled away|play|plays|playing|scored|will host|beat|beats|drew with|thrashed|"
+    # Cricket's: "Zimbabwe batted through the fourth day", "India will go into the third
+    # Test" (with the game's word in the sentence).
+    r"batted|bowled|declared|will go into|went into)\b"
     # (A country plays a part, not a game: "Zambia plays a central role in copper".)
     r"(?! (?:an? |the |its )?(?:[\w-]+ )?(?:role|part)\b)"
 )
