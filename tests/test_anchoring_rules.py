@@ -11616,3 +11616,32 @@ def test_a_capital_that_acts_or_is_called_on_is_its_government(text, expected):
 )
 def test_a_country_that_bats_or_goes_into_a_test_is_its_side(text, expected):
     assert keys_found(_PLACES_AND_THEIR_SIDES, text) == expected
+
+
+def test_a_fans_season_ticket_and_a_sides_scouts_are_the_teams():
+    places_and_teams = Gazetteer.of(
+        [
+            Named("hamburg", "Hamburg", (), "City-state in northern Germany.", "place"),
+            Named(
+                "hsv",
+                "Hamburger SV",
+                ("Hamburg", "HSV"),
+                "Football club in Hamburg.",
+                "organization",
+            ),
+            Named("finland", "Finland", (), "Country in northern Europe.", "place"),
+            Named(
+                "finland-hockey",
+                "Finland men's national ice hockey team",
+                ("Finland",),
+                "National ice hockey team of Finland.",
+                "organization",
+            ),
+        ]
+    )
+    assert keys_found(places_and_teams, "My father is a season-ticket holder at Hamburg.") == [
+        "hsv"
+    ]
+    assert keys_found(places_and_teams, "Scouts for Finland watched from the press box.") == [
+        "finland-hockey"
+    ]

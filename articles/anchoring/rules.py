@@ -391,6 +391,9 @@ _TEAM_BEFORE = re.compile(
     # A team's people and points: "the youth teams of Lyon", "fans of Porto", "a point
     # behind Marseille".
     r"\b(?:youth teams?|academy|fans|supporters|ultras|squad|players) of $|"
+    # A fan's ticket and a side's scouts: "a season-ticket holder at Hamburg", "Scouts for
+    # Finland watched from the press box".
+    r"\bseason[- ]tickets?(?: holders?)? (?:at|for) $|\b[Ss]couts (?:for|from) $|"
     r"\b(?:points?|a point|goals?|two|three|four|five|six|seven|eight|nine|ten|\d+) "
     r"(?:behind|ahead of|clear of) $"
 )
