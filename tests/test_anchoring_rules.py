@@ -11645,3 +11645,37 @@ def test_a_fans_season_ticket_and_a_sides_scouts_are_the_teams():
     assert keys_found(places_and_teams, "Scouts for Finland watched from the press box.") == [
         "finland-hockey"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Someone who does not speak, or speaks somewhere, is a person, not a place.
+        (
+            "The match ended. Lugo did not speak to reporters.",
+            ["adrian-lugo"],
+        ),
+        (
+            "Montenegro, speaking in the ceremonial hall, said the line would be built.",
+            ["luis-montenegro"],
+        ),
+        # The country stays itself.
+        ("Montenegro joined NATO in 2017.", ["montenegro"]),
+    ],
+)
+def test_one_who_does_not_speak_or_speaks_somewhere_is_a_person(text, expected):
+    namesakes = Gazetteer.of(
+        [
+            Named("lugo", "Lugo", (), "City in Galicia, Spain.", "place"),
+            Named("adrian-lugo", "Adrián Lugo", ("Lugo",), "Mexican football referee.", "person"),
+            Named("montenegro", "Montenegro", (), "Country in the Balkans.", "place"),
+            Named(
+                "luis-montenegro",
+                "Luís Montenegro",
+                ("Montenegro",),
+                "Portuguese politician, prime minister of Portugal since 2024.",
+                "person",
+            ),
+        ]
+    )
+    assert keys_found(namesakes, text) == expected
