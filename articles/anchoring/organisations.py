@@ -73,21 +73,22 @@ _SQUAD_AFTER = re.compile(
     # "a former Wales under-21 international", "a Scotland international".
     r"(?:under-\d{2} )?international\b(?! \w)|under-\d{2} (?:side|team|squad)|"
     r"(?:head|director) of rugby|first-innings|second-innings|"
-    # A player's place in other games, and a club's academy: "a former India
+    # A player's place in other games, and a club's academy's player: "a former India
     # wicketkeeper", "former Geelong ruckman", "a Calgary defenceman", "a former Ulster
-    # academy player".
+    # academy player" (``_POSITIONS`` says their sports).
     r"wicket-?keepers?|ruckm[ae]n|defencem[ae]n|defensem[ae]n|goaltenders?|netminders?|"
-    r"centre-backs?|academy (?:players?|graduates?|products?))\b|, who\b"
+    r"centre-backs?|academy players?)\b|, who\b"
 )
 # A team's player by their place in it, and the sport it says ("an Ireland prop").
 _POSITIONS = {
     "rugby": "prop props hooker hookers flanker flankers fly-half scrum-half lock locks",
     "cricket": "spinner spinners seamer seamers paceman pacemen batsman batsmen wickets "
-    "wicketkeeper wicket-keeper",
+    "wicketkeeper wicketkeepers wicket-keeper wicket-keepers",
     "football": "striker strikers goalkeeper goalkeepers midfielder midfielders",
     "gridiron": "quarterback quarterbacks linebacker linebackers",
     "baseball": "pitcher pitchers shortstop",
-    "hockey": "defenceman defencemen defenseman defensemen goaltender netminder",
+    "hockey": "defenceman defencemen defenseman defensemen goaltender goaltenders netminder "
+    "netminders",
 }
 _POSITION_SPORT = {word: sport for sport, words in _POSITIONS.items() for word in words.split()}
 
@@ -565,9 +566,9 @@ _ACTS_AFTER = re.compile(
 )
 # What one does to or with a government or a firm, before its name: "the deal with
 # Brussels", "money from Westminster", "would not let Ottawa dictate", "owned by Toyota".
-_ACTED_ON_BEFORE = re.compile(
-    r"\b(?:with|from|let|ask|asked|asking|urged|pressed|by|called on|calls on|call on) $"
-)
+_ACTED_ON_BEFORE = re.compile(r"\b(?:with|from|let|ask|asked|asking|urged|pressed|by) $")
+# Called on to act: "She called on Canberra to speed up" (not "called on Ottawa residents").
+_CALLED_ON_BEFORE = re.compile(r"\b(?:called|calls|call|calling) on $")
 
 
 # A firm's things, right after its name: "the Kia car plant", "Markham shareholders"
@@ -638,9 +639,16 @@ def _acting_body(text: str, start: int, end: int, own, keys: list, known: Mappin
     trades = _FIRM.search(body.description) and known[own].place_type != "country"
     if body.kind != "organization" or not (governs or trades):
         return None
-    acts = _ACTS_AFTER.match(text, end) or (
-        _ACTED_ON_BEFORE.search(text, max(0, start - 10), start)
-        and text[end : end + 1] in ("", " ", ",", ".", ";")
+    acts = (
+        _ACTS_AFTER.match(text, end)
+        or (
+            _ACTED_ON_BEFORE.search(text, max(0, start - 10), start)
+            and text[end : end + 1] in ("", " ", ",", ".", ";")
+        )
+        or (
+            _CALLED_ON_BEFORE.search(text, max(0, start - 12), start)
+            and text.startswith(" to ", end)
+        )
     )
     return others[0] if acts else None
 
@@ -669,9 +677,12 @@ _SIDE_AFTER = re.compile(
     r"['’]s (?:[\w-]+ )?(?:World Cup|opening|preparations|matches|match|games?|qualifiers?|"
     r"squad|coach|captain|friendly|campaign)\b|"
     r" (?:pulled away|play|plays|playing|scored|will host|beat|beats|drew with|thrashed|"
-    # Cricket's: "Zimbabwe batted through the fourth day", "India will go into the third
-    # Test" (with the game's word in the sentence).
-    r"batted|bowled|declared|will go into|went into)\b"
+    # Cricket's: "Zimbabwe batted through the fourth day", "New Zealand bowled Australia
+    # out", "declared on 450", "India will go into the third Test" (not "went into
+    # default", "declared a holiday", "batted away criticism").
+    r"batted (?:first|through|on|out|again|for)|bowled (?:[A-Z][\w’'-]* )*out|"
+    r"declared (?:on|at) \d|(?:will go|went|goes) into (?:the )?(?:[\w-]+ )?"
+    r"(?:Test|match|final|series|game|decider))\b"
     # (A country plays a part, not a game: "Zambia plays a central role in copper".)
     r"(?! (?:an? |the |its )?(?:[\w-]+ )?(?:role|part)\b)"
 )

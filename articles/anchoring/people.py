@@ -73,8 +73,9 @@ _PERSON_AFTER = re.compile(
     # A life's words: "Schwarzenegger grew up in Thal", "Bielsa, now in charge of Uruguay,".
     r" (?:grew up|was born)\b|, now in charge\b|"
     # Someone who does not speak, or speaks somewhere: "Lugo did not speak to reporters",
-    # "Montenegro, speaking in the ceremonial hall".
-    r" did not (?:speak|respond|comment)\b|, speaking (?:in|at|to|from|on|after)\b)"
+    # "Montenegro, speaking in the ceremonial hall" (not "did not respond" nor "did not
+    # comment", which firms and governments do more).
+    r" did not speak\b|, speaking (?:in|at|to|from|on|after)\b)"
 )
 
 # What a player does, which no town does: "Horta has now scored in five derbies", "Cazorla

@@ -391,12 +391,13 @@ _TEAM_BEFORE = re.compile(
     # A team's people and points: "the youth teams of Lyon", "fans of Porto", "a point
     # behind Marseille".
     r"\b(?:youth teams?|academy|fans|supporters|ultras|squad|players) of $|"
-    # A fan's ticket and a side's scouts: "a season-ticket holder at Hamburg", "Scouts for
-    # Finland watched from the press box".
-    r"\bseason[- ]tickets?(?: holders?)? (?:at|for) $|\b[Ss]couts (?:for|from) $|"
     r"\b(?:points?|a point|goals?|two|three|four|five|six|seven|eight|nine|ten|\d+) "
     r"(?:behind|ahead of|clear of) $"
 )
+# A fan's ticket and a side's scouts, in a story of a game: "a season-ticket holder at
+# Hamburg", "Scouts for Finland watched from the press box" (not "Scouts from Leeds
+# camped", "a season ticket for Brighton commuters" in other stories).
+_FANS_AND_SCOUTS_BEFORE = re.compile(r"\bseason[- ]ticket holders? at $|\b[Ss]couts for $")
 # What a team has or does and a country or a city does not: "Zimbabwe’s captain",
 # "the former Barcelona striker", "Zimbabwe’s bowlers"; and ", who", for a team is its
 # players ("Zimbabwe, who resumed on 96").
@@ -1060,6 +1061,10 @@ def _said_of_a_team(hit: _Hit, kinds: set) -> bool:
                 )
             )
             and _about_a_sport(story)
+        )
+        or (
+            _FANS_AND_SCOUTS_BEFORE.search(text, max(0, start - 30), start)
+            and (_about_a_sport(story) or _game_beside(text, low, high))
         )
         or (
             _THEIR_GAMES_AFTER.match(text, end)
