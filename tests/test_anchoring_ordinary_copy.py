@@ -341,7 +341,9 @@ def test_ordinary_copy_near_the_rules_of_sets_172_to_183(entities, text, expecte
 # those of the next (a town and the region named for it, a region's officers and lists,
 # kinds of other places in a description), and those of the next (a federal capital and
 # the state of its name, "the other" of two places, a kind set beside a name, a generic
-# institution by the dateline's country, a month or a person of its name).
+# institution by the dateline's country, a month or a person of its name), and those of
+# its last rules (a player's place, cricket's words for a side, a capital's government, a
+# person who does not speak).
 REVIEWED = [
     case
     for path in sorted((Path(__file__).parent / "data" / "ordinary_copy").glob("*.json"))
