@@ -11748,3 +11748,29 @@ def test_one_who_does_not_speak_or_speaks_somewhere_is_a_person(text, expected):
 )
 def test_near_misses_of_sides_governments_and_people(gazetteer_entities, text, expected):
     assert keys_found(Gazetteer.of(gazetteer_entities), text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # What a government does to another, by its seat's name.
+        ("Moscow expelled two Estonian diplomats on Friday.", ["russia-gov"]),
+        ("Moscow lodged a formal protest over the arms sale.", ["russia-gov"]),
+        # Not what a city does too.
+        ("Moscow banned cars from the centre for the parade.", ["moscow"]),
+    ],
+)
+def test_a_seat_that_expels_or_protests_is_its_government(text, expected):
+    seats = Gazetteer.of(
+        [
+            Named("moscow", "Moscow", (), "Capital city of Russia.", "place"),
+            Named(
+                "russia-gov",
+                "Government of Russia",
+                ("Moscow",),
+                "Federal executive of the Russian Federation.",
+                "organization",
+            ),
+        ]
+    )
+    assert keys_found(seats, text) == expected

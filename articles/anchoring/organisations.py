@@ -553,6 +553,11 @@ _ACTS_AFTER = re.compile(
     r" (?:wants?|wanted|said|says|tried|tries|agreed|agrees|refused|refuses|insists?|"
     r"insisted|announced|promised|respected|rejected|approved|imposed|plans|planned|decided|"
     r"argues|argued|lent|paid|pays|demanded|demands|pledged|offered|ordered|signed|"
+    # What a government does to another: "Moscow expelled two diplomats", "Beijing lodged
+    # a protest", "Ottawa accused Washington" (not "banned" or "fined", which a city
+    # does too).
+    r"expelled|expels|summoned|summons|lodged|lodges|condemned|condemns|retaliated|"
+    r"retaliates|sanctioned|accused|accuses|"
     # What a firm does with its stakes and its goods: "Toyota owns 9 percent" (a city
     # reports cases, sells land and buys buses too).
     r"employs|supplies|acquired|recalled|manufactures)\b|"
